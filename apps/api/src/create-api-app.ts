@@ -1,0 +1,60 @@
+import { Logger, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppConfig, createLogger } from '@app/config';
+import { AppModule } from './app.module';
+import { DomainErrorFilter } from './common/domain-error.filter';
+import { RequestValidationError, fieldProblems } from './common/validation-error';
+
+/**
+ * Builds the API exactly as production runs it; the e2e tests use this too, so what they check
+ * is what users get (pipes, filters, OpenAPI, body limit).
+ */
+export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ bodyLimit: config.api.bodyLimitBytes, logger: false });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    logger: createLogger(config.log, 'api'),
+  });
+
+  const fastify = app.getHttpAdapter().getInstance();
+  const http = new Logger('http');
+  fastify.addHook('onResponse', (request, reply, done) => {
+    if (request.url !== '/health') {
+      http.log({
+        method: request.method,
+        url: request.url,
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      });
+    }
+    done();
+  });
+
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      validationError: { target: true, value: false },
+      exceptionFactory: (errors) => new RequestValidationError(fieldProblems(errors)),
+    }),
+  );
+  app.useGlobalFilters(new DomainErrorFilter());
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('公益创投大赛平台 API / Public-benefit venture competition API')
+      .setDescription(
+        '申报、路演评分、排名、资金分配与资助协议书。错误统一为 { code, message_zh, message_en, field? }。\n\n' +
+          'Submissions, roadshow scoring, ranking, allocation and funding agreements. ' +
+          'Every error is { code, message_zh, message_en, field? }.',
+      )
+      .setVersion('0.1.0')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json' });
+  return app;
+}

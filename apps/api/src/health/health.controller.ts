@@ -1,0 +1,24 @@
+import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { HealthResponseDto } from './dto/health-response.dto';
+import { HealthService } from './health.service';
+
+@ApiTags('health 健康检查')
+@Controller('health')
+export class HealthController {
+  constructor(private readonly health: HealthService) {}
+
+  @Get()
+  @ApiOperation({
+    summary: '服务健康状态 / service health',
+    description: 'Postgres, Redis and the worker, each reported on its own. 503 when Postgres or Redis is down.',
+  })
+  @ApiResponse({ status: 200, type: HealthResponseDto })
+  @ApiResponse({ status: 503, type: HealthResponseDto, description: 'a dependency is down; the API still answers' })
+  async check(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthResponseDto> {
+    const result = await this.health.check();
+    reply.status(result.status === 'ok' ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
+    return result;
+  }
+}

@@ -1,0 +1,31 @@
+import { OnApplicationBootstrap } from '@nestjs/common';
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Job, UnrecoverableError } from 'bullmq';
+import { AppConfig } from '@app/config';
+import { JobName, QueueName, SystemProbePayload, SystemProbeResult } from '@app/queue';
+import { SystemProbeHandler } from '../handlers/system-probe.handler';
+
+@Processor(QueueName.System)
+export class SystemProcessor extends WorkerHost implements OnApplicationBootstrap {
+  constructor(
+    private readonly probe: SystemProbeHandler,
+    private readonly config: AppConfig,
+  ) {
+    super();
+  }
+
+  onApplicationBootstrap(): void {
+    this.worker.concurrency = this.config.queue.workerConcurrency;
+  }
+
+  process(job: Job<SystemProbePayload, SystemProbeResult, string>): Promise<SystemProbeResult> {
+    const name = job.name as JobName;
+    switch (name) {
+      case JobName.SystemProbe:
+        return Promise.resolve(this.probe.handle(job.data));
+      default:
+        // A job name this build does not know can never succeed here: do not retry it.
+        throw new UnrecoverableError(`unknown job ${String(name)} on queue ${QueueName.System}`);
+    }
+  }
+}

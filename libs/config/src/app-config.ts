@@ -1,0 +1,17 @@
+export type LogLevelName = 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+
+/** The validated configuration, as typed values; injected by class token. */
+export class AppConfig {
+  readonly env: 'development' | 'test' | 'production';
+  readonly database: { readonly url: string; readonly poolSize: number };
+  readonly redis: { readonly url: string };
+  readonly queue: { readonly prefix: string; readonly workerConcurrency: number };
+  readonly api: { readonly host: string; readonly port: number; readonly bodyLimitBytes: number };
+  readonly fonts: { readonly dir: string };
+  readonly log: { readonly level: LogLevelName; readonly format: 'json' | 'text' };
+
+  constructor(values: AppConfig) {
+    Object.assign(this, values);
+    Object.freeze(this);
+  }
+}

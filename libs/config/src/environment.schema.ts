@@ -1,0 +1,85 @@
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateBy, ValidationOptions } from 'class-validator';
+
+function IsConnectionUrl(protocols: readonly string[], options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isConnectionUrl',
+      validator: {
+        validate: (value: unknown) => {
+          if (typeof value !== 'string') return false;
+          try {
+            const url = new URL(value);
+            return protocols.includes(url.protocol) && url.hostname !== '';
+          } catch {
+            return false;
+          }
+        },
+        defaultMessage: () => `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`,
+      },
+    },
+    options,
+  );
+}
+
+const toInteger = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+
+/**
+ * Every variable the processes read, with its default. The only place that knows the names of
+ * environment variables; validated once at boot by loadConfig().
+ */
+export class EnvironmentSchema {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV = 'development';
+
+  @IsConnectionUrl(['postgres:', 'postgresql:'])
+  DATABASE_URL!: string;
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DATABASE_POOL_SIZE = 10;
+
+  @IsConnectionUrl(['redis:', 'rediss:'])
+  REDIS_URL!: string;
+
+  /** Namespaces BullMQ keys so a test run never sees another run's jobs on a shared Redis. */
+  @Matches(/^[a-z0-9][a-z0-9-]{0,40}$/)
+  QUEUE_PREFIX = 'gongyi';
+
+  @IsString()
+  @Matches(/^[0-9a-zA-Z.:-]+$/)
+  API_HOST = '127.0.0.1';
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  API_PORT = 3000;
+
+  /** Caps request bodies; 1 MiB holds the largest submission with room to spare. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1024)
+  @Max(50 * 1024 * 1024)
+  API_BODY_LIMIT_BYTES = 1024 * 1024;
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  WORKER_CONCURRENCY = 2;
+
+  /** Folder holding the embedded CJK font files for agreement PDFs. */
+  @IsOptional()
+  @IsString()
+  FONT_DIR?: string;
+
+  @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'])
+  LOG_LEVEL = 'log';
+
+  @IsIn(['json', 'text'])
+  LOG_FORMAT = 'json';
+}

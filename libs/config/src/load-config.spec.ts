@@ -1,0 +1,52 @@
+import { ConfigError } from './config.error';
+import { loadConfig } from './load-config';
+
+const valid = {
+  DATABASE_URL: 'postgres://gongyi@127.0.0.1:55432/gongyi',
+  REDIS_URL: 'redis://127.0.0.1:56379',
+};
+
+function problemsOf(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('fills in loopback defaults so a fresh checkout starts on 127.0.0.1', () => {
+    const config = loadConfig(valid);
+    expect(config.api).toEqual({ host: '127.0.0.1', port: 3000, bodyLimitBytes: 1048576 });
+    expect(config.database.poolSize).toBe(10);
+    expect(config.queue.prefix).toBe('gongyi');
+    expect(config.fonts.dir).toMatch(/noto-sans-sc$/);
+  });
+
+  it('converts numeric variables from text', () => {
+    expect(loadConfig({ ...valid, API_PORT: '8080' }).api.port).toBe(8080);
+  });
+
+  it('names DATABASE_URL when it is not a Postgres URL', () => {
+    const error = problemsOf({ ...valid, DATABASE_URL: 'mysql://localhost/x' });
+    expect(error.variables).toEqual(['DATABASE_URL']);
+    expect(error.message).toContain('DATABASE_URL');
+  });
+
+  it('names every missing variable at once', () => {
+    const error = problemsOf({});
+    expect(error.variables).toEqual(expect.arrayContaining(['DATABASE_URL', 'REDIS_URL']));
+    expect(error.message).toContain('未设置');
+  });
+
+  it('rejects a port out of range and a non-numeric pool size', () => {
+    const error = problemsOf({ ...valid, API_PORT: '70000', DATABASE_POOL_SIZE: 'many' });
+    expect(error.variables).toEqual(expect.arrayContaining(['API_PORT', 'DATABASE_POOL_SIZE']));
+  });
+
+  it('refuses a font folder that does not exist', () => {
+    expect(problemsOf({ ...valid, FONT_DIR: '/nonexistent/fonts' }).variables).toEqual(['FONT_DIR']);
+  });
+});

@@ -1,0 +1,49 @@
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { AppConfig, LogLevelName } from './app-config';
+import { ConfigError } from './config.error';
+import { EnvironmentSchema } from './environment.schema';
+
+type Environment = Readonly<Record<string, string | undefined>>;
+
+function defaultFontDir(): string | undefined {
+  try {
+    const pkg = require.resolve('@expo-google-fonts/noto-sans-sc/package.json');
+    return join(dirname(pkg));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Reads and validates the environment once. Unknown variables are ignored; every problem with a
+ * known one is reported together so an operator fixes them in one pass.
+ */
+export function loadConfig(env: Environment = process.env): AppConfig {
+  const defined = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const schema = plainToInstance(EnvironmentSchema, defined, { exposeDefaultValues: true });
+  const problems = validateSync(schema, { skipMissingProperties: false }).map((error) => ({
+    variable: error.property,
+    reason: error.value === undefined ? 'is missing / 未设置' : Object.values(error.constraints ?? {}).join('; '),
+  }));
+
+  const fontDir = schema.FONT_DIR ?? defaultFontDir();
+  if (fontDir === undefined || !existsSync(fontDir) || !statSync(fontDir).isDirectory()) {
+    problems.push({ variable: 'FONT_DIR', reason: `font folder not found: ${fontDir ?? '(none)'}` });
+  }
+  if (problems.length > 0) {
+    throw new ConfigError(problems);
+  }
+
+  return new AppConfig({
+    env: schema.NODE_ENV as AppConfig['env'],
+    database: { url: schema.DATABASE_URL, poolSize: schema.DATABASE_POOL_SIZE },
+    redis: { url: schema.REDIS_URL },
+    queue: { prefix: schema.QUEUE_PREFIX, workerConcurrency: schema.WORKER_CONCURRENCY },
+    api: { host: schema.API_HOST, port: schema.API_PORT, bodyLimitBytes: schema.API_BODY_LIMIT_BYTES },
+    fonts: { dir: fontDir as string },
+    log: { level: schema.LOG_LEVEL as LogLevelName, format: schema.LOG_FORMAT as 'json' | 'text' },
+  });
+}

@@ -1,0 +1,3 @@
+export * from './domain-error-code';
+export * from './domain-error';
+export * from './validation-messages';

@@ -1,0 +1,42 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+export type ActorType = 'office' | 'applicant' | 'judge' | 'admin' | 'api-client' | 'system';
+
+/**
+ * One row per write that matters. The table refuses UPDATE, DELETE and TRUNCATE at the database
+ * (see the migration), so not even a bug in this code base can rewrite history.
+ */
+@Entity({ name: 'audit_event' })
+@Index('audit_event_subject_idx', ['subjectType', 'subjectId', 'id'])
+export class AuditEvent {
+  /** bigint comes back from pg as a string; kept as text so no id is ever rounded. */
+  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
+  id: string;
+
+  @CreateDateColumn({ name: 'occurred_at', type: 'timestamptz' })
+  occurredAt: Date;
+
+  @Column({ name: 'actor_type', type: 'text' })
+  actorType: ActorType;
+
+  @Column({ name: 'actor_id', type: 'text', nullable: true })
+  actorId: string | null;
+
+  @Column({ type: 'text' })
+  action: string;
+
+  @Column({ name: 'subject_type', type: 'text' })
+  subjectType: string;
+
+  @Column({ name: 'subject_id', type: 'text' })
+  subjectId: string;
+
+  @Column({ type: 'jsonb', nullable: true })
+  before: unknown;
+
+  @Column({ type: 'jsonb', nullable: true })
+  after: unknown;
+
+  @Column({ name: 'request_id', type: 'text', nullable: true })
+  requestId: string | null;
+}

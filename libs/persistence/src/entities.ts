@@ -1,0 +1,3 @@
+import { AuditEvent } from './audit/audit-event.entity';
+
+export const ENTITIES = [AuditEvent];

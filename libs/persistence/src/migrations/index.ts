@@ -1,0 +1,4 @@
+import { AuditLog1763798400000 } from './1763798400000-audit-log';
+
+/** In order. Listed explicitly so the same list works from TypeScript sources and from the build. */
+export const MIGRATIONS = [AuditLog1763798400000];

@@ -1,0 +1,4 @@
+export * from './job-contracts';
+export * from './job-options';
+export * from './queue-names';
+export * from './redis-connection';

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# The README's first command (`npm run demo`): from a fresh clone to a running platform on real
+# PostgreSQL and Redis. Installs what is missing, starts the services, applies the migrations,
+# builds and starts the API and the worker, and checks that both answer.
+#   --serve   leave everything running for a person to explore (Ctrl-C stops it)
+# Without --serve it stops what it started and exits 0.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+export PATH="$ROOT/node_modules/.bin:$PATH"
+serve=0
+[ "${1:-}" = "--serve" ] && serve=1
+
+RUN=$ROOT/.data/demo
+mkdir -p "$RUN"
+started=()
+services_started=0
+
+stop_all() {
+  local pid
+  for pid in "${started[@]}"; do
+    kill "$pid" 2>/dev/null || true
+  done
+  for pid in "${started[@]}"; do
+    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  done
+  if [ "$services_started" = 1 ]; then bash scripts/services.sh down >/dev/null 2>&1 || true; fi
+}
+trap stop_all EXIT
+trap 'exit 130' INT TERM
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "依赖 / dependencies"
+bash scripts/ensure-deps.sh
+
+step "PostgreSQL + Redis"
+bash scripts/services.sh status >/dev/null 2>&1 || services_started=1
+bash scripts/services.sh up
+eval "$(bash scripts/services.sh env)"
+export API_PORT=${API_PORT:-3000} QUEUE_PREFIX=${QUEUE_PREFIX:-gongyi}
+
+step "数据库迁移 / migrations"
+node -r @swc-node/register libs/persistence/src/migrate.ts up
+
+step "构建 / build"
+nest build api >/dev/null
+nest build worker >/dev/null
+
+step "启动 / start"
+node dist/apps/api/apps/api/src/main.js > "$RUN/api.log" 2>&1 &
+started+=($!)
+node dist/apps/worker/apps/worker/src/main.js > "$RUN/worker.log" 2>&1 &
+started+=($!)
+base="http://127.0.0.1:$API_PORT"
+health=""
+for _ in $(seq 1 100); do
+  health=$(curl -s "$base/health" || true)
+  case "$health" in *'"status":"ok"'*'"worker":{"status":"up"'*) break ;; esac
+  sleep 0.2
+done
+case "$health" in
+  *'"status":"ok"'*'"worker":{"status":"up"'*) ;;
+  *) echo "API or worker did not come up; logs in $RUN" >&2; tail -n 20 "$RUN/api.log" "$RUN/worker.log" >&2; exit 1 ;;
+esac
+echo "health: $health"
+
+step "地址 / addresses"
+echo "API:            $base"
+echo "API 文档 / docs: $base/api/docs"
+echo "健康 / health:   $base/health"
+echo "日志 / logs:     $RUN"
+
+if [ "$serve" = 1 ]; then
+  echo
+  echo "运行中，按 Ctrl-C 停止 / running, press Ctrl-C to stop"
+  wait
+fi
