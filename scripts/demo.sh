@@ -40,6 +40,10 @@ bash scripts/services.sh status >/dev/null 2>&1 || services_started=1
 bash scripts/services.sh up
 eval "$(bash scripts/services.sh env)"
 export API_PORT=${API_PORT:-3000} QUEUE_PREFIX=${QUEUE_PREFIX:-gongyi}
+# A secret of this machine's own, made once and kept out of git with the rest of .data/.
+[ -s "$ROOT/.data/auth-secret" ] || (umask 077 && head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' > "$ROOT/.data/auth-secret")
+AUTH_SECRET=$(cat "$ROOT/.data/auth-secret")
+export AUTH_SECRET
 
 step "数据库迁移 / migrations"
 node -r @swc-node/register libs/persistence/src/migrate.ts up

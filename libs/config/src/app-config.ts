@@ -7,6 +7,7 @@ export class AppConfig {
   readonly redis: { readonly url: string };
   readonly queue: { readonly prefix: string; readonly workerConcurrency: number };
   readonly api: { readonly host: string; readonly port: number; readonly bodyLimitBytes: number };
+  readonly auth: { readonly secret: string };
   readonly fonts: { readonly dir: string };
   readonly log: { readonly level: LogLevelName; readonly format: 'json' | 'text' };
 

@@ -1,5 +1,16 @@
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateBy, ValidationOptions } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  ValidateBy,
+  ValidationOptions,
+} from 'class-validator';
 
 function IsConnectionUrl(protocols: readonly string[], options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
@@ -71,6 +82,11 @@ export class EnvironmentSchema {
   @Min(1)
   @Max(64)
   WORKER_CONCURRENCY = 2;
+
+  /** Signs session tokens and keys judge codes; at least 32 characters, never a default. */
+  @IsString()
+  @MinLength(32)
+  AUTH_SECRET!: string;
 
   /** Folder holding the embedded CJK font files for agreement PDFs. */
   @IsOptional()

@@ -4,6 +4,7 @@ import { loadConfig } from './load-config';
 const valid = {
   DATABASE_URL: 'postgres://gongyi@127.0.0.1:55432/gongyi',
   REDIS_URL: 'redis://127.0.0.1:56379',
+  AUTH_SECRET: 'x'.repeat(32),
 };
 
 function problemsOf(env: Record<string, string>): ConfigError {
@@ -44,6 +45,12 @@ describe('loadConfig', () => {
   it('rejects a port out of range and a non-numeric pool size', () => {
     const error = problemsOf({ ...valid, API_PORT: '70000', DATABASE_POOL_SIZE: 'many' });
     expect(error.variables).toEqual(expect.arrayContaining(['API_PORT', 'DATABASE_POOL_SIZE']));
+  });
+
+  it('refuses a short AUTH_SECRET without echoing it', () => {
+    const error = problemsOf({ ...valid, AUTH_SECRET: 'secret' });
+    expect(error.variables).toEqual(['AUTH_SECRET']);
+    expect(error.message).not.toMatch(/\bsecret\b/);
   });
 
   it('refuses a font folder that does not exist', () => {

@@ -43,6 +43,7 @@ export function loadConfig(env: Environment = process.env): AppConfig {
     redis: { url: schema.REDIS_URL },
     queue: { prefix: schema.QUEUE_PREFIX, workerConcurrency: schema.WORKER_CONCURRENCY },
     api: { host: schema.API_HOST, port: schema.API_PORT, bodyLimitBytes: schema.API_BODY_LIMIT_BYTES },
+    auth: { secret: schema.AUTH_SECRET },
     fonts: { dir: fontDir as string },
     log: { level: schema.LOG_LEVEL as LogLevelName, format: schema.LOG_FORMAT as 'json' | 'text' },
   });

@@ -1,3 +1,29 @@
 import { AuditEvent } from './audit/audit-event.entity';
+import { Competition } from './competition/competition.entity';
+import { Submission } from './competition/submission.entity';
+import { ApiKey } from './identity/api-key.entity';
+import { AppUser } from './identity/app-user.entity';
+import { Organization } from './identity/organization.entity';
+import { Judge } from './roadshow/judge.entity';
+import { LiveEvent } from './roadshow/live-event.entity';
+import { Recusal } from './roadshow/recusal.entity';
+import { RoadshowSlot } from './roadshow/roadshow-slot.entity';
+import { Roadshow } from './roadshow/roadshow.entity';
+import { ScoreRevision } from './roadshow/score-revision.entity';
+import { Score } from './roadshow/score.entity';
 
-export const ENTITIES = [AuditEvent];
+export const ENTITIES = [
+  AuditEvent,
+  Organization,
+  AppUser,
+  ApiKey,
+  Competition,
+  Submission,
+  Roadshow,
+  RoadshowSlot,
+  Judge,
+  Recusal,
+  Score,
+  ScoreRevision,
+  LiveEvent,
+];

@@ -1,4 +1,5 @@
 import { AuditLog1763798400000 } from './1763798400000-audit-log';
+import { CompetitionModel1763884800000 } from './1763884800000-competition-model';
 
 /** In order. Listed explicitly so the same list works from TypeScript sources and from the build. */
-export const MIGRATIONS = [AuditLog1763798400000];
+export const MIGRATIONS = [AuditLog1763798400000, CompetitionModel1763884800000];

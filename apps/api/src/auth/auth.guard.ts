@@ -1,0 +1,67 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { InjectRepository } from '@nestjs/typeorm';
+import { IsNull, Repository } from 'typeorm';
+import { DomainError, DomainErrorCode, Role } from '@app/domain';
+import { ApiKey, AppUser } from '@app/persistence';
+import { ACCESS_KEY, Access } from './access.decorator';
+import { Actor } from './actor';
+import { AuthenticatedRequest } from './current-actor.decorator';
+import { TokenService } from './token.service';
+
+const UNAUTHENTICATED = new DomainError(DomainErrorCode.Unauthenticated, {
+  zh: '请先登录，或登录已过期',
+  en: 'sign in first, or the session has expired',
+});
+
+/**
+ * Global and deny-by-default: a route is reachable only if it declares @Public or @Allow, and an
+ * @Allow route only for the roles it names. Which rows an admitted actor may see is the service's
+ * check; this guard answers "may this role call this route at all".
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: TokenService,
+    @InjectRepository(ApiKey) private readonly apiKeys: Repository<ApiKey>,
+    @InjectRepository(AppUser) private readonly users: Repository<AppUser>,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const access = this.reflector.getAllAndOverride<Access | undefined>(ACCESS_KEY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (access && 'public' in access) return true;
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const actor = await this.authenticate(request);
+    if (!actor) throw UNAUTHENTICATED;
+    if (!access || !access.roles.includes(actor.role)) {
+      throw new DomainError(DomainErrorCode.Forbidden, {
+        zh: '当前身份无权执行此操作',
+        en: 'your role may not do this',
+      });
+    }
+    request.actor = actor;
+    return true;
+  }
+
+  private async authenticate(request: AuthenticatedRequest): Promise<Actor | undefined> {
+    const header = request.headers.authorization;
+    if (header?.startsWith('Bearer ')) {
+      return this.tokens.verify(header.slice('Bearer '.length).trim());
+    }
+    const key = request.headers['x-api-key'];
+    if (typeof key === 'string' && key.length > 0) {
+      const apiKey = await this.apiKeys.findOneBy({ keyHash: this.tokens.apiKeyDigest(key), revokedAt: IsNull() });
+      if (!apiKey) return undefined;
+      const user = await this.users.findOneBy({ id: apiKey.userId });
+      if (!user) return undefined;
+      return user.role === Role.Applicant
+        ? { kind: 'user', userId: user.id, role: Role.Applicant, organizationId: user.organizationId as string }
+        : { kind: 'user', userId: user.id, role: user.role as Role.Office | Role.Admin };
+    }
+    return undefined;
+  }
+}

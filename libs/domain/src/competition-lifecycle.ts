@@ -1,0 +1,50 @@
+/** DESIGN.md's lifecycle, in order. */
+export enum CompetitionState {
+  Draft = 'draft',
+  Open = 'open',
+  Closed = 'closed',
+  Screening = 'screening',
+  Roadshow = 'roadshow',
+  ScoringClosed = 'scoring-closed',
+  Ranked = 'ranked',
+  Allocated = 'allocated',
+  Publicity = 'publicity',
+  Awarded = 'awarded',
+  InProgress = 'in-progress',
+  Finished = 'finished',
+}
+
+/**
+ * The transitions an office may ask for. Going back is allowed only where the real process goes
+ * back: reopening submissions before screening, and a new ranking run after an upheld objection.
+ */
+export const COMPETITION_TRANSITIONS: Readonly<Record<CompetitionState, readonly CompetitionState[]>> = {
+  [CompetitionState.Draft]: [CompetitionState.Open],
+  [CompetitionState.Open]: [CompetitionState.Closed],
+  [CompetitionState.Closed]: [CompetitionState.Open, CompetitionState.Screening],
+  [CompetitionState.Screening]: [CompetitionState.Roadshow],
+  [CompetitionState.Roadshow]: [CompetitionState.ScoringClosed],
+  [CompetitionState.ScoringClosed]: [CompetitionState.Ranked],
+  [CompetitionState.Ranked]: [CompetitionState.Allocated],
+  [CompetitionState.Allocated]: [CompetitionState.Publicity, CompetitionState.Ranked],
+  [CompetitionState.Publicity]: [CompetitionState.Awarded, CompetitionState.Ranked],
+  [CompetitionState.Awarded]: [CompetitionState.InProgress],
+  [CompetitionState.InProgress]: [CompetitionState.Finished],
+  [CompetitionState.Finished]: [],
+};
+
+/** From the roadshow on, results depend on the rules: they may no longer change. */
+export const RULES_FROZEN_FROM: readonly CompetitionState[] = [
+  CompetitionState.Roadshow,
+  CompetitionState.ScoringClosed,
+  CompetitionState.Ranked,
+  CompetitionState.Allocated,
+  CompetitionState.Publicity,
+  CompetitionState.Awarded,
+  CompetitionState.InProgress,
+  CompetitionState.Finished,
+];
+
+export function canTransition(from: CompetitionState, to: CompetitionState): boolean {
+  return COMPETITION_TRANSITIONS[from].includes(to);
+}

@@ -1,0 +1,79 @@
+import { CompetitionRules } from './competition-rules';
+import { JudgeGroup } from './vocabulary';
+
+/**
+ * Starting points the office picks from, built from published rules (DESIGN.md): the roadshow
+ * drops the highest and lowest score and averages the rest to 2 decimals; agreements pay 50% on
+ * signing, 30% after the mid-term evaluation and 20% after the final one.
+ */
+export const COMPETITION_PRESETS: Readonly<Record<'party-building' | 'community-micro', CompetitionRules>> = {
+  'party-building': {
+    categories: [
+      { key: 'convenience', labelZh: '便民利民类', labelEn: 'Convenience services' },
+      { key: 'education', labelZh: '宣传教育类', labelEn: 'Outreach and education' },
+      { key: 'poverty-relief', labelZh: '扶贫帮困类', labelEn: 'Poverty relief' },
+      { key: 'health', labelZh: '卫生保健类', labelEn: 'Health care' },
+      { key: 'culture-sports', labelZh: '文体娱乐类', labelEn: 'Culture and sports' },
+    ],
+    rubric: [
+      {
+        key: 'party-leadership',
+        labelZh: '党建引领',
+        labelEn: 'Party-building leadership',
+        maxPoints: '1',
+        weight: '1',
+        gate: true,
+      },
+      { key: 'need', labelZh: '需求精准', labelEn: 'Need addressed', maxPoints: '25', weight: '1' },
+      { key: 'design', labelZh: '方案设计', labelEn: 'Project design', maxPoints: '25', weight: '1' },
+      { key: 'feasibility', labelZh: '可行性与预算', labelEn: 'Feasibility and budget', maxPoints: '20', weight: '1' },
+      { key: 'participation', labelZh: '居民参与', labelEn: 'Resident participation', maxPoints: '15', weight: '1' },
+      { key: 'sustainability', labelZh: '可持续性', labelEn: 'Sustainability', maxPoints: '15', weight: '1' },
+    ],
+    aggregation: { method: 'trimmed-mean', drop: 1, minJudgesAfterTrim: 3, decimals: 2 },
+    tieBreaks: ['median', 'criterion:need', 'lower-request', 'earlier-submission'],
+    allocation: { rule: 'greedy', passScore: '60', minGrant: 500_000 },
+    maxRequestFen: 5_000_000,
+    minRequestFen: 500_000,
+    maxShareOfBudget: '0.8',
+    onePerOrganization: true,
+    tranches: [
+      { labelZh: '签约后拨付', labelEn: 'On signing', percent: 50 },
+      { labelZh: '中期评估合格后拨付', labelEn: 'After the mid-term evaluation', percent: 30 },
+      { labelZh: '结项评估合格后拨付', labelEn: 'After the final evaluation', percent: 20 },
+    ],
+    publicityDays: 7,
+    pitchSeconds: 420,
+  },
+  'community-micro': {
+    categories: [
+      { key: 'elderly', labelZh: '为老服务', labelEn: 'Elderly care' },
+      { key: 'children', labelZh: '儿童关爱', labelEn: 'Child care' },
+      { key: 'neighbourhood', labelZh: '邻里互助', labelEn: 'Neighbourhood mutual aid' },
+      { key: 'environment', labelZh: '环境美化', labelEn: 'Environment' },
+    ],
+    rubric: [
+      { key: 'need', labelZh: '需求与回应', labelEn: 'Need and response', maxPoints: '30', weight: '1' },
+      { key: 'design', labelZh: '活动设计', labelEn: 'Activity design', maxPoints: '30', weight: '1' },
+      { key: 'budget', labelZh: '预算合理', labelEn: 'Sound budget', maxPoints: '20', weight: '1' },
+      { key: 'impact', labelZh: '预期成效', labelEn: 'Expected impact', maxPoints: '20', weight: '1' },
+    ],
+    aggregation: {
+      method: 'trimmed-mean',
+      drop: 1,
+      minJudgesAfterTrim: 3,
+      decimals: 2,
+      groupWeights: { [JudgeGroup.Expert]: '0.6', [JudgeGroup.Resident]: '0.4' },
+    },
+    tieBreaks: ['median', 'lower-request', 'earlier-submission'],
+    allocation: { rule: 'greedy', passScore: '60' },
+    maxRequestFen: 1_000_000,
+    onePerOrganization: true,
+    tranches: [
+      { labelZh: '签约后拨付', labelEn: 'On signing', percent: 70 },
+      { labelZh: '结项评估合格后拨付', labelEn: 'After the final evaluation', percent: 30 },
+    ],
+    publicityDays: 5,
+    pitchSeconds: 300,
+  },
+};

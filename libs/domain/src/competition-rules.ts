@@ -1,0 +1,55 @@
+import { JudgeGroup } from './vocabulary';
+
+/**
+ * A competition's rules as stored data (DESIGN.md "Rules that must be data"). Decimals are exact
+ * decimal strings and money is integer fen, so the stored rules are the published rules.
+ */
+export interface RubricCriterionRule {
+  readonly key: string;
+  readonly labelZh: string;
+  readonly labelEn: string;
+  readonly maxPoints: string;
+  readonly weight: string;
+  /** Pass/fail (e.g. 党建引领): recorded, never added to the total. */
+  readonly gate?: boolean;
+}
+
+export interface CategoryRule {
+  readonly key: string;
+  readonly labelZh: string;
+  readonly labelEn: string;
+}
+
+export interface AggregationRule {
+  readonly method: 'mean' | 'median' | 'trimmed-mean';
+  /** For trimmed-mean: how many highest and how many lowest totals are dropped. */
+  readonly drop?: number;
+  /** Trimming applies only while at least this many judges remain. */
+  readonly minJudgesAfterTrim?: number;
+  readonly decimals: number;
+  readonly groupWeights?: Readonly<Partial<Record<JudgeGroup, string>>>;
+}
+
+export interface TrancheRule {
+  readonly labelZh: string;
+  readonly labelEn: string;
+  readonly percent: number;
+}
+
+export interface CompetitionRules {
+  readonly categories: readonly CategoryRule[];
+  readonly rubric: readonly RubricCriterionRule[];
+  readonly aggregation: AggregationRule;
+  /** Tie-breaks in order after the announced score; `id` is always last. */
+  readonly tieBreaks: readonly string[];
+  /** The allocation policy as the scoring engine reads it (rule, passScore, caps, quotas, ...). */
+  readonly allocation: Readonly<Record<string, unknown>>;
+  readonly maxRequestFen: number;
+  readonly minRequestFen?: number;
+  /** e.g. "0.6": a grant is at most 60% of the project's own budget. */
+  readonly maxShareOfBudget?: string;
+  readonly onePerOrganization: boolean;
+  readonly tranches: readonly TrancheRule[];
+  readonly publicityDays: number;
+  readonly pitchSeconds: number;
+}

@@ -1,0 +1,54 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { CompetitionRules, CompetitionState } from '@app/domain';
+import { fenTransformer } from '../fen.transformer';
+
+export interface GrantorParty {
+  readonly name: string;
+  readonly address: string;
+  readonly representative: string;
+}
+
+@Entity({ name: 'competition' })
+export class Competition {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'text' })
+  title: string;
+
+  @Column({ type: 'text' })
+  state: CompetitionState;
+
+  @Column({ name: 'pool_fen', type: 'bigint', transformer: fenTransformer })
+  poolFen: number;
+
+  @Column({ type: 'jsonb' })
+  rules: CompetitionRules;
+
+  /** Bumped on every rules change; every result records the version it used. */
+  @Column({ name: 'rules_version', type: 'integer' })
+  rulesVersion: number;
+
+  @Column({ name: 'rules_frozen_at', type: 'timestamptz', nullable: true })
+  rulesFrozenAt: Date | null;
+
+  /** The grants office as party A of the agreements. */
+  @Column({ type: 'jsonb' })
+  grantor: GrantorParty;
+
+  @Column({ name: 'submission_deadline', type: 'timestamptz' })
+  submissionDeadline: Date;
+
+  @Column({ name: 'created_by', type: 'uuid' })
+  createdBy: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+
+  /** Optimistic lock: two offices editing at once must not overwrite each other silently. */
+  @VersionColumn()
+  version: number;
+}

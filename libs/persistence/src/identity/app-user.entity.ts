@@ -1,0 +1,29 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Role } from '@app/domain';
+
+/** A person who signs in with a password: office staff, applicants, admins. Judges sign in with a roadshow code instead. */
+@Entity({ name: 'app_user' })
+export class AppUser {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'text' })
+  role: Role;
+
+  @Column({ type: 'text', unique: true })
+  login: string;
+
+  @Column({ name: 'display_name', type: 'text' })
+  displayName: string;
+
+  /** scrypt, with its parameters and salt in the stored string. */
+  @Column({ name: 'password_hash', type: 'text' })
+  passwordHash: string;
+
+  /** Required for applicants: what they may see and edit is their organization's. */
+  @Column({ name: 'organization_id', type: 'uuid', nullable: true })
+  organizationId: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

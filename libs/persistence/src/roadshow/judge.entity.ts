@@ -1,0 +1,35 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { JudgeGroup } from '@app/domain';
+
+@Entity({ name: 'judge' })
+export class Judge {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'roadshow_id', type: 'uuid' })
+  roadshowId: string;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  @Column({ name: 'judge_group', type: 'text' })
+  group: JudgeGroup;
+
+  /** Exact decimal string. */
+  @Column({ type: 'text' })
+  weight: string;
+
+  /** The judge's own organization and community: a project of either is an automatic conflict. */
+  @Column({ name: 'organization_id', type: 'uuid', nullable: true })
+  organizationId: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  community: string | null;
+
+  /** HMAC of the sign-in code under AUTH_SECRET: looked up by equality, never stored in clear. */
+  @Column({ name: 'code_digest', type: 'text', unique: true })
+  codeDigest: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}
