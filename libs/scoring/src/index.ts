@@ -1,2 +1,6 @@
 export * from './rational';
 export * from './scoring.error';
+export * from './aggregate';
+export * from './rank';
+export * from './agreement';
+export * from './allocate';
