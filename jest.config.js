@@ -1,6 +1,6 @@
-// Three tiers in fixed places (STYLE.md): pure unit specs, integration specs on the real Postgres and
-// Redis that scripts/services.sh starts, and HTTP e2e specs. @swc/jest keeps decorator metadata,
-// which NestJS dependency injection needs.
+// Four tiers in fixed places (STYLE.md): pure unit specs, integration specs on the real Postgres and
+// Redis that scripts/services.sh starts, HTTP e2e specs, and browser specs in Debian's Chromium.
+// @swc/jest keeps decorator metadata, which NestJS dependency injection needs.
 const swc = [
   '@swc/jest',
   {
@@ -22,10 +22,20 @@ const shared = {
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
 };
 
+// Tests on real servers share two cores with Postgres, Redis and Chromium: the timeout only guards
+// against a hang, it is not a speed requirement (benchmarks measure speed).
+const slow = { testTimeout: 60_000 };
+
 module.exports = {
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
-    { ...shared, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts'] },
-    { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/apps/*/test/**/*.e2e-spec.ts'] },
+    { ...shared, ...slow, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts'] },
+    { ...shared, ...slow, displayName: 'e2e', testMatch: ['<rootDir>/apps/*/test/**/*.e2e-spec.ts'] },
+    {
+      ...shared,
+      ...slow,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/apps/api/test/browser/**/*.browser-spec.ts'],
+    },
   ],
 };

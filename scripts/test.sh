@@ -14,8 +14,8 @@ export PATH="$ROOT/node_modules/.bin:$PATH"
 RESULTS=$ROOT/.data/test-results
 mkdir -p "$RESULTS"
 
-# pdftotext and qpdf read the generated agreements back.
-bash scripts/ensure-deps.sh poppler-utils qpdf || { echo "0 passed, 1 failed"; exit 1; }
+# pdftotext and qpdf read the generated agreements back; Chromium and CJK fonts run the page tests.
+bash scripts/ensure-deps.sh poppler-utils qpdf chromium fonts-noto-cjk || { echo "0 passed, 1 failed"; exit 1; }
 
 started_services=0
 if ! bash scripts/services.sh status >/dev/null 2>&1; then

@@ -3,10 +3,14 @@ import { BullModule } from '@nestjs/bullmq';
 import { AppConfig, ConfigModule } from '@app/config';
 import { PersistenceModule } from '@app/persistence';
 import { AuthModule } from './auth/auth.module';
+import { CompetitionsModule } from './competitions/competitions.module';
 import { HealthModule } from './health/health.module';
 import { LiveModule } from './live/live.module';
+import { OrganizationsModule } from './organizations/organizations.module';
 import { ProducerRedis } from './redis/producer-redis';
 import { RedisModule } from './redis/redis.module';
+import { RoadshowsModule } from './roadshows/roadshows.module';
+import { SubmissionsModule } from './submissions/submissions.module';
 
 @Module({})
 export class AppModule {
@@ -24,6 +28,10 @@ export class AppModule {
         AuthModule,
         HealthModule,
         LiveModule,
+        RoadshowsModule,
+        OrganizationsModule,
+        CompetitionsModule,
+        SubmissionsModule,
       ],
     };
   }

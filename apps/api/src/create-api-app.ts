@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { Logger, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -41,6 +42,9 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     }),
   );
   app.useGlobalFilters(new DomainErrorFilter());
+  // The pages are plain files served by the API itself: no separate front-end server, no CDN.
+  // wildcard: false registers a route per existing file, so unknown paths still get the JSON 404.
+  app.useStaticAssets({ root: join(__dirname, '..', 'web'), prefix: '/', wildcard: false, index: ['index.html'] });
   app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(
@@ -53,6 +57,8 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
           'Every error is { code, message_zh, message_en, field? }.',
       )
       .setVersion('0.1.0')
+      .addBearerAuth()
+      .addApiKey({ type: 'apiKey', in: 'header', name: 'x-api-key' }, 'api-key')
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json' });

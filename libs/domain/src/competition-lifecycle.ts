@@ -48,3 +48,20 @@ export const RULES_FROZEN_FROM: readonly CompetitionState[] = [
 export function canTransition(from: CompetitionState, to: CompetitionState): boolean {
   return COMPETITION_TRANSITIONS[from].includes(to);
 }
+
+/**
+ * States reached only through their own action, which checks and records what the move means (a
+ * ranking run, the public notice, the award, an upheld objection); the generic transition skips
+ * those checks, so it refuses these targets.
+ */
+export const STATES_WITH_OWN_ACTION: readonly CompetitionState[] = [
+  CompetitionState.Ranked,
+  CompetitionState.Allocated,
+  CompetitionState.Publicity,
+  CompetitionState.Awarded,
+];
+
+/** The moves the generic transition route offers from a state. */
+export function manualTransitions(from: CompetitionState): CompetitionState[] {
+  return COMPETITION_TRANSITIONS[from].filter((to) => !STATES_WITH_OWN_ACTION.includes(to));
+}

@@ -4,6 +4,12 @@ import { Submission } from './competition/submission.entity';
 import { ApiKey } from './identity/api-key.entity';
 import { AppUser } from './identity/app-user.entity';
 import { Organization } from './identity/organization.entity';
+import { Agreement } from './results/agreement.entity';
+import { Objection } from './results/objection.entity';
+import { OutboxMessage } from './results/outbox-message.entity';
+import { Publication } from './results/publication.entity';
+import { RankingRun } from './results/ranking-run.entity';
+import { RunResult } from './results/run-result.entity';
 import { Judge } from './roadshow/judge.entity';
 import { LiveEvent } from './roadshow/live-event.entity';
 import { Recusal } from './roadshow/recusal.entity';
@@ -26,4 +32,10 @@ export const ENTITIES = [
   Score,
   ScoreRevision,
   LiveEvent,
+  RankingRun,
+  RunResult,
+  OutboxMessage,
+  Publication,
+  Objection,
+  Agreement,
 ];

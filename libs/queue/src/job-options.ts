@@ -1,14 +1,36 @@
 import type { JobsOptions } from 'bullmq';
 import { JobName } from './queue-names';
 
+const KEEP_FAILED = { age: 30 * 24 * 3600 };
+
 /**
  * One table of delivery settings. Failed jobs are always kept (a lost failure is a lost
  * explanation); completed ones are trimmed by age and count so Redis does not grow without bound.
+ * Transient failures (database or Redis briefly away) retry with exponential backoff; handlers
+ * throw UnrecoverableError for permanent ones (bad rules) so those are not retried.
  */
 export const JOB_OPTIONS: Readonly<Record<JobName, JobsOptions>> = {
   [JobName.SystemProbe]: {
     attempts: 1,
     removeOnComplete: { age: 3600, count: 100 },
     removeOnFail: { age: 7 * 24 * 3600 },
+  },
+  [JobName.RankAndAllocate]: {
+    attempts: 5,
+    backoff: { type: 'exponential', delay: 2000 },
+    removeOnComplete: { age: 7 * 24 * 3600, count: 1000 },
+    removeOnFail: KEEP_FAILED,
+  },
+  [JobName.RenderAgreements]: {
+    attempts: 5,
+    backoff: { type: 'exponential', delay: 2000 },
+    removeOnComplete: { age: 7 * 24 * 3600, count: 1000 },
+    removeOnFail: KEEP_FAILED,
+  },
+  // A missed tick is made up by the next one a minute later, so a failure is not retried.
+  [JobName.ClosePublicity]: {
+    attempts: 1,
+    removeOnComplete: { age: 3600, count: 100 },
+    removeOnFail: KEEP_FAILED,
   },
 };

@@ -1,14 +1,18 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ApiKey, AppUser } from '@app/persistence';
+import { ApiKey, AppUser, PersistenceModule } from '@app/persistence';
+import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
+import { AuthService } from './auth.service';
+import { SignInThrottleService } from './sign-in-throttle.service';
 import { TokenService } from './token.service';
 
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([ApiKey, AppUser])],
-  providers: [TokenService, { provide: APP_GUARD, useClass: AuthGuard }],
+  imports: [PersistenceModule, TypeOrmModule.forFeature([ApiKey, AppUser])],
+  controllers: [AuthController],
+  providers: [TokenService, AuthService, SignInThrottleService, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [TokenService],
 })
 export class AuthModule {}

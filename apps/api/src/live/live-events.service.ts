@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { LiveEvent } from '@app/persistence';
 import { ProducerRedis } from '../redis/producer-redis';
+import { LiveEventRepository } from './live-event.repository';
 import { LiveEventType } from './live-event-type';
 
 export function liveChannel(roadshowId: string): string {
@@ -17,9 +18,21 @@ export function liveChannel(roadshowId: string): string {
 export class LiveEventsService {
   private readonly logger = new Logger(LiveEventsService.name);
 
-  constructor(private readonly redis: ProducerRedis) {}
+  constructor(
+    private readonly redis: ProducerRedis,
+    private readonly events: LiveEventRepository,
+  ) {}
 
+  /**
+   * Takes the roadshow's shared event lock until the caller's transaction ends (see
+   * LiveEventRepository): readers then never deliver a later id before an earlier one commits.
+   * Outside a transaction the append gets one of its own, or the lock would end before the insert.
+   */
   async append(manager: EntityManager, roadshowId: string, type: LiveEventType, data: object): Promise<LiveEvent> {
+    if (!manager.queryRunner?.isTransactionActive) {
+      return manager.transaction((inner) => this.append(inner, roadshowId, type, data));
+    }
+    await this.events.lockForAppend(manager, roadshowId);
     return manager.getRepository(LiveEvent).save({ roadshowId, type, data });
   }
 

@@ -1,5 +1,6 @@
 import { AuditLog1763798400000 } from './1763798400000-audit-log';
 import { CompetitionModel1763884800000 } from './1763884800000-competition-model';
+import { ResultsAndAgreements1763971200000 } from './1763971200000-results-and-agreements';
 
 /** In order. Listed explicitly so the same list works from TypeScript sources and from the build. */
-export const MIGRATIONS = [AuditLog1763798400000, CompetitionModel1763884800000];
+export const MIGRATIONS = [AuditLog1763798400000, CompetitionModel1763884800000, ResultsAndAgreements1763971200000];

@@ -1,0 +1,160 @@
+import { randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, IsNull, Repository } from 'typeorm';
+import { DomainError, DomainErrorCode, Role } from '@app/domain';
+import { ApiKey, AppUser, AuditRepository } from '@app/persistence';
+import { Actor } from './actor';
+import { auditActor } from './audit-actor';
+import { normalizeLogin } from './credentials';
+import { ApiKeyResponseDto, CreateApiKeyDto, CreatedApiKeyResponseDto, toApiKeyResponse } from './dto/api-key.dto';
+import { CreateSessionDto, SessionResponseDto } from './dto/session.dto';
+import { UserResponseDto, toUserResponse } from './dto/user.dto';
+import { hashPassword, verifyPassword } from './password-hasher';
+import { SignInThrottleService } from './sign-in-throttle.service';
+import { TokenService } from './token.service';
+
+/** A user with more live keys than this is more likely leaking them than using them. */
+export const MAX_ACTIVE_API_KEYS = 20;
+
+// One message for an unknown login and a wrong password, so the answer never confirms an account.
+const WRONG_CREDENTIALS = new DomainError(DomainErrorCode.Unauthenticated, {
+  zh: '登录名或密码错误',
+  en: 'wrong login or password',
+});
+
+type UserActor = Extract<Actor, { kind: 'user' }>;
+
+export function userActorOf(user: AppUser): UserActor {
+  if (user.role === Role.Applicant) {
+    if (!user.organizationId) throw new Error(`applicant ${user.id} has no organization`);
+    return { kind: 'user', userId: user.id, role: Role.Applicant, organizationId: user.organizationId };
+  }
+  return { kind: 'user', userId: user.id, role: user.role as Role.Office | Role.Admin };
+}
+
+function requireUser(actor: Actor): UserActor {
+  if (actor.kind !== 'user') {
+    throw new DomainError(DomainErrorCode.Forbidden, {
+      zh: '评委身份无权执行此操作',
+      en: 'a judge may not do this',
+    });
+  }
+  return actor;
+}
+
+@Injectable()
+export class AuthService {
+  /** Verified against when the login is unknown, so both refusals take as long as a real check. */
+  private decoyHash: Promise<string> | undefined;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(AppUser) private readonly users: Repository<AppUser>,
+    @InjectRepository(ApiKey) private readonly apiKeys: Repository<ApiKey>,
+    private readonly audit: AuditRepository,
+    private readonly tokens: TokenService,
+    private readonly throttle: SignInThrottleService,
+  ) {}
+
+  async signIn(dto: CreateSessionDto): Promise<SessionResponseDto> {
+    const login = normalizeLogin(dto.login);
+    await this.throttle.assertAllowed(login);
+    const user = await this.users.findOneBy({ login });
+    this.decoyHash ??= hashPassword(randomBytes(16).toString('base64'));
+    const matches = await verifyPassword(dto.password, user?.passwordHash ?? (await this.decoyHash));
+    if (!user || !matches) {
+      await this.throttle.recordFailure(login);
+      throw WRONG_CREDENTIALS;
+    }
+    await this.throttle.reset(login);
+    const actor = userActorOf(user);
+    const { token, expiresAt } = this.tokens.issue(actor);
+    return {
+      token,
+      expiresAt: expiresAt.toISOString(),
+      userId: user.id,
+      role: user.role,
+      displayName: user.displayName,
+      organizationId: actor.role === Role.Applicant ? actor.organizationId : undefined,
+    };
+  }
+
+  async me(actor: Actor): Promise<UserResponseDto> {
+    const user = await this.users.findOneBy({ id: requireUser(actor).userId });
+    if (!user) {
+      throw new DomainError(DomainErrorCode.Unauthenticated, {
+        zh: '账号不存在，请重新登录',
+        en: 'the account no longer exists; sign in again',
+      });
+    }
+    return toUserResponse(user);
+  }
+
+  async listApiKeys(actor: Actor): Promise<ApiKeyResponseDto[]> {
+    const keys = await this.apiKeys.find({
+      where: { userId: requireUser(actor).userId },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    return keys.map(toApiKeyResponse);
+  }
+
+  /** The key is returned this once; only its keyed digest is stored, as the auth guard looks it up. */
+  async createApiKey(actor: Actor, dto: CreateApiKeyDto): Promise<CreatedApiKeyResponseDto> {
+    const { userId } = requireUser(actor);
+    const key = `gyk_${randomBytes(24).toString('base64url')}`;
+    const created = await this.dataSource.transaction(async (manager) => {
+      // Serializes one user's key creations so the cap below cannot be raced past.
+      await manager.getRepository(AppUser).findOne({ where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+      const active = await manager.getRepository(ApiKey).countBy({ userId, revokedAt: IsNull() });
+      if (active >= MAX_ACTIVE_API_KEYS) {
+        throw new DomainError(DomainErrorCode.Conflict, {
+          zh: `有效的 API 密钥已达 ${MAX_ACTIVE_API_KEYS} 个，请先吊销不用的密钥`,
+          en: `you already have ${MAX_ACTIVE_API_KEYS} active API keys; revoke unused ones first`,
+        });
+      }
+      const saved = await manager
+        .getRepository(ApiKey)
+        .save({ userId, name: dto.name, keyHash: this.tokens.apiKeyDigest(key), revokedAt: null });
+      await this.audit.record(
+        {
+          ...auditActor(actor),
+          action: 'api-key.create',
+          subjectType: 'api-key',
+          subjectId: saved.id,
+          after: { name: saved.name, userId },
+        },
+        manager,
+      );
+      return saved;
+    });
+    return { ...toApiKeyResponse(created), key };
+  }
+
+  /** Idempotent: revoking a key that is already revoked changes nothing and succeeds. */
+  async revokeApiKey(actor: Actor, id: string): Promise<void> {
+    const { userId } = requireUser(actor);
+    await this.dataSource.transaction(async (manager) => {
+      const keys = manager.getRepository(ApiKey);
+      // Another user's key answers exactly like a missing one, so ids reveal nothing.
+      const key = await keys.findOne({ where: { id, userId }, lock: { mode: 'pessimistic_write' } });
+      if (!key) {
+        throw new DomainError(DomainErrorCode.NotFound, { zh: '未找到该 API 密钥', en: 'API key not found' }, 'id');
+      }
+      if (key.revokedAt) return;
+      key.revokedAt = new Date();
+      await keys.save(key);
+      await this.audit.record(
+        {
+          ...auditActor(actor),
+          action: 'api-key.revoke',
+          subjectType: 'api-key',
+          subjectId: key.id,
+          before: { revokedAt: null },
+          after: { revokedAt: key.revokedAt.toISOString() },
+        },
+        manager,
+      );
+    });
+  }
+}

@@ -1,0 +1,133 @@
+import { COMPETITION_PRESETS, DomainError, RubricCriterionRule } from '@app/domain';
+import { validateCompetitionRules } from './competition-rules.validator';
+
+const PARTY = COMPETITION_PRESETS['party-building'];
+const POOL = 30_000_000;
+
+function refusal(rules: Record<string, unknown>, pool = POOL): DomainError {
+  try {
+    validateCompetitionRules(rules, pool);
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
+  throw new Error('expected the rules to be refused');
+}
+
+type Criterion = { -readonly [K in keyof RubricCriterionRule]: RubricCriterionRule[K] };
+
+function withRubric(change: (rubric: Criterion[]) => void): Record<string, unknown> {
+  const rubric: Criterion[] = PARTY.rubric.map((criterion) => ({ ...criterion }));
+  change(rubric);
+  return { ...PARTY, rubric };
+}
+
+describe('validateCompetitionRules', () => {
+  it.each(Object.entries(COMPETITION_PRESETS))('accepts the %s preset unchanged', (_, preset) => {
+    expect(validateCompetitionRules(preset, POOL)).toEqual(preset);
+  });
+
+  it('keeps only the known fields of each rule', () => {
+    const categories = [{ ...PARTY.categories[0], colour: 'red' }];
+    expect(validateCompetitionRules({ ...PARTY, categories }, POOL).categories).toEqual([PARTY.categories[0]]);
+  });
+
+  it('names a missing rule', () => {
+    const { rubric: _, ...rest } = PARTY;
+    expect(refusal(rest)).toMatchObject({ field: 'rules.rubric', messageZh: '缺少必填字段 rules.rubric' });
+  });
+
+  it('refuses a repeated rubric key, naming the second one', () => {
+    const error = refusal(withRubric((rubric) => (rubric[2].key = 'need')));
+    expect(error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'rules.rubric.2.key' });
+    expect(error.messageZh).toContain('重复');
+    expect(error.messageEn).toContain('repeats "need"');
+  });
+
+  it.each([
+    ['zero', '0'],
+    ['negative', '-5'],
+    ['not a number', 'twenty'],
+    ['three decimals', '7.125'],
+    ['an exponent', '1e2'],
+    ['above 1000', '1000.5'],
+  ])('refuses maxPoints that is %s', (_, maxPoints) => {
+    expect(refusal(withRubric((rubric) => (rubric[1].maxPoints = maxPoints))).field).toBe('rules.rubric.1.maxPoints');
+  });
+
+  it('accepts a decimal weight and refuses a zero one', () => {
+    expect(() =>
+      validateCompetitionRules(
+        withRubric((rubric) => (rubric[1].weight = '1.25')),
+        POOL,
+      ),
+    ).not.toThrow();
+    expect(refusal(withRubric((rubric) => (rubric[1].weight = '0.0'))).field).toBe('rules.rubric.1.weight');
+  });
+
+  it('needs at least one criterion that adds to the total', () => {
+    const error = refusal(
+      withRubric((rubric) => rubric.forEach((criterion) => Object.assign(criterion, { gate: true }))),
+    );
+    expect(error.field).toBe('rules.rubric');
+  });
+
+  it('refuses an empty category list and a category key with capitals', () => {
+    expect(refusal({ ...PARTY, categories: [] }).field).toBe('rules.categories');
+    const categories = [{ key: 'Health', labelZh: '卫生保健类', labelEn: 'Health care' }];
+    expect(refusal({ ...PARTY, categories }).field).toBe('rules.categories.0.key');
+  });
+
+  it('refuses tranches that do not add up to 100%, stating the sum', () => {
+    const tranches = PARTY.tranches.map((t, i) => (i === 0 ? { ...t, percent: 40 } : t));
+    const error = refusal({ ...PARTY, tranches });
+    expect(error).toMatchObject({
+      field: 'rules.tranches',
+      messageEn: 'rules.tranches percents must add up to 100, not 90',
+    });
+  });
+
+  it('refuses a per-project cap above the pool, in yuan', () => {
+    const error = refusal({ ...PARTY, maxRequestFen: 40_000_000 });
+    expect(error.field).toBe('rules.maxRequestFen');
+    expect(error.messageZh).toBe('单个项目申请上限 ¥400,000.00 不能超过资金池 ¥300,000.00');
+  });
+
+  it('refuses a minimum request above the cap', () => {
+    expect(refusal({ ...PARTY, minRequestFen: 6_000_000 }).field).toBe('rules.minRequestFen');
+  });
+
+  it.each(['0', '1.5', '0.12345', 'half'])('refuses maxShareOfBudget %s', (share) => {
+    expect(refusal({ ...PARTY, maxShareOfBudget: share }).field).toBe('rules.maxShareOfBudget');
+  });
+
+  it('accepts a share of exactly 1 (the whole budget)', () => {
+    expect(validateCompetitionRules({ ...PARTY, maxShareOfBudget: '1' }, POOL).maxShareOfBudget).toBe('1');
+  });
+
+  it('refuses trimming with nothing to drop, and trimming settings on a plain mean', () => {
+    expect(refusal({ ...PARTY, aggregation: { ...PARTY.aggregation, drop: 0 } }).field).toBe('rules.aggregation.drop');
+    expect(refusal({ ...PARTY, aggregation: { method: 'mean', drop: 1, decimals: 2 } }).field).toBe(
+      'rules.aggregation.drop',
+    );
+  });
+
+  it('refuses an unknown tie-break and one naming a gate criterion', () => {
+    expect(refusal({ ...PARTY, tieBreaks: ['median', 'coin-toss'] }).field).toBe('rules.tieBreaks.1');
+    expect(refusal({ ...PARTY, tieBreaks: ['criterion:party-leadership'] }).field).toBe('rules.tieBreaks.0');
+    expect(refusal({ ...PARTY, tieBreaks: ['median', 'median'] }).field).toBe('rules.tieBreaks.1');
+  });
+
+  it('lets the scoring engine judge the allocation policy, naming the field inside it', () => {
+    expect(refusal({ ...PARTY, allocation: { rule: 'lottery' } }).field).toBe('rules.allocation.rule');
+    expect(refusal({ ...PARTY, allocation: { rule: 'greedy', minGrant: -1 } }).field).toBe('rules.allocation.minGrant');
+    expect(refusal({ ...PARTY, allocation: { rule: 'greedy', bonus: true } }).field).toBe('rules.allocation.bonus');
+    expect(refusal({ ...PARTY, allocation: { rule: 'tiers' } }).field).toBe('rules.allocation.tiers');
+  });
+
+  it('refuses a minimum grant above the per-project cap, since nobody could be funded', () => {
+    const error = refusal({ ...PARTY, allocation: { rule: 'greedy', minGrant: 6_000_000 } });
+    expect(error.field).toBe('rules.allocation.minGrant');
+    expect(error.messageZh).toContain('¥60,000.00');
+  });
+});

@@ -1,0 +1,258 @@
+import {
+  AggregationRule,
+  BilingualMessage,
+  CategoryRule,
+  CompetitionRules,
+  DomainError,
+  DomainErrorCode,
+  JudgeGroup,
+  RubricCriterionRule,
+  TrancheRule,
+} from '@app/domain';
+import { Rational, ScoringError, allocate, parseAllocationRequest } from '@app/scoring';
+import { formatYuan } from '../common/yuan';
+
+/** Tie-breaks the ranking understands besides `criterion:<rubric key>` (higher mark on that criterion first). */
+export const TIE_BREAKS = ['median', 'lower-request', 'earlier-submission'] as const;
+export const CRITERION_TIE_BREAK_PREFIX = 'criterion:';
+export const AGGREGATION_METHODS: readonly AggregationRule['method'][] = ['mean', 'median', 'trimmed-mean'];
+
+const KEY_PATTERN = /^[a-z0-9][a-z0-9-]{0,39}$/;
+const DECIMAL_PATTERN = /^\d{1,6}(\.\d+)?$/;
+
+type RulesDraft = { readonly [K in keyof CompetitionRules]?: CompetitionRules[K] | null };
+
+function refuse(field: string, message: BilingualMessage): never {
+  throw new DomainError(DomainErrorCode.ValidationFailed, message, field);
+}
+
+function present<T>(value: T | null | undefined, field: string): T {
+  if (value === undefined || value === null) refuse(field, { zh: `缺少必填字段 ${field}`, en: `${field} is required` });
+  return value;
+}
+
+/** A positive exact decimal with at most `places` decimals and at most `max`; the text stays as given. */
+function positiveDecimal(value: string, field: string, places: number, max: number): string {
+  const match = DECIMAL_PATTERN.exec(value);
+  const fraction = match ? (value.split('.')[1] ?? '') : '';
+  if (!match || fraction.length > places) {
+    refuse(field, {
+      zh: `${field} 必须是十进制数字文本（如 "25" 或 "7.5"），最多 ${places} 位小数`,
+      en: `${field} must be a decimal string such as "25" or "7.5" with at most ${places} decimal places`,
+    });
+  }
+  const number = Rational.parse(value);
+  if (!number.gt(Rational.ZERO) || number.gt(Rational.of(max))) {
+    refuse(field, { zh: `${field} 必须大于 0 且不超过 ${max}`, en: `${field} must be above 0 and at most ${max}` });
+  }
+  return value;
+}
+
+function uniqueKeys(items: readonly { readonly key: string }[], field: string): void {
+  const seen = new Set<string>();
+  items.forEach((item, i) => {
+    if (!KEY_PATTERN.test(item.key)) {
+      refuse(`${field}.${i}.key`, {
+        zh: `${field}.${i}.key 只能用小写字母、数字和连字符，最长 40 个字符`,
+        en: `${field}.${i}.key may use only lower-case letters, digits and hyphens, at most 40 characters`,
+      });
+    }
+    if (seen.has(item.key)) {
+      refuse(`${field}.${i}.key`, {
+        zh: `${field}.${i}.key 重复：「${item.key}」已出现过`,
+        en: `${field}.${i}.key repeats "${item.key}"`,
+      });
+    }
+    seen.add(item.key);
+  });
+}
+
+function checkCategories(categories: readonly CategoryRule[], field: string): CategoryRule[] {
+  if (categories.length === 0) {
+    refuse(field, { zh: `${field} 至少需要一个项目类别`, en: `${field} needs at least one category` });
+  }
+  uniqueKeys(categories, field);
+  return categories.map(({ key, labelZh, labelEn }) => ({ key, labelZh, labelEn }));
+}
+
+function checkRubric(rubric: readonly RubricCriterionRule[], field: string): RubricCriterionRule[] {
+  uniqueKeys(rubric, field);
+  if (!rubric.some((criterion) => !criterion.gate)) {
+    refuse(field, {
+      zh: `${field} 至少需要一个计分项（门槛项不计入总分）`,
+      en: `${field} needs at least one scored criterion (gate criteria do not add to the total)`,
+    });
+  }
+  return rubric.map((criterion, i) => ({
+    key: criterion.key,
+    labelZh: criterion.labelZh,
+    labelEn: criterion.labelEn,
+    maxPoints: positiveDecimal(criterion.maxPoints, `${field}.${i}.maxPoints`, 2, 1000),
+    weight: positiveDecimal(criterion.weight, `${field}.${i}.weight`, 4, 100),
+    ...(criterion.gate ? { gate: true } : {}),
+  }));
+}
+
+function checkAggregation(aggregation: AggregationRule, field: string): AggregationRule {
+  const { method, drop, minJudgesAfterTrim, decimals, groupWeights } = aggregation;
+  if (method === 'trimmed-mean') {
+    if (drop === undefined || drop < 1) {
+      refuse(`${field}.drop`, {
+        zh: `去掉最高分和最低分时 ${field}.drop 至少为 1`,
+        en: `${field}.drop must be at least 1 for a trimmed mean`,
+      });
+    }
+    if (minJudgesAfterTrim === undefined) {
+      refuse(`${field}.minJudgesAfterTrim`, {
+        zh: `去掉最高分和最低分时须给出 ${field}.minJudgesAfterTrim`,
+        en: `${field}.minJudgesAfterTrim is required for a trimmed mean`,
+      });
+    }
+  } else {
+    for (const [name, value] of [
+      ['drop', drop],
+      ['minJudgesAfterTrim', minJudgesAfterTrim],
+    ] as const) {
+      if (value !== undefined) {
+        refuse(`${field}.${name}`, {
+          zh: `${field}.${name} 只适用于 trimmed-mean（去掉最高分和最低分）`,
+          en: `${field}.${name} applies only to trimmed-mean`,
+        });
+      }
+    }
+  }
+  let weights: Partial<Record<JudgeGroup, string>> | undefined;
+  if (groupWeights !== undefined) {
+    weights = {};
+    for (const group of Object.values(JudgeGroup)) {
+      const weight = groupWeights[group];
+      if (weight !== undefined) weights[group] = positiveDecimal(weight, `${field}.groupWeights.${group}`, 4, 100);
+    }
+    if (Object.keys(weights).length === 0) {
+      refuse(`${field}.groupWeights`, {
+        zh: `${field}.groupWeights 给出时至少要有一个评委组的权重`,
+        en: `${field}.groupWeights, when given, needs the weight of at least one judge group`,
+      });
+    }
+  }
+  return {
+    method,
+    ...(drop !== undefined ? { drop } : {}),
+    ...(minJudgesAfterTrim !== undefined ? { minJudgesAfterTrim } : {}),
+    decimals,
+    ...(weights ? { groupWeights: weights } : {}),
+  };
+}
+
+function checkTieBreaks(tieBreaks: readonly string[], rubric: readonly RubricCriterionRule[], field: string): string[] {
+  const scored = new Set(rubric.filter((criterion) => !criterion.gate).map((criterion) => criterion.key));
+  const seen = new Set<string>();
+  tieBreaks.forEach((tieBreak, i) => {
+    const criterion = tieBreak.startsWith(CRITERION_TIE_BREAK_PREFIX)
+      ? tieBreak.slice(CRITERION_TIE_BREAK_PREFIX.length)
+      : undefined;
+    const known =
+      criterion === undefined ? (TIE_BREAKS as readonly string[]).includes(tieBreak) : scored.has(criterion);
+    if (!known) {
+      const allowed = [...TIE_BREAKS, ...[...scored].map((key) => `${CRITERION_TIE_BREAK_PREFIX}${key}`)].join(', ');
+      refuse(`${field}.${i}`, {
+        zh: `${field}.${i} 不是可用的并列处理规则「${tieBreak}」；可用：${allowed}`,
+        en: `${field}.${i} "${tieBreak}" is not a known tie-break; use one of: ${allowed}`,
+      });
+    }
+    if (seen.has(tieBreak)) {
+      refuse(`${field}.${i}`, { zh: `${field}.${i} 重复：「${tieBreak}」`, en: `${field}.${i} repeats "${tieBreak}"` });
+    }
+    seen.add(tieBreak);
+  });
+  return [...tieBreaks];
+}
+
+/** The scoring engine is the judge of an allocation policy: it is run once on no projects. */
+function checkAllocation(
+  allocation: Readonly<Record<string, unknown>>,
+  poolFen: number,
+  maxRequestFen: number,
+  field: string,
+): Readonly<Record<string, unknown>> {
+  try {
+    const request = parseAllocationRequest({ pool: poolFen, projects: [], policy: allocation });
+    allocate(request.input, request.policy);
+  } catch (error) {
+    if (!(error instanceof ScoringError)) throw error;
+    const at = error.field?.startsWith('policy') ? `${field}${error.field.slice('policy'.length)}` : field;
+    refuse(at, { zh: `${at} 无效：${error.message}`, en: `${at} is invalid: ${error.message}` });
+  }
+  const minGrant = allocation.minGrant;
+  if (typeof minGrant === 'number' && minGrant > maxRequestFen) {
+    refuse(`${field}.minGrant`, {
+      zh: `${field}.minGrant（${formatYuan(minGrant)}）高于单个项目申请上限 ${formatYuan(maxRequestFen)}，将没有项目能获得资助`,
+      en: `${field}.minGrant (${formatYuan(minGrant)}) is above the per-project cap of ${formatYuan(maxRequestFen)}, so no project could be funded`,
+    });
+  }
+  return allocation;
+}
+
+function checkTranches(tranches: readonly TrancheRule[], field: string): TrancheRule[] {
+  if (tranches.length === 0) {
+    refuse(field, { zh: `${field} 至少需要一期拨付`, en: `${field} needs at least one tranche` });
+  }
+  const total = tranches.reduce((sum, tranche) => sum + tranche.percent, 0);
+  if (total !== 100) {
+    refuse(field, {
+      zh: `${field} 各期拨付比例之和必须为 100%，现为 ${total}%`,
+      en: `${field} percents must add up to 100, not ${total}`,
+    });
+  }
+  return tranches.map(({ labelZh, labelEn, percent }) => ({ labelZh, labelEn, percent }));
+}
+
+/**
+ * Checks a complete set of rules against itself and the pool, and returns them as plain data
+ * with only the known fields. Field-level types and ranges are the DTO's job; this checks what
+ * only the whole can tell (unique keys, sums, cross-references, caps against the pool).
+ */
+export function validateCompetitionRules(draft: RulesDraft, poolFen: number, field = 'rules'): CompetitionRules {
+  const categories = checkCategories(present(draft.categories, `${field}.categories`), `${field}.categories`);
+  const rubric = checkRubric(present(draft.rubric, `${field}.rubric`), `${field}.rubric`);
+  const aggregation = checkAggregation(present(draft.aggregation, `${field}.aggregation`), `${field}.aggregation`);
+  const tieBreaks = checkTieBreaks(present(draft.tieBreaks, `${field}.tieBreaks`), rubric, `${field}.tieBreaks`);
+  const maxRequestFen = present(draft.maxRequestFen, `${field}.maxRequestFen`);
+  if (maxRequestFen > poolFen) {
+    refuse(`${field}.maxRequestFen`, {
+      zh: `单个项目申请上限 ${formatYuan(maxRequestFen)} 不能超过资金池 ${formatYuan(poolFen)}`,
+      en: `the per-project cap of ${formatYuan(maxRequestFen)} must not exceed the pool of ${formatYuan(poolFen)}`,
+    });
+  }
+  const minRequestFen = draft.minRequestFen ?? undefined;
+  if (minRequestFen !== undefined && minRequestFen > maxRequestFen) {
+    refuse(`${field}.minRequestFen`, {
+      zh: `申请下限 ${formatYuan(minRequestFen)} 不能高于申请上限 ${formatYuan(maxRequestFen)}`,
+      en: `the minimum request of ${formatYuan(minRequestFen)} must not exceed the cap of ${formatYuan(maxRequestFen)}`,
+    });
+  }
+  const maxShareOfBudget = draft.maxShareOfBudget ?? undefined;
+  if (maxShareOfBudget !== undefined) {
+    positiveDecimal(maxShareOfBudget, `${field}.maxShareOfBudget`, 4, 1);
+  }
+  const allocation = checkAllocation(
+    present(draft.allocation, `${field}.allocation`),
+    poolFen,
+    maxRequestFen,
+    `${field}.allocation`,
+  );
+  return {
+    categories,
+    rubric,
+    aggregation,
+    tieBreaks,
+    allocation,
+    maxRequestFen,
+    ...(minRequestFen !== undefined ? { minRequestFen } : {}),
+    ...(maxShareOfBudget !== undefined ? { maxShareOfBudget } : {}),
+    onePerOrganization: present(draft.onePerOrganization, `${field}.onePerOrganization`),
+    tranches: checkTranches(present(draft.tranches, `${field}.tranches`), `${field}.tranches`),
+    publicityDays: present(draft.publicityDays, `${field}.publicityDays`),
+    pitchSeconds: present(draft.pitchSeconds, `${field}.pitchSeconds`),
+  };
+}

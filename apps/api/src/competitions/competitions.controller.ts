@@ -1,0 +1,169 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { Role } from '@app/domain';
+import { Allow, Public } from '../auth/access.decorator';
+import { Actor } from '../auth/actor';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { ApiError } from '../common/api-error.decorator';
+import { IdParamDto } from '../common/id-param.dto';
+import { CompetitionsService } from './competitions.service';
+import { UpdateCompetitionRulesDto } from './dto/competition-rules.dto';
+import {
+  CompetitionPageDto,
+  CompetitionQueryDto,
+  CompetitionResponseDto,
+  CreateCompetitionDto,
+  TransitionCompetitionDto,
+  UpdateCompetitionDto,
+} from './dto/competition.dto';
+
+const NOT_FOUND_EXAMPLE = {
+  code: 'NOT_FOUND',
+  message_zh: '未找到该大赛',
+  message_en: 'competition not found',
+  field: 'id',
+};
+
+@ApiTags('competitions 公益创投大赛')
+@ApiBearerAuth()
+@ApiSecurity('api-key')
+@Controller('competitions')
+export class CompetitionsController {
+  constructor(private readonly competitions: CompetitionsService) {}
+
+  @Post()
+  @Allow(Role.Office)
+  @ApiOperation({
+    summary: '创建公益创投大赛 / create a competition',
+    description:
+      '从预设规则（party-building 党建项目 / community-micro 社区微创投）开始，rules 中给出的字段覆盖预设；新大赛为草稿状态。\n\n' +
+      'Starts from a preset; each field given in rules replaces the preset’s. The competition starts as a draft.',
+  })
+  @ApiResponse({ status: 201, type: CompetitionResponseDto })
+  @ApiError(400, undefined, {
+    code: 'VALIDATION_FAILED',
+    message_zh: 'rules.tranches 各期拨付比例之和必须为 100%，现为 90%',
+    message_en: 'rules.tranches percents must add up to 100, not 90',
+    field: 'rules.tranches',
+  })
+  @ApiError(401)
+  @ApiError(403, 'only the grants office')
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateCompetitionDto): Promise<CompetitionResponseDto> {
+    return this.competitions.create(actor, dto);
+  }
+
+  @Get()
+  @Allow(Role.Office, Role.Admin, Role.Applicant)
+  @ApiOperation({
+    summary: '大赛列表 / list competitions',
+    description: 'Newest first. Applicants do not see drafts.',
+  })
+  @ApiResponse({ status: 200, type: CompetitionPageDto })
+  @ApiError(400)
+  @ApiError(401)
+  @ApiError(403)
+  list(@CurrentActor() actor: Actor, @Query() query: CompetitionQueryDto): Promise<CompetitionPageDto> {
+    return this.competitions.list(actor, query);
+  }
+
+  @Get(':id/public')
+  @Public()
+  @ApiOperation({
+    summary: '大赛公开信息 / public summary of a competition',
+    description: 'Rules, pool and deadline as published; drafts are not public.',
+  })
+  @ApiResponse({ status: 200, type: CompetitionResponseDto })
+  @ApiError(404, undefined, NOT_FOUND_EXAMPLE)
+  getPublic(@Param() params: IdParamDto): Promise<CompetitionResponseDto> {
+    return this.competitions.getPublic(params.id);
+  }
+
+  @Get(':id')
+  @Allow(Role.Office, Role.Admin, Role.Applicant, Role.Judge)
+  @ApiOperation({
+    summary: '查看大赛 / one competition',
+    description: 'Applicants do not see drafts; a judge sees only the competition of their roadshow.',
+  })
+  @ApiResponse({ status: 200, type: CompetitionResponseDto })
+  @ApiError(401)
+  @ApiError(404, 'missing, or not visible to you', NOT_FOUND_EXAMPLE)
+  get(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<CompetitionResponseDto> {
+    return this.competitions.get(actor, params.id);
+  }
+
+  @Patch(':id')
+  @Allow(Role.Office)
+  @ApiOperation({
+    summary: '修改大赛基本信息 / edit title, pool, deadline or grantor',
+    description: 'Refused (409) once the roadshow has started.',
+  })
+  @ApiResponse({ status: 200, type: CompetitionResponseDto })
+  @ApiError(400)
+  @ApiError(401)
+  @ApiError(403)
+  @ApiError(404, undefined, NOT_FOUND_EXAMPLE)
+  @ApiError(409, 'frozen, or changed since expectedVersion')
+  update(
+    @CurrentActor() actor: Actor,
+    @Param() params: IdParamDto,
+    @Body() dto: UpdateCompetitionDto,
+  ): Promise<CompetitionResponseDto> {
+    return this.competitions.update(actor, params.id, dto);
+  }
+
+  @Patch(':id/rules')
+  @Allow(Role.Office)
+  @ApiOperation({
+    summary: '修改评审与分配规则 / change the rules',
+    description:
+      '给出的字段替换现有规则，整体校验后规则版本加 1；路演开始后规则冻结（409）。\n\n' +
+      'Each field given replaces the stored one; the whole is validated and rulesVersion goes up by one. ' +
+      'Refused with 409 from the roadshow on.',
+  })
+  @ApiResponse({ status: 200, type: CompetitionResponseDto })
+  @ApiError(400)
+  @ApiError(401)
+  @ApiError(403)
+  @ApiError(404, undefined, NOT_FOUND_EXAMPLE)
+  @ApiError(409, undefined, {
+    code: 'CONFLICT',
+    message_zh: '路演已开始，规则已于 2026-04-18 09:00 冻结，不能再修改规则（大赛当前为「路演」(roadshow)）',
+    message_en:
+      'the rules were frozen when the roadshow started; the rules can no longer change (the competition is roadshow)',
+  })
+  updateRules(
+    @CurrentActor() actor: Actor,
+    @Param() params: IdParamDto,
+    @Body() dto: UpdateCompetitionRulesDto,
+  ): Promise<CompetitionResponseDto> {
+    return this.competitions.updateRules(actor, params.id, dto);
+  }
+
+  @Post(':id/transitions')
+  @Allow(Role.Office)
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: '变更大赛状态 / move the competition to its next state',
+    description:
+      'draft → open → closed → screening → roadshow → scoring-closed → ranked → allocated → publicity → awarded → ' +
+      'in-progress → finished; closed → open, allocated/publicity → ranked. Entering the roadshow freezes the rules.',
+  })
+  @ApiResponse({ status: 200, type: CompetitionResponseDto })
+  @ApiError(400)
+  @ApiError(401)
+  @ApiError(403)
+  @ApiError(404, undefined, NOT_FOUND_EXAMPLE)
+  @ApiError(409, undefined, {
+    code: 'CONFLICT',
+    message_zh: '大赛当前为「草稿」(draft)，不能变为「路演」(roadshow)；可变为：「征集中」(open)',
+    message_en: 'a competition cannot go from draft to roadshow; from draft it can go to: open',
+    field: 'to',
+  })
+  transition(
+    @CurrentActor() actor: Actor,
+    @Param() params: IdParamDto,
+    @Body() dto: TransitionCompetitionDto,
+  ): Promise<CompetitionResponseDto> {
+    return this.competitions.transition(actor, params.id, dto);
+  }
+}

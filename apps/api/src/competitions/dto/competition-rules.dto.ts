@@ -1,0 +1,258 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsObject, ValidateIf, ValidateNested } from 'class-validator';
+import { COMPETITION_PRESETS, CompetitionRules } from '@app/domain';
+import { ArrayField, IntField, IsFen, Optional, StringField, TextField } from '../../common/input.decorators';
+import { AGGREGATION_METHODS } from '../competition-rules.validator';
+
+const PRESET = COMPETITION_PRESETS['party-building'];
+
+/** Optional and removable: null clears the rule (e.g. no minimum request any more). */
+const Clearable = (): PropertyDecorator => ValidateIf((_, value) => value !== undefined && value !== null);
+
+export class CategoryRuleDto {
+  @ApiProperty({ example: 'convenience', description: 'a-z 0-9 -; unique within the competition' })
+  @StringField(40)
+  key: string;
+
+  @ApiProperty({ example: '便民利民类', maxLength: 50 })
+  @TextField({ max: 50 })
+  labelZh: string;
+
+  @ApiProperty({ example: 'Convenience services', maxLength: 80 })
+  @TextField({ max: 80 })
+  labelEn: string;
+}
+
+export class RubricCriterionRuleDto {
+  @ApiProperty({ example: 'need', description: 'a-z 0-9 -; unique within the rubric' })
+  @StringField(40)
+  key: string;
+
+  @ApiProperty({ example: '需求精准', maxLength: 50 })
+  @TextField({ max: 50 })
+  labelZh: string;
+
+  @ApiProperty({ example: 'Need addressed', maxLength: 80 })
+  @TextField({ max: 80 })
+  labelEn: string;
+
+  @ApiProperty({ example: '25', description: 'positive decimal string, at most 2 places' })
+  @StringField(12)
+  maxPoints: string;
+
+  @ApiProperty({ example: '1', description: 'positive decimal string, at most 4 places' })
+  @StringField(12)
+  weight: string;
+
+  @ApiPropertyOptional({
+    example: false,
+    description: '门槛项（如党建引领）：只判定通过与否，不计入总分 / pass-fail, not added',
+  })
+  @Optional()
+  @IsBoolean()
+  gate?: boolean;
+}
+
+/** Keys are the JudgeGroup values; a group left out takes no part in the weighting. */
+export class GroupWeightsDto {
+  @ApiPropertyOptional({ example: '0.6' })
+  @Optional()
+  @StringField(12)
+  expert?: string;
+
+  @ApiPropertyOptional({ example: '0.2' })
+  @Optional()
+  @StringField(12)
+  department?: string;
+
+  @ApiPropertyOptional({ example: '0.1' })
+  @Optional()
+  @StringField(12)
+  media?: string;
+
+  @ApiPropertyOptional({ example: '0.4' })
+  @Optional()
+  @StringField(12)
+  resident?: string;
+}
+
+export class AggregationRuleDto {
+  @ApiProperty({ enum: AGGREGATION_METHODS, example: 'trimmed-mean' })
+  @IsIn(AGGREGATION_METHODS)
+  method: 'mean' | 'median' | 'trimmed-mean';
+
+  @ApiPropertyOptional({ example: 1, description: 'trimmed-mean: drop this many highest and lowest' })
+  @Optional()
+  @IntField(0, 10)
+  drop?: number;
+
+  @ApiPropertyOptional({ example: 3, description: 'trimmed-mean: trim only while this many judges remain' })
+  @Optional()
+  @IntField(1, 100)
+  minJudgesAfterTrim?: number;
+
+  @ApiProperty({ example: 2, minimum: 0, maximum: 4, description: 'rounded half-up once, at the end' })
+  @IntField(0, 4)
+  decimals: number;
+
+  @ApiPropertyOptional({ type: GroupWeightsDto, description: '评委组权重 / weights of judge groups' })
+  @Optional()
+  @ValidateNested()
+  @Type(() => GroupWeightsDto)
+  groupWeights?: GroupWeightsDto;
+}
+
+export class TrancheRuleDto {
+  @ApiProperty({ example: '签约后拨付', maxLength: 50 })
+  @TextField({ max: 50 })
+  labelZh: string;
+
+  @ApiProperty({ example: 'On signing', maxLength: 80 })
+  @TextField({ max: 80 })
+  labelEn: string;
+
+  @ApiProperty({ example: 50, minimum: 1, maximum: 100 })
+  @IntField(1, 100)
+  percent: number;
+}
+
+/**
+ * Rules as sent by the office. Every field is optional here: on creation the given fields replace
+ * the preset's, on PATCH the stored ones; the merged whole is then checked by validateCompetitionRules.
+ */
+export class CompetitionRulesInputDto {
+  @ApiPropertyOptional({ type: [CategoryRuleDto], example: PRESET.categories })
+  @Optional()
+  @ArrayField(30)
+  @ValidateNested({ each: true })
+  @Type(() => CategoryRuleDto)
+  categories?: CategoryRuleDto[];
+
+  @ApiPropertyOptional({ type: [RubricCriterionRuleDto], example: PRESET.rubric })
+  @Optional()
+  @ArrayField(30)
+  @ValidateNested({ each: true })
+  @Type(() => RubricCriterionRuleDto)
+  rubric?: RubricCriterionRuleDto[];
+
+  @ApiPropertyOptional({ type: AggregationRuleDto, example: PRESET.aggregation })
+  @Optional()
+  @ValidateNested()
+  @Type(() => AggregationRuleDto)
+  aggregation?: AggregationRuleDto;
+
+  @ApiPropertyOptional({
+    type: [String],
+    example: PRESET.tieBreaks,
+    description: 'median, lower-request, earlier-submission or criterion:<rubric key>; in order',
+  })
+  @Optional()
+  @TextField({ max: 60, each: true })
+  @ArrayField(10)
+  tieBreaks?: string[];
+
+  @ApiPropertyOptional({
+    type: Object,
+    example: PRESET.allocation,
+    description: 'the allocation policy as libs/scoring reads it: rule, passScore, minGrant, maxGrant, quotas, tiers …',
+  })
+  @Optional()
+  @IsObject()
+  allocation?: Record<string, unknown>;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    example: 5_000_000,
+    description: '单个项目申请上限（分） / per-project cap in fen',
+  })
+  @Optional()
+  @IsFen(1)
+  maxRequestFen?: number;
+
+  @ApiPropertyOptional({ example: 500_000, nullable: true, type: Number, description: 'null removes it' })
+  @Clearable()
+  @IsFen(1)
+  minRequestFen?: number | null;
+
+  @ApiPropertyOptional({
+    example: '0.8',
+    nullable: true,
+    type: String,
+    description: '申请额占项目总预算的上限 / request at most this share of the budget; null removes it',
+  })
+  @Clearable()
+  @StringField(12)
+  maxShareOfBudget?: string | null;
+
+  @ApiPropertyOptional({ example: true, description: '每个组织限报一个项目 / one project per organization' })
+  @Optional()
+  @IsBoolean()
+  onePerOrganization?: boolean;
+
+  @ApiPropertyOptional({ type: [TrancheRuleDto], example: PRESET.tranches })
+  @Optional()
+  @ArrayField(10)
+  @ValidateNested({ each: true })
+  @Type(() => TrancheRuleDto)
+  tranches?: TrancheRuleDto[];
+
+  @ApiPropertyOptional({ example: 7, minimum: 1, maximum: 90 })
+  @Optional()
+  @IntField(1, 90)
+  publicityDays?: number;
+
+  @ApiPropertyOptional({ example: 420, minimum: 60, maximum: 3600, description: '路演陈述时长（秒） / pitch length' })
+  @Optional()
+  @IntField(60, 3600)
+  pitchSeconds?: number;
+}
+
+export class UpdateCompetitionRulesDto extends CompetitionRulesInputDto {
+  @ApiPropertyOptional({
+    example: 1,
+    description: '给出时，规则版本不符即拒绝（防止覆盖他人修改） / refuse if the rules changed since you read them',
+  })
+  @Optional()
+  @IntField(1)
+  expectedRulesVersion?: number;
+}
+
+/** The stored rules, as every response shows them. */
+export class CompetitionRulesDto implements CompetitionRules {
+  @ApiProperty({ type: [CategoryRuleDto], example: PRESET.categories })
+  categories: CategoryRuleDto[];
+
+  @ApiProperty({ type: [RubricCriterionRuleDto], example: PRESET.rubric })
+  rubric: RubricCriterionRuleDto[];
+
+  @ApiProperty({ type: AggregationRuleDto, example: PRESET.aggregation })
+  aggregation: AggregationRuleDto;
+
+  @ApiProperty({ type: [String], example: PRESET.tieBreaks })
+  tieBreaks: string[];
+
+  @ApiProperty({ type: Object, example: PRESET.allocation })
+  allocation: Record<string, unknown>;
+
+  @ApiProperty({ type: 'integer', example: PRESET.maxRequestFen })
+  maxRequestFen: number;
+
+  @ApiPropertyOptional({ type: 'integer', example: PRESET.minRequestFen })
+  minRequestFen?: number;
+
+  @ApiPropertyOptional({ example: PRESET.maxShareOfBudget })
+  maxShareOfBudget?: string;
+
+  @ApiProperty({ example: true })
+  onePerOrganization: boolean;
+
+  @ApiProperty({ type: [TrancheRuleDto], example: PRESET.tranches })
+  tranches: TrancheRuleDto[];
+
+  @ApiProperty({ example: PRESET.publicityDays })
+  publicityDays: number;
+
+  @ApiProperty({ example: PRESET.pitchSeconds })
+  pitchSeconds: number;
+}

@@ -1,0 +1,198 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsDefined, IsEnum, IsIn, IsDateString, Matches, ValidateNested } from 'class-validator';
+import { COMPETITION_PRESETS, CompetitionState, manualTransitions } from '@app/domain';
+import { Competition } from '@app/persistence';
+import { IntField, IsFen, Optional, TextField } from '../../common/input.decorators';
+import { PageQueryDto } from '../../common/page-query.dto';
+import { CompetitionRulesDto, CompetitionRulesInputDto } from './competition-rules.dto';
+
+export type CompetitionPreset = keyof typeof COMPETITION_PRESETS;
+export const PRESETS = Object.keys(COMPETITION_PRESETS) as CompetitionPreset[];
+
+/** A moment with its time zone: "2026-03-31" alone would silently mean 08:00 Beijing time. */
+const DATE_TIME_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+function DeadlineField(): PropertyDecorator {
+  return applyDecorators(IsDefined(), IsDateString({ strict: true }), Matches(DATE_TIME_WITH_ZONE));
+}
+
+export class GrantorDto {
+  @ApiProperty({ example: '中共佛山市三水区西南街道工作委员会', maxLength: 100 })
+  @TextField({ max: 100 })
+  name: string;
+
+  @ApiProperty({ example: '佛山市三水区西南街道广海大道西', maxLength: 200 })
+  @TextField({ max: 200 })
+  address: string;
+
+  @ApiProperty({ example: '王建国', maxLength: 50 })
+  @TextField({ max: 50 })
+  representative: string;
+}
+
+export class CreateCompetitionDto {
+  @ApiPropertyOptional({
+    enum: PRESETS,
+    example: 'party-building',
+    description: '起始规则；不选时须在 rules 中给出全部规则 / starting rules; without it, rules must be complete',
+  })
+  @Optional()
+  @IsIn(PRESETS)
+  preset?: CompetitionPreset;
+
+  @ApiProperty({ example: '2026年"红色核动力"党建项目创投大赛', maxLength: 100 })
+  @TextField({ max: 100 })
+  title: string;
+
+  @ApiProperty({ type: 'integer', example: 30_000_000, description: '资金池（分） / the pool in fen (¥300,000.00)' })
+  @IsFen(1)
+  poolFen: number;
+
+  @ApiProperty({ example: '2026-03-31T17:00:00+08:00', description: 'ISO 8601 with a time and a zone; in the future' })
+  @DeadlineField()
+  submissionDeadline: string;
+
+  @ApiProperty({ type: GrantorDto, description: '协议甲方 / party A of the funding agreements' })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => GrantorDto)
+  grantor: GrantorDto;
+
+  @ApiPropertyOptional({
+    type: CompetitionRulesInputDto,
+    example: { maxRequestFen: 3_000_000, pitchSeconds: 300 },
+    description: '覆盖预设中的规则项 / replaces the preset’s value for each field given',
+  })
+  @Optional()
+  @ValidateNested()
+  @Type(() => CompetitionRulesInputDto)
+  rules?: CompetitionRulesInputDto;
+}
+
+export class UpdateCompetitionDto {
+  @ApiPropertyOptional({ example: '2026年"红色核动力"党建项目创投大赛（第二轮）', maxLength: 100 })
+  @TextField({ max: 100, optional: true })
+  title?: string;
+
+  @ApiPropertyOptional({ type: 'integer', example: 35_000_000 })
+  @Optional()
+  @IsFen(1)
+  poolFen?: number;
+
+  @ApiPropertyOptional({ example: '2026-04-15T17:00:00+08:00' })
+  @Optional()
+  @DeadlineField()
+  submissionDeadline?: string;
+
+  @ApiPropertyOptional({ type: GrantorDto })
+  @Optional()
+  @ValidateNested()
+  @Type(() => GrantorDto)
+  grantor?: GrantorDto;
+
+  @ApiPropertyOptional({ example: 1, description: 'refuse if the competition changed since you read this version' })
+  @Optional()
+  @IntField(1)
+  expectedVersion?: number;
+}
+
+export class TransitionCompetitionDto {
+  @ApiProperty({ enum: CompetitionState, example: CompetitionState.Open })
+  @IsEnum(CompetitionState)
+  to: CompetitionState;
+
+  @ApiPropertyOptional({
+    example: '经党工委会议研究决定开始征集',
+    maxLength: 500,
+    description: 'kept in the audit log',
+  })
+  @TextField({ max: 500, multiline: true, optional: true })
+  reason?: string;
+}
+
+export class CompetitionQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: CompetitionState, example: CompetitionState.Open })
+  @Optional()
+  @IsEnum(CompetitionState)
+  state?: CompetitionState;
+}
+
+export class CompetitionResponseDto {
+  @ApiProperty({ example: '8c4b1f2e-7a6d-4e3c-9b8a-0f1e2d3c4b5a', format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: '2026年"红色核动力"党建项目创投大赛' })
+  title: string;
+
+  @ApiProperty({ enum: CompetitionState, example: CompetitionState.Open })
+  state: CompetitionState;
+
+  @ApiProperty({
+    enum: CompetitionState,
+    isArray: true,
+    example: [CompetitionState.Closed],
+    description: 'where POST /transitions may go from here',
+  })
+  allowedTransitions: CompetitionState[];
+
+  @ApiProperty({ type: 'integer', example: 30_000_000 })
+  poolFen: number;
+
+  @ApiProperty({ type: CompetitionRulesDto })
+  rules: CompetitionRulesDto;
+
+  @ApiProperty({ example: 1, description: 'bumped by every rules change; results name the version they used' })
+  rulesVersion: number;
+
+  @ApiProperty({ example: null, nullable: true, type: String, description: 'set when the roadshow starts' })
+  rulesFrozenAt: string | null;
+
+  @ApiProperty({ type: GrantorDto })
+  grantor: GrantorDto;
+
+  @ApiProperty({ example: '2026-03-31T09:00:00.000Z' })
+  submissionDeadline: string;
+
+  @ApiProperty({ example: '2026-02-01T02:00:00.000Z' })
+  createdAt: string;
+
+  @ApiProperty({ example: '2026-02-01T02:00:00.000Z' })
+  updatedAt: string;
+
+  @ApiProperty({ example: 1, description: 'changes with every write; send it back as expectedVersion' })
+  version: number;
+}
+
+export class CompetitionPageDto {
+  @ApiProperty({ type: [CompetitionResponseDto] })
+  items: CompetitionResponseDto[];
+
+  @ApiProperty({ example: 1 })
+  total: number;
+
+  @ApiProperty({ example: 1 })
+  page: number;
+
+  @ApiProperty({ example: 20 })
+  pageSize: number;
+}
+
+export function toCompetitionResponse(competition: Competition): CompetitionResponseDto {
+  return {
+    id: competition.id,
+    title: competition.title,
+    state: competition.state,
+    allowedTransitions: manualTransitions(competition.state),
+    poolFen: competition.poolFen,
+    rules: competition.rules as CompetitionRulesDto,
+    rulesVersion: competition.rulesVersion,
+    rulesFrozenAt: competition.rulesFrozenAt?.toISOString() ?? null,
+    grantor: { ...competition.grantor },
+    submissionDeadline: competition.submissionDeadline.toISOString(),
+    createdAt: competition.createdAt.toISOString(),
+    updatedAt: competition.updatedAt.toISOString(),
+    version: competition.version,
+  };
+}

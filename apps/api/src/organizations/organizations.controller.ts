@@ -1,0 +1,91 @@
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { Role } from '@app/domain';
+import { Allow, Public } from '../auth/access.decorator';
+import { Actor } from '../auth/actor';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { ApiError } from '../common/api-error.decorator';
+import { IdParamDto } from '../common/id-param.dto';
+import {
+  OrganizationPageDto,
+  OrganizationQueryDto,
+  OrganizationRegistrationResponseDto,
+  OrganizationResponseDto,
+  RegisterOrganizationDto,
+} from './dto/organization.dto';
+import { OrganizationsService } from './organizations.service';
+
+@ApiTags('organizations 社区与社会组织')
+@Controller('organizations')
+export class OrganizationsController {
+  constructor(private readonly organizations: OrganizationsService) {}
+
+  @Post()
+  @Public()
+  @ApiOperation({
+    summary: '注册社区或社会组织及其申报账号 / register an organization and its first applicant account',
+    description:
+      '组织与账号在同一事务中创建。填写统一社会信用代码时按 GB 32100-2015 校验。\n\n' +
+      'The organization and the account are created in one transaction. A unified social credit code, when given, ' +
+      'is checked against its check character (GB 32100-2015).',
+  })
+  @ApiResponse({ status: 201, type: OrganizationRegistrationResponseDto })
+  @ApiError(400, undefined, {
+    code: 'VALIDATION_FAILED',
+    message_zh: '统一社会信用代码校验位不正确：第 18 位应为 K，请核对是否输错',
+    message_en: 'the unified social credit code fails its check: the 18th character should be K; check for a typo',
+    field: 'creditCode',
+  })
+  @ApiError(409, 'credit code or login already registered', {
+    code: 'CONFLICT',
+    message_zh: '该登录名已被使用，请换一个',
+    message_en: 'this login is already taken; choose another',
+    field: 'applicant.login',
+  })
+  register(@Body() dto: RegisterOrganizationDto): Promise<OrganizationRegistrationResponseDto> {
+    return this.organizations.register(dto);
+  }
+
+  @Get('me')
+  @Allow(Role.Applicant)
+  @ApiBearerAuth()
+  @ApiSecurity('api-key')
+  @ApiOperation({ summary: '我的组织 / my organization' })
+  @ApiResponse({ status: 200, type: OrganizationResponseDto })
+  @ApiError(401)
+  @ApiError(403, 'not an applicant')
+  mine(@CurrentActor() actor: Actor): Promise<OrganizationResponseDto> {
+    return this.organizations.mine(actor);
+  }
+
+  @Get()
+  @Allow(Role.Office, Role.Admin)
+  @ApiBearerAuth()
+  @ApiSecurity('api-key')
+  @ApiOperation({ summary: '组织列表 / list organizations', description: 'Oldest first; filter by kind or text.' })
+  @ApiResponse({ status: 200, type: OrganizationPageDto })
+  @ApiError(400)
+  @ApiError(401)
+  @ApiError(403)
+  list(@Query() query: OrganizationQueryDto): Promise<OrganizationPageDto> {
+    return this.organizations.list(query);
+  }
+
+  @Get(':id')
+  @Allow(Role.Office, Role.Admin)
+  @ApiBearerAuth()
+  @ApiSecurity('api-key')
+  @ApiOperation({ summary: '查看组织 / one organization' })
+  @ApiResponse({ status: 200, type: OrganizationResponseDto })
+  @ApiError(401)
+  @ApiError(403)
+  @ApiError(404, undefined, {
+    code: 'NOT_FOUND',
+    message_zh: '未找到该组织',
+    message_en: 'organization not found',
+    field: 'id',
+  })
+  get(@Param() params: IdParamDto): Promise<OrganizationResponseDto> {
+    return this.organizations.get(params.id);
+  }
+}

@@ -1,0 +1,115 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { DomainError, DomainErrorCode, Role } from '@app/domain';
+import { AppUser, AuditRepository, Organization } from '@app/persistence';
+import { Actor } from '../auth/actor';
+import { toUserResponse } from '../auth/dto/user.dto';
+import { hashPassword } from '../auth/password-hasher';
+import { pageOf } from '../common/page-query.dto';
+import { isUniqueViolation } from '../common/unique-violation';
+import { creditCodeProblem, normalizeCreditCode } from './credit-code';
+import {
+  OrganizationPageDto,
+  OrganizationQueryDto,
+  OrganizationRegistrationResponseDto,
+  OrganizationResponseDto,
+  RegisterOrganizationDto,
+  toOrganizationResponse,
+} from './dto/organization.dto';
+import { OrganizationsRepository } from './organizations.repository';
+
+const NOT_FOUND = new DomainError(DomainErrorCode.NotFound, { zh: '未找到该组织', en: 'organization not found' }, 'id');
+
+@Injectable()
+export class OrganizationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly organizations: OrganizationsRepository,
+    private readonly audit: AuditRepository,
+  ) {}
+
+  /**
+   * Public registration: the organization and its first applicant account are created together
+   * or not at all, so there is never an organization nobody can sign in for.
+   */
+  async register(dto: RegisterOrganizationDto): Promise<OrganizationRegistrationResponseDto> {
+    const creditCode = dto.creditCode ? normalizeCreditCode(dto.creditCode) : null;
+    if (creditCode !== null) {
+      const problem = creditCodeProblem(creditCode);
+      if (problem) throw new DomainError(DomainErrorCode.ValidationFailed, problem, 'creditCode');
+    }
+    const passwordHash = await hashPassword(dto.applicant.password);
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const organization = await manager.getRepository(Organization).save({
+          kind: dto.kind,
+          name: dto.name,
+          community: dto.community,
+          district: dto.district,
+          contactName: dto.contactName,
+          contactPhone: dto.contactPhone,
+          creditCode,
+        });
+        const user = await manager.getRepository(AppUser).save({
+          role: Role.Applicant,
+          login: dto.applicant.login,
+          displayName: dto.applicant.displayName,
+          passwordHash,
+          organizationId: organization.id,
+        });
+        const response = { organization: toOrganizationResponse(organization), applicant: toUserResponse(user) };
+        await this.audit.record(
+          {
+            actorType: 'applicant',
+            actorId: user.id,
+            action: 'organization.register',
+            subjectType: 'organization',
+            subjectId: organization.id,
+            after: response,
+          },
+          manager,
+        );
+        return response;
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, 'organization_credit_code_key')) {
+        throw new DomainError(
+          DomainErrorCode.Conflict,
+          {
+            zh: '该统一社会信用代码已注册，请用已有账号登录或联系该组织的管理员',
+            en: 'an organization with this unified social credit code is already registered; sign in with its account',
+          },
+          'creditCode',
+        );
+      }
+      if (isUniqueViolation(error, 'app_user_login_key')) {
+        throw new DomainError(
+          DomainErrorCode.Conflict,
+          { zh: '该登录名已被使用，请换一个', en: 'this login is already taken; choose another' },
+          'applicant.login',
+        );
+      }
+      throw error;
+    }
+  }
+
+  async mine(actor: Actor): Promise<OrganizationResponseDto> {
+    if (actor.kind !== 'user' || actor.role !== Role.Applicant) throw NOT_FOUND;
+    const organization = await this.organizations.findById(actor.organizationId);
+    if (!organization) throw NOT_FOUND;
+    return toOrganizationResponse(organization);
+  }
+
+  async get(id: string): Promise<OrganizationResponseDto> {
+    const organization = await this.organizations.findById(id);
+    if (!organization) throw NOT_FOUND;
+    return toOrganizationResponse(organization);
+  }
+
+  async list(query: OrganizationQueryDto): Promise<OrganizationPageDto> {
+    const page = pageOf(query);
+    const [items, total] = await this.organizations.list({ kind: query.kind, text: query.q }, page);
+    return { items: items.map(toOrganizationResponse), total, page: page.page, pageSize: page.pageSize };
+  }
+}

@@ -1,0 +1,175 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { SlotState } from '@app/domain';
+
+export class BoardTotalDto {
+  @ApiProperty({ example: '92.50' })
+  total: string;
+
+  @ApiProperty({ example: 'expert' })
+  group: string;
+
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    enum: ['high', 'low'],
+    description: '被去掉的最高分/最低分 / dropped as highest or lowest',
+  })
+  dropped: 'high' | 'low' | null;
+}
+
+export class BoardGroupDto {
+  @ApiProperty({ example: 'panel' })
+  group: string;
+
+  @ApiProperty({ example: '1' })
+  weight: string;
+
+  @ApiProperty({ example: '87.35' })
+  display: string;
+
+  @ApiProperty({ example: 5 })
+  judgeCount: number;
+}
+
+export class BoardResultDto {
+  @ApiProperty({ example: '87.35' })
+  announcedScore: string;
+
+  @ApiProperty({ example: 'trimmed-mean' })
+  method: string;
+
+  @ApiProperty({ example: false, description: '评委过少未去分 / too few judges to trim' })
+  fellBackToMean: boolean;
+
+  @ApiProperty({ example: 7 })
+  judgeCount: number;
+
+  @ApiProperty({
+    type: [BoardTotalDto],
+    description: '各评委总分（匿名，由高到低） / judges’ totals, anonymous, highest first',
+  })
+  totals: BoardTotalDto[];
+
+  @ApiProperty({ type: [BoardGroupDto] })
+  groups: BoardGroupDto[];
+
+  @ApiProperty({ example: true })
+  gatesPassed: boolean;
+}
+
+export class BoardSlotDto {
+  @ApiProperty({ format: 'uuid' })
+  slotId: string;
+
+  @ApiProperty({ example: 1 })
+  position: number;
+
+  @ApiProperty({ enum: SlotState })
+  state: SlotState;
+
+  @ApiProperty({ example: '发挥先锋作用·真情服务群众' })
+  title: string;
+
+  @ApiProperty({ example: '便民利民类' })
+  categoryLabelZh: string;
+
+  @ApiProperty({ example: 'Convenience services' })
+  categoryLabelEn: string;
+
+  @ApiProperty({ example: '五顶岗社区居民委员会' })
+  organizationName: string;
+
+  @ApiProperty({ example: '五顶岗' })
+  community: string;
+
+  @ApiProperty({ example: 6 })
+  submittedCount: number;
+
+  @ApiProperty({ example: 7 })
+  judgeCount: number;
+
+  @ApiProperty({ nullable: true, type: String, example: '87.35', description: '仅锁定后 / only once locked' })
+  announcedScore: string | null;
+
+  @ApiProperty({ type: BoardResultDto, nullable: true, description: '仅锁定后 / only once locked' })
+  result: BoardResultDto | null;
+}
+
+export class BoardCurrentDto extends BoardSlotDto {
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' })
+  pitchStartedAt: string | null;
+
+  @ApiProperty({ example: 420 })
+  pitchSeconds: number;
+
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date-time',
+    description: '陈述计时结束时刻 / when the pitch time ends',
+  })
+  pitchEndsAt: string | null;
+}
+
+export class BoardDecisionDto {
+  @ApiProperty({ enum: ['score', 'tie-break', 'id', 'last'], example: 'score' })
+  kind: string;
+
+  @ApiProperty({ required: false, example: 'median' })
+  key?: string;
+
+  @ApiProperty({ required: false, example: '评委总分中位数高者优先' })
+  labelZh?: string;
+
+  @ApiProperty({ required: false, example: 'higher median of judges' })
+  labelEn?: string;
+}
+
+export class BoardRankingDto {
+  @ApiProperty({ example: 1, description: '名次（同分同名次） / rank, equal scores share it' })
+  rank: number;
+
+  @ApiProperty({ example: 1, description: '排序位置 / place in the total order' })
+  place: number;
+
+  @ApiProperty({ format: 'uuid' })
+  slotId: string;
+
+  @ApiProperty({ example: 4 })
+  position: number;
+
+  @ApiProperty({ example: '扶贫帮困献爱心·村企共建送关怀' })
+  title: string;
+
+  @ApiProperty({ example: '江根社区居民委员会' })
+  organizationName: string;
+
+  @ApiProperty({ example: '89.20' })
+  announcedScore: string;
+
+  @ApiProperty({ type: BoardDecisionDto, description: '与下一名的区分依据 / what separates it from the next' })
+  decidedBy: BoardDecisionDto;
+}
+
+export class BoardResponseDto {
+  @ApiProperty({ format: 'uuid' })
+  roadshowId: string;
+
+  @ApiProperty({ example: '西南街道党群服务中心一楼报告厅' })
+  venue: string;
+
+  @ApiProperty({ example: '2026年 "红色核动力" 党建项目创投大赛' })
+  competitionTitle: string;
+
+  @ApiProperty({ nullable: true, type: String, description: '公开的抽签种子 / the published draw seed' })
+  orderSeed: string | null;
+
+  @ApiProperty({ type: BoardCurrentDto, nullable: true })
+  current: BoardCurrentDto | null;
+
+  @ApiProperty({ type: [BoardSlotDto] })
+  slots: BoardSlotDto[];
+
+  @ApiProperty({ type: [BoardRankingDto], description: '已锁定项目的实时排名 / running ranking of locked slots' })
+  ranking: BoardRankingDto[];
+}

@@ -1,0 +1,144 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { JudgeGroup, SlotState } from '@app/domain';
+import { ScoreResponseDto } from './score-response.dto';
+
+export class RubricCriterionDto {
+  @ApiProperty({ example: 'need' })
+  key: string;
+
+  @ApiProperty({ example: '需求精准' })
+  labelZh: string;
+
+  @ApiProperty({ example: 'Need addressed' })
+  labelEn: string;
+
+  @ApiProperty({ example: '25', description: '满分 / maximum points' })
+  maxPoints: string;
+
+  @ApiProperty({ example: '1' })
+  weight: string;
+
+  @ApiProperty({ example: false, description: '通过/不通过项，不计入总分 / pass-fail gate, not added to the total' })
+  gate: boolean;
+}
+
+export class JudgeRubricDto {
+  @ApiProperty({ type: [RubricCriterionDto] })
+  criteria: RubricCriterionDto[];
+
+  @ApiProperty({ example: 2, description: '每项最多小数位 / decimals allowed per criterion' })
+  markDecimals: number;
+}
+
+export class CategoryDto {
+  @ApiProperty({ example: 'education' })
+  key: string;
+
+  @ApiProperty({ example: '宣传教育类' })
+  labelZh: string;
+
+  @ApiProperty({ example: 'Outreach and education' })
+  labelEn: string;
+}
+
+export class JudgeProjectDto {
+  @ApiProperty({ format: 'uuid' })
+  submissionId: string;
+
+  @ApiProperty({ example: '分享阅读书香·共享洲边文明' })
+  title: string;
+
+  @ApiProperty({ type: CategoryDto })
+  category: CategoryDto;
+
+  @ApiProperty({ example: '洲边社区居民委员会' })
+  organizationName: string;
+
+  @ApiProperty({ example: '洲边' })
+  community: string;
+
+  @ApiProperty({ example: '在社区党群服务中心设立共享书屋，每月组织亲子共读。' })
+  summary: string;
+
+  @ApiProperty({ example: '社区缺少公共阅读空间，青少年课外阅读时间不足。' })
+  needAddressed: string;
+
+  @ApiProperty({ example: '300000', description: '申请金额（分） / requested amount in fen' })
+  requestedFen: string;
+}
+
+export class JudgeSlotDto {
+  @ApiProperty({ format: 'uuid' })
+  slotId: string;
+
+  @ApiProperty({ example: 2 })
+  position: number;
+
+  @ApiProperty({ enum: SlotState, example: SlotState.Scoring })
+  state: SlotState;
+
+  @ApiProperty({
+    example: false,
+    description: '本人已回避此项目：不显示项目详情，不能评分 / recused: no details, no scoring',
+  })
+  recused: boolean;
+
+  @ApiProperty({ type: JudgeProjectDto, nullable: true })
+  project: JudgeProjectDto | null;
+
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' })
+  pitchStartedAt: string | null;
+
+  @ApiProperty({ example: 420 })
+  pitchSeconds: number;
+
+  @ApiProperty({ type: ScoreResponseDto, nullable: true, description: '本人已保存的评分 / your saved score' })
+  myScore: ScoreResponseDto | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String, example: '87.35', description: '锁定后才有 / only once locked' })
+  announcedScore: string | null;
+}
+
+export class JudgeSelfDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: '陈卫东' })
+  name: string;
+
+  @ApiProperty({ enum: JudgeGroup })
+  group: JudgeGroup;
+}
+
+export class JudgeRoadshowDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: '西南街道党群服务中心一楼报告厅' })
+  venue: string;
+
+  @ApiProperty({ example: '2026年 "红色核动力" 党建项目创投大赛' })
+  competitionTitle: string;
+
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' })
+  orderDrawnAt: string | null;
+}
+
+export class JudgeRoadshowResponseDto {
+  @ApiProperty({ type: JudgeRoadshowDto })
+  roadshow: JudgeRoadshowDto;
+
+  @ApiProperty({ type: JudgeSelfDto })
+  judge: JudgeSelfDto;
+
+  @ApiProperty({ type: JudgeRubricDto })
+  rubric: JudgeRubricDto;
+
+  @ApiProperty({ type: JudgeSlotDto, nullable: true, description: '当前台上的项目 / the project on stage' })
+  current: JudgeSlotDto | null;
+}
+
+export class JudgeSlotsResponseDto {
+  @ApiProperty({ type: [JudgeSlotDto], description: '按出场顺序 / in presentation order' })
+  slots: JudgeSlotDto[];
+}

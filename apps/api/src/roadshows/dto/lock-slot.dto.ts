@@ -1,0 +1,15 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsOptional } from 'class-validator';
+
+export class LockSlotDto {
+  @ApiPropertyOptional({
+    example: false,
+    default: false,
+    description:
+      '有评委尚未提交时仍然锁定（未提交者不计入并记录在明细中）。 / ' +
+      'Lock although some judges have not submitted (they are left out and listed in the breakdown).',
+  })
+  @IsOptional()
+  @IsBoolean()
+  allowMissing?: boolean;
+}

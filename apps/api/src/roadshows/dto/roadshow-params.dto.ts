@@ -1,0 +1,30 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsUUID } from 'class-validator';
+
+export class CompetitionIdParams {
+  @ApiProperty({ format: 'uuid', example: '5f0c2a8e-3d7b-4c1e-9a57-2b1f0e6d4c3a' })
+  @IsUUID()
+  id: string;
+}
+
+export class RoadshowIdParams {
+  @ApiProperty({ format: 'uuid', example: '8d3e1f20-6b4a-4f7c-8e2d-1a9b0c7d6e5f' })
+  @IsUUID()
+  id: string;
+}
+
+export class RoadshowSlotParams {
+  @ApiProperty({ format: 'uuid', example: '8d3e1f20-6b4a-4f7c-8e2d-1a9b0c7d6e5f' })
+  @IsUUID()
+  id: string;
+
+  @ApiProperty({ format: 'uuid', example: 'c41a7b52-9e0d-4f3a-b8c6-7d2e1f0a9b84' })
+  @IsUUID()
+  slotId: string;
+}
+
+export class JudgeSlotParams {
+  @ApiProperty({ format: 'uuid', example: 'c41a7b52-9e0d-4f3a-b8c6-7d2e1f0a9b84' })
+  @IsUUID()
+  slotId: string;
+}

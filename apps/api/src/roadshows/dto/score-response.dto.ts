@@ -1,0 +1,52 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { CompetitionRules } from '@app/domain';
+import { ScoreRevision } from '@app/persistence';
+import { inRubricOrder } from '../score-sheet';
+
+/** What was saved; a retry with the same Idempotency-Key gets exactly this again. */
+export class ScoreResponseDto {
+  @ApiProperty({ format: 'uuid' })
+  slotId: string;
+
+  @ApiProperty({ format: 'uuid' })
+  submissionId: string;
+
+  @ApiProperty({ example: 2, description: '第几次保存（修改会递增） / revision, +1 on every change' })
+  revision: number;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: { need: '22.5', design: '21', feasibility: '17.25', participation: '13', sustainability: '12.5' },
+  })
+  criteria: Record<string, string>;
+
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'boolean' }, example: { 'party-leadership': true } })
+  gates: Record<string, boolean>;
+
+  @ApiProperty({ example: '86.25', description: '本评委的加权总分（精确） / this judge’s weighted total, exact' })
+  total: string;
+
+  @ApiProperty({ nullable: true, type: String })
+  comment: string | null;
+
+  @ApiProperty({ format: 'date-time' })
+  savedAt: string;
+}
+
+export function toScoreResponse(
+  rules: CompetitionRules,
+  stored: { revision: ScoreRevision; slotId: string; submissionId: string },
+): ScoreResponseDto {
+  const { revision } = stored;
+  return {
+    slotId: stored.slotId,
+    submissionId: stored.submissionId,
+    revision: revision.revision,
+    criteria: inRubricOrder(rules, revision.criteria),
+    gates: inRubricOrder(rules, revision.gates),
+    total: revision.total,
+    comment: revision.comment,
+    savedAt: revision.createdAt.toISOString(),
+  };
+}

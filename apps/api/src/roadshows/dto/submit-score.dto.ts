@@ -1,0 +1,31 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
+
+export class SubmitScoreDto {
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: { need: '22.5', design: '21', feasibility: '17.25', participation: '13', sustainability: '12.5' },
+    description:
+      '每个评分项的分数，字符串形式，0 至满分，最多两位小数；必须填写全部评分项。 / ' +
+      'Every criterion as a decimal string, 0 to its maximum, at most 2 decimals.',
+  })
+  @IsObject()
+  criteria: Record<string, unknown>;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'boolean' },
+    example: { 'party-leadership': true },
+    description: '通过/不通过项（如党建引领），细则中有时必填 / pass-fail gates, required when the rubric has them',
+  })
+  @IsOptional()
+  @IsObject()
+  gates?: Record<string, unknown>;
+
+  @ApiPropertyOptional({ example: '需求调研扎实，建议细化志愿者激励机制。', maxLength: 2000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  comment?: string;
+}

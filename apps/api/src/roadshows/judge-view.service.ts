@@ -1,0 +1,134 @@
+import { Injectable } from '@nestjs/common';
+import { CompetitionRules, SlotState } from '@app/domain';
+import { Competition, Judge, Roadshow } from '@app/persistence';
+import { Actor } from '../auth/actor';
+import { MARK_DECIMALS, categoryOf } from './competition-scoring';
+import {
+  JudgeRoadshowResponseDto,
+  JudgeRubricDto,
+  JudgeSlotDto,
+  JudgeSlotsResponseDto,
+} from './dto/judge-view-response.dto';
+import { ScoreResponseDto, toScoreResponse } from './dto/score-response.dto';
+import { JudgeRepository } from './judge.repository';
+import { RoadshowRepository, SlotView } from './roadshow.repository';
+import { notFound } from './roadshow-checks';
+import { ScoreRepository } from './score.repository';
+
+type JudgeActor = Extract<Actor, { kind: 'judge' }>;
+
+interface JudgeContext {
+  readonly judge: Judge;
+  readonly roadshow: Roadshow;
+  readonly competition: Competition;
+}
+
+/**
+ * What a judge's tablet shows: only this judge's roadshow, only this judge's own scores, and
+ * nothing about a project the judge is recused from beyond its place in the order.
+ */
+@Injectable()
+export class JudgeViewService {
+  constructor(
+    private readonly roadshows: RoadshowRepository,
+    private readonly judges: JudgeRepository,
+    private readonly scores: ScoreRepository,
+  ) {}
+
+  async roadshow(actor: JudgeActor): Promise<JudgeRoadshowResponseDto> {
+    const context = await this.context(actor);
+    const slots = await this.slotsOf(context);
+    const current = slots.find((slot) => slot.slotId === context.roadshow.currentSlotId) ?? null;
+    return {
+      roadshow: {
+        id: context.roadshow.id,
+        venue: context.roadshow.venue,
+        competitionTitle: context.competition.title,
+        orderDrawnAt: context.roadshow.orderDrawnAt?.toISOString() ?? null,
+      },
+      judge: { id: context.judge.id, name: context.judge.name, group: context.judge.group },
+      rubric: rubricOf(context.competition.rules),
+      current,
+    };
+  }
+
+  async slots(actor: JudgeActor): Promise<JudgeSlotsResponseDto> {
+    return { slots: await this.slotsOf(await this.context(actor)) };
+  }
+
+  private async context(actor: JudgeActor): Promise<JudgeContext> {
+    const judge = await this.judges.judge(actor.judgeId);
+    const roadshow = judge?.roadshowId === actor.roadshowId ? await this.roadshows.roadshow(actor.roadshowId) : null;
+    const competition = roadshow ? await this.roadshows.competition(roadshow.competitionId) : null;
+    if (!judge || !roadshow || !competition) throw notFound({ zh: '评委不存在', en: 'judge not found' });
+    return { judge, roadshow, competition };
+  }
+
+  private async slotsOf({ judge, roadshow, competition }: JudgeContext): Promise<JudgeSlotDto[]> {
+    const [views, recusals, scores] = await Promise.all([
+      this.roadshows.slotViews(roadshow.id),
+      this.judges.recusalsOf(roadshow.id),
+      this.scores.scoresOfJudge(judge.id),
+    ]);
+    const recusedFrom = new Set(
+      recusals.filter((recusal) => recusal.judgeId === judge.id).map((recusal) => recusal.submissionId),
+    );
+    const revisions = await this.scores.currentRevisions(scores);
+    const mine = new Map<string, ScoreResponseDto>();
+    for (const score of scores) {
+      const revision = revisions.get(score.id);
+      if (revision) {
+        mine.set(
+          score.slotId,
+          toScoreResponse(competition.rules, { revision, slotId: score.slotId, submissionId: score.submissionId }),
+        );
+      }
+    }
+    return views.map((view) => toJudgeSlot(competition.rules, view, recusedFrom.has(view.slot.submissionId), mine));
+  }
+}
+
+function rubricOf(rules: CompetitionRules): JudgeRubricDto {
+  return {
+    criteria: rules.rubric.map((criterion) => ({
+      key: criterion.key,
+      labelZh: criterion.labelZh,
+      labelEn: criterion.labelEn,
+      maxPoints: criterion.maxPoints,
+      weight: criterion.weight,
+      gate: criterion.gate ?? false,
+    })),
+    markDecimals: MARK_DECIMALS,
+  };
+}
+
+function toJudgeSlot(
+  rules: CompetitionRules,
+  view: SlotView,
+  recused: boolean,
+  mine: ReadonlyMap<string, ScoreResponseDto>,
+): JudgeSlotDto {
+  const { slot } = view;
+  return {
+    slotId: slot.id,
+    position: slot.position,
+    state: slot.state,
+    recused,
+    project: recused
+      ? null
+      : {
+          submissionId: slot.submissionId,
+          title: view.title,
+          category: categoryOf(rules, view.category),
+          organizationName: view.organizationName,
+          community: view.community,
+          summary: view.summary,
+          needAddressed: view.needAddressed,
+          requestedFen: String(view.requestedFen),
+        },
+    pitchStartedAt: slot.pitchStartedAt?.toISOString() ?? null,
+    pitchSeconds: slot.pitchSeconds,
+    myScore: recused ? null : (mine.get(slot.id) ?? null),
+    announcedScore: slot.state === SlotState.Locked ? slot.announcedScore : null,
+  };
+}

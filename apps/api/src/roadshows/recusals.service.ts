@@ -1,0 +1,140 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { RecusalSource, SlotState, SubmissionState } from '@app/domain';
+import { AuditRepository, Recusal } from '@app/persistence';
+import { Actor } from '../auth/actor';
+import { auditActor } from '../auth/audit-actor';
+import { CreateRecusalDto } from './dto/create-recusal.dto';
+import { DeclareRecusalDto } from './dto/declare-recusal.dto';
+import { RecusalResponseDto, toRecusalResponse } from './dto/recusal-response.dto';
+import { JudgeRepository } from './judge.repository';
+import { RoadshowRepository } from './roadshow.repository';
+import { ROADSHOW_NOT_FOUND, assertPanelOpen, conflict, notFound } from './roadshow-checks';
+
+const JUDGE_NOT_FOUND = { zh: '该路演中没有这位评委', en: 'no such judge in this roadshow' };
+
+/** 回避: declared by a judge, set by the office, or automatic for the judge's own organization or community. */
+@Injectable()
+export class RecusalsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly roadshows: RoadshowRepository,
+    private readonly judges: JudgeRepository,
+    private readonly audit: AuditRepository,
+  ) {}
+
+  /**
+   * Recuses the given judges from every submitted project of their own organization or community
+   * (limited to `submissionIds` when given), in the caller's transaction. Existing recusals are
+   * kept as they were; returns the new ones.
+   */
+  async recuseConflicts(
+    manager: EntityManager,
+    competitionId: string,
+    judgeIds: readonly string[],
+    actor: Actor,
+    submissionIds?: readonly string[],
+  ): Promise<Recusal[]> {
+    const created: Recusal[] = [];
+    for (const found of await this.judges.conflicts(competitionId, judgeIds, manager, submissionIds)) {
+      const reason = found.sameOrganization
+        ? `同一组织：${found.organizationName} / same organization: ${found.organizationName}`
+        : `同一社区：${found.community} / same community: ${found.community}`;
+      const recusal = await this.judges.insertRecusal(manager, {
+        judgeId: found.judgeId,
+        submissionId: found.submissionId,
+        source: RecusalSource.Automatic,
+        reason,
+      });
+      if (recusal) {
+        await this.recordAudit(manager, actor, recusal);
+        created.push(recusal);
+      }
+    }
+    return created;
+  }
+
+  async recuseByOffice(actor: Actor, roadshowId: string, dto: CreateRecusalDto): Promise<RecusalResponseDto> {
+    const recusal = await this.dataSource.transaction(async (manager) => {
+      const roadshow = await this.roadshows.roadshow(roadshowId, manager);
+      if (!roadshow) throw notFound(ROADSHOW_NOT_FOUND);
+      const judge = await this.judges.judge(dto.judgeId, manager);
+      if (!judge || judge.roadshowId !== roadshowId) throw notFound(JUDGE_NOT_FOUND, 'judgeId');
+      return this.recuse(manager, actor, roadshow.id, roadshow.competitionId, judge.id, dto.submissionId, {
+        source: RecusalSource.Office,
+        reason: dto.reason,
+      });
+    });
+    return toRecusalResponse(recusal);
+  }
+
+  async declare(actor: Extract<Actor, { kind: 'judge' }>, dto: DeclareRecusalDto): Promise<RecusalResponseDto> {
+    const recusal = await this.dataSource.transaction(async (manager) => {
+      const roadshow = await this.roadshows.roadshow(actor.roadshowId, manager);
+      const judge = await this.judges.judge(actor.judgeId, manager);
+      if (!roadshow || !judge || judge.roadshowId !== roadshow.id) throw notFound(JUDGE_NOT_FOUND);
+      return this.recuse(manager, actor, roadshow.id, roadshow.competitionId, judge.id, dto.submissionId, {
+        source: RecusalSource.Declared,
+        reason: dto.reason,
+      });
+    });
+    return toRecusalResponse(recusal);
+  }
+
+  private async recuse(
+    manager: EntityManager,
+    actor: Actor,
+    roadshowId: string,
+    competitionId: string,
+    judgeId: string,
+    submissionId: string,
+    what: { source: RecusalSource; reason: string },
+  ): Promise<Recusal> {
+    const competition = await this.roadshows.competition(competitionId, manager);
+    if (!competition) throw notFound(ROADSHOW_NOT_FOUND);
+    assertPanelOpen(competition.state);
+    const submission = await this.roadshows.submission(submissionId, manager);
+    if (!submission || submission.competitionId !== competitionId || submission.state !== SubmissionState.Submitted) {
+      throw notFound(
+        { zh: '本次大赛没有这个已提交的项目', en: 'no such submitted project in this competition' },
+        'submissionId',
+      );
+    }
+    const slot = await this.roadshows.slotOfSubmission(roadshowId, submissionId, manager);
+    if (slot?.state === SlotState.Locked) {
+      throw conflict({
+        zh: '该项目已锁定并公布分数，回避不再改变结果',
+        en: 'this project is locked and its score announced; a recusal can no longer change it',
+      });
+    }
+    const recusal = await this.judges.insertRecusal(manager, { judgeId, submissionId, ...what });
+    if (!recusal) {
+      const existing = await this.judges.recusal(judgeId, submissionId, manager);
+      throw conflict({
+        zh: `该评委已回避此项目（${existing?.source ?? ''}）`,
+        en: `the judge is already recused from this project (${existing?.source ?? ''})`,
+      });
+    }
+    await this.recordAudit(manager, actor, recusal);
+    return recusal;
+  }
+
+  private async recordAudit(manager: EntityManager, actor: Actor, recusal: Recusal): Promise<void> {
+    await this.audit.record(
+      {
+        ...auditActor(actor),
+        action: 'recusal.create',
+        subjectType: 'recusal',
+        subjectId: recusal.id,
+        after: {
+          judgeId: recusal.judgeId,
+          submissionId: recusal.submissionId,
+          source: recusal.source,
+          reason: recusal.reason,
+        },
+      },
+      manager,
+    );
+  }
+}

@@ -1,0 +1,210 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { SlotState } from '@app/domain';
+import { AuditRepository, Competition, Roadshow, RoadshowSlot } from '@app/persistence';
+import { Actor } from '../auth/actor';
+import { auditActor } from '../auth/audit-actor';
+import { LiveEventType } from '../live/live-event-type';
+import { LiveEventsService } from '../live/live-events.service';
+import { announceSlot, publicBreakdownOf } from './announced-score';
+import { LockSlotDto } from './dto/lock-slot.dto';
+import { SlotJudgesResponseDto } from './dto/slot-judges-response.dto';
+import { SlotResponseDto, toSlotResponse } from './dto/slot-response.dto';
+import { JudgeRepository } from './judge.repository';
+import { RoadshowRepository } from './roadshow.repository';
+import { ROADSHOW_NOT_FOUND, SLOT_NOT_FOUND, assertRoadshowStage, conflict, notFound } from './roadshow-checks';
+import { ScoreRepository } from './score.repository';
+
+const STATE_LABEL: Readonly<Record<SlotState, string>> = {
+  [SlotState.Waiting]: '等待上台',
+  [SlotState.Presenting]: '陈述中',
+  [SlotState.Scoring]: '评分中',
+  [SlotState.Locked]: '已锁定',
+};
+
+interface SlotContext {
+  readonly manager: EntityManager;
+  readonly roadshow: Roadshow;
+  readonly competition: Competition;
+  readonly slot: RoadshowSlot;
+}
+
+/**
+ * The stage: waiting → presenting → scoring → locked, one slot on stage at a time. Each step
+ * locks the roadshow row, then the slot row, so steps of one roadshow happen one after another;
+ * a score post holds the slot's share lock, so a lock never misses a score that was being saved.
+ */
+@Injectable()
+export class RoadshowSlotsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly roadshows: RoadshowRepository,
+    private readonly judges: JudgeRepository,
+    private readonly scores: ScoreRepository,
+    private readonly audit: AuditRepository,
+    private readonly live: LiveEventsService,
+  ) {}
+
+  start(actor: Actor, roadshowId: string, slotId: string): Promise<SlotResponseDto> {
+    return this.transition(actor, roadshowId, slotId, SlotState.Waiting, SlotState.Presenting, async (context) => {
+      const { manager, roadshow, slot } = context;
+      const onStage = await this.roadshows.activeSlot(roadshowId, manager);
+      if (onStage) {
+        throw conflict({
+          zh: `第 ${onStage.position} 号项目仍在${STATE_LABEL[onStage.state]}，请先锁定它`,
+          en: `slot ${onStage.position} is still ${onStage.state}; lock it first`,
+        });
+      }
+      slot.pitchStartedAt = new Date();
+      roadshow.currentSlotId = slot.id;
+      await this.roadshows.saveRoadshow(manager, roadshow);
+      const pitchEndsAt = new Date(slot.pitchStartedAt.getTime() + slot.pitchSeconds * 1000);
+      const submission = await this.roadshows.submission(slot.submissionId, manager);
+      await this.live.append(manager, roadshowId, LiveEventType.CurrentSlotChanged, {
+        slotId: slot.id,
+        position: slot.position,
+        submissionId: slot.submissionId,
+        title: submission?.title ?? '',
+      });
+      await this.live.append(manager, roadshowId, LiveEventType.TimerStarted, {
+        slotId: slot.id,
+        pitchStartedAt: slot.pitchStartedAt.toISOString(),
+        pitchSeconds: slot.pitchSeconds,
+        pitchEndsAt: pitchEndsAt.toISOString(),
+      });
+      return { pitchStartedAt: slot.pitchStartedAt.toISOString() };
+    });
+  }
+
+  openScoring(actor: Actor, roadshowId: string, slotId: string): Promise<SlotResponseDto> {
+    return this.transition(actor, roadshowId, slotId, SlotState.Presenting, SlotState.Scoring, async (context) => {
+      await this.live.append(context.manager, roadshowId, LiveEventType.ScoringOpened, {
+        slotId: context.slot.id,
+        position: context.slot.position,
+      });
+      return {};
+    });
+  }
+
+  /**
+   * Computes and stores the announced score (announced-score.ts) with the rules version it used.
+   * Refuses while a non-recused judge has not submitted, unless the office confirms leaving them out.
+   */
+  lock(actor: Actor, roadshowId: string, slotId: string, dto: LockSlotDto): Promise<SlotResponseDto> {
+    return this.transition(actor, roadshowId, slotId, SlotState.Scoring, SlotState.Locked, async (context) => {
+      const { manager, competition, slot } = context;
+      const judges = await this.judges.judgesOf(roadshowId, manager);
+      const recusedJudgeIds = await this.judges.recusedFrom(slot.submissionId, manager);
+      const scores = await this.scores.scoresOfSlot(manager, slot.id);
+      const recused = new Set(recusedJudgeIds);
+      if (!scores.some((score) => !recused.has(score.judgeId))) {
+        throw conflict({
+          zh: '还没有评委提交评分，不能锁定',
+          en: 'no judge has submitted a score yet; nothing to lock',
+        });
+      }
+      const submitted = new Set(scores.map((score) => score.judgeId));
+      const missing = judges.filter((judge) => !recused.has(judge.id) && !submitted.has(judge.id));
+      if (missing.length > 0 && !dto.allowMissing) {
+        const names = missing.map((judge) => judge.name).join('、');
+        throw conflict({
+          zh: `还有 ${missing.length} 位评委未提交评分：${names}。如确认不计入，请以 allowMissing: true 锁定`,
+          en: `${missing.length} judge(s) have not submitted: ${names}. To lock without them, send allowMissing: true`,
+        });
+      }
+      const breakdown = announceSlot({
+        rules: competition.rules,
+        submissionId: slot.submissionId,
+        judges: judges.map((judge, i) => ({ id: judge.id, name: judge.name, group: judge.group, seat: i + 1 })),
+        sheets: scores.map((score) => ({ judgeId: score.judgeId, criteria: score.criteria, gates: score.gates })),
+        recusedJudgeIds,
+      });
+      slot.lockedAt = new Date();
+      slot.announcedScore = breakdown.announcedScore;
+      slot.announcedBreakdown = breakdown;
+      slot.rulesVersion = competition.rulesVersion;
+      await this.live.append(manager, roadshowId, LiveEventType.SlotLocked, {
+        slotId: slot.id,
+        position: slot.position,
+        submissionId: slot.submissionId,
+        announcedScore: breakdown.announcedScore,
+        rulesVersion: competition.rulesVersion,
+        breakdown: publicBreakdownOf(breakdown),
+      });
+      return { announcedScore: breakdown.announcedScore, rulesVersion: competition.rulesVersion, breakdown };
+    });
+  }
+
+  /** The office's view of who has scored a slot so far (the lock names the same missing judges). */
+  async judgesOfSlot(roadshowId: string, slotId: string): Promise<SlotJudgesResponseDto> {
+    const manager = this.dataSource.manager;
+    const slot = await this.roadshows.slot(roadshowId, slotId, manager);
+    if (!slot) throw notFound(SLOT_NOT_FOUND, 'slotId');
+    const [judges, recusedJudgeIds, scores] = await Promise.all([
+      this.judges.judgesOf(roadshowId, manager),
+      this.judges.recusedFrom(slot.submissionId, manager),
+      this.scores.scoresOfSlot(manager, slotId),
+    ]);
+    const recused = new Set(recusedJudgeIds);
+    const savedAt = new Map(scores.map((score) => [score.judgeId, score.updatedAt]));
+    return {
+      slotId,
+      position: slot.position,
+      judges: judges.map((judge) => {
+        const saved = savedAt.get(judge.id);
+        return {
+          judgeId: judge.id,
+          name: judge.name,
+          group: judge.group,
+          status: recused.has(judge.id) ? 'recused' : saved ? 'submitted' : 'waiting',
+          savedAt: saved?.toISOString() ?? null,
+        };
+      }),
+    };
+  }
+
+  private async transition(
+    actor: Actor,
+    roadshowId: string,
+    slotId: string,
+    from: SlotState,
+    to: SlotState,
+    apply: (context: SlotContext) => Promise<Record<string, unknown>>,
+  ): Promise<SlotResponseDto> {
+    const view = await this.dataSource.transaction(async (manager) => {
+      const roadshow = await this.roadshows.roadshow(roadshowId, manager, 'update');
+      if (!roadshow) throw notFound(ROADSHOW_NOT_FOUND);
+      const competition = await this.roadshows.competition(roadshow.competitionId, manager);
+      if (!competition) throw notFound(ROADSHOW_NOT_FOUND);
+      assertRoadshowStage(competition.state);
+      const slot = await this.roadshows.slot(roadshowId, slotId, manager, 'update');
+      if (!slot) throw notFound(SLOT_NOT_FOUND, 'slotId');
+      if (slot.state !== from) {
+        throw conflict({
+          zh: `第 ${slot.position} 号项目当前${STATE_LABEL[slot.state]}，只有${STATE_LABEL[from]}的项目才能进入${STATE_LABEL[to]}`,
+          en: `slot ${slot.position} is ${slot.state}; only a ${from} slot can become ${to}`,
+        });
+      }
+      const detail = await apply({ manager, roadshow, competition, slot });
+      slot.state = to;
+      await this.roadshows.saveSlot(manager, slot);
+      await this.audit.record(
+        {
+          ...auditActor(actor),
+          action: `slot.${to}`,
+          subjectType: 'roadshow-slot',
+          subjectId: slot.id,
+          before: { state: from },
+          after: { state: to, ...detail },
+        },
+        manager,
+      );
+      const views = await this.roadshows.slotViews(roadshowId, manager);
+      return views.find((candidate) => candidate.slot.id === slotId);
+    });
+    await this.live.notify(roadshowId);
+    if (!view) throw notFound(SLOT_NOT_FOUND, 'slotId');
+    return toSlotResponse(view);
+  }
+}

@@ -1,0 +1,130 @@
+import { CompetitionRules } from '@app/domain';
+import { Rational, compileRubric, rubricTotal } from '@app/scoring';
+import { FieldProblem, RequestValidationError } from '../common/validation-error';
+import { MARK_DECIMALS, scoringRubricOf } from './competition-scoring';
+
+/** A judge's marks as validated against the rubric; keys in rubric order. */
+export interface ScoreSheet {
+  readonly criteria: Readonly<Record<string, string>>;
+  readonly gates: Readonly<Record<string, boolean>>;
+  readonly comment: string | null;
+  /** Σ weight × mark, exact, with the rubric's fixed number of decimals. */
+  readonly total: string;
+}
+
+export interface ScoreSheetInput {
+  readonly criteria: unknown;
+  readonly gates?: unknown;
+  readonly comment?: string | null;
+}
+
+const DECIMAL = /^-?\d{1,9}(?:\.(\d+))?$/;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function criterionProblem(key: string, value: unknown, maxPoints: string): FieldProblem['message'] | undefined {
+  const field = `criteria.${key}`;
+  if (value === undefined || value === null) {
+    return { zh: `缺少评分项 ${field}`, en: `${field} is required` };
+  }
+  if (typeof value !== 'string') {
+    return {
+      zh: `${field} 必须是文本形式的数字，例如 "18.5"`,
+      en: `${field} must be a decimal string such as "18.5"`,
+    };
+  }
+  const match = DECIMAL.exec(value);
+  if (!match) {
+    return { zh: `${field} 不是有效的数字："${value}"`, en: `${field} is not a decimal number: "${value}"` };
+  }
+  if ((match[1]?.length ?? 0) > MARK_DECIMALS) {
+    return {
+      zh: `${field} 最多保留 ${MARK_DECIMALS} 位小数`,
+      en: `${field} must have at most ${MARK_DECIMALS} decimal places`,
+    };
+  }
+  const mark = Rational.parse(value);
+  if (mark.isNegative() || mark.gt(Rational.parse(maxPoints))) {
+    return {
+      zh: `${field} 必须在 0 到 ${maxPoints} 分之间`,
+      en: `${field} must be between 0 and ${maxPoints}`,
+    };
+  }
+  return undefined;
+}
+
+/**
+ * Checks a judge's sheet against the competition's rubric and computes the total with
+ * libs/scoring. Every criterion must be present as a decimal string within 0…maxPoints with at
+ * most 2 decimals; every gate needs true or false; unknown keys are refused. All problems are
+ * reported at once, each naming its field, so the tablet can mark every bad entry.
+ */
+export function readScoreSheet(rules: CompetitionRules, input: ScoreSheetInput): ScoreSheet {
+  const problems: FieldProblem[] = [];
+  const criteriaRules = rules.rubric.filter((criterion) => !criterion.gate);
+  const gateRules = rules.rubric.filter((criterion) => criterion.gate);
+  const marks = isRecord(input.criteria) ? input.criteria : {};
+  const gateMarks = input.gates === undefined || input.gates === null ? {} : input.gates;
+
+  const criteria: Record<string, string> = {};
+  for (const criterion of criteriaRules) {
+    const value = marks[criterion.key];
+    const message = criterionProblem(criterion.key, value, criterion.maxPoints);
+    if (message) problems.push({ field: `criteria.${criterion.key}`, message });
+    else criteria[criterion.key] = value as string;
+  }
+  for (const key of Object.keys(marks)) {
+    if (!criteriaRules.some((criterion) => criterion.key === key)) {
+      problems.push({
+        field: `criteria.${key}`,
+        message: {
+          zh: `criteria.${key} 不是本次评分细则中的评分项`,
+          en: `criteria.${key} is not a criterion of the rubric`,
+        },
+      });
+    }
+  }
+
+  const gates: Record<string, boolean> = {};
+  if (!isRecord(gateMarks)) {
+    problems.push({ field: 'gates', message: { zh: 'gates 必须是对象', en: 'gates must be an object' } });
+  } else {
+    for (const gate of gateRules) {
+      const value = gateMarks[gate.key];
+      if (typeof value === 'boolean') gates[gate.key] = value;
+      else {
+        problems.push({
+          field: `gates.${gate.key}`,
+          message: {
+            zh: `gates.${gate.key}（${gate.labelZh}）需要选择通过 (true) 或不通过 (false)`,
+            en: `gates.${gate.key} (${gate.labelEn}) needs pass (true) or fail (false)`,
+          },
+        });
+      }
+    }
+    for (const key of Object.keys(gateMarks)) {
+      if (!gateRules.some((gate) => gate.key === key)) {
+        problems.push({
+          field: `gates.${key}`,
+          message: { zh: `gates.${key} 不是本次评分细则中的通过项`, en: `gates.${key} is not a gate of the rubric` },
+        });
+      }
+    }
+  }
+  if (problems.length > 0) throw new RequestValidationError(problems);
+
+  const rubric = scoringRubricOf(rules);
+  const total = rubricTotal(rubric, criteria).toDecimalString(compileRubric(rubric).totalDecimals);
+  return { criteria, gates, comment: input.comment ?? null, total };
+}
+
+/** Stored marks back in rubric order: jsonb does not keep key order, and replies must be byte-identical. */
+export function inRubricOrder<T>(rules: CompetitionRules, values: Readonly<Record<string, T>>): Record<string, T> {
+  const ordered: Record<string, T> = {};
+  for (const criterion of rules.rubric) {
+    if (Object.hasOwn(values, criterion.key)) ordered[criterion.key] = values[criterion.key];
+  }
+  return ordered;
+}

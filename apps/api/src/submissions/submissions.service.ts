@@ -1,0 +1,382 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { CompetitionState, DomainError, DomainErrorCode, Role, ScreeningStatus, SubmissionState } from '@app/domain';
+import { AuditRepository, Competition, Submission } from '@app/persistence';
+import { Actor } from '../auth/actor';
+import { auditActor } from '../auth/audit-actor';
+import { pageOf } from '../common/page-query.dto';
+import { beijingTime, stateZh } from '../competitions/competition-state-labels';
+import { CompetitionsRepository } from '../competitions/competitions.repository';
+import { COMPETITION_NOT_FOUND } from '../competitions/competitions.service';
+import {
+  AllSubmissionsQueryDto,
+  CreateSubmissionDto,
+  ScreeningDecisionDto,
+  SubmissionPageDto,
+  SubmissionQueryDto,
+  SubmissionResponseDto,
+  UpdateSubmissionDto,
+  toSubmissionResponse,
+} from './dto/submission.dto';
+import { checkSubmissionAgainstRules } from './submission-rules';
+import { SubmissionsRepository } from './submissions.repository';
+
+const SUBMISSION_NOT_FOUND = new DomainError(
+  DomainErrorCode.NotFound,
+  { zh: '未找到该申报项目', en: 'submission not found' },
+  'id',
+);
+
+/** Until the roadshow lineup is fixed, an organization may still pull its project out. */
+const WITHDRAWABLE_IN: readonly CompetitionState[] = [
+  CompetitionState.Open,
+  CompetitionState.Closed,
+  CompetitionState.Screening,
+];
+
+type ContentField = Exclude<keyof UpdateSubmissionDto, 'expectedVersion'>;
+
+function organizationOf(actor: Actor): string | undefined {
+  return actor.kind === 'user' && actor.role === Role.Applicant ? actor.organizationId : undefined;
+}
+
+function applicantOrganization(actor: Actor): string {
+  const organizationId = organizationOf(actor);
+  if (!organizationId) {
+    throw new DomainError(DomainErrorCode.Forbidden, {
+      zh: '只有申报单位的账号可以申报项目',
+      en: 'only an applicant organization’s account may do this',
+    });
+  }
+  return organizationId;
+}
+
+function assertAcceptingSubmissions(competition: Competition, now: Date): void {
+  if (competition.state !== CompetitionState.Open) {
+    throw new DomainError(DomainErrorCode.Conflict, {
+      zh: `大赛当前为${stateZh(competition.state)}，不接受申报或修改`,
+      en: `the competition is ${competition.state}, so projects can no longer be created, edited or submitted`,
+    });
+  }
+  if (competition.submissionDeadline.getTime() <= now.getTime()) {
+    throw new DomainError(DomainErrorCode.Conflict, {
+      zh: `申报已于 ${beijingTime(competition.submissionDeadline)}（北京时间）截止，不能再新建、修改或提交`,
+      en: `submissions closed at ${competition.submissionDeadline.toISOString()}; nothing can be created, edited or submitted`,
+    });
+  }
+}
+
+function stateConflict(submission: Submission, what: { zh: string; en: string }): DomainError {
+  const zh: Record<SubmissionState, string> = {
+    [SubmissionState.Draft]: '草稿',
+    [SubmissionState.Submitted]: '已提交',
+    [SubmissionState.Withdrawn]: '已撤回',
+  };
+  return new DomainError(DomainErrorCode.Conflict, {
+    zh: `该项目${zh[submission.state]}，${what.zh}`,
+    en: `the submission is ${submission.state}; ${what.en}`,
+  });
+}
+
+@Injectable()
+export class SubmissionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly submissions: SubmissionsRepository,
+    private readonly competitions: CompetitionsRepository,
+    private readonly audit: AuditRepository,
+  ) {}
+
+  async create(actor: Actor, competitionId: string, dto: CreateSubmissionDto): Promise<SubmissionResponseDto> {
+    const organizationId = applicantOrganization(actor);
+    const saved = await this.dataSource.transaction(async (manager) => {
+      const competition = await this.competitions.lock(manager, competitionId, 'share');
+      if (!competition || competition.state === CompetitionState.Draft) throw COMPETITION_NOT_FOUND;
+      assertAcceptingSubmissions(competition, new Date());
+      checkSubmissionAgainstRules(dto, competition.rules);
+      if (competition.rules.onePerOrganization) {
+        await this.assertNoOtherProject(manager, competitionId, organizationId);
+      }
+      const submission = await manager.getRepository(Submission).save({
+        competitionId,
+        organizationId,
+        ...this.content(dto),
+        budgetTotalFen: dto.requestedFen + dto.matchingFen,
+        state: SubmissionState.Draft,
+        submittedAt: null,
+        screening: ScreeningStatus.Pending,
+        screeningReason: null,
+        createdBy: auditActor(actor).actorId,
+      });
+      await this.audit.record(
+        {
+          ...auditActor(actor),
+          action: 'submission.create',
+          subjectType: 'submission',
+          subjectId: submission.id,
+          after: toSubmissionResponse(submission),
+        },
+        manager,
+      );
+      return submission;
+    });
+    return toSubmissionResponse(saved);
+  }
+
+  async get(actor: Actor, id: string): Promise<SubmissionResponseDto> {
+    return toSubmissionResponse(await this.visible(actor, id));
+  }
+
+  /** Applicants see only their own organization's projects, whatever the filter says. */
+  async list(actor: Actor, query: AllSubmissionsQueryDto): Promise<SubmissionPageDto> {
+    const page = pageOf(query);
+    const [items, total] = await this.submissions.list(
+      {
+        competitionId: query.competitionId,
+        organizationId: organizationOf(actor),
+        state: query.state,
+        screening: query.screening,
+        category: query.category,
+      },
+      page,
+    );
+    return { items: items.map(toSubmissionResponse), total, page: page.page, pageSize: page.pageSize };
+  }
+
+  async listForCompetition(actor: Actor, competitionId: string, query: SubmissionQueryDto): Promise<SubmissionPageDto> {
+    const competition = await this.competitions.findById(competitionId);
+    if (!competition || (organizationOf(actor) && competition.state === CompetitionState.Draft)) {
+      throw COMPETITION_NOT_FOUND;
+    }
+    return this.list(actor, { ...query, competitionId });
+  }
+
+  async update(actor: Actor, id: string, dto: UpdateSubmissionDto): Promise<SubmissionResponseDto> {
+    const { expectedVersion, ...sent } = dto;
+    const changes = Object.fromEntries(Object.entries(sent).filter(([, value]) => value !== undefined)) as Partial<
+      Pick<CreateSubmissionDto, ContentField>
+    >;
+    for (const [field, value] of Object.entries(changes)) {
+      if (value === null) {
+        throw new DomainError(
+          DomainErrorCode.ValidationFailed,
+          {
+            zh: `${field} 不能为 null；不修改时请省略该字段`,
+            en: `${field} must not be null; leave it out to keep it`,
+          },
+          field,
+        );
+      }
+    }
+    return this.writeOwn(actor, id, async (manager, submission, competition) => {
+      if (expectedVersion !== undefined && expectedVersion !== submission.version) {
+        throw new DomainError(
+          DomainErrorCode.Conflict,
+          {
+            zh: `该项目已被修改（当前版本 ${submission.version}，你读取的是 ${expectedVersion}），请刷新后再改`,
+            en: `the submission changed since you read it (now version ${submission.version}, you sent ${expectedVersion}); reload and retry`,
+          },
+          'expectedVersion',
+        );
+      }
+      if (submission.state === SubmissionState.Withdrawn) {
+        throw stateConflict(submission, { zh: '不能再修改', en: 'it can no longer be edited' });
+      }
+      assertAcceptingSubmissions(competition, new Date());
+      const current = this.content(submission);
+      const merged = this.content({ ...current, ...changes });
+      checkSubmissionAgainstRules(merged, competition.rules);
+      // content() rebuilds every value with a fixed key order, so the text comparison is exact.
+      const changed = (Object.keys(merged) as ContentField[]).filter(
+        (key) => JSON.stringify(current[key]) !== JSON.stringify(merged[key]),
+      );
+      if (changed.length === 0) return submission;
+      Object.assign(submission, merged, { budgetTotalFen: merged.requestedFen + merged.matchingFen });
+      const saved = await manager.getRepository(Submission).save(submission);
+      await this.audit.record(
+        {
+          ...auditActor(actor),
+          action: 'submission.update',
+          subjectType: 'submission',
+          subjectId: id,
+          before: Object.fromEntries(changed.map((key) => [key, current[key]])),
+          after: Object.fromEntries(changed.map((key) => [key, merged[key]])),
+        },
+        manager,
+      );
+      return saved;
+    });
+  }
+
+  async submit(actor: Actor, id: string): Promise<SubmissionResponseDto> {
+    return this.writeOwn(actor, id, async (manager, submission, competition) => {
+      if (submission.state !== SubmissionState.Draft) {
+        throw stateConflict(submission, { zh: '只有草稿可以提交', en: 'only a draft can be submitted' });
+      }
+      assertAcceptingSubmissions(competition, new Date());
+      // The office may have changed the rules since the draft was saved.
+      checkSubmissionAgainstRules(submission, competition.rules);
+      if (competition.rules.onePerOrganization) {
+        await this.assertNoOtherProject(manager, competition.id, submission.organizationId, submission.id);
+      }
+      submission.state = SubmissionState.Submitted;
+      submission.submittedAt = new Date();
+      const saved = await manager.getRepository(Submission).save(submission);
+      await this.audit.record(
+        {
+          ...auditActor(actor),
+          action: 'submission.submit',
+          subjectType: 'submission',
+          subjectId: id,
+          before: { state: SubmissionState.Draft },
+          after: { state: saved.state, submittedAt: saved.submittedAt?.toISOString() },
+        },
+        manager,
+      );
+      return saved;
+    });
+  }
+
+  async withdraw(actor: Actor, id: string): Promise<SubmissionResponseDto> {
+    return this.writeOwn(actor, id, async (manager, submission, competition) => {
+      if (submission.state === SubmissionState.Withdrawn) {
+        throw stateConflict(submission, { zh: '无需再次撤回', en: 'it is already withdrawn' });
+      }
+      if (!WITHDRAWABLE_IN.includes(competition.state)) {
+        throw new DomainError(DomainErrorCode.Conflict, {
+          zh: `大赛当前为${stateZh(competition.state)}，路演名单已确定，不能再撤回项目`,
+          en: `the competition is ${competition.state}; the roadshow lineup is fixed and projects can no longer be withdrawn`,
+        });
+      }
+      const before = { state: submission.state };
+      submission.state = SubmissionState.Withdrawn;
+      const saved = await manager.getRepository(Submission).save(submission);
+      await this.audit.record(
+        {
+          ...auditActor(actor),
+          action: 'submission.withdraw',
+          subjectType: 'submission',
+          subjectId: id,
+          before,
+          after: { state: saved.state },
+        },
+        manager,
+      );
+      return saved;
+    });
+  }
+
+  /** 资格审查: the office passes or rejects a submitted project; a rejection needs a reason the applicant reads. */
+  async screen(actor: Actor, id: string, dto: ScreeningDecisionDto): Promise<SubmissionResponseDto> {
+    const reason = dto.reason ?? null;
+    if (dto.decision === ScreeningStatus.Rejected && !reason) {
+      throw new DomainError(
+        DomainErrorCode.ValidationFailed,
+        {
+          zh: '资格审查不通过时必须填写理由（reason），申报单位会看到',
+          en: 'a rejection needs a reason; the applicant sees it',
+        },
+        'reason',
+      );
+    }
+    const saved = await this.dataSource.transaction(async (manager) => {
+      const { submission, competition } = await this.lockPair(manager, id);
+      if (competition.state !== CompetitionState.Screening) {
+        throw new DomainError(DomainErrorCode.Conflict, {
+          zh: `大赛当前为${stateZh(competition.state)}，只有在${stateZh(CompetitionState.Screening)}阶段才能审查`,
+          en: `the competition is ${competition.state}; screening decisions are taken only while it is in screening`,
+        });
+      }
+      if (submission.state !== SubmissionState.Submitted) {
+        throw stateConflict(submission, { zh: '只能审查已提交的项目', en: 'only submitted projects are screened' });
+      }
+      if (submission.screening === dto.decision && submission.screeningReason === reason) return submission;
+      const before = { screening: submission.screening, screeningReason: submission.screeningReason };
+      submission.screening = dto.decision;
+      submission.screeningReason = reason;
+      const result = await manager.getRepository(Submission).save(submission);
+      await this.audit.record(
+        {
+          ...auditActor(actor),
+          action: 'submission.screening',
+          subjectType: 'submission',
+          subjectId: id,
+          before,
+          after: { screening: result.screening, screeningReason: result.screeningReason },
+        },
+        manager,
+      );
+      return result;
+    });
+    return toSubmissionResponse(saved);
+  }
+
+  /** Another organization's project answers exactly like a missing one, so ids reveal nothing. */
+  private async visible(actor: Actor, id: string): Promise<Submission> {
+    const submission = await this.submissions.findById(id);
+    const own = organizationOf(actor);
+    if (!submission || (own !== undefined && submission.organizationId !== own)) throw SUBMISSION_NOT_FOUND;
+    return submission;
+  }
+
+  /** Locks the competition before the submission, the order every submission write uses, so none can deadlock. */
+  private async lockPair(
+    manager: EntityManager,
+    id: string,
+  ): Promise<{ submission: Submission; competition: Competition }> {
+    const unlocked = await this.submissions.findById(id);
+    if (!unlocked) throw SUBMISSION_NOT_FOUND;
+    const competition = await this.competitions.lock(manager, unlocked.competitionId, 'share');
+    const submission = await this.submissions.lock(manager, id);
+    if (!competition || !submission) throw SUBMISSION_NOT_FOUND;
+    return { submission, competition };
+  }
+
+  private async writeOwn(
+    actor: Actor,
+    id: string,
+    write: (manager: EntityManager, submission: Submission, competition: Competition) => Promise<Submission>,
+  ): Promise<SubmissionResponseDto> {
+    const organizationId = applicantOrganization(actor);
+    await this.visible(actor, id);
+    const saved = await this.dataSource.transaction(async (manager) => {
+      const { submission, competition } = await this.lockPair(manager, id);
+      if (submission.organizationId !== organizationId) throw SUBMISSION_NOT_FOUND;
+      return write(manager, submission, competition);
+    });
+    return toSubmissionResponse(saved);
+  }
+
+  private async assertNoOtherProject(
+    manager: EntityManager,
+    competitionId: string,
+    organizationId: string,
+    exceptId?: string,
+  ): Promise<void> {
+    await this.submissions.lockOrganization(manager, organizationId);
+    const other = await this.submissions.findActive(manager, competitionId, organizationId, exceptId);
+    if (other) {
+      throw new DomainError(DomainErrorCode.Conflict, {
+        zh: `每个组织限报一个项目，本组织已申报「${other.title}」；如需更换，请先撤回该项目`,
+        en: `one project per organization: yours already has "${other.title}"; withdraw it first to enter another`,
+      });
+    }
+  }
+
+  /** Only the content fields, copied, so DTO instances and entity extras never reach the row. */
+  private content(source: Pick<CreateSubmissionDto, ContentField>): Pick<CreateSubmissionDto, ContentField> {
+    return {
+      title: source.title,
+      category: source.category,
+      summary: source.summary,
+      needAddressed: source.needAddressed,
+      beneficiaries: { who: source.beneficiaries.who, count: source.beneficiaries.count },
+      targets: [...source.targets],
+      requestedFen: source.requestedFen,
+      matchingFen: source.matchingFen,
+      budgetLines: source.budgetLines.map(({ item, kind, amountFen }) => ({ item, kind, amountFen })),
+      milestones: source.milestones.map(({ title, due }) => ({ title, due })),
+    };
+  }
+}

@@ -1,0 +1,44 @@
+import { join } from 'node:path';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Browser } from 'playwright-core';
+import request from 'supertest';
+import { LAPTOP, launchBrowser, screenshotDir, startServedApp } from './browser-harness';
+
+describe('landing page in Chromium', () => {
+  let app: NestFastifyApplication;
+  let baseUrl: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    ({ app, baseUrl } = await startServedApp());
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser.close();
+    await app.close();
+  });
+
+  it('links the four pages, in Chinese first, without any request leaving the machine', async () => {
+    const context = await browser.newContext(LAPTOP);
+    const page = await context.newPage();
+    const outside: string[] = [];
+    page.on('request', (r) => {
+      if (!r.url().startsWith(baseUrl)) outside.push(r.url());
+    });
+    await page.goto(`${baseUrl}/`);
+    await expect(page.locator('h1').innerText()).resolves.toContain('公益创投大赛平台');
+    const links = await page.locator('nav a').allInnerTexts();
+    expect(links.map((l) => l.split(' · ')[0])).toEqual(['管理控制台', '项目申报', '评委打分', 'API 文档']);
+    const shot = join(screenshotDir(), 'landing.png');
+    await page.screenshot({ path: shot, fullPage: true });
+    process.stdout.write(`screenshots: ${screenshotDir()}\n`);
+    expect(outside).toEqual([]);
+    await context.close();
+  });
+
+  it('still answers unknown paths with the JSON 404, not a page', async () => {
+    const response = await request(app.getHttpServer()).get('/no-such-page').expect(404);
+    expect(response.body.code).toBe('NOT_FOUND');
+  });
+});

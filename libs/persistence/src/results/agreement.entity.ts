@@ -1,0 +1,62 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { fenTransformer } from '../fen.transformer';
+
+export type AgreementStatus = 'generated' | 'downloaded' | 'signed' | 'void';
+
+/**
+ * A funding agreement (协议书) PDF. The number is gapless per competition and stays with the
+ * project; regenerating writes a new version and voids the previous one.
+ */
+@Entity({ name: 'agreement' })
+@Index('agreement_number_version_uq', ['competitionId', 'sequence', 'version', 'locale'], { unique: true })
+export class Agreement {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'competition_id', type: 'uuid' })
+  competitionId: string;
+
+  @Column({ name: 'submission_id', type: 'uuid' })
+  submissionId: string;
+
+  @Column({ name: 'run_id', type: 'uuid' })
+  runId: string;
+
+  /** 1, 2, 3 … per competition, without gaps. */
+  @Column({ type: 'integer' })
+  sequence: number;
+
+  /** e.g. GYCT-2026-0001. */
+  @Column({ type: 'text' })
+  number: string;
+
+  @Column({ type: 'integer' })
+  version: number;
+
+  @Column({ type: 'text' })
+  status: AgreementStatus;
+
+  @Column({ type: 'text' })
+  locale: 'zh' | 'en';
+
+  @Column({ name: 'grant_fen', type: 'bigint', transformer: fenTransformer })
+  grantFen: number;
+
+  @Column({ type: 'bytea', select: false })
+  pdf: Buffer;
+
+  @Column({ type: 'text' })
+  sha256: string;
+
+  @Column({ name: 'size_bytes', type: 'integer' })
+  sizeBytes: number;
+
+  @Column({ name: 'signed_scan', type: 'bytea', nullable: true, select: false })
+  signedScan: Buffer | null;
+
+  @Column({ name: 'signed_at', type: 'timestamptz', nullable: true })
+  signedAt: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

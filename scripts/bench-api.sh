@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# `npm run bench:api`: starts Postgres and Redis if needed, benchmarks on a fresh database, drops it.
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+export PATH="$ROOT/node_modules/.bin:$PATH"
+bash scripts/services.sh up >/dev/null 2>&1
+eval "$(bash scripts/services.sh env)"
+name="gongyi_bench_$(date +%s)$$"
+base_url=${DATABASE_URL%/*}
+psql "$base_url/postgres" -qc "CREATE DATABASE $name" >/dev/null
+trap 'psql "$base_url/postgres" -qc "DROP DATABASE IF EXISTS $name WITH (FORCE)" >/dev/null 2>&1' EXIT
+export DATABASE_URL="$base_url/$name" QUEUE_PREFIX="bench-$(date +%s)" LOG_LEVEL=warn
+AUTH_SECRET=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')
+export AUTH_SECRET
+node -r @swc-node/register libs/persistence/src/migrate.ts up >/dev/null
+node -r @swc-node/register apps/api/bench/score-submissions.bench.ts
