@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { isDeepStrictEqual } from 'node:util';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError, DomainErrorCode, SlotState } from '@app/domain';
-import { AuditRepository, Score } from '@app/persistence';
 import { Actor, actorId } from '../auth/actor';
 import { auditActor } from '../auth/audit-actor';
 import { isUniqueViolation } from '../common/unique-violation';
@@ -11,7 +10,6 @@ import { LiveEventType } from '../live/live-event-type';
 import { LiveEventsService } from '../live/live-events.service';
 import { ScoreResponseDto, toScoreResponse } from './dto/score-response.dto';
 import { SubmitScoreDto } from './dto/submit-score.dto';
-import { JudgeRepository } from './judge.repository';
 import { SLOT_NOT_FOUND, assertRoadshowStage, conflict, notFound } from './roadshow-checks';
 import { readScoreSheet } from './score-sheet';
 import { ScoreRepository, StoredRevision } from './score.repository';
@@ -24,10 +22,6 @@ interface Outcome {
   readonly counted: boolean;
 }
 
-function isDuplicateWrite(error: unknown): boolean {
-  return isUniqueViolation(error, 'score_revision_idempotency_uq') || isUniqueViolation(error, 'score_slot_judge_uq');
-}
-
 function sameRequest(stored: StoredRevision, slotId: string, dto: SubmitScoreDto): boolean {
   return (
     stored.slotId === slotId &&
@@ -37,31 +31,20 @@ function sameRequest(stored: StoredRevision, slotId: string, dto: SubmitScoreDto
   );
 }
 
-function snapshot(score: Score) {
-  return {
-    slotId: score.slotId,
-    submissionId: score.submissionId,
-    revision: score.revision,
-    criteria: score.criteria,
-    gates: score.gates,
-    total: score.total,
-    comment: score.comment,
-  };
-}
-
 /**
  * A judge's score for the slot on stage. Nothing is lost and nothing is doubled: every write is
  * one transaction (score, revision, audit row, live event); the tablet's Idempotency-Key makes a
  * retry return the first answer without writing; a lock of the slot waits for saves in progress
  * and every later save is refused.
+ *
+ * A later revision costs four round trips (BEGIN, one read, one write, COMMIT); a judge's first
+ * submission of a slot four more for the big screen's count and its live event.
  */
 @Injectable()
 export class JudgeScoringService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly judges: JudgeRepository,
     private readonly scores: ScoreRepository,
-    private readonly audit: AuditRepository,
     private readonly live: LiveEventsService,
   ) {}
 
@@ -75,9 +58,10 @@ export class JudgeScoringService {
     try {
       outcome = await this.dataSource.transaction((manager) => this.write(manager, actor, slotId, idempotencyKey, dto));
     } catch (error) {
-      // The per-judge lock makes this unreachable in practice; if a race still slips through,
-      // the constraint refused the duplicate and a second pass answers from what was saved.
-      if (!isDuplicateWrite(error)) throw error;
+      // A retry with the same key committed while this request waited for the judge's lock, after
+      // this request's read had been taken (see ScoreRepository.scoringContext): the constraint
+      // refused the duplicate, nothing was written, and a second pass answers from what was saved.
+      if (!isUniqueViolation(error, 'score_revision_idempotency_uq')) throw error;
       outcome = await this.dataSource.transaction((manager) => this.write(manager, actor, slotId, idempotencyKey, dto));
     }
     if (outcome.counted) await this.live.notify(actor.roadshowId);
@@ -92,13 +76,13 @@ export class JudgeScoringService {
     dto: SubmitScoreDto,
   ): Promise<Outcome> {
     const judgeId = actorId(actor);
-    await this.scores.lockJudge(manager, judgeId);
-    const judge = await this.judges.judge(judgeId, manager);
-    if (!judge || judge.roadshowId !== actor.roadshowId) {
-      throw notFound({ zh: '评委不存在', en: 'judge not found' });
-    }
-    const stored = await this.scores.revisionByKey(manager, judgeId, idempotencyKey);
-    const target = await this.scores.scoringTarget(manager, actor.roadshowId, slotId);
+    const { judgeFound, target, recused, stored } = await this.scores.scoringContext(manager, {
+      judgeId,
+      roadshowId: actor.roadshowId,
+      slotId,
+      idempotencyKey,
+    });
+    if (!judgeFound) throw notFound({ zh: '评委不存在', en: 'judge not found' });
     if (!target) throw notFound(SLOT_NOT_FOUND, 'slotId');
     if (stored) {
       if (!sameRequest(stored, slotId, dto)) {
@@ -113,7 +97,7 @@ export class JudgeScoringService {
       }
       return { response: toScoreResponse(target.rules, stored), counted: false };
     }
-    if (await this.judges.isRecused(judgeId, target.submissionId, manager)) {
+    if (recused) {
       throw new DomainError(DomainErrorCode.Forbidden, {
         zh: '您已回避该项目，不能为其评分',
         en: 'you are recused from this project and cannot score it',
@@ -129,46 +113,26 @@ export class JudgeScoringService {
     }
     const sheet = readScoreSheet(target.rules, dto);
 
-    const existing = await this.scores.score(manager, slotId, judgeId);
-    const before = existing ? snapshot(existing) : null;
-    const score =
-      existing ?? this.scores.newScore(manager, { slotId, judgeId, submissionId: target.submissionId, revision: 0 });
-    score.criteria = { ...sheet.criteria };
-    score.gates = { ...sheet.gates };
-    score.total = sheet.total;
-    score.comment = sheet.comment;
-    score.revision += 1;
-    const saved = await this.scores.saveScore(manager, score);
-    const revision = await this.scores.insertRevision(manager, {
-      scoreId: saved.id,
+    const revision = await this.scores.saveScore(manager, {
+      slotId,
       judgeId,
+      submissionId: target.submissionId,
       idempotencyKey,
-      revision: saved.revision,
-      criteria: { ...sheet.criteria },
-      gates: { ...sheet.gates },
+      criteria: sheet.criteria,
+      gates: sheet.gates,
       total: sheet.total,
       comment: sheet.comment,
+      audit: { ...auditActor(actor), action: 'score.submit' },
     });
-    await this.audit.record(
-      {
-        ...auditActor(actor),
-        action: 'score.submit',
-        subjectType: 'score',
-        subjectId: saved.id,
-        before,
-        after: { ...snapshot(saved), idempotencyKey },
-      },
-      manager,
-    );
 
-    const counted = saved.revision === 1;
+    const counted = revision.revision === 1;
     if (counted) {
       await this.scores.lockSlotCount(manager, slotId);
-      const submittedCount = await this.scores.submittedCount(manager, slotId);
-      const recused = new Set(await this.judges.recusedFrom(target.submissionId, manager));
-      const judgeCount = (await this.judges.judgesOf(actor.roadshowId, manager)).filter(
-        (candidate) => !recused.has(candidate.id),
-      ).length;
+      const { submittedCount, judgeCount } = await this.scores.slotProgress(manager, {
+        slotId,
+        roadshowId: actor.roadshowId,
+        submissionId: target.submissionId,
+      });
       await this.live.append(manager, actor.roadshowId, LiveEventType.JudgeSubmitted, {
         slotId,
         submittedCount,

@@ -54,10 +54,6 @@ export class JudgeRepository {
     return manager.getRepository(Recusal).findOneBy({ judgeId, submissionId });
   }
 
-  async isRecused(judgeId: string, submissionId: string, manager: EntityManager): Promise<boolean> {
-    return (await manager.getRepository(Recusal).countBy({ judgeId, submissionId })) > 0;
-  }
-
   async recusalsOf(roadshowId: string, manager: EntityManager = this.dataSource.manager): Promise<Recusal[]> {
     return manager
       .getRepository(Recusal)
