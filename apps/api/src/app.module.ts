@@ -2,13 +2,16 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { BullModule } from '@nestjs/bullmq';
 import { AppConfig, ConfigModule } from '@app/config';
 import { PersistenceModule } from '@app/persistence';
+import { AgreementsModule } from './agreements/agreements.module';
 import { AuthModule } from './auth/auth.module';
 import { CompetitionsModule } from './competitions/competitions.module';
 import { HealthModule } from './health/health.module';
 import { LiveModule } from './live/live.module';
 import { OrganizationsModule } from './organizations/organizations.module';
+import { PublicityModule } from './publicity/publicity.module';
 import { ProducerRedis } from './redis/producer-redis';
 import { RedisModule } from './redis/redis.module';
+import { ResultsModule } from './results/results.module';
 import { RoadshowsModule } from './roadshows/roadshows.module';
 import { SubmissionsModule } from './submissions/submissions.module';
 
@@ -32,6 +35,9 @@ export class AppModule {
         OrganizationsModule,
         CompetitionsModule,
         SubmissionsModule,
+        ResultsModule,
+        PublicityModule,
+        AgreementsModule,
       ],
     };
   }

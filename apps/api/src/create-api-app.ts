@@ -1,9 +1,11 @@
 import { join } from 'node:path';
+import multipart from '@fastify/multipart';
 import { Logger, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig, createLogger } from '@app/config';
+import { SIGNED_SCAN_MAX_BYTES } from './agreements/signed-scan-upload';
 import { AppModule } from './app.module';
 import { DomainErrorFilter } from './common/domain-error.filter';
 import { RequestValidationError, fieldProblems } from './common/validation-error';
@@ -16,6 +18,11 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   const adapter = new FastifyAdapter({ bodyLimit: config.api.bodyLimitBytes, logger: false });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: createLogger(config.log, 'api'),
+  });
+
+  // Only the signed agreement scan is uploaded: one file of at most 10 MiB, no other fields.
+  await app.register(multipart, {
+    limits: { fileSize: SIGNED_SCAN_MAX_BYTES, files: 1, fields: 0, parts: 1, fieldNameSize: 100, headerPairs: 20 },
   });
 
   const fastify = app.getHttpAdapter().getInstance();

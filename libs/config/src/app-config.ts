@@ -5,7 +5,7 @@ export class AppConfig {
   readonly env: 'development' | 'test' | 'production';
   readonly database: { readonly url: string; readonly poolSize: number };
   readonly redis: { readonly url: string };
-  readonly queue: { readonly prefix: string; readonly workerConcurrency: number };
+  readonly queue: { readonly prefix: string; readonly workerConcurrency: number; readonly lockMs: number };
   readonly api: { readonly host: string; readonly port: number; readonly bodyLimitBytes: number };
   readonly auth: { readonly secret: string };
   readonly fonts: { readonly dir: string };

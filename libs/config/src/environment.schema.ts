@@ -83,6 +83,17 @@ export class EnvironmentSchema {
   @Max(64)
   WORKER_CONCURRENCY = 2;
 
+  /**
+   * BullMQ lock duration and stalled-check interval of the ranking worker: a worker that dies
+   * mid-job loses its job to another worker within about twice this. Each stage of a ranking run
+   * must finish well within half of it, or the lock lapses while the worker is busy.
+   */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1000)
+  @Max(600_000)
+  WORKER_LOCK_MS = 30_000;
+
   /** Signs session tokens and keys judge codes; at least 32 characters, never a default. */
   @IsString()
   @MinLength(32)

@@ -41,7 +41,11 @@ export function loadConfig(env: Environment = process.env): AppConfig {
     env: schema.NODE_ENV as AppConfig['env'],
     database: { url: schema.DATABASE_URL, poolSize: schema.DATABASE_POOL_SIZE },
     redis: { url: schema.REDIS_URL },
-    queue: { prefix: schema.QUEUE_PREFIX, workerConcurrency: schema.WORKER_CONCURRENCY },
+    queue: {
+      prefix: schema.QUEUE_PREFIX,
+      workerConcurrency: schema.WORKER_CONCURRENCY,
+      lockMs: schema.WORKER_LOCK_MS,
+    },
     api: { host: schema.API_HOST, port: schema.API_PORT, bodyLimitBytes: schema.API_BODY_LIMIT_BYTES },
     auth: { secret: schema.AUTH_SECRET },
     fonts: { dir: fontDir as string },

@@ -4,3 +4,4 @@ export * from './aggregate';
 export * from './rank';
 export * from './agreement';
 export * from './allocate';
+export * from './bundle';

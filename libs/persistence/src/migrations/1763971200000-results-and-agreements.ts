@@ -44,6 +44,7 @@ export class ResultsAndAgreements1763971200000 implements MigrationInterface {
       )`,
       `CREATE TABLE outbox_message (
         id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        queue_prefix text NOT NULL,
         queue_name text NOT NULL,
         job_name text NOT NULL,
         job_id text NOT NULL UNIQUE,
@@ -53,7 +54,7 @@ export class ResultsAndAgreements1763971200000 implements MigrationInterface {
         attempts integer NOT NULL DEFAULT 0,
         last_error text
       )`,
-      `CREATE INDEX outbox_message_pending_idx ON outbox_message (id) WHERE dispatched_at IS NULL`,
+      `CREATE INDEX outbox_message_pending_idx ON outbox_message (queue_prefix, id) WHERE dispatched_at IS NULL`,
       `CREATE TABLE publication (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         competition_id uuid NOT NULL REFERENCES competition (id),

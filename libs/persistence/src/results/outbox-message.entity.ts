@@ -10,6 +10,13 @@ export class OutboxMessage {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id: string;
 
+  /**
+   * The BullMQ prefix (deployment namespace) the job belongs to: a relay sends only its own, so
+   * processes with different prefixes on one database never take each other's work.
+   */
+  @Column({ name: 'queue_prefix', type: 'text' })
+  queuePrefix: string;
+
   @Column({ name: 'queue_name', type: 'text' })
   queueName: string;
 

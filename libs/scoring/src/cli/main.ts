@@ -5,19 +5,22 @@ import { agreementCommand } from './agreement.command';
 import { allocateCommand } from './allocate.command';
 import { allocatePbCommand } from './allocate-pb.command';
 import { Command, UsageError } from './command';
+import { verifyCommand } from './verify.command';
 
 const COMMANDS: Readonly<Record<string, Command>> = {
   aggregate: aggregateCommand,
   agreement: agreementCommand,
   allocate: allocateCommand,
   'allocate-pb': allocatePbCommand,
+  verify: verifyCommand,
 };
 
 const USAGE = `用法 / usage: npm run --silent scoring -- <command> [options]
   allocate-pb FILE.pb                                   apply the file's META rule, print selected ids
   aggregate --method trimmed|mean|median [--drop K] [--decimals D]   CSV item,judge,score on stdin
   agreement --stat icc|kendall-w                        CSV item,judge,score on stdin, JSON out
-  allocate                                              JSON on stdin, JSON out`;
+  allocate                                              JSON on stdin, JSON out
+  verify BUNDLE.json                                    recompute a result bundle; exit 0 match, 1 mismatch, 2 malformed`;
 
 function main(argv: readonly string[]): number {
   const [name, ...args] = argv;

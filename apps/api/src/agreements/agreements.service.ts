@@ -1,0 +1,329 @@
+import { createHash } from 'node:crypto';
+import { PassThrough, Readable } from 'node:stream';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ZipFile } from 'yazl';
+import { CompetitionState, DomainError, DomainErrorCode, Role } from '@app/domain';
+import { AuditRepository } from '@app/persistence';
+import { RenderAgreementsPayload } from '@app/queue';
+import { Actor } from '../auth/actor';
+import { auditActor } from '../auth/audit-actor';
+import { stateZh } from '../competitions/competition-state-labels';
+import { CompetitionsRepository } from '../competitions/competitions.repository';
+import { COMPETITION_NOT_FOUND } from '../competitions/competitions.service';
+import { AgreementJobsService } from './agreement-jobs.service';
+import { AgreementRow, AgreementsRepository } from './agreements.repository';
+import {
+  AgreementListDto,
+  AgreementResponseDto,
+  RegenerateResponseDto,
+  toAgreementResponse,
+} from './dto/agreement.dto';
+import { ScanContentType, scanContentType } from './scan-file-type';
+import { SignedScanUpload } from './signed-scan-upload';
+
+const AGREEMENT_NOT_FOUND = new DomainError(
+  DomainErrorCode.NotFound,
+  { zh: '未找到该协议书', en: 'agreement not found' },
+  'id',
+);
+
+/** Competitions whose agreements exist and may be regenerated. */
+const AGREEMENT_STATES: readonly CompetitionState[] = [CompetitionState.Awarded, CompetitionState.InProgress];
+
+export interface AgreementFile {
+  readonly bytes: Buffer;
+  readonly filename: string;
+  readonly contentType: string;
+  readonly sha256: string;
+}
+
+export interface AgreementArchive {
+  readonly stream: Readable;
+  readonly filename: string;
+}
+
+function organizationOf(actor: Actor): string | undefined {
+  return actor.kind === 'user' && actor.role === Role.Applicant ? actor.organizationId : undefined;
+}
+
+/** A file name any archiver and file system accepts: no separators, control or reserved characters. */
+export function agreementFileName(number: string, projectTitle: string): string {
+  const title = projectTitle
+    // eslint-disable-next-line no-control-regex -- control characters are what is being removed
+    .replace(/[\u0000-\u001f\u007f/\\:*?"<>|]+/g, '_')
+    .trim()
+    .slice(0, 80);
+  return `${number}-${title}.pdf`;
+}
+
+@Injectable()
+export class AgreementsService {
+  private readonly logger = new Logger(AgreementsService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly agreements: AgreementsRepository,
+    private readonly competitions: CompetitionsRepository,
+    private readonly jobs: AgreementJobsService,
+    private readonly audit: AuditRepository,
+  ) {}
+
+  async list(competitionId: string, includeVoid: boolean): Promise<AgreementListDto> {
+    const competition = await this.competitions.findById(competitionId);
+    if (!competition) throw COMPETITION_NOT_FOUND;
+    const [rows, funded] = await Promise.all([
+      this.agreements.listForCompetition(competitionId, includeVoid),
+      this.agreements.fundedCount(competitionId),
+    ]);
+    return {
+      competitionId,
+      runId: funded?.runId ?? null,
+      expected: AGREEMENT_STATES.includes(competition.state) ? (funded?.count ?? 0) : 0,
+      rendered: rows.filter((r) => r.agreement.status !== 'void').length,
+      items: rows.map(toAgreementResponse),
+    };
+  }
+
+  async get(actor: Actor, id: string): Promise<AgreementResponseDto> {
+    return toAgreementResponse(await this.visible(actor, id));
+  }
+
+  /** A winning applicant's current agreement for its own project. */
+  async forSubmission(actor: Actor, submissionId: string): Promise<AgreementResponseDto> {
+    const organizationId = organizationOf(actor);
+    const submission = await this.agreements.findSubmission(submissionId);
+    if (!submission || (organizationId && submission.organizationId !== organizationId)) {
+      throw new DomainError(DomainErrorCode.NotFound, { zh: '未找到该申报项目', en: 'submission not found' }, 'id');
+    }
+    const row = await this.agreements.currentForSubmission(submissionId);
+    if (!row) {
+      throw new DomainError(
+        DomainErrorCode.NotFound,
+        { zh: '该项目暂无协议书', en: 'this project has no agreement (yet)' },
+        'id',
+      );
+    }
+    return toAgreementResponse(row);
+  }
+
+  /**
+   * One PDF. Audited for everyone; the applicant's first download marks it downloaded, in the
+   * same transaction as its audit row.
+   */
+  async download(actor: Actor, id: string): Promise<AgreementFile> {
+    const row = await this.visible(actor, id);
+    await this.dataSource.transaction(async (manager) => {
+      let before: string | undefined;
+      if (organizationOf(actor)) {
+        const locked = await this.agreements.lock(manager, id);
+        if (locked?.status === 'generated') {
+          before = locked.status;
+          locked.status = 'downloaded';
+          await this.agreements.save(manager, locked);
+        }
+      }
+      await this.audit.record(
+        {
+          ...auditActor(actor),
+          action: 'agreement.download',
+          subjectType: 'agreement',
+          subjectId: id,
+          before: before ? { status: before } : null,
+          after: {
+            via: 'pdf',
+            number: row.agreement.number,
+            version: row.agreement.version,
+            sha256: row.agreement.sha256,
+            ...(before ? { status: 'downloaded' } : {}),
+          },
+        },
+        manager,
+      );
+    });
+    return {
+      bytes: await this.agreements.pdf(id),
+      filename: agreementFileName(row.agreement.number, row.projectTitle),
+      contentType: 'application/pdf',
+      sha256: row.agreement.sha256,
+    };
+  }
+
+  /**
+   * Every current agreement of the competition as a ZIP, streamed: each PDF is read from the
+   * database only when the archive reaches it, so memory holds one PDF at a time whatever the
+   * number of agreements. Each agreement in it gets its own download audit row before streaming.
+   */
+  async archive(actor: Actor, competitionId: string): Promise<AgreementArchive> {
+    const competition = await this.competitions.findById(competitionId);
+    if (!competition) throw COMPETITION_NOT_FOUND;
+    const rows = await this.agreements.listForCompetition(competitionId, false);
+    if (rows.length === 0) {
+      throw new DomainError(DomainErrorCode.NotFound, {
+        zh: '该大赛还没有生成协议书',
+        en: 'the competition has no agreements yet',
+      });
+    }
+    await this.dataSource.transaction(async (manager) => {
+      for (const { agreement } of rows) {
+        await this.audit.record(
+          {
+            ...auditActor(actor),
+            action: 'agreement.download',
+            subjectType: 'agreement',
+            subjectId: agreement.id,
+            after: { via: 'zip', number: agreement.number, version: agreement.version, sha256: agreement.sha256 },
+          },
+          manager,
+        );
+      }
+    });
+    const zip = new ZipFile();
+    const output = new PassThrough();
+    zip.outputStream.pipe(output);
+    zip.on('error', (error: Error) => {
+      this.logger.error(`agreements ZIP of competition ${competitionId} aborted: ${error.message}`);
+      output.destroy(error);
+    });
+    for (const { agreement, projectTitle } of rows) {
+      // PDFs are already compressed: storing them keeps the CPU free and the sizes exact.
+      zip.addReadStreamLazy(
+        agreementFileName(agreement.number, projectTitle),
+        { compress: false, size: agreement.sizeBytes, mtime: agreement.createdAt },
+        (callback) => {
+          this.agreements.pdf(agreement.id).then(
+            (bytes) => callback(null, Readable.from([bytes], { objectMode: false })),
+            (error: unknown) => callback(error, new PassThrough()),
+          );
+        },
+      );
+    }
+    zip.end();
+    return { stream: output, filename: `agreements-${competitionId}.zip` };
+  }
+
+  /**
+   * Voids the current versions (signed ones stay in force) and queues the next rendering
+   * generation; the handler then renders version + 1 under the same numbers.
+   */
+  async regenerate(actor: Actor, competitionId: string): Promise<RegenerateResponseDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const competition = await this.competitions.lock(manager, competitionId, 'update');
+      if (!competition) throw COMPETITION_NOT_FOUND;
+      const funded = await this.agreements.fundedCount(competitionId);
+      if (!AGREEMENT_STATES.includes(competition.state) || !funded) {
+        throw new DomainError(DomainErrorCode.Conflict, {
+          zh: `只有已立项的大赛可以重新生成协议书，大赛当前为${stateZh(competition.state)}`,
+          en: `agreements can be regenerated only for an awarded competition; it is ${competition.state}`,
+        });
+      }
+      const voided = await this.agreements.voidCurrent(manager, competitionId);
+      const keptSigned = await this.agreements.countSigned(manager, competitionId);
+      const generation = (await this.agreements.lastGeneration(manager, funded.runId)) + 1;
+      const payload: RenderAgreementsPayload = { competitionId, runId: funded.runId, generation };
+      const jobId = await this.jobs.enqueue(manager, payload);
+      await this.audit.record(
+        {
+          ...auditActor(actor),
+          action: 'agreements.regenerate',
+          subjectType: 'competition',
+          subjectId: competitionId,
+          before: { current: voided.map((a) => ({ id: a.id, number: a.number, version: a.version })) },
+          after: { generation, jobId, voided: voided.length, keptSigned },
+        },
+        manager,
+      );
+      return { generation, jobId, voided: voided.length, keptSigned };
+    });
+  }
+
+  /** The signed scan from the winning applicant: PDF, JPEG or PNG by magic number; the agreement becomes signed. */
+  async uploadSignedScan(actor: Actor, id: string, upload: SignedScanUpload): Promise<AgreementResponseDto> {
+    const row = await this.visible(actor, id);
+    const contentType = scanContentType(upload.bytes);
+    if (!contentType) {
+      throw new DomainError(
+        DomainErrorCode.ValidationFailed,
+        {
+          zh: '扫描件必须是 PDF、JPEG 或 PNG 文件（按文件内容判断，不看扩展名）',
+          en: 'the scan must be a PDF, JPEG or PNG file (judged by its content, not its name)',
+        },
+        'file',
+      );
+    }
+    const signedAt = new Date();
+    await this.dataSource.transaction(async (manager) => {
+      const locked = await this.agreements.lock(manager, id);
+      if (!locked || locked.status === 'void') throw AGREEMENT_NOT_FOUND;
+      if (locked.status === 'signed') {
+        throw new DomainError(DomainErrorCode.Conflict, {
+          zh: '该协议书已上传签字扫描件',
+          en: 'the signed scan of this agreement was already uploaded',
+        });
+      }
+      await this.agreements.storeSignedScan(manager, id, upload.bytes, signedAt);
+      await this.audit.record(
+        {
+          ...auditActor(actor),
+          action: 'agreement.sign',
+          subjectType: 'agreement',
+          subjectId: id,
+          before: { status: locked.status },
+          after: {
+            status: 'signed',
+            number: row.agreement.number,
+            scan: {
+              contentType,
+              sizeBytes: upload.bytes.length,
+              sha256: createHash('sha256').update(upload.bytes).digest('hex'),
+              filename: upload.filename.slice(0, 200),
+            },
+          },
+        },
+        manager,
+      );
+    });
+    return this.get(actor, id);
+  }
+
+  async signedScan(actor: Actor, id: string): Promise<AgreementFile> {
+    const row = await this.visible(actor, id);
+    const bytes = await this.agreements.signedScan(id);
+    const contentType: ScanContentType | undefined = bytes ? scanContentType(bytes) : undefined;
+    if (!bytes || !contentType) {
+      throw new DomainError(
+        DomainErrorCode.NotFound,
+        { zh: '该协议书尚未上传签字扫描件', en: 'no signed scan has been uploaded for this agreement' },
+        'id',
+      );
+    }
+    await this.audit.record({
+      ...auditActor(actor),
+      action: 'agreement.signed-scan.download',
+      subjectType: 'agreement',
+      subjectId: id,
+      after: { number: row.agreement.number },
+    });
+    const extension = contentType === 'application/pdf' ? 'pdf' : contentType === 'image/png' ? 'png' : 'jpg';
+    return {
+      bytes,
+      filename: `${row.agreement.number}-signed.${extension}`,
+      contentType,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+    };
+  }
+
+  /**
+   * The office sees every agreement; an applicant only its own organization's current ones.
+   * Anything else answers exactly like a missing id.
+   */
+  private async visible(actor: Actor, id: string): Promise<AgreementRow> {
+    const row = await this.agreements.row(id);
+    const organizationId = organizationOf(actor);
+    if (!row || (organizationId && (row.organizationId !== organizationId || row.agreement.status === 'void'))) {
+      throw AGREEMENT_NOT_FOUND;
+    }
+    return row;
+  }
+}

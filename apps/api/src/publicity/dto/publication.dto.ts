@@ -1,0 +1,170 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CompetitionRules } from '@app/domain';
+import { Competition, Publication, RankingRun } from '@app/persistence';
+import { NoticeRow } from '../publicity.repository';
+
+export type PublicationPhase = 'in-period' | 'ended' | 'superseded';
+
+export class NoticeRowDto {
+  @ApiProperty({ example: 1, description: 'position in the total order (1..n, no ties)' })
+  position: number;
+
+  @ApiProperty({ example: 1, description: 'rank as announced: 1, 2, 2, 4' })
+  displayRank: number;
+
+  @ApiProperty({ example: '88.50', description: 'the announced score, exact decimal text' })
+  score: string;
+
+  @ApiProperty({ example: '6f1c2b7e-3d4a-4f5b-9c8d-1e2f3a4b5c6d', format: 'uuid' })
+  submissionId: string;
+
+  @ApiProperty({ example: '发挥先锋作用·真情服务群众' })
+  projectTitle: string;
+
+  @ApiProperty({ example: 'convenience' })
+  category: string;
+
+  @ApiProperty({ example: '便民利民类' })
+  categoryZh: string;
+
+  @ApiProperty({ example: 'Convenience services' })
+  categoryEn: string;
+
+  @ApiProperty({ example: '五顶岗社区居民委员会' })
+  organizationName: string;
+
+  @ApiProperty({ example: '五顶岗' })
+  community: string;
+
+  @ApiProperty({ enum: ['funded', 'partly-funded', 'not-funded'], example: 'funded' })
+  status: 'funded' | 'partly-funded' | 'not-funded';
+
+  @ApiProperty({ example: 3_000_000, description: 'integer fen (¥30,000.00)' })
+  grantFen: number;
+
+  @ApiProperty({ example: '按排名顺序足额资助 / funded in full in rank order' })
+  reason: string;
+}
+
+/** 公示: the published result of one ranking run, open to everyone. */
+export class PublicationNoticeDto {
+  @ApiProperty({ example: '0b7c4d1e-2f3a-4b5c-8d9e-0f1a2b3c4d5e', format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  competitionId: string;
+
+  @ApiProperty({ example: '2026年"红色核动力"党建项目创投大赛' })
+  competitionTitle: string;
+
+  @ApiProperty({ format: 'uuid', description: 'the ranking run whose result is published' })
+  runId: string;
+
+  @ApiPropertyOptional({ example: 1, nullable: true, type: Number })
+  rulesVersion: number | null;
+
+  @ApiPropertyOptional({
+    example: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
+    nullable: true,
+    type: String,
+  })
+  inputHash: string | null;
+
+  @ApiProperty({ example: '2026-04-01T01:00:00.000Z' })
+  startsAt: string;
+
+  @ApiProperty({ example: '2026-04-08T01:00:00.000Z' })
+  endsAt: string;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'set when an upheld objection replaced this result',
+  })
+  supersededAt: string | null;
+
+  @ApiProperty({
+    enum: ['in-period', 'ended', 'superseded'],
+    description: 'in-period: objections may be filed; ended: the period is over; superseded: replaced by a new run',
+  })
+  phase: PublicationPhase;
+
+  @ApiProperty({ example: 0, description: 'objections waiting for the office’s answer' })
+  openObjections: number;
+
+  @ApiProperty({ example: 10 })
+  fundedCount: number;
+
+  @ApiProperty({ example: 30_000_000, description: 'sum of the grants, integer fen' })
+  totalGrantFen: number;
+
+  @ApiProperty({ type: [NoticeRowDto] })
+  results: NoticeRowDto[];
+}
+
+export class AwardResponseDto {
+  @ApiProperty({ format: 'uuid' })
+  competitionId: string;
+
+  @ApiProperty({ example: 'awarded' })
+  state: string;
+
+  @ApiProperty({ format: 'uuid' })
+  publicationId: string;
+
+  @ApiProperty({ format: 'uuid' })
+  runId: string;
+
+  @ApiProperty({
+    example: 'agreements-0b7c4d1e-2f3a-4b5c-8d9e-0f1a2b3c4d5e-1',
+    description: 'the agreement rendering job',
+  })
+  agreementsJobId: string;
+}
+
+export function phaseOf(publication: Publication, now: Date): PublicationPhase {
+  if (publication.supersededAt) return 'superseded';
+  return now.getTime() < publication.endsAt.getTime() ? 'in-period' : 'ended';
+}
+
+export function toPublicationNotice(
+  publication: Publication,
+  competition: Pick<Competition, 'title'> & { rules: Pick<CompetitionRules, 'categories'> },
+  run: Pick<RankingRun, 'rulesVersion' | 'inputHash'> | null,
+  rows: readonly NoticeRow[],
+  openObjections: number,
+  now: Date,
+): PublicationNoticeDto {
+  const categories = new Map(competition.rules.categories.map((c) => [c.key, c]));
+  const funded = rows.filter((r) => r.grantFen > 0);
+  return {
+    id: publication.id,
+    competitionId: publication.competitionId,
+    competitionTitle: competition.title,
+    runId: publication.runId,
+    rulesVersion: run?.rulesVersion ?? null,
+    inputHash: run?.inputHash ?? null,
+    startsAt: publication.startsAt.toISOString(),
+    endsAt: publication.endsAt.toISOString(),
+    supersededAt: publication.supersededAt?.toISOString() ?? null,
+    phase: phaseOf(publication, now),
+    openObjections,
+    fundedCount: funded.length,
+    totalGrantFen: funded.reduce((sum, r) => sum + r.grantFen, 0),
+    results: rows.map((r) => ({
+      position: r.position,
+      displayRank: r.displayRank,
+      score: r.score,
+      submissionId: r.submissionId,
+      projectTitle: r.projectTitle,
+      category: r.category,
+      categoryZh: categories.get(r.category)?.labelZh ?? r.category,
+      categoryEn: categories.get(r.category)?.labelEn ?? r.category,
+      organizationName: r.organizationName,
+      community: r.community,
+      status: r.status,
+      grantFen: r.grantFen,
+      reason: r.reason,
+    })),
+  };
+}

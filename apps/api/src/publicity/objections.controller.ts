@@ -1,0 +1,105 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { Role } from '@app/domain';
+import { Allow } from '../auth/access.decorator';
+import { Actor } from '../auth/actor';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { ApiError } from '../common/api-error.decorator';
+import { IdParamDto } from '../common/id-param.dto';
+import { AnswerObjectionDto, CreateObjectionDto, ObjectionResponseDto } from './dto/objection.dto';
+import { ObjectionsService } from './objections.service';
+
+@ApiTags('publicity 公示与异议')
+@ApiBearerAuth()
+@ApiSecurity('api-key')
+@Controller()
+export class ObjectionsController {
+  constructor(private readonly objections: ObjectionsService) {}
+
+  @Post('publications/:id/objections')
+  @Allow(Role.Applicant)
+  @ApiOperation({
+    summary: '提出异议 / object to the published result',
+    description:
+      '申报单位在公示期内可对本单位在该大赛中的项目提出异议（理由必填，最多 2000 字）；同一项目同时只能有一条待答复的异议。\n\n' +
+      'During the notice period an applicant may object for its own project in the competition (reason required, ' +
+      'at most 2000 characters); one open objection per project at a time.',
+  })
+  @ApiResponse({ status: 201, type: ObjectionResponseDto })
+  @ApiError(400)
+  @ApiError(401)
+  @ApiError(403, 'applicants only')
+  @ApiError(404, 'no such notice, or not your project')
+  @ApiError(409, 'outside the notice period, or an objection is already open', {
+    code: 'CONFLICT',
+    message_zh:
+      '只能在公示期内（2026-04-01 09:00 至 2026-04-08 09:00，北京时间）提出异议；大赛当前为「已立项」(awarded)',
+    message_en:
+      'objections are accepted only during the notice period (2026-04-01T01:00:00.000Z to 2026-04-08T01:00:00.000Z); the competition is awarded',
+  })
+  file(
+    @CurrentActor() actor: Actor,
+    @Param() params: IdParamDto,
+    @Body() dto: CreateObjectionDto,
+  ): Promise<ObjectionResponseDto> {
+    return this.objections.file(actor, params.id, dto);
+  }
+
+  @Get('publications/:id/objections')
+  @Allow(Role.Office, Role.Applicant)
+  @ApiOperation({
+    summary: '异议列表 / objections to a notice',
+    description: 'The office sees all of them; an applicant sees its own organization’s, with the answers.',
+  })
+  @ApiResponse({ status: 200, type: [ObjectionResponseDto] })
+  @ApiError(400)
+  @ApiError(401)
+  @ApiError(403)
+  @ApiError(404)
+  list(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<ObjectionResponseDto[]> {
+    return this.objections.list(actor, params.id);
+  }
+
+  @Get('objections/:id')
+  @Allow(Role.Office, Role.Applicant)
+  @ApiOperation({
+    summary: '查看异议及答复 / one objection and its answer',
+    description: 'Another organization’s objection answers 404, exactly like a missing one.',
+  })
+  @ApiResponse({ status: 200, type: ObjectionResponseDto })
+  @ApiError(400)
+  @ApiError(401)
+  @ApiError(403)
+  @ApiError(404)
+  get(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<ObjectionResponseDto> {
+    return this.objections.get(actor, params.id);
+  }
+
+  @Post('objections/:id/answer')
+  @Allow(Role.Office)
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: '答复异议 / answer an objection',
+    description:
+      '不成立（rejected）：记录答复，结果维持。成立（upheld）：撤回公示，大赛退回「已排名」并重新排名与分配，新排名任务记录在异议上（newRunId）。\n\n' +
+      'rejected: the answer is recorded and the result stands. upheld: the notice is withdrawn, the competition goes ' +
+      'back to ranked and a new ranking run is queued; the objection records it as newRunId.',
+  })
+  @ApiResponse({ status: 200, type: ObjectionResponseDto })
+  @ApiError(400)
+  @ApiError(401)
+  @ApiError(403, 'only the grants office')
+  @ApiError(404)
+  @ApiError(409, 'already answered', {
+    code: 'CONFLICT',
+    message_zh: '该异议已于 2026-04-03 10:00 答复（不成立）',
+    message_en: 'the objection was already answered (rejected)',
+  })
+  answer(
+    @CurrentActor() actor: Actor,
+    @Param() params: IdParamDto,
+    @Body() dto: AnswerObjectionDto,
+  ): Promise<ObjectionResponseDto> {
+    return this.objections.answer(actor, params.id, dto);
+  }
+}

@@ -1,0 +1,212 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { CompetitionState, DomainError, DomainErrorCode, Role } from '@app/domain';
+import { AuditRepository } from '@app/persistence';
+import { Actor } from '../auth/actor';
+import { auditActor } from '../auth/audit-actor';
+import { beijingTime, stateZh } from '../competitions/competition-state-labels';
+import { CompetitionsRepository } from '../competitions/competitions.repository';
+import { RankingRunsService } from '../results/ranking-runs.service';
+import { transitionCompetition } from './competition-transition';
+import { AnswerObjectionDto, CreateObjectionDto, ObjectionResponseDto, toObjectionResponse } from './dto/objection.dto';
+import { ObjectionsRepository } from './objections.repository';
+import { PublicityRepository } from './publicity.repository';
+
+const OBJECTION_NOT_FOUND = new DomainError(
+  DomainErrorCode.NotFound,
+  { zh: '未找到该异议', en: 'objection not found' },
+  'id',
+);
+
+const PUBLICATION_NOT_FOUND = new DomainError(
+  DomainErrorCode.NotFound,
+  { zh: '未找到该公示', en: 'publication not found' },
+  'id',
+);
+
+/** The applicant's organization; the guard already admits only office and applicants here. */
+function organizationOf(actor: Actor): string | undefined {
+  return actor.kind === 'user' && actor.role === Role.Applicant ? actor.organizationId : undefined;
+}
+
+@Injectable()
+export class ObjectionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly competitions: CompetitionsRepository,
+    private readonly publicity: PublicityRepository,
+    private readonly objections: ObjectionsRepository,
+    private readonly runs: RankingRunsService,
+    private readonly audit: AuditRepository,
+  ) {}
+
+  /**
+   * 异议: only for the applicant's own project, only while the notice period runs. The competition
+   * row is share-locked, so the period cannot close (or a new run start) between the check and
+   * the insert: an objection filed in time always blocks the award.
+   */
+  async file(actor: Actor, publicationId: string, dto: CreateObjectionDto): Promise<ObjectionResponseDto> {
+    const organizationId = organizationOf(actor);
+    if (!organizationId) {
+      throw new DomainError(DomainErrorCode.Forbidden, {
+        zh: '只有申报单位可以对自己的项目提出异议',
+        en: 'only an applicant organization may object, for its own project',
+      });
+    }
+    const row = await this.dataSource.transaction(async (manager) => {
+      const publication = await this.publicity.findPublication(publicationId, manager);
+      if (!publication) throw PUBLICATION_NOT_FOUND;
+      const competition = await this.competitions.lock(manager, publication.competitionId, 'share');
+      const submission = await this.objections.findSubmission(manager, dto.submissionId);
+      if (
+        !competition ||
+        !submission ||
+        submission.competitionId !== publication.competitionId ||
+        submission.organizationId !== organizationId
+      ) {
+        throw new DomainError(
+          DomainErrorCode.NotFound,
+          {
+            zh: '未找到贵单位在该大赛中的这个申报项目',
+            en: 'your organization has no such project in this competition',
+          },
+          'submissionId',
+        );
+      }
+      const now = new Date();
+      if (
+        publication.supersededAt ||
+        competition.state !== CompetitionState.Publicity ||
+        now.getTime() < publication.startsAt.getTime() ||
+        now.getTime() >= publication.endsAt.getTime()
+      ) {
+        throw new DomainError(DomainErrorCode.Conflict, {
+          zh:
+            `只能在公示期内（${beijingTime(publication.startsAt)} 至 ${beijingTime(publication.endsAt)}，北京时间）提出异议` +
+            (publication.supersededAt ? '；该公示已撤回' : `；大赛当前为${stateZh(competition.state)}`),
+          en:
+            `objections are accepted only during the notice period (${publication.startsAt.toISOString()} to ` +
+            `${publication.endsAt.toISOString()})` +
+            (publication.supersededAt ? '; this notice was withdrawn' : `; the competition is ${competition.state}`),
+        });
+      }
+      if (await this.objections.hasOpen(manager, publication.id, submission.id)) {
+        throw new DomainError(
+          DomainErrorCode.Conflict,
+          {
+            zh: '该项目已有一条异议等待答复，请等待答复后再提出',
+            en: 'this project already has an objection waiting for an answer',
+          },
+          'submissionId',
+        );
+      }
+      const objection = await this.objections.save(manager, {
+        publicationId: publication.id,
+        submissionId: submission.id,
+        filedBy: auditActor(actor).actorId,
+        reason: dto.reason,
+        status: 'open',
+        answer: null,
+        answeredBy: null,
+        answeredAt: null,
+        newRunId: null,
+      });
+      await this.audit.record(
+        {
+          ...auditActor(actor),
+          action: 'objection.file',
+          subjectType: 'objection',
+          subjectId: objection.id,
+          after: { publicationId: publication.id, submissionId: submission.id, reason: dto.reason },
+        },
+        manager,
+      );
+      return { objection, projectTitle: submission.title, organizationId };
+    });
+    return toObjectionResponse(row);
+  }
+
+  /** The office sees every objection; an applicant only its own organization's. */
+  async list(actor: Actor, publicationId: string): Promise<ObjectionResponseDto[]> {
+    const publication = await this.publicity.findPublication(publicationId);
+    if (!publication) throw PUBLICATION_NOT_FOUND;
+    const rows = await this.objections.list(publicationId, organizationOf(actor));
+    return rows.map(toObjectionResponse);
+  }
+
+  /** Another organization's objection answers exactly like a missing one. */
+  async get(actor: Actor, id: string): Promise<ObjectionResponseDto> {
+    const row = await this.objections.row(id);
+    const organizationId = organizationOf(actor);
+    if (!row || (organizationId && row.organizationId !== organizationId)) throw OBJECTION_NOT_FOUND;
+    return toObjectionResponse(row);
+  }
+
+  /**
+   * Rejected: the answer is stored and the result stands. Upheld: in one transaction the notice
+   * is withdrawn, the competition goes back to ranked and a new ranking run is queued, so there
+   * is never a withdrawn notice without its new run, nor a run without the reason it exists.
+   * Objections still open on a notice an earlier one already withdrew are answered against
+   * the run that withdrawal started.
+   */
+  async answer(actor: Actor, id: string, dto: AnswerObjectionDto): Promise<ObjectionResponseDto> {
+    const row = await this.dataSource.transaction(async (manager) => {
+      const found = await this.objections.find(id, manager);
+      if (!found) throw OBJECTION_NOT_FOUND;
+      const publication = await this.publicity.findPublication(found.publicationId, manager);
+      if (!publication) throw OBJECTION_NOT_FOUND;
+      // Competition first, then the objection: the same order as filing and closing take their locks.
+      const competition = await this.competitions.lock(manager, publication.competitionId, 'update');
+      const objection = await this.objections.lock(manager, id);
+      const submission = await this.objections.findSubmission(manager, found.submissionId);
+      if (!competition || !objection || !submission) throw OBJECTION_NOT_FOUND;
+      if (objection.status !== 'open') {
+        throw new DomainError(DomainErrorCode.Conflict, {
+          zh: `该异议已于 ${objection.answeredAt ? beijingTime(objection.answeredAt) : ''} 答复（${objection.status === 'upheld' ? '成立' : '不成立'}）`,
+          en: `the objection was already answered (${objection.status})`,
+        });
+      }
+      const before = { status: objection.status };
+      const now = new Date();
+      if (dto.decision === 'upheld') {
+        if (!publication.supersededAt) {
+          publication.supersededAt = now;
+          await this.publicity.savePublication(manager, publication);
+          await transitionCompetition(manager, this.audit, actor, competition, CompetitionState.Ranked, {
+            reason: 'objection upheld',
+            objectionId: objection.id,
+            publicationId: publication.id,
+          });
+          const run = await this.runs.requestRun(manager, competition.id, 'objection', actor);
+          objection.newRunId = run.id;
+        } else {
+          objection.newRunId = await this.objections.runStartedFor(manager, publication.id);
+        }
+      }
+      objection.status = dto.decision;
+      objection.answer = dto.answer;
+      objection.answeredBy = auditActor(actor).actorId;
+      objection.answeredAt = now;
+      const saved = await this.objections.save(manager, objection);
+      await this.audit.record(
+        {
+          ...auditActor(actor),
+          action: 'objection.answer',
+          subjectType: 'objection',
+          subjectId: saved.id,
+          before,
+          after: {
+            status: saved.status,
+            answer: saved.answer,
+            newRunId: saved.newRunId,
+            publicationSupersededAt: publication.supersededAt?.toISOString() ?? null,
+          },
+        },
+        manager,
+      );
+      return { objection: saved, projectTitle: submission.title, organizationId: submission.organizationId };
+    });
+    return toObjectionResponse(row);
+  }
+}

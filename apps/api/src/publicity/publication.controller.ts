@@ -1,0 +1,86 @@
+import { Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { Role } from '@app/domain';
+import { Allow, Public } from '../auth/access.decorator';
+import { Actor } from '../auth/actor';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { ApiError } from '../common/api-error.decorator';
+import { IdParamDto } from '../common/id-param.dto';
+import { AwardResponseDto, PublicationNoticeDto } from './dto/publication.dto';
+import { PublicationService } from './publication.service';
+
+@ApiTags('publicity 公示与异议')
+@Controller('competitions')
+export class PublicationController {
+  constructor(private readonly publications: PublicationService) {}
+
+  @Post(':id/publication')
+  @Allow(Role.Office)
+  @ApiBearerAuth()
+  @ApiSecurity('api-key')
+  @ApiOperation({
+    summary: '公示排名与资助结果 / publish the result for its notice period',
+    description:
+      '大赛须为「资金已分配」且最近一次排名与分配已成功；公示期为规则中的 publicityDays 天，期间申报单位可提出异议。\n\n' +
+      'The competition must be allocated and its latest ranking run must have succeeded. The notice period lasts ' +
+      'rules.publicityDays days; applicants may object during it. The competition moves to publicity.',
+  })
+  @ApiResponse({ status: 201, type: PublicationNoticeDto })
+  @ApiError(401)
+  @ApiError(403, 'only the grants office')
+  @ApiError(404, 'no such competition')
+  @ApiError(409, 'not allocated, or the latest run has not succeeded', {
+    code: 'CONFLICT',
+    message_zh: '只有「资金已分配」的大赛可以公示结果，大赛当前为「已排名」(ranked)',
+    message_en: 'only an allocated competition can publish its result; it is ranked',
+  })
+  publish(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<PublicationNoticeDto> {
+    return this.publications.publish(actor, params.id);
+  }
+
+  @Get(':id/publication')
+  @Public()
+  @ApiOperation({
+    summary: '查看公示 / the public notice of the result',
+    description:
+      '任何人可查看：排名、得分、资助金额与理由；只含项目名称、申报单位与社区名称，不含个人信息。异议成立后显示为已撤回（superseded）。\n\n' +
+      'Open to everyone: rank, score, grant and reason of every project, with project, organization and community ' +
+      'names only (no personal data). After an upheld objection the notice shows as superseded.',
+  })
+  @ApiResponse({ status: 200, type: PublicationNoticeDto })
+  @ApiError(400)
+  @ApiError(404, 'no such competition, or nothing published yet', {
+    code: 'NOT_FOUND',
+    message_zh: '该大赛尚未公示结果',
+    message_en: 'the competition has not published a result',
+    field: 'id',
+  })
+  notice(@Param() params: IdParamDto): Promise<PublicationNoticeDto> {
+    return this.publications.notice(params.id);
+  }
+
+  @Post(':id/award')
+  @Allow(Role.Office)
+  @HttpCode(HttpStatus.OK)
+  @ApiBearerAuth()
+  @ApiSecurity('api-key')
+  @ApiOperation({
+    summary: '公示期满立项 / award the competition now that its notice period is over',
+    description:
+      '公示期结束且没有未答复的异议时，大赛变为「已立项」并开始生成协议书。后台每分钟也会自动执行同样的检查。\n\n' +
+      'When the notice period is over and no objection is open, the competition becomes awarded and its agreements ' +
+      'are queued for rendering. The worker makes the same check every minute on its own.',
+  })
+  @ApiResponse({ status: 200, type: AwardResponseDto })
+  @ApiError(401)
+  @ApiError(403, 'only the grants office')
+  @ApiError(404)
+  @ApiError(409, 'not in publicity, the period is not over, or objections are open', {
+    code: 'CONFLICT',
+    message_zh: '还有 1 条异议未答复，答复后才能立项',
+    message_en: '1 objection(s) are still open; answer them before awarding',
+  })
+  award(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<AwardResponseDto> {
+    return this.publications.award(actor, params.id);
+  }
+}

@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AppConfig } from '@app/config';
+import { OutboxMessage } from '@app/persistence';
+
+/** Longest error text kept per outbox row: enough to diagnose, never a whole stack. */
+const MAX_ERROR_CHARS = 500;
+
+/** The outbox table, as the relay reads and updates it. */
+@Injectable()
+export class OutboxRepository {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  /**
+   * The oldest undispatched rows, locked for the caller's transaction. SKIP LOCKED lets several API
+   * processes relay at once without waiting on, or sending, each other's rows.
+   */
+  claimPending(manager: EntityManager, limit: number): Promise<OutboxMessage[]> {
+    return manager
+      .getRepository(OutboxMessage)
+      .createQueryBuilder('message')
+      .where('message.dispatchedAt IS NULL')
+      .andWhere('message.queuePrefix = :prefix', { prefix: this.config.queue.prefix })
+      .orderBy('message.id', 'ASC')
+      .limit(limit)
+      .setLock('pessimistic_write')
+      .setOnLocked('skip_locked')
+      .getMany();
+  }
+
+  async markDispatched(manager: EntityManager, id: string): Promise<void> {
+    await manager.query(`UPDATE outbox_message SET dispatched_at = now(), attempts = attempts + 1 WHERE id = $1`, [id]);
+  }
+
+  async markAttemptFailed(manager: EntityManager, id: string, error: string): Promise<void> {
+    await manager.query(`UPDATE outbox_message SET attempts = attempts + 1, last_error = $2 WHERE id = $1`, [
+      id,
+      error.slice(0, MAX_ERROR_CHARS),
+    ]);
+  }
+}

@@ -1,0 +1,431 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Job, Queue, QueueEvents } from 'bullmq';
+import Redis from 'ioredis';
+import request from 'supertest';
+import { DataSource, Not } from 'typeorm';
+import { loadConfig } from '@app/config';
+import { CompetitionState, Role } from '@app/domain';
+import { Agreement, AuditEvent, Competition, OutboxMessage } from '@app/persistence';
+import { JOB_OPTIONS, JobName, QueueName, RenderAgreementsPayload, redisOptionsFor } from '@app/queue';
+import { toChineseCapitalAmount } from '@app/reports';
+import { RenderAgreementsHandler } from '../../worker/src/handlers/render-agreements.handler';
+import { agreementsProgressChannel } from '../../worker/src/processors/agreements.processor';
+import { WorkerModule } from '../../worker/src/worker.module';
+import { createUser } from './factories';
+import { AllocatedFixture, allocatedCompetition, bearerOf, endPublicityPeriod } from './publicity.factory';
+import { startTestApp } from './test-app';
+
+/** A per-file queue namespace: parallel test files never take each other's jobs. */
+const PREFIX = `agreements-${randomUUID().slice(0, 8)}`;
+const GRANTS = [3_000_000, 3_000_000, 2_500_000, 1_284_550] as const;
+
+function pdfText(pdf: Buffer): { text: string; qpdfStatus: number | null; qpdfOutput: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'agreement-e2e-'));
+  try {
+    const file = join(dir, 'agreement.pdf');
+    writeFileSync(file, pdf);
+    const text = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+    const qpdf = spawnSync('qpdf', ['--check', file], { encoding: 'utf8' });
+    return { text, qpdfStatus: qpdf.status, qpdfOutput: `${qpdf.stdout}${qpdf.stderr}` };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Entry names and contents of a ZIP, read back with Info-ZIP as a person would. */
+function unzip(zip: Buffer): { names: string[]; read: (name: string) => Buffer; test: number | null } {
+  const dir = mkdtempSync(join(tmpdir(), 'agreements-zip-'));
+  const file = join(dir, 'agreements.zip');
+  writeFileSync(file, zip);
+  const listing = execFileSync('unzip', ['-Z1', file], { encoding: 'utf8' });
+  const test = spawnSync('unzip', ['-tq', file]).status;
+  const entries = new Map<string, Buffer>();
+  for (const name of listing.split('\n').filter(Boolean)) {
+    entries.set(name, execFileSync('unzip', ['-p', file, name], { maxBuffer: 64 * 1024 * 1024 }));
+  }
+  rmSync(dir, { recursive: true, force: true });
+  return { names: [...entries.keys()], read: (name) => entries.get(name) as Buffer, test };
+}
+
+const flatten = (text: string) => text.replace(/\s+/g, '');
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+const binary = (res: request.Response, callback: (error: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (chunk: Buffer) => chunks.push(chunk));
+  res.on('end', () => callback(null, Buffer.concat(chunks)));
+};
+
+describe('agreements (协议书): award → render → download → sign', () => {
+  let app: NestFastifyApplication;
+  let worker: INestApplicationContext;
+  let queue: Queue;
+  let events: QueueEvents;
+  let db: DataSource;
+  let officeId: string;
+  let officeAuth: string;
+  let fixture: AllocatedFixture;
+  let publicationId: string;
+  let renderJob: Job;
+
+  const api = () => request(app.getHttpServer());
+  const current = (competitionId: string) =>
+    db.getRepository(Agreement).find({
+      where: { competitionId, status: Not('void') },
+      order: { sequence: 'ASC' },
+    });
+  const downloadsOf = (agreementId: string) =>
+    db
+      .getRepository(AuditEvent)
+      .findBy({ subjectType: 'agreement', subjectId: agreementId, action: 'agreement.download' });
+
+  /** What the outbox relay does with the row: put the job on BullMQ under the row's job id. */
+  async function relay(jobId: string): Promise<Job> {
+    const message = await db.getRepository(OutboxMessage).findOneByOrFail({ jobId });
+    return queue.add(message.jobName, message.payload, { ...JOB_OPTIONS[JobName.RenderAgreements], jobId });
+  }
+
+  async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, ms = 60_000): Promise<T> {
+    const deadline = Date.now() + ms;
+    for (;;) {
+      const value = await probe();
+      if (value !== undefined) return value;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  beforeAll(async () => {
+    const config = loadConfig({ ...process.env, QUEUE_PREFIX: PREFIX });
+    app = await startTestApp({ QUEUE_PREFIX: PREFIX });
+    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
+    await worker.init();
+    const connection = redisOptionsFor(config.redis.url, 'worker');
+    queue = new Queue(QueueName.Agreements, { connection, prefix: PREFIX });
+    events = new QueueEvents(QueueName.Agreements, { connection, prefix: PREFIX });
+    await events.waitUntilReady();
+    db = app.get(DataSource);
+    const office = await createUser(db, Role.Office);
+    officeId = office.id;
+    officeAuth = bearerOf(app, { kind: 'user', userId: office.id, role: Role.Office });
+
+    // allocated → publish → an objection, rejected → the period ends → the worker's tick awards.
+    fixture = await allocatedCompetition(app, officeId, GRANTS, 2);
+    publicationId = (
+      await api()
+        .post(`/competitions/${fixture.competition.id}/publication`)
+        .set('authorization', officeAuth)
+        .expect(201)
+    ).body.id;
+    const objection = await api()
+      .post(`/publications/${publicationId}/objections`)
+      .set('authorization', fixture.projects[4].applicantAuth)
+      .send({ submissionId: fixture.projects[4].submission.id, reason: '我单位项目得分计算有误，请复核。' })
+      .expect(201);
+    await api()
+      .post(`/objections/${objection.body.id}/answer`)
+      .set('authorization', officeAuth)
+      .send({ decision: 'rejected', answer: '经复核，得分计算无误，维持原结果。' })
+      .expect(200);
+    await endPublicityPeriod(db, publicationId);
+    const tick = await queue.add(JobName.ClosePublicity, {}, JOB_OPTIONS[JobName.ClosePublicity]);
+    await tick.waitUntilFinished(events, 30_000);
+    await until('the award', async () =>
+      (await db.getRepository(Competition).findOneByOrFail({ id: fixture.competition.id })).state ===
+      CompetitionState.Awarded
+        ? true
+        : undefined,
+    );
+    renderJob = await relay(`agreements-${fixture.run.id}-1`);
+    await until('every agreement', async () =>
+      (await current(fixture.competition.id)).length === GRANTS.length ? true : undefined,
+    );
+  }, 120_000);
+
+  afterAll(async () => {
+    await queue.removeJobScheduler('publicity-close-expired');
+    await events.close();
+    await queue.close();
+    await worker.close();
+    await app.close();
+  });
+
+  it('renders one agreement per funded project, numbered GYCT-YYYY-0001..n in rank order without gaps', async () => {
+    const year = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(
+      fixture.competition.createdAt,
+    );
+    const list = await api()
+      .get(`/competitions/${fixture.competition.id}/agreements`)
+      .set('authorization', officeAuth)
+      .expect(200);
+    expect(list.body).toMatchObject({ expected: GRANTS.length, rendered: GRANTS.length, runId: fixture.run.id });
+    const items = list.body.items as {
+      number: string;
+      submissionId: string;
+      grantFen: number;
+      status: string;
+      version: number;
+      sha256: string;
+    }[];
+    expect(items.map((a) => [a.number, a.submissionId, a.grantFen, a.status, a.version])).toEqual(
+      fixture.funded.map((p, i) => [
+        `GYCT-${year}-${String(i + 1).padStart(4, '0')}`,
+        p.submission.id,
+        GRANTS[i],
+        'generated',
+        1,
+      ]),
+    );
+    expect(items.every((a) => /^[0-9a-f]{64}$/.test(a.sha256))).toBe(true);
+    const progress = (await queue.getJob(renderJob.id as string))?.progress;
+    expect(progress).toMatchObject({ done: GRANTS.length, total: GRANTS.length });
+  });
+
+  it('the office downloads a PDF that reads back with the title, the amount and its 大写, and passes qpdf', async () => {
+    const [, , , partly] = await current(fixture.competition.id);
+    const response = await api()
+      .get(`/agreements/${partly.id}/pdf`)
+      .set('authorization', officeAuth)
+      .buffer(true)
+      .parse(binary)
+      .expect(200)
+      .expect('content-type', 'application/pdf');
+    const pdf = response.body as Buffer;
+    expect(sha256(pdf)).toBe(partly.sha256);
+    expect(response.headers['x-content-sha256']).toBe(partly.sha256);
+    expect(response.headers['content-disposition']).toContain(
+      `filename*=UTF-8''${encodeURIComponent(`${partly.number}-${fixture.funded[3].submission.title}.pdf`)}`,
+    );
+    const { text, qpdfStatus, qpdfOutput } = pdfText(pdf);
+    expect({ qpdfStatus, qpdfOutput }).toMatchObject({ qpdfStatus: 0 });
+    const flat = flatten(text);
+    expect(flat).toContain(fixture.funded[3].submission.title);
+    expect(flat).toContain('¥12,845.50');
+    expect(toChineseCapitalAmount(1_284_550)).toBe('壹万贰仟捌佰肆拾伍元伍角整');
+    expect(flat).toContain('人民币壹万贰仟捌佰肆拾伍元伍角整');
+    expect(flat).toContain(partly.number);
+    expect(flat).toContain(fixture.funded[3].organization.name.replace(/\s+/g, ''));
+    expect(text).toMatch(/第 1 页 \/ 共 \d 页/);
+    expect(await downloadsOf(partly.id)).toEqual([
+      expect.objectContaining({
+        actorType: 'office',
+        actorId: officeId,
+        after: expect.objectContaining({ via: 'pdf' }),
+      }),
+    ]);
+  });
+
+  it('streams a ZIP with one PDF per funded project, named <number>-<title>.pdf, each download audited', async () => {
+    const agreements = await current(fixture.competition.id);
+    const before = await Promise.all(agreements.map(async (a) => (await downloadsOf(a.id)).length));
+    const response = await api()
+      .get(`/competitions/${fixture.competition.id}/agreements.zip`)
+      .set('authorization', officeAuth)
+      .buffer(true)
+      .parse(binary)
+      .expect(200)
+      .expect('content-type', 'application/zip');
+    const zip = unzip(response.body as Buffer);
+    expect(zip.test).toBe(0);
+    expect(zip.names).toEqual(agreements.map((a, i) => `${a.number}-${fixture.funded[i].submission.title}.pdf`));
+    for (const [i, agreement] of agreements.entries()) {
+      expect(sha256(zip.read(zip.names[i]))).toBe(agreement.sha256);
+      const downloads = await downloadsOf(agreement.id);
+      expect(downloads).toHaveLength(before[i] + 1);
+      expect(downloads.at(-1)).toMatchObject({ actorId: officeId, after: { via: 'zip', number: agreement.number } });
+    }
+  });
+
+  it('a winning applicant downloads only its own agreement; others get 404, 403 or 401', async () => {
+    const [mine, theirs] = await current(fixture.competition.id);
+    const winner = fixture.funded[0];
+    const loser = fixture.projects[5];
+    await api().get(`/agreements/${theirs.id}/pdf`).set('authorization', winner.applicantAuth).expect(404);
+    await api().get(`/agreements/${mine.id}/pdf`).set('authorization', loser.applicantAuth).expect(404);
+    await api().get(`/agreements/${mine.id}`).set('authorization', loser.applicantAuth).expect(404);
+    await api()
+      .get(`/submissions/${winner.submission.id}/agreement`)
+      .set('authorization', loser.applicantAuth)
+      .expect(404);
+    const judge = bearerOf(app, { kind: 'judge', role: Role.Judge, judgeId: randomUUID(), roadshowId: randomUUID() });
+    await api().get(`/agreements/${mine.id}/pdf`).set('authorization', judge).expect(403);
+    await api().get(`/agreements/${mine.id}/pdf`).expect(401);
+    await api().get(`/agreements/${randomUUID()}/pdf`).set('authorization', officeAuth).expect(404);
+    for (const path of ['agreements', 'agreements.zip']) {
+      await api()
+        .get(`/competitions/${fixture.competition.id}/${path}`)
+        .set('authorization', winner.applicantAuth)
+        .expect(403);
+    }
+    await api()
+      .post(`/competitions/${fixture.competition.id}/agreements/regenerate`)
+      .set('authorization', winner.applicantAuth)
+      .expect(403);
+    expect(await downloadsOf(mine.id)).toHaveLength(1);
+
+    const first = await api()
+      .get(`/agreements/${mine.id}/pdf`)
+      .set('authorization', winner.applicantAuth)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    expect(sha256(first.body as Buffer)).toBe(mine.sha256);
+    const meta = await api()
+      .get(`/submissions/${winner.submission.id}/agreement`)
+      .set('authorization', winner.applicantAuth)
+      .expect(200);
+    expect(meta.body).toMatchObject({ id: mine.id, number: mine.number, status: 'downloaded', grantFen: GRANTS[0] });
+    await api().get(`/agreements/${mine.id}/pdf`).set('authorization', winner.applicantAuth).expect(200);
+    const downloads = await downloadsOf(mine.id);
+    expect(downloads.filter((d) => d.actorId === winner.applicant.id)).toEqual([
+      expect.objectContaining({ actorType: 'applicant', before: { status: 'generated' } }),
+      expect.objectContaining({ actorType: 'applicant', before: null }),
+    ]);
+    await api()
+      .get(`/submissions/${loser.submission.id}/agreement`)
+      .set('authorization', loser.applicantAuth)
+      .expect(404);
+  });
+
+  it('takes the signed scan (PDF/JPEG/PNG by content, ≤ 10 MiB) from the winner and marks the agreement signed', async () => {
+    const [, second] = await current(fixture.competition.id);
+    const winner = fixture.funded[1];
+    const path = `/agreements/${second.id}/signed-scan`;
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(2048, 7)]);
+
+    const fake = await api()
+      .post(path)
+      .set('authorization', winner.applicantAuth)
+      .attach('file', Buffer.from('MZ this is not a scan'), { filename: 'scan.pdf', contentType: 'application/pdf' })
+      .expect(400);
+    expect(fake.body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'file' });
+    const huge = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(10 * 1024 * 1024 + 1, 0x20)]);
+    const tooLarge = await api()
+      .post(path)
+      .set('authorization', winner.applicantAuth)
+      .attach('file', huge, { filename: 'scan.pdf', contentType: 'application/pdf' });
+    expect(tooLarge.status).toBe(413);
+    expect(tooLarge.body.field).toBe('file');
+    const none = await api().post(path).set('authorization', winner.applicantAuth).send({ file: 'x' }).expect(400);
+    expect(none.body.field).toBe('file');
+    await api()
+      .post(path)
+      .set('authorization', fixture.funded[0].applicantAuth)
+      .attach('file', png, { filename: 'scan.png', contentType: 'image/png' })
+      .expect(404);
+    await api().post(path).set('authorization', officeAuth).attach('file', png, 'scan.png').expect(403);
+
+    const signed = await api()
+      .post(path)
+      .set('authorization', winner.applicantAuth)
+      .attach('file', png, { filename: '协议书签字页.png', contentType: 'image/png' })
+      .expect(200);
+    expect(signed.body).toMatchObject({ id: second.id, status: 'signed', signedAt: expect.any(String) });
+    await api()
+      .post(path)
+      .set('authorization', winner.applicantAuth)
+      .attach('file', png, { filename: 'again.png', contentType: 'image/png' })
+      .expect(409);
+    const scan = await api()
+      .get(path)
+      .set('authorization', officeAuth)
+      .buffer(true)
+      .parse(binary)
+      .expect(200)
+      .expect('content-type', 'image/png');
+    expect(sha256(scan.body as Buffer)).toBe(sha256(png));
+    const [audit] = await db
+      .getRepository(AuditEvent)
+      .findBy({ subjectType: 'agreement', subjectId: second.id, action: 'agreement.sign' });
+    expect(audit).toMatchObject({
+      actorType: 'applicant',
+      actorId: winner.applicant.id,
+      after: { status: 'signed', scan: { contentType: 'image/png', sha256: sha256(png) } },
+    });
+  });
+
+  it('the handler run again renders nothing new: one current agreement per funded project', async () => {
+    const handler = worker.get(RenderAgreementsHandler);
+    const data: RenderAgreementsPayload = {
+      competitionId: fixture.competition.id,
+      runId: fixture.run.id,
+      generation: 1,
+    };
+    const before = await db.getRepository(Agreement).countBy({ competitionId: fixture.competition.id });
+    const again = await handler.handle(data, { generatedAt: new Date() });
+    const twice = await handler.handle(data, { generatedAt: new Date() });
+    expect(again).toMatchObject({ total: GRANTS.length, rendered: 0, skipped: GRANTS.length });
+    expect(twice).toMatchObject({ rendered: 0, skipped: GRANTS.length });
+    expect(await db.getRepository(Agreement).countBy({ competitionId: fixture.competition.id })).toBe(before);
+    const perProject: { n: number }[] = await db.query(
+      `SELECT submission_id, count(*)::int AS n FROM agreement WHERE competition_id = $1 AND status <> 'void' GROUP BY 1`,
+      [fixture.competition.id],
+    );
+    expect(perProject).toHaveLength(GRANTS.length);
+    expect(perProject.every((r) => r.n === 1)).toBe(true);
+  });
+
+  it('regenerates: voids the current versions (signed ones stay), renders version 2 under the same numbers', async () => {
+    const before = await current(fixture.competition.id);
+    const signed = before.filter((a) => a.status === 'signed');
+    expect(signed).toHaveLength(1);
+    const subscriber = new Redis(redisOptionsFor(loadConfig().redis.url, 'worker'));
+    const progress: { done: number; total: number }[] = [];
+    await subscriber.subscribe(agreementsProgressChannel(PREFIX, fixture.competition.id));
+    subscriber.on('message', (_channel: string, message: string) => progress.push(JSON.parse(message)));
+
+    const response = await api()
+      .post(`/competitions/${fixture.competition.id}/agreements/regenerate`)
+      .set('authorization', officeAuth)
+      .expect(202);
+    expect(response.body).toEqual({
+      generation: 2,
+      jobId: `agreements-${fixture.run.id}-2`,
+      voided: GRANTS.length - 1,
+      keptSigned: 1,
+    });
+    await relay(response.body.jobId);
+    const after = await until('the new versions', async () => {
+      const rows = await current(fixture.competition.id);
+      return rows.length === GRANTS.length && rows.filter((a) => a.version === 2).length === GRANTS.length - 1
+        ? rows
+        : undefined;
+    });
+    expect(after.map((a) => a.number)).toEqual(before.map((a) => a.number));
+    for (const agreement of after) {
+      const previous = before.find((a) => a.submissionId === agreement.submissionId) as Agreement;
+      expect(agreement.sequence).toBe(previous.sequence);
+      if (previous.status === 'signed') {
+        expect(agreement).toMatchObject({ id: previous.id, version: 1, status: 'signed' });
+      } else {
+        expect(agreement).toMatchObject({ version: 2, status: 'generated' });
+      }
+    }
+    expect(await db.getRepository(Agreement).countBy({ competitionId: fixture.competition.id, status: 'void' })).toBe(
+      GRANTS.length - 1,
+    );
+    const voided = before.find((a) => a.status !== 'signed') as Agreement;
+    await api().get(`/agreements/${voided.id}/pdf`).set('authorization', fixture.funded[0].applicantAuth).expect(404);
+    await api().get(`/agreements/${voided.id}/pdf`).set('authorization', officeAuth).expect(200);
+
+    await until('the last progress message', () => (progress.at(-1)?.done === GRANTS.length ? true : undefined));
+    expect(progress.at(-1)).toMatchObject({ done: GRANTS.length, total: GRANTS.length, generation: 2 });
+    expect(progress.map((p) => p.done)).toEqual([...progress.map((p) => p.done)].sort((a, b) => a - b));
+    await subscriber.quit();
+  });
+
+  it('refuses to regenerate before the award', async () => {
+    const other = await allocatedCompetition(app, officeId, [3_000_000], 0);
+    const response = await api()
+      .post(`/competitions/${other.competition.id}/agreements/regenerate`)
+      .set('authorization', officeAuth)
+      .expect(409);
+    expect(response.body.message_zh).toContain('只有已立项的大赛');
+  });
+});

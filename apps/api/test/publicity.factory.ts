@@ -1,0 +1,168 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DataSource } from 'typeorm';
+import { CompetitionState, Role, ScreeningStatus, SlotState } from '@app/domain';
+import {
+  AppUser,
+  Competition,
+  Organization,
+  RankingRun,
+  Roadshow,
+  RoadshowSlot,
+  RunResult,
+  Submission,
+} from '@app/persistence';
+import { Actor } from '../src/auth/actor';
+import { TokenService } from '../src/auth/token.service';
+import { createCompetition, createOrganization, createSubmission, createUser } from './factories';
+
+/** 佛山三水西南街道 2017 "红色核动力" (DESIGN.md): community, category, project. */
+const SANSHUI: readonly (readonly [string, string, string])[] = [
+  ['五顶岗', 'convenience', '发挥先锋作用·真情服务群众'],
+  ['洲边', 'education', '分享阅读书香·共享洲边文明'],
+  ['江根', 'poverty-relief', '扶贫帮困献爱心·村企共建送关怀'],
+  ['云秀', 'poverty-relief', '扶贫帮困为民生·心语家园齐共建'],
+  ['文锋西', 'health', '养生保健真切为民·党群共建和谐家园'],
+  ['月桂', 'poverty-relief', '亲和社群·红动家园'],
+  ['康华', 'culture-sports', '红色文化凝心聚力·党群共促和谐发展'],
+  ['桥头', 'culture-sports', '党群先锋齐发力·你我携手创文明'],
+  ['沙头', 'health', '党群心连心·关爱母婴行'],
+  ['布心', 'poverty-relief', '圆梦布心·幸福家园'],
+];
+
+export interface ProjectFixture {
+  readonly organization: Organization;
+  readonly applicant: AppUser;
+  readonly applicantAuth: string;
+  readonly submission: Submission;
+  readonly result: RunResult;
+}
+
+export interface AllocatedFixture {
+  readonly competition: Competition;
+  readonly run: RankingRun;
+  /** In rank order: the funded ones first. */
+  readonly projects: readonly ProjectFixture[];
+  readonly funded: readonly ProjectFixture[];
+}
+
+export function bearerOf(app: NestFastifyApplication, actor: Actor): string {
+  return `Bearer ${app.get(TokenService).issue(actor).token}`;
+}
+
+/**
+ * A competition as the ranking worker leaves it: a roadshow with every slot locked, allocated,
+ * with a succeeded run whose results fund `grants.length` projects (a grant below the request is
+ * partly funded) and leave `unfunded` more without money. Rows are written directly; no
+ * ranking worker is needed.
+ */
+export async function allocatedCompetition(
+  app: NestFastifyApplication,
+  officeId: string,
+  grants: readonly number[],
+  unfunded = 2,
+): Promise<AllocatedFixture> {
+  const db = app.get(DataSource);
+  const tag = randomUUID().slice(0, 6);
+  const competition = await createCompetition(db, officeId, {
+    title: `2026年"红色核动力"党建项目创投大赛 ${tag}`,
+    state: CompetitionState.Allocated,
+    rulesFrozenAt: new Date(),
+    submissionDeadline: new Date(Date.now() - 24 * 3600 * 1000),
+  });
+  const count = grants.length + unfunded;
+  const roadshow = await db.getRepository(Roadshow).save({
+    competitionId: competition.id,
+    venue: '西南街道党群服务中心',
+    orderSeed: tag,
+    orderDrawnAt: new Date(),
+    currentSlotId: null,
+  });
+  const projects: ProjectFixture[] = [];
+  const run = await db.getRepository(RankingRun).save({
+    competitionId: competition.id,
+    status: 'succeeded',
+    trigger: 'office',
+    requestedBy: officeId,
+    rulesVersion: competition.rulesVersion,
+    inputHash: createHash('sha256').update(tag).digest('hex'),
+    inputs: { tag },
+    statistics: {},
+    totalFen: grants.reduce((a, b) => a + b, 0),
+    progress: 100,
+    errorCode: null,
+    errorMessage: null,
+    startedAt: new Date(),
+    finishedAt: new Date(),
+  });
+  for (let i = 0; i < count; i += 1) {
+    const [community, category, title] = SANSHUI[i % SANSHUI.length];
+    const organization = await createOrganization(db, {
+      name: `佛山市三水区西南街道${community}社区居民委员会 ${tag}-${i}`,
+      community,
+      contactName: '李敏',
+      contactPhone: '0757-87712345',
+    });
+    const applicant = await createUser(db, Role.Applicant, organization.id);
+    const submission = await createSubmission(db, competition.id, organization.id, applicant.id, {
+      title: i < SANSHUI.length ? title : `${title}（${i}）`,
+      category,
+      screening: ScreeningStatus.Passed,
+      milestones: [
+        { title: '组建志愿服务队', due: '2027-03-31' },
+        { title: '结项评估', due: '2027-10-31' },
+      ],
+    });
+    await db.getRepository(RoadshowSlot).save({
+      roadshowId: roadshow.id,
+      submissionId: submission.id,
+      position: i + 1,
+      state: SlotState.Locked,
+      pitchStartedAt: null,
+      pitchSeconds: 420,
+      lockedAt: new Date(),
+      announcedScore: (95 - i * 1.5).toFixed(2),
+      announcedBreakdown: {},
+      rulesVersion: competition.rulesVersion,
+    });
+    const grant = grants[i] ?? 0;
+    const result = await db.getRepository(RunResult).save({
+      runId: run.id,
+      submissionId: submission.id,
+      position: i + 1,
+      displayRank: i + 1,
+      score: (95 - i * 1.5).toFixed(2),
+      breakdown: {},
+      decidedBy: { by: 'score' },
+      grantFen: grant,
+      status: grant === 0 ? 'not-funded' : grant < submission.requestedFen ? 'partly-funded' : 'funded',
+      reason:
+        grant === 0
+          ? '资金池已用完 / the pool is spent'
+          : grant < submission.requestedFen
+            ? '资金池余额不足，部分资助 / partly funded with what the pool had left'
+            : '按排名足额资助 / funded in full in rank order',
+    });
+    projects.push({
+      organization,
+      applicant,
+      applicantAuth: bearerOf(app, {
+        kind: 'user',
+        userId: applicant.id,
+        role: Role.Applicant,
+        organizationId: organization.id,
+      }),
+      submission,
+      result,
+    });
+  }
+  return { competition, run, projects, funded: projects.slice(0, grants.length) };
+}
+
+/** Moves the notice period into the past, as if its days had gone by. */
+export async function endPublicityPeriod(db: DataSource, publicationId: string): Promise<void> {
+  await db.query(
+    `UPDATE publication SET starts_at = now() - interval '8 days', ends_at = now() - interval '1 minute' WHERE id = $1`,
+    [publicationId],
+  );
+}

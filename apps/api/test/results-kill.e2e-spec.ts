@@ -1,0 +1,142 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Queue } from 'bullmq';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { Role } from '@app/domain';
+import { RankingRun, RunResult } from '@app/persistence';
+import { QueueName, redisOptionsFor } from '@app/queue';
+import { TokenService } from '../src/auth/token.service';
+import { createIsolatedDatabase, type IsolatedDatabase } from '../../worker/test/isolated-database';
+import { seedScoredCompetition, type ScoredCompetition } from '../../worker/test/scored-competition.factory';
+import { createUser } from './factories';
+import { bearer } from './roadshow.factory';
+import { startTestApp } from './test-app';
+
+const ROOT = resolve(__dirname, '../../..');
+const PREFIX = `results-kill-${randomUUID().slice(0, 8)}`;
+const PROJECTS = 1000;
+const JUDGES = 15;
+/** A short lock: the second worker takes over the dead one's job within about twice this. */
+const LOCK_MS = 5000;
+
+async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 30_000, everyMs = 50): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((done) => setTimeout(done, everyMs));
+  }
+}
+
+describe('a worker killed in the middle of a run (1,000 projects × 15 judges)', () => {
+  let database: IsolatedDatabase;
+  let app: NestFastifyApplication;
+  let db: DataSource;
+  let queue: Queue;
+  let scored: ScoredCompetition;
+  const workers: ChildProcess[] = [];
+
+  /** The worker exactly as production starts it (apps/worker/src/main.ts), on this file's database and queues. */
+  async function startWorker(): Promise<ChildProcess> {
+    const before = await queue.getWorkersCount();
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/worker/src/main.ts'], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        DATABASE_URL: database.url,
+        QUEUE_PREFIX: PREFIX,
+        WORKER_LOCK_MS: String(LOCK_MS),
+        WORKER_CONCURRENCY: '1',
+        NODE_OPTIONS: '',
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    workers.push(child);
+    await until(
+      'the worker to connect',
+      async () => {
+        if (child.exitCode !== null) throw new Error(`worker exited with ${child.exitCode}: ${stderr}`);
+        return (await queue.getWorkersCount()) > before ? true : undefined;
+      },
+      60_000,
+      100,
+    );
+    return child;
+  }
+
+  beforeAll(async () => {
+    database = await createIsolatedDatabase(process.env.DATABASE_URL as string, 'kill');
+    app = await startTestApp({ DATABASE_URL: database.url, QUEUE_PREFIX: PREFIX });
+    db = app.get(DataSource);
+    queue = new Queue(QueueName.Ranking, {
+      connection: redisOptionsFor(process.env.REDIS_URL as string, 'worker'),
+      prefix: PREFIX,
+    });
+    scored = await seedScoredCompetition(db, { projects: PROJECTS, judges: JUDGES, recuseEvery: 50 });
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const child of workers) {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    }
+    await queue?.close();
+    await app?.close();
+    await database?.drop();
+  });
+
+  it('retries the stalled job on another worker and ends with exactly one result set', async () => {
+    const first = await startWorker();
+    const office = await createUser(db, Role.Office);
+    const { token } = app.get(TokenService).issue({ kind: 'user', userId: office.id, role: Role.Office });
+    const requested = await request(app.getHttpServer())
+      .post(`/competitions/${scored.competitionId}/runs`)
+      .set(bearer(token))
+      .expect(202);
+    const runId = requested.body.id as string;
+
+    // Kill while the worker computes: the run is running and past loading its inputs.
+    const during = await until(
+      'the run to be under way',
+      async () => {
+        const run = await db.getRepository(RankingRun).findOneByOrFail({ id: runId });
+        return run.status === 'running' && run.progress >= 20 ? run : undefined;
+      },
+      60_000,
+      5,
+    );
+    first.kill('SIGKILL');
+    await new Promise((done) => first.once('exit', done));
+    const afterKill = await db.getRepository(RankingRun).findOneByOrFail({ id: runId });
+    expect(during.progress).toBeLessThan(100);
+    expect(afterKill.status).toBe('running');
+    expect(await db.getRepository(RunResult).countBy({ runId })).toBe(0);
+
+    await startWorker();
+    const done = await until(
+      'another worker to finish the run',
+      async () => {
+        const run = await db.getRepository(RankingRun).findOneByOrFail({ id: runId });
+        return run.status === 'succeeded' ? run : undefined;
+      },
+      90_000,
+      100,
+    );
+    expect(done.progress).toBe(100);
+    expect(await db.getRepository(RunResult).countBy({ runId })).toBe(PROJECTS);
+    expect(
+      await db.getRepository(RankingRun).countBy({ competitionId: scored.competitionId, status: 'succeeded' }),
+    ).toBe(1);
+    expect(await db.getRepository(RankingRun).countBy({ competitionId: scored.competitionId })).toBe(1);
+    // The job completes just after the commit it made.
+    await until('the job to complete', async () =>
+      (await queue.getJob(`run-${runId}`))?.finishedOn ? true : undefined,
+    );
+    expect(await (await queue.getJob(`run-${runId}`))?.isCompleted()).toBe(true);
+  }, 240_000);
+});

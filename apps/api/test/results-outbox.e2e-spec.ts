@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Queue } from 'bullmq';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { loadConfig } from '@app/config';
+import { Role } from '@app/domain';
+import { OutboxMessage, RankingRun, RunResult } from '@app/persistence';
+import { QueueName, redisOptionsFor } from '@app/queue';
+import { TokenService } from '../src/auth/token.service';
+import { createIsolatedDatabase, type IsolatedDatabase } from '../../worker/test/isolated-database';
+import { seedScoredCompetition } from '../../worker/test/scored-competition.factory';
+import { WorkerModule } from '../../worker/src/worker.module';
+import { createUser } from './factories';
+import { SpawnedProcess, freePort, startRedisOnPort } from './live-processes';
+import { bearer } from './roadshow.factory';
+import { startTestApp } from './test-app';
+
+const PREFIX = `results-outbox-${randomUUID().slice(0, 8)}`;
+
+async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 30_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((done) => setTimeout(done, 50));
+  }
+}
+
+describe('the outbox: a run requested while Redis is down is queued when it comes back', () => {
+  let database: IsolatedDatabase;
+  let redisUrl: string;
+  let redis: SpawnedProcess | undefined;
+  let port: number;
+  let app: NestFastifyApplication;
+  let worker: INestApplicationContext | undefined;
+  let db: DataSource;
+
+  beforeAll(async () => {
+    database = await createIsolatedDatabase(process.env.DATABASE_URL as string, 'outbox');
+    port = await freePort();
+    redisUrl = `redis://127.0.0.1:${port}`;
+    // The API starts while its Redis is not there at all.
+    app = await startTestApp({ DATABASE_URL: database.url, REDIS_URL: redisUrl, QUEUE_PREFIX: PREFIX });
+    db = app.get(DataSource);
+  });
+
+  afterAll(async () => {
+    await worker?.close();
+    await app?.close();
+    await redis?.stop();
+    await database?.drop();
+  });
+
+  it('records the run and its failed dispatch attempts, then runs it once Redis is back', async () => {
+    const scored = await seedScoredCompetition(db, { projects: 8, judges: 5 });
+    const office = await createUser(db, Role.Office);
+    const { token } = app.get(TokenService).issue({ kind: 'user', userId: office.id, role: Role.Office });
+
+    const requested = await request(app.getHttpServer())
+      .post(`/competitions/${scored.competitionId}/runs`)
+      .set(bearer(token))
+      .expect(202);
+    const runId = requested.body.id as string;
+    const pending = await until('failed dispatch attempts', async () => {
+      const row = await db.getRepository(OutboxMessage).findOneByOrFail({ jobId: `run-${runId}` });
+      return row.attempts >= 2 ? row : undefined;
+    });
+    expect(pending.dispatchedAt).toBeNull();
+    expect(pending.lastError).toContain('redis');
+    expect(await db.getRepository(RankingRun).findOneByOrFail({ id: runId })).toMatchObject({ status: 'queued' });
+
+    redis = await startRedisOnPort(port);
+    const config = loadConfig({
+      ...process.env,
+      DATABASE_URL: database.url,
+      REDIS_URL: redisUrl,
+      QUEUE_PREFIX: PREFIX,
+    });
+    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
+    await worker.init();
+
+    const run = await until(
+      'the run to succeed',
+      async () => {
+        const found = await db.getRepository(RankingRun).findOneByOrFail({ id: runId });
+        return found.status === 'succeeded' ? found : undefined;
+      },
+      60_000,
+    );
+    expect(run.totalFen).toBeGreaterThan(0);
+    expect(await db.getRepository(RunResult).countBy({ runId })).toBe(8);
+    const dispatched = await db.getRepository(OutboxMessage).findOneByOrFail({ jobId: `run-${runId}` });
+    expect(dispatched.dispatchedAt).toBeInstanceOf(Date);
+    expect(dispatched.attempts).toBeGreaterThan(pending.attempts);
+
+    // Dispatching the same row again is a no-op in BullMQ: the job id is the run's.
+    const queue = new Queue(QueueName.Ranking, { connection: redisOptionsFor(redisUrl, 'worker'), prefix: PREFIX });
+    try {
+      await queue.add(dispatched.jobName, dispatched.payload, { jobId: dispatched.jobId });
+      expect(await queue.getJobCounts('completed', 'waiting', 'active', 'delayed')).toMatchObject({
+        completed: 1,
+        waiting: 0,
+        active: 0,
+        delayed: 0,
+      });
+    } finally {
+      await queue.close();
+    }
+  }, 90_000);
+});

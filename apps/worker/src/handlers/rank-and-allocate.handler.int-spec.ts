@@ -1,0 +1,146 @@
+import { Test } from '@nestjs/testing';
+import { INestApplicationContext } from '@nestjs/common';
+import { UnrecoverableError } from 'bullmq';
+import { DataSource, In } from 'typeorm';
+import { ConfigModule, loadConfig } from '@app/config';
+import { COMPETITION_PRESETS, CompetitionState } from '@app/domain';
+import { AuditEvent, Competition, PersistenceModule, RankingRun, RunResult } from '@app/persistence';
+import { seedScoredCompetition, type ScoredCompetition } from '../../test/scored-competition.factory';
+import { RankAndAllocateHandler } from './rank-and-allocate.handler';
+import { RankAndAllocateRepository } from './rank-and-allocate.repository';
+import { RunProgressPublisher } from './run-progress.publisher';
+
+describe('RankAndAllocateHandler on real Postgres', () => {
+  let context: INestApplicationContext;
+  let db: DataSource;
+  let handler: RankAndAllocateHandler;
+  let scored: ScoredCompetition;
+
+  const noProgress = () => Promise.resolve();
+  const newRun = () =>
+    db
+      .getRepository(RankingRun)
+      .save({ competitionId: scored.competitionId, status: 'queued', trigger: 'office', requestedBy: scored.officeId });
+  const rowsOf = (runId: string) => db.getRepository(RunResult).find({ where: { runId }, order: { position: 'ASC' } });
+  const comparable = (rows: RunResult[]) => rows.map(({ id: _id, runId: _runId, ...row }) => row);
+
+  beforeAll(async () => {
+    const module = await Test.createTestingModule({
+      imports: [ConfigModule.forRoot(loadConfig()), PersistenceModule],
+      providers: [RankAndAllocateRepository, RunProgressPublisher, RankAndAllocateHandler],
+    }).compile();
+    context = await module.init();
+    db = context.get(DataSource);
+    handler = context.get(RankAndAllocateHandler);
+    scored = await seedScoredCompetition(db, { projects: 12, judges: 7, recuseEvery: 4 });
+  });
+
+  afterAll(async () => {
+    await context.close();
+  });
+
+  it('ranks, allocates and moves the competition to allocated through ranked, reporting each stage', async () => {
+    const run = await newRun();
+    const reported: number[] = [];
+    const outcome = await handler.handle({ runId: run.id }, (progress) => {
+      reported.push(progress);
+      return Promise.resolve();
+    });
+    expect(outcome).toMatchObject({
+      runId: run.id,
+      status: 'succeeded',
+      inputHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    expect(reported).toEqual([5, 20, 30, 45, 55, 70, 85, 100]);
+    const stored = await db.getRepository(RankingRun).findOneByOrFail({ id: run.id });
+    expect(stored).toMatchObject({ status: 'succeeded', progress: 100, rulesVersion: 1, errorCode: null });
+    expect(stored.finishedAt).toBeInstanceOf(Date);
+    const rows = await rowsOf(run.id);
+    expect(rows.map((row) => row.position)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(rows.reduce((sum, row) => sum + row.grantFen, 0)).toBe(stored.totalFen);
+    expect((await db.getRepository(Competition).findOneByOrFail({ id: scored.competitionId })).state).toBe(
+      CompetitionState.Allocated,
+    );
+    const transitions = await db.getRepository(AuditEvent).find({
+      where: { subjectType: 'competition', subjectId: scored.competitionId, action: 'competition.transition' },
+      order: { id: 'ASC' },
+    });
+    expect(transitions.map((event) => [event.before, event.after])).toEqual([
+      [{ state: 'scoring-closed' }, expect.objectContaining({ state: 'ranked', runId: run.id })],
+      [{ state: 'ranked' }, expect.objectContaining({ state: 'allocated', runId: run.id })],
+    ]);
+  });
+
+  it('writes once when the same run is handled twice, one after the other', async () => {
+    const run = await newRun();
+    const first = await handler.handle({ runId: run.id }, noProgress);
+    const second = await handler.handle({ runId: run.id }, noProgress);
+    expect(first.status).toBe('succeeded');
+    expect(second).toEqual({ runId: run.id, status: 'skipped', inputHash: first.inputHash });
+    expect(await db.getRepository(RunResult).countBy({ runId: run.id })).toBe(12);
+    expect(await db.getRepository(AuditEvent).countBy({ subjectId: run.id, action: 'ranking-run.succeeded' })).toBe(1);
+  });
+
+  it('writes once when two handlers of the same run race (a stalled job picked up twice)', async () => {
+    const run = await newRun();
+    const outcomes = await Promise.all([
+      handler.handle({ runId: run.id }, noProgress),
+      handler.handle({ runId: run.id }, noProgress),
+    ]);
+    expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['skipped', 'succeeded']);
+    expect(await db.getRepository(RunResult).countBy({ runId: run.id })).toBe(12);
+    expect(await db.getRepository(AuditEvent).countBy({ subjectId: run.id, action: 'ranking-run.succeeded' })).toBe(1);
+  });
+
+  it('gives byte-identical results for unchanged inputs: same hash, same rows but for ids', async () => {
+    const runs = await db.getRepository(RankingRun).find({
+      where: { competitionId: scored.competitionId, status: 'succeeded' },
+      order: { createdAt: 'ASC' },
+    });
+    expect(runs.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(runs.map((run) => run.inputHash)).size).toBe(1);
+    expect(new Set(runs.map((run) => JSON.stringify(run.statistics))).size).toBe(1);
+    const [first, ...others] = await Promise.all(runs.map((run) => rowsOf(run.id)));
+    for (const rows of others) expect(comparable(rows)).toEqual(comparable(first));
+  });
+
+  it('fails a run with unusable rules for good, with a reason in both languages, and writes nothing', async () => {
+    const bad = await seedScoredCompetition(db, {
+      projects: 3,
+      judges: 5,
+      rules: { ...COMPETITION_PRESETS['party-building'], tieBreaks: ['coin-toss'] },
+    });
+    const run = await db
+      .getRepository(RankingRun)
+      .save({ competitionId: bad.competitionId, status: 'queued', trigger: 'office', requestedBy: bad.officeId });
+    await expect(handler.handle({ runId: run.id }, noProgress)).rejects.toBeInstanceOf(UnrecoverableError);
+    const stored = await db.getRepository(RankingRun).findOneByOrFail({ id: run.id });
+    expect(stored).toMatchObject({ status: 'failed', errorCode: 'SCORING_INVALID_RANKING', inputHash: null });
+    const reason = JSON.parse(stored.errorMessage as string) as { zh: string; en: string; field: string };
+    expect(reason.zh).toContain('评分规则或数据无效');
+    expect(reason.en).toContain('unknown tie-break "coin-toss"');
+    expect(reason.field).toBe('rules.tieBreaks.0');
+    expect(await db.getRepository(RunResult).countBy({ runId: run.id })).toBe(0);
+    expect((await db.getRepository(Competition).findOneByOrFail({ id: bad.competitionId })).state).toBe(
+      CompetitionState.ScoringClosed,
+    );
+    // A failed run is final: handling it again does nothing.
+    expect(await handler.handle({ runId: run.id }, noProgress)).toMatchObject({ status: 'skipped' });
+  });
+
+  it('refuses a competition in a state a run cannot finish in, and leaves it as it was', async () => {
+    const awarded = await seedScoredCompetition(db, { projects: 2, judges: 3, state: CompetitionState.Awarded });
+    const run = await db.getRepository(RankingRun).save({
+      competitionId: awarded.competitionId,
+      status: 'queued',
+      trigger: 'office',
+      requestedBy: awarded.officeId,
+    });
+    await expect(handler.handle({ runId: run.id }, noProgress)).rejects.toBeInstanceOf(UnrecoverableError);
+    expect(await db.getRepository(RankingRun).findOneByOrFail({ id: run.id })).toMatchObject({
+      status: 'failed',
+      errorCode: 'CONFLICT',
+    });
+    expect(await db.getRepository(RunResult).countBy({ runId: In([run.id]) })).toBe(0);
+  });
+});

@@ -1,0 +1,230 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { UnrecoverableError } from 'bullmq';
+import { DomainError, DomainErrorCode } from '@app/domain';
+import type { RankingRunStatus } from '@app/persistence';
+import { RankAndAllocatePayload } from '@app/queue';
+import { ScoringError, resultSteps, type BundleInputs, type ResultStage } from '@app/scoring';
+import { RankAndAllocateRepository, RankingSnapshot, RunFailure } from './rank-and-allocate.repository';
+import { RunProgressPublisher } from './run-progress.publisher';
+
+/** Judges enter at most 2 decimal places per criterion; the roadshow's score form enforces the same. */
+const MARK_DECIMALS = 2;
+
+/** Progress (percent) when each step is done; the stages of libs/scoring in between. */
+const STARTED = 5;
+const LOADED = 20;
+const STAGE_PROGRESS: Readonly<Record<ResultStage, number>> = {
+  hashed: 30,
+  aggregated: 45,
+  ranked: 55,
+  allocated: 70,
+  statistics: 85,
+};
+const DONE = 100;
+
+/** Errors that retrying cannot fix: bad rules or data, a run or competition that is not there or not ready. */
+const PERMANENT_DOMAIN_CODES: readonly DomainErrorCode[] = [
+  DomainErrorCode.ValidationFailed,
+  DomainErrorCode.NotFound,
+  DomainErrorCode.Conflict,
+];
+
+export interface RankAndAllocateOutcome {
+  readonly runId: string;
+  /** 'skipped' when the run was already final: nothing was done again. */
+  readonly status: 'succeeded' | 'skipped';
+  readonly inputHash: string | null;
+}
+
+/** Reports a percentage to the queue (job.updateProgress); never allowed to fail the work. */
+export type ProgressReporter = (progress: number) => Promise<void>;
+
+function codeUnitOrder(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function pairOrder(
+  a: { readonly projectId: string; readonly judgeId: string },
+  b: { readonly projectId: string; readonly judgeId: string },
+  seats: ReadonlyMap<string, number>,
+): number {
+  return a.projectId === b.projectId
+    ? (seats.get(a.judgeId) ?? 0) - (seats.get(b.judgeId) ?? 0)
+    : codeUnitOrder(a.projectId, b.projectId);
+}
+
+/**
+ * The canonical inputs of a run: the competition's rules verbatim, every screened-in project of
+ * the locked roadshow, the panel in seat order, every score sheet and recusal, each list in its
+ * documented order, so unchanged data always gives the same inputs and the same hash.
+ */
+function inputsOf(snapshot: RankingSnapshot): BundleInputs {
+  const { competition, submissions, organizations, judges } = snapshot;
+  const rules = competition.rules;
+  const seats = new Map(judges.map((judge, i) => [judge.id, i + 1]));
+  const projectIds = new Set(submissions.map((submission) => submission.id));
+  return {
+    competition: { id: competition.id, title: competition.title, rulesVersion: competition.rulesVersion },
+    poolFen: competition.poolFen,
+    rules: {
+      rubric: rules.rubric.map((criterion) => ({
+        key: criterion.key,
+        labelZh: criterion.labelZh,
+        labelEn: criterion.labelEn,
+        maxPoints: criterion.maxPoints,
+        weight: criterion.weight,
+        gate: criterion.gate === true,
+      })),
+      markDecimals: MARK_DECIMALS,
+      aggregation: {
+        method: rules.aggregation.method,
+        ...(rules.aggregation.drop !== undefined ? { drop: rules.aggregation.drop } : {}),
+        ...(rules.aggregation.minJudgesAfterTrim !== undefined
+          ? { minJudgesAfterTrim: rules.aggregation.minJudgesAfterTrim }
+          : {}),
+        decimals: rules.aggregation.decimals,
+        ...(rules.aggregation.groupWeights
+          ? {
+              groupWeights: Object.fromEntries(
+                Object.entries(rules.aggregation.groupWeights).filter(
+                  (entry): entry is [string, string] => entry[1] !== undefined,
+                ),
+              ),
+            }
+          : {}),
+      },
+      tieBreaks: [...rules.tieBreaks],
+      allocation: rules.allocation,
+      ...(rules.maxShareOfBudget !== undefined ? { maxShareOfBudget: rules.maxShareOfBudget } : {}),
+      onePerOrganization: rules.onePerOrganization,
+    },
+    projects: [...submissions]
+      .sort((a, b) => codeUnitOrder(a.id, b.id))
+      .map((submission) => ({
+        id: submission.id,
+        title: submission.title,
+        category: submission.category,
+        organization: submission.organizationId,
+        community: organizations.get(submission.organizationId)?.community ?? '',
+        requestedFen: submission.requestedFen,
+        budgetFen: submission.budgetTotalFen,
+        // A submitted project always has its time; the creation time stands in for data written by hand.
+        submittedAt: (submission.submittedAt ?? submission.createdAt).toISOString(),
+      })),
+    judges: judges.map((judge, i) => ({ id: judge.id, seat: i + 1, group: judge.group, weight: judge.weight })),
+    sheets: snapshot.scores
+      .filter((score) => projectIds.has(score.submissionId))
+      .map((score) => ({
+        projectId: score.submissionId,
+        judgeId: score.judgeId,
+        marks: { ...score.criteria },
+        gates: { ...score.gates },
+      }))
+      .sort((a, b) => pairOrder(a, b, seats)),
+    recusals: snapshot.recusals
+      .filter((recusal) => projectIds.has(recusal.submissionId))
+      .map((recusal) => ({ projectId: recusal.submissionId, judgeId: recusal.judgeId }))
+      .sort((a, b) => pairOrder(a, b, seats)),
+  };
+}
+
+function permanentFailure(error: unknown): RunFailure | undefined {
+  if (error instanceof ScoringError) {
+    const at = error.field ? `（字段 ${error.field}）` : '';
+    return {
+      code: error.code,
+      zh: `评分规则或数据无效，无法排名：${error.message}${at}`,
+      en: `the rules or data cannot be ranked: ${error.message}${error.field ? ` (field ${error.field})` : ''}`,
+      field: error.field,
+    };
+  }
+  if (error instanceof DomainError && PERMANENT_DOMAIN_CODES.includes(error.code)) {
+    return { code: error.code, zh: error.messageZh, en: error.messageEn, field: error.field };
+  }
+  return undefined;
+}
+
+/**
+ * Ranks a competition's projects and allocates its pool for one ranking_run. Idempotent: a run
+ * already succeeded (or failed for good) is left as it is, and the result is written in one
+ * transaction that re-checks the run under a row lock, so a retried or duplicated job writes at
+ * most once. Permanent errors fail the run with a bilingual reason and are not retried;
+ * anything else (database or Redis away) is rethrown for BullMQ's backoff.
+ */
+@Injectable()
+export class RankAndAllocateHandler {
+  private readonly logger = new Logger('ranking');
+
+  constructor(
+    private readonly runs: RankAndAllocateRepository,
+    private readonly publisher: RunProgressPublisher,
+  ) {}
+
+  async handle(payload: RankAndAllocatePayload, report: ProgressReporter): Promise<RankAndAllocateOutcome> {
+    const { runId } = payload;
+    const run = await this.runs.findRun(runId);
+    if (!run) throw new UnrecoverableError(`ranking run ${runId} does not exist`);
+    if (run.status === 'succeeded' || run.status === 'failed') {
+      return { runId, status: 'skipped', inputHash: run.inputHash };
+    }
+    if (!(await this.runs.markRunning(runId, STARTED))) {
+      const now = await this.runs.findRun(runId);
+      return { runId, status: 'skipped', inputHash: now?.inputHash ?? null };
+    }
+    await this.announce(runId, 'running', STARTED, report);
+    try {
+      const inputs = inputsOf(await this.runs.loadSnapshot(run.competitionId));
+      await this.progress(runId, LOADED, report);
+      const steps = resultSteps(inputs);
+      let next = steps.next();
+      while (!next.done) {
+        // Between stages the event loop turns: progress goes out and BullMQ renews the job's lock.
+        await this.progress(runId, STAGE_PROGRESS[next.value], report);
+        next = steps.next();
+      }
+      const result = next.value;
+      const outcome = await this.runs.writeResult(runId, inputs, result);
+      if (outcome === 'already-succeeded') {
+        this.logger.log(`run ${runId} was completed by another attempt; nothing written`);
+      }
+      await this.announce(runId, 'succeeded', DONE, report);
+      return { runId, status: outcome === 'written' ? 'succeeded' : 'skipped', inputHash: result.inputHash };
+    } catch (error) {
+      const failure = permanentFailure(error);
+      if (!failure) throw error;
+      await this.fail(runId, failure);
+      throw new UnrecoverableError(`${failure.code}: ${failure.en}`);
+    }
+  }
+
+  /** Marks a run failed after its job gave up (transient errors on every attempt). */
+  async giveUp(runId: string, error: unknown): Promise<void> {
+    const message = error instanceof Error ? error.message : String(error);
+    await this.fail(runId, {
+      code: DomainErrorCode.ServiceUnavailable,
+      zh: `多次重试后仍未完成（${message}），请稍后重新发起排名`,
+      en: `still failing after every retry (${message}); request a new run later`,
+    });
+  }
+
+  private async fail(runId: string, failure: RunFailure): Promise<void> {
+    if (await this.runs.markFailed(runId, failure)) {
+      await this.publisher.publish({ runId, status: 'failed', progress: 0 });
+    }
+  }
+
+  private async progress(runId: string, progress: number, report: ProgressReporter): Promise<void> {
+    await this.runs.setProgress(runId, progress);
+    await this.announce(runId, 'running', progress, report);
+  }
+
+  private async announce(
+    runId: string,
+    status: RankingRunStatus,
+    progress: number,
+    report: ProgressReporter,
+  ): Promise<void> {
+    await this.publisher.publish({ runId, status, progress });
+    await report(progress);
+  }
+}

@@ -1,0 +1,266 @@
+import { createHash } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, IsNull, MoreThan, Not, QueryFailedError } from 'typeorm';
+import { AppConfig } from '@app/config';
+import { CompetitionState, DomainError, DomainErrorCode } from '@app/domain';
+import {
+  Agreement,
+  AuditRepository,
+  Competition,
+  Organization,
+  Publication,
+  RunResult,
+  Submission,
+} from '@app/persistence';
+import { RenderAgreementsPayload } from '@app/queue';
+import { AgreementFonts, AgreementLocale, loadAgreementFonts, renderAgreementPdf } from '@app/reports';
+import { agreementNumber, buildAgreementView } from './agreement-view.builder';
+
+export interface RenderAgreementsProgress {
+  readonly competitionId: string;
+  readonly runId: string;
+  readonly generation: number;
+  /** Funded projects handled so far (rendered now or already there), out of `total`. */
+  readonly done: number;
+  readonly total: number;
+  readonly rendered: number;
+  readonly skipped: number;
+}
+
+export interface RenderAgreementsResult {
+  readonly total: number;
+  readonly rendered: number;
+  readonly skipped: number;
+  readonly ms: number;
+}
+
+export interface RenderAgreementsOptions {
+  /** Written into each PDF; the job's enqueue time, so a retried job draws the same documents. */
+  readonly generatedAt: Date;
+  readonly onProgress?: (progress: RenderAgreementsProgress) => Promise<void>;
+}
+
+/**
+ * The Chinese text governs. The English variant is not stored: agreement_number_version_uq
+ * (competition, sequence, version) leaves room for one document per number and version.
+ */
+const LOCALE: AgreementLocale = 'zh';
+
+const AWARDED_STATES: readonly CompetitionState[] = [
+  CompetitionState.Awarded,
+  CompetitionState.InProgress,
+  CompetitionState.Finished,
+];
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof QueryFailedError && (error.driverError as { code?: unknown }).code === '23505';
+}
+
+/**
+ * Renders the agreement (协议书) of every funded project of an awarded run, in rank order. Numbers
+ * are gapless per competition (the position among the funded projects, kept by later versions),
+ * so a retried or repeated job gives every project the same number. Idempotent: a project that
+ * already has a current (non-void) agreement is skipped, and each project's row and audit entry
+ * commit together, so a worker killed midway leaves whole agreements only.
+ */
+@Injectable()
+export class RenderAgreementsHandler {
+  private readonly logger = new Logger(RenderAgreementsHandler.name);
+  private fonts: AgreementFonts | undefined;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditRepository,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Parsing 2 × 10 MB of TrueType costs more than an agreement: once per worker, on first use. */
+  private agreementFonts(): AgreementFonts {
+    this.fonts ??= loadAgreementFonts(this.config.fonts.dir);
+    return this.fonts;
+  }
+
+  async handle(data: RenderAgreementsPayload, options: RenderAgreementsOptions): Promise<RenderAgreementsResult> {
+    const started = performance.now();
+    const { competition, funded } = await this.loadWork(data);
+    const submissions = new Map(
+      (await this.dataSource.getRepository(Submission).findBy({ id: In(funded.map((r) => r.submissionId)) })).map(
+        (s) => [s.id, s],
+      ),
+    );
+    const organizations = new Map(
+      (
+        await this.dataSource
+          .getRepository(Organization)
+          .findBy({ id: In([...new Set([...submissions.values()].map((s) => s.organizationId))]) })
+      ).map((o) => [o.id, o]),
+    );
+    const existing = await this.dataSource.getRepository(Agreement).find({
+      where: { competitionId: competition.id, locale: LOCALE },
+      order: { version: 'ASC' },
+    });
+
+    let rendered = 0;
+    let skipped = 0;
+    const total = funded.length;
+    const report = async () =>
+      options.onProgress?.({
+        competitionId: competition.id,
+        runId: data.runId,
+        generation: data.generation,
+        done: rendered + skipped,
+        total,
+        rendered,
+        skipped,
+      });
+    await report();
+
+    for (const [index, result] of funded.entries()) {
+      const versions = existing.filter((a) => a.submissionId === result.submissionId);
+      if (versions.some((a) => a.status !== 'void' && a.runId === data.runId)) {
+        skipped += 1;
+        await report();
+        continue;
+      }
+      const submission = submissions.get(result.submissionId);
+      const organization = submission && organizations.get(submission.organizationId);
+      if (!submission || !organization) {
+        throw new DomainError(DomainErrorCode.NotFound, {
+          zh: `获资助项目 ${result.submissionId} 的申报或申报单位不存在`,
+          en: `the submission or organization of funded project ${result.submissionId} is missing`,
+        });
+      }
+      const sequence = versions[0]?.sequence ?? index + 1;
+      const version = (versions.at(-1)?.version ?? 0) + 1;
+      const number = agreementNumber(competition.createdAt, sequence);
+      const pdf = await renderAgreementPdf(
+        buildAgreementView({
+          locale: LOCALE,
+          number,
+          competition,
+          organization,
+          submission,
+          grantFen: result.grantFen,
+          generatedAt: options.generatedAt,
+        }),
+        this.agreementFonts(),
+      );
+      const stored = await this.store({
+        competitionId: competition.id,
+        submissionId: submission.id,
+        runId: data.runId,
+        sequence,
+        number,
+        version,
+        grantFen: result.grantFen,
+        pdf,
+        generation: data.generation,
+      });
+      if (stored) rendered += 1;
+      else skipped += 1;
+      await report();
+    }
+
+    const ms = Math.round(performance.now() - started);
+    this.logger.log(
+      `agreements of competition ${competition.id}: ${rendered} rendered, ${skipped} skipped in ${ms} ms`,
+    );
+    return { total, rendered, skipped, ms };
+  }
+
+  /** The awarded competition and its funded results in rank order; anything else will never succeed. */
+  private async loadWork(data: RenderAgreementsPayload): Promise<{ competition: Competition; funded: RunResult[] }> {
+    const competition = await this.dataSource.getRepository(Competition).findOneBy({ id: data.competitionId });
+    if (!competition) {
+      throw new DomainError(DomainErrorCode.NotFound, {
+        zh: `大赛 ${data.competitionId} 不存在`,
+        en: `competition ${data.competitionId} not found`,
+      });
+    }
+    const publication = await this.dataSource
+      .getRepository(Publication)
+      .findOneBy({ competitionId: competition.id, supersededAt: IsNull() });
+    if (!AWARDED_STATES.includes(competition.state) || publication?.runId !== data.runId) {
+      throw new DomainError(DomainErrorCode.Conflict, {
+        zh: `大赛尚未以排名结果 ${data.runId} 立项，不能生成协议书（当前状态 ${competition.state}）`,
+        en: `run ${data.runId} is not the awarded result of the competition (state ${competition.state})`,
+      });
+    }
+    const funded = await this.dataSource.getRepository(RunResult).find({
+      where: { runId: data.runId, grantFen: MoreThan(0) },
+      order: { position: 'ASC' },
+    });
+    return { competition, funded };
+  }
+
+  /** One project's row and its audit entry in one transaction; false when another job stored it first. */
+  private async store(row: {
+    competitionId: string;
+    submissionId: string;
+    runId: string;
+    sequence: number;
+    number: string;
+    version: number;
+    grantFen: number;
+    pdf: Buffer;
+    generation: number;
+  }): Promise<boolean> {
+    const sha256 = createHash('sha256').update(row.pdf).digest('hex');
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        const inserted = await manager.getRepository(Agreement).insert({
+          competitionId: row.competitionId,
+          submissionId: row.submissionId,
+          runId: row.runId,
+          sequence: row.sequence,
+          number: row.number,
+          version: row.version,
+          status: 'generated',
+          locale: LOCALE,
+          grantFen: row.grantFen,
+          pdf: row.pdf,
+          sha256,
+          sizeBytes: row.pdf.length,
+          signedScan: null,
+          signedAt: null,
+        });
+        const id = (inserted.identifiers[0] as { id: string }).id;
+        await this.audit.record(
+          {
+            actorType: 'system',
+            action: 'agreement.generate',
+            subjectType: 'agreement',
+            subjectId: id,
+            after: {
+              competitionId: row.competitionId,
+              submissionId: row.submissionId,
+              runId: row.runId,
+              number: row.number,
+              sequence: row.sequence,
+              version: row.version,
+              grantFen: row.grantFen,
+              sha256,
+              sizeBytes: row.pdf.length,
+              generation: row.generation,
+            },
+          },
+          manager,
+        );
+      });
+      return true;
+    } catch (error) {
+      // A concurrent job (a retry racing a regeneration) stored this project first: its row stands.
+      if (isUniqueViolation(error) && (await this.hasCurrent(row.competitionId, row.submissionId, row.runId))) {
+        return false;
+      }
+      throw error;
+    }
+  }
+
+  private hasCurrent(competitionId: string, submissionId: string, runId: string): Promise<boolean> {
+    return this.dataSource
+      .getRepository(Agreement)
+      .exists({ where: { competitionId, submissionId, runId, locale: LOCALE, status: Not('void') } });
+  }
+}

@@ -1,0 +1,68 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Job, UnrecoverableError, Worker } from 'bullmq';
+import { AppConfig } from '@app/config';
+import { JobName, QueueName, RankAndAllocatePayload, redisOptionsFor } from '@app/queue';
+import { RankAndAllocateHandler, RankAndAllocateOutcome } from '../handlers/rank-and-allocate.handler';
+
+/**
+ * Consumes the ranking queue. The BullMQ Worker is built here rather than by @Processor because
+ * its lock duration and stalled-check interval come from the configuration (WORKER_LOCK_MS), and
+ * @Processor's options are fixed when the class is declared. A worker killed mid-job loses the
+ * job's lock after that time; another worker's stalled check then runs it again.
+ */
+@Injectable()
+export class RankingProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('ranking');
+  private worker: Worker<RankAndAllocatePayload, RankAndAllocateOutcome, string> | undefined;
+
+  constructor(
+    private readonly rankAndAllocate: RankAndAllocateHandler,
+    private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const { queue } = this.config;
+    this.worker = new Worker(QueueName.Ranking, (job) => this.process(job), {
+      connection: redisOptionsFor(this.config.redis.url, 'worker'),
+      prefix: queue.prefix,
+      concurrency: queue.workerConcurrency,
+      lockDuration: queue.lockMs,
+      stalledInterval: queue.lockMs,
+    });
+    this.worker.on('error', (error) => this.logger.warn(`ranking worker: ${error.message}`));
+    this.worker.on('failed', (job, error) => {
+      if (!job || error instanceof UnrecoverableError || error.name === 'UnrecoverableError') return;
+      if (job.attemptsMade < (job.opts.attempts ?? 1)) return;
+      this.rankAndAllocate.giveUp(job.data.runId, error).catch((reason: unknown) => {
+        this.logger.warn(
+          `run ${job.data.runId} could not be marked failed: ${reason instanceof Error ? reason.message : String(reason)}`,
+        );
+      });
+    });
+  }
+
+  /** Lets the current job finish (SIGTERM), so a deploy never leaves a run half-done. */
+  async onApplicationShutdown(): Promise<void> {
+    await this.worker?.close();
+  }
+
+  process(job: Job<RankAndAllocatePayload, RankAndAllocateOutcome, string>): Promise<RankAndAllocateOutcome> {
+    const name = job.name as JobName;
+    switch (name) {
+      case JobName.RankAndAllocate:
+        return this.rankAndAllocate.handle(job.data, (progress) => this.report(job, progress));
+      default:
+        // A job name this build does not know can never succeed here: do not retry it.
+        throw new UnrecoverableError(`unknown job ${String(name)} on queue ${QueueName.Ranking}`);
+    }
+  }
+
+  /** Progress is for people watching; losing one update must not fail the run. */
+  private async report(job: Job<RankAndAllocatePayload, RankAndAllocateOutcome, string>, progress: number) {
+    try {
+      await job.updateProgress(progress);
+    } catch (error) {
+      this.logger.debug(`progress of job ${job.id}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}

@@ -1,0 +1,45 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { createDataSource } from '@app/persistence';
+
+export interface IsolatedDatabase {
+  readonly url: string;
+  drop(): Promise<void>;
+}
+
+/**
+ * A migrated database of the test file's own, named after the run's database. Every API process
+ * relays the whole outbox table of its database; on the run's shared database another test file's
+ * API would put this file's jobs on its own queue prefix, where no worker of this file listens.
+ */
+export async function createIsolatedDatabase(baseUrl: string, label: string): Promise<IsolatedDatabase> {
+  const url = new URL(baseUrl);
+  const name = `${url.pathname.slice(1)}_${label}_${randomUUID().slice(0, 8)}`.slice(0, 63);
+  const admin = new DataSource({ type: 'postgres', url: new URL('/postgres', url).toString() });
+  await admin.initialize();
+  try {
+    await admin.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await admin.destroy();
+  }
+  const isolated = new URL(`/${name}`, url).toString();
+  const migrations = createDataSource({ url: isolated, poolSize: 1 });
+  await migrations.initialize();
+  try {
+    await migrations.runMigrations({ transaction: 'each' });
+  } finally {
+    await migrations.destroy();
+  }
+  return {
+    url: isolated,
+    drop: async () => {
+      const dropper = new DataSource({ type: 'postgres', url: new URL('/postgres', url).toString() });
+      await dropper.initialize();
+      try {
+        await dropper.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      } finally {
+        await dropper.destroy();
+      }
+    },
+  };
+}

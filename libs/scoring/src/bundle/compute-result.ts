@@ -1,0 +1,298 @@
+import { aggregateProjects, type ProjectAggregate } from '../aggregate';
+import { compileRubric, sheetTotalUnits } from '../aggregate/rubric';
+import { allocate, type AllocationOutcome, type AllocationResult } from '../allocate';
+import { rankProjects, type ProjectRanking, type RankDecision } from '../rank';
+import { Rational } from '../rational';
+import { ScoringError, ScoringErrorCode } from '../scoring.error';
+import {
+  aggregationInputOf,
+  aggregationPolicyOf,
+  allocationRequestOf,
+  rankingFactsOf,
+  rankingPolicyOf,
+  rubricOf,
+  type MappedTieBreak,
+} from './bundle-policies';
+import type {
+  AllocationStatistics,
+  BundleDecision,
+  BundleInputs,
+  BundleProjectResult,
+  BundleResult,
+  DropMark,
+  ScoreBreakdown,
+} from './bundle.types';
+import { canonicalHash } from './canonical-json';
+import { agreementStatistics, type CountedTotal } from './judge-statistics';
+
+/** The stages of a computation, reported in this order; a caller may show progress between them. */
+export type ResultStage = 'hashed' | 'aggregated' | 'ranked' | 'allocated' | 'statistics';
+
+export const RESULT_STAGES: readonly ResultStage[] = ['hashed', 'aggregated', 'ranked', 'allocated', 'statistics'];
+
+function codeUnitOrder(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Exact decimal text when the value terminates, else "numerator/denominator". */
+function exactText(value: Rational): string {
+  return value.terminatingPlaces() === undefined ? value.toString() : value.toDecimalString();
+}
+
+/** Non-negative integer units of 10^-places as text with exactly `places` decimals ("8750", 2 → "87.50"). */
+function fixedUnits(units: number, places: number): string {
+  if (places === 0) return String(units);
+  const digits = String(units).padStart(places + 1, '0');
+  return `${digits.slice(0, digits.length - places)}.${digits.slice(digits.length - places)}`;
+}
+
+function fen(amount: bigint, field: string): number {
+  const value = Number(amount);
+  if (!Number.isSafeInteger(value)) {
+    throw new ScoringError(ScoringErrorCode.InvalidAmount, `${amount} fen is not a safe integer`, field);
+  }
+  return value;
+}
+
+interface SheetTotal {
+  readonly judgeId: string;
+  readonly seat: number;
+  readonly units: number;
+  readonly counted: boolean;
+}
+
+/** Every sheet's total by project, in seat order, computed once for breakdowns and statistics. */
+function sheetTotals(inputs: BundleInputs): {
+  readonly byProject: ReadonlyMap<string, readonly SheetTotal[]>;
+  readonly totalDecimals: number;
+} {
+  const rubric = compileRubric(rubricOf(inputs.rules));
+  const seats = new Map(inputs.judges.map((judge) => [judge.id, judge.seat]));
+  const recused = new Set(inputs.recusals.map((recusal) => `${recusal.projectId}\u0000${recusal.judgeId}`));
+  const byProject = new Map<string, SheetTotal[]>();
+  inputs.sheets.forEach((sheet, s) => {
+    const list = byProject.get(sheet.projectId) ?? [];
+    list.push({
+      judgeId: sheet.judgeId,
+      seat: seats.get(sheet.judgeId) ?? Number.POSITIVE_INFINITY,
+      units: sheetTotalUnits(rubric, sheet.marks, (i) => `sheets.${i}.marks`, s),
+      counted: !recused.has(`${sheet.projectId}\u0000${sheet.judgeId}`),
+    });
+    byProject.set(sheet.projectId, list);
+  });
+  for (const list of byProject.values()) {
+    list.sort((a, b) => (a.seat === b.seat ? codeUnitOrder(a.judgeId, b.judgeId) : a.seat - b.seat));
+  }
+  return { byProject, totalDecimals: rubric.totalDecimals };
+}
+
+function scoreBreakdown(
+  aggregate: ProjectAggregate,
+  sheets: readonly SheetTotal[],
+  totalDecimals: number,
+  decimals: number,
+): ScoreBreakdown {
+  const dropped = new Map<string, DropMark>();
+  for (const group of aggregate.groups) {
+    for (const score of group.droppedHigh) dropped.set(score.judgeId, 'high');
+    for (const score of group.droppedLow) dropped.set(score.judgeId, 'low');
+  }
+  const criterionMeans: Record<string, string> = {};
+  aggregate.criterionKeys.forEach((key, c) => {
+    criterionMeans[key] = exactText(Rational.from(aggregate.criterionSums[c]).div(Rational.of(aggregate.judgeCount)));
+  });
+  return {
+    exact: exactText(aggregate.exact),
+    median: exactText(aggregate.median),
+    decimals,
+    method: aggregate.groups.length === 1 ? aggregate.groups[0].method : 'weighted-groups',
+    fellBackToMean: aggregate.groups.some((group) => group.fellBackToMean),
+    judgeCount: aggregate.judgeCount,
+    judges: sheets
+      .filter((sheet) => sheet.counted)
+      .map((sheet) => ({
+        judgeId: sheet.judgeId,
+        total: fixedUnits(sheet.units, totalDecimals),
+        dropped: dropped.get(sheet.judgeId) ?? null,
+      })),
+    recused: [...aggregate.recused],
+    groups: aggregate.groups.map((group) => ({
+      group: group.group,
+      weight: exactText(group.weight),
+      value: exactText(group.value),
+      method: group.method,
+      fellBackToMean: group.fellBackToMean,
+      judgeCount: group.judgeCount,
+    })),
+    missingGroups: [...aggregate.missingGroups],
+    criterionMeans,
+    gates: aggregate.gates.map((gate) => ({
+      key: gate.key,
+      passCount: gate.passCount,
+      judgeCount: gate.judgeCount,
+      passed: gate.passed,
+    })),
+    gatesPassed: aggregate.gatesPassed,
+  };
+}
+
+function decisionOf(
+  decision: RankDecision,
+  rules: BundleInputs['rules'],
+  tieBreaks: readonly MappedTieBreak[],
+): BundleDecision {
+  switch (decision.kind) {
+    case 'score':
+    case 'id':
+    case 'last':
+      return { kind: decision.kind };
+    case 'tie-break': {
+      const mapped = tieBreaks[decision.step - 1];
+      return {
+        kind: 'tie-break',
+        step: decision.step,
+        key: rules.tieBreaks[decision.step - 1],
+        labelZh: mapped.label.zh,
+        labelEn: mapped.label.en,
+      };
+    }
+  }
+}
+
+function allocateEligible(
+  inputs: BundleInputs,
+  ranking: readonly ProjectRanking[],
+  aggregates: ReadonlyMap<string, ProjectAggregate>,
+): AllocationResult {
+  const eligible = ranking
+    .filter((entry) => aggregates.get(entry.id)?.gatesPassed !== false)
+    .map((entry) => ({ projectId: entry.id, score: entry.display }));
+  const { input, policy } = allocationRequestOf(inputs, eligible);
+  try {
+    return allocate(input, policy);
+  } catch (error) {
+    if (error instanceof ScoringError && error.field?.startsWith('policy')) {
+      throw new ScoringError(error.code, error.message, `rules.allocation${error.field.slice('policy'.length)}`);
+    }
+    throw error;
+  }
+}
+
+function allocationStatistics(
+  result: AllocationResult,
+  projects: readonly BundleProjectResult[],
+): AllocationStatistics {
+  const count = (status: BundleProjectResult['status']) => projects.filter((p) => p.status === status).length;
+  return {
+    rule: result.rule,
+    poolFen: fen(result.pool, 'poolFen'),
+    totalFen: fen(result.total, 'totalFen'),
+    remainderFen: fen(result.remainder, 'remainderFen'),
+    fundedCount: count('funded'),
+    partlyFundedCount: count('partly-funded'),
+    notFundedCount: count('not-funded'),
+    unmetQuotas: result.unmetQuotas.map((quota) => ({
+      category: quota.category,
+      ...(quota.minCount !== undefined ? { minCount: quota.minCount } : {}),
+      ...(quota.minAmount !== undefined ? { minAmountFen: fen(quota.minAmount, 'unmetQuotas.minAmount') } : {}),
+      fundedCount: quota.fundedCount,
+      fundedAmountFen: fen(quota.fundedAmount, 'unmetQuotas.fundedAmount'),
+    })),
+  };
+}
+
+/**
+ * The computation of a result from its inputs, one stage at a time: the sha256 of the canonical
+ * inputs → aggregateProjects (the
+ * roadshow's announced-score policy) → rankProjects (published score, the rules' tie-breaks, id)
+ * → allocate (projects failing a gate criterion take no part) → judge-agreement statistics. Each
+ * `yield` names the stage just finished, so a caller can report progress; the return value is the
+ * result. Pure: no clock, no randomness, no I/O.
+ */
+export function* resultSteps(inputs: BundleInputs): Generator<ResultStage, BundleResult, void> {
+  const inputHash = canonicalHash(inputs);
+  yield 'hashed';
+
+  const rules = inputs.rules;
+  const aggregation = aggregateProjects(aggregationInputOf(inputs), aggregationPolicyOf(rules));
+  const aggregates = new Map(aggregation.projects.map((project) => [project.projectId, project]));
+  yield 'aggregated';
+
+  const { policy, tieBreaks } = rankingPolicyOf(rules);
+  const ranking = rankProjects(aggregation.projects, policy, rankingFactsOf(inputs));
+  yield 'ranked';
+
+  const allocation = allocateEligible(inputs, ranking, aggregates);
+  const outcomes = new Map<string, AllocationOutcome>(allocation.outcomes.map((outcome) => [outcome.id, outcome]));
+  const requested = new Map(inputs.projects.map((project) => [project.id, project.requestedFen]));
+  const { byProject, totalDecimals } = sheetTotals(inputs);
+  const projects: BundleProjectResult[] = ranking.map((entry, i) => {
+    const aggregate = aggregates.get(entry.id) as ProjectAggregate;
+    const outcome = outcomes.get(entry.id);
+    const field = `projects.${i}`;
+    return {
+      projectId: entry.id,
+      position: entry.position,
+      displayRank: entry.rank,
+      score: entry.display,
+      breakdown: {
+        score: scoreBreakdown(aggregate, byProject.get(entry.id) ?? [], totalDecimals, aggregation.decimals),
+        grant: {
+          requestedFen: requested.get(entry.id) ?? 0,
+          capFen: outcome ? fen(outcome.cap, `${field}.capFen`) : 0,
+          reserved: outcome?.reserved ?? false,
+        },
+      },
+      decidedBy: decisionOf(entry.decidedBy, rules, tieBreaks),
+      grantFen: outcome ? fen(outcome.amount, `${field}.grantFen`) : 0,
+      status: outcome?.status ?? 'not-funded',
+      reason: outcome?.reason ?? 'gate-failed',
+    };
+  });
+  yield 'allocated';
+
+  const seats = new Map(inputs.judges.map((judge) => [judge.id, judge.seat]));
+  const judgeIds = [...inputs.judges]
+    .sort((a, b) => (a.seat === b.seat ? codeUnitOrder(a.id, b.id) : a.seat - b.seat))
+    .map((judge) => judge.id);
+  const counted: CountedTotal[] = [];
+  for (const projectId of [...byProject.keys()].sort(codeUnitOrder)) {
+    for (const sheet of byProject.get(projectId) ?? []) {
+      if (!sheet.counted || !seats.has(sheet.judgeId)) continue;
+      counted.push({
+        projectId,
+        judgeId: sheet.judgeId,
+        total: Rational.of(BigInt(sheet.units), 10n ** BigInt(totalDecimals)),
+      });
+    }
+  }
+  const agreement = agreementStatistics(
+    counted,
+    judgeIds,
+    inputs.projects.length,
+    inputs.sheets.length,
+    inputs.recusals.length,
+  );
+  yield 'statistics';
+
+  return {
+    inputHash,
+    totalFen: fen(allocation.total, 'totalFen'),
+    projects,
+    statistics: { allocation: allocationStatistics(allocation, projects), agreement },
+  };
+}
+
+/**
+ * The result of the inputs: what the worker publishes and what `scoring verify` recomputes.
+ * Invariants: a function of the inputs alone, so the same inputs give a byte-identical canonical
+ * result; Σ grants = totalFen ≤ poolFen; every project appears once, ordered by position, with
+ * its published score, the decision that placed it, its grant and the reason.
+ */
+export function computeResult(inputs: BundleInputs): BundleResult {
+  const steps = resultSteps(inputs);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
