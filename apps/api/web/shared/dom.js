@@ -33,3 +33,13 @@ export function formatYuan(fen) {
   const cents = (abs % 100n).toString().padStart(2, '0');
   return `${negative ? '-' : ''}¥${yuan}.${cents}`;
 }
+
+/** Replaces an element's children, skipping null / false the way h() does (DOM append would print "null"). */
+export function fill(element, ...children) {
+  element.replaceChildren();
+  for (const child of children.flat()) {
+    if (child === undefined || child === null || child === false) continue;
+    element.append(child);
+  }
+  return element;
+}

@@ -1,0 +1,313 @@
+import { join } from 'node:path';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Browser, BrowserContext, Page } from 'playwright-core';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { JudgeGroup } from '@app/domain';
+import { Rubric, compileRubric, rubricTotal } from '@app/scoring';
+import { Score, ScoreRevision, Submission } from '@app/persistence';
+import { DrawResponseDto } from '../../src/roadshows/dto/draw-response.dto';
+import {
+  AddedJudge,
+  RoadshowFixture,
+  addJudge,
+  bearer,
+  createRoadshow,
+  roadshowCompetition,
+} from '../roadshow.factory';
+import { TABLET, launchBrowser, screenshotDir, startServedApp } from './browser-harness';
+
+const LONG_TITLE =
+  '党群心连心·关爱母婴行——沙头社区孕产妇及婴幼儿家庭健康服务与邻里互助支持网络建设暨党员志愿者结对帮扶示范项目（第二期）';
+const INJECTION = '<img src=x onerror=alert(1)><script>alert(2)</script>';
+const MARKS = { need: '20', design: '21.5', feasibility: '17', participation: '12', sustainability: '13.25' };
+
+/** The three tablet sizes of the brief, portrait and landscape. */
+const VIEWPORTS = [
+  { width: 820, height: 1180 },
+  { width: 768, height: 1024 },
+  { width: 1024, height: 768 },
+] as const;
+
+interface Target {
+  readonly name: string;
+  readonly width: number;
+  readonly height: number;
+}
+
+describe('judge tablet in Chromium: layout, conflicts, offline reload, lost answers, refusals', () => {
+  let app: NestFastifyApplication;
+  let baseUrl: string;
+  let browser: Browser;
+  let db: DataSource;
+  let fixture: RoadshowFixture;
+  let roadshowId: string;
+  let slots: DrawResponseDto['slots'];
+  let judgeA: AddedJudge;
+  let judgeB: AddedJudge;
+  const shots = screenshotDir();
+
+  const http = () => request(app.getHttpServer());
+  const office = () => bearer(fixture.officeToken);
+  const shot = async (page: Page, name: string) => {
+    // From the top, so the sticky header sits where a person sees it.
+    await page.evaluate('window.scrollTo(0, 0)');
+    await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+  };
+  const stage = (action: 'start' | 'open-scoring' | 'lock', slotId: string, body: object = {}) =>
+    http().post(`/roadshows/${roadshowId}/slots/${slotId}/${action}`).set(office()).send(body).expect(200);
+
+  async function signIn(context: BrowserContext, judge: AddedJudge): Promise<Page> {
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/judge/`);
+    await page.fill('#code', judge.code);
+    await page.tap('form.sign-in button[type="submit"]');
+    await page.locator('#stage > *').first().waitFor();
+    return page;
+  }
+
+  async function enterMarks(page: Page): Promise<void> {
+    for (const [key, value] of Object.entries(MARKS)) await page.fill(`#mark-${key}`, value);
+    await page.tap('#gate-party-leadership-pass');
+  }
+
+  /** Horizontal overflow and every visible control smaller than 44 × 44 px. */
+  async function layoutProblems(page: Page): Promise<{ overflow: boolean; small: Target[] }> {
+    const overflow = await page.evaluate<boolean>('document.documentElement.scrollWidth > window.innerWidth');
+    const small = await page.evaluate<Target[]>(`
+      [...document.querySelectorAll('button, input, textarea, summary, select')]
+        .filter((element) => element.getClientRects().length > 0)
+        .map((element) => {
+          const box = element.getBoundingClientRect();
+          const name = element.getAttribute('aria-label') || element.textContent.trim() || element.id;
+          return { name, width: Math.round(box.width), height: Math.round(box.height) };
+        })
+        .filter((target) => target.width < 44 || target.height < 44)
+    `);
+    return { overflow, small };
+  }
+
+  async function revisionsOf(judgeId: string, slotId: string): Promise<ScoreRevision[]> {
+    const score = await db.getRepository(Score).findOneBy({ judgeId, slotId });
+    if (!score) return [];
+    return db.getRepository(ScoreRevision).find({ where: { scoreId: score.id }, order: { revision: 'ASC' } });
+  }
+
+  beforeAll(async () => {
+    ({ app, baseUrl } = await startServedApp());
+    db = app.get(DataSource);
+    browser = await launchBrowser();
+    fixture = await roadshowCompetition(app, 2);
+    roadshowId = await createRoadshow(app, fixture);
+    judgeA = await addJudge(app, fixture.officeToken, roadshowId, { name: '陈卫东', group: JudgeGroup.Expert });
+    judgeB = await addJudge(app, fixture.officeToken, roadshowId, { name: '李晓华', group: JudgeGroup.Resident });
+    const drawn = await http().post(`/roadshows/${roadshowId}/draw`).set(office()).send({ seed: 'tablet' }).expect(200);
+    slots = (drawn.body as DrawResponseDto).slots;
+    await db.getRepository(Submission).update(slots[0].submissionId, { title: LONG_TITLE });
+    await db.getRepository(Submission).update(slots[1].submissionId, { title: INJECTION });
+    await stage('start', slots[0].slotId);
+    await stage('open-scoring', slots[0].slotId);
+    process.stdout.write(`screenshots: ${shots}\n`);
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it.each(VIEWPORTS)(
+    'fits a $width×$height tablet without horizontal scrolling, every control at least 44 px',
+    async (viewport) => {
+      const context = await browser.newContext({ ...TABLET, viewport, serviceWorkers: 'block' });
+      const page = await context.newPage();
+      await page.goto(`${baseUrl}/judge/`);
+      await page.locator('#code').waitFor();
+      await expect(layoutProblems(page)).resolves.toEqual({ overflow: false, small: [] });
+      await page.fill('#code', judgeA.code);
+      await page.tap('form.sign-in button[type="submit"]');
+      await page.locator('#project-title').filter({ hasText: '第二期' }).waitFor();
+      await page.locator('.project-details summary').tap();
+      await page.fill('#mark-need', '30');
+      await page.locator('#mark-need-error:not([hidden])').waitFor();
+      await expect(layoutProblems(page)).resolves.toEqual({ overflow: false, small: [] });
+      // The long title wraps inside its card instead of widening the page.
+      const title = await page.locator('#project-title').boundingBox();
+      expect(title?.height).toBeGreaterThan(60);
+      expect((title?.x ?? 0) + (title?.width ?? 0)).toBeLessThanOrEqual(viewport.width);
+      await shot(page, `judge-layout-${viewport.width}x${viewport.height}`);
+      await page.tap('.lang-switch');
+      await page.locator('.criterion-name', { hasText: 'Need addressed' }).waitFor();
+      await expect(page.locator('#submit').innerText()).resolves.toBe('Submit score');
+      await expect(page.locator('#mark-need').inputValue()).resolves.toBe('30');
+      await expect(layoutProblems(page)).resolves.toEqual({ overflow: false, small: [] });
+      if (viewport.width === 1024) await shot(page, 'judge-layout-english-1024x768');
+      await context.close();
+    },
+    60_000,
+  );
+
+  it('computes the live total exactly as libs/scoring does, fractional weights included', async () => {
+    const rubric: Rubric = {
+      criteria: [
+        { key: 'need', label: { zh: '需求', en: 'Need' }, maxPoints: '25', weight: '0.35' },
+        { key: 'design', label: { zh: '设计', en: 'Design' }, maxPoints: '40', weight: '1.2' },
+        { key: 'budget', label: { zh: '预算', en: 'Budget' }, maxPoints: '10', weight: '0.05' },
+      ],
+      markDecimals: 2,
+    };
+    // Deterministic marks in hundredths, the kind a float sum gets wrong (0.35 × 17.29 …).
+    let seed = 7;
+    const next = (max: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % (max * 100 + 1);
+    };
+    const mark = (hundredths: number) => `${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}`;
+    const sheets = Array.from({ length: 300 }, () => ({
+      need: mark(next(25)),
+      design: mark(next(40)),
+      budget: mark(next(10)),
+    }));
+    const decimals = compileRubric(rubric).totalDecimals;
+    const expected = sheets.map((sheet) => rubricTotal(rubric, sheet).toDecimalString(decimals));
+    const criteria = rubric.criteria.map(({ key, maxPoints, weight }) => ({ key, maxPoints, weight, gate: false }));
+    const context = await browser.newContext({ ...TABLET, serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/judge/`);
+    const shown = await page.evaluate<string[]>(`
+      import('/judge/decimal.js').then(({ toHundredths, weightedTotal }) =>
+        ${JSON.stringify(sheets)}.map((sheet) =>
+          weightedTotal(${JSON.stringify(criteria)}, Object.fromEntries(
+            Object.entries(sheet).map(([key, value]) => [key, toHundredths(value)]),
+          )).total,
+        ),
+      )
+    `);
+    expect(shown).toEqual(expected);
+    await context.close();
+  }, 30_000);
+
+  it('declares a conflict through a confirm dialog that asks for the reason', async () => {
+    const context = await browser.newContext({ ...TABLET, serviceWorkers: 'block' });
+    const page = await signIn(context, judgeB);
+    await page.locator('#project-title').waitFor();
+    await page.tap('#recuse-button');
+    const dialog = page.locator('dialog[open]');
+    await dialog.waitFor();
+    await page.tap('#dialog-confirm');
+    await dialog.locator('.error', { hasText: '请填写回避理由' }).waitFor();
+    await page.fill('#recusal-reason', '本人是该社区居民议事会成员');
+    await shot(page, 'judge-recusal-dialog');
+    await page.tap('#dialog-confirm');
+    await page.locator('#recused-stage').waitFor();
+    await expect(page.locator('#project-title').count()).resolves.toBe(0);
+    await shot(page, 'judge-recused');
+    const state = await http().get(`/roadshows/${roadshowId}`).set(office()).expect(200);
+    expect(state.body.recusals).toEqual([
+      expect.objectContaining({
+        judgeId: judgeB.id,
+        submissionId: slots[0].submissionId,
+        source: 'declared',
+        reason: '本人是该社区居民议事会成员',
+      }),
+    ]);
+    await context.close();
+  }, 60_000);
+
+  let offlineContext: BrowserContext;
+  let offlinePage: Page;
+
+  it('reopens without network and still shows the score waiting to sync, then saves it once', async () => {
+    offlineContext = await browser.newContext(TABLET);
+    offlinePage = await signIn(offlineContext, judgeA);
+    const page = offlinePage;
+    // The service worker has the page's files before the network goes.
+    await page.evaluate('navigator.serviceWorker.ready.then(() => true)');
+    await offlineContext.setOffline(true);
+    await enterMarks(page);
+    await page.tap('#submit');
+    await page.locator('#save-status[data-status="pending"]').waitFor();
+
+    await page.reload();
+    await page.locator('#save-status[data-status="pending"]').waitFor();
+    await page.locator('#cache-notice:not([hidden])').waitFor();
+    await page.locator('#net-status[data-net="offline"]').waitFor();
+    await expect(page.locator('#project-title').innerText()).resolves.toContain('第二期');
+    await expect(page.inputValue('#mark-sustainability')).resolves.toBe('13.25');
+    await expect(page.locator('#total').innerText()).resolves.toBe('83.75');
+    await shot(page, 'judge-offline-reloaded');
+    expect(await revisionsOf(judgeA.id, slots[0].slotId)).toHaveLength(0);
+
+    await offlineContext.setOffline(false);
+    await page.locator('#save-status[data-status="saved"]', { hasText: '已保存 第1版' }).waitFor();
+    await page.locator('#cache-notice[hidden]').waitFor({ state: 'attached' });
+    const revisions = await revisionsOf(judgeA.id, slots[0].slotId);
+    expect(revisions.map((revision) => revision.revision)).toEqual([1]);
+  }, 60_000);
+
+  it('retries a score whose answer was lost on the way back with the same key, saving it once', async () => {
+    const context = await browser.newContext({ ...TABLET, serviceWorkers: 'block' });
+    let lost = 0;
+    const keys: string[] = [];
+    await context.route('**/judge/slots/*/score', async (route) => {
+      keys.push(route.request().headers()['idempotency-key']);
+      if (lost > 0) return route.continue();
+      lost += 1;
+      // The server saves it; the tablet never hears back.
+      await route.fetch();
+      return route.abort('connectionreset');
+    });
+    const page = await signIn(context, judgeA);
+    await page.locator('#save-status[data-status="saved"]').waitFor();
+    await page.tap('.criterion[data-key="design"] .step.plus');
+    await page.tap('#submit');
+    await page.locator('#save-status[data-status="pending"]').waitFor();
+    await page.locator('#save-status[data-status="saved"]', { hasText: '第2版' }).waitFor();
+    expect(keys.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(keys).size).toBe(1);
+    const revisions = await revisionsOf(judgeA.id, slots[0].slotId);
+    expect(revisions.map((revision) => revision.revision)).toEqual([1, 2]);
+    expect(revisions[1].idempotencyKey).toBe(keys[0]);
+    expect(revisions[1].criteria.design).toBe('22');
+    await context.close();
+  }, 60_000);
+
+  it('shows a refusal in both languages and stops retrying it (a score that arrives after the lock)', async () => {
+    const page = offlinePage;
+    await page.reload();
+    await page.locator('#save-status[data-status="saved"]', { hasText: '第2版' }).waitFor();
+    await offlineContext.setOffline(true);
+    await page.locator('#net-status[data-net="offline"]').waitFor();
+    await page.fill('#mark-need', '24');
+    await page.tap('#submit');
+    await page.locator('#save-status[data-status="pending"]').waitFor();
+    await stage('lock', slots[0].slotId, {});
+    await offlineContext.setOffline(false);
+    await page.locator('#save-status[data-status="rejected"]', { hasText: '该项目已锁定' }).waitFor();
+    await page.locator('#sync-status[data-pending="0"]').waitFor();
+    await page.locator('#save-status[data-locked="true"]').waitFor();
+    // The locked form shows the marks that counted; the status line says what was refused.
+    await expect(page.inputValue('#mark-need')).resolves.toBe('20');
+    await shot(page, 'judge-refused-after-lock');
+    await page.tap('.lang-switch');
+    await page.locator('#save-status', { hasText: 'this slot is locked' }).waitFor();
+    await page.tap('.lang-switch');
+    const revisions = await revisionsOf(judgeA.id, slots[0].slotId);
+    expect(revisions).toHaveLength(2);
+  }, 60_000);
+
+  it('renders a script-injection title as text on the tablet', async () => {
+    const page = offlinePage;
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await stage('start', slots[1].slotId);
+    await page.locator('#project-title').filter({ hasText: '<img src=x' }).waitFor();
+    await expect(page.locator('#project-title').innerText()).resolves.toBe(INJECTION);
+    await expect(page.locator('#project img, #project script, .slot-list img').count()).resolves.toBe(0);
+    await shot(page, 'judge-injection-title');
+    expect(dialogs).toEqual([]);
+    await offlineContext.close();
+  }, 60_000);
+});

@@ -1,0 +1,449 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { loadConfig } from '@app/config';
+import { OrganizationKind, Role } from '@app/domain';
+import { AppUser, Competition, Submission } from '@app/persistence';
+import { WorkerModule } from '../../../worker/src/worker.module';
+import { TokenService } from '../../src/auth/token.service';
+import { TEST_PASSWORD, createOrganization, createSubmission, createUser } from '../factories';
+import { SANSHUI_PROJECTS, bearer, partyBuildingSheet } from '../roadshow.factory';
+import { LAPTOP, launchBrowser, screenshotDir, startServedApp } from './browser-harness';
+
+// A whole competition day in one browser session: each step waits for what the office would see.
+jest.setTimeout(180_000);
+
+const INJECTION_TITLE = '<img src=x onerror=alert(1)>红色文化凝心聚力';
+const SEED = 'xinan-2026-05-20-fc3d-417';
+
+/** Three projects that go on stage, and one that fails screening. Totals per judge, in stage order. */
+const PROJECTS = [
+  { community: '五顶岗', title: SANSHUI_PROJECTS[0][2], category: 'convenience', totals: ['88', '91', '86'] },
+  { community: '康华', title: INJECTION_TITLE, category: 'culture-sports', totals: ['55', '58', '52'] },
+  { community: '布心', title: SANSHUI_PROJECTS[9][2], category: 'poverty-relief', totals: ['82', '79', '84'] },
+  { community: '沙头', title: SANSHUI_PROJECTS[8][2], category: 'health', totals: [] },
+] as const;
+
+const JUDGES = ['陈卫东', '林晓红', '黄志明'];
+
+const PHONE: BrowserContextOptions = {
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+  locale: 'zh-CN',
+};
+
+/**
+ * Controls without a label, and whether the page scrolls sideways; run in the page (the test
+ * project is compiled without the DOM types, so it is source text).
+ */
+const LABEL_CHECK = `(() => ({
+  unlabelled: [...document.querySelectorAll('input, select, textarea')]
+    .filter((c) => c.getClientRects().length > 0)
+    .filter((c) => !(c.labels && c.labels.length > 0) && !c.getAttribute('aria-label'))
+    .map((c) => c.outerHTML.slice(0, 80)),
+  horizontalScroll: document.documentElement.scrollWidth > document.documentElement.clientWidth,
+}))()`;
+
+/** pdftotext splits lines and maps look-alike glyphs; compare without whitespace. */
+function squash(text: string): string {
+  return text.replace(/\s+/g, '').replace(/•/g, '·');
+}
+
+describe('office console in Chromium', () => {
+  let app: NestFastifyApplication;
+  let worker: INestApplicationContext;
+  let baseUrl: string;
+  let browser: Browser;
+  let db: DataSource;
+  let office: AppUser;
+  let officeBearer: string;
+  const shots = screenshotDir();
+  // Downloaded files sit beside the screenshots, for a person to open.
+  const downloads = resolve(shots, '..', 'downloads');
+  const stamp = Date.now();
+  const title = `2026年西南街道"红色核动力"党建项目创投大赛（控制台测试 ${stamp}）`;
+
+  beforeAll(async () => {
+    ({ app, baseUrl } = await startServedApp());
+    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(loadConfig(process.env)), {
+      logger: false,
+    });
+    await worker.init();
+    browser = await launchBrowser();
+    mkdirSync(downloads, { recursive: true });
+    db = app.get(DataSource);
+    office = await createUser(db, Role.Office);
+    officeBearer = app.get(TokenService).issue({ kind: 'user', userId: office.id, role: Role.Office }).token;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await worker?.close();
+    await app?.close();
+    process.stdout.write(`screenshots: ${shots}\ndownloads: ${downloads}\n`);
+  });
+
+  const http = () => request(app.getHttpServer());
+  /** A new tab (its own session) signed in to the applicant pages. */
+  const applicantSignsIn = async (phone: BrowserContext, user: AppUser) => {
+    const tab = await phone.newPage();
+    await tab.goto(`${baseUrl}/apply/`);
+    await tab.getByLabel('登录名').fill(user.login);
+    await tab.getByLabel('密码').fill(TEST_PASSWORD);
+    await tab.getByRole('button', { name: '登录' }).click();
+    await tab.getByRole('heading', { name: '我的申报' }).waitFor();
+    return tab;
+  };
+  const shot = (page: Page, name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+  /** Waits until the element shows the text: the page updates after the request returns. */
+  const see = (locator: Locator, text: string) => locator.filter({ hasText: text }).first().waitFor();
+  const expectLabelled = async (page: Page) =>
+    expect(page.evaluate(LABEL_CHECK)).resolves.toEqual({ unlabelled: [], horizontalScroll: false });
+  const tab = (page: Page, name: string) =>
+    page.getByRole('navigation').getByRole('link', { name, exact: true }).click();
+
+  it('runs a competition from a preset to downloaded agreements', async () => {
+    const context = await browser.newContext({ ...LAPTOP, acceptDownloads: true });
+    context.setDefaultTimeout(15_000);
+    const page = await context.newPage();
+    try {
+      await officeDay(page);
+    } catch (error) {
+      // What the office saw when the step failed, for whoever reads the CI log.
+      await shot(page, 'office-failure').catch(() => undefined);
+      throw error;
+    } finally {
+      await context.close();
+    }
+  });
+
+  async function officeDay(page: Page): Promise<void> {
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+
+    // Sign in.
+    await page.goto(`${baseUrl}/office/`);
+    await page.getByRole('heading', { name: '管理控制台登录' }).waitFor();
+    await page.getByLabel('登录名').fill(office.login);
+    await page.getByLabel('密码').fill('wrong password 12345');
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByText('登录名或密码错误').waitFor();
+    await page.getByLabel('密码').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByRole('heading', { name: '公益创投大赛' }).waitFor();
+
+    // Create from a preset: the pool typed in yuan is stored in exact fen.
+    await page.getByRole('link', { name: '＋ 新建大赛' }).click();
+    await page.getByLabel('预设规则').selectOption('party-building');
+    await page.getByLabel('大赛名称').fill(title);
+    await page.getByLabel('资金池（元）').fill('30,000.5x');
+    await page.getByLabel('申报截止时间（北京时间）').fill('2031-03-31T17:00');
+    await page.getByLabel('单位名称').fill('中共佛山市三水区西南街道工作委员会');
+    await page.getByLabel('地址').fill('佛山市三水区西南街道广海大道西');
+    await page.getByLabel('法定代表人/负责人').fill('王建国');
+    await page.getByRole('button', { name: '创建大赛' }).click();
+    await page.getByText('金额须为数字（元），最多两位小数').waitFor();
+    // A pool smaller than the preset's ¥50,000 cap per project: the server's refusal sits under the pool.
+    await page.getByLabel('资金池（元）').fill('30000');
+    await page.getByRole('button', { name: '创建大赛' }).click();
+    await page.getByText('不能超过资金池').waitFor();
+    await shot(page, 'office-01-create-field-error');
+    await page.getByLabel('资金池（元）').fill('300,000.05');
+    await page.getByRole('button', { name: '创建大赛' }).click();
+    await page.getByTestId('competition-title').waitFor();
+    await see(page.getByTestId('competition-state'), '草稿');
+    const competitionId = /#\/competitions\/([0-9a-f-]{36})/.exec(page.url())![1];
+    const stored = await db.getRepository(Competition).findOneByOrFail({ id: competitionId });
+    expect(stored.poolFen).toBe(30_000_005);
+    expect(stored.submissionDeadline.toISOString()).toBe('2031-03-31T09:00:00.000Z');
+    await expectLabelled(page);
+    await shot(page, 'office-02-overview-draft');
+
+    // Rules: a bad weight is refused with the field named, and shown next to that field.
+    await tab(page, '评审与分配规则');
+    await page.getByTestId('rubric-row').first().waitFor();
+    const weight = page.getByTestId('rubric-row').nth(1).getByLabel('权重');
+    await weight.fill('1.23456');
+    await page.getByRole('button', { name: '保存规则' }).click();
+    const weightError = page.locator(`#${await weight.getAttribute('id')}-error`);
+    await see(weightError, 'rubric.1.weight');
+    await expect(weight.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expectLabelled(page);
+    await shot(page, 'office-03-rules-field-error');
+    // A valid change: the per-project cap, typed in yuan, saved as a new rules version.
+    await weight.fill('1');
+    await page.getByLabel('单个项目申请上限（元）').fill('45000');
+    await page.getByRole('button', { name: '保存规则' }).click();
+    await page.getByText('规则已保存为第 2 版').waitFor();
+    expect((await db.getRepository(Competition).findOneByOrFail({ id: competitionId })).rules.maxRequestFen).toBe(
+      4_500_000,
+    );
+
+    // Lifecycle: open, then the projects arrive (written directly: the applicant pages have their own test).
+    await tab(page, '概况与状态');
+    await page.getByRole('button', { name: '变为「征集中」' }).click();
+    await see(page.getByTestId('competition-state'), '征集中');
+    const submissions: Submission[] = [];
+    const applicants: AppUser[] = [];
+    for (const project of PROJECTS) {
+      const organization = await createOrganization(db, {
+        kind: OrganizationKind.Community,
+        name: `${project.community}社区居民委员会`,
+        community: project.community,
+      });
+      const applicant = await createUser(db, Role.Applicant, organization.id);
+      applicants.push(applicant);
+      submissions.push(
+        await createSubmission(db, competitionId, organization.id, applicant.id, {
+          title: project.title,
+          category: project.category,
+          requestedFen: 2_800_000,
+          matchingFen: 700_000,
+        }),
+      );
+    }
+    await page.getByRole('button', { name: '变为「征集截止」' }).click();
+    await page.getByRole('button', { name: '变为「资格审查」' }).click();
+    await see(page.getByTestId('competition-state'), '资格审查');
+    // Too early for the roadshow: the API's refusal is shown in both languages' terms.
+    await page.getByRole('button', { name: '变为「路演」' }).click();
+    await page.getByText('还有 4 个已提交项目未完成资格审查').waitFor();
+    await page.getByText('finish screening before the roadshow').waitFor();
+    await shot(page, 'office-04-transition-refused');
+
+    // Screening: pass three, reject one with a reason the applicant will read.
+    await tab(page, '申报与资格审查');
+    await see(page.getByTestId('submission-count'), '共 4 个项目');
+    await expect(page.locator('main img').count()).resolves.toBe(0);
+    await page.getByText(INJECTION_TITLE, { exact: true }).waitFor();
+    for (const project of PROJECTS) {
+      const row = page.getByTestId('submission-row').filter({ hasText: project.title });
+      await row.locator('summary').click();
+      if (project.totals.length === 0) {
+        await row.getByLabel('审查意见（不通过时必填，申报单位可见）').fill('预算明细不全，缺少场地租赁报价');
+        await row.getByRole('button', { name: '不通过' }).click();
+      } else {
+        await row.getByRole('button', { name: '通过', exact: true }).click();
+      }
+      await see(
+        page.getByTestId('submission-row').filter({ hasText: project.title }).getByTestId('screening-status'),
+        project.totals.length === 0 ? '资格审查未通过' : '资格审查通过',
+      );
+    }
+    await page.getByLabel('资格审查', { exact: true }).selectOption('rejected');
+    await see(page.getByTestId('submission-count'), '共 1 个项目');
+    await page.getByText('预算明细不全，缺少场地租赁报价').waitFor();
+    await expectLabelled(page);
+    await shot(page, 'office-05-screening-filtered');
+    await tab(page, '概况与状态');
+    await page.getByRole('button', { name: '变为「路演」' }).click();
+    await see(page.getByTestId('competition-state'), '路演');
+
+    // Roadshow: create, three judges with one-time codes, the published draw.
+    await tab(page, '路演');
+    await page.getByLabel('路演地点').fill('西南街道党群服务中心一楼报告厅');
+    await page.getByRole('button', { name: '创建路演' }).click();
+    const codes: string[] = [];
+    for (const name of JUDGES) {
+      await page.getByLabel('评委姓名').fill(name);
+      await page.getByRole('button', { name: '添加评委并生成签到码' }).click();
+      await page.getByTestId('judge-code').nth(codes.length).waitFor();
+      codes.push(await page.getByTestId('judge-code').nth(codes.length).innerText());
+    }
+    expect(codes.every((code) => /^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/.test(code))).toBe(true);
+    await page.getByTestId('judge-row').nth(2).waitFor();
+    await page.getByLabel('公开种子（选填，如当日彩票开奖号码；不填则随机生成）').fill(SEED);
+    await page.getByRole('button', { name: '抽签' }).click();
+    await see(page.getByTestId('order-seed'), SEED);
+    await expect(page.getByTestId('slot-row').count()).resolves.toBe(3);
+    await expectLabelled(page);
+    await shot(page, 'office-06-roadshow-judges-draw');
+
+    const tokens: string[] = [];
+    for (const code of codes) {
+      tokens.push((await http().post('/judge-sessions').send({ code }).expect(201)).body.token as string);
+    }
+    const state = (await http().get(`/competitions/${competitionId}/roadshow`).set(bearer(officeBearer)).expect(200))
+      .body as { slots: { id: string; submissionId: string; position: number }[] };
+
+    for (const slot of state.slots) {
+      const project = PROJECTS[submissions.findIndex((s) => s.id === slot.submissionId)];
+      await page.getByRole('button', { name: `下一个项目上台：第 ${slot.position} 号` }).click();
+      await see(page.getByTestId('on-stage-title'), project.title);
+      await page
+        .getByTestId('timer')
+        .filter({ hasText: /^0[67]:\d\d$/ })
+        .waitFor();
+      await page.getByRole('button', { name: '陈述结束，开始评分' }).click();
+      await see(page.getByTestId('slot-state'), '评分中');
+      // On the first project the third judge never scores: the office locks without them.
+      const scoring = slot.position === 1 ? 2 : 3;
+      for (let j = 0; j < scoring; j += 1) {
+        await http()
+          .put(`/judge/slots/${slot.id}/score`)
+          .set(bearer(tokens[j]))
+          .set('Idempotency-Key', `browser-${slot.id}-${j}`)
+          .send(partyBuildingSheet(project.totals[j]))
+          .expect(200);
+      }
+      // Live: the count and the names arrive over server-sent events, no reload.
+      await page
+        .getByTestId('submitted-count')
+        .filter({ hasText: `已提交 ${scoring} / 3 位评委` })
+        .waitFor();
+      await expect(page.locator('[data-testid="judge-progress"] li[data-status="submitted"]').count()).resolves.toBe(
+        scoring,
+      );
+      if (slot.position === 1) await shot(page, 'office-07-stage-live-progress');
+      await page.getByRole('button', { name: '锁定并公布分数' }).click();
+      if (scoring < 3) {
+        const warning = page.getByTestId('lock-anyway');
+        await expect(warning.innerText()).resolves.toContain(JUDGES[2]);
+        await shot(page, 'office-08-lock-missing-judge');
+        await warning.getByLabel('我确认未提交评分的评委不计入本项目得分').check();
+        await warning.getByRole('button', { name: '仍然锁定（未提交者不计入）' }).click();
+      }
+      await page
+        .getByTestId('announced')
+        .filter({ hasText: `第 ${slot.position} 号` })
+        .waitFor();
+    }
+    await shot(page, 'office-09-roadshow-all-locked');
+    await tab(page, '概况与状态');
+    await page.getByRole('button', { name: '变为「评分结束」' }).click();
+    await see(page.getByTestId('competition-state'), '评分结束');
+
+    // Rank and allocate on the worker, with its progress live.
+    await tab(page, '排名与分配');
+    await page.getByRole('button', { name: '开始排名与资金分配' }).click();
+    await page.locator('[data-testid="progress"][aria-valuenow="100"]').waitFor({ timeout: 60_000 });
+    await expect(page.getByTestId('run-status').innerText()).resolves.toBe('已完成');
+    await page.getByTestId('results-table').waitFor();
+    const rows = page.getByTestId('result-row');
+    await expect(rows.count()).resolves.toBe(3);
+    const firstRow = await rows.first().innerText();
+    expect(firstRow).toContain(PROJECTS[0].title);
+    expect(firstRow).toContain('五顶岗');
+    const lastReason = await rows.nth(2).getByTestId('result-reason').innerText();
+    expect(lastReason).toContain('得分低于合格分数线');
+    await expect(page.locator('main img').count()).resolves.toBe(0);
+    await page.getByTestId('leniency-chart').waitFor();
+    await expect(page.locator('[data-testid="leniency-chart"] g[data-judge]').count()).resolves.toBe(3);
+    await see(page.getByTestId('competition-state'), '资金已分配');
+    await expectLabelled(page);
+    await shot(page, 'office-10-results-and-statistics');
+
+    // English relabels the whole console in place.
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await page.getByRole('heading', { name: 'Judge agreement' }).waitFor();
+    await shot(page, 'office-11-results-english');
+    await page.getByRole('button', { name: '切换到中文' }).click();
+
+    // Publish; an applicant objects; the office answers.
+    await page.getByRole('button', { name: '公示结果' }).click();
+    await page.getByTestId('notice').waitFor();
+    await see(page.getByTestId('competition-state'), '公示中');
+    // Two communities look on their phones: the one screened out reads why; a funded one reads its
+    // grant and files an objection during the notice period.
+    const phone = await page.context().browser()!.newContext(PHONE);
+    phone.setDefaultTimeout(15_000);
+    const rejected = await applicantSignsIn(phone, applicants[3]);
+    await rejected.getByRole('link', { name: PROJECTS[3].title }).click();
+    await see(rejected.getByTestId('screening'), '预算明细不全，缺少场地租赁报价');
+    await expectLabelled(rejected);
+    await shot(rejected, 'office-apply-01-screening-reason');
+    const objector = await applicantSignsIn(phone, applicants[2]);
+    await objector.getByRole('link', { name: PROJECTS[2].title }).click();
+    await see(objector.getByTestId('grant'), '¥28,000.00');
+    await see(objector.getByTestId('grant-reason'), '全额资助');
+    await objector.getByLabel('异议理由').fill('请核对第 3 号评委的评分记录。');
+    await objector.getByRole('button', { name: '提出异议' }).click();
+    await see(objector.getByTestId('my-objection'), '待答复');
+    await expectLabelled(objector);
+    await shot(objector, 'office-apply-02-result-and-objection');
+    await page.reload();
+    const objection = page.getByTestId('objection');
+    await objection.getByLabel('答复（申报单位可见）').fill('经核查，评分录入无误，维持原结果。');
+    await expectLabelled(page);
+    await shot(page, 'office-12-publicity-objection');
+    await objection.getByRole('button', { name: '提交答复' }).click();
+    await page.getByTestId('objection').filter({ hasText: '异议不成立' }).waitFor();
+
+    // The notice period is days long: end it in the database, then award.
+    await db.query(
+      `UPDATE publication SET starts_at = now() - interval '8 days', ends_at = now() - interval '1 minute'
+        WHERE competition_id = $1`,
+      [competitionId],
+    );
+    await page.reload();
+    // The worker's minute tick awards an ended notice on its own and may get there first: then the
+    // console shows the competition awarded, or the API's refusal of a second award.
+    await page.getByTestId('notice').waitFor();
+    const award = page.getByRole('button', { name: '公示期满，立项并生成协议书' });
+    if (await award.isVisible()) {
+      await award.click();
+      await page.getByRole('heading', { name: '资助协议书' }).or(page.locator('.message-box.error')).first().waitFor();
+    }
+    if (!(await page.getByRole('heading', { name: '资助协议书' }).isVisible())) await tab(page, '协议书');
+    await page.getByRole('heading', { name: '资助协议书' }).waitFor();
+    await see(page.getByTestId('competition-state'), '已立项');
+    await page.getByTestId('agreements-progress').filter({ hasText: '已生成 2 / 2 份' }).waitFor({ timeout: 60_000 });
+    await expectLabelled(page);
+    await shot(page, 'office-13-agreements');
+
+    // One agreement, as the office downloads it.
+    const row = page.getByTestId('agreement-row').filter({ hasText: PROJECTS[0].title });
+    const [pdf] = await Promise.all([
+      page.waitForEvent('download'),
+      row.getByRole('button', { name: /的 PDF$/ }).click(),
+    ]);
+    const pdfPath = join(downloads, 'office-agreement.pdf');
+    await pdf.saveAs(pdfPath);
+    const bytes = readFileSync(pdfPath);
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdfPath, '-'], { encoding: 'utf8' });
+    expect(squash(text)).toContain(squash(PROJECTS[0].title));
+    expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
+
+    // All of them as one ZIP.
+    const [zip] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '打包下载全部（ZIP）' }).click(),
+    ]);
+    const zipPath = join(downloads, 'office-agreements.zip');
+    await zip.saveAs(zipPath);
+    expect(readFileSync(zipPath).subarray(0, 2).toString('latin1')).toBe('PK');
+    writeFileSync(join(downloads, 'office-agreement.txt'), text);
+
+    // The funded community sees the answer to its objection and downloads its own agreement.
+    await objector.reload();
+    await see(objector.getByTestId('my-objection'), '经核查，评分录入无误，维持原结果。');
+    const [own] = await Promise.all([
+      objector.waitForEvent('download'),
+      objector.getByRole('button', { name: '下载协议书（PDF）' }).click(),
+    ]);
+    const ownPath = join(downloads, 'applicant-agreement.pdf');
+    await own.saveAs(ownPath);
+    expect(readFileSync(ownPath).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const ownText = execFileSync('pdftotext', ['-enc', 'UTF-8', ownPath, '-'], { encoding: 'utf8' });
+    expect(squash(ownText)).toContain(squash(PROJECTS[2].title));
+    await shot(objector, 'office-apply-03-agreement');
+    await phone.close();
+
+    expect(dialogs).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  }
+});

@@ -1,0 +1,153 @@
+// After ranking: the project's grant and its reason (from the public notice), the objection the
+// organization may file during the notice period, and its own agreement once awarded.
+import { ApiError } from '../shared/api.js';
+import { fill, formatYuan, h } from '../shared/dom.js';
+import { downloadFile } from '../shared/download.js';
+import { field, messageBox, showApiError, showMessage } from '../shared/forms.js';
+import { GRANT_REASONS, OBJECTION_STATUSES, beijingTime, labelOf } from '../shared/labels.js';
+import { tx } from '../shared/text.js';
+
+async function orNull(promise) {
+  try {
+    return await promise;
+  } catch (error) {
+    if (error instanceof ApiError && (error.status === 404 || error.status === 403)) return null;
+    throw error;
+  }
+}
+
+function objectionForm(ctx, notice, submission, onFiled) {
+  const reason = h('textarea', { rows: 4, maxlength: 2000 });
+  const box = messageBox();
+  const form = h(
+    'form',
+    { novalidate: true, 'data-testid': 'objection-form' },
+    field({ zh: '异议理由', en: 'Your objection' }, reason, {
+      path: 'reason',
+      hint: {
+        zh: `公示期至 ${beijingTime(notice.endsAt)}，街道办将逐条答复`,
+        en: `open until ${beijingTime(notice.endsAt)}; the office answers each one`,
+      },
+    }),
+    h('div', { class: 'actions' }, tx('button', { zh: '提出异议', en: 'File the objection' }, { type: 'submit' })),
+    box,
+  );
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    try {
+      await ctx.api(`/publications/${notice.id}/objections`, {
+        method: 'POST',
+        body: { submissionId: submission.id, reason: reason.value },
+      });
+      onFiled();
+    } catch (error) {
+      showApiError(form, box, error);
+    }
+  });
+  return form;
+}
+
+export async function outcomeSection(ctx, submission, competition) {
+  if (submission.state !== 'submitted' || submission.screening !== 'passed') return null;
+  const [notice, results, agreement] = await Promise.all([
+    orNull(ctx.api(`/competitions/${competition.id}/publication`)),
+    orNull(ctx.api(`/competitions/${competition.id}/results`)),
+    orNull(ctx.api(`/submissions/${submission.id}/agreement`)),
+  ]);
+  const row =
+    results?.rows.find((r) => r.submissionId === submission.id) ??
+    notice?.results.find((r) => r.submissionId === submission.id);
+  if (!row && !agreement) return null;
+
+  const box = messageBox();
+  const section = h('section', { class: 'card', 'aria-labelledby': 'result-heading', 'data-testid': 'result' });
+  const objections = h('div', {});
+  if (notice) {
+    const filed = await orNull(ctx.api(`/publications/${notice.id}/objections`));
+    const mine = (filed ?? []).filter((o) => o.submissionId === submission.id);
+    objections.append(
+      ...mine.map((objection) =>
+        h(
+          'div',
+          { class: 'message-box', 'data-testid': 'my-objection' },
+          h(
+            'p',
+            {},
+            tx('strong', { zh: '我的异议：', en: 'Our objection: ' }),
+            tx('span', labelOf(OBJECTION_STATUSES, objection.status), { class: 'badge' }),
+          ),
+          h('p', {}, objection.reason),
+          objection.answer
+            ? h('p', {}, tx('strong', { zh: '答复：', en: 'Answer: ' }), h('span', {}, objection.answer))
+            : null,
+        ),
+      ),
+    );
+    if (notice.phase === 'in-period' && !mine.some((o) => o.status === 'open')) {
+      objections.append(objectionForm(ctx, notice, submission, () => ctx.go(`#/submissions/${submission.id}`)));
+    }
+  }
+
+  // The results table words the reason itself; the public notice gives its code.
+  const reasonPair =
+    row?.reason && typeof row.reason === 'object' ? row.reason : row ? labelOf(GRANT_REASONS, row.reason) : null;
+  fill(
+    section,
+    tx('h2', { zh: '评审结果', en: 'Result' }, { id: 'result-heading' }),
+    row
+      ? h(
+          'dl',
+          { class: 'summary-list' },
+          tx('dt', { zh: '名次', en: 'Rank' }),
+          h('dd', {}, String(row.rank ?? row.displayRank)),
+          tx('dt', { zh: '得分', en: 'Score' }),
+          h('dd', {}, row.score),
+          tx('dt', { zh: '资助金额', en: 'Grant' }),
+          h('dd', { 'data-testid': 'grant' }, formatYuan(row.grantFen)),
+          tx('dt', { zh: '说明', en: 'Reason' }),
+          tx('dd', reasonPair, { 'data-testid': 'grant-reason' }),
+        )
+      : null,
+    notice
+      ? tx(
+          'p',
+          notice.phase === 'in-period'
+            ? {
+                zh: `公示期：${beijingTime(notice.startsAt)} 至 ${beijingTime(notice.endsAt)}`,
+                en: `Public notice: ${beijingTime(notice.startsAt)} to ${beijingTime(notice.endsAt)}`,
+              }
+            : { zh: '公示期已结束。', en: 'The notice period is over.' },
+          { class: 'hint' },
+        )
+      : null,
+    objections,
+    agreement
+      ? h(
+          'div',
+          { class: 'actions' },
+          tx('span', { zh: `资助协议书 ${agreement.number}`, en: `Funding agreement ${agreement.number}` }),
+          tx(
+            'button',
+            { zh: '下载协议书（PDF）', en: 'Download the agreement (PDF)' },
+            {
+              type: 'button',
+              class: 'primary',
+              onclick: async () => {
+                try {
+                  const file = await downloadFile(`/agreements/${agreement.id}/pdf`, {
+                    token: ctx.token(),
+                    fallbackName: `${agreement.number}.pdf`,
+                  });
+                  showMessage(box, { zh: `已下载 ${file.name}`, en: `Downloaded ${file.name}` }, 'ok');
+                } catch (error) {
+                  showApiError(section, box, error);
+                }
+              },
+            },
+          ),
+        )
+      : null,
+    box,
+  );
+  return section;
+}

@@ -1,0 +1,155 @@
+// Scores waiting for the server. Every submit is written here first, with its idempotency key,
+// before any request is made; an item leaves only when the server has answered for it: a 2xx
+// (saved) or a definitive 4xx (refused, shown to the judge). Network errors, timeouts, 5xx and 429
+// keep it, with the same key, so a retry of a request whose answer was lost writes nothing new.
+import { ApiError, api } from '../shared/api.js';
+
+const STORAGE_KEY = 'gongyi.judge.outbox';
+/** A request that hangs on weak Wi-Fi is given up after this long and tried again. */
+const REQUEST_TIMEOUT_MS = 10_000;
+/** How often pending items are retried while any wait; 'online' and reconnects also trigger it. */
+export const SYNC_INTERVAL_MS = 3_000;
+
+/** Answers that will never change by retrying the same request. */
+const DEFINITIVE = new Set([400, 403, 404, 409, 410, 413, 415, 422]);
+
+/**
+ * A fresh key per submit. crypto.randomUUID needs a secure context; a venue tablet that opens the
+ * page over plain http on the LAN has only getRandomValues, so build the v4 UUID from that.
+ */
+export function newIdempotencyKey() {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+function readAll() {
+  try {
+    const items = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '[]');
+    return Array.isArray(items) ? items : [];
+  } catch {
+    return [];
+  }
+}
+
+function writeAll(items) {
+  localStorage.setItem(STORAGE_KEY, JSON.stringify(items));
+}
+
+/** A saved score as the API returns it; anything else (a captive portal's page) is not an answer. */
+function isScoreResponse(value, item) {
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    value.slotId === item.slotId &&
+    Number.isInteger(value.revision) &&
+    typeof value.savedAt === 'string'
+  );
+}
+
+/**
+ * The outbox of one device. `getToken(judgeId)` gives the bearer token for a judge's items (or
+ * nothing when that judge is not signed in here); `onSaved(item, score)`, `onRejected(item,
+ * error)`, `onUnauthorized()` and `onChange()` let the page show what happened.
+ */
+export function createOutbox({ getToken, onSaved, onRejected, onUnauthorized, onChange }) {
+  let running;
+  let again = false;
+  let lastError;
+
+  const items = (judgeId) => readAll().filter((item) => item.judgeId === judgeId);
+
+  /**
+   * Queues a score. A newer submit for the same project replaces one still waiting: whether or not
+   * the older one had reached the server, the server ends up with the judge's latest marks.
+   */
+  const put = (item) => {
+    const others = readAll().filter((other) => !(other.judgeId === item.judgeId && other.slotId === item.slotId));
+    writeAll([...others, item]);
+    onChange();
+  };
+
+  const remove = (key) => {
+    writeAll(readAll().filter((item) => item.key !== key));
+  };
+
+  /** Sends one item; false when the network (or the session) stops this pass. */
+  const send = async (item, token) => {
+    const attempt = readAll().find((stored) => stored.key === item.key);
+    if (!attempt) return true;
+    attempt.attempts = (attempt.attempts ?? 0) + 1;
+    attempt.lastTriedAt = new Date().toISOString();
+    writeAll(readAll().map((stored) => (stored.key === attempt.key ? attempt : stored)));
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), REQUEST_TIMEOUT_MS);
+    try {
+      const score = await api(`/judge/slots/${encodeURIComponent(item.slotId)}/score`, {
+        method: 'PUT',
+        token,
+        headers: { 'Idempotency-Key': item.key },
+        body: item.body,
+        signal: controller.signal,
+      });
+      if (!isScoreResponse(score, item)) {
+        lastError = new ApiError(0, undefined);
+        return false;
+      }
+      remove(item.key);
+      lastError = undefined;
+      onSaved(item, score);
+      return true;
+    } catch (error) {
+      const failure = error instanceof ApiError ? error : new ApiError(0, undefined);
+      if (failure.status === 401) {
+        lastError = failure;
+        onUnauthorized();
+        return false;
+      }
+      if (DEFINITIVE.has(failure.status)) {
+        remove(item.key);
+        onRejected(item, failure);
+        return true;
+      }
+      lastError = failure;
+      return false;
+    } finally {
+      clearTimeout(timer);
+      onChange();
+    }
+  };
+
+  /** One pass over the waiting items, oldest first; calls while a pass runs fold into one more pass. */
+  const sync = () => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        const waiting = readAll().sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+        for (const item of waiting) {
+          const token = getToken(item.judgeId);
+          if (!token) continue;
+          if (!(await send(item, token))) break;
+        }
+      } while (again);
+    })().finally(() => {
+      running = undefined;
+    });
+    return running;
+  };
+
+  return {
+    put,
+    items,
+    pendingFor: (judgeId, slotId) => items(judgeId).find((item) => item.slotId === slotId),
+    sync,
+    /** The error that stopped the last pass (network, timeout, 5xx), for the status line. */
+    lastError: () => lastError,
+    isSyncing: () => running !== undefined,
+  };
+}

@@ -1,0 +1,403 @@
+// The hall's big screen (1920×1080): the project on stage, its pitch timer, how many judges have
+// scored, the announced score with the dropped totals struck through, and the running ranking.
+// Read-only and public; every user text goes through textContent (h()), never innerHTML.
+import { ApiError, api } from '../shared/api.js';
+import { clear, h } from '../shared/dom.js';
+import { createI18n, currentLang, mountLangSwitch } from '../shared/i18n.js';
+import { connectLive } from '../shared/live.js';
+
+const i18n = createI18n({
+  pageTitle: { zh: '路演大屏', en: 'Live board' },
+  noRoadshow: {
+    zh: '请在地址后加上路演编号，例如 /screen/?roadshow=路演编号',
+    en: 'Add the roadshow id to the address, e.g. /screen/?roadshow=<id>',
+  },
+  loading: { zh: '正在连接…', en: 'Connecting…' },
+  disconnected: { zh: '连接中断，正在重连', en: 'Connection lost, reconnecting' },
+  notStarted: { zh: '路演即将开始', en: 'The roadshow is about to begin' },
+  projectsCount: { zh: '共 {n} 个项目', en: '{n} projects' },
+  position: { zh: '第 {n} 号', en: 'No. {n}' },
+  positionOf: { zh: '第 {n} 号 / 共 {total} 个', en: 'No. {n} of {total}' },
+  'state.waiting': { zh: '等待上台', en: 'Waiting' },
+  'state.presenting': { zh: '陈述中', en: 'Presenting' },
+  'state.scoring': { zh: '评委打分中', en: 'Judges scoring' },
+  'state.locked': { zh: '已公布', en: 'Announced' },
+  timer: { zh: '陈述计时', en: 'Pitch time' },
+  overtime: { zh: '超时 {time}', en: 'Over by {time}' },
+  judgesScored: { zh: '已评分评委', en: 'Judges scored' },
+  announced: { zh: '公布得分', en: 'Announced score' },
+  judgeTotals: { zh: '各评委总分', en: 'Each judge’s total' },
+  droppedHigh: { zh: '去掉的最高分', en: 'dropped as highest' },
+  droppedLow: { zh: '去掉的最低分', en: 'dropped as lowest' },
+  'method.trimmed-mean': {
+    zh: '去掉最高分和最低分，其余取平均',
+    en: 'Highest and lowest dropped, the rest averaged',
+  },
+  'method.mean': { zh: '全部评委总分取平均', en: 'Average of all judges’ totals' },
+  'method.median': { zh: '评委总分取中位数', en: 'Median of the judges’ totals' },
+  fellBack: { zh: '评委人数不足，未去分，取平均', en: 'Too few judges to drop any; all averaged' },
+  gatesFailed: { zh: '未通过必备项', en: 'Failed a pass/fail criterion' },
+  'group.expert': { zh: '专家', en: 'Experts' },
+  'group.department': { zh: '部门', en: 'Departments' },
+  'group.media': { zh: '媒体', en: 'Media' },
+  'group.resident': { zh: '居民代表', en: 'Residents' },
+  ranking: { zh: '实时排名', en: 'Running ranking' },
+  rankingEmpty: { zh: '公布得分后显示排名', en: 'The ranking appears once scores are announced' },
+  rank: { zh: '名次', en: 'Rank' },
+  project: { zh: '项目', en: 'Project' },
+  score: { zh: '得分', en: 'Score' },
+  order: { zh: '出场顺序', en: 'Order' },
+  seed: { zh: '抽签种子 {seed}', en: 'Draw seed {seed}' },
+});
+const { t } = i18n;
+
+/** Without the live stream, the board is fetched this often. */
+const POLL_MS = 3_000;
+const SAFETY_REFRESH_MS = 30_000;
+const REQUEST_TIMEOUT_MS = 8_000;
+/** The Date header has whole seconds: only a clock off by more than this is corrected. */
+const CLOCK_TOLERANCE_MS = 2_000;
+
+const roadshowId = new URLSearchParams(location.search).get('roadshow');
+const state = { board: undefined, live: 'connecting', fetchFailed: false, clockOffset: 0 };
+let lastFetchAt = 0;
+
+const root = document.getElementById('app');
+const banner = h('div', { class: 'banner', id: 'banner', role: 'alert', hidden: true });
+const heading = h('div', { class: 'top-title' });
+const actions = h('div', { class: 'top-actions' });
+const stage = h('section', { class: 'stage', id: 'stage', 'aria-live': 'polite' });
+const ranking = h('aside', { class: 'ranking', id: 'ranking', 'aria-labelledby': 'ranking-title' });
+const order = h('footer', { class: 'order', id: 'order' });
+clear(root).append(
+  h('header', { class: 'top' }, heading, banner, actions),
+  h('main', { class: 'board' }, stage, ranking),
+  order,
+);
+mountLangSwitch(i18n, actions);
+
+function formatClock(totalSeconds) {
+  const s = Math.max(0, totalSeconds);
+  return `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
+}
+
+function pick(zh, en) {
+  return currentLang() === 'en' ? en : zh;
+}
+
+function render() {
+  document.title = `${t('pageTitle')} · ${state.board?.competitionTitle ?? '公益创投'}`;
+  renderBanner();
+  clear(heading);
+  if (!roadshowId) {
+    clear(stage).append(h('p', { class: 'message' }, t('noRoadshow')));
+    return;
+  }
+  if (!state.board) {
+    clear(stage).append(h('p', { class: 'message' }, t('loading')));
+    return;
+  }
+  const board = state.board;
+  heading.append(h('h1', {}, board.competitionTitle), h('p', { class: 'venue' }, board.venue));
+  renderStage(board);
+  renderRanking(board);
+  renderOrder(board);
+  updateTimer();
+}
+
+function renderBanner() {
+  const down = Boolean(roadshowId) && (state.live === 'reconnecting' || state.fetchFailed || !navigator.onLine);
+  banner.hidden = !down;
+  banner.textContent = t('disconnected');
+}
+
+function renderStage(board) {
+  clear(stage);
+  const current = board.current;
+  if (!current) {
+    delete stage.dataset.slotId;
+    delete stage.dataset.state;
+    stage.append(
+      h(
+        'div',
+        { class: 'idle', id: 'idle' },
+        h('h2', {}, t('notStarted')),
+        board.slots.length > 0 ? h('p', {}, t('projectsCount', { n: board.slots.length })) : null,
+      ),
+    );
+    return;
+  }
+  stage.dataset.slotId = current.slotId;
+  stage.dataset.state = current.state;
+  stage.append(
+    h(
+      'p',
+      { class: 'stage-head' },
+      h('span', { class: 'position' }, t('positionOf', { n: current.position, total: board.slots.length })),
+      h('span', { class: 'chip state', dataset: { state: current.state } }, t(`state.${current.state}`)),
+      // Once announced, the count shrinks to a line and the score takes the room.
+      current.state === 'locked'
+        ? h('span', { class: 'count-line' }, `${t('judgesScored')} `, judgesCount(current))
+        : null,
+    ),
+    h('h2', { class: 'title', id: 'current-title' }, current.title),
+    h(
+      'p',
+      { class: 'meta' },
+      h(
+        'span',
+        { class: 'chip category', id: 'current-category' },
+        pick(current.categoryLabelZh, current.categoryLabelEn),
+      ),
+      h('span', { id: 'current-organization' }, current.organizationName),
+      current.community ? h('span', { class: 'community' }, current.community) : null,
+    ),
+  );
+  if (current.state === 'locked') {
+    if (current.result) stage.append(resultBox(current.result));
+    return;
+  }
+  const row = h('div', { class: 'stage-row' });
+  if (current.state === 'presenting' || current.state === 'waiting') {
+    row.append(
+      h(
+        'div',
+        { class: 'box timer-box' },
+        h('p', { class: 'box-label' }, t('timer')),
+        h('p', { class: 'timer', id: 'timer' }),
+        h('p', { class: 'overtime', id: 'overtime' }),
+      ),
+    );
+  }
+  row.append(judgesBox(current));
+  stage.append(row);
+}
+
+function judgesCount(slot) {
+  return h(
+    'span',
+    {
+      class: 'count',
+      id: 'judges-scored',
+      dataset: { submitted: String(slot.submittedCount), judges: String(slot.judgeCount) },
+    },
+    `${slot.submittedCount} / ${slot.judgeCount}`,
+  );
+}
+
+function judgesBox(slot) {
+  const dots = h('p', { class: 'dots', 'aria-hidden': 'true' });
+  for (let i = 0; i < slot.judgeCount; i += 1) {
+    dots.append(h('span', { class: i < slot.submittedCount ? 'dot filled' : 'dot' }));
+  }
+  return h(
+    'div',
+    { class: 'box judges-box' },
+    h('p', { class: 'box-label' }, t('judgesScored')),
+    h('p', { class: 'count-big' }, judgesCount(slot)),
+    dots,
+  );
+}
+
+function resultBox(result) {
+  const totals = h('ul', { class: 'totals', id: 'judge-totals', 'aria-label': t('judgeTotals') });
+  for (const entry of result.totals) {
+    const dropped = entry.dropped;
+    const note = dropped === 'high' ? t('droppedHigh') : dropped === 'low' ? t('droppedLow') : undefined;
+    totals.append(
+      h(
+        'li',
+        { class: dropped ? 'total dropped' : 'total', dataset: { dropped: dropped ?? 'no' } },
+        dropped ? h('s', {}, entry.total) : h('span', {}, entry.total),
+        note ? h('span', { class: 'drop-note' }, note) : null,
+      ),
+    );
+  }
+  const groups =
+    result.groups.length > 1
+      ? h(
+          'p',
+          { class: 'groups' },
+          result.groups.map((group) =>
+            h('span', {}, `${t(`group.${group.group}`)} ${group.display} × ${group.weight}`),
+          ),
+        )
+      : null;
+  return h(
+    'div',
+    { class: 'result', id: 'result' },
+    h(
+      'div',
+      { class: 'announced-line' },
+      h('p', { class: 'box-label' }, t('announced')),
+      h('p', { class: 'announced', id: 'announced-score' }, result.announcedScore),
+    ),
+    h('p', { class: 'method' }, result.fellBackToMean ? t('fellBack') : t(`method.${result.method}`)),
+    result.gatesPassed ? null : h('p', { class: 'gates-failed' }, t('gatesFailed')),
+    totals,
+    groups,
+  );
+}
+
+function renderRanking(board) {
+  clear(ranking);
+  ranking.append(h('h2', { id: 'ranking-title' }, t('ranking')));
+  if (board.ranking.length === 0) {
+    ranking.append(h('p', { class: 'empty' }, t('rankingEmpty')));
+    return;
+  }
+  const body = h('tbody');
+  for (const entry of board.ranking) {
+    body.append(
+      h(
+        'tr',
+        {
+          class: entry.slotId === board.current?.slotId ? 'latest' : undefined,
+          dataset: { slotId: entry.slotId },
+        },
+        h('td', { class: 'rank' }, String(entry.rank)),
+        h(
+          'td',
+          { class: 'project' },
+          h('span', { class: 'ranking-title' }, entry.title),
+          h('span', { class: 'ranking-org' }, entry.organizationName),
+        ),
+        h('td', { class: 'score' }, entry.announcedScore),
+      ),
+    );
+  }
+  ranking.append(
+    h(
+      'table',
+      { id: 'ranking-table' },
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'col' }, t('rank')),
+          h('th', { scope: 'col' }, t('project')),
+          h('th', { scope: 'col' }, t('score')),
+        ),
+      ),
+      body,
+    ),
+  );
+}
+
+function renderOrder(board) {
+  clear(order);
+  if (board.slots.length === 0) return;
+  order.append(h('span', { class: 'order-label' }, t('order')));
+  const list = h('ol', { class: 'order-list' });
+  for (const slot of board.slots) {
+    list.append(
+      h(
+        'li',
+        {
+          class: slot.slotId === board.current?.slotId ? 'on-stage' : undefined,
+          dataset: { state: slot.state },
+          title: slot.title,
+        },
+        h('span', { class: 'order-position' }, String(slot.position)),
+        h('span', { class: 'order-name' }, slot.community || slot.organizationName),
+        slot.announcedScore ? h('span', { class: 'order-score' }, slot.announcedScore) : null,
+      ),
+    );
+  }
+  order.append(list);
+  if (board.orderSeed) order.append(h('span', { class: 'seed' }, t('seed', { seed: board.orderSeed })));
+}
+
+function updateTimer() {
+  const timer = document.getElementById('timer');
+  const current = state.board?.current;
+  if (!timer || !current) return;
+  const overtime = document.getElementById('overtime');
+  if (!current.pitchEndsAt) {
+    timer.textContent = formatClock(current.pitchSeconds);
+    timer.dataset.overtime = 'false';
+    overtime.textContent = '';
+    return;
+  }
+  const left = Math.ceil((Date.parse(current.pitchEndsAt) - (Date.now() + state.clockOffset)) / 1000);
+  timer.textContent = formatClock(left);
+  timer.dataset.overtime = String(left <= 0);
+  overtime.textContent = left < 0 ? t('overtime', { time: formatClock(-left) }) : '';
+}
+
+function noteServerClock(response) {
+  const date = Date.parse(response.headers.get('date') ?? '');
+  if (!Number.isFinite(date)) return;
+  const offset = date - Date.now();
+  state.clockOffset = Math.abs(offset) > CLOCK_TOLERANCE_MS ? offset : 0;
+}
+
+let fetching;
+let fetchAgain = false;
+
+/** Refetches the board; events that arrive during a fetch fold into one more. */
+function refresh() {
+  if (!roadshowId) return Promise.resolve();
+  if (fetching) {
+    fetchAgain = true;
+    return fetching;
+  }
+  fetching = (async () => {
+    do {
+      fetchAgain = false;
+      lastFetchAt = Date.now();
+      try {
+        state.board = await api(`/roadshows/${encodeURIComponent(roadshowId)}/board`, {
+          signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+          onResponse: noteServerClock,
+        });
+        state.fetchFailed = false;
+      } catch (error) {
+        state.fetchFailed = !(error instanceof ApiError) || error.status === 0 || error.status >= 500;
+        if (!state.fetchFailed && error instanceof ApiError) {
+          clear(stage).append(h('p', { class: 'message error' }, error.text()));
+          renderBanner();
+          continue;
+        }
+      }
+      render();
+    } while (fetchAgain);
+  })().finally(() => {
+    fetching = undefined;
+  });
+  return fetching;
+}
+
+i18n.onChange(() => render());
+window.addEventListener('online', () => void refresh());
+window.addEventListener('offline', () => renderBanner());
+render();
+
+if (roadshowId) {
+  connectLive(roadshowId, {
+    onEvent: (type, data) => {
+      // The count moves the instant the event lands; the refetch brings everything else.
+      const current = state.board?.current;
+      if (type === 'score.submitted' && current?.slotId === data.slotId && Number.isInteger(data.submittedCount)) {
+        current.submittedCount = data.submittedCount;
+        current.judgeCount = data.judgeCount ?? current.judgeCount;
+        render();
+      }
+      void refresh();
+    },
+    onStatus: (status) => {
+      state.live = status;
+      root.dataset.live = status;
+      renderBanner();
+    },
+    onOpen: () => void refresh(),
+  });
+  void refresh();
+  setInterval(() => {
+    updateTimer();
+    const stale = Date.now() - lastFetchAt;
+    if ((state.live !== 'open' && stale >= POLL_MS) || stale >= SAFETY_REFRESH_MS) void refresh();
+  }, 250);
+}

@@ -1,0 +1,109 @@
+// The small single-page shell the office console and the applicant pages share: hash routes,
+// the signed-in session, an API client that carries the token, and the language switch.
+import { api, ApiError } from './api.js';
+import { clear, h } from './dom.js';
+import { createI18n, mountLangSwitch } from './i18n.js';
+import { createSession } from './session.js';
+import { relabel, tx } from './text.js';
+
+/**
+ * `routes`: [[RegExp, view]] tried in order against location.hash; a view is
+ * `async (ctx, ...captures) => Node`. `publicRoutes` need no session. `header(ctx)` fills the
+ * account area.
+ */
+export function startApp({ sessionKey, routes, publicRoutes, loginHash, homeHash, header }) {
+  const session = createSession(sessionKey);
+  const i18n = createI18n({});
+  const main = document.getElementById('main');
+  let leaving = [];
+  let renderCount = 0;
+
+  const ctx = {
+    session,
+    go(hash) {
+      if (location.hash === hash) void render();
+      else location.hash = hash;
+    },
+    /** Runs when the view is replaced: close streams, stop timers. */
+    onLeave(fn) {
+      leaving.push(fn);
+    },
+    async api(path, options = {}) {
+      const token = session.get()?.token;
+      try {
+        return await api(path, { ...options, token });
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 401 && token) {
+          session.clear();
+          ctx.go(loginHash);
+        }
+        throw error;
+      }
+    },
+    token: () => session.get()?.token,
+    refreshHeader: () => header(ctx),
+  };
+
+  const render = async () => {
+    renderCount += 1;
+    const mine = renderCount;
+    for (const fn of leaving) fn();
+    leaving = [];
+    const hash = location.hash || '#/';
+    const signedIn = Boolean(session.get());
+    let view;
+    let captures = [];
+    for (const [pattern, candidate] of [...publicRoutes, ...routes]) {
+      const match = pattern.exec(hash);
+      if (match) {
+        view = candidate;
+        captures = match.slice(1);
+        break;
+      }
+    }
+    const isPublic = publicRoutes.some(([pattern]) => pattern.test(hash));
+    if (!view || (!isPublic && !signedIn)) {
+      ctx.go(signedIn ? homeHash : loginHash);
+      return;
+    }
+    header(ctx);
+    let node;
+    try {
+      node = await view(ctx, ...captures);
+    } catch (error) {
+      node = h(
+        'section',
+        { class: 'card' },
+        tx('h1', { zh: '页面无法加载', en: 'This page could not be loaded' }),
+        tx(
+          'p',
+          error instanceof ApiError
+            ? { zh: error.messageZh, en: error.messageEn }
+            : { zh: '请刷新重试', en: 'reload and try again' },
+          {
+            class: 'error',
+          },
+        ),
+        h('p', {}, tx('a', { zh: '返回首页', en: 'Back to the start' }, { href: homeHash })),
+      );
+    }
+    if (mine !== renderCount) return;
+    clear(main).append(node);
+    const heading = main.querySelector('h1');
+    if (heading) document.title = `${heading.textContent} — 公益创投大赛平台`;
+  };
+
+  i18n.onChange(() => {
+    relabel();
+    const heading = main.querySelector('h1');
+    if (heading) document.title = `${heading.textContent} — 公益创投大赛平台`;
+  });
+  i18n.apply();
+  relabel();
+  const headerBar = document.querySelector('.app-header');
+  // At the end of the header, where the eye looks for it after the title and the account.
+  headerBar.append(mountLangSwitch(i18n, headerBar));
+  window.addEventListener('hashchange', () => void render());
+  void render();
+  return ctx;
+}
