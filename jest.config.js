@@ -22,18 +22,16 @@ const shared = {
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
 };
 
-// Tests on real servers share two cores with Postgres, Redis and Chromium: the timeout only guards
-// against a hang, it is not a speed requirement (benchmarks measure speed).
-const slow = { testTimeout: 60_000 };
-
 module.exports = {
+  // Tests on real servers share two cores with Postgres, Redis and Chromium: the timeout only guards
+  // against a hang, it is not a speed requirement (benchmarks measure speed).
+  testTimeout: 60_000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
-    { ...shared, ...slow, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts'] },
-    { ...shared, ...slow, displayName: 'e2e', testMatch: ['<rootDir>/apps/*/test/**/*.e2e-spec.ts'] },
+    { ...shared, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts'] },
+    { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/apps/*/test/**/*.e2e-spec.ts'] },
     {
       ...shared,
-      ...slow,
       displayName: 'browser',
       testMatch: ['<rootDir>/apps/api/test/browser/**/*.browser-spec.ts'],
     },

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# The README's first command (`npm run demo`): from a fresh clone to a running platform on real
-# PostgreSQL and Redis. Installs what is missing, starts the services, applies the migrations,
-# builds and starts the API and the worker, and checks that both answer.
+# The README's first command (`npm run demo`): the platform's main job, a whole competition, from a
+# fresh clone on real PostgreSQL and Redis. Installs what is missing, starts the services, applies
+# the migrations, builds and starts the API and the worker, then plays "2026年 党建项目创投大赛"
+# through the public API (scripts/demo/run-competition.ts): applications, screening, a roadshow
+# with seven judges, ranking and allocation, the public notice, and the agreements.
 #   --serve   leave everything running for a person to explore (Ctrl-C stops it)
 # Without --serve it stops what it started and exits 0.
 set -euo pipefail
@@ -70,8 +72,10 @@ case "$health" in
 esac
 echo "health: $health"
 
+step "大赛 / the competition"
+node -r @swc-node/register scripts/demo/run-competition.ts "$base" "$RUN"
+
 step "地址 / addresses"
-echo "API:            $base"
 echo "API 文档 / docs: $base/api/docs"
 echo "健康 / health:   $base/health"
 echo "日志 / logs:     $RUN"

@@ -1,0 +1,385 @@
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Client } from 'pg';
+import { ApiClient } from './api-client';
+import { CriterionLimit, seededRandom, simulateMarks } from './score-simulation';
+
+/**
+ * The main job, end to end, through the public API: the office creates the competition, sixteen
+ * communities apply, one is screened out, seven judges score a roadshow, the worker ranks and
+ * allocates, the office publishes, and the agreements are rendered and downloaded.
+ * Usage: run-competition.ts BASE_URL OUTPUT_DIR (scripts/demo.sh starts the servers first).
+ */
+const ROOT = resolve(__dirname, '../..');
+
+interface DemoProject {
+  readonly community: string;
+  readonly category: string;
+  readonly title: string;
+  readonly requestedYuan: number;
+  readonly matchingYuan: number;
+  readonly quality: number;
+  readonly who: string;
+  readonly count: number;
+  readonly summary: string;
+  readonly need: string;
+  readonly screenOut?: string;
+}
+
+interface DemoData {
+  readonly competition: {
+    readonly title: string;
+    readonly preset: string;
+    readonly poolYuan: number;
+    readonly grantor: { readonly name: string; readonly address: string; readonly representative: string };
+  };
+  readonly orderSeed: string;
+  readonly scoreSeed: number;
+  readonly projects: readonly DemoProject[];
+  readonly judges: readonly { readonly name: string; readonly group: string; readonly community?: string }[];
+}
+
+interface Competition {
+  readonly id: string;
+  readonly state: string;
+  readonly rules: {
+    readonly rubric: readonly CriterionLimit[];
+    readonly categories: readonly { key: string; labelZh: string }[];
+  };
+}
+
+interface Slot {
+  readonly id: string;
+  readonly position: number;
+  readonly submissionId: string;
+  readonly title: string;
+  readonly community: string;
+  readonly announcedScore: string | null;
+}
+
+interface ResultRow {
+  readonly rank: number;
+  readonly community: string;
+  readonly projectTitle: string;
+  readonly score: string;
+  readonly grantFen: number;
+  readonly submissionId: string;
+  readonly reason: { readonly code: string; readonly zh: string; readonly en: string };
+}
+
+interface DemoContext {
+  readonly api: ApiClient;
+  readonly office: ApiClient;
+  readonly applicants: ReadonlyMap<string, ApiClient>;
+  readonly competition: Competition;
+  readonly roadshowId: string;
+  readonly judgeCodes: readonly { name: string; code: string }[];
+  readonly submissions: ReadonlyMap<string, { project: DemoProject; id: string }>;
+}
+
+const fen = (yuan: number): number => yuan * 100;
+const say = (text: string): void => {
+  process.stdout.write(`${text}\n`);
+};
+
+function createOffice(runId: string): { login: string; password: string } {
+  const login = `xinan-office-${runId}`;
+  const password = randomBytes(12).toString('base64url');
+  const result = spawnSync(
+    process.execPath,
+    [
+      '-r',
+      '@swc-node/register',
+      'apps/api/src/cli/create-user.ts',
+      '--role',
+      'office',
+      '--login',
+      login,
+      '--name',
+      '西南街道党建办',
+    ],
+    { cwd: ROOT, input: `${password}\n`, encoding: 'utf8', env: process.env },
+  );
+  if (result.status !== 0) throw new Error(`create-user failed: ${result.stderr}`);
+  return { login, password };
+}
+
+async function signIn(api: ApiClient, login: string, password: string): Promise<ApiClient> {
+  const session = await api.post<{ token: string }>('/auth/sessions', { login, password });
+  return api.as(session.token);
+}
+
+async function transition(office: ApiClient, competitionId: string, to: string): Promise<void> {
+  await office.post(`/competitions/${competitionId}/transitions`, { to });
+}
+
+function budgetLines(project: DemoProject): { item: string; kind: string; amountFen: number }[] {
+  const total = fen(project.requestedYuan + project.matchingYuan);
+  const activities = Math.round(total * 0.5);
+  const materials = Math.round(total * 0.3);
+  return [
+    { item: '服务活动开展（场地、物料、交通）', kind: '活动', amountFen: activities },
+    { item: '志愿者培训与保险', kind: '培训', amountFen: materials },
+    { item: '宣传与成果展示', kind: '宣传', amountFen: total - activities - materials },
+  ];
+}
+
+/** Office, applicants and screening: up to the roadshow. */
+async function prepareCompetition(api: ApiClient, data: DemoData, runId: string): Promise<DemoContext> {
+  const officeAccount = createOffice(runId);
+  const office = await signIn(api, officeAccount.login, officeAccount.password);
+  const competition = await office.post<Competition>('/competitions', {
+    preset: data.competition.preset,
+    title: data.competition.title,
+    poolFen: fen(data.competition.poolYuan),
+    submissionDeadline: new Date(Date.now() + 2 * 3600 * 1000).toISOString(),
+    grantor: data.competition.grantor,
+  });
+  await transition(office, competition.id, 'open');
+  say(
+    `办公室创建大赛 / office created "${data.competition.title}", pool ¥${data.competition.poolYuan.toLocaleString('en')}`,
+  );
+
+  const submissions = new Map<string, { project: DemoProject; id: string }>();
+  const applicants = new Map<string, ApiClient>();
+  for (const [index, project] of data.projects.entries()) {
+    const login = `${runId}-applicant-${index + 1}`;
+    const password = randomBytes(12).toString('base64url');
+    await api.post('/organizations', {
+      kind: 'community',
+      name: `${project.community}社区居民委员会`,
+      community: project.community,
+      district: '佛山市三水区西南街道',
+      contactName: '社区党委书记',
+      contactPhone: `0757-877${String(10000 + index).slice(1)}`,
+      applicant: { login, password, displayName: `${project.community}社区申报人` },
+    });
+    const applicant = await signIn(api, login, password);
+    const draft = await applicant.post<{ id: string }>(`/competitions/${competition.id}/submissions`, {
+      title: project.title,
+      category: project.category,
+      summary: project.summary,
+      needAddressed: project.need,
+      beneficiaries: { who: project.who, count: project.count },
+      targets: [`服务 ${project.count} 名${project.who}`, '每月开展活动不少于 2 次', '项目结束时满意度不低于 90%'],
+      requestedFen: fen(project.requestedYuan),
+      matchingFen: fen(project.matchingYuan),
+      budgetLines: budgetLines(project),
+      milestones: [
+        { title: '项目启动与团队组建', due: '2027-03-31' },
+        { title: '中期评估', due: '2027-07-31' },
+        { title: '结项评估', due: '2027-12-15' },
+      ],
+    });
+    await applicant.post(`/submissions/${draft.id}/submit`);
+    submissions.set(project.community, { project, id: draft.id });
+    applicants.set(project.community, applicant);
+  }
+  say(`申报 / ${submissions.size} communities submitted their projects`);
+
+  await transition(office, competition.id, 'closed');
+  await transition(office, competition.id, 'screening');
+  for (const { project, id } of submissions.values()) {
+    await office.post(`/submissions/${id}/screening`, {
+      decision: project.screenOut ? 'rejected' : 'passed',
+      reason: project.screenOut ?? '材料齐全，符合申报条件 / complete and eligible',
+    });
+    if (project.screenOut)
+      say(`资格审查未通过 / screened out: ${project.community}「${project.title}」: ${project.screenOut}`);
+  }
+  await transition(office, competition.id, 'roadshow');
+
+  const roadshow = await office.post<{ id: string }>(`/competitions/${competition.id}/roadshow`, {
+    venue: '西南街道党群服务中心一楼报告厅',
+  });
+  const judgeCodes: { name: string; code: string }[] = [];
+  for (const judge of data.judges) {
+    const added = await office.post<{ code: string }>(`/roadshows/${roadshow.id}/judges`, {
+      name: judge.name,
+      group: judge.group,
+      ...(judge.community ? { community: judge.community } : {}),
+    });
+    judgeCodes.push({ name: judge.name, code: added.code });
+  }
+  return { api, office, applicants, competition, roadshowId: roadshow.id, judgeCodes, submissions };
+}
+
+/** The roadshow: order drawn from the recorded seed, each pitch scored by the tablets, each slot locked. */
+async function runRoadshow(context: DemoContext, data: DemoData): Promise<Slot[]> {
+  const { api, office, competition, roadshowId } = context;
+  await office.post(`/roadshows/${roadshowId}/draw`, { seed: data.orderSeed });
+  say(`出场顺序抽签 / order drawn from seed "${data.orderSeed}"`);
+  const judges = await Promise.all(
+    context.judgeCodes.map(async ({ name, code }) => ({
+      name,
+      client: api.as((await api.post<{ token: string }>('/judge-sessions', { code })).token),
+    })),
+  );
+  const random = seededRandom(data.scoreSeed);
+  const leniency = new Map(judges.map((j) => [j.name, (random() - 0.5) * 0.08]));
+  const byId = new Map([...context.submissions.values()].map((s) => [s.id, s.project]));
+  const state = await office.get<{ slots: Slot[] }>(`/roadshows/${roadshowId}`);
+  let keySequence = 0;
+  for (const slot of state.slots) {
+    await office.post(`/roadshows/${roadshowId}/slots/${slot.id}/start`);
+    await office.post(`/roadshows/${roadshowId}/slots/${slot.id}/open-scoring`);
+    const project = byId.get(slot.submissionId);
+    for (const judge of judges) {
+      const own = await judge.client.get<{ slots: { slotId: string; recused: boolean }[] }>('/judge/slots');
+      if (own.slots.find((s) => s.slotId === slot.id)?.recused) {
+        say(`  回避 / ${judge.name} is recused from ${slot.community}「${slot.title}」`);
+        continue;
+      }
+      keySequence += 1;
+      const marks = simulateMarks(
+        random,
+        competition.rules.rubric,
+        project?.quality ?? 0.7,
+        leniency.get(judge.name) ?? 0,
+      );
+      await judge.client.put(`/judge/slots/${slot.id}/score`, marks, {
+        'idempotency-key': `demo-${roadshowId}-${keySequence}`,
+      });
+    }
+    await office.post(`/roadshows/${roadshowId}/slots/${slot.id}/lock`);
+  }
+  await transition(office, competition.id, 'scoring-closed');
+  const locked = await office.get<{ slots: Slot[] }>(`/roadshows/${roadshowId}`);
+  for (const slot of locked.slots) {
+    say(`  ${String(slot.position).padStart(2)}. ${slot.community}「${slot.title}」 ${slot.announcedScore ?? '-'}`);
+  }
+  return locked.slots;
+}
+
+async function poll<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  const deadline = Date.now() + 5 * 60 * 1000;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > deadline) throw new Error(`${what} did not finish within 5 minutes`);
+    await new Promise((r) => setTimeout(r, 300));
+  }
+}
+
+/** Terminal columns: CJK characters take two. */
+function pad(text: string, width: number): string {
+  const columns = [...text].reduce((sum, c) => sum + (/[\u1100-\uffff]/.test(c) ? 2 : 1), 0);
+  return text + ' '.repeat(Math.max(0, width - columns));
+}
+
+function yuan(fenAmount: number): string {
+  return `¥${(fenAmount / 100).toLocaleString('en', { minimumFractionDigits: 0, maximumFractionDigits: 2 })}`;
+}
+
+/** Ranking and allocation by the worker, the results table, 公示 with an objection, award. */
+async function rankPublishAward(context: DemoContext): Promise<ResultRow[]> {
+  const { office, competition } = context;
+  const run = await office.post<{ id: string }>(`/competitions/${competition.id}/runs`);
+  const finished = await poll(
+    'ranking run',
+    () => office.get<{ status: string; progress: number; error: { message_en?: string } | null }>(`/runs/${run.id}`),
+    (r) => r.status === 'succeeded' || r.status === 'failed',
+  );
+  if (finished.status !== 'succeeded') throw new Error(`ranking run failed: ${finished.error?.message_en ?? ''}`);
+  const results = await office.get<{ rows: ResultRow[]; poolFen: number; totalFen: number; inputHash: string }>(
+    `/competitions/${competition.id}/results`,
+  );
+
+  say('');
+  say(`排名与资助结果 / results (run ${run.id}, input hash ${results.inputHash.slice(0, 16)}…)`);
+  say(`${pad('名次', 6)}${pad('社区', 10)}${pad('项目', 44)}${pad('得分', 8)}${pad('资助金额', 12)}原因 / reason`);
+  for (const row of results.rows) {
+    say(
+      `${pad(String(row.rank), 6)}${pad(row.community, 10)}${pad(row.projectTitle, 44)}${pad(row.score, 8)}` +
+        `${pad(row.grantFen > 0 ? yuan(row.grantFen) : '—', 12)}${row.reason.zh} / ${row.reason.en}`,
+    );
+  }
+  say(`合计 / total ${yuan(results.totalFen)} of ${yuan(results.poolFen)}`);
+
+  const notice = await office.post<{ id: string; endsAt: string }>(`/competitions/${competition.id}/publication`);
+  say('');
+  say(`公示 / public notice until ${notice.endsAt}`);
+  const objector = [...results.rows].reverse().find((r) => r.grantFen === 0);
+  const objectorCommunity = objector?.community ?? '';
+  const applicant = context.applicants.get(objectorCommunity);
+  if (objector && applicant) {
+    const objection = await applicant.post<{ id: string }>(`/publications/${notice.id}/objections`, {
+      submissionId: objector.submissionId,
+      reason: '我社区项目覆盖居民多，请复核评分。/ Our project serves many residents; please review the scores.',
+    });
+    await office.post(`/objections/${objection.id}/answer`, {
+      decision: 'rejected',
+      answer:
+        '经复核，评分与计算无误，维持原结果。/ Reviewed: the scores and the calculation are correct; the result stands.',
+    });
+    say(`异议 / objection by ${objectorCommunity} answered: rejected after review`);
+  }
+  await skipNoticePeriod(notice.id);
+  await office.post(`/competitions/${competition.id}/award`);
+  say('公示期满无异议，确定资助 / notice period over, no open objection: awarded');
+  return results.rows;
+}
+
+/**
+ * The only step not taken through the API: a real notice period lasts days, so the demo ends it
+ * now in the database, and says so.
+ */
+async function skipNoticePeriod(publicationId: string): Promise<void> {
+  const db = new Client({ connectionString: process.env.DATABASE_URL });
+  await db.connect();
+  try {
+    await db.query(`UPDATE publication SET starts_at = now() - interval '7 days', ends_at = now() WHERE id = $1`, [
+      publicationId,
+    ]);
+  } finally {
+    await db.end();
+  }
+  say('演示：跳过 7 天公示期 / demo: the 7-day notice period is skipped');
+}
+
+async function downloadAgreements(context: DemoContext, outputDir: string): Promise<string> {
+  const { office, competition } = context;
+  const list = await poll(
+    'agreement rendering',
+    () =>
+      office.get<{ expected: number; rendered: number; items: { id: string; number: string; projectTitle: string }[] }>(
+        `/competitions/${competition.id}/agreements`,
+      ),
+    (l) => l.expected > 0 && l.rendered === l.expected,
+  );
+  const folder = join(outputDir, 'agreements');
+  mkdirSync(folder, { recursive: true });
+  for (const agreement of list.items) {
+    const pdf = await office.download(`/agreements/${agreement.id}/pdf`);
+    writeFileSync(join(folder, `${agreement.number}-${agreement.projectTitle.replace(/[\\/:*?"<>|]/g, '_')}.pdf`), pdf);
+  }
+  say(`协议书 / ${list.items.length} agreements rendered and downloaded`);
+  return folder;
+}
+
+async function main(baseUrl: string, outputDir: string): Promise<void> {
+  const data = JSON.parse(readFileSync(join(__dirname, 'competition-2026.json'), 'utf8')) as DemoData;
+  const runId = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
+  const api = new ApiClient(baseUrl);
+  mkdirSync(outputDir, { recursive: true });
+  const context = await prepareCompetition(api, data, runId);
+  await runRoadshow(context, data);
+  await rankPublishAward(context);
+  const folder = await downloadAgreements(context, outputDir);
+  writeFileSync(join(outputDir, 'judge-codes.txt'), context.judgeCodes.map((j) => `${j.name}\t${j.code}\n`).join(''));
+  say(`agreements: ${folder}`);
+  say('');
+  say(`管理控制台 / office console: ${baseUrl}/office/`);
+  say(
+    `评委平板 / judge tablets:    ${baseUrl}/judge/  codes: ${context.judgeCodes.map((j) => `${j.name} ${j.code}`).join(', ')}`,
+  );
+  say(`大屏幕 / big screen:         ${baseUrl}/screen/?roadshow=${context.roadshowId}`);
+}
+
+const [baseUrl, outputDir] = process.argv.slice(2);
+main(baseUrl ?? 'http://127.0.0.1:3000', resolve(outputDir ?? join(ROOT, '.data/demo'))).catch((error: unknown) => {
+  process.stderr.write(`演示失败 / demo failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});
