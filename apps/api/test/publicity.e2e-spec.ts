@@ -114,7 +114,9 @@ describe('publicity (公示) and objections (异议)', () => {
       expect(response.body.results[4]).toMatchObject({
         status: 'not-funded',
         grantFen: 0,
-        reason: '资金池已用完 / the pool is spent',
+        reason: 'pool-exhausted',
+        reasonZh: '资金池余额不足',
+        reasonEn: 'not enough left in the pool',
       });
       const text = JSON.stringify(response.body);
       for (const personal of ['李敏', '0757-87712345', fixture.projects[0].applicant.login]) {

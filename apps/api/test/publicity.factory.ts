@@ -136,12 +136,7 @@ export async function allocatedCompetition(
       decidedBy: { by: 'score' },
       grantFen: grant,
       status: grant === 0 ? 'not-funded' : grant < submission.requestedFen ? 'partly-funded' : 'funded',
-      reason:
-        grant === 0
-          ? '资金池已用完 / the pool is spent'
-          : grant < submission.requestedFen
-            ? '资金池余额不足，部分资助 / partly funded with what the pool had left'
-            : '按排名足额资助 / funded in full in rank order',
+      reason: grant === 0 ? 'pool-exhausted' : grant < submission.requestedFen ? 'partial-remainder' : 'funded-in-full',
     });
     projects.push({
       organization,

@@ -4,7 +4,7 @@ import { ApiError } from '../shared/api.js';
 import { fill, formatYuan, h } from '../shared/dom.js';
 import { downloadFile } from '../shared/download.js';
 import { field, messageBox, showApiError, showMessage } from '../shared/forms.js';
-import { GRANT_REASONS, OBJECTION_STATUSES, beijingTime, labelOf } from '../shared/labels.js';
+import { OBJECTION_STATUSES, beijingTime, labelOf } from '../shared/labels.js';
 import { tx } from '../shared/text.js';
 
 async function orNull(promise) {
@@ -88,9 +88,13 @@ export async function outcomeSection(ctx, submission, competition) {
     }
   }
 
-  // The results table words the reason itself; the public notice gives its code.
+  // The results table words the reason as { code, zh, en }; the public notice as reasonZh / reasonEn.
   const reasonPair =
-    row?.reason && typeof row.reason === 'object' ? row.reason : row ? labelOf(GRANT_REASONS, row.reason) : null;
+    row?.reason && typeof row.reason === 'object'
+      ? row.reason
+      : row
+        ? { zh: row.reasonZh ?? row.reason, en: row.reasonEn ?? row.reason }
+        : null;
   fill(
     section,
     tx('h2', { zh: '评审结果', en: 'Result' }, { id: 'result-heading' }),

@@ -3,7 +3,7 @@
 import { ApiError } from '../shared/api.js';
 import { clear, formatYuan, h } from '../shared/dom.js';
 import { field, messageBox, select, showApiError, showMessage } from '../shared/forms.js';
-import { GRANT_REASONS, GRANT_STATUSES, OBJECTION_STATUSES, beijingTime, labelOf } from '../shared/labels.js';
+import { GRANT_STATUSES, OBJECTION_STATUSES, beijingTime, labelOf } from '../shared/labels.js';
 import { tx } from '../shared/text.js';
 
 const PHASES = {
@@ -221,7 +221,7 @@ export async function publicityTab(ctx, competition, refresh) {
                       'td',
                       {},
                       tx('strong', labelOf(GRANT_STATUSES, row.status)),
-                      tx('div', labelOf(GRANT_REASONS, row.reason)),
+                      tx('div', { zh: row.reasonZh, en: row.reasonEn }),
                     ),
                   ),
                 ),

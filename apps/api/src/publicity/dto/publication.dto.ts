@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CompetitionRules } from '@app/domain';
 import { Competition, Publication, RankingRun } from '@app/persistence';
+import { BundleReason } from '@app/scoring';
+import { REASON_LABELS } from '../../results/result-labels';
 import { NoticeRow } from '../publicity.repository';
 
 export type PublicationPhase = 'in-period' | 'ended' | 'superseded';
@@ -42,8 +44,14 @@ export class NoticeRowDto {
   @ApiProperty({ example: 3_000_000, description: 'integer fen (¥30,000.00)' })
   grantFen: number;
 
-  @ApiProperty({ example: '按排名顺序足额资助 / funded in full in rank order' })
+  @ApiProperty({ example: 'funded-in-full', description: 'libs/scoring reason code' })
   reason: string;
+
+  @ApiProperty({ example: '全额资助' })
+  reasonZh: string;
+
+  @ApiProperty({ example: 'funded in full' })
+  reasonEn: string;
 }
 
 /** 公示: the published result of one ranking run, open to everyone. */
@@ -165,6 +173,8 @@ export function toPublicationNotice(
       status: r.status,
       grantFen: r.grantFen,
       reason: r.reason,
+      reasonZh: REASON_LABELS[r.reason as BundleReason]?.zh ?? r.reason,
+      reasonEn: REASON_LABELS[r.reason as BundleReason]?.en ?? r.reason,
     })),
   };
 }
