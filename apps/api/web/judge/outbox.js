@@ -123,6 +123,10 @@ export function createOutbox({ getToken, onSaved, onRejected, onUnauthorized, on
 
   /** One pass over the waiting items, oldest first; calls while a pass runs fold into one more pass. */
   const sync = () => {
+    // The browser knows it has no network: a send could only fail. The 'online' event starts the
+    // next pass. (It also keeps a page that a service worker controls from reaching a network that
+    // test harnesses emulate as down only for the page itself.)
+    if (navigator.onLine === false) return Promise.resolve();
     if (running) {
       again = true;
       return running;
