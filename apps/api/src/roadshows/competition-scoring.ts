@@ -1,71 +1,30 @@
-import { AggregationRule, CompetitionRules, JudgeGroup } from '@app/domain';
-import { AggregationPolicy, CombineMethod, Rubric } from '@app/scoring';
+import { CompetitionRules, JudgeGroup } from '@app/domain';
+import { AggregationPolicy, Rubric, aggregationPolicyOf as engineAggregationPolicyOf, rubricOf } from '@app/scoring';
 
 /** Judges enter at most 2 decimal places per criterion (e.g. 18.75). */
 export const MARK_DECIMALS = 2;
 
-/** Fixed order, so the policy (and therefore the result) never depends on JSON key order. */
-const GROUP_ORDER: readonly JudgeGroup[] = [
-  JudgeGroup.Expert,
-  JudgeGroup.Department,
-  JudgeGroup.Media,
-  JudgeGroup.Resident,
-];
-
-/** The competition's rubric as libs/scoring reads it: gates apart, never adding to the total. */
-export function scoringRubricOf(rules: CompetitionRules): Rubric {
-  return {
-    criteria: rules.rubric
-      .filter((criterion) => !criterion.gate)
-      .map((criterion) => ({
-        key: criterion.key,
-        label: { zh: criterion.labelZh, en: criterion.labelEn },
-        maxPoints: criterion.maxPoints,
-        weight: criterion.weight,
-      })),
-    gates: rules.rubric
-      .filter((criterion) => criterion.gate)
-      .map((criterion) => ({ key: criterion.key, label: { zh: criterion.labelZh, en: criterion.labelEn } })),
-    markDecimals: MARK_DECIMALS,
-  };
-}
-
-function combineMethodOf(rule: AggregationRule): CombineMethod {
-  switch (rule.method) {
-    case 'mean':
-      return { kind: 'mean' };
-    case 'median':
-      return { kind: 'median' };
-    case 'trimmed-mean':
-      // "Trimming applies only while at least this many judges remain": with fewer, all count.
-      return {
-        kind: 'trimmed-mean',
-        drop: rule.drop ?? 1,
-        minRemaining: rule.minJudgesAfterTrim ?? 1,
-        whenTooFew: 'mean',
-      };
-  }
-}
-
 /**
- * The competition's aggregation rule as a libs/scoring policy. A weighted group with no judge on
- * a project shares its weight out (recorded as a missing group) rather than blocking the lock.
+ * The competition's rubric as libs/scoring reads it: gates apart, never adding to the total. The
+ * engine's own mapping, the one every ranking run uses, so the score announced at the lock and the
+ * published result cannot drift apart.
  */
+export function scoringRubricOf(rules: CompetitionRules): Rubric {
+  return rubricOf({
+    rubric: rules.rubric.map((criterion) => ({ ...criterion, gate: criterion.gate === true })),
+    markDecimals: MARK_DECIMALS,
+  });
+}
+
+/** The competition's aggregation rule as the engine's policy, the same one a ranking run uses. */
 export function aggregationPolicyOf(rules: CompetitionRules): AggregationPolicy {
-  const aggregation = rules.aggregation;
-  const weights = aggregation.groupWeights;
-  const groups = weights
-    ? GROUP_ORDER.filter((group) => weights[group] !== undefined).map((group) => ({
-        group,
-        weight: weights[group] as string,
-      }))
+  const { groupWeights, ...rest } = rules.aggregation;
+  const weights = groupWeights
+    ? Object.fromEntries(
+        Object.entries(groupWeights).filter((entry): entry is [string, string] => entry[1] !== undefined),
+      )
     : undefined;
-  return {
-    method: combineMethodOf(aggregation),
-    decimals: aggregation.decimals,
-    ...(groups ? { groups, missingGroup: 'renormalize' as const } : {}),
-    gateRule: 'majority',
-  };
+  return engineAggregationPolicyOf({ aggregation: { ...rest, ...(weights ? { groupWeights: weights } : {}) } });
 }
 
 /** A judge whose group the rules give no weight could never be counted: refuse them up front. */

@@ -17,7 +17,7 @@ export interface TieBreakLabel {
 }
 
 /** The rubric as the engine reads it: gate criteria apart, never adding to the total. */
-export function rubricOf(rules: BundleRules): Rubric {
+export function rubricOf(rules: Pick<BundleRules, 'rubric' | 'markDecimals'>): Rubric {
   return {
     criteria: rules.rubric
       .filter((criterion) => !criterion.gate)
@@ -69,7 +69,7 @@ function groupOrder(a: string, b: string): number {
  * score on roadshow day: a weighted group with no judge on a project shares its weight out, a gate
  * passes on a majority of counted judges.
  */
-export function aggregationPolicyOf(rules: BundleRules): AggregationPolicy {
+export function aggregationPolicyOf(rules: Pick<BundleRules, 'aggregation'>): AggregationPolicy {
   const weights = rules.aggregation.groupWeights;
   const groups = weights
     ? Object.keys(weights)
