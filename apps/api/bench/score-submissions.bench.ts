@@ -1,8 +1,9 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { Agent, request } from 'node:http';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { AppConfig, loadConfig } from '@app/config';
 import {
@@ -33,7 +34,14 @@ interface LoadResult {
   readonly perSecond: number;
   readonly p50: number;
   readonly p99: number;
+  /** CPU milliseconds per request while measuring: the server, all Postgres processes, this load generator. */
+  readonly serverCpuMs: number;
+  readonly postgresCpuMs: number;
+  readonly loadCpuMs: number;
 }
+
+/** The kernel's clock ticks per second for /proc/<pid>/stat (USER_HZ, 100 on Linux). */
+const CLOCK_TICKS = 100;
 
 async function freePort(): Promise<number> {
   return new Promise((done, fail) => {
@@ -110,7 +118,34 @@ function rssOf(pid: number): number {
   return match ? Number(match[1]) / 1024 : NaN;
 }
 
+/** User + system CPU of a process, its finished children included, in milliseconds. */
+function cpuMsOf(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i]), 0);
+    return (ticks * 1000) / CLOCK_TICKS;
+  } catch {
+    return 0; // the process ended between listing and reading
+  }
+}
+
+/** All Postgres server processes of the machine: the benchmark's database is the only one busy. */
+function postgresCpuMs(): number {
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') total += cpuMsOf(Number(entry));
+    } catch {
+      continue;
+    }
+  }
+  return total;
+}
+
 async function load(
+  serverPid: number,
   port: number,
   next: (worker: number) => { path: string; body: unknown; headers: Record<string, string> },
 ): Promise<LoadResult> {
@@ -137,9 +172,11 @@ async function load(
   await new Promise((r) => setTimeout(r, WARMUP_MS));
   measuring = true;
   const started = performance.now();
+  const cpuBefore = { server: cpuMsOf(serverPid), postgres: postgresCpuMs(), load: process.cpuUsage() };
   await new Promise((r) => setTimeout(r, MEASURE_MS));
   stopped = true;
   const elapsed = performance.now() - started;
+  const cpuAfter = { server: cpuMsOf(serverPid), postgres: postgresCpuMs(), load: process.cpuUsage(cpuBefore.load) };
   await Promise.all(workers);
   agent.destroy();
   latencies.sort((a, b) => a - b);
@@ -150,6 +187,9 @@ async function load(
     perSecond: (latencies.length / elapsed) * 1000,
     p50: at(0.5),
     p99: at(0.99),
+    serverCpuMs: (cpuAfter.server - cpuBefore.server) / latencies.length,
+    postgresCpuMs: (cpuAfter.postgres - cpuBefore.postgres) / latencies.length,
+    loadCpuMs: (cpuAfter.load.user + cpuAfter.load.system) / 1000 / latencies.length,
   };
 }
 
@@ -252,7 +292,7 @@ async function main(): Promise<void> {
   const { slotId, submissionId, judges } = await prepare(config, apiPort);
   process.stderr.write('loading the API\n');
   const rounds = new Array<number>(CONNECTIONS).fill(0);
-  const ours = await load(apiPort, (w) => {
+  const ours = await load(api.pid as number, apiPort, (w) => {
     rounds[w] += 1;
     return {
       path: `/judge/slots/${slotId}/score`,
@@ -266,7 +306,7 @@ async function main(): Promise<void> {
   process.stderr.write('loading the bare server\n');
   const barePort = await freePort();
   const bare = await startProcess('apps/api/bench/bare-upsert-server.ts', env, barePort);
-  const ceiling = await load(barePort, (w) => {
+  const ceiling = await load(bare.pid as number, barePort, (w) => {
     rounds[w] += 1;
     return {
       path: `/bare/${slotId}/${judges[w].id}`,
@@ -279,11 +319,21 @@ async function main(): Promise<void> {
 
   const line = (name: string, r: LoadResult, rss: number): string =>
     `${name.padEnd(44)} ${r.perSecond.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1).padStart(5)} ms  p99 ${r.p99.toFixed(1).padStart(5)} ms  errors ${r.errors}  rss ${rss.toFixed(0)} MB`;
+  const cpu = (name: string, r: LoadResult): string =>
+    `${name.padEnd(44)} server ${r.serverCpuMs.toFixed(2)} ms + Postgres ${r.postgresCpuMs.toFixed(2)} ms + load generator ${r.loadCpuMs.toFixed(2)} ms`;
+  // The three share the machine's cores: were the API's own layer as cheap as the bare handler,
+  // its throughput would still be bounded by the Postgres work of its transaction.
+  const cpuTotal = (r: LoadResult): number => r.serverCpuMs + r.postgresCpuMs + r.loadCpuMs;
+  const postgresBound = cpuTotal(ceiling) / (ceiling.serverCpuMs + ours.postgresCpuMs + ceiling.loadCpuMs);
   process.stdout.write(
     [
       `bench:api — PUT /judge/slots/:id/score, ${CONNECTIONS} keep-alive connections, ${MEASURE_MS / 1000} s after ${WARMUP_MS / 1000} s warm-up, Node ${process.version}`,
       line('API (validation, auth, transaction, audit)', ours, apiRss),
       line('bare Fastify + the same upsert (ceiling)', ceiling, bareRss),
+      'CPU per request (this machine has ' + String(availableParallelism()) + ' cores for all three):',
+      cpu('  API', ours),
+      cpu('  bare', ceiling),
+      `ratio bound by the API's Postgres work alone (bare handler cost, API's Postgres cost): ${postgresBound.toFixed(2)}`,
       `ratio ${(ours.perSecond / ceiling.perSecond).toFixed(2)} (target ≥ 0.6); API p99 ${ours.p99.toFixed(1)} ms (target ≤ 25 ms)`,
       '',
     ].join('\n'),

@@ -15,8 +15,15 @@ export type LockMode = 'try' | 'wait';
 const LOCK_WAIT = '100ms';
 const LOCK_NOT_AVAILABLE = '55P03';
 
-/** Same key for appenders and readers; a collision between two roadshows only costs a short wait. */
-const LOCK_KEY = `hashtextextended('live_event:' || $1::text, 0)`;
+/**
+ * The roadshow's event lock, the same for appenders and readers (the score_submit database function
+ * gets it as an argument); a collision between two roadshows only costs a short wait.
+ */
+export function liveEventLockKey(roadshowId: string): string {
+  return `live_event:${roadshowId}`;
+}
+
+const LOCK_KEY = 'hashtextextended($1, 0)';
 
 class LockBusy extends Error {}
 
@@ -36,7 +43,7 @@ export class LiveEventRepository {
 
   /** Called by appenders inside their transaction, before the row gets its id. */
   async lockForAppend(manager: EntityManager, roadshowId: string): Promise<void> {
-    await manager.query(`SELECT pg_advisory_xact_lock_shared(${LOCK_KEY})`, [roadshowId]);
+    await manager.query(`SELECT pg_advisory_xact_lock_shared(${LOCK_KEY})`, [liveEventLockKey(roadshowId)]);
   }
 
   async roadshowExists(roadshowId: string): Promise<boolean> {
@@ -83,12 +90,12 @@ export class LiveEventRepository {
         if (mode === 'try') {
           const [row] = await manager.query<{ locked: boolean }[]>(
             `SELECT pg_try_advisory_xact_lock(${LOCK_KEY}) AS locked`,
-            [roadshowId],
+            [liveEventLockKey(roadshowId)],
           );
           if (!row?.locked) throw new LockBusy();
         } else {
           await manager.query(`SET LOCAL lock_timeout = '${LOCK_WAIT}'`);
-          await manager.query(`SELECT pg_advisory_xact_lock(${LOCK_KEY})`, [roadshowId]);
+          await manager.query(`SELECT pg_advisory_xact_lock(${LOCK_KEY})`, [liveEventLockKey(roadshowId)]);
         }
         // A new statement, so its snapshot is taken after the lock: every append that held the
         // shared lock has ended by now.

@@ -1,26 +1,31 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { isDeepStrictEqual } from 'node:util';
-import { DataSource, EntityManager } from 'typeorm';
-import { DomainError, DomainErrorCode, SlotState } from '@app/domain';
+import { CompetitionRules, CompetitionState, DomainError, DomainErrorCode, SlotState } from '@app/domain';
 import { Actor, actorId } from '../auth/actor';
 import { auditActor } from '../auth/audit-actor';
-import { isUniqueViolation } from '../common/unique-violation';
+import { RequestValidationError } from '../common/validation-error';
+import { liveEventLockKey } from '../live/live-event.repository';
 import { LiveEventType } from '../live/live-event-type';
 import { LiveEventsService } from '../live/live-events.service';
 import { ScoreResponseDto, toScoreResponse } from './dto/score-response.dto';
 import { SubmitScoreDto } from './dto/submit-score.dto';
+import { RoadshowRepository } from './roadshow.repository';
 import { SLOT_NOT_FOUND, assertRoadshowStage, conflict, notFound } from './roadshow-checks';
-import { readScoreSheet } from './score-sheet';
-import { ScoreRepository, StoredRevision } from './score.repository';
+import { ScoreSheet, readScoreSheet } from './score-sheet';
+import { ScoreRepository, StoredRevision, SubmitResult } from './score.repository';
 
 type JudgeActor = Extract<Actor, { kind: 'judge' }>;
 
-interface Outcome {
-  readonly response: ScoreResponseDto;
-  /** A new judge has submitted: the big screen's count changed. */
-  readonly counted: boolean;
+interface RoadshowRules {
+  readonly rules: CompetitionRules;
+  readonly rulesVersion: number;
 }
+
+const SCORING_SLOT_STATES: readonly SlotState[] = [SlotState.Presenting, SlotState.Scoring];
+/** Roadshows whose rules are kept; an evicted one costs one read on its next post. */
+const RULES_CACHE_SIZE = 256;
+/** A post re-reads the rules when they changed under it; twice in a row means something is wrong. */
+const ATTEMPTS = 3;
 
 function sameRequest(stored: StoredRevision, slotId: string, dto: SubmitScoreDto): boolean {
   return (
@@ -32,19 +37,22 @@ function sameRequest(stored: StoredRevision, slotId: string, dto: SubmitScoreDto
 }
 
 /**
- * A judge's score for the slot on stage. Nothing is lost and nothing is doubled: every write is
- * one transaction (score, revision, audit row, live event); the tablet's Idempotency-Key makes a
- * retry return the first answer without writing; a lock of the slot waits for saves in progress
- * and every later save is refused.
+ * A judge's score for the slot on stage. Nothing is lost and nothing is doubled: every post is one
+ * transaction (score, revision, audit row, live event) in one round trip (ScoreRepository.submit);
+ * the tablet's Idempotency-Key makes a retry return the first answer without writing; a lock of
+ * the slot waits for saves in progress and every later save is refused.
  *
- * A later revision costs four round trips (BEGIN, one read, one write, COMMIT); a judge's first
- * submission of a slot four more for the big screen's count and its live event.
+ * The sheet is checked against the competition's rules before the database is asked, with the
+ * rules kept per roadshow: they are frozen once the roadshow starts, and the database refuses a
+ * save checked against any version but the current one, so a kept copy is never trusted blindly.
  */
 @Injectable()
 export class JudgeScoringService {
+  private readonly rulesByRoadshow = new Map<string, RoadshowRules>();
+
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly scores: ScoreRepository,
+    private readonly roadshows: RoadshowRepository,
     private readonly live: LiveEventsService,
   ) {}
 
@@ -54,94 +62,103 @@ export class JudgeScoringService {
     idempotencyKey: string,
     dto: SubmitScoreDto,
   ): Promise<ScoreResponseDto> {
-    let outcome: Outcome;
-    try {
-      outcome = await this.dataSource.transaction((manager) => this.write(manager, actor, slotId, idempotencyKey, dto));
-    } catch (error) {
-      // A retry with the same key committed while this request waited for the judge's lock, after
-      // this request's read had been taken (see ScoreRepository.scoringContext): the constraint
-      // refused the duplicate, nothing was written, and a second pass answers from what was saved.
-      if (!isUniqueViolation(error, 'score_revision_idempotency_uq')) throw error;
-      outcome = await this.dataSource.transaction((manager) => this.write(manager, actor, slotId, idempotencyKey, dto));
+    const judgeId = actorId(actor);
+    for (let attempt = 1; attempt <= ATTEMPTS; attempt += 1) {
+      const rules = await this.rulesOf(actor.roadshowId);
+      let sheet: ScoreSheet | null = null;
+      let invalid: RequestValidationError | null = null;
+      if (rules) {
+        try {
+          sheet = readScoreSheet(rules.rules, dto);
+        } catch (error) {
+          if (!(error instanceof RequestValidationError)) throw error;
+          invalid = error;
+        }
+      }
+      // Without a valid sheet the database only checks the target, so a locked slot or a recusal
+      // is reported before the sheet's problems, as it is for a valid sheet.
+      const result = await this.scores.submit({
+        judgeId,
+        roadshowId: actor.roadshowId,
+        slotId,
+        idempotencyKey,
+        open: { competitionState: CompetitionState.Roadshow, slotStates: SCORING_SLOT_STATES },
+        sheet: rules && sheet ? { rulesVersion: rules.rulesVersion, ...sheet } : null,
+        audit: { ...auditActor(actor), action: 'score.submit' },
+        locks: {
+          judge: `score-judge:${judgeId}`,
+          count: `score-count:${slotId}`,
+          live: liveEventLockKey(actor.roadshowId),
+        },
+        liveType: LiveEventType.JudgeSubmitted,
+      });
+      const stale = rules === null || (result.rulesVersion !== null && result.rulesVersion !== rules.rulesVersion);
+      if (result.outcome === 'rules-changed' || (result.outcome === 'checked' && stale)) {
+        this.rulesByRoadshow.delete(actor.roadshowId);
+        continue;
+      }
+      if (result.outcome === 'checked') throw invalid ?? new Error('score_submit checked a valid sheet');
+      return this.answer(actor, slotId, dto, result, rules);
     }
-    if (outcome.counted) await this.live.notify(actor.roadshowId);
-    return outcome.response;
+    throw new Error(`the rules of roadshow ${actor.roadshowId} kept changing during a score post`);
   }
 
-  private async write(
-    manager: EntityManager,
+  private async answer(
     actor: JudgeActor,
     slotId: string,
-    idempotencyKey: string,
     dto: SubmitScoreDto,
-  ): Promise<Outcome> {
-    const judgeId = actorId(actor);
-    const { judgeFound, target, recused, stored } = await this.scores.scoringContext(manager, {
-      judgeId,
-      roadshowId: actor.roadshowId,
-      slotId,
-      idempotencyKey,
-    });
-    if (!judgeFound) throw notFound({ zh: '评委不存在', en: 'judge not found' });
-    if (!target) throw notFound(SLOT_NOT_FOUND, 'slotId');
-    if (stored) {
-      if (!sameRequest(stored, slotId, dto)) {
-        throw new DomainError(
-          DomainErrorCode.Conflict,
-          {
-            zh: '这个 Idempotency-Key 已用于另一份评分；新的评分请使用新的键',
-            en: 'this Idempotency-Key was already used for a different score; send a new key for a new score',
-          },
-          'Idempotency-Key',
+    result: SubmitResult,
+    rules: RoadshowRules | null,
+  ): Promise<ScoreResponseDto> {
+    switch (result.outcome) {
+      case 'judge-not-found':
+        throw notFound({ zh: '评委不存在', en: 'judge not found' });
+      case 'slot-not-found':
+        throw notFound(SLOT_NOT_FOUND, 'slotId');
+      case 'recused':
+        throw new DomainError(DomainErrorCode.Forbidden, {
+          zh: '您已回避该项目，不能为其评分',
+          en: 'you are recused from this project and cannot score it',
+        });
+      case 'closed':
+        assertRoadshowStage(result.competitionState as CompetitionState);
+        throw conflict(
+          result.slotState === SlotState.Locked
+            ? { zh: '该项目已锁定并公布分数，不能再提交评分', en: 'this slot is locked; its score is announced' }
+            : { zh: '该项目尚未上台，还不能评分', en: 'this slot has not taken the stage yet' },
         );
-      }
-      return { response: toScoreResponse(target.rules, stored), counted: false };
+      case 'stored':
+      case 'saved':
+        break;
+      default:
+        throw new Error(`score_submit answered ${result.outcome}`);
     }
-    if (recused) {
-      throw new DomainError(DomainErrorCode.Forbidden, {
-        zh: '您已回避该项目，不能为其评分',
-        en: 'you are recused from this project and cannot score it',
-      });
-    }
-    assertRoadshowStage(target.competitionState);
-    if (target.state !== SlotState.Presenting && target.state !== SlotState.Scoring) {
-      throw conflict(
-        target.state === SlotState.Locked
-          ? { zh: '该项目已锁定并公布分数，不能再提交评分', en: 'this slot is locked; its score is announced' }
-          : { zh: '该项目尚未上台，还不能评分', en: 'this slot has not taken the stage yet' },
+    const stored = result.stored as StoredRevision;
+    if (result.outcome === 'stored' && !sameRequest(stored, slotId, dto)) {
+      throw new DomainError(
+        DomainErrorCode.Conflict,
+        {
+          zh: '这个 Idempotency-Key 已用于另一份评分；新的评分请使用新的键',
+          en: 'this Idempotency-Key was already used for a different score; send a new key for a new score',
+        },
+        'Idempotency-Key',
       );
     }
-    const sheet = readScoreSheet(target.rules, dto);
+    if (result.progress) await this.live.notify(actor.roadshowId);
+    return toScoreResponse((rules as RoadshowRules).rules, stored);
+  }
 
-    const revision = await this.scores.saveScore(manager, {
-      slotId,
-      judgeId,
-      submissionId: target.submissionId,
-      idempotencyKey,
-      criteria: sheet.criteria,
-      gates: sheet.gates,
-      total: sheet.total,
-      comment: sheet.comment,
-      audit: { ...auditActor(actor), action: 'score.submit' },
-    });
-
-    const counted = revision.revision === 1;
-    if (counted) {
-      await this.scores.lockSlotCount(manager, slotId);
-      const { submittedCount, judgeCount } = await this.scores.slotProgress(manager, {
-        slotId,
-        roadshowId: actor.roadshowId,
-        submissionId: target.submissionId,
-      });
-      await this.live.append(manager, actor.roadshowId, LiveEventType.JudgeSubmitted, {
-        slotId,
-        submittedCount,
-        judgeCount,
-      });
+  private async rulesOf(roadshowId: string): Promise<RoadshowRules | null> {
+    const kept = this.rulesByRoadshow.get(roadshowId);
+    if (kept) return kept;
+    const roadshow = await this.roadshows.roadshow(roadshowId);
+    const competition = roadshow ? await this.roadshows.competition(roadshow.competitionId) : null;
+    if (!competition) return null;
+    const rules = { rules: competition.rules, rulesVersion: competition.rulesVersion };
+    if (this.rulesByRoadshow.size >= RULES_CACHE_SIZE) {
+      this.rulesByRoadshow.delete(this.rulesByRoadshow.keys().next().value as string);
     }
-    return {
-      response: toScoreResponse(target.rules, { revision, slotId, submissionId: target.submissionId }),
-      counted,
-    };
+    this.rulesByRoadshow.set(roadshowId, rules);
+    return rules;
   }
 }

@@ -38,17 +38,6 @@ export class AuditRepository {
     );
   }
 
-  /**
-   * The body of a data-modifying CTE that appends one audit row per row of `source`, for a
-   * repository that writes a change and its audit row in a single statement (one round trip, and
-   * the row commits or rolls back with the change like record()'s). `source` names a CTE with the
-   * columns actor_type, actor_id, action, subject_type, subject_id, before and after.
-   */
-  static appendFrom(source: string): string {
-    return `INSERT INTO audit_event (actor_type, actor_id, action, subject_type, subject_id, before, after)
-            SELECT actor_type, actor_id, action, subject_type, subject_id, before, after FROM ${source}`;
-  }
-
   /** Oldest first: the order in which things happened. */
   async forSubject(subjectType: string, subjectId: string): Promise<AuditEvent[]> {
     return this.events.find({ where: { subjectType, subjectId }, order: { id: 'ASC' } });
