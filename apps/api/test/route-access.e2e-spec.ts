@@ -1,0 +1,171 @@
+import { randomUUID } from 'node:crypto';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { JudgeGroup, Role } from '@app/domain';
+import { TokenService } from '../src/auth/token.service';
+import { createUser } from './factories';
+import { addJudge, createRoadshow, roadshowCompetition } from './roadshow.factory';
+import { startTestApp } from './test-app';
+
+/**
+ * Every route the API serves × every role, from a table written here by hand. The routes come
+ * from the API's own OpenAPI document, so a new route without a line in this table fails the
+ * test: nobody adds a route without deciding, and testing, who may call it. Which organization's
+ * or roadshow's data a caller may reach is tested per area (auth-matrix, roadshow-authorization,
+ * results, publicity and agreements specs); here ids are random, so an allowed caller gets 404 or
+ * 400 and a refused one 401 or 403 from the guard.
+ */
+type Caller = 'anonymous' | Role;
+const CALLERS: readonly Caller[] = ['anonymous', Role.Office, Role.Admin, Role.Applicant, Role.Judge];
+
+const PUBLIC = 'public' as const;
+const { Office, Admin, Applicant, Judge } = Role;
+const USERS = [Office, Admin, Applicant];
+
+const ACCESS: Readonly<Record<string, typeof PUBLIC | readonly Role[]>> = {
+  'GET /health': PUBLIC,
+  'POST /auth/sessions': PUBLIC,
+  'GET /auth/me': USERS,
+  'GET /auth/api-keys': USERS,
+  'POST /auth/api-keys': USERS,
+  'DELETE /auth/api-keys/{id}': USERS,
+
+  'POST /organizations': PUBLIC,
+  'GET /organizations/me': [Applicant],
+  'GET /organizations': [Office, Admin],
+  'GET /organizations/{id}': [Office, Admin],
+
+  'POST /competitions': [Office],
+  'GET /competitions': USERS,
+  'GET /competitions/{id}': [...USERS, Judge],
+  'GET /competitions/{id}/public': PUBLIC,
+  'PATCH /competitions/{id}': [Office],
+  'PATCH /competitions/{id}/rules': [Office],
+  'POST /competitions/{id}/transitions': [Office],
+
+  'POST /competitions/{id}/submissions': [Applicant],
+  'GET /competitions/{id}/submissions': USERS,
+  'GET /submissions': USERS,
+  'GET /submissions/{id}': USERS,
+  'PATCH /submissions/{id}': [Applicant],
+  'POST /submissions/{id}/submit': [Applicant],
+  'POST /submissions/{id}/withdraw': [Applicant],
+  'POST /submissions/{id}/screening': [Office],
+
+  'POST /competitions/{id}/roadshow': [Office],
+  'GET /competitions/{id}/roadshow': [Office],
+  'GET /roadshows/{id}': [Office],
+  'POST /roadshows/{id}/judges': [Office],
+  'POST /roadshows/{id}/recusals': [Office],
+  'POST /roadshows/{id}/draw': [Office],
+  'POST /roadshows/{id}/slots/{slotId}/start': [Office],
+  'POST /roadshows/{id}/slots/{slotId}/open-scoring': [Office],
+  'POST /roadshows/{id}/slots/{slotId}/lock': [Office],
+  'GET /roadshows/{id}/slots/{slotId}/judges': [Office],
+  'GET /roadshows/{id}/board': PUBLIC,
+  'GET /roadshows/{id}/events': PUBLIC,
+
+  'POST /judge-sessions': PUBLIC,
+  'GET /judge/roadshow': [Judge],
+  'GET /judge/slots': [Judge],
+  'PUT /judge/slots/{slotId}/score': [Judge],
+  'POST /judge/recusals': [Judge],
+
+  'POST /competitions/{id}/runs': [Office],
+  'GET /competitions/{id}/runs': [Office, Admin],
+  'GET /competitions/{id}/results': USERS,
+  'GET /runs/{id}': [Office, Admin],
+  'GET /runs/{id}/events': [Office, Admin],
+  'GET /runs/{id}/statistics': [Office, Admin],
+  'GET /runs/{id}/results.csv': [Office, Admin],
+  'GET /runs/{id}/bundle.json': [Office, Admin],
+
+  'POST /competitions/{id}/publication': [Office],
+  'GET /competitions/{id}/publication': PUBLIC,
+  'POST /publications/{id}/objections': [Applicant],
+  'GET /publications/{id}/objections': [Office, Applicant],
+  'GET /objections/{id}': [Office, Applicant],
+  'POST /objections/{id}/answer': [Office],
+  'POST /competitions/{id}/award': [Office],
+
+  'GET /competitions/{id}/agreements': [Office],
+  'GET /competitions/{id}/agreements.zip': [Office],
+  'POST /competitions/{id}/agreements/regenerate': [Office],
+  'GET /submissions/{id}/agreement': [Office, Applicant],
+  'GET /agreements/{id}': [Office, Applicant],
+  'GET /agreements/{id}/pdf': [Office, Applicant],
+  'POST /agreements/{id}/signed-scan': [Applicant],
+  'GET /agreements/{id}/signed-scan': [Office, Applicant],
+};
+
+const ROUTES = Object.keys(ACCESS);
+
+function expected(route: string, caller: Caller): 'runs' | 401 | 403 {
+  const access = ACCESS[route];
+  if (access === PUBLIC) return 'runs';
+  if (caller === 'anonymous') return 401;
+  return access.includes(caller) ? 'runs' : 403;
+}
+
+describe('every route × every role', () => {
+  let app: NestFastifyApplication;
+  let documented: string[];
+  const tokens = new Map<Caller, string>();
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    const db = app.get(DataSource);
+    const tokenService = app.get(TokenService);
+    const fixture = await roadshowCompetition(app, 1);
+    const roadshowId = await createRoadshow(app, fixture);
+    const judge = await addJudge(app, fixture.officeToken, roadshowId, { name: '周建明', group: JudgeGroup.Media });
+    tokens.set(Office, fixture.officeToken);
+    tokens.set(Judge, judge.token);
+    const admin = await createUser(db, Admin);
+    tokens.set(Admin, tokenService.issue({ kind: 'user', userId: admin.id, role: Admin }).token);
+    const applicant = await createUser(db, Applicant, fixture.organizations[0].id);
+    tokens.set(
+      Applicant,
+      tokenService.issue({
+        kind: 'user',
+        userId: applicant.id,
+        role: Applicant,
+        organizationId: applicant.organizationId as string,
+      }).token,
+    );
+    const document = await request(app.getHttpServer()).get('/api/openapi.json').expect(200);
+    const paths = document.body.paths as Record<string, Record<string, unknown>>;
+    documented = Object.entries(paths).flatMap(([path, operations]) =>
+      Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('has a line for every route the API serves, and none for a route it does not', () => {
+    expect([...documented].sort()).toEqual([...ROUTES].sort());
+  });
+
+  const cells = ROUTES.flatMap((route) => CALLERS.map((caller) => [route, caller, expected(route, caller)] as const));
+
+  it.each(cells)('%s as %s → %s', async (route, caller, outcome) => {
+    const [method, template] = route.split(' ');
+    const path = template.replace(/\{[^}]+\}/g, () => randomUUID());
+    let call = request(app.getHttpServer())[method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](path);
+    const token = tokens.get(caller);
+    if (token) call = call.set('Authorization', `Bearer ${token}`);
+    if (method !== 'GET' && method !== 'DELETE') call = call.set('Idempotency-Key', randomUUID()).send({});
+    const response = await call;
+    if (outcome === 'runs') {
+      expect([401, 403]).not.toContain(response.status);
+      expect(response.status).toBeLessThan(500);
+    } else {
+      expect(response.status).toBe(outcome);
+      expect(response.body.message_zh).toEqual(expect.any(String));
+      expect(response.body.message_en).toEqual(expect.any(String));
+    }
+  });
+});
