@@ -441,7 +441,29 @@ describe('office console in Chromium', () => {
     const ownText = execFileSync('pdftotext', ['-enc', 'UTF-8', ownPath, '-'], { encoding: 'utf8' });
     expect(squash(ownText)).toContain(squash(PROJECTS[2].title));
     await shot(objector, 'office-apply-03-agreement');
+
+    // It signs and stamps the paper, scans it and uploads the scan; the office downloads the same bytes.
+    const scanPath = join(downloads, 'applicant-signed-scan.pdf');
+    writeFileSync(scanPath, Buffer.concat([readFileSync(ownPath), Buffer.from('\n% 签字盖章 scanned\n')]));
+    await objector.getByLabel('签字盖章扫描件').setInputFiles(scanPath);
+    await objector.getByRole('button', { name: '上传扫描件' }).click();
+    await see(objector.getByTestId('agreement-status'), '已签署');
+    await objector.getByText(/已于 .* 上传签字盖章扫描件/).waitFor();
+    await expectLabelled(objector);
+    await shot(objector, 'office-apply-04-signed');
     await phone.close();
+
+    await page.reload();
+    if (!(await page.getByRole('heading', { name: '资助协议书' }).isVisible())) await tab(page, '协议书');
+    const signedRow = page.getByTestId('agreement-row').filter({ hasText: PROJECTS[2].title });
+    await see(signedRow, '已签署');
+    const [scan] = await Promise.all([
+      page.waitForEvent('download'),
+      signedRow.getByRole('button', { name: /的签字扫描件$/ }).click(),
+    ]);
+    const officeScanPath = join(downloads, 'office-signed-scan.pdf');
+    await scan.saveAs(officeScanPath);
+    expect(readFileSync(officeScanPath).equals(readFileSync(scanPath))).toBe(true);
 
     expect(dialogs).toEqual([]);
     expect(pageErrors).toEqual([]);

@@ -4,7 +4,7 @@ import { ApiError } from '../shared/api.js';
 import { fill, formatYuan, h } from '../shared/dom.js';
 import { downloadFile } from '../shared/download.js';
 import { field, messageBox, showApiError, showMessage } from '../shared/forms.js';
-import { OBJECTION_STATUSES, beijingTime, labelOf } from '../shared/labels.js';
+import { AGREEMENT_STATUSES, OBJECTION_STATUSES, beijingTime, labelOf } from '../shared/labels.js';
 import { tx } from '../shared/text.js';
 
 async function orNull(promise) {
@@ -45,6 +45,109 @@ function objectionForm(ctx, notice, submission, onFiled) {
     }
   });
   return form;
+}
+
+const SCAN_TYPES = 'application/pdf,image/jpeg,image/png';
+const SCAN_MAX_BYTES = 10 * 1024 * 1024;
+
+async function download(ctx, box, section, path, fallbackName) {
+  try {
+    const file = await downloadFile(path, { token: ctx.token(), fallbackName });
+    showMessage(box, { zh: `已下载 ${file.name}`, en: `Downloaded ${file.name}` }, 'ok');
+  } catch (error) {
+    showApiError(section, box, error);
+  }
+}
+
+/** The signed and stamped scan goes back to the office through the same page the agreement came from. */
+function signedScanForm(ctx, agreement, submission, box) {
+  const input = h('input', { type: 'file', accept: SCAN_TYPES, required: true });
+  const form = h(
+    'form',
+    { novalidate: true, 'data-testid': 'signed-scan-form' },
+    field({ zh: '签字盖章扫描件', en: 'Signed and stamped scan' }, input, {
+      path: 'file',
+      hint: { zh: 'PDF、JPEG 或 PNG，不超过 10 MB', en: 'PDF, JPEG or PNG, at most 10 MB' },
+    }),
+    h('div', { class: 'actions' }, tx('button', { zh: '上传扫描件', en: 'Upload the scan' }, { type: 'submit' })),
+  );
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const file = input.files?.[0];
+    if (!file) {
+      showMessage(box, { zh: '请先选择扫描件文件', en: 'Choose the scan file first' });
+      return;
+    }
+    if (file.size > SCAN_MAX_BYTES) {
+      showMessage(box, { zh: '文件超过 10 MB，请压缩后再上传', en: 'The file is larger than 10 MB; shrink it first' });
+      return;
+    }
+    const upload = new FormData();
+    upload.append('file', file, file.name);
+    try {
+      await ctx.api(`/agreements/${agreement.id}/signed-scan`, { method: 'POST', form: upload });
+      ctx.go(`#/submissions/${submission.id}`);
+    } catch (error) {
+      showApiError(form, box, error);
+    }
+  });
+  return form;
+}
+
+function agreementBlock(ctx, agreement, submission, box, section) {
+  const signed = agreement.status === 'signed';
+  return h(
+    'div',
+    { 'data-testid': 'agreement' },
+    h(
+      'div',
+      { class: 'actions' },
+      tx('span', { zh: `资助协议书 ${agreement.number}`, en: `Funding agreement ${agreement.number}` }),
+      tx('span', labelOf(AGREEMENT_STATUSES, agreement.status), { class: 'badge', 'data-testid': 'agreement-status' }),
+      tx(
+        'button',
+        { zh: '下载协议书（PDF）', en: 'Download the agreement (PDF)' },
+        {
+          type: 'button',
+          class: signed ? '' : 'primary',
+          onclick: () => download(ctx, box, section, `/agreements/${agreement.id}/pdf`, `${agreement.number}.pdf`),
+        },
+      ),
+      signed
+        ? tx(
+            'button',
+            { zh: '下载已上传的扫描件', en: 'Download the uploaded scan' },
+            {
+              type: 'button',
+              onclick: () =>
+                download(ctx, box, section, `/agreements/${agreement.id}/signed-scan`, `${agreement.number}-signed`),
+            },
+          )
+        : null,
+    ),
+    signed
+      ? tx(
+          'p',
+          {
+            zh: `已于 ${beijingTime(agreement.signedAt)} 上传签字盖章扫描件。`,
+            en: `The signed scan was uploaded on ${beijingTime(agreement.signedAt)}.`,
+          },
+          { class: 'hint' },
+        )
+      : h(
+          'div',
+          {},
+          tx(
+            'p',
+            {
+              zh: '请下载协议书，签字盖章后扫描上传。',
+              en: 'Download the agreement, sign and stamp it, then upload the scan.',
+            },
+            { class: 'hint' },
+          ),
+          signedScanForm(ctx, agreement, submission, box),
+        ),
+  );
 }
 
 export async function outcomeSection(ctx, submission, competition) {
@@ -125,32 +228,7 @@ export async function outcomeSection(ctx, submission, competition) {
         )
       : null,
     objections,
-    agreement
-      ? h(
-          'div',
-          { class: 'actions' },
-          tx('span', { zh: `资助协议书 ${agreement.number}`, en: `Funding agreement ${agreement.number}` }),
-          tx(
-            'button',
-            { zh: '下载协议书（PDF）', en: 'Download the agreement (PDF)' },
-            {
-              type: 'button',
-              class: 'primary',
-              onclick: async () => {
-                try {
-                  const file = await downloadFile(`/agreements/${agreement.id}/pdf`, {
-                    token: ctx.token(),
-                    fallbackName: `${agreement.number}.pdf`,
-                  });
-                  showMessage(box, { zh: `已下载 ${file.name}`, en: `Downloaded ${file.name}` }, 'ok');
-                } catch (error) {
-                  showApiError(section, box, error);
-                }
-              },
-            },
-          ),
-        )
-      : null,
+    agreement ? agreementBlock(ctx, agreement, submission, box, section) : null,
     box,
   );
   return section;

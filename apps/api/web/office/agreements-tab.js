@@ -101,6 +101,21 @@ export async function agreementsTab(ctx, competition) {
                           onclick: () => download(`/agreements/${agreement.id}/pdf`, `${agreement.number}.pdf`),
                         },
                       ),
+                      agreement.status === 'signed'
+                        ? tx(
+                            'button',
+                            { zh: '签字扫描件', en: 'Signed scan' },
+                            {
+                              type: 'button',
+                              ...biLabel({
+                                zh: `下载 ${agreement.number} ${agreement.projectTitle} 的签字扫描件`,
+                                en: `Download the signed scan of ${agreement.number} ${agreement.projectTitle}`,
+                              }),
+                              onclick: () =>
+                                download(`/agreements/${agreement.id}/signed-scan`, `${agreement.number}-signed`),
+                            },
+                          )
+                        : null,
                     ),
                   ),
                 ),

@@ -21,11 +21,14 @@ export class ApiError extends Error {
 /**
  * `signal` aborts a request that hangs on a weak network (it then fails like a network error);
  * `onResponse` sees the raw response, e.g. its Date header to correct a wrong device clock.
+ * `form` (a FormData) is sent as multipart/form-data, with the boundary the browser chooses.
  */
-export async function api(path, { method = 'GET', body, token, headers = {}, signal, onResponse } = {}) {
+export async function api(path, { method = 'GET', body, form, token, headers = {}, signal, onResponse } = {}) {
   const init = { method, headers: { accept: 'application/json', ...headers }, signal };
   if (token) init.headers.authorization = `Bearer ${token}`;
-  if (body !== undefined) {
+  if (form !== undefined) {
+    init.body = form;
+  } else if (body !== undefined) {
     init.headers['content-type'] = 'application/json';
     init.body = JSON.stringify(body);
   }
