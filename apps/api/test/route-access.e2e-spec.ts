@@ -58,6 +58,7 @@ const ACCESS: Readonly<Record<string, typeof PUBLIC | readonly Role[]>> = {
   'GET /roadshows/{id}': [Office],
   'POST /roadshows/{id}/judges': [Office],
   'POST /roadshows/{id}/recusals': [Office],
+  'POST /roadshows/{id}/recusals/{recusalId}/withdraw': [Office],
   'POST /roadshows/{id}/draw': [Office],
   'POST /roadshows/{id}/slots/{slotId}/start': [Office],
   'POST /roadshows/{id}/slots/{slotId}/open-scoring': [Office],

@@ -54,6 +54,22 @@ export class JudgeRepository {
     return manager.getRepository(Recusal).findOneBy({ judgeId, submissionId });
   }
 
+  /** The recusal, if it is one of the roadshow's judges', row-locked until the transaction ends. */
+  async recusalOfRoadshow(roadshowId: string, recusalId: string, manager: EntityManager): Promise<Recusal | null> {
+    return manager
+      .getRepository(Recusal)
+      .createQueryBuilder('recusal')
+      .innerJoin(Judge, 'judge', 'judge.id = recusal.judgeId')
+      .where('recusal.id = :recusalId', { recusalId })
+      .andWhere('judge.roadshowId = :roadshowId', { roadshowId })
+      .setLock('pessimistic_write', undefined, ['recusal'])
+      .getOne();
+  }
+
+  async deleteRecusal(manager: EntityManager, recusalId: string): Promise<void> {
+    await manager.getRepository(Recusal).delete({ id: recusalId });
+  }
+
   async recusalsOf(roadshowId: string, manager: EntityManager = this.dataSource.manager): Promise<Recusal[]> {
     return manager
       .getRepository(Recusal)

@@ -8,13 +8,24 @@ import { auditActor } from '../auth/audit-actor';
 import { CreateRecusalDto } from './dto/create-recusal.dto';
 import { DeclareRecusalDto } from './dto/declare-recusal.dto';
 import { RecusalResponseDto, toRecusalResponse } from './dto/recusal-response.dto';
+import { WithdrawRecusalDto } from './dto/withdraw-recusal.dto';
 import { JudgeRepository } from './judge.repository';
 import { RoadshowRepository } from './roadshow.repository';
 import { ROADSHOW_NOT_FOUND, assertPanelOpen, conflict, notFound } from './roadshow-checks';
 
 const JUDGE_NOT_FOUND = { zh: '该路演中没有这位评委', en: 'no such judge in this roadshow' };
 
-/** 回避: declared by a judge, set by the office, or automatic for the judge's own organization or community. */
+const LOCKED_SLOT = {
+  zh: '该项目已锁定并公布分数，回避不再改变结果',
+  en: 'this project is locked and its score announced; a recusal can no longer change it',
+};
+
+/**
+ * 回避: declared by a judge, set by the office, or automatic for the judge's own organization or
+ * community. Changes take the roadshow's row lock first, as the stage's steps do (see
+ * RoadshowSlotsService): a recusal then either lands before a lock of its slot reads the recusals,
+ * or sees the slot locked and is refused, never in between.
+ */
 @Injectable()
 export class RecusalsService {
   constructor(
@@ -57,7 +68,7 @@ export class RecusalsService {
 
   async recuseByOffice(actor: Actor, roadshowId: string, dto: CreateRecusalDto): Promise<RecusalResponseDto> {
     const recusal = await this.dataSource.transaction(async (manager) => {
-      const roadshow = await this.roadshows.roadshow(roadshowId, manager);
+      const roadshow = await this.roadshows.roadshow(roadshowId, manager, 'update');
       if (!roadshow) throw notFound(ROADSHOW_NOT_FOUND);
       const judge = await this.judges.judge(dto.judgeId, manager);
       if (!judge || judge.roadshowId !== roadshowId) throw notFound(JUDGE_NOT_FOUND, 'judgeId');
@@ -71,7 +82,7 @@ export class RecusalsService {
 
   async declare(actor: Extract<Actor, { kind: 'judge' }>, dto: DeclareRecusalDto): Promise<RecusalResponseDto> {
     const recusal = await this.dataSource.transaction(async (manager) => {
-      const roadshow = await this.roadshows.roadshow(actor.roadshowId, manager);
+      const roadshow = await this.roadshows.roadshow(actor.roadshowId, manager, 'update');
       const judge = await this.judges.judge(actor.judgeId, manager);
       if (!roadshow || !judge || judge.roadshowId !== roadshow.id) throw notFound(JUDGE_NOT_FOUND);
       return this.recuse(manager, actor, roadshow.id, roadshow.competitionId, judge.id, dto.submissionId, {
@@ -80,6 +91,49 @@ export class RecusalsService {
       });
     });
     return toRecusalResponse(recusal);
+  }
+
+  /**
+   * The office takes back a declared or office recusal that was made in error (a judge tapped the
+   * wrong project): the judge may then see and score the project, and a score already given counts
+   * again. Automatic recusals follow from the rules (same organization or community) and stay.
+   */
+  async withdraw(actor: Actor, roadshowId: string, recusalId: string, dto: WithdrawRecusalDto): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const roadshow = await this.roadshows.roadshow(roadshowId, manager, 'update');
+      if (!roadshow) throw notFound(ROADSHOW_NOT_FOUND);
+      const competition = await this.roadshows.competition(roadshow.competitionId, manager);
+      if (!competition) throw notFound(ROADSHOW_NOT_FOUND);
+      assertPanelOpen(competition.state);
+      const recusal = await this.judges.recusalOfRoadshow(roadshowId, recusalId, manager);
+      if (!recusal)
+        throw notFound({ zh: '该路演中没有这条回避记录', en: 'no such recusal in this roadshow' }, 'recusalId');
+      if (recusal.source === RecusalSource.Automatic) {
+        throw conflict({
+          zh: '自动回避由规则产生（评委与项目同一组织或同一社区），不能撤销',
+          en: 'an automatic recusal follows from the rules (same organization or community as the project) and cannot be withdrawn',
+        });
+      }
+      const slot = await this.roadshows.slotOfSubmission(roadshowId, recusal.submissionId, manager);
+      if (slot?.state === SlotState.Locked) throw conflict(LOCKED_SLOT);
+      await this.judges.deleteRecusal(manager, recusal.id);
+      await this.audit.record(
+        {
+          ...auditActor(actor),
+          action: 'recusal.withdraw',
+          subjectType: 'recusal',
+          subjectId: recusal.id,
+          before: {
+            judgeId: recusal.judgeId,
+            submissionId: recusal.submissionId,
+            source: recusal.source,
+            reason: recusal.reason,
+          },
+          after: { withdrawn: true, reason: dto.reason },
+        },
+        manager,
+      );
+    });
   }
 
   private async recuse(
@@ -102,12 +156,7 @@ export class RecusalsService {
       );
     }
     const slot = await this.roadshows.slotOfSubmission(roadshowId, submissionId, manager);
-    if (slot?.state === SlotState.Locked) {
-      throw conflict({
-        zh: '该项目已锁定并公布分数，回避不再改变结果',
-        en: 'this project is locked and its score announced; a recusal can no longer change it',
-      });
-    }
+    if (slot?.state === SlotState.Locked) throw conflict(LOCKED_SLOT);
     const recusal = await this.judges.insertRecusal(manager, { judgeId, submissionId, ...what });
     if (!recusal) {
       const existing = await this.judges.recusal(judgeId, submissionId, manager);

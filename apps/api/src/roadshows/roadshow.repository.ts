@@ -126,7 +126,7 @@ export class RoadshowRepository {
   }
 
   /** Submitted and passed screening: the projects that go on stage. */
-  screenedIn(competitionId: string, manager: EntityManager): Promise<Submission[]> {
+  screenedIn(competitionId: string, manager: EntityManager = this.dataSource.manager): Promise<Submission[]> {
     return manager.getRepository(Submission).find({
       where: { competitionId, state: SubmissionState.Submitted, screening: ScreeningStatus.Passed },
       order: { id: 'ASC' },

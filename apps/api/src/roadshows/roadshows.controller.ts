@@ -7,6 +7,7 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import { ErrorResponseDto } from '../common/error-response.dto';
 import { AddJudgeDto } from './dto/add-judge.dto';
 import { CreateRecusalDto } from './dto/create-recusal.dto';
+import { WithdrawRecusalDto } from './dto/withdraw-recusal.dto';
 import { CreateRoadshowDto } from './dto/create-roadshow.dto';
 import { DrawOrderDto } from './dto/draw-order.dto';
 import { DrawResponseDto } from './dto/draw-response.dto';
@@ -14,7 +15,12 @@ import { JudgeCreatedResponseDto } from './dto/judge-response.dto';
 import { LockSlotDto } from './dto/lock-slot.dto';
 import { RecusalResponseDto } from './dto/recusal-response.dto';
 import { RoadshowResponseDto } from './dto/roadshow-response.dto';
-import { CompetitionIdParams, RoadshowIdParams, RoadshowSlotParams } from './dto/roadshow-params.dto';
+import {
+  CompetitionIdParams,
+  RoadshowIdParams,
+  RoadshowRecusalParams,
+  RoadshowSlotParams,
+} from './dto/roadshow-params.dto';
 import { RoadshowStateResponseDto } from './dto/roadshow-state-response.dto';
 import { SlotJudgesResponseDto } from './dto/slot-judges-response.dto';
 import { SlotResponseDto } from './dto/slot-response.dto';
@@ -193,5 +199,31 @@ export class RoadshowsController {
     @Body() dto: CreateRecusalDto,
   ): Promise<RecusalResponseDto> {
     return this.recusals.recuseByOffice(actor, params.id, dto);
+  }
+
+  @Post('roadshows/:id/recusals/:recusalId/withdraw')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({
+    summary: '撤销误报的回避 / withdraw a recusal made in error',
+    description:
+      '评委申报或办公室指定的回避可在该项目锁定前撤销，须说明理由；撤销后评委可查看并为该项目评分，已给出的评分重新计入。' +
+      '自动回避（同一组织或社区）不能撤销。\n\n' +
+      'A declared or office recusal can be withdrawn, with a reason, until the project is locked: the judge may then ' +
+      'see and score it, and a score already given counts again. Automatic recusals (same organization or community) stay.',
+  })
+  @ApiResponse({ status: 204, description: '已撤销 / withdrawn' })
+  @ApiResponse({ status: 400, type: ErrorResponseDto, description: '缺少理由 / no reason given' })
+  @ApiResponse({ status: 404, type: ErrorResponseDto, description: '本路演没有这条回避 / no such recusal here' })
+  @ApiResponse({
+    status: 409,
+    type: ErrorResponseDto,
+    description: '自动回避，或项目已锁定 / automatic, or the project is locked',
+  })
+  withdrawRecusal(
+    @CurrentActor() actor: Actor,
+    @Param() params: RoadshowRecusalParams,
+    @Body() dto: WithdrawRecusalDto,
+  ): Promise<void> {
+    return this.recusals.withdraw(actor, params.id, params.recusalId, dto);
   }
 }

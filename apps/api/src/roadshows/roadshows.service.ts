@@ -75,11 +75,12 @@ export class RoadshowsService {
   async state(roadshowId: string): Promise<RoadshowStateResponseDto> {
     const roadshow = await this.roadshows.roadshow(roadshowId);
     if (!roadshow) throw notFound(ROADSHOW_NOT_FOUND);
-    const [competition, views, judges, recusals] = await Promise.all([
+    const [competition, views, judges, recusals, projects] = await Promise.all([
       this.roadshows.competition(roadshow.competitionId),
       this.roadshows.slotViews(roadshowId),
       this.judges.judgesOf(roadshowId),
       this.judges.recusalsOf(roadshowId),
+      this.roadshows.screenedIn(roadshow.competitionId),
     ]);
     if (!competition) throw notFound(ROADSHOW_NOT_FOUND);
     const slots = views.map(toSlotResponse);
@@ -91,6 +92,7 @@ export class RoadshowsService {
       slots,
       currentSlot: slots.find((slot) => slot.id === roadshow.currentSlotId) ?? null,
       judges: judges.map(toJudgeResponse),
+      projects: projects.map((project) => ({ submissionId: project.id, title: project.title })),
       recusals: recusals.map(toRecusalResponse),
       progress: {
         total: slots.length,

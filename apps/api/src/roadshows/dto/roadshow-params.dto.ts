@@ -23,6 +23,16 @@ export class RoadshowSlotParams {
   slotId: string;
 }
 
+export class RoadshowRecusalParams {
+  @ApiProperty({ format: 'uuid', example: '8d3e1f20-6b4a-4f7c-8e2d-1a9b0c7d6e5f' })
+  @IsUUID()
+  id: string;
+
+  @ApiProperty({ format: 'uuid', example: '3e9f0a1b-2c4d-4e6f-8a0b-1c2d3e4f5a6b' })
+  @IsUUID()
+  recusalId: string;
+}
+
 export class JudgeSlotParams {
   @ApiProperty({ format: 'uuid', example: 'c41a7b52-9e0d-4f3a-b8c6-7d2e1f0a9b84' })
   @IsUUID()

@@ -21,6 +21,14 @@ export class RoadshowProgressDto {
   locked: number;
 }
 
+export class RoadshowProjectDto {
+  @ApiProperty({ format: 'uuid' })
+  submissionId: string;
+
+  @ApiProperty({ example: '分享阅读书香·共享洲边文明' })
+  title: string;
+}
+
 export class RoadshowStateResponseDto {
   @ApiProperty({ type: RoadshowResponseDto })
   roadshow: RoadshowResponseDto;
@@ -39,6 +47,13 @@ export class RoadshowStateResponseDto {
 
   @ApiProperty({ type: [JudgeResponseDto], description: '不含签到码 / without sign-in codes' })
   judges: JudgeResponseDto[];
+
+  @ApiProperty({
+    type: [RoadshowProjectDto],
+    description:
+      '已提交且通过资格审查的项目，即可被抽签和回避的项目 / the screened-in projects: what is drawn and can be recused from',
+  })
+  projects: RoadshowProjectDto[];
 
   @ApiProperty({ type: [RecusalResponseDto] })
   recusals: RecusalResponseDto[];
