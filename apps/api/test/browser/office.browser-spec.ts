@@ -272,6 +272,23 @@ describe('office console in Chromium', () => {
     await expectLabelled(page);
     await shot(page, 'office-06-roadshow-judges-draw');
 
+    // A recusal set in error (the wrong judge chosen) is taken back, with a reason, before the stage.
+    const recusals = page.getByTestId('recusals');
+    await recusals.getByText('还没有回避。').waitFor();
+    await recusals.getByLabel('回避评委').selectOption({ label: JUDGES[2] });
+    await recusals.getByLabel('回避项目').selectOption({ label: PROJECTS[0].title });
+    await recusals.getByLabel('回避理由').fill('据报与项目负责人为亲属，待核实');
+    await recusals.getByRole('button', { name: '指定回避' }).click();
+    const recusalRow = recusals.getByTestId('recusal-row').filter({ hasText: JUDGES[2] });
+    await see(recusalRow, '办公室指定');
+    await see(recusalRow, PROJECTS[0].title);
+    await recusalRow.getByRole('button', { name: `撤销 ${JUDGES[2]} 对 ${PROJECTS[0].title} 的回避` }).click();
+    await recusals.getByLabel('撤销理由').fill('经核实并非亲属，撤销回避');
+    await expectLabelled(page);
+    await shot(page, 'office-06b-recusal-withdraw');
+    await recusals.getByRole('button', { name: '确认撤销回避' }).click();
+    await recusals.getByText('还没有回避。').waitFor();
+
     const tokens: string[] = [];
     for (const code of codes) {
       tokens.push((await http().post('/judge-sessions').send({ code }).expect(201)).body.token as string);

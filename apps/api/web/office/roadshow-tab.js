@@ -5,6 +5,7 @@ import { fill, h } from '../shared/dom.js';
 import { checkboxField, field, input, messageBox, select, showApiError, showMessage } from '../shared/forms.js';
 import { JUDGE_GROUPS, SLOT_STATES, beijingTime, labelOf } from '../shared/labels.js';
 import { openEventStream } from '../shared/sse.js';
+import { recusalsCard } from './recusals-card.js';
 import { tx } from '../shared/text.js';
 
 const DROP = {
@@ -596,6 +597,7 @@ export async function roadshowTab(ctx, competition, refresh) {
     renderDraw();
     renderSlots();
     renderJudges();
+    recusals.render(state);
     await renderStage();
   };
 
@@ -630,9 +632,11 @@ export async function roadshowTab(ctx, competition, refresh) {
     clearInterval(fallback);
   });
 
+  const recusals = recusalsCard(ctx, base, update);
   renderDraw();
   renderSlots();
   renderJudges();
+  recusals.render(state);
   await renderStage();
 
   return h(
@@ -648,6 +652,7 @@ export async function roadshowTab(ctx, competition, refresh) {
       codeArea,
       judgesList,
     ),
+    recusals.element,
     drawCard,
     slotsCard,
   );

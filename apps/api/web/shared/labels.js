@@ -40,6 +40,12 @@ export const JUDGE_GROUPS = {
   resident: { zh: '居民代表', en: 'Resident representative' },
 };
 
+export const RECUSAL_SOURCES = {
+  declared: { zh: '评委申报', en: 'Declared by the judge' },
+  office: { zh: '办公室指定', en: 'Set by the office' },
+  automatic: { zh: '自动（同组织或社区）', en: 'Automatic (same organization or community)' },
+};
+
 export const ORGANIZATION_KINDS = {
   community: { zh: '社区', en: 'Community' },
   'social-organization': { zh: '社会组织', en: 'Social organization' },
