@@ -86,6 +86,15 @@ describe('a recusal made in error is withdrawn by the office, and only then', ()
     expect(recusal.source).toBe('declared');
     await withdraw(recusal.id).expect(204);
     withdrawnId = recusal.id;
+    // The tablets, the big screen and the console refetch on it: the panel of the slot changed.
+    const events = await db.query<{ type: string; data: unknown }[]>(
+      `SELECT type, data FROM live_event WHERE roadshow_id = $1 AND type = 'slot.panel' ORDER BY id`,
+      [roadshowId],
+    );
+    expect(events).toEqual([
+      { type: 'slot.panel', data: { slotId: onStage.slotId } },
+      { type: 'slot.panel', data: { slotId: onStage.slotId } },
+    ]);
 
     const view = await http().get('/judge/roadshow').set(bearer(chen.token)).expect(200);
     expect(view.body.current).toMatchObject({

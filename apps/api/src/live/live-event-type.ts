@@ -7,4 +7,6 @@ export enum LiveEventType {
   /** Carries the count of judges who have submitted, never a value before the lock. */
   JudgeSubmitted = 'score.submitted',
   SlotLocked = 'slot.locked',
+  /** A recusal set or withdrawn changed who scores a drawn project; carries the slot only, never the judge. */
+  PanelChanged = 'slot.panel',
 }

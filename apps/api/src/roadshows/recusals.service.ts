@@ -5,6 +5,8 @@ import { RecusalSource, SlotState, SubmissionState } from '@app/domain';
 import { AuditRepository, Recusal } from '@app/persistence';
 import { Actor } from '../auth/actor';
 import { auditActor } from '../auth/audit-actor';
+import { LiveEventType } from '../live/live-event-type';
+import { LiveEventsService } from '../live/live-events.service';
 import { CreateRecusalDto } from './dto/create-recusal.dto';
 import { DeclareRecusalDto } from './dto/declare-recusal.dto';
 import { RecusalResponseDto, toRecusalResponse } from './dto/recusal-response.dto';
@@ -33,6 +35,7 @@ export class RecusalsService {
     private readonly roadshows: RoadshowRepository,
     private readonly judges: JudgeRepository,
     private readonly audit: AuditRepository,
+    private readonly live: LiveEventsService,
   ) {}
 
   /**
@@ -77,6 +80,7 @@ export class RecusalsService {
         reason: dto.reason,
       });
     });
+    await this.live.notify(roadshowId);
     return toRecusalResponse(recusal);
   }
 
@@ -90,6 +94,7 @@ export class RecusalsService {
         reason: dto.reason,
       });
     });
+    await this.live.notify(actor.roadshowId);
     return toRecusalResponse(recusal);
   }
 
@@ -117,6 +122,7 @@ export class RecusalsService {
       const slot = await this.roadshows.slotOfSubmission(roadshowId, recusal.submissionId, manager);
       if (slot?.state === SlotState.Locked) throw conflict(LOCKED_SLOT);
       await this.judges.deleteRecusal(manager, recusal.id);
+      if (slot) await this.live.append(manager, roadshowId, LiveEventType.PanelChanged, { slotId: slot.id });
       await this.audit.record(
         {
           ...auditActor(actor),
@@ -134,6 +140,7 @@ export class RecusalsService {
         manager,
       );
     });
+    await this.live.notify(roadshowId);
   }
 
   private async recuse(
@@ -166,6 +173,7 @@ export class RecusalsService {
       });
     }
     await this.recordAudit(manager, actor, recusal);
+    if (slot) await this.live.append(manager, roadshowId, LiveEventType.PanelChanged, { slotId: slot.id });
     return recusal;
   }
 

@@ -86,15 +86,18 @@ export const TEXTS = {
   recuse: { zh: '申报回避', en: 'Declare a conflict' },
   recuseTitle: { zh: '申报回避：{title}', en: 'Declare a conflict: {title}' },
   recuseBody: {
-    zh: '申报后您将看不到该项目的详情，也不能为其评分；您对它的评分不计入结果。此操作不能撤销。',
-    en: 'You will no longer see this project’s details or score it, and any score of yours is left out. This cannot be undone.',
+    zh: '申报后您将看不到该项目的详情，也不能为其评分；您对它的评分不计入结果。您本人不能撤销，如系误报请告知工作人员。',
+    en: 'You will no longer see this project’s details or score it, and any score of yours is left out. You cannot undo it yourself; if it was a mistake, tell the organizers.',
   },
   recuseReason: { zh: '回避理由', en: 'Reason' },
   recuseReasonMissing: { zh: '请填写回避理由', en: 'Enter a reason' },
   recuseConfirm: { zh: '确认回避', en: 'Confirm' },
   cancel: { zh: '取消', en: 'Cancel' },
   recused: { zh: '您已回避此项目', en: 'You are recused from this project' },
-  recusedHint: { zh: '无需为此项目评分。', en: 'You do not score this project.' },
+  recusedHint: {
+    zh: '无需为此项目评分。如系误报，请告知工作人员，由管理控制台撤销。',
+    en: 'You do not score this project. If you declared it by mistake, tell the organizers: they can withdraw it.',
+  },
   mySlots: { zh: '我的评分', en: 'My scores' },
   mySlotsHint: {
     zh: '按出场顺序。“已保存”表示服务器已收到，“等待同步”表示只在本机。',

@@ -10,6 +10,7 @@ export const LIVE_EVENT_TYPES = [
   'slot.scoring',
   'score.submitted',
   'slot.locked',
+  'slot.panel',
 ];
 
 /** A new EventSource waits this long after the browser gave up on the previous one. */
