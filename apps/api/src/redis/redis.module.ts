@@ -1,6 +1,7 @@
 import { Global, Module, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '@app/config';
 import { ProducerRedis } from './producer-redis';
+import { RateWindow } from './rate-window';
 
 @Global()
 @Module({
@@ -14,8 +15,9 @@ import { ProducerRedis } from './producer-redis';
         return redis;
       },
     },
+    RateWindow,
   ],
-  exports: [ProducerRedis],
+  exports: [ProducerRedis, RateWindow],
 })
 export class RedisModule implements OnApplicationShutdown {
   constructor(private readonly redis: ProducerRedis) {}
