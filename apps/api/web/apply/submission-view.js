@@ -3,6 +3,7 @@
 import { formatYuan, h } from '../shared/dom.js';
 import { messageBox, showApiError } from '../shared/forms.js';
 import { beijingTime } from '../shared/labels.js';
+import { dataTable } from '../shared/table.js';
 import { tx } from '../shared/text.js';
 import { statusBadges } from './home-view.js';
 import { outcomeSection } from './outcome.js';
@@ -113,37 +114,23 @@ export async function submissionView(ctx, id) {
       'section',
       { class: 'card', 'aria-labelledby': 'budget-heading' },
       tx('h2', { zh: '预算明细', en: 'Budget lines' }, { id: 'budget-heading' }),
-      h(
-        'div',
-        { class: 'table-wrap' },
-        h(
-          'table',
-          { class: 'data' },
+      dataTable(
+        [
+          { zh: '名称', en: 'Item' },
+          { zh: '类别', en: 'Kind' },
+          { zh: '金额', en: 'Amount', num: true },
+        ],
+        submission.budgetLines.map((line) =>
           h(
-            'thead',
+            'tr',
             {},
-            h(
-              'tr',
-              {},
-              tx('th', { zh: '名称', en: 'Item' }, { scope: 'col' }),
-              tx('th', { zh: '类别', en: 'Kind' }, { scope: 'col' }),
-              tx('th', { zh: '金额', en: 'Amount' }, { scope: 'col', class: 'num' }),
-            ),
+            h('td', {}, line.item),
+            h('td', {}, line.kind),
+            h('td', { class: 'num' }, formatYuan(line.amountFen)),
           ),
-          h(
-            'tbody',
-            {},
-            submission.budgetLines.map((line) =>
-              h(
-                'tr',
-                {},
-                h('td', {}, line.item),
-                h('td', {}, line.kind),
-                h('td', { class: 'num' }, formatYuan(line.amountFen)),
-              ),
-            ),
-          ),
-          h(
+        ),
+        {
+          foot: h(
             'tfoot',
             {},
             h(
@@ -153,7 +140,7 @@ export async function submissionView(ctx, id) {
               h('td', { class: 'num' }, formatYuan(submission.budgetTotalFen)),
             ),
           ),
-        ),
+        },
       ),
     ),
   );

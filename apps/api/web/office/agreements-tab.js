@@ -3,6 +3,7 @@ import { fill, formatYuan, h } from '../shared/dom.js';
 import { downloadFile } from '../shared/download.js';
 import { messageBox, showApiError, showMessage } from '../shared/forms.js';
 import { AGREEMENT_STATUSES, labelOf } from '../shared/labels.js';
+import { dataTable } from '../shared/table.js';
 import { biLabel, tx } from '../shared/text.js';
 import { progressBar } from './results-tab.js';
 
@@ -56,68 +57,52 @@ export async function agreementsTab(ctx, competition) {
             { zh: '立项后生成协议书。', en: 'Agreements are generated once the competition is awarded.' },
             { class: 'muted' },
           )
-        : h(
-            'div',
-            { class: 'table-wrap' },
-            h(
-              'table',
-              { class: 'data' },
+        : dataTable(
+            [
+              { zh: '协议编号', en: 'Number' },
+              { zh: '项目', en: 'Project' },
+              { zh: '资助金额', en: 'Grant', num: true },
+              { zh: '状态', en: 'Status' },
+              { zh: '下载', en: 'Download' },
+            ],
+            list.items.map((agreement) =>
               h(
-                'thead',
-                {},
+                'tr',
+                { 'data-testid': 'agreement-row' },
+                h('td', { class: 'mono' }, agreement.number, agreement.version > 1 ? ` v${agreement.version}` : ''),
+                h('td', {}, agreement.projectTitle),
+                h('td', { class: 'num' }, formatYuan(agreement.grantFen)),
+                h('td', {}, tx('span', labelOf(AGREEMENT_STATUSES, agreement.status), { class: 'badge' })),
                 h(
-                  'tr',
+                  'td',
                   {},
-                  tx('th', { zh: '协议编号', en: 'Number' }, { scope: 'col' }),
-                  tx('th', { zh: '项目', en: 'Project' }, { scope: 'col' }),
-                  tx('th', { zh: '资助金额', en: 'Grant' }, { scope: 'col', class: 'num' }),
-                  tx('th', { zh: '状态', en: 'Status' }, { scope: 'col' }),
-                  tx('th', { zh: '下载', en: 'Download' }, { scope: 'col' }),
-                ),
-              ),
-              h(
-                'tbody',
-                {},
-                list.items.map((agreement) =>
-                  h(
-                    'tr',
-                    { 'data-testid': 'agreement-row' },
-                    h('td', { class: 'mono' }, agreement.number, agreement.version > 1 ? ` v${agreement.version}` : ''),
-                    h('td', {}, agreement.projectTitle),
-                    h('td', { class: 'num' }, formatYuan(agreement.grantFen)),
-                    h('td', {}, tx('span', labelOf(AGREEMENT_STATUSES, agreement.status), { class: 'badge' })),
-                    h(
-                      'td',
-                      {},
-                      tx(
+                  tx(
+                    'button',
+                    { zh: '下载 PDF', en: 'Download PDF' },
+                    {
+                      type: 'button',
+                      ...biLabel({
+                        zh: `下载 ${agreement.number} ${agreement.projectTitle} 的 PDF`,
+                        en: `Download the PDF of ${agreement.number} ${agreement.projectTitle}`,
+                      }),
+                      onclick: () => download(`/agreements/${agreement.id}/pdf`, `${agreement.number}.pdf`),
+                    },
+                  ),
+                  agreement.status === 'signed'
+                    ? tx(
                         'button',
-                        { zh: '下载 PDF', en: 'Download PDF' },
+                        { zh: '签字扫描件', en: 'Signed scan' },
                         {
                           type: 'button',
                           ...biLabel({
-                            zh: `下载 ${agreement.number} ${agreement.projectTitle} 的 PDF`,
-                            en: `Download the PDF of ${agreement.number} ${agreement.projectTitle}`,
+                            zh: `下载 ${agreement.number} ${agreement.projectTitle} 的签字扫描件`,
+                            en: `Download the signed scan of ${agreement.number} ${agreement.projectTitle}`,
                           }),
-                          onclick: () => download(`/agreements/${agreement.id}/pdf`, `${agreement.number}.pdf`),
+                          onclick: () =>
+                            download(`/agreements/${agreement.id}/signed-scan`, `${agreement.number}-signed`),
                         },
-                      ),
-                      agreement.status === 'signed'
-                        ? tx(
-                            'button',
-                            { zh: '签字扫描件', en: 'Signed scan' },
-                            {
-                              type: 'button',
-                              ...biLabel({
-                                zh: `下载 ${agreement.number} ${agreement.projectTitle} 的签字扫描件`,
-                                en: `Download the signed scan of ${agreement.number} ${agreement.projectTitle}`,
-                              }),
-                              onclick: () =>
-                                download(`/agreements/${agreement.id}/signed-scan`, `${agreement.number}-signed`),
-                            },
-                          )
-                        : null,
-                    ),
-                  ),
+                      )
+                    : null,
                 ),
               ),
             ),

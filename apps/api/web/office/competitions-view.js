@@ -12,6 +12,7 @@ import {
 } from '../shared/forms.js';
 import { COMPETITION_STATES, beijingTime, labelOf } from '../shared/labels.js';
 import { parseYuan } from '../shared/money.js';
+import { dataTable } from '../shared/table.js';
 import { tx } from '../shared/text.js';
 
 export const PRESETS = [
@@ -35,37 +36,21 @@ export async function competitionsView(ctx) {
       { class: 'card' },
       page.items.length === 0
         ? tx('p', { zh: '还没有大赛，先新建一个。', en: 'No competition yet: create one.' }, { class: 'muted' })
-        : h(
-            'div',
-            { class: 'table-wrap' },
-            h(
-              'table',
-              { class: 'data' },
+        : dataTable(
+            [
+              { zh: '名称', en: 'Title' },
+              { zh: '状态', en: 'State' },
+              { zh: '资金池', en: 'Pool', num: true },
+              { zh: '申报截止（北京时间）', en: 'Deadline (Beijing)' },
+            ],
+            page.items.map((competition) =>
               h(
-                'thead',
-                {},
-                h(
-                  'tr',
-                  {},
-                  tx('th', { zh: '名称', en: 'Title' }, { scope: 'col' }),
-                  tx('th', { zh: '状态', en: 'State' }, { scope: 'col' }),
-                  tx('th', { zh: '资金池', en: 'Pool' }, { scope: 'col', class: 'num' }),
-                  tx('th', { zh: '申报截止（北京时间）', en: 'Deadline (Beijing)' }, { scope: 'col' }),
-                ),
-              ),
-              h(
-                'tbody',
-                {},
-                page.items.map((competition) =>
-                  h(
-                    'tr',
-                    { 'data-testid': 'competition-row' },
-                    h('td', {}, h('a', { href: `#/competitions/${competition.id}` }, competition.title)),
-                    h('td', {}, tx('span', labelOf(COMPETITION_STATES, competition.state), { class: 'badge' })),
-                    h('td', { class: 'num' }, formatYuan(competition.poolFen)),
-                    h('td', {}, beijingTime(competition.submissionDeadline)),
-                  ),
-                ),
+                'tr',
+                { 'data-testid': 'competition-row' },
+                h('td', {}, h('a', { href: `#/competitions/${competition.id}` }, competition.title)),
+                h('td', {}, tx('span', labelOf(COMPETITION_STATES, competition.state), { class: 'badge' })),
+                h('td', { class: 'num' }, formatYuan(competition.poolFen)),
+                h('td', {}, beijingTime(competition.submissionDeadline)),
               ),
             ),
           ),

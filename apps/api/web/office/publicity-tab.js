@@ -4,6 +4,7 @@ import { ApiError } from '../shared/api.js';
 import { clear, formatYuan, h } from '../shared/dom.js';
 import { field, messageBox, select, showApiError, showMessage } from '../shared/forms.js';
 import { GRANT_STATUSES, OBJECTION_STATUSES, beijingTime, labelOf } from '../shared/labels.js';
+import { dataTable } from '../shared/table.js';
 import { tx } from '../shared/text.js';
 
 const PHASES = {
@@ -182,48 +183,32 @@ export async function publicityTab(ctx, competition, refresh) {
           'section',
           { class: 'card', 'aria-labelledby': 'notice-results-heading' },
           tx('h2', { zh: '公示名单', en: 'The published list' }, { id: 'notice-results-heading' }),
-          h(
-            'div',
-            { class: 'table-wrap' },
-            h(
-              'table',
-              { class: 'data' },
+          dataTable(
+            [
+              { zh: '名次', en: 'Rank', num: true },
+              { zh: '项目', en: 'Project' },
+              { zh: '得分', en: 'Score', num: true },
+              { zh: '资助金额', en: 'Grant', num: true },
+              { zh: '说明', en: 'Reason' },
+            ],
+            notice.results.map((row) =>
               h(
-                'thead',
+                'tr',
                 {},
+                h('td', { class: 'num' }, String(row.displayRank)),
                 h(
-                  'tr',
+                  'td',
                   {},
-                  tx('th', { zh: '名次', en: 'Rank' }, { scope: 'col', class: 'num' }),
-                  tx('th', { zh: '项目', en: 'Project' }, { scope: 'col' }),
-                  tx('th', { zh: '得分', en: 'Score' }, { scope: 'col', class: 'num' }),
-                  tx('th', { zh: '资助金额', en: 'Grant' }, { scope: 'col', class: 'num' }),
-                  tx('th', { zh: '说明', en: 'Reason' }, { scope: 'col' }),
+                  h('strong', {}, row.projectTitle),
+                  h('div', { class: 'muted' }, `${row.organizationName} · ${row.community}`),
                 ),
-              ),
-              h(
-                'tbody',
-                {},
-                notice.results.map((row) =>
-                  h(
-                    'tr',
-                    {},
-                    h('td', { class: 'num' }, String(row.displayRank)),
-                    h(
-                      'td',
-                      {},
-                      h('strong', {}, row.projectTitle),
-                      h('div', { class: 'muted' }, `${row.organizationName} · ${row.community}`),
-                    ),
-                    h('td', { class: 'num' }, row.score),
-                    h('td', { class: 'num' }, formatYuan(row.grantFen)),
-                    h(
-                      'td',
-                      {},
-                      tx('strong', labelOf(GRANT_STATUSES, row.status)),
-                      tx('div', { zh: row.reasonZh, en: row.reasonEn }),
-                    ),
-                  ),
+                h('td', { class: 'num' }, row.score),
+                h('td', { class: 'num' }, formatYuan(row.grantFen)),
+                h(
+                  'td',
+                  {},
+                  tx('strong', labelOf(GRANT_STATUSES, row.status)),
+                  tx('div', { zh: row.reasonZh, en: row.reasonEn }),
                 ),
               ),
             ),

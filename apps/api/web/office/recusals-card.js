@@ -4,6 +4,7 @@
 import { fill, h } from '../shared/dom.js';
 import { field, input, messageBox, select, showApiError, showMessage } from '../shared/forms.js';
 import { RECUSAL_SOURCES, labelOf } from '../shared/labels.js';
+import { dataTable } from '../shared/table.js';
 import { biLabel, tx } from '../shared/text.js';
 
 /** Refills a <select> when its options changed, keeping the chosen value when it is still offered. */
@@ -136,55 +137,39 @@ export function recusalsCard(ctx, base, update) {
       list,
       state.recusals.length === 0
         ? tx('p', { zh: '还没有回避。', en: 'No recusals yet.' }, { class: 'muted' })
-        : h(
-            'div',
-            { class: 'table-wrap' },
-            h(
-              'table',
-              { class: 'data' },
+        : dataTable(
+            [
+              { zh: '评委', en: 'Judge' },
+              { zh: '项目', en: 'Project' },
+              { zh: '来源', en: 'Source' },
+              { zh: '理由', en: 'Reason' },
+              { zh: '操作', en: 'Action' },
+            ],
+            state.recusals.map((recusal) =>
               h(
-                'thead',
-                {},
+                'tr',
+                { 'data-testid': 'recusal-row' },
+                h('td', {}, nameOf(recusal.judgeId)),
+                h('td', {}, titleOf(recusal.submissionId)),
+                tx('td', labelOf(RECUSAL_SOURCES, recusal.source)),
+                h('td', {}, recusal.reason),
                 h(
-                  'tr',
+                  'td',
                   {},
-                  tx('th', { zh: '评委', en: 'Judge' }, { scope: 'col' }),
-                  tx('th', { zh: '项目', en: 'Project' }, { scope: 'col' }),
-                  tx('th', { zh: '来源', en: 'Source' }, { scope: 'col' }),
-                  tx('th', { zh: '理由', en: 'Reason' }, { scope: 'col' }),
-                  tx('th', { zh: '操作', en: 'Action' }, { scope: 'col' }),
-                ),
-              ),
-              h(
-                'tbody',
-                {},
-                state.recusals.map((recusal) =>
-                  h(
-                    'tr',
-                    { 'data-testid': 'recusal-row' },
-                    h('td', {}, nameOf(recusal.judgeId)),
-                    h('td', {}, titleOf(recusal.submissionId)),
-                    tx('td', labelOf(RECUSAL_SOURCES, recusal.source)),
-                    h('td', {}, recusal.reason),
-                    h(
-                      'td',
-                      {},
-                      recusal.source === 'automatic' || lockedProject(recusal.submissionId)
-                        ? tx('span', { zh: '不可撤销', en: 'Stays' }, { class: 'muted' })
-                        : tx(
-                            'button',
-                            { zh: '撤销', en: 'Withdraw' },
-                            {
-                              type: 'button',
-                              ...biLabel({
-                                zh: `撤销 ${nameOf(recusal.judgeId)} 对 ${titleOf(recusal.submissionId)} 的回避`,
-                                en: `Withdraw the recusal of ${nameOf(recusal.judgeId)} from ${titleOf(recusal.submissionId)}`,
-                              }),
-                              onclick: () => choose(recusal),
-                            },
-                          ),
-                    ),
-                  ),
+                  recusal.source === 'automatic' || lockedProject(recusal.submissionId)
+                    ? tx('span', { zh: '不可撤销', en: 'Stays' }, { class: 'muted' })
+                    : tx(
+                        'button',
+                        { zh: '撤销', en: 'Withdraw' },
+                        {
+                          type: 'button',
+                          ...biLabel({
+                            zh: `撤销 ${nameOf(recusal.judgeId)} 对 ${titleOf(recusal.submissionId)} 的回避`,
+                            en: `Withdraw the recusal of ${nameOf(recusal.judgeId)} from ${titleOf(recusal.submissionId)}`,
+                          }),
+                          onclick: () => choose(recusal),
+                        },
+                      ),
                 ),
               ),
             ),

@@ -6,6 +6,7 @@ import { downloadFile } from '../shared/download.js';
 import { messageBox, showApiError, showMessage } from '../shared/forms.js';
 import { beijingTime } from '../shared/labels.js';
 import { openEventStream } from '../shared/sse.js';
+import { dataTable } from '../shared/table.js';
 import { tx } from '../shared/text.js';
 import { stateBadge } from './badges.js';
 import { statisticsView } from './stats-chart.js';
@@ -68,63 +69,48 @@ function breakdownCell(breakdown, judgeNames) {
 }
 
 function resultsTable(results, judgeNames) {
-  return h(
-    'div',
-    { class: 'table-wrap' },
-    h(
-      'table',
-      { class: 'data', 'data-testid': 'results-table' },
+  return dataTable(
+    [
+      { zh: '名次', en: 'Rank', num: true },
+      { zh: '社区', en: 'Community' },
+      { zh: '项目', en: 'Project' },
+      { zh: '得分', en: 'Score', num: true },
+      { zh: '得分构成', en: 'Breakdown' },
+      { zh: '排序依据', en: 'Tie-break' },
+      { zh: '资助金额', en: 'Grant', num: true },
+      { zh: '说明', en: 'Reason' },
+    ],
+    results.rows.map((row) =>
       h(
-        'thead',
-        {},
+        'tr',
+        { class: row.grantFen > 0 ? 'funded' : '', 'data-testid': 'result-row' },
+        h('td', { class: 'num' }, String(row.rank)),
+        h('td', { class: 'nowrap' }, row.community),
         h(
-          'tr',
+          'td',
           {},
-          tx('th', { zh: '名次', en: 'Rank' }, { scope: 'col', class: 'num' }),
-          tx('th', { zh: '社区', en: 'Community' }, { scope: 'col' }),
-          tx('th', { zh: '项目', en: 'Project' }, { scope: 'col' }),
-          tx('th', { zh: '得分', en: 'Score' }, { scope: 'col', class: 'num' }),
-          tx('th', { zh: '得分构成', en: 'Breakdown' }, { scope: 'col' }),
-          tx('th', { zh: '排序依据', en: 'Tie-break' }, { scope: 'col' }),
-          tx('th', { zh: '资助金额', en: 'Grant' }, { scope: 'col', class: 'num' }),
-          tx('th', { zh: '说明', en: 'Reason' }, { scope: 'col' }),
+          h('strong', {}, row.projectTitle),
+          h('div', { class: 'muted' }, row.organizationName),
+          tx('div', { zh: row.category.labelZh, en: row.category.labelEn }, { class: 'muted' }),
         ),
-      ),
-      h(
-        'tbody',
-        {},
-        results.rows.map((row) =>
-          h(
-            'tr',
-            { class: row.grantFen > 0 ? 'funded' : '', 'data-testid': 'result-row' },
-            h('td', { class: 'num' }, String(row.rank)),
-            h('td', { class: 'nowrap' }, row.community),
-            h(
-              'td',
-              {},
-              h('strong', {}, row.projectTitle),
-              h('div', { class: 'muted' }, row.organizationName),
-              tx('div', { zh: row.category.labelZh, en: row.category.labelEn }, { class: 'muted' }),
-            ),
-            h('td', { class: 'num' }, row.score),
-            h('td', {}, breakdownCell(row.breakdown, judgeNames)),
-            tx('td', row.tieBreak),
-            h(
-              'td',
-              { class: 'num' },
-              formatYuan(row.grantFen),
-              h('div', { class: 'muted' }, tx('span', { zh: '申请 ', en: 'asked ' }), formatYuan(row.requestedFen)),
-            ),
-            h(
-              'td',
-              { 'data-testid': 'result-reason' },
-              tx('strong', row.statusLabel),
-              h('div', {}, tx('span', row.reason)),
-            ),
-          ),
+        h('td', { class: 'num' }, row.score),
+        h('td', {}, breakdownCell(row.breakdown, judgeNames)),
+        tx('td', row.tieBreak),
+        h(
+          'td',
+          { class: 'num' },
+          formatYuan(row.grantFen),
+          h('div', { class: 'muted' }, tx('span', { zh: '申请 ', en: 'asked ' }), formatYuan(row.requestedFen)),
+        ),
+        h(
+          'td',
+          { 'data-testid': 'result-reason' },
+          tx('strong', row.statusLabel),
+          h('div', {}, tx('span', row.reason)),
         ),
       ),
     ),
+    { attributes: { 'data-testid': 'results-table' } },
   );
 }
 

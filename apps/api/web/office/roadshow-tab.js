@@ -5,6 +5,7 @@ import { fill, h } from '../shared/dom.js';
 import { checkboxField, field, input, messageBox, select, showApiError, showMessage } from '../shared/forms.js';
 import { JUDGE_GROUPS, SLOT_STATES, beijingTime, labelOf } from '../shared/labels.js';
 import { openEventStream } from '../shared/sse.js';
+import { dataTable } from '../shared/table.js';
 import { recusalsCard } from './recusals-card.js';
 import { tx } from '../shared/text.js';
 
@@ -395,50 +396,34 @@ export async function roadshowTab(ctx, competition, refresh) {
       ),
       state.slots.length === 0
         ? tx('p', { zh: '抽签后显示。', en: 'Shown after the draw.' }, { class: 'muted' })
-        : h(
-            'div',
-            { class: 'table-wrap' },
-            h(
-              'table',
-              { class: 'data' },
+        : dataTable(
+            [
+              { zh: '序号', en: 'No.', num: true },
+              { zh: '项目', en: 'Project' },
+              { zh: '状态', en: 'State' },
+              { zh: '已评分', en: 'Scored', num: true },
+              { zh: '公布分数', en: 'Announced', num: true },
+            ],
+            state.slots.map((slot) =>
               h(
-                'thead',
-                {},
+                'tr',
+                { 'data-testid': 'slot-row' },
+                h('td', { class: 'num' }, String(slot.position)),
                 h(
-                  'tr',
+                  'td',
                   {},
-                  tx('th', { zh: '序号', en: 'No.' }, { scope: 'col', class: 'num' }),
-                  tx('th', { zh: '项目', en: 'Project' }, { scope: 'col' }),
-                  tx('th', { zh: '状态', en: 'State' }, { scope: 'col' }),
-                  tx('th', { zh: '已评分', en: 'Scored' }, { scope: 'col', class: 'num' }),
-                  tx('th', { zh: '公布分数', en: 'Announced' }, { scope: 'col', class: 'num' }),
+                  h('strong', {}, slot.title),
+                  h('div', { class: 'muted' }, `${slot.organizationName} · ${slot.community}`),
                 ),
-              ),
-              h(
-                'tbody',
-                {},
-                state.slots.map((slot) =>
-                  h(
-                    'tr',
-                    { 'data-testid': 'slot-row' },
-                    h('td', { class: 'num' }, String(slot.position)),
-                    h(
-                      'td',
-                      {},
-                      h('strong', {}, slot.title),
-                      h('div', { class: 'muted' }, `${slot.organizationName} · ${slot.community}`),
-                    ),
-                    h(
-                      'td',
-                      {},
-                      tx('span', labelOf(SLOT_STATES, slot.state), {
-                        class: `badge ${slot.state === 'locked' ? 'ok' : ''}`,
-                      }),
-                    ),
-                    h('td', { class: 'num' }, `${slot.submittedCount} / ${slot.judgeCount}`),
-                    h('td', { class: 'num' }, slot.announcedScore ?? '—'),
-                  ),
+                h(
+                  'td',
+                  {},
+                  tx('span', labelOf(SLOT_STATES, slot.state), {
+                    class: `badge ${slot.state === 'locked' ? 'ok' : ''}`,
+                  }),
                 ),
+                h('td', { class: 'num' }, `${slot.submittedCount} / ${slot.judgeCount}`),
+                h('td', { class: 'num' }, slot.announcedScore ?? '—'),
               ),
             ),
           ),
@@ -452,37 +437,21 @@ export async function roadshowTab(ctx, competition, refresh) {
       judgesList,
       state.judges.length === 0
         ? tx('p', { zh: '还没有评委。', en: 'No judges yet.' }, { class: 'muted' })
-        : h(
-            'div',
-            { class: 'table-wrap' },
-            h(
-              'table',
-              { class: 'data' },
+        : dataTable(
+            [
+              { zh: '评委', en: 'Judge' },
+              { zh: '评审组', en: 'Group' },
+              { zh: '所在社区', en: 'Community' },
+              { zh: '回避项目数', en: 'Recusals', num: true },
+            ],
+            state.judges.map((judge) =>
               h(
-                'thead',
-                {},
-                h(
-                  'tr',
-                  {},
-                  tx('th', { zh: '评委', en: 'Judge' }, { scope: 'col' }),
-                  tx('th', { zh: '评审组', en: 'Group' }, { scope: 'col' }),
-                  tx('th', { zh: '所在社区', en: 'Community' }, { scope: 'col' }),
-                  tx('th', { zh: '回避项目数', en: 'Recusals' }, { scope: 'col', class: 'num' }),
-                ),
-              ),
-              h(
-                'tbody',
-                {},
-                state.judges.map((judge) =>
-                  h(
-                    'tr',
-                    { 'data-testid': 'judge-row' },
-                    h('td', {}, judge.name),
-                    tx('td', labelOf(JUDGE_GROUPS, judge.group)),
-                    h('td', {}, judge.community ?? '—'),
-                    h('td', { class: 'num' }, String(recusals.get(judge.id) ?? 0)),
-                  ),
-                ),
+                'tr',
+                { 'data-testid': 'judge-row' },
+                h('td', {}, judge.name),
+                tx('td', labelOf(JUDGE_GROUPS, judge.group)),
+                h('td', {}, judge.community ?? '—'),
+                h('td', { class: 'num' }, String(recusals.get(judge.id) ?? 0)),
               ),
             ),
           ),

@@ -3,6 +3,7 @@
 import { fill, formatYuan, h } from '../shared/dom.js';
 import { field, messageBox, select, showApiError } from '../shared/forms.js';
 import { SCREENING, SUBMISSION_STATES, beijingTime, labelOf } from '../shared/labels.js';
+import { dataTable } from '../shared/table.js';
 import { tx } from '../shared/text.js';
 
 const ANY = { zh: '全部', en: 'All' };
@@ -95,87 +96,64 @@ export async function submissionsTab(ctx, competition) {
       ),
       page.items.length === 0
         ? tx('p', { zh: '没有符合条件的项目。', en: 'No project matches.' }, { class: 'muted' })
-        : h(
-            'div',
-            { class: 'table-wrap' },
-            h(
-              'table',
-              { class: 'data' },
-              h(
-                'thead',
+        : dataTable(
+            [
+              { zh: '项目', en: 'Project' },
+              { zh: '类别', en: 'Category' },
+              { zh: '申请资助', en: 'Requested', num: true },
+              { zh: '状态', en: 'State' },
+              { zh: '资格审查', en: 'Screening' },
+            ],
+            page.items.map((submission) => {
+              const organization = organizations.get(submission.organizationId);
+              const screeningCell = h(
+                'td',
                 {},
-                h(
-                  'tr',
-                  {},
-                  tx('th', { zh: '项目', en: 'Project' }, { scope: 'col' }),
-                  tx('th', { zh: '类别', en: 'Category' }, { scope: 'col' }),
-                  tx('th', { zh: '申请资助', en: 'Requested' }, { scope: 'col', class: 'num' }),
-                  tx('th', { zh: '状态', en: 'State' }, { scope: 'col' }),
-                  tx('th', { zh: '资格审查', en: 'Screening' }, { scope: 'col' }),
-                ),
-              ),
-              h(
-                'tbody',
-                {},
-                page.items.map((submission) => {
-                  const organization = organizations.get(submission.organizationId);
-                  const screeningCell = h(
-                    'td',
+                screeningBadge(submission),
+                submission.screeningReason ? h('p', { class: 'breakdown' }, submission.screeningReason) : null,
+              );
+              if (submission.state === 'submitted') {
+                screeningCell.append(
+                  h(
+                    'details',
                     {},
-                    screeningBadge(submission),
-                    submission.screeningReason ? h('p', { class: 'breakdown' }, submission.screeningReason) : null,
-                  );
-                  if (submission.state === 'submitted') {
-                    screeningCell.append(
-                      h(
-                        'details',
-                        {},
-                        tx(
-                          'summary',
-                          submission.screening === 'pending'
-                            ? { zh: '审查', en: 'Screen' }
-                            : { zh: '更正审查结果', en: 'Correct' },
-                        ),
-                        screeningForm(ctx, submission, competition, () => void load()),
-                      ),
-                    );
-                  }
-                  return h(
-                    'tr',
-                    { 'data-testid': 'submission-row' },
-                    h(
-                      'td',
-                      {},
-                      h('strong', {}, submission.title),
-                      h(
-                        'div',
-                        { class: 'muted' },
-                        organization ? `${organization.name} · ${organization.community}` : '',
-                      ),
-                      submission.submittedAt
-                        ? tx(
-                            'div',
-                            {
-                              zh: `提交于 ${beijingTime(submission.submittedAt)}`,
-                              en: `submitted ${beijingTime(submission.submittedAt)}`,
-                            },
-                            {
-                              class: 'muted',
-                            },
-                          )
-                        : null,
-                    ),
                     tx(
-                      'td',
-                      categories.get(submission.category) ?? { zh: submission.category, en: submission.category },
+                      'summary',
+                      submission.screening === 'pending'
+                        ? { zh: '审查', en: 'Screen' }
+                        : { zh: '更正审查结果', en: 'Correct' },
                     ),
-                    h('td', { class: 'num' }, formatYuan(submission.requestedFen)),
-                    h('td', {}, tx('span', labelOf(SUBMISSION_STATES, submission.state), { class: 'badge' })),
-                    screeningCell,
-                  );
-                }),
-              ),
-            ),
+                    screeningForm(ctx, submission, competition, () => void load()),
+                  ),
+                );
+              }
+              return h(
+                'tr',
+                { 'data-testid': 'submission-row' },
+                h(
+                  'td',
+                  {},
+                  h('strong', {}, submission.title),
+                  h('div', { class: 'muted' }, organization ? `${organization.name} · ${organization.community}` : ''),
+                  submission.submittedAt
+                    ? tx(
+                        'div',
+                        {
+                          zh: `提交于 ${beijingTime(submission.submittedAt)}`,
+                          en: `submitted ${beijingTime(submission.submittedAt)}`,
+                        },
+                        {
+                          class: 'muted',
+                        },
+                      )
+                    : null,
+                ),
+                tx('td', categories.get(submission.category) ?? { zh: submission.category, en: submission.category }),
+                h('td', { class: 'num' }, formatYuan(submission.requestedFen)),
+                h('td', {}, tx('span', labelOf(SUBMISSION_STATES, submission.state), { class: 'badge' })),
+                screeningCell,
+              );
+            }),
           ),
     );
   };
