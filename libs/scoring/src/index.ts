@@ -5,3 +5,4 @@ export * from './rank';
 export * from './agreement';
 export * from './allocate';
 export * from './bundle';
+export * from './yuan-text';

@@ -9,8 +9,7 @@ import {
   RubricCriterionRule,
   TrancheRule,
 } from '@app/domain';
-import { Rational, ScoringError, allocate, parseAllocationRequest } from '@app/scoring';
-import { formatYuan } from '../common/yuan';
+import { allocate, parseAllocationRequest, Rational, ScoringError, yuanFigure } from '@app/scoring';
 
 /** Tie-breaks the ranking understands besides `criterion:<rubric key>` (higher mark on that criterion first). */
 export const TIE_BREAKS = ['median', 'lower-request', 'earlier-submission'] as const;
@@ -186,8 +185,8 @@ function checkAllocation(
   const minGrant = allocation.minGrant;
   if (typeof minGrant === 'number' && minGrant > maxRequestFen) {
     refuse(`${field}.minGrant`, {
-      zh: `${field}.minGrant（${formatYuan(minGrant)}）高于单个项目申请上限 ${formatYuan(maxRequestFen)}，将没有项目能获得资助`,
-      en: `${field}.minGrant (${formatYuan(minGrant)}) is above the per-project cap of ${formatYuan(maxRequestFen)}, so no project could be funded`,
+      zh: `${field}.minGrant（${yuanFigure(minGrant)}）高于单个项目申请上限 ${yuanFigure(maxRequestFen)}，将没有项目能获得资助`,
+      en: `${field}.minGrant (${yuanFigure(minGrant)}) is above the per-project cap of ${yuanFigure(maxRequestFen)}, so no project could be funded`,
     });
   }
   return allocation;
@@ -220,15 +219,15 @@ export function validateCompetitionRules(draft: RulesDraft, poolFen: number, fie
   const maxRequestFen = present(draft.maxRequestFen, `${field}.maxRequestFen`);
   if (maxRequestFen > poolFen) {
     refuse(`${field}.maxRequestFen`, {
-      zh: `单个项目申请上限 ${formatYuan(maxRequestFen)} 不能超过资金池 ${formatYuan(poolFen)}`,
-      en: `the per-project cap of ${formatYuan(maxRequestFen)} must not exceed the pool of ${formatYuan(poolFen)}`,
+      zh: `单个项目申请上限 ${yuanFigure(maxRequestFen)} 不能超过资金池 ${yuanFigure(poolFen)}`,
+      en: `the per-project cap of ${yuanFigure(maxRequestFen)} must not exceed the pool of ${yuanFigure(poolFen)}`,
     });
   }
   const minRequestFen = draft.minRequestFen ?? undefined;
   if (minRequestFen !== undefined && minRequestFen > maxRequestFen) {
     refuse(`${field}.minRequestFen`, {
-      zh: `申请下限 ${formatYuan(minRequestFen)} 不能高于申请上限 ${formatYuan(maxRequestFen)}`,
-      en: `the minimum request of ${formatYuan(minRequestFen)} must not exceed the cap of ${formatYuan(maxRequestFen)}`,
+      zh: `申请下限 ${yuanFigure(minRequestFen)} 不能高于申请上限 ${yuanFigure(maxRequestFen)}`,
+      en: `the minimum request of ${yuanFigure(minRequestFen)} must not exceed the cap of ${yuanFigure(maxRequestFen)}`,
     });
   }
   const maxShareOfBudget = draft.maxShareOfBudget ?? undefined;

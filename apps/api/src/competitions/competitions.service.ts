@@ -12,10 +12,10 @@ import {
   canTransition,
 } from '@app/domain';
 import { AuditRepository, Competition } from '@app/persistence';
+import { yuanFigure } from '@app/scoring';
 import { Actor } from '../auth/actor';
 import { auditActor } from '../auth/audit-actor';
 import { pageOf } from '../common/page-query.dto';
-import { formatYuan } from '../common/yuan';
 import { validateCompetitionRules } from './competition-rules.validator';
 import { beijingTime, stateZh } from './competition-state-labels';
 import { CompetitionsRepository } from './competitions.repository';
@@ -207,8 +207,8 @@ export class CompetitionsService {
           throw new DomainError(
             DomainErrorCode.ValidationFailed,
             {
-              zh: `资金池 ${formatYuan(changes.poolFen)} 不能小于单个项目申请上限 ${formatYuan(competition.rules.maxRequestFen)}`,
-              en: `the pool of ${formatYuan(changes.poolFen)} must not be below the per-project cap of ${formatYuan(competition.rules.maxRequestFen)}`,
+              zh: `资金池 ${yuanFigure(changes.poolFen)} 不能小于单个项目申请上限 ${yuanFigure(competition.rules.maxRequestFen)}`,
+              en: `the pool of ${yuanFigure(changes.poolFen)} must not be below the per-project cap of ${yuanFigure(competition.rules.maxRequestFen)}`,
             },
             'poolFen',
           );

@@ -1,3 +1,4 @@
+import { yuanText } from '@app/scoring';
 import type { ResultRowDto } from './dto/results-response.dto';
 
 /** Excel opens a CSV as UTF-8, and so shows the Chinese, only when the file starts with a BOM. */
@@ -19,11 +20,6 @@ const HEADER = [
   '资助状态 / Status',
   '原因 / Reason',
 ];
-
-/** "28000.00": yuan with two decimals and no separators, so spreadsheets read a number. */
-function yuan(fen: number): string {
-  return `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
-}
 
 /**
  * One CSV field. A text that starts like a formula (=, +, -, @) gets a leading apostrophe, so a
@@ -48,8 +44,8 @@ export function resultsCsv(rows: readonly ResultRowDto[]): string {
         row.category.labelZh,
         row.score,
         `${row.tieBreak.zh} / ${row.tieBreak.en}`,
-        yuan(row.requestedFen),
-        yuan(row.grantFen),
+        yuanText(row.requestedFen, { grouped: false }),
+        yuanText(row.grantFen, { grouped: false }),
         `${row.statusLabel.zh} / ${row.statusLabel.en}`,
         `${row.reason.zh} / ${row.reason.en}`,
       ]

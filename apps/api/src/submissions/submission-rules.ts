@@ -1,7 +1,6 @@
 import { BilingualMessage, CompetitionRules, DomainError, DomainErrorCode } from '@app/domain';
 import { BudgetLine } from '@app/persistence';
-import { Rational } from '@app/scoring';
-import { formatYuan } from '../common/yuan';
+import { Rational, yuanFigure } from '@app/scoring';
 
 /** What the competition's rules constrain in a submission. */
 export interface SubmissionAmounts {
@@ -36,24 +35,24 @@ export function checkSubmissionAgainstRules(submission: SubmissionAmounts, rules
   if (linesTotal !== total) {
     refuse('budgetLines', {
       zh:
-        `预算明细合计 ${formatYuan(linesTotal)}，与申请资助 ${formatYuan(submission.requestedFen)} + ` +
-        `配套资金 ${formatYuan(submission.matchingFen)} = ${formatYuan(total)} 不一致`,
+        `预算明细合计 ${yuanFigure(linesTotal)}，与申请资助 ${yuanFigure(submission.requestedFen)} + ` +
+        `配套资金 ${yuanFigure(submission.matchingFen)} = ${yuanFigure(total)} 不一致`,
       en:
-        `budgetLines add up to ${formatYuan(linesTotal)}, but requestedFen ${formatYuan(submission.requestedFen)} + ` +
-        `matchingFen ${formatYuan(submission.matchingFen)} = ${formatYuan(total)}`,
+        `budgetLines add up to ${yuanFigure(linesTotal)}, but requestedFen ${yuanFigure(submission.requestedFen)} + ` +
+        `matchingFen ${yuanFigure(submission.matchingFen)} = ${yuanFigure(total)}`,
     });
   }
 
   if (submission.requestedFen > rules.maxRequestFen) {
     refuse('requestedFen', {
-      zh: `申请资助 ${formatYuan(submission.requestedFen)} 超过本大赛单个项目资助上限 ${formatYuan(rules.maxRequestFen)}`,
-      en: `requestedFen ${formatYuan(submission.requestedFen)} is above this competition's cap of ${formatYuan(rules.maxRequestFen)} per project`,
+      zh: `申请资助 ${yuanFigure(submission.requestedFen)} 超过本大赛单个项目资助上限 ${yuanFigure(rules.maxRequestFen)}`,
+      en: `requestedFen ${yuanFigure(submission.requestedFen)} is above this competition's cap of ${yuanFigure(rules.maxRequestFen)} per project`,
     });
   }
   if (rules.minRequestFen !== undefined && submission.requestedFen < rules.minRequestFen) {
     refuse('requestedFen', {
-      zh: `申请资助 ${formatYuan(submission.requestedFen)} 低于本大赛单个项目最低额度 ${formatYuan(rules.minRequestFen)}`,
-      en: `requestedFen ${formatYuan(submission.requestedFen)} is below this competition's minimum of ${formatYuan(rules.minRequestFen)} per project`,
+      zh: `申请资助 ${yuanFigure(submission.requestedFen)} 低于本大赛单个项目最低额度 ${yuanFigure(rules.minRequestFen)}`,
+      en: `requestedFen ${yuanFigure(submission.requestedFen)} is below this competition's minimum of ${yuanFigure(rules.minRequestFen)} per project`,
     });
   }
   if (rules.maxShareOfBudget !== undefined) {
@@ -65,11 +64,11 @@ export function checkSubmissionAgainstRules(submission: SubmissionAmounts, rules
       const cap = Number(limit.floor());
       refuse('requestedFen', {
         zh:
-          `申请资助 ${formatYuan(submission.requestedFen)} 超过项目总预算 ${formatYuan(total)} 的 ${percent}%，` +
-          `最多可申请 ${formatYuan(cap)}`,
+          `申请资助 ${yuanFigure(submission.requestedFen)} 超过项目总预算 ${yuanFigure(total)} 的 ${percent}%，` +
+          `最多可申请 ${yuanFigure(cap)}`,
         en:
-          `requestedFen ${formatYuan(submission.requestedFen)} is above ${percent}% of the project budget of ` +
-          `${formatYuan(total)}; at most ${formatYuan(cap)} may be requested`,
+          `requestedFen ${yuanFigure(submission.requestedFen)} is above ${percent}% of the project budget of ` +
+          `${yuanFigure(total)}; at most ${yuanFigure(cap)} may be requested`,
       });
     }
   }

@@ -1,3 +1,4 @@
+import { yuanText } from '@app/scoring';
 import { ReportsError, ReportsErrorCode } from '../reports.error';
 
 /** Money in integer fen (0.01 yuan). Numbers are accepted only while they are exact integers. */
@@ -21,10 +22,7 @@ export function toFen(amount: Fen, field = 'amount'): bigint {
 
 /** "128,500.50": grouped yuan with exactly two decimals, exact for any bigint; for table columns. */
 export function formatAmount(amount: Fen): string {
-  const fen = toFen(amount);
-  const yuan = (fen / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  const cents = (fen % 100n).toString().padStart(2, '0');
-  return `${yuan}.${cents}`;
+  return yuanText(toFen(amount));
 }
 
 /** "¥128,500.50": the amount in figures as it stands beside its capital form. */

@@ -1,7 +1,8 @@
 import { AllocationOutcome, AllocationProject, AllocationResult } from './allocation.types';
 
-/** ¥ to fen, for readable test data. */
+/** ¥ to fen, for readable test data; refuses an amount whose product is not a whole fen. */
 export function yuan(amount: number): number {
+  if (!Number.isSafeInteger(amount * 100)) throw new Error(`yuan(${amount}): test amounts are whole yuan`);
   return amount * 100;
 }
 

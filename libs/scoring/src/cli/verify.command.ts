@@ -1,3 +1,4 @@
+import { yuanFigure } from '../yuan-text';
 import { computeResult, diffJson, parseResultBundle, type FieldDifference } from '../bundle';
 import { UsageError, type Command } from './command';
 
@@ -15,14 +16,6 @@ function show(value: unknown): string {
   if (value === undefined) return '(absent)';
   const text = JSON.stringify(value);
   return text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS - 1)}…` : text;
-}
-
-/** "¥1,234,567.89" from whole fen. */
-function yuan(fen: number): string {
-  const whole = Math.floor(fen / 100)
-    .toString()
-    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `¥${whole}.${String(fen % 100).padStart(2, '0')}`;
 }
 
 /** Names the project a difference under result.projects.N belongs to, so an auditor can find it. */
@@ -53,7 +46,7 @@ export const verifyCommand: Command = ({ args, readFile }) => {
   const differences = diffJson(recomputed, bundle.result, 'result');
   if (differences.length === 0) {
     return {
-      stdout: `OK: ${recomputed.projects.length} projects, total ${yuan(recomputed.totalFen)}\n`,
+      stdout: `OK: ${recomputed.projects.length} projects, total ${yuanFigure(recomputed.totalFen)}\n`,
       exitCode: 0,
     };
   }
