@@ -166,7 +166,11 @@ function policyArb(rule: AllocationRule): fc.Arbitrary<AllocationPolicy> {
 const anyRuleArb = fc
   .constantFrom<AllocationRule>('greedy', 'greedy-no-skip', 'tiers', 'proportional', 'optimal')
   .chain(policyArb);
-const rankOrderRuleArb = fc.constantFrom<AllocationRule>('greedy', 'greedy-no-skip', 'tiers').chain(policyArb);
+/**
+ * Rules where a project's amount does not depend on its rank. Under tiers a better rank pays a
+ * bigger band, which may no longer fit what is left of the pool or a cap (see allocate.spec).
+ */
+const requestOrderRuleArb = fc.constantFrom<AllocationRule>('greedy', 'greedy-no-skip').chain(policyArb);
 
 function capOf(project: AllocationProject, policy: AllocationPolicy): bigint {
   let cap = BigInt(project.requested);
@@ -278,11 +282,11 @@ describe('allocate — invariants (fast-check)', () => {
     );
   });
 
-  it('raising one project’s score never lowers its grant under greedy, greedy-no-skip or tiers', () => {
+  it('raising one project’s score never lowers its grant under greedy or greedy-no-skip', () => {
     fc.assert(
       fc.property(
         inputArb.filter(([projects]) => projects.length > 0),
-        rankOrderRuleArb,
+        requestOrderRuleArb,
         fc.nat(),
         fc.integer({ min: 1, max: 5_000 }),
         ([projects, pool], policy, pick, raise) => {

@@ -93,6 +93,27 @@ describe('allocate — scenarios from published 公益创投 rules', () => {
     expect(result.remainder).toBe(0n);
   });
 
+  it('tiers pay by rank: a better rank whose band no longer fits the pool can leave a project with less', () => {
+    const policy = {
+      rule: 'tiers',
+      tiers: {
+        by: 'rank',
+        bands: [
+          { from: 1, to: 1, amount: yuan(60) },
+          { from: 2, to: 2, amount: yuan(50) },
+          { from: 3, to: 3, amount: yuan(40) },
+        ],
+      },
+    } as const;
+    const projects = [project('a', '90', yuan(60)), project('b', '80', yuan(60)), project('c', '70', yuan(60))];
+    const third = allocate({ pool: yuan(100), projects }, policy);
+    expect(outcomeById(third, 'c').amount).toBe(BigInt(yuan(40)));
+    const raised = projects.map((p) => (p.id === 'c' ? { ...p, score: '85' } : p));
+    const second = allocate({ pool: yuan(100), projects: raised }, policy);
+    expect(outcomeById(second, 'c').rank).toBe(2);
+    expect(outcomeById(second, 'c').amount).toBe(0n);
+  });
+
   it('Wuhu: 6 categories × 4 projects — the fifth and sixth of each category are refused', () => {
     const categories = ['助老', '助残', '青少年', '妇女儿童', '社区治理', '环保'];
     const projects = categories.flatMap((category, c) =>
