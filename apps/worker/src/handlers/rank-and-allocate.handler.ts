@@ -1,11 +1,14 @@
+import { createHash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
 import { DomainError, DomainErrorCode } from '@app/domain';
 import type { RankingRunStatus } from '@app/persistence';
 import { RankAndAllocatePayload } from '@app/queue';
-import { ScoringError, resultSteps, type BundleInputs, type ResultStage } from '@app/scoring';
+import { ScoringError, resultSteps, type BundleInputs, type ResultStage, type Sha256Hex } from '@app/scoring';
 import { RankAndAllocateRepository, RankingSnapshot, RunFailure } from './rank-and-allocate.repository';
 import { RunProgressPublisher } from './run-progress.publisher';
+
+const sha256Hex: Sha256Hex = (utf8Text) => createHash('sha256').update(utf8Text, 'utf8').digest('hex');
 
 /** Judges enter at most 2 decimal places per criterion; the roadshow's score form enforces the same. */
 const MARK_DECIMALS = 2;
@@ -175,7 +178,7 @@ export class RankAndAllocateHandler {
     try {
       const inputs = inputsOf(await this.runs.loadSnapshot(run.competitionId));
       await this.progress(runId, LOADED, report);
-      const steps = resultSteps(inputs);
+      const steps = resultSteps(inputs, sha256Hex);
       let next = steps.next();
       while (!next.done) {
         // Between stages the event loop turns: progress goes out and BullMQ renews the job's lock.

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { ScoringError } from '../scoring.error';
-import { canonicalHash, canonicalJson } from './canonical-json';
+import { canonicalJson } from './canonical-json';
 
 describe('canonicalJson', () => {
   it('sorts keys by code units at every depth and writes no whitespace', () => {
@@ -24,12 +24,11 @@ describe('canonicalJson', () => {
     expect((error as ScoringError).field).toBe('projects.0.score');
   });
 
-  it('gives the same text and hash whatever the key order', () => {
+  it('gives the same text, and so the same hash, whatever the key order', () => {
     fc.assert(
       fc.property(fc.dictionary(fc.string(), fc.oneof(fc.string(), fc.integer(), fc.boolean())), (record) => {
         const reversed = Object.fromEntries(Object.entries(record).reverse());
         expect(canonicalJson(reversed)).toBe(canonicalJson(record));
-        expect(canonicalHash(reversed)).toBe(canonicalHash(record));
         expect(JSON.parse(canonicalJson(record))).toEqual(record);
       }),
     );

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { ScoringError, ScoringErrorCode } from '../scoring.error';
 
 function codeUnitOrder(a: string, b: string): number {
@@ -76,9 +75,4 @@ export function canonicalJson(value: unknown): string {
   const out: string[] = [];
   write(value, [], out);
   return out.join('');
-}
-
-/** sha256, hex, of the UTF-8 canonical JSON of `value`. */
-export function canonicalHash(value: unknown): string {
-  return createHash('sha256').update(canonicalJson(value), 'utf8').digest('hex');
 }

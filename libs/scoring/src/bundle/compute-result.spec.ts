@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import { ScoringError } from '../scoring.error';
 import { PARTY_BUILDING_RULES, SANSHUI, sanshuiInputs, sheetFor } from './bundle-inputs.factory';
 import type { BundleInputs, BundleResult } from './bundle.types';
-import { canonicalHash, canonicalJson } from './canonical-json';
+import { canonicalJson } from './canonical-json';
 import { RESULT_STAGES, computeResult, resultSteps } from './compute-result';
+import { sha256Hex } from '../cli/sha256';
 
 function errorOf(run: () => unknown): ScoringError {
   try {
@@ -27,7 +28,7 @@ function byId(result: BundleResult, id: string) {
 }
 
 describe('computeResult: 佛山三水西南街道 "红色核动力" by hand', () => {
-  const result = computeResult(sanshuiInputs());
+  const result = computeResult(sanshuiInputs(), sha256Hex);
 
   it('announces the trimmed mean: 五顶岗 (85.01 + 90.50 + 92.00 + 88.00 + 81.25) / 5 = 87.352 → 87.35', () => {
     const wudinggang = byId(result, 'p1-wudinggang');
@@ -102,19 +103,21 @@ describe('computeResult: 佛山三水西南街道 "红色核动力" by hand', ()
   });
 
   it('records the sha256 of the canonical inputs', () => {
-    expect(result.inputHash).toBe(canonicalHash(sanshuiInputs()));
+    expect(result.inputHash).toBe(sha256Hex(canonicalJson(sanshuiInputs())));
     expect(result.inputHash).toMatch(/^[0-9a-f]{64}$/);
   });
 });
 
 describe('computeResult: invariants', () => {
   it('gives a byte-identical canonical result for the same inputs', () => {
-    expect(canonicalJson(computeResult(sanshuiInputs()))).toBe(canonicalJson(computeResult(sanshuiInputs())));
+    expect(canonicalJson(computeResult(sanshuiInputs(), sha256Hex))).toBe(
+      canonicalJson(computeResult(sanshuiInputs(), sha256Hex)),
+    );
   });
 
   it('does not depend on the order of projects, judges, sheets or recusals', () => {
     const inputs = sanshuiInputs();
-    const reference = canonicalJson(withoutHash(computeResult(inputs)));
+    const reference = canonicalJson(withoutHash(computeResult(inputs, sha256Hex)));
     fc.assert(
       fc.property(
         fc.shuffledSubarray([...inputs.projects], { minLength: inputs.projects.length }),
@@ -123,7 +126,7 @@ describe('computeResult: invariants', () => {
         fc.shuffledSubarray([...inputs.recusals], { minLength: inputs.recusals.length }),
         (projects, judges, sheets, recusals) => {
           const permuted: BundleInputs = { ...inputs, projects, judges, sheets, recusals };
-          expect(canonicalJson(withoutHash(computeResult(permuted)))).toBe(reference);
+          expect(canonicalJson(withoutHash(computeResult(permuted, sha256Hex)))).toBe(reference);
         },
       ),
       { numRuns: 40 },
@@ -133,7 +136,7 @@ describe('computeResult: invariants', () => {
   it('never grants more than the pool, and the grants add up to the total', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 20_000_000 }), (poolFen) => {
-        const result = computeResult(sanshuiInputs({ poolFen }));
+        const result = computeResult(sanshuiInputs({ poolFen }), sha256Hex);
         const sum = result.projects.reduce((total, project) => total + project.grantFen, 0);
         expect(sum).toBe(result.totalFen);
         expect(result.totalFen).toBeLessThanOrEqual(poolFen);
@@ -143,7 +146,7 @@ describe('computeResult: invariants', () => {
   });
 
   it('reports the stages in order before returning the result', () => {
-    const steps = resultSteps(sanshuiInputs());
+    const steps = resultSteps(sanshuiInputs(), sha256Hex);
     const seen: string[] = [];
     for (let next = steps.next(); ; next = steps.next()) {
       if (next.done) {
@@ -162,7 +165,7 @@ describe('computeResult: rules', () => {
     const sheets = inputs.sheets.map((sheet) =>
       sheet.projectId === 'p4-yunxiu' ? { ...sheet, gates: { 'party-leadership': false } } : sheet,
     );
-    const result = computeResult({ ...inputs, sheets });
+    const result = computeResult({ ...inputs, sheets }, sha256Hex);
     expect(byId(result, 'p4-yunxiu')).toMatchObject({
       position: 1,
       grantFen: 0,
@@ -182,7 +185,7 @@ describe('computeResult: rules', () => {
         ? sheetFor('p3-jianggen', sheet.judgeId, totals[Number(sheet.judgeId.slice('judge-'.length)) - 1])
         : sheet,
     );
-    const tied = computeResult({ ...inputs, sheets });
+    const tied = computeResult({ ...inputs, sheets }, sha256Hex);
     const jianggen = byId(tied, 'p3-jianggen');
     const wudinggang = byId(tied, 'p1-wudinggang');
     expect(jianggen.score).toBe(wudinggang.score);
@@ -198,23 +201,23 @@ describe('computeResult: rules', () => {
 
   it('refuses an unknown tie-break and names the rule', () => {
     const inputs = sanshuiInputs({ rules: { ...PARTY_BUILDING_RULES, tieBreaks: ['coin-toss'] } });
-    expect(errorOf(() => computeResult(inputs)).field).toBe('rules.tieBreaks.0');
+    expect(errorOf(() => computeResult(inputs, sha256Hex)).field).toBe('rules.tieBreaks.0');
   });
 
   it('refuses a bad allocation rule and names it under rules.allocation', () => {
     const inputs = sanshuiInputs({ rules: { ...PARTY_BUILDING_RULES, allocation: { rule: 'lottery' } } });
-    expect(errorOf(() => computeResult(inputs)).field).toBe('rules.allocation.rule');
+    expect(errorOf(() => computeResult(inputs, sha256Hex)).field).toBe('rules.allocation.rule');
   });
 
   it('refuses a personal judge weight other than 1', () => {
     const inputs = sanshuiInputs();
     const judges = inputs.judges.map((judge, i) => (i === 2 ? { ...judge, weight: '2' } : judge));
-    expect(errorOf(() => computeResult({ ...inputs, judges })).field).toBe('judges.2.weight');
+    expect(errorOf(() => computeResult({ ...inputs, judges }, sha256Hex)).field).toBe('judges.2.weight');
   });
 
   it('refuses a project without any counted sheet', () => {
     const inputs = sanshuiInputs();
     const sheets = inputs.sheets.filter((sheet) => sheet.projectId !== SANSHUI[2].id);
-    expect(errorOf(() => computeResult({ ...inputs, sheets })).code).toBe('SCORING_NOT_ENOUGH_JUDGES');
+    expect(errorOf(() => computeResult({ ...inputs, sheets }, sha256Hex)).code).toBe('SCORING_NOT_ENOUGH_JUDGES');
   });
 });

@@ -22,7 +22,7 @@ import type {
   DropMark,
   ScoreBreakdown,
 } from './bundle.types';
-import { canonicalHash } from './canonical-json';
+import { canonicalJson } from './canonical-json';
 import { agreementStatistics, type CountedTotal } from './judge-statistics';
 
 /** The stages of a computation, reported in this order; a caller may show progress between them. */
@@ -202,6 +202,12 @@ function allocationStatistics(
 }
 
 /**
+ * sha256 of UTF-8 text, as lowercase hex. The caller brings it (node:crypto in the worker and the
+ * CLI), so the engine imports nothing and stays free of any platform.
+ */
+export type Sha256Hex = (utf8Text: string) => string;
+
+/**
  * The computation of a result from its inputs, one stage at a time: the sha256 of the canonical
  * inputs → aggregateProjects (the
  * roadshow's announced-score policy) → rankProjects (published score, the rules' tie-breaks, id)
@@ -209,8 +215,8 @@ function allocationStatistics(
  * `yield` names the stage just finished, so a caller can report progress; the return value is the
  * result. Pure: no clock, no randomness, no I/O.
  */
-export function* resultSteps(inputs: BundleInputs): Generator<ResultStage, BundleResult, void> {
-  const inputHash = canonicalHash(inputs);
+export function* resultSteps(inputs: BundleInputs, sha256: Sha256Hex): Generator<ResultStage, BundleResult, void> {
+  const inputHash = sha256(canonicalJson(inputs));
   yield 'hashed';
 
   const rules = inputs.rules;
@@ -289,8 +295,8 @@ export function* resultSteps(inputs: BundleInputs): Generator<ResultStage, Bundl
  * result; Σ grants = totalFen ≤ poolFen; every project appears once, ordered by position, with
  * its published score, the decision that placed it, its grant and the reason.
  */
-export function computeResult(inputs: BundleInputs): BundleResult {
-  const steps = resultSteps(inputs);
+export function computeResult(inputs: BundleInputs, sha256: Sha256Hex): BundleResult {
+  const steps = resultSteps(inputs, sha256);
   for (;;) {
     const next = steps.next();
     if (next.done) return next.value;

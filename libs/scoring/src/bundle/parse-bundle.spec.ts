@@ -3,6 +3,7 @@ import { sanshuiInputs } from './bundle-inputs.factory';
 import { RESULT_BUNDLE_FORMAT, RESULT_BUNDLE_VERSION } from './bundle.types';
 import { computeResult } from './compute-result';
 import { parseResultBundle } from './parse-bundle';
+import { sha256Hex } from '../cli/sha256';
 
 function fieldOf(value: unknown): string | undefined {
   try {
@@ -21,7 +22,7 @@ function bundle(): Record<string, unknown> {
       format: RESULT_BUNDLE_FORMAT,
       version: RESULT_BUNDLE_VERSION,
       inputs,
-      result: computeResult(inputs),
+      result: computeResult(inputs, sha256Hex),
     }),
   ) as Record<string, unknown>;
 }

@@ -4,6 +4,7 @@ import { computeResult } from '../bundle/compute-result';
 import { ScoringError } from '../scoring.error';
 import { UsageError } from './command';
 import { verifyCommand } from './verify.command';
+import { sha256Hex } from './sha256';
 
 function bundleText(
   edit: (bundle: { result: { projects: { grantFen: number }[]; totalFen: number } }) => void = () => undefined,
@@ -22,7 +23,7 @@ function bundleText(
         finishedAt: null,
       },
       inputs,
-      result: computeResult(inputs),
+      result: computeResult(inputs, sha256Hex),
     }),
   ) as { result: { projects: { grantFen: number }[]; totalFen: number } };
   edit(bundle);

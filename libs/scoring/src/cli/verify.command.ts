@@ -1,6 +1,7 @@
 import { yuanFigure } from '../yuan-text';
 import { computeResult, diffJson, parseResultBundle, type FieldDifference } from '../bundle';
 import { UsageError, type Command } from './command';
+import { sha256Hex } from './sha256';
 
 export const VERIFY_USAGE = `用法 / usage: npm run --silent scoring -- verify BUNDLE.json
   Recomputes the result from the bundle's inputs with libs/scoring and compares it, field by field,
@@ -42,7 +43,7 @@ export const verifyCommand: Command = ({ args, readFile }) => {
     throw new UsageError(`${args[0]} is not valid JSON: ${error.message}`);
   }
   const bundle = parseResultBundle(parsed);
-  const recomputed = computeResult(bundle.inputs);
+  const recomputed = computeResult(bundle.inputs, sha256Hex);
   const differences = diffJson(recomputed, bundle.result, 'result');
   if (differences.length === 0) {
     return {
