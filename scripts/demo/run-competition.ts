@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
+import { loadConfig } from '@app/config';
 import { ApiClient } from './api-client';
 import { CriterionLimit, seededRandom, simulateMarks } from './score-simulation';
 
@@ -100,7 +101,7 @@ function createOffice(runId: string): { login: string; password: string } {
       '--name',
       '西南街道党建办',
     ],
-    { cwd: ROOT, input: `${password}\n`, encoding: 'utf8', env: process.env },
+    { cwd: ROOT, input: `${password}\n`, encoding: 'utf8' },
   );
   if (result.status !== 0) throw new Error(`create-user failed: ${result.stderr}`);
   return { login, password };
@@ -327,7 +328,7 @@ async function rankPublishAward(context: DemoContext): Promise<ResultRow[]> {
  * now in the database, and says so.
  */
 async function skipNoticePeriod(publicationId: string): Promise<void> {
-  const db = new Client({ connectionString: process.env.DATABASE_URL });
+  const db = new Client({ connectionString: loadConfig().database.url });
   await db.connect();
   try {
     await db.query(`UPDATE publication SET starts_at = now() - interval '7 days', ends_at = now() WHERE id = $1`, [

@@ -5,7 +5,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { AppConfig, loadConfig } from '@app/config';
+import { AppConfig, environmentWith, loadConfig } from '@app/config';
 import {
   COMPETITION_PRESETS,
   CompetitionState,
@@ -93,10 +93,10 @@ function call(
   });
 }
 
-async function startProcess(script: string, env: NodeJS.ProcessEnv, port: number): Promise<ChildProcess> {
+async function startProcess(script: string, port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['-r', '@swc-node/register', script], {
     cwd: ROOT,
-    env: { ...env, API_PORT: String(port), LOG_LEVEL: 'warn' },
+    env: environmentWith({ API_PORT: String(port), LOG_LEVEL: 'warn' }),
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   children.add(child);
@@ -286,10 +286,9 @@ function criteria(round: number): Record<string, string> {
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const env = process.env;
 
   const apiPort = await freePort();
-  const api = await startProcess('apps/api/src/main.ts', env, apiPort);
+  const api = await startProcess('apps/api/src/main.ts', apiPort);
   process.stderr.write('API up; preparing a roadshow with 64 signed-in judges\n');
   const { slotId, submissionId, judges } = await prepare(config, apiPort);
   process.stderr.write('loading the API\n');
@@ -307,7 +306,7 @@ async function main(): Promise<void> {
 
   process.stderr.write('loading the bare server\n');
   const barePort = await freePort();
-  const bare = await startProcess('apps/api/bench/bare-upsert-server.ts', env, barePort);
+  const bare = await startProcess('apps/api/bench/bare-upsert-server.ts', barePort);
   const ceiling = await load(bare.pid as number, barePort, (w) => {
     rounds[w] += 1;
     return {

@@ -52,3 +52,8 @@ export function loadConfig(env: Environment = process.env): AppConfig {
     log: { level: schema.LOG_LEVEL as LogLevelName, format: schema.LOG_FORMAT as 'json' | 'text' },
   });
 }
+
+/** This process's environment with some variables replaced: what a child process of ours starts with. */
+export function environmentWith(overrides: Readonly<Record<string, string>>): NodeJS.ProcessEnv {
+  return { ...process.env, ...overrides };
+}
