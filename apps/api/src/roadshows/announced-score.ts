@@ -1,5 +1,5 @@
 import { CompetitionRules, JudgeGroup } from '@app/domain';
-import { Rational, aggregateProjects, rubricTotal, compileRubric } from '@app/scoring';
+import { Rational, aggregateProjects, rubricTotal } from '@app/scoring';
 import { aggregationPolicyOf, scoringRubricOf } from './competition-scoring';
 
 export interface PanelJudge {
@@ -92,8 +92,8 @@ function exactText(value: Rational): string {
  */
 export function announceSlot(input: SlotScoring): AnnouncedBreakdown {
   const { rules } = input;
-  const rubric = scoringRubricOf(rules);
-  const totalDecimals = compileRubric(rubric).totalDecimals;
+  const { rubric, compiled } = scoringRubricOf(rules);
+  const totalDecimals = compiled.totalDecimals;
   const policy = aggregationPolicyOf(rules);
   const recused = new Set(input.recusedJudgeIds);
   const byId = new Map(input.judges.map((judge) => [judge.id, judge]));
@@ -132,7 +132,7 @@ export function announceSlot(input: SlotScoring): AnnouncedBreakdown {
       judgeId: judge.id,
       name: judge.name,
       group: judge.group,
-      total: rubricTotal(rubric, sheet.criteria).toDecimalString(totalDecimals),
+      total: rubricTotal(compiled, sheet.criteria).toDecimalString(totalDecimals),
       dropped: dropped.get(judge.id) ?? null,
       recused: recused.has(judge.id),
       seat: judge.seat,

@@ -1,5 +1,5 @@
 import { CompetitionRules } from '@app/domain';
-import { Rational, compileRubric, rubricTotal } from '@app/scoring';
+import { Rational, rubricTotal } from '@app/scoring';
 import { FieldProblem, RequestValidationError } from '../common/validation-error';
 import { MARK_DECIMALS, scoringRubricOf } from './competition-scoring';
 
@@ -115,8 +115,8 @@ export function readScoreSheet(rules: CompetitionRules, input: ScoreSheetInput):
   }
   if (problems.length > 0) throw new RequestValidationError(problems);
 
-  const rubric = scoringRubricOf(rules);
-  const total = rubricTotal(rubric, criteria).toDecimalString(compileRubric(rubric).totalDecimals);
+  const { compiled } = scoringRubricOf(rules);
+  const total = rubricTotal(compiled, criteria).toDecimalString(compiled.totalDecimals);
   return { criteria, gates, comment: input.comment ?? null, total };
 }
 

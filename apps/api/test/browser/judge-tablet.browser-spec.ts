@@ -167,8 +167,8 @@ describe('judge tablet in Chromium: layout, conflicts, offline reload, lost answ
       design: mark(next(40)),
       budget: mark(next(10)),
     }));
-    const decimals = compileRubric(rubric).totalDecimals;
-    const expected = sheets.map((sheet) => rubricTotal(rubric, sheet).toDecimalString(decimals));
+    const compiled = compileRubric(rubric);
+    const expected = sheets.map((sheet) => rubricTotal(compiled, sheet).toDecimalString(compiled.totalDecimals));
     const criteria = rubric.criteria.map(({ key, maxPoints, weight }) => ({ key, maxPoints, weight, gate: false }));
     const context = await browser.newContext({ ...TABLET, serviceWorkers: 'block' });
     const page = await context.newPage();

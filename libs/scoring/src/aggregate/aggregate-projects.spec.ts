@@ -1,7 +1,7 @@
 import { ScoringErrorCode } from '../scoring.error';
 import { aggregateProjects } from './aggregate-projects';
 import type { AggregationInput, AggregationPolicy, Judge, Rubric, ScoreSheet } from './aggregation.types';
-import { rubricTotal } from './rubric';
+import { compileRubric, rubricTotal } from './rubric';
 import { scoringErrorOf } from './aggregation.factory';
 
 /** A roadshow rubric in the shape of published 公益创投 scoring sheets (100 points + a gate). */
@@ -55,7 +55,7 @@ describe('aggregateProjects', () => {
   describe('rubric', () => {
     it("adds a judge's criterion marks into the total and keeps the 党建引领 gate apart", () => {
       const marks = { need: 27.5, design: 26, team: 18.5, budget: 17 };
-      expect(rubricTotal(RUBRIC, marks).toDecimalString()).toBe('89');
+      expect(rubricTotal(compileRubric(RUBRIC), marks).toDecimalString()).toBe('89');
       const result = aggregateProjects(
         {
           rubric: RUBRIC,
@@ -95,7 +95,7 @@ describe('aggregateProjects', () => {
         ],
         markDecimals: 1,
       };
-      expect(rubricTotal(rubric, { quality: 8.5, reach: 7 }).toDecimalString()).toBe('7.9');
+      expect(rubricTotal(compileRubric(rubric), { quality: 8.5, reach: 7 }).toDecimalString()).toBe('7.9');
     });
 
     it('names the field of a missing, unknown, out-of-range or too precise mark', () => {

@@ -159,11 +159,11 @@ export function sheetTotalUnits(
 }
 
 /**
- * One judge's exact total from a rubric (the number a judge's tablet shows).
- * Invariant: equals Σ weight × mark over the rubric's criteria; gates do not count.
+ * One judge's exact total from a compiled rubric (the number a judge's tablet shows); compile once
+ * (compileRubric) for all the sheets of a rubric. Invariant: equals Σ weight × mark over the
+ * rubric's criteria; gates do not count.
  */
-export function rubricTotal(rubric: Rubric, marks: Readonly<Record<string, DecimalInput>>): Rational {
-  const compiled = compileRubric(rubric);
-  const units = sheetTotalUnits(compiled, marks, () => 'marks', 0);
-  return Rational.of(BigInt(units), BigInt(pow10(compiled.totalDecimals)));
+export function rubricTotal(rubric: CompiledRubric, marks: Readonly<Record<string, DecimalInput>>): Rational {
+  const units = sheetTotalUnits(rubric, marks, () => 'marks', 0);
+  return Rational.of(BigInt(units), BigInt(pow10(rubric.totalDecimals)));
 }
