@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { RecusalSource, SlotState, SubmissionState } from '@app/domain';
-import { AuditRepository, Recusal } from '@app/persistence';
+import { AuditRepository, Recusal, RoadshowSlot } from '@app/persistence';
 import { Actor } from '../auth/actor';
 import { auditActor } from '../auth/audit-actor';
 import { LiveEventType } from '../live/live-event-type';
@@ -14,6 +14,16 @@ import { WithdrawRecusalDto } from './dto/withdraw-recusal.dto';
 import { JudgeRepository } from './judge.repository';
 import { RoadshowRepository } from './roadshow.repository';
 import { ROADSHOW_NOT_FOUND, assertPanelOpen, conflict, notFound } from './roadshow-checks';
+
+/** A recusal as its audit rows show it. */
+function snapshotOf(recusal: Recusal): Record<string, string> {
+  return {
+    judgeId: recusal.judgeId,
+    submissionId: recusal.submissionId,
+    source: recusal.source,
+    reason: recusal.reason,
+  };
+}
 
 const JUDGE_NOT_FOUND = { zh: '该路演中没有这位评委', en: 'no such judge in this roadshow' };
 
@@ -107,9 +117,7 @@ export class RecusalsService {
     await this.dataSource.transaction(async (manager) => {
       const roadshow = await this.roadshows.roadshow(roadshowId, manager, 'update');
       if (!roadshow) throw notFound(ROADSHOW_NOT_FOUND);
-      const competition = await this.roadshows.competition(roadshow.competitionId, manager);
-      if (!competition) throw notFound(ROADSHOW_NOT_FOUND);
-      assertPanelOpen(competition.state);
+      await this.assertPanelOpenFor(manager, roadshow.competitionId);
       const recusal = await this.judges.recusalOfRoadshow(roadshowId, recusalId, manager);
       if (!recusal)
         throw notFound({ zh: '该路演中没有这条回避记录', en: 'no such recusal in this roadshow' }, 'recusalId');
@@ -119,22 +127,16 @@ export class RecusalsService {
           en: 'an automatic recusal follows from the rules (same organization or community as the project) and cannot be withdrawn',
         });
       }
-      const slot = await this.roadshows.slotOfSubmission(roadshowId, recusal.submissionId, manager);
-      if (slot?.state === SlotState.Locked) throw conflict(LOCKED_SLOT);
+      const slot = await this.unlockedSlot(manager, roadshowId, recusal.submissionId);
       await this.judges.deleteRecusal(manager, recusal.id);
-      if (slot) await this.live.append(manager, roadshowId, LiveEventType.PanelChanged, { slotId: slot.id });
+      await this.panelChanged(manager, roadshowId, slot);
       await this.audit.record(
         {
           ...auditActor(actor),
           action: 'recusal.withdraw',
           subjectType: 'recusal',
           subjectId: recusal.id,
-          before: {
-            judgeId: recusal.judgeId,
-            submissionId: recusal.submissionId,
-            source: recusal.source,
-            reason: recusal.reason,
-          },
+          before: snapshotOf(recusal),
           after: { withdrawn: true, reason: dto.reason },
         },
         manager,
@@ -152,9 +154,7 @@ export class RecusalsService {
     submissionId: string,
     what: { source: RecusalSource; reason: string },
   ): Promise<Recusal> {
-    const competition = await this.roadshows.competition(competitionId, manager);
-    if (!competition) throw notFound(ROADSHOW_NOT_FOUND);
-    assertPanelOpen(competition.state);
+    await this.assertPanelOpenFor(manager, competitionId);
     const submission = await this.roadshows.submission(submissionId, manager);
     if (!submission || submission.competitionId !== competitionId || submission.state !== SubmissionState.Submitted) {
       throw notFound(
@@ -162,8 +162,7 @@ export class RecusalsService {
         'submissionId',
       );
     }
-    const slot = await this.roadshows.slotOfSubmission(roadshowId, submissionId, manager);
-    if (slot?.state === SlotState.Locked) throw conflict(LOCKED_SLOT);
+    const slot = await this.unlockedSlot(manager, roadshowId, submissionId);
     const recusal = await this.judges.insertRecusal(manager, { judgeId, submissionId, ...what });
     if (!recusal) {
       const existing = await this.judges.recusal(judgeId, submissionId, manager);
@@ -173,8 +172,25 @@ export class RecusalsService {
       });
     }
     await this.recordAudit(manager, actor, recusal);
-    if (slot) await this.live.append(manager, roadshowId, LiveEventType.PanelChanged, { slotId: slot.id });
+    await this.panelChanged(manager, roadshowId, slot);
     return recusal;
+  }
+
+  private async assertPanelOpenFor(manager: EntityManager, competitionId: string): Promise<void> {
+    const competition = await this.roadshows.competition(competitionId, manager);
+    if (!competition) throw notFound(ROADSHOW_NOT_FOUND);
+    assertPanelOpen(competition.state);
+  }
+
+  /** The project's slot, if drawn; a locked one refuses any change to who scores it. */
+  private async unlockedSlot(manager: EntityManager, roadshowId: string, submissionId: string) {
+    const slot = await this.roadshows.slotOfSubmission(roadshowId, submissionId, manager);
+    if (slot?.state === SlotState.Locked) throw conflict(LOCKED_SLOT);
+    return slot;
+  }
+
+  private async panelChanged(manager: EntityManager, roadshowId: string, slot: RoadshowSlot | null): Promise<void> {
+    if (slot) await this.live.append(manager, roadshowId, LiveEventType.PanelChanged, { slotId: slot.id });
   }
 
   private async recordAudit(manager: EntityManager, actor: Actor, recusal: Recusal): Promise<void> {
@@ -184,12 +200,7 @@ export class RecusalsService {
         action: 'recusal.create',
         subjectType: 'recusal',
         subjectId: recusal.id,
-        after: {
-          judgeId: recusal.judgeId,
-          submissionId: recusal.submissionId,
-          source: recusal.source,
-          reason: recusal.reason,
-        },
+        after: snapshotOf(recusal),
       },
       manager,
     );
