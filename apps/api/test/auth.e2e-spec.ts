@@ -63,6 +63,7 @@ describe('sign-in and API keys', () => {
       const unknown = await signIn(`nobody-${randomUUID()}`, TEST_PASSWORD).expect(401);
       const expected = {
         code: 'UNAUTHENTICATED',
+        reason: 'UNAUTHENTICATED',
         message_zh: '登录名或密码错误',
         message_en: 'wrong login or password',
       };
@@ -78,6 +79,7 @@ describe('sign-in and API keys', () => {
       const response = await signIn(office.login, TEST_PASSWORD).expect(429);
       expect(response.body).toEqual({
         code: 'RATE_LIMITED',
+        reason: 'RATE_LIMITED',
         message_zh: '登录失败次数过多，请 15 分钟后再试',
         message_en: 'too many failed sign-ins; try again in 15 minutes',
       });

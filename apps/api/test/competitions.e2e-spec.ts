@@ -311,6 +311,7 @@ describe('competitions', () => {
       const hidden = await api().get(`/competitions/${id}`).set('authorization', applicantAuth).expect(404);
       expect(hidden.body).toEqual({
         code: 'NOT_FOUND',
+        reason: 'NOT_FOUND',
         message_zh: '未找到该大赛',
         message_en: 'competition not found',
         field: 'id',
@@ -397,6 +398,7 @@ describe('competitions', () => {
         .expect(409);
       expect(response.body).toEqual({
         code: 'CONFLICT',
+        reason: 'CONFLICT',
         field: 'to',
         message_zh: '大赛当前为「草稿」(draft)，不能变为「路演」(roadshow)；可变为：「征集中」(open)',
         message_en: 'a competition cannot go from draft to roadshow; from draft it can go to: open',

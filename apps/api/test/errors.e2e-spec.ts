@@ -15,7 +15,12 @@ describe('errors and API documentation', () => {
 
   it('answers an unknown route with a bilingual 404', async () => {
     const response = await request(app.getHttpServer()).get('/no-such-thing').expect(404);
-    expect(response.body).toEqual({ code: 'NOT_FOUND', message_zh: '未找到', message_en: 'not found' });
+    expect(response.body).toEqual({
+      code: 'NOT_FOUND',
+      reason: 'NOT_FOUND',
+      message_zh: '未找到',
+      message_en: 'not found',
+    });
   });
 
   it('answers malformed JSON with a bilingual 400', async () => {
@@ -35,6 +40,7 @@ describe('errors and API documentation', () => {
       .expect(413);
     expect(response.body).toEqual({
       code: 'PAYLOAD_TOO_LARGE',
+      reason: 'PAYLOAD_TOO_LARGE',
       message_zh: '请求体过大',
       message_en: 'request body too large',
     });

@@ -113,6 +113,7 @@ describe('live roadshow events (SSE)', () => {
       expect(response.headers['content-type']).toMatch(/application\/json/);
       expect(response.body).toEqual({
         code: 'NOT_FOUND',
+        reason: 'NOT_FOUND',
         message_zh: `路演 ${id} 不存在`,
         message_en: `roadshow ${id} does not exist`,
         field: 'id',

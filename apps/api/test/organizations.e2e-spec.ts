@@ -111,6 +111,7 @@ describe('organizations', () => {
       const response = await api().post('/organizations').send(body).expect(400);
       expect(response.body).toEqual({
         code: 'VALIDATION_FAILED',
+        reason: 'VALIDATION_FAILED',
         field: 'creditCode',
         message_zh: `统一社会信用代码校验位不正确：第 18 位应为 ${code[17]}，请核对是否输错`,
         message_en: `the unified social credit code fails its check: the 18th character should be ${code[17]}; check for a typo`,
@@ -138,6 +139,7 @@ describe('organizations', () => {
       const response = await api().post('/organizations').send(body).expect(409);
       expect(response.body).toEqual({
         code: 'CONFLICT',
+        reason: 'CONFLICT',
         field: 'applicant.login',
         message_zh: '该登录名已被使用，请换一个',
         message_en: 'this login is already taken; choose another',

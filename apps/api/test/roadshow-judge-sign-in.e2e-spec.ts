@@ -65,6 +65,7 @@ describe('judge sign-in with the roadshow code', () => {
     expect(new Set(answers.map((body) => JSON.stringify(body))).size).toBe(1);
     expect(answers[0]).toEqual({
       code: 'UNAUTHENTICATED',
+      reason: 'UNAUTHENTICATED',
       message_zh: '签到码无效，请核对后重新输入',
       message_en: 'the sign-in code is not valid; check it and try again',
     });

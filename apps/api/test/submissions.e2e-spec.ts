@@ -300,6 +300,7 @@ describe('submissions and screening', () => {
         .expect(413);
       expect(response.body).toEqual({
         code: 'PAYLOAD_TOO_LARGE',
+        reason: 'PAYLOAD_TOO_LARGE',
         message_zh: '请求体过大',
         message_en: 'request body too large',
       });
@@ -404,6 +405,7 @@ describe('submissions and screening', () => {
         .expect(409);
       expect(response.body).toEqual({
         code: 'CONFLICT',
+        reason: 'CONFLICT',
         message_zh: '大赛当前为「征集截止」(closed)，不接受申报或修改',
         message_en: 'the competition is closed, so projects can no longer be created, edited or submitted',
       });
@@ -480,6 +482,7 @@ describe('submissions and screening', () => {
         .expect(409);
       expect(second.body).toEqual({
         code: 'CONFLICT',
+        reason: 'CONFLICT',
         message_zh: '每个组织限报一个项目，本组织已申报「扶贫帮困献爱心·村企共建送关怀」；如需更换，请先撤回该项目',
         message_en:
           'one project per organization: yours already has "扶贫帮困献爱心·村企共建送关怀"; withdraw it first to enter another',
@@ -529,6 +532,7 @@ describe('submissions and screening', () => {
       expect(foreign.body).toEqual(missing.body);
       expect(foreign.body).toEqual({
         code: 'NOT_FOUND',
+        reason: 'NOT_FOUND',
         message_zh: '未找到该申报项目',
         message_en: 'submission not found',
         field: 'id',
@@ -682,6 +686,7 @@ describe('submissions and screening', () => {
         .expect(400);
       expect(response.body).toEqual({
         code: 'VALIDATION_FAILED',
+        reason: 'VALIDATION_FAILED',
         field: 'reason',
         message_zh: '资格审查不通过时必须填写理由（reason），申报单位会看到',
         message_en: 'a rejection needs a reason; the applicant sees it',

@@ -3,8 +3,11 @@ import { ErrorResponseDto } from './error-response.dto';
 
 type RefusalStatus = 400 | 401 | 403 | 404 | 409 | 413 | 429;
 
+/** A documented refusal; `reason` is the code itself unless the example names a more specific one. */
+export type ErrorExample = Omit<ErrorResponseDto, 'reason'> & { readonly reason?: string };
+
 /** What each refusal typically looks like, so every documented error response carries an example. */
-const TYPICAL: Readonly<Record<RefusalStatus, ErrorResponseDto>> = {
+const TYPICAL: Readonly<Record<RefusalStatus, ErrorExample>> = {
   400: {
     code: 'VALIDATION_FAILED',
     message_zh: 'title 最多 100 个字符',
@@ -28,6 +31,12 @@ const TYPICAL: Readonly<Record<RefusalStatus, ErrorResponseDto>> = {
 };
 
 /** Documents a refusal in the shared error shape, with the route's own example when it has one. */
-export function ApiError(status: RefusalStatus, description?: string, example?: ErrorResponseDto): MethodDecorator {
-  return ApiResponse({ status, type: ErrorResponseDto, description, example: example ?? TYPICAL[status] });
+export function ApiError(status: RefusalStatus, description?: string, example?: ErrorExample): MethodDecorator {
+  const { code, reason, ...rest } = example ?? TYPICAL[status];
+  return ApiResponse({
+    status,
+    type: ErrorResponseDto,
+    description,
+    example: { code, reason: reason ?? code, ...rest },
+  });
 }

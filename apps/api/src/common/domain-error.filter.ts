@@ -50,6 +50,7 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorRe
       status: HttpStatus.BAD_REQUEST,
       body: {
         code: error.code,
+        reason: error.code,
         message_zh: first?.message.zh ?? '请求无效',
         message_en: first?.message.en ?? 'bad request',
         field: first?.field,
@@ -60,7 +61,13 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorRe
   if (error instanceof DomainError) {
     return {
       status: statusOf(error.code),
-      body: { code: error.code, message_zh: error.messageZh, message_en: error.messageEn, field: error.field },
+      body: {
+        code: error.code,
+        reason: error.reason,
+        message_zh: error.messageZh,
+        message_en: error.messageEn,
+        field: error.field,
+      },
     };
   }
   if (error instanceof ScoringError) {
@@ -68,6 +75,7 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorRe
       status: HttpStatus.UNPROCESSABLE_ENTITY,
       body: {
         code: error.code,
+        reason: error.code,
         message_zh: `评分规则或数据无效：${error.message}`,
         message_en: error.message,
         field: error.field,
@@ -85,12 +93,22 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorRe
     const detail = error instanceof Error && status === 400 ? `: ${error.message}` : '';
     return {
       status,
-      body: { code: generic.code, message_zh: `${generic.zh}${detail}`, message_en: `${generic.en}${detail}` },
+      body: {
+        code: generic.code,
+        reason: generic.code,
+        message_zh: `${generic.zh}${detail}`,
+        message_en: `${generic.en}${detail}`,
+      },
     };
   }
   return {
     status: HttpStatus.INTERNAL_SERVER_ERROR,
-    body: { code: DomainErrorCode.Internal, message_zh: '服务器内部错误', message_en: 'internal server error' },
+    body: {
+      code: DomainErrorCode.Internal,
+      reason: DomainErrorCode.Internal,
+      message_zh: '服务器内部错误',
+      message_en: 'internal server error',
+    },
   };
 }
 
