@@ -6,3 +6,4 @@ export * from './agreement';
 export * from './allocate';
 export * from './bundle';
 export * from './yuan-text';
+export * from './rules';

@@ -9,11 +9,16 @@ import {
   RubricCriterionRule,
   TrancheRule,
 } from '@app/domain';
-import { allocate, parseAllocationRequest, Rational, ScoringError, yuanFigure } from '@app/scoring';
+import {
+  allocate,
+  allowedTieBreaks,
+  parseAllocationRequest,
+  Rational,
+  resolveTieBreak,
+  ScoringError,
+  yuanFigure,
+} from '@app/scoring';
 
-/** Tie-breaks the ranking understands besides `criterion:<rubric key>` (higher mark on that criterion first). */
-export const TIE_BREAKS = ['median', 'lower-request', 'earlier-submission'] as const;
-export const CRITERION_TIE_BREAK_PREFIX = 'criterion:';
 export const AGGREGATION_METHODS: readonly AggregationRule['method'][] = ['mean', 'median', 'trimmed-mean'];
 
 const KEY_PATTERN = /^[a-z0-9][a-z0-9-]{0,39}$/;
@@ -144,16 +149,13 @@ function checkAggregation(aggregation: AggregationRule, field: string): Aggregat
 }
 
 function checkTieBreaks(tieBreaks: readonly string[], rubric: readonly RubricCriterionRule[], field: string): string[] {
-  const scored = new Set(rubric.filter((criterion) => !criterion.gate).map((criterion) => criterion.key));
   const seen = new Set<string>();
   tieBreaks.forEach((tieBreak, i) => {
-    const criterion = tieBreak.startsWith(CRITERION_TIE_BREAK_PREFIX)
-      ? tieBreak.slice(CRITERION_TIE_BREAK_PREFIX.length)
-      : undefined;
-    const known =
-      criterion === undefined ? (TIE_BREAKS as readonly string[]).includes(tieBreak) : scored.has(criterion);
-    if (!known) {
-      const allowed = [...TIE_BREAKS, ...[...scored].map((key) => `${CRITERION_TIE_BREAK_PREFIX}${key}`)].join(', ');
+    try {
+      resolveTieBreak(tieBreak, rubric, `${field}.${i}`);
+    } catch (error) {
+      if (!(error instanceof ScoringError)) throw error;
+      const allowed = allowedTieBreaks(rubric).join(', ');
       refuse(`${field}.${i}`, {
         zh: `${field}.${i} 不是可用的并列处理规则「${tieBreak}」；可用：${allowed}`,
         en: `${field}.${i} "${tieBreak}" is not a known tie-break; use one of: ${allowed}`,

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { CompetitionRules, SlotState } from '@app/domain';
 import { Competition, Judge, Roadshow } from '@app/persistence';
+import { MARK_DECIMALS } from '@app/scoring';
 import { Actor } from '../auth/actor';
-import { MARK_DECIMALS, categoryOf } from './competition-scoring';
+import { categoryOf } from './competition-scoring';
 import {
   JudgeRoadshowResponseDto,
   JudgeRubricDto,

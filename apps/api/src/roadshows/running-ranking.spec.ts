@@ -3,7 +3,13 @@ import { LockedSlotFacts, runningRanking } from './running-ranking';
 
 const rules = COMPETITION_PRESETS['party-building'];
 
-function facts(slotId: string, announcedScore: string, median: string, requestedFen = 3_000_000): LockedSlotFacts {
+function facts(
+  slotId: string,
+  announcedScore: string,
+  median: string,
+  requestedFen = 3_000_000,
+  submittedAt = '2026-03-01T08:00:00Z',
+): LockedSlotFacts {
   return {
     slotId,
     announcedScore,
@@ -11,7 +17,7 @@ function facts(slotId: string, announcedScore: string, median: string, requested
     median,
     criterionMeans: { need: '20', design: '20', feasibility: '15', participation: '10', sustainability: '10' },
     requestedFen,
-    submittedAt: Date.parse('2026-03-01T08:00:00Z'),
+    submittedAt: Date.parse(submittedAt),
   };
 }
 
@@ -35,6 +41,35 @@ describe('running ranking of locked slots', () => {
     const ranking = runningRanking(rules, [facts('slot-a', '85.00', '85', 4_000_000), facts('slot-b', '85.00', '85')]);
     expect(ranking.map((r) => r.slotId)).toEqual(['slot-b', 'slot-a']);
     expect(ranking[0].decidedBy).toMatchObject({ kind: 'tie-break', key: 'lower-request' });
+  });
+
+  it('places the earlier submission first when score, median, every mark and the request tie', () => {
+    const ranking = runningRanking(rules, [
+      facts('slot-a', '85.00', '85', 3_000_000, '2026-03-02T09:30:00Z'),
+      facts('slot-b', '85.00', '85', 3_000_000, '2026-03-01T16:45:00Z'),
+    ]);
+    expect(ranking.map((r) => [r.slotId, r.rank, r.position])).toEqual([
+      ['slot-b', 1, 1],
+      ['slot-a', 1, 2],
+    ]);
+    expect(ranking[0].decidedBy).toMatchObject({
+      kind: 'tie-break',
+      key: 'earlier-submission',
+      label: { zh: '提交时间早者优先', en: 'earlier submission' },
+    });
+  });
+
+  it('labels a criterion tie-break with the criterion as the office named it', () => {
+    const ranking = runningRanking(rules, [
+      { ...facts('slot-a', '85.00', '85'), criterionMeans: { need: '19' } },
+      { ...facts('slot-b', '85.00', '85'), criterionMeans: { need: '21' } },
+    ]);
+    expect(ranking[0].slotId).toBe('slot-b');
+    expect(ranking[0].decidedBy).toMatchObject({
+      kind: 'tie-break',
+      key: 'criterion:need',
+      label: { zh: '“需求精准”项平均分高者优先', en: 'higher mean mark on "Need addressed"' },
+    });
   });
 
   it('ranks nothing when nothing is locked', () => {

@@ -1,7 +1,7 @@
 import { CompetitionRules } from '@app/domain';
-import { Rational, rubricTotal } from '@app/scoring';
+import { MARK_DECIMALS, Rational, rubricTotal } from '@app/scoring';
 import { FieldProblem, RequestValidationError } from '../common/validation-error';
-import { MARK_DECIMALS, scoringRubricOf } from './competition-scoring';
+import { scoringRubricOf } from './competition-scoring';
 
 /** A judge's marks as validated against the rubric; keys in rubric order. */
 export interface ScoreSheet {

@@ -4,14 +4,18 @@ import { UnrecoverableError } from 'bullmq';
 import { DomainError, DomainErrorCode } from '@app/domain';
 import type { RankingRunStatus } from '@app/persistence';
 import { RankAndAllocatePayload } from '@app/queue';
-import { ScoringError, resultSteps, type BundleInputs, type ResultStage, type Sha256Hex } from '@app/scoring';
+import {
+  ScoringError,
+  bundleRulesOf,
+  resultSteps,
+  type BundleInputs,
+  type ResultStage,
+  type Sha256Hex,
+} from '@app/scoring';
 import { RankAndAllocateRepository, RankingSnapshot, RunFailure } from './rank-and-allocate.repository';
 import { RunProgressPublisher } from './run-progress.publisher';
 
 const sha256Hex: Sha256Hex = (utf8Text) => createHash('sha256').update(utf8Text, 'utf8').digest('hex');
-
-/** Judges enter at most 2 decimal places per criterion; the roadshow's score form enforces the same. */
-const MARK_DECIMALS = 2;
 
 /** Progress (percent) when each step is done; the stages of libs/scoring in between. */
 const STARTED = 5;
@@ -63,44 +67,12 @@ function pairOrder(
  */
 function inputsOf(snapshot: RankingSnapshot): BundleInputs {
   const { competition, submissions, organizations, judges } = snapshot;
-  const rules = competition.rules;
   const seats = new Map(judges.map((judge, i) => [judge.id, i + 1]));
   const projectIds = new Set(submissions.map((submission) => submission.id));
   return {
     competition: { id: competition.id, title: competition.title, rulesVersion: competition.rulesVersion },
     poolFen: competition.poolFen,
-    rules: {
-      rubric: rules.rubric.map((criterion) => ({
-        key: criterion.key,
-        labelZh: criterion.labelZh,
-        labelEn: criterion.labelEn,
-        maxPoints: criterion.maxPoints,
-        weight: criterion.weight,
-        gate: criterion.gate === true,
-      })),
-      markDecimals: MARK_DECIMALS,
-      aggregation: {
-        method: rules.aggregation.method,
-        ...(rules.aggregation.drop !== undefined ? { drop: rules.aggregation.drop } : {}),
-        ...(rules.aggregation.minJudgesAfterTrim !== undefined
-          ? { minJudgesAfterTrim: rules.aggregation.minJudgesAfterTrim }
-          : {}),
-        decimals: rules.aggregation.decimals,
-        ...(rules.aggregation.groupWeights
-          ? {
-              groupWeights: Object.fromEntries(
-                Object.entries(rules.aggregation.groupWeights).filter(
-                  (entry): entry is [string, string] => entry[1] !== undefined,
-                ),
-              ),
-            }
-          : {}),
-      },
-      tieBreaks: [...rules.tieBreaks],
-      allocation: rules.allocation,
-      ...(rules.maxShareOfBudget !== undefined ? { maxShareOfBudget: rules.maxShareOfBudget } : {}),
-      onePerOrganization: rules.onePerOrganization,
-    },
+    rules: bundleRulesOf(competition.rules),
     projects: [...submissions]
       .sort((a, b) => codeUnitOrder(a.id, b.id))
       .map((submission) => ({

@@ -3,6 +3,7 @@ import { parseAllocationRequest, type AllocationInput, type AllocationPolicy } f
 import type { ProjectFacts, ProjectRankingPolicy, ProjectTieBreak } from '../rank';
 import { Rational } from '../rational';
 import { ScoringError, ScoringErrorCode } from '../scoring.error';
+import { resolveTieBreak, type TieBreakLabel } from '../rules/tie-breaks';
 import type { BundleAggregation, BundleInputs, BundleRules } from './bundle.types';
 
 /**
@@ -10,11 +11,6 @@ import type { BundleAggregation, BundleInputs, BundleRules } from './bundle.type
  * the breakdown never depend on the key order of stored JSON; unknown groups follow by name.
  */
 export const GROUP_ORDER: readonly string[] = ['expert', 'department', 'media', 'resident'];
-
-export interface TieBreakLabel {
-  readonly zh: string;
-  readonly en: string;
-}
 
 /** The rubric as the engine reads it: gate criteria apart, never adding to the total. */
 export function rubricOf(rules: Pick<BundleRules, 'rubric' | 'markDecimals'>): Rubric {
@@ -114,51 +110,14 @@ export interface MappedTieBreak {
   readonly label: TieBreakLabel;
 }
 
-const CRITERION_PREFIX = 'criterion:';
-
-/** One of the rules' tie-break names as the engine's tie-break, with its explanation in both languages. */
-export function tieBreakOf(name: string, rules: BundleRules, step: number): MappedTieBreak {
-  switch (name) {
-    case 'median':
-      return { tieBreak: { kind: 'median' }, label: { zh: '评委总分中位数高者优先', en: 'higher median of judges' } };
-    case 'exact-score':
-      return {
-        tieBreak: { kind: 'exact-score' },
-        label: { zh: '未四舍五入的总分高者优先', en: 'higher unrounded score' },
-      };
-    case 'lower-request':
-      return {
-        tieBreak: { kind: 'requested-amount' },
-        label: { zh: '申请金额低者优先', en: 'lower requested amount' },
-      };
-    case 'earlier-submission':
-      return { tieBreak: { kind: 'submitted-at' }, label: { zh: '提交时间早者优先', en: 'earlier submission' } };
-  }
-  if (name.startsWith(CRITERION_PREFIX)) {
-    const key = name.slice(CRITERION_PREFIX.length);
-    const criterion = rules.rubric.find((candidate) => candidate.key === key && !candidate.gate);
-    if (criterion) {
-      return {
-        tieBreak: { kind: 'criterion', criterion: key },
-        label: {
-          zh: `“${criterion.labelZh}”项平均分高者优先`,
-          en: `higher mean mark on "${criterion.labelEn}"`,
-        },
-      };
-    }
-  }
-  throw new ScoringError(
-    ScoringErrorCode.InvalidRanking,
-    `unknown tie-break "${name}"; use median, exact-score, criterion:<scored criterion>, lower-request or earlier-submission`,
-    `rules.tieBreaks.${step}`,
-  );
-}
-
 export function rankingPolicyOf(rules: BundleRules): {
   readonly policy: ProjectRankingPolicy;
   readonly tieBreaks: readonly MappedTieBreak[];
 } {
-  const tieBreaks = rules.tieBreaks.map((name, step) => tieBreakOf(name, rules, step));
+  const tieBreaks = rules.tieBreaks.map((name, step) => {
+    const { tieBreak, label } = resolveTieBreak(name, rules.rubric, `rules.tieBreaks.${step}`);
+    return { tieBreak, label };
+  });
   return { policy: { tieBreaks: tieBreaks.map((mapped) => mapped.tieBreak) }, tieBreaks };
 }
 

@@ -1,5 +1,6 @@
 import type { ProjectAggregate } from '../aggregate';
 import { Rational } from '../rational';
+import { namedTieBreakLabel } from '../rules/tie-breaks';
 import { ScoringError, ScoringErrorCode } from '../scoring.error';
 import { checkEntries, checkTieBreaks, orderEntries } from './rank';
 import type { RankedEntry, RankKeyValue, TieBreak } from './rank.types';
@@ -36,19 +37,12 @@ export interface ProjectRanking extends RankedEntry {
   readonly display: string;
 }
 
-const LABELS = {
-  'exact-score': { zh: '未四舍五入的总分高者优先', en: 'higher unrounded score' },
-  median: { zh: '评委总分中位数高者优先', en: 'higher median of judges' },
-  'requested-amount': { zh: '申请金额低者优先', en: 'lower requested amount' },
-  'submitted-at': { zh: '提交时间早者优先', en: 'earlier submission' },
-} as const;
-
 function tieBreakOf(tieBreak: ProjectTieBreak): TieBreak {
   switch (tieBreak.kind) {
     case 'exact-score':
-      return { key: 'exact-score', prefer: 'higher', label: LABELS['exact-score'] };
+      return { key: 'exact-score', prefer: 'higher', label: namedTieBreakLabel('exact-score') };
     case 'median':
-      return { key: 'median', prefer: 'higher', label: LABELS.median };
+      return { key: 'median', prefer: 'higher', label: namedTieBreakLabel('median') };
     case 'criterion':
       return {
         key: `criterion:${tieBreak.criterion}`,
@@ -56,9 +50,9 @@ function tieBreakOf(tieBreak: ProjectTieBreak): TieBreak {
         label: { zh: `“${tieBreak.criterion}”项得分高者优先`, en: `higher mark on "${tieBreak.criterion}"` },
       };
     case 'requested-amount':
-      return { key: 'requested-amount', prefer: 'lower', label: LABELS['requested-amount'] };
+      return { key: 'requested-amount', prefer: 'lower', label: namedTieBreakLabel('requested-amount') };
     case 'submitted-at':
-      return { key: 'submitted-at', prefer: 'lower', label: LABELS['submitted-at'] };
+      return { key: 'submitted-at', prefer: 'lower', label: namedTieBreakLabel('submitted-at') };
     case 'fact':
       return { key: `fact:${tieBreak.key}`, prefer: tieBreak.prefer };
   }

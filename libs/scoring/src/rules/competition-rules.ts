@@ -1,0 +1,84 @@
+import { aggregationPolicyOf, rubricOf } from '../bundle/bundle-policies';
+import type { BundleRules } from '../bundle/bundle.types';
+import type { AggregationPolicy, Rubric } from '../aggregate';
+
+/** Judges enter at most this many decimal places per criterion (e.g. 18.75); the tablet and every run agree. */
+export const MARK_DECIMALS = 2;
+
+/**
+ * A competition's rules as the platform stores them, in the shape this engine reads. libs/scoring
+ * imports nothing, so the shape is stated here; the stored rules satisfy it structurally.
+ */
+export interface StoredRules {
+  readonly rubric: readonly {
+    readonly key: string;
+    readonly labelZh: string;
+    readonly labelEn: string;
+    readonly maxPoints: string;
+    readonly weight: string;
+    readonly gate?: boolean;
+  }[];
+  readonly aggregation: {
+    readonly method: 'mean' | 'median' | 'trimmed-mean';
+    readonly drop?: number;
+    readonly minJudgesAfterTrim?: number;
+    readonly decimals: number;
+    readonly groupWeights?: Readonly<Partial<Record<string, string>>>;
+  };
+  readonly tieBreaks: readonly string[];
+  readonly allocation: Readonly<Record<string, unknown>>;
+  readonly maxShareOfBudget?: string;
+  readonly onePerOrganization: boolean;
+}
+
+/**
+ * The part of the stored rules that decides a result, as a result bundle states it. The announced
+ * score on stage, the running ranking on the big screen and every ranking run read the rules
+ * through this one mapping, so they cannot drift apart.
+ */
+export function bundleRulesOf(rules: StoredRules): BundleRules {
+  const { aggregation } = rules;
+  const weights = aggregation.groupWeights
+    ? Object.fromEntries(
+        Object.entries(aggregation.groupWeights).filter((entry): entry is [string, string] => entry[1] !== undefined),
+      )
+    : undefined;
+  return {
+    rubric: rules.rubric.map((criterion) => ({
+      key: criterion.key,
+      labelZh: criterion.labelZh,
+      labelEn: criterion.labelEn,
+      maxPoints: criterion.maxPoints,
+      weight: criterion.weight,
+      gate: criterion.gate === true,
+    })),
+    markDecimals: MARK_DECIMALS,
+    aggregation: {
+      method: aggregation.method,
+      ...(aggregation.drop !== undefined ? { drop: aggregation.drop } : {}),
+      ...(aggregation.minJudgesAfterTrim !== undefined ? { minJudgesAfterTrim: aggregation.minJudgesAfterTrim } : {}),
+      decimals: aggregation.decimals,
+      ...(weights ? { groupWeights: weights } : {}),
+    },
+    tieBreaks: [...rules.tieBreaks],
+    allocation: rules.allocation,
+    ...(rules.maxShareOfBudget !== undefined ? { maxShareOfBudget: rules.maxShareOfBudget } : {}),
+    onePerOrganization: rules.onePerOrganization,
+  };
+}
+
+/** The stored rules' rubric as the engine reads it: gates apart, never adding to the total. */
+export function rubricOfRules(rules: StoredRules): Rubric {
+  return rubricOf(bundleRulesOf(rules));
+}
+
+/** The stored rules' aggregation as the engine's policy, the one every ranking run uses. */
+export function aggregationPolicyOfRules(rules: StoredRules): AggregationPolicy {
+  return aggregationPolicyOf(bundleRulesOf(rules));
+}
+
+/** With group weights, a judge of a group the rules give no weight could never be counted. */
+export function isGroupWeighted(rules: StoredRules, group: string): boolean {
+  const weights = rules.aggregation.groupWeights;
+  return !weights || weights[group] !== undefined;
+}

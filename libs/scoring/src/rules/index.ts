@@ -1,0 +1,2 @@
+export * from './competition-rules';
+export * from './tie-breaks';
