@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { BullModule } from '@nestjs/bullmq';
 import { AppConfig, ConfigModule } from '@app/config';
-import { PersistenceModule } from '@app/persistence';
+import { ApplicationModule, ProducerRedis } from '@app/application';
 import { AgreementsModule } from './agreements/agreements.module';
 import { AuthModule } from './auth/auth.module';
 import { CompetitionsModule } from './competitions/competitions.module';
@@ -9,7 +9,6 @@ import { HealthModule } from './health/health.module';
 import { LiveModule } from './live/live.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { PublicityModule } from './publicity/publicity.module';
-import { ProducerRedis } from './redis/producer-redis';
 import { RedisModule } from './redis/redis.module';
 import { ResultsModule } from './results/results.module';
 import { RoadshowsModule } from './roadshows/roadshows.module';
@@ -22,7 +21,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        PersistenceModule,
+        ApplicationModule,
         RedisModule,
         BullModule.forRootAsync({
           inject: [ProducerRedis],

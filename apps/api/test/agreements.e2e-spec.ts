@@ -7,7 +7,6 @@ import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Job, Queue, QueueEvents } from 'bullmq';
-import Redis from 'ioredis';
 import request from 'supertest';
 import { DataSource, Not } from 'typeorm';
 import { loadConfig } from '@app/config';
@@ -16,7 +15,6 @@ import { Agreement, AuditEvent, Competition, OutboxMessage } from '@app/persiste
 import { JOB_OPTIONS, JobName, QueueName, RenderAgreementsPayload, redisOptionsFor } from '@app/queue';
 import { toChineseCapitalAmount } from '@app/reports';
 import { RenderAgreementsHandler } from '../../worker/src/handlers/render-agreements.handler';
-import { agreementsProgressChannel } from '../../worker/src/processors/agreements.processor';
 import { WorkerModule } from '../../worker/src/worker.module';
 import { createUser } from './factories';
 import { AllocatedFixture, allocatedCompetition, bearerOf, endPublicityPeriod } from './publicity.factory';
@@ -375,11 +373,6 @@ describe('agreements (协议书): award → render → download → sign', () =>
     const before = await current(fixture.competition.id);
     const signed = before.filter((a) => a.status === 'signed');
     expect(signed).toHaveLength(1);
-    const subscriber = new Redis(redisOptionsFor(loadConfig().redis.url, 'worker'));
-    const progress: { done: number; total: number }[] = [];
-    await subscriber.subscribe(agreementsProgressChannel(PREFIX, fixture.competition.id));
-    subscriber.on('message', (_channel: string, message: string) => progress.push(JSON.parse(message)));
-
     const response = await api()
       .post(`/competitions/${fixture.competition.id}/agreements/regenerate`)
       .set('authorization', officeAuth)
@@ -413,11 +406,6 @@ describe('agreements (协议书): award → render → download → sign', () =>
     const voided = before.find((a) => a.status !== 'signed') as Agreement;
     await api().get(`/agreements/${voided.id}/pdf`).set('authorization', fixture.funded[0].applicantAuth).expect(404);
     await api().get(`/agreements/${voided.id}/pdf`).set('authorization', officeAuth).expect(200);
-
-    await until('the last progress message', () => (progress.at(-1)?.done === GRANTS.length ? true : undefined));
-    expect(progress.at(-1)).toMatchObject({ done: GRANTS.length, total: GRANTS.length, generation: 2 });
-    expect(progress.map((p) => p.done)).toEqual([...progress.map((p) => p.done)].sort((a, b) => a - b));
-    await subscriber.quit();
   });
 
   it('refuses to regenerate before the award', async () => {

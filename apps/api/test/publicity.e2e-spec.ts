@@ -1,16 +1,16 @@
-import { AppConfig } from '@app/config';
 import { randomUUID } from 'node:crypto';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { CompetitionState, Role } from '@app/domain';
+import { AwardCompetition } from '@app/application';
 import {
   AuditEvent,
-  AuditRepository,
   Competition,
   Objection,
   OutboxMessage,
   Publication,
+  PublicityRepository,
   RankingRun,
 } from '@app/persistence';
 import { JobName } from '@app/queue';
@@ -376,7 +376,7 @@ describe('publicity (公示) and objections (异议)', () => {
     });
 
     it('the worker’s tick awards ended periods without open objections, as the system, and leaves the rest', async () => {
-      const close = new ClosePublicityHandler(db, app.get(AuditRepository), app.get(AppConfig));
+      const close = new ClosePublicityHandler(db, app.get(PublicityRepository), app.get(AwardCompetition));
       const ended = await published();
       const objected = await published();
       const running = await published();

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { JudgeGroup } from '@app/domain';
-import { ProducerRedis } from '../src/redis/producer-redis';
+import { ProducerRedis } from '@app/application';
 import { bearer, createRoadshow, roadshowCompetition } from './roadshow.factory';
 import { startTestApp } from './test-app';
 

@@ -117,7 +117,8 @@ describe('bad score input is refused with the field named, and nothing is writte
   it('refuses a missing or malformed Idempotency-Key', async () => {
     const missing = await put(valid, null).expect(400);
     expect(missing.body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'Idempotency-Key' });
-    expect(missing.body.message_zh).toContain('Idempotency-Key');
+    expect(missing.body).toMatchObject({ reason: 'IDEMPOTENCY_KEY_MISSING' });
+    expect(missing.body.message_zh).toContain('提交编号');
     const short = await put(valid, 'short').expect(400);
     expect(short.body.field).toBe('Idempotency-Key');
     await put(valid, 'x'.repeat(101)).expect(400);

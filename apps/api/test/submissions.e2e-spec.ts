@@ -406,7 +406,7 @@ describe('submissions and screening', () => {
       expect(response.body).toEqual({
         code: 'CONFLICT',
         reason: 'CONFLICT',
-        message_zh: '大赛当前为「征集截止」(closed)，不接受申报或修改',
+        message_zh: '大赛当前为「征集截止」，不接受申报或修改',
         message_en: 'the competition is closed, so projects can no longer be created, edited or submitted',
       });
       const unpublished = await openCompetition({ state: CompetitionState.Draft });
@@ -718,7 +718,7 @@ describe('submissions and screening', () => {
         .set('authorization', officeAuth)
         .send({ decision: 'passed' })
         .expect(409);
-      expect(response.body.message_zh).toBe('大赛当前为「征集中」(open)，只有在「资格审查」(screening)阶段才能审查');
+      expect(response.body.message_zh).toBe('大赛当前为「征集中」，只有在「资格审查」阶段才能审查');
       expect(response.body.message_en).toBe(
         'the competition is open; screening decisions are taken only while it is in screening',
       );

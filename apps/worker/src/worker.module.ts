@@ -1,13 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { BullModule } from '@nestjs/bullmq';
+import { ApplicationModule } from '@app/application';
 import { AppConfig, ConfigModule } from '@app/config';
-import { PersistenceModule } from '@app/persistence';
 import { QueueName, redisOptionsFor } from '@app/queue';
 import { ClosePublicityHandler } from './handlers/close-publicity.handler';
 import { RankAndAllocateHandler } from './handlers/rank-and-allocate.handler';
-import { RankAndAllocateRepository } from './handlers/rank-and-allocate.repository';
 import { RenderAgreementsHandler } from './handlers/render-agreements.handler';
-import { RunProgressPublisher } from './handlers/run-progress.publisher';
 import { SystemProbeHandler } from './handlers/system-probe.handler';
 import { AgreementsProcessor } from './processors/agreements.processor';
 import { RankingProcessor } from './processors/ranking.processor';
@@ -20,7 +18,7 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         ConfigModule.forRoot(config),
-        PersistenceModule,
+        ApplicationModule,
         BullModule.forRoot({ connection: redisOptionsFor(config.redis.url, 'worker'), prefix: config.queue.prefix }),
         BullModule.registerQueue({ name: QueueName.System }),
         BullModule.registerQueue({ name: QueueName.Agreements }),
@@ -31,8 +29,6 @@ export class WorkerModule {
         RenderAgreementsHandler,
         ClosePublicityHandler,
         AgreementsProcessor,
-        RankAndAllocateRepository,
-        RunProgressPublisher,
         RankAndAllocateHandler,
         RankingProcessor,
       ],

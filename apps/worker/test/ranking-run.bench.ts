@@ -10,12 +10,11 @@
 import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
 import { Test } from '@nestjs/testing';
+import { ApplicationModule, SignalBus } from '@app/application';
 import { ConfigModule, loadConfig } from '@app/config';
-import { PersistenceModule, RankingRun } from '@app/persistence';
+import { RankingRun } from '@app/persistence';
 import { DataSource } from 'typeorm';
 import { RankAndAllocateHandler } from '../src/handlers/rank-and-allocate.handler';
-import { RankAndAllocateRepository } from '../src/handlers/rank-and-allocate.repository';
-import { RunProgressPublisher } from '../src/handlers/run-progress.publisher';
 import { createIsolatedDatabase } from './isolated-database';
 import { seedScoredCompetition } from './scored-competition.factory';
 
@@ -45,10 +44,18 @@ async function main(): Promise<void> {
   const base = loadConfig();
   const database = await createIsolatedDatabase(base.database.url, 'bench');
   try {
+    let observe: (progress: number) => void = () => undefined;
     const module = await Test.createTestingModule({
-      imports: [ConfigModule.forRoot(loadConfig({ ...process.env, DATABASE_URL: database.url })), PersistenceModule],
-      providers: [RankAndAllocateRepository, RunProgressPublisher, RankAndAllocateHandler],
-    }).compile();
+      imports: [ConfigModule.forRoot(loadConfig({ ...process.env, DATABASE_URL: database.url })), ApplicationModule],
+      providers: [RankAndAllocateHandler],
+    })
+      // Each "run changed" signal follows a progress write: the stage that just ended.
+      .overrideProvider(SignalBus)
+      .useValue({
+        runChanged: async (runId: string) =>
+          observe((await db.getRepository(RankingRun).findOneByOrFail({ id: runId })).progress),
+      })
+      .compile();
     const context = await module.init();
     const db = context.get(DataSource);
     const handler = context.get(RankAndAllocateHandler);
@@ -68,13 +75,13 @@ async function main(): Promise<void> {
         });
         const start = performance.now();
         let last = start;
-        await handler.handle({ runId: run.id }, (progress) => {
+        observe = (progress) => {
           const now = performance.now();
           const name = STAGES[progress] ?? String(progress);
           stages.set(name, [...(stages.get(name) ?? []), now - last]);
           last = now;
-          return Promise.resolve();
-        });
+        };
+        await handler.handle({ runId: run.id });
         totals.push(performance.now() - start);
       }
       const detail = [...stages.entries()].map(([name, times]) => `${name} ${median(times).toFixed(0)}`).join(', ');

@@ -65,3 +65,21 @@ export const STATES_WITH_OWN_ACTION: readonly CompetitionState[] = [
 export function manualTransitions(from: CompetitionState): CompetitionState[] {
   return COMPETITION_TRANSITIONS[from].filter((to) => !STATES_WITH_OWN_ACTION.includes(to));
 }
+
+/**
+ * The states a finished ranking run walks a competition through, ending in `allocated`: from
+ * scoring-closed, ranked, allocated (a re-run) or publicity (after an upheld objection), always
+ * through `ranked`. Undefined from any other state: a run's result may not change it.
+ */
+export function walkAfterRun(from: CompetitionState): CompetitionState[] | undefined {
+  switch (from) {
+    case CompetitionState.ScoringClosed:
+    case CompetitionState.Allocated:
+    case CompetitionState.Publicity:
+      return [CompetitionState.Ranked, CompetitionState.Allocated];
+    case CompetitionState.Ranked:
+      return [CompetitionState.Allocated];
+    default:
+      return undefined;
+  }
+}

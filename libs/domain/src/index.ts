@@ -5,3 +5,6 @@ export * from './competition-lifecycle';
 export * from './competition-rules';
 export * from './vocabulary';
 export * from './competition-presets';
+export * from './competition-state-names';
+export * from './time';
+export * from './errors';

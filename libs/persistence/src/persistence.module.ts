@@ -3,7 +3,22 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@app/config';
 import { AuditEvent } from './audit/audit-event.entity';
 import { AuditRepository } from './audit/audit.repository';
+import { CompetitionsRepository } from './competition/competitions.repository';
 import { dataSourceOptions } from './data-source';
+import { OutboxRepository } from './results/outbox.repository';
+import { PublicityRepository } from './results/publicity.repository';
+import { RankingRunsRepository } from './results/ranking-runs.repository';
+import { LiveEventRepository } from './roadshow/live-event.repository';
+
+/** Repositories of the tables both the API and the worker read and write. */
+const SHARED_REPOSITORIES = [
+  AuditRepository,
+  CompetitionsRepository,
+  OutboxRepository,
+  PublicityRepository,
+  RankingRunsRepository,
+  LiveEventRepository,
+];
 
 @Module({
   imports: [
@@ -13,7 +28,7 @@ import { dataSourceOptions } from './data-source';
     }),
     TypeOrmModule.forFeature([AuditEvent]),
   ],
-  providers: [AuditRepository],
-  exports: [AuditRepository],
+  providers: SHARED_REPOSITORIES,
+  exports: SHARED_REPOSITORIES,
 })
 export class PersistenceModule {}

@@ -4,15 +4,12 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ZipFile } from 'yazl';
-import { CompetitionState, DomainError, DomainErrorCode, Role } from '@app/domain';
-import { AuditRepository } from '@app/persistence';
-import { RenderAgreementsPayload } from '@app/queue';
+import { JobOutbox } from '@app/application';
+import { CompetitionErrors, CompetitionState, DomainError, DomainErrorCode, Role, stateEn, stateZh } from '@app/domain';
+import { AuditRepository, CompetitionsRepository } from '@app/persistence';
+import { JobName } from '@app/queue';
 import { Actor } from '../auth/actor';
 import { auditActor } from '../auth/audit-actor';
-import { stateZh } from '../competitions/competition-state-labels';
-import { CompetitionsRepository } from '../competitions/competitions.repository';
-import { COMPETITION_NOT_FOUND } from '../competitions/competitions.service';
-import { AgreementJobsService } from './agreement-jobs.service';
 import { AgreementRow, AgreementsRepository } from './agreements.repository';
 import {
   AgreementListDto,
@@ -66,13 +63,13 @@ export class AgreementsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly agreements: AgreementsRepository,
     private readonly competitions: CompetitionsRepository,
-    private readonly jobs: AgreementJobsService,
+    private readonly jobs: JobOutbox,
     private readonly audit: AuditRepository,
   ) {}
 
   async list(competitionId: string, includeVoid: boolean): Promise<AgreementListDto> {
     const competition = await this.competitions.findById(competitionId);
-    if (!competition) throw COMPETITION_NOT_FOUND;
+    if (!competition) throw CompetitionErrors.notFound();
     const [rows, funded] = await Promise.all([
       this.agreements.listForCompetition(competitionId, includeVoid),
       this.agreements.fundedCount(competitionId),
@@ -157,7 +154,7 @@ export class AgreementsService {
    */
   async archive(actor: Actor, competitionId: string): Promise<AgreementArchive> {
     const competition = await this.competitions.findById(competitionId);
-    if (!competition) throw COMPETITION_NOT_FOUND;
+    if (!competition) throw CompetitionErrors.notFound();
     const rows = await this.agreements.listForCompetition(competitionId, false);
     if (rows.length === 0) {
       throw new DomainError(DomainErrorCode.NotFound, {
@@ -210,19 +207,21 @@ export class AgreementsService {
   async regenerate(actor: Actor, competitionId: string): Promise<RegenerateResponseDto> {
     return this.dataSource.transaction(async (manager) => {
       const competition = await this.competitions.lock(manager, competitionId, 'update');
-      if (!competition) throw COMPETITION_NOT_FOUND;
+      if (!competition) throw CompetitionErrors.notFound();
       const funded = await this.agreements.fundedCount(competitionId);
       if (!AGREEMENT_STATES.includes(competition.state) || !funded) {
         throw new DomainError(DomainErrorCode.Conflict, {
           zh: `只有已立项的大赛可以重新生成协议书，大赛当前为${stateZh(competition.state)}`,
-          en: `agreements can be regenerated only for an awarded competition; it is ${competition.state}`,
+          en: `agreements can be regenerated only for an awarded competition; it is ${stateEn(competition.state)}`,
         });
       }
       const voided = await this.agreements.voidCurrent(manager, competitionId);
       const keptSigned = await this.agreements.countSigned(manager, competitionId);
       const generation = (await this.agreements.lastGeneration(manager, funded.runId)) + 1;
-      const payload: RenderAgreementsPayload = { competitionId, runId: funded.runId, generation };
-      const jobId = await this.jobs.enqueue(manager, payload);
+      const jobId = await this.jobs.enqueue(manager, {
+        name: JobName.RenderAgreements,
+        data: { competitionId, runId: funded.runId, generation },
+      });
       await this.audit.record(
         {
           ...auditActor(actor),

@@ -1,24 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { CompetitionLifecycle } from '@app/application';
 import {
+  BilingualMessage,
   COMPETITION_PRESETS,
-  COMPETITION_TRANSITIONS,
+  CompetitionErrors,
   CompetitionState,
-  DomainError,
-  DomainErrorCode,
   RULES_FROZEN_FROM,
   Role,
+  STATES_WITH_OWN_ACTION,
   canTransition,
 } from '@app/domain';
-import { AuditRepository, Competition } from '@app/persistence';
+import { AuditRepository, Competition, CompetitionsRepository } from '@app/persistence';
 import { yuanFigure } from '@app/scoring';
 import { Actor } from '../auth/actor';
 import { auditActor } from '../auth/audit-actor';
 import { pageOf } from '../common/page-query.dto';
 import { validateCompetitionRules } from './competition-rules.validator';
-import { beijingTime, stateZh } from './competition-state-labels';
-import { CompetitionsRepository } from './competitions.repository';
 import { UpdateCompetitionRulesDto } from './dto/competition-rules.dto';
 import {
   CompetitionPageDto,
@@ -29,12 +28,6 @@ import {
   UpdateCompetitionDto,
   toCompetitionResponse,
 } from './dto/competition.dto';
-
-export const COMPETITION_NOT_FOUND = new DomainError(
-  DomainErrorCode.NotFound,
-  { zh: '未找到该大赛', en: 'competition not found' },
-  'id',
-);
 
 /** The fields a client actually sent; DTO instances carry every declared field, unset ones as undefined. */
 function sentFields<T extends object>(input: T | undefined): Partial<T> {
@@ -54,79 +47,28 @@ function canonical(value: unknown): string {
 
 function futureDeadline(text: string, now: Date): Date {
   const deadline = new Date(text);
-  if (deadline.getTime() <= now.getTime()) {
-    throw new DomainError(
-      DomainErrorCode.ValidationFailed,
-      {
-        zh: `submissionDeadline 必须晚于当前时间（${beijingTime(deadline)} 北京时间已过）`,
-        en: `submissionDeadline must be in the future (${deadline.toISOString()} has passed)`,
-      },
-      'submissionDeadline',
-    );
-  }
+  if (deadline.getTime() <= now.getTime()) throw CompetitionErrors.deadlineInPast(deadline);
   return deadline;
 }
 
-function refuseIfFrozen(competition: Competition, what: { zh: string; en: string }): void {
+function refuseIfFrozen(competition: Competition, what: BilingualMessage): void {
   if (RULES_FROZEN_FROM.includes(competition.state)) {
-    const frozen = competition.rulesFrozenAt ? `规则已于 ${beijingTime(competition.rulesFrozenAt)} 冻结` : '规则已冻结';
-    throw new DomainError(DomainErrorCode.Conflict, {
-      zh: `路演已开始，${frozen}，不能再修改${what.zh}（大赛当前为${stateZh(competition.state)}）`,
-      en: `the rules were frozen when the roadshow started; ${what.en} can no longer change (the competition is ${competition.state})`,
-    });
+    throw CompetitionErrors.rulesFrozen(competition.state, competition.rulesFrozenAt, what);
   }
 }
-
-function refuseIfStale(expected: number | undefined, actual: number, field: string): void {
-  if (expected !== undefined && expected !== actual) {
-    throw new DomainError(
-      DomainErrorCode.Conflict,
-      {
-        zh: `大赛已被他人修改（当前版本 ${actual}，你读取的是 ${expected}），请刷新后再改`,
-        en: `the competition changed since you read it (now version ${actual}, you sent ${expected}); reload and retry`,
-      },
-      field,
-    );
-  }
-}
-
-/** Where to go instead, for each of STATES_WITH_OWN_ACTION. */
-const DEDICATED_ACTIONS: Partial<Record<CompetitionState, { zh: string; en: string }>> = {
-  [CompetitionState.Ranked]: {
-    zh: '“排名与分配” (POST /competitions/:id/runs)',
-    en: 'a ranking run (POST /competitions/:id/runs)',
-  },
-  [CompetitionState.Allocated]: {
-    zh: '“排名与分配” (POST /competitions/:id/runs)',
-    en: 'a ranking run (POST /competitions/:id/runs)',
-  },
-  [CompetitionState.Publicity]: {
-    zh: '“发布公示” (POST /competitions/:id/publication)',
-    en: 'publication (POST /competitions/:id/publication)',
-  },
-  [CompetitionState.Awarded]: {
-    zh: '“确定资助” (POST /competitions/:id/award)',
-    en: 'the award (POST /competitions/:id/award)',
-  },
-};
 
 @Injectable()
 export class CompetitionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly competitions: CompetitionsRepository,
+    private readonly lifecycle: CompetitionLifecycle,
     private readonly audit: AuditRepository,
   ) {}
 
   async create(actor: Actor, dto: CreateCompetitionDto): Promise<CompetitionResponseDto> {
     const overrides = sentFields(dto.rules);
-    if (!dto.preset && Object.keys(overrides).length === 0) {
-      throw new DomainError(
-        DomainErrorCode.ValidationFailed,
-        { zh: '请选择预设规则 preset，或在 rules 中给出完整规则', en: 'choose a preset, or give the complete rules' },
-        'preset',
-      );
-    }
+    if (!dto.preset && Object.keys(overrides).length === 0) throw CompetitionErrors.presetOrRulesRequired();
     const base = dto.preset ? COMPETITION_PRESETS[dto.preset] : {};
     const rules = validateCompetitionRules({ ...base, ...overrides }, dto.poolFen);
     const submissionDeadline = futureDeadline(dto.submissionDeadline, new Date());
@@ -160,7 +102,10 @@ export class CompetitionsService {
   async list(actor: Actor, query: CompetitionQueryDto): Promise<CompetitionPageDto> {
     const page = pageOf(query);
     const hiddenStates = actor.role === Role.Applicant ? [CompetitionState.Draft] : [];
-    const [items, total] = await this.competitions.list({ state: query.state, hiddenStates }, page);
+    const [items, total] = await this.competitions.list(
+      { state: query.state, hiddenStates },
+      { skip: page.skip, take: page.pageSize },
+    );
     return { items: items.map(toCompetitionResponse), total, page: page.page, pageSize: page.pageSize };
   }
 
@@ -170,19 +115,19 @@ export class CompetitionsService {
    */
   async get(actor: Actor, id: string): Promise<CompetitionResponseDto> {
     const competition = await this.competitions.findById(id);
-    if (!competition) throw COMPETITION_NOT_FOUND;
+    if (!competition) throw CompetitionErrors.notFound();
     if (actor.kind === 'judge' && (await this.competitions.competitionOfRoadshow(actor.roadshowId)) !== id) {
-      throw COMPETITION_NOT_FOUND;
+      throw CompetitionErrors.notFound();
     }
     if (actor.role !== Role.Office && actor.role !== Role.Admin && competition.state === CompetitionState.Draft) {
-      throw COMPETITION_NOT_FOUND;
+      throw CompetitionErrors.notFound();
     }
     return toCompetitionResponse(competition);
   }
 
   async getPublic(id: string): Promise<CompetitionResponseDto> {
     const competition = await this.competitions.findById(id);
-    if (!competition || competition.state === CompetitionState.Draft) throw COMPETITION_NOT_FOUND;
+    if (!competition || competition.state === CompetitionState.Draft) throw CompetitionErrors.notFound();
     return toCompetitionResponse(competition);
   }
 
@@ -190,7 +135,14 @@ export class CompetitionsService {
     const { expectedVersion, ...changes } = sentFields(dto);
     const deadline = changes.submissionDeadline ? futureDeadline(changes.submissionDeadline, new Date()) : undefined;
     return this.writeLocked(id, async (manager, competition) => {
-      refuseIfStale(expectedVersion, competition.version, 'expectedVersion');
+      if (expectedVersion !== undefined && expectedVersion !== competition.version) {
+        throw CompetitionErrors.changedSinceRead(
+          'competition',
+          competition.version,
+          expectedVersion,
+          'expectedVersion',
+        );
+      }
       refuseIfFrozen(competition, { zh: '大赛基本信息', en: 'the competition' });
       const before: Record<string, unknown> = {};
       const after: Record<string, unknown> = {};
@@ -204,13 +156,9 @@ export class CompetitionsService {
       if (deadline !== undefined) set('submissionDeadline', deadline);
       if (changes.poolFen !== undefined) {
         if (changes.poolFen < competition.rules.maxRequestFen) {
-          throw new DomainError(
-            DomainErrorCode.ValidationFailed,
-            {
-              zh: `资金池 ${yuanFigure(changes.poolFen)} 不能小于单个项目申请上限 ${yuanFigure(competition.rules.maxRequestFen)}`,
-              en: `the pool of ${yuanFigure(changes.poolFen)} must not be below the per-project cap of ${yuanFigure(competition.rules.maxRequestFen)}`,
-            },
-            'poolFen',
+          throw CompetitionErrors.poolBelowCap(
+            yuanFigure(changes.poolFen),
+            yuanFigure(competition.rules.maxRequestFen),
           );
         }
         validateCompetitionRules(competition.rules, changes.poolFen);
@@ -242,12 +190,10 @@ export class CompetitionsService {
     return this.writeLocked(id, async (manager, competition) => {
       refuseIfFrozen(competition, { zh: '规则', en: 'the rules' });
       if (expectedRulesVersion !== undefined && expectedRulesVersion !== competition.rulesVersion) {
-        throw new DomainError(
-          DomainErrorCode.Conflict,
-          {
-            zh: `规则已被他人修改（当前第 ${competition.rulesVersion} 版，你读取的是第 ${expectedRulesVersion} 版），请刷新后再改`,
-            en: `the rules changed since you read them (now version ${competition.rulesVersion}, you sent ${expectedRulesVersion}); reload and retry`,
-          },
+        throw CompetitionErrors.changedSinceRead(
+          'rules',
+          competition.rulesVersion,
+          expectedRulesVersion,
           'expectedRulesVersion',
         );
       }
@@ -279,74 +225,19 @@ export class CompetitionsService {
    */
   async transition(actor: Actor, id: string, dto: TransitionCompetitionDto): Promise<CompetitionResponseDto> {
     return this.writeLocked(id, async (manager, competition) => {
-      const from = competition.state;
       const to = dto.to;
-      if (!canTransition(from, to)) {
-        const allowed = COMPETITION_TRANSITIONS[from];
-        throw new DomainError(
-          DomainErrorCode.Conflict,
-          {
-            zh:
-              `大赛当前为${stateZh(from)}，不能变为${stateZh(to)}；` +
-              (allowed.length ? `可变为：${allowed.map(stateZh).join('、')}` : '该状态已是终点'),
-            en:
-              `a competition cannot go from ${from} to ${to}; ` +
-              (allowed.length ? `from ${from} it can go to: ${allowed.join(', ')}` : `${from} is final`),
-          },
-          'to',
-        );
+      if (!canTransition(competition.state, to)) {
+        throw CompetitionErrors.transitionNotAllowed(competition.state, to, 'to');
       }
-      const action = DEDICATED_ACTIONS[to];
-      if (action) {
-        throw new DomainError(
-          DomainErrorCode.Conflict,
-          {
-            zh: `大赛不能直接变为${stateZh(to)}：请使用${action.zh}`,
-            en: `a competition does not move to ${to} by itself: use ${action.en}`,
-          },
-          'to',
-        );
-      }
-      const now = new Date();
-      if (to === CompetitionState.Open && competition.submissionDeadline.getTime() <= now.getTime()) {
-        throw new DomainError(
-          DomainErrorCode.Conflict,
-          {
-            zh: `申报截止时间 ${beijingTime(competition.submissionDeadline)} 已过，请先修改截止时间再开始征集`,
-            en: `the submission deadline ${competition.submissionDeadline.toISOString()} has passed; move it before opening`,
-          },
-          'submissionDeadline',
-        );
+      if (STATES_WITH_OWN_ACTION.includes(to)) throw CompetitionErrors.transitionHasOwnAction(to, 'to');
+      if (to === CompetitionState.Open && competition.submissionDeadline.getTime() <= Date.now()) {
+        throw CompetitionErrors.deadlinePassedBeforeOpening(competition.submissionDeadline);
       }
       if (to === CompetitionState.Roadshow) {
         const unscreened = await this.competitions.countUnscreened(manager, id);
-        if (unscreened > 0) {
-          throw new DomainError(DomainErrorCode.Conflict, {
-            zh: `还有 ${unscreened} 个已提交项目未完成资格审查，审查完毕才能进入路演`,
-            en: `${unscreened} submitted project(s) are not screened yet; finish screening before the roadshow`,
-          });
-        }
+        if (unscreened > 0) throw CompetitionErrors.submissionsNotScreened(unscreened);
       }
-      competition.state = to;
-      if (to === CompetitionState.Roadshow && !competition.rulesFrozenAt) competition.rulesFrozenAt = now;
-      const saved = await manager.getRepository(Competition).save(competition);
-      await this.audit.record(
-        {
-          ...auditActor(actor),
-          action: 'competition.transition',
-          subjectType: 'competition',
-          subjectId: id,
-          before: { state: from },
-          after: {
-            state: to,
-            rulesVersion: saved.rulesVersion,
-            rulesFrozenAt: saved.rulesFrozenAt?.toISOString() ?? null,
-            reason: dto.reason ?? null,
-          },
-        },
-        manager,
-      );
-      return saved;
+      return this.lifecycle.move(manager, competition, to, auditActor(actor), { reason: dto.reason ?? null }, 'to');
     });
   }
 
@@ -354,11 +245,9 @@ export class CompetitionsService {
     id: string,
     write: (manager: EntityManager, competition: Competition) => Promise<Competition>,
   ): Promise<CompetitionResponseDto> {
-    const saved = await this.dataSource.transaction(async (manager) => {
-      const competition = await this.competitions.lock(manager, id, 'update');
-      if (!competition) throw COMPETITION_NOT_FOUND;
-      return write(manager, competition);
-    });
+    const saved = await this.dataSource.transaction(async (manager) =>
+      write(manager, await this.lifecycle.lock(manager, id, 'update')),
+    );
     return toCompetitionResponse(saved);
   }
 }

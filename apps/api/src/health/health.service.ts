@@ -4,7 +4,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { QueueName } from '@app/queue';
-import { ProducerRedis } from '../redis/producer-redis';
+import { ProducerRedis } from '@app/application';
 import { ComponentHealthDto, HealthResponseDto, WorkerHealthDto } from './dto/health-response.dto';
 
 const PROBE_TIMEOUT_MS = 1500;

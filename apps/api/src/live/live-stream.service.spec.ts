@@ -1,51 +1,54 @@
 import { MessageEvent } from '@nestjs/common';
 import { Subscription } from 'rxjs';
-import { LiveEvent } from '@app/persistence';
-import { LiveEventRepository } from './live-event.repository';
+import { SignalBus } from '@app/application';
+import { LiveEvent, LiveEventRepository } from '@app/persistence';
 import { LiveStreamService } from './live-stream.service';
-import { LiveSignalHandlers, SubscriberRedis } from './subscriber-redis';
 
 const ROADSHOW = '6f1c2a4e-8d3b-4f5a-9c7e-2b1d0e9f8a76';
 
-/** Postgres as the stream sees it: committed rows, and appends in flight that make a read refuse. */
+/** Postgres as the stream sees it: the committed events, numbered in commit order. */
 class FakeEvents {
   rows: LiveEvent[] = [];
-  inFlight = 0;
   reads = 0;
 
   roadshowExists = (): Promise<boolean> => Promise.resolve(true);
 
-  latestId = (): Promise<bigint | undefined> =>
-    Promise.resolve(
-      this.inFlight > 0 ? undefined : this.rows.reduce((max, row) => (BigInt(row.id) > max ? BigInt(row.id) : max), 0n),
-    );
+  latestSeq = (): Promise<bigint> =>
+    Promise.resolve(this.rows.reduce((max, row) => (BigInt(row.seq) > max ? BigInt(row.seq) : max), 0n));
 
-  readAfter = (_roadshowId: string, after: bigint, limit: number): Promise<LiveEvent[] | undefined> => {
+  readAfter = (_roadshowId: string, after: bigint, limit: number): Promise<LiveEvent[]> => {
     this.reads += 1;
-    if (this.inFlight > 0) return Promise.resolve(undefined);
-    const later = this.rows.filter((row) => BigInt(row.id) > after);
-    return Promise.resolve(later.sort((a, b) => Number(BigInt(a.id) - BigInt(b.id))).slice(0, limit));
+    const later = this.rows.filter((row) => BigInt(row.seq) > after);
+    return Promise.resolve(later.sort((a, b) => Number(BigInt(a.seq) - BigInt(b.seq))).slice(0, limit));
   };
 
-  add(id: number, data: object): void {
-    this.rows.push({ id: String(id), roadshowId: ROADSHOW, type: 'score.submitted', data, createdAt: new Date() });
+  add(seq: number, data: object): void {
+    this.rows.push({
+      id: String(1000 + seq),
+      roadshowId: ROADSHOW,
+      seq: String(seq),
+      type: 'score.submitted',
+      data,
+      createdAt: new Date(),
+    });
   }
 }
 
 class FakeSignals {
   connected = true;
-  handlers: LiveSignalHandlers | undefined;
-  channels = new Set<string>();
-  listen = (handlers: LiveSignalHandlers): void => {
-    this.handlers = handlers;
+  watched = new Map<string, () => void>();
+  restored = new Set<() => void>();
+  watchRoadshow = (roadshowId: string, listener: () => void) => {
+    this.watched.set(roadshowId, listener);
+    return { ready: Promise.resolve(), stop: () => this.watched.delete(roadshowId) };
   };
-  add = (roadshowId: string): Promise<void> => {
-    this.channels.add(roadshowId);
-    return Promise.resolve();
+  onRestored = (listener: () => void) => {
+    this.restored.add(listener);
+    return () => this.restored.delete(listener);
   };
-  remove = (roadshowId: string): void => {
-    this.channels.delete(roadshowId);
-  };
+  signal(roadshowId: string): void {
+    this.watched.get(roadshowId)?.();
+  }
 }
 
 describe('LiveStreamService', () => {
@@ -61,11 +64,13 @@ describe('LiveStreamService', () => {
     await jest.advanceTimersByTimeAsync(0);
   }
 
+  const delivered = () => received.filter((message) => message.data !== undefined).map((message) => message.id);
+
   beforeEach(() => {
     jest.useFakeTimers();
     events = new FakeEvents();
     signals = new FakeSignals();
-    service = new LiveStreamService(events as unknown as LiveEventRepository, signals as unknown as SubscriberRedis);
+    service = new LiveStreamService(events as unknown as LiveEventRepository, signals as unknown as SignalBus);
     received = [];
   });
 
@@ -75,10 +80,23 @@ describe('LiveStreamService', () => {
     jest.useRealTimers();
   });
 
-  it('greets a new client with the current id, so it can reconnect from there', async () => {
+  it('greets a new client with the number of the latest event, so it can reconnect from there', async () => {
     events.add(7, { judges: 3 });
     await open();
     expect(received).toEqual([{ id: '7', comment: '已连接 / connected', retry: 2000 }]);
+  });
+
+  it('replays what a reconnecting client missed, in order, then sends new events on a signal', async () => {
+    events.add(1, { n: 1 });
+    events.add(2, { n: 2 });
+    events.add(3, { n: 3 });
+    await open('1');
+    expect(delivered()).toEqual(['2', '3']);
+
+    events.add(4, { n: 4 });
+    signals.signal(ROADSHOW);
+    await jest.advanceTimersByTimeAsync(0);
+    expect(delivered()).toEqual(['2', '3', '4']);
   });
 
   it('sends a heartbeat comment every 15 s', async () => {
@@ -89,21 +107,7 @@ describe('LiveStreamService', () => {
     expect(received.filter((message) => message.comment === '心跳 / heartbeat')).toHaveLength(2);
   });
 
-  it('holds back events while an append is in flight, then delivers them in id order', async () => {
-    await open('0');
-    events.inFlight = 1;
-    events.add(2, { n: 2 });
-    signals.handlers?.signal(ROADSHOW);
-    await jest.advanceTimersByTimeAsync(100);
-    expect(received.filter((message) => message.data !== undefined)).toEqual([]);
-
-    events.add(1, { n: 1 });
-    events.inFlight = 0;
-    await jest.advanceTimersByTimeAsync(25);
-    expect(received.filter((message) => message.data !== undefined).map((message) => message.id)).toEqual(['1', '2']);
-  });
-
-  it('reads every 5 s without a signal, and every second while Redis is down', async () => {
+  it('reads every 5 s without a signal, and every second while the signal connection is down', async () => {
     await open('0');
     const afterOpen = events.reads;
     await jest.advanceTimersByTimeAsync(5_000);
@@ -114,11 +118,19 @@ describe('LiveStreamService', () => {
     expect(events.reads).toBe(afterOpen + 4);
   });
 
-  it('the last client leaving drops the channel and stops every timer', async () => {
+  it('catches up at once when the signal connection comes back', async () => {
+    await open('0');
+    events.add(1, { n: 1 });
+    signals.restored.forEach((listener) => listener());
+    await jest.advanceTimersByTimeAsync(0);
+    expect(delivered()).toEqual(['1']);
+  });
+
+  it('the last client leaving stops watching the roadshow and stops every timer', async () => {
     await open();
-    expect(signals.channels).toEqual(new Set([ROADSHOW]));
+    expect([...signals.watched.keys()]).toEqual([ROADSHOW]);
     subscription?.unsubscribe();
-    expect(signals.channels).toEqual(new Set());
+    expect(signals.watched.size).toBe(0);
     expect(service.listenerCount(ROADSHOW)).toBe(0);
     expect(jest.getTimerCount()).toBe(0);
   });

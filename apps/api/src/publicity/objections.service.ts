@@ -1,29 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { CompetitionState, DomainError, DomainErrorCode, Role } from '@app/domain';
-import { AuditRepository } from '@app/persistence';
+import { CompetitionLifecycle } from '@app/application';
+import { CompetitionState, PublicityErrors, Role } from '@app/domain';
+import { AuditRepository, CompetitionsRepository, PublicityRepository } from '@app/persistence';
 import { Actor } from '../auth/actor';
 import { auditActor } from '../auth/audit-actor';
-import { beijingTime, stateZh } from '../competitions/competition-state-labels';
-import { CompetitionsRepository } from '../competitions/competitions.repository';
 import { RankingRunsService } from '../results/ranking-runs.service';
-import { transitionCompetition } from './competition-transition';
 import { AnswerObjectionDto, CreateObjectionDto, ObjectionResponseDto, toObjectionResponse } from './dto/objection.dto';
 import { ObjectionsRepository } from './objections.repository';
-import { PublicityRepository } from './publicity.repository';
-
-const OBJECTION_NOT_FOUND = new DomainError(
-  DomainErrorCode.NotFound,
-  { zh: '未找到该异议', en: 'objection not found' },
-  'id',
-);
-
-const PUBLICATION_NOT_FOUND = new DomainError(
-  DomainErrorCode.NotFound,
-  { zh: '未找到该公示', en: 'publication not found' },
-  'id',
-);
 
 /** The applicant's organization; the guard already admits only office and applicants here. */
 function organizationOf(actor: Actor): string | undefined {
@@ -38,6 +23,7 @@ export class ObjectionsService {
     private readonly publicity: PublicityRepository,
     private readonly objections: ObjectionsRepository,
     private readonly runs: RankingRunsService,
+    private readonly lifecycle: CompetitionLifecycle,
     private readonly audit: AuditRepository,
   ) {}
 
@@ -48,15 +34,10 @@ export class ObjectionsService {
    */
   async file(actor: Actor, publicationId: string, dto: CreateObjectionDto): Promise<ObjectionResponseDto> {
     const organizationId = organizationOf(actor);
-    if (!organizationId) {
-      throw new DomainError(DomainErrorCode.Forbidden, {
-        zh: '只有申报单位可以对自己的项目提出异议',
-        en: 'only an applicant organization may object, for its own project',
-      });
-    }
+    if (!organizationId) throw PublicityErrors.objectionByApplicantOnly();
     const row = await this.dataSource.transaction(async (manager) => {
       const publication = await this.publicity.findPublication(publicationId, manager);
-      if (!publication) throw PUBLICATION_NOT_FOUND;
+      if (!publication) throw PublicityErrors.publicationNotFound();
       const competition = await this.competitions.lock(manager, publication.competitionId, 'share');
       const submission = await this.objections.findSubmission(manager, dto.submissionId);
       if (
@@ -65,14 +46,7 @@ export class ObjectionsService {
         submission.competitionId !== publication.competitionId ||
         submission.organizationId !== organizationId
       ) {
-        throw new DomainError(
-          DomainErrorCode.NotFound,
-          {
-            zh: '未找到贵单位在该大赛中的这个申报项目',
-            en: 'your organization has no such project in this competition',
-          },
-          'submissionId',
-        );
+        throw PublicityErrors.projectNotFound();
       }
       const now = new Date();
       if (
@@ -81,25 +55,15 @@ export class ObjectionsService {
         now.getTime() < publication.startsAt.getTime() ||
         now.getTime() >= publication.endsAt.getTime()
       ) {
-        throw new DomainError(DomainErrorCode.Conflict, {
-          zh:
-            `只能在公示期内（${beijingTime(publication.startsAt)} 至 ${beijingTime(publication.endsAt)}，北京时间）提出异议` +
-            (publication.supersededAt ? '；该公示已撤回' : `；大赛当前为${stateZh(competition.state)}`),
-          en:
-            `objections are accepted only during the notice period (${publication.startsAt.toISOString()} to ` +
-            `${publication.endsAt.toISOString()})` +
-            (publication.supersededAt ? '; this notice was withdrawn' : `; the competition is ${competition.state}`),
-        });
+        throw PublicityErrors.outsideNoticePeriod(
+          publication.startsAt,
+          publication.endsAt,
+          publication.supersededAt !== null,
+          competition.state,
+        );
       }
       if (await this.objections.hasOpen(manager, publication.id, submission.id)) {
-        throw new DomainError(
-          DomainErrorCode.Conflict,
-          {
-            zh: '该项目已有一条异议等待答复，请等待答复后再提出',
-            en: 'this project already has an objection waiting for an answer',
-          },
-          'submissionId',
-        );
+        throw PublicityErrors.objectionAlreadyOpen();
       }
       const objection = await this.objections.save(manager, {
         publicationId: publication.id,
@@ -130,7 +94,7 @@ export class ObjectionsService {
   /** The office sees every objection; an applicant only its own organization's. */
   async list(actor: Actor, publicationId: string): Promise<ObjectionResponseDto[]> {
     const publication = await this.publicity.findPublication(publicationId);
-    if (!publication) throw PUBLICATION_NOT_FOUND;
+    if (!publication) throw PublicityErrors.publicationNotFound();
     const rows = await this.objections.list(publicationId, organizationOf(actor));
     return rows.map(toObjectionResponse);
   }
@@ -139,7 +103,7 @@ export class ObjectionsService {
   async get(actor: Actor, id: string): Promise<ObjectionResponseDto> {
     const row = await this.objections.row(id);
     const organizationId = organizationOf(actor);
-    if (!row || (organizationId && row.organizationId !== organizationId)) throw OBJECTION_NOT_FOUND;
+    if (!row || (organizationId && row.organizationId !== organizationId)) throw PublicityErrors.objectionNotFound();
     return toObjectionResponse(row);
   }
 
@@ -153,19 +117,16 @@ export class ObjectionsService {
   async answer(actor: Actor, id: string, dto: AnswerObjectionDto): Promise<ObjectionResponseDto> {
     const row = await this.dataSource.transaction(async (manager) => {
       const found = await this.objections.find(id, manager);
-      if (!found) throw OBJECTION_NOT_FOUND;
+      if (!found) throw PublicityErrors.objectionNotFound();
       const publication = await this.publicity.findPublication(found.publicationId, manager);
-      if (!publication) throw OBJECTION_NOT_FOUND;
+      if (!publication) throw PublicityErrors.objectionNotFound();
       // Competition first, then the objection: the same order as filing and closing take their locks.
       const competition = await this.competitions.lock(manager, publication.competitionId, 'update');
       const objection = await this.objections.lock(manager, id);
       const submission = await this.objections.findSubmission(manager, found.submissionId);
-      if (!competition || !objection || !submission) throw OBJECTION_NOT_FOUND;
+      if (!competition || !objection || !submission) throw PublicityErrors.objectionNotFound();
       if (objection.status !== 'open') {
-        throw new DomainError(DomainErrorCode.Conflict, {
-          zh: `该异议已于 ${objection.answeredAt ? beijingTime(objection.answeredAt) : ''} 答复（${objection.status === 'upheld' ? '成立' : '不成立'}）`,
-          en: `the objection was already answered (${objection.status})`,
-        });
+        throw PublicityErrors.objectionAlreadyAnswered(objection.answeredAt, objection.status === 'upheld');
       }
       const before = { status: objection.status };
       const now = new Date();
@@ -173,7 +134,7 @@ export class ObjectionsService {
         if (!publication.supersededAt) {
           publication.supersededAt = now;
           await this.publicity.savePublication(manager, publication);
-          await transitionCompetition(manager, this.audit, actor, competition, CompetitionState.Ranked, {
+          await this.lifecycle.move(manager, competition, CompetitionState.Ranked, auditActor(actor), {
             reason: 'objection upheld',
             objectionId: objection.id,
             publicationId: publication.id,

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '@app/config';
-import { ProducerRedis } from './producer-redis';
+import { ProducerRedis } from '@app/application';
 
 /** What is counted, how many are allowed, and for how long a window lasts once its first event came. */
 export interface RatePolicy {

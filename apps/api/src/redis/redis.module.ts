@@ -1,28 +1,10 @@
-import { Global, Module, OnApplicationShutdown } from '@nestjs/common';
-import { AppConfig } from '@app/config';
-import { ProducerRedis } from './producer-redis';
+import { Global, Module } from '@nestjs/common';
 import { RateWindow } from './rate-window';
 
+/** Rate windows over the process's producer connection (ApplicationModule owns the connection). */
 @Global()
 @Module({
-  providers: [
-    {
-      provide: ProducerRedis,
-      inject: [AppConfig],
-      useFactory: async (config: AppConfig) => {
-        const redis = new ProducerRedis(config.redis.url);
-        await redis.connect();
-        return redis;
-      },
-    },
-    RateWindow,
-  ],
-  exports: [ProducerRedis, RateWindow],
+  providers: [RateWindow],
+  exports: [RateWindow],
 })
-export class RedisModule implements OnApplicationShutdown {
-  constructor(private readonly redis: ProducerRedis) {}
-
-  onApplicationShutdown(): void {
-    this.redis.disconnect();
-  }
-}
+export class RedisModule {}

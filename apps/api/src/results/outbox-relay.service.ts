@@ -10,10 +10,9 @@ import {
   TransactionCommitEvent,
   TransactionRollbackEvent,
 } from 'typeorm';
-import { OutboxMessage } from '@app/persistence';
 import { JOB_OPTIONS, JOB_QUEUE, JobName, QueueName } from '@app/queue';
-import { ProducerRedis } from '../redis/producer-redis';
-import { OutboxRepository } from './outbox.repository';
+import { ProducerRedis } from '@app/application';
+import { OutboxMessage, OutboxRepository } from '@app/persistence';
 
 /** How often undispatched rows are looked for when nothing nudges the relay. */
 const POLL_MS = 500;

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, DomainErrorCode, Role } from '@app/domain';
-import { AuditRepository, Competition, RankingRun, RunResult } from '@app/persistence';
+import { CompetitionErrors, RankingErrors, Role } from '@app/domain';
+import {
+  AuditRepository,
+  Competition,
+  CompetitionsRepository,
+  RankingRun,
+  RankingRunsRepository,
+  RunResult,
+} from '@app/persistence';
 import {
   RESULT_BUNDLE_FORMAT,
   RESULT_BUNDLE_VERSION,
@@ -21,32 +28,14 @@ import {
   ResultsResponseDto,
   StatisticsResponseDto,
 } from './dto/results-response.dto';
-import { RankingRunsRepository } from './ranking-runs.repository';
 import { REASON_LABELS, STATUS_LABELS, decisionLabel } from './result-labels';
 import { resultsCsv } from './results-csv';
-import { RUN_NOT_FOUND } from './ranking-runs.service';
 
 export interface DownloadFile {
   readonly filename: string;
   readonly contentType: string;
   readonly body: string;
 }
-
-const COMPETITION_NOT_FOUND = new DomainError(
-  DomainErrorCode.NotFound,
-  { zh: '未找到该大赛', en: 'competition not found' },
-  'id',
-);
-
-const NO_RESULT = new DomainError(DomainErrorCode.NotFound, {
-  zh: '该大赛还没有成功完成的排名结果',
-  en: 'the competition has no successful ranking run yet',
-});
-
-const NOT_PUBLISHED = new DomainError(DomainErrorCode.NotFound, {
-  zh: '结果尚未公示',
-  en: 'the results have not been published yet',
-});
 
 type StoredBreakdown = BundleProjectResult['breakdown'];
 
@@ -79,6 +68,7 @@ function reasonOf(code: string): { code: BundleReason; zh: string; en: string } 
 export class ResultsService {
   constructor(
     private readonly runs: RankingRunsRepository,
+    private readonly competitions: CompetitionsRepository,
     private readonly audit: AuditRepository,
   ) {}
 
@@ -88,11 +78,11 @@ export class ResultsService {
    * notice starts, so no result leaks before the office publishes it.
    */
   async table(actor: Actor, competitionId: string): Promise<ResultsResponseDto> {
-    const competition = await this.runs.findCompetition(competitionId);
-    if (!competition) throw COMPETITION_NOT_FOUND;
+    const competition = await this.competitions.findById(competitionId);
+    if (!competition) throw CompetitionErrors.notFound();
     if (actor.kind === 'user' && actor.role === Role.Applicant) {
       const publication = await this.runs.currentPublication(competitionId);
-      if (!publication) throw NOT_PUBLISHED;
+      if (!publication) throw RankingErrors.resultNotPublished();
       const run = await this.succeededRun(publication.runId);
       const table = await this.tableOf(competition, run, 'applicant');
       const own = new Set(
@@ -103,7 +93,7 @@ export class ResultsService {
       return { ...table, rows: table.rows.filter((row) => own.has(row.submissionId)) };
     }
     const latest = await this.runs.latestSucceeded(competitionId);
-    if (!latest) throw NO_RESULT;
+    if (!latest) throw RankingErrors.noResult();
     return this.tableOf(competition, await this.succeededRun(latest.id), 'office');
   }
 
@@ -115,8 +105,8 @@ export class ResultsService {
 
   async csv(actor: Actor, runId: string): Promise<DownloadFile> {
     const run = await this.succeededRun(runId);
-    const competition = await this.runs.findCompetition(run.competitionId);
-    if (!competition) throw COMPETITION_NOT_FOUND;
+    const competition = await this.competitions.findById(run.competitionId);
+    if (!competition) throw CompetitionErrors.notFound();
     const table = await this.tableOf(competition, run, 'office');
     await this.recordDownload(actor, run, 'csv');
     return {
@@ -169,13 +159,8 @@ export class ResultsService {
 
   private async succeededRun(runId: string): Promise<RankingRun> {
     const run = await this.runs.findRunWithData(runId);
-    if (!run) throw RUN_NOT_FOUND;
-    if (run.status !== 'succeeded') {
-      throw new DomainError(DomainErrorCode.Conflict, {
-        zh: `该排名任务${run.status === 'failed' ? '已失败' : '尚未完成'}，没有结果`,
-        en: `the run is ${run.status}; it has no result`,
-      });
-    }
+    if (!run) throw RankingErrors.runNotFound();
+    if (run.status !== 'succeeded') throw RankingErrors.runHasNoResult(run.status);
     return run;
   }
 

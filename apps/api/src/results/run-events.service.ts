@@ -1,12 +1,11 @@
 import { BeforeApplicationShutdown, Injectable, Logger, MessageEvent } from '@nestjs/common';
 import { Observable, Subscriber } from 'rxjs';
-import { RankingRun } from '@app/persistence';
-import { RankingRunsRepository } from './ranking-runs.repository';
-import { RUN_NOT_FOUND } from './ranking-runs.service';
-import { RunSignals } from './run-signals';
+import { SignalBus } from '@app/application';
+import { RankingErrors } from '@app/domain';
+import { RankingRun, RankingRunsRepository } from '@app/persistence';
 
-/** Reads the run without a signal this often, in case one was lost (or Redis is away). */
-const POLL_MS = 1_000;
+/** While the signal connection is down, the run is read on this timer instead. */
+const WITHOUT_SIGNALS_MS = 1_000;
 /** Proxies close connections that stay silent for about a minute. */
 const HEARTBEAT_MS = 15_000;
 /** How long an EventSource waits before reconnecting. */
@@ -26,8 +25,9 @@ function eventOf(run: RankingRun): MessageEvent {
 
 /**
  * A run's progress as server-sent events: the state at once, then every change until the run
- * succeeds or fails, when the stream ends. The ranking_run row is the truth; the worker's Redis
- * signal only says when to read it, and a timer reads it anyway.
+ * succeeds or fails, when the stream ends. The ranking_run row is the one source: the worker
+ * writes progress there and signals "run changed"; this reads the row on each signal, when the
+ * signal connection comes back, and on a timer only while it is down.
  */
 @Injectable()
 export class RunEventsService implements BeforeApplicationShutdown {
@@ -36,12 +36,12 @@ export class RunEventsService implements BeforeApplicationShutdown {
 
   constructor(
     private readonly runs: RankingRunsRepository,
-    private readonly signals: RunSignals,
+    private readonly signals: SignalBus,
   ) {}
 
   async stream(runId: string): Promise<Observable<MessageEvent>> {
     const first = await this.runs.findRun(runId);
-    if (!first) throw RUN_NOT_FOUND;
+    if (!first) throw RankingErrors.runNotFound();
     return new Observable<MessageEvent>((subscriber) => {
       this.open.add(subscriber);
       let last = '';
@@ -75,15 +75,19 @@ export class RunEventsService implements BeforeApplicationShutdown {
             }
           });
       };
-      const unwatch = this.signals.watch(runId, read);
-      const poll = setInterval(read, POLL_MS);
+      const watch = this.signals.watchRun(runId, read);
+      const unrestored = this.signals.onRestored(read);
+      const poll = setInterval(() => {
+        if (!this.signals.connected) read();
+      }, WITHOUT_SIGNALS_MS);
       const beat = setInterval(() => subscriber.next({ comment: '心跳 / heartbeat' }), HEARTBEAT_MS);
       deliver(first);
-      // Subscribing takes a moment: one more read covers a change made in the meantime.
-      read();
+      // A change made while the subscription was being confirmed is covered by one more read.
+      void watch.ready.then(read);
       return () => {
         this.open.delete(subscriber);
-        unwatch();
+        watch.stop();
+        unrestored();
         clearInterval(poll);
         clearInterval(beat);
       };

@@ -1,18 +1,19 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { isDeepStrictEqual } from 'node:util';
-import { CompetitionRules, CompetitionState, DomainError, DomainErrorCode, SlotState } from '@app/domain';
+import { DataSource, EntityManager } from 'typeorm';
+import { CompetitionRules, CompetitionState, RoadshowErrors, SlotState } from '@app/domain';
+import { AuditRepository } from '@app/persistence';
 import { Actor, actorId } from '../auth/actor';
 import { auditActor } from '../auth/audit-actor';
 import { RequestValidationError } from '../common/validation-error';
-import { liveEventLockKey } from '../live/live-event.repository';
 import { LiveEventType } from '../live/live-event-type';
 import { LiveEventsService } from '../live/live-events.service';
 import { ScoreResponseDto, toScoreResponse } from './dto/score-response.dto';
 import { SubmitScoreDto } from './dto/submit-score.dto';
 import { RoadshowRepository } from './roadshow.repository';
-import { SLOT_NOT_FOUND, assertRoadshowStage, conflict, notFound } from './roadshow-checks';
 import { ScoreSheet, readScoreSheet } from './score-sheet';
-import { ScoreRepository, StoredRevision, SubmitResult } from './score.repository';
+import { ScoreRepository, StoredRevision } from './score.repository';
 
 type JudgeActor = Extract<Actor, { kind: 'judge' }>;
 
@@ -21,6 +22,12 @@ interface RoadshowRules {
   readonly rulesVersion: number;
 }
 
+type PostOutcome =
+  | { readonly kind: 'saved'; readonly stored: StoredRevision; readonly first: boolean }
+  | { readonly kind: 'replayed'; readonly stored: StoredRevision }
+  | { readonly kind: 'rules-changed' };
+
+/** The slot states in which a judge's score is taken. */
 const SCORING_SLOT_STATES: readonly SlotState[] = [SlotState.Presenting, SlotState.Scoring];
 /** Roadshows whose rules are kept; an evicted one costs one read on its next post. */
 const RULES_CACHE_SIZE = 256;
@@ -38,21 +45,24 @@ function sameRequest(stored: StoredRevision, slotId: string, dto: SubmitScoreDto
 
 /**
  * A judge's score for the slot on stage. Nothing is lost and nothing is doubled: every post is one
- * transaction (score, revision, audit row, live event) in one round trip (ScoreRepository.submit);
- * the tablet's Idempotency-Key makes a retry return the first answer without writing; a lock of
- * the slot waits for saves in progress and every later save is refused.
+ * transaction (score, revision, audit row, and on the judge's first save the live event); the
+ * judge's row lock puts one judge's posts one after another, so the tablet's Idempotency-Key makes
+ * a retry return the first answer without writing; the slot's share lock makes a lock of the slot
+ * wait for saves in progress, and every later save sees the slot locked and is refused.
  *
- * The sheet is checked against the competition's rules before the database is asked, with the
- * rules kept per roadshow: they are frozen once the roadshow starts, and the database refuses a
- * save checked against any version but the current one, so a kept copy is never trusted blindly.
+ * The sheet is checked against the competition's rules before the transaction, with the rules
+ * kept per roadshow: they are frozen once the roadshow starts, and the post is refused inside the
+ * transaction when the competition's rules version is not the one the sheet was checked against.
  */
 @Injectable()
 export class JudgeScoringService {
   private readonly rulesByRoadshow = new Map<string, RoadshowRules>();
 
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly scores: ScoreRepository,
     private readonly roadshows: RoadshowRepository,
+    private readonly audit: AuditRepository,
     private readonly live: LiveEventsService,
   ) {}
 
@@ -62,7 +72,6 @@ export class JudgeScoringService {
     idempotencyKey: string,
     dto: SubmitScoreDto,
   ): Promise<ScoreResponseDto> {
-    const judgeId = actorId(actor);
     for (let attempt = 1; attempt <= ATTEMPTS; attempt += 1) {
       const rules = await this.rulesOf(actor.roadshowId);
       let sheet: ScoreSheet | null = null;
@@ -75,77 +84,88 @@ export class JudgeScoringService {
           invalid = error;
         }
       }
-      // Without a valid sheet the database only checks the target, so a locked slot or a recusal
-      // is reported before the sheet's problems, as it is for a valid sheet.
-      const result = await this.scores.submit({
-        judgeId,
-        roadshowId: actor.roadshowId,
-        slotId,
-        idempotencyKey,
-        open: { competitionState: CompetitionState.Roadshow, slotStates: SCORING_SLOT_STATES },
-        sheet: rules && sheet ? { rulesVersion: rules.rulesVersion, ...sheet } : null,
-        audit: { ...auditActor(actor), action: 'score.submit' },
-        locks: {
-          judge: `score-judge:${judgeId}`,
-          count: `score-count:${slotId}`,
-          live: liveEventLockKey(actor.roadshowId),
-        },
-        liveType: LiveEventType.JudgeSubmitted,
-      });
-      const stale = rules === null || (result.rulesVersion !== null && result.rulesVersion !== rules.rulesVersion);
-      if (result.outcome === 'rules-changed' || (result.outcome === 'checked' && stale)) {
+      const outcome = await this.dataSource.transaction((manager) =>
+        this.post(manager, actor, slotId, idempotencyKey, rules, sheet, invalid),
+      );
+      if (outcome.kind === 'rules-changed') {
         this.rulesByRoadshow.delete(actor.roadshowId);
         continue;
       }
-      if (result.outcome === 'checked') throw invalid ?? new Error('score_submit checked a valid sheet');
-      return this.answer(actor, slotId, dto, result, rules);
+      if (outcome.kind === 'replayed' && !sameRequest(outcome.stored, slotId, dto)) {
+        throw RoadshowErrors.idempotencyKeyReused();
+      }
+      if (outcome.kind === 'saved' && outcome.first) await this.live.notify(actor.roadshowId);
+      return toScoreResponse((rules as RoadshowRules).rules, outcome.stored);
     }
     throw new Error(`the rules of roadshow ${actor.roadshowId} kept changing during a score post`);
   }
 
-  private async answer(
+  /**
+   * One post's transaction. The target's refusals come before the sheet's, so a locked slot or a
+   * recusal is reported the same way whatever the sheet holds.
+   */
+  private async post(
+    manager: EntityManager,
     actor: JudgeActor,
     slotId: string,
-    dto: SubmitScoreDto,
-    result: SubmitResult,
+    idempotencyKey: string,
     rules: RoadshowRules | null,
-  ): Promise<ScoreResponseDto> {
-    switch (result.outcome) {
-      case 'judge-not-found':
-        throw notFound({ zh: '评委不存在', en: 'judge not found' });
-      case 'slot-not-found':
-        throw notFound(SLOT_NOT_FOUND, 'slotId');
-      case 'recused':
-        throw new DomainError(DomainErrorCode.Forbidden, {
-          zh: '您已回避该项目，不能为其评分',
-          en: 'you are recused from this project and cannot score it',
-        });
-      case 'closed':
-        assertRoadshowStage(result.competitionState as CompetitionState);
-        throw conflict(
-          result.slotState === SlotState.Locked
-            ? { zh: '该项目已锁定并公布分数，不能再提交评分', en: 'this slot is locked; its score is announced' }
-            : { zh: '该项目尚未上台，还不能评分', en: 'this slot has not taken the stage yet' },
-        );
-      case 'stored':
-      case 'saved':
-        break;
-      default:
-        throw new Error(`score_submit answered ${result.outcome}`);
+    sheet: ScoreSheet | null,
+    invalid: RequestValidationError | null,
+  ): Promise<PostOutcome> {
+    const judgeId = actorId(actor);
+    if (!(await this.scores.lockJudge(manager, judgeId, actor.roadshowId))) throw RoadshowErrors.judgeNotFound();
+    const target = await this.scores.target(manager, {
+      judgeId,
+      roadshowId: actor.roadshowId,
+      slotId,
+      idempotencyKey,
+    });
+    if (!target) throw RoadshowErrors.slotNotFound();
+    if (target.stored) return { kind: 'replayed', stored: target.stored };
+    if (target.recused) throw RoadshowErrors.recused();
+    if (target.competitionState !== CompetitionState.Roadshow) {
+      throw RoadshowErrors.notRoadshowStage(target.competitionState);
     }
-    const stored = result.stored as StoredRevision;
-    if (result.outcome === 'stored' && !sameRequest(stored, slotId, dto)) {
-      throw new DomainError(
-        DomainErrorCode.Conflict,
-        {
-          zh: '这个 Idempotency-Key 已用于另一份评分；新的评分请使用新的键',
-          en: 'this Idempotency-Key was already used for a different score; send a new key for a new score',
+    if (target.slotState === SlotState.Locked) throw RoadshowErrors.slotLocked();
+    if (!SCORING_SLOT_STATES.includes(target.slotState)) throw RoadshowErrors.notOnStage();
+    if (rules === null || target.rulesVersion !== rules.rulesVersion) return { kind: 'rules-changed' };
+    if (!sheet) throw invalid ?? new Error('a score sheet was neither valid nor refused');
+    const stored = await this.scores.write(manager, {
+      slotId,
+      judgeId,
+      submissionId: target.submissionId,
+      idempotencyKey,
+      ...sheet,
+    });
+    await this.audit.record(
+      {
+        ...auditActor(actor),
+        action: 'score.submit',
+        subjectType: 'score',
+        subjectId: stored.revision.scoreId,
+        before: target.previous,
+        after: {
+          slotId,
+          submissionId: target.submissionId,
+          revision: stored.revision.revision,
+          criteria: stored.revision.criteria,
+          gates: stored.revision.gates,
+          total: stored.revision.total,
+          comment: stored.revision.comment,
+          idempotencyKey,
         },
-        'Idempotency-Key',
-      );
+      },
+      manager,
+    );
+    const first = stored.revision.revision === 1;
+    if (first) {
+      await this.live.appendRead(manager, actor.roadshowId, LiveEventType.JudgeSubmitted, async (locked) => ({
+        slotId,
+        ...(await this.scores.progressOf(locked, slotId)),
+      }));
     }
-    if (result.progress) await this.live.notify(actor.roadshowId);
-    return toScoreResponse((rules as RoadshowRules).rules, stored);
+    return { kind: 'saved', stored, first };
   }
 
   private async rulesOf(roadshowId: string): Promise<RoadshowRules | null> {

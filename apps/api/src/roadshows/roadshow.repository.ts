@@ -6,6 +6,22 @@ import { Competition, Roadshow, RoadshowSlot, Submission } from '@app/persistenc
 
 export type RowLock = 'update' | 'share';
 
+/**
+ * A slot's "n of N" for the big screen, over a row `s` of roadshow_slot: judges not recused from
+ * its project who have saved a score, and judges not recused. A judge recused after scoring counts
+ * in neither. The score post's live event counts with the same text.
+ */
+export const PANEL_PROGRESS_SQL = `(SELECT count(*)::int FROM score sc
+                WHERE sc.slot_id = s.id
+                  AND NOT EXISTS (SELECT 1 FROM recusal rc
+                                   WHERE rc.judge_id = sc.judge_id AND rc.submission_id = s.submission_id)
+              ) AS submitted_count,
+              (SELECT count(*)::int FROM judge j
+                WHERE j.roadshow_id = s.roadshow_id
+                  AND NOT EXISTS (SELECT 1 FROM recusal rc
+                                   WHERE rc.judge_id = j.id AND rc.submission_id = s.submission_id)
+              ) AS judge_count`;
+
 /** A slot with what the screens show about its project. */
 export interface SlotView {
   readonly slot: RoadshowSlot;
@@ -146,10 +162,7 @@ export class RoadshowRepository {
     const rows = await manager.query<SlotViewRow[]>(
       `SELECT s.*, sub.title, sub.category, sub.summary, sub.need_addressed, o.name AS organization_name, o.community,
               sub.requested_fen, COALESCE(sub.submitted_at, sub.created_at) AS submitted_at,
-              (SELECT count(*)::int FROM score sc WHERE sc.slot_id = s.id) AS submitted_count,
-              (SELECT count(*)::int FROM judge j WHERE j.roadshow_id = s.roadshow_id
-                 AND NOT EXISTS (SELECT 1 FROM recusal r WHERE r.judge_id = j.id AND r.submission_id = s.submission_id)
-              ) AS judge_count
+              ${PANEL_PROGRESS_SQL}
          FROM roadshow_slot s
          JOIN submission sub ON sub.id = s.submission_id
          JOIN organization o ON o.id = sub.organization_id

@@ -1,46 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { PoolClient } from 'pg';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { CompetitionState, SlotState } from '@app/domain';
-import { ActorType, Score, ScoreRevision } from '@app/persistence';
+import { Score, ScoreRevision } from '@app/persistence';
+import { PANEL_PROGRESS_SQL } from './roadshow.repository';
 
-/** What score_submit found and did (see the migration that defines it). */
-export type SubmitOutcome =
-  'judge-not-found' | 'slot-not-found' | 'stored' | 'recused' | 'closed' | 'checked' | 'rules-changed' | 'saved';
-
-/** A judge's score post: who, where, the key, and the validated sheet (null to check the target only). */
-export interface ScoreSubmission {
-  readonly judgeId: string;
-  readonly roadshowId: string;
+/** A score as its audit rows show it; the keys are the API's names for these fields. */
+export interface ScoreSnapshot {
   readonly slotId: string;
-  readonly idempotencyKey: string;
-  /** The competition state and the slot states in which a score may be saved. */
-  readonly open: { readonly competitionState: CompetitionState; readonly slotStates: readonly SlotState[] };
-  readonly sheet: {
-    /** The rules version the sheet was checked against; a save under another version is refused. */
-    readonly rulesVersion: number;
-    readonly criteria: Readonly<Record<string, string>>;
-    readonly gates: Readonly<Record<string, boolean>>;
-    readonly total: string;
-    readonly comment: string | null;
-  } | null;
-  readonly audit: { readonly actorType: ActorType; readonly actorId: string; readonly action: string };
-  readonly locks: { readonly judge: string; readonly count: string; readonly live: string };
-  readonly liveType: string;
-}
-
-export interface SubmitResult {
-  readonly outcome: SubmitOutcome;
-  readonly competitionState: CompetitionState | null;
-  readonly rulesVersion: number | null;
-  readonly slotState: SlotState | null;
-  /** The slot's project. */
-  readonly submissionId: string | null;
-  /** The revision saved now, or the one stored earlier under the key, with the slot it belongs to. */
-  readonly stored: StoredRevision | null;
-  /** On a judge's first save of the slot: judges who have submitted, and judges not recused. */
-  readonly progress: { readonly submittedCount: number; readonly judgeCount: number } | null;
+  readonly submissionId: string;
+  readonly revision: number;
+  readonly criteria: Readonly<Record<string, string>>;
+  readonly gates: Readonly<Record<string, boolean>>;
+  readonly total: string;
+  readonly comment: string | null;
 }
 
 /** A stored revision and the slot its score belongs to: what a retried request is answered with. */
@@ -50,111 +23,171 @@ export interface StoredRevision {
   readonly submissionId: string;
 }
 
-interface SubmitRow {
-  outcome: SubmitOutcome;
-  competition_state: CompetitionState | null;
-  rules_version: number | null;
-  slot_state: SlotState | null;
-  submission_id: string | null;
-  revision_id: string | null;
-  score_id: string | null;
-  revision: number | null;
-  criteria: Record<string, string> | null;
-  gates: Record<string, boolean> | null;
-  total: string | null;
+/** What a score post finds, read under the judge's lock and the slot's share lock. */
+export interface ScoreTarget {
+  readonly slotState: SlotState;
+  readonly submissionId: string;
+  readonly competitionState: CompetitionState;
+  readonly rulesVersion: number;
+  readonly recused: boolean;
+  /** The judge's current score of the slot, before this post. */
+  readonly previous: ScoreSnapshot | null;
+  /** A revision already stored under the post's Idempotency-Key. */
+  readonly stored: StoredRevision | null;
+}
+
+export interface NewSheet {
+  readonly slotId: string;
+  readonly judgeId: string;
+  readonly submissionId: string;
+  readonly idempotencyKey: string;
+  readonly criteria: Readonly<Record<string, string>>;
+  readonly gates: Readonly<Record<string, boolean>>;
+  readonly total: string;
+  readonly comment: string | null;
+}
+
+interface TargetRow {
+  slot_state: SlotState;
+  submission_id: string;
+  competition_state: CompetitionState;
+  rules_version: number;
+  recused: boolean;
+  previous: ScoreSnapshot | null;
+  stored: (StoredRow & { slot_id: string; submission_id: string }) | null;
+}
+
+interface StoredRow {
+  id: string;
+  score_id: string;
+  revision: number;
+  criteria: Record<string, string>;
+  gates: Record<string, boolean>;
+  total: string;
   comment: string | null;
-  created_at: Date | null;
-  stored_slot_id: string | null;
-  stored_submission_id: string | null;
-  submitted_count: number | null;
-  judge_count: number | null;
+  created_at: string;
 }
 
-/** Run as a named prepared statement: Postgres plans it once per pooled connection. */
-const SUBMIT = {
-  name: 'score.submit',
-  text: `SELECT * FROM score_submit($1, $2, $3, $4, $5, $6::text[], $7, $8::jsonb, $9::jsonb, $10, $11,
-                                    $12, $13, $14, $15, $16, $17, $18)`,
-};
-
-function revisionOf(values: ScoreRevision): ScoreRevision {
-  return Object.assign(new ScoreRevision(), values);
+function revisionOf(row: StoredRow, judgeId: string, idempotencyKey: string): ScoreRevision {
+  return Object.assign(new ScoreRevision(), {
+    id: String(row.id),
+    scoreId: row.score_id,
+    judgeId,
+    idempotencyKey,
+    revision: row.revision,
+    criteria: row.criteria,
+    gates: row.gates,
+    total: row.total,
+    comment: row.comment,
+    createdAt: new Date(row.created_at),
+  });
 }
 
-/** Scores and their revisions. A post is written by the score_submit database function, in a transaction of its own. */
+/** Scores and their revisions: the reads and writes of a judge's post, in the caller's transaction. */
 @Injectable()
 export class ScoreRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * A judge's score post in one round trip and one transaction (the score_submit function): the
-   * judge's lock, the checks, and when everything allows it the score, its revision, the audit row
-   * and, on the judge's first save of the slot, the live event with the count of judges who have
-   * submitted. Committed when this returns.
+   * Locks the judge's row until the transaction ends, so one judge's posts (a retry racing the
+   * original) happen one after another; false when the roadshow has no such judge.
    */
-  async submit(submission: ScoreSubmission): Promise<SubmitResult> {
-    const { sheet } = submission;
-    const values = [
-      submission.judgeId,
-      submission.roadshowId,
-      submission.slotId,
-      submission.idempotencyKey,
-      submission.open.competitionState,
-      submission.open.slotStates,
-      sheet?.rulesVersion ?? null,
-      sheet ? JSON.stringify(sheet.criteria) : null,
-      sheet ? JSON.stringify(sheet.gates) : null,
-      sheet?.total ?? null,
-      sheet?.comment ?? null,
-      submission.audit.actorType,
-      submission.audit.actorId,
-      submission.audit.action,
-      submission.locks.judge,
-      submission.locks.count,
-      submission.locks.live,
-      submission.liveType,
-    ];
-    const runner = this.dataSource.createQueryRunner();
-    let row: SubmitRow;
-    try {
-      const client = (await runner.connect()) as PoolClient;
-      [row] = (await client.query<SubmitRow>({ ...SUBMIT, values })).rows;
-    } catch (error) {
-      throw new QueryFailedError(SUBMIT.text, values, error as Error);
-    } finally {
-      await runner.release();
-    }
-    const stored: StoredRevision | null =
-      row.revision_id !== null && row.revision !== null
-        ? {
-            slotId: row.stored_slot_id ?? submission.slotId,
-            submissionId: row.stored_submission_id ?? (row.submission_id as string),
-            revision: revisionOf({
-              id: row.revision_id,
-              scoreId: row.score_id as string,
-              judgeId: submission.judgeId,
-              idempotencyKey: submission.idempotencyKey,
-              revision: row.revision,
-              criteria: row.criteria as Record<string, string>,
-              gates: row.gates as Record<string, boolean>,
-              total: row.total as string,
-              comment: row.comment,
-              createdAt: row.created_at as Date,
-            }),
-          }
-        : null;
+  async lockJudge(manager: EntityManager, judgeId: string, roadshowId: string): Promise<boolean> {
+    const rows = await manager.query<unknown[]>(
+      'SELECT 1 FROM judge WHERE id = $1 AND roadshow_id = $2 FOR NO KEY UPDATE',
+      [judgeId, roadshowId],
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * The slot, share-locked so that a lock of the slot waits for this post and this post sees the
+   * slot locked once that lock commits; with the competition's state and rules version, whether
+   * the judge is recused, the judge's current score and any revision stored under the key. Read
+   * after the judge's lock, so a retry of this judge's post that committed meanwhile is seen.
+   */
+  async target(
+    manager: EntityManager,
+    where: { judgeId: string; roadshowId: string; slotId: string; idempotencyKey: string },
+  ): Promise<ScoreTarget | undefined> {
+    const [row] = await manager.query<TargetRow[]>(
+      `SELECT s.state AS slot_state, s.submission_id, c.state AS competition_state, c.rules_version,
+              EXISTS (SELECT 1 FROM recusal rc WHERE rc.judge_id = $1 AND rc.submission_id = s.submission_id)
+                AS recused,
+              (SELECT jsonb_build_object('slotId', sc.slot_id, 'submissionId', sc.submission_id,
+                                         'revision', sc.revision, 'criteria', sc.criteria, 'gates', sc.gates,
+                                         'total', sc.total, 'comment', sc.comment)
+                 FROM score sc WHERE sc.slot_id = s.id AND sc.judge_id = $1) AS previous,
+              (SELECT jsonb_build_object('id', sr.id::text, 'score_id', sr.score_id, 'revision', sr.revision,
+                                         'criteria', sr.criteria, 'gates', sr.gates, 'total', sr.total,
+                                         'comment', sr.comment, 'created_at', sr.created_at,
+                                         'slot_id', sc.slot_id, 'submission_id', sc.submission_id)
+                 FROM score_revision sr JOIN score sc ON sc.id = sr.score_id
+                WHERE sr.judge_id = $1 AND sr.idempotency_key = $4) AS stored
+         FROM roadshow_slot s
+         JOIN roadshow r ON r.id = s.roadshow_id
+         JOIN competition c ON c.id = r.competition_id
+        WHERE s.id = $3 AND s.roadshow_id = $2
+          FOR SHARE OF s`,
+      [where.judgeId, where.roadshowId, where.slotId, where.idempotencyKey],
+    );
+    if (!row) return undefined;
     return {
-      outcome: row.outcome,
-      competitionState: row.competition_state,
-      rulesVersion: row.rules_version,
       slotState: row.slot_state,
       submissionId: row.submission_id,
-      stored,
-      progress:
-        row.submitted_count !== null && row.judge_count !== null
-          ? { submittedCount: row.submitted_count, judgeCount: row.judge_count }
-          : null,
+      competitionState: row.competition_state,
+      rulesVersion: row.rules_version,
+      recused: row.recused,
+      previous: row.previous,
+      stored: row.stored
+        ? {
+            slotId: row.stored.slot_id,
+            submissionId: row.stored.submission_id,
+            revision: revisionOf(row.stored, where.judgeId, where.idempotencyKey),
+          }
+        : null,
     };
+  }
+
+  /** The score (new, or its next revision) and the revision row, in one statement. */
+  async write(manager: EntityManager, sheet: NewSheet): Promise<StoredRevision> {
+    const [row] = await manager.query<StoredRow[]>(
+      `WITH saved AS (
+         INSERT INTO score AS sc (slot_id, judge_id, submission_id, criteria, gates, total, comment, revision)
+         VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6, $7, 1)
+         ON CONFLICT (slot_id, judge_id) DO UPDATE
+           SET criteria = EXCLUDED.criteria, gates = EXCLUDED.gates, total = EXCLUDED.total,
+               comment = EXCLUDED.comment, revision = sc.revision + 1, updated_at = now()
+         RETURNING sc.id, sc.revision
+       )
+       INSERT INTO score_revision (score_id, judge_id, idempotency_key, revision, criteria, gates, total, comment)
+       SELECT saved.id, $2, $8, saved.revision, $4::jsonb, $5::jsonb, $6, $7 FROM saved
+       RETURNING id::text, score_id, revision, criteria, gates, total, comment, created_at`,
+      [
+        sheet.slotId,
+        sheet.judgeId,
+        sheet.submissionId,
+        JSON.stringify(sheet.criteria),
+        JSON.stringify(sheet.gates),
+        sheet.total,
+        sheet.comment,
+        sheet.idempotencyKey,
+      ],
+    );
+    return {
+      slotId: sheet.slotId,
+      submissionId: sheet.submissionId,
+      revision: revisionOf(row, sheet.judgeId, sheet.idempotencyKey),
+    };
+  }
+
+  /** The slot's "n of N" (PANEL_PROGRESS_SQL), as the big screen shows it. */
+  async progressOf(manager: EntityManager, slotId: string): Promise<{ submittedCount: number; judgeCount: number }> {
+    const [row] = await manager.query<{ submitted_count: number; judge_count: number }[]>(
+      `SELECT ${PANEL_PROGRESS_SQL} FROM roadshow_slot s WHERE s.id = $1`,
+      [slotId],
+    );
+    return { submittedCount: row.submitted_count, judgeCount: row.judge_count };
   }
 
   scoresOfSlot(manager: EntityManager, slotId: string): Promise<Score[]> {

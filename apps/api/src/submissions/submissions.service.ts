@@ -1,14 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { CompetitionState, DomainError, DomainErrorCode, Role, ScreeningStatus, SubmissionState } from '@app/domain';
-import { AuditRepository, Competition, Submission } from '@app/persistence';
+import {
+  CompetitionErrors,
+  CompetitionState,
+  DomainError,
+  DomainErrorCode,
+  Role,
+  ScreeningStatus,
+  SubmissionState,
+  beijingTime,
+  stateZh,
+} from '@app/domain';
+import { AuditRepository, Competition, CompetitionsRepository, Submission } from '@app/persistence';
 import { Actor } from '../auth/actor';
 import { auditActor } from '../auth/audit-actor';
 import { pageOf } from '../common/page-query.dto';
-import { beijingTime, stateZh } from '../competitions/competition-state-labels';
-import { CompetitionsRepository } from '../competitions/competitions.repository';
-import { COMPETITION_NOT_FOUND } from '../competitions/competitions.service';
 import {
   AllSubmissionsQueryDto,
   CreateSubmissionDto,
@@ -92,7 +99,7 @@ export class SubmissionsService {
     const organizationId = applicantOrganization(actor);
     const saved = await this.dataSource.transaction(async (manager) => {
       const competition = await this.competitions.lock(manager, competitionId, 'share');
-      if (!competition || competition.state === CompetitionState.Draft) throw COMPETITION_NOT_FOUND;
+      if (!competition || competition.state === CompetitionState.Draft) throw CompetitionErrors.notFound();
       assertAcceptingSubmissions(competition, new Date());
       checkSubmissionAgainstRules(dto, competition.rules);
       if (competition.rules.onePerOrganization) {
@@ -147,7 +154,7 @@ export class SubmissionsService {
   async listForCompetition(actor: Actor, competitionId: string, query: SubmissionQueryDto): Promise<SubmissionPageDto> {
     const competition = await this.competitions.findById(competitionId);
     if (!competition || (organizationOf(actor) && competition.state === CompetitionState.Draft)) {
-      throw COMPETITION_NOT_FOUND;
+      throw CompetitionErrors.notFound();
     }
     return this.list(actor, { ...query, competitionId });
   }

@@ -2,13 +2,12 @@ import { Test } from '@nestjs/testing';
 import { INestApplicationContext } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
 import { DataSource, In } from 'typeorm';
+import { ApplicationModule, SignalBus } from '@app/application';
 import { ConfigModule, loadConfig } from '@app/config';
 import { COMPETITION_PRESETS, CompetitionState } from '@app/domain';
-import { AuditEvent, Competition, PersistenceModule, RankingRun, RunResult } from '@app/persistence';
+import { AuditEvent, Competition, RankingRun, RunResult } from '@app/persistence';
 import { seedScoredCompetition, type ScoredCompetition } from '../../test/scored-competition.factory';
 import { RankAndAllocateHandler } from './rank-and-allocate.handler';
-import { RankAndAllocateRepository } from './rank-and-allocate.repository';
-import { RunProgressPublisher } from './run-progress.publisher';
 
 describe('RankAndAllocateHandler on real Postgres', () => {
   let context: INestApplicationContext;
@@ -16,7 +15,8 @@ describe('RankAndAllocateHandler on real Postgres', () => {
   let handler: RankAndAllocateHandler;
   let scored: ScoredCompetition;
 
-  const noProgress = () => Promise.resolve();
+  /** What the office's progress bar would read from the run's row at each "run changed" signal. */
+  let reported: number[] = [];
   const newRun = () =>
     db
       .getRepository(RankingRun)
@@ -26,9 +26,16 @@ describe('RankAndAllocateHandler on real Postgres', () => {
 
   beforeAll(async () => {
     const module = await Test.createTestingModule({
-      imports: [ConfigModule.forRoot(loadConfig()), PersistenceModule],
-      providers: [RankAndAllocateRepository, RunProgressPublisher, RankAndAllocateHandler],
-    }).compile();
+      imports: [ConfigModule.forRoot(loadConfig()), ApplicationModule],
+      providers: [RankAndAllocateHandler],
+    })
+      .overrideProvider(SignalBus)
+      .useValue({
+        runChanged: async (runId: string) => {
+          reported.push((await db.getRepository(RankingRun).findOneByOrFail({ id: runId })).progress);
+        },
+      })
+      .compile();
     context = await module.init();
     db = context.get(DataSource);
     handler = context.get(RankAndAllocateHandler);
@@ -41,11 +48,8 @@ describe('RankAndAllocateHandler on real Postgres', () => {
 
   it('ranks, allocates and moves the competition to allocated through ranked, reporting each stage', async () => {
     const run = await newRun();
-    const reported: number[] = [];
-    const outcome = await handler.handle({ runId: run.id }, (progress) => {
-      reported.push(progress);
-      return Promise.resolve();
-    });
+    reported = [];
+    const outcome = await handler.handle({ runId: run.id });
     expect(outcome).toMatchObject({
       runId: run.id,
       status: 'succeeded',
@@ -73,8 +77,8 @@ describe('RankAndAllocateHandler on real Postgres', () => {
 
   it('writes once when the same run is handled twice, one after the other', async () => {
     const run = await newRun();
-    const first = await handler.handle({ runId: run.id }, noProgress);
-    const second = await handler.handle({ runId: run.id }, noProgress);
+    const first = await handler.handle({ runId: run.id });
+    const second = await handler.handle({ runId: run.id });
     expect(first.status).toBe('succeeded');
     expect(second).toEqual({ runId: run.id, status: 'skipped', inputHash: first.inputHash });
     expect(await db.getRepository(RunResult).countBy({ runId: run.id })).toBe(12);
@@ -83,10 +87,7 @@ describe('RankAndAllocateHandler on real Postgres', () => {
 
   it('writes once when two handlers of the same run race (a stalled job picked up twice)', async () => {
     const run = await newRun();
-    const outcomes = await Promise.all([
-      handler.handle({ runId: run.id }, noProgress),
-      handler.handle({ runId: run.id }, noProgress),
-    ]);
+    const outcomes = await Promise.all([handler.handle({ runId: run.id }), handler.handle({ runId: run.id })]);
     expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['skipped', 'succeeded']);
     expect(await db.getRepository(RunResult).countBy({ runId: run.id })).toBe(12);
     expect(await db.getRepository(AuditEvent).countBy({ subjectId: run.id, action: 'ranking-run.succeeded' })).toBe(1);
@@ -113,7 +114,7 @@ describe('RankAndAllocateHandler on real Postgres', () => {
     const run = await db
       .getRepository(RankingRun)
       .save({ competitionId: bad.competitionId, status: 'queued', trigger: 'office', requestedBy: bad.officeId });
-    await expect(handler.handle({ runId: run.id }, noProgress)).rejects.toBeInstanceOf(UnrecoverableError);
+    await expect(handler.handle({ runId: run.id })).rejects.toBeInstanceOf(UnrecoverableError);
     const stored = await db.getRepository(RankingRun).findOneByOrFail({ id: run.id });
     expect(stored).toMatchObject({ status: 'failed', errorCode: 'SCORING_INVALID_RANKING', inputHash: null });
     const reason = JSON.parse(stored.errorMessage as string) as { zh: string; en: string; field: string };
@@ -125,7 +126,7 @@ describe('RankAndAllocateHandler on real Postgres', () => {
       CompetitionState.ScoringClosed,
     );
     // A failed run is final: handling it again does nothing.
-    expect(await handler.handle({ runId: run.id }, noProgress)).toMatchObject({ status: 'skipped' });
+    expect(await handler.handle({ runId: run.id })).toMatchObject({ status: 'skipped' });
   });
 
   it('refuses a competition in a state a run cannot finish in, and leaves it as it was', async () => {
@@ -136,7 +137,7 @@ describe('RankAndAllocateHandler on real Postgres', () => {
       trigger: 'office',
       requestedBy: awarded.officeId,
     });
-    await expect(handler.handle({ runId: run.id }, noProgress)).rejects.toBeInstanceOf(UnrecoverableError);
+    await expect(handler.handle({ runId: run.id })).rejects.toBeInstanceOf(UnrecoverableError);
     expect(await db.getRepository(RankingRun).findOneByOrFail({ id: run.id })).toMatchObject({
       status: 'failed',
       errorCode: 'CONFLICT',

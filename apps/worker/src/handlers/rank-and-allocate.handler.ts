@@ -1,19 +1,29 @@
 import { createHash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { UnrecoverableError } from 'bullmq';
-import { DomainError, DomainErrorCode } from '@app/domain';
-import type { RankingRunStatus } from '@app/persistence';
+import { DataSource } from 'typeorm';
+import { CompetitionLifecycle, SYSTEM_ACTOR, SignalBus } from '@app/application';
+import {
+  CompetitionErrors,
+  CompetitionState,
+  DomainError,
+  DomainErrorCode,
+  RankingErrors,
+  assertEverySlotLocked,
+  walkAfterRun,
+} from '@app/domain';
+import { AuditRepository, RankingRunsRepository, RankingSnapshot, RunFailure } from '@app/persistence';
 import { RankAndAllocatePayload } from '@app/queue';
 import {
   ScoringError,
   bundleRulesOf,
   resultSteps,
   type BundleInputs,
+  type BundleResult,
   type ResultStage,
   type Sha256Hex,
 } from '@app/scoring';
-import { RankAndAllocateRepository, RankingSnapshot, RunFailure } from './rank-and-allocate.repository';
-import { RunProgressPublisher } from './run-progress.publisher';
 
 const sha256Hex: Sha256Hex = (utf8Text) => createHash('sha256').update(utf8Text, 'utf8').digest('hex');
 
@@ -27,7 +37,8 @@ const STAGE_PROGRESS: Readonly<Record<ResultStage, number>> = {
   allocated: 70,
   statistics: 85,
 };
-const DONE = 100;
+
+type WriteOutcome = 'written' | 'already-succeeded';
 
 /** Errors that retrying cannot fix: bad rules or data, a run or competition that is not there or not ready. */
 const PERMANENT_DOMAIN_CODES: readonly DomainErrorCode[] = [
@@ -42,9 +53,6 @@ export interface RankAndAllocateOutcome {
   readonly status: 'succeeded' | 'skipped';
   readonly inputHash: string | null;
 }
-
-/** Reports a percentage to the queue (job.updateProgress); never allowed to fail the work. */
-export type ProgressReporter = (progress: number) => Promise<void>;
 
 function codeUnitOrder(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -124,18 +132,22 @@ function permanentFailure(error: unknown): RunFailure | undefined {
  * already succeeded (or failed for good) is left as it is, and the result is written in one
  * transaction that re-checks the run under a row lock, so a retried or duplicated job writes at
  * most once. Permanent errors fail the run with a bilingual reason and are not retried;
- * anything else (database or Redis away) is rethrown for BullMQ's backoff.
+ * anything else (database or Redis away) is rethrown for BullMQ's backoff. Progress is written to
+ * the run's row, the one place the office's progress bar reads, with a signal after each write.
  */
 @Injectable()
 export class RankAndAllocateHandler {
   private readonly logger = new Logger('ranking');
 
   constructor(
-    private readonly runs: RankAndAllocateRepository,
-    private readonly publisher: RunProgressPublisher,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly runs: RankingRunsRepository,
+    private readonly lifecycle: CompetitionLifecycle,
+    private readonly audit: AuditRepository,
+    private readonly signals: SignalBus,
   ) {}
 
-  async handle(payload: RankAndAllocatePayload, report: ProgressReporter): Promise<RankAndAllocateOutcome> {
+  async handle(payload: RankAndAllocatePayload): Promise<RankAndAllocateOutcome> {
     const { runId } = payload;
     const run = await this.runs.findRun(runId);
     if (!run) throw new UnrecoverableError(`ranking run ${runId} does not exist`);
@@ -146,23 +158,26 @@ export class RankAndAllocateHandler {
       const now = await this.runs.findRun(runId);
       return { runId, status: 'skipped', inputHash: now?.inputHash ?? null };
     }
-    await this.announce(runId, 'running', STARTED, report);
+    await this.signals.runChanged(runId);
     try {
-      const inputs = inputsOf(await this.runs.loadSnapshot(run.competitionId));
-      await this.progress(runId, LOADED, report);
+      const snapshot = await this.runs.loadSnapshot(run.competitionId);
+      if (!snapshot) throw CompetitionErrors.notFound();
+      assertEverySlotLocked(snapshot.slots.total, snapshot.slots.locked);
+      const inputs = inputsOf(snapshot);
+      await this.progress(runId, LOADED);
       const steps = resultSteps(inputs, sha256Hex);
       let next = steps.next();
       while (!next.done) {
         // Between stages the event loop turns: progress goes out and BullMQ renews the job's lock.
-        await this.progress(runId, STAGE_PROGRESS[next.value], report);
+        await this.progress(runId, STAGE_PROGRESS[next.value]);
         next = steps.next();
       }
       const result = next.value;
-      const outcome = await this.runs.writeResult(runId, inputs, result);
+      const outcome = await this.writeResult(runId, inputs, result);
       if (outcome === 'already-succeeded') {
         this.logger.log(`run ${runId} was completed by another attempt; nothing written`);
       }
-      await this.announce(runId, 'succeeded', DONE, report);
+      await this.signals.runChanged(runId);
       return { runId, status: outcome === 'written' ? 'succeeded' : 'skipped', inputHash: result.inputHash };
     } catch (error) {
       const failure = permanentFailure(error);
@@ -182,24 +197,70 @@ export class RankAndAllocateHandler {
     });
   }
 
+  /**
+   * The whole result in one transaction: every result row, the run's hash, inputs, statistics and
+   * total, and the competition's walk to `allocated` with its audit rows. The run row is locked
+   * first, so of two handlers of one run (a stalled job taken over while the first still runs)
+   * exactly one writes and the other finds the run succeeded.
+   */
+  private writeResult(runId: string, inputs: BundleInputs, result: BundleResult): Promise<WriteOutcome> {
+    return this.dataSource.transaction(async (manager) => {
+      const run = await this.runs.lockRun(manager, runId);
+      if (!run) throw RankingErrors.runNotFound();
+      if (run.status === 'succeeded') return 'already-succeeded';
+      if (run.status === 'failed') throw RankingErrors.runFailed();
+      const competition = await this.lifecycle.lock(manager, run.competitionId, 'update');
+      if (competition.rulesVersion !== inputs.competition.rulesVersion) {
+        // Rules are frozen from the roadshow on, so this is a race with a change that cannot last: read again.
+        throw new Error(
+          `rules changed from version ${inputs.competition.rulesVersion} to ${competition.rulesVersion} during the run`,
+        );
+      }
+      const walk = walkAfterRun(competition.state);
+      if (!walk) throw CompetitionErrors.transitionNotAllowed(competition.state, CompetitionState.Ranked);
+      for (const to of walk) {
+        await this.lifecycle.move(manager, competition, to, SYSTEM_ACTOR, {
+          runId: run.id,
+          trigger: run.trigger,
+          requestedBy: run.requestedBy,
+        });
+      }
+      await this.runs.insertResults(manager, runId, result.projects);
+      await this.runs.markSucceeded(manager, runId, {
+        rulesVersion: inputs.competition.rulesVersion,
+        inputHash: result.inputHash,
+        inputs,
+        statistics: result.statistics,
+        totalFen: result.totalFen,
+      });
+      await this.audit.record(
+        {
+          ...SYSTEM_ACTOR,
+          action: 'ranking-run.succeeded',
+          subjectType: 'ranking-run',
+          subjectId: runId,
+          before: { status: run.status },
+          after: {
+            status: 'succeeded',
+            competitionId: run.competitionId,
+            rulesVersion: inputs.competition.rulesVersion,
+            inputHash: result.inputHash,
+            totalFen: result.totalFen,
+            projects: result.projects.length,
+          },
+        },
+        manager,
+      );
+      return 'written';
+    });
+  }
+
   private async fail(runId: string, failure: RunFailure): Promise<void> {
-    if (await this.runs.markFailed(runId, failure)) {
-      await this.publisher.publish({ runId, status: 'failed', progress: 0 });
-    }
+    if (await this.runs.markFailed(runId, failure)) await this.signals.runChanged(runId);
   }
 
-  private async progress(runId: string, progress: number, report: ProgressReporter): Promise<void> {
+  private async progress(runId: string, progress: number): Promise<void> {
     await this.runs.setProgress(runId, progress);
-    await this.announce(runId, 'running', progress, report);
-  }
-
-  private async announce(
-    runId: string,
-    status: RankingRunStatus,
-    progress: number,
-    report: ProgressReporter,
-  ): Promise<void> {
-    await this.publisher.publish({ runId, status, progress });
-    await report(progress);
+    await this.signals.runChanged(runId);
   }
 }

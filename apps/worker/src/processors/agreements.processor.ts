@@ -1,10 +1,9 @@
-import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { OnApplicationBootstrap } from '@nestjs/common';
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Job, Queue, UnrecoverableError } from 'bullmq';
-import Redis from 'ioredis';
 import { AppConfig } from '@app/config';
 import { DomainError } from '@app/domain';
-import { JOB_OPTIONS, JobName, QueueName, RenderAgreementsPayload, jobIdFor, redisOptionsFor } from '@app/queue';
+import { JOB_OPTIONS, JobName, QueueName, RenderAgreementsPayload, jobIdFor } from '@app/queue';
 import { ReportsError } from '@app/reports';
 import { ClosePublicityHandler, ClosePublicityResult } from '../handlers/close-publicity.handler';
 import {
@@ -19,17 +18,8 @@ import {
  */
 const CLOSE_PUBLICITY_PATTERN = '* * * * *';
 
-/** Redis channel that carries agreement rendering progress for one competition (namespaced like the queues). */
-export function agreementsProgressChannel(prefix: string, competitionId: string): string {
-  return `${prefix}:agreements:progress:${competitionId}`;
-}
-
 @Processor(QueueName.Agreements)
-export class AgreementsProcessor extends WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(AgreementsProcessor.name);
-  /** Fail-fast like a producer: a Redis hiccup drops a progress message, it never stalls rendering. */
-  private readonly publisher: Redis;
-
+export class AgreementsProcessor extends WorkerHost implements OnApplicationBootstrap {
   constructor(
     private readonly render: RenderAgreementsHandler,
     private readonly closePublicity: ClosePublicityHandler,
@@ -37,12 +27,6 @@ export class AgreementsProcessor extends WorkerHost implements OnApplicationBoot
     @InjectQueue(QueueName.Agreements) private readonly queue: Queue,
   ) {
     super();
-    this.publisher = new Redis({ ...redisOptionsFor(config.redis.url, 'producer'), lazyConnect: true });
-    this.publisher.on('error', (error: Error) => this.logger.debug(`progress publisher: ${error.message}`));
-  }
-
-  onApplicationShutdown(): void {
-    this.publisher.disconnect();
   }
 
   /**
@@ -51,7 +35,6 @@ export class AgreementsProcessor extends WorkerHost implements OnApplicationBoot
    */
   async onApplicationBootstrap(): Promise<void> {
     this.worker.concurrency = this.config.queue.workerConcurrency;
-    this.publisher.connect().catch((error: Error) => this.logger.warn(`progress publisher: ${error.message}`));
     await this.queue.upsertJobScheduler(
       jobIdFor({ name: JobName.ClosePublicity, data: {} }),
       { pattern: CLOSE_PUBLICITY_PATTERN },
@@ -82,16 +65,8 @@ export class AgreementsProcessor extends WorkerHost implements OnApplicationBoot
     }
   }
 
-  /** Job progress for BullMQ clients, and a Redis message for live views; a lost message loses nothing. */
+  /** Job progress for BullMQ clients (a queue dashboard); the agreements rows themselves are the record. */
   private async reportProgress(job: Job, progress: RenderAgreementsProgress): Promise<void> {
     await job.updateProgress({ ...progress });
-    try {
-      await this.publisher.publish(
-        agreementsProgressChannel(this.config.queue.prefix, progress.competitionId),
-        JSON.stringify(progress),
-      );
-    } catch (error) {
-      this.logger.warn(`progress message not sent: ${error instanceof Error ? error.message : String(error)}`);
-    }
   }
 }

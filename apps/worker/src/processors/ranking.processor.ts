@@ -50,19 +50,10 @@ export class RankingProcessor implements OnApplicationBootstrap, OnApplicationSh
     const name = job.name as JobName;
     switch (name) {
       case JobName.RankAndAllocate:
-        return this.rankAndAllocate.handle(job.data, (progress) => this.report(job, progress));
+        return this.rankAndAllocate.handle(job.data);
       default:
         // A job name this build does not know can never succeed here: do not retry it.
         throw new UnrecoverableError(`unknown job ${String(name)} on queue ${QueueName.Ranking}`);
-    }
-  }
-
-  /** Progress is for people watching; losing one update must not fail the run. */
-  private async report(job: Job<RankAndAllocatePayload, RankAndAllocateOutcome, string>, progress: number) {
-    try {
-      await job.updateProgress(progress);
-    } catch (error) {
-      this.logger.debug(`progress of job ${job.id}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 }

@@ -3,7 +3,7 @@ import { CompetitionRules } from '@app/domain';
 import { Competition, Publication, RankingRun } from '@app/persistence';
 import { BundleReason } from '@app/scoring';
 import { REASON_LABELS } from '../../results/result-labels';
-import { NoticeRow } from '../publicity.repository';
+import { NoticeRow } from '@app/persistence';
 
 export type PublicationPhase = 'in-period' | 'ended' | 'superseded';
 

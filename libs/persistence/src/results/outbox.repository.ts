@@ -2,18 +2,37 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '@app/config';
-import { OutboxMessage } from '@app/persistence';
+import { OutboxMessage } from './outbox-message.entity';
 
 /** Longest error text kept per outbox row: enough to diagnose, never a whole stack. */
 const MAX_ERROR_CHARS = 500;
 
-/** The outbox table, as the relay reads and updates it. */
+/** A job as an outbox row holds it. */
+export interface OutboxEntry {
+  readonly queueName: string;
+  readonly jobName: string;
+  readonly jobId: string;
+  readonly payload: object;
+}
+
+/** The outbox table: rows written with the work they announce, and the relay's reads and updates. */
 @Injectable()
 export class OutboxRepository {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
   ) {}
+
+  /** In the caller's transaction; a row with the same job id is kept as it is, so the same work is queued once. */
+  async insert(manager: EntityManager, entry: OutboxEntry): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(OutboxMessage)
+      .values({ queuePrefix: this.config.queue.prefix, ...entry })
+      .orIgnore()
+      .execute();
+  }
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);

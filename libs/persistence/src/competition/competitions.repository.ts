@@ -1,9 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, Not, Repository } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In, Not } from 'typeorm';
 import { CompetitionState, ScreeningStatus, SubmissionState } from '@app/domain';
-import { Competition, Roadshow, Submission } from '@app/persistence';
-import { Page } from '../common/page-query.dto';
+import { Roadshow } from '../roadshow/roadshow.entity';
+import { Competition } from './competition.entity';
+import { Submission } from './submission.entity';
+
+/** Which rows of a list: offset and count. */
+export interface RowWindow {
+  readonly skip: number;
+  readonly take: number;
+}
 
 export interface CompetitionFilter {
   readonly state?: CompetitionState;
@@ -13,10 +20,11 @@ export interface CompetitionFilter {
 
 @Injectable()
 export class CompetitionsRepository {
-  constructor(
-    @InjectRepository(Competition) private readonly competitions: Repository<Competition>,
-    @InjectRepository(Roadshow) private readonly roadshows: Repository<Roadshow>,
-  ) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private get competitions() {
+    return this.dataSource.getRepository(Competition);
+  }
 
   findById(id: string): Promise<Competition | null> {
     return this.competitions.findOneBy({ id });
@@ -34,20 +42,20 @@ export class CompetitionsRepository {
     });
   }
 
-  async list(filter: CompetitionFilter, page: Page): Promise<[Competition[], number]> {
+  async list(filter: CompetitionFilter, window: RowWindow): Promise<[Competition[], number]> {
     const hidden = filter.hiddenStates ?? [];
     if (filter.state && hidden.includes(filter.state)) return [[], 0];
     const state = filter.state ?? (hidden.length > 0 ? Not(In([...hidden])) : undefined);
     return this.competitions.findAndCount({
       where: state === undefined ? {} : { state },
       order: { createdAt: 'DESC', id: 'ASC' },
-      skip: page.skip,
-      take: page.pageSize,
+      skip: window.skip,
+      take: window.take,
     });
   }
 
   async competitionOfRoadshow(roadshowId: string): Promise<string | undefined> {
-    return (await this.roadshows.findOneBy({ id: roadshowId }))?.competitionId;
+    return (await this.dataSource.getRepository(Roadshow).findOneBy({ id: roadshowId }))?.competitionId;
   }
 
   /** Submitted projects still waiting for the office's screening decision. */

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { Objection, Publication, RankingRun } from '@app/persistence';
+import { CompetitionState } from '@app/domain';
+import { Objection } from './objection.entity';
+import { Publication } from './publication.entity';
+import { RankingRun } from './ranking-run.entity';
 
 /** One line of the public notice: what the notice may show, and nothing personal. */
 export interface NoticeRow {
@@ -75,6 +78,22 @@ export class PublicityRepository {
 
   countOpenObjections(manager: EntityManager, publicationId: string): Promise<number> {
     return manager.getRepository(Objection).countBy({ publicationId, status: 'open' });
+  }
+
+  /** Competitions whose notice period has ended, in publicity, without an open objection: the award's candidates. */
+  async dueForAward(now: Date): Promise<string[]> {
+    const rows = await this.dataSource.query<{ competition_id: string }[]>(
+      `SELECT p.competition_id
+         FROM publication p
+         JOIN competition c ON c.id = p.competition_id
+        WHERE p.superseded_at IS NULL
+          AND p.ends_at <= $1
+          AND c.state = $2
+          AND NOT EXISTS (SELECT 1 FROM objection o WHERE o.publication_id = p.id AND o.status = 'open')
+        ORDER BY p.ends_at`,
+      [now, CompetitionState.Publicity],
+    );
+    return rows.map((row) => row.competition_id);
   }
 
   /** The run's table in rank order, with project and organization names only. */

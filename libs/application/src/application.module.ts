@@ -1,0 +1,40 @@
+import { Global, Module, OnApplicationShutdown } from '@nestjs/common';
+import { AppConfig } from '@app/config';
+import { PersistenceModule } from '@app/persistence';
+import { CompetitionLifecycle } from './competition/competition-lifecycle';
+import { JobOutbox } from './jobs/job-outbox';
+import { AwardCompetition } from './publicity/award-competition';
+import { ProducerRedis } from './redis/producer-redis';
+import { SignalBus } from './signals/signal-bus';
+
+const USE_CASES = [CompetitionLifecycle, JobOutbox, AwardCompetition, SignalBus];
+
+/**
+ * The steps the API and the worker share (novu's application-generic is the model): a state change
+ * with its audit row, the award, queuing a job, the signals between processes. Each lives here
+ * once; apps call them and never spell the rule again.
+ */
+@Global()
+@Module({
+  imports: [PersistenceModule],
+  providers: [
+    {
+      provide: ProducerRedis,
+      inject: [AppConfig],
+      useFactory: async (config: AppConfig) => {
+        const redis = new ProducerRedis(config.redis.url);
+        await redis.connect();
+        return redis;
+      },
+    },
+    ...USE_CASES,
+  ],
+  exports: [PersistenceModule, ProducerRedis, ...USE_CASES],
+})
+export class ApplicationModule implements OnApplicationShutdown {
+  constructor(private readonly redis: ProducerRedis) {}
+
+  onApplicationShutdown(): void {
+    this.redis.disconnect();
+  }
+}

@@ -1,0 +1,5 @@
+export * from './refusal';
+export * from './competition.errors';
+export * from './publicity.errors';
+export * from './ranking.errors';
+export * from './roadshow.errors';
