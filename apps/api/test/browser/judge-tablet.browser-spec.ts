@@ -292,7 +292,7 @@ describe('judge tablet in Chromium: layout, conflicts, offline reload, lost answ
     await expect(page.inputValue('#mark-need')).resolves.toBe('20');
     await shot(page, 'judge-refused-after-lock');
     await page.tap('.lang-switch');
-    await page.locator('#save-status', { hasText: 'this slot is locked' }).waitFor();
+    await page.locator('#save-status', { hasText: 'this project is locked' }).waitFor();
     await page.tap('.lang-switch');
     const revisions = await revisionsOf(judgeA.id, slots[0].slotId);
     expect(revisions).toHaveLength(2);
