@@ -2,8 +2,7 @@
 FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-# `npm ci` under npm 11 rejects a lockfile that holds only the Linux builds of native packages.
-RUN npm install --no-audit --no-fund --loglevel=error
+RUN npm ci --no-audit --no-fund --loglevel=error
 COPY tsconfig.json nest-cli.json ./
 COPY apps ./apps
 COPY libs ./libs

@@ -1,4 +1,4 @@
-// Four tiers in fixed places (STYLE.md): pure unit specs, integration specs on the real Postgres and
+// Four tiers in fixed places (docs/conventions.md): pure unit specs, integration specs on the real Postgres and
 // Redis that scripts/services.sh starts, HTTP e2e specs, and browser specs in Debian's Chromium.
 // @swc/jest keeps decorator metadata, which NestJS dependency injection needs.
 const swc = [

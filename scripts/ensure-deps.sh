@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what a fresh clone lacks, and nothing when it is all there:
-#   npm packages (again only when package-lock.json changed since the last install),
+#   npm packages (`npm ci`, again only when package-lock.json changed since the last install),
 #   and the Debian packages named as arguments (as root, when missing).
 set -euo pipefail
 
@@ -26,8 +26,8 @@ fi
 stamp=node_modules/.install-stamp
 wanted=$(sha256sum package-lock.json | cut -d' ' -f1)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$wanted" ]; then
-  echo "installing npm packages" >&2
-  # `npm ci` rejects this lockfile under npm 11 (it holds only the Linux builds of native packages).
-  npm install --no-audit --no-fund --loglevel=error >&2
+  echo "installing npm packages (npm ci)" >&2
+  # `npm ci` installs exactly the lockfile and never rewrites it, so a clone stays as committed.
+  npm ci --no-audit --no-fund --loglevel=error >&2
   echo "$wanted" > "$stamp"
 fi

@@ -1,19 +1,30 @@
 #!/usr/bin/env bash
-# Real PostgreSQL and Redis for development, tests and the demo, as plain processes under a
-# project-local data folder on 127.0.0.1 (no Docker engine is needed).
+# Real PostgreSQL and Redis for development, tests and the demo, as plain processes bound to 127.0.0.1
+# (no Docker engine is needed), with their data in the clone's git-ignored .data/ folder; as root,
+# Postgres keeps its data under /var/lib/gongyi-chuangtou instead (see PG_HOME below).
 #   scripts/services.sh up [--fast]   install when missing (as root), start, reuse what already runs
-#   scripts/services.sh down          stop what this folder's pid files name
-#   scripts/services.sh status        say what runs
+#   scripts/services.sh down          stop the servers of this data folder
+#   scripts/services.sh status        say what runs and where its data lives
 #   scripts/services.sh env           print DATABASE_URL and REDIS_URL as shell exports
+#   scripts/services.sh purge         stop them and delete their data
 # --fast turns off Postgres fsync and Redis persistence: for throwaway test data only.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-DATA=${GONGYI_DATA_DIR:-$ROOT/.data}
+DATA=$(realpath -m "${GONGYI_DATA_DIR:-$ROOT/.data}")
 PG_PORT=${GONGYI_PG_PORT:-55432}
 REDIS_PORT=${GONGYI_REDIS_PORT:-56379}
-PG_DIR=$DATA/postgres
-PG_RUN=$DATA/run
+# Postgres refuses to run as root, so root runs it as the postgres system user, which cannot enter a
+# private home such as /root (mode 700). Root therefore keeps the cluster where that user can reach it,
+# one folder per data folder (named by a hash of its path), unless the data folder already holds one.
+PG_HOME_ROOT=/var/lib/gongyi-chuangtou
+if [ "$(id -u)" = 0 ] && [ ! -f "$DATA/postgres/PG_VERSION" ]; then
+  PG_HOME=$PG_HOME_ROOT/$(printf '%s' "$DATA" | sha256sum | cut -c1-12)
+else
+  PG_HOME=$DATA
+fi
+PG_DIR=$PG_HOME/postgres
+PG_RUN=$PG_HOME/run
 REDIS_DIR=$DATA/redis
 DB_USER=gongyi
 DB_NAME=gongyi
@@ -41,9 +52,9 @@ apt_install() {
   rm -f /usr/sbin/policy-rc.d
 }
 
-# Postgres refuses to run as root, so root hands its data folder to the postgres system user.
+# From / because the postgres user may not be allowed into the folder this script was started from.
 as_pg() {
-  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+  if [ "$(id -u)" = 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 pg_running() {
@@ -61,7 +72,12 @@ postgres_up() {
   local fast=$1 bin opts attempt
   [ -n "$(pg_bin)" ] || apt_install postgresql
   bin=$(pg_bin)
-  mkdir -p "$DATA" "$PG_RUN"
+  mkdir -p "$DATA" "$PG_HOME" "$PG_RUN"
+  if [ "$PG_HOME" != "$DATA" ]; then
+    chmod 755 "$PG_HOME_ROOT" "$PG_HOME"
+    # Says which clone a folder under /var/lib/gongyi-chuangtou belongs to, once the clone is gone.
+    printf '%s\n' "$DATA" > "$PG_HOME/data-folder"
+  fi
   if [ ! -f "$PG_DIR/PG_VERSION" ]; then
     mkdir -p "$PG_DIR"
     [ "$(id -u)" = 0 ] && chown postgres:postgres "$PG_DIR" "$PG_RUN"
@@ -131,6 +147,7 @@ status() {
   else
     printf 'redis     down\n'; up=1
   fi
+  printf 'data      %s  %s\n' "$PG_DIR" "$REDIS_DIR"
   return $up
 }
 
@@ -147,6 +164,17 @@ down() {
   fi
 }
 
+purge() {
+  down
+  if pg_running || redis_pid >/dev/null; then die "still running; nothing deleted"; fi
+  rm -rf "$PG_DIR" "$PG_RUN" "$REDIS_DIR"
+  if [ "$PG_HOME" != "$DATA" ]; then
+    rm -rf "$PG_HOME"
+    rmdir "$PG_HOME_ROOT" 2>/dev/null || true
+  fi
+  log "deleted $PG_DIR and $REDIS_DIR"
+}
+
 case "${1:-status}" in
   up)
     fast=0
@@ -158,5 +186,6 @@ case "${1:-status}" in
   down) down ;;
   status) status ;;
   env) print_env ;;
-  *) die "usage: scripts/services.sh up [--fast] | down | status | env" ;;
+  purge) purge ;;
+  *) die "usage: scripts/services.sh up [--fast] | down | status | env | purge" ;;
 esac

@@ -16,7 +16,7 @@ import { Actor } from '../src/auth/actor';
 import { TokenService } from '../src/auth/token.service';
 import { createCompetition, createOrganization, createSubmission, createUser } from './factories';
 
-/** 佛山三水西南街道 2017 "红色核动力" (DESIGN.md): community, category, project. */
+/** 佛山三水西南街道 2017 "红色核动力" (docs/product.md): community, category, project. */
 const SANSHUI: readonly (readonly [string, string, string])[] = [
   ['五顶岗', 'convenience', '发挥先锋作用·真情服务群众'],
   ['洲边', 'education', '分享阅读书香·共享洲边文明'],

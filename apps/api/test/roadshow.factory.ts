@@ -14,7 +14,7 @@ import { Competition, Organization, Submission } from '@app/persistence';
 import { TokenService } from '../src/auth/token.service';
 import { createCompetition, createOrganization, createSubmission, createUser } from './factories';
 
-/** The ten winners of 佛山三水西南街道 2017 "红色核动力" (DESIGN.md): community, category, project. */
+/** The ten winners of 佛山三水西南街道 2017 "红色核动力" (docs/product.md): community, category, project. */
 export const SANSHUI_PROJECTS: readonly (readonly [string, string, string])[] = [
   ['五顶岗', 'convenience', '发挥先锋作用·真情服务群众'],
   ['洲边', 'education', '分享阅读书香·共享洲边文明'],

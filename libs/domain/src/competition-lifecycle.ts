@@ -1,4 +1,4 @@
-/** DESIGN.md's lifecycle, in order. */
+/** The lifecycle of docs/product.md, in order. */
 export enum CompetitionState {
   Draft = 'draft',
   Open = 'open',

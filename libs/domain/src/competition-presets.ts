@@ -2,7 +2,7 @@ import { CompetitionRules } from './competition-rules';
 import { JudgeGroup } from './vocabulary';
 
 /**
- * Starting points the office picks from, built from published rules (DESIGN.md): the roadshow
+ * Starting points the office picks from, built from published rules (docs/product.md): the roadshow
  * drops the highest and lowest score and averages the rest to 2 decimals; agreements pay 50% on
  * signing, 30% after the mid-term evaluation and 20% after the final one.
  */

@@ -1,7 +1,7 @@
 import { JudgeGroup } from './vocabulary';
 
 /**
- * A competition's rules as stored data (DESIGN.md "Rules that must be data"). Decimals are exact
+ * A competition's rules as stored data (docs/product.md "Rules are data, not code"). Decimals are exact
  * decimal strings and money is integer fen, so the stored rules are the published rules.
  */
 export interface RubricCriterionRule {

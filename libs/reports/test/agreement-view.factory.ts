@@ -8,7 +8,7 @@ import {
   planTranches,
 } from '../src';
 
-/** The ten winners of 佛山三水西南街道's 2017 "红色核动力" competition (DESIGN.md). */
+/** The ten winners of 佛山三水西南街道's 2017 "红色核动力" competition (docs/product.md). */
 export const XINAN_2017_WINNERS = [
   { community: '五顶岗', category: '便民利民类', title: '发挥先锋作用·真情服务群众' },
   { community: '洲边', category: '宣传教育类', title: '分享阅读书香·共享洲边文明' },

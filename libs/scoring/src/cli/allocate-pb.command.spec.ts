@@ -4,7 +4,7 @@ import { ScoringError } from '../scoring.error';
 import { allocatePbCommand } from './allocate-pb.command';
 import { UsageError } from './command';
 
-const FIXTURES = resolve(__dirname, '../../../../../shared/fixtures/pabulib');
+const FIXTURES = resolve(__dirname, '../../fixtures/pabulib');
 
 function run(args: string[]): ReturnType<typeof allocatePbCommand> {
   return allocatePbCommand({

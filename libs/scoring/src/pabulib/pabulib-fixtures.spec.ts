@@ -5,8 +5,7 @@ import { ScoringErrorCode } from '../scoring.error';
 import { parsePabulib } from './pabulib-parser';
 import { selectPabulib } from './pabulib-rules';
 
-/** The repository is always cloned with ../shared beside it. */
-const FIXTURES = resolve(__dirname, '../../../../../shared/fixtures/pabulib');
+const FIXTURES = resolve(__dirname, '../../fixtures/pabulib');
 
 interface Expected {
   readonly rule: string;
