@@ -11,7 +11,8 @@ base_url=${DATABASE_URL%/*}
 psql "$base_url/postgres" -qc "CREATE DATABASE $name" >/dev/null
 trap 'psql "$base_url/postgres" -qc "DROP DATABASE IF EXISTS $name WITH (FORCE)" >/dev/null 2>&1' EXIT
 export DATABASE_URL="$base_url/$name" QUEUE_PREFIX="bench-$(date +%s)" LOG_LEVEL=warn
-AUTH_SECRET=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')
-export AUTH_SECRET
+SESSION_KEYS="bench:$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+CREDENTIAL_KEYS="bench:$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+export SESSION_KEYS CREDENTIAL_KEYS
 node -r @swc-node/register libs/persistence/src/migrate.ts up >/dev/null
 node -r @swc-node/register apps/api/bench/score-submissions.bench.ts

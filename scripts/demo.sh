@@ -42,10 +42,19 @@ bash scripts/services.sh status >/dev/null 2>&1 || services_started=1
 bash scripts/services.sh up
 eval "$(bash scripts/services.sh env)"
 export API_PORT=${API_PORT:-3000} QUEUE_PREFIX=${QUEUE_PREFIX:-gongyi}
-# A secret of this machine's own, made once and kept out of git with the rest of .data/.
-[ -s "$ROOT/.data/auth-secret" ] || (umask 077 && head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' > "$ROOT/.data/auth-secret")
-AUTH_SECRET=$(cat "$ROOT/.data/auth-secret")
-export AUTH_SECRET
+# Keys of this machine's own, made once and kept out of git with the rest of .data/: one for
+# sessions, one for the digests of API keys and judge codes.
+secret() { head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n'; }
+keep() { [ -s "$1" ] || (umask 077 && printf '%s' "$2" > "$1"); }
+keep "$ROOT/.data/session-keys" "demo:$(secret)"
+# A machine that ran the demo when one secret did everything keeps the codes and keys made then,
+# as the README's upgrade note says: that secret stays listed as the credential key `legacy`.
+legacy=""
+[ -s "$ROOT/.data/auth-secret" ] && legacy=",legacy:$(cat "$ROOT/.data/auth-secret")"
+keep "$ROOT/.data/credential-keys" "demo:$(secret)$legacy"
+SESSION_KEYS=$(cat "$ROOT/.data/session-keys")
+CREDENTIAL_KEYS=$(cat "$ROOT/.data/credential-keys")
+export SESSION_KEYS CREDENTIAL_KEYS
 
 step "数据库迁移 / migrations"
 node -r @swc-node/register libs/persistence/src/migrate.ts up

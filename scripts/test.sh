@@ -32,8 +32,10 @@ export NODE_ENV=test LOG_LEVEL=warn
 # NestJS 12 is ESM-only; classic Jest loads it through Node's VM modules.
 export NODE_OPTIONS="--experimental-vm-modules --no-warnings=ExperimentalWarning ${NODE_OPTIONS:-}"
 export TEST_RESULTS_DIR=$RESULTS
-AUTH_SECRET=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')
-export AUTH_SECRET
+# Fresh keys for every run: nothing a test signs or stores outlives it.
+SESSION_KEYS="test:$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+CREDENTIAL_KEYS="test:$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+export SESSION_KEYS CREDENTIAL_KEYS
 psql "$base_url/postgres" -qc "CREATE DATABASE gongyi_$run_id" >/dev/null
 
 cleanup() {

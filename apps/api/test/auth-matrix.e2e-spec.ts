@@ -237,9 +237,13 @@ describe('authorization matrix: organizations, sign-in, competitions, submission
       submittedAt: null,
       category: 'health',
     });
-    const apiKey = await db
-      .getRepository(ApiKey)
-      .save({ userId: applicant.id, name: '对接', keyHash: `matrix-${randomUUID()}`, revokedAt: null });
+    const apiKey = await db.getRepository(ApiKey).save({
+      userId: applicant.id,
+      name: '对接',
+      keyHash: `matrix-${randomUUID()}`,
+      digestKeyId: 'matrix',
+      revokedAt: null,
+    });
     return {
       competitionId: competition.id,
       organizationId: organization.id,

@@ -26,4 +26,16 @@ describe('starting the API process', () => {
     expect(status).not.toBe(0);
     expect(stderr).toMatch(/REDIS_URL: is missing/);
   });
+
+  it('exits non-zero naming SESSION_KEYS and the key, never the secret, when a session secret is short', () => {
+    const { status, stderr } = startApi({
+      DATABASE_URL: 'postgres://gongyi@127.0.0.1:1/gongyi',
+      REDIS_URL: 'redis://127.0.0.1:1',
+      SESSION_KEYS: '2026-12:tooshort',
+      CREDENTIAL_KEYS: `2026-12:${'c'.repeat(32)}`,
+    });
+    expect(status).not.toBe(0);
+    expect(stderr).toContain('SESSION_KEYS: 密钥 "2026-12" 须至少 32 个字符');
+    expect(stderr).not.toContain('tooshort');
+  });
 });

@@ -4,7 +4,7 @@
  * Reports the wall time of the whole run (read → compute → one write transaction) and of each
  * stage, median of several runs, for a street-level competition and a large one.
  *
- * Run (services up, env from `bash scripts/services.sh env`, AUTH_SECRET set):
+ * Run (services up, env from `bash scripts/services.sh env`, SESSION_KEYS and CREDENTIAL_KEYS set):
  *   node -r @swc-node/register apps/worker/test/ranking-run.bench.ts
  */
 import 'reflect-metadata';

@@ -222,6 +222,7 @@ export async function seedScoredCompetition(
         organizationId: null,
         community: null,
         codeDigest: `seeded-${tag}-${j}`,
+        digestKeyId: 'seeded',
         // Appointment order is the seat: give each judge its own instant.
         createdAt: new Date(appointedFrom + j * 1000),
       }),

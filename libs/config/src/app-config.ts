@@ -1,3 +1,5 @@
+import { KeyRing } from './key-ring';
+
 export type LogLevelName = 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose';
 
 /** The validated configuration, as typed values; injected by class token. */
@@ -7,7 +9,7 @@ export class AppConfig {
   readonly redis: { readonly url: string };
   readonly queue: { readonly prefix: string; readonly workerConcurrency: number; readonly lockMs: number };
   readonly api: { readonly host: string; readonly port: number; readonly bodyLimitBytes: number };
-  readonly auth: { readonly secret: string };
+  readonly auth: { readonly sessionKeys: KeyRing; readonly credentialKeys: KeyRing };
   readonly fonts: { readonly dir: string };
   readonly log: { readonly level: LogLevelName; readonly format: 'json' | 'text' };
 

@@ -1,16 +1,6 @@
 import { Transform } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  Min,
-  MinLength,
-  ValidateBy,
-  ValidationOptions,
-} from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateBy, ValidationOptions } from 'class-validator';
+import { parseKeyRing } from './key-ring';
 
 function IsConnectionUrl(protocols: readonly string[], options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
@@ -27,6 +17,22 @@ function IsConnectionUrl(protocols: readonly string[], options?: ValidationOptio
           }
         },
         defaultMessage: () => `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`,
+      },
+    },
+    options,
+  );
+}
+
+function IsKeyRing(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isKeyRing',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && 'ring' in parseKeyRing(value),
+        defaultMessage: (args) => {
+          const parsed = typeof args?.value === 'string' ? parseKeyRing(args.value) : undefined;
+          return parsed && 'problem' in parsed ? parsed.problem : 'must be text';
+        },
       },
     },
     options,
@@ -94,10 +100,19 @@ export class EnvironmentSchema {
   @Max(600_000)
   WORKER_LOCK_MS = 30_000;
 
-  /** Signs session tokens and keys judge codes; at least 32 characters, never a default. */
-  @IsString()
-  @MinLength(32)
-  AUTH_SECRET!: string;
+  /**
+   * Signs session tokens (`id:secret[,id:secret…]`, current first); a token names the key that
+   * signed it and is accepted while that key is listed. Never a default.
+   */
+  @IsKeyRing()
+  SESSION_KEYS!: string;
+
+  /**
+   * Keys the digests of API keys and judge codes (same format, current first); each stored digest
+   * names its key, so a credential keeps working while its key is listed. Never a default.
+   */
+  @IsKeyRing()
+  CREDENTIAL_KEYS!: string;
 
   /** Folder holding the embedded CJK font files for agreement PDFs. */
   @IsOptional()

@@ -3,3 +3,4 @@ export * from './config.error';
 export * from './config.module';
 export * from './load-config';
 export * from './create-logger';
+export * from './key-ring';

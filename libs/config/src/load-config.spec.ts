@@ -4,7 +4,8 @@ import { loadConfig } from './load-config';
 const valid = {
   DATABASE_URL: 'postgres://gongyi@127.0.0.1:55432/gongyi',
   REDIS_URL: 'redis://127.0.0.1:56379',
-  AUTH_SECRET: 'x'.repeat(32),
+  SESSION_KEYS: `s1:${'s'.repeat(32)}`,
+  CREDENTIAL_KEYS: `c1:${'c'.repeat(32)}`,
 };
 
 function problemsOf(env: Record<string, string>): ConfigError {
@@ -47,10 +48,30 @@ describe('loadConfig', () => {
     expect(error.variables).toEqual(expect.arrayContaining(['API_PORT', 'DATABASE_POOL_SIZE']));
   });
 
-  it('refuses a short AUTH_SECRET without echoing it', () => {
-    const error = problemsOf({ ...valid, AUTH_SECRET: 'secret' });
-    expect(error.variables).toEqual(['AUTH_SECRET']);
-    expect(error.message).not.toMatch(/\bsecret\b/);
+  it('gives each purpose its own key ring, current key first', () => {
+    const config = loadConfig({ ...valid, CREDENTIAL_KEYS: `c2:${'d'.repeat(32)},c1:${'c'.repeat(32)}` });
+    expect(config.auth.sessionKeys.map((key) => key.id)).toEqual(['s1']);
+    expect(config.auth.credentialKeys.map((key) => key.id)).toEqual(['c2', 'c1']);
+    expect(config.auth.credentialKeys[0].secret).toBe('d'.repeat(32));
+  });
+
+  it('names both key rings when they are missing', () => {
+    const error = problemsOf({ DATABASE_URL: valid.DATABASE_URL, REDIS_URL: valid.REDIS_URL });
+    expect(error.variables).toEqual(['SESSION_KEYS', 'CREDENTIAL_KEYS']);
+  });
+
+  it('refuses a short session secret, naming the variable and the key but not the secret', () => {
+    const error = problemsOf({ ...valid, SESSION_KEYS: 's2:tooshortsecret' });
+    expect(error.variables).toEqual(['SESSION_KEYS']);
+    expect(error.message).toContain('key "s2" must be at least 32 characters');
+    expect(error.message).not.toContain('tooshortsecret');
+  });
+
+  it('refuses a secret that serves both sessions and credentials', () => {
+    const error = problemsOf({ ...valid, CREDENTIAL_KEYS: `c2:${'s'.repeat(32)},c1:${'c'.repeat(32)}` });
+    expect(error.variables).toEqual(['CREDENTIAL_KEYS']);
+    expect(error.message).toContain('key "c2" is also in SESSION_KEYS');
+    expect(error.message).not.toContain('s'.repeat(32));
   });
 
   it('refuses a font folder that does not exist', () => {

@@ -5,6 +5,7 @@ import { validateSync } from 'class-validator';
 import { AppConfig, LogLevelName } from './app-config';
 import { ConfigError } from './config.error';
 import { EnvironmentSchema } from './environment.schema';
+import { KeyRing, parseKeyRing } from './key-ring';
 
 type Environment = Readonly<Record<string, string | undefined>>;
 
@@ -33,6 +34,16 @@ export function loadConfig(env: Environment = process.env): AppConfig {
   if (fontDir === undefined || !existsSync(fontDir) || !statSync(fontDir).isDirectory()) {
     problems.push({ variable: 'FONT_DIR', reason: `font folder not found: ${fontDir ?? '(none)'}` });
   }
+  const sessionKeys = validRing(schema.SESSION_KEYS);
+  const credentialKeys = validRing(schema.CREDENTIAL_KEYS);
+  const shared = credentialKeys?.find((key) => sessionKeys?.some((other) => other.secret === key.secret));
+  if (shared) {
+    // One secret for two purposes is what these variables exist to end: rotating one would void the other.
+    problems.push({
+      variable: 'CREDENTIAL_KEYS',
+      reason: `密钥 "${shared.id}" 与 SESSION_KEYS 中的密钥相同 / key "${shared.id}" is also in SESSION_KEYS`,
+    });
+  }
   if (problems.length > 0) {
     throw new ConfigError(problems);
   }
@@ -47,10 +58,15 @@ export function loadConfig(env: Environment = process.env): AppConfig {
       lockMs: schema.WORKER_LOCK_MS,
     },
     api: { host: schema.API_HOST, port: schema.API_PORT, bodyLimitBytes: schema.API_BODY_LIMIT_BYTES },
-    auth: { secret: schema.AUTH_SECRET },
+    auth: { sessionKeys: sessionKeys as KeyRing, credentialKeys: credentialKeys as KeyRing },
     fonts: { dir: fontDir as string },
     log: { level: schema.LOG_LEVEL as LogLevelName, format: schema.LOG_FORMAT as 'json' | 'text' },
   });
+}
+
+function validRing(text: string | undefined): KeyRing | undefined {
+  const parsed = text === undefined ? undefined : parseKeyRing(text);
+  return parsed && 'ring' in parsed ? parsed.ring : undefined;
 }
 
 /** This process's environment with some variables replaced: what a child process of ours starts with. */

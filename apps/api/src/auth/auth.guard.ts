@@ -6,6 +6,7 @@ import { DomainError, DomainErrorCode, Role } from '@app/domain';
 import { ApiKey, AppUser } from '@app/persistence';
 import { ACCESS_KEY, Access } from './access.decorator';
 import { Actor } from './actor';
+import { CredentialDigestService } from './credential-digest.service';
 import { AuthenticatedRequest } from './current-actor.decorator';
 import { TokenService } from './token.service';
 
@@ -24,6 +25,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
+    private readonly digests: CredentialDigestService,
     @InjectRepository(ApiKey) private readonly apiKeys: Repository<ApiKey>,
     @InjectRepository(AppUser) private readonly users: Repository<AppUser>,
   ) {}
@@ -54,7 +56,11 @@ export class AuthGuard implements CanActivate {
     }
     const key = request.headers['x-api-key'];
     if (typeof key === 'string' && key.length > 0) {
-      const apiKey = await this.apiKeys.findOneBy({ keyHash: this.tokens.apiKeyDigest(key), revokedAt: IsNull() });
+      const apiKey = await this.apiKeys.findOneBy(
+        this.digests
+          .candidates('api-key', key)
+          .map(({ keyId, digest }) => ({ digestKeyId: keyId, keyHash: digest, revokedAt: IsNull() })),
+      );
       if (!apiKey) return undefined;
       const user = await this.users.findOneBy({ id: apiKey.userId });
       if (!user) return undefined;

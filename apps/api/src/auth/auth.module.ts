@@ -5,6 +5,7 @@ import { ApiKey, AppUser, PersistenceModule } from '@app/persistence';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { CredentialDigestService } from './credential-digest.service';
 import { SignInThrottleService } from './sign-in-throttle.service';
 import { TokenService } from './token.service';
 
@@ -12,7 +13,13 @@ import { TokenService } from './token.service';
 @Module({
   imports: [PersistenceModule, TypeOrmModule.forFeature([ApiKey, AppUser])],
   controllers: [AuthController],
-  providers: [TokenService, AuthService, SignInThrottleService, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [TokenService],
+  providers: [
+    TokenService,
+    CredentialDigestService,
+    AuthService,
+    SignInThrottleService,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [TokenService, CredentialDigestService],
 })
 export class AuthModule {}

@@ -6,6 +6,7 @@ import { DomainError, DomainErrorCode, Role } from '@app/domain';
 import { ApiKey, AppUser, AuditRepository } from '@app/persistence';
 import { Actor } from './actor';
 import { auditActor } from './audit-actor';
+import { CredentialDigestService } from './credential-digest.service';
 import { normalizeLogin } from './credentials';
 import { ApiKeyResponseDto, CreateApiKeyDto, CreatedApiKeyResponseDto, toApiKeyResponse } from './dto/api-key.dto';
 import { CreateSessionDto, SessionResponseDto } from './dto/session.dto';
@@ -54,6 +55,7 @@ export class AuthService {
     @InjectRepository(ApiKey) private readonly apiKeys: Repository<ApiKey>,
     private readonly audit: AuditRepository,
     private readonly tokens: TokenService,
+    private readonly digests: CredentialDigestService,
     private readonly throttle: SignInThrottleService,
   ) {}
 
@@ -113,9 +115,10 @@ export class AuthService {
           en: `you already have ${MAX_ACTIVE_API_KEYS} active API keys; revoke unused ones first`,
         });
       }
+      const { keyId, digest } = this.digests.current('api-key', key);
       const saved = await manager
         .getRepository(ApiKey)
-        .save({ userId, name: dto.name, keyHash: this.tokens.apiKeyDigest(key), revokedAt: null });
+        .save({ userId, name: dto.name, keyHash: digest, digestKeyId: keyId, revokedAt: null });
       await this.audit.record(
         {
           ...auditActor(actor),

@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { AppConfig } from '@app/config';
+import { AppConfig, KeyRing, NamedKey } from '@app/config';
 import { Role } from '@app/domain';
 import { Actor } from './actor';
 
@@ -15,29 +15,33 @@ interface TokenClaims {
 }
 
 /**
- * Stateless bearer tokens: base64url(claims).base64url(HMAC-SHA256). Also derives the lookup
- * digest of judge codes and API keys, so neither is stored in clear.
+ * Stateless bearer tokens: `keyId.base64url(claims).base64url(HMAC-SHA256)`, signed with the current
+ * session key. The key id is part of what is signed, and a token is accepted while its key is
+ * still listed in SESSION_KEYS, so rotating the key signs nobody out before their token expires.
  */
 @Injectable()
 export class TokenService {
-  private readonly secret: string;
+  private readonly keys: KeyRing;
 
   constructor(config: AppConfig) {
-    this.secret = config.auth.secret;
+    this.keys = config.auth.sessionKeys;
   }
 
   issue(actor: Actor, now: Date = new Date()): { token: string; expiresAt: Date } {
     const lifetime = actor.kind === 'judge' ? JUDGE_TOKEN_SECONDS : USER_TOKEN_SECONDS;
     const exp = Math.floor(now.getTime() / 1000) + lifetime;
     const body = Buffer.from(JSON.stringify({ v: 1, exp, actor } satisfies TokenClaims)).toString('base64url');
-    return { token: `${body}.${this.sign(`token:${body}`)}`, expiresAt: new Date(exp * 1000) };
+    const [key] = this.keys;
+    return { token: `${key.id}.${body}.${sign(key, body)}`, expiresAt: new Date(exp * 1000) };
   }
 
-  /** The actor, or undefined for a forged, malformed or expired token. */
+  /** The actor, or undefined for a forged, malformed or expired token, or one whose key is no longer listed. */
   verify(token: string, now: Date = new Date()): Actor | undefined {
-    const [body, signature, extra] = token.split('.');
-    if (!body || !signature || extra !== undefined) return undefined;
-    const expected = Buffer.from(this.sign(`token:${body}`));
+    const [keyId, body, signature, extra] = token.split('.');
+    if (!keyId || !body || !signature || extra !== undefined) return undefined;
+    const key = this.keys.find((candidate) => candidate.id === keyId);
+    if (!key) return undefined;
+    const expected = Buffer.from(sign(key, body));
     const actual = Buffer.from(signature);
     if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) return undefined;
     try {
@@ -48,19 +52,10 @@ export class TokenService {
       return undefined;
     }
   }
+}
 
-  /** Judge codes are typed by people: case and separators do not matter. */
-  judgeCodeDigest(code: string): string {
-    return this.sign(`judge-code:${code.toUpperCase().replace(/[\s-]/g, '')}`);
-  }
-
-  apiKeyDigest(key: string): string {
-    return this.sign(`api-key:${key}`);
-  }
-
-  private sign(value: string): string {
-    return createHmac('sha256', this.secret).update(value).digest('base64url');
-  }
+function sign(key: NamedKey, body: string): string {
+  return createHmac('sha256', key.secret).update(`session:${key.id}.${body}`).digest('base64url');
 }
 
 function isActor(value: unknown): value is Actor {

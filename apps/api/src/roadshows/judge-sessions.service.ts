@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, DomainErrorCode, Role } from '@app/domain';
+import { CredentialDigestService } from '../auth/credential-digest.service';
 import { TokenService } from '../auth/token.service';
 import { JudgeSessionResponseDto } from './dto/judge-session-response.dto';
+import { judgeCodeCandidates } from './judge-code';
 import { JudgeSignInLimiter } from './judge-sign-in-limiter';
 import { JudgeRepository } from './judge.repository';
 import { RoadshowRepository } from './roadshow.repository';
@@ -18,12 +20,13 @@ export class JudgeSessionsService {
     private readonly judges: JudgeRepository,
     private readonly roadshows: RoadshowRepository,
     private readonly tokens: TokenService,
+    private readonly digests: CredentialDigestService,
     private readonly limiter: JudgeSignInLimiter,
   ) {}
 
   async signIn(code: string, clientIp: string): Promise<JudgeSessionResponseDto> {
     await this.limiter.assertAllowed(clientIp);
-    const judge = await this.judges.judgeByCodeDigest(this.tokens.judgeCodeDigest(code));
+    const judge = await this.judges.judgeByCode(judgeCodeCandidates(this.digests, code));
     const roadshow = judge ? await this.roadshows.roadshow(judge.roadshowId) : null;
     const competition = roadshow ? await this.roadshows.competition(roadshow.competitionId) : null;
     if (!judge || !roadshow || !competition) {

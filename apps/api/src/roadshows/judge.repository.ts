@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { JudgeGroup, RecusalSource, SubmissionState } from '@app/domain';
 import { Judge, Organization, Recusal } from '@app/persistence';
+import { KeyedDigest } from '../auth/credential-digest.service';
 
 export interface NewJudge {
   readonly roadshowId: string;
@@ -12,6 +13,7 @@ export interface NewJudge {
   readonly organizationId: string | null;
   readonly community: string | null;
   readonly codeDigest: string;
+  readonly digestKeyId: string;
 }
 
 /** A submission that conflicts with a judge, and why. */
@@ -42,8 +44,11 @@ export class JudgeRepository {
     return manager.getRepository(Judge).findOneBy({ id });
   }
 
-  judgeByCodeDigest(codeDigest: string) {
-    return this.dataSource.getRepository(Judge).findOneBy({ codeDigest });
+  /** The judge whose code digest is one of these, made with the key it names. */
+  judgeByCode(candidates: readonly KeyedDigest[], manager: EntityManager = this.dataSource.manager) {
+    return manager
+      .getRepository(Judge)
+      .findOneBy(candidates.map(({ keyId, digest }) => ({ digestKeyId: keyId, codeDigest: digest })));
   }
 
   organization(id: string, manager: EntityManager = this.dataSource.manager) {

@@ -6,12 +6,12 @@ import { AuditRepository } from '@app/persistence';
 import { isGroupWeighted, Rational } from '@app/scoring';
 import { Actor } from '../auth/actor';
 import { auditActor } from '../auth/audit-actor';
-import { TokenService } from '../auth/token.service';
+import { CredentialDigestService } from '../auth/credential-digest.service';
 import { isUniqueViolation } from '../common/unique-violation';
 import { AddJudgeDto } from './dto/add-judge.dto';
 import { JudgeCreatedResponseDto, toJudgeResponse } from './dto/judge-response.dto';
 import { toRecusalResponse } from './dto/recusal-response.dto';
-import { generateJudgeCode } from './judge-code';
+import { generateJudgeCode, judgeCodeCandidates, judgeCodeDigest } from './judge-code';
 import { JudgeRepository } from './judge.repository';
 import { RecusalsService } from './recusals.service';
 import { RoadshowRepository } from './roadshow.repository';
@@ -27,7 +27,7 @@ export class JudgesService {
     private readonly roadshows: RoadshowRepository,
     private readonly judges: JudgeRepository,
     private readonly recusals: RecusalsService,
-    private readonly tokens: TokenService,
+    private readonly digests: CredentialDigestService,
     private readonly audit: AuditRepository,
   ) {}
 
@@ -49,10 +49,21 @@ export class JudgesService {
     }
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await this.addOnce(actor, roadshowId, dto, weight);
+        return await this.addOnce(actor, roadshowId, dto, weight, await this.unusedCode());
       } catch (error) {
         if (attempt >= CODE_ATTEMPTS || !isUniqueViolation(error, 'judge_code_digest_key')) throw error;
       }
+    }
+  }
+
+  /**
+   * A code no judge signs in with under any listed credential key. The unique digest catches only a
+   * repeat under the current key, since the same code has another digest under each older key.
+   */
+  private async unusedCode(): Promise<string> {
+    for (;;) {
+      const code = generateJudgeCode();
+      if (!(await this.judges.judgeByCode(judgeCodeCandidates(this.digests, code)))) return code;
     }
   }
 
@@ -61,8 +72,9 @@ export class JudgesService {
     roadshowId: string,
     dto: AddJudgeDto,
     weight: string,
+    code: string,
   ): Promise<JudgeCreatedResponseDto> {
-    const code = generateJudgeCode();
+    const digest = judgeCodeDigest(this.digests, code);
     return this.dataSource.transaction(async (manager) => {
       const roadshow = await this.roadshows.roadshow(roadshowId, manager);
       if (!roadshow) throw notFound(ROADSHOW_NOT_FOUND);
@@ -89,7 +101,8 @@ export class JudgesService {
         weight,
         organizationId: dto.organizationId ?? null,
         community: dto.community?.trim() || null,
-        codeDigest: this.tokens.judgeCodeDigest(code),
+        codeDigest: digest.digest,
+        digestKeyId: digest.keyId,
       });
       await this.audit.record(
         {

@@ -12,8 +12,13 @@ export class ApiKey {
   @Column({ type: 'text' })
   name: string;
 
+  /** HMAC of the key under the credential key named by digestKeyId: looked up by both, never stored in clear. */
   @Column({ name: 'key_hash', type: 'text', unique: true })
   keyHash: string;
+
+  /** Id of the CREDENTIAL_KEYS key that made keyHash; `legacy` for keys made before credential keys had ids. */
+  @Column({ name: 'digest_key_id', type: 'text' })
+  digestKeyId: string;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

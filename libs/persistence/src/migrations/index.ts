@@ -2,6 +2,7 @@ import { AuditLog1763798400000 } from './1763798400000-audit-log';
 import { CompetitionModel1763884800000 } from './1763884800000-competition-model';
 import { ResultsAndAgreements1763971200000 } from './1763971200000-results-and-agreements';
 import { ScoreSubmitFunction1764057600000 } from './1764057600000-score-submit-function';
+import { CredentialKeyIds1764144000000 } from './1764144000000-credential-key-ids';
 import { LiveEventSequence1764230400000 } from './1764230400000-live-event-sequence';
 
 /** In order. Listed explicitly so the same list works from TypeScript sources and from the build. */
@@ -10,5 +11,6 @@ export const MIGRATIONS = [
   CompetitionModel1763884800000,
   ResultsAndAgreements1763971200000,
   ScoreSubmitFunction1764057600000,
+  CredentialKeyIds1764144000000,
   LiveEventSequence1764230400000,
 ];

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { loadConfig } from '@app/config';
 import { createDataSource } from '../data-source';
+import { CredentialKeyIds1764144000000 } from './1764144000000-credential-key-ids';
 import { MIGRATIONS } from './index';
 
 /** Every migration must apply to an empty database and revert cleanly, so a bad deploy can roll back. */
@@ -37,5 +38,27 @@ describe('migrations (real Postgres)', () => {
     expect(tables).toEqual([]);
     expect(await dataSource.runMigrations({ transaction: 'each' })).toHaveLength(MIGRATIONS.length);
     expect(await dataSource.showMigrations()).toBe(false);
+  });
+
+  it('files the digests made before credential keys had ids under the key id legacy, and no later ones', async () => {
+    await dataSource.runMigrations({ transaction: 'each' });
+    for (let i = MIGRATIONS.indexOf(CredentialKeyIds1764144000000); i < MIGRATIONS.length; i += 1) {
+      await dataSource.undoLastMigration({ transaction: 'each' });
+    }
+    const [user] = await dataSource.query<{ id: string }[]>(
+      `INSERT INTO app_user (role, login, display_name, password_hash)
+       VALUES ('office', 'legacy-' || gen_random_uuid(), '西南街道党工委 办公室', 'x') RETURNING id`,
+    );
+    await dataSource.query(`INSERT INTO api_key (user_id, name, key_hash) VALUES ($1, '对接', 'made-before')`, [
+      user.id,
+    ]);
+    await dataSource.runMigrations({ transaction: 'each' });
+    const rows = await dataSource.query<{ digest_key_id: string }[]>(
+      `SELECT digest_key_id FROM api_key WHERE key_hash = 'made-before'`,
+    );
+    expect(rows).toEqual([{ digest_key_id: 'legacy' }]);
+    await expect(
+      dataSource.query(`INSERT INTO api_key (user_id, name, key_hash) VALUES ($1, '对接', 'made-after')`, [user.id]),
+    ).rejects.toThrow(/digest_key_id/);
   });
 });

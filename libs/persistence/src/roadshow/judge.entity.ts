@@ -26,9 +26,13 @@ export class Judge {
   @Column({ type: 'text', nullable: true })
   community: string | null;
 
-  /** HMAC of the sign-in code under AUTH_SECRET: looked up by equality, never stored in clear. */
+  /** HMAC of the sign-in code under the credential key named by digestKeyId: looked up by both, never stored in clear. */
   @Column({ name: 'code_digest', type: 'text', unique: true })
   codeDigest: string;
+
+  /** Id of the CREDENTIAL_KEYS key that made codeDigest; `legacy` for codes made before credential keys had ids. */
+  @Column({ name: 'digest_key_id', type: 'text' })
+  digestKeyId: string;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
