@@ -5,3 +5,7 @@ export * from './competition-lifecycle';
 export * from './competition-rules';
 export * from './vocabulary';
 export * from './competition-presets';
+export * from './result-vocabulary';
+export * from './labels';
+export * from './live-event-type';
+export * from './marks';

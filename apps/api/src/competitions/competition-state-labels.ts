@@ -1,20 +1,9 @@
-import { CompetitionState } from '@app/domain';
+import { COMPETITION_STATE_LABELS, CompetitionState } from '@app/domain';
 
 /** How the office's staff name each state, for refusals that must make sense in Chinese. */
-export const COMPETITION_STATE_ZH: Readonly<Record<CompetitionState, string>> = {
-  [CompetitionState.Draft]: '草稿',
-  [CompetitionState.Open]: '征集中',
-  [CompetitionState.Closed]: '征集截止',
-  [CompetitionState.Screening]: '资格审查',
-  [CompetitionState.Roadshow]: '路演',
-  [CompetitionState.ScoringClosed]: '评分结束',
-  [CompetitionState.Ranked]: '已排名',
-  [CompetitionState.Allocated]: '资金已分配',
-  [CompetitionState.Publicity]: '公示中',
-  [CompetitionState.Awarded]: '已立项',
-  [CompetitionState.InProgress]: '项目执行中',
-  [CompetitionState.Finished]: '已结束',
-};
+export const COMPETITION_STATE_ZH: Readonly<Record<CompetitionState, string>> = Object.fromEntries(
+  Object.values(CompetitionState).map((state) => [state, COMPETITION_STATE_LABELS[state].zh]),
+) as Record<CompetitionState, string>;
 
 /** 「征集中」(open): the Chinese name with the identifier an API client sends. */
 export function stateZh(state: CompetitionState): string {

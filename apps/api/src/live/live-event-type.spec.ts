@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LiveEventType } from './live-event-type';
+import { LiveEventType } from '@app/domain';
 
 describe('live event types', () => {
   it('are all listened to by the pages: an EventSource only hears the event names it subscribed to', () => {

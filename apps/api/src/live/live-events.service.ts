@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { LiveEventType } from '@app/domain';
 import { LiveEvent } from '@app/persistence';
 import { ProducerRedis } from '../redis/producer-redis';
 import { LiveEventRepository } from './live-event.repository';
-import { LiveEventType } from './live-event-type';
 
 export function liveChannel(roadshowId: string): string {
   return `live:roadshow:${roadshowId}`;

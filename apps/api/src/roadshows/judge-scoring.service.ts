@@ -1,11 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { isDeepStrictEqual } from 'node:util';
-import { CompetitionRules, CompetitionState, DomainError, DomainErrorCode, SlotState } from '@app/domain';
+import {
+  CompetitionRules,
+  CompetitionState,
+  DomainError,
+  DomainErrorCode,
+  LiveEventType,
+  SlotState,
+} from '@app/domain';
 import { Actor, actorId } from '../auth/actor';
 import { auditActor } from '../auth/audit-actor';
 import { RequestValidationError } from '../common/validation-error';
 import { liveEventLockKey } from '../live/live-event.repository';
-import { LiveEventType } from '../live/live-event-type';
 import { LiveEventsService } from '../live/live-events.service';
 import { ScoreResponseDto, toScoreResponse } from './dto/score-response.dto';
 import { SubmitScoreDto } from './dto/submit-score.dto';

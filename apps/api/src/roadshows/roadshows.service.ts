@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { SlotState } from '@app/domain';
+import { LiveEventType, SlotState } from '@app/domain';
 import { AuditRepository } from '@app/persistence';
 import { Actor } from '../auth/actor';
 import { auditActor } from '../auth/audit-actor';
 import { isUniqueViolation } from '../common/unique-violation';
-import { LiveEventType } from '../live/live-event-type';
 import { LiveEventsService } from '../live/live-events.service';
 import { isGroupWeighted } from './competition-scoring';
 import { CreateRoadshowDto } from './dto/create-roadshow.dto';
