@@ -14,6 +14,7 @@ import { RedisModule } from './redis/redis.module';
 import { ResultsModule } from './results/results.module';
 import { RoadshowsModule } from './roadshows/roadshows.module';
 import { SubmissionsModule } from './submissions/submissions.module';
+import { VocabularyModule } from './vocabulary/vocabulary.module';
 
 @Module({})
 export class AppModule {
@@ -38,6 +39,7 @@ export class AppModule {
         ResultsModule,
         PublicityModule,
         AgreementsModule,
+        VocabularyModule,
       ],
     };
   }
