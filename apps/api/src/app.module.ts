@@ -13,6 +13,7 @@ import { RedisModule } from './redis/redis.module';
 import { ResultsModule } from './results/results.module';
 import { RoadshowsModule } from './roadshows/roadshows.module';
 import { SubmissionsModule } from './submissions/submissions.module';
+import { VocabularyModule } from './vocabulary/vocabulary.module';
 
 @Module({})
 export class AppModule {
@@ -37,6 +38,7 @@ export class AppModule {
         ResultsModule,
         PublicityModule,
         AgreementsModule,
+        VocabularyModule,
       ],
     };
   }

@@ -25,6 +25,7 @@ const USERS = [Office, Admin, Applicant];
 
 const ACCESS: Readonly<Record<string, typeof PUBLIC | readonly Role[]>> = {
   'GET /health': PUBLIC,
+  'GET /vocabulary.js': PUBLIC,
   'POST /auth/sessions': PUBLIC,
   'GET /auth/me': USERS,
   'GET /auth/api-keys': USERS,

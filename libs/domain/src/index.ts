@@ -8,3 +8,6 @@ export * from './competition-presets';
 export * from './competition-state-names';
 export * from './time';
 export * from './errors';
+export * from './result-vocabulary';
+export * from './labels';
+export * from './live-event-type';

@@ -8,12 +8,11 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Observable } from 'rxjs';
-import { DomainError, DomainErrorCode } from '@app/domain';
+import { DomainError, DomainErrorCode, LiveEventType } from '@app/domain';
 import { Public } from '../auth/access.decorator';
 import { ErrorResponseDto } from '../common/error-response.dto';
 import { RoadshowEventsParamsDto } from './dto/roadshow-events-params.dto';
 import { EVENT_ID_PATTERN, RoadshowEventsQueryDto } from './dto/roadshow-events-query.dto';
-import { LiveEventType } from './live-event-type';
 import { LiveStreamService } from './live-stream.service';
 
 const LAST_EVENT_ID = 'Last-Event-ID';

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { SignalBus } from '@app/application';
+import { LiveEventType } from '@app/domain';
 import { LiveEvent, LiveEventRepository } from '@app/persistence';
-import { LiveEventType } from './live-event-type';
 
 /**
  * Writes a roadshow's live events. The row is written in the caller's transaction, so an event

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { RecusalSource, SlotState, SubmissionState } from '@app/domain';
+import { LiveEventType, RecusalSource, SlotState, SubmissionState } from '@app/domain';
 import { AuditRepository, Recusal, RoadshowSlot } from '@app/persistence';
 import { Actor } from '../auth/actor';
 import { auditActor } from '../auth/audit-actor';
-import { LiveEventType } from '../live/live-event-type';
 import { LiveEventsService } from '../live/live-events.service';
 import { CreateRecusalDto } from './dto/create-recusal.dto';
 import { DeclareRecusalDto } from './dto/declare-recusal.dto';

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { SlotState } from '@app/domain';
+import { LiveEventType, SlotState } from '@app/domain';
 import { AuditRepository, Competition, Roadshow, RoadshowSlot } from '@app/persistence';
 import { Actor } from '../auth/actor';
 import { auditActor } from '../auth/audit-actor';
-import { LiveEventType } from '../live/live-event-type';
 import { LiveEventsService } from '../live/live-events.service';
 import { announceSlot, publicBreakdownOf } from './announced-score';
 import { LockSlotDto } from './dto/lock-slot.dto';

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { SlotState } from '@app/domain';
+import { LiveEventType, SlotState } from '@app/domain';
 import { AuditRepository } from '@app/persistence';
 import { isGroupWeighted } from '@app/scoring';
 import { Actor } from '../auth/actor';
 import { auditActor } from '../auth/audit-actor';
 import { isUniqueViolation } from '../common/unique-violation';
-import { LiveEventType } from '../live/live-event-type';
 import { LiveEventsService } from '../live/live-events.service';
 import { CreateRoadshowDto } from './dto/create-roadshow.dto';
 import { DrawOrderDto } from './dto/draw-order.dto';

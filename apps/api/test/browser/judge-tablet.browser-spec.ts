@@ -174,10 +174,10 @@ describe('judge tablet in Chromium: layout, conflicts, offline reload, lost answ
     const page = await context.newPage();
     await page.goto(`${baseUrl}/judge/`);
     const shown = await page.evaluate<string[]>(`
-      import('/judge/decimal.js').then(({ toHundredths, weightedTotal }) =>
+      import('/judge/decimal.js').then(({ toUnits, weightedTotal }) =>
         ${JSON.stringify(sheets)}.map((sheet) =>
           weightedTotal(${JSON.stringify(criteria)}, Object.fromEntries(
-            Object.entries(sheet).map(([key, value]) => [key, toHundredths(value)]),
+            Object.entries(sheet).map(([key, value]) => [key, toUnits(value)]),
           )).total,
         ),
       )

@@ -140,4 +140,17 @@ describe('live big screen in Chromium (1920×1080)', () => {
     await screen.click('.lang-switch');
     await screen.locator('#ranking-title', { hasText: '实时排名' }).waitFor();
   }, 30_000);
+
+  it('takes its language from the address (?lang=en) over what the device remembers, until the switch is pressed', async () => {
+    const page = await context.newPage();
+    await page.addInitScript("localStorage.setItem('gongyi.lang', 'zh')");
+    await page.goto(`${baseUrl}/screen/?roadshow=${roadshowId}&lang=en`);
+    await page.locator('.lang-switch', { hasText: '中文' }).waitFor();
+    await expect(page.title()).resolves.toMatch(/^Live board · /);
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+    await page.click('.lang-switch');
+    await page.locator('.lang-switch', { hasText: 'English' }).waitFor();
+    await expect(page.title()).resolves.toMatch(/^路演大屏 · /);
+    await page.close();
+  }, 30_000);
 });

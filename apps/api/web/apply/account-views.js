@@ -2,8 +2,8 @@
 import { api } from '../shared/api.js';
 import { h } from '../shared/dom.js';
 import { field, input, messageBox, select, showApiError, showMessage } from '../shared/forms.js';
-import { ORGANIZATION_KINDS } from '../shared/labels.js';
-import { tx } from '../shared/text.js';
+import { ORGANIZATION_KIND_LABELS } from '/vocabulary.js';
+import { tx } from '../shared/i18n.js';
 
 async function signIn(ctx, login, password) {
   const session = await api('/auth/sessions', { method: 'POST', body: { login, password } });
@@ -51,7 +51,7 @@ export async function loginView(ctx) {
 
 export async function registerView(ctx) {
   const kind = select(
-    Object.entries(ORGANIZATION_KINDS).map(([value, pair]) => [value, pair]),
+    Object.entries(ORGANIZATION_KIND_LABELS).map(([value, pair]) => [value, pair]),
     { name: 'kind', value: 'community' },
   );
   const controls = {

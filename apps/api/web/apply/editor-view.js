@@ -12,9 +12,9 @@ import {
   showApiError,
   showMessage,
 } from '../shared/forms.js';
-import { beijingTime } from '../shared/labels.js';
+import { beijingTime } from '../shared/time.js';
 import { fenToYuanText, parseShare, parseYuan, shareToPercentText } from '../shared/money.js';
-import { biLabel, tx } from '../shared/text.js';
+import { biLabel, tx } from '../shared/i18n.js';
 import { checkBudget } from './budget.js';
 
 const BUDGET_KINDS = [

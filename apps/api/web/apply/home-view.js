@@ -2,26 +2,25 @@
 // competitions open for submissions.
 import { formatYuan, h } from '../shared/dom.js';
 import {
-  COMPETITION_STATES,
-  ORGANIZATION_KINDS,
-  SCREENING,
-  SUBMISSION_STATES,
-  beijingTime,
-  labelOf,
-} from '../shared/labels.js';
-import { tx } from '../shared/text.js';
+  COMPETITION_STATE_LABELS,
+  ORGANIZATION_KIND_LABELS,
+  SCREENING_STATUS_LABELS,
+  SUBMISSION_STATE_LABELS,
+} from '/vocabulary.js';
+import { beijingTime } from '../shared/time.js';
+import { labelOf, tx } from '../shared/i18n.js';
 
 export function statusBadges(submission) {
   const screening =
     submission.state === 'submitted'
-      ? tx('span', labelOf(SCREENING, submission.screening), {
+      ? tx('span', labelOf(SCREENING_STATUS_LABELS, submission.screening), {
           class: `badge ${submission.screening === 'passed' ? 'ok' : submission.screening === 'rejected' ? 'bad' : ''}`,
         })
       : null;
   return h(
     'span',
     { class: 'actions' },
-    tx('span', labelOf(SUBMISSION_STATES, submission.state), {
+    tx('span', labelOf(SUBMISSION_STATE_LABELS, submission.state), {
       class: `badge ${submission.state === 'submitted' ? 'ok' : submission.state === 'withdrawn' ? 'bad' : 'warn'}`,
       'data-testid': 'submission-state',
     }),
@@ -51,7 +50,7 @@ export async function homeView(ctx) {
         'dl',
         { class: 'summary-list' },
         tx('dt', { zh: '类型', en: 'Kind' }),
-        tx('dd', labelOf(ORGANIZATION_KINDS, organization.kind)),
+        tx('dd', labelOf(ORGANIZATION_KIND_LABELS, organization.kind)),
         tx('dt', { zh: '服务社区', en: 'Community' }),
         h('dd', {}, organization.community),
         tx('dt', { zh: '所在街道/区', en: 'District' }),
@@ -109,7 +108,7 @@ export async function homeView(ctx) {
                       en: `deadline ${beijingTime(competition.submissionDeadline)} (Beijing) · cap ${formatYuan(competition.rules.maxRequestFen)} per project`,
                     }),
                   ),
-                  tx('span', labelOf(COMPETITION_STATES, competition.state), { class: 'badge ok' }),
+                  tx('span', labelOf(COMPETITION_STATE_LABELS, competition.state), { class: 'badge ok' }),
                 ),
                 tx(
                   'a',

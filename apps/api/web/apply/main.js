@@ -1,7 +1,7 @@
 // 项目申报: communities and social organizations register, draft, submit and follow their projects.
 import { startApp } from '../shared/app-shell.js';
 import { clear, h } from '../shared/dom.js';
-import { tx } from '../shared/text.js';
+import { tx } from '../shared/i18n.js';
 import { homeView } from './home-view.js';
 import { loginView, registerView } from './account-views.js';
 import { editorView } from './editor-view.js';

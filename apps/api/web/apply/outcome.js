@@ -4,8 +4,9 @@ import { ApiError } from '../shared/api.js';
 import { fill, formatYuan, h } from '../shared/dom.js';
 import { downloadFile } from '../shared/download.js';
 import { field, messageBox, showApiError, showMessage } from '../shared/forms.js';
-import { AGREEMENT_STATUSES, OBJECTION_STATUSES, beijingTime, labelOf } from '../shared/labels.js';
-import { tx } from '../shared/text.js';
+import { AGREEMENT_STATUS_LABELS, OBJECTION_STATUS_LABELS } from '/vocabulary.js';
+import { beijingTime } from '../shared/time.js';
+import { labelOf, tx } from '../shared/i18n.js';
 
 async function orNull(promise) {
   try {
@@ -103,7 +104,10 @@ function agreementBlock(ctx, agreement, submission, box, section) {
       'div',
       { class: 'actions' },
       tx('span', { zh: `资助协议书 ${agreement.number}`, en: `Funding agreement ${agreement.number}` }),
-      tx('span', labelOf(AGREEMENT_STATUSES, agreement.status), { class: 'badge', 'data-testid': 'agreement-status' }),
+      tx('span', labelOf(AGREEMENT_STATUS_LABELS, agreement.status), {
+        class: 'badge',
+        'data-testid': 'agreement-status',
+      }),
       tx(
         'button',
         { zh: '下载协议书（PDF）', en: 'Download the agreement (PDF)' },
@@ -177,7 +181,7 @@ export async function outcomeSection(ctx, submission, competition) {
             'p',
             {},
             tx('strong', { zh: '我的异议：', en: 'Our objection: ' }),
-            tx('span', labelOf(OBJECTION_STATUSES, objection.status), { class: 'badge' }),
+            tx('span', labelOf(OBJECTION_STATUS_LABELS, objection.status), { class: 'badge' }),
           ),
           h('p', {}, objection.reason),
           objection.answer

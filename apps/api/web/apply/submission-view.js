@@ -2,9 +2,9 @@
 // budget, and later the result, the agreement and the right to object during the notice period.
 import { formatYuan, h } from '../shared/dom.js';
 import { messageBox, showApiError } from '../shared/forms.js';
-import { beijingTime } from '../shared/labels.js';
+import { beijingTime } from '../shared/time.js';
 import { dataTable } from '../shared/table.js';
-import { tx } from '../shared/text.js';
+import { tx } from '../shared/i18n.js';
 import { statusBadges } from './home-view.js';
 import { outcomeSection } from './outcome.js';
 

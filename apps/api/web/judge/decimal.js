@@ -1,16 +1,16 @@
-// Exact score arithmetic for the tablet. Marks are decimal strings with at most 2 places, so they
-// are carried as integer hundredths; weights as integers scaled by their own decimal places. The
-// live total is then the same exact decimal the server computes (libs/scoring: mark places +
-// weight places), never a float that shows 86.24999.
+// Exact score arithmetic for the tablet. Marks are decimal strings with at most MARK_DECIMALS
+// places (the server's own limit), so they are carried as integer mark units (hundredths with 2
+// places); weights as integers scaled by their own decimal places. The live total is then the same
+// exact decimal the server computes (libs/scoring: mark places + weight places), never a float
+// that shows 86.24999.
+import { MARK_DECIMALS } from '/vocabulary.js';
 
-export const MARK_DECIMALS = 2;
-const MARK_SCALE = 100n;
-
-const MARK_PATTERN = /^\d{1,6}(?:\.\d{0,2})?$/;
+const MARK_SCALE = 10n ** BigInt(MARK_DECIMALS);
+const MARK_PATTERN = new RegExp(`^\\d{1,6}(?:\\.\\d{0,${MARK_DECIMALS}})?$`);
 const DECIMAL_PATTERN = /^\d{1,9}(?:\.(\d+))?$/;
 
-/** "22.5" → 2250n; undefined for anything that is not a mark (a sign, 3 decimals, letters). */
-export function toHundredths(text) {
+/** "22.5" → 2250n (2 places); undefined for anything that is not a mark (a sign, too many decimals, letters). */
+export function toUnits(text) {
   const value = String(text ?? '')
     .trim()
     .replace(/,/g, '.')
@@ -21,7 +21,7 @@ export function toHundredths(text) {
 }
 
 /** 2250n → "22.5": the shortest exact form, as sent to the API. */
-export function fromHundredths(units) {
+export function fromUnits(units) {
   const whole = units / MARK_SCALE;
   const fraction = (units % MARK_SCALE).toString().padStart(MARK_DECIMALS, '0').replace(/0+$/, '');
   return fraction ? `${whole}.${fraction}` : `${whole}`;
@@ -46,7 +46,7 @@ function formatFixed(units, places) {
 
 /**
  * Σ weight × mark over the non-gate criteria, with mark places + the most weight places, like the
- * server. `marks` maps key → hundredths (bigint) or undefined; a missing mark counts as 0 here
+ * server. `marks` maps key → mark units (bigint) or undefined; a missing mark counts as 0 here
  * and `complete` says whether every criterion has one.
  */
 export function weightedTotal(criteria, marks) {
@@ -66,7 +66,7 @@ export function weightedTotal(criteria, marks) {
   return { total: formatFixed(sum, places), max: formatFixed(max, places), complete };
 }
 
-/** A mark moved by `step` hundredths and held within 0…max. */
+/** A mark moved by `step` mark units and held within 0…max. */
 export function stepMark(current, step, max) {
   const next = (current ?? 0n) + step;
   if (next < 0n) return 0n;

@@ -1,19 +1,30 @@
 // Keeps the judge page's own files on the tablet so that a reload with the Wi-Fi down still opens
 // the page, and with it the scores waiting to sync (they live in localStorage). Only these files
 // are handled: API requests and the live stream always go to the network untouched.
-const CACHE = 'gongyi-judge-v1';
+const CACHE = 'gongyi-judge-v2';
+/** The page and everything it imports, so that a reload offline finds every module (a unit test checks it). */
 const FILES = [
   '/judge/',
   '/judge/judge.css',
   '/judge/main.js',
+  '/judge/bar.js',
   '/judge/decimal.js',
+  '/judge/dialogs.js',
+  '/judge/my-slots.js',
   '/judge/outbox.js',
+  '/judge/score-form.js',
+  '/judge/scores.js',
+  '/judge/sign-in.js',
+  '/judge/stage.js',
+  '/judge/state.js',
+  '/judge/storage.js',
   '/judge/texts.js',
   '/shared/base.css',
   '/shared/api.js',
   '/shared/dom.js',
   '/shared/i18n.js',
   '/shared/live.js',
+  '/vocabulary.js',
 ];
 /** Past this, a slow network loses to the cached copy; the fresh one still lands in the cache. */
 const NETWORK_WAIT_MS = 3000;

@@ -1,5 +1,7 @@
-// Every text of the judge tablet, Chinese first.
-export const TEXTS = {
+// Every text of the judge tablet, Chinese first; the names of states come from the vocabulary.
+import { createText } from '../shared/i18n.js';
+
+const TEXTS = {
   pageTitle: { zh: '评委打分', en: 'Judge scoring' },
   signInTitle: { zh: '评委签到', en: 'Judge sign-in' },
   signInHint: {
@@ -31,10 +33,6 @@ export const TEXTS = {
     en: 'The project on stage appears here by itself when the office moves on.',
   },
   position: { zh: '第 {n} 号', en: 'No. {n}' },
-  'state.waiting': { zh: '等待上台', en: 'Waiting' },
-  'state.presenting': { zh: '陈述中', en: 'Presenting' },
-  'state.scoring': { zh: '评分中', en: 'Scoring' },
-  'state.locked': { zh: '已锁定', en: 'Locked' },
   pitchLeft: { zh: '陈述剩余 {time}', en: 'Pitch time left {time}' },
   pitchOver: { zh: '陈述时间已到', en: 'Pitch time is up' },
   details: { zh: '项目详情', en: 'Project details' },
@@ -48,8 +46,8 @@ export const TEXTS = {
   outOf: { zh: '满分 {max}', en: 'out of {max}' },
   weighted: { zh: '权重 ×{weight}', en: 'weight ×{weight}' },
   markInvalid: {
-    zh: '请输入 0 到 {max} 之间、最多两位小数的分数',
-    en: 'Enter a score from 0 to {max} with at most 2 decimals',
+    zh: '请输入 0 到 {max} 之间、最多 {decimals} 位小数的分数',
+    en: 'Enter a score from 0 to {max} with at most {decimals} decimals',
   },
   markMissing: { zh: '请为此项打分', en: 'Score this criterion' },
   gatePass: { zh: '通过', en: 'Pass' },
@@ -74,7 +72,6 @@ export const TEXTS = {
     zh: '服务器上保存的是第{revision}版（{time}）',
     en: 'The server has version {revision} ({time})',
   },
-  'status.locked': { zh: '已锁定', en: 'Locked' },
   'status.recused': { zh: '已回避', en: 'Recused' },
   unsavedEdits: { zh: '有未提交的修改', en: 'You have changes not submitted yet' },
   fixErrors: { zh: '请先更正标红的项', en: 'Correct the marked entries first' },
@@ -118,3 +115,5 @@ export const TEXTS = {
     en: 'The server cannot be reached; kept on this tablet and retrying automatically',
   },
 };
+
+export const { t } = createText(TEXTS);

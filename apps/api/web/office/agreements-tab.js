@@ -2,9 +2,9 @@
 import { fill, formatYuan, h } from '../shared/dom.js';
 import { downloadFile } from '../shared/download.js';
 import { messageBox, showApiError, showMessage } from '../shared/forms.js';
-import { AGREEMENT_STATUSES, labelOf } from '../shared/labels.js';
+import { AGREEMENT_STATUS_LABELS } from '/vocabulary.js';
 import { dataTable } from '../shared/table.js';
-import { biLabel, tx } from '../shared/text.js';
+import { biLabel, labelOf, tx } from '../shared/i18n.js';
 import { progressBar } from './results-tab.js';
 
 export async function agreementsTab(ctx, competition) {
@@ -72,7 +72,7 @@ export async function agreementsTab(ctx, competition) {
                 h('td', { class: 'mono' }, agreement.number, agreement.version > 1 ? ` v${agreement.version}` : ''),
                 h('td', {}, agreement.projectTitle),
                 h('td', { class: 'num' }, formatYuan(agreement.grantFen)),
-                h('td', {}, tx('span', labelOf(AGREEMENT_STATUSES, agreement.status), { class: 'badge' })),
+                h('td', {}, tx('span', labelOf(AGREEMENT_STATUS_LABELS, agreement.status), { class: 'badge' })),
                 h(
                   'td',
                   {},

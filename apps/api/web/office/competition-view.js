@@ -12,9 +12,10 @@ import {
   showApiError,
   showMessage,
 } from '../shared/forms.js';
-import { COMPETITION_STATES, beijingTime, labelOf } from '../shared/labels.js';
+import { COMPETITION_STATE_LABELS } from '/vocabulary.js';
+import { beijingTime } from '../shared/time.js';
 import { fenToYuanText, parseYuan } from '../shared/money.js';
-import { tx } from '../shared/text.js';
+import { labelOf, tx } from '../shared/i18n.js';
 import { agreementsTab } from './agreements-tab.js';
 import { stateBadge } from './badges.js';
 import { beijingDeadline, toBeijingLocal } from './competitions-view.js';
@@ -93,8 +94,8 @@ function lifecycleCard(ctx, competition, refresh) {
     tx(
       'button',
       {
-        zh: `变为「${labelOf(COMPETITION_STATES, to).zh}」`,
-        en: `Move to “${labelOf(COMPETITION_STATES, to).en}”`,
+        zh: `变为「${labelOf(COMPETITION_STATE_LABELS, to).zh}」`,
+        en: `Move to “${labelOf(COMPETITION_STATE_LABELS, to).en}”`,
       },
       {
         type: 'button',
@@ -128,7 +129,7 @@ function lifecycleCard(ctx, competition, refresh) {
       'p',
       {},
       tx('span', { zh: '当前状态：', en: 'Current state: ' }),
-      tx('strong', labelOf(COMPETITION_STATES, competition.state)),
+      tx('strong', labelOf(COMPETITION_STATE_LABELS, competition.state)),
     ),
     buttons.length > 0
       ? field({ zh: '说明（选填，记入审计日志）', en: 'Note (optional, kept in the audit log)' }, reason, {

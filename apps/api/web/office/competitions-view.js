@@ -10,10 +10,11 @@ import {
   select,
   showApiError,
 } from '../shared/forms.js';
-import { COMPETITION_STATES, beijingTime, labelOf } from '../shared/labels.js';
+import { COMPETITION_STATE_LABELS } from '/vocabulary.js';
+import { beijingTime } from '../shared/time.js';
 import { parseYuan } from '../shared/money.js';
 import { dataTable } from '../shared/table.js';
-import { tx } from '../shared/text.js';
+import { labelOf, tx } from '../shared/i18n.js';
 
 export const PRESETS = [
   ['party-building', { zh: '党建项目创投大赛', en: 'Party-building project competition' }],
@@ -48,7 +49,7 @@ export async function competitionsView(ctx) {
                 'tr',
                 { 'data-testid': 'competition-row' },
                 h('td', {}, h('a', { href: `#/competitions/${competition.id}` }, competition.title)),
-                h('td', {}, tx('span', labelOf(COMPETITION_STATES, competition.state), { class: 'badge' })),
+                h('td', {}, tx('span', labelOf(COMPETITION_STATE_LABELS, competition.state), { class: 'badge' })),
                 h('td', { class: 'num' }, formatYuan(competition.poolFen)),
                 h('td', {}, beijingTime(competition.submissionDeadline)),
               ),

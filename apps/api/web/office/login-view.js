@@ -2,7 +2,7 @@
 import { api } from '../shared/api.js';
 import { h } from '../shared/dom.js';
 import { field, input, messageBox, showApiError, showMessage } from '../shared/forms.js';
-import { tx } from '../shared/text.js';
+import { tx } from '../shared/i18n.js';
 
 export async function loginView(ctx) {
   const login = input({ name: 'login', autocomplete: 'username', autocapitalize: 'none', required: true });

@@ -1,7 +1,7 @@
 // 管理控制台: the grants office runs a competition from a laptop, from its rules to its agreements.
 import { startApp } from '../shared/app-shell.js';
 import { clear, h } from '../shared/dom.js';
-import { tx } from '../shared/text.js';
+import { tx } from '../shared/i18n.js';
 import { competitionView } from './competition-view.js';
 import { competitionsView, newCompetitionView } from './competitions-view.js';
 import { loginView } from './login-view.js';

@@ -3,9 +3,10 @@
 import { ApiError } from '../shared/api.js';
 import { clear, formatYuan, h } from '../shared/dom.js';
 import { field, messageBox, select, showApiError, showMessage } from '../shared/forms.js';
-import { GRANT_STATUSES, OBJECTION_STATUSES, beijingTime, labelOf } from '../shared/labels.js';
+import { GRANT_STATUS_LABELS, OBJECTION_STATUS_LABELS } from '/vocabulary.js';
+import { beijingTime } from '../shared/time.js';
 import { dataTable } from '../shared/table.js';
-import { tx } from '../shared/text.js';
+import { labelOf, tx } from '../shared/i18n.js';
 
 const PHASES = {
   'in-period': { zh: '公示期内（可提出异议）', en: 'In the notice period (objections open)' },
@@ -127,7 +128,7 @@ export async function publicityTab(ctx, competition, refresh) {
                 h(
                   'p',
                   {},
-                  tx('span', labelOf(OBJECTION_STATUSES, objection.status), {
+                  tx('span', labelOf(OBJECTION_STATUS_LABELS, objection.status), {
                     class: `badge ${objection.status === 'open' ? 'warn' : objection.status === 'upheld' ? 'ok' : ''}`,
                   }),
                   ' ',
@@ -207,7 +208,7 @@ export async function publicityTab(ctx, competition, refresh) {
                 h(
                   'td',
                   {},
-                  tx('strong', labelOf(GRANT_STATUSES, row.status)),
+                  tx('strong', labelOf(GRANT_STATUS_LABELS, row.status)),
                   tx('div', { zh: row.reasonZh, en: row.reasonEn }),
                 ),
               ),

@@ -3,9 +3,9 @@
 // reason being typed survives the stream of score events.
 import { fill, h } from '../shared/dom.js';
 import { field, input, messageBox, select, showApiError, showMessage } from '../shared/forms.js';
-import { RECUSAL_SOURCES, labelOf } from '../shared/labels.js';
+import { RECUSAL_SOURCE_LABELS } from '/vocabulary.js';
 import { dataTable } from '../shared/table.js';
-import { biLabel, tx } from '../shared/text.js';
+import { biLabel, labelOf, tx } from '../shared/i18n.js';
 
 /** Refills a <select> when its options changed, keeping the chosen value when it is still offered. */
 function refillOptions(control, options) {
@@ -151,7 +151,7 @@ export function recusalsCard(ctx, base, update) {
                 { 'data-testid': 'recusal-row' },
                 h('td', {}, nameOf(recusal.judgeId)),
                 h('td', {}, titleOf(recusal.submissionId)),
-                tx('td', labelOf(RECUSAL_SOURCES, recusal.source)),
+                tx('td', labelOf(RECUSAL_SOURCE_LABELS, recusal.source)),
                 h('td', {}, recusal.reason),
                 h(
                   'td',

@@ -4,10 +4,10 @@ import { ApiError } from '../shared/api.js';
 import { clear, fill, formatYuan, h } from '../shared/dom.js';
 import { downloadFile } from '../shared/download.js';
 import { messageBox, showApiError, showMessage } from '../shared/forms.js';
-import { beijingTime } from '../shared/labels.js';
+import { beijingTime } from '../shared/time.js';
 import { openEventStream } from '../shared/sse.js';
 import { dataTable } from '../shared/table.js';
-import { tx } from '../shared/text.js';
+import { tx } from '../shared/i18n.js';
 import { stateBadge } from './badges.js';
 import { statisticsView } from './stats-chart.js';
 

@@ -3,11 +3,12 @@
 import { ApiError } from '../shared/api.js';
 import { fill, h } from '../shared/dom.js';
 import { checkboxField, field, input, messageBox, select, showApiError, showMessage } from '../shared/forms.js';
-import { JUDGE_GROUPS, SLOT_STATES, beijingTime, labelOf } from '../shared/labels.js';
+import { JUDGE_GROUP_LABELS, SLOT_STATE_LABELS } from '/vocabulary.js';
+import { beijingTime } from '../shared/time.js';
 import { openEventStream } from '../shared/sse.js';
 import { dataTable } from '../shared/table.js';
 import { recusalsCard } from './recusals-card.js';
-import { tx } from '../shared/text.js';
+import { labelOf, tx } from '../shared/i18n.js';
 
 const DROP = {
   high: { zh: '去掉（最高）', en: 'dropped (highest)' },
@@ -107,7 +108,7 @@ export async function roadshowTab(ctx, competition, refresh) {
         h(
           'li',
           { 'data-status': judge.status },
-          h('span', {}, judge.name, ' ', tx('span', labelOf(JUDGE_GROUPS, judge.group), { class: 'muted' })),
+          h('span', {}, judge.name, ' ', tx('span', labelOf(JUDGE_GROUP_LABELS, judge.group), { class: 'muted' })),
           tx(
             'span',
             judge.status === 'submitted'
@@ -249,7 +250,7 @@ export async function roadshowTab(ctx, competition, refresh) {
                 h(
                   'p',
                   {},
-                  tx('span', labelOf(SLOT_STATES, active.state), { class: 'badge', 'data-testid': 'slot-state' }),
+                  tx('span', labelOf(SLOT_STATE_LABELS, active.state), { class: 'badge', 'data-testid': 'slot-state' }),
                   ' ',
                   tx(
                     'span',
@@ -418,7 +419,7 @@ export async function roadshowTab(ctx, competition, refresh) {
                 h(
                   'td',
                   {},
-                  tx('span', labelOf(SLOT_STATES, slot.state), {
+                  tx('span', labelOf(SLOT_STATE_LABELS, slot.state), {
                     class: `badge ${slot.state === 'locked' ? 'ok' : ''}`,
                   }),
                 ),
@@ -449,7 +450,7 @@ export async function roadshowTab(ctx, competition, refresh) {
                 'tr',
                 { 'data-testid': 'judge-row' },
                 h('td', {}, judge.name),
-                tx('td', labelOf(JUDGE_GROUPS, judge.group)),
+                tx('td', labelOf(JUDGE_GROUP_LABELS, judge.group)),
                 h('td', {}, judge.community ?? '—'),
                 h('td', { class: 'num' }, String(recusals.get(judge.id) ?? 0)),
               ),
@@ -461,7 +462,7 @@ export async function roadshowTab(ctx, competition, refresh) {
   // The code is shown once, here, until the office dismisses it: the server keeps only a digest.
   const codeArea = h('div', { 'aria-live': 'polite' });
   const judgeName = input({ maxlength: 100, required: true });
-  const judgeGroup = select(Object.entries(JUDGE_GROUPS), { value: 'expert' });
+  const judgeGroup = select(Object.entries(JUDGE_GROUP_LABELS), { value: 'expert' });
   const judgeCommunity = input({ maxlength: 100 });
   const judgeBox = messageBox();
   const judgeForm = h(

@@ -14,9 +14,10 @@ import {
   showApiError,
   showMessage,
 } from '../shared/forms.js';
-import { JUDGE_GROUPS, beijingTime } from '../shared/labels.js';
+import { JUDGE_GROUP_LABELS } from '/vocabulary.js';
+import { beijingTime } from '../shared/time.js';
 import { fenToYuanText, parseYuan } from '../shared/money.js';
-import { biLabel, tx } from '../shared/text.js';
+import { biLabel, tx } from '../shared/i18n.js';
 
 const METHODS = [
   ['trimmed-mean', { zh: '去掉最高分和最低分后平均', en: 'Trimmed mean (drop highest and lowest)' }],
@@ -364,7 +365,7 @@ export async function rulesTab(ctx, competition) {
       h(
         'div',
         { class: 'form-grid' },
-        Object.entries(JUDGE_GROUPS).map(([group, label]) =>
+        Object.entries(JUDGE_GROUP_LABELS).map(([group, label]) =>
           field(label, text(weights, group, { inputmode: 'decimal' }), { path: `aggregation.groupWeights.${group}` }),
         ),
       ),

@@ -1,7 +1,7 @@
 // Judge-agreement statistics as an inline SVG built with DOM calls (no markup strings, no
 // library): each judge's leniency as a bar left (stricter) or right (more lenient) of the panel.
 import { h } from '../shared/dom.js';
-import { bi, pick, tx } from '../shared/text.js';
+import { bi, pick, tx } from '../shared/i18n.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 

@@ -2,16 +2,17 @@
 // applicant will read.
 import { fill, formatYuan, h } from '../shared/dom.js';
 import { field, messageBox, select, showApiError } from '../shared/forms.js';
-import { SCREENING, SUBMISSION_STATES, beijingTime, labelOf } from '../shared/labels.js';
+import { SCREENING_STATUS_LABELS, SUBMISSION_STATE_LABELS } from '/vocabulary.js';
+import { beijingTime } from '../shared/time.js';
 import { dataTable } from '../shared/table.js';
-import { tx } from '../shared/text.js';
+import { labelOf, tx } from '../shared/i18n.js';
 
 const ANY = { zh: '全部', en: 'All' };
 
 function screeningBadge(submission) {
   if (submission.state !== 'submitted') return null;
   const kind = submission.screening === 'passed' ? 'ok' : submission.screening === 'rejected' ? 'bad' : 'warn';
-  return tx('span', labelOf(SCREENING, submission.screening), {
+  return tx('span', labelOf(SCREENING_STATUS_LABELS, submission.screening), {
     class: `badge ${kind}`,
     'data-testid': 'screening-status',
   });
@@ -69,8 +70,8 @@ function screeningForm(ctx, submission, competition, onDone) {
 
 export async function submissionsTab(ctx, competition) {
   const filters = { state: '', screening: '', category: '' };
-  const stateFilter = select([['', ANY], ...Object.entries(SUBMISSION_STATES)], { value: '' });
-  const screeningFilter = select([['', ANY], ...Object.entries(SCREENING)], { value: '' });
+  const stateFilter = select([['', ANY], ...Object.entries(SUBMISSION_STATE_LABELS)], { value: '' });
+  const screeningFilter = select([['', ANY], ...Object.entries(SCREENING_STATUS_LABELS)], { value: '' });
   const categoryFilter = select(
     [['', ANY], ...competition.rules.categories.map((c) => [c.key, { zh: c.labelZh, en: c.labelEn }])],
     { value: '' },
@@ -150,7 +151,7 @@ export async function submissionsTab(ctx, competition) {
                 ),
                 tx('td', categories.get(submission.category) ?? { zh: submission.category, en: submission.category }),
                 h('td', { class: 'num' }, formatYuan(submission.requestedFen)),
-                h('td', {}, tx('span', labelOf(SUBMISSION_STATES, submission.state), { class: 'badge' })),
+                h('td', {}, tx('span', labelOf(SUBMISSION_STATE_LABELS, submission.state), { class: 'badge' })),
                 screeningCell,
               );
             }),

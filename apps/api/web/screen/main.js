@@ -3,10 +3,24 @@
 // Read-only and public; every user text goes through textContent (h()), never innerHTML.
 import { ApiError, api } from '../shared/api.js';
 import { clear, h } from '../shared/dom.js';
-import { createI18n, currentLang, mountLangSwitch } from '../shared/i18n.js';
+import { createText, langFromAddress, langSwitch, labelOf, onLangChange, pick } from '../shared/i18n.js';
 import { connectLive } from '../shared/live.js';
+import { JUDGE_GROUP_LABELS, LiveEventType, SLOT_STATE_LABELS } from '/vocabulary.js';
 
-const i18n = createI18n({
+// A hall screen is set up once, often by address: /screen/?roadshow=…&lang=en.
+langFromAddress();
+
+/**
+ * The hall reads two states by what it sees: a project whose judges are at work, and one whose
+ * score is on the screen. The other states keep their names.
+ */
+const HALL_SLOT_STATES = {
+  ...SLOT_STATE_LABELS,
+  scoring: { zh: '评委打分中', en: 'Judges scoring' },
+  locked: { zh: '已公布', en: 'Announced' },
+};
+
+const { t } = createText({
   pageTitle: { zh: '路演大屏', en: 'Live board' },
   noRoadshow: {
     zh: '请在地址后加上路演编号，例如 /screen/?roadshow=路演编号',
@@ -18,10 +32,6 @@ const i18n = createI18n({
   projectsCount: { zh: '共 {n} 个项目', en: '{n} projects' },
   position: { zh: '第 {n} 号', en: 'No. {n}' },
   positionOf: { zh: '第 {n} 号 / 共 {total} 个', en: 'No. {n} of {total}' },
-  'state.waiting': { zh: '等待上台', en: 'Waiting' },
-  'state.presenting': { zh: '陈述中', en: 'Presenting' },
-  'state.scoring': { zh: '评委打分中', en: 'Judges scoring' },
-  'state.locked': { zh: '已公布', en: 'Announced' },
   timer: { zh: '陈述计时', en: 'Pitch time' },
   overtime: { zh: '超时 {time}', en: 'Over by {time}' },
   judgesScored: { zh: '已评分评委', en: 'Judges scored' },
@@ -37,10 +47,6 @@ const i18n = createI18n({
   'method.median': { zh: '评委总分取中位数', en: 'Median of the judges’ totals' },
   fellBack: { zh: '评委人数不足，未去分，取平均', en: 'Too few judges to drop any; all averaged' },
   gatesFailed: { zh: '未通过必备项', en: 'Failed a pass/fail criterion' },
-  'group.expert': { zh: '专家', en: 'Experts' },
-  'group.department': { zh: '部门', en: 'Departments' },
-  'group.media': { zh: '媒体', en: 'Media' },
-  'group.resident': { zh: '居民代表', en: 'Residents' },
   ranking: { zh: '实时排名', en: 'Running ranking' },
   rankingEmpty: { zh: '公布得分后显示排名', en: 'The ranking appears once scores are announced' },
   rank: { zh: '名次', en: 'Rank' },
@@ -49,7 +55,6 @@ const i18n = createI18n({
   order: { zh: '出场顺序', en: 'Order' },
   seed: { zh: '抽签种子 {seed}', en: 'Draw seed {seed}' },
 });
-const { t } = i18n;
 
 /** Without the live stream, the board is fetched this often. */
 const POLL_MS = 3_000;
@@ -74,15 +79,11 @@ clear(root).append(
   h('main', { class: 'board' }, stage, ranking),
   order,
 );
-mountLangSwitch(i18n, actions);
+actions.prepend(langSwitch());
 
 function formatClock(totalSeconds) {
   const s = Math.max(0, totalSeconds);
   return `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
-}
-
-function pick(zh, en) {
-  return currentLang() === 'en' ? en : zh;
 }
 
 function render() {
@@ -134,7 +135,11 @@ function renderStage(board) {
       'p',
       { class: 'stage-head' },
       h('span', { class: 'position' }, t('positionOf', { n: current.position, total: board.slots.length })),
-      h('span', { class: 'chip state', dataset: { state: current.state } }, t(`state.${current.state}`)),
+      h(
+        'span',
+        { class: 'chip state', dataset: { state: current.state } },
+        pick(labelOf(HALL_SLOT_STATES, current.state)),
+      ),
       // Once announced, the count shrinks to a line and the score takes the room.
       current.state === 'locked'
         ? h('span', { class: 'count-line' }, `${t('judgesScored')} `, judgesCount(current))
@@ -147,7 +152,7 @@ function renderStage(board) {
       h(
         'span',
         { class: 'chip category', id: 'current-category' },
-        pick(current.categoryLabelZh, current.categoryLabelEn),
+        pick({ zh: current.categoryLabelZh, en: current.categoryLabelEn }),
       ),
       h('span', { id: 'current-organization' }, current.organizationName),
       current.community ? h('span', { class: 'community' }, current.community) : null,
@@ -219,7 +224,7 @@ function resultBox(result) {
           'p',
           { class: 'groups' },
           result.groups.map((group) =>
-            h('span', {}, `${t(`group.${group.group}`)} ${group.display} × ${group.weight}`),
+            h('span', {}, `${pick(labelOf(JUDGE_GROUP_LABELS, group.group))} ${group.display} × ${group.weight}`),
           ),
         )
       : null;
@@ -370,7 +375,7 @@ function refresh() {
   return fetching;
 }
 
-i18n.onChange(() => render());
+onLangChange(() => render());
 window.addEventListener('online', () => void refresh());
 window.addEventListener('offline', () => renderBanner());
 render();
@@ -380,7 +385,11 @@ if (roadshowId) {
     onEvent: (type, data) => {
       // The count moves the instant the event lands; the refetch brings everything else.
       const current = state.board?.current;
-      if (type === 'score.submitted' && current?.slotId === data.slotId && Number.isInteger(data.submittedCount)) {
+      if (
+        type === LiveEventType.JudgeSubmitted &&
+        current?.slotId === data.slotId &&
+        Number.isInteger(data.submittedCount)
+      ) {
         current.submittedCount = data.submittedCount;
         current.judgeCount = data.judgeCount ?? current.judgeCount;
         render();

@@ -2,9 +2,8 @@
 // the signed-in session, an API client that carries the token, and the language switch.
 import { api, ApiError } from './api.js';
 import { clear, h } from './dom.js';
-import { createI18n, mountLangSwitch } from './i18n.js';
+import { langSwitch, onLangChange, relabel, tx } from './i18n.js';
 import { createSession } from './session.js';
-import { relabel, tx } from './text.js';
 
 /**
  * `routes`: [[RegExp, view]] tried in order against location.hash; a view is
@@ -13,7 +12,6 @@ import { relabel, tx } from './text.js';
  */
 export function startApp({ sessionKey, routes, publicRoutes, loginHash, homeHash, header }) {
   const session = createSession(sessionKey);
-  const i18n = createI18n({});
   const main = document.getElementById('main');
   let leaving = [];
   let renderCount = 0;
@@ -93,16 +91,14 @@ export function startApp({ sessionKey, routes, publicRoutes, loginHash, homeHash
     if (heading) document.title = `${heading.textContent} — 公益创投大赛平台`;
   };
 
-  i18n.onChange(() => {
-    relabel();
+  onLangChange(() => {
     const heading = main.querySelector('h1');
     if (heading) document.title = `${heading.textContent} — 公益创投大赛平台`;
   });
-  i18n.apply();
+  // The static page is written in Chinese; a device set to English relabels it before the first view.
   relabel();
-  const headerBar = document.querySelector('.app-header');
   // At the end of the header, where the eye looks for it after the title and the account.
-  headerBar.append(mountLangSwitch(i18n, headerBar));
+  document.querySelector('.app-header').append(langSwitch());
   window.addEventListener('hashchange', () => void render());
   void render();
   return ctx;

@@ -1,7 +1,7 @@
 // Labelled form fields and the API's field errors shown next to the field they name.
 // Every control gets a <label for>, and its error is tied to it with aria-describedby.
 import { h, clear } from './dom.js';
-import { pick, tx } from './text.js';
+import { pick, tx } from './i18n.js';
 
 let sequence = 0;
 

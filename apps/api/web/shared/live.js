@@ -1,17 +1,7 @@
 // The roadshow's live events (server-sent events) for the big screen and the judges' tablets.
 // Events are only signals to refetch a snapshot: the snapshot is the truth, so an event missed
 // while the Wi-Fi was down costs nothing once the page has refetched on reconnect.
-
-/** The event names the API sends (apps/api/src/live/live-event-type.ts). */
-export const LIVE_EVENT_TYPES = [
-  'order.drawn',
-  'slot.current',
-  'timer.started',
-  'slot.scoring',
-  'score.submitted',
-  'slot.locked',
-  'slot.panel',
-];
+import { LiveEventType } from '/vocabulary.js';
 
 /** A new EventSource waits this long after the browser gave up on the previous one. */
 const REOPEN_MS = 2000;
@@ -48,7 +38,8 @@ export function connectLive(roadshowId, { onEvent, onStatus = () => {}, onOpen =
         }, REOPEN_MS);
       }
     });
-    for (const type of LIVE_EVENT_TYPES) {
+    // An EventSource hears only the event names it listens to: every one the API sends.
+    for (const type of Object.values(LiveEventType)) {
       source.addEventListener(type, (event) => {
         if (event.lastEventId) lastEventId = event.lastEventId;
         let data = {};

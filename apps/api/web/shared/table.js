@@ -1,6 +1,6 @@
 // The pages' data tables: a wrapper that scrolls sideways on a phone, one header row, body rows.
 import { h } from './dom.js';
-import { tx } from './text.js';
+import { tx } from './i18n.js';
 
 /**
  * `headings`: one { zh, en } per column, with `num: true` for a right-aligned number column.

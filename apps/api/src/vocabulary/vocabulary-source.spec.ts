@@ -1,0 +1,36 @@
+import { SourceTextModule, createContext } from 'node:vm';
+import { CompetitionState, LiveEventType, SLOT_STATE_LABELS, SlotState } from '@app/domain';
+import { PAGE_VOCABULARY, matchesEtag, renderVocabulary } from './vocabulary-source';
+
+async function evaluate(text: string): Promise<Record<string, unknown>> {
+  const module = new SourceTextModule(text, { context: createContext({}) });
+  await module.link(() => {
+    throw new Error('the vocabulary imports nothing');
+  });
+  await module.evaluate();
+  return { ...(module.namespace as Record<string, unknown>) };
+}
+
+describe('the vocabulary module the pages import', () => {
+  it('exports every table as libs/domain holds it, under the same name', async () => {
+    const exported = await evaluate(renderVocabulary(PAGE_VOCABULARY).text);
+    expect(exported).toEqual(JSON.parse(JSON.stringify(PAGE_VOCABULARY)));
+    expect(exported.LiveEventType).toEqual({ ...LiveEventType });
+    expect(Object.keys(exported.COMPETITION_STATE_LABELS as object)).toEqual(Object.values(CompetitionState));
+  });
+
+  it('names the waiting slot one way everywhere', () => {
+    expect(SLOT_STATE_LABELS[SlotState.Waiting]).toEqual({ zh: '等待上台', en: 'Waiting' });
+  });
+
+  it('has an ETag that changes with its text, and answers If-None-Match lists and weak forms', () => {
+    const { etag } = renderVocabulary(PAGE_VOCABULARY);
+    expect(etag).toMatch(/^"[\w-]{22}"$/);
+    expect(renderVocabulary({ ...PAGE_VOCABULARY, MARK_DECIMALS: 3 }).etag).not.toBe(etag);
+    expect(matchesEtag(etag, etag)).toBe(true);
+    expect(matchesEtag(`"other", W/${etag}`, etag)).toBe(true);
+    expect(matchesEtag('*', etag)).toBe(true);
+    expect(matchesEtag('"other"', etag)).toBe(false);
+    expect(matchesEtag(undefined, etag)).toBe(false);
+  });
+});

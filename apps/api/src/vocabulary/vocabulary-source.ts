@@ -1,0 +1,58 @@
+import { createHash } from 'node:crypto';
+import {
+  AGREEMENT_STATUS_LABELS,
+  COMPETITION_STATE_LABELS,
+  GRANT_STATUS_LABELS,
+  JUDGE_GROUP_LABELS,
+  LiveEventType,
+  OBJECTION_STATUS_LABELS,
+  ORGANIZATION_KIND_LABELS,
+  RECUSAL_SOURCE_LABELS,
+  SCREENING_STATUS_LABELS,
+  SLOT_STATE_LABELS,
+  SUBMISSION_STATE_LABELS,
+} from '@app/domain';
+import { MARK_DECIMALS } from '@app/scoring';
+
+/** The path the pages import the vocabulary from; the tablet's service worker keeps it offline. */
+export const VOCABULARY_PATH = '/vocabulary.js';
+
+/** What the pages take from libs/domain; each key becomes a named export of the module. */
+export const PAGE_VOCABULARY = {
+  COMPETITION_STATE_LABELS,
+  SUBMISSION_STATE_LABELS,
+  SCREENING_STATUS_LABELS,
+  SLOT_STATE_LABELS,
+  JUDGE_GROUP_LABELS,
+  RECUSAL_SOURCE_LABELS,
+  ORGANIZATION_KIND_LABELS,
+  GRANT_STATUS_LABELS,
+  AGREEMENT_STATUS_LABELS,
+  OBJECTION_STATUS_LABELS,
+  LiveEventType,
+  MARK_DECIMALS,
+} as const;
+
+export interface VocabularySource {
+  /** An ES module: `export const NAME = <JSON>;` per entry. */
+  readonly text: string;
+  /** A strong validator of the text, quoted as the ETag header wants it. */
+  readonly etag: string;
+}
+
+/** JSON is JavaScript, so each table reaches the pages exactly as libs/domain holds it. */
+export function renderVocabulary(vocabulary: Readonly<Record<string, unknown>>): VocabularySource {
+  const text = Object.entries(vocabulary)
+    .map(([name, value]) => `export const ${name} = ${JSON.stringify(value)};\n`)
+    .join('');
+  return { text, etag: `"${createHash('sha256').update(text).digest('base64url').slice(0, 22)}"` };
+}
+
+/** Whether an If-None-Match header names this ETag (a list, `*`, or a weak form all count). */
+export function matchesEtag(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch.split(',').some((candidate) => {
+    const tag = candidate.trim();
+    return tag === '*' || tag.replace(/^W\//, '') === etag;
+  });
+}
