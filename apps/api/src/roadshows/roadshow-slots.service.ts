@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { LiveEventType, SlotState } from '@app/domain';
+import { LiveEventType, SLOT_STATE_LABELS, SlotState } from '@app/domain';
 import { AuditRepository, Competition, Roadshow, RoadshowSlot } from '@app/persistence';
 import { Actor } from '../auth/actor';
 import { auditActor } from '../auth/audit-actor';
@@ -14,13 +14,6 @@ import { JudgeRepository } from './judge.repository';
 import { RoadshowRepository } from './roadshow.repository';
 import { ROADSHOW_NOT_FOUND, SLOT_NOT_FOUND, assertRoadshowStage, conflict, notFound } from './roadshow-checks';
 import { ScoreRepository } from './score.repository';
-
-const STATE_LABEL: Readonly<Record<SlotState, string>> = {
-  [SlotState.Waiting]: '等待上台',
-  [SlotState.Presenting]: '陈述中',
-  [SlotState.Scoring]: '评分中',
-  [SlotState.Locked]: '已锁定',
-};
 
 interface SlotContext {
   readonly manager: EntityManager;
@@ -51,7 +44,7 @@ export class RoadshowSlotsService {
       const onStage = await this.roadshows.activeSlot(roadshowId, manager);
       if (onStage) {
         throw conflict({
-          zh: `第 ${onStage.position} 号项目仍在${STATE_LABEL[onStage.state]}，请先锁定它`,
+          zh: `第 ${onStage.position} 号项目仍在${SLOT_STATE_LABELS[onStage.state].zh}，请先锁定它`,
           en: `slot ${onStage.position} is still ${onStage.state}; lock it first`,
         });
       }
@@ -181,7 +174,7 @@ export class RoadshowSlotsService {
       if (!slot) throw notFound(SLOT_NOT_FOUND, 'slotId');
       if (slot.state !== from) {
         throw conflict({
-          zh: `第 ${slot.position} 号项目当前${STATE_LABEL[slot.state]}，只有${STATE_LABEL[from]}的项目才能进入${STATE_LABEL[to]}`,
+          zh: `第 ${slot.position} 号项目当前${SLOT_STATE_LABELS[slot.state].zh}，只有${SLOT_STATE_LABELS[from].zh}的项目才能进入${SLOT_STATE_LABELS[to].zh}`,
           en: `slot ${slot.position} is ${slot.state}; only a ${from} slot can become ${to}`,
         });
       }
