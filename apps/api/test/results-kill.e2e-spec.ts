@@ -8,9 +8,14 @@ import { DataSource } from 'typeorm';
 import { Role } from '@app/domain';
 import { RankingRun, RunResult } from '@app/persistence';
 import { QueueName, redisOptionsFor } from '@app/queue';
+import {
+  createIsolatedDatabase,
+  type IsolatedDatabase,
+  seedScoredCompetition,
+  type ScoredCompetition,
+  until,
+} from '@app/testing';
 import { TokenService } from '../src/auth/token.service';
-import { createIsolatedDatabase, type IsolatedDatabase } from '../../worker/test/isolated-database';
-import { seedScoredCompetition, type ScoredCompetition } from '../../worker/test/scored-competition.factory';
 import { createUser } from './factories';
 import { bearer } from './roadshow.factory';
 import { startTestApp } from './test-app';
@@ -21,16 +26,6 @@ const PROJECTS = 1000;
 const JUDGES = 15;
 /** A short lock: the second worker takes over the dead one's job within about twice this. */
 const LOCK_MS = 5000;
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 30_000, everyMs = 50): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((done) => setTimeout(done, everyMs));
-  }
-}
 
 describe('a worker killed in the middle of a run (1,000 projects × 15 judges)', () => {
   let database: IsolatedDatabase;
@@ -64,8 +59,7 @@ describe('a worker killed in the middle of a run (1,000 projects × 15 judges)',
         if (child.exitCode !== null) throw new Error(`worker exited with ${child.exitCode}: ${stderr}`);
         return (await queue.getWorkersCount()) > before ? true : undefined;
       },
-      60_000,
-      100,
+      { withinMs: 60_000, everyMs: 100 },
     );
     return child;
   }
@@ -107,8 +101,7 @@ describe('a worker killed in the middle of a run (1,000 projects × 15 judges)',
         const run = await db.getRepository(RankingRun).findOneByOrFail({ id: runId });
         return run.status === 'running' && run.progress >= 20 ? run : undefined;
       },
-      60_000,
-      5,
+      { withinMs: 60_000, everyMs: 5 },
     );
     first.kill('SIGKILL');
     await new Promise((done) => first.once('exit', done));
@@ -124,8 +117,7 @@ describe('a worker killed in the middle of a run (1,000 projects × 15 judges)',
         const run = await db.getRepository(RankingRun).findOneByOrFail({ id: runId });
         return run.status === 'succeeded' ? run : undefined;
       },
-      90_000,
-      100,
+      { withinMs: 90_000, everyMs: 100 },
     );
     expect(done.progress).toBe(100);
     expect(await db.getRepository(RunResult).countBy({ runId })).toBe(PROJECTS);

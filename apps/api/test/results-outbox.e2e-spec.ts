@@ -9,9 +9,8 @@ import { loadConfig } from '@app/config';
 import { Role } from '@app/domain';
 import { OutboxMessage, RankingRun, RunResult } from '@app/persistence';
 import { QueueName, redisOptionsFor } from '@app/queue';
+import { createIsolatedDatabase, type IsolatedDatabase, seedScoredCompetition, until } from '@app/testing';
 import { TokenService } from '../src/auth/token.service';
-import { createIsolatedDatabase, type IsolatedDatabase } from '../../worker/test/isolated-database';
-import { seedScoredCompetition } from '../../worker/test/scored-competition.factory';
 import { WorkerModule } from '../../worker/src/worker.module';
 import { createUser } from './factories';
 import { SpawnedProcess, freePort, startRedisOnPort } from './live-processes';
@@ -19,16 +18,6 @@ import { bearer } from './roadshow.factory';
 import { startTestApp } from './test-app';
 
 const PREFIX = `results-outbox-${randomUUID().slice(0, 8)}`;
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 30_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((done) => setTimeout(done, 50));
-  }
-}
 
 describe('the outbox: a run requested while Redis is down is queued when it comes back', () => {
   let database: IsolatedDatabase;
@@ -89,7 +78,7 @@ describe('the outbox: a run requested while Redis is down is queued when it come
         const found = await db.getRepository(RankingRun).findOneByOrFail({ id: runId });
         return found.status === 'succeeded' ? found : undefined;
       },
-      60_000,
+      { withinMs: 60_000 },
     );
     expect(run.totalFen).toBeGreaterThan(0);
     expect(await db.getRepository(RunResult).countBy({ runId })).toBe(8);

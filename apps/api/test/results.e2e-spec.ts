@@ -22,11 +22,10 @@ import {
 } from '@app/persistence';
 import { QueueName, redisOptionsFor } from '@app/queue';
 import type { ScoreBreakdown } from '@app/scoring';
+import { createIsolatedDatabase, type IsolatedDatabase, seedScoredCompetition, until } from '@app/testing';
 import { TokenService } from '../src/auth/token.service';
 import { RunResponseDto } from '../src/results/dto/run-response.dto';
 import { ResultRowDto, ResultsResponseDto } from '../src/results/dto/results-response.dto';
-import { createIsolatedDatabase, type IsolatedDatabase } from '../../worker/test/isolated-database';
-import { seedScoredCompetition } from '../../worker/test/scored-competition.factory';
 import { WorkerModule } from '../../worker/src/worker.module';
 import { createUser } from './factories';
 import { SseClient } from './live-sse-client';
@@ -58,16 +57,6 @@ const GROUPS = [
 /** Judge j's total for project p: every trimmed mean differs, all pass the 60-point mark. */
 function totalFor(p: number, j: number): string {
   return (60 + ((p * 7 + j * 11) % 30) + p * 0.37 + j * 0.05).toFixed(2);
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 30_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((done) => setTimeout(done, 50));
-  }
 }
 
 /** `npm run --silent scoring -- verify FILE`, exactly as an auditor types it. */

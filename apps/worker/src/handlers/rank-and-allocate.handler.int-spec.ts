@@ -6,7 +6,7 @@ import { ApplicationModule, SignalBus } from '@app/application';
 import { ConfigModule, loadConfig } from '@app/config';
 import { COMPETITION_PRESETS, CompetitionState } from '@app/domain';
 import { AuditEvent, Competition, RankingRun, RunResult } from '@app/persistence';
-import { seedScoredCompetition, type ScoredCompetition } from '../../test/scored-competition.factory';
+import { seedScoredCompetition, type ScoredCompetition } from '@app/testing';
 import { RankAndAllocateHandler } from './rank-and-allocate.handler';
 
 describe('RankAndAllocateHandler on real Postgres', () => {
