@@ -1,6 +1,4 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { resolve } from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Queue } from 'bullmq';
 import request from 'supertest';
@@ -19,8 +17,8 @@ import { TokenService } from '../src/auth/token.service';
 import { createUser } from './factories';
 import { bearer } from './roadshow.factory';
 import { startTestApp } from './test-app';
+import { WorkerProcess, startWorkerProcess } from './worker-process';
 
-const ROOT = resolve(__dirname, '../../..');
 const PREFIX = `results-kill-${randomUUID().slice(0, 8)}`;
 const PROJECTS = 1000;
 const JUDGES = 15;
@@ -33,36 +31,18 @@ describe('a worker killed in the middle of a run (1,000 projects × 15 judges)',
   let db: DataSource;
   let queue: Queue;
   let scored: ScoredCompetition;
-  const workers: ChildProcess[] = [];
+  const workers: WorkerProcess[] = [];
 
-  /** The worker exactly as production starts it (apps/worker/src/main.ts), on this file's database and queues. */
-  async function startWorker(): Promise<ChildProcess> {
-    const before = await queue.getWorkersCount();
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/worker/src/main.ts'], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        DATABASE_URL: database.url,
-        QUEUE_PREFIX: PREFIX,
-        WORKER_LOCK_MS: String(LOCK_MS),
-        WORKER_CONCURRENCY: '1',
-        NODE_OPTIONS: '',
-      },
-      stdio: ['ignore', 'ignore', 'pipe'],
+  const startWorker = async () => {
+    const worker = await startWorkerProcess({
+      DATABASE_URL: database.url,
+      QUEUE_PREFIX: PREFIX,
+      WORKER_LOCK_MS: String(LOCK_MS),
+      WORKER_CONCURRENCY: '1',
     });
-    let stderr = '';
-    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    workers.push(child);
-    await until(
-      'the worker to connect',
-      async () => {
-        if (child.exitCode !== null) throw new Error(`worker exited with ${child.exitCode}: ${stderr}`);
-        return (await queue.getWorkersCount()) > before ? true : undefined;
-      },
-      { withinMs: 60_000, everyMs: 100 },
-    );
-    return child;
-  }
+    workers.push(worker);
+    return worker;
+  };
 
   beforeAll(async () => {
     database = await createIsolatedDatabase(process.env.DATABASE_URL as string, 'kill');
@@ -76,9 +56,7 @@ describe('a worker killed in the middle of a run (1,000 projects × 15 judges)',
   }, 120_000);
 
   afterAll(async () => {
-    for (const child of workers) {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    }
+    for (const worker of workers) await worker.stop();
     await queue?.close();
     await app?.close();
     await database?.drop();
@@ -103,8 +81,7 @@ describe('a worker killed in the middle of a run (1,000 projects × 15 judges)',
       },
       { withinMs: 60_000, everyMs: 5 },
     );
-    first.kill('SIGKILL');
-    await new Promise((done) => first.once('exit', done));
+    await first.kill();
     const afterKill = await db.getRepository(RankingRun).findOneByOrFail({ id: runId });
     expect(during.progress).toBeLessThan(100);
     expect(afterKill.status).toBe('running');

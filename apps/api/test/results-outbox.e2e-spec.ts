@@ -1,21 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Queue } from 'bullmq';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { loadConfig } from '@app/config';
 import { Role } from '@app/domain';
 import { OutboxMessage, RankingRun, RunResult } from '@app/persistence';
 import { QueueName, redisOptionsFor } from '@app/queue';
 import { createIsolatedDatabase, type IsolatedDatabase, seedScoredCompetition, until } from '@app/testing';
 import { TokenService } from '../src/auth/token.service';
-import { WorkerModule } from '../../worker/src/worker.module';
 import { createUser } from './factories';
 import { SpawnedProcess, freePort, startRedisOnPort } from './live-processes';
 import { bearer } from './roadshow.factory';
 import { startTestApp } from './test-app';
+import { WorkerProcess, startWorkerProcess } from './worker-process';
 
 const PREFIX = `results-outbox-${randomUUID().slice(0, 8)}`;
 
@@ -25,7 +22,7 @@ describe('the outbox: a run requested while Redis is down is queued when it come
   let redis: SpawnedProcess | undefined;
   let port: number;
   let app: NestFastifyApplication;
-  let worker: INestApplicationContext | undefined;
+  let worker: WorkerProcess | undefined;
   let db: DataSource;
 
   beforeAll(async () => {
@@ -38,7 +35,7 @@ describe('the outbox: a run requested while Redis is down is queued when it come
   });
 
   afterAll(async () => {
-    await worker?.close();
+    await worker?.stop();
     await app?.close();
     await redis?.stop();
     await database?.drop();
@@ -63,14 +60,7 @@ describe('the outbox: a run requested while Redis is down is queued when it come
     expect(await db.getRepository(RankingRun).findOneByOrFail({ id: runId })).toMatchObject({ status: 'queued' });
 
     redis = await startRedisOnPort(port);
-    const config = loadConfig({
-      ...process.env,
-      DATABASE_URL: database.url,
-      REDIS_URL: redisUrl,
-      QUEUE_PREFIX: PREFIX,
-    });
-    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
-    await worker.init();
+    worker = await startWorkerProcess({ DATABASE_URL: database.url, REDIS_URL: redisUrl, QUEUE_PREFIX: PREFIX });
 
     const run = await until(
       'the run to succeed',
