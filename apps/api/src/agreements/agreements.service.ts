@@ -11,6 +11,7 @@ import { Actor } from '../auth/actor';
 import { auditActor } from '../auth/audit-actor';
 import { stateZh } from '../competitions/competition-state-labels';
 import { CompetitionsRepository } from '../competitions/competitions.repository';
+import { Unpaged } from '../common/page-query.dto';
 import { COMPETITION_NOT_FOUND } from '../competitions/competitions.service';
 import { AgreementJobsService } from './agreement-jobs.service';
 import { AgreementRow, AgreementsRepository } from './agreements.repository';
@@ -70,7 +71,7 @@ export class AgreementsService {
     private readonly audit: AuditRepository,
   ) {}
 
-  async list(competitionId: string, includeVoid: boolean): Promise<AgreementListDto> {
+  async list(competitionId: string, includeVoid: boolean): Promise<Unpaged<AgreementListDto>> {
     const competition = await this.competitions.findById(competitionId);
     if (!competition) throw COMPETITION_NOT_FOUND;
     const [rows, funded] = await Promise.all([

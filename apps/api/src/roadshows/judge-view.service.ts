@@ -3,12 +3,7 @@ import { CompetitionRules, SlotState } from '@app/domain';
 import { Competition, Judge, Roadshow } from '@app/persistence';
 import { Actor } from '../auth/actor';
 import { MARK_DECIMALS, categoryOf } from './competition-scoring';
-import {
-  JudgeRoadshowResponseDto,
-  JudgeRubricDto,
-  JudgeSlotDto,
-  JudgeSlotsResponseDto,
-} from './dto/judge-view-response.dto';
+import { JudgeRoadshowResponseDto, JudgeRubricDto, JudgeSlotDto } from './dto/judge-view-response.dto';
 import { ScoreResponseDto, toScoreResponse } from './dto/score-response.dto';
 import { JudgeRepository } from './judge.repository';
 import { RoadshowRepository, SlotView } from './roadshow.repository';
@@ -52,8 +47,8 @@ export class JudgeViewService {
     };
   }
 
-  async slots(actor: JudgeActor): Promise<JudgeSlotsResponseDto> {
-    return { slots: await this.slotsOf(await this.context(actor)) };
+  async slots(actor: JudgeActor): Promise<JudgeSlotDto[]> {
+    return this.slotsOf(await this.context(actor));
   }
 
   private async context(actor: JudgeActor): Promise<JudgeContext> {
@@ -124,7 +119,7 @@ function toJudgeSlot(
           community: view.community,
           summary: view.summary,
           needAddressed: view.needAddressed,
-          requestedFen: String(view.requestedFen),
+          requestedFen: view.requestedFen,
         },
     pitchStartedAt: slot.pitchStartedAt?.toISOString() ?? null,
     pitchSeconds: slot.pitchSeconds,

@@ -441,9 +441,9 @@ async function load() {
     const [view, slots] = await Promise.all([api('/judge/roadshow', options), api('/judge/slots', options)]);
     if (state.session !== session) return;
     state.view = view;
-    state.slots = slots.slots;
+    state.slots = slots.items;
     state.fromCache = false;
-    writeJson(VIEW_KEY, { judgeId: session.judge.id, view, slots: slots.slots });
+    writeJson(VIEW_KEY, { judgeId: session.judge.id, view, slots: slots.items });
     forgetSettled();
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) {
