@@ -148,8 +148,15 @@ class Contract {
     if (streamed || !isJson(mediaType) || !content.schema || request.method === 'HEAD') return payload;
     const bytes = await bufferOf(payload);
     if (bytes === undefined) return payload;
+    let body: unknown;
+    try {
+      body = JSON.parse(bytes.toString('utf8'));
+    } catch {
+      violations.add(`${where} → ${status}: sent ${mediaType} that is not JSON`);
+      return payload instanceof Readable ? bytes : payload;
+    }
     const validate = this.validator(`${where} ${status} ${mediaType}`, content.schema);
-    if (!validate(JSON.parse(bytes.toString('utf8')))) {
+    if (!validate(body)) {
       for (const error of validate.errors ?? []) {
         const at = error.instancePath === '' ? 'body' : `body${error.instancePath.replace(/\//g, '.')}`;
         const detail = error.keyword === 'additionalProperties' ? ` (${String(error.params.additionalProperty)})` : '';

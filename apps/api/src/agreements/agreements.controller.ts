@@ -17,6 +17,9 @@ import {
 } from './dto/agreement.dto';
 import { readSignedScanUpload } from './signed-scan-upload';
 
+/** A file sent as it is stored. */
+const BINARY = { schema: { type: 'string', format: 'binary' } };
+
 /** `attachment` with an ASCII fallback name and the real (Chinese) name per RFC 6266 / 5987. */
 function attachment(filename: string): string {
   const fallback = filename.replace(/[^\x20-\x7e]+/g, '_').replace(/["\\]/g, '_');
@@ -61,7 +64,7 @@ export class AgreementsController {
   @ApiResponse({
     status: 200,
     description: '每份当前协议书一个 PDF / one PDF per current agreement',
-    content: { 'application/zip': { schema: { type: 'string', format: 'binary' } } },
+    content: { 'application/zip': BINARY },
   })
   @ApiError(400)
   @ApiError(401)
@@ -119,7 +122,7 @@ export class AgreementsController {
   @ApiResponse({
     status: 200,
     description: '协议书 PDF / the agreement',
-    content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+    content: { 'application/pdf': BINARY },
   })
   @ApiError(400)
   @ApiError(401)
@@ -173,12 +176,7 @@ export class AgreementsController {
   @ApiResponse({
     status: 200,
     description: 'the scan as uploaded',
-    content: Object.fromEntries(
-      ['application/pdf', 'image/jpeg', 'image/png'].map((type) => [
-        type,
-        { schema: { type: 'string', format: 'binary' } },
-      ]),
-    ),
+    content: { 'application/pdf': BINARY, 'image/jpeg': BINARY, 'image/png': BINARY },
   })
   @ApiError(400)
   @ApiError(401)

@@ -9,14 +9,14 @@ interface PageSizes {
 }
 
 /** Catalogues that grow without bound (organizations, competitions, submissions): read page by page. */
-export const CATALOGUE_PAGE_SIZES: PageSizes = { default: 20, max: 100 };
+const CATALOGUE_PAGE_SIZES: PageSizes = { default: 20, max: 100 };
 
 /**
  * Lists that belong to one competition, roadshow or account (runs, results, objections, agreements,
  * slots, judges, API keys): the default page holds a whole city-level competition, so a client that
  * reads one page reads everything.
  */
-export const BOUNDED_LIST_PAGE_SIZES: PageSizes = { default: 500, max: 1000 };
+const BOUNDED_LIST_PAGE_SIZES: PageSizes = { default: 500, max: 1000 };
 
 export interface PageQuery {
   readonly page: number;
