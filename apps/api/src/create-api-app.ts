@@ -7,7 +7,9 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig, createLogger } from '@app/config';
 import { SIGNED_SCAN_MAX_BYTES } from './agreements/signed-scan-upload';
 import { AppModule } from './app.module';
+import { SECURITY_SCHEMES } from './auth/security-schemes';
 import { DomainErrorFilter } from './common/domain-error.filter';
+import { API_DESCRIPTION, toOpenApi31 } from './common/openapi-document';
 import { RequestValidationError, fieldProblems } from './common/validation-error';
 
 /**
@@ -54,20 +56,12 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   app.useStaticAssets({ root: join(__dirname, '..', 'web'), prefix: '/', wildcard: false, index: ['index.html'] });
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('公益创投大赛平台 API / Public-benefit venture competition API')
-      .setDescription(
-        '申报、路演评分、排名、资金分配与资助协议书。错误统一为 { code, message_zh, message_en, field? }。\n\n' +
-          'Submissions, roadshow scoring, ranking, allocation and funding agreements. ' +
-          'Every error is { code, message_zh, message_en, field? }.',
-      )
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .addApiKey({ type: 'apiKey', in: 'header', name: 'x-api-key' }, 'api-key')
-      .build(),
-  );
+  const builder = new DocumentBuilder()
+    .setTitle('公益创投大赛平台 API / Public-benefit venture competition API')
+    .setDescription(API_DESCRIPTION)
+    .setVersion('0.1.0');
+  for (const [name, scheme] of Object.entries(SECURITY_SCHEMES)) builder.addSecurity(name, scheme);
+  const document = toOpenApi31(SwaggerModule.createDocument(app, builder.build()));
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json' });
   return app;
 }

@@ -80,7 +80,7 @@ function resultsTable(results, judgeNames) {
       { zh: '资助金额', en: 'Grant', num: true },
       { zh: '说明', en: 'Reason' },
     ],
-    results.rows.map((row) =>
+    results.items.map((row) =>
       h(
         'tr',
         { class: row.grantFen > 0 ? 'funded' : '', 'data-testid': 'result-row' },
@@ -334,8 +334,8 @@ export async function resultsTab(ctx, competition) {
   };
   renderActions();
 
-  const runs = await ctx.api(`/competitions/${competition.id}/runs`).catch(() => []);
-  const latest = Array.isArray(runs) ? runs[0] : runs?.items?.[0];
+  const runs = await ctx.api(`/competitions/${competition.id}/runs`).catch(() => null);
+  const latest = runs?.items[0];
   if (latest) follow(latest);
   await loadResults();
 
