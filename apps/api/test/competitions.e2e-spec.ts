@@ -522,7 +522,7 @@ describe('competitions', () => {
         .set('authorization', officeAuth)
         .send({ tieBreaks: ['median', 'criterion:budget'] })
         .expect(400);
-      expect(response.body.field).toBe('rules.tieBreaks.1');
+      expect(response.body.field).toBe('tieBreaks.1');
       expect(response.body.message_en).toContain('"criterion:budget" is not a known tie-break');
       const stored = await db.getRepository(Competition).findOneByOrFail({ id });
       expect([stored.rulesVersion, stored.rules.tieBreaks]).toEqual([1, PARTY.tieBreaks]);
