@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import { Logger, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -8,6 +9,7 @@ import { AppConfig, createLogger } from '@app/config';
 import { SIGNED_SCAN_MAX_BYTES } from './agreements/signed-scan-upload';
 import { AppModule } from './app.module';
 import { DomainErrorFilter } from './common/domain-error.filter';
+import { SECURITY_HEADERS, relaxPolicyForDocs } from './common/security-headers';
 import { RequestValidationError, fieldProblems } from './common/validation-error';
 
 /**
@@ -20,12 +22,15 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     logger: createLogger(config.log, 'api'),
   });
 
+  const fastify = app.getHttpAdapter().getInstance();
+  // Before helmet and before any route, so that the documentation's routes are registered with their policy.
+  fastify.addHook('onRoute', relaxPolicyForDocs);
+  await app.register(helmet, SECURITY_HEADERS);
   // Only the signed agreement scan is uploaded: one file of at most 10 MiB, no other fields.
   await app.register(multipart, {
     limits: { fileSize: SIGNED_SCAN_MAX_BYTES, files: 1, fields: 0, parts: 1, fieldNameSize: 100, headerPairs: 20 },
   });
 
-  const fastify = app.getHttpAdapter().getInstance();
   const http = new Logger('http');
   fastify.addHook('onResponse', (request, reply, done) => {
     if (request.url !== '/health') {
