@@ -35,6 +35,17 @@ export class ErrorResponseDto {
   @ApiPropertyOptional({ example: 'budgetLines.0.amountFen' })
   field?: string;
 
-  @ApiPropertyOptional({ type: [ErrorDetailDto], description: 'every problem found, when there are several' })
+  @ApiPropertyOptional({
+    type: [ErrorDetailDto],
+    description:
+      '发现的问题，最多列出前 20 个 / the problems found, the first 20 at most (the first is also in field and the messages)',
+  })
   details?: ErrorDetailDto[];
+
+  @ApiPropertyOptional({
+    example: 99980,
+    description:
+      '未在 details 中列出的问题数；消息中也写明共有多少个问题 / how many more problems were found than details lists; the messages say the total too',
+  })
+  detailsOmitted?: number;
 }

@@ -52,3 +52,14 @@ export function relaxPolicyForDocs(route: RouteOptions): void {
     route.helmet = { contentSecurityPolicy: { useDefaults: false, directives: DOCS_DIRECTIVES } };
   }
 }
+
+/**
+ * Headers of the refusals written before any route runs (the router's and the HTTP parser's), where
+ * helmet's hooks never run. These answers are JSON and render nothing, so nothing may load from them.
+ */
+export const REFUSAL_HEADERS: Readonly<Record<string, string>> = {
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'referrer-policy': 'no-referrer',
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+};
