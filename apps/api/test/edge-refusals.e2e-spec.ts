@@ -1,5 +1,4 @@
-import { connect } from 'node:net';
-import { AddressInfo } from 'node:net';
+import { AddressInfo, connect } from 'node:net';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
