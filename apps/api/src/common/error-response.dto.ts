@@ -60,9 +60,16 @@ export class ErrorResponseDto {
     type: [ErrorDetailDto],
     minItems: 1,
     description:
-      '仅请求校验失败（400 VALIDATION_FAILED）时：发现的全部问题，按字段声明顺序；第一项与 field、message 相同。 / ' +
-      'Only when request validation failed (400 VALIDATION_FAILED): every problem found, in the order the fields ' +
-      'are declared; the first is the one in field and the messages, so a form can mark every bad field at once.',
+      '请求校验失败时发现的问题，按字段声明顺序，最多列出前 20 个；第一项与 field、message 相同。 / ' +
+      'When request validation failed: the problems found, in the order the fields are declared, the first 20 at ' +
+      'most; the first is the one in field and the messages, so a form can mark every bad field at once.',
   })
   details?: ErrorDetailDto[];
+
+  @ApiPropertyOptional({
+    example: 99980,
+    description:
+      '未在 details 中列出的问题数；消息中也写明共有多少个问题 / how many more problems were found than details lists; the messages say the total too',
+  })
+  detailsOmitted?: number;
 }

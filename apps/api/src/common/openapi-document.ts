@@ -2,13 +2,14 @@ import type { OpenAPIObject } from '@nestjs/swagger';
 
 export const API_DESCRIPTION =
   '申报、路演评分、排名、资金分配与资助协议书。\n\n' +
-  '- 拒绝统一为 { code, reason, message_zh, message_en, field?, details? }：code 为类别并决定 HTTP 状态，reason 为具体原因，' +
-  'details 为请求校验发现的全部问题。\n' +
+  '- 拒绝统一为 { code, reason, message_zh, message_en, field?, details?, detailsOmitted? }：code 为类别并决定 HTTP 状态，' +
+  'reason 为具体原因，details 为请求校验发现的问题（最多列出前 20 个，其余个数见 detailsOmitted）。请求体须为 UTF-8 编码的 JSON。\n' +
   '- 列表统一为 { items, total, page, pageSize }，查询参数 page（从 1 开始）和 pageSize；各列表的默认值与上限见其参数。\n' +
   '- 认证：账号令牌（bearer）或 API 密钥（api-key）；评委令牌（judge）来自 POST /judge-sessions。公开接口不声明认证。\n\n' +
   'Submissions, roadshow scoring, ranking, allocation and funding agreements.\n\n' +
-  '- Every refusal is { code, reason, message_zh, message_en, field?, details? }: code is the kind and decides the ' +
-  'HTTP status, reason says what happened, details lists every problem request validation found.\n' +
+  '- Every refusal is { code, reason, message_zh, message_en, field?, details?, detailsOmitted? }: code is the kind ' +
+  'and decides the HTTP status, reason says what happened, details lists the problems request validation found ' +
+  '(the first 20; detailsOmitted says how many more). Request bodies are UTF-8 JSON.\n' +
   '- Every list is { items, total, page, pageSize } with the query parameters page (from 1) and pageSize; each ' +
   'list states its default and maximum.\n' +
   '- Security: an account token (bearer) or an API key (api-key); judges use the token of POST /judge-sessions ' +

@@ -22,6 +22,9 @@ const DROPPED = { high: { zh: '去最高', en: 'dropped high' }, low: { zh: '去
 
 export function progressBar(percent, label) {
   const value = Math.max(0, Math.min(100, Math.round(percent)));
+  // Set through the CSSOM: the Content-Security-Policy refuses style attributes.
+  const bar = h('div', { class: 'bar' });
+  bar.style.width = `${value}%`;
   return h(
     'div',
     {
@@ -33,7 +36,7 @@ export function progressBar(percent, label) {
       ...(label ? { 'data-zh-aria': label.zh, 'data-en-aria': label.en, 'aria-label': label.zh } : {}),
       'data-testid': 'progress',
     },
-    h('div', { class: 'bar', style: `width: ${value}%` }),
+    bar,
   );
 }
 
