@@ -24,6 +24,10 @@ const shared = {
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
 };
 
+// Every response the app gives these tiers is checked against its OpenAPI document; a file whose
+// responses broke it fails (apps/api/test/openapi-contract.ts).
+const CONTRACT_CHECK = '<rootDir>/apps/api/test/openapi-contract.setup.ts';
+
 module.exports = {
   // Tests on real servers share two cores with Postgres, Redis and Chromium: the timeout only guards
   // against a hang, it is not a speed requirement (benchmarks measure speed).
@@ -31,11 +35,17 @@ module.exports = {
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     { ...shared, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts'] },
-    { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/apps/*/test/**/*.e2e-spec.ts'] },
+    {
+      ...shared,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/apps/*/test/**/*.e2e-spec.ts'],
+      setupFilesAfterEnv: [CONTRACT_CHECK],
+    },
     {
       ...shared,
       displayName: 'browser',
       testMatch: ['<rootDir>/apps/api/test/browser/**/*.browser-spec.ts'],
+      setupFilesAfterEnv: [CONTRACT_CHECK],
     },
   ],
 };

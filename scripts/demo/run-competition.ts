@@ -228,8 +228,8 @@ async function runRoadshow(context: DemoContext, data: DemoData): Promise<Slot[]
     await office.post(`/roadshows/${roadshowId}/slots/${slot.id}/open-scoring`);
     const project = byId.get(slot.submissionId);
     for (const judge of judges) {
-      const own = await judge.client.get<{ slots: { slotId: string; recused: boolean }[] }>('/judge/slots');
-      if (own.slots.find((s) => s.slotId === slot.id)?.recused) {
+      const own = await judge.client.get<{ items: { slotId: string; recused: boolean }[] }>('/judge/slots');
+      if (own.items.find((s) => s.slotId === slot.id)?.recused) {
         say(`  回避 / ${judge.name} is recused from ${slot.community}「${slot.title}」`);
         continue;
       }
@@ -284,14 +284,14 @@ async function rankPublishAward(context: DemoContext): Promise<ResultRow[]> {
     (r) => r.status === 'succeeded' || r.status === 'failed',
   );
   if (finished.status !== 'succeeded') throw new Error(`ranking run failed: ${finished.error?.message_en ?? ''}`);
-  const results = await office.get<{ rows: ResultRow[]; poolFen: number; totalFen: number; inputHash: string }>(
+  const results = await office.get<{ items: ResultRow[]; poolFen: number; totalFen: number; inputHash: string }>(
     `/competitions/${competition.id}/results`,
   );
 
   say('');
   say(`排名与资助结果 / results (run ${run.id}, input hash ${results.inputHash.slice(0, 16)}…)`);
   say(`${pad('名次', 6)}${pad('社区', 10)}${pad('项目', 44)}${pad('得分', 8)}${pad('资助金额', 12)}原因 / reason`);
-  for (const row of results.rows) {
+  for (const row of results.items) {
     say(
       `${pad(String(row.rank), 6)}${pad(row.community, 10)}${pad(row.projectTitle, 44)}${pad(row.score, 8)}` +
         `${pad(row.grantFen > 0 ? yuan(row.grantFen) : '—', 12)}${row.reason.zh} / ${row.reason.en}`,
@@ -302,7 +302,7 @@ async function rankPublishAward(context: DemoContext): Promise<ResultRow[]> {
   const notice = await office.post<{ id: string; endsAt: string }>(`/competitions/${competition.id}/publication`);
   say('');
   say(`公示 / public notice until ${notice.endsAt}`);
-  const objector = [...results.rows].reverse().find((r) => r.grantFen === 0);
+  const objector = [...results.items].reverse().find((r) => r.grantFen === 0);
   const objectorCommunity = objector?.community ?? '';
   const applicant = context.applicants.get(objectorCommunity);
   if (objector && applicant) {
@@ -320,7 +320,7 @@ async function rankPublishAward(context: DemoContext): Promise<ResultRow[]> {
   await skipNoticePeriod(notice.id);
   await office.post(`/competitions/${competition.id}/award`);
   say('公示期满无异议，确定资助 / notice period over, no open objection: awarded');
-  return results.rows;
+  return results.items;
 }
 
 /**

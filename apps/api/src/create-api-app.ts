@@ -1,31 +1,57 @@
 import { join } from 'node:path';
+import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
-import { Logger, ValidationPipe } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig, createLogger } from '@app/config';
 import { SIGNED_SCAN_MAX_BYTES } from './agreements/signed-scan-upload';
 import { AppModule } from './app.module';
+import { SECURITY_SCHEMES } from './auth/security-schemes';
 import { DomainErrorFilter } from './common/domain-error.filter';
-import { RequestValidationError, fieldProblems } from './common/validation-error';
+import {
+  MAX_PATH_PARAMETER_LENGTH,
+  refuseMalformedInput,
+  refuseUnparsable,
+  refuseUnroutable,
+} from './common/edge-refusals';
+import { jsonBodyParser } from './common/json-body-parser';
+import { API_DESCRIPTION, toOpenApi31, withEdgeRefusals } from './common/openapi-document';
+import { RequestValidationPipe } from './common/request-validation.pipe';
+import { SECURITY_HEADERS, relaxPolicyForDocs } from './common/security-headers';
 
 /**
  * Builds the API exactly as production runs it; the e2e tests use this too, so what they check
  * is what users get (pipes, filters, OpenAPI, body limit).
  */
 export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: config.api.bodyLimitBytes, logger: false });
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.api.bodyLimitBytes,
+    logger: false,
+    routerOptions: { maxParamLength: MAX_PATH_PARAMETER_LENGTH },
+    frameworkErrors: refuseUnroutable,
+    clientErrorHandler: refuseUnparsable,
+  });
+  // The API reads UTF-8 JSON and one multipart upload; every other media type gets 415.
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: createLogger(config.log, 'api'),
+    bodyParser: false,
   });
 
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.removeContentTypeParser('text/plain');
+  fastify.addContentTypeParser('application/json', { parseAs: 'buffer' }, jsonBodyParser(fastify));
+  fastify.addHook('preValidation', refuseMalformedInput);
+
+  // Before helmet and before any route, so that the documentation's routes are registered with their policy.
+  fastify.addHook('onRoute', relaxPolicyForDocs);
+  await app.register(helmet, SECURITY_HEADERS);
   // Only the signed agreement scan is uploaded: one file of at most 10 MiB, no other fields.
   await app.register(multipart, {
     limits: { fileSize: SIGNED_SCAN_MAX_BYTES, files: 1, fields: 0, parts: 1, fieldNameSize: 100, headerPairs: 20 },
   });
 
-  const fastify = app.getHttpAdapter().getInstance();
   const http = new Logger('http');
   fastify.addHook('onResponse', (request, reply, done) => {
     if (request.url !== '/health') {
@@ -39,35 +65,19 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     done();
   });
 
-  app.useGlobalPipes(
-    new ValidationPipe({
-      whitelist: true,
-      forbidNonWhitelisted: true,
-      transform: true,
-      validationError: { target: true, value: false },
-      exceptionFactory: (errors) => new RequestValidationError(fieldProblems(errors)),
-    }),
-  );
+  app.useGlobalPipes(new RequestValidationPipe());
   app.useGlobalFilters(new DomainErrorFilter());
   // The pages are plain files served by the API itself: no separate front-end server, no CDN.
   // wildcard: false registers a route per existing file, so unknown paths still get the JSON 404.
   app.useStaticAssets({ root: join(__dirname, '..', 'web'), prefix: '/', wildcard: false, index: ['index.html'] });
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('公益创投大赛平台 API / Public-benefit venture competition API')
-      .setDescription(
-        '申报、路演评分、排名、资金分配与资助协议书。错误统一为 { code, message_zh, message_en, field? }。\n\n' +
-          'Submissions, roadshow scoring, ranking, allocation and funding agreements. ' +
-          'Every error is { code, message_zh, message_en, field? }.',
-      )
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .addApiKey({ type: 'apiKey', in: 'header', name: 'x-api-key' }, 'api-key')
-      .build(),
-  );
+  const builder = new DocumentBuilder()
+    .setTitle('公益创投大赛平台 API / Public-benefit venture competition API')
+    .setDescription(API_DESCRIPTION)
+    .setVersion('0.1.0');
+  for (const [name, scheme] of Object.entries(SECURITY_SCHEMES)) builder.addSecurity(name, scheme);
+  const document = withEdgeRefusals(toOpenApi31(SwaggerModule.createDocument(app, builder.build())));
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json' });
   return app;
 }

@@ -301,6 +301,44 @@ describe('agreements (协议书): award → render → download → sign', () =>
       .expect(404);
   });
 
+  it('refuses a malformed upload as a 400 naming file, leaving the agreement and the audit log as they were', async () => {
+    const fixture = await awardedCompetition();
+    const [, , third] = fixture.agreements;
+    const winner = fixture.funded[2];
+    const audits = () => db.getRepository(AuditEvent).countBy({ subjectType: 'agreement', subjectId: third.id });
+    const before = await audits();
+    const part = (disposition: string, content: string) =>
+      `--XX\r\nContent-Disposition: form-data; ${disposition}\r\nContent-Type: application/pdf\r\n\r\n${content}`;
+    const uploads: [string, string, string, string][] = [
+      ['no boundary', 'multipart/form-data', '%PDF-1.7 签字盖章', 'MALFORMED_MULTIPART'],
+      ['garbage', 'multipart/form-data; boundary=XX', 'not multipart at all', 'MALFORMED_MULTIPART'],
+      [
+        'cut short',
+        'multipart/form-data; boundary=XX',
+        part('name="file"; filename="scan.pdf"', '%PDF-1.7 签'),
+        'MALFORMED_MULTIPART',
+      ],
+      [
+        'a control character in the file name',
+        'multipart/form-data; boundary=XX',
+        `${part('name="file"; filename="scan\u0001.pdf"', '%PDF-1.7\n')}\r\n--XX--\r\n`,
+        'INVALID_FILENAME',
+      ],
+    ];
+    for (const [, contentType, body, reason] of uploads) {
+      const response = await api()
+        .post(`/agreements/${third.id}/signed-scan`)
+        .set('authorization', winner.applicantAuth)
+        .set('content-type', contentType)
+        .send(body)
+        .expect(400);
+      expect(response.body).toMatchObject({ code: 'VALIDATION_FAILED', reason, field: 'file' });
+      expect(response.body.message_zh).toEqual(expect.any(String));
+    }
+    expect((await db.getRepository(Agreement).findOneByOrFail({ id: third.id })).status).toBe(third.status);
+    expect(await audits()).toBe(before);
+  });
+
   it('takes the signed scan (PDF/JPEG/PNG by content, ≤ 10 MiB) from the winner and marks the agreement signed', async () => {
     const fixture = await awardedCompetition();
     const [, second] = fixture.agreements;
@@ -325,7 +363,9 @@ describe('agreements (协议书): award → render → download → sign', () =>
     await uploadScan(second, fixture.funded[0]).expect(404);
     await api().post(path).set('authorization', officeAuth).attach('file', png, 'scan.png').expect(403);
 
-    const signed = await uploadScan(second, winner).expect(200);
+    // 199 UTF-16 units, then an emoji (a surrogate pair) across the 200 the audit log keeps.
+    const longName = `${'协议书签字页'.repeat(33)}页🏮.png`;
+    const signed = await uploadScan(second, winner, png, longName).expect(200);
     expect(signed.body).toMatchObject({ id: second.id, status: 'signed', signedAt: expect.any(String) });
     await uploadScan(second, winner, png, 'again.png').expect(409);
     const scan = await api()
@@ -342,7 +382,10 @@ describe('agreements (协议书): award → render → download → sign', () =>
     expect(audit).toMatchObject({
       actorType: 'applicant',
       actorId: winner.applicant.id,
-      after: { status: 'signed', scan: { contentType: 'image/png', sha256: sha256(png) } },
+      after: {
+        status: 'signed',
+        scan: { contentType: 'image/png', sha256: sha256(png), filename: longName.slice(0, 199) },
+      },
     });
   });
 

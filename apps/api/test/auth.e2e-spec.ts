@@ -133,9 +133,12 @@ describe('sign-in and API keys', () => {
       const viaKey = await api().get('/organizations/me').set('x-api-key', created.body.key).expect(200);
       expect(viaKey.body.id).toBe(organization.id);
       const listed = await api().get('/auth/api-keys').set('authorization', auth).expect(200);
-      expect(listed.body).toEqual([
-        { id: created.body.id, name: '社区数据对接 🔑', createdAt: expect.any(String), revokedAt: null },
-      ]);
+      expect(listed.body).toEqual({
+        items: [{ id: created.body.id, name: '社区数据对接 🔑', createdAt: expect.any(String), revokedAt: null }],
+        total: 1,
+        page: 1,
+        pageSize: 500,
+      });
 
       await api().delete(`/auth/api-keys/${created.body.id}`).set('authorization', auth).expect(204);
       await api().get('/organizations/me').set('x-api-key', created.body.key).expect(401);

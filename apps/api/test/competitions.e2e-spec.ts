@@ -249,7 +249,7 @@ describe('competitions', () => {
       ['a date without a time zone', { submissionDeadline: '2026-03-31' }, 'submissionDeadline', '格式不正确'],
       ['a deadline in the past', { submissionDeadline: inDays(-1) }, 'submissionDeadline', '必须晚于当前时间'],
       ['a title of 101 emoji', { title: '🏮'.repeat(101) }, 'title', 'title 最多 100 个字符'],
-      ['a NUL character', { title: '社区\u0000创投' }, 'title', 'title 格式不正确'],
+      ['a NUL character', { title: '社区\u0000创投' }, 'title', 'title 含有空字符（U+0000）'],
       ['a blank title', { title: '   ' }, 'title', 'title 不能为空'],
       [
         'an unknown preset',
@@ -362,7 +362,7 @@ describe('competitions', () => {
         .expect(200);
       expect(draftsForApplicant.body).toMatchObject({ items: [], total: 0 });
       const bad = await api().get('/competitions?pageSize=1000').set('authorization', officeAuth).expect(400);
-      expect(bad.body).toMatchObject({ field: 'pageSize', message_zh: 'pageSize 不能大于 100' });
+      expect(bad.body).toMatchObject({ field: 'query.pageSize', message_zh: 'query.pageSize 不能大于 100' });
     });
   });
 
@@ -526,7 +526,7 @@ describe('competitions', () => {
         .set('authorization', officeAuth)
         .send({ tieBreaks: ['median', 'criterion:budget'] })
         .expect(400);
-      expect(response.body.field).toBe('rules.tieBreaks.1');
+      expect(response.body.field).toBe('tieBreaks.1');
       expect(response.body.message_en).toContain('"criterion:budget" is not a known tie-break');
       const stored = await db.getRepository(Competition).findOneByOrFail({ id });
       expect([stored.rulesVersion, stored.rules.tieBreaks]).toEqual([1, PARTY.tieBreaks]);

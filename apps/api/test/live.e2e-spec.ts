@@ -131,7 +131,7 @@ describe('live roadshow events (SSE)', () => {
       const badHeader = await request(server).get(eventsPath(roadshowId)).set('Last-Event-ID', 'abc').expect(400);
       expect(badHeader.body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'Last-Event-ID' });
       const badQuery = await request(server).get(eventsPath(roadshowId, '?lastEventId=-1')).expect(400);
-      expect(badQuery.body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'lastEventId' });
+      expect(badQuery.body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'query.lastEventId' });
     });
 
     it('streams with SSE headers; a new client is greeted with the current id and gets only what follows', async () => {

@@ -6,6 +6,7 @@ import { CompetitionState, Role } from '@app/domain';
 import { AuditEvent, Competition, Objection, OutboxMessage, Publication, RankingRun } from '@app/persistence';
 import { JobName } from '@app/queue';
 import { createUser } from './factories';
+import { ObjectionPageDto } from '../src/publicity/dto/objection.dto';
 import { AllocatedFixture, allocatedCompetition, bearerOf, endPublicityPeriod } from './publicity.factory';
 import { startTestApp } from './test-app';
 
@@ -229,12 +230,13 @@ describe('publicity (公示) and objections (异议)', () => {
         .get(`/publications/${fixture.publicationId}/objections`)
         .set('authorization', officeAuth)
         .expect(200);
-      expect(all.body).toHaveLength(2);
+      expect(all.body).toMatchObject({ total: 2, page: 1 });
+      expect(all.body.items).toHaveLength(2);
       const own = await api()
         .get(`/publications/${fixture.publicationId}/objections`)
         .set('authorization', fixture.projects[0].applicantAuth)
         .expect(200);
-      expect((own.body as { id: string }[]).map((o) => o.id)).toEqual([mine.id]);
+      expect((own.body as ObjectionPageDto).items.map((o) => o.id)).toEqual([mine.id]);
       await api().get(`/objections/${mine.id}`).set('authorization', fixture.projects[1].applicantAuth).expect(404);
       await api().get(`/objections/${mine.id}`).set('authorization', judgeAuth).expect(403);
 

@@ -240,8 +240,8 @@ describe('rank and allocate: 20 projects × 7 judges through the roadshow, the q
     const table = (await http().get(`/competitions/${competitionId()}/results`).set(office()).expect(200))
       .body as ResultsResponseDto;
     expect(table).toMatchObject({ runId, view: 'office', poolFen: 30_000_000, totalFen: 28_000_000, rulesVersion: 1 });
-    expect(table.rows).toHaveLength(PROJECTS);
-    const top = table.rows[0];
+    expect(table.items).toHaveLength(PROJECTS);
+    const top = table.items[0];
     const p = fixture.submissions.findIndex((submission) => submission.id === topId);
     expect(top).toMatchObject({
       position: 1,
@@ -260,13 +260,13 @@ describe('rank and allocate: 20 projects × 7 judges through the roadshow, the q
     // Every row's score is the one announced on stage when its slot locked.
     const slots = await db.getRepository(RoadshowSlot).findBy({ roadshowId });
     const announced = new Map(slots.map((slot) => [slot.submissionId, slot.announcedScore]));
-    for (const row of table.rows) {
+    for (const row of table.items) {
       expect(row.score).toBe(announced.get(row.submissionId));
       expect(row.score).toBe(byHand.get(row.submissionId));
     }
     // ¥300,000 pool: ten grants of ¥28,000, then ¥20,000 is too little for the next cap.
-    expect(table.rows.slice(0, 10).every((row: ResultRowDto) => row.grantFen === 2_800_000)).toBe(true);
-    expect(table.rows.slice(10).map((row) => row.reason.code)).toEqual(Array(10).fill('pool-exhausted'));
+    expect(table.items.slice(0, 10).every((row: ResultRowDto) => row.grantFen === 2_800_000)).toBe(true);
+    expect(table.items.slice(10).map((row) => row.reason.code)).toEqual(Array(10).fill('pool-exhausted'));
     const judgesOnTop = (top.breakdown as ScoreBreakdown).judges;
     expect(
       judgesOnTop
@@ -306,11 +306,11 @@ describe('rank and allocate: 20 projects × 7 judges through the roadshow, the q
     expect(lines[1].split(',').slice(0, 7)).toEqual([
       '1',
       '1',
-      table.rows[0].community,
-      table.rows[0].organizationName,
-      table.rows[0].projectTitle,
-      table.rows[0].category.labelZh,
-      table.rows[0].score,
+      table.items[0].community,
+      table.items[0].organizationName,
+      table.items[0].projectTitle,
+      table.items[0].category.labelZh,
+      table.items[0].score,
     ]);
     expect(lines[1]).toContain(',30000.00,28000.00,部分资助 / partly funded,');
     expect(await db.getRepository(AuditEvent).countBy({ subjectId: runId, action: 'ranking-run.download' })).toBe(1);
@@ -407,8 +407,8 @@ describe('rank and allocate: 20 projects × 7 judges through the roadshow, the q
     });
     const own = (await http().get(results).set(bearer(token)).expect(200)).body as ResultsResponseDto;
     expect(own.view).toBe('applicant');
-    expect(own.rows.map((row) => row.submissionId)).toEqual([scored.submissionIds[p]]);
-    expect(JSON.stringify(own.rows[0].breakdown)).not.toContain('judgeId');
+    expect(own.items.map((row) => row.submissionId)).toEqual([scored.submissionIds[p]]);
+    expect(JSON.stringify(own.items[0].breakdown)).not.toContain('judgeId');
     for (const judgeId of scored.judgeIds) expect(JSON.stringify(own)).not.toContain(judgeId);
 
     await http().post(`/competitions/${scored.competitionId}/runs`).set(bearer(token)).expect(403);

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { JudgeGroup, Role } from '@app/domain';
 import { TokenService } from '../src/auth/token.service';
 import { DrawResponseDto } from '../src/roadshows/dto/draw-response.dto';
-import { JudgeSlotsResponseDto } from '../src/roadshows/dto/judge-view-response.dto';
+import { JudgeSlotPageDto } from '../src/roadshows/dto/judge-view-response.dto';
 import { createUser } from './factories';
 import {
   AddedJudge,
@@ -127,7 +127,7 @@ describe('who may do what in a roadshow', () => {
 
   it('keeps a judge of another roadshow to their own roadshow', async () => {
     const slots = await http().get('/judge/slots').set(bearer(otherJudge.token)).expect(200);
-    expect((slots.body as JudgeSlotsResponseDto).slots.map((slot) => slot.slotId)).not.toContain(recusedSlotId);
+    expect((slots.body as JudgeSlotPageDto).items.map((slot) => slot.slotId)).not.toContain(recusedSlotId);
     const score = await http()
       .put(`/judge/slots/${recusedSlotId}/score`)
       .set(bearer(otherJudge.token))
@@ -180,7 +180,7 @@ describe('who may do what in a roadshow', () => {
       .expect(201);
     expect(recusal.body).toMatchObject({ source: 'office', judgeId: judge.id });
     const slots = await http().get('/judge/slots').set(bearer(judge.token)).expect(200);
-    expect((slots.body as JudgeSlotsResponseDto).slots.find((slot) => slot.slotId === otherSlot)).toMatchObject({
+    expect((slots.body as JudgeSlotPageDto).items.find((slot) => slot.slotId === otherSlot)).toMatchObject({
       recused: true,
       project: null,
     });

@@ -6,7 +6,7 @@ import { AuditEvent, Competition, LiveEvent, Score } from '@app/persistence';
 import { AnnouncedBreakdown } from '../src/roadshows/announced-score';
 import { BoardResponseDto } from '../src/roadshows/dto/board-response.dto';
 import { DrawResponseDto } from '../src/roadshows/dto/draw-response.dto';
-import { JudgeRoadshowResponseDto, JudgeSlotsResponseDto } from '../src/roadshows/dto/judge-view-response.dto';
+import { JudgeRoadshowResponseDto, JudgeSlotPageDto } from '../src/roadshows/dto/judge-view-response.dto';
 import { RoadshowStateResponseDto } from '../src/roadshows/dto/roadshow-state-response.dto';
 import {
   AddedJudge,
@@ -378,10 +378,10 @@ describe('a whole roadshow (佛山三水西南街道 "红色核动力")', () => 
 
     it('showed each judge only their own scores', async () => {
       const slots = await http().get('/judge/slots').set(bearer(judges()[6].token)).expect(200);
-      expect((slots.body as JudgeSlotsResponseDto).slots).toHaveLength(5);
-      const recused = (slots.body as JudgeSlotsResponseDto).slots.find((slot) => slot.recused);
+      expect((slots.body as JudgeSlotPageDto).items).toHaveLength(5);
+      const recused = (slots.body as JudgeSlotPageDto).items.find((slot) => slot.recused);
       expect(recused).toMatchObject({ project: null, myScore: null });
-      const mine = (slots.body as JudgeSlotsResponseDto).slots.filter((slot) => slot.myScore !== null);
+      const mine = (slots.body as JudgeSlotPageDto).items.filter((slot) => slot.myScore !== null);
       expect(mine).toHaveLength(4);
       for (const slot of mine) expect(slot.myScore?.total).toBe(TOTALS[projectIndexOfSlot(day, slot.position - 1)][6]);
     });

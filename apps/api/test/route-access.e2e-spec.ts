@@ -11,10 +11,11 @@ import { startTestApp } from './test-app';
 /**
  * Every route the API serves × every role, from a table written here by hand. The routes come
  * from the API's own OpenAPI document, so a new route without a line in this table fails the
- * test: nobody adds a route without deciding, and testing, who may call it. Which organization's
- * or roadshow's data a caller may reach is tested per area (auth-matrix, roadshow-authorization,
- * results, publicity and agreements specs); here ids are random, so an allowed caller gets 404 or
- * 400 and a refused one 401 or 403 from the guard.
+ * test: nobody adds a route without deciding, and testing, who may call it. The same table checks
+ * what the document tells clients: the security schemes a route accepts and the refusals it can
+ * give. Which organization's or roadshow's data a caller may reach is tested per area
+ * (auth-matrix, roadshow-authorization, results, publicity and agreements specs); here ids are
+ * random, so an allowed caller gets 404 or 400 and a refused one 401 or 403 from the guard.
  */
 type Caller = 'anonymous' | Role;
 const CALLERS: readonly Caller[] = ['anonymous', Role.Office, Role.Admin, Role.Applicant, Role.Judge];
@@ -103,6 +104,38 @@ const ACCESS: Readonly<Record<string, typeof PUBLIC | readonly Role[]>> = {
 
 const ROUTES = Object.keys(ACCESS);
 
+/** Accounts sign in or use an API key; judges only have the token of their roadshow's sign-in. */
+function schemesOf(route: string): string[] {
+  const access = ACCESS[route];
+  if (access === PUBLIC) return [];
+  return [
+    ...(access.some((role) => role !== Judge) ? ['bearer', 'api-key'] : []),
+    ...(access.includes(Judge) ? ['judge'] : []),
+  ];
+}
+
+interface Operation {
+  readonly security?: readonly Record<string, unknown>[];
+  readonly parameters?: readonly { readonly in: string }[];
+  readonly requestBody?: unknown;
+  readonly responses: Record<string, { readonly content?: Record<string, { readonly schema?: { $ref?: string } }> }>;
+}
+
+/** The refusals a route can give whatever it does: who may call it and what it reads decide them. */
+function refusalsOf(route: string, operation: Operation): string[] {
+  const access = ACCESS[route];
+  const reads = (place: string) => (operation.parameters ?? []).some((parameter) => parameter.in === place);
+  return [
+    ...(reads('path') || reads('query') || operation.requestBody ? ['400'] : []),
+    ...(access === PUBLIC ? [] : ['401']),
+    ...(access !== PUBLIC && CALLERS.some((caller) => caller !== 'anonymous' && !access.includes(caller))
+      ? ['403']
+      : []),
+    ...(reads('path') ? ['404'] : []),
+    ...(operation.requestBody ? ['413', '415'] : []),
+  ];
+}
+
 function expected(route: string, caller: Caller): 'runs' | 401 | 403 {
   const access = ACCESS[route];
   if (access === PUBLIC) return 'runs';
@@ -113,6 +146,7 @@ function expected(route: string, caller: Caller): 'runs' | 401 | 403 {
 describe('every route × every role', () => {
   let app: NestFastifyApplication;
   let documented: string[];
+  const operations = new Map<string, Operation>();
   const tokens = new Map<Caller, string>();
 
   beforeAll(async () => {
@@ -137,10 +171,12 @@ describe('every route × every role', () => {
       }).token,
     );
     const document = await request(app.getHttpServer()).get('/api/openapi.json').expect(200);
-    const paths = document.body.paths as Record<string, Record<string, unknown>>;
-    documented = Object.entries(paths).flatMap(([path, operations]) =>
-      Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
-    );
+    const paths = document.body.paths as Record<string, Record<string, Operation>>;
+    for (const [path, byMethod] of Object.entries(paths)) {
+      for (const [method, operation] of Object.entries(byMethod))
+        operations.set(`${method.toUpperCase()} ${path}`, operation);
+    }
+    documented = [...operations.keys()];
   });
 
   afterAll(async () => {
@@ -149,6 +185,24 @@ describe('every route × every role', () => {
 
   it('has a line for every route the API serves, and none for a route it does not', () => {
     expect([...documented].sort()).toEqual([...ROUTES].sort());
+  });
+
+  it.each(ROUTES)('%s declares the security schemes of its roles, and none when public', (route) => {
+    const declared = (operations.get(route)?.security ?? []).flatMap((requirement) => Object.keys(requirement));
+    expect(declared.sort()).toEqual(schemesOf(route).sort());
+  });
+
+  it.each(ROUTES)('%s documents every refusal it can give, in the shared error body', (route) => {
+    const operation = operations.get(route) as Operation;
+    expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining(refusalsOf(route, operation)));
+    for (const [status, response] of Object.entries(operation.responses)) {
+      if (Number(status) >= 400 && Number(status) < 500) {
+        expect({ status, body: response.content?.['application/json']?.schema?.$ref }).toEqual({
+          status,
+          body: '#/components/schemas/ErrorResponseDto',
+        });
+      }
+    }
   });
 
   const cells = ROUTES.flatMap((route) => CALLERS.map((caller) => [route, caller, expected(route, caller)] as const));

@@ -253,7 +253,7 @@ describe('submissions and screening', () => {
       ['an unknown top-level field', { state: 'submitted' }, 'state', '不允许的字段 state'],
       ['a title of 101 emoji', { title: '🏮'.repeat(101) }, 'title', 'title 最多 100 个字符'],
       ['a summary of 2001 CJK characters', { summary: '社'.repeat(2001) }, 'summary', 'summary 最多 2000 个字符'],
-      ['a NUL in the summary', { summary: '慰问\u0000物资' }, 'summary', 'summary 格式不正确'],
+      ['a NUL in the summary', { summary: '慰问\u0000物资' }, 'summary', 'summary 含有空字符（U+0000）'],
       ['a blank summary', { summary: ' \n\t ' }, 'summary', 'summary 格式不正确'],
       ['a target too long', { targets: ['标'.repeat(201)] }, 'targets', 'targets 最多 200 个字符'],
       [
@@ -617,7 +617,7 @@ describe('submissions and screening', () => {
       expect(page2.body).toMatchObject({ total: 4, page: 2, pageSize: 3 });
       expect((page2.body.items as { id: string }[]).map((s) => s.id)).toEqual([rows[3].id]);
       const bad = await api().get(`${url}?screening=maybe`).set('authorization', officeAuth).expect(400);
-      expect(bad.body.field).toBe('screening');
+      expect(bad.body.field).toBe('query.screening');
       const sneaky = await api()
         .get(`${url}?category=${encodeURIComponent("x' OR '1'='1")}`)
         .set('authorization', officeAuth)

@@ -1,14 +1,5 @@
 import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiBody,
-  ApiConsumes,
-  ApiOperation,
-  ApiProduces,
-  ApiResponse,
-  ApiSecurity,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Role } from '@app/domain';
 import { Allow } from '../auth/access.decorator';
@@ -16,6 +7,7 @@ import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiError } from '../common/api-error.decorator';
 import { IdParamDto } from '../common/id-param.dto';
+import { pageWith } from '../common/page-query.dto';
 import { AgreementFile, AgreementsService } from './agreements.service';
 import {
   AgreementListDto,
@@ -24,6 +16,9 @@ import {
   RegenerateResponseDto,
 } from './dto/agreement.dto';
 import { readSignedScanUpload } from './signed-scan-upload';
+
+/** A file sent as it is stored. */
+const BINARY = { schema: { type: 'string', format: 'binary' } };
 
 /** `attachment` with an ASCII fallback name and the real (Chinese) name per RFC 6266 / 5987. */
 function attachment(filename: string): string {
@@ -37,8 +32,6 @@ function fileResponse(file: AgreementFile, reply: FastifyReply): StreamableFile 
 }
 
 @ApiTags('agreements 资助协议书')
-@ApiBearerAuth()
-@ApiSecurity('api-key')
 @Controller()
 export class AgreementsController {
   constructor(private readonly agreements: AgreementsService) {}
@@ -56,20 +49,23 @@ export class AgreementsController {
   @ApiError(401)
   @ApiError(403, 'only the grants office')
   @ApiError(404)
-  list(@Param() params: IdParamDto, @Query() query: AgreementListQueryDto): Promise<AgreementListDto> {
-    return this.agreements.list(params.id, query.includeVoid ?? false);
+  async list(@Param() params: IdParamDto, @Query() query: AgreementListQueryDto): Promise<AgreementListDto> {
+    return pageWith(await this.agreements.list(params.id, query.includeVoid ?? false), query);
   }
 
   @Get('competitions/:id/agreements.zip')
   @Allow(Role.Office)
-  @ApiProduces('application/zip')
   @ApiOperation({
     summary: '打包下载全部协议书 / download every current agreement as one ZIP',
     description:
       '流式输出，文件名为「协议编号-项目名称.pdf」；每份协议书的下载都记入审计日志。\n\n' +
       'Streamed; files are named `<number>-<project title>.pdf`. Every agreement in it is audited as downloaded.',
   })
-  @ApiResponse({ status: 200, description: 'application/zip' })
+  @ApiResponse({
+    status: 200,
+    description: '每份当前协议书一个 PDF / one PDF per current agreement',
+    content: { 'application/zip': BINARY },
+  })
   @ApiError(400)
   @ApiError(401)
   @ApiError(403, 'only the grants office')
@@ -115,7 +111,6 @@ export class AgreementsController {
 
   @Get('agreements/:id/pdf')
   @Allow(Role.Office, Role.Applicant)
-  @ApiProduces('application/pdf')
   @ApiOperation({
     summary: '下载协议书 PDF / download one agreement',
     description:
@@ -124,7 +119,11 @@ export class AgreementsController {
       'The office downloads any agreement; a winning applicant only its own (the first download marks it downloaded). ' +
       'Every download is audited. The x-content-sha256 header carries the stored hash.',
   })
-  @ApiResponse({ status: 200, description: 'application/pdf' })
+  @ApiResponse({
+    status: 200,
+    description: '协议书 PDF / the agreement',
+    content: { 'application/pdf': BINARY },
+  })
   @ApiError(400)
   @ApiError(401)
   @ApiError(403)
@@ -162,6 +161,7 @@ export class AgreementsController {
   @ApiError(404, 'no such agreement, or not yours')
   @ApiError(409, 'already signed')
   @ApiError(413, 'larger than 10 MiB')
+  @ApiError(415, 'not multipart/form-data')
   async uploadSignedScan(
     @CurrentActor() actor: Actor,
     @Param() params: IdParamDto,
@@ -172,9 +172,12 @@ export class AgreementsController {
 
   @Get('agreements/:id/signed-scan')
   @Allow(Role.Office, Role.Applicant)
-  @ApiProduces('application/pdf', 'image/jpeg', 'image/png')
   @ApiOperation({ summary: '下载签字扫描件 / download the signed scan', description: 'Audited like every download.' })
-  @ApiResponse({ status: 200, description: 'the scan as uploaded' })
+  @ApiResponse({
+    status: 200,
+    description: 'the scan as uploaded',
+    content: { 'application/pdf': BINARY, 'image/jpeg': BINARY, 'image/png': BINARY },
+  })
   @ApiError(400)
   @ApiError(401)
   @ApiError(403)

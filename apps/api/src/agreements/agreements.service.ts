@@ -10,6 +10,7 @@ import { AuditRepository, CompetitionsRepository } from '@app/persistence';
 import { JobName } from '@app/queue';
 import { Actor } from '../auth/actor';
 import { auditActor } from '../auth/audit-actor';
+import { Unpaged } from '../common/page-query.dto';
 import { AgreementRow, AgreementsRepository } from './agreements.repository';
 import {
   AgreementListDto,
@@ -67,7 +68,7 @@ export class AgreementsService {
     private readonly audit: AuditRepository,
   ) {}
 
-  async list(competitionId: string, includeVoid: boolean): Promise<AgreementListDto> {
+  async list(competitionId: string, includeVoid: boolean): Promise<Unpaged<AgreementListDto>> {
     const competition = await this.competitions.findById(competitionId);
     if (!competition) throw CompetitionErrors.notFound();
     const [rows, funded] = await Promise.all([

@@ -1,13 +1,14 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Role } from '@app/domain';
-import { ApiError } from '../common/api-error.decorator';
+import { ApiError, ApiJsonBodyErrors } from '../common/api-error.decorator';
 import { IdParamDto } from '../common/id-param.dto';
+import { BoundedListQueryDto, pageItems } from '../common/page-query.dto';
 import { Allow, Public } from './access.decorator';
 import { Actor } from './actor';
 import { AuthService } from './auth.service';
 import { CurrentActor } from './current-actor.decorator';
-import { ApiKeyResponseDto, CreateApiKeyDto, CreatedApiKeyResponseDto } from './dto/api-key.dto';
+import { ApiKeyPageDto, CreateApiKeyDto, CreatedApiKeyResponseDto } from './dto/api-key.dto';
 import { CreateSessionDto, SessionResponseDto } from './dto/session.dto';
 import { UserResponseDto } from './dto/user.dto';
 
@@ -25,42 +26,41 @@ export class AuthController {
       'Returns a bearer token valid for 12 hours. After 10 failures for one login, sign-in is refused for 15 minutes.',
   })
   @ApiResponse({ status: 201, type: SessionResponseDto })
+  @ApiError(400)
   @ApiError(401, 'unknown login or wrong password (one message for both)', {
     code: 'UNAUTHENTICATED',
     message_zh: '登录名或密码错误',
     message_en: 'wrong login or password',
   })
   @ApiError(429, 'too many failed attempts for this login')
+  @ApiJsonBodyErrors()
   signIn(@Body() dto: CreateSessionDto): Promise<SessionResponseDto> {
     return this.auth.signIn(dto);
   }
 
   @Get('me')
   @Allow(Role.Office, Role.Admin, Role.Applicant)
-  @ApiBearerAuth()
-  @ApiSecurity('api-key')
   @ApiOperation({ summary: '当前登录账号 / the signed-in account' })
   @ApiResponse({ status: 200, type: UserResponseDto })
   @ApiError(401)
+  @ApiError(403, 'judges have no account')
   me(@CurrentActor() actor: Actor): Promise<UserResponseDto> {
     return this.auth.me(actor);
   }
 
   @Get('api-keys')
   @Allow(Role.Office, Role.Admin, Role.Applicant)
-  @ApiBearerAuth()
-  @ApiSecurity('api-key')
   @ApiOperation({ summary: '我的 API 密钥 / my API keys', description: 'The keys themselves are never shown again.' })
-  @ApiResponse({ status: 200, type: [ApiKeyResponseDto] })
+  @ApiResponse({ status: 200, type: ApiKeyPageDto })
+  @ApiError(400)
   @ApiError(401)
-  listApiKeys(@CurrentActor() actor: Actor): Promise<ApiKeyResponseDto[]> {
-    return this.auth.listApiKeys(actor);
+  @ApiError(403, 'judges have no API keys')
+  async listApiKeys(@CurrentActor() actor: Actor, @Query() query: BoundedListQueryDto): Promise<ApiKeyPageDto> {
+    return pageItems(await this.auth.listApiKeys(actor), query);
   }
 
   @Post('api-keys')
   @Allow(Role.Office, Role.Admin, Role.Applicant)
-  @ApiBearerAuth()
-  @ApiSecurity('api-key')
   @ApiOperation({
     summary: '为自己创建 API 密钥 / create an API key for myself',
     description:
@@ -72,6 +72,7 @@ export class AuthController {
   @ApiError(401)
   @ApiError(403, 'judges have no API keys')
   @ApiError(409, 'too many active keys')
+  @ApiJsonBodyErrors()
   createApiKey(@CurrentActor() actor: Actor, @Body() dto: CreateApiKeyDto): Promise<CreatedApiKeyResponseDto> {
     return this.auth.createApiKey(actor, dto);
   }
@@ -79,11 +80,11 @@ export class AuthController {
   @Delete('api-keys/:id')
   @Allow(Role.Office, Role.Admin, Role.Applicant)
   @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiBearerAuth()
-  @ApiSecurity('api-key')
   @ApiOperation({ summary: '吊销自己的 API 密钥 / revoke one of my API keys' })
   @ApiResponse({ status: 204, description: 'revoked (also when it already was)' })
+  @ApiError(400)
   @ApiError(401)
+  @ApiError(403, 'judges have no API keys')
   @ApiError(404, 'no such key of yours', {
     code: 'NOT_FOUND',
     message_zh: '未找到该 API 密钥',

@@ -1,7 +1,8 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiResponse } from '@nestjs/swagger';
 import { ErrorResponseDto } from './error-response.dto';
 
-type RefusalStatus = 400 | 401 | 403 | 404 | 409 | 413 | 429;
+type RefusalStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429;
 
 /** A documented refusal; `reason` is the code itself unless the example names a more specific one. */
 export type ErrorExample = Omit<ErrorResponseDto, 'reason'> & { readonly reason?: string };
@@ -13,6 +14,9 @@ const TYPICAL: Readonly<Record<RefusalStatus, ErrorExample>> = {
     message_zh: 'title 最多 100 个字符',
     message_en: 'title must be at most 100 characters',
     field: 'title',
+    details: [
+      { field: 'title', message_zh: 'title 最多 100 个字符', message_en: 'title must be at most 100 characters' },
+    ],
   },
   401: {
     code: 'UNAUTHENTICATED',
@@ -23,6 +27,16 @@ const TYPICAL: Readonly<Record<RefusalStatus, ErrorExample>> = {
   404: { code: 'NOT_FOUND', message_zh: '未找到', message_en: 'not found', field: 'id' },
   409: { code: 'CONFLICT', message_zh: '与当前状态冲突', message_en: 'conflict with the current state' },
   413: { code: 'PAYLOAD_TOO_LARGE', message_zh: '请求体过大', message_en: 'request body too large' },
+  415: {
+    code: 'VALIDATION_FAILED',
+    message_zh: '不支持的内容类型',
+    message_en: 'unsupported media type',
+  },
+  422: {
+    code: 'SCORING_INVALID_AGGREGATION',
+    message_zh: '评分规则或数据无效：trimming 2 of 3 totals leaves too few',
+    message_en: 'trimming 2 of 3 totals leaves too few',
+  },
   429: {
     code: 'RATE_LIMITED',
     message_zh: '请求过于频繁，请稍后再试',
@@ -30,13 +44,34 @@ const TYPICAL: Readonly<Record<RefusalStatus, ErrorExample>> = {
   },
 };
 
+const TYPICAL_DESCRIPTION: Readonly<Record<RefusalStatus, string>> = {
+  400: '请求无效（field 与 details 指明字段） / invalid request; field and details name the fields',
+  401: '未登录或令牌无效 / not signed in, or the token is not valid',
+  403: '当前身份无权执行 / your role may not do this',
+  404: '未找到 / not found',
+  409: '与当前状态冲突 / conflicts with the current state',
+  413: '请求体过大 / request body too large',
+  415: '请求体须为 JSON（content-type: application/json） / the body must be JSON',
+  422: '评分规则或数据无法计算 / the rules or the data cannot be computed',
+  429: '请求过于频繁 / too many requests',
+};
+
 /** Documents a refusal in the shared error shape, with the route's own example when it has one. */
-export function ApiError(status: RefusalStatus, description?: string, example?: ErrorExample): MethodDecorator {
+export function ApiError(
+  status: RefusalStatus,
+  description?: string,
+  example?: ErrorExample,
+): MethodDecorator & ClassDecorator {
   const { code, reason, ...rest } = example ?? TYPICAL[status];
   return ApiResponse({
     status,
     type: ErrorResponseDto,
-    description,
+    description: description ?? TYPICAL_DESCRIPTION[status],
     example: { code, reason: reason ?? code, ...rest },
   });
+}
+
+/** What any route that reads a JSON body can refuse before it runs: an oversized or non-JSON body. */
+export function ApiJsonBodyErrors(): MethodDecorator {
+  return applyDecorators(ApiError(413), ApiError(415));
 }

@@ -3,9 +3,12 @@ import type { FastifyReply } from 'fastify';
 import { DomainError, DomainErrorCode } from '@app/domain';
 import { ScoringError } from '@app/scoring';
 import { ErrorResponseDto } from './error-response.dto';
-import { RequestValidationError } from './validation-error';
+import { MAX_DETAILS, RequestValidationError } from './validation-error';
 
-export function statusOf(code: DomainErrorCode): HttpStatus {
+/** Nest's HttpStatus has no 431. */
+const REQUEST_HEADER_FIELDS_TOO_LARGE = 431;
+
+export function statusOf(code: DomainErrorCode): number {
   switch (code) {
     case DomainErrorCode.ValidationFailed:
       return HttpStatus.BAD_REQUEST;
@@ -19,6 +22,14 @@ export function statusOf(code: DomainErrorCode): HttpStatus {
       return HttpStatus.CONFLICT;
     case DomainErrorCode.PayloadTooLarge:
       return HttpStatus.PAYLOAD_TOO_LARGE;
+    case DomainErrorCode.UnsupportedMediaType:
+      return HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+    case DomainErrorCode.UriTooLong:
+      return HttpStatus.URI_TOO_LONG;
+    case DomainErrorCode.HeadersTooLarge:
+      return REQUEST_HEADER_FIELDS_TOO_LARGE;
+    case DomainErrorCode.RequestTimeout:
+      return HttpStatus.REQUEST_TIMEOUT;
     case DomainErrorCode.RateLimited:
       return HttpStatus.TOO_MANY_REQUESTS;
     case DomainErrorCode.ServiceUnavailable:
@@ -35,26 +46,37 @@ const GENERIC_BY_STATUS: Readonly<Record<number, { code: DomainErrorCode; zh: st
   404: { code: DomainErrorCode.NotFound, zh: '未找到', en: 'not found' },
   409: { code: DomainErrorCode.Conflict, zh: '与当前状态冲突', en: 'conflict with the current state' },
   413: { code: DomainErrorCode.PayloadTooLarge, zh: '请求体过大', en: 'request body too large' },
-  415: { code: DomainErrorCode.ValidationFailed, zh: '不支持的内容类型', en: 'unsupported media type' },
+  415: {
+    code: DomainErrorCode.UnsupportedMediaType,
+    zh: '不支持的内容类型：请求体须为 UTF-8 编码的 application/json',
+    en: 'unsupported media type: send the body as UTF-8 application/json',
+  },
   429: { code: DomainErrorCode.RateLimited, zh: '请求过于频繁，请稍后再试', en: 'too many requests, try again later' },
 };
 
 /**
- * Maps any error to `{ code, message_zh, message_en, field? }` and a status. Also used for errors
- * Fastify raises before a route runs (bad JSON, oversized body), so every refusal looks the same.
+ * Maps any error to `{ code, reason, message_zh, message_en, field?, details?, detailsOmitted? }` and a
+ * status. Also used for errors Fastify raises before a route runs (bad JSON, oversized body) and for
+ * the router's and the HTTP parser's refusals, so every refusal looks the same.
  */
 export function toErrorResponse(error: unknown): { status: number; body: ErrorResponseDto } {
   if (error instanceof RequestValidationError) {
     const [first] = error.problems;
+    const listed = error.problems.slice(0, MAX_DETAILS);
+    const omitted = error.total - listed.length;
+    const zh = first?.message.zh ?? '请求无效';
+    const en = first?.message.en ?? 'bad request';
     return {
       status: HttpStatus.BAD_REQUEST,
       body: {
         code: error.code,
-        reason: error.code,
-        message_zh: first?.message.zh ?? '请求无效',
-        message_en: first?.message.en ?? 'bad request',
+        reason: error.reason,
+        message_zh: omitted > 0 ? `${zh}（共 ${error.total} 个问题，details 列出前 ${listed.length} 个）` : zh,
+        message_en:
+          omitted > 0 ? `${en} (${error.total} problems in all; details lists the first ${listed.length})` : en,
         field: first?.field,
-        details: error.problems.map((p) => ({ field: p.field, message_zh: p.message.zh, message_en: p.message.en })),
+        details: listed.map((p) => ({ field: p.field, message_zh: p.message.zh, message_en: p.message.en })),
+        ...(omitted > 0 ? { detailsOmitted: omitted } : {}),
       },
     };
   }

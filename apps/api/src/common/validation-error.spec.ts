@@ -52,4 +52,25 @@ describe('request validation errors', () => {
     expect(body.details?.map((d) => d.field)).toEqual(['title', 'budgetLines.0.item']);
     expect(body.details?.[1].message_zh).toBe('budgetLines.0.item 最多 10 个字符');
   });
+
+  it('lists at most 20 problems and says how many there were in all', () => {
+    const problems = problemsFor({ title: 'x', budgetLines: Array.from({ length: 1000 }, () => ({ item: 1 })) });
+    const { body } = toErrorResponse(new RequestValidationError(problems));
+    expect(problems.length).toBeGreaterThan(1000);
+    expect(body.details).toHaveLength(20);
+    expect(body.detailsOmitted).toBe(problems.length - 20);
+    const [first] = problems;
+    expect(body.message_zh).toBe(`${first.message.zh}（共 ${problems.length} 个问题，details 列出前 20 个）`);
+    expect(body.message_en).toBe(
+      `${first.message.en} (${problems.length} problems in all; details lists the first 20)`,
+    );
+    expect(JSON.stringify(body).length).toBeLessThan(5000);
+  });
+
+  it('keeps the reason a check gave and counts problems it did not collect', () => {
+    const { body } = toErrorResponse(
+      new RequestValidationError(problemsFor({ title: 7, budgetLines: [] }), { reason: 'MALFORMED_INPUT', total: 30 }),
+    );
+    expect(body).toMatchObject({ reason: 'MALFORMED_INPUT', detailsOmitted: 29 });
+  });
 });

@@ -32,21 +32,39 @@ function collect(errors: readonly ValidationError[], prefix: string, out: FieldP
   }
 }
 
-/** Flattens nested DTO errors into dotted field paths, in the order the fields were declared. */
-export function fieldProblems(errors: readonly ValidationError[]): FieldProblem[] {
+/**
+ * Flattens nested DTO errors into dotted field paths, in the order the fields were declared;
+ * `prefix` says where in the request the DTO sits (`query` for query parameters).
+ */
+export function fieldProblems(errors: readonly ValidationError[], prefix = ''): FieldProblem[] {
   const out: FieldProblem[] = [];
-  collect(errors, '', out);
+  collect(errors, prefix, out);
   return out;
 }
 
-/** Thrown by the ValidationPipe; carries every problem so a form can mark all bad fields at once. */
+/** How many problems a refusal lists in `details`; the rest are counted, not listed. */
+export const MAX_DETAILS = 20;
+
+/**
+ * Thrown by the ValidationPipe and the edge checks; carries the problems found so a form can mark
+ * every bad field at once. `total` counts them all, even when only the first were collected.
+ */
 export class RequestValidationError extends Error {
   readonly code = DomainErrorCode.ValidationFailed;
+  readonly reason: string;
   readonly problems: readonly FieldProblem[];
+  readonly total: number;
 
-  constructor(problems: readonly FieldProblem[]) {
-    super(problems.map((p) => p.message.en).join('; '));
+  constructor(problems: readonly FieldProblem[], options: { readonly reason?: string; readonly total?: number } = {}) {
+    super(
+      problems
+        .slice(0, 3)
+        .map((p) => p.message.en)
+        .join('; '),
+    );
     this.name = 'RequestValidationError';
     this.problems = problems;
+    this.reason = options.reason ?? this.code;
+    this.total = Math.max(options.total ?? problems.length, problems.length);
   }
 }

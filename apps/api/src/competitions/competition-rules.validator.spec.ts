@@ -4,9 +4,9 @@ import { validateCompetitionRules } from './competition-rules.validator';
 const PARTY = COMPETITION_PRESETS['party-building'];
 const POOL = 30_000_000;
 
-function refusal(rules: Record<string, unknown>, pool = POOL): DomainError {
+function refusal(rules: Record<string, unknown>, pool = POOL, field?: string): DomainError {
   try {
-    validateCompetitionRules(rules, pool);
+    validateCompetitionRules(rules, pool, field);
   } catch (error) {
     if (error instanceof DomainError) return error;
     throw error;
@@ -123,6 +123,53 @@ describe('validateCompetitionRules', () => {
     expect(refusal({ ...PARTY, allocation: { rule: 'greedy', minGrant: -1 } }).field).toBe('rules.allocation.minGrant');
     expect(refusal({ ...PARTY, allocation: { rule: 'greedy', bonus: true } }).field).toBe('rules.allocation.bonus');
     expect(refusal({ ...PARTY, allocation: { rule: 'tiers' } }).field).toBe('rules.allocation.tiers');
+  });
+
+  it.each([
+    ['negative', '-5', 'must not be negative'],
+    ['minus zero', '-0', 'must not be negative or carry a minus sign ("-0")'],
+    ['padded', ' 60', 'must be a decimal string'],
+    ['an exponent', '6e1', 'not a decimal number'],
+  ])('refuses a pass score that is %s, saying why', (_, passScore, why) => {
+    const error = refusal({ ...PARTY, allocation: { rule: 'greedy', passScore } });
+    expect(error.field).toBe('rules.allocation.passScore');
+    expect(error.messageEn).toContain(why);
+  });
+
+  it('refuses a pass score above the best possible total, which would fund nobody', () => {
+    const error = refusal({ ...PARTY, allocation: { rule: 'greedy', passScore: '100.01' } });
+    expect(error).toMatchObject({
+      field: 'rules.allocation.passScore',
+      messageZh: 'rules.allocation.passScore（100.01）高于评分细则的满分 100，将没有项目能获得资助',
+    });
+    expect(() =>
+      validateCompetitionRules({ ...PARTY, allocation: { rule: 'greedy', passScore: '100' } }, POOL),
+    ).not.toThrow();
+  });
+
+  it.each(['-0', '0', '100.5', '-1', '0.00001'])('refuses a judge group weight of %s', (weight) => {
+    const aggregation = { ...PARTY.aggregation, groupWeights: { expert: '0.6', resident: weight } };
+    expect(refusal({ ...PARTY, aggregation }).field).toBe('rules.aggregation.groupWeights.resident');
+  });
+
+  it('refuses a minus zero in a rubric weight rather than storing a second spelling of 0', () => {
+    const error = refusal(withRubric((rubric) => (rubric[0].weight = '-0')));
+    expect(error).toMatchObject({ field: 'rules.rubric.0.weight' });
+    expect(error.messageZh).toContain('不能为负数');
+  });
+
+  it('names the fields from the top when the body is the rules themselves (PATCH …/rules)', () => {
+    expect(
+      refusal(
+        withRubric((rubric) => (rubric[0].maxPoints = '0')),
+        POOL,
+        '',
+      ).field,
+    ).toBe('rubric.0.maxPoints');
+    expect(refusal({ ...PARTY, maxRequestFen: 40_000_000 }, POOL, '').field).toBe('maxRequestFen');
+    expect(refusal({ ...PARTY, allocation: { rule: 'greedy', passScore: '-1' } }, POOL, '').field).toBe(
+      'allocation.passScore',
+    );
   });
 
   it('refuses a minimum grant above the per-project cap, since nobody could be funded', () => {

@@ -35,8 +35,18 @@ function present<T>(value: T | null | undefined, field: string): T {
   return value;
 }
 
-/** A positive exact decimal with at most `places` decimals and at most `max`; the text stays as given. */
-function positiveDecimal(value: string, field: string, places: number, max: number): string {
+/**
+ * A decimal as the rules store it: digits and an optional fraction of at most `places` digits; no
+ * sign (not even on "-0", which would be stored and hashed as a second spelling of 0), no spaces,
+ * no exponent.
+ */
+function decimal(value: string, field: string, places: number): Rational {
+  if (value.startsWith('-')) {
+    refuse(field, {
+      zh: `${field} 不能为负数，也不能带负号（"${value}"）`,
+      en: `${field} must not be negative or carry a minus sign ("${value}")`,
+    });
+  }
   const match = DECIMAL_PATTERN.exec(value);
   const fraction = match ? (value.split('.')[1] ?? '') : '';
   if (!match || fraction.length > places) {
@@ -45,7 +55,12 @@ function positiveDecimal(value: string, field: string, places: number, max: numb
       en: `${field} must be a decimal string such as "25" or "7.5" with at most ${places} decimal places`,
     });
   }
-  const number = Rational.parse(value);
+  return Rational.parse(value);
+}
+
+/** A positive exact decimal with at most `places` decimals and at most `max`; the text stays as given. */
+function positiveDecimal(value: string, field: string, places: number, max: number): string {
+  const number = decimal(value, field, places);
   if (!number.gt(Rational.ZERO) || number.gt(Rational.of(max))) {
     refuse(field, { zh: `${field} 必须大于 0 且不超过 ${max}`, en: `${field} must be above 0 and at most ${max}` });
   }
@@ -174,6 +189,7 @@ function checkAllocation(
   allocation: Readonly<Record<string, unknown>>,
   poolFen: number,
   maxRequestFen: number,
+  rubric: readonly RubricCriterionRule[],
   field: string,
 ): Readonly<Record<string, unknown>> {
   try {
@@ -184,6 +200,23 @@ function checkAllocation(
     const at = error.field?.startsWith('policy') ? `${field}${error.field.slice('policy'.length)}` : field;
     refuse(at, { zh: `${at} 无效：${error.message}`, en: `${at} is invalid: ${error.message}` });
   }
+  const { passScore, maxShareOfBudget } = allocation;
+  if (typeof passScore === 'string') {
+    const score = decimal(passScore, `${field}.passScore`, 4);
+    // The best possible total: every scored criterion at its maximum, times its weight.
+    const top = Rational.sum(
+      rubric
+        .filter((criterion) => !criterion.gate)
+        .map((criterion) => Rational.parse(criterion.maxPoints).mul(Rational.parse(criterion.weight))),
+    );
+    if (score.gt(top)) {
+      refuse(`${field}.passScore`, {
+        zh: `${field}.passScore（${passScore}）高于评分细则的满分 ${top.toDecimalString()}，将没有项目能获得资助`,
+        en: `${field}.passScore (${passScore}) is above the rubric's highest possible total of ${top.toDecimalString()}, so no project could be funded`,
+      });
+    }
+  }
+  if (typeof maxShareOfBudget === 'string') positiveDecimal(maxShareOfBudget, `${field}.maxShareOfBudget`, 4, 1);
   const minGrant = allocation.minGrant;
   if (typeof minGrant === 'number' && minGrant > maxRequestFen) {
     refuse(`${field}.minGrant`, {
@@ -211,36 +244,40 @@ function checkTranches(tranches: readonly TrancheRule[], field: string): Tranche
 /**
  * Checks a complete set of rules against itself and the pool, and returns them as plain data
  * with only the known fields. Field-level types and ranges are the DTO's job; this checks what
- * only the whole can tell (unique keys, sums, cross-references, caps against the pool).
+ * only the whole can tell (unique keys, sums, cross-references, caps against the pool) and the
+ * decimals the DTO takes as text. `field` is where the rules sit in the request, so that errors
+ * name the request's own paths: `rules` in a competition's body, `''` when the body is the rules.
  */
 export function validateCompetitionRules(draft: RulesDraft, poolFen: number, field = 'rules'): CompetitionRules {
-  const categories = checkCategories(present(draft.categories, `${field}.categories`), `${field}.categories`);
-  const rubric = checkRubric(present(draft.rubric, `${field}.rubric`), `${field}.rubric`);
-  const aggregation = checkAggregation(present(draft.aggregation, `${field}.aggregation`), `${field}.aggregation`);
-  const tieBreaks = checkTieBreaks(present(draft.tieBreaks, `${field}.tieBreaks`), rubric, `${field}.tieBreaks`);
-  const maxRequestFen = present(draft.maxRequestFen, `${field}.maxRequestFen`);
+  const at = (name: string): string => (field ? `${field}.${name}` : name);
+  const categories = checkCategories(present(draft.categories, at('categories')), at('categories'));
+  const rubric = checkRubric(present(draft.rubric, at('rubric')), at('rubric'));
+  const aggregation = checkAggregation(present(draft.aggregation, at('aggregation')), at('aggregation'));
+  const tieBreaks = checkTieBreaks(present(draft.tieBreaks, at('tieBreaks')), rubric, at('tieBreaks'));
+  const maxRequestFen = present(draft.maxRequestFen, at('maxRequestFen'));
   if (maxRequestFen > poolFen) {
-    refuse(`${field}.maxRequestFen`, {
+    refuse(at('maxRequestFen'), {
       zh: `单个项目申请上限 ${yuanFigure(maxRequestFen)} 不能超过资金池 ${yuanFigure(poolFen)}`,
       en: `the per-project cap of ${yuanFigure(maxRequestFen)} must not exceed the pool of ${yuanFigure(poolFen)}`,
     });
   }
   const minRequestFen = draft.minRequestFen ?? undefined;
   if (minRequestFen !== undefined && minRequestFen > maxRequestFen) {
-    refuse(`${field}.minRequestFen`, {
+    refuse(at('minRequestFen'), {
       zh: `申请下限 ${yuanFigure(minRequestFen)} 不能高于申请上限 ${yuanFigure(maxRequestFen)}`,
       en: `the minimum request of ${yuanFigure(minRequestFen)} must not exceed the cap of ${yuanFigure(maxRequestFen)}`,
     });
   }
   const maxShareOfBudget = draft.maxShareOfBudget ?? undefined;
   if (maxShareOfBudget !== undefined) {
-    positiveDecimal(maxShareOfBudget, `${field}.maxShareOfBudget`, 4, 1);
+    positiveDecimal(maxShareOfBudget, at('maxShareOfBudget'), 4, 1);
   }
   const allocation = checkAllocation(
-    present(draft.allocation, `${field}.allocation`),
+    present(draft.allocation, at('allocation')),
     poolFen,
     maxRequestFen,
-    `${field}.allocation`,
+    rubric,
+    at('allocation'),
   );
   return {
     categories,
@@ -251,9 +288,9 @@ export function validateCompetitionRules(draft: RulesDraft, poolFen: number, fie
     maxRequestFen,
     ...(minRequestFen !== undefined ? { minRequestFen } : {}),
     ...(maxShareOfBudget !== undefined ? { maxShareOfBudget } : {}),
-    onePerOrganization: present(draft.onePerOrganization, `${field}.onePerOrganization`),
-    tranches: checkTranches(present(draft.tranches, `${field}.tranches`), `${field}.tranches`),
-    publicityDays: present(draft.publicityDays, `${field}.publicityDays`),
-    pitchSeconds: present(draft.pitchSeconds, `${field}.pitchSeconds`),
+    onePerOrganization: present(draft.onePerOrganization, at('onePerOrganization')),
+    tranches: checkTranches(present(draft.tranches, at('tranches')), at('tranches')),
+    publicityDays: present(draft.publicityDays, at('publicityDays')),
+    pitchSeconds: present(draft.pitchSeconds, at('pitchSeconds')),
   };
 }

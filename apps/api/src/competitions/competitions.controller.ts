@@ -1,10 +1,10 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Role } from '@app/domain';
 import { Allow, Public } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ApiError } from '../common/api-error.decorator';
+import { ApiError, ApiJsonBodyErrors } from '../common/api-error.decorator';
 import { IdParamDto } from '../common/id-param.dto';
 import { CompetitionsService } from './competitions.service';
 import { UpdateCompetitionRulesDto } from './dto/competition-rules.dto';
@@ -25,8 +25,6 @@ const NOT_FOUND_EXAMPLE = {
 };
 
 @ApiTags('competitions 公益创投大赛')
-@ApiBearerAuth()
-@ApiSecurity('api-key')
 @Controller('competitions')
 export class CompetitionsController {
   constructor(private readonly competitions: CompetitionsService) {}
@@ -48,6 +46,7 @@ export class CompetitionsController {
   })
   @ApiError(401)
   @ApiError(403, 'only the grants office')
+  @ApiJsonBodyErrors()
   create(@CurrentActor() actor: Actor, @Body() dto: CreateCompetitionDto): Promise<CompetitionResponseDto> {
     return this.competitions.create(actor, dto);
   }
@@ -73,6 +72,7 @@ export class CompetitionsController {
     description: 'Rules, pool and deadline as published; drafts are not public.',
   })
   @ApiResponse({ status: 200, type: CompetitionResponseDto })
+  @ApiError(400)
   @ApiError(404, undefined, NOT_FOUND_EXAMPLE)
   getPublic(@Param() params: IdParamDto): Promise<CompetitionResponseDto> {
     return this.competitions.getPublic(params.id);
@@ -85,6 +85,7 @@ export class CompetitionsController {
     description: 'Applicants do not see drafts; a judge sees only the competition of their roadshow.',
   })
   @ApiResponse({ status: 200, type: CompetitionResponseDto })
+  @ApiError(400)
   @ApiError(401)
   @ApiError(404, 'missing, or not visible to you', NOT_FOUND_EXAMPLE)
   get(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<CompetitionResponseDto> {
@@ -103,6 +104,7 @@ export class CompetitionsController {
   @ApiError(403)
   @ApiError(404, undefined, NOT_FOUND_EXAMPLE)
   @ApiError(409, 'frozen, or changed since expectedVersion')
+  @ApiJsonBodyErrors()
   update(
     @CurrentActor() actor: Actor,
     @Param() params: IdParamDto,
@@ -131,6 +133,7 @@ export class CompetitionsController {
     message_en:
       'the rules were frozen when the roadshow started; the rules can no longer change (the competition is roadshow)',
   })
+  @ApiJsonBodyErrors()
   updateRules(
     @CurrentActor() actor: Actor,
     @Param() params: IdParamDto,
@@ -159,6 +162,7 @@ export class CompetitionsController {
     message_en: 'a competition cannot go from draft to roadshow; from draft it can go to: open',
     field: 'to',
   })
+  @ApiJsonBodyErrors()
   transition(
     @CurrentActor() actor: Actor,
     @Param() params: IdParamDto,

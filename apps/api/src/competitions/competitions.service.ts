@@ -197,7 +197,7 @@ export class CompetitionsService {
           'expectedRulesVersion',
         );
       }
-      const rules = validateCompetitionRules({ ...competition.rules, ...patch }, competition.poolFen);
+      const rules = validateCompetitionRules({ ...competition.rules, ...patch }, competition.poolFen, '');
       if (canonical(rules) === canonical(competition.rules)) return competition;
       const before = { rulesVersion: competition.rulesVersion, rules: competition.rules };
       competition.rules = rules;

@@ -1,16 +1,9 @@
 import { Controller, Headers, MessageEvent, Param, Query, Sse } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiHeader,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Observable } from 'rxjs';
 import { DomainError, DomainErrorCode, LiveEventType } from '@app/domain';
 import { Public } from '../auth/access.decorator';
-import { ErrorResponseDto } from '../common/error-response.dto';
+import { ApiError } from '../common/api-error.decorator';
 import { RoadshowEventsParamsDto } from './dto/roadshow-events-params.dto';
 import { EVENT_ID_PATTERN, RoadshowEventsQueryDto } from './dto/roadshow-events-query.dto';
 import { LiveStreamService } from './live-stream.service';
@@ -60,11 +53,8 @@ export class LiveEventsController {
       },
     },
   })
-  @ApiBadRequestResponse({
-    type: ErrorResponseDto,
-    description: 'id 或 Last-Event-ID 格式错误 / malformed id or Last-Event-ID',
-  })
-  @ApiNotFoundResponse({ type: ErrorResponseDto, description: '路演不存在 / no such roadshow' })
+  @ApiError(400, 'id 或 Last-Event-ID 格式错误 / malformed id or Last-Event-ID')
+  @ApiError(404, '路演不存在 / no such roadshow')
   events(
     @Param() params: RoadshowEventsParamsDto,
     @Query() query: RoadshowEventsQueryDto,

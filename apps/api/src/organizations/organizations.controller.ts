@@ -1,10 +1,10 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Role } from '@app/domain';
 import { Allow, Public } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ApiError } from '../common/api-error.decorator';
+import { ApiError, ApiJsonBodyErrors } from '../common/api-error.decorator';
 import { IdParamDto } from '../common/id-param.dto';
 import {
   OrganizationPageDto,
@@ -42,26 +42,24 @@ export class OrganizationsController {
     message_en: 'this login is already taken; choose another',
     field: 'applicant.login',
   })
+  @ApiJsonBodyErrors()
   register(@Body() dto: RegisterOrganizationDto): Promise<OrganizationRegistrationResponseDto> {
     return this.organizations.register(dto);
   }
 
   @Get('me')
   @Allow(Role.Applicant)
-  @ApiBearerAuth()
-  @ApiSecurity('api-key')
   @ApiOperation({ summary: '我的组织 / my organization' })
   @ApiResponse({ status: 200, type: OrganizationResponseDto })
   @ApiError(401)
   @ApiError(403, 'not an applicant')
+  @ApiError(404, 'the organization no longer exists')
   mine(@CurrentActor() actor: Actor): Promise<OrganizationResponseDto> {
     return this.organizations.mine(actor);
   }
 
   @Get()
   @Allow(Role.Office, Role.Admin)
-  @ApiBearerAuth()
-  @ApiSecurity('api-key')
   @ApiOperation({ summary: '组织列表 / list organizations', description: 'Oldest first; filter by kind or text.' })
   @ApiResponse({ status: 200, type: OrganizationPageDto })
   @ApiError(400)
@@ -73,10 +71,9 @@ export class OrganizationsController {
 
   @Get(':id')
   @Allow(Role.Office, Role.Admin)
-  @ApiBearerAuth()
-  @ApiSecurity('api-key')
   @ApiOperation({ summary: '查看组织 / one organization' })
   @ApiResponse({ status: 200, type: OrganizationResponseDto })
+  @ApiError(400)
   @ApiError(401)
   @ApiError(403)
   @ApiError(404, undefined, {

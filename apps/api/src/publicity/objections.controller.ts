@@ -1,17 +1,16 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Role } from '@app/domain';
 import { Allow } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ApiError } from '../common/api-error.decorator';
+import { ApiError, ApiJsonBodyErrors } from '../common/api-error.decorator';
 import { IdParamDto } from '../common/id-param.dto';
-import { AnswerObjectionDto, CreateObjectionDto, ObjectionResponseDto } from './dto/objection.dto';
+import { BoundedListQueryDto, pageItems } from '../common/page-query.dto';
+import { AnswerObjectionDto, CreateObjectionDto, ObjectionPageDto, ObjectionResponseDto } from './dto/objection.dto';
 import { ObjectionsService } from './objections.service';
 
 @ApiTags('publicity 公示与异议')
-@ApiBearerAuth()
-@ApiSecurity('api-key')
 @Controller()
 export class ObjectionsController {
   constructor(private readonly objections: ObjectionsService) {}
@@ -37,6 +36,7 @@ export class ObjectionsController {
     message_en:
       'objections are accepted only during the notice period (2026-04-01T01:00:00.000Z to 2026-04-08T01:00:00.000Z); the competition is awarded',
   })
+  @ApiJsonBodyErrors()
   file(
     @CurrentActor() actor: Actor,
     @Param() params: IdParamDto,
@@ -51,13 +51,17 @@ export class ObjectionsController {
     summary: '异议列表 / objections to a notice',
     description: 'The office sees all of them; an applicant sees its own organization’s, with the answers.',
   })
-  @ApiResponse({ status: 200, type: [ObjectionResponseDto] })
+  @ApiResponse({ status: 200, type: ObjectionPageDto })
   @ApiError(400)
   @ApiError(401)
   @ApiError(403)
   @ApiError(404)
-  list(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<ObjectionResponseDto[]> {
-    return this.objections.list(actor, params.id);
+  async list(
+    @CurrentActor() actor: Actor,
+    @Param() params: IdParamDto,
+    @Query() query: BoundedListQueryDto,
+  ): Promise<ObjectionPageDto> {
+    return pageItems(await this.objections.list(actor, params.id), query);
   }
 
   @Get('objections/:id')
@@ -95,6 +99,7 @@ export class ObjectionsController {
     message_zh: '该异议已于 2026-04-03 10:00 答复（不成立）',
     message_en: 'the objection was already answered (rejected)',
   })
+  @ApiJsonBodyErrors()
   answer(
     @CurrentActor() actor: Actor,
     @Param() params: IdParamDto,

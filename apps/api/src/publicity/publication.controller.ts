@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Role } from '@app/domain';
 import { Allow, Public } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
@@ -16,8 +16,6 @@ export class PublicationController {
 
   @Post(':id/publication')
   @Allow(Role.Office)
-  @ApiBearerAuth()
-  @ApiSecurity('api-key')
   @ApiOperation({
     summary: '公示排名与资助结果 / publish the result for its notice period',
     description:
@@ -26,6 +24,7 @@ export class PublicationController {
       'rules.publicityDays days; applicants may object during it. The competition moves to publicity.',
   })
   @ApiResponse({ status: 201, type: PublicationNoticeDto })
+  @ApiError(400)
   @ApiError(401)
   @ApiError(403, 'only the grants office')
   @ApiError(404, 'no such competition')
@@ -62,8 +61,6 @@ export class PublicationController {
   @Post(':id/award')
   @Allow(Role.Office)
   @HttpCode(HttpStatus.OK)
-  @ApiBearerAuth()
-  @ApiSecurity('api-key')
   @ApiOperation({
     summary: '公示期满立项 / award the competition now that its notice period is over',
     description:
@@ -72,6 +69,7 @@ export class PublicationController {
       'are queued for rendering. The worker makes the same check every minute on its own.',
   })
   @ApiResponse({ status: 200, type: AwardResponseDto })
+  @ApiError(400)
   @ApiError(401)
   @ApiError(403, 'only the grants office')
   @ApiError(404)

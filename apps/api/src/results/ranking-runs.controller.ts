@@ -1,21 +1,18 @@
-import { Controller, Get, HttpCode, HttpStatus, MessageEvent, Param, Post, Sse } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, HttpStatus, MessageEvent, Param, Post, Query, Sse } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Observable } from 'rxjs';
 import { Role } from '@app/domain';
 import { Allow } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ErrorResponseDto } from '../common/error-response.dto';
+import { ApiError } from '../common/api-error.decorator';
 import { IdParamDto } from '../common/id-param.dto';
-import { RunResponseDto } from './dto/run-response.dto';
+import { BoundedListQueryDto, pageItems } from '../common/page-query.dto';
+import { RunPageDto, RunResponseDto } from './dto/run-response.dto';
 import { RankingRunsService } from './ranking-runs.service';
 import { RunEventsService } from './run-events.service';
 
 @ApiTags('results 排名与资金分配')
-@ApiBearerAuth()
-@ApiSecurity('api-key')
-@ApiResponse({ status: 401, type: ErrorResponseDto, description: '未登录 / not signed in' })
-@ApiResponse({ status: 403, type: ErrorResponseDto, description: '仅限办公室 / office only' })
 @Controller()
 export class RankingRunsController {
   constructor(
@@ -36,18 +33,19 @@ export class RankingRunsController {
       'GET /runs/{id} or GET /runs/{id}/events. On success the competition becomes allocated.',
   })
   @ApiResponse({ status: 202, type: RunResponseDto, description: '已排队 / queued' })
-  @ApiResponse({ status: 400, type: ErrorResponseDto, description: 'id 格式错误 / malformed id' })
-  @ApiResponse({ status: 404, type: ErrorResponseDto, description: '大赛不存在 / no such competition' })
-  @ApiResponse({
-    status: 409,
-    type: ErrorResponseDto,
-    description: '状态不允许、出场位未锁定或已有任务在进行 / wrong state, unlocked slots, or a run already in progress',
-    example: {
+  @ApiError(400, 'id 格式错误 / malformed id')
+  @ApiError(401)
+  @ApiError(403, '仅限办公室 / office only')
+  @ApiError(404, '大赛不存在 / no such competition')
+  @ApiError(
+    409,
+    '状态不允许、出场位未锁定或已有任务在进行 / wrong state, unlocked slots, or a run already in progress',
+    {
       code: 'CONFLICT',
       message_zh: '路演还有 2 个出场位未锁定（共 10 个），全部锁定后才能排名',
       message_en: '2 of 10 roadshow slots are not locked; lock every slot before ranking',
     },
-  })
+  )
   request(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<RunResponseDto> {
     return this.runs.requestByOffice(actor, params.id);
   }
@@ -55,10 +53,13 @@ export class RankingRunsController {
   @Get('competitions/:id/runs')
   @Allow(Role.Office, Role.Admin)
   @ApiOperation({ summary: '大赛的排名任务（新的在前）/ the competition’s ranking runs, newest first' })
-  @ApiResponse({ status: 200, type: [RunResponseDto] })
-  @ApiResponse({ status: 404, type: ErrorResponseDto, description: '大赛不存在 / no such competition' })
-  list(@Param() params: IdParamDto): Promise<RunResponseDto[]> {
-    return this.runs.list(params.id);
+  @ApiResponse({ status: 200, type: RunPageDto })
+  @ApiError(400)
+  @ApiError(401)
+  @ApiError(403, '仅限办公室与管理员 / office and admin only')
+  @ApiError(404, '大赛不存在 / no such competition')
+  async list(@Param() params: IdParamDto, @Query() query: BoundedListQueryDto): Promise<RunPageDto> {
+    return pageItems(await this.runs.list(params.id), query);
   }
 
   @Get('runs/:id')
@@ -67,7 +68,10 @@ export class RankingRunsController {
     summary: '排名任务状态、进度和失败原因 / a ranking run: status, progress and why it failed',
   })
   @ApiResponse({ status: 200, type: RunResponseDto })
-  @ApiResponse({ status: 404, type: ErrorResponseDto, description: '任务不存在 / no such run' })
+  @ApiError(400)
+  @ApiError(401)
+  @ApiError(403, '仅限办公室与管理员 / office and admin only')
+  @ApiError(404, '任务不存在 / no such run')
   get(@Param() params: IdParamDto): Promise<RunResponseDto> {
     return this.runs.get(params.id);
   }
@@ -93,7 +97,10 @@ export class RankingRunsController {
       },
     },
   })
-  @ApiResponse({ status: 404, type: ErrorResponseDto, description: '任务不存在 / no such run' })
+  @ApiError(400)
+  @ApiError(401)
+  @ApiError(403, '仅限办公室与管理员 / office and admin only')
+  @ApiError(404, '任务不存在 / no such run')
   events(@Param() params: IdParamDto): Promise<Observable<MessageEvent>> {
     return this.runEvents.stream(params.id);
   }

@@ -1,15 +1,26 @@
-import { Controller, Get, Param, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Query, StreamableFile, applyDecorators } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Role } from '@app/domain';
 import { Allow } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ErrorResponseDto } from '../common/error-response.dto';
+import { ApiError } from '../common/api-error.decorator';
 import { IdParamDto } from '../common/id-param.dto';
+import { BoundedListQueryDto, pageWith } from '../common/page-query.dto';
+import { ResultBundleDto } from './dto/result-bundle.dto';
 import { ResultsResponseDto, StatisticsResponseDto } from './dto/results-response.dto';
 import { DownloadFile, ResultsService } from './results.service';
 
-const NOT_SUCCEEDED = '任务尚未成功完成 / the run has not succeeded';
+/** What the routes reading one run's result refuse. */
+function RunRefusals(): MethodDecorator {
+  return applyDecorators(
+    ApiError(400),
+    ApiError(401),
+    ApiError(403, '仅限办公室与管理员 / office and admin only'),
+    ApiError(404, '任务不存在 / no such run'),
+    ApiError(409, '任务尚未成功完成 / the run has not succeeded'),
+  );
+}
 
 function download(file: DownloadFile): StreamableFile {
   return new StreamableFile(Buffer.from(file.body, 'utf8'), {
@@ -19,10 +30,6 @@ function download(file: DownloadFile): StreamableFile {
 }
 
 @ApiTags('results 排名与资金分配')
-@ApiBearerAuth()
-@ApiSecurity('api-key')
-@ApiResponse({ status: 401, type: ErrorResponseDto, description: '未登录 / not signed in' })
-@ApiResponse({ status: 403, type: ErrorResponseDto, description: '无权访问 / not allowed' })
 @Controller()
 export class ResultsController {
   constructor(private readonly results: ResultsService) {}
@@ -39,13 +46,16 @@ export class ResultsController {
       'public notice (breakdown without judge ids); 404 before the notice starts.',
   })
   @ApiResponse({ status: 200, type: ResultsResponseDto })
-  @ApiResponse({
-    status: 404,
-    type: ErrorResponseDto,
-    description: '没有结果或尚未公示 / no result, or not yet published',
-  })
-  table(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<ResultsResponseDto> {
-    return this.results.table(actor, params.id);
+  @ApiError(400)
+  @ApiError(401)
+  @ApiError(403)
+  @ApiError(404, '没有结果或尚未公示 / no result, or not yet published')
+  async table(
+    @CurrentActor() actor: Actor,
+    @Param() params: IdParamDto,
+    @Query() query: BoundedListQueryDto,
+  ): Promise<ResultsResponseDto> {
+    return pageWith(await this.results.table(actor, params.id), query);
   }
 
   @Get('runs/:id/statistics')
@@ -54,15 +64,13 @@ export class ResultsController {
     summary: '评委一致性与分配统计 / judge agreement and allocation statistics of a run',
   })
   @ApiResponse({ status: 200, type: StatisticsResponseDto })
-  @ApiResponse({ status: 404, type: ErrorResponseDto, description: '任务不存在 / no such run' })
-  @ApiResponse({ status: 409, type: ErrorResponseDto, description: NOT_SUCCEEDED })
+  @RunRefusals()
   statistics(@Param() params: IdParamDto): Promise<StatisticsResponseDto> {
     return this.results.statistics(params.id);
   }
 
   @Get('runs/:id/results.csv')
   @Allow(Role.Office, Role.Admin)
-  @ApiProduces('text/csv')
   @ApiOperation({
     summary: '下载结果表 CSV（UTF-8 带 BOM，Excel 可直接打开）/ download the table as CSV (UTF-8 with BOM for Excel)',
     description:
@@ -79,15 +87,13 @@ export class ResultsController {
       },
     },
   })
-  @ApiResponse({ status: 404, type: ErrorResponseDto, description: '任务不存在 / no such run' })
-  @ApiResponse({ status: 409, type: ErrorResponseDto, description: NOT_SUCCEEDED })
+  @RunRefusals()
   async csv(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<StreamableFile> {
     return download(await this.results.csv(actor, params.id));
   }
 
   @Get('runs/:id/bundle.json')
   @Allow(Role.Office, Role.Admin)
-  @ApiProduces('application/json')
   @ApiOperation({
     summary: '下载结果包（全部输入与结果，可复核）/ download the result bundle (every input and the result)',
     description:
@@ -97,32 +103,8 @@ export class ResultsController {
       'and result (input hash, ranking, breakdowns, grants, statistics). Recompute it with ' +
       '`npm run --silent scoring -- verify FILE`. Every download is audited.',
   })
-  @ApiResponse({
-    status: 200,
-    description: '结果包 / the bundle',
-    content: {
-      'application/json': {
-        schema: { type: 'object' },
-        example: {
-          format: 'gongyi-chuangtou/result-bundle',
-          version: 1,
-          run: { id: '…', competitionId: '…', trigger: 'office', rulesVersion: 1 },
-          inputs: {
-            competition: {},
-            poolFen: 10_000_000,
-            rules: {},
-            projects: [],
-            judges: [],
-            sheets: [],
-            recusals: [],
-          },
-          result: { inputHash: '…', totalFen: 9_360_000, projects: [], statistics: {} },
-        },
-      },
-    },
-  })
-  @ApiResponse({ status: 404, type: ErrorResponseDto, description: '任务不存在 / no such run' })
-  @ApiResponse({ status: 409, type: ErrorResponseDto, description: NOT_SUCCEEDED })
+  @ApiResponse({ status: 200, description: '结果包 / the bundle', type: ResultBundleDto })
+  @RunRefusals()
   async bundle(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<StreamableFile> {
     return download(await this.results.bundle(actor, params.id));
   }

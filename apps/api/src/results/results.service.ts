@@ -22,12 +22,9 @@ import {
 import { Actor } from '../auth/actor';
 import { auditActor } from '../auth/audit-actor';
 import { categoryOf } from '../roadshows/competition-scoring';
-import {
-  PublicScoreBreakdown,
-  ResultRowDto,
-  ResultsResponseDto,
-  StatisticsResponseDto,
-} from './dto/results-response.dto';
+import { Unpaged } from '../common/page-query.dto';
+import { ResultRowDto, ResultsResponseDto, StatisticsResponseDto } from './dto/results-response.dto';
+import { PublicScoreBreakdownDto } from './dto/score-breakdown.dto';
 import { REASON_LABELS, STATUS_LABELS, decisionLabel } from './result-labels';
 import { resultsCsv } from './results-csv';
 
@@ -40,7 +37,7 @@ export interface DownloadFile {
 type StoredBreakdown = BundleProjectResult['breakdown'];
 
 /** Totals and trimming without judges' ids: what the big screen showed on the day. */
-function publicBreakdown(breakdown: ScoreBreakdown): PublicScoreBreakdown {
+function publicBreakdown(breakdown: ScoreBreakdown): PublicScoreBreakdownDto {
   return {
     exact: breakdown.exact,
     method: breakdown.method,
@@ -77,7 +74,7 @@ export class ResultsService {
    * sees only its own organization's rows of the run under public notice, and nothing before the
    * notice starts, so no result leaks before the office publishes it.
    */
-  async table(actor: Actor, competitionId: string): Promise<ResultsResponseDto> {
+  async table(actor: Actor, competitionId: string): Promise<Unpaged<ResultsResponseDto>> {
     const competition = await this.competitions.findById(competitionId);
     if (!competition) throw CompetitionErrors.notFound();
     if (actor.kind === 'user' && actor.role === Role.Applicant) {
@@ -90,7 +87,7 @@ export class ResultsService {
           .filter((project) => project.organization === actor.organizationId)
           .map((project) => project.id),
       );
-      return { ...table, rows: table.rows.filter((row) => own.has(row.submissionId)) };
+      return { ...table, items: table.items.filter((row) => own.has(row.submissionId)) };
     }
     const latest = await this.runs.latestSucceeded(competitionId);
     if (!latest) throw RankingErrors.noResult();
@@ -112,7 +109,7 @@ export class ResultsService {
     return {
       filename: `ranking-${run.id}.csv`,
       contentType: 'text/csv; charset=utf-8',
-      body: resultsCsv(table.rows),
+      body: resultsCsv(table.items),
     };
   }
 
@@ -168,7 +165,7 @@ export class ResultsService {
     competition: Competition,
     run: RankingRun,
     view: 'office' | 'applicant',
-  ): Promise<ResultsResponseDto> {
+  ): Promise<Unpaged<ResultsResponseDto>> {
     const inputs = run.inputs as BundleInputs;
     const results = await this.runs.resultsOf(run.id);
     const projects = new Map(inputs.projects.map((project) => [project.id, project]));
@@ -186,7 +183,7 @@ export class ResultsService {
       poolFen: inputs.poolFen,
       totalFen: run.totalFen as number,
       view,
-      rows: results.map((row) => this.rowOf(row, competition, projects.get(row.submissionId), organizations, view)),
+      items: results.map((row) => this.rowOf(row, competition, projects.get(row.submissionId), organizations, view)),
     };
   }
 

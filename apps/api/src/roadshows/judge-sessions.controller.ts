@@ -1,7 +1,7 @@
 import { Body, Controller, Ip, Post } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/access.decorator';
-import { ErrorResponseDto } from '../common/error-response.dto';
+import { ApiError, ApiJsonBodyErrors } from '../common/api-error.decorator';
 import { JudgeSessionResponseDto } from './dto/judge-session-response.dto';
 import { JudgeSignInDto } from './dto/judge-sign-in.dto';
 import { JudgeSessionsService } from './judge-sessions.service';
@@ -21,8 +21,10 @@ export class JudgeSessionsController {
       `address within ${SIGN_IN_WINDOW_SECONDS / 60} minutes every attempt gets 429 until the window ends.`,
   })
   @ApiResponse({ status: 201, type: JudgeSessionResponseDto })
-  @ApiResponse({ status: 401, type: ErrorResponseDto, description: '签到码无效 / the code is not valid' })
-  @ApiResponse({ status: 429, type: ErrorResponseDto, description: '错误次数过多 / too many wrong codes' })
+  @ApiError(400)
+  @ApiError(401, '签到码无效 / the code is not valid')
+  @ApiError(429, '错误次数过多 / too many wrong codes')
+  @ApiJsonBodyErrors()
   signIn(@Body() dto: JudgeSignInDto, @Ip() ip: string): Promise<JudgeSessionResponseDto> {
     return this.sessions.signIn(dto.code, ip);
   }

@@ -4,12 +4,7 @@ import { Competition, Judge, Roadshow } from '@app/persistence';
 import { MARK_DECIMALS } from '@app/scoring';
 import { Actor } from '../auth/actor';
 import { categoryOf } from './competition-scoring';
-import {
-  JudgeRoadshowResponseDto,
-  JudgeRubricDto,
-  JudgeSlotDto,
-  JudgeSlotsResponseDto,
-} from './dto/judge-view-response.dto';
+import { JudgeRoadshowResponseDto, JudgeRubricDto, JudgeSlotDto } from './dto/judge-view-response.dto';
 import { ScoreResponseDto, toScoreResponse } from './dto/score-response.dto';
 import { JudgeRepository } from './judge.repository';
 import { RoadshowRepository, SlotView } from './roadshow.repository';
@@ -53,8 +48,8 @@ export class JudgeViewService {
     };
   }
 
-  async slots(actor: JudgeActor): Promise<JudgeSlotsResponseDto> {
-    return { slots: await this.slotsOf(await this.context(actor)) };
+  async slots(actor: JudgeActor): Promise<JudgeSlotDto[]> {
+    return this.slotsOf(await this.context(actor));
   }
 
   private async context(actor: JudgeActor): Promise<JudgeContext> {
@@ -125,7 +120,7 @@ function toJudgeSlot(
           community: view.community,
           summary: view.summary,
           needAddressed: view.needAddressed,
-          requestedFen: String(view.requestedFen),
+          requestedFen: view.requestedFen,
         },
     pitchStartedAt: slot.pitchStartedAt?.toISOString() ?? null,
     pitchSeconds: slot.pitchSeconds,

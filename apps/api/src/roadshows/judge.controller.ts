@@ -1,12 +1,13 @@
-import { Body, Controller, Get, Headers, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Role } from '@app/domain';
 import { Allow } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ErrorResponseDto } from '../common/error-response.dto';
+import { ApiError, ApiJsonBodyErrors } from '../common/api-error.decorator';
+import { BoundedListQueryDto, pageItems } from '../common/page-query.dto';
 import { DeclareRecusalDto } from './dto/declare-recusal.dto';
-import { JudgeRoadshowResponseDto, JudgeSlotsResponseDto } from './dto/judge-view-response.dto';
+import { JudgeRoadshowResponseDto, JudgeSlotPageDto } from './dto/judge-view-response.dto';
 import { RecusalResponseDto } from './dto/recusal-response.dto';
 import { JudgeSlotParams } from './dto/roadshow-params.dto';
 import { ScoreResponseDto } from './dto/score-response.dto';
@@ -20,8 +21,8 @@ type JudgeActor = Extract<Actor, { kind: 'judge' }>;
 
 /** The judge's tablet; every route acts on the roadshow the judge's token is bound to. */
 @ApiTags('judge 评委')
-@ApiResponse({ status: 401, type: ErrorResponseDto, description: '未登录 / not signed in' })
-@ApiResponse({ status: 403, type: ErrorResponseDto, description: '仅限评委 / judges only' })
+@ApiError(401, '未登录，或评委令牌无效 / not signed in, or the judge token is not valid')
+@ApiError(403, '仅限评委 / judges only')
 @Allow(Role.Judge)
 @Controller('judge')
 export class JudgeController {
@@ -37,6 +38,7 @@ export class JudgeController {
     description: 'The rubric, and the current project with its details and your saved score, unless you are recused.',
   })
   @ApiResponse({ status: 200, type: JudgeRoadshowResponseDto })
+  @ApiError(404, '评委已不在本路演 / the judge is no longer on this roadshow')
   roadshow(@CurrentActor() actor: JudgeActor): Promise<JudgeRoadshowResponseDto> {
     return this.view.roadshow(actor);
   }
@@ -46,9 +48,11 @@ export class JudgeController {
     summary: '评委端：全部出场项目与本人评分 / all slots with your own scores',
     description: 'Projects you are recused from show no details. Other judges’ scores are never shown.',
   })
-  @ApiResponse({ status: 200, type: JudgeSlotsResponseDto })
-  slots(@CurrentActor() actor: JudgeActor): Promise<JudgeSlotsResponseDto> {
-    return this.view.slots(actor);
+  @ApiResponse({ status: 200, type: JudgeSlotPageDto })
+  @ApiError(400)
+  @ApiError(404, '评委已不在本路演 / the judge is no longer on this roadshow')
+  async slots(@CurrentActor() actor: JudgeActor, @Query() query: BoundedListQueryDto): Promise<JudgeSlotPageDto> {
+    return pageItems(await this.view.slots(actor), query);
   }
 
   @Put('slots/:slotId/score')
@@ -67,18 +71,11 @@ export class JudgeController {
       'decimals; gates as booleans. Each change adds a revision and an audit row.',
   })
   @ApiResponse({ status: 200, type: ScoreResponseDto })
-  @ApiResponse({
-    status: 400,
-    type: ErrorResponseDto,
-    description: '字段无效（field 指明） / invalid field, named in field',
-  })
-  @ApiResponse({ status: 403, type: ErrorResponseDto, description: '已回避 / recused' })
-  @ApiResponse({ status: 404, type: ErrorResponseDto, description: '不是本路演的出场位 / not a slot of your roadshow' })
-  @ApiResponse({
-    status: 409,
-    type: ErrorResponseDto,
-    description: '已锁定、未上台，或键已用于另一份评分 / locked, not on stage, or the key was used for another score',
-  })
+  @ApiError(400, '字段无效（field 指明） / invalid field, named in field')
+  @ApiError(403, '已回避，或不是评委 / recused, or not a judge')
+  @ApiError(404, '不是本路演的出场位 / not a slot of your roadshow')
+  @ApiError(409, '已锁定、未上台，或键已用于另一份评分 / locked, not on stage, or the key was used for another score')
+  @ApiJsonBodyErrors()
   score(
     @CurrentActor() actor: JudgeActor,
     @Param() params: JudgeSlotParams,
@@ -94,8 +91,10 @@ export class JudgeController {
     description: 'You will no longer see the project’s details or score it; your score, if any, is left out.',
   })
   @ApiResponse({ status: 201, type: RecusalResponseDto })
-  @ApiResponse({ status: 404, type: ErrorResponseDto })
-  @ApiResponse({ status: 409, type: ErrorResponseDto })
+  @ApiError(400)
+  @ApiError(404, '项目不在本路演 / no such project in your roadshow')
+  @ApiError(409, '已回避、项目已锁定或路演已结束 / already recused, locked, or the roadshow is over')
+  @ApiJsonBodyErrors()
   declare(@CurrentActor() actor: JudgeActor, @Body() dto: DeclareRecusalDto): Promise<RecusalResponseDto> {
     return this.recusals.declare(actor, dto);
   }

@@ -1,7 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/access.decorator';
-import { ErrorResponseDto } from '../common/error-response.dto';
+import { ApiError } from '../common/api-error.decorator';
 import { BoardResponseDto } from './dto/board-response.dto';
 import { RoadshowIdParams } from './dto/roadshow-params.dto';
 import { RoadshowBoardService } from './roadshow-board.service';
@@ -21,7 +21,8 @@ export class RoadshowBoardController {
       'an unlocked slot’s scores.',
   })
   @ApiResponse({ status: 200, type: BoardResponseDto })
-  @ApiResponse({ status: 404, type: ErrorResponseDto })
+  @ApiError(400)
+  @ApiError(404, '路演不存在 / no such roadshow')
   snapshot(@Param() params: RoadshowIdParams): Promise<BoardResponseDto> {
     return this.board.board(params.id);
   }

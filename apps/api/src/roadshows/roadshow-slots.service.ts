@@ -5,6 +5,7 @@ import { LiveEventType, SLOT_STATE_LABELS, SlotState } from '@app/domain';
 import { AuditRepository, Competition, Roadshow, RoadshowSlot } from '@app/persistence';
 import { Actor } from '../auth/actor';
 import { auditActor } from '../auth/audit-actor';
+import { Unpaged } from '../common/page-query.dto';
 import { LiveEventsService } from '../live/live-events.service';
 import { announceSlot, publicBreakdownOf } from './announced-score';
 import { LockSlotDto } from './dto/lock-slot.dto';
@@ -129,7 +130,7 @@ export class RoadshowSlotsService {
   }
 
   /** The office's view of who has scored a slot so far (the lock names the same missing judges). */
-  async judgesOfSlot(roadshowId: string, slotId: string): Promise<SlotJudgesResponseDto> {
+  async judgesOfSlot(roadshowId: string, slotId: string): Promise<Unpaged<SlotJudgesResponseDto>> {
     const manager = this.dataSource.manager;
     const slot = await this.roadshows.slot(roadshowId, slotId, manager);
     if (!slot) throw notFound(SLOT_NOT_FOUND, 'slotId');
@@ -143,7 +144,7 @@ export class RoadshowSlotsService {
     return {
       slotId,
       position: slot.position,
-      judges: judges.map((judge) => {
+      items: judges.map((judge) => {
         const saved = savedAt.get(judge.id);
         return {
           judgeId: judge.id,

@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, applyDecorators } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Role } from '@app/domain';
 import { Allow } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ErrorResponseDto } from '../common/error-response.dto';
+import { ApiError, ApiJsonBodyErrors } from '../common/api-error.decorator';
+import { BoundedListQueryDto, pageWith } from '../common/page-query.dto';
 import { AddJudgeDto } from './dto/add-judge.dto';
 import { CreateRecusalDto } from './dto/create-recusal.dto';
 import { WithdrawRecusalDto } from './dto/withdraw-recusal.dto';
@@ -33,10 +34,19 @@ import { RoadshowsService } from './roadshows.service';
 const NOT_LIVE =
   '大赛不在路演阶段，或项目状态不允许 / the competition is not in its roadshow stage, or the slot state forbids it';
 
+/** What moving a slot on the stage refuses. */
+function SlotRefusals(): MethodDecorator {
+  return applyDecorators(
+    ApiError(400),
+    ApiError(404, '路演或出场位不存在 / no such roadshow or slot'),
+    ApiError(409, NOT_LIVE),
+  );
+}
+
 /** The grants office runs the roadshow: panel, conflicts, order draw and the stage. */
 @ApiTags('roadshows 路演（办公室）')
-@ApiResponse({ status: 401, type: ErrorResponseDto, description: '未登录 / not signed in' })
-@ApiResponse({ status: 403, type: ErrorResponseDto, description: '仅限办公室 / office only' })
+@ApiError(401)
+@ApiError(403, '仅限办公室 / office only')
 @Allow(Role.Office)
 @Controller()
 export class RoadshowsController {
@@ -53,12 +63,10 @@ export class RoadshowsController {
     description: 'One roadshow per competition.',
   })
   @ApiResponse({ status: 201, type: RoadshowResponseDto })
-  @ApiResponse({ status: 404, type: ErrorResponseDto })
-  @ApiResponse({
-    status: 409,
-    type: ErrorResponseDto,
-    description: '已有路演或大赛已结束路演 / exists, or the roadshow is over',
-  })
+  @ApiError(400)
+  @ApiError(404, '大赛不存在 / no such competition')
+  @ApiError(409, '已有路演或大赛已结束路演 / exists, or the roadshow is over')
+  @ApiJsonBodyErrors()
   create(
     @CurrentActor() actor: Actor,
     @Param() params: CompetitionIdParams,
@@ -73,7 +81,8 @@ export class RoadshowsController {
     description: 'Same as GET /roadshows/:id, found by the competition; 404 until the roadshow is created.',
   })
   @ApiResponse({ status: 200, type: RoadshowStateResponseDto })
-  @ApiResponse({ status: 404, type: ErrorResponseDto })
+  @ApiError(400)
+  @ApiError(404, '大赛不存在或还没有路演 / no such competition, or no roadshow yet')
   stateOfCompetition(@Param() params: CompetitionIdParams): Promise<RoadshowStateResponseDto> {
     return this.roadshows.stateOfCompetition(params.id);
   }
@@ -85,9 +94,13 @@ export class RoadshowsController {
       'Each judge with submitted, waiting or recused; no score values. For the office console’s live progress.',
   })
   @ApiResponse({ status: 200, type: SlotJudgesResponseDto })
-  @ApiResponse({ status: 404, type: ErrorResponseDto })
-  judgesOfSlot(@Param() params: RoadshowSlotParams): Promise<SlotJudgesResponseDto> {
-    return this.slots.judgesOfSlot(params.id, params.slotId);
+  @ApiError(400)
+  @ApiError(404, '本路演没有这个出场位 / no such slot in this roadshow')
+  async judgesOfSlot(
+    @Param() params: RoadshowSlotParams,
+    @Query() query: BoundedListQueryDto,
+  ): Promise<SlotJudgesResponseDto> {
+    return pageWith(await this.slots.judgesOfSlot(params.id, params.slotId), query);
   }
 
   @Get('roadshows/:id')
@@ -97,7 +110,8 @@ export class RoadshowsController {
       'Slots in order with their states and counts, the current slot, judges (never their codes), recusals, progress.',
   })
   @ApiResponse({ status: 200, type: RoadshowStateResponseDto })
-  @ApiResponse({ status: 404, type: ErrorResponseDto })
+  @ApiError(400)
+  @ApiError(404, '路演不存在 / no such roadshow')
   state(@Param() params: RoadshowIdParams): Promise<RoadshowStateResponseDto> {
     return this.roadshows.state(params.id);
   }
@@ -110,8 +124,10 @@ export class RoadshowsController {
       'Projects of the judge’s organization or community are recused automatically.',
   })
   @ApiResponse({ status: 201, type: JudgeCreatedResponseDto })
-  @ApiResponse({ status: 400, type: ErrorResponseDto })
-  @ApiResponse({ status: 404, type: ErrorResponseDto })
+  @ApiError(400)
+  @ApiError(404, '路演或组织不存在 / no such roadshow or organization')
+  @ApiError(409, '路演已结束，评委名单不能再改 / the roadshow is over; the panel can no longer change')
+  @ApiJsonBodyErrors()
   addJudge(
     @CurrentActor() actor: Actor,
     @Param() params: RoadshowIdParams,
@@ -127,7 +143,10 @@ export class RoadshowsController {
     description: `${ORDER_DRAW_DESCRIPTION.zh}\n\n${ORDER_DRAW_DESCRIPTION.en}\n\nRefused once a slot has left "waiting".`,
   })
   @ApiResponse({ status: 200, type: DrawResponseDto })
-  @ApiResponse({ status: 409, type: ErrorResponseDto, description: NOT_LIVE })
+  @ApiError(400)
+  @ApiError(404, '路演不存在 / no such roadshow')
+  @ApiError(409, NOT_LIVE)
+  @ApiJsonBodyErrors()
   draw(
     @CurrentActor() actor: Actor,
     @Param() params: RoadshowIdParams,
@@ -143,7 +162,7 @@ export class RoadshowsController {
     description: 'waiting → presenting; becomes the current slot. Only one slot is presenting or scoring at a time.',
   })
   @ApiResponse({ status: 200, type: SlotResponseDto })
-  @ApiResponse({ status: 409, type: ErrorResponseDto, description: NOT_LIVE })
+  @SlotRefusals()
   start(@CurrentActor() actor: Actor, @Param() params: RoadshowSlotParams): Promise<SlotResponseDto> {
     return this.slots.start(actor, params.id, params.slotId);
   }
@@ -152,7 +171,7 @@ export class RoadshowsController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: '开始评分 / open scoring', description: 'presenting → scoring.' })
   @ApiResponse({ status: 200, type: SlotResponseDto })
-  @ApiResponse({ status: 409, type: ErrorResponseDto, description: NOT_LIVE })
+  @SlotRefusals()
   openScoring(@CurrentActor() actor: Actor, @Param() params: RoadshowSlotParams): Promise<SlotResponseDto> {
     return this.slots.openScoring(actor, params.id, params.slotId);
   }
@@ -167,12 +186,14 @@ export class RoadshowsController {
       'recused judges; it is stored with its breakdown and the rules version. No score is accepted afterwards.',
   })
   @ApiResponse({ status: 200, type: SlotResponseDto })
-  @ApiResponse({
-    status: 409,
-    type: ErrorResponseDto,
-    description:
-      '未处于评分中，或有评委未提交且未确认 allowMissing / not scoring, or judges missing without allowMissing',
-  })
+  @ApiError(400)
+  @ApiError(404, '路演或出场位不存在 / no such roadshow or slot')
+  @ApiError(
+    409,
+    '未处于评分中，或有评委未提交且未确认 allowMissing / not scoring, or judges missing without allowMissing',
+  )
+  @ApiError(422, '评分规则无法汇总这些评分 / the rules cannot aggregate these score sheets')
+  @ApiJsonBodyErrors()
   lock(
     @CurrentActor() actor: Actor,
     @Param() params: RoadshowSlotParams,
@@ -187,12 +208,10 @@ export class RoadshowsController {
     description: 'The judge can no longer see the project’s details or score it, and is left out of its aggregation.',
   })
   @ApiResponse({ status: 201, type: RecusalResponseDto })
-  @ApiResponse({ status: 404, type: ErrorResponseDto })
-  @ApiResponse({
-    status: 409,
-    type: ErrorResponseDto,
-    description: '已回避，或项目已锁定 / already recused, or locked',
-  })
+  @ApiError(400)
+  @ApiError(404, '路演、评委或项目不存在 / no such roadshow, judge or project')
+  @ApiError(409, '已回避、项目已锁定或路演已结束 / already recused, locked, or the roadshow is over')
+  @ApiJsonBodyErrors()
   recuse(
     @CurrentActor() actor: Actor,
     @Param() params: RoadshowIdParams,
@@ -212,13 +231,10 @@ export class RoadshowsController {
       'see and score it, and a score already given counts again. Automatic recusals (same organization or community) stay.',
   })
   @ApiResponse({ status: 204, description: '已撤销 / withdrawn' })
-  @ApiResponse({ status: 400, type: ErrorResponseDto, description: '缺少理由 / no reason given' })
-  @ApiResponse({ status: 404, type: ErrorResponseDto, description: '本路演没有这条回避 / no such recusal here' })
-  @ApiResponse({
-    status: 409,
-    type: ErrorResponseDto,
-    description: '自动回避，或项目已锁定 / automatic, or the project is locked',
-  })
+  @ApiError(400, '缺少理由 / no reason given')
+  @ApiError(404, '本路演没有这条回避 / no such recusal here')
+  @ApiError(409, '自动回避，或项目已锁定 / automatic, or the project is locked')
+  @ApiJsonBodyErrors()
   withdrawRecusal(
     @CurrentActor() actor: Actor,
     @Param() params: RoadshowRecusalParams,

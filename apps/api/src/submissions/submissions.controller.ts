@@ -1,10 +1,10 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Role } from '@app/domain';
 import { Allow } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ApiError } from '../common/api-error.decorator';
+import { ApiError, ApiJsonBodyErrors } from '../common/api-error.decorator';
 import { IdParamDto } from '../common/id-param.dto';
 import {
   AllSubmissionsQueryDto,
@@ -25,8 +25,6 @@ const NOT_FOUND_EXAMPLE = {
 };
 
 @ApiTags('submissions 项目申报与资格审查')
-@ApiBearerAuth()
-@ApiSecurity('api-key')
 @Controller()
 export class SubmissionsController {
   constructor(private readonly submissions: SubmissionsService) {}
@@ -61,6 +59,7 @@ export class SubmissionsController {
     message_en:
       'one project per organization: yours already has "分享阅读书香·共享洲边文明"; withdraw it first to enter another',
   })
+  @ApiJsonBodyErrors()
   create(
     @CurrentActor() actor: Actor,
     @Param() params: IdParamDto,
@@ -114,6 +113,7 @@ export class SubmissionsController {
     description: 'Another organization’s submission answers 404, exactly like a missing one.',
   })
   @ApiResponse({ status: 200, type: SubmissionResponseDto })
+  @ApiError(400)
   @ApiError(401)
   @ApiError(403)
   @ApiError(404, 'missing, or another organization’s', NOT_FOUND_EXAMPLE)
@@ -136,6 +136,7 @@ export class SubmissionsController {
   @ApiError(403)
   @ApiError(404, 'missing, or another organization’s', NOT_FOUND_EXAMPLE)
   @ApiError(409, 'closed, past the deadline, withdrawn or stale')
+  @ApiJsonBodyErrors()
   update(
     @CurrentActor() actor: Actor,
     @Param() params: IdParamDto,
@@ -170,6 +171,7 @@ export class SubmissionsController {
     description: 'Possible until the roadshow starts. A withdrawn project no longer counts for one-per-organization.',
   })
   @ApiResponse({ status: 200, type: SubmissionResponseDto })
+  @ApiError(400)
   @ApiError(401)
   @ApiError(403)
   @ApiError(404, 'missing, or another organization’s', NOT_FOUND_EXAMPLE)
@@ -199,6 +201,7 @@ export class SubmissionsController {
   @ApiError(403)
   @ApiError(404, 'missing, or another organization’s', NOT_FOUND_EXAMPLE)
   @ApiError(409, 'not in screening, or not submitted')
+  @ApiJsonBodyErrors()
   screen(
     @CurrentActor() actor: Actor,
     @Param() params: IdParamDto,

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { CompetitionState, Role } from '@app/domain';
 import { Submission } from '@app/persistence';
 import { createCompetition, createUser } from '../factories';
-import { LAPTOP, launchBrowser, screenshotDir, startServedApp } from './browser-harness';
+import { LAPTOP, launchBrowser, screenshotDir, startServedApp, takeCspViolations } from './browser-harness';
 
 const PHONE: BrowserContextOptions = {
   viewport: { width: 390, height: 844 },
@@ -105,6 +105,10 @@ describe('applicant pages in Chromium', () => {
     await browser?.close();
     await app?.close();
     process.stdout.write(`screenshots: ${shots}\n`);
+  });
+
+  afterEach(() => {
+    expect(takeCspViolations(browser)).toEqual([]);
   });
 
   it('registers on a phone, drafts three budget lines with a live sum, fixes a cap warning and submits', async () => {

@@ -1,12 +1,23 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Browser, BrowserContextOptions, chromium } from 'playwright-core';
+import { Browser, BrowserContext, BrowserContextOptions, chromium } from 'playwright-core';
 import { startTestApp } from '../test-app';
 
-/** Debian's Chromium, headless, with the flags that keep it off the (closed) network. */
+const cspViolations = new WeakMap<Browser, string[]>();
+
+// Runs in every page before its own scripts, so no violation happens before the listener is there.
+const REPORT_CSP_VIOLATIONS = `document.addEventListener('securitypolicyviolation', (event) =>
+  window.reportCspViolation(event.violatedDirective + ' refused ' + (event.blockedURI || 'inline code') +
+    ' at ' + event.sourceFile + ':' + event.lineNumber));`;
+
+/**
+ * Debian's Chromium, headless, with the flags that keep it off the (closed) network. Every context
+ * it opens reports the Content-Security-Policy violations its pages meet (takeCspViolations), so
+ * the policy is checked on every page the browser tests visit, in every state they bring it to.
+ */
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
     args: [
@@ -19,6 +30,23 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-quic',
     ],
   });
+  const violations: string[] = [];
+  cspViolations.set(browser, violations);
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options?: BrowserContextOptions): Promise<BrowserContext> => {
+    const context = await newContext(options);
+    await context.exposeBinding('reportCspViolation', ({ page }, text: string) => {
+      violations.push(`${page.url()}: ${text}`);
+    });
+    await context.addInitScript({ content: REPORT_CSP_VIOLATIONS });
+    return context;
+  };
+  return browser;
+}
+
+/** The violations reported since the last call; an empty list means the pages kept to the policy. */
+export function takeCspViolations(browser: Browser): string[] {
+  return cspViolations.get(browser)?.splice(0) ?? [];
 }
 
 /** The production app listening on a free loopback port, for a real browser to load. */

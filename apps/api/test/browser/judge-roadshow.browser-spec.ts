@@ -16,7 +16,7 @@ import {
   roadshowCompetition,
   trimmedMeanByHand,
 } from '../roadshow.factory';
-import { BIG_SCREEN, TABLET, launchBrowser, screenshotDir, startServedApp } from './browser-harness';
+import { BIG_SCREEN, TABLET, launchBrowser, screenshotDir, startServedApp, takeCspViolations } from './browser-harness';
 
 /** Marks in rubric order: need /25, design /25, feasibility /20, participation /15, sustainability /15. */
 type Marks = readonly [string, string, string, string, string];
@@ -121,6 +121,10 @@ describe('roadshow day in Chromium: five judges on tablets, one offline, and the
   afterAll(async () => {
     await browser?.close();
     await app?.close();
+  });
+
+  afterEach(() => {
+    expect(takeCspViolations(browser)).toEqual([]);
   });
 
   /** Signs the five judges in with their codes; the big screen waits for the first project. */

@@ -8,7 +8,7 @@ import { Rubric, compileRubric, rubricTotal } from '@app/scoring';
 import { Score, ScoreRevision, Submission } from '@app/persistence';
 import { DrawnSlotDto } from '../../src/roadshows/dto/draw-response.dto';
 import { AddedJudge, bearer, roadshowUnderWay } from '../roadshow.factory';
-import { TABLET, launchBrowser, screenshotDir, startServedApp } from './browser-harness';
+import { TABLET, launchBrowser, screenshotDir, startServedApp, takeCspViolations } from './browser-harness';
 
 const LONG_TITLE =
   '党群心连心·关爱母婴行——沙头社区孕产妇及婴幼儿家庭健康服务与邻里互助支持网络建设暨党员志愿者结对帮扶示范项目（第二期）';
@@ -145,6 +145,10 @@ describe('judge tablet in Chromium: layout, conflicts, offline reload, lost answ
   afterAll(async () => {
     await browser?.close();
     await app?.close();
+  });
+
+  afterEach(() => {
+    expect(takeCspViolations(browser)).toEqual([]);
   });
 
   it.each(VIEWPORTS)(

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Browser } from 'playwright-core';
 import request from 'supertest';
-import { LAPTOP, launchBrowser, screenshotDir, startServedApp } from './browser-harness';
+import { LAPTOP, launchBrowser, screenshotDir, startServedApp, takeCspViolations } from './browser-harness';
 
 describe('landing page in Chromium', () => {
   let app: NestFastifyApplication;
@@ -17,6 +17,10 @@ describe('landing page in Chromium', () => {
   afterAll(async () => {
     await browser.close();
     await app.close();
+  });
+
+  afterEach(() => {
+    expect(takeCspViolations(browser)).toEqual([]);
   });
 
   it('links the four pages, in Chinese first, without any request leaving the machine', async () => {
@@ -34,6 +38,15 @@ describe('landing page in Chromium', () => {
     await page.screenshot({ path: shot, fullPage: true });
     process.stdout.write(`screenshots: ${screenshotDir()}\n`);
     expect(outside).toEqual([]);
+    await context.close();
+  });
+
+  it('shows the API documentation under its own, looser policy', async () => {
+    const context = await browser.newContext(LAPTOP);
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/api/docs`);
+    await expect(page.locator('.opblock-summary-path').first().innerText()).resolves.toMatch(/^\//);
+    await expect(page.locator('.info .title').innerText()).resolves.toContain('公益创投');
     await context.close();
   });
 

@@ -13,7 +13,7 @@ import { TokenService } from '../../src/auth/token.service';
 import { TEST_PASSWORD, createOrganization, createSubmission, createUser } from '../factories';
 import { SANSHUI_PROJECTS, bearer, partyBuildingSheet } from '../roadshow.factory';
 import { WorkerProcess, startWorkerProcess } from '../worker-process';
-import { LAPTOP, launchBrowser, screenshotDir, startServedApp } from './browser-harness';
+import { LAPTOP, launchBrowser, screenshotDir, startServedApp, takeCspViolations } from './browser-harness';
 
 // A whole competition day in one browser session: each step waits for what the office would see.
 jest.setTimeout(180_000);
@@ -90,6 +90,10 @@ describe('office console in Chromium', () => {
     await app?.close();
     await database?.drop();
     process.stdout.write(`screenshots: ${shots}\ndownloads: ${downloads}\n`);
+  });
+
+  afterEach(() => {
+    expect(takeCspViolations(browser)).toEqual([]);
   });
 
   const http = () => request(app.getHttpServer());

@@ -14,7 +14,7 @@ import {
   partyBuildingSheet,
   roadshowCompetition,
 } from '../roadshow.factory';
-import { BIG_SCREEN, launchBrowser, screenshotDir, startServedApp } from './browser-harness';
+import { BIG_SCREEN, launchBrowser, screenshotDir, startServedApp, takeCspViolations } from './browser-harness';
 
 const TITLE_INJECTION = '<img src=x onerror=alert(1)>扶贫帮困<script>alert(2)</script>';
 const ORGANIZATION_INJECTION = '<b onmouseover=alert(3)>月桂社区</b>居民委员会';
@@ -91,6 +91,10 @@ describe('live big screen in Chromium (1920×1080)', () => {
   afterAll(async () => {
     await browser?.close();
     await app?.close();
+  });
+
+  afterEach(() => {
+    expect(takeCspViolations(browser)).toEqual([]);
   });
 
   it('asks for the roadshow when the address names none', async () => {

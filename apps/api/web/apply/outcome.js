@@ -162,7 +162,7 @@ export async function outcomeSection(ctx, submission, competition) {
     orNull(ctx.api(`/submissions/${submission.id}/agreement`)),
   ]);
   const row =
-    results?.rows.find((r) => r.submissionId === submission.id) ??
+    results?.items.find((r) => r.submissionId === submission.id) ??
     notice?.results.find((r) => r.submissionId === submission.id);
   if (!row && !agreement) return null;
 
@@ -171,7 +171,7 @@ export async function outcomeSection(ctx, submission, competition) {
   const objections = h('div', {});
   if (notice) {
     const filed = await orNull(ctx.api(`/publications/${notice.id}/objections`));
-    const mine = (filed ?? []).filter((o) => o.submissionId === submission.id);
+    const mine = (filed?.items ?? []).filter((o) => o.submissionId === submission.id);
     objections.append(
       ...mine.map((objection) =>
         h(

@@ -243,9 +243,9 @@ async function load() {
     const [view, slots] = await Promise.all([api('/judge/roadshow', options), api('/judge/slots', options)]);
     if (state.session !== session) return;
     state.view = view;
-    state.slots = slots.slots;
+    state.slots = slots.items;
     state.fromCache = false;
-    saveCachedView(session.judge.id, view, slots.slots);
+    saveCachedView(session.judge.id, view, slots.items);
     scores.forgetSettled();
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) {

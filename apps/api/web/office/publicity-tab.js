@@ -113,7 +113,7 @@ export async function publicityTab(ctx, competition, refresh) {
   const loadObjections = async () => {
     clear(objectionsArea);
     if (!notice) return;
-    const objections = await ctx.api(`/publications/${notice.id}/objections`);
+    const { items: objections } = await ctx.api(`/publications/${notice.id}/objections`);
     objectionsArea.append(
       objections.length === 0
         ? tx('p', { zh: '没有异议。', en: 'No objections.' }, { class: 'muted' })

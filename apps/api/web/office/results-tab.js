@@ -22,6 +22,9 @@ const DROPPED = { high: { zh: '去最高', en: 'dropped high' }, low: { zh: '去
 
 export function progressBar(percent, label) {
   const value = Math.max(0, Math.min(100, Math.round(percent)));
+  // Set through the CSSOM: the Content-Security-Policy refuses style attributes.
+  const bar = h('div', { class: 'bar' });
+  bar.style.width = `${value}%`;
   return h(
     'div',
     {
@@ -33,7 +36,7 @@ export function progressBar(percent, label) {
       ...(label ? { 'data-zh-aria': label.zh, 'data-en-aria': label.en, 'aria-label': label.zh } : {}),
       'data-testid': 'progress',
     },
-    h('div', { class: 'bar', style: `width: ${value}%` }),
+    bar,
   );
 }
 
@@ -80,7 +83,7 @@ function resultsTable(results, judgeNames) {
       { zh: '资助金额', en: 'Grant', num: true },
       { zh: '说明', en: 'Reason' },
     ],
-    results.rows.map((row) =>
+    results.items.map((row) =>
       h(
         'tr',
         { class: row.grantFen > 0 ? 'funded' : '', 'data-testid': 'result-row' },
@@ -334,8 +337,8 @@ export async function resultsTab(ctx, competition) {
   };
   renderActions();
 
-  const runs = await ctx.api(`/competitions/${competition.id}/runs`).catch(() => []);
-  const latest = Array.isArray(runs) ? runs[0] : runs?.items?.[0];
+  const runs = await ctx.api(`/competitions/${competition.id}/runs`).catch(() => null);
+  const latest = runs?.items[0];
   if (latest) follow(latest);
   await loadResults();
 

@@ -104,7 +104,7 @@ export async function roadshowTab(ctx, competition, refresh) {
     return h(
       'ul',
       { class: 'judge-progress', 'data-testid': 'judge-progress' },
-      progress.judges.map((judge) =>
+      progress.items.map((judge) =>
         h(
           'li',
           { 'data-status': judge.status },

@@ -561,8 +561,7 @@ export async function rulesTab(ctx, competition) {
       );
       saveButton.disabled = false;
     } catch (error) {
-      // The whole-rules check names "rules.rubric.0.weight"; the DTO check names "rubric.0.weight".
-      showApiError(form, box, error, { mapPath: (path) => path.replace(/^rules\./, '') });
+      showApiError(form, box, error);
       saveButton.disabled = false;
     }
   });

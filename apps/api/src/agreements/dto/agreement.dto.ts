@@ -3,6 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsBoolean } from 'class-validator';
 import { AgreementStatus } from '@app/persistence';
 import { Optional } from '../../common/input.decorators';
+import { BoundedListQueryDto, PageOf } from '../../common/page-query.dto';
 import { AgreementRow } from '../agreements.repository';
 
 export class AgreementResponseDto {
@@ -21,10 +22,10 @@ export class AgreementResponseDto {
   @ApiProperty({ example: 'GYCT-2026-0001', description: 'gapless per competition, kept by later versions' })
   number: string;
 
-  @ApiProperty({ example: 1 })
+  @ApiProperty({ type: 'integer', minimum: 1, example: 1, description: '协议编号的序号 / the number’s sequence' })
   sequence: number;
 
-  @ApiProperty({ example: 1, description: 'bumped by each regeneration' })
+  @ApiProperty({ type: 'integer', minimum: 1, example: 1, description: 'bumped by each regeneration' })
   version: number;
 
   @ApiProperty({ enum: ['generated', 'downloaded', 'signed', 'void'], example: 'generated' })
@@ -36,40 +37,51 @@ export class AgreementResponseDto {
   @ApiProperty({ example: '发挥先锋作用·真情服务群众' })
   projectTitle: string;
 
-  @ApiProperty({ example: 3_000_000, description: 'integer fen (¥30,000.00)' })
+  @ApiProperty({ type: 'integer', minimum: 0, example: 3_000_000, description: 'integer fen (¥30,000.00)' })
   grantFen: number;
 
-  @ApiProperty({ example: '3f79bb7b435b05321651daefd374cdc681dc06faa65e374e38337b88ca046dea' })
+  @ApiProperty({
+    example: '3f79bb7b435b05321651daefd374cdc681dc06faa65e374e38337b88ca046dea',
+    pattern: '^[0-9a-f]{64}$',
+  })
   sha256: string;
 
-  @ApiProperty({ example: 74_213 })
+  @ApiProperty({ type: 'integer', minimum: 0, example: 74_213 })
   sizeBytes: number;
 
-  @ApiProperty({ example: '2026-04-08T01:01:00.000Z' })
+  @ApiProperty({ example: '2026-04-08T01:01:00.000Z', format: 'date-time' })
   createdAt: string;
 
-  @ApiPropertyOptional({ nullable: true, type: String, example: null })
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', example: null })
   signedAt: string | null;
 }
 
-export class AgreementListDto {
+/** The competition's agreements in number order, with the rendering progress of the whole list. */
+export class AgreementListDto extends PageOf(AgreementResponseDto) {
   @ApiProperty({ format: 'uuid' })
   competitionId: string;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'the awarded run' })
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'the awarded run' })
   runId: string | null;
 
-  @ApiProperty({ example: 10, description: 'funded projects of the awarded run: agreements to render' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    example: 10,
+    description: 'funded projects of the awarded run: agreements to render',
+  })
   expected: number;
 
-  @ApiProperty({ example: 7, description: 'current agreements rendered so far (progress of the rendering job)' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    example: 7,
+    description: 'current agreements rendered so far (progress of the rendering job)',
+  })
   rendered: number;
-
-  @ApiProperty({ type: [AgreementResponseDto] })
-  items: AgreementResponseDto[];
 }
 
-export class AgreementListQueryDto {
+export class AgreementListQueryDto extends BoundedListQueryDto {
   @ApiPropertyOptional({ example: false, description: 'also list the void versions regenerations replaced' })
   @Optional()
   @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
@@ -78,16 +90,21 @@ export class AgreementListQueryDto {
 }
 
 export class RegenerateResponseDto {
-  @ApiProperty({ example: 2, description: 'the rendering generation now queued' })
+  @ApiProperty({ type: 'integer', minimum: 1, example: 2, description: 'the rendering generation now queued' })
   generation: number;
 
   @ApiProperty({ example: 'agreements-0b7c4d1e-2f3a-4b5c-8d9e-0f1a2b3c4d5e-2' })
   jobId: string;
 
-  @ApiProperty({ example: 9, description: 'current versions voided; each gets a new version with the same number' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    example: 9,
+    description: 'current versions voided; each gets a new version with the same number',
+  })
   voided: number;
 
-  @ApiProperty({ example: 1, description: 'signed agreements, kept as they are' })
+  @ApiProperty({ type: 'integer', minimum: 0, example: 1, description: 'signed agreements, kept as they are' })
   keptSigned: number;
 }
 

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ApiKey } from '@app/persistence';
 import { TextField } from '../../common/input.decorators';
+import { PageOf } from '../../common/page-query.dto';
 
 export class CreateApiKeyDto {
   @ApiProperty({ example: '区民政局数据对接', maxLength: 100, description: '用途说明 / what the key is for' })
@@ -15,10 +16,10 @@ export class ApiKeyResponseDto {
   @ApiProperty({ example: '区民政局数据对接' })
   name: string;
 
-  @ApiProperty({ example: '2026-02-10T08:00:00.000Z' })
+  @ApiProperty({ example: '2026-02-10T08:00:00.000Z', format: 'date-time' })
   createdAt: string;
 
-  @ApiProperty({ example: null, nullable: true, type: String })
+  @ApiProperty({ example: null, nullable: true, type: String, format: 'date-time' })
   revokedAt: string | null;
 }
 
@@ -29,6 +30,9 @@ export class CreatedApiKeyResponseDto extends ApiKeyResponseDto {
   })
   key: string;
 }
+
+/** Oldest first, revoked keys included. */
+export class ApiKeyPageDto extends PageOf(ApiKeyResponseDto) {}
 
 export function toApiKeyResponse(key: ApiKey): ApiKeyResponseDto {
   return {

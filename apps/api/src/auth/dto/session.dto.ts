@@ -22,7 +22,7 @@ export class SessionResponseDto {
   })
   token: string;
 
-  @ApiProperty({ example: '2026-03-01T20:00:00.000Z' })
+  @ApiProperty({ example: '2026-03-01T20:00:00.000Z', format: 'date-time' })
   expiresAt: string;
 
   @ApiProperty({ example: '2b0c5a8e-8f1e-4a52-9d43-2f7e6c1d0a11', format: 'uuid' })

@@ -19,7 +19,7 @@ export class UserResponseDto {
   @ApiProperty({ example: '0d9e6f4a-1c2b-4e3d-8a7f-5b6c9d0e1f2a', format: 'uuid', nullable: true, type: String })
   organizationId: string | null;
 
-  @ApiProperty({ example: '2026-02-10T08:00:00.000Z' })
+  @ApiProperty({ example: '2026-02-10T08:00:00.000Z', format: 'date-time' })
   createdAt: string;
 }
 

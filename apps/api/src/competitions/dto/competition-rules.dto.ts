@@ -1,7 +1,9 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsObject, ValidateIf, ValidateNested } from 'class-validator';
 import { COMPETITION_PRESETS, CompetitionRules } from '@app/domain';
+import { ALLOCATION_RULES, AllocationRule } from '@app/scoring';
+import { ApiDecimal } from '../../common/api-decimal.decorator';
 import { ArrayField, IntField, IsFen, Optional, StringField, TextField } from '../../common/input.decorators';
 import { AGGREGATION_METHODS } from '../competition-rules.validator';
 
@@ -37,11 +39,11 @@ export class RubricCriterionRuleDto {
   @TextField({ max: 80 })
   labelEn: string;
 
-  @ApiProperty({ example: '25', description: 'positive decimal string, at most 2 places' })
+  @ApiDecimal({ example: '25', description: '满分，大于 0，最多 2 位小数 / maximum points, above 0, at most 2 places' })
   @StringField(12)
   maxPoints: string;
 
-  @ApiProperty({ example: '1', description: 'positive decimal string, at most 4 places' })
+  @ApiDecimal({ example: '1', description: '权重，大于 0，最多 4 位小数 / weight, above 0, at most 4 places' })
   @StringField(12)
   weight: string;
 
@@ -56,22 +58,22 @@ export class RubricCriterionRuleDto {
 
 /** Keys are the JudgeGroup values; a group left out takes no part in the weighting. */
 export class GroupWeightsDto {
-  @ApiPropertyOptional({ example: '0.6' })
+  @ApiDecimal({ example: '0.6', required: false })
   @Optional()
   @StringField(12)
   expert?: string;
 
-  @ApiPropertyOptional({ example: '0.2' })
+  @ApiDecimal({ example: '0.2', required: false })
   @Optional()
   @StringField(12)
   department?: string;
 
-  @ApiPropertyOptional({ example: '0.1' })
+  @ApiDecimal({ example: '0.1', required: false })
   @Optional()
   @StringField(12)
   media?: string;
 
-  @ApiPropertyOptional({ example: '0.4' })
+  @ApiDecimal({ example: '0.4', required: false })
   @Optional()
   @StringField(12)
   resident?: string;
@@ -82,17 +84,35 @@ export class AggregationRuleDto {
   @IsIn(AGGREGATION_METHODS)
   method: 'mean' | 'median' | 'trimmed-mean';
 
-  @ApiPropertyOptional({ example: 1, description: 'trimmed-mean: drop this many highest and lowest' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 0,
+    maximum: 10,
+    example: 1,
+    description: 'trimmed-mean: drop this many highest and lowest',
+  })
   @Optional()
   @IntField(0, 10)
   drop?: number;
 
-  @ApiPropertyOptional({ example: 3, description: 'trimmed-mean: trim only while this many judges remain' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: 100,
+    example: 3,
+    description: 'trimmed-mean: trim only while this many judges remain',
+  })
   @Optional()
   @IntField(1, 100)
   minJudgesAfterTrim?: number;
 
-  @ApiProperty({ example: 2, minimum: 0, maximum: 4, description: 'rounded half-up once, at the end' })
+  @ApiProperty({
+    type: 'integer',
+    example: 2,
+    minimum: 0,
+    maximum: 4,
+    description: 'rounded half-up once, at the end',
+  })
   @IntField(0, 4)
   decimals: number;
 
@@ -112,9 +132,141 @@ export class TrancheRuleDto {
   @TextField({ max: 80 })
   labelEn: string;
 
-  @ApiProperty({ example: 50, minimum: 1, maximum: 100 })
+  @ApiProperty({ type: 'integer', example: 50, minimum: 1, maximum: 100 })
   @IntField(1, 100)
   percent: number;
+}
+
+const FEN = { type: 'integer', minimum: 0 } as const;
+
+export class PartialFundingDto {
+  @ApiProperty({
+    ...FEN,
+    example: 500_000,
+    description: '剩余资金至少这么多才部分资助（分） / least remainder worth granting, fen',
+  })
+  minimum: number;
+}
+
+/** Ranks `from`..`to` (1-based, inclusive) each receive `amount`. */
+export class RankBandDto {
+  @ApiProperty({ type: 'integer', minimum: 0, example: 1 })
+  from: number;
+
+  @ApiProperty({ type: 'integer', minimum: 0, example: 3 })
+  to: number;
+
+  @ApiProperty({ ...FEN, example: 10_000_000, description: '分 / fen' })
+  amount: number;
+}
+
+/** A score at or above `minScore` (and below the next higher band) receives `amount`. */
+export class ScoreBandDto {
+  @ApiDecimal({ example: '90' })
+  minScore: string;
+
+  @ApiProperty({ ...FEN, example: 10_000_000, description: '分 / fen' })
+  amount: number;
+}
+
+@ApiExtraModels(RankBandDto, ScoreBandDto)
+export class TierPolicyDto {
+  @ApiProperty({
+    enum: ['rank', 'score'],
+    example: 'rank',
+    description: '按名次或按分数分档 / bands by rank or by score',
+  })
+  by: 'rank' | 'score';
+
+  @ApiProperty({
+    type: 'array',
+    items: { oneOf: [{ $ref: getSchemaPath(RankBandDto) }, { $ref: getSchemaPath(ScoreBandDto) }] },
+    description: 'by rank: RankBand; by score: ScoreBand',
+    example: [
+      { from: 1, to: 1, amount: 10_000_000 },
+      { from: 2, to: 3, amount: 7_000_000 },
+    ],
+  })
+  bands: (RankBandDto | ScoreBandDto)[];
+}
+
+/** One category's limits, or every category's when `category` is "*". */
+export class CategoryQuotaDto {
+  @ApiProperty({ example: '*', description: '类别 key，或 "*" 表示每个类别 / a category key, or "*" for each' })
+  category: string;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, example: 4 })
+  minCount?: number;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, example: 4 })
+  maxCount?: number;
+
+  @ApiPropertyOptional({ ...FEN, example: 1_000_000 })
+  minAmount?: number;
+
+  @ApiPropertyOptional({ ...FEN, example: 20_000_000 })
+  maxAmount?: number;
+}
+
+/**
+ * 资金分配规则: the allocation policy exactly as libs/scoring reads it. Money in fen, scores and
+ * shares as decimal text; a field left out imposes no limit.
+ */
+export class AllocationPolicyDto {
+  @ApiProperty({
+    enum: ALLOCATION_RULES,
+    example: 'greedy',
+    description:
+      'greedy 按名次依次资助（跳过放不下的） · greedy-no-skip 遇到第一个放不下的即停止 · tiers 分档定额 · ' +
+      'proportional 按分数比例 · optimal 资金池内总分最高 / greedy in rank order skipping misfits, stopping at ' +
+      'the first misfit, fixed tiers, proportional to score, or the highest total score within the pool',
+  })
+  rule: AllocationRule;
+
+  @ApiDecimal({ example: '60', required: false, description: '合格分数线 / projects below it get nothing' })
+  passScore?: string;
+
+  @ApiPropertyOptional({ ...FEN, example: 500_000, description: '单项最低资助（分） / smallest grant, fen' })
+  minGrant?: number;
+
+  @ApiPropertyOptional({ ...FEN, example: 5_000_000, description: '单项资助上限（分） / largest grant, fen' })
+  maxGrant?: number;
+
+  @ApiDecimal({
+    example: '0.6',
+    required: false,
+    description: '资助额占项目预算的上限 / at most this share of the budget',
+  })
+  maxShareOfBudget?: string;
+
+  @ApiPropertyOptional({ ...FEN, example: 10_000, description: '计算金额取整单位（分） / amounts are multiples of it' })
+  unit?: number;
+
+  @ApiPropertyOptional({ type: PartialFundingDto, description: 'greedy rules and tiers: grant what is left' })
+  partial?: PartialFundingDto;
+
+  @ApiPropertyOptional({ type: TierPolicyDto })
+  tiers?: TierPolicyDto;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 0,
+    example: 10,
+    description: '最多资助项目数 / most projects funded',
+  })
+  maxProjects?: number;
+
+  @ApiPropertyOptional({ example: true, description: '每个组织最多一个 / at most one per organization' })
+  onePerOrganization?: boolean;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, example: 1, description: '每个社区最多资助数 / per community' })
+  communityLimit?: number;
+
+  @ApiPropertyOptional({ type: [CategoryQuotaDto], description: '类别配额 / category quotas' })
+  quotas?: CategoryQuotaDto[];
+
+  @ApiPropertyOptional({ ...FEN, example: 100_000, description: 'optimal: costs counted in this unit (fen)' })
+  costUnit?: number;
 }
 
 /**
@@ -152,11 +304,8 @@ export class CompetitionRulesInputDto {
   @ArrayField(10)
   tieBreaks?: string[];
 
-  @ApiPropertyOptional({
-    type: Object,
-    example: PRESET.allocation,
-    description: 'the allocation policy as libs/scoring reads it: rule, passScore, minGrant, maxGrant, quotas, tiers …',
-  })
+  // Checked field by field by libs/scoring (competition-rules.validator.ts), which names the field at fault.
+  @ApiPropertyOptional({ type: AllocationPolicyDto, example: PRESET.allocation })
   @Optional()
   @IsObject()
   allocation?: Record<string, unknown>;
@@ -170,15 +319,15 @@ export class CompetitionRulesInputDto {
   @IsFen(1)
   maxRequestFen?: number;
 
-  @ApiPropertyOptional({ example: 500_000, nullable: true, type: Number, description: 'null removes it' })
+  @ApiPropertyOptional({ type: 'integer', example: 500_000, nullable: true, description: 'null removes it' })
   @Clearable()
   @IsFen(1)
   minRequestFen?: number | null;
 
-  @ApiPropertyOptional({
+  @ApiDecimal({
     example: '0.8',
     nullable: true,
-    type: String,
+    required: false,
     description: '申请额占项目总预算的上限 / request at most this share of the budget; null removes it',
   })
   @Clearable()
@@ -197,12 +346,18 @@ export class CompetitionRulesInputDto {
   @Type(() => TrancheRuleDto)
   tranches?: TrancheRuleDto[];
 
-  @ApiPropertyOptional({ example: 7, minimum: 1, maximum: 90 })
+  @ApiPropertyOptional({ type: 'integer', example: 7, minimum: 1, maximum: 90 })
   @Optional()
   @IntField(1, 90)
   publicityDays?: number;
 
-  @ApiPropertyOptional({ example: 420, minimum: 60, maximum: 3600, description: '路演陈述时长（秒） / pitch length' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    example: 420,
+    minimum: 60,
+    maximum: 3600,
+    description: '路演陈述时长（秒） / pitch length',
+  })
   @Optional()
   @IntField(60, 3600)
   pitchSeconds?: number;
@@ -210,6 +365,8 @@ export class CompetitionRulesInputDto {
 
 export class UpdateCompetitionRulesDto extends CompetitionRulesInputDto {
   @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
     example: 1,
     description: '给出时，规则版本不符即拒绝（防止覆盖他人修改） / refuse if the rules changed since you read them',
   })
@@ -232,7 +389,7 @@ export class CompetitionRulesDto implements CompetitionRules {
   @ApiProperty({ type: [String], example: PRESET.tieBreaks })
   tieBreaks: string[];
 
-  @ApiProperty({ type: Object, example: PRESET.allocation })
+  @ApiProperty({ type: AllocationPolicyDto, example: PRESET.allocation })
   allocation: Record<string, unknown>;
 
   @ApiProperty({ type: 'integer', example: PRESET.maxRequestFen })
@@ -241,7 +398,7 @@ export class CompetitionRulesDto implements CompetitionRules {
   @ApiPropertyOptional({ type: 'integer', example: PRESET.minRequestFen })
   minRequestFen?: number;
 
-  @ApiPropertyOptional({ example: PRESET.maxShareOfBudget })
+  @ApiDecimal({ example: PRESET.maxShareOfBudget ?? '0.8', required: false })
   maxShareOfBudget?: string;
 
   @ApiProperty({ example: true })
@@ -250,9 +407,9 @@ export class CompetitionRulesDto implements CompetitionRules {
   @ApiProperty({ type: [TrancheRuleDto], example: PRESET.tranches })
   tranches: TrancheRuleDto[];
 
-  @ApiProperty({ example: PRESET.publicityDays })
+  @ApiProperty({ type: 'integer', example: PRESET.publicityDays })
   publicityDays: number;
 
-  @ApiProperty({ example: PRESET.pitchSeconds })
+  @ApiProperty({ type: 'integer', example: PRESET.pitchSeconds })
   pitchSeconds: number;
 }

@@ -5,7 +5,7 @@ import { IsDefined, IsEnum, IsIn, IsDateString, Matches, ValidateNested } from '
 import { COMPETITION_PRESETS, CompetitionState, manualTransitions } from '@app/domain';
 import { Competition } from '@app/persistence';
 import { IntField, IsFen, Optional, TextField } from '../../common/input.decorators';
-import { PageQueryDto } from '../../common/page-query.dto';
+import { PageOf, PageQueryDto } from '../../common/page-query.dto';
 import { CompetitionRulesDto, CompetitionRulesInputDto } from './competition-rules.dto';
 
 export type CompetitionPreset = keyof typeof COMPETITION_PRESETS;
@@ -92,7 +92,12 @@ export class UpdateCompetitionDto {
   @Type(() => GrantorDto)
   grantor?: GrantorDto;
 
-  @ApiPropertyOptional({ example: 1, description: 'refuse if the competition changed since you read this version' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    example: 1,
+    description: 'refuse if the competition changed since you read this version',
+  })
   @Optional()
   @IntField(1)
   expectedVersion?: number;
@@ -143,41 +148,45 @@ export class CompetitionResponseDto {
   @ApiProperty({ type: CompetitionRulesDto })
   rules: CompetitionRulesDto;
 
-  @ApiProperty({ example: 1, description: 'bumped by every rules change; results name the version they used' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 1,
+    example: 1,
+    description: 'bumped by every rules change; results name the version they used',
+  })
   rulesVersion: number;
 
-  @ApiProperty({ example: null, nullable: true, type: String, description: 'set when the roadshow starts' })
+  @ApiProperty({
+    example: null,
+    nullable: true,
+    type: String,
+    format: 'date-time',
+    description: 'set when the roadshow starts',
+  })
   rulesFrozenAt: string | null;
 
   @ApiProperty({ type: GrantorDto })
   grantor: GrantorDto;
 
-  @ApiProperty({ example: '2026-03-31T09:00:00.000Z' })
+  @ApiProperty({ example: '2026-03-31T09:00:00.000Z', format: 'date-time' })
   submissionDeadline: string;
 
-  @ApiProperty({ example: '2026-02-01T02:00:00.000Z' })
+  @ApiProperty({ example: '2026-02-01T02:00:00.000Z', format: 'date-time' })
   createdAt: string;
 
-  @ApiProperty({ example: '2026-02-01T02:00:00.000Z' })
+  @ApiProperty({ example: '2026-02-01T02:00:00.000Z', format: 'date-time' })
   updatedAt: string;
 
-  @ApiProperty({ example: 1, description: 'changes with every write; send it back as expectedVersion' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 1,
+    example: 1,
+    description: 'changes with every write; send it back as expectedVersion',
+  })
   version: number;
 }
 
-export class CompetitionPageDto {
-  @ApiProperty({ type: [CompetitionResponseDto] })
-  items: CompetitionResponseDto[];
-
-  @ApiProperty({ example: 1 })
-  total: number;
-
-  @ApiProperty({ example: 1 })
-  page: number;
-
-  @ApiProperty({ example: 20 })
-  pageSize: number;
-}
+export class CompetitionPageDto extends PageOf(CompetitionResponseDto) {}
 
 export function toCompetitionResponse(competition: Competition): CompetitionResponseDto {
   return {

@@ -4,7 +4,12 @@ export class ComponentHealthDto {
   @ApiProperty({ enum: ['up', 'down'], example: 'up' })
   status: 'up' | 'down';
 
-  @ApiPropertyOptional({ example: 3, description: 'round-trip time in milliseconds when up' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 0,
+    example: 3,
+    description: 'round-trip time in milliseconds when up',
+  })
   latencyMs?: number;
 
   @ApiPropertyOptional({ example: 'connect ECONNREFUSED 127.0.0.1:56379' })
@@ -15,7 +20,7 @@ export class WorkerHealthDto {
   @ApiProperty({ enum: ['up', 'down', 'unknown'], example: 'up', description: 'unknown while Redis is down' })
   status: 'up' | 'down' | 'unknown';
 
-  @ApiProperty({ example: 1, description: 'worker processes connected to the queues' })
+  @ApiProperty({ type: 'integer', minimum: 0, example: 1, description: 'worker processes connected to the queues' })
   count: number;
 }
 

@@ -6,7 +6,7 @@ import { OrganizationKind } from '@app/domain';
 import { Organization } from '@app/persistence';
 import { LoginField, NewPasswordField } from '../../auth/credentials';
 import { UserResponseDto } from '../../auth/dto/user.dto';
-import { PageQueryDto } from '../../common/page-query.dto';
+import { PageOf, PageQueryDto } from '../../common/page-query.dto';
 import { Optional, StringField, TextField } from '../../common/input.decorators';
 
 function PhoneField(): PropertyDecorator {
@@ -108,7 +108,7 @@ export class OrganizationResponseDto {
   @ApiProperty({ example: '52440607MJL123454K', nullable: true, type: String })
   creditCode: string | null;
 
-  @ApiProperty({ example: '2026-02-10T08:00:00.000Z' })
+  @ApiProperty({ example: '2026-02-10T08:00:00.000Z', format: 'date-time' })
   createdAt: string;
 }
 
@@ -120,19 +120,7 @@ export class OrganizationRegistrationResponseDto {
   applicant: UserResponseDto;
 }
 
-export class OrganizationPageDto {
-  @ApiProperty({ type: [OrganizationResponseDto] })
-  items: OrganizationResponseDto[];
-
-  @ApiProperty({ example: 1 })
-  total: number;
-
-  @ApiProperty({ example: 1 })
-  page: number;
-
-  @ApiProperty({ example: 20 })
-  pageSize: number;
-}
+export class OrganizationPageDto extends PageOf(OrganizationResponseDto) {}
 
 export function toOrganizationResponse(organization: Organization): OrganizationResponseDto {
   return {

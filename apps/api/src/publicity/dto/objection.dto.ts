@@ -1,6 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { IsDefined, IsIn, IsUUID } from 'class-validator';
 import { TextField } from '../../common/input.decorators';
+import { PageOf } from '../../common/page-query.dto';
 import { ObjectionRow } from '../objections.repository';
 
 export const OBJECTION_TEXT_MAX = 2000;
@@ -55,13 +56,13 @@ export class ObjectionResponseDto {
   @ApiProperty({ enum: ['open', 'upheld', 'rejected'], example: 'open' })
   status: 'open' | 'upheld' | 'rejected';
 
-  @ApiPropertyOptional({ nullable: true, type: String, example: '经核查评分录入无误，维持原结果。' })
+  @ApiProperty({ nullable: true, type: String, example: '经核查评分录入无误，维持原结果。' })
   answer: string | null;
 
-  @ApiPropertyOptional({ nullable: true, type: String, example: '2026-04-03T02:00:00.000Z' })
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', example: '2026-04-03T02:00:00.000Z' })
   answeredAt: string | null;
 
-  @ApiPropertyOptional({
+  @ApiProperty({
     nullable: true,
     type: String,
     format: 'uuid',
@@ -69,9 +70,12 @@ export class ObjectionResponseDto {
   })
   newRunId: string | null;
 
-  @ApiProperty({ example: '2026-04-02T08:30:00.000Z' })
+  @ApiProperty({ example: '2026-04-02T08:30:00.000Z', format: 'date-time' })
   createdAt: string;
 }
+
+/** Oldest first. */
+export class ObjectionPageDto extends PageOf(ObjectionResponseDto) {}
 
 export function toObjectionResponse(row: ObjectionRow): ObjectionResponseDto {
   const { objection } = row;

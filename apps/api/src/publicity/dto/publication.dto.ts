@@ -1,20 +1,22 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CompetitionRules } from '@app/domain';
+import { ApiProperty } from '@nestjs/swagger';
+import { CompetitionRules, CompetitionState } from '@app/domain';
 import { Competition, Publication, RankingRun } from '@app/persistence';
 import { BundleReason } from '@app/scoring';
+import { ApiDecimal } from '../../common/api-decimal.decorator';
+import { ALLOCATION_STATUSES, BUNDLE_REASONS } from '../../results/dto/results-response.dto';
 import { REASON_LABELS } from '../../results/result-labels';
 import { NoticeRow } from '@app/persistence';
 
 export type PublicationPhase = 'in-period' | 'ended' | 'superseded';
 
 export class NoticeRowDto {
-  @ApiProperty({ example: 1, description: 'position in the total order (1..n, no ties)' })
+  @ApiProperty({ type: 'integer', minimum: 1, example: 1, description: 'position in the total order (1..n, no ties)' })
   position: number;
 
-  @ApiProperty({ example: 1, description: 'rank as announced: 1, 2, 2, 4' })
+  @ApiProperty({ type: 'integer', minimum: 1, example: 1, description: 'rank as announced: 1, 2, 2, 4' })
   displayRank: number;
 
-  @ApiProperty({ example: '88.50', description: 'the announced score, exact decimal text' })
+  @ApiDecimal({ example: '88.50', description: 'the published score' })
   score: string;
 
   @ApiProperty({ example: '6f1c2b7e-3d4a-4f5b-9c8d-1e2f3a4b5c6d', format: 'uuid' })
@@ -38,13 +40,13 @@ export class NoticeRowDto {
   @ApiProperty({ example: '五顶岗' })
   community: string;
 
-  @ApiProperty({ enum: ['funded', 'partly-funded', 'not-funded'], example: 'funded' })
+  @ApiProperty({ enum: ALLOCATION_STATUSES, example: 'funded' })
   status: 'funded' | 'partly-funded' | 'not-funded';
 
-  @ApiProperty({ example: 3_000_000, description: 'integer fen (¥30,000.00)' })
+  @ApiProperty({ type: 'integer', minimum: 0, example: 3_000_000, description: 'integer fen (¥30,000.00)' })
   grantFen: number;
 
-  @ApiProperty({ example: 'funded-in-full', description: 'libs/scoring reason code' })
+  @ApiProperty({ enum: BUNDLE_REASONS, example: 'funded-in-full', description: 'libs/scoring reason code' })
   reason: string;
 
   @ApiProperty({ example: '全额资助' })
@@ -68,25 +70,27 @@ export class PublicationNoticeDto {
   @ApiProperty({ format: 'uuid', description: 'the ranking run whose result is published' })
   runId: string;
 
-  @ApiPropertyOptional({ example: 1, nullable: true, type: Number })
+  @ApiProperty({ type: 'integer', minimum: 1, example: 1, nullable: true })
   rulesVersion: number | null;
 
-  @ApiPropertyOptional({
+  @ApiProperty({
     example: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
     nullable: true,
     type: String,
+    pattern: '^[0-9a-f]{64}$',
   })
   inputHash: string | null;
 
-  @ApiProperty({ example: '2026-04-01T01:00:00.000Z' })
+  @ApiProperty({ example: '2026-04-01T01:00:00.000Z', format: 'date-time' })
   startsAt: string;
 
-  @ApiProperty({ example: '2026-04-08T01:00:00.000Z' })
+  @ApiProperty({ example: '2026-04-08T01:00:00.000Z', format: 'date-time' })
   endsAt: string;
 
-  @ApiPropertyOptional({
+  @ApiProperty({
     nullable: true,
     type: String,
+    format: 'date-time',
     description: 'set when an upheld objection replaced this result',
   })
   supersededAt: string | null;
@@ -97,13 +101,13 @@ export class PublicationNoticeDto {
   })
   phase: PublicationPhase;
 
-  @ApiProperty({ example: 0, description: 'objections waiting for the office’s answer' })
+  @ApiProperty({ type: 'integer', minimum: 0, example: 0, description: 'objections waiting for the office’s answer' })
   openObjections: number;
 
-  @ApiProperty({ example: 10 })
+  @ApiProperty({ type: 'integer', minimum: 0, example: 10 })
   fundedCount: number;
 
-  @ApiProperty({ example: 30_000_000, description: 'sum of the grants, integer fen' })
+  @ApiProperty({ type: 'integer', minimum: 0, example: 30_000_000, description: 'sum of the grants, integer fen' })
   totalGrantFen: number;
 
   @ApiProperty({ type: [NoticeRowDto] })
@@ -114,7 +118,7 @@ export class AwardResponseDto {
   @ApiProperty({ format: 'uuid' })
   competitionId: string;
 
-  @ApiProperty({ example: 'awarded' })
+  @ApiProperty({ enum: [CompetitionState.Awarded], example: CompetitionState.Awarded })
   state: string;
 
   @ApiProperty({ format: 'uuid' })

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { RankingRun, RankingRunStatus } from '@app/persistence';
+import { PageOf } from '../../common/page-query.dto';
 
 const STATUSES: RankingRunStatus[] = ['queued', 'running', 'succeeded', 'failed'];
 
@@ -37,35 +38,57 @@ export class RunResponseDto {
   })
   trigger: 'office' | 'objection';
 
-  @ApiProperty({ example: 55, minimum: 0, maximum: 100, description: '进度（百分比）/ progress in percent' })
+  @ApiProperty({
+    type: 'integer',
+    example: 55,
+    minimum: 0,
+    maximum: 100,
+    description: '进度（百分比）/ progress in percent',
+  })
   progress: number;
 
-  @ApiProperty({ example: 1, nullable: true, type: Number, description: '使用的规则版本 / the rules version used' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 1,
+    example: 1,
+    nullable: true,
+    description: '使用的规则版本 / the rules version used',
+  })
   rulesVersion: number | null;
 
   @ApiProperty({
     example: null,
     nullable: true,
     type: String,
+    pattern: '^[0-9a-f]{64}$',
     description: '输入的规范 JSON 的 sha256 / sha256 of the canonical JSON of the inputs',
   })
   inputHash: string | null;
 
-  @ApiProperty({ example: null, nullable: true, type: Number, description: '资助总额（分）/ total granted, in fen' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    example: null,
+    nullable: true,
+    description: '资助总额（分）/ total granted, in fen',
+  })
   totalFen: number | null;
 
   @ApiProperty({ type: RunErrorDto, nullable: true, example: null, description: '失败原因 / why it failed' })
   error: RunErrorDto | null;
 
-  @ApiProperty({ example: '2026-05-20T08:00:00.000Z' })
+  @ApiProperty({ example: '2026-05-20T08:00:00.000Z', format: 'date-time' })
   createdAt: string;
 
-  @ApiProperty({ example: '2026-05-20T08:00:00.120Z', nullable: true, type: String })
+  @ApiProperty({ example: '2026-05-20T08:00:00.120Z', nullable: true, type: String, format: 'date-time' })
   startedAt: string | null;
 
-  @ApiProperty({ example: null, nullable: true, type: String })
+  @ApiProperty({ example: null, nullable: true, type: String, format: 'date-time' })
   finishedAt: string | null;
 }
+
+/** Newest first. */
+export class RunPageDto extends PageOf(RunResponseDto) {}
 
 /** The worker stores the reason as JSON { zh, en, field }; anything else is shown as it is. */
 function errorOf(run: RankingRun): RunErrorDto | null {

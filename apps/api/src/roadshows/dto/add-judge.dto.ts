@@ -16,6 +16,7 @@ export class AddJudgeDto {
   @ApiPropertyOptional({
     example: '1',
     default: '1',
+    pattern: '^\\d{1,3}(\\.\\d{1,4})?$',
     description:
       '个人权重，目前只能为 1；评审组权重在大赛规则 aggregation.groupWeights 中设置。 / ' +
       'Personal weight; only 1 for now: the aggregation weights groups (rules.aggregation.groupWeights), not persons.',

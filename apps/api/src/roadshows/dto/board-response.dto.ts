@@ -1,48 +1,22 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { SlotState } from '@app/domain';
+import { ApiDecimal } from '../../common/api-decimal.decorator';
+import { AggregateMethodDto, PublicGroupDto, PublicTotalDto } from '../../results/dto/score-breakdown.dto';
 
-export class BoardTotalDto {
-  @ApiProperty({ example: '92.50' })
-  total: string;
-
+export class BoardTotalDto extends PublicTotalDto {
   @ApiProperty({ example: 'expert' })
   group: string;
-
-  @ApiProperty({
-    nullable: true,
-    type: String,
-    enum: ['high', 'low'],
-    description: '被去掉的最高分/最低分 / dropped as highest or lowest',
-  })
-  dropped: 'high' | 'low' | null;
 }
 
-export class BoardGroupDto {
-  @ApiProperty({ example: 'panel' })
-  group: string;
-
-  @ApiProperty({ example: '1' })
-  weight: string;
-
-  @ApiProperty({ example: '87.35' })
+export class BoardGroupDto extends PublicGroupDto {
+  @ApiDecimal({ example: '87.35', description: '按规则小数位舍入 / rounded to the rules’ decimals' })
   display: string;
-
-  @ApiProperty({ example: 5 })
-  judgeCount: number;
 }
 
-export class BoardResultDto {
-  @ApiProperty({ example: '87.35' })
+/** What the hall sees of a locked slot: totals and trimming, no judge names. */
+export class BoardResultDto extends AggregateMethodDto {
+  @ApiDecimal({ example: '87.35' })
   announcedScore: string;
-
-  @ApiProperty({ example: 'trimmed-mean' })
-  method: string;
-
-  @ApiProperty({ example: false, description: '评委过少未去分 / too few judges to trim' })
-  fellBackToMean: boolean;
-
-  @ApiProperty({ example: 7 })
-  judgeCount: number;
 
   @ApiProperty({
     type: [BoardTotalDto],
@@ -61,7 +35,7 @@ export class BoardSlotDto {
   @ApiProperty({ format: 'uuid' })
   slotId: string;
 
-  @ApiProperty({ example: 1 })
+  @ApiProperty({ type: 'integer', minimum: 1, example: 1 })
   position: number;
 
   @ApiProperty({ enum: SlotState })
@@ -82,13 +56,13 @@ export class BoardSlotDto {
   @ApiProperty({ example: '五顶岗' })
   community: string;
 
-  @ApiProperty({ example: 6 })
+  @ApiProperty({ type: 'integer', minimum: 0, example: 6 })
   submittedCount: number;
 
-  @ApiProperty({ example: 7 })
+  @ApiProperty({ type: 'integer', minimum: 0, example: 7 })
   judgeCount: number;
 
-  @ApiProperty({ nullable: true, type: String, example: '87.35', description: '仅锁定后 / only once locked' })
+  @ApiDecimal({ nullable: true, example: '87.35', description: '仅锁定后 / only once locked' })
   announcedScore: string | null;
 
   @ApiProperty({ type: BoardResultDto, nullable: true, description: '仅锁定后 / only once locked' })
@@ -99,7 +73,7 @@ export class BoardCurrentDto extends BoardSlotDto {
   @ApiProperty({ nullable: true, type: String, format: 'date-time' })
   pitchStartedAt: string | null;
 
-  @ApiProperty({ example: 420 })
+  @ApiProperty({ type: 'integer', minimum: 0, example: 420 })
   pitchSeconds: number;
 
   @ApiProperty({
@@ -115,27 +89,32 @@ export class BoardDecisionDto {
   @ApiProperty({ enum: ['score', 'tie-break', 'id', 'last'], example: 'score' })
   kind: string;
 
-  @ApiProperty({ required: false, example: 'median' })
+  @ApiPropertyOptional({ example: 'median' })
   key?: string;
 
-  @ApiProperty({ required: false, example: '评委总分中位数高者优先' })
+  @ApiPropertyOptional({ example: '评委总分中位数高者优先' })
   labelZh?: string;
 
-  @ApiProperty({ required: false, example: 'higher median of judges' })
+  @ApiPropertyOptional({ example: 'higher median of judges' })
   labelEn?: string;
 }
 
 export class BoardRankingDto {
-  @ApiProperty({ example: 1, description: '名次（同分同名次） / rank, equal scores share it' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 1,
+    example: 1,
+    description: '名次（同分同名次） / rank, equal scores share it',
+  })
   rank: number;
 
-  @ApiProperty({ example: 1, description: '排序位置 / place in the total order' })
+  @ApiProperty({ type: 'integer', minimum: 1, example: 1, description: '排序位置 / place in the total order' })
   place: number;
 
   @ApiProperty({ format: 'uuid' })
   slotId: string;
 
-  @ApiProperty({ example: 4 })
+  @ApiProperty({ type: 'integer', minimum: 1, example: 4 })
   position: number;
 
   @ApiProperty({ example: '扶贫帮困献爱心·村企共建送关怀' })
@@ -144,7 +123,7 @@ export class BoardRankingDto {
   @ApiProperty({ example: '江根社区居民委员会' })
   organizationName: string;
 
-  @ApiProperty({ example: '89.20' })
+  @ApiDecimal({ example: '89.20' })
   announcedScore: string;
 
   @ApiProperty({ type: BoardDecisionDto, description: '与下一名的区分依据 / what separates it from the next' })

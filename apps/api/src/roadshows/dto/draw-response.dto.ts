@@ -4,7 +4,7 @@ export class DrawnSlotDto {
   @ApiProperty({ format: 'uuid' })
   slotId: string;
 
-  @ApiProperty({ example: 1 })
+  @ApiProperty({ type: 'integer', minimum: 1, example: 1 })
   position: number;
 
   @ApiProperty({ format: 'uuid' })
@@ -37,6 +37,7 @@ export class DrawResponseDto {
 
   @ApiProperty({
     type: [String],
+    format: 'uuid',
     description: '算法的输入：入围项目 id 升序 / the algorithm’s input: screened-in submission ids, ascending',
   })
   sortedSubmissionIds: string[];
@@ -47,6 +48,11 @@ export class DrawResponseDto {
   @ApiProperty({ format: 'date-time' })
   drawnAt: string;
 
-  @ApiProperty({ example: 2, description: '本次抽签新增的自动回避数 / automatic recusals added by this draw' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    example: 2,
+    description: '本次抽签新增的自动回避数 / automatic recusals added by this draw',
+  })
   automaticRecusalsAdded: number;
 }

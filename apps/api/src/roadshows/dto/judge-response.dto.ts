@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { JudgeGroup } from '@app/domain';
+import { ApiDecimal } from '../../common/api-decimal.decorator';
 import { Judge } from '@app/persistence';
 import { RecusalResponseDto } from './recusal-response.dto';
 
@@ -17,7 +18,7 @@ export class JudgeResponseDto {
   @ApiProperty({ enum: JudgeGroup, example: JudgeGroup.Expert })
   group: JudgeGroup;
 
-  @ApiProperty({ example: '1' })
+  @ApiDecimal({ example: '1' })
   weight: string;
 
   @ApiProperty({ nullable: true, type: String, format: 'uuid' })

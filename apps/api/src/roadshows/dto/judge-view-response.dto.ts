@@ -1,5 +1,8 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { JudgeGroup, SlotState } from '@app/domain';
+import { ApiDecimal } from '../../common/api-decimal.decorator';
+import { CategoryRuleDto } from '../../competitions/dto/competition-rules.dto';
+import { PageOf } from '../../common/page-query.dto';
 import { ScoreResponseDto } from './score-response.dto';
 
 export class RubricCriterionDto {
@@ -12,10 +15,10 @@ export class RubricCriterionDto {
   @ApiProperty({ example: 'Need addressed' })
   labelEn: string;
 
-  @ApiProperty({ example: '25', description: '满分 / maximum points' })
+  @ApiDecimal({ example: '25', description: '满分 / maximum points' })
   maxPoints: string;
 
-  @ApiProperty({ example: '1' })
+  @ApiDecimal({ example: '1' })
   weight: string;
 
   @ApiProperty({ example: false, description: '通过/不通过项，不计入总分 / pass-fail gate, not added to the total' })
@@ -26,19 +29,13 @@ export class JudgeRubricDto {
   @ApiProperty({ type: [RubricCriterionDto] })
   criteria: RubricCriterionDto[];
 
-  @ApiProperty({ example: 2, description: '每项最多小数位 / decimals allowed per criterion' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    example: 2,
+    description: '每项最多小数位 / decimals allowed per criterion',
+  })
   markDecimals: number;
-}
-
-export class CategoryDto {
-  @ApiProperty({ example: 'education' })
-  key: string;
-
-  @ApiProperty({ example: '宣传教育类' })
-  labelZh: string;
-
-  @ApiProperty({ example: 'Outreach and education' })
-  labelEn: string;
 }
 
 export class JudgeProjectDto {
@@ -48,8 +45,8 @@ export class JudgeProjectDto {
   @ApiProperty({ example: '分享阅读书香·共享洲边文明' })
   title: string;
 
-  @ApiProperty({ type: CategoryDto })
-  category: CategoryDto;
+  @ApiProperty({ type: CategoryRuleDto })
+  category: CategoryRuleDto;
 
   @ApiProperty({ example: '洲边社区居民委员会' })
   organizationName: string;
@@ -63,15 +60,20 @@ export class JudgeProjectDto {
   @ApiProperty({ example: '社区缺少公共阅读空间，青少年课外阅读时间不足。' })
   needAddressed: string;
 
-  @ApiProperty({ example: '300000', description: '申请金额（分） / requested amount in fen' })
-  requestedFen: string;
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    example: 300_000,
+    description: '申请金额（分） / requested amount in fen',
+  })
+  requestedFen: number;
 }
 
 export class JudgeSlotDto {
   @ApiProperty({ format: 'uuid' })
   slotId: string;
 
-  @ApiProperty({ example: 2 })
+  @ApiProperty({ type: 'integer', minimum: 1, example: 2, description: '出场顺序 / presentation order' })
   position: number;
 
   @ApiProperty({ enum: SlotState, example: SlotState.Scoring })
@@ -89,13 +91,13 @@ export class JudgeSlotDto {
   @ApiProperty({ nullable: true, type: String, format: 'date-time' })
   pitchStartedAt: string | null;
 
-  @ApiProperty({ example: 420 })
+  @ApiProperty({ type: 'integer', minimum: 0, example: 420 })
   pitchSeconds: number;
 
   @ApiProperty({ type: ScoreResponseDto, nullable: true, description: '本人已保存的评分 / your saved score' })
   myScore: ScoreResponseDto | null;
 
-  @ApiPropertyOptional({ nullable: true, type: String, example: '87.35', description: '锁定后才有 / only once locked' })
+  @ApiDecimal({ nullable: true, example: '87.35', description: '锁定后才有 / only once locked' })
   announcedScore: string | null;
 }
 
@@ -138,7 +140,5 @@ export class JudgeRoadshowResponseDto {
   current: JudgeSlotDto | null;
 }
 
-export class JudgeSlotsResponseDto {
-  @ApiProperty({ type: [JudgeSlotDto], description: '按出场顺序 / in presentation order' })
-  slots: JudgeSlotDto[];
-}
+/** Every slot of the judge's roadshow, in presentation order. */
+export class JudgeSlotPageDto extends PageOf(JudgeSlotDto) {}

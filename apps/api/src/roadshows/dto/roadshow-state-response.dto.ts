@@ -1,23 +1,24 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { CompetitionState } from '@app/domain';
 import { JudgeResponseDto } from './judge-response.dto';
 import { RecusalResponseDto } from './recusal-response.dto';
 import { RoadshowResponseDto } from './roadshow-response.dto';
 import { SlotResponseDto } from './slot-response.dto';
 
 export class RoadshowProgressDto {
-  @ApiProperty({ example: 10 })
+  @ApiProperty({ type: 'integer', minimum: 0, example: 10 })
   total: number;
 
-  @ApiProperty({ example: 6 })
+  @ApiProperty({ type: 'integer', minimum: 0, example: 6 })
   waiting: number;
 
-  @ApiProperty({ example: 0 })
+  @ApiProperty({ type: 'integer', minimum: 0, example: 0 })
   presenting: number;
 
-  @ApiProperty({ example: 1 })
+  @ApiProperty({ type: 'integer', minimum: 0, example: 1 })
   scoring: number;
 
-  @ApiProperty({ example: 3 })
+  @ApiProperty({ type: 'integer', minimum: 0, example: 3 })
   locked: number;
 }
 
@@ -36,13 +37,17 @@ export class RoadshowStateResponseDto {
   @ApiProperty({ example: '2026年 "红色核动力" 党建项目创投大赛' })
   competitionTitle: string;
 
-  @ApiProperty({ example: 'roadshow' })
+  @ApiProperty({ enum: CompetitionState, example: CompetitionState.Roadshow })
   competitionState: string;
 
   @ApiProperty({ type: [SlotResponseDto], description: '按出场顺序 / in presentation order' })
   slots: SlotResponseDto[];
 
-  @ApiProperty({ type: SlotResponseDto, nullable: true })
+  @ApiProperty({
+    type: SlotResponseDto,
+    nullable: true,
+    description: '正在陈述或评分的出场位 / the slot presenting or scoring, if any',
+  })
   currentSlot: SlotResponseDto | null;
 
   @ApiProperty({ type: [JudgeResponseDto], description: '不含签到码 / without sign-in codes' })

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ApiDecimal, DECIMAL_TEXT } from '../../common/api-decimal.decorator';
 import { CompetitionRules } from '@app/domain';
 import { ScoreRevision } from '@app/persistence';
 import { inRubricOrder } from '../score-sheet';
@@ -11,20 +12,31 @@ export class ScoreResponseDto {
   @ApiProperty({ format: 'uuid' })
   submissionId: string;
 
-  @ApiProperty({ example: 2, description: '第几次保存（修改会递增） / revision, +1 on every change' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 1,
+    example: 2,
+    description: '第几次保存（修改会递增） / revision, +1 on every change',
+  })
   revision: number;
 
   @ApiProperty({
     type: 'object',
-    additionalProperties: { type: 'string' },
+    additionalProperties: { type: 'string', pattern: DECIMAL_TEXT },
     example: { need: '22.5', design: '21', feasibility: '17.25', participation: '13', sustainability: '12.5' },
+    description: '评分项 key → 分数（十进制文本），按细则顺序 / criterion key → mark as decimal text, in rubric order',
   })
   criteria: Record<string, string>;
 
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'boolean' }, example: { 'party-leadership': true } })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'boolean' },
+    example: { 'party-leadership': true },
+    description: '门槛项 key → 是否通过 / gate key → passed',
+  })
   gates: Record<string, boolean>;
 
-  @ApiProperty({ example: '86.25', description: '本评委的加权总分（精确） / this judge’s weighted total, exact' })
+  @ApiDecimal({ example: '86.25', description: '本评委的加权总分（精确） / this judge’s weighted total, exact' })
   total: string;
 
   @ApiProperty({ nullable: true, type: String })

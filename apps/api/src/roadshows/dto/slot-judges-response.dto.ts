@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { JudgeGroup } from '@app/domain';
+import { PageOf } from '../../common/page-query.dto';
 
 export type SlotJudgeStatus = 'submitted' | 'waiting' | 'recused';
 
@@ -24,14 +25,14 @@ export class SlotJudgeDto {
   savedAt: string | null;
 }
 
-/** Who has scored the slot: names and status only, never a value before the lock. */
-export class SlotJudgesResponseDto {
+/**
+ * Who has scored the slot, judges in the order they were added: names and status only, never a
+ * value before the lock.
+ */
+export class SlotJudgesResponseDto extends PageOf(SlotJudgeDto) {
   @ApiProperty({ format: 'uuid' })
   slotId: string;
 
-  @ApiProperty({ example: 3 })
+  @ApiProperty({ type: 'integer', minimum: 1, example: 3 })
   position: number;
-
-  @ApiProperty({ type: [SlotJudgeDto], description: '按添加顺序 / in the order the judges were added' })
-  judges: SlotJudgeDto[];
 }

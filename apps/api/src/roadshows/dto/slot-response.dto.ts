@@ -1,12 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { SlotState } from '@app/domain';
+import { ApiDecimal } from '../../common/api-decimal.decorator';
+import { AnnouncedBreakdownDto } from './announced-breakdown.dto';
 import { SlotView } from '../roadshow.repository';
 
 export class SlotResponseDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
-  @ApiProperty({ example: 3, description: '出场顺序（从 1 开始） / presentation order, 1-based' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 1,
+    example: 3,
+    description: '出场顺序（从 1 开始） / presentation order, 1-based',
+  })
   position: number;
 
   @ApiProperty({ enum: SlotState, example: SlotState.Scoring })
@@ -30,32 +37,42 @@ export class SlotResponseDto {
   @ApiProperty({ nullable: true, type: String, format: 'date-time' })
   pitchStartedAt: string | null;
 
-  @ApiProperty({ example: 420 })
+  @ApiProperty({ type: 'integer', minimum: 0, example: 420 })
   pitchSeconds: number;
 
   @ApiProperty({ nullable: true, type: String, format: 'date-time' })
   lockedAt: string | null;
 
-  @ApiProperty({
-    nullable: true,
-    type: String,
-    example: '87.35',
-    description: '锁定后公布的分数 / announced once locked',
-  })
+  @ApiDecimal({ nullable: true, example: '87.35', description: '锁定后公布的分数 / announced once locked' })
   announcedScore: string | null;
 
-  @ApiProperty({ nullable: true, type: Number, example: 3, description: '计算时使用的规则版本 / rules version used' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 1,
+    nullable: true,
+    example: 3,
+    description: '计算时使用的规则版本 / rules version used',
+  })
   rulesVersion: number | null;
 
-  @ApiProperty({ example: 6, description: '已提交评分的评委数 / judges who have submitted' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    example: 6,
+    description: '已提交评分的评委数 / judges who have submitted',
+  })
   submittedCount: number;
 
-  @ApiProperty({ example: 7, description: '应评分的评委数（不含回避） / judges due to score (recused excluded)' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    example: 7,
+    description: '应评分的评委数（不含回避） / judges due to score (recused excluded)',
+  })
   judgeCount: number;
 
   @ApiPropertyOptional({
-    type: 'object',
-    additionalProperties: true,
+    type: AnnouncedBreakdownDto,
     description:
       '锁定后的计算明细：每位评委总分、去掉的最高/最低分、各组均值 / ' +
       'once locked: each judge’s total, the dropped ones, per-group means',

@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
+import { DECIMAL_TEXT } from '../../common/api-decimal.decorator';
 
 export class SubmitScoreDto {
   @ApiProperty({
     type: 'object',
-    additionalProperties: { type: 'string' },
+    additionalProperties: { type: 'string', pattern: DECIMAL_TEXT },
     example: { need: '22.5', design: '21', feasibility: '17.25', participation: '13', sustainability: '12.5' },
     description:
       '每个评分项的分数，字符串形式，0 至满分，最多两位小数；必须填写全部评分项。 / ' +

@@ -5,7 +5,7 @@ import { IsDefined, IsEnum, IsIn, IsDateString, IsUUID, Matches, ValidateNested 
 import { ScreeningStatus, SubmissionState } from '@app/domain';
 import { Submission } from '@app/persistence';
 import { ArrayField, IntField, IsFen, Optional, StringField, TextField } from '../../common/input.decorators';
-import { PageQueryDto } from '../../common/page-query.dto';
+import { PageOf, PageQueryDto } from '../../common/page-query.dto';
 
 export const SUBMISSION_LIMITS = {
   title: 100,
@@ -45,7 +45,7 @@ export class MilestoneDto {
   @TextField({ max: SUBMISSION_LIMITS.milestoneTitle })
   title: string;
 
-  @ApiProperty({ example: '2026-03-31', description: 'YYYY-MM-DD' })
+  @ApiProperty({ example: '2026-03-31', format: 'date', description: 'YYYY-MM-DD' })
   @CalendarDate()
   due: string;
 }
@@ -55,7 +55,7 @@ export class BeneficiariesDto {
   @TextField({ max: SUBMISSION_LIMITS.beneficiariesWho })
   who: string;
 
-  @ApiProperty({ example: 120, minimum: 1 })
+  @ApiProperty({ type: 'integer', example: 120, minimum: 1, maximum: 100_000_000 })
   @IntField(1, 100_000_000)
   count: number;
 }
@@ -135,7 +135,12 @@ export class CreateSubmissionDto {
 
 /** Every field optional; a field sent replaces the stored one and the whole is checked again. */
 export class UpdateSubmissionDto extends PartialType(CreateSubmissionDto) {
-  @ApiPropertyOptional({ example: 1, description: 'refuse if the submission changed since you read this version' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    example: 1,
+    description: 'refuse if the submission changed since you read this version',
+  })
   @Optional()
   @IntField(1)
   expectedVersion?: number;
@@ -225,7 +230,7 @@ export class SubmissionResponseDto {
   @ApiProperty({ enum: SubmissionState, example: SubmissionState.Submitted })
   state: SubmissionState;
 
-  @ApiProperty({ example: '2026-03-20T06:30:00.000Z', nullable: true, type: String })
+  @ApiProperty({ example: '2026-03-20T06:30:00.000Z', nullable: true, type: String, format: 'date-time' })
   submittedAt: string | null;
 
   @ApiProperty({ enum: ScreeningStatus, example: ScreeningStatus.Pending, description: '资格审查结果 / screening' })
@@ -234,29 +239,22 @@ export class SubmissionResponseDto {
   @ApiProperty({ example: null, nullable: true, type: String, description: 'why the office passed or rejected it' })
   screeningReason: string | null;
 
-  @ApiProperty({ example: '2026-03-18T02:00:00.000Z' })
+  @ApiProperty({ example: '2026-03-18T02:00:00.000Z', format: 'date-time' })
   createdAt: string;
 
-  @ApiProperty({ example: '2026-03-20T06:30:00.000Z' })
+  @ApiProperty({ example: '2026-03-20T06:30:00.000Z', format: 'date-time' })
   updatedAt: string;
 
-  @ApiProperty({ example: 2, description: 'changes with every write; send it back as expectedVersion' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 1,
+    example: 2,
+    description: 'changes with every write; send it back as expectedVersion',
+  })
   version: number;
 }
 
-export class SubmissionPageDto {
-  @ApiProperty({ type: [SubmissionResponseDto] })
-  items: SubmissionResponseDto[];
-
-  @ApiProperty({ example: 10 })
-  total: number;
-
-  @ApiProperty({ example: 1 })
-  page: number;
-
-  @ApiProperty({ example: 20 })
-  pageSize: number;
-}
+export class SubmissionPageDto extends PageOf(SubmissionResponseDto) {}
 
 export function toSubmissionResponse(submission: Submission): SubmissionResponseDto {
   return {

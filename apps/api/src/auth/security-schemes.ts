@@ -1,0 +1,46 @@
+import type { SecuritySchemeObject } from '@nestjs/swagger';
+import { Role } from '@app/domain';
+
+/** The ways a caller proves who it is, as the OpenAPI document names them. */
+export enum SecurityScheme {
+  Session = 'bearer',
+  ApiKey = 'api-key',
+  Judge = 'judge',
+}
+
+/**
+ * Accounts and judges both send `Authorization: Bearer`, but their tokens come from different
+ * sign-ins and open different routes, so the document names them apart.
+ */
+export const SECURITY_SCHEMES: Readonly<Record<SecurityScheme, SecuritySchemeObject>> = {
+  [SecurityScheme.Session]: {
+    type: 'http',
+    scheme: 'bearer',
+    description:
+      '账号登录令牌：POST /auth/sessions 返回，12 小时有效（办公室、管理员、申报单位）。 / ' +
+      'Account token from POST /auth/sessions, valid 12 hours (office, admin, applicant).',
+  },
+  [SecurityScheme.ApiKey]: {
+    type: 'apiKey',
+    in: 'header',
+    name: 'x-api-key',
+    description:
+      'API 密钥：POST /auth/api-keys 创建，权限与创建它的账号相同。 / ' +
+      'API key from POST /auth/api-keys; it acts with the role of the account that made it.',
+  },
+  [SecurityScheme.Judge]: {
+    type: 'http',
+    scheme: 'bearer',
+    description:
+      '评委令牌：POST /judge-sessions 凭签到码换取，只对该评委的路演有效，16 小时有效。 / ' +
+      'Judge token from POST /judge-sessions (the sign-in code), bound to one roadshow, valid 16 hours.',
+  },
+};
+
+/** Which schemes can carry each role: judges have neither accounts nor API keys. */
+export function securitySchemesOf(roles: readonly Role[]): SecurityScheme[] {
+  const schemes: SecurityScheme[] = [];
+  if (roles.some((role) => role !== Role.Judge)) schemes.push(SecurityScheme.Session, SecurityScheme.ApiKey);
+  if (roles.includes(Role.Judge)) schemes.push(SecurityScheme.Judge);
+  return schemes;
+}

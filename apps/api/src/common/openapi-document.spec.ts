@@ -1,0 +1,54 @@
+import type { OpenAPIObject } from '@nestjs/swagger';
+import { toOpenApi31 } from './openapi-document';
+
+function documentWith(properties: Record<string, unknown>): OpenAPIObject {
+  return {
+    openapi: '3.0.0',
+    info: { title: 't', version: '1' },
+    paths: {},
+    components: { schemas: { SlotDto: { type: 'object', properties } } },
+  } as OpenAPIObject;
+}
+
+function propertiesOf(document: OpenAPIObject): Record<string, unknown> {
+  return (document.components?.schemas?.SlotDto as { properties: Record<string, unknown> }).properties;
+}
+
+describe('the published document as OpenAPI 3.1', () => {
+  it('states a nullable reference as that schema or null, not as a free-form object', () => {
+    const document = toOpenApi31(
+      documentWith({
+        currentSlot: {
+          nullable: true,
+          type: 'object',
+          description: 'on stage',
+          allOf: [{ $ref: '#/components/schemas/SlotResponseDto' }],
+        },
+      }),
+    );
+    expect(document.openapi).toBe('3.1.0');
+    expect(propertiesOf(document).currentSlot).toEqual({
+      description: 'on stage',
+      oneOf: [{ $ref: '#/components/schemas/SlotResponseDto' }, { type: 'null' }],
+    });
+  });
+
+  it('adds null to the type, and to the values of an enumeration', () => {
+    const document = toOpenApi31(
+      documentWith({
+        announcedScore: { type: 'string', nullable: true, pattern: '^\\d+(\\.\\d+)?$' },
+        dropped: { type: 'string', nullable: true, enum: ['high', 'low'] },
+      }),
+    );
+    expect(propertiesOf(document)).toEqual({
+      announcedScore: { type: ['string', 'null'], pattern: '^\\d+(\\.\\d+)?$' },
+      dropped: { type: ['string', 'null'], enum: ['high', 'low', null] },
+    });
+  });
+
+  it('leaves examples as written', () => {
+    const example = { nullable: true, note: null };
+    const document = toOpenApi31(documentWith({ note: { type: 'object', example } }));
+    expect(propertiesOf(document).note).toEqual({ type: 'object', example });
+  });
+});

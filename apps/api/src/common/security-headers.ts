@@ -1,0 +1,65 @@
+import type { FastifyHelmetOptions } from '@fastify/helmet';
+import type { RouteOptions } from 'fastify';
+
+type Directives = Record<string, string[]>;
+
+/**
+ * What the pages in web/ actually use: ES modules and stylesheets from the API's own origin, no
+ * inline script or style, fetch and EventSource to the same origin, a service worker for the judge
+ * tablet, downloads handed over as blob: links (a navigation, which the policy does not govern),
+ * system fonts only. Nothing may frame them: a framed judge page could be clickjacked into scoring.
+ */
+const PAGE_DIRECTIVES: Directives = {
+  'default-src': ["'self'"],
+  'base-uri': ["'none'"],
+  'connect-src': ["'self'"],
+  'font-src': ["'self'"],
+  'form-action': ["'self'"],
+  'frame-ancestors': ["'none'"],
+  'img-src': ["'self'"],
+  'manifest-src': ["'self'"],
+  'object-src': ["'none'"],
+  'script-src': ["'self'"],
+  'script-src-attr': ["'none'"],
+  'style-src': ["'self'"],
+  'worker-src': ["'self'"],
+};
+
+/** Swagger UI (/api/docs) writes inline styles and draws its icons from data: URIs. */
+const DOCS_DIRECTIVES: Directives = {
+  ...PAGE_DIRECTIVES,
+  'img-src': ["'self'", 'data:'],
+  'style-src': ["'self'", "'unsafe-inline'"],
+};
+
+const DOCS_PREFIX = '/api/docs';
+
+/**
+ * Helmet's headers on every response. Strict-Transport-Security is left to whoever terminates TLS
+ * in front of the API: the API itself speaks plain HTTP (often on a venue's LAN), and a year-long
+ * HSTS pin sent from here would bind every subdomain of an office's domain to HTTPS.
+ */
+export const SECURITY_HEADERS: FastifyHelmetOptions = {
+  contentSecurityPolicy: { useDefaults: false, directives: PAGE_DIRECTIVES },
+  strictTransportSecurity: false,
+  referrerPolicy: { policy: 'no-referrer' },
+  xFrameOptions: { action: 'deny' },
+};
+
+/** Gives the documentation pages the looser policy they need; every other route keeps the pages' one. */
+export function relaxPolicyForDocs(route: RouteOptions): void {
+  if (route.url === DOCS_PREFIX || route.url.startsWith(`${DOCS_PREFIX}/`)) {
+    route.helmet = { contentSecurityPolicy: { useDefaults: false, directives: DOCS_DIRECTIVES } };
+  }
+}
+
+/**
+ * Headers of the refusals written before any route runs (the router's and the HTTP parser's), where
+ * helmet's hooks never run. These answers are JSON and render nothing, so nothing may load from them.
+ */
+export const REFUSAL_HEADERS: Readonly<Record<string, string>> = {
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'referrer-policy': 'no-referrer',
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+};

@@ -1,0 +1,26 @@
+import { DataSource } from 'typeorm';
+
+/**
+ * Every table's row count and a digest of its rows, so that comparing two states shows an update
+ * as well as an insert or a delete: "nothing was written" checked on the whole database.
+ */
+export async function tableState(db: DataSource): Promise<Map<string, string>> {
+  const names: { name: string }[] = await db.query(
+    `SELECT table_name AS name FROM information_schema.tables
+      WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`,
+  );
+  const state = new Map<string, string>();
+  for (const { name } of names) {
+    const [row]: { count: number; digest: string }[] = await db.query(
+      `SELECT count(*)::int AS count, md5(coalesce(string_agg(md5(t::text), '' ORDER BY md5(t::text)), '')) AS digest
+         FROM "${name}" t`,
+    );
+    state.set(name, `${row.count} rows, ${row.digest}`);
+  }
+  return state;
+}
+
+/** The tables whose rows differ between two states. */
+export function tablesWritten(before: Map<string, string>, after: Map<string, string>): string[] {
+  return [...after].filter(([name, state]) => before.get(name) !== state).map(([name]) => name);
+}
