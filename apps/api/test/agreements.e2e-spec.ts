@@ -3,22 +3,25 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Job, Queue, QueueEvents } from 'bullmq';
+import { Queue, QueueEvents } from 'bullmq';
 import request from 'supertest';
 import { DataSource, Not } from 'typeorm';
-import { loadConfig } from '@app/config';
 import { CompetitionState, Role } from '@app/domain';
-import { Agreement, AuditEvent, Competition, OutboxMessage } from '@app/persistence';
+import { Agreement, AuditEvent, Competition } from '@app/persistence';
 import { JOB_OPTIONS, JobName, QueueName, RenderAgreementsPayload, redisOptionsFor } from '@app/queue';
 import { toChineseCapitalAmount } from '@app/reports';
-import { RenderAgreementsHandler } from '../../worker/src/handlers/render-agreements.handler';
-import { WorkerModule } from '../../worker/src/worker.module';
+import { IsolatedDatabase, createIsolatedDatabase, until } from '@app/testing';
 import { createUser } from './factories';
-import { AllocatedFixture, allocatedCompetition, bearerOf, endPublicityPeriod } from './publicity.factory';
+import {
+  AllocatedFixture,
+  ProjectFixture,
+  allocatedCompetition,
+  bearerOf,
+  endPublicityPeriod,
+} from './publicity.factory';
 import { startTestApp } from './test-app';
+import { WorkerProcess, startWorkerProcess } from './worker-process';
 
 /** A per-file queue namespace: parallel test files never take each other's jobs. */
 const PREFIX = `agreements-${randomUUID().slice(0, 8)}`;
@@ -61,16 +64,14 @@ const binary = (res: request.Response, callback: (error: Error | null, body: Buf
 };
 
 describe('agreements (协议书): award → render → download → sign', () => {
+  let database: IsolatedDatabase;
   let app: NestFastifyApplication;
-  let worker: INestApplicationContext;
+  let worker: WorkerProcess;
   let queue: Queue;
   let events: QueueEvents;
   let db: DataSource;
   let officeId: string;
   let officeAuth: string;
-  let fixture: AllocatedFixture;
-  let publicationId: string;
-  let renderJob: Job;
 
   const api = () => request(app.getHttpServer());
   const current = (competitionId: string) =>
@@ -82,45 +83,25 @@ describe('agreements (协议书): award → render → download → sign', () =>
     db
       .getRepository(AuditEvent)
       .findBy({ subjectType: 'agreement', subjectId: agreementId, action: 'agreement.download' });
+  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(2048, 7)]);
+  const uploadScan = (agreement: Agreement, by: ProjectFixture, file = png, filename = '协议书签字页.png') =>
+    api()
+      .post(`/agreements/${agreement.id}/signed-scan`)
+      .set('authorization', by.applicantAuth)
+      .attach('file', file, { filename, contentType: 'image/png' });
 
-  /** What the outbox relay does with the row: put the job on BullMQ under the row's job id. */
-  async function relay(jobId: string): Promise<Job> {
-    const message = await db.getRepository(OutboxMessage).findOneByOrFail({ jobId });
-    return queue.add(message.jobName, message.payload, { ...JOB_OPTIONS[JobName.RenderAgreements], jobId });
-  }
-
-  async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, ms = 60_000): Promise<T> {
-    const deadline = Date.now() + ms;
-    for (;;) {
-      const value = await probe();
-      if (value !== undefined) return value;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-
-  beforeAll(async () => {
-    const config = loadConfig({ ...process.env, QUEUE_PREFIX: PREFIX });
-    app = await startTestApp({ QUEUE_PREFIX: PREFIX });
-    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
-    await worker.init();
-    const connection = redisOptionsFor(config.redis.url, 'worker');
-    queue = new Queue(QueueName.Agreements, { connection, prefix: PREFIX });
-    events = new QueueEvents(QueueName.Agreements, { connection, prefix: PREFIX });
-    await events.waitUntilReady();
-    db = app.get(DataSource);
-    const office = await createUser(db, Role.Office);
-    officeId = office.id;
-    officeAuth = bearerOf(app, { kind: 'user', userId: office.id, role: Role.Office });
-
-    // allocated → publish → an objection, rejected → the period ends → the worker's tick awards.
-    fixture = await allocatedCompetition(app, officeId, GRANTS, 2);
-    publicationId = (
+  /**
+   * allocated → published → an objection, rejected → the period ends → the worker's tick awards →
+   * the API relays the agreements job → the worker renders one agreement per funded project.
+   */
+  async function awardedCompetition(): Promise<AllocatedFixture & { agreements: Agreement[] }> {
+    const fixture = await allocatedCompetition(app, officeId, GRANTS, 2);
+    const publicationId = (
       await api()
         .post(`/competitions/${fixture.competition.id}/publication`)
         .set('authorization', officeAuth)
         .expect(201)
-    ).body.id;
+    ).body.id as string;
     const objection = await api()
       .post(`/publications/${publicationId}/objections`)
       .set('authorization', fixture.projects[4].applicantAuth)
@@ -132,6 +113,7 @@ describe('agreements (协议书): award → render → download → sign', () =>
       .send({ decision: 'rejected', answer: '经复核，得分计算无误，维持原结果。' })
       .expect(200);
     await endPublicityPeriod(db, publicationId);
+    // The minute's scheduled tick may get there first; either way the worker awards it.
     const tick = await queue.add(JobName.ClosePublicity, {}, JOB_OPTIONS[JobName.ClosePublicity]);
     await tick.waitUntilFinished(events, 30_000);
     await until('the award', async () =>
@@ -140,21 +122,42 @@ describe('agreements (协议书): award → render → download → sign', () =>
         ? true
         : undefined,
     );
-    renderJob = await relay(`agreements-${fixture.run.id}-1`);
-    await until('every agreement', async () =>
-      (await current(fixture.competition.id)).length === GRANTS.length ? true : undefined,
+    const agreements = await until(
+      'every agreement',
+      async () => {
+        const rows = await current(fixture.competition.id);
+        return rows.length === GRANTS.length ? rows : undefined;
+      },
+      { withinMs: 60_000, everyMs: 100 },
     );
+    return { ...fixture, agreements };
+  }
+
+  beforeAll(async () => {
+    database = await createIsolatedDatabase(process.env.DATABASE_URL as string, 'agreements');
+    app = await startTestApp({ DATABASE_URL: database.url, QUEUE_PREFIX: PREFIX });
+    worker = await startWorkerProcess({ DATABASE_URL: database.url, QUEUE_PREFIX: PREFIX });
+    const connection = redisOptionsFor(process.env.REDIS_URL as string, 'worker');
+    queue = new Queue(QueueName.Agreements, { connection, prefix: PREFIX });
+    events = new QueueEvents(QueueName.Agreements, { connection, prefix: PREFIX });
+    await events.waitUntilReady();
+    db = app.get(DataSource);
+    const office = await createUser(db, Role.Office);
+    officeId = office.id;
+    officeAuth = bearerOf(app, { kind: 'user', userId: office.id, role: Role.Office });
   }, 120_000);
 
   afterAll(async () => {
-    await queue.removeJobScheduler('publicity-close-expired');
-    await events.close();
-    await queue.close();
-    await worker.close();
-    await app.close();
+    await queue?.removeJobScheduler('publicity-close-expired');
+    await events?.close();
+    await queue?.close();
+    await worker?.stop();
+    await app?.close();
+    await database?.drop();
   });
 
   it('renders one agreement per funded project, numbered GYCT-YYYY-0001..n in rank order without gaps', async () => {
+    const fixture = await awardedCompetition();
     const year = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(
       fixture.competition.createdAt,
     );
@@ -181,12 +184,16 @@ describe('agreements (协议书): award → render → download → sign', () =>
       ]),
     );
     expect(items.every((a) => /^[0-9a-f]{64}$/.test(a.sha256))).toBe(true);
-    const progress = (await queue.getJob(renderJob.id as string))?.progress;
-    expect(progress).toMatchObject({ done: GRANTS.length, total: GRANTS.length });
+    const job = await until('the render job to complete', async () => {
+      const found = await queue.getJob(`agreements-${fixture.run.id}-1`);
+      return found && (await found.isCompleted()) ? found : undefined;
+    });
+    expect(job.progress).toMatchObject({ done: GRANTS.length, total: GRANTS.length });
   });
 
   it('the office downloads a PDF that reads back with the title, the amount and its 大写, and passes qpdf', async () => {
-    const [, , , partly] = await current(fixture.competition.id);
+    const fixture = await awardedCompetition();
+    const [, , , partly] = fixture.agreements;
     const response = await api()
       .get(`/agreements/${partly.id}/pdf`)
       .set('authorization', officeAuth)
@@ -220,7 +227,8 @@ describe('agreements (协议书): award → render → download → sign', () =>
   });
 
   it('streams a ZIP with one PDF per funded project, named <number>-<title>.pdf, each download audited', async () => {
-    const agreements = await current(fixture.competition.id);
+    const fixture = await awardedCompetition();
+    const { agreements } = fixture;
     const before = await Promise.all(agreements.map(async (a) => (await downloadsOf(a.id)).length));
     const response = await api()
       .get(`/competitions/${fixture.competition.id}/agreements.zip`)
@@ -241,7 +249,8 @@ describe('agreements (协议书): award → render → download → sign', () =>
   });
 
   it('a winning applicant downloads only its own agreement; others get 404, 403 or 401', async () => {
-    const [mine, theirs] = await current(fixture.competition.id);
+    const fixture = await awardedCompetition();
+    const [mine, theirs] = fixture.agreements;
     const winner = fixture.funded[0];
     const loser = fixture.projects[5];
     await api().get(`/agreements/${theirs.id}/pdf`).set('authorization', winner.applicantAuth).expect(404);
@@ -265,7 +274,8 @@ describe('agreements (协议书): award → render → download → sign', () =>
       .post(`/competitions/${fixture.competition.id}/agreements/regenerate`)
       .set('authorization', winner.applicantAuth)
       .expect(403);
-    expect(await downloadsOf(mine.id)).toHaveLength(1);
+    // Refused attempts download nothing.
+    expect(await downloadsOf(mine.id)).toEqual([]);
 
     const first = await api()
       .get(`/agreements/${mine.id}/pdf`)
@@ -292,7 +302,8 @@ describe('agreements (协议书): award → render → download → sign', () =>
   });
 
   it('refuses a malformed upload as a 400 naming file, leaving the agreement and the audit log as they were', async () => {
-    const [, , third] = await current(fixture.competition.id);
+    const fixture = await awardedCompetition();
+    const [, , third] = fixture.agreements;
     const winner = fixture.funded[2];
     const audits = () => db.getRepository(AuditEvent).countBy({ subjectType: 'agreement', subjectId: third.id });
     const before = await audits();
@@ -329,10 +340,10 @@ describe('agreements (协议书): award → render → download → sign', () =>
   });
 
   it('takes the signed scan (PDF/JPEG/PNG by content, ≤ 10 MiB) from the winner and marks the agreement signed', async () => {
-    const [, second] = await current(fixture.competition.id);
+    const fixture = await awardedCompetition();
+    const [, second] = fixture.agreements;
     const winner = fixture.funded[1];
     const path = `/agreements/${second.id}/signed-scan`;
-    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(2048, 7)]);
 
     const fake = await api()
       .post(path)
@@ -349,26 +360,14 @@ describe('agreements (协议书): award → render → download → sign', () =>
     expect(tooLarge.body.field).toBe('file');
     const none = await api().post(path).set('authorization', winner.applicantAuth).send({ file: 'x' }).expect(400);
     expect(none.body.field).toBe('file');
-    await api()
-      .post(path)
-      .set('authorization', fixture.funded[0].applicantAuth)
-      .attach('file', png, { filename: 'scan.png', contentType: 'image/png' })
-      .expect(404);
+    await uploadScan(second, fixture.funded[0]).expect(404);
     await api().post(path).set('authorization', officeAuth).attach('file', png, 'scan.png').expect(403);
 
     // 199 UTF-16 units, then an emoji (a surrogate pair) across the 200 the audit log keeps.
     const longName = `${'协议书签字页'.repeat(33)}页🏮.png`;
-    const signed = await api()
-      .post(path)
-      .set('authorization', winner.applicantAuth)
-      .attach('file', png, { filename: longName, contentType: 'image/png' })
-      .expect(200);
+    const signed = await uploadScan(second, winner, png, longName).expect(200);
     expect(signed.body).toMatchObject({ id: second.id, status: 'signed', signedAt: expect.any(String) });
-    await api()
-      .post(path)
-      .set('authorization', winner.applicantAuth)
-      .attach('file', png, { filename: 'again.png', contentType: 'image/png' })
-      .expect(409);
+    await uploadScan(second, winner, png, 'again.png').expect(409);
     const scan = await api()
       .get(path)
       .set('authorization', officeAuth)
@@ -390,16 +389,24 @@ describe('agreements (协议书): award → render → download → sign', () =>
     });
   });
 
-  it('the handler run again renders nothing new: one current agreement per funded project', async () => {
-    const handler = worker.get(RenderAgreementsHandler);
+  it('a render job delivered again renders nothing new: one current agreement per funded project', async () => {
+    const fixture = await awardedCompetition();
     const data: RenderAgreementsPayload = {
       competitionId: fixture.competition.id,
       runId: fixture.run.id,
       generation: 1,
     };
     const before = await db.getRepository(Agreement).countBy({ competitionId: fixture.competition.id });
-    const again = await handler.handle(data, { generatedAt: new Date() });
-    const twice = await handler.handle(data, { generatedAt: new Date() });
+    // As BullMQ redelivers a job whose worker stalled: the same payload under another delivery.
+    const deliver = async (attempt: string) =>
+      (
+        await queue.add(JobName.RenderAgreements, data, {
+          ...JOB_OPTIONS[JobName.RenderAgreements],
+          jobId: `agreements-${fixture.run.id}-1-${attempt}`,
+        })
+      ).waitUntilFinished(events, 60_000) as Promise<{ total: number; rendered: number; skipped: number }>;
+    const again = await deliver('again');
+    const twice = await deliver('twice');
     expect(again).toMatchObject({ total: GRANTS.length, rendered: 0, skipped: GRANTS.length });
     expect(twice).toMatchObject({ rendered: 0, skipped: GRANTS.length });
     expect(await db.getRepository(Agreement).countBy({ competitionId: fixture.competition.id })).toBe(before);
@@ -412,6 +419,8 @@ describe('agreements (协议书): award → render → download → sign', () =>
   });
 
   it('regenerates: voids the current versions (signed ones stay), renders version 2 under the same numbers', async () => {
+    const fixture = await awardedCompetition();
+    await uploadScan(fixture.agreements[1], fixture.funded[1]).expect(200);
     const before = await current(fixture.competition.id);
     const signed = before.filter((a) => a.status === 'signed');
     expect(signed).toHaveLength(1);
@@ -425,7 +434,6 @@ describe('agreements (协议书): award → render → download → sign', () =>
       voided: GRANTS.length - 1,
       keptSigned: 1,
     });
-    await relay(response.body.jobId);
     const after = await until('the new versions', async () => {
       const rows = await current(fixture.competition.id);
       return rows.length === GRANTS.length && rows.filter((a) => a.version === 2).length === GRANTS.length - 1

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { RedisProcess } from './redis-process';
@@ -8,7 +9,8 @@ describe('GET /health', () => {
     let app: NestFastifyApplication;
 
     beforeAll(async () => {
-      app = await startTestApp();
+      // A queue prefix of its own: no other file's worker listens there.
+      app = await startTestApp({ QUEUE_PREFIX: `health-${randomUUID().slice(0, 8)}` });
     });
 
     afterAll(async () => {

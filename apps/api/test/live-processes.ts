@@ -28,7 +28,7 @@ export async function freePort(): Promise<number> {
   });
 }
 
-function stopper(child: ChildProcess): (graceMs?: number) => Promise<ProcessExit> {
+export function stopper(child: ChildProcess): (graceMs?: number) => Promise<ProcessExit> {
   return async (graceMs = 10_000) => {
     if (child.exitCode !== null || child.signalCode !== null) return { code: child.exitCode, signal: child.signalCode };
     const exited = new Promise<ProcessExit>((done) => child.once('exit', (code, signal) => done({ code, signal })));

@@ -204,13 +204,15 @@ describe('live roadshow events (SSE)', () => {
     });
 
     it('a SIGTERM ends the open streams and the process exits cleanly', async () => {
+      // A process of its own to stop: the other tests keep theirs.
+      const stopping = await startApiProcess();
       const roadshowId = await createRoadshow(api.db);
-      const onB = await connect(processB.url, eventsPath(roadshowId));
-      await onB.until((c) => c.lastEventId !== '', 5_000, 'the greeting');
+      const client = await connect(stopping.url, eventsPath(roadshowId));
+      await client.until((c) => c.lastEventId !== '', 5_000, 'the greeting');
 
       // Nest's shutdown hooks close the app, then re-raise the signal: a clean stop ends by SIGTERM, not the SIGKILL of a hang.
-      expect(await processB.stop()).toEqual({ code: null, signal: 'SIGTERM' });
-      await onB.until((c) => c.ended, 5_000, 'the end of the stream');
+      expect(await stopping.stop()).toEqual({ code: null, signal: 'SIGTERM' });
+      await client.until((c) => c.ended, 5_000, 'the end of the stream');
     });
   });
 

@@ -6,12 +6,12 @@ import { AuditEvent } from '@app/persistence';
 import { AnnouncedBreakdown } from '../src/roadshows/announced-score';
 import {
   AddedJudge,
-  RoadshowFixture,
   addJudge,
   bearer,
   createRoadshow,
   partyBuildingSheet,
   roadshowCompetition,
+  roadshowUnderWay,
 } from './roadshow.factory';
 import { startTestApp } from './test-app';
 
@@ -25,48 +25,51 @@ interface RecusalRow {
 describe('a recusal made in error is withdrawn by the office, and only then', () => {
   let app: NestFastifyApplication;
   let db: DataSource;
-  let fixture: RoadshowFixture;
-  let roadshowId: string;
-  let slots: { slotId: string; submissionId: string }[];
-  let chen: AddedJudge;
-  let wang: AddedJudge;
-  let fromZhoubian: AddedJudge;
   let key = 0;
-  let withdrawnId: string;
 
   const http = () => request(app.getHttpServer());
-  const office = () => bearer(fixture.officeToken);
   const score = (judge: AddedJudge, slotId: string, total: string) =>
     http()
       .put(`/judge/slots/${slotId}/score`)
       .set(bearer(judge.token))
       .set('Idempotency-Key', `withdrawal-${(key += 1)}`)
       .send(partyBuildingSheet(total));
-  const recusals = async (): Promise<RecusalRow[]> =>
-    (await http().get(`/roadshows/${roadshowId}`).set(office()).expect(200)).body.recusals as RecusalRow[];
-  const recusalOf = async (judge: AddedJudge, submissionId: string): Promise<RecusalRow> => {
-    const found = (await recusals()).find((r) => r.judgeId === judge.id && r.submissionId === submissionId);
-    if (!found) throw new Error('no such recusal');
-    return found;
-  };
-  const withdraw = (recusalId: string, body: object = { reason: '评委误点了回避，经现场核实与该项目无利益关系' }) =>
-    http().post(`/roadshows/${roadshowId}/recusals/${recusalId}/withdraw`).set(office()).send(body);
+
+  /**
+   * Two projects, the first presenting; judges 陈卫东 and 王美玲, and a resident of 洲边 recused
+   * automatically from 洲边's project.
+   */
+  async function roadshow() {
+    const underWay = await roadshowUnderWay(app, {
+      projects: 2,
+      judges: [
+        { name: '陈卫东', group: JudgeGroup.Expert },
+        { name: '王美玲', group: JudgeGroup.Expert },
+        { name: '洲边居民代表', group: JudgeGroup.Resident, community: '洲边' },
+      ],
+      openScoring: false,
+    });
+    const { fixture, roadshowId } = underWay;
+    const [chen, wang, fromZhoubian] = underWay.judges;
+    const office = () => bearer(fixture.officeToken);
+    const recusalOf = async (judge: AddedJudge, submissionId: string): Promise<RecusalRow> => {
+      const state = await http().get(`/roadshows/${roadshowId}`).set(office()).expect(200);
+      const found = (state.body.recusals as RecusalRow[]).find(
+        (r) => r.judgeId === judge.id && r.submissionId === submissionId,
+      );
+      if (!found) throw new Error('no such recusal');
+      return found;
+    };
+    const withdraw = (recusalId: string, body: object = { reason: '评委误点了回避，经现场核实与该项目无利益关系' }) =>
+      http().post(`/roadshows/${roadshowId}/recusals/${recusalId}/withdraw`).set(office()).send(body);
+    const stage = (action: 'start' | 'open-scoring' | 'lock', slotId: string, body: object = {}) =>
+      http().post(`/roadshows/${roadshowId}/slots/${slotId}/${action}`).set(office()).send(body);
+    return { ...underWay, chen, wang, fromZhoubian, office, recusalOf, withdraw, stage };
+  }
 
   beforeAll(async () => {
     app = await startTestApp();
     db = app.get(DataSource);
-    fixture = await roadshowCompetition(app, 2);
-    roadshowId = await createRoadshow(app, fixture);
-    chen = await addJudge(app, fixture.officeToken, roadshowId, { name: '陈卫东', group: JudgeGroup.Expert });
-    wang = await addJudge(app, fixture.officeToken, roadshowId, { name: '王美玲', group: JudgeGroup.Expert });
-    fromZhoubian = await addJudge(app, fixture.officeToken, roadshowId, {
-      name: '洲边居民代表',
-      group: JudgeGroup.Resident,
-      community: '洲边',
-    });
-    const drawn = await http().post(`/roadshows/${roadshowId}/draw`).set(office()).send({}).expect(200);
-    slots = drawn.body.slots;
-    await http().post(`/roadshows/${roadshowId}/slots/${slots[0].slotId}/start`).set(office()).expect(200);
   });
 
   afterAll(async () => {
@@ -74,6 +77,7 @@ describe('a recusal made in error is withdrawn by the office, and only then', ()
   });
 
   it('gives the judge their project back: they see it and their score counts', async () => {
+    const { roadshowId, slots, chen, recusalOf, withdraw } = await roadshow();
     const onStage = slots[0];
     await http()
       .post('/judge/recusals')
@@ -85,7 +89,6 @@ describe('a recusal made in error is withdrawn by the office, and only then', ()
     const recusal = await recusalOf(chen, onStage.submissionId);
     expect(recusal.source).toBe('declared');
     await withdraw(recusal.id).expect(204);
-    withdrawnId = recusal.id;
     // The tablets, the big screen and the console refetch on it: the panel of the slot changed.
     const events = await db.query<{ type: string; data: unknown }[]>(
       `SELECT type, data FROM live_event WHERE roadshow_id = $1 AND type = 'slot.panel' ORDER BY id`,
@@ -113,7 +116,9 @@ describe('a recusal made in error is withdrawn by the office, and only then', ()
   });
 
   it('counts a score given before an office recusal once that recusal is withdrawn', async () => {
+    const { roadshowId, slots, chen, wang, office, recusalOf, withdraw, stage } = await roadshow();
     const onStage = slots[0];
+    await score(chen, onStage.slotId, '80').expect(200);
     await score(wang, onStage.slotId, '70').expect(200);
     await http()
       .post(`/roadshows/${roadshowId}/recusals`)
@@ -122,12 +127,8 @@ describe('a recusal made in error is withdrawn by the office, and only then', ()
       .expect(201);
     await withdraw((await recusalOf(wang, onStage.submissionId)).id, { reason: '核查完毕，无利益关系' }).expect(204);
 
-    await http().post(`/roadshows/${roadshowId}/slots/${onStage.slotId}/open-scoring`).set(office()).expect(200);
-    const locked = await http()
-      .post(`/roadshows/${roadshowId}/slots/${onStage.slotId}/lock`)
-      .set(office())
-      .send({ allowMissing: true })
-      .expect(200);
+    await stage('open-scoring', onStage.slotId).expect(200);
+    const locked = await stage('lock', onStage.slotId, { allowMissing: true }).expect(200);
     const breakdown = locked.body.announcedBreakdown as AnnouncedBreakdown;
     expect(breakdown.judges.map((judge) => [judge.judgeId, judge.total, judge.recused])).toEqual(
       expect.arrayContaining([
@@ -139,6 +140,7 @@ describe('a recusal made in error is withdrawn by the office, and only then', ()
   });
 
   it('keeps an automatic recusal: it follows from the rules', async () => {
+    const { fixture, fromZhoubian, recusalOf, withdraw } = await roadshow();
     const automatic = await recusalOf(fromZhoubian, fixture.submissions[1].id);
     expect(automatic.source).toBe('automatic');
     const refused = await withdraw(automatic.id).expect(409);
@@ -147,6 +149,10 @@ describe('a recusal made in error is withdrawn by the office, and only then', ()
   });
 
   it('refuses once the project is locked, without a reason, or for a recusal of another roadshow', async () => {
+    const { roadshowId, slots, chen, wang, office, recusalOf, withdraw, stage } = await roadshow();
+    await score(chen, slots[0].slotId, '80').expect(200);
+    await stage('open-scoring', slots[0].slotId).expect(200);
+    await stage('lock', slots[0].slotId, { allowMissing: true }).expect(200);
     await http()
       .post(`/roadshows/${roadshowId}/recusals`)
       .set(office())
@@ -172,21 +178,25 @@ describe('a recusal made in error is withdrawn by the office, and only then', ()
       .expect(404);
     expect(foreign.body.field).toBe('recusalId');
 
-    await http().post(`/roadshows/${roadshowId}/slots/${next.slotId}/start`).set(office()).expect(200);
+    await stage('start', next.slotId).expect(200);
     await score(wang, next.slotId, '75').expect(200);
-    await http().post(`/roadshows/${roadshowId}/slots/${next.slotId}/open-scoring`).set(office()).expect(200);
-    await http()
-      .post(`/roadshows/${roadshowId}/slots/${next.slotId}/lock`)
-      .set(office())
-      .send({ allowMissing: true })
-      .expect(200);
+    await stage('open-scoring', next.slotId).expect(200);
+    await stage('lock', next.slotId, { allowMissing: true }).expect(200);
     const late = await withdraw(recusal.id).expect(409);
     expect(late.body.message_zh).toContain('已锁定');
     expect(await recusalOf(chen, next.submissionId)).toMatchObject({ id: recusal.id });
   });
 
   it('withdraws a recusal only once', async () => {
-    await withdraw(withdrawnId).expect(404);
+    const { slots, chen, recusalOf, withdraw } = await roadshow();
+    await http()
+      .post('/judge/recusals')
+      .set(bearer(chen.token))
+      .send({ submissionId: slots[0].submissionId, reason: '与该项目负责人相识' })
+      .expect(201);
+    const recusal = await recusalOf(chen, slots[0].submissionId);
+    await withdraw(recusal.id).expect(204);
+    await withdraw(recusal.id).expect(404);
   });
 });
 

@@ -1,6 +1,4 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { resolve } from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Queue } from 'bullmq';
 import request from 'supertest';
@@ -8,29 +6,24 @@ import { DataSource } from 'typeorm';
 import { Role } from '@app/domain';
 import { RankingRun, RunResult } from '@app/persistence';
 import { QueueName, redisOptionsFor } from '@app/queue';
+import {
+  createIsolatedDatabase,
+  type IsolatedDatabase,
+  seedScoredCompetition,
+  type ScoredCompetition,
+  until,
+} from '@app/testing';
 import { TokenService } from '../src/auth/token.service';
-import { createIsolatedDatabase, type IsolatedDatabase } from '../../worker/test/isolated-database';
-import { seedScoredCompetition, type ScoredCompetition } from '../../worker/test/scored-competition.factory';
 import { createUser } from './factories';
 import { bearer } from './roadshow.factory';
 import { startTestApp } from './test-app';
+import { WorkerProcess, startWorkerProcess } from './worker-process';
 
-const ROOT = resolve(__dirname, '../../..');
 const PREFIX = `results-kill-${randomUUID().slice(0, 8)}`;
 const PROJECTS = 1000;
 const JUDGES = 15;
 /** A short lock: the second worker takes over the dead one's job within about twice this. */
 const LOCK_MS = 5000;
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 30_000, everyMs = 50): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((done) => setTimeout(done, everyMs));
-  }
-}
 
 describe('a worker killed in the middle of a run (1,000 projects × 15 judges)', () => {
   let database: IsolatedDatabase;
@@ -38,37 +31,18 @@ describe('a worker killed in the middle of a run (1,000 projects × 15 judges)',
   let db: DataSource;
   let queue: Queue;
   let scored: ScoredCompetition;
-  const workers: ChildProcess[] = [];
+  const workers: WorkerProcess[] = [];
 
-  /** The worker exactly as production starts it (apps/worker/src/main.ts), on this file's database and queues. */
-  async function startWorker(): Promise<ChildProcess> {
-    const before = await queue.getWorkersCount();
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/worker/src/main.ts'], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        DATABASE_URL: database.url,
-        QUEUE_PREFIX: PREFIX,
-        WORKER_LOCK_MS: String(LOCK_MS),
-        WORKER_CONCURRENCY: '1',
-        NODE_OPTIONS: '',
-      },
-      stdio: ['ignore', 'ignore', 'pipe'],
+  const startWorker = async () => {
+    const worker = await startWorkerProcess({
+      DATABASE_URL: database.url,
+      QUEUE_PREFIX: PREFIX,
+      WORKER_LOCK_MS: String(LOCK_MS),
+      WORKER_CONCURRENCY: '1',
     });
-    let stderr = '';
-    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    workers.push(child);
-    await until(
-      'the worker to connect',
-      async () => {
-        if (child.exitCode !== null) throw new Error(`worker exited with ${child.exitCode}: ${stderr}`);
-        return (await queue.getWorkersCount()) > before ? true : undefined;
-      },
-      60_000,
-      100,
-    );
-    return child;
-  }
+    workers.push(worker);
+    return worker;
+  };
 
   beforeAll(async () => {
     database = await createIsolatedDatabase(process.env.DATABASE_URL as string, 'kill');
@@ -82,9 +56,7 @@ describe('a worker killed in the middle of a run (1,000 projects × 15 judges)',
   }, 120_000);
 
   afterAll(async () => {
-    for (const child of workers) {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    }
+    for (const worker of workers) await worker.stop();
     await queue?.close();
     await app?.close();
     await database?.drop();
@@ -107,11 +79,9 @@ describe('a worker killed in the middle of a run (1,000 projects × 15 judges)',
         const run = await db.getRepository(RankingRun).findOneByOrFail({ id: runId });
         return run.status === 'running' && run.progress >= 20 ? run : undefined;
       },
-      60_000,
-      5,
+      { withinMs: 60_000, everyMs: 5 },
     );
-    first.kill('SIGKILL');
-    await new Promise((done) => first.once('exit', done));
+    await first.kill();
     const afterKill = await db.getRepository(RankingRun).findOneByOrFail({ id: runId });
     expect(during.progress).toBeLessThan(100);
     expect(afterKill.status).toBe('running');
@@ -124,8 +94,7 @@ describe('a worker killed in the middle of a run (1,000 projects × 15 judges)',
         const run = await db.getRepository(RankingRun).findOneByOrFail({ id: runId });
         return run.status === 'succeeded' ? run : undefined;
       },
-      90_000,
-      100,
+      { withinMs: 90_000, everyMs: 100 },
     );
     expect(done.progress).toBe(100);
     expect(await db.getRepository(RunResult).countBy({ runId })).toBe(PROJECTS);

@@ -1,34 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Queue } from 'bullmq';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { loadConfig } from '@app/config';
 import { Role } from '@app/domain';
 import { OutboxMessage, RankingRun, RunResult } from '@app/persistence';
 import { QueueName, redisOptionsFor } from '@app/queue';
+import { createIsolatedDatabase, type IsolatedDatabase, seedScoredCompetition, until } from '@app/testing';
 import { TokenService } from '../src/auth/token.service';
-import { createIsolatedDatabase, type IsolatedDatabase } from '../../worker/test/isolated-database';
-import { seedScoredCompetition } from '../../worker/test/scored-competition.factory';
-import { WorkerModule } from '../../worker/src/worker.module';
 import { createUser } from './factories';
 import { SpawnedProcess, freePort, startRedisOnPort } from './live-processes';
 import { bearer } from './roadshow.factory';
 import { startTestApp } from './test-app';
+import { WorkerProcess, startWorkerProcess } from './worker-process';
 
 const PREFIX = `results-outbox-${randomUUID().slice(0, 8)}`;
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 30_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((done) => setTimeout(done, 50));
-  }
-}
 
 describe('the outbox: a run requested while Redis is down is queued when it comes back', () => {
   let database: IsolatedDatabase;
@@ -36,7 +22,7 @@ describe('the outbox: a run requested while Redis is down is queued when it come
   let redis: SpawnedProcess | undefined;
   let port: number;
   let app: NestFastifyApplication;
-  let worker: INestApplicationContext | undefined;
+  let worker: WorkerProcess | undefined;
   let db: DataSource;
 
   beforeAll(async () => {
@@ -49,7 +35,7 @@ describe('the outbox: a run requested while Redis is down is queued when it come
   });
 
   afterAll(async () => {
-    await worker?.close();
+    await worker?.stop();
     await app?.close();
     await redis?.stop();
     await database?.drop();
@@ -74,14 +60,7 @@ describe('the outbox: a run requested while Redis is down is queued when it come
     expect(await db.getRepository(RankingRun).findOneByOrFail({ id: runId })).toMatchObject({ status: 'queued' });
 
     redis = await startRedisOnPort(port);
-    const config = loadConfig({
-      ...process.env,
-      DATABASE_URL: database.url,
-      REDIS_URL: redisUrl,
-      QUEUE_PREFIX: PREFIX,
-    });
-    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
-    await worker.init();
+    worker = await startWorkerProcess({ DATABASE_URL: database.url, REDIS_URL: redisUrl, QUEUE_PREFIX: PREFIX });
 
     const run = await until(
       'the run to succeed',
@@ -89,7 +68,7 @@ describe('the outbox: a run requested while Redis is down is queued when it come
         const found = await db.getRepository(RankingRun).findOneByOrFail({ id: runId });
         return found.status === 'succeeded' ? found : undefined;
       },
-      60_000,
+      { withinMs: 60_000 },
     );
     expect(run.totalFen).toBeGreaterThan(0);
     expect(await db.getRepository(RunResult).countBy({ runId })).toBe(8);

@@ -12,6 +12,7 @@ import {
 } from '@app/domain';
 import { Competition, Organization, Submission } from '@app/persistence';
 import { TokenService } from '../src/auth/token.service';
+import { DrawResponseDto, DrawnSlotDto } from '../src/roadshows/dto/draw-response.dto';
 import { createCompetition, createOrganization, createSubmission, createUser } from './factories';
 
 /** The ten winners of 佛山三水西南街道 2017 "红色核动力" (docs/product.md): community, category, project. */
@@ -125,6 +126,47 @@ export async function addJudge(
     .send({ code: added.body.code })
     .expect(201);
   return { id: added.body.judge.id, code: added.body.code, token: session.body.token };
+}
+
+export interface RoadshowUnderWay {
+  readonly fixture: RoadshowFixture;
+  readonly roadshowId: string;
+  /** In the order of the bodies they were added with. */
+  readonly judges: readonly AddedJudge[];
+  /** In stage order; the first is on stage. */
+  readonly slots: readonly DrawnSlotDto[];
+}
+
+/**
+ * A roadshow of its own for one test: `projects` screened-in projects, the judges added through the
+ * API, the order drawn, and the first slot on stage, scoring open unless `openScoring` is false.
+ */
+export async function roadshowUnderWay(
+  app: NestFastifyApplication,
+  options: {
+    readonly projects: number;
+    readonly judges: readonly Record<string, unknown>[];
+    readonly seed?: string;
+    readonly openScoring?: boolean;
+  },
+): Promise<RoadshowUnderWay> {
+  const fixture = await roadshowCompetition(app, options.projects);
+  const roadshowId = await createRoadshow(app, fixture);
+  const judges: AddedJudge[] = [];
+  for (const body of options.judges) judges.push(await addJudge(app, fixture.officeToken, roadshowId, body));
+  const office = bearer(fixture.officeToken);
+  const http = () => request(app.getHttpServer());
+  const drawn = await http()
+    .post(`/roadshows/${roadshowId}/draw`)
+    .set(office)
+    .send(options.seed === undefined ? {} : { seed: options.seed })
+    .expect(200);
+  const slots = (drawn.body as DrawResponseDto).slots;
+  await http().post(`/roadshows/${roadshowId}/slots/${slots[0].slotId}/start`).set(office).expect(200);
+  if (options.openScoring ?? true) {
+    await http().post(`/roadshows/${roadshowId}/slots/${slots[0].slotId}/open-scoring`).set(office).expect(200);
+  }
+  return { fixture, roadshowId, judges, slots };
 }
 
 /** Marks that add up to `total` on the party-building rubric (max 25/25/20/15/15), gate passed. */

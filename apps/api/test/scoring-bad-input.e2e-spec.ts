@@ -3,49 +3,39 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { JudgeGroup } from '@app/domain';
 import { AuditEvent, Score, ScoreRevision } from '@app/persistence';
-import {
-  AddedJudge,
-  RoadshowFixture,
-  addJudge,
-  bearer,
-  createRoadshow,
-  partyBuildingSheet,
-  roadshowCompetition,
-} from './roadshow.factory';
+import { AddedJudge, bearer, partyBuildingSheet, roadshowUnderWay } from './roadshow.factory';
 import { startTestApp } from './test-app';
 
 describe('bad score input is refused with the field named, and nothing is written', () => {
   let app: NestFastifyApplication;
   let db: DataSource;
-  let fixture: RoadshowFixture;
+  /** A slot open for scoring that only ever sees refused sheets. */
   let judge: AddedJudge;
   let slotId: string;
   let key = 0;
 
   const valid = partyBuildingSheet('86.25');
-  const put = (body: unknown, idempotencyKey: string | null = `bad-input-${(key += 1)}`) => {
-    const call = request(app.getHttpServer()).put(`/judge/slots/${slotId}/score`).set(bearer(judge.token));
+  const put = (
+    body: unknown,
+    idempotencyKey: string | null = `bad-input-${(key += 1)}`,
+    as: { judge: AddedJudge; slotId: string } = { judge, slotId },
+  ) => {
+    const call = request(app.getHttpServer()).put(`/judge/slots/${as.slotId}/score`).set(bearer(as.judge.token));
     return (idempotencyKey === null ? call : call.set('Idempotency-Key', idempotencyKey)).send(body as object);
   };
+  const expectNothingWritten = async () => {
+    expect(await db.getRepository(Score).countBy({ judgeId: judge.id })).toBe(0);
+    expect(await db.getRepository(ScoreRevision).countBy({ judgeId: judge.id })).toBe(0);
+    expect(await db.getRepository(AuditEvent).countBy({ actorId: judge.id })).toBe(0);
+  };
+  const panel = [{ name: '陈卫东', group: JudgeGroup.Expert }];
 
   beforeAll(async () => {
     app = await startTestApp();
     db = app.get(DataSource);
-    fixture = await roadshowCompetition(app, 1);
-    const roadshowId = await createRoadshow(app, fixture);
-    judge = await addJudge(app, fixture.officeToken, roadshowId, { name: '陈卫东', group: JudgeGroup.Expert });
-    const office = bearer(fixture.officeToken);
-    const drawn = await request(app.getHttpServer())
-      .post(`/roadshows/${roadshowId}/draw`)
-      .set(office)
-      .send({})
-      .expect(200);
-    slotId = drawn.body.slots[0].slotId;
-    await request(app.getHttpServer()).post(`/roadshows/${roadshowId}/slots/${slotId}/start`).set(office).expect(200);
-    await request(app.getHttpServer())
-      .post(`/roadshows/${roadshowId}/slots/${slotId}/open-scoring`)
-      .set(office)
-      .expect(200);
+    const roadshow = await roadshowUnderWay(app, { projects: 1, judges: panel });
+    [judge] = roadshow.judges;
+    slotId = roadshow.slots[0].slotId;
   });
 
   afterAll(async () => {
@@ -112,6 +102,7 @@ describe('bad score input is refused with the field named, and nothing is writte
     expect(response.body).toMatchObject({ code: 'VALIDATION_FAILED', field });
     expect(response.body.message_zh).toMatch(zh);
     expect(response.body.message_en).toEqual(expect.any(String));
+    await expectNothingWritten();
   });
 
   it('refuses a missing or malformed Idempotency-Key', async () => {
@@ -122,6 +113,7 @@ describe('bad score input is refused with the field named, and nothing is writte
     const short = await put(valid, 'short').expect(400);
     expect(short.body.field).toBe('Idempotency-Key');
     await put(valid, 'x'.repeat(101)).expect(400);
+    await expectNothingWritten();
   });
 
   it('refuses a slot id that is not a UUID, naming it', async () => {
@@ -132,16 +124,15 @@ describe('bad score input is refused with the field named, and nothing is writte
       .send(valid)
       .expect(400);
     expect(response.body.field).toBe('slotId');
+    await expectNothingWritten();
   });
 
-  it('wrote no score, no revision and no audit row for any of them', async () => {
-    expect(await db.getRepository(Score).countBy({ judgeId: judge.id })).toBe(0);
-    expect(await db.getRepository(ScoreRevision).countBy({ judgeId: judge.id })).toBe(0);
-    expect(await db.getRepository(AuditEvent).countBy({ actorId: judge.id })).toBe(0);
-  });
-
-  it('then accepts the same sheet done right, with CJK and emoji in the comment', async () => {
-    const saved = await put({ ...valid, comment: '需求调研扎实，建议细化志愿者激励机制 👍' }).expect(200);
+  it('accepts the same sheet done right, with CJK and emoji in the comment', async () => {
+    const roadshow = await roadshowUnderWay(app, { projects: 1, judges: panel });
+    const saved = await put({ ...valid, comment: '需求调研扎实，建议细化志愿者激励机制 👍' }, 'bad-input-accepted', {
+      judge: roadshow.judges[0],
+      slotId: roadshow.slots[0].slotId,
+    }).expect(200);
     expect(saved.body).toMatchObject({
       revision: 1,
       total: '86.25',

@@ -5,15 +5,7 @@ import { JudgeGroup } from '@app/domain';
 import { AuditEvent, LiveEvent, Score, ScoreRevision } from '@app/persistence';
 import { AnnouncedBreakdown } from '../src/roadshows/announced-score';
 import { SlotResponseDto } from '../src/roadshows/dto/slot-response.dto';
-import {
-  AddedJudge,
-  RoadshowFixture,
-  addJudge,
-  bearer,
-  createRoadshow,
-  partyBuildingSheet,
-  roadshowCompetition,
-} from './roadshow.factory';
+import { AddedJudge, RoadshowUnderWay, bearer, partyBuildingSheet, roadshowUnderWay } from './roadshow.factory';
 import { startTestApp } from './test-app';
 
 const JUDGES = 30;
@@ -21,41 +13,34 @@ const JUDGES = 30;
 describe('30 judges scoring at the same instant', () => {
   let app: NestFastifyApplication;
   let db: DataSource;
-  let fixture: RoadshowFixture;
-  let roadshowId: string;
-  let slotId: string;
-  const judges: AddedJudge[] = [];
 
   const http = () => request(app.getHttpServer());
   const totalOf = (i: number) => `${60 + i}.${String(i).padStart(2, '0')}`;
-  const put = (judge: AddedJudge, key: string, body: object) =>
+  const put = (slotId: string, judge: AddedJudge, key: string, body: object) =>
     http().put(`/judge/slots/${slotId}/score`).set(bearer(judge.token)).set('Idempotency-Key', key).send(body);
+  const groups = Object.values(JudgeGroup);
+
+  /** A roadshow of its own with 30 judges, the first project open for scoring. */
+  async function thirtyJudges(): Promise<{
+    roadshow: RoadshowUnderWay;
+    slotId: string;
+    judges: readonly AddedJudge[];
+  }> {
+    const roadshow = await roadshowUnderWay(app, {
+      projects: 2,
+      judges: Array.from({ length: JUDGES }, (_, i) => ({ name: `评委${i + 1}`, group: groups[i % groups.length] })),
+      seed: 'concurrency',
+    });
+    return { roadshow, slotId: roadshow.slots[0].slotId, judges: roadshow.judges };
+  }
+
+  /** Every judge's first score at the same instant. */
+  const scoreAll = (slotId: string, judges: readonly AddedJudge[]) =>
+    Promise.all(judges.map((judge, i) => put(slotId, judge, `tablet-${i}-first`, partyBuildingSheet(totalOf(i)))));
 
   beforeAll(async () => {
     app = await startTestApp();
     db = app.get(DataSource);
-    fixture = await roadshowCompetition(app, 2);
-    roadshowId = await createRoadshow(app, fixture);
-    const groups = Object.values(JudgeGroup);
-    for (let i = 0; i < JUDGES; i += 1) {
-      judges.push(
-        await addJudge(app, fixture.officeToken, roadshowId, {
-          name: `评委${i + 1}`,
-          group: groups[i % groups.length],
-        }),
-      );
-    }
-    const drawn = await http()
-      .post(`/roadshows/${roadshowId}/draw`)
-      .set(bearer(fixture.officeToken))
-      .send({ seed: 'concurrency' })
-      .expect(200);
-    slotId = drawn.body.slots[0].slotId;
-    await http().post(`/roadshows/${roadshowId}/slots/${slotId}/start`).set(bearer(fixture.officeToken)).expect(200);
-    await http()
-      .post(`/roadshows/${roadshowId}/slots/${slotId}/open-scoring`)
-      .set(bearer(fixture.officeToken))
-      .expect(200);
   });
 
   afterAll(async () => {
@@ -63,9 +48,10 @@ describe('30 judges scoring at the same instant', () => {
   });
 
   it('saves every score exactly once, and every retry gets its first answer back', async () => {
+    const { slotId, judges } = await thirtyJudges();
     const requests = judges.flatMap((judge, i) => {
       const body = partyBuildingSheet(totalOf(i));
-      return [put(judge, `tablet-${i}-first`, body), put(judge, `tablet-${i}-first`, body)];
+      return [put(slotId, judge, `tablet-${i}-first`, body), put(slotId, judge, `tablet-${i}-first`, body)];
     });
     const responses = await Promise.all(requests);
     expect(responses.map((response) => response.status)).toEqual(requests.map(() => 200));
@@ -75,9 +61,7 @@ describe('30 judges scoring at the same instant', () => {
       expect(first.body).toMatchObject({ revision: 1, total: totalOf(i) });
     }
 
-    const late = await Promise.all(
-      judges.map((judge, i) => put(judge, `tablet-${i}-first`, partyBuildingSheet(totalOf(i)))),
-    );
+    const late = await scoreAll(slotId, judges);
     late.forEach((response, i) => expect(response.text).toBe(responses[2 * i].text));
 
     const scores = await db.getRepository(Score).findBy({ slotId });
@@ -88,7 +72,10 @@ describe('30 judges scoring at the same instant', () => {
     expect(await db.getRepository(AuditEvent).countBy({ subjectType: 'score', subjectId: In(scoreIds) })).toBe(JUDGES);
   });
 
-  it('counted the submissions for the big screen one by one, ending at 30 of 30', async () => {
+  it('counts the submissions for the big screen one by one, ending at 30 of 30', async () => {
+    const { roadshow, slotId, judges } = await thirtyJudges();
+    const roadshowId = roadshow.roadshowId;
+    expect((await scoreAll(slotId, judges)).map((response) => response.status)).toEqual(judges.map(() => 200));
     const events = await db.getRepository(LiveEvent).find({
       where: { roadshowId, type: 'score.submitted' },
       order: { id: 'ASC' },
@@ -99,14 +86,16 @@ describe('30 judges scoring at the same instant', () => {
   });
 
   it('keeps each change as a new revision and refuses a key reused for a different score', async () => {
+    const { slotId, judges } = await thirtyJudges();
+    await scoreAll(slotId, judges);
     const judge = judges[0];
-    const changed = await put(judge, 'tablet-0-second', partyBuildingSheet('88.88')).expect(200);
+    const changed = await put(slotId, judge, 'tablet-0-second', partyBuildingSheet('88.88')).expect(200);
     expect(changed.body).toMatchObject({ revision: 2, total: '88.88' });
 
-    const replay = await put(judge, 'tablet-0-first', partyBuildingSheet(totalOf(0))).expect(200);
+    const replay = await put(slotId, judge, 'tablet-0-first', partyBuildingSheet(totalOf(0))).expect(200);
     expect(replay.body).toMatchObject({ revision: 1, total: totalOf(0) });
 
-    const reused = await put(judge, 'tablet-0-second', partyBuildingSheet('70')).expect(409);
+    const reused = await put(slotId, judge, 'tablet-0-second', partyBuildingSheet('70')).expect(409);
     expect(reused.body).toMatchObject({ code: 'CONFLICT', field: 'Idempotency-Key' });
 
     const score = await db.getRepository(Score).findOneByOrFail({ slotId, judgeId: judge.id });
@@ -126,8 +115,15 @@ describe('30 judges scoring at the same instant', () => {
   });
 
   it('lets a lock wait for saves in flight and refuses every save after it', async () => {
-    const posts = judges.slice(1, 11).map((judge, i) => put(judge, `tablet-${i + 1}-third`, partyBuildingSheet('77')));
-    const lock = http().post(`/roadshows/${roadshowId}/slots/${slotId}/lock`).set(bearer(fixture.officeToken)).send({});
+    const { roadshow, slotId, judges } = await thirtyJudges();
+    await scoreAll(slotId, judges);
+    const posts = judges
+      .slice(1, 11)
+      .map((judge, i) => put(slotId, judge, `tablet-${i + 1}-third`, partyBuildingSheet('77')));
+    const lock = http()
+      .post(`/roadshows/${roadshow.roadshowId}/slots/${slotId}/lock`)
+      .set(bearer(roadshow.fixture.officeToken))
+      .send({});
     const [locked, ...saved] = await Promise.all([lock, ...posts]);
     expect(locked.status).toBe(200);
     const accepted = saved.filter((response) => response.status === 200);

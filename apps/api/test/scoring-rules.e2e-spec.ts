@@ -5,49 +5,39 @@ import { COMPETITION_PRESETS, CompetitionRules, JudgeGroup } from '@app/domain';
 import { AuditEvent, ScoreRevision } from '@app/persistence';
 import {
   AddedJudge,
-  RoadshowFixture,
+  RoadshowUnderWay,
   addJudge,
   bearer,
-  createRoadshow,
   partyBuildingSheet,
-  roadshowCompetition,
+  roadshowUnderWay,
 } from './roadshow.factory';
 import { startTestApp } from './test-app';
 
 describe('a score is checked against the rules in force, and the stage is reported before the sheet', () => {
   let app: NestFastifyApplication;
   let db: DataSource;
-  let fixture: RoadshowFixture;
-  let judge: AddedJudge;
-  let roadshowId: string;
-  let onStage: string;
-  let onStageProject: string;
-  let waiting: string;
   let key = 0;
 
-  const put = (slotId: string, body: unknown, as: AddedJudge = judge) =>
+  const put = (as: AddedJudge, slotId: string, body: unknown) =>
     request(app.getHttpServer())
       .put(`/judge/slots/${slotId}/score`)
       .set(bearer(as.token))
       .set('Idempotency-Key', `rules-check-${(key += 1)}`)
       .send(body as object);
+  const revisionsBy = (judge: AddedJudge) => db.getRepository(ScoreRevision).countBy({ judgeId: judge.id });
+  /** Two projects, one judge; the first project presenting, the second waiting. */
+  const onStage = async (): Promise<RoadshowUnderWay & { judge: AddedJudge; slotId: string }> => {
+    const roadshow = await roadshowUnderWay(app, {
+      projects: 2,
+      judges: [{ name: '黄丽珍', group: JudgeGroup.Expert }],
+      openScoring: false,
+    });
+    return { ...roadshow, judge: roadshow.judges[0], slotId: roadshow.slots[0].slotId };
+  };
 
   beforeAll(async () => {
     app = await startTestApp();
     db = app.get(DataSource);
-    fixture = await roadshowCompetition(app, 2);
-    roadshowId = await createRoadshow(app, fixture);
-    judge = await addJudge(app, fixture.officeToken, roadshowId, { name: '黄丽珍', group: JudgeGroup.Expert });
-    const office = bearer(fixture.officeToken);
-    const drawn = await request(app.getHttpServer())
-      .post(`/roadshows/${roadshowId}/draw`)
-      .set(office)
-      .send({})
-      .expect(200);
-    const slots = drawn.body.slots as { slotId: string; submissionId: string }[];
-    [onStage, waiting] = slots.map((slot) => slot.slotId);
-    onStageProject = slots[0].submissionId;
-    await request(app.getHttpServer()).post(`/roadshows/${roadshowId}/slots/${onStage}/start`).set(office).expect(200);
   });
 
   afterAll(async () => {
@@ -55,13 +45,18 @@ describe('a score is checked against the rules in force, and the stage is report
   });
 
   it('refuses a mark above the rubric maximum while the rules say 25', async () => {
+    const { judge, slotId } = await onStage();
     const sheet = partyBuildingSheet('80');
-    await put(onStage, sheet).expect(200);
-    const response = await put(onStage, { ...sheet, criteria: { ...sheet.criteria, need: '28' } }).expect(400);
+    await put(judge, slotId, sheet).expect(200);
+    const response = await put(judge, slotId, { ...sheet, criteria: { ...sheet.criteria, need: '28' } }).expect(400);
     expect(response.body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'criteria.need' });
+    expect(await revisionsBy(judge)).toBe(1);
   });
 
   it('accepts it once the rules in the database allow 30, though this API process had read the old ones', async () => {
+    const { fixture, judge, slotId } = await onStage();
+    const sheet = partyBuildingSheet('80');
+    await put(judge, slotId, sheet).expect(200);
     const preset = COMPETITION_PRESETS['party-building'];
     const widened: CompetitionRules = {
       ...preset,
@@ -73,31 +68,30 @@ describe('a score is checked against the rules in force, and the stage is report
       JSON.stringify(widened),
       fixture.competition.id,
     ]);
-    const sheet = partyBuildingSheet('80');
-    const saved = await put(onStage, { ...sheet, criteria: { ...sheet.criteria, need: '28' } }).expect(200);
+    const saved = await put(judge, slotId, { ...sheet, criteria: { ...sheet.criteria, need: '28' } }).expect(200);
     expect(saved.body).toMatchObject({ revision: 2, criteria: { need: '28' } });
-    expect(await db.getRepository(ScoreRevision).countBy({ judgeId: judge.id })).toBe(2);
+    expect(await revisionsBy(judge)).toBe(2);
     expect(await db.getRepository(AuditEvent).countBy({ actorId: judge.id, action: 'score.submit' })).toBe(2);
   });
 
   it('tells a judge the project is not on stage yet even when the sheet is also wrong', async () => {
-    const response = await put(waiting, { criteria: { need: 'many' } }).expect(409);
+    const { judge, slots } = await onStage();
+    const response = await put(judge, slots[1].slotId, { criteria: { need: 'many' } }).expect(409);
     expect(response.body.message_zh).toContain('尚未上台');
     expect(response.body.message_en).toContain('not taken the stage');
+    expect(await revisionsBy(judge)).toBe(0);
   });
 
   it('tells a recused judge they are recused, whatever the sheet says', async () => {
+    const { fixture, roadshowId, slots, slotId } = await onStage();
     const recused = await addJudge(app, fixture.officeToken, roadshowId, { name: '梁国华', group: JudgeGroup.Expert });
     await request(app.getHttpServer())
       .post('/judge/recusals')
       .set(bearer(recused.token))
-      .send({ submissionId: onStageProject, reason: '曾为该项目撰写申报书' })
+      .send({ submissionId: slots[0].submissionId, reason: '曾为该项目撰写申报书' })
       .expect(201);
-    const response = await put(onStage, { criteria: { need: '99' } }, recused).expect(403);
+    const response = await put(recused, slotId, { criteria: { need: '99' } }).expect(403);
     expect(response.body.message_zh).toContain('回避');
-  });
-
-  it('wrote nothing for the refused posts', async () => {
-    expect(await db.getRepository(ScoreRevision).countBy({ judgeId: judge.id })).toBe(2);
+    expect(await revisionsBy(recused)).toBe(0);
   });
 });

@@ -13,10 +13,9 @@ import { Test } from '@nestjs/testing';
 import { ApplicationModule, SignalBus } from '@app/application';
 import { ConfigModule, loadConfig } from '@app/config';
 import { RankingRun } from '@app/persistence';
+import { createIsolatedDatabase, seedScoredCompetition } from '@app/testing';
 import { DataSource } from 'typeorm';
 import { RankAndAllocateHandler } from '../src/handlers/rank-and-allocate.handler';
-import { createIsolatedDatabase } from './isolated-database';
-import { seedScoredCompetition } from './scored-competition.factory';
 
 const SIZES: readonly (readonly [number, number])[] = [
   [20, 7],

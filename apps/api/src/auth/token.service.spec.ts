@@ -42,6 +42,14 @@ describe('TokenService', () => {
     expect(tokens.verify(forged)).toBeUndefined();
   });
 
+  it('refuses a correctly signed applicant token that names no organization', () => {
+    // An applicant acts only for its own organization; without one, nothing scopes its reads.
+    const orphan = { kind: 'user', userId: 'u-2', role: Role.Applicant } as unknown as Actor;
+    expect(tokens.verify(tokens.issue(orphan).token)).toBeUndefined();
+    const { token } = tokens.issue({ kind: 'user', userId: 'u-2', role: Role.Applicant, organizationId: 'o-2' });
+    expect(tokens.verify(token)).toMatchObject({ organizationId: 'o-2' });
+  });
+
   it('refuses a token relabelled with another listed key id, or an unknown one', () => {
     const both = tokensWith(newer, older);
     const [, body, signature] = tokens.issue(judge).token.split('.');

@@ -6,15 +6,8 @@ import { DataSource } from 'typeorm';
 import { JudgeGroup } from '@app/domain';
 import { Rubric, compileRubric, rubricTotal } from '@app/scoring';
 import { Score, ScoreRevision, Submission } from '@app/persistence';
-import { DrawResponseDto } from '../../src/roadshows/dto/draw-response.dto';
-import {
-  AddedJudge,
-  RoadshowFixture,
-  addJudge,
-  bearer,
-  createRoadshow,
-  roadshowCompetition,
-} from '../roadshow.factory';
+import { DrawnSlotDto } from '../../src/roadshows/dto/draw-response.dto';
+import { AddedJudge, bearer, roadshowUnderWay } from '../roadshow.factory';
 import { TABLET, launchBrowser, screenshotDir, startServedApp, takeCspViolations } from './browser-harness';
 
 const LONG_TITLE =
@@ -29,6 +22,16 @@ const VIEWPORTS = [
   { width: 1024, height: 768 },
 ] as const;
 
+interface TabletRoadshow {
+  readonly roadshowId: string;
+  /** In stage order: the long title on stage, the injection waiting. */
+  readonly slots: readonly DrawnSlotDto[];
+  readonly judgeA: AddedJudge;
+  readonly judgeB: AddedJudge;
+  state(): Promise<{ recusals: unknown[] }>;
+  stage(action: 'start' | 'open-scoring' | 'lock', slotId: string, body?: object): request.Test;
+}
+
 interface Target {
   readonly name: string;
   readonly width: number;
@@ -40,22 +43,60 @@ describe('judge tablet in Chromium: layout, conflicts, offline reload, lost answ
   let baseUrl: string;
   let browser: Browser;
   let db: DataSource;
-  let fixture: RoadshowFixture;
-  let roadshowId: string;
-  let slots: DrawResponseDto['slots'];
-  let judgeA: AddedJudge;
-  let judgeB: AddedJudge;
+  /** Only ever looked at: no test scores, recuses or locks on it. */
+  let shared: TabletRoadshow;
   const shots = screenshotDir();
 
   const http = () => request(app.getHttpServer());
-  const office = () => bearer(fixture.officeToken);
   const shot = async (page: Page, name: string) => {
     // From the top, so the sticky header sits where a person sees it.
     await page.evaluate('window.scrollTo(0, 0)');
     await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
   };
-  const stage = (action: 'start' | 'open-scoring' | 'lock', slotId: string, body: object = {}) =>
-    http().post(`/roadshows/${roadshowId}/slots/${slotId}/${action}`).set(office()).send(body).expect(200);
+
+  /**
+   * A roadshow of its own: judges 陈卫东 (A) and 李晓华 (B), a long title on stage with scoring
+   * open, and a script-injection title waiting as the second project.
+   */
+  async function tabletRoadshow(): Promise<TabletRoadshow> {
+    const { fixture, roadshowId, judges, slots } = await roadshowUnderWay(app, {
+      projects: 2,
+      judges: [
+        { name: '陈卫东', group: JudgeGroup.Expert },
+        { name: '李晓华', group: JudgeGroup.Resident },
+      ],
+      seed: 'tablet',
+    });
+    await db.getRepository(Submission).update(slots[0].submissionId, { title: LONG_TITLE });
+    await db.getRepository(Submission).update(slots[1].submissionId, { title: INJECTION });
+    const [judgeA, judgeB] = judges;
+    return {
+      roadshowId,
+      slots,
+      judgeA,
+      judgeB,
+      state: async () =>
+        (await http().get(`/roadshows/${roadshowId}`).set(bearer(fixture.officeToken)).expect(200)).body as {
+          recusals: unknown[];
+        },
+      stage: (action, slotId, body = {}) =>
+        http()
+          .post(`/roadshows/${roadshowId}/slots/${slotId}/${action}`)
+          .set(bearer(fixture.officeToken))
+          .send(body)
+          .expect(200),
+    };
+  }
+
+  /** Judge A's sheet of MARKS, saved through the API as revision 1. */
+  async function savedByApi(roadshow: TabletRoadshow): Promise<void> {
+    await http()
+      .put(`/judge/slots/${roadshow.slots[0].slotId}/score`)
+      .set(bearer(roadshow.judgeA.token))
+      .set('Idempotency-Key', `tablet-saved-${roadshow.slots[0].slotId}`)
+      .send({ criteria: MARKS, gates: { 'party-leadership': true } })
+      .expect(200);
+  }
 
   async function signIn(context: BrowserContext, judge: AddedJudge): Promise<Page> {
     const page = await context.newPage();
@@ -97,16 +138,7 @@ describe('judge tablet in Chromium: layout, conflicts, offline reload, lost answ
     ({ app, baseUrl } = await startServedApp());
     db = app.get(DataSource);
     browser = await launchBrowser();
-    fixture = await roadshowCompetition(app, 2);
-    roadshowId = await createRoadshow(app, fixture);
-    judgeA = await addJudge(app, fixture.officeToken, roadshowId, { name: '陈卫东', group: JudgeGroup.Expert });
-    judgeB = await addJudge(app, fixture.officeToken, roadshowId, { name: '李晓华', group: JudgeGroup.Resident });
-    const drawn = await http().post(`/roadshows/${roadshowId}/draw`).set(office()).send({ seed: 'tablet' }).expect(200);
-    slots = (drawn.body as DrawResponseDto).slots;
-    await db.getRepository(Submission).update(slots[0].submissionId, { title: LONG_TITLE });
-    await db.getRepository(Submission).update(slots[1].submissionId, { title: INJECTION });
-    await stage('start', slots[0].slotId);
-    await stage('open-scoring', slots[0].slotId);
+    shared = await tabletRoadshow();
     process.stdout.write(`screenshots: ${shots}\n`);
   }, 60_000);
 
@@ -127,7 +159,7 @@ describe('judge tablet in Chromium: layout, conflicts, offline reload, lost answ
       await page.goto(`${baseUrl}/judge/`);
       await page.locator('#code').waitFor();
       await expect(layoutProblems(page)).resolves.toEqual({ overflow: false, small: [] });
-      await page.fill('#code', judgeA.code);
+      await page.fill('#code', shared.judgeA.code);
       await page.tap('form.sign-in button[type="submit"]');
       await page.locator('#project-title').filter({ hasText: '第二期' }).waitFor();
       await page.locator('.project-details summary').tap();
@@ -191,6 +223,7 @@ describe('judge tablet in Chromium: layout, conflicts, offline reload, lost answ
   }, 30_000);
 
   it('declares a conflict through a confirm dialog that asks for the reason', async () => {
+    const { judgeB, slots, state } = await tabletRoadshow();
     const context = await browser.newContext({ ...TABLET, serviceWorkers: 'block' });
     const page = await signIn(context, judgeB);
     await page.locator('#project-title').waitFor();
@@ -205,8 +238,7 @@ describe('judge tablet in Chromium: layout, conflicts, offline reload, lost answ
     await page.locator('#recused-stage').waitFor();
     await expect(page.locator('#project-title').count()).resolves.toBe(0);
     await shot(page, 'judge-recused');
-    const state = await http().get(`/roadshows/${roadshowId}`).set(office()).expect(200);
-    expect(state.body.recusals).toEqual([
+    expect((await state()).recusals).toEqual([
       expect.objectContaining({
         judgeId: judgeB.id,
         submissionId: slots[0].submissionId,
@@ -217,13 +249,10 @@ describe('judge tablet in Chromium: layout, conflicts, offline reload, lost answ
     await context.close();
   }, 60_000);
 
-  let offlineContext: BrowserContext;
-  let offlinePage: Page;
-
   it('reopens without network and still shows the score waiting to sync, then saves it once', async () => {
-    offlineContext = await browser.newContext(TABLET);
-    offlinePage = await signIn(offlineContext, judgeA);
-    const page = offlinePage;
+    const { judgeA, slots } = await tabletRoadshow();
+    const offlineContext = await browser.newContext(TABLET);
+    const page = await signIn(offlineContext, judgeA);
     // The service worker has the page's files before the network goes.
     await page.evaluate('navigator.serviceWorker.ready.then(() => true)');
     await offlineContext.setOffline(true);
@@ -249,9 +278,13 @@ describe('judge tablet in Chromium: layout, conflicts, offline reload, lost answ
     await page.locator('#cache-notice[hidden]').waitFor({ state: 'attached' });
     const revisions = await revisionsOf(judgeA.id, slots[0].slotId);
     expect(revisions.map((revision) => revision.revision)).toEqual([1]);
+    await offlineContext.close();
   }, 60_000);
 
   it('retries a score whose answer was lost on the way back with the same key, saving it once', async () => {
+    const roadshow = await tabletRoadshow();
+    const { judgeA, slots } = roadshow;
+    await savedByApi(roadshow);
     const context = await browser.newContext({ ...TABLET, serviceWorkers: 'block' });
     let lost = 0;
     const keys: string[] = [];
@@ -279,15 +312,19 @@ describe('judge tablet in Chromium: layout, conflicts, offline reload, lost answ
   }, 60_000);
 
   it('shows a refusal in both languages and stops retrying it (a score that arrives after the lock)', async () => {
-    const page = offlinePage;
-    await page.reload();
-    await page.locator('#save-status[data-status="saved"]', { hasText: '第2版' }).waitFor();
+    const roadshow = await tabletRoadshow();
+    const { judgeA, slots, stage } = roadshow;
+    await savedByApi(roadshow);
+    const offlineContext = await browser.newContext({ ...TABLET, serviceWorkers: 'block' });
+    const page = await signIn(offlineContext, judgeA);
+    await page.locator('#save-status[data-status="saved"]', { hasText: '第1版' }).waitFor();
     await offlineContext.setOffline(true);
     await page.locator('#net-status[data-net="offline"]').waitFor();
     await page.fill('#mark-need', '24');
     await page.tap('#submit');
     await page.locator('#save-status[data-status="pending"]').waitFor();
-    await stage('lock', slots[0].slotId, {});
+    // 李晓华 has not scored: the office locks without them.
+    await stage('lock', slots[0].slotId, { allowMissing: true });
     await offlineContext.setOffline(false);
     await page.locator('#save-status[data-status="rejected"]', { hasText: '该项目已锁定' }).waitFor();
     await page.locator('#sync-status[data-pending="0"]').waitFor();
@@ -299,11 +336,17 @@ describe('judge tablet in Chromium: layout, conflicts, offline reload, lost answ
     await page.locator('#save-status', { hasText: 'this project is locked' }).waitFor();
     await page.tap('.lang-switch');
     const revisions = await revisionsOf(judgeA.id, slots[0].slotId);
-    expect(revisions).toHaveLength(2);
+    expect(revisions).toHaveLength(1);
+    await offlineContext.close();
   }, 60_000);
 
   it('renders a script-injection title as text on the tablet', async () => {
-    const page = offlinePage;
+    const roadshow = await tabletRoadshow();
+    const { judgeA, slots, stage } = roadshow;
+    await savedByApi(roadshow);
+    await stage('lock', slots[0].slotId, { allowMissing: true });
+    const context = await browser.newContext({ ...TABLET, serviceWorkers: 'block' });
+    const page = await signIn(context, judgeA);
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
@@ -315,6 +358,6 @@ describe('judge tablet in Chromium: layout, conflicts, offline reload, lost answ
     await expect(page.locator('#project img, #project script, .slot-list img').count()).resolves.toBe(0);
     await shot(page, 'judge-injection-title');
     expect(dialogs).toEqual([]);
-    await offlineContext.close();
+    await context.close();
   }, 60_000);
 });

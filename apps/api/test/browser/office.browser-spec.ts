@@ -1,19 +1,18 @@
 import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { loadConfig } from '@app/config';
 import { OrganizationKind, Role } from '@app/domain';
 import { AppUser, Competition, Submission } from '@app/persistence';
-import { WorkerModule } from '../../../worker/src/worker.module';
+import { IsolatedDatabase, createIsolatedDatabase } from '@app/testing';
 import { TokenService } from '../../src/auth/token.service';
 import { TEST_PASSWORD, createOrganization, createSubmission, createUser } from '../factories';
 import { SANSHUI_PROJECTS, bearer, partyBuildingSheet } from '../roadshow.factory';
+import { WorkerProcess, startWorkerProcess } from '../worker-process';
 import { LAPTOP, launchBrowser, screenshotDir, startServedApp, takeCspViolations } from './browser-harness';
 
 // A whole competition day in one browser session: each step waits for what the office would see.
@@ -58,8 +57,9 @@ function squash(text: string): string {
 }
 
 describe('office console in Chromium', () => {
+  let database: IsolatedDatabase;
   let app: NestFastifyApplication;
-  let worker: INestApplicationContext;
+  let worker: WorkerProcess;
   let baseUrl: string;
   let browser: Browser;
   let db: DataSource;
@@ -72,11 +72,11 @@ describe('office console in Chromium', () => {
   const title = `2026年西南街道"红色核动力"党建项目创投大赛（控制台测试 ${stamp}）`;
 
   beforeAll(async () => {
-    ({ app, baseUrl } = await startServedApp());
-    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(loadConfig(process.env)), {
-      logger: false,
-    });
-    await worker.init();
+    // The worker takes this file's jobs from its own queues, and awards only this file's competitions.
+    database = await createIsolatedDatabase(process.env.DATABASE_URL as string, 'office');
+    const env = { DATABASE_URL: database.url, QUEUE_PREFIX: `office-${randomUUID().slice(0, 8)}` };
+    ({ app, baseUrl } = await startServedApp(env));
+    worker = await startWorkerProcess(env);
     browser = await launchBrowser();
     mkdirSync(downloads, { recursive: true });
     db = app.get(DataSource);
@@ -86,8 +86,9 @@ describe('office console in Chromium', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await worker?.close();
+    await worker?.stop();
     await app?.close();
+    await database?.drop();
     process.stdout.write(`screenshots: ${shots}\ndownloads: ${downloads}\n`);
   });
 

@@ -6,18 +6,19 @@ import { ApplicationModule, SignalBus } from '@app/application';
 import { ConfigModule, loadConfig } from '@app/config';
 import { COMPETITION_PRESETS, CompetitionState } from '@app/domain';
 import { AuditEvent, Competition, RankingRun, RunResult } from '@app/persistence';
-import { seedScoredCompetition, type ScoredCompetition } from '../../test/scored-competition.factory';
+import { seedScoredCompetition, type ScoredCompetition } from '@app/testing';
 import { RankAndAllocateHandler } from './rank-and-allocate.handler';
 
 describe('RankAndAllocateHandler on real Postgres', () => {
   let context: INestApplicationContext;
   let db: DataSource;
   let handler: RankAndAllocateHandler;
-  let scored: ScoredCompetition;
 
-  /** What the office's progress bar would read from the run's row at each "run changed" signal. */
-  let reported: number[] = [];
-  const newRun = () =>
+  /** What the office's progress bar would read from the run's row at each "run changed" signal, per run. */
+  const reported = new Map<string, number[]>();
+  /** A competition of 12 projects × 7 judges, one judge in four recused, its roadshow over. */
+  const scoredCompetition = () => seedScoredCompetition(db, { projects: 12, judges: 7, recuseEvery: 4 });
+  const newRun = (scored: ScoredCompetition) =>
     db
       .getRepository(RankingRun)
       .save({ competitionId: scored.competitionId, status: 'queued', trigger: 'office', requestedBy: scored.officeId });
@@ -32,14 +33,14 @@ describe('RankAndAllocateHandler on real Postgres', () => {
       .overrideProvider(SignalBus)
       .useValue({
         runChanged: async (runId: string) => {
-          reported.push((await db.getRepository(RankingRun).findOneByOrFail({ id: runId })).progress);
+          const { progress } = await db.getRepository(RankingRun).findOneByOrFail({ id: runId });
+          reported.set(runId, [...(reported.get(runId) ?? []), progress]);
         },
       })
       .compile();
     context = await module.init();
     db = context.get(DataSource);
     handler = context.get(RankAndAllocateHandler);
-    scored = await seedScoredCompetition(db, { projects: 12, judges: 7, recuseEvery: 4 });
   });
 
   afterAll(async () => {
@@ -47,15 +48,15 @@ describe('RankAndAllocateHandler on real Postgres', () => {
   });
 
   it('ranks, allocates and moves the competition to allocated through ranked, reporting each stage', async () => {
-    const run = await newRun();
-    reported = [];
+    const scored = await scoredCompetition();
+    const run = await newRun(scored);
     const outcome = await handler.handle({ runId: run.id });
     expect(outcome).toMatchObject({
       runId: run.id,
       status: 'succeeded',
       inputHash: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
-    expect(reported).toEqual([5, 20, 30, 45, 55, 70, 85, 100]);
+    expect(reported.get(run.id)).toEqual([5, 20, 30, 45, 55, 70, 85, 100]);
     const stored = await db.getRepository(RankingRun).findOneByOrFail({ id: run.id });
     expect(stored).toMatchObject({ status: 'succeeded', progress: 100, rulesVersion: 1, errorCode: null });
     expect(stored.finishedAt).toBeInstanceOf(Date);
@@ -76,7 +77,7 @@ describe('RankAndAllocateHandler on real Postgres', () => {
   });
 
   it('writes once when the same run is handled twice, one after the other', async () => {
-    const run = await newRun();
+    const run = await newRun(await scoredCompetition());
     const first = await handler.handle({ runId: run.id });
     const second = await handler.handle({ runId: run.id });
     expect(first.status).toBe('succeeded');
@@ -86,7 +87,7 @@ describe('RankAndAllocateHandler on real Postgres', () => {
   });
 
   it('writes once when two handlers of the same run race (a stalled job picked up twice)', async () => {
-    const run = await newRun();
+    const run = await newRun(await scoredCompetition());
     const outcomes = await Promise.all([handler.handle({ runId: run.id }), handler.handle({ runId: run.id })]);
     expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['skipped', 'succeeded']);
     expect(await db.getRepository(RunResult).countBy({ runId: run.id })).toBe(12);
@@ -94,11 +95,13 @@ describe('RankAndAllocateHandler on real Postgres', () => {
   });
 
   it('gives byte-identical results for unchanged inputs: same hash, same rows but for ids', async () => {
-    const runs = await db.getRepository(RankingRun).find({
-      where: { competitionId: scored.competitionId, status: 'succeeded' },
-      order: { createdAt: 'ASC' },
-    });
-    expect(runs.length).toBeGreaterThanOrEqual(3);
+    const scored = await scoredCompetition();
+    const runs: RankingRun[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      const run = await newRun(scored);
+      await handler.handle({ runId: run.id });
+      runs.push(await db.getRepository(RankingRun).findOneByOrFail({ id: run.id, status: 'succeeded' }));
+    }
     expect(new Set(runs.map((run) => run.inputHash)).size).toBe(1);
     expect(new Set(runs.map((run) => JSON.stringify(run.statistics))).size).toBe(1);
     const [first, ...others] = await Promise.all(runs.map((run) => rowsOf(run.id)));

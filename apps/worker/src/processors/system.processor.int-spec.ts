@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Queue, QueueEvents } from 'bullmq';
@@ -6,7 +7,8 @@ import { JOB_OPTIONS, JobName, QueueName, SystemProbeResult, redisOptionsFor } f
 import { WorkerModule } from '../worker.module';
 
 describe('worker on real Redis', () => {
-  const config = loadConfig();
+  // Its own queues: a worker on the run's prefix would show up in another file's health check.
+  const config = loadConfig({ ...process.env, QUEUE_PREFIX: `system-${randomUUID().slice(0, 8)}` });
   let worker: INestApplicationContext;
   let queue: Queue;
   let events: QueueEvents;

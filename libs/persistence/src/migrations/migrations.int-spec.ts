@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '@app/config';
 import { createDataSource } from '../data-source';
@@ -7,22 +8,29 @@ import { MIGRATIONS } from './index';
 /** Every migration must apply to an empty database and revert cleanly, so a bad deploy can roll back. */
 describe('migrations (real Postgres)', () => {
   const url = new URL(loadConfig().database.url);
-  const scratch = `${url.pathname.slice(1)}_migrations`;
   let admin: DataSource;
   let dataSource: DataSource;
+  let scratch: string;
 
   beforeAll(async () => {
     admin = await createDataSource({ url: url.toString(), poolSize: 1 }).initialize();
-    await admin.query(`DROP DATABASE IF EXISTS "${scratch}"`);
+  });
+
+  // Each test starts from an empty database of its own.
+  beforeEach(async () => {
+    scratch = `${url.pathname.slice(1)}_migrations_${randomUUID().slice(0, 8)}`;
     await admin.query(`CREATE DATABASE "${scratch}"`);
     const scratchUrl = new URL(url.toString());
     scratchUrl.pathname = `/${scratch}`;
     dataSource = await createDataSource({ url: scratchUrl.toString(), poolSize: 1 }).initialize();
   });
 
-  afterAll(async () => {
+  afterEach(async () => {
     await dataSource.destroy();
     await admin.query(`DROP DATABASE IF EXISTS "${scratch}" WITH (FORCE)`);
+  });
+
+  afterAll(async () => {
     await admin.destroy();
   });
 

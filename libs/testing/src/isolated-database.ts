@@ -8,9 +8,9 @@ export interface IsolatedDatabase {
 }
 
 /**
- * A migrated database of the test file's own, named after the run's database. Every API process
- * relays the whole outbox table of its database; on the run's shared database another test file's
- * API would put this file's jobs on its own queue prefix, where no worker of this file listens.
+ * A migrated database of the test file's own, named after the run's database. A worker acts on
+ * every row of its database (its every-minute tick awards any competition whose notice period has
+ * ended), so a file that runs one keeps it away from the other files' data, and theirs from it.
  */
 export async function createIsolatedDatabase(baseUrl: string, label: string): Promise<IsolatedDatabase> {
   const url = new URL(baseUrl);

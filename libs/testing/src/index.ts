@@ -1,0 +1,3 @@
+export * from './isolated-database';
+export * from './scored-competition.factory';
+export * from './until';
