@@ -4,8 +4,9 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { loadConfig } from '@app/config';
+import { seededRandom } from '@app/scoring';
 import { ApiClient } from './api-client';
-import { CriterionLimit, seededRandom, simulateMarks } from './score-simulation';
+import { CriterionLimit, simulateMarks } from './score-simulation';
 
 /**
  * The main job, end to end, through the public API: the office creates the competition, sixteen

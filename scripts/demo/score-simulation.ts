@@ -3,17 +3,6 @@
  * data), each project's quality, each judge's leniency, and per-mark noise; marks are in half
  * points within each criterion's maximum, as judges give them.
  */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export interface CriterionLimit {
   readonly key: string;
   readonly maxPoints: string;

@@ -79,6 +79,27 @@ async function eventually(
   }
 }
 
+/** Waits until the API's subscriber listens on the roadshow's channel of the Redis at `url`. */
+async function untilSubscribed(url: string, roadshowId: string, what: string): Promise<void> {
+  const probe = new Redis(url, { lazyConnect: true });
+  try {
+    await probe.connect();
+    await eventually(
+      async () => {
+        const [, count] = (await probe.call('PUBSUB', 'NUMSUB', roadshowChannel(prefix, roadshowId))) as [
+          string,
+          number,
+        ];
+        return Number(count) === 1;
+      },
+      10_000,
+      what,
+    );
+  } finally {
+    probe.disconnect();
+  }
+}
+
 function ascending(ids: readonly string[]): boolean {
   return ids.every((id, i) => i === 0 || BigInt(ids[i - 1]) < BigInt(id));
 }
@@ -383,20 +404,7 @@ describe('live roadshow events (SSE)', () => {
       await client.untilEvents(3, 5_000);
 
       restarted = await startRedisOnPort(Number(new URL(ownRedis.url).port));
-      const probe = new Redis(restarted.url, { lazyConnect: true });
-      try {
-        await probe.connect();
-        await eventually(
-          async () =>
-            Number(
-              ((await probe.call('PUBSUB', 'NUMSUB', roadshowChannel(prefix, roadshowId))) as [string, number])[1],
-            ) === 1,
-          10_000,
-          'the subscriber to come back',
-        );
-      } finally {
-        probe.disconnect();
-      }
+      await untilSubscribed(restarted.url, roadshowId, 'the subscriber to come back');
       await eventually(
         async () => (await fetch(`${withOwnRedis.url}/health`)).ok,
         10_000,
@@ -434,20 +442,7 @@ describe('live roadshow events (SSE)', () => {
       await client.untilEvents(1, 3_000);
 
       started = await startRedisOnPort(Number(new URL(ownRedis.url).port));
-      const probe = new Redis(started.url, { lazyConnect: true });
-      try {
-        await probe.connect();
-        await eventually(
-          async () =>
-            Number(
-              ((await probe.call('PUBSUB', 'NUMSUB', roadshowChannel(prefix, roadshowId))) as [string, number])[1],
-            ) === 1,
-          10_000,
-          'the subscriber to connect',
-        );
-      } finally {
-        probe.disconnect();
-      }
+      await untilSubscribed(started.url, roadshowId, 'the subscriber to connect');
       expect(client.ids()).toEqual(during.map((event) => event.seq));
     });
   });

@@ -7,7 +7,7 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Queue } from 'bullmq';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { CompetitionState, JudgeGroup, Role } from '@app/domain';
+import { CompetitionState, Role } from '@app/domain';
 import {
   AuditEvent,
   Competition,
@@ -19,7 +19,13 @@ import {
 } from '@app/persistence';
 import { QueueName, redisOptionsFor } from '@app/queue';
 import type { ScoreBreakdown } from '@app/scoring';
-import { createIsolatedDatabase, type IsolatedDatabase, seedScoredCompetition, until } from '@app/testing';
+import {
+  PANEL_GROUPS,
+  createIsolatedDatabase,
+  type IsolatedDatabase,
+  seedScoredCompetition,
+  until,
+} from '@app/testing';
 import { TokenService } from '../src/auth/token.service';
 import { RunResponseDto } from '../src/results/dto/run-response.dto';
 import { ResultRowDto, ResultsResponseDto } from '../src/results/dto/results-response.dto';
@@ -41,16 +47,6 @@ import { WorkerProcess, startWorkerProcess } from './worker-process';
 const ROOT = resolve(__dirname, '../../..');
 const PREFIX = `results-${randomUUID().slice(0, 8)}`;
 const PROJECTS = 20;
-const GROUPS = [
-  JudgeGroup.Expert,
-  JudgeGroup.Expert,
-  JudgeGroup.Expert,
-  JudgeGroup.Department,
-  JudgeGroup.Department,
-  JudgeGroup.Media,
-  JudgeGroup.Resident,
-];
-
 /** Judge j's total for project p: every trimmed mean differs, all pass the 60-point mark. */
 function totalFor(p: number, j: number): string {
   return (60 + ((p * 7 + j * 11) % 30) + p * 0.37 + j * 0.05).toFixed(2);
@@ -93,7 +89,7 @@ describe('rank and allocate: 20 projects × 7 judges through the roadshow, the q
     const byHand = new Map<string, string>();
     fixture.submissions.forEach((submission, p) => {
       const recused = fixture.organizations[p].community === '洲边';
-      const totals = GROUPS.map((_, j) => totalFor(p, j)).filter((_, j) => !(recused && j === 6));
+      const totals = PANEL_GROUPS.map((_, j) => totalFor(p, j)).filter((_, j) => !(recused && j === 6));
       byHand.set(submission.id, trimmedMeanByHand(totals));
     });
     return byHand;
@@ -131,7 +127,7 @@ describe('rank and allocate: 20 projects × 7 judges through the roadshow, the q
     });
     fixture = await roadshowCompetition(app, PROJECTS);
     roadshowId = await createRoadshow(app, fixture);
-    for (const [j, group] of GROUPS.entries()) {
+    for (const [j, group] of PANEL_GROUPS.entries()) {
       const body: Record<string, unknown> = { name: `评委${j + 1}`, group };
       if (j === 6) body.community = '洲边';
       judges.push(await addJudge(app, fixture.officeToken, roadshowId, body));

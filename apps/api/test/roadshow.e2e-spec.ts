@@ -1,8 +1,9 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource, In } from 'typeorm';
-import { CompetitionState, JudgeGroup } from '@app/domain';
+import { CompetitionState } from '@app/domain';
 import { AuditEvent, Competition, LiveEvent, Score } from '@app/persistence';
+import { PANEL_GROUPS } from '@app/testing';
 import { AnnouncedBreakdown } from '../src/roadshows/announced-score';
 import { BoardResponseDto } from '../src/roadshows/dto/board-response.dto';
 import { DrawResponseDto } from '../src/roadshows/dto/draw-response.dto';
@@ -35,16 +36,6 @@ const TOTALS: Readonly<Record<number, readonly (string | null)[]>> = {
   4: ['60.00', '64.00', '58.50', '62.00', '61.25', '63.75', '59.00'],
 };
 
-const GROUPS = [
-  JudgeGroup.Expert,
-  JudgeGroup.Expert,
-  JudgeGroup.Expert,
-  JudgeGroup.Department,
-  JudgeGroup.Department,
-  JudgeGroup.Media,
-  JudgeGroup.Resident,
-];
-
 interface Roadshow {
   readonly fixture: RoadshowFixture;
   readonly roadshowId: string;
@@ -75,7 +66,7 @@ describe('a whole roadshow (佛山三水西南街道 "红色核动力")', () => 
     const fixture = await roadshowCompetition(app, 5);
     const roadshowId = await createRoadshow(app, fixture);
     const judges: AddedJudge[] = [];
-    for (const [i, group] of GROUPS.entries()) {
+    for (const [i, group] of PANEL_GROUPS.entries()) {
       const body: Record<string, unknown> = { name: `评委${i + 1}`, group };
       if (i === 6) body.community = '洲边';
       judges.push(await addJudge(app, fixture.officeToken, roadshowId, body));

@@ -19,6 +19,7 @@ import {
   type ProjectFacts,
   type ProjectRankingPolicy,
   type ScoreSheet,
+  seededRandom,
 } from '../src';
 
 const SEED = 20_170_601;
@@ -34,18 +35,6 @@ const CRITERIA = [
 ];
 const RUNS = 7;
 const OPTIMAL_PROJECTS = 1_000;
-
-/** mulberry32: small, fast, and the same sequence on every machine for the same seed. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 interface Competition {
   readonly input: AggregationInput;
@@ -186,7 +175,7 @@ function fundedSummary(result: AllocationResult): string {
 }
 
 function main(): void {
-  const random = prng(SEED);
+  const random = seededRandom(SEED);
   process.stdout.write(
     `scoring bench — seed ${SEED}, median of ${RUNS} runs after two warm-ups, Node ${process.version}\n`,
   );
@@ -222,7 +211,7 @@ function main(): void {
   }
 
   process.stdout.write(`\noptimal on ${OPTIMAL_PROJECTS} projects (target < 1 s)\n`);
-  const small = buildCompetition(OPTIMAL_PROJECTS, prng(SEED + 1));
+  const small = buildCompetition(OPTIMAL_PROJECTS, seededRandom(SEED + 1));
   const smallAggregates = aggregateProjects(small.input, AGGREGATION).projects;
   const smallOrder = rankProjects(smallAggregates, RANKING, small.facts).map((entry) => entry.id);
   const variants: [string, number, AllocationPolicy][] = [
@@ -236,7 +225,7 @@ function main(): void {
     ],
   ];
   for (const [label, stepYuan, policy] of variants) {
-    const stepRandom = prng(SEED + stepYuan);
+    const stepRandom = seededRandom(SEED + stepYuan);
     for (const detail of small.details.values()) detail.requested = requestFen(stepRandom, stepYuan);
     const input = allocationInput(small, smallAggregates, smallOrder, 0.25);
     const optimal = measure(3, () => allocate(input, policy));

@@ -7,3 +7,4 @@ export * from './allocate';
 export * from './bundle';
 export * from './yuan-text';
 export * from './rules';
+export * from './seeded-random';

@@ -23,6 +23,7 @@ import {
   Score,
   Submission,
 } from '@app/persistence';
+import { seededRandom } from '@app/scoring';
 
 /** The party-building rubric's scored criteria and maxima in cents (25/25/20/15/15). */
 const CRITERIA: readonly (readonly [string, number])[] = [
@@ -33,7 +34,8 @@ const CRITERIA: readonly (readonly [string, number])[] = [
   ['sustainability', 1500],
 ];
 
-const GROUPS: readonly JudgeGroup[] = [
+/** The party-building panel: three experts, two from departments, one from the media, one resident. */
+export const PANEL_GROUPS: readonly JudgeGroup[] = [
   JudgeGroup.Expert,
   JudgeGroup.Expert,
   JudgeGroup.Expert,
@@ -44,18 +46,6 @@ const GROUPS: readonly JudgeGroup[] = [
 ];
 
 const CHUNK = 1000;
-
-/** mulberry32: the same marks on every machine for the same seed. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** Marks on the party-building rubric that add up to `cents` / 100, criterion by criterion. */
 export function marksFor(cents: number): Record<string, string> {
@@ -117,7 +107,7 @@ export async function seedScoredCompetition(
   db: DataSource,
   options: ScoredCompetitionOptions,
 ): Promise<ScoredCompetition> {
-  const random = prng(options.seed ?? 20_260_520);
+  const random = seededRandom(options.seed ?? 20_260_520);
   const tag = randomUUID().slice(0, 8);
   const office = await db.getRepository(AppUser).save({
     role: Role.Office,
@@ -217,7 +207,7 @@ export async function seedScoredCompetition(
       db.getRepository(Judge).create({
         roadshowId: roadshow.id,
         name: `评委${j + 1}`,
-        group: GROUPS[j % GROUPS.length],
+        group: PANEL_GROUPS[j % PANEL_GROUPS.length],
         weight: '1',
         organizationId: null,
         community: null,

@@ -75,3 +75,8 @@ export function ApiError(
 export function ApiJsonBodyErrors(): MethodDecorator {
   return applyDecorators(ApiError(413), ApiError(415));
 }
+
+/** What any route behind a sign-in can refuse: bad input, no valid session, a role that may not. */
+export function ApiCallerErrors(): MethodDecorator {
+  return applyDecorators(ApiError(400), ApiError(401), ApiError(403));
+}

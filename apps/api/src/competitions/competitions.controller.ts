@@ -4,7 +4,7 @@ import { Role } from '@app/domain';
 import { Allow, Public } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ApiError, ApiJsonBodyErrors } from '../common/api-error.decorator';
+import { ApiCallerErrors, ApiError, ApiJsonBodyErrors } from '../common/api-error.decorator';
 import { IdParamDto } from '../common/id-param.dto';
 import { CompetitionsService } from './competitions.service';
 import { UpdateCompetitionRulesDto } from './dto/competition-rules.dto';
@@ -58,9 +58,7 @@ export class CompetitionsController {
     description: 'Newest first. Applicants do not see drafts.',
   })
   @ApiResponse({ status: 200, type: CompetitionPageDto })
-  @ApiError(400)
-  @ApiError(401)
-  @ApiError(403)
+  @ApiCallerErrors()
   list(@CurrentActor() actor: Actor, @Query() query: CompetitionQueryDto): Promise<CompetitionPageDto> {
     return this.competitions.list(actor, query);
   }
@@ -99,9 +97,7 @@ export class CompetitionsController {
     description: 'Refused (409) once the roadshow has started.',
   })
   @ApiResponse({ status: 200, type: CompetitionResponseDto })
-  @ApiError(400)
-  @ApiError(401)
-  @ApiError(403)
+  @ApiCallerErrors()
   @ApiError(404, undefined, NOT_FOUND_EXAMPLE)
   @ApiError(409, 'frozen, or changed since expectedVersion')
   @ApiJsonBodyErrors()
@@ -123,9 +119,7 @@ export class CompetitionsController {
       'Refused with 409 from the roadshow on.',
   })
   @ApiResponse({ status: 200, type: CompetitionResponseDto })
-  @ApiError(400)
-  @ApiError(401)
-  @ApiError(403)
+  @ApiCallerErrors()
   @ApiError(404, undefined, NOT_FOUND_EXAMPLE)
   @ApiError(409, undefined, {
     code: 'CONFLICT',
@@ -152,9 +146,7 @@ export class CompetitionsController {
       'in-progress → finished; closed → open, allocated/publicity → ranked. Entering the roadshow freezes the rules.',
   })
   @ApiResponse({ status: 200, type: CompetitionResponseDto })
-  @ApiError(400)
-  @ApiError(401)
-  @ApiError(403)
+  @ApiCallerErrors()
   @ApiError(404, undefined, NOT_FOUND_EXAMPLE)
   @ApiError(409, undefined, {
     code: 'CONFLICT',

@@ -4,7 +4,7 @@ import { Role } from '@app/domain';
 import { Allow } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ApiError, ApiJsonBodyErrors } from '../common/api-error.decorator';
+import { ApiCallerErrors, ApiError, ApiJsonBodyErrors } from '../common/api-error.decorator';
 import { IdParamDto } from '../common/id-param.dto';
 import { BoundedListQueryDto, pageItems } from '../common/page-query.dto';
 import { AnswerObjectionDto, CreateObjectionDto, ObjectionPageDto, ObjectionResponseDto } from './dto/objection.dto';
@@ -52,9 +52,7 @@ export class ObjectionsController {
     description: 'The office sees all of them; an applicant sees its own organization’s, with the answers.',
   })
   @ApiResponse({ status: 200, type: ObjectionPageDto })
-  @ApiError(400)
-  @ApiError(401)
-  @ApiError(403)
+  @ApiCallerErrors()
   @ApiError(404)
   async list(
     @CurrentActor() actor: Actor,
@@ -71,9 +69,7 @@ export class ObjectionsController {
     description: 'Another organization’s objection answers 404, exactly like a missing one.',
   })
   @ApiResponse({ status: 200, type: ObjectionResponseDto })
-  @ApiError(400)
-  @ApiError(401)
-  @ApiError(403)
+  @ApiCallerErrors()
   @ApiError(404)
   get(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<ObjectionResponseDto> {
     return this.objections.get(actor, params.id);

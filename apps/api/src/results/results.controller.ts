@@ -4,7 +4,7 @@ import { Role } from '@app/domain';
 import { Allow } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ApiError } from '../common/api-error.decorator';
+import { ApiCallerErrors, ApiError } from '../common/api-error.decorator';
 import { IdParamDto } from '../common/id-param.dto';
 import { BoundedListQueryDto, pageWith } from '../common/page-query.dto';
 import { ResultBundleDto } from './dto/result-bundle.dto';
@@ -46,9 +46,7 @@ export class ResultsController {
       'public notice (breakdown without judge ids); 404 before the notice starts.',
   })
   @ApiResponse({ status: 200, type: ResultsResponseDto })
-  @ApiError(400)
-  @ApiError(401)
-  @ApiError(403)
+  @ApiCallerErrors()
   @ApiError(404, '没有结果或尚未公示 / no result, or not yet published')
   async table(
     @CurrentActor() actor: Actor,

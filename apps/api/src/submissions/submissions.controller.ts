@@ -4,7 +4,7 @@ import { Role } from '@app/domain';
 import { Allow } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ApiError, ApiJsonBodyErrors } from '../common/api-error.decorator';
+import { ApiCallerErrors, ApiError, ApiJsonBodyErrors } from '../common/api-error.decorator';
 import { IdParamDto } from '../common/id-param.dto';
 import {
   AllSubmissionsQueryDto,
@@ -75,9 +75,7 @@ export class SubmissionsController {
     description: 'Oldest first; filter by state, screening and category. Applicants see only their own.',
   })
   @ApiResponse({ status: 200, type: SubmissionPageDto })
-  @ApiError(400)
-  @ApiError(401)
-  @ApiError(403)
+  @ApiCallerErrors()
   @ApiError(404, 'no such (published) competition', {
     code: 'NOT_FOUND',
     message_zh: '未找到该大赛',
@@ -99,9 +97,7 @@ export class SubmissionsController {
     description: 'Across competitions, or one with competitionId. Applicants see only their organization’s.',
   })
   @ApiResponse({ status: 200, type: SubmissionPageDto })
-  @ApiError(400)
-  @ApiError(401)
-  @ApiError(403)
+  @ApiCallerErrors()
   list(@CurrentActor() actor: Actor, @Query() query: AllSubmissionsQueryDto): Promise<SubmissionPageDto> {
     return this.submissions.list(actor, query);
   }
@@ -113,9 +109,7 @@ export class SubmissionsController {
     description: 'Another organization’s submission answers 404, exactly like a missing one.',
   })
   @ApiResponse({ status: 200, type: SubmissionResponseDto })
-  @ApiError(400)
-  @ApiError(401)
-  @ApiError(403)
+  @ApiCallerErrors()
   @ApiError(404, 'missing, or another organization’s', NOT_FOUND_EXAMPLE)
   get(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<SubmissionResponseDto> {
     return this.submissions.get(actor, params.id);
@@ -131,9 +125,7 @@ export class SubmissionsController {
       'each field sent replaces the stored one and the whole is checked again.',
   })
   @ApiResponse({ status: 200, type: SubmissionResponseDto })
-  @ApiError(400)
-  @ApiError(401)
-  @ApiError(403)
+  @ApiCallerErrors()
   @ApiError(404, 'missing, or another organization’s', NOT_FOUND_EXAMPLE)
   @ApiError(409, 'closed, past the deadline, withdrawn or stale')
   @ApiJsonBodyErrors()
@@ -171,9 +163,7 @@ export class SubmissionsController {
     description: 'Possible until the roadshow starts. A withdrawn project no longer counts for one-per-organization.',
   })
   @ApiResponse({ status: 200, type: SubmissionResponseDto })
-  @ApiError(400)
-  @ApiError(401)
-  @ApiError(403)
+  @ApiCallerErrors()
   @ApiError(404, 'missing, or another organization’s', NOT_FOUND_EXAMPLE)
   @ApiError(409, 'already withdrawn, or the roadshow has started')
   withdraw(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<SubmissionResponseDto> {

@@ -5,12 +5,38 @@ import { clear, h } from './dom.js';
 import { langSwitch, onLangChange, relabel, tx } from './i18n.js';
 import { createSession } from './session.js';
 
+/** A route's capture of one record id. */
+export const ID = '([0-9a-f-]{36})';
+
+/** The account area: who is signed in, and the way out. */
+function header(ctx, loginHash) {
+  const who = document.getElementById('who');
+  const account = document.getElementById('account');
+  clear(who);
+  clear(account);
+  const session = ctx.session.get();
+  if (!session) return;
+  who.append(session.displayName);
+  account.append(
+    h(
+      'button',
+      {
+        type: 'button',
+        onclick: () => {
+          ctx.session.clear();
+          ctx.go(loginHash);
+        },
+      },
+      tx('span', { zh: '退出登录', en: 'Sign out' }),
+    ),
+  );
+}
+
 /**
  * `routes`: [[RegExp, view]] tried in order against location.hash; a view is
- * `async (ctx, ...captures) => Node`. `publicRoutes` need no session. `header(ctx)` fills the
- * account area.
+ * `async (ctx, ...captures) => Node`. `publicRoutes` need no session.
  */
-export function startApp({ sessionKey, routes, publicRoutes, loginHash, homeHash, header }) {
+export function startApp({ sessionKey, routes, publicRoutes, loginHash, homeHash }) {
   const session = createSession(sessionKey);
   const main = document.getElementById('main');
   let leaving = [];
@@ -39,7 +65,7 @@ export function startApp({ sessionKey, routes, publicRoutes, loginHash, homeHash
       }
     },
     token: () => session.get()?.token,
-    refreshHeader: () => header(ctx),
+    refreshHeader: () => header(ctx, loginHash),
   };
 
   const render = async () => {
@@ -64,7 +90,7 @@ export function startApp({ sessionKey, routes, publicRoutes, loginHash, homeHash
       ctx.go(signedIn ? homeHash : loginHash);
       return;
     }
-    header(ctx);
+    header(ctx, loginHash);
     let node;
     try {
       node = await view(ctx, ...captures);

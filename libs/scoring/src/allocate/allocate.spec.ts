@@ -1,6 +1,6 @@
 import { ScoringErrorCode } from '../scoring.error';
 import { allocate } from './allocate';
-import { errorOf, fundedIds, outcomeById, project, summary, yuan } from './allocation.factory';
+import { errorOf, fundedIds, outcomeById, project, rankTiers, summary, yuan } from './allocation.factory';
 import { AllocationProject } from './allocation.types';
 
 describe('allocate — scenarios from published 公益创投 rules', () => {
@@ -79,10 +79,7 @@ describe('allocate — scenarios from published 公益创投 rules', () => {
     const projects = Array.from({ length: 42 }, (_, i) =>
       project(`zb-${String(i + 1).padStart(2, '0')}`, (95 - i * 0.5).toFixed(1), yuan(i % 3 === 0 ? 60_000 : 50_000)),
     );
-    const result = allocate(
-      { pool: yuan(500_000), projects },
-      { rule: 'tiers', tiers: { by: 'rank', bands: [{ from: 1, to: 10, amount: yuan(50_000) }] } },
-    );
+    const result = allocate({ pool: yuan(500_000), projects }, rankTiers([1, 10, yuan(50_000)]));
     const funded = result.outcomes.filter((o) => o.amount > 0n);
     expect(funded.map((o) => o.rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(funded.every((o) => o.amount === BigInt(yuan(50_000)))).toBe(true);
@@ -94,17 +91,7 @@ describe('allocate — scenarios from published 公益创投 rules', () => {
   });
 
   it('tiers pay by rank: a better rank whose band no longer fits the pool can leave a project with less', () => {
-    const policy = {
-      rule: 'tiers',
-      tiers: {
-        by: 'rank',
-        bands: [
-          { from: 1, to: 1, amount: yuan(60) },
-          { from: 2, to: 2, amount: yuan(50) },
-          { from: 3, to: 3, amount: yuan(40) },
-        ],
-      },
-    } as const;
+    const policy = rankTiers([1, 1, yuan(60)], [2, 2, yuan(50)], [3, 3, yuan(40)]);
     const projects = [project('a', '90', yuan(60)), project('b', '80', yuan(60)), project('c', '70', yuan(60))];
     const third = allocate({ pool: yuan(100), projects }, policy);
     expect(outcomeById(third, 'c').amount).toBe(BigInt(yuan(40)));
@@ -536,55 +523,28 @@ describe('allocate — refuses bad input, naming the field', () => {
     [
       'a lower rank band paying more',
       { pool: 1000, projects: ok },
-      {
-        rule: 'tiers',
-        tiers: {
-          by: 'rank',
-          bands: [
-            { from: 1, to: 1, amount: 10 },
-            { from: 2, to: 3, amount: 20 },
-          ],
-        },
-      },
+      rankTiers([1, 1, 10], [2, 3, 20]),
       ScoringErrorCode.InvalidPolicy,
       'policy.tiers.bands.1.amount',
     ],
     [
       'a gap between rank bands',
       { pool: 1000, projects: ok },
-      {
-        rule: 'tiers',
-        tiers: {
-          by: 'rank',
-          bands: [
-            { from: 1, to: 1, amount: 10 },
-            { from: 3, to: 3, amount: 5 },
-          ],
-        },
-      },
+      rankTiers([1, 1, 10], [3, 3, 5]),
       ScoringErrorCode.InvalidPolicy,
       'policy.tiers.bands.1.from',
     ],
     [
       'rank bands not starting at rank 1',
       { pool: 1000, projects: ok },
-      { rule: 'tiers', tiers: { by: 'rank', bands: [{ from: 2, to: 3, amount: 10 }] } },
+      rankTiers([2, 3, 10]),
       ScoringErrorCode.InvalidPolicy,
       'policy.tiers.bands.0.from',
     ],
     [
       'overlapping rank bands',
       { pool: 1000, projects: ok },
-      {
-        rule: 'tiers',
-        tiers: {
-          by: 'rank',
-          bands: [
-            { from: 1, to: 3, amount: 10 },
-            { from: 3, to: 5, amount: 5 },
-          ],
-        },
-      },
+      rankTiers([1, 3, 10], [3, 5, 5]),
       ScoringErrorCode.InvalidPolicy,
       'policy.tiers.bands.1.from',
     ],

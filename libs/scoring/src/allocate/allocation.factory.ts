@@ -1,9 +1,14 @@
-import { AllocationOutcome, AllocationProject, AllocationResult } from './allocation.types';
+import { AllocationOutcome, AllocationPolicy, AllocationProject, AllocationResult } from './allocation.types';
 
 /** ¥ to fen, for readable test data; refuses an amount whose product is not a whole fen. */
 export function yuan(amount: number): number {
   if (!Number.isSafeInteger(amount * 100)) throw new Error(`yuan(${amount}): test amounts are whole yuan`);
   return amount * 100;
+}
+
+/** A tiers-by-rank policy from [from, to, amount] bands, so a table of cases reads as the bands it tests. */
+export function rankTiers(...bands: readonly (readonly [number, number, number])[]): AllocationPolicy {
+  return { rule: 'tiers', tiers: { by: 'rank', bands: bands.map(([from, to, amount]) => ({ from, to, amount })) } };
 }
 
 export function project(
