@@ -77,7 +77,7 @@ async function expectUsable(page: Page): Promise<void> {
 }
 
 // A browser session of many steps; each step waits for what a person would see, up to 10 s.
-jest.setTimeout(90_000);
+jest.setTimeout(120_000);
 
 describe('applicant pages in Chromium', () => {
   let app: NestFastifyApplication;
@@ -113,7 +113,7 @@ describe('applicant pages in Chromium', () => {
 
   it('registers on a phone, drafts three budget lines with a live sum, fixes a cap warning and submits', async () => {
     const context = await browser.newContext(PHONE);
-    context.setDefaultTimeout(10_000);
+    context.setDefaultTimeout(30_000);
     const page = await context.newPage();
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => {
@@ -236,7 +236,7 @@ describe('applicant pages in Chromium', () => {
 
   it('on a PC: shows every field the server refuses, saves a draft and submits it later', async () => {
     const context = await browser.newContext(LAPTOP);
-    context.setDefaultTimeout(10_000);
+    context.setDefaultTimeout(30_000);
     const page = await context.newPage();
     await page.goto(`${baseUrl}/apply/`);
     await page.getByRole('link', { name: '注册组织并申报' }).click();
