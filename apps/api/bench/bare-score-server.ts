@@ -5,7 +5,7 @@ import { loadConfig } from '@app/config';
 import { LiveEventType } from '@app/domain';
 import { AuditEvent, AuditRepository, LiveEventRepository, dataSourceOptions } from '@app/persistence';
 import { LiveEventsService } from '../src/live/live-events.service';
-import { ScoreRepository } from '../src/roadshows/score.repository';
+import { ScoreRepository, snapshotOf } from '../src/roadshows/score.repository';
 
 /** A sheet as the API stored it for the same judge and slot: the ceiling writes exactly the same rows. */
 export interface BarePost {
@@ -60,16 +60,7 @@ async function main(): Promise<void> {
           subjectType: 'score',
           subjectId: stored.revision.scoreId,
           before: target.previous,
-          after: {
-            slotId: post.slotId,
-            submissionId: target.submissionId,
-            revision: stored.revision.revision,
-            criteria: stored.revision.criteria,
-            gates: stored.revision.gates,
-            total: stored.revision.total,
-            comment: stored.revision.comment,
-            idempotencyKey: post.idempotencyKey,
-          },
+          after: { ...snapshotOf(stored), idempotencyKey: post.idempotencyKey },
         },
         manager,
       );
