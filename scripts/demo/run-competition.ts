@@ -1,11 +1,19 @@
-import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { loadConfig } from '@app/config';
 import { seededRandom } from '@app/scoring';
 import { ApiClient } from './api-client';
+import {
+  DemoData,
+  DemoProject,
+  competitionOf,
+  createOffice,
+  readDemoData,
+  registrationOf,
+  submissionOf,
+} from './competition-data';
 import { CriterionLimit, simulateMarks } from './score-simulation';
 
 /**
@@ -15,33 +23,6 @@ import { CriterionLimit, simulateMarks } from './score-simulation';
  * Usage: run-competition.ts BASE_URL OUTPUT_DIR (scripts/demo.sh starts the servers first).
  */
 const ROOT = resolve(__dirname, '../..');
-
-interface DemoProject {
-  readonly community: string;
-  readonly category: string;
-  readonly title: string;
-  readonly requestedYuan: number;
-  readonly matchingYuan: number;
-  readonly quality: number;
-  readonly who: string;
-  readonly count: number;
-  readonly summary: string;
-  readonly need: string;
-  readonly screenOut?: string;
-}
-
-interface DemoData {
-  readonly competition: {
-    readonly title: string;
-    readonly preset: string;
-    readonly poolYuan: number;
-    readonly grantor: { readonly name: string; readonly address: string; readonly representative: string };
-  };
-  readonly orderSeed: string;
-  readonly scoreSeed: number;
-  readonly projects: readonly DemoProject[];
-  readonly judges: readonly { readonly name: string; readonly group: string; readonly community?: string }[];
-}
 
 interface Competition {
   readonly id: string;
@@ -81,32 +62,9 @@ interface DemoContext {
   readonly submissions: ReadonlyMap<string, { project: DemoProject; id: string }>;
 }
 
-const fen = (yuan: number): number => yuan * 100;
 const say = (text: string): void => {
   process.stdout.write(`${text}\n`);
 };
-
-function createOffice(runId: string): { login: string; password: string } {
-  const login = `xinan-office-${runId}`;
-  const password = randomBytes(12).toString('base64url');
-  const result = spawnSync(
-    process.execPath,
-    [
-      '-r',
-      '@swc-node/register',
-      'apps/api/src/cli/create-user.ts',
-      '--role',
-      'office',
-      '--login',
-      login,
-      '--name',
-      '西南街道党建办',
-    ],
-    { cwd: ROOT, input: `${password}\n`, encoding: 'utf8' },
-  );
-  if (result.status !== 0) throw new Error(`create-user failed: ${result.stderr}`);
-  return { login, password };
-}
 
 async function signIn(api: ApiClient, login: string, password: string): Promise<ApiClient> {
   const session = await api.post<{ token: string }>('/auth/sessions', { login, password });
@@ -117,28 +75,11 @@ async function transition(office: ApiClient, competitionId: string, to: string):
   await office.post(`/competitions/${competitionId}/transitions`, { to });
 }
 
-function budgetLines(project: DemoProject): { item: string; kind: string; amountFen: number }[] {
-  const total = fen(project.requestedYuan + project.matchingYuan);
-  const activities = Math.round(total * 0.5);
-  const materials = Math.round(total * 0.3);
-  return [
-    { item: '服务活动开展（场地、物料、交通）', kind: '活动', amountFen: activities },
-    { item: '志愿者培训与保险', kind: '培训', amountFen: materials },
-    { item: '宣传与成果展示', kind: '宣传', amountFen: total - activities - materials },
-  ];
-}
-
 /** Office, applicants and screening: up to the roadshow. */
 async function prepareCompetition(api: ApiClient, data: DemoData, runId: string): Promise<DemoContext> {
-  const officeAccount = createOffice(runId);
+  const officeAccount = createOffice(`xinan-office-${runId}`);
   const office = await signIn(api, officeAccount.login, officeAccount.password);
-  const competition = await office.post<Competition>('/competitions', {
-    preset: data.competition.preset,
-    title: data.competition.title,
-    poolFen: fen(data.competition.poolYuan),
-    submissionDeadline: new Date(Date.now() + 2 * 3600 * 1000).toISOString(),
-    grantor: data.competition.grantor,
-  });
+  const competition = await office.post<Competition>('/competitions', competitionOf(data));
   await transition(office, competition.id, 'open');
   say(
     `办公室创建大赛 / office created "${data.competition.title}", pool ¥${data.competition.poolYuan.toLocaleString('en')}`,
@@ -149,32 +90,12 @@ async function prepareCompetition(api: ApiClient, data: DemoData, runId: string)
   for (const [index, project] of data.projects.entries()) {
     const login = `${runId}-applicant-${index + 1}`;
     const password = randomBytes(12).toString('base64url');
-    await api.post('/organizations', {
-      kind: 'community',
-      name: `${project.community}社区居民委员会`,
-      community: project.community,
-      district: '佛山市三水区西南街道',
-      contactName: '社区党委书记',
-      contactPhone: `0757-877${String(10000 + index).slice(1)}`,
-      applicant: { login, password, displayName: `${project.community}社区申报人` },
-    });
+    await api.post('/organizations', registrationOf(project, index, { login, password }));
     const applicant = await signIn(api, login, password);
-    const draft = await applicant.post<{ id: string }>(`/competitions/${competition.id}/submissions`, {
-      title: project.title,
-      category: project.category,
-      summary: project.summary,
-      needAddressed: project.need,
-      beneficiaries: { who: project.who, count: project.count },
-      targets: [`服务 ${project.count} 名${project.who}`, '每月开展活动不少于 2 次', '项目结束时满意度不低于 90%'],
-      requestedFen: fen(project.requestedYuan),
-      matchingFen: fen(project.matchingYuan),
-      budgetLines: budgetLines(project),
-      milestones: [
-        { title: '项目启动与团队组建', due: '2027-03-31' },
-        { title: '中期评估', due: '2027-07-31' },
-        { title: '结项评估', due: '2027-12-15' },
-      ],
-    });
+    const draft = await applicant.post<{ id: string }>(
+      `/competitions/${competition.id}/submissions`,
+      submissionOf(project),
+    );
     await applicant.post(`/submissions/${draft.id}/submit`);
     submissions.set(project.community, { project, id: draft.id });
     applicants.set(project.community, applicant);
@@ -362,7 +283,7 @@ async function downloadAgreements(context: DemoContext, outputDir: string): Prom
 }
 
 async function main(baseUrl: string, outputDir: string): Promise<void> {
-  const data = JSON.parse(readFileSync(join(__dirname, 'competition-2026.json'), 'utf8')) as DemoData;
+  const data = readDemoData();
   const runId = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
   const api = new ApiClient(baseUrl);
   mkdirSync(outputDir, { recursive: true });

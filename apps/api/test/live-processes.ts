@@ -44,9 +44,20 @@ export function stopper(child: ChildProcess): (graceMs?: number) => Promise<Proc
  * A second API process exactly as production starts it (main.ts), on its own port and the test
  * run's database and Redis, so a test can prove that events cross process boundaries.
  */
-export async function startApiProcess(env: Record<string, string | undefined> = {}): Promise<SpawnedProcess> {
+export function startApiProcess(env: Record<string, string | undefined> = {}): Promise<SpawnedProcess> {
+  return startServerProcess('apps/api/src/main.ts', env);
+}
+
+/**
+ * A Node server script of this repository in its own process, on a free loopback port passed as
+ * API_PORT; resolves once its GET /health answers 200.
+ */
+export async function startServerProcess(
+  script: string,
+  env: Record<string, string | undefined> = {},
+): Promise<SpawnedProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/main.ts'], {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', script], {
     cwd: ROOT,
     env: { ...process.env, ...env, API_PORT: String(port), API_HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -58,7 +69,7 @@ export async function startApiProcess(env: Record<string, string | undefined> = 
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`API process exited with ${child.exitCode}: ${stderr}`);
+    if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}: ${stderr}`);
     try {
       if ((await fetch(`${url}/health`)).ok) {
         return { url, pid: child.pid as number, stop: stopper(child) };
@@ -69,7 +80,7 @@ export async function startApiProcess(env: Record<string, string | undefined> = 
     await new Promise((done) => setTimeout(done, 100));
   }
   await stopper(child)();
-  throw new Error(`API process did not become healthy within 60 s: ${stderr}`);
+  throw new Error(`${script} did not become healthy within 60 s: ${stderr}`);
 }
 
 /** redis-server on a given port: RedisProcess picks a new port, a restart must reuse the old one. */

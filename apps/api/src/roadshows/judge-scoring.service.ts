@@ -12,7 +12,7 @@ import { ScoreResponseDto, toScoreResponse } from './dto/score-response.dto';
 import { SubmitScoreDto } from './dto/submit-score.dto';
 import { RoadshowRepository } from './roadshow.repository';
 import { ScoreSheet, readScoreSheet } from './score-sheet';
-import { ScoreRepository, StoredRevision } from './score.repository';
+import { ScoreRepository, StoredRevision, snapshotOf } from './score.repository';
 
 type JudgeActor = Extract<Actor, { kind: 'judge' }>;
 
@@ -144,16 +144,7 @@ export class JudgeScoringService {
         subjectType: 'score',
         subjectId: stored.revision.scoreId,
         before: target.previous,
-        after: {
-          slotId,
-          submissionId: target.submissionId,
-          revision: stored.revision.revision,
-          criteria: stored.revision.criteria,
-          gates: stored.revision.gates,
-          total: stored.revision.total,
-          comment: stored.revision.comment,
-          idempotencyKey,
-        },
+        after: { ...snapshotOf(stored), idempotencyKey },
       },
       manager,
     );

@@ -47,6 +47,19 @@ export interface NewSheet {
   readonly comment: string | null;
 }
 
+/** A stored revision as its audit row shows it: the `after` of a save, the `previous` of the next one. */
+export function snapshotOf(stored: StoredRevision): ScoreSnapshot {
+  return {
+    slotId: stored.slotId,
+    submissionId: stored.submissionId,
+    revision: stored.revision.revision,
+    criteria: stored.revision.criteria,
+    gates: stored.revision.gates,
+    total: stored.revision.total,
+    comment: stored.revision.comment,
+  };
+}
+
 interface TargetRow {
   slot_state: SlotState;
   submission_id: string;
