@@ -17,7 +17,19 @@ import { RequestValidationError, fieldProblems } from './common/validation-error
  * is what users get (pipes, filters, OpenAPI, body limit).
  */
 export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: config.api.bodyLimitBytes, logger: false });
+  // Behind a reverse proxy the client's address (request.ip, the per-address limits) comes from
+  // X-Forwarded-For, but only as far as the proxies named in TRUST_PROXY vouch for it.
+  const { trustProxy } = config.api;
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.api.bodyLimitBytes,
+    logger: false,
+    trustProxy:
+      typeof trustProxy === 'number'
+        ? (_address: string, hop: number) => hop < trustProxy
+        : trustProxy === false
+          ? false
+          : [...trustProxy],
+  });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: createLogger(config.log, 'api'),
   });
