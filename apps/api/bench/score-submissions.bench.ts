@@ -263,7 +263,7 @@ async function prepare(
   const judges: { id: string; token: string }[] = [];
   for (let i = 0; i < CONNECTIONS; i += 1) {
     const added = await post(`/roadshows/${String(roadshow.id)}/judges`, { name: `评委${i + 1}`, group: 'expert' });
-    const session = await post('/judge-sessions', { code: added.code });
+    const session = await post('/judge-sessions', { code: added.code, roadshowId: roadshow.id });
     judges.push({ id: String((added.judge as { id: string }).id), token: String(session.token) });
   }
   const draw = await post(`/roadshows/${String(roadshow.id)}/draw`, { seed: `bench-${suffix}` });

@@ -122,7 +122,7 @@ export async function addJudge(
     .expect(201);
   const session = await request(app.getHttpServer())
     .post('/judge-sessions')
-    .send({ code: added.body.code })
+    .send({ code: added.body.code, roadshowId })
     .expect(201);
   return { id: added.body.judge.id, code: added.body.code, token: session.body.token };
 }
