@@ -16,6 +16,8 @@ import {
 } from '../roadshow.factory';
 import { LAPTOP, expectAccessible, launchBrowser, screenshotDir, startServedApp } from './browser-harness';
 
+/** How often the judges list refreshes itself (office/judges-card.js). */
+const PRESENCE_REFRESH_MS = 15_000;
 /** A well-formed code that no judge holds. */
 const WRONG_CODE = 'ZZZZ-ZZZZ';
 
@@ -58,6 +60,8 @@ describe('office console in Chromium: managing a roadshow’s judges on the day'
     for (let i = 0; i < 6; i += 1) await signInJudge(WRONG_CODE);
 
     const office = await app.get(DataSource).getRepository(AppUser).findOneByOrFail({ id: fixture.officeId });
+    // The test moves the page's clock to the judges list's next refresh instead of waiting for it.
+    await page.clock.install();
     await page.goto(`${baseUrl}/office/`);
     await page.getByLabel('登录名').fill(office.login);
     await page.getByLabel('密码').fill(TEST_PASSWORD);
@@ -92,6 +96,13 @@ describe('office console in Chromium: managing a roadshow’s judges on the day'
 
     // A lost code is reissued: the old one and the tablet signed in with it stop, the new one works.
     await row(page, '陈卫东').getByRole('button', { name: '重新生成签到码' }).click();
+    await row(page, '陈卫东').getByText('旧码和已登录的平板将失效？').waitFor();
+    // The list refreshes on its own every few seconds: the question stays open through it.
+    const asked = await row(page, '陈卫东').elementHandle();
+    const refreshed = page.waitForResponse((response) => response.url().endsWith(`/roadshows/${roadshowId}/judges`));
+    await page.clock.runFor(PRESENCE_REFRESH_MS);
+    await refreshed;
+    await page.waitForFunction('(element) => !element.isConnected', asked);
     await row(page, '陈卫东').getByText('旧码和已登录的平板将失效？').waitFor();
     await shot(page, 'office-judges-2-reissue-asks');
     await row(page, '陈卫东').getByRole('button', { name: '确认' }).click();

@@ -26,18 +26,31 @@ const PAUSE_TEXT = {
   }),
 };
 
-/** A row's action that asks once more, in place, before it acts. */
-function confirmingButton(pair, question, className, act) {
+/**
+ * A row's action that asks once more, in place, before it acts. `asking` holds the keys of the
+ * questions open, so the list's refresh every few seconds redraws a question as it was.
+ */
+function confirmingButton({ key, asking }, pair, question, className, act) {
   const holder = h('span', { class: 'confirming' });
-  const ask = () =>
+  const ask = () => {
+    asking.add(key);
     fill(
       holder,
       tx('span', question, { class: 'confirm-question' }),
-      tx('button', { zh: '确认', en: 'Confirm' }, { type: 'button', class: className, onclick: act }),
+      tx('button', { zh: '确认', en: 'Confirm' }, { type: 'button', class: className, onclick: confirm }),
       tx('button', { zh: '取消', en: 'Cancel' }, { type: 'button', onclick: () => reset() }),
     );
-  const reset = () => fill(holder, tx('button', pair, { type: 'button', onclick: ask }));
-  reset();
+  };
+  const reset = () => {
+    asking.delete(key);
+    fill(holder, tx('button', pair, { type: 'button', onclick: ask }));
+  };
+  const confirm = () => {
+    asking.delete(key);
+    return act();
+  };
+  if (asking.has(key)) ask();
+  else reset();
   return holder;
 }
 
@@ -64,6 +77,7 @@ export function judgesCard(ctx, { base, venue, competitionTitle, onPanelChanged 
   const box = messageBox();
   let panel = { items: [], judgeUrl: '' };
   let recusalCounts = new Map();
+  const asking = new Set();
 
   const showSheet = (codes) =>
     fill(sheetArea, codeSheet({ competitionTitle, venue, codes, onDone: () => fill(sheetArea) }));
@@ -117,6 +131,7 @@ export function judgesCard(ctx, { base, venue, competitionTitle, onPanelChanged 
                   'td',
                   { class: 'row-actions' },
                   confirmingButton(
+                    { key: `reissue:${judge.id}`, asking },
                     { zh: '重新生成签到码', en: 'Reissue code' },
                     { zh: '旧码和已登录的平板将失效？', en: 'The old code and its tablets stop?' },
                     'primary',
@@ -124,6 +139,7 @@ export function judgesCard(ctx, { base, venue, competitionTitle, onPanelChanged 
                   ),
                   judge.scoredCount === 0
                     ? confirmingButton(
+                        { key: `remove:${judge.id}`, asking },
                         { zh: '移除', en: 'Remove' },
                         { zh: `移除 ${judge.name}？`, en: `Remove ${judge.name}?` },
                         'danger',
