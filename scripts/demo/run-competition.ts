@@ -137,7 +137,7 @@ async function runRoadshow(context: DemoContext, data: DemoData): Promise<Slot[]
   const judges = await Promise.all(
     context.judgeCodes.map(async ({ name, code }) => ({
       name,
-      client: api.as((await api.post<{ token: string }>('/judge-sessions', { code })).token),
+      client: api.as((await api.post<{ token: string }>('/judge-sessions', { code, roadshowId })).token),
     })),
   );
   const random = seededRandom(data.scoreSeed);
@@ -296,7 +296,7 @@ async function main(baseUrl: string, outputDir: string): Promise<void> {
   say('');
   say(`管理控制台 / office console: ${baseUrl}/office/`);
   say(
-    `评委平板 / judge tablets:    ${baseUrl}/judge/  codes: ${context.judgeCodes.map((j) => `${j.name} ${j.code}`).join(', ')}`,
+    `评委平板 / judge tablets:    ${baseUrl}/judge/#r=${context.roadshowId}  codes: ${context.judgeCodes.map((j) => `${j.name} ${j.code}`).join(', ')}`,
   );
   say(`大屏幕 / big screen:         ${baseUrl}/screen/?roadshow=${context.roadshowId}`);
 }

@@ -201,7 +201,10 @@ async function prepareRoadshow(
         group: groups[i % groups.length],
       },
     );
-    const session = await api.call<{ token: string }>('POST', '/judge-sessions', { code: added.code });
+    const session = await api.call<{ token: string }>('POST', '/judge-sessions', {
+      code: added.code,
+      roadshowId: roadshow.id,
+    });
     judges.push({ id: added.judge.id, token: session.token });
   }
   const draw = await office.call<{ slots: { slotId: string; submissionId: string }[] }>(

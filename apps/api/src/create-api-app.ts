@@ -26,12 +26,21 @@ import { SECURITY_HEADERS, relaxPolicyForDocs } from './common/security-headers'
  * is what users get (pipes, filters, OpenAPI, body limit).
  */
 export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
+  // Behind a reverse proxy the client's address (request.ip, the per-address limits) comes from
+  // X-Forwarded-For, but only as far as the proxies named in TRUST_PROXY vouch for it.
+  const { trustProxy } = config.api;
   const adapter = new FastifyAdapter({
     bodyLimit: config.api.bodyLimitBytes,
     logger: false,
     routerOptions: { maxParamLength: MAX_PATH_PARAMETER_LENGTH },
     frameworkErrors: refuseUnroutable,
     clientErrorHandler: refuseUnparsable,
+    trustProxy:
+      typeof trustProxy === 'number'
+        ? (_address: string, hop: number) => hop < trustProxy
+        : trustProxy === false
+          ? false
+          : [...trustProxy],
   });
   // The API reads UTF-8 JSON and one multipart upload; every other media type gets 415.
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {

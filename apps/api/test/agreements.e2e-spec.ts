@@ -260,7 +260,13 @@ describe('agreements (协议书): award → render → download → sign', () =>
       .get(`/submissions/${winner.submission.id}/agreement`)
       .set('authorization', loser.applicantAuth)
       .expect(404);
-    const judge = bearerOf(app, { kind: 'judge', role: Role.Judge, judgeId: randomUUID(), roadshowId: randomUUID() });
+    const judge = bearerOf(app, {
+      kind: 'judge',
+      role: Role.Judge,
+      judgeId: randomUUID(),
+      roadshowId: randomUUID(),
+      sessionId: randomUUID(),
+    });
     await api().get(`/agreements/${mine.id}/pdf`).set('authorization', judge).expect(403);
     await api().get(`/agreements/${mine.id}/pdf`).expect(401);
     await api().get(`/agreements/${randomUUID()}/pdf`).set('authorization', officeAuth).expect(404);

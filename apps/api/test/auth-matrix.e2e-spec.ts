@@ -6,7 +6,14 @@ import { CompetitionState, Role, SubmissionState } from '@app/domain';
 import { ApiKey, Roadshow } from '@app/persistence';
 import { Actor } from '../src/auth/actor';
 import { TokenService } from '../src/auth/token.service';
-import { createCompetition, createOrganization, createSubmission, createUser } from './factories';
+import {
+  createCompetition,
+  createJudgeActor,
+  createOrganization,
+  createOtherJudgeActor,
+  createSubmission,
+  createUser,
+} from './factories';
 import { startTestApp } from './test-app';
 
 /**
@@ -264,8 +271,8 @@ describe('authorization matrix: organizations, sign-in, competitions, submission
           role: Role.Applicant,
           organizationId: other.id,
         }),
-        judge: bearer({ kind: 'judge', role: Role.Judge, judgeId: randomUUID(), roadshowId: roadshow.id }),
-        'other-judge': bearer({ kind: 'judge', role: Role.Judge, judgeId: randomUUID(), roadshowId: randomUUID() }),
+        judge: bearer(await createJudgeActor(db, roadshow.id)),
+        'other-judge': bearer(await createOtherJudgeActor(db, office.id)),
       },
     };
   }

@@ -173,9 +173,13 @@ describe('sign-in and API keys', () => {
     });
 
     it('refuses judges and anonymous callers, and bad names', async () => {
-      const judge = app
-        .get(TokenService)
-        .issue({ kind: 'judge', role: Role.Judge, judgeId: randomUUID(), roadshowId: randomUUID() });
+      const judge = app.get(TokenService).issue({
+        kind: 'judge',
+        role: Role.Judge,
+        judgeId: randomUUID(),
+        roadshowId: randomUUID(),
+        sessionId: randomUUID(),
+      });
       await api().post('/auth/api-keys').set('authorization', `Bearer ${judge.token}`).send({ name: 'x' }).expect(403);
       await api().post('/auth/api-keys').send({ name: 'x' }).expect(401);
       await api().get('/auth/api-keys').expect(401);

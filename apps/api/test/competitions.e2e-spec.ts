@@ -6,7 +6,14 @@ import { COMPETITION_PRESETS, CompetitionState, Role, ScreeningStatus } from '@a
 import { AppUser, AuditEvent, Competition, Roadshow } from '@app/persistence';
 import { Actor } from '../src/auth/actor';
 import { TokenService } from '../src/auth/token.service';
-import { createCompetition, createOrganization, createSubmission, createUser } from './factories';
+import {
+  createCompetition,
+  createJudgeActor,
+  createOrganization,
+  createOtherJudgeActor,
+  createSubmission,
+  createUser,
+} from './factories';
 import { startTestApp } from './test-app';
 
 const PARTY = COMPETITION_PRESETS['party-building'];
@@ -85,7 +92,7 @@ describe('competitions', () => {
       role: Role.Applicant,
       organizationId: organization.id,
     });
-    judgeAuth = bearer({ kind: 'judge', role: Role.Judge, judgeId: randomUUID(), roadshowId: randomUUID() });
+    judgeAuth = bearer(await createOtherJudgeActor(db, applicant.id));
   });
 
   afterAll(async () => {
@@ -328,7 +335,7 @@ describe('competitions', () => {
     it('shows a judge only the competition of their roadshow', async () => {
       const { id } = await created();
       const roadshow = await db.getRepository(Roadshow).save({ competitionId: id, venue: '西南街道党群服务中心' });
-      const ownJudge = bearer({ kind: 'judge', role: Role.Judge, judgeId: randomUUID(), roadshowId: roadshow.id });
+      const ownJudge = bearer(await createJudgeActor(db, roadshow.id));
       await moveTo(id, CompetitionState.Open);
       await api().get(`/competitions/${id}`).set('authorization', ownJudge).expect(200);
       await api().get(`/competitions/${id}`).set('authorization', judgeAuth).expect(404);

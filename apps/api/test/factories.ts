@@ -3,12 +3,14 @@ import { DataSource } from 'typeorm';
 import {
   COMPETITION_PRESETS,
   CompetitionState,
+  JudgeGroup,
   OrganizationKind,
   Role,
   ScreeningStatus,
   SubmissionState,
 } from '@app/domain';
-import { AppUser, Competition, Organization, Submission } from '@app/persistence';
+import { AppUser, Competition, Judge, JudgeSession, Organization, Roadshow, Submission } from '@app/persistence';
+import { Actor } from '../src/auth/actor';
 import { hashPassword } from '../src/auth/password-hasher';
 
 /**
@@ -108,4 +110,31 @@ export async function createSubmission(
     createdBy,
     ...overrides,
   });
+}
+
+/**
+ * A judge of the roadshow signed in on one tablet: the judge and session rows, and the actor a
+ * token for them carries (a judge token is accepted only while its session is live).
+ */
+export async function createJudgeActor(db: DataSource, roadshowId: string): Promise<Actor> {
+  const judge = await db.getRepository(Judge).save({
+    roadshowId,
+    name: '陈卫东',
+    group: JudgeGroup.Expert,
+    weight: '1',
+    organizationId: null,
+    community: null,
+    codeDigest: unique('test-digest'),
+    digestKeyId: 'test',
+    codeIssuedAt: new Date(),
+  });
+  const session = await db.getRepository(JudgeSession).save({ judgeId: judge.id });
+  return { kind: 'judge', role: Role.Judge, judgeId: judge.id, roadshowId, sessionId: session.id };
+}
+
+/** A judge of a roadshow of a competition of their own, for tests of what other roadshows' judges reach. */
+export async function createOtherJudgeActor(db: DataSource, createdBy: string): Promise<Actor> {
+  const competition = await createCompetition(db, createdBy);
+  const roadshow = await db.getRepository(Roadshow).save({ competitionId: competition.id, venue: '云东海街道会议室' });
+  return createJudgeActor(db, roadshow.id);
 }

@@ -219,7 +219,13 @@ describe('organizations', () => {
           .token
       }`;
       const judgeAuth = `Bearer ${
-        tokens.issue({ kind: 'judge', role: Role.Judge, judgeId: randomUUID(), roadshowId: randomUUID() }).token
+        tokens.issue({
+          kind: 'judge',
+          role: Role.Judge,
+          judgeId: randomUUID(),
+          roadshowId: randomUUID(),
+          sessionId: randomUUID(),
+        }).token
       }`;
       const other = await createOrganization(db);
       await api().get('/organizations').set('authorization', applicantAuth).expect(403);

@@ -49,7 +49,13 @@ describe('publicity (公示) and objections (异议)', () => {
     const office = await createUser(db, Role.Office);
     officeId = office.id;
     officeAuth = bearerOf(app, { kind: 'user', userId: office.id, role: Role.Office });
-    judgeAuth = bearerOf(app, { kind: 'judge', role: Role.Judge, judgeId: randomUUID(), roadshowId: randomUUID() });
+    judgeAuth = bearerOf(app, {
+      kind: 'judge',
+      role: Role.Judge,
+      judgeId: randomUUID(),
+      roadshowId: randomUUID(),
+      sessionId: randomUUID(),
+    });
   });
 
   afterAll(async () => {

@@ -29,7 +29,7 @@ import {
 import { TokenService } from '../src/auth/token.service';
 import { RunResponseDto } from '../src/results/dto/run-response.dto';
 import { ResultRowDto, ResultsResponseDto } from '../src/results/dto/results-response.dto';
-import { createUser } from './factories';
+import { createJudgeActor, createUser } from './factories';
 import { SseClient } from './live-sse-client';
 import {
   AddedJudge,
@@ -413,10 +413,7 @@ describe('rank and allocate: 20 projects × 7 judges through the roadshow, the q
     await http().get(`/runs/${runId}/results.csv`).set(bearer(token)).expect(403);
     await http().get(`/runs/${runId}/events`).set(bearer(token)).expect(403);
     await http().get(`/runs/${runId}`).expect(401);
-    const judge = bearer(
-      tokens.issue({ kind: 'judge', role: Role.Judge, judgeId: scored.judgeIds[0], roadshowId: scored.roadshowId })
-        .token,
-    );
+    const judge = bearer(tokens.issue(await createJudgeActor(db, scored.roadshowId)).token);
     await http().post(`/competitions/${scored.competitionId}/runs`).set(judge).expect(403);
     await http().get(results).set(judge).expect(403);
     await http().get(`/runs/${runId}/statistics`).set(judge).expect(403);

@@ -105,6 +105,8 @@ export async function createRoadshow(app: NestFastifyApplication, fixture: Roads
 
 export interface AddedJudge {
   readonly id: string;
+  /** The roadshow the judge signs in to: the tablet's link names it beside the code. */
+  readonly roadshowId: string;
   readonly code: string;
   readonly token: string;
 }
@@ -123,9 +125,9 @@ export async function addJudge(
     .expect(201);
   const session = await request(app.getHttpServer())
     .post('/judge-sessions')
-    .send({ code: added.body.code })
+    .send({ code: added.body.code, roadshowId })
     .expect(201);
-  return { id: added.body.judge.id, code: added.body.code, token: session.body.token };
+  return { id: added.body.judge.id, roadshowId, code: added.body.code, token: session.body.token };
 }
 
 export interface RoadshowUnderWay {

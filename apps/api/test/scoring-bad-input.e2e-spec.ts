@@ -71,7 +71,7 @@ describe('bad score input is refused with the field named, and nothing is writte
       'a missing criterion',
       () => ({ ...valid, criteria: { ...valid.criteria, sustainability: undefined } }),
       'criteria.sustainability',
-      /缺少/,
+      /请为“.+”打分/,
     ],
     [
       'a number instead of a decimal string',

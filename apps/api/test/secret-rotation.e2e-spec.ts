@@ -100,11 +100,11 @@ describe('rotating the session and credential keys', () => {
       [fresh.id]: 'cred-b',
     });
 
-    const signedIn = await http(during).post('/judge-sessions').send({ code: old.code }).expect(201);
+    const signedIn = await http(during).post('/judge-sessions').send({ code: old.code, roadshowId }).expect(201);
     expect(signedIn.body.judge.id).toBe(old.id);
-    const refused = await http(after).post('/judge-sessions').send({ code: old.code }).expect(401);
-    expect(refused.body).toMatchObject({ code: 'UNAUTHENTICATED', message_zh: '签到码无效，请核对后重新输入' });
-    const again = await http(after).post('/judge-sessions').send({ code: fresh.code }).expect(201);
+    const refused = await http(after).post('/judge-sessions').send({ code: old.code, roadshowId }).expect(401);
+    expect(refused.body).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'SIGN_IN_CODE_INVALID' });
+    const again = await http(after).post('/judge-sessions').send({ code: fresh.code, roadshowId }).expect(201);
     expect(again.body.judge.id).toBe(fresh.id);
   });
 });

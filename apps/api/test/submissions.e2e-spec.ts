@@ -84,7 +84,7 @@ describe('submissions and screening', () => {
     office = await createUser(db, Role.Office);
     const tokens = app.get(TokenService);
     officeAuth = `Bearer ${tokens.issue({ kind: 'user', userId: office.id, role: Role.Office }).token}`;
-    judgeAuth = `Bearer ${tokens.issue({ kind: 'judge', role: Role.Judge, judgeId: randomUUID(), roadshowId: randomUUID() }).token}`;
+    judgeAuth = `Bearer ${tokens.issue({ kind: 'judge', role: Role.Judge, judgeId: randomUUID(), roadshowId: randomUUID(), sessionId: randomUUID() }).token}`;
   });
 
   afterAll(async () => {

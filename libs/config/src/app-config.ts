@@ -1,4 +1,5 @@
 import { KeyRing } from './key-ring';
+import { TrustProxy } from './trust-proxy';
 
 export type LogLevelName = 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose';
 
@@ -8,7 +9,14 @@ export class AppConfig {
   readonly database: { readonly url: string; readonly poolSize: number };
   readonly redis: { readonly url: string };
   readonly queue: { readonly prefix: string; readonly workerConcurrency: number; readonly lockMs: number };
-  readonly api: { readonly host: string; readonly port: number; readonly bodyLimitBytes: number };
+  readonly api: {
+    readonly host: string;
+    readonly port: number;
+    readonly bodyLimitBytes: number;
+    readonly trustProxy: TrustProxy;
+  };
+  /** Public registrations allowed per hour, per client address and from all together. */
+  readonly registration: { readonly perAddress: number; readonly total: number };
   readonly auth: { readonly sessionKeys: KeyRing; readonly credentialKeys: KeyRing };
   readonly fonts: { readonly dir: string };
   readonly log: { readonly level: LogLevelName; readonly format: 'json' | 'text' };

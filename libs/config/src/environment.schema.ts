@@ -1,6 +1,7 @@
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateBy, ValidationOptions } from 'class-validator';
 import { parseKeyRing } from './key-ring';
+import { parseTrustProxy } from './trust-proxy';
 
 function IsConnectionUrl(protocols: readonly string[], options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
@@ -31,6 +32,22 @@ function IsKeyRing(options?: ValidationOptions): PropertyDecorator {
         validate: (value: unknown) => typeof value === 'string' && 'ring' in parseKeyRing(value),
         defaultMessage: (args) => {
           const parsed = typeof args?.value === 'string' ? parseKeyRing(args.value) : undefined;
+          return parsed && 'problem' in parsed ? parsed.problem : 'must be text';
+        },
+      },
+    },
+    options,
+  );
+}
+
+function IsTrustProxy(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isTrustProxy',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && !('problem' in parseTrustProxy(value)),
+        defaultMessage: (args) => {
+          const parsed = typeof args?.value === 'string' ? parseTrustProxy(args.value) : undefined;
           return parsed && 'problem' in parsed ? parsed.problem : 'must be text';
         },
       },
@@ -82,6 +99,28 @@ export class EnvironmentSchema {
   @Min(1024)
   @Max(50 * 1024 * 1024)
   API_BODY_LIMIT_BYTES = 1024 * 1024;
+
+  /**
+   * Which reverse proxies may say who the client is (X-Forwarded-For): `false`, a hop count, or
+   * addresses and CIDR ranges (and loopback, linklocal, uniquelocal). Never every proxy: a client
+   * could then choose its own address and walk around every per-address limit.
+   */
+  @IsTrustProxy()
+  TRUST_PROXY = 'false';
+
+  /** Public registrations (each runs scrypt) allowed per client address per hour. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  REGISTRATION_LIMIT_PER_ADDRESS = 60;
+
+  /** Public registrations allowed per hour from all addresses together: a ceiling on the CPU they take. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  REGISTRATION_LIMIT_TOTAL = 600;
 
   @Transform(toInteger)
   @IsInt()

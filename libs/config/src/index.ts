@@ -4,3 +4,4 @@ export * from './config.module';
 export * from './load-config';
 export * from './create-logger';
 export * from './key-ring';
+export * from './trust-proxy';

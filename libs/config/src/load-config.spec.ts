@@ -21,7 +21,8 @@ function problemsOf(env: Record<string, string>): ConfigError {
 describe('loadConfig', () => {
   it('fills in loopback defaults so a fresh checkout starts on 127.0.0.1', () => {
     const config = loadConfig(valid);
-    expect(config.api).toEqual({ host: '127.0.0.1', port: 3000, bodyLimitBytes: 1048576 });
+    expect(config.api).toEqual({ host: '127.0.0.1', port: 3000, bodyLimitBytes: 1048576, trustProxy: false });
+    expect(config.registration).toEqual({ perAddress: 60, total: 600 });
     expect(config.database.poolSize).toBe(10);
     expect(config.queue.prefix).toBe('gongyi');
     expect(config.fonts.dir).toMatch(/noto-sans-sc$/);
@@ -72,6 +73,27 @@ describe('loadConfig', () => {
     expect(error.variables).toEqual(['CREDENTIAL_KEYS']);
     expect(error.message).toContain('key "c2" is also in SESSION_KEYS');
     expect(error.message).not.toContain('s'.repeat(32));
+  });
+
+  it('trusts the named proxies, or a number of hops, to say who the client is', () => {
+    expect(loadConfig({ ...valid, TRUST_PROXY: '10.0.0.2, 192.168.0.0/16,loopback' }).api.trustProxy).toEqual([
+      '10.0.0.2',
+      '192.168.0.0/16',
+      'loopback',
+    ]);
+    expect(loadConfig({ ...valid, TRUST_PROXY: '1' }).api.trustProxy).toBe(1);
+    expect(loadConfig({ ...valid, TRUST_PROXY: '::1' }).api.trustProxy).toEqual(['::1']);
+  });
+
+  it.each([
+    ['every proxy', 'true', 'any client choose its own address'],
+    ['a host name', 'proxy.internal', '"proxy.internal" is not an address'],
+    ['a range too wide to exist', '10.0.0.0/33', '"10.0.0.0/33" is not an address'],
+    ['zero hops', '0', 'from 1 to 10'],
+  ])('refuses to trust %s, naming TRUST_PROXY', (_, value, reason) => {
+    const error = problemsOf({ ...valid, TRUST_PROXY: value });
+    expect(error.variables).toEqual(['TRUST_PROXY']);
+    expect(error.message).toContain(reason);
   });
 
   it('refuses a font folder that does not exist', () => {

@@ -6,6 +6,7 @@ import { AppConfig, LogLevelName } from './app-config';
 import { ConfigError } from './config.error';
 import { EnvironmentSchema } from './environment.schema';
 import { KeyRing, parseKeyRing } from './key-ring';
+import { TrustProxy, parseTrustProxy } from './trust-proxy';
 
 type Environment = Readonly<Record<string, string | undefined>>;
 
@@ -57,11 +58,22 @@ export function loadConfig(env: Environment = process.env): AppConfig {
       workerConcurrency: schema.WORKER_CONCURRENCY,
       lockMs: schema.WORKER_LOCK_MS,
     },
-    api: { host: schema.API_HOST, port: schema.API_PORT, bodyLimitBytes: schema.API_BODY_LIMIT_BYTES },
+    api: {
+      host: schema.API_HOST,
+      port: schema.API_PORT,
+      bodyLimitBytes: schema.API_BODY_LIMIT_BYTES,
+      trustProxy: trustProxyOf(schema.TRUST_PROXY),
+    },
+    registration: { perAddress: schema.REGISTRATION_LIMIT_PER_ADDRESS, total: schema.REGISTRATION_LIMIT_TOTAL },
     auth: { sessionKeys: sessionKeys as KeyRing, credentialKeys: credentialKeys as KeyRing },
     fonts: { dir: fontDir as string },
     log: { level: schema.LOG_LEVEL as LogLevelName, format: schema.LOG_FORMAT as 'json' | 'text' },
   });
+}
+
+function trustProxyOf(text: string): TrustProxy {
+  const parsed = parseTrustProxy(text);
+  return 'trust' in parsed ? parsed.trust : false;
 }
 
 function validRing(text: string | undefined): KeyRing | undefined {

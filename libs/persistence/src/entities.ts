@@ -11,6 +11,7 @@ import { Publication } from './results/publication.entity';
 import { RankingRun } from './results/ranking-run.entity';
 import { RunResult } from './results/run-result.entity';
 import { Judge } from './roadshow/judge.entity';
+import { JudgeSession } from './roadshow/judge-session.entity';
 import { LiveEvent } from './roadshow/live-event.entity';
 import { Recusal } from './roadshow/recusal.entity';
 import { RoadshowSlot } from './roadshow/roadshow-slot.entity';
@@ -28,6 +29,7 @@ export const ENTITIES = [
   Roadshow,
   RoadshowSlot,
   Judge,
+  JudgeSession,
   Recusal,
   Score,
   ScoreRevision,

@@ -20,6 +20,7 @@ export * from './results/ranking-run.entity';
 export * from './results/ranking-runs.repository';
 export * from './results/run-result.entity';
 export * from './roadshow/judge.entity';
+export * from './roadshow/judge-session.entity';
 export * from './roadshow/live-event.entity';
 export * from './roadshow/live-event.repository';
 export * from './roadshow/recusal.entity';

@@ -2,12 +2,13 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
-import { DomainError, DomainErrorCode, Role } from '@app/domain';
+import { DomainError, DomainErrorCode, Role, RoadshowErrors } from '@app/domain';
 import { ApiKey, AppUser } from '@app/persistence';
 import { ACCESS_KEY, Access } from './access.decorator';
 import { Actor } from './actor';
 import { CredentialDigestService } from './credential-digest.service';
 import { AuthenticatedRequest } from './current-actor.decorator';
+import { JudgeSessionRepository } from './judge-session.repository';
 import { TokenService } from './token.service';
 
 const UNAUTHENTICATED = new DomainError(DomainErrorCode.Unauthenticated, {
@@ -28,6 +29,7 @@ export class AuthGuard implements CanActivate {
     private readonly digests: CredentialDigestService,
     @InjectRepository(ApiKey) private readonly apiKeys: Repository<ApiKey>,
     @InjectRepository(AppUser) private readonly users: Repository<AppUser>,
+    private readonly judgeSessions: JudgeSessionRepository,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -44,6 +46,10 @@ export class AuthGuard implements CanActivate {
         zh: '当前身份无权执行此操作',
         en: 'your role may not do this',
       });
+    }
+    // A judge's token is good only while its sign-in is: a reissued code or a removed judge ends it.
+    if (actor.kind === 'judge' && !(await this.judgeSessions.touch(actor.sessionId, actor.judgeId))) {
+      throw RoadshowErrors.judgeSessionEnded();
     }
     request.actor = actor;
     return true;

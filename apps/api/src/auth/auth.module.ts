@@ -6,6 +6,7 @@ import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { CredentialDigestService } from './credential-digest.service';
+import { JudgeSessionRepository } from './judge-session.repository';
 import { SignInThrottleService } from './sign-in-throttle.service';
 import { TokenService } from './token.service';
 
@@ -18,8 +19,9 @@ import { TokenService } from './token.service';
     CredentialDigestService,
     AuthService,
     SignInThrottleService,
+    JudgeSessionRepository,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [TokenService, CredentialDigestService],
+  exports: [TokenService, CredentialDigestService, JudgeSessionRepository],
 })
 export class AuthModule {}

@@ -6,7 +6,7 @@ import { TokenService } from './token.service';
 
 const older = { id: 'k2025', secret: 'a'.repeat(40) };
 const newer = { id: 'k2026', secret: 'b'.repeat(40) };
-const judge: Actor = { kind: 'judge', role: Role.Judge, judgeId: 'j-1', roadshowId: 'r-1' };
+const judge: Actor = { kind: 'judge', role: Role.Judge, judgeId: 'j-1', roadshowId: 'r-1', sessionId: 's-1' };
 
 function tokensWith(...sessionKeys: KeyRing): TokenService {
   return new TokenService({ auth: { sessionKeys } } as AppConfig);

@@ -6,7 +6,7 @@ import { Actor } from './actor';
 
 const USER_TOKEN_SECONDS = 12 * 3600;
 /** A roadshow day, with margin: a judge must not be signed out mid-session. */
-const JUDGE_TOKEN_SECONDS = 16 * 3600;
+export const JUDGE_TOKEN_SECONDS = 16 * 3600;
 
 interface TokenClaims {
   readonly v: 1;
@@ -62,7 +62,12 @@ function isActor(value: unknown): value is Actor {
   if (value === null || typeof value !== 'object') return false;
   const actor = value as Record<string, unknown>;
   if (actor.kind === 'judge') {
-    return actor.role === Role.Judge && typeof actor.judgeId === 'string' && typeof actor.roadshowId === 'string';
+    return (
+      actor.role === Role.Judge &&
+      typeof actor.judgeId === 'string' &&
+      typeof actor.roadshowId === 'string' &&
+      typeof actor.sessionId === 'string'
+    );
   }
   if (actor.kind !== 'user' || typeof actor.userId !== 'string') return false;
   if (actor.role === Role.Applicant) return typeof actor.organizationId === 'string';

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Ip, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Role } from '@app/domain';
 import { Allow, Public } from '../auth/access.decorator';
@@ -27,7 +27,9 @@ export class OrganizationsController {
     description:
       '组织与账号在同一事务中创建。填写统一社会信用代码时按 GB 32100-2015 校验。\n\n' +
       'The organization and the account are created in one transaction. A unified social credit code, when given, ' +
-      'is checked against its check character (GB 32100-2015).',
+      'is checked against its check character (GB 32100-2015). Registrations are limited per client address and in ' +
+      'total per hour (REGISTRATION_LIMIT_PER_ADDRESS, REGISTRATION_LIMIT_TOTAL); behind a reverse proxy the client ' +
+      'address comes from X-Forwarded-For as far as TRUST_PROXY trusts it.',
   })
   @ApiResponse({ status: 201, type: OrganizationRegistrationResponseDto })
   @ApiError(400, undefined, {
@@ -42,9 +44,10 @@ export class OrganizationsController {
     message_en: 'this login is already taken; choose another',
     field: 'applicant.login',
   })
+  @ApiError(429, '本地址或全部注册已达每小时上限 / the hourly limit of this address or of all registrations is reached')
   @ApiJsonBodyErrors()
-  register(@Body() dto: RegisterOrganizationDto): Promise<OrganizationRegistrationResponseDto> {
-    return this.organizations.register(dto);
+  register(@Body() dto: RegisterOrganizationDto, @Ip() ip: string): Promise<OrganizationRegistrationResponseDto> {
+    return this.organizations.register(dto, ip);
   }
 
   @Get('me')

@@ -18,6 +18,7 @@ import {
   toOrganizationResponse,
 } from './dto/organization.dto';
 import { OrganizationsRepository } from './organizations.repository';
+import { RegistrationLimiter } from './registration-limiter';
 
 const NOT_FOUND = new DomainError(DomainErrorCode.NotFound, { zh: '未找到该组织', en: 'organization not found' }, 'id');
 
@@ -27,13 +28,15 @@ export class OrganizationsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly organizations: OrganizationsRepository,
     private readonly audit: AuditRepository,
+    private readonly limiter: RegistrationLimiter,
   ) {}
 
   /**
    * Public registration: the organization and its first applicant account are created together
    * or not at all, so there is never an organization nobody can sign in for.
    */
-  async register(dto: RegisterOrganizationDto): Promise<OrganizationRegistrationResponseDto> {
+  async register(dto: RegisterOrganizationDto, clientIp: string): Promise<OrganizationRegistrationResponseDto> {
+    await this.limiter.take(clientIp);
     const creditCode = dto.creditCode ? normalizeCreditCode(dto.creditCode) : null;
     if (creditCode !== null) {
       const problem = creditCodeProblem(creditCode);

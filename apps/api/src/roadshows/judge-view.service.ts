@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CompetitionRules, SlotState } from '@app/domain';
+import { CompetitionRules, RoadshowErrors, SlotState } from '@app/domain';
 import { Competition, Judge, Roadshow } from '@app/persistence';
 import { MARK_DECIMALS } from '@app/scoring';
 import { Actor } from '../auth/actor';
@@ -8,7 +8,6 @@ import { JudgeRoadshowResponseDto, JudgeRubricDto, JudgeSlotDto } from './dto/ju
 import { ScoreResponseDto, toScoreResponse } from './dto/score-response.dto';
 import { JudgeRepository } from './judge.repository';
 import { RoadshowRepository, SlotView } from './roadshow.repository';
-import { notFound } from './roadshow-checks';
 import { ScoreRepository } from './score.repository';
 
 type JudgeActor = Extract<Actor, { kind: 'judge' }>;
@@ -56,7 +55,7 @@ export class JudgeViewService {
     const judge = await this.judges.judge(actor.judgeId);
     const roadshow = judge?.roadshowId === actor.roadshowId ? await this.roadshows.roadshow(actor.roadshowId) : null;
     const competition = roadshow ? await this.roadshows.competition(roadshow.competitionId) : null;
-    if (!judge || !roadshow || !competition) throw notFound({ zh: '评委不存在', en: 'judge not found' });
+    if (!judge || !roadshow || !competition) throw RoadshowErrors.judgeNotFound();
     return { judge, roadshow, competition };
   }
 

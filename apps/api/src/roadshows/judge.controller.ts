@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Role } from '@app/domain';
 import { Allow } from '../auth/access.decorator';
@@ -41,6 +41,20 @@ export class JudgeController {
   @ApiError(404, '评委已不在本路演 / the judge is no longer on this roadshow')
   roadshow(@CurrentActor() actor: JudgeActor): Promise<JudgeRoadshowResponseDto> {
     return this.view.roadshow(actor);
+  }
+
+  @Post('heartbeat')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({
+    summary: '平板在线信号 / the tablet is here',
+    description:
+      'Sent by the tablet every few seconds while its page is open: it learns within seconds when the server cannot be ' +
+      'reached, and the office console sees the tablet online. Like every judge request it records the tablet as seen, ' +
+      'at most every 15 s; 401 once the session has ended.',
+  })
+  @ApiResponse({ status: 204, description: '在线 / seen' })
+  heartbeat(): void {
+    // The guard has checked the session and recorded the tablet as seen: nothing is left to do.
   }
 
   @Get('slots')

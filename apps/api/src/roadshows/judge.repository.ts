@@ -14,6 +14,7 @@ export interface NewJudge {
   readonly community: string | null;
   readonly codeDigest: string;
   readonly digestKeyId: string;
+  readonly codeIssuedAt: Date;
 }
 
 /** A submission that conflicts with a judge, and why. */
@@ -40,15 +41,54 @@ export class JudgeRepository {
     return manager.getRepository(Judge).find({ where: { roadshowId }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
-  judge(id: string, manager: EntityManager = this.dataSource.manager) {
-    return manager.getRepository(Judge).findOneBy({ id });
-  }
-
-  /** The judge whose code digest is one of these, made with the key it names. */
-  judgeByCode(candidates: readonly KeyedDigest[], manager: EntityManager = this.dataSource.manager) {
+  judge(id: string, manager: EntityManager = this.dataSource.manager, lock?: 'update') {
     return manager
       .getRepository(Judge)
-      .findOneBy(candidates.map(({ keyId, digest }) => ({ digestKeyId: keyId, codeDigest: digest })));
+      .findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+  }
+
+  /** The judge (of the roadshow, when one is named) whose code digest is one of these, made with the key it names. */
+  judgeByCode(
+    candidates: readonly KeyedDigest[],
+    roadshowId?: string,
+    manager: EntityManager = this.dataSource.manager,
+  ) {
+    return manager.getRepository(Judge).findOneBy(
+      candidates.map(({ keyId, digest }) => ({
+        digestKeyId: keyId,
+        codeDigest: digest,
+        ...(roadshowId === undefined ? {} : { roadshowId }),
+      })),
+    );
+  }
+
+  /** The judge's new code: its digest, the key that made it, and now as its issue time. */
+  async replaceCode(manager: EntityManager, judgeId: string, digest: KeyedDigest): Promise<Judge> {
+    await manager
+      .getRepository(Judge)
+      .update({ id: judgeId }, { codeDigest: digest.digest, digestKeyId: digest.keyId, codeIssuedAt: new Date() });
+    return manager.getRepository(Judge).findOneByOrFail({ id: judgeId });
+  }
+
+  /** Scores saved per judge of the roadshow; a judge with none is absent. */
+  async scoreCounts(
+    roadshowId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, number>> {
+    const rows = await manager.query<{ judge_id: string; scored: number }[]>(
+      `SELECT sc.judge_id, count(*)::int AS scored
+         FROM score sc JOIN judge j ON j.id = sc.judge_id
+        WHERE j.roadshow_id = $1
+        GROUP BY sc.judge_id`,
+      [roadshowId],
+    );
+    return new Map(rows.map((row) => [row.judge_id, row.scored]));
+  }
+
+  /** The judge's recusals, then the judge (their sessions go with them); the caller has checked there is no score. */
+  async deleteJudge(manager: EntityManager, judgeId: string): Promise<void> {
+    await manager.getRepository(Recusal).delete({ judgeId });
+    await manager.getRepository(Judge).delete({ id: judgeId });
   }
 
   organization(id: string, manager: EntityManager = this.dataSource.manager) {

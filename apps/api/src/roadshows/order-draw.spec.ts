@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { drawOrder, randomSeed } from './order-draw';
+import { drawOrder, publishedSeed, randomSeed } from './order-draw';
 
 const IDS = ['a1', 'b2', 'c3', 'd4', 'e5', 'f6', 'g7', 'h8', 'i9', 'j10'];
 
@@ -48,6 +48,32 @@ describe('order draw (sha256-fisher-yates-v1)', () => {
     // Two projects: one swap decision, j = r0 mod 2 (2^32 is a multiple of 2, so nothing is rejected).
     const r0 = createHash('sha256').update('coin:0').digest().readUInt32BE(0);
     expect(drawOrder(['x', 'y'], 'coin')).toEqual(r0 % 2 === 0 ? ['y', 'x'] : ['x', 'y']);
+  });
+
+  it('draws from a Chinese seed by its UTF-8 bytes', () => {
+    const seed = '2026-05-10 体彩排列5 83417';
+    const r0 = createHash('sha256')
+      .update(Buffer.from(`${seed}:0`, 'utf8'))
+      .digest()
+      .readUInt32BE(0);
+    expect(drawOrder(['x', 'y'], seed)).toEqual(r0 % 2 === 0 ? ['y', 'x'] : ['x', 'y']);
+    expect(drawOrder(IDS, seed)).toEqual(drawOrder([...IDS].reverse(), publishedSeed(` ${seed} `)));
+  });
+
+  it('publishes a typed seed trimmed and in NFC, so the same characters always give the same order', () => {
+    expect(publishedSeed('  2026-05-10 体彩排列5 83417\t')).toBe('2026-05-10 体彩排列5 83417');
+    expect(publishedSeed('cafe\u0301')).toBe('caf\u00e9');
+    expect(publishedSeed('x'.repeat(200))).toHaveLength(200);
+  });
+
+  it.each([
+    ['empty', '   '],
+    ['a line break inside', '2026-05-10\n83417'],
+    ['a control character', 'seed\u0007'],
+    ['a zero-width character', 'se\u200bed'],
+    ['over 200 characters', '号'.repeat(201)],
+  ])('refuses a seed that is %s', (_, seed) => {
+    expect(() => publishedSeed(seed)).toThrow(expect.objectContaining({ reason: 'SEED_UNPRINTABLE', field: 'seed' }));
   });
 
   it('generates 128-bit hex seeds', () => {

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { LiveEventType, RecusalSource, SlotState, SubmissionState } from '@app/domain';
+import {
+  CompetitionErrors,
+  LiveEventType,
+  RecusalSource,
+  RoadshowErrors,
+  SlotState,
+  SubmissionState,
+} from '@app/domain';
 import { AuditRepository, Recusal, RoadshowSlot } from '@app/persistence';
 import { Actor } from '../auth/actor';
 import { auditActor } from '../auth/audit-actor';
@@ -12,7 +19,7 @@ import { RecusalResponseDto, toRecusalResponse } from './dto/recusal-response.dt
 import { WithdrawRecusalDto } from './dto/withdraw-recusal.dto';
 import { JudgeRepository } from './judge.repository';
 import { RoadshowRepository } from './roadshow.repository';
-import { ROADSHOW_NOT_FOUND, assertPanelOpen, conflict, notFound } from './roadshow-checks';
+import { assertPanelOpen } from './roadshow-checks';
 
 /** A recusal as its audit rows show it. */
 function snapshotOf(recusal: Recusal): Record<string, string> {
@@ -23,13 +30,6 @@ function snapshotOf(recusal: Recusal): Record<string, string> {
     reason: recusal.reason,
   };
 }
-
-const JUDGE_NOT_FOUND = { zh: '该路演中没有这位评委', en: 'no such judge in this roadshow' };
-
-const LOCKED_SLOT = {
-  zh: '该项目已锁定并公布分数，回避不再改变结果',
-  en: 'this project is locked and its score announced; a recusal can no longer change it',
-};
 
 /**
  * 回避: declared by a judge, set by the office, or automatic for the judge's own organization or
@@ -81,9 +81,9 @@ export class RecusalsService {
   async recuseByOffice(actor: Actor, roadshowId: string, dto: CreateRecusalDto): Promise<RecusalResponseDto> {
     const recusal = await this.dataSource.transaction(async (manager) => {
       const roadshow = await this.roadshows.roadshow(roadshowId, manager, 'update');
-      if (!roadshow) throw notFound(ROADSHOW_NOT_FOUND);
+      if (!roadshow) throw RoadshowErrors.roadshowNotFound('id');
       const judge = await this.judges.judge(dto.judgeId, manager);
-      if (!judge || judge.roadshowId !== roadshowId) throw notFound(JUDGE_NOT_FOUND, 'judgeId');
+      if (!judge || judge.roadshowId !== roadshowId) throw RoadshowErrors.judgeNotFound('judgeId');
       return this.recuse(manager, actor, roadshow.id, roadshow.competitionId, judge.id, dto.submissionId, {
         source: RecusalSource.Office,
         reason: dto.reason,
@@ -97,7 +97,7 @@ export class RecusalsService {
     const recusal = await this.dataSource.transaction(async (manager) => {
       const roadshow = await this.roadshows.roadshow(actor.roadshowId, manager, 'update');
       const judge = await this.judges.judge(actor.judgeId, manager);
-      if (!roadshow || !judge || judge.roadshowId !== roadshow.id) throw notFound(JUDGE_NOT_FOUND);
+      if (!roadshow || !judge || judge.roadshowId !== roadshow.id) throw RoadshowErrors.judgeNotFound();
       return this.recuse(manager, actor, roadshow.id, roadshow.competitionId, judge.id, dto.submissionId, {
         source: RecusalSource.Declared,
         reason: dto.reason,
@@ -115,17 +115,11 @@ export class RecusalsService {
   async withdraw(actor: Actor, roadshowId: string, recusalId: string, dto: WithdrawRecusalDto): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const roadshow = await this.roadshows.roadshow(roadshowId, manager, 'update');
-      if (!roadshow) throw notFound(ROADSHOW_NOT_FOUND);
+      if (!roadshow) throw RoadshowErrors.roadshowNotFound('id');
       await this.assertPanelOpenFor(manager, roadshow.competitionId);
       const recusal = await this.judges.recusalOfRoadshow(roadshowId, recusalId, manager);
-      if (!recusal)
-        throw notFound({ zh: '该路演中没有这条回避记录', en: 'no such recusal in this roadshow' }, 'recusalId');
-      if (recusal.source === RecusalSource.Automatic) {
-        throw conflict({
-          zh: '自动回避由规则产生（评委与项目同一组织或同一社区），不能撤销',
-          en: 'an automatic recusal follows from the rules (same organization or community as the project) and cannot be withdrawn',
-        });
-      }
+      if (!recusal) throw RoadshowErrors.recusalNotFound();
+      if (recusal.source === RecusalSource.Automatic) throw RoadshowErrors.automaticRecusal();
       const slot = await this.unlockedSlot(manager, roadshowId, recusal.submissionId);
       await this.judges.deleteRecusal(manager, recusal.id);
       await this.panelChanged(manager, roadshowId, slot);
@@ -156,19 +150,13 @@ export class RecusalsService {
     await this.assertPanelOpenFor(manager, competitionId);
     const submission = await this.roadshows.submission(submissionId, manager);
     if (!submission || submission.competitionId !== competitionId || submission.state !== SubmissionState.Submitted) {
-      throw notFound(
-        { zh: '本次大赛没有这个已提交的项目', en: 'no such submitted project in this competition' },
-        'submissionId',
-      );
+      throw RoadshowErrors.projectNotFound();
     }
     const slot = await this.unlockedSlot(manager, roadshowId, submissionId);
     const recusal = await this.judges.insertRecusal(manager, { judgeId, submissionId, ...what });
     if (!recusal) {
       const existing = await this.judges.recusal(judgeId, submissionId, manager);
-      throw conflict({
-        zh: `该评委已回避此项目（${existing?.source ?? ''}）`,
-        en: `the judge is already recused from this project (${existing?.source ?? ''})`,
-      });
+      throw RoadshowErrors.alreadyRecused(existing?.source);
     }
     await this.recordAudit(manager, actor, recusal);
     await this.panelChanged(manager, roadshowId, slot);
@@ -177,14 +165,14 @@ export class RecusalsService {
 
   private async assertPanelOpenFor(manager: EntityManager, competitionId: string): Promise<void> {
     const competition = await this.roadshows.competition(competitionId, manager);
-    if (!competition) throw notFound(ROADSHOW_NOT_FOUND);
+    if (!competition) throw CompetitionErrors.notFound();
     assertPanelOpen(competition.state);
   }
 
   /** The project's slot, if drawn; a locked one refuses any change to who scores it. */
   private async unlockedSlot(manager: EntityManager, roadshowId: string, submissionId: string) {
     const slot = await this.roadshows.slotOfSubmission(roadshowId, submissionId, manager);
-    if (slot?.state === SlotState.Locked) throw conflict(LOCKED_SLOT);
+    if (slot?.state === SlotState.Locked) throw RoadshowErrors.slotLockedForRecusal();
     return slot;
   }
 

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { CompetitionRules, SlotState } from '@app/domain';
+import { CompetitionErrors, CompetitionRules, RoadshowErrors, SlotState } from '@app/domain';
 import { AnnouncedBreakdown, publicBreakdownOf } from './announced-score';
 import { categoryOf } from './competition-scoring';
 import { BoardCurrentDto, BoardResponseDto, BoardResultDto, BoardSlotDto } from './dto/board-response.dto';
 import { RoadshowRepository, SlotView } from './roadshow.repository';
-import { ROADSHOW_NOT_FOUND, notFound } from './roadshow-checks';
 import { runningRanking } from './running-ranking';
 
 function boardSlot(rules: CompetitionRules, view: SlotView): BoardSlotDto {
@@ -39,12 +38,12 @@ export class RoadshowBoardService {
 
   async board(roadshowId: string): Promise<BoardResponseDto> {
     const roadshow = await this.roadshows.roadshow(roadshowId);
-    if (!roadshow) throw notFound(ROADSHOW_NOT_FOUND);
+    if (!roadshow) throw RoadshowErrors.roadshowNotFound('id');
     const [competition, views] = await Promise.all([
       this.roadshows.competition(roadshow.competitionId),
       this.roadshows.slotViews(roadshowId),
     ]);
-    if (!competition) throw notFound(ROADSHOW_NOT_FOUND);
+    if (!competition) throw CompetitionErrors.notFound();
     const rules = competition.rules;
     const slots = views.map((view) => boardSlot(rules, view));
     const currentView = views.find((view) => view.slot.id === roadshow.currentSlotId);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { LiveEventType, SLOT_STATE_LABELS, SlotState } from '@app/domain';
+import { CompetitionErrors, LiveEventType, RoadshowErrors, SlotState } from '@app/domain';
 import { AuditRepository, Competition, Roadshow, RoadshowSlot } from '@app/persistence';
 import { Actor } from '../auth/actor';
 import { auditActor } from '../auth/audit-actor';
@@ -13,7 +13,7 @@ import { SlotJudgesResponseDto } from './dto/slot-judges-response.dto';
 import { SlotResponseDto, toSlotResponse } from './dto/slot-response.dto';
 import { JudgeRepository } from './judge.repository';
 import { RoadshowRepository } from './roadshow.repository';
-import { ROADSHOW_NOT_FOUND, SLOT_NOT_FOUND, assertRoadshowStage, conflict, notFound } from './roadshow-checks';
+import { assertRoadshowStage } from './roadshow-checks';
 import { ScoreRepository } from './score.repository';
 
 interface SlotContext {
@@ -43,12 +43,7 @@ export class RoadshowSlotsService {
     return this.transition(actor, roadshowId, slotId, SlotState.Waiting, SlotState.Presenting, async (context) => {
       const { manager, roadshow, slot } = context;
       const onStage = await this.roadshows.activeSlot(roadshowId, manager);
-      if (onStage) {
-        throw conflict({
-          zh: `第 ${onStage.position} 号项目仍在${SLOT_STATE_LABELS[onStage.state].zh}，请先锁定它`,
-          en: `slot ${onStage.position} is still ${onStage.state}; lock it first`,
-        });
-      }
+      if (onStage) throw RoadshowErrors.slotOnStage(onStage.position, onStage.state);
       slot.pitchStartedAt = new Date();
       roadshow.currentSlotId = slot.id;
       await this.roadshows.saveRoadshow(manager, roadshow);
@@ -91,21 +86,11 @@ export class RoadshowSlotsService {
       const recusedJudgeIds = await this.judges.recusedFrom(slot.submissionId, manager);
       const scores = await this.scores.scoresOfSlot(manager, slot.id);
       const recused = new Set(recusedJudgeIds);
-      if (!scores.some((score) => !recused.has(score.judgeId))) {
-        throw conflict({
-          zh: '还没有评委提交评分，不能锁定',
-          en: 'no judge has submitted a score yet; nothing to lock',
-        });
-      }
+      if (!scores.some((score) => !recused.has(score.judgeId))) throw RoadshowErrors.noScoresYet();
       const submitted = new Set(scores.map((score) => score.judgeId));
       const missing = judges.filter((judge) => !recused.has(judge.id) && !submitted.has(judge.id));
-      if (missing.length > 0 && !dto.allowMissing) {
-        const names = missing.map((judge) => judge.name).join('、');
-        throw conflict({
-          zh: `还有 ${missing.length} 位评委未提交评分：${names}。如确认不计入，请以 allowMissing: true 锁定`,
-          en: `${missing.length} judge(s) have not submitted: ${names}. To lock without them, send allowMissing: true`,
-        });
-      }
+      if (missing.length > 0 && !dto.allowMissing)
+        throw RoadshowErrors.judgesMissing(missing.map((judge) => judge.name));
       const breakdown = announceSlot({
         rules: competition.rules,
         submissionId: slot.submissionId,
@@ -133,7 +118,7 @@ export class RoadshowSlotsService {
   async judgesOfSlot(roadshowId: string, slotId: string): Promise<Unpaged<SlotJudgesResponseDto>> {
     const manager = this.dataSource.manager;
     const slot = await this.roadshows.slot(roadshowId, slotId, manager);
-    if (!slot) throw notFound(SLOT_NOT_FOUND, 'slotId');
+    if (!slot) throw RoadshowErrors.slotNotFound();
     const [judges, recusedJudgeIds, scores] = await Promise.all([
       this.judges.judgesOf(roadshowId, manager),
       this.judges.recusedFrom(slot.submissionId, manager),
@@ -167,18 +152,13 @@ export class RoadshowSlotsService {
   ): Promise<SlotResponseDto> {
     const view = await this.dataSource.transaction(async (manager) => {
       const roadshow = await this.roadshows.roadshow(roadshowId, manager, 'update');
-      if (!roadshow) throw notFound(ROADSHOW_NOT_FOUND);
+      if (!roadshow) throw RoadshowErrors.roadshowNotFound('id');
       const competition = await this.roadshows.competition(roadshow.competitionId, manager);
-      if (!competition) throw notFound(ROADSHOW_NOT_FOUND);
+      if (!competition) throw CompetitionErrors.notFound();
       assertRoadshowStage(competition.state);
       const slot = await this.roadshows.slot(roadshowId, slotId, manager, 'update');
-      if (!slot) throw notFound(SLOT_NOT_FOUND, 'slotId');
-      if (slot.state !== from) {
-        throw conflict({
-          zh: `第 ${slot.position} 号项目当前${SLOT_STATE_LABELS[slot.state].zh}，只有${SLOT_STATE_LABELS[from].zh}的项目才能进入${SLOT_STATE_LABELS[to].zh}`,
-          en: `slot ${slot.position} is ${slot.state}; only a ${from} slot can become ${to}`,
-        });
-      }
+      if (!slot) throw RoadshowErrors.slotNotFound();
+      if (slot.state !== from) throw RoadshowErrors.slotWrongState(slot.position, slot.state, from, to);
       const detail = await apply({ manager, roadshow, competition, slot });
       slot.state = to;
       await this.roadshows.saveSlot(manager, slot);
@@ -197,7 +177,7 @@ export class RoadshowSlotsService {
       return views.find((candidate) => candidate.slot.id === slotId);
     });
     await this.live.notify(roadshowId);
-    if (!view) throw notFound(SLOT_NOT_FOUND, 'slotId');
+    if (!view) throw RoadshowErrors.slotNotFound();
     return toSlotResponse(view);
   }
 }

@@ -1,4 +1,15 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, applyDecorators } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Post,
+  Query,
+  applyDecorators,
+} from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Role } from '@app/domain';
 import { Allow } from '../auth/access.decorator';
@@ -12,24 +23,31 @@ import { WithdrawRecusalDto } from './dto/withdraw-recusal.dto';
 import { CreateRoadshowDto } from './dto/create-roadshow.dto';
 import { DrawOrderDto } from './dto/draw-order.dto';
 import { DrawResponseDto } from './dto/draw-response.dto';
+import { IssueJudgeCodesDto, JudgeCodesResponseDto } from './dto/judge-codes.dto';
 import { JudgeCreatedResponseDto } from './dto/judge-response.dto';
 import { LockSlotDto } from './dto/lock-slot.dto';
+import { PanelJudgePageDto } from './dto/panel-judge.dto';
 import { RecusalResponseDto } from './dto/recusal-response.dto';
 import { RoadshowResponseDto } from './dto/roadshow-response.dto';
 import {
   CompetitionIdParams,
   RoadshowIdParams,
+  RoadshowJudgeParams,
   RoadshowRecusalParams,
   RoadshowSlotParams,
 } from './dto/roadshow-params.dto';
 import { RoadshowStateResponseDto } from './dto/roadshow-state-response.dto';
+import { SignInPausesResponseDto } from './dto/sign-in-pauses-response.dto';
 import { SlotJudgesResponseDto } from './dto/slot-judges-response.dto';
 import { SlotResponseDto } from './dto/slot-response.dto';
-import { JudgesService } from './judges.service';
+import { JudgeSessionsService } from './judge-sessions.service';
+import { SIGN_IN_LIMITS, SIGN_IN_WINDOW_SECONDS } from './judge-sign-in-limiter';
+import { JudgesService, ONLINE_WITHIN_SECONDS } from './judges.service';
 import { ORDER_DRAW_DESCRIPTION } from './order-draw';
 import { RecusalsService } from './recusals.service';
 import { RoadshowSlotsService } from './roadshow-slots.service';
 import { RoadshowsService } from './roadshows.service';
+import { RequestOrigin } from './request-origin.decorator';
 
 const NOT_LIVE =
   '大赛不在路演阶段，或项目状态不允许 / the competition is not in its roadshow stage, or the slot state forbids it';
@@ -55,6 +73,7 @@ export class RoadshowsController {
     private readonly judges: JudgesService,
     private readonly recusals: RecusalsService,
     private readonly slots: RoadshowSlotsService,
+    private readonly sessions: JudgeSessionsService,
   ) {}
 
   @Post('competitions/:id/roadshow')
@@ -120,8 +139,9 @@ export class RoadshowsController {
   @ApiOperation({
     summary: '添加评委并生成签到码 / add a judge and issue a sign-in code',
     description:
-      'The 8-character code (XXXX-XXXX, no 0/O/1/I/L) is in this response only; the server stores only its HMAC. ' +
-      'Projects of the judge’s organization or community are recused automatically.',
+      'The 8-character code (XXXX-XXXX, no 0/O/1/I/L) is in this response only, with the tablet sign-in address that ' +
+      'carries it and that address’s QR code (built from the address this request reached); the server stores only ' +
+      'its HMAC. Projects of the judge’s organization or community are recused automatically.',
   })
   @ApiResponse({ status: 201, type: JudgeCreatedResponseDto })
   @ApiError(400)
@@ -132,8 +152,100 @@ export class RoadshowsController {
     @CurrentActor() actor: Actor,
     @Param() params: RoadshowIdParams,
     @Body() dto: AddJudgeDto,
+    @RequestOrigin() origin: string,
   ): Promise<JudgeCreatedResponseDto> {
-    return this.judges.add(actor, params.id, dto);
+    return this.judges.add(actor, params.id, dto, origin);
+  }
+
+  @Get('roadshows/:id/judges')
+  @ApiOperation({
+    summary: '评委与平板在线情况 / the panel and its tablets',
+    description:
+      `Each judge (never a code) with how many projects they scored and the tablets signed in with their code: ` +
+      `online when the tablet synced within ${ONLINE_WITHIN_SECONDS} s. Also the roadshow's judge link without a code.`,
+  })
+  @ApiResponse({ status: 200, type: PanelJudgePageDto })
+  @ApiError(400)
+  @ApiError(404, '路演不存在 / no such roadshow')
+  async panel(
+    @Param() params: RoadshowIdParams,
+    @Query() query: BoundedListQueryDto,
+    @RequestOrigin() origin: string,
+  ): Promise<PanelJudgePageDto> {
+    return pageWith(await this.judges.panel(params.id, origin), query);
+  }
+
+  @Post('roadshows/:id/judge-codes')
+  @ApiOperation({
+    summary: '为评委（重新）生成签到码，用于签到单 / (re)issue judges’ codes, e.g. for the code sheet',
+    description:
+      '每位所列评委得到新签到码（仅在此返回一次，附平板签到地址及其二维码）：旧签到码立即失效，用旧码登录的平板随即退出，' +
+      '评委已保存的评分不受影响。服务器只保存摘要，无法找回旧码，所以打印签到单即为所列评委重新发码，之前打印的签到单作废。\n\n' +
+      'Each listed judge gets a new code (returned this once, with the tablet sign-in address and its QR code): the old ' +
+      'code is refused at once and tablets signed in with it are signed out; saved scores stay. The server keeps only ' +
+      'digests and cannot recover a code, so printing a code sheet reissues the listed judges’ codes and voids any ' +
+      'sheet printed for them before.',
+  })
+  @ApiResponse({ status: 201, type: JudgeCodesResponseDto })
+  @ApiError(400)
+  @ApiError(404, '路演或评委不存在 / no such roadshow or judge')
+  @ApiError(409, '路演已结束 / the roadshow is over')
+  @ApiJsonBodyErrors()
+  issueCodes(
+    @CurrentActor() actor: Actor,
+    @Param() params: RoadshowIdParams,
+    @Body() dto: IssueJudgeCodesDto,
+    @RequestOrigin() origin: string,
+  ): Promise<JudgeCodesResponseDto> {
+    return this.judges.issueCodes(actor, params.id, dto.judgeIds, origin);
+  }
+
+  @Delete('roadshows/:id/judges/:judgeId')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({
+    summary: '移除尚未评分的评委 / remove a judge who has not scored',
+    description:
+      'For a judge added by mistake or who did not come: the judge, their recusals and their tablet sessions go. ' +
+      'Refused once the judge has saved a score (JUDGE_HAS_SCORED): scores are part of the result.',
+  })
+  @ApiResponse({ status: 204, description: '已移除 / removed' })
+  @ApiError(400)
+  @ApiError(404, '路演或评委不存在 / no such roadshow or judge')
+  @ApiError(409, '评委已评分，或路演已结束 / the judge has scored, or the roadshow is over')
+  removeJudge(@CurrentActor() actor: Actor, @Param() params: RoadshowJudgeParams): Promise<void> {
+    return this.judges.remove(actor, params.id, params.judgeId);
+  }
+
+  @Get('roadshows/:id/sign-in-pauses')
+  @ApiOperation({
+    summary: '评委签到暂停情况 / the roadshow’s judge sign-in pauses',
+    description:
+      `Wrong codes are counted per roadshow in ${SIGN_IN_WINDOW_SECONDS / 60}-minute windows: ` +
+      `${SIGN_IN_LIMITS.roadshow} for the whole roadshow, ${SIGN_IN_LIMITS.address} from one address, ` +
+      `${SIGN_IN_LIMITS.code} for one code. A used-up window pauses sign-in in its scope for ` +
+      `${SIGN_IN_WINDOW_SECONDS / 60} minutes, twice as long at each repeat within a day (at most 4 hours).`,
+  })
+  @ApiResponse({ status: 200, type: SignInPausesResponseDto })
+  @ApiError(400)
+  @ApiError(404, '路演不存在 / no such roadshow')
+  async signInPauses(
+    @Param() params: RoadshowIdParams,
+    @Query() query: BoundedListQueryDto,
+  ): Promise<SignInPausesResponseDto> {
+    return pageWith(await this.sessions.pauses(params.id), query);
+  }
+
+  @Delete('roadshows/:id/sign-in-pauses')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({
+    summary: '解除评委签到暂停 / lift the roadshow’s sign-in pauses',
+    description: 'Lifts every pause of the roadshow and forgets its counts and backoff; audited.',
+  })
+  @ApiResponse({ status: 204, description: '已解除 / lifted' })
+  @ApiError(400)
+  @ApiError(404, '路演不存在 / no such roadshow')
+  clearSignInPauses(@CurrentActor() actor: Actor, @Param() params: RoadshowIdParams): Promise<void> {
+    return this.sessions.clearPauses(actor, params.id);
   }
 
   @Post('roadshows/:id/draw')
@@ -190,7 +302,7 @@ export class RoadshowsController {
   @ApiError(404, '路演或出场位不存在 / no such roadshow or slot')
   @ApiError(
     409,
-    '未处于评分中，或有评委未提交且未确认 allowMissing / not scoring, or judges missing without allowMissing',
+    '未处于评分中，或有评委未提交且未确认不计入（JUDGES_MISSING） / not scoring, or judges missing and not confirmed (JUDGES_MISSING)',
   )
   @ApiError(422, '评分规则无法汇总这些评分 / the rules cannot aggregate these score sheets')
   @ApiJsonBodyErrors()

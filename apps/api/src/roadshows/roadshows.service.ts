@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { LiveEventType, SlotState } from '@app/domain';
+import { CompetitionErrors, LiveEventType, RoadshowErrors, SlotState } from '@app/domain';
 import { AuditRepository } from '@app/persistence';
 import { isGroupWeighted } from '@app/scoring';
 import { Actor } from '../auth/actor';
@@ -17,12 +17,10 @@ import { RoadshowResponseDto, toRoadshowResponse } from './dto/roadshow-response
 import { RoadshowStateResponseDto } from './dto/roadshow-state-response.dto';
 import { toSlotResponse } from './dto/slot-response.dto';
 import { JudgeRepository } from './judge.repository';
-import { ORDER_DRAW_ALGORITHM, ORDER_DRAW_DESCRIPTION, drawOrder, randomSeed } from './order-draw';
+import { ORDER_DRAW_ALGORITHM, ORDER_DRAW_DESCRIPTION, drawOrder, publishedSeed, randomSeed } from './order-draw';
 import { RecusalsService } from './recusals.service';
 import { RoadshowRepository } from './roadshow.repository';
-import { ROADSHOW_NOT_FOUND, assertPanelOpen, assertRoadshowStage, conflict, notFound } from './roadshow-checks';
-
-const ROADSHOW_EXISTS = conflict({ zh: '该大赛已经有路演', en: 'this competition already has a roadshow' });
+import { assertPanelOpen, assertRoadshowStage } from './roadshow-checks';
 
 /** Setting up a roadshow (office): the roadshow itself, its state, and the order draw. */
 @Injectable()
@@ -40,9 +38,9 @@ export class RoadshowsService {
     try {
       const roadshow = await this.dataSource.transaction(async (manager) => {
         const competition = await this.roadshows.competition(competitionId, manager);
-        if (!competition) throw notFound({ zh: '大赛不存在', en: 'competition not found' });
+        if (!competition) throw CompetitionErrors.notFound();
         assertPanelOpen(competition.state);
-        if (await this.roadshows.roadshowOfCompetition(competitionId, manager)) throw ROADSHOW_EXISTS;
+        if (await this.roadshows.roadshowOfCompetition(competitionId, manager)) throw RoadshowErrors.roadshowExists();
         const created = await this.roadshows.insertRoadshow(manager, competitionId, dto.venue.trim());
         await this.audit.record(
           {
@@ -59,7 +57,7 @@ export class RoadshowsService {
       return toRoadshowResponse(roadshow);
     } catch (error) {
       // Two offices creating at the same instant: the unique competition_id decides.
-      if (isUniqueViolation(error, 'roadshow_competition_id_key')) throw ROADSHOW_EXISTS;
+      if (isUniqueViolation(error, 'roadshow_competition_id_key')) throw RoadshowErrors.roadshowExists();
       throw error;
     }
   }
@@ -67,13 +65,13 @@ export class RoadshowsService {
   /** The competition's roadshow, for a console that knows only the competition. */
   async stateOfCompetition(competitionId: string): Promise<RoadshowStateResponseDto> {
     const roadshow = await this.roadshows.roadshowOfCompetition(competitionId);
-    if (!roadshow) throw notFound({ zh: '该大赛还没有路演', en: 'this competition has no roadshow yet' }, 'id');
+    if (!roadshow) throw RoadshowErrors.noRoadshowYet();
     return this.state(roadshow.id);
   }
 
   async state(roadshowId: string): Promise<RoadshowStateResponseDto> {
     const roadshow = await this.roadshows.roadshow(roadshowId);
-    if (!roadshow) throw notFound(ROADSHOW_NOT_FOUND);
+    if (!roadshow) throw RoadshowErrors.roadshowNotFound('id');
     const [competition, views, judges, recusals, projects] = await Promise.all([
       this.roadshows.competition(roadshow.competitionId),
       this.roadshows.slotViews(roadshowId),
@@ -81,7 +79,7 @@ export class RoadshowsService {
       this.judges.recusalsOf(roadshowId),
       this.roadshows.screenedIn(roadshow.competitionId),
     ]);
-    if (!competition) throw notFound(ROADSHOW_NOT_FOUND);
+    if (!competition) throw RoadshowErrors.roadshowNotFound('id');
     const slots = views.map(toSlotResponse);
     const count = (state: SlotState) => slots.filter((slot) => slot.state === state).length;
     return {
@@ -111,33 +109,18 @@ export class RoadshowsService {
   async draw(actor: Actor, roadshowId: string, dto: DrawOrderDto): Promise<DrawResponseDto> {
     const result = await this.dataSource.transaction(async (manager) => {
       const roadshow = await this.roadshows.roadshow(roadshowId, manager, 'update');
-      if (!roadshow) throw notFound(ROADSHOW_NOT_FOUND);
+      if (!roadshow) throw RoadshowErrors.roadshowNotFound('id');
       const competition = await this.roadshows.competition(roadshow.competitionId, manager);
-      if (!competition) throw notFound(ROADSHOW_NOT_FOUND);
+      if (!competition) throw RoadshowErrors.roadshowNotFound('id');
       assertRoadshowStage(competition.state);
       const previous = await this.roadshows.slots(roadshowId, manager);
-      if (previous.some((slot) => slot.state !== SlotState.Waiting)) {
-        throw conflict({
-          zh: '已有项目开始路演，出场顺序不能再抽',
-          en: 'a project has already taken the stage; the order can no longer be drawn',
-        });
-      }
+      if (previous.some((slot) => slot.state !== SlotState.Waiting)) throw RoadshowErrors.orderStarted();
       const judges = await this.judges.judgesOf(roadshowId, manager);
       const unweighted = judges.find((judge) => !isGroupWeighted(competition.rules, judge.group));
-      if (unweighted) {
-        throw conflict({
-          zh: `评委 ${unweighted.name} 所在评审组“${unweighted.group}”在大赛规则中没有权重`,
-          en: `judge ${unweighted.name} is in group "${unweighted.group}", which the rules give no weight`,
-        });
-      }
+      if (unweighted) throw RoadshowErrors.groupWithoutWeight(unweighted.group, unweighted.name);
       const submissions = await this.roadshows.screenedIn(competition.id, manager);
-      if (submissions.length === 0) {
-        throw conflict({
-          zh: '没有已提交且通过资格审查的项目，无法抽签',
-          en: 'no submitted project has passed screening; there is nothing to draw',
-        });
-      }
-      const seed = dto.seed ?? randomSeed();
+      if (submissions.length === 0) throw RoadshowErrors.nothingToDraw();
+      const seed = dto.seed === undefined ? randomSeed() : publishedSeed(dto.seed);
       const sortedSubmissionIds = submissions.map((submission) => submission.id).sort();
       const order = drawOrder(sortedSubmissionIds, seed);
       const slots = await this.roadshows.replaceSlots(manager, roadshowId, order, competition.rules.pitchSeconds);

@@ -3,6 +3,7 @@ import { RequestValidationError } from '../common/validation-error';
 import { readScoreSheet } from './score-sheet';
 
 const rules = COMPETITION_PRESETS['party-building'];
+const NEED = rules.rubric.find((criterion) => criterion.key === 'need') as (typeof rules.rubric)[number];
 const valid = {
   criteria: { need: '22.5', design: '21', feasibility: '17.25', participation: '13', sustainability: '12.5' },
   gates: { 'party-leadership': true },
@@ -45,11 +46,14 @@ describe('reading a judge’s score sheet', () => {
     expect(sheet.total).toBe('60.00');
   });
 
-  it('names the field of an out-of-range mark, in both languages', () => {
+  it('names the field of an out-of-range mark, and the criterion by its label in both languages', () => {
     const [problem] = problems({ ...valid, criteria: { ...valid.criteria, need: '25.01' } });
     expect(problem).toEqual({
       field: 'criteria.need',
-      message: { zh: 'criteria.need 必须在 0 到 25 分之间', en: 'criteria.need must be between 0 and 25' },
+      message: {
+        zh: `“${NEED.labelZh}”的分数须在 0 到 25 分之间`,
+        en: `the mark for "${NEED.labelEn}" must be between 0 and 25`,
+      },
     });
     expect(problems({ ...valid, criteria: { ...valid.criteria, design: '-1' } })[0].field).toBe('criteria.design');
   });
@@ -63,7 +67,7 @@ describe('reading a judge’s score sheet', () => {
   it('refuses numbers, exponents and text that are not decimal strings', () => {
     expect(problems({ ...valid, criteria: { ...valid.criteria, need: 20 } })[0]).toMatchObject({
       field: 'criteria.need',
-      message: { en: 'criteria.need must be a decimal string such as "18.5"' },
+      message: { en: `the mark for "${NEED.labelEn}" must be a decimal written as text, such as "18.5"` },
     });
     expect(problems({ ...valid, criteria: { ...valid.criteria, need: '2e1' } })[0].field).toBe('criteria.need');
     expect(problems({ ...valid, criteria: { ...valid.criteria, need: '1; DROP TABLE score' } })[0].field).toBe(
@@ -75,7 +79,16 @@ describe('reading a judge’s score sheet', () => {
     const { need: _need, ...withoutNeed } = valid.criteria;
     const found = problems({ ...valid, criteria: { ...withoutNeed, creativity: '10' } });
     expect(found.map((p) => p.field)).toEqual(['criteria.need', 'criteria.creativity']);
-    expect(found[0].message.zh).toBe('缺少评分项 criteria.need');
+    expect(found[0].message.zh).toBe(`请为“${NEED.labelZh}”打分`);
+    expect(found[1].message.en).toBe('the rubric has no such criterion');
+  });
+
+  it('never writes a field name into a message: the field says which one', () => {
+    const found = problems({ criteria: { need: '99', creativity: '1' }, gates: { extra: true } });
+    for (const problem of found) {
+      expect(problem.message.zh).not.toMatch(/criteria|gates|need|creativity|extra/);
+      expect(problem.message.en).not.toMatch(/criteria\.|gates\.|creativity|extra/);
+    }
   });
 
   it('needs every gate as true or false and refuses unknown gates', () => {

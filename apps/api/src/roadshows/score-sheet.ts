@@ -24,32 +24,38 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-function criterionProblem(key: string, value: unknown, maxPoints: string): FieldProblem['message'] | undefined {
-  const field = `criteria.${key}`;
+/** How a criterion reads in a message: its label, never its key (the problem's field names the key). */
+interface Named {
+  readonly labelZh: string;
+  readonly labelEn: string;
+}
+
+function criterionProblem(criterion: Named, value: unknown, maxPoints: string): FieldProblem['message'] | undefined {
+  const { labelZh: zh, labelEn: en } = criterion;
   if (value === undefined || value === null) {
-    return { zh: `缺少评分项 ${field}`, en: `${field} is required` };
+    return { zh: `请为“${zh}”打分`, en: `a mark for "${en}" is required` };
   }
   if (typeof value !== 'string') {
     return {
-      zh: `${field} 必须是文本形式的数字，例如 "18.5"`,
-      en: `${field} must be a decimal string such as "18.5"`,
+      zh: `“${zh}”的分数须以文本形式的数字给出，例如 "18.5"`,
+      en: `the mark for "${en}" must be a decimal written as text, such as "18.5"`,
     };
   }
   const match = DECIMAL.exec(value);
   if (!match) {
-    return { zh: `${field} 不是有效的数字："${value}"`, en: `${field} is not a decimal number: "${value}"` };
+    return { zh: `“${zh}”的分数不是有效的数字："${value}"`, en: `the mark for "${en}" is not a number: "${value}"` };
   }
   if ((match[1]?.length ?? 0) > MARK_DECIMALS) {
     return {
-      zh: `${field} 最多保留 ${MARK_DECIMALS} 位小数`,
-      en: `${field} must have at most ${MARK_DECIMALS} decimal places`,
+      zh: `“${zh}”的分数最多保留 ${MARK_DECIMALS} 位小数`,
+      en: `the mark for "${en}" must have at most ${MARK_DECIMALS} decimal places`,
     };
   }
   const mark = Rational.parse(value);
   if (mark.isNegative() || mark.gt(Rational.parse(maxPoints))) {
     return {
-      zh: `${field} 必须在 0 到 ${maxPoints} 分之间`,
-      en: `${field} must be between 0 and ${maxPoints}`,
+      zh: `“${zh}”的分数须在 0 到 ${maxPoints} 分之间`,
+      en: `the mark for "${en}" must be between 0 and ${maxPoints}`,
     };
   }
   return undefined;
@@ -71,7 +77,7 @@ export function readScoreSheet(rules: CompetitionRules, input: ScoreSheetInput):
   const criteria: Record<string, string> = {};
   for (const criterion of criteriaRules) {
     const value = marks[criterion.key];
-    const message = criterionProblem(criterion.key, value, criterion.maxPoints);
+    const message = criterionProblem(criterion, value, criterion.maxPoints);
     if (message) problems.push({ field: `criteria.${criterion.key}`, message });
     else criteria[criterion.key] = value as string;
   }
@@ -79,17 +85,17 @@ export function readScoreSheet(rules: CompetitionRules, input: ScoreSheetInput):
     if (!criteriaRules.some((criterion) => criterion.key === key)) {
       problems.push({
         field: `criteria.${key}`,
-        message: {
-          zh: `criteria.${key} 不是本次评分细则中的评分项`,
-          en: `criteria.${key} is not a criterion of the rubric`,
-        },
+        message: { zh: '本次评分细则中没有这一评分项', en: 'the rubric has no such criterion' },
       });
     }
   }
 
   const gates: Record<string, boolean> = {};
   if (!isRecord(gateMarks)) {
-    problems.push({ field: 'gates', message: { zh: 'gates 必须是对象', en: 'gates must be an object' } });
+    problems.push({
+      field: 'gates',
+      message: { zh: '通过项须按项给出通过或不通过', en: 'the pass/fail criteria must be given one by one' },
+    });
   } else {
     for (const gate of gateRules) {
       const value = gateMarks[gate.key];
@@ -98,8 +104,8 @@ export function readScoreSheet(rules: CompetitionRules, input: ScoreSheetInput):
         problems.push({
           field: `gates.${gate.key}`,
           message: {
-            zh: `gates.${gate.key}（${gate.labelZh}）需要选择通过 (true) 或不通过 (false)`,
-            en: `gates.${gate.key} (${gate.labelEn}) needs pass (true) or fail (false)`,
+            zh: `“${gate.labelZh}”需要选择通过或不通过`,
+            en: `"${gate.labelEn}" needs pass or fail`,
           },
         });
       }
@@ -108,7 +114,7 @@ export function readScoreSheet(rules: CompetitionRules, input: ScoreSheetInput):
       if (!gateRules.some((gate) => gate.key === key)) {
         problems.push({
           field: `gates.${key}`,
-          message: { zh: `gates.${key} 不是本次评分细则中的通过项`, en: `gates.${key} is not a gate of the rubric` },
+          message: { zh: '本次评分细则中没有这一通过项', en: 'the rubric has no such pass/fail criterion' },
         });
       }
     }

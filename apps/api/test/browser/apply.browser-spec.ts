@@ -5,7 +5,14 @@ import { DataSource } from 'typeorm';
 import { CompetitionState, Role } from '@app/domain';
 import { Submission } from '@app/persistence';
 import { createCompetition, createUser } from '../factories';
-import { LAPTOP, launchBrowser, screenshotDir, startServedApp, takeCspViolations } from './browser-harness';
+import {
+  LAPTOP,
+  expectAccessible,
+  launchBrowser,
+  screenshotDir,
+  startServedApp,
+  takeCspViolations,
+} from './browser-harness';
 
 const PHONE: BrowserContextOptions = {
   viewport: { width: 390, height: 844 },
@@ -87,7 +94,10 @@ describe('applicant pages in Chromium', () => {
   // Earlier runs leave their competitions in the shared database: find this run's by its title.
   const competitionTitle = `2026年西南街道"红色核动力"党建项目创投大赛（申报测试 ${Date.now()}）`;
   const shots = screenshotDir();
-  const shot = (page: Page, name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+  const shot = async (page: Page, name: string) => {
+    await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+    await expectAccessible(page, name);
+  };
 
   beforeAll(async () => {
     ({ app, baseUrl } = await startServedApp());

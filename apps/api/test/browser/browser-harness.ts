@@ -1,7 +1,7 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Browser, BrowserContext, BrowserContextOptions, chromium } from 'playwright-core';
+import { Browser, BrowserContext, BrowserContextOptions, Page, chromium } from 'playwright-core';
 import { startTestApp } from '../test-app';
 
 const cspViolations = new WeakMap<Browser, string[]>();
@@ -75,4 +75,31 @@ export function screenshotDir(): string {
   const dir = resolve(process.env.TEST_RESULTS_DIR ?? join(__dirname, '../../../../.data/test-results'), 'screenshots');
   mkdirSync(dir, { recursive: true });
   return dir;
+}
+
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  readonly id: string;
+  readonly help: string;
+  readonly targets: readonly string[];
+}
+
+/**
+ * Runs axe-core in the page as it is now (evaluated over the DevTools protocol, so the pages'
+ * content security policy does not get in the way) and fails with every rule it breaks, naming
+ * the page state and the elements.
+ */
+export async function expectAccessible(page: Page, state: string): Promise<void> {
+  if (!(await page.evaluate('typeof window.axe === "object"'))) await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate<AxeViolation[]>(`
+    window.axe.run(document, { resultTypes: ['violations'] }).then((results) =>
+      results.violations.map((violation) => ({
+        id: violation.id,
+        help: violation.help,
+        targets: violation.nodes.map((node) => node.target.join(' ')),
+      })),
+    )
+  `);
+  expect({ state, violations }).toEqual({ state, violations: [] });
 }

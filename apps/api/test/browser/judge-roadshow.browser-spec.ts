@@ -16,7 +16,15 @@ import {
   roadshowCompetition,
   trimmedMeanByHand,
 } from '../roadshow.factory';
-import { BIG_SCREEN, TABLET, launchBrowser, screenshotDir, startServedApp, takeCspViolations } from './browser-harness';
+import {
+  BIG_SCREEN,
+  TABLET,
+  expectAccessible,
+  launchBrowser,
+  screenshotDir,
+  startServedApp,
+  takeCspViolations,
+} from './browser-harness';
 
 /** Marks in rubric order: need /25, design /25, feasibility /20, participation /15, sustainability /15. */
 type Marks = readonly [string, string, string, string, string];
@@ -68,6 +76,7 @@ describe('roadshow day in Chromium: five judges on tablets, one offline, and the
     // From the top, so the sticky header sits where a person sees it.
     await page.evaluate('window.scrollTo(0, 0)');
     await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+    await expectAccessible(page, name);
   };
   const stage = async (action: 'start' | 'open-scoring' | 'lock', slotId: string, body: object = {}) =>
     (await http().post(`/roadshows/${roadshowId}/slots/${slotId}/${action}`).set(office()).send(body).expect(200))
@@ -134,7 +143,7 @@ describe('roadshow day in Chromium: five judges on tablets, one offline, and the
     await screen.locator('#app[data-live="open"]').waitFor();
     await shot(screen, 'screen-1-waiting');
     for (const [i, { page, judge }] of tablets.entries()) {
-      await page.goto(`${baseUrl}/judge/`);
+      await page.goto(`${baseUrl}/judge/#r=${roadshowId}`);
       // Case and dashes do not matter: the first judge types the code in lower case without its dash.
       await page.fill('#code', i === 0 ? judge.code.replace('-', '').toLowerCase() : judge.code);
       if (i === 0) await shot(page, 'judge-1-sign-in');

@@ -6,9 +6,23 @@ import { DataSource } from 'typeorm';
 import { JudgeGroup } from '@app/domain';
 import { Rubric, compileRubric, rubricTotal } from '@app/scoring';
 import { Score, ScoreRevision, Submission } from '@app/persistence';
-import { DrawnSlotDto } from '../../src/roadshows/dto/draw-response.dto';
-import { AddedJudge, bearer, roadshowUnderWay } from '../roadshow.factory';
-import { TABLET, launchBrowser, screenshotDir, startServedApp, takeCspViolations } from './browser-harness';
+import { DrawResponseDto, DrawnSlotDto } from '../../src/roadshows/dto/draw-response.dto';
+import {
+  AddedJudge,
+  addJudge,
+  bearer,
+  createRoadshow,
+  roadshowCompetition,
+  roadshowUnderWay,
+} from '../roadshow.factory';
+import {
+  TABLET,
+  expectAccessible,
+  launchBrowser,
+  screenshotDir,
+  startServedApp,
+  takeCspViolations,
+} from './browser-harness';
 
 const LONG_TITLE =
   '党群心连心·关爱母婴行——沙头社区孕产妇及婴幼儿家庭健康服务与邻里互助支持网络建设暨党员志愿者结对帮扶示范项目（第二期）';
@@ -52,6 +66,7 @@ describe('judge tablet in Chromium: layout, conflicts, offline reload, lost answ
     // From the top, so the sticky header sits where a person sees it.
     await page.evaluate('window.scrollTo(0, 0)');
     await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+    await expectAccessible(page, name);
   };
 
   /**
@@ -100,7 +115,7 @@ describe('judge tablet in Chromium: layout, conflicts, offline reload, lost answ
 
   async function signIn(context: BrowserContext, judge: AddedJudge): Promise<Page> {
     const page = await context.newPage();
-    await page.goto(`${baseUrl}/judge/`);
+    await page.goto(`${baseUrl}/judge/#r=${judge.roadshowId}`);
     await page.fill('#code', judge.code);
     await page.tap('form.sign-in button[type="submit"]');
     await page.locator('#stage > *').first().waitFor();
@@ -156,7 +171,7 @@ describe('judge tablet in Chromium: layout, conflicts, offline reload, lost answ
     async (viewport) => {
       const context = await browser.newContext({ ...TABLET, viewport, serviceWorkers: 'block' });
       const page = await context.newPage();
-      await page.goto(`${baseUrl}/judge/`);
+      await page.goto(`${baseUrl}/judge/#r=${shared.roadshowId}`);
       await page.locator('#code').waitFor();
       await expect(layoutProblems(page)).resolves.toEqual({ overflow: false, small: [] });
       await page.fill('#code', shared.judgeA.code);
@@ -208,7 +223,7 @@ describe('judge tablet in Chromium: layout, conflicts, offline reload, lost answ
     const criteria = rubric.criteria.map(({ key, maxPoints, weight }) => ({ key, maxPoints, weight, gate: false }));
     const context = await browser.newContext({ ...TABLET, serviceWorkers: 'block' });
     const page = await context.newPage();
-    await page.goto(`${baseUrl}/judge/`);
+    await page.goto(`${baseUrl}/judge/#r=${shared.roadshowId}`);
     const shown = await page.evaluate<string[]>(`
       import('/judge/decimal.js').then(({ toUnits, weightedTotal }) =>
         ${JSON.stringify(sheets)}.map((sheet) =>
@@ -358,6 +373,54 @@ describe('judge tablet in Chromium: layout, conflicts, offline reload, lost answ
     await expect(page.locator('#project img, #project script, .slot-list img').count()).resolves.toBe(0);
     await shot(page, 'judge-injection-title');
     expect(dialogs).toEqual([]);
+    await context.close();
+  }, 60_000);
+
+  it('says within seconds that the server cannot be reached while the page stays open, then syncs the score kept meanwhile', async () => {
+    const hall = await roadshowCompetition(app, 1);
+    const hallRoadshowId = await createRoadshow(app, hall);
+    const judge = await addJudge(app, hall.officeToken, hallRoadshowId, { name: '王海燕', group: JudgeGroup.Expert });
+    const drawn = await http().post(`/roadshows/${hallRoadshowId}/draw`).set(bearer(hall.officeToken)).send({});
+    const [slot] = (drawn.body as DrawResponseDto).slots;
+    for (const action of ['start', 'open-scoring']) {
+      await http()
+        .post(`/roadshows/${hallRoadshowId}/slots/${slot.slotId}/${action}`)
+        .set(bearer(hall.officeToken))
+        .send({})
+        .expect(200);
+    }
+    const context = await browser.newContext({ ...TABLET, serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/judge/#r=${hallRoadshowId}`);
+    await page.fill('#code', judge.code);
+    await page.tap('form.sign-in button[type="submit"]');
+    await page.locator('#project-title').waitFor();
+    await page.locator('#net-status[data-net="online"]').waitFor();
+
+    // The API stops answering (the live stream, already open, stays up): Wi-Fi is on, the server is gone.
+    const api = (url: URL) => /^\/judge\/(roadshow|slots|heartbeat)/.test(url.pathname);
+    await context.route(api, (route) => route.abort('connectionrefused'));
+    const blockedAt = Date.now();
+    await page
+      .locator('#net-status[data-net="unreachable"]', { hasText: '暂时连不上服务器，评分已保存在本机' })
+      .waitFor({
+        timeout: 10_000,
+      });
+    process.stdout.write(`tablet says the server is unreachable after ${Date.now() - blockedAt} ms\n`);
+    await enterMarks(page);
+    await page.tap('#submit');
+    await page
+      .locator('#save-status[data-status="pending"]', { hasText: '暂时连不上服务器，评分已保存在本机' })
+      .waitFor();
+    await shot(page, 'judge-server-unreachable');
+    expect(await revisionsOf(judge.id, slot.slotId)).toEqual([]);
+
+    await context.unroute(api);
+    await page.locator('#save-status[data-status="saved"]', { hasText: '已保存 第1版' }).waitFor();
+    await page.locator('#net-status[data-net="online"]').waitFor();
+    const revisions = await revisionsOf(judge.id, slot.slotId);
+    expect(revisions.map((revision) => revision.revision)).toEqual([1]);
+    expect(revisions[0].criteria).toMatchObject({ need: '20', design: '21.5' });
     await context.close();
   }, 60_000);
 });

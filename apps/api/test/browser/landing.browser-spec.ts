@@ -2,7 +2,14 @@ import { join } from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Browser } from 'playwright-core';
 import request from 'supertest';
-import { LAPTOP, launchBrowser, screenshotDir, startServedApp, takeCspViolations } from './browser-harness';
+import {
+  LAPTOP,
+  expectAccessible,
+  launchBrowser,
+  screenshotDir,
+  startServedApp,
+  takeCspViolations,
+} from './browser-harness';
 
 describe('landing page in Chromium', () => {
   let app: NestFastifyApplication;
@@ -36,6 +43,7 @@ describe('landing page in Chromium', () => {
     expect(links.map((l) => l.split(' · ')[0])).toEqual(['管理控制台', '项目申报', '评委打分', 'API 文档']);
     const shot = join(screenshotDir(), 'landing.png');
     await page.screenshot({ path: shot, fullPage: true });
+    await expectAccessible(page, 'landing');
     process.stdout.write(`screenshots: ${screenshotDir()}\n`);
     expect(outside).toEqual([]);
     await context.close();

@@ -13,7 +13,14 @@ import { TokenService } from '../../src/auth/token.service';
 import { TEST_PASSWORD, createOrganization, createSubmission, createUser } from '../factories';
 import { SANSHUI_PROJECTS, bearer, partyBuildingSheet } from '../roadshow.factory';
 import { WorkerProcess, startWorkerProcess } from '../worker-process';
-import { LAPTOP, launchBrowser, screenshotDir, startServedApp, takeCspViolations } from './browser-harness';
+import {
+  LAPTOP,
+  expectAccessible,
+  launchBrowser,
+  screenshotDir,
+  startServedApp,
+  takeCspViolations,
+} from './browser-harness';
 
 // A whole competition day in one browser session: each step waits for what the office would see.
 jest.setTimeout(180_000);
@@ -107,7 +114,10 @@ describe('office console in Chromium', () => {
     await tab.getByRole('heading', { name: '我的申报' }).waitFor();
     return tab;
   };
-  const shot = (page: Page, name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+  const shot = async (page: Page, name: string) => {
+    await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+    await expectAccessible(page, name);
+  };
   /** Waits until the element shows the text: the page updates after the request returns. */
   const see = (locator: Locator, text: string) => locator.filter({ hasText: text }).first().waitFor();
   const expectLabelled = async (page: Page) =>
@@ -265,12 +275,14 @@ describe('office console in Chromium', () => {
     for (const name of JUDGES) {
       await page.getByLabel('评委姓名').fill(name);
       await page.getByRole('button', { name: '添加评委并生成签到码' }).click();
-      await page.getByTestId('judge-code').nth(codes.length).waitFor();
-      codes.push(await page.getByTestId('judge-code').nth(codes.length).innerText());
+      // The code shows once, on a slip with its QR code, ready to print.
+      const slip = page.getByTestId('code-slip').filter({ hasText: name });
+      await slip.locator('svg.qr path').waitFor();
+      codes.push(await slip.getByTestId('judge-code').innerText());
     }
     expect(codes.every((code) => /^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/.test(code))).toBe(true);
     await page.getByTestId('judge-row').nth(2).waitFor();
-    await page.getByLabel('公开种子（选填，如当日彩票开奖号码；不填则随机生成）').fill(SEED);
+    await page.getByLabel('公开种子（选填；不填则随机生成）').fill(SEED);
     await page.getByRole('button', { name: '抽签' }).click();
     await see(page.getByTestId('order-seed'), SEED);
     await expect(page.getByTestId('slot-row').count()).resolves.toBe(3);
@@ -294,12 +306,13 @@ describe('office console in Chromium', () => {
     await recusals.getByRole('button', { name: '确认撤销回避' }).click();
     await recusals.getByText('还没有回避。').waitFor();
 
+    const state = (await http().get(`/competitions/${competitionId}/roadshow`).set(bearer(officeBearer)).expect(200))
+      .body as { roadshow: { id: string }; slots: { id: string; submissionId: string; position: number }[] };
     const tokens: string[] = [];
     for (const code of codes) {
-      tokens.push((await http().post('/judge-sessions').send({ code }).expect(201)).body.token as string);
+      const session = await http().post('/judge-sessions').send({ code, roadshowId: state.roadshow.id }).expect(201);
+      tokens.push(session.body.token as string);
     }
-    const state = (await http().get(`/competitions/${competitionId}/roadshow`).set(bearer(officeBearer)).expect(200))
-      .body as { slots: { id: string; submissionId: string; position: number }[] };
 
     for (const slot of state.slots) {
       const project = PROJECTS[submissions.findIndex((s) => s.id === slot.submissionId)];
@@ -399,6 +412,9 @@ describe('office console in Chromium', () => {
     await page.reload();
     const objection = page.getByTestId('objection');
     await objection.getByLabel('答复（申报单位可见）').fill('经核查，评分录入无误，维持原结果。');
+    // Until the notice period ends the award waits, and the button says when it may be pressed.
+    await expect(page.getByTestId('award').isDisabled()).resolves.toBe(true);
+    await see(page.getByTestId('award-when'), '公示期至');
     await expectLabelled(page);
     await shot(page, 'office-12-publicity-objection');
     await objection.getByRole('button', { name: '提交答复' }).click();
@@ -430,7 +446,7 @@ describe('office console in Chromium', () => {
     const row = page.getByTestId('agreement-row').filter({ hasText: PROJECTS[0].title });
     const [pdf] = await Promise.all([
       page.waitForEvent('download'),
-      row.getByRole('button', { name: /的 PDF$/ }).click(),
+      row.getByRole('button', { name: /^下载 PDF：/ }).click(),
     ]);
     const pdfPath = join(downloads, 'office-agreement.pdf');
     await pdf.saveAs(pdfPath);
@@ -481,7 +497,7 @@ describe('office console in Chromium', () => {
     await see(signedRow, '已签署');
     const [scan] = await Promise.all([
       page.waitForEvent('download'),
-      signedRow.getByRole('button', { name: /的签字扫描件$/ }).click(),
+      signedRow.getByRole('button', { name: /^签字扫描件：/ }).click(),
     ]);
     const officeScanPath = join(downloads, 'office-signed-scan.pdf');
     await scan.saveAs(officeScanPath);

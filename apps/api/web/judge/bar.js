@@ -29,8 +29,20 @@ export function createBar({ onSignOut }) {
     signOut.hidden = !state.session;
     signOut.textContent = t('signOut');
     if (!state.session) return;
-    const net = !navigator.onLine ? 'offline' : state.live === 'open' ? 'online' : 'reconnecting';
-    const netText = { online: t('netOnline'), offline: t('netOffline'), reconnecting: t('netReconnecting') }[net];
+    // The stream may stay open while requests fail: the server's own answers decide "online".
+    const net = !navigator.onLine
+      ? 'offline'
+      : !state.reachable
+        ? 'unreachable'
+        : state.live === 'open'
+          ? 'online'
+          : 'reconnecting';
+    const netText = {
+      online: t('netOnline'),
+      offline: t('netOffline'),
+      unreachable: t('netUnreachable'),
+      reconnecting: t('netReconnecting'),
+    }[net];
     status.append(
       h('span', { class: 'chip net', id: 'net-status', dataset: { net } }, netText),
       h(

@@ -2,7 +2,7 @@
 // criterion, see at every moment which scores the server has and which wait on this tablet.
 // Scores go through the outbox (outbox.js) so that a dropped Wi-Fi never loses one. This module
 // wires the parts together and keeps the stage fresh; each part renders one concern:
-// bar.js (network and sync status), sign-in.js, stage.js and score-form.js (the project on stage
+// bar.js (network and sync status), reach.js (does the server answer), sign-in.js, stage.js and score-form.js (the project on stage
 // and its form), my-slots.js, dialogs.js; scores.js and storage.js hold what the tablet knows.
 import { ApiError, api } from '../shared/api.js';
 import { clear, h } from '../shared/dom.js';
@@ -16,7 +16,17 @@ import { createScores, formFromBody } from './scores.js';
 import { signInView } from './sign-in.js';
 import { createStage, updateTimer } from './stage.js';
 import { state } from './state.js';
-import { forgetSession, loadCachedView, loadLocal, loadSession, saveCachedView, saveLocal } from './storage.js';
+import { createReach, isUnreachable } from './reach.js';
+import {
+  forgetSession,
+  loadCachedView,
+  loadLocal,
+  loadRoadshowId,
+  loadSession,
+  saveCachedView,
+  saveLocal,
+  saveRoadshowId,
+} from './storage.js';
 import { t } from './texts.js';
 import { LiveEventType } from '/vocabulary.js';
 
@@ -56,8 +66,22 @@ const outbox = createOutbox({
   },
   onUnauthorized: () => expire(),
   onChange: () => renderDynamic(),
+  onReach: (answered) => reach.saw(answered),
 });
 const scores = createScores(outbox);
+
+const reach = createReach({
+  getToken: () => state.session?.token,
+  onChange: () => {
+    state.reachable = reach.reachable();
+    renderDynamic();
+  },
+  onBack: () => {
+    void syncNow();
+    void refresh();
+  },
+  onUnauthorized: () => expire(),
+});
 
 // ---------------------------------------------------------------- page frame
 
@@ -89,8 +113,11 @@ function renderAll() {
     main.append(
       signInView({
         notice: state.notice,
+        roadshowId: state.roadshowId,
+        code: scannedCode,
         onSignedIn: (session) => {
           state.notice = undefined;
+          scannedCode = undefined;
           startSession(session);
         },
       }),
@@ -120,6 +147,9 @@ function renderDynamic() {
 
 function startSession(session) {
   state.session = session;
+  // Signing in again after a reissued code needs the roadshow, whatever link opened the page.
+  state.roadshowId = session.roadshow.id;
+  saveRoadshowId(session.roadshow.id);
   if (state.judgeId !== session.judge.id) {
     state.judgeId = session.judge.id;
     state.local = loadLocal(session.judge.id);
@@ -146,6 +176,7 @@ function startSession(session) {
   });
   void refresh();
   void syncNow();
+  reach.start();
 }
 
 /** Leaves the session; scores still in the outbox stay on the tablet for the next sign-in. */
@@ -155,6 +186,8 @@ function leave(notice) {
   forgetSession();
   liveConnection?.close();
   liveConnection = undefined;
+  reach.stop();
+  state.reachable = true;
   renderAll();
 }
 
@@ -252,6 +285,7 @@ async function load() {
       expire();
       return;
     }
+    if (isUnreachable(error)) reach.saw(false);
     state.fromCache = true;
   }
   renderDynamic();
@@ -284,6 +318,18 @@ if ('serviceWorker' in navigator) {
   });
 }
 
+// The judge link and the code sheet's QR code carry the roadshow, and the QR code the judge's code,
+// after '#': read once, then taken off the address bar so the code is not left on screen.
+const fragment = new URLSearchParams(location.hash.slice(1));
+let scannedCode = fragment.get('code') ?? undefined;
+if (fragment.get('r')) saveRoadshowId(fragment.get('r'));
+if (location.hash) history.replaceState(null, '', location.pathname + location.search);
+state.roadshowId = loadRoadshowId();
+
 const saved = loadSession();
-if (saved) startSession(saved);
-else renderAll();
+// A scanned code is a judge signing in now, even where another session was left on the tablet.
+if (saved && !scannedCode) startSession(saved);
+else {
+  if (saved) forgetSession();
+  renderAll();
+}

@@ -3,6 +3,7 @@
 // (saved) or a definitive 4xx (refused, shown to the judge). Network errors, timeouts, 5xx and 429
 // keep it, with the same key, so a retry of a request whose answer was lost writes nothing new.
 import { ApiError, api } from '../shared/api.js';
+import { isUnreachable } from './reach.js';
 
 const STORAGE_KEY = 'gongyi.judge.outbox';
 /** A request that hangs on weak Wi-Fi is given up after this long and tried again. */
@@ -53,9 +54,10 @@ function isScoreResponse(value, item) {
 /**
  * The outbox of one device. `getToken(judgeId)` gives the bearer token for a judge's items (or
  * nothing when that judge is not signed in here); `onSaved(item, score)`, `onRejected(item,
- * error)`, `onUnauthorized()` and `onChange()` let the page show what happened.
+ * error)`, `onUnauthorized()` and `onChange()` let the page show what happened; `onReach(answered)`
+ * whether the API answered at all.
  */
-export function createOutbox({ getToken, onSaved, onRejected, onUnauthorized, onChange }) {
+export function createOutbox({ getToken, onSaved, onRejected, onUnauthorized, onChange, onReach }) {
   let running;
   let again = false;
   let lastError;
@@ -95,14 +97,17 @@ export function createOutbox({ getToken, onSaved, onRejected, onUnauthorized, on
       });
       if (!isScoreResponse(score, item)) {
         lastError = new ApiError(0, undefined);
+        onReach(false);
         return false;
       }
+      onReach(true);
       remove(item.key);
       lastError = undefined;
       onSaved(item, score);
       return true;
     } catch (error) {
       const failure = error instanceof ApiError ? error : new ApiError(0, undefined);
+      onReach(!isUnreachable(failure));
       if (failure.status === 401) {
         lastError = failure;
         onUnauthorized();

@@ -84,11 +84,13 @@ export function createScores(outbox) {
       // Offline, what matters is that the score is safe here; online, whether it is on its way.
       const hint = !navigator.onLine
         ? t('status.pendingHint')
-        : outbox.isSyncing()
-          ? t('status.sending')
-          : outbox.lastError()
-            ? t('networkRetry')
-            : t('status.pendingHint');
+        : !state.reachable
+          ? t('netUnreachable')
+          : outbox.isSyncing()
+            ? t('status.sending')
+            : outbox.lastError()
+              ? t('networkRetry')
+              : t('status.pendingHint');
       return { kind: 'pending', text: t('status.pending'), hint };
     }
     const saved = savedScore(slot.slotId);

@@ -15,9 +15,11 @@ function formatCode(raw) {
 
 /**
  * The sign-in form. `notice` is a text key shown above the button (e.g. an expired session);
- * `onSignedIn(session)` runs once the session is stored on the tablet.
+ * `roadshowId` is the hall's roadshow (from the judge link or the QR code), without which no code
+ * can be checked; `code` comes from a scanned QR code and is sent at once; `onSignedIn(session)`
+ * runs once the session is stored on the tablet.
  */
-export function signInView({ notice, onSignedIn }) {
+export function signInView({ notice, roadshowId, code: scanned, onSignedIn }) {
   const error = h('p', { class: 'error', id: 'sign-in-error', role: 'alert', hidden: !notice });
   if (notice) error.textContent = t(notice);
   const input = h('input', {
@@ -35,12 +37,13 @@ export function signInView({ notice, onSignedIn }) {
   input.addEventListener('input', () => {
     input.value = formatCode(input.value);
   });
-  const button = h('button', { type: 'submit', class: 'primary wide' }, t('signIn'));
+  if (scanned) input.value = formatCode(scanned);
+  const button = h('button', { type: 'submit', class: 'primary wide', disabled: !roadshowId }, t('signIn'));
   const form = h(
     'form',
     { class: 'sign-in card', novalidate: true },
     h('h1', {}, t('signInTitle')),
-    h('p', { id: 'code-hint', class: 'hint' }, t('signInHint')),
+    h('p', { id: 'code-hint', class: 'hint' }, t(roadshowId ? 'signInHint' : 'needRoadshow')),
     h('label', { for: 'code' }, t('codeLabel')),
     input,
     error,
@@ -58,7 +61,7 @@ export function signInView({ notice, onSignedIn }) {
     button.disabled = true;
     button.textContent = t('signingIn');
     try {
-      const session = await api('/judge-sessions', { method: 'POST', body: { code } });
+      const session = await api('/judge-sessions', { method: 'POST', body: { code, roadshowId } });
       saveSession(session);
       onSignedIn(session);
     } catch (failure) {
@@ -68,6 +71,9 @@ export function signInView({ notice, onSignedIn }) {
       button.textContent = t('signIn');
     }
   });
-  queueMicrotask(() => input.focus());
+  queueMicrotask(() => {
+    if (scanned && roadshowId) form.requestSubmit();
+    else input.focus();
+  });
   return form;
 }

@@ -12,6 +12,10 @@ export const state = {
   local: { drafts: {}, acks: {}, rejected: {} },
   /** The live stream: 'connecting', 'open' or 'reconnecting'. */
   live: 'connecting',
+  /** The heartbeat and the outbox's requests get answers from the API (false: the server cannot be reached). */
+  reachable: true,
+  /** The roadshow this tablet signs in to, from the judge link or the code sheet's QR code. */
+  roadshowId: undefined,
   /** The view and slots came from the device because the server could not be reached. */
   fromCache: false,
   /** Why the sign-in form shows (a text key), e.g. an expired session. */

@@ -8,6 +8,8 @@ const SESSION_KEY = 'gongyi.judge.session';
 const VIEW_KEY = 'gongyi.judge.view';
 /** Per judge: unsent edits (drafts), the server's last answers (acks) and refusals (rejected). */
 const LOCAL_KEY = 'gongyi.judge.local';
+/** The roadshow of the last judge link or QR code opened here: a tablet serves one hall. */
+const ROADSHOW_KEY = 'gongyi.judge.roadshow';
 
 function readJson(key, fallback) {
   try {
@@ -58,4 +60,12 @@ export function loadCachedView(judgeId) {
 
 export function saveCachedView(judgeId, view, slots) {
   writeJson(VIEW_KEY, { judgeId, view, slots });
+}
+
+export function loadRoadshowId() {
+  return localStorage.getItem(ROADSHOW_KEY) ?? undefined;
+}
+
+export function saveRoadshowId(roadshowId) {
+  localStorage.setItem(ROADSHOW_KEY, roadshowId);
 }

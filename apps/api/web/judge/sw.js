@@ -1,7 +1,7 @@
 // Keeps the judge page's own files on the tablet so that a reload with the Wi-Fi down still opens
 // the page, and with it the scores waiting to sync (they live in localStorage). Only these files
 // are handled: API requests and the live stream always go to the network untouched.
-const CACHE = 'gongyi-judge-v2';
+const CACHE = 'gongyi-judge-v3';
 /** The page and everything it imports, so that a reload offline finds every module (a unit test checks it). */
 const FILES = [
   '/judge/',
@@ -12,6 +12,7 @@ const FILES = [
   '/judge/dialogs.js',
   '/judge/my-slots.js',
   '/judge/outbox.js',
+  '/judge/reach.js',
   '/judge/score-form.js',
   '/judge/scores.js',
   '/judge/sign-in.js',

@@ -9,6 +9,10 @@ const TEXTS = {
     en: 'Enter the 8-character code from the organizers (e.g. K7QM-4XPA); case and dashes do not matter.',
   },
   codeLabel: { zh: '签到码', en: 'Sign-in code' },
+  needRoadshow: {
+    zh: '请扫描签到单上的二维码，或打开工作人员提供的评委链接，再输入签到码。',
+    en: 'Scan the QR code on your code slip, or open the judge link from the organizers, then enter your code.',
+  },
   codeFormat: { zh: '签到码是 8 位字母或数字', en: 'The code has 8 letters or digits' },
   signIn: { zh: '进入评分', en: 'Sign in' },
   signingIn: { zh: '正在登录…', en: 'Signing in…' },
@@ -21,6 +25,10 @@ const TEXTS = {
   netOnline: { zh: '在线', en: 'Online' },
   netOffline: { zh: '离线', en: 'Offline' },
   netReconnecting: { zh: '正在重连', en: 'Reconnecting' },
+  netUnreachable: {
+    zh: '暂时连不上服务器，评分已保存在本机',
+    en: 'The server cannot be reached for now; scores are kept on this tablet',
+  },
   pendingCount: { zh: '待同步 {n} 条', en: '{n} waiting to sync' },
   allSynced: { zh: '全部已同步', en: 'All synced' },
   fromCache: {

@@ -82,8 +82,9 @@ export async function agreementsTab(ctx, competition) {
                     {
                       type: 'button',
                       ...biLabel({
-                        zh: `下载 ${agreement.number} ${agreement.projectTitle} 的 PDF`,
-                        en: `Download the PDF of ${agreement.number} ${agreement.projectTitle}`,
+                        // The accessible name starts with the visible text, so a voice command that says it works.
+                        zh: `下载 PDF：${agreement.number} ${agreement.projectTitle}`,
+                        en: `Download PDF: ${agreement.number} ${agreement.projectTitle}`,
                       }),
                       onclick: () => download(`/agreements/${agreement.id}/pdf`, `${agreement.number}.pdf`),
                     },
@@ -95,8 +96,8 @@ export async function agreementsTab(ctx, competition) {
                         {
                           type: 'button',
                           ...biLabel({
-                            zh: `下载 ${agreement.number} ${agreement.projectTitle} 的签字扫描件`,
-                            en: `Download the signed scan of ${agreement.number} ${agreement.projectTitle}`,
+                            zh: `签字扫描件：${agreement.number} ${agreement.projectTitle}`,
+                            en: `Signed scan: ${agreement.number} ${agreement.projectTitle}`,
                           }),
                           onclick: () =>
                             download(`/agreements/${agreement.id}/signed-scan`, `${agreement.number}-signed`),

@@ -1,7 +1,7 @@
 // 公示: the published result with its notice period, the objections and the office's answers,
 // and the award once the period is over with nothing open.
 import { ApiError } from '../shared/api.js';
-import { clear, formatYuan, h } from '../shared/dom.js';
+import { clear, fill, formatYuan, h } from '../shared/dom.js';
 import { field, messageBox, select, showApiError, showMessage } from '../shared/forms.js';
 import { GRANT_STATUS_LABELS, OBJECTION_STATUS_LABELS } from '/vocabulary.js';
 import { beijingTime } from '../shared/time.js';
@@ -81,32 +81,55 @@ export async function publicityTab(ctx, competition, refresh) {
     );
   }
   if (competition.state === 'publicity') {
-    actions.append(
-      tx(
-        'button',
-        { zh: '公示期满，立项并生成协议书', en: 'Award and generate the agreements' },
-        {
-          type: 'button',
-          class: 'primary',
-          onclick: async (event) => {
-            const button = event.currentTarget;
-            button.disabled = true;
-            try {
-              await ctx.api(`/competitions/${competition.id}/award`, { method: 'POST' });
-              showMessage(
-                box,
-                { zh: '已立项，协议书正在生成', en: 'Awarded; the agreements are being generated' },
-                'ok',
-              );
-              setTimeout(() => ctx.go(`#/competitions/${competition.id}/agreements`), 800);
-            } catch (error) {
-              showApiError(page, box, error);
-              button.disabled = false;
-            }
-          },
+    const endsAt = notice ? Date.parse(notice.endsAt) : 0;
+    const awardButton = tx(
+      'button',
+      { zh: '公示期满，立项并生成协议书', en: 'Award and generate the agreements' },
+      {
+        type: 'button',
+        class: 'primary',
+        'aria-describedby': 'award-when',
+        'data-testid': 'award',
+        onclick: async (event) => {
+          const button = event.currentTarget;
+          button.disabled = true;
+          try {
+            await ctx.api(`/competitions/${competition.id}/award`, { method: 'POST' });
+            showMessage(box, { zh: '已立项，协议书正在生成', en: 'Awarded; the agreements are being generated' }, 'ok');
+            setTimeout(() => ctx.go(`#/competitions/${competition.id}/agreements`), 800);
+          } catch (error) {
+            showApiError(page, box, error);
+            button.disabled = false;
+          }
         },
-      ),
+      },
     );
+    const when = h('p', { class: 'hint', id: 'award-when', 'data-testid': 'award-when' });
+    // The award is refused until the notice period ends: the button says when, and wakes then.
+    const showWhen = () => {
+      const running = Date.now() < endsAt;
+      awardButton.disabled = running;
+      fill(
+        when,
+        tx(
+          'span',
+          running
+            ? {
+                zh: `公示期至 ${beijingTime(notice.endsAt)}（北京时间）结束，届时可立项`,
+                en: `The notice period ends at ${beijingTime(notice.endsAt)} (Beijing time); award after it`,
+              }
+            : { zh: '公示期已结束，可以立项', en: 'The notice period is over; the competition can be awarded' },
+        ),
+      );
+    };
+    showWhen();
+    const wait = endsAt - Date.now();
+    // setTimeout cannot wait longer than about 24 days; a page left open that long is reloaded first.
+    if (wait > 0 && wait < 2 ** 31 - 1) {
+      const timer = setTimeout(showWhen, wait + 1000);
+      ctx.onLeave(() => clearTimeout(timer));
+    }
+    actions.append(awardButton, when);
   }
 
   const objectionsArea = h('div', {});

@@ -2,11 +2,12 @@
 // the stage (next project, timer, open scoring, lock) and live progress of who has scored.
 import { ApiError } from '../shared/api.js';
 import { fill, h } from '../shared/dom.js';
-import { checkboxField, field, input, messageBox, select, showApiError, showMessage } from '../shared/forms.js';
+import { checkboxField, field, input, messageBox, showApiError, showMessage } from '../shared/forms.js';
 import { JUDGE_GROUP_LABELS, SLOT_STATE_LABELS } from '/vocabulary.js';
 import { beijingTime } from '../shared/time.js';
 import { openEventStream } from '../shared/sse.js';
 import { dataTable } from '../shared/table.js';
+import { judgesCard } from './judges-card.js';
 import { recusalsCard } from './recusals-card.js';
 import { labelOf, tx } from '../shared/i18n.js';
 
@@ -66,7 +67,6 @@ export async function roadshowTab(ctx, competition, refresh) {
   const stage = h('section', { class: 'card', 'aria-labelledby': 'stage-heading', 'data-testid': 'stage' });
   const drawCard = h('section', { class: 'card', 'aria-labelledby': 'draw-heading' });
   const slotsCard = h('section', { class: 'card', 'aria-labelledby': 'slots-heading' });
-  const judgesList = h('div', {});
   const stageBox = messageBox();
   const timer = h('p', { class: 'timer', role: 'timer', 'aria-live': 'off', 'data-testid': 'timer' });
   let lockAnyway = null;
@@ -168,7 +168,7 @@ export async function roadshowTab(ctx, competition, refresh) {
                 await ctx.api(`${base}/slots/${active.id}/lock`, { method: 'POST', body: {} });
                 await update();
               } catch (error) {
-                if (error instanceof ApiError && error.status === 409 && /allowMissing/.test(error.messageEn)) {
+                if (error instanceof ApiError && error.status === 409 && error.reason === 'JUDGES_MISSING') {
                   lockAnyway = { slotId: active.id, pair: { zh: error.messageZh, en: error.messageEn } };
                   await renderStage();
                 } else {
@@ -311,8 +311,13 @@ export async function roadshowTab(ctx, competition, refresh) {
     tick();
   };
 
+  // The card is redrawn whenever the roadshow changes (a judge added, a live event): what the office
+  // has typed, and where it was typing, survive the redraw.
+  let typedSeed = '';
   const renderDraw = () => {
-    const seed = input({ maxlength: 128, spellcheck: 'false', autocomplete: 'off' });
+    const typing = drawCard.contains(document.activeElement) && document.activeElement.tagName === 'INPUT';
+    const seed = input({ maxlength: 200, spellcheck: 'false', autocomplete: 'off', value: typedSeed });
+    seed.addEventListener('input', () => (typedSeed = seed.value));
     const box = messageBox();
     const drawn = state.roadshow.orderSeed;
     const started = state.slots.some((slot) => slot.state !== 'waiting');
@@ -346,6 +351,7 @@ export async function roadshowTab(ctx, competition, refresh) {
                     method: 'POST',
                     body: seed.value.trim() ? { seed: seed.value.trim() } : {},
                   });
+                  typedSeed = '';
                   await update();
                   showMessage(
                     drawCard.querySelector('.message-box'),
@@ -362,12 +368,16 @@ export async function roadshowTab(ctx, competition, refresh) {
             },
             field(
               {
-                zh: '公开种子（选填，如当日彩票开奖号码；不填则随机生成）',
-                en: 'Public seed (optional, e.g. a lottery draw; random when empty)',
+                zh: '公开种子（选填；不填则随机生成）',
+                en: 'Public seed (optional; random when empty)',
               },
               seed,
               {
                 path: 'seed',
+                hint: {
+                  zh: '任意文字，如当日彩票开奖号码：2026-05-10 体彩排列5 83417。按 UTF-8 编码参与计算，任何人都能复算。',
+                  en: 'Any text, e.g. the day’s lottery draw: 2026-05-10 体彩排列5 83417. Hashed as UTF-8, so anyone can re-draw.',
+                },
               },
             ),
             h(
@@ -380,6 +390,7 @@ export async function roadshowTab(ctx, competition, refresh) {
             box,
           ),
     );
+    if (typing && seed.isConnected) seed.focus();
   };
 
   const renderSlots = () => {
@@ -431,132 +442,6 @@ export async function roadshowTab(ctx, competition, refresh) {
     );
   };
 
-  const renderJudges = () => {
-    const recusals = new Map();
-    for (const recusal of state.recusals) recusals.set(recusal.judgeId, (recusals.get(recusal.judgeId) ?? 0) + 1);
-    fill(
-      judgesList,
-      state.judges.length === 0
-        ? tx('p', { zh: '还没有评委。', en: 'No judges yet.' }, { class: 'muted' })
-        : dataTable(
-            [
-              { zh: '评委', en: 'Judge' },
-              { zh: '评审组', en: 'Group' },
-              { zh: '所在社区', en: 'Community' },
-              { zh: '回避项目数', en: 'Recusals', num: true },
-            ],
-            state.judges.map((judge) =>
-              h(
-                'tr',
-                { 'data-testid': 'judge-row' },
-                h('td', {}, judge.name),
-                tx('td', labelOf(JUDGE_GROUP_LABELS, judge.group)),
-                h('td', {}, judge.community ?? '—'),
-                h('td', { class: 'num' }, String(recusals.get(judge.id) ?? 0)),
-              ),
-            ),
-          ),
-    );
-  };
-
-  // The code is shown once, here, until the office dismisses it: the server keeps only a digest.
-  const codeArea = h('div', { 'aria-live': 'polite' });
-  const judgeName = input({ maxlength: 100, required: true });
-  const judgeGroup = select(Object.entries(JUDGE_GROUP_LABELS), { value: 'expert' });
-  const judgeCommunity = input({ maxlength: 100 });
-  const judgeBox = messageBox();
-  const judgeForm = h(
-    'form',
-    { novalidate: true },
-    h(
-      'div',
-      { class: 'form-grid' },
-      field({ zh: '评委姓名', en: 'Name' }, judgeName, { path: 'name' }),
-      field({ zh: '评审组', en: 'Group' }, judgeGroup, { path: 'group' }),
-      field(
-        { zh: '所在社区（选填，该社区项目自动回避）', en: 'Community (optional; its projects are recused)' },
-        judgeCommunity,
-        {
-          path: 'community',
-        },
-      ),
-    ),
-    h(
-      'div',
-      { class: 'actions' },
-      tx('button', { zh: '添加评委并生成签到码', en: 'Add judge and issue a code' }, { type: 'submit' }),
-    ),
-    judgeBox,
-  );
-  judgeForm.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    try {
-      const added = await ctx.api(`${base}/judges`, {
-        method: 'POST',
-        body: {
-          name: judgeName.value,
-          group: judgeGroup.value,
-          ...(judgeCommunity.value.trim() ? { community: judgeCommunity.value.trim() } : {}),
-        },
-      });
-      const code = h('output', { 'data-testid': 'judge-code' }, added.code);
-      const copied = h('span', { class: 'ok', 'aria-live': 'polite' });
-      codeArea.append(
-        h(
-          'div',
-          { class: 'code-reveal' },
-          tx('span', {
-            zh: `${added.judge.name} 的签到码（只显示这一次）：`,
-            en: `Sign-in code for ${added.judge.name} (shown this once):`,
-          }),
-          code,
-          tx(
-            'button',
-            { zh: '复制', en: 'Copy' },
-            {
-              type: 'button',
-              onclick: async () => {
-                try {
-                  await navigator.clipboard.writeText(added.code);
-                  copied.textContent = '✓';
-                } catch {
-                  // No clipboard permission: select the code so Ctrl+C copies it.
-                  getSelection()?.selectAllChildren(code);
-                }
-              },
-            },
-          ),
-          copied,
-          added.automaticRecusals.length > 0
-            ? tx(
-                'span',
-                {
-                  zh: `已自动回避 ${added.automaticRecusals.length} 个项目`,
-                  en: `${added.automaticRecusals.length} project(s) recused automatically`,
-                },
-                {
-                  class: 'muted',
-                },
-              )
-            : null,
-          tx(
-            'button',
-            { zh: '已记下，隐藏', en: 'Noted: hide' },
-            {
-              type: 'button',
-              onclick: (e) => e.currentTarget.closest('.code-reveal').remove(),
-            },
-          ),
-        ),
-      );
-      judgeName.value = '';
-      judgeCommunity.value = '';
-      await update();
-    } catch (error) {
-      showApiError(judgeForm, judgeBox, error);
-    }
-  });
-
   let updates = 0;
   const update = async () => {
     updates += 1;
@@ -566,7 +451,7 @@ export async function roadshowTab(ctx, competition, refresh) {
     state = next;
     renderDraw();
     renderSlots();
-    renderJudges();
+    judges.render(state);
     recusals.render(state);
     await renderStage();
   };
@@ -603,25 +488,38 @@ export async function roadshowTab(ctx, competition, refresh) {
   });
 
   const recusals = recusalsCard(ctx, base, update);
+  const judges = judgesCard(ctx, {
+    base,
+    venue: state.roadshow.venue,
+    competitionTitle: state.competitionTitle,
+    onPanelChanged: update,
+  });
   renderDraw();
   renderSlots();
-  renderJudges();
   recusals.render(state);
+  await judges.refresh();
+  judges.render(state);
   await renderStage();
 
   return h(
     'div',
     {},
-    stage,
     h(
-      'section',
-      { class: 'card', 'aria-labelledby': 'judges-heading' },
-      tx('h2', { zh: '评委', en: 'Judges' }, { id: 'judges-heading' }),
-      tx('p', { zh: `路演地点：${state.roadshow.venue}`, en: `Venue: ${state.roadshow.venue}` }, { class: 'muted' }),
-      judgeForm,
-      codeArea,
-      judgesList,
+      'p',
+      { class: 'screen-link' },
+      h(
+        'a',
+        {
+          href: `/screen/?roadshow=${encodeURIComponent(roadshowId)}`,
+          target: '_blank',
+          rel: 'noopener',
+          'data-testid': 'screen-link',
+        },
+        tx('span', { zh: '打开本场路演的大屏幕（新窗口）', en: 'Open this roadshow’s big screen (new window)' }),
+      ),
     ),
+    stage,
+    judges.element,
     recusals.element,
     drawCard,
     slotsCard,

@@ -3,12 +3,13 @@
 // Read-only and public; every user text goes through textContent (h()), never innerHTML.
 import { ApiError, api } from '../shared/api.js';
 import { clear, h } from '../shared/dom.js';
-import { createText, langFromAddress, langSwitch, labelOf, onLangChange, pick } from '../shared/i18n.js';
+import { createText, langFromAddress, labelOf, pick } from '../shared/i18n.js';
 import { connectLive } from '../shared/live.js';
 import { JUDGE_GROUP_LABELS, LiveEventType, SLOT_STATE_LABELS } from '/vocabulary.js';
 
-// A hall screen is set up once, often by address: /screen/?roadshow=…&lang=en.
-langFromAddress();
+// A projected screen has no one to press a language button: the address chooses, Chinese unless
+// it says /screen/?roadshow=…&lang=en.
+langFromAddress('zh');
 
 /**
  * The hall reads two states by what it sees: a project whose judges are at work, and one whose
@@ -53,33 +54,40 @@ const { t } = createText({
   project: { zh: '项目', en: 'Project' },
   score: { zh: '得分', en: 'Score' },
   order: { zh: '出场顺序', en: 'Order' },
+  page: { zh: '第 {page} / {pages} 页', en: 'Page {page} of {pages}' },
+  orderProgress: { zh: '已公布 {locked} / {total}', en: '{locked} of {total} announced' },
+  next: { zh: '下一个：第 {n} 号 {name}', en: 'Next: No. {n} {name}' },
   seed: { zh: '抽签种子 {seed}', en: 'Draw seed {seed}' },
 });
 
 /** Without the live stream, the board is fetched this often. */
 const POLL_MS = 3_000;
 const SAFETY_REFRESH_MS = 30_000;
+/** A ranking longer than the panel turns its pages this often: long enough to read ten rows. */
+const RANKING_PAGE_MS = 8_000;
+/** Up to this many projects the order strip names each one; beyond, it shows their numbers. */
+const NAMED_ORDER_MAX = 12;
 const REQUEST_TIMEOUT_MS = 8_000;
 /** The Date header has whole seconds: only a clock off by more than this is corrected. */
 const CLOCK_TOLERANCE_MS = 2_000;
 
 const roadshowId = new URLSearchParams(location.search).get('roadshow');
 const state = { board: undefined, live: 'connecting', fetchFailed: false, clockOffset: 0 };
+/** Which page of the running ranking shows, and the slot last seen on stage (its page comes first). */
+const paging = { page: 0, pages: 1, shownSlotId: undefined };
 let lastFetchAt = 0;
 
 const root = document.getElementById('app');
 const banner = h('div', { class: 'banner', id: 'banner', role: 'alert', hidden: true });
 const heading = h('div', { class: 'top-title' });
-const actions = h('div', { class: 'top-actions' });
 const stage = h('section', { class: 'stage', id: 'stage', 'aria-live': 'polite' });
 const ranking = h('aside', { class: 'ranking', id: 'ranking', 'aria-labelledby': 'ranking-title' });
 const order = h('footer', { class: 'order', id: 'order' });
 clear(root).append(
-  h('header', { class: 'top' }, heading, banner, actions),
+  h('header', { class: 'top' }, heading, banner),
   h('main', { class: 'board' }, stage, ranking),
   order,
 );
-actions.prepend(langSwitch());
 
 function formatClock(totalSeconds) {
   const s = Math.max(0, totalSeconds);
@@ -101,8 +109,9 @@ function render() {
   const board = state.board;
   heading.append(h('h1', {}, board.competitionTitle), h('p', { class: 'venue' }, board.venue));
   renderStage(board);
-  renderRanking(board);
+  // The order strip first: its height decides the ranking panel's, which decides the rows per page.
   renderOrder(board);
+  renderRanking(board);
   updateTimer();
 }
 
@@ -244,6 +253,30 @@ function resultBox(result) {
   );
 }
 
+/** One row of the running ranking. */
+function rankingRow(entry, board) {
+  return h(
+    'tr',
+    {
+      class: entry.slotId === board.current?.slotId ? 'latest' : undefined,
+      dataset: { slotId: entry.slotId },
+    },
+    h('td', { class: 'rank' }, String(entry.rank)),
+    h(
+      'td',
+      { class: 'project' },
+      h('span', { class: 'ranking-title' }, entry.title),
+      h('span', { class: 'ranking-org' }, entry.organizationName),
+    ),
+    h('td', { class: 'score' }, entry.announcedScore),
+  );
+}
+
+/**
+ * The running ranking, a page at a time: rows have one fixed height, so the panel holds a known
+ * number of them, and a longer ranking turns its pages every RANKING_PAGE_MS. When a project is
+ * announced, the page with it comes up first.
+ */
 function renderRanking(board) {
   clear(ranking);
   ranking.append(h('h2', { id: 'ranking-title' }, t('ranking')));
@@ -252,50 +285,58 @@ function renderRanking(board) {
     return;
   }
   const body = h('tbody');
-  for (const entry of board.ranking) {
-    body.append(
+  const pageLine = h('p', { class: 'ranking-page', id: 'ranking-page' });
+  const table = h(
+    'table',
+    { id: 'ranking-table' },
+    h(
+      'thead',
+      {},
       h(
         'tr',
-        {
-          class: entry.slotId === board.current?.slotId ? 'latest' : undefined,
-          dataset: { slotId: entry.slotId },
-        },
-        h('td', { class: 'rank' }, String(entry.rank)),
-        h(
-          'td',
-          { class: 'project' },
-          h('span', { class: 'ranking-title' }, entry.title),
-          h('span', { class: 'ranking-org' }, entry.organizationName),
-        ),
-        h('td', { class: 'score' }, entry.announcedScore),
-      ),
-    );
-  }
-  ranking.append(
-    h(
-      'table',
-      { id: 'ranking-table' },
-      h(
-        'thead',
         {},
-        h(
-          'tr',
-          {},
-          h('th', { scope: 'col' }, t('rank')),
-          h('th', { scope: 'col' }, t('project')),
-          h('th', { scope: 'col' }, t('score')),
-        ),
+        h('th', { scope: 'col' }, t('rank')),
+        h('th', { scope: 'col' }, t('project')),
+        h('th', { scope: 'col' }, t('score')),
       ),
-      body,
     ),
+    body,
   );
+  ranking.append(table, pageLine);
+  // Measure with one row in place: the room left under the header is what the rows may fill.
+  body.append(rankingRow(board.ranking[0], board));
+  const rowHeight = body.firstElementChild.getBoundingClientRect().height;
+  const bottom = ranking.getBoundingClientRect().bottom - parseFloat(getComputedStyle(ranking).paddingBottom);
+  const room = bottom - body.getBoundingClientRect().top - pageLine.getBoundingClientRect().height;
+  const perPage = Math.max(1, Math.floor(room / rowHeight));
+  paging.pages = Math.ceil(board.ranking.length / perPage);
+  const onStage = board.current?.state === 'locked' ? board.current.slotId : undefined;
+  if (onStage && onStage !== paging.shownSlotId) {
+    const at = board.ranking.findIndex((entry) => entry.slotId === onStage);
+    if (at >= 0) paging.page = Math.floor(at / perPage);
+  }
+  paging.shownSlotId = onStage;
+  paging.page = Math.min(paging.page, paging.pages - 1);
+  clear(body);
+  for (const entry of board.ranking.slice(paging.page * perPage, (paging.page + 1) * perPage)) {
+    body.append(rankingRow(entry, board));
+  }
+  ranking.dataset.page = String(paging.page + 1);
+  ranking.dataset.pages = String(paging.pages);
+  pageLine.textContent = paging.pages > 1 ? t('page', { page: paging.page + 1, pages: paging.pages }) : '';
 }
 
+/**
+ * The presentation order along the bottom. A short order names every project; a long one (a city's
+ * fifty) becomes a row of numbers, each a fixed share of the strip, so nothing overlaps or runs off,
+ * with the progress and the next project in words beside it.
+ */
 function renderOrder(board) {
   clear(order);
   if (board.slots.length === 0) return;
+  const named = board.slots.length <= NAMED_ORDER_MAX;
   order.append(h('span', { class: 'order-label' }, t('order')));
-  const list = h('ol', { class: 'order-list' });
+  const list = h('ol', { class: named ? 'order-list named' : 'order-list compact', id: 'order-list' });
   for (const slot of board.slots) {
     list.append(
       h(
@@ -306,12 +347,25 @@ function renderOrder(board) {
           title: slot.title,
         },
         h('span', { class: 'order-position' }, String(slot.position)),
-        h('span', { class: 'order-name' }, slot.community || slot.organizationName),
-        slot.announcedScore ? h('span', { class: 'order-score' }, slot.announcedScore) : null,
+        named ? h('span', { class: 'order-name' }, slot.community || slot.organizationName) : null,
+        named && slot.announcedScore ? h('span', { class: 'order-score' }, slot.announcedScore) : null,
       ),
     );
   }
   order.append(list);
+  const locked = board.slots.filter((slot) => slot.state === 'locked').length;
+  const next = board.slots.find((slot) => slot.state === 'waiting');
+  const facts = h('span', { class: 'order-facts' }, t('orderProgress', { locked, total: board.slots.length }));
+  if (!named && next) {
+    facts.append(
+      h(
+        'span',
+        { class: 'order-next' },
+        t('next', { n: next.position, name: next.community || next.organizationName }),
+      ),
+    );
+  }
+  order.append(facts);
   if (board.orderSeed) order.append(h('span', { class: 'seed' }, t('seed', { seed: board.orderSeed })));
 }
 
@@ -375,8 +429,16 @@ function refresh() {
   return fetching;
 }
 
-onLangChange(() => render());
 window.addEventListener('online', () => void refresh());
+// The panel's height decides how many rows a page holds: a resized window pages again.
+window.addEventListener('resize', () => {
+  if (state.board) renderRanking(state.board);
+});
+setInterval(() => {
+  if (!state.board || paging.pages <= 1) return;
+  paging.page = (paging.page + 1) % paging.pages;
+  renderRanking(state.board);
+}, RANKING_PAGE_MS);
 window.addEventListener('offline', () => renderBanner());
 render();
 

@@ -6,6 +6,8 @@ export class ApiError extends Error {
     super(body?.message_en ?? `HTTP ${status}`);
     this.status = status;
     this.code = body?.code ?? 'NETWORK';
+    /** What happened (SLOT_LOCKED, JUDGES_MISSING, …): pages decide by it, never by the message. */
+    this.reason = body?.reason ?? this.code;
     this.messageZh = body?.message_zh ?? '网络错误';
     this.messageEn = body?.message_en ?? 'network error';
     this.field = body?.field;

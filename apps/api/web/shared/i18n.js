@@ -26,10 +26,15 @@ function markDocument() {
 }
 markDocument();
 
-/** Takes the language from ?lang=zh|en when the address has one; anything else is ignored. */
-export function langFromAddress() {
+/**
+ * Takes the language from ?lang=zh|en when the address has one; anything else is ignored. A page
+ * without a switch (the hall's screen) passes the language to use when the address names none, so
+ * what another page stored on the same machine does not change it.
+ */
+export function langFromAddress(otherwise) {
   const asked = new URLSearchParams(location.search).get('lang');
   if (LANGS.includes(asked)) fromAddress = asked;
+  else if (LANGS.includes(otherwise)) fromAddress = otherwise;
   markDocument();
 }
 

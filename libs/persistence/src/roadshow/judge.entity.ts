@@ -34,6 +34,10 @@ export class Judge {
   @Column({ name: 'digest_key_id', type: 'text' })
   digestKeyId: string;
 
+  /** When the current code was made: a reissue replaces the digest and moves this on. */
+  @Column({ name: 'code_issued_at', type: 'timestamptz' })
+  codeIssuedAt: Date;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

@@ -1,16 +1,18 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches } from 'class-validator';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
 
 export class DrawOrderDto {
   @ApiPropertyOptional({
-    example: '2026-05-20-fc3d-417',
+    example: '2026-05-10 体彩排列5 83417',
+    maxLength: 200,
     description:
-      '公开的抽签种子（1–128 个可见 ASCII 字符，如彩票开奖号码；只用 ASCII 是为了任何工具复算时字节一致）；' +
-      '不填则随机生成 128 位十六进制种子。 / The published seed (1–128 visible ASCII characters, e.g. a lottery ' +
-      'draw; ASCII only so that every tool hashes the same bytes); when absent, 128 random bits as hex.',
+      '公开的抽签种子：任意可打印文本（最多 200 个字符，可含中文和空格），如当天的彩票开奖号码；去掉首尾空白并做 NFC 规范化后' +
+      '按 UTF-8 字节参与哈希。不填则随机生成 128 位十六进制种子。 / The published seed: any printable text (at most 200 ' +
+      'characters, Chinese and spaces allowed), e.g. the day’s lottery draw; trimmed, normalized to NFC and hashed as ' +
+      'UTF-8 bytes. When absent, 128 random bits as hex.',
   })
   @IsOptional()
   @IsString()
-  @Matches(/^[\x21-\x7e]{1,128}$/)
+  @MaxLength(400)
   seed?: string;
 }

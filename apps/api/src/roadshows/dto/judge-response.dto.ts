@@ -27,11 +27,27 @@ export class JudgeResponseDto {
   @ApiProperty({ nullable: true, type: String, example: '五顶岗' })
   community: string | null;
 
+  @ApiProperty({ format: 'date-time', description: '当前签到码的生成时间 / when the current code was made' })
+  codeIssuedAt: string;
+
   @ApiProperty({ format: 'date-time' })
   createdAt: string;
 }
 
-export class JudgeCreatedResponseDto {
+export class QrMatrixDto {
+  @ApiProperty({ type: 'integer', minimum: 21, example: 37 })
+  size: number;
+
+  @ApiProperty({
+    type: [String],
+    pattern: '^[01]+$',
+    description: '每行一个字符串，1 为深色模块 / one string per row, 1 a dark module',
+  })
+  rows: string[];
+}
+
+/** A code as it is handed out: shown once, with the tablet link that carries it and its QR code. */
+export class IssuedCodeDto {
   @ApiProperty({ type: JudgeResponseDto })
   judge: JudgeResponseDto;
 
@@ -41,6 +57,18 @@ export class JudgeCreatedResponseDto {
   })
   code: string;
 
+  @ApiProperty({
+    example: 'https://venue.example/judge/#r=8d3e1f20-6b4a-4f7c-8e2d-1a9b0c7d6e5f&code=K7QM-4XPA',
+    description:
+      '平板签到地址（路演和签到码在 # 之后，不会发到服务器） / the tablet sign-in address (roadshow and code after #, never sent to a server)',
+  })
+  signInUrl: string;
+
+  @ApiProperty({ type: QrMatrixDto, description: 'signInUrl 的二维码 / the QR code of signInUrl' })
+  qr: QrMatrixDto;
+}
+
+export class JudgeCreatedResponseDto extends IssuedCodeDto {
   @ApiProperty({ type: [RecusalResponseDto], description: '因同组织或同社区自动产生的回避 / automatic recusals' })
   automaticRecusals: RecusalResponseDto[];
 }
@@ -54,6 +82,7 @@ export function toJudgeResponse(judge: Judge): JudgeResponseDto {
     weight: judge.weight,
     organizationId: judge.organizationId,
     community: judge.community,
+    codeIssuedAt: judge.codeIssuedAt.toISOString(),
     createdAt: judge.createdAt.toISOString(),
   };
 }

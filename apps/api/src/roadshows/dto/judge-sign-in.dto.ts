@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, MaxLength } from 'class-validator';
+import { IsString, IsUUID, MaxLength } from 'class-validator';
 
 export class JudgeSignInDto {
   @ApiProperty({
@@ -9,4 +9,14 @@ export class JudgeSignInDto {
   @IsString()
   @MaxLength(64)
   code: string;
+
+  @ApiProperty({
+    format: 'uuid',
+    example: '8d3e1f20-6b4a-4f7c-8e2d-1a9b0c7d6e5f',
+    description:
+      '签到的路演（评委链接和签到单二维码中已带）；错误次数按路演计算 / the roadshow signed in to (the judge link and ' +
+      'the code sheet’s QR codes carry it); wrong codes are counted per roadshow',
+  })
+  @IsUUID()
+  roadshowId: string;
 }

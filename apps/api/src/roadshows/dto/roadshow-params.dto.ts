@@ -38,3 +38,13 @@ export class JudgeSlotParams {
   @IsUUID()
   slotId: string;
 }
+
+export class RoadshowJudgeParams {
+  @ApiProperty({ format: 'uuid', example: '8d3e1f20-6b4a-4f7c-8e2d-1a9b0c7d6e5f' })
+  @IsUUID()
+  id: string;
+
+  @ApiProperty({ format: 'uuid', example: '5b7f2d9e-1c3a-4e8b-9d6f-0a2c4e6b8d1f' })
+  @IsUUID()
+  judgeId: string;
+}
