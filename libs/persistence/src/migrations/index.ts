@@ -5,6 +5,7 @@ import { ScoreSubmitFunction1764057600000 } from './1764057600000-score-submit-f
 import { CredentialKeyIds1764144000000 } from './1764144000000-credential-key-ids';
 import { LiveEventSequence1764230400000 } from './1764230400000-live-event-sequence';
 import { GrantRules1764316800000 } from './1764316800000-grant-rules';
+import { GrantsLedger1764403200000 } from './1764403200000-grants-ledger';
 
 /** In order. Listed explicitly so the same list works from TypeScript sources and from the build. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   CredentialKeyIds1764144000000,
   LiveEventSequence1764230400000,
   GrantRules1764316800000,
+  GrantsLedger1764403200000,
 ];
