@@ -1,4 +1,4 @@
-import { Bilingual, OFFICE_DECIDED_CONDITIONS, ReportKind, TrancheCondition } from '@app/domain';
+import { Bilingual, OFFICE_DECIDED_CONDITIONS, ReportKind, TrancheCondition, TrancheState } from '@app/domain';
 
 /** Why a tranche's condition holds, kept with the tranche for the auditors. */
 export type ConditionEvidence =
@@ -62,4 +62,18 @@ export function describeCondition(condition: TrancheCondition): Bilingual {
     case 'date':
       return { zh: `${condition.date} 起`, en: `from ${condition.date}` };
   }
+}
+
+/**
+ * The state a tranche reads as today: a planned tranche waiting only for a date that has come is
+ * eligible (it is stored so when approved). Every other fact makes it eligible in storage at once.
+ */
+export function trancheStateToday(
+  tranche: { readonly state: TrancheState; readonly condition: TrancheCondition },
+  today: string,
+): TrancheState {
+  if (tranche.state === TrancheState.Planned && tranche.condition.kind === 'date' && today >= tranche.condition.date) {
+    return TrancheState.Eligible;
+  }
+  return tranche.state;
 }

@@ -1,5 +1,6 @@
 import { GrantState, GrantsRefusal, RefundBasis, RefundState, ReportKind, TrancheState } from '@app/domain';
 import { PAYEE, SIGNED_AT, factsOn, refusalOf, signedGrant } from '../test/ledger.factory';
+import { trancheStateToday } from './conditions';
 import {
   LedgerAction,
   approveTranche,
@@ -220,5 +221,18 @@ describe('the grants ledger', () => {
       'tranche 2 was paid before its condition held',
       'tranche 2 lacks a second signature',
     ]);
+  });
+});
+
+describe('trancheStateToday', () => {
+  it('reads a planned tranche whose date has come as eligible, and leaves every other as stored', () => {
+    const dated = { state: TrancheState.Planned, condition: { kind: 'date' as const, date: '2027-12-01' } };
+    expect(trancheStateToday(dated, '2027-11-30')).toBe('planned');
+    expect(trancheStateToday(dated, '2027-12-01')).toBe('eligible');
+    const mid = {
+      state: TrancheState.Planned,
+      condition: { kind: 'evaluation-passed' as const, stage: 'mid' as const },
+    };
+    expect(trancheStateToday(mid, '2030-01-01')).toBe('planned');
   });
 });

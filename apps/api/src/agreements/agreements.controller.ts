@@ -15,6 +15,7 @@ import { Allow } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiError } from '../common/api-error.decorator';
+import { attachment } from '../common/content-disposition';
 import { IdParamDto } from '../common/id-param.dto';
 import { AgreementFile, AgreementsService } from './agreements.service';
 import {
@@ -24,12 +25,6 @@ import {
   RegenerateResponseDto,
 } from './dto/agreement.dto';
 import { readSignedScanUpload } from './signed-scan-upload';
-
-/** `attachment` with an ASCII fallback name and the real (Chinese) name per RFC 6266 / 5987. */
-function attachment(filename: string): string {
-  const fallback = filename.replace(/[^\x20-\x7e]+/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
-}
 
 function fileResponse(file: AgreementFile, reply: FastifyReply): StreamableFile {
   void reply.header('x-content-sha256', file.sha256).header('cache-control', 'private, no-store');

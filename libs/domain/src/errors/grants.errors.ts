@@ -35,6 +35,7 @@ export enum GrantsRefusal {
   ReportNotOpenYet = 'REPORT_NOT_OPEN_YET',
   ReportAlreadyExists = 'REPORT_ALREADY_EXISTS',
   ReportNotEditable = 'REPORT_NOT_EDITABLE',
+  ReportChangedSinceRead = 'REPORT_CHANGED_SINCE_READ',
   ReportNotSubmitted = 'REPORT_NOT_SUBMITTED',
   ReportIncomplete = 'REPORT_INCOMPLETE',
   SpendingLinesMismatch = 'SPENDING_LINES_MISMATCH',
@@ -236,6 +237,17 @@ export const GrantsErrors = {
       zh: `报告当前为「${REPORT_STATE_LABELS[state].zh}」，不能修改`,
       en: `the report is "${REPORT_STATE_LABELS[state].en}" and cannot be changed`,
     }),
+
+  reportChangedSinceRead: (now: number, sent: number) =>
+    refusal(
+      DomainErrorCode.Conflict,
+      GrantsRefusal.ReportChangedSinceRead,
+      {
+        zh: `报告已在别处修改（当前第 ${now} 版，你读取的是第 ${sent} 版），请刷新后再改`,
+        en: `the report changed since you read it (now version ${now}, you sent ${sent}); reload and retry`,
+      },
+      'expectedVersion',
+    ),
 
   reportNotSubmitted: (state: ReportState) =>
     refusal(DomainErrorCode.Conflict, GrantsRefusal.ReportNotSubmitted, {
