@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -111,6 +112,16 @@ describe('the grantee’s reports and budget changes (报告与预算调整)', (
     await api().patch(`/reports/${draft.id}`).set('authorization', grantee).send({ narrative: '改' }).expect(409);
     const queue = await api().get('/reports?state=submitted').set('authorization', office).expect(200);
     expect((queue.body.items as { id: string }[]).map((r) => r.id)).toContain(draft.id);
+    const ofThisCompetition = await api()
+      .get(`/reports?state=submitted&competitionId=${fixture.competition.id}`)
+      .set('authorization', office)
+      .expect(200);
+    expect((ofThisCompetition.body.items as { id: string }[]).map((r) => r.id)).toEqual([draft.id]);
+    const ofAnother = await api()
+      .get(`/reports?state=submitted&competitionId=${randomUUID()}`)
+      .set('authorization', office)
+      .expect(200);
+    expect(ofAnother.body.items).toEqual([]);
 
     const returned = await api()
       .post(`/reports/${draft.id}/return`)
@@ -270,7 +281,7 @@ describe('the grantee’s reports and budget changes (报告与预算调整)', (
   });
 
   it('moves money between budget lines on an approved request, keeping every version; refusals name the problem', async () => {
-    const { grantId, grantee, office } = await runningGrant();
+    const { grantId, grantee, office, fixture } = await runningGrant();
     const grant = (await api().get(`/grants/${grantId}`).set('authorization', grantee).expect(200)).body;
     const current = (grant.budget.lines as Line[]).map(({ item, kind, grantFen, matchingFen }) => ({
       item,
@@ -309,6 +320,16 @@ describe('the grantee’s reports and budget changes (报告与预算调整)', (
     expect(second.body.reason).toBe('BUDGET_CHANGE_PENDING');
     const pending = await api().get('/budget-changes?state=pending').set('authorization', office).expect(200);
     expect((pending.body.items as { id: string }[]).map((c) => c.id)).toContain(requested.body.id);
+    const ofThisCompetition = await api()
+      .get(`/budget-changes?state=pending&competitionId=${fixture.competition.id}`)
+      .set('authorization', office)
+      .expect(200);
+    expect((ofThisCompetition.body.items as { id: string }[]).map((c) => c.id)).toEqual([requested.body.id]);
+    const ofAnother = await api()
+      .get(`/budget-changes?state=pending&competitionId=${randomUUID()}`)
+      .set('authorization', office)
+      .expect(200);
+    expect(ofAnother.body.items).toEqual([]);
 
     const approved = await api()
       .post(`/budget-changes/${requested.body.id}/approve`)

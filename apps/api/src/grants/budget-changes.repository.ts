@@ -7,6 +7,7 @@ import { BudgetChange, ProjectGrant, RowWindow } from '@app/persistence';
 export interface BudgetChangeFilter {
   readonly state?: BudgetChangeState;
   readonly grantId?: string;
+  readonly competitionId?: string;
   readonly organizationId?: string;
 }
 
@@ -47,6 +48,8 @@ export class BudgetChangesRepository {
       .innerJoin(ProjectGrant, 'g', 'g.id = c.grant_id');
     if (filter.state) query.andWhere('c.state = :state', { state: filter.state });
     if (filter.grantId) query.andWhere('c.grant_id = :grantId', { grantId: filter.grantId });
+    if (filter.competitionId)
+      query.andWhere('g.competition_id = :competitionId', { competitionId: filter.competitionId });
     if (filter.organizationId) query.andWhere('g.organization_id = :org', { org: filter.organizationId });
     return (
       query

@@ -120,7 +120,12 @@ export class BudgetChangesService {
   async list(actor: Actor, query: BudgetChangeQueryDto): Promise<BudgetChangePageDto> {
     const page = pageOf(query);
     const [rows, total] = await this.changes.list(
-      { state: query.state, grantId: query.grantId, organizationId: ownOrganization(actor) },
+      {
+        state: query.state,
+        grantId: query.grantId,
+        competitionId: query.competitionId,
+        organizationId: ownOrganization(actor),
+      },
       { skip: page.skip, take: page.pageSize },
     );
     return {

@@ -8,6 +8,7 @@ export interface ReportFilter {
   readonly state?: ReportState;
   readonly kind?: ReportKind;
   readonly grantId?: string;
+  readonly competitionId?: string;
   readonly organizationId?: string;
 }
 
@@ -47,6 +48,8 @@ export class GrantReportsRepository {
     if (filter.state) query.andWhere('r.state = :state', { state: filter.state });
     if (filter.kind) query.andWhere('r.kind = :kind', { kind: filter.kind });
     if (filter.grantId) query.andWhere('r.grant_id = :grantId', { grantId: filter.grantId });
+    if (filter.competitionId)
+      query.andWhere('g.competition_id = :competitionId', { competitionId: filter.competitionId });
     if (filter.organizationId) query.andWhere('g.organization_id = :org', { org: filter.organizationId });
     return (
       query

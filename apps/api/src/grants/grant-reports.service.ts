@@ -243,7 +243,13 @@ export class GrantReportsService {
   async list(actor: Actor, query: ReportQueryDto): Promise<ReportPageDto> {
     const page = pageOf(query);
     const [rows, total] = await this.reports.list(
-      { state: query.state, kind: query.kind, grantId: query.grantId, organizationId: ownOrganization(actor) },
+      {
+        state: query.state,
+        kind: query.kind,
+        grantId: query.grantId,
+        competitionId: query.competitionId,
+        organizationId: ownOrganization(actor),
+      },
       { skip: page.skip, take: page.pageSize },
     );
     const grants = new Map(

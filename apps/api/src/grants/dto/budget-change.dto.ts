@@ -48,6 +48,11 @@ export class DecideBudgetChangeDto {
 }
 
 export class BudgetChangeQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @Optional()
+  @IsUUID()
+  competitionId?: string;
+
   @ApiPropertyOptional({ enum: BudgetChangeState, description: 'pending: the office’s queue' })
   @Optional()
   @IsEnum(BudgetChangeState)

@@ -102,6 +102,11 @@ export class AcceptReportDto {
 }
 
 export class ReportQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @Optional()
+  @IsUUID()
+  competitionId?: string;
+
   @ApiPropertyOptional({ enum: ReportState, description: 'submitted: the office’s review queue' })
   @Optional()
   @IsEnum(ReportState)
