@@ -15,3 +15,8 @@ export function beijingTime(iso) {
   const part = (type) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
 }
+
+/** Today in Beijing (YYYY-MM-DD): the calendar payment dates and report deadlines are written in. */
+export function beijingToday() {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+}

@@ -1,0 +1,191 @@
+import { join } from 'node:path';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { addDays, beijingDate, monthOf } from '@app/grants';
+import { AppUser, GrantTranche, ReportAttachment } from '@app/persistence';
+import { TEST_PASSWORD } from '../factories';
+import { PAYEE, PNG, acceptAll, signedCompetition } from '../grants.factory';
+import { LAPTOP, launchBrowser, screenshotDir, startServedApp } from './browser-harness';
+
+// After the award, in the browser: the office's two signatures on a payment, the grantee's report.
+jest.setTimeout(120_000);
+
+describe('grants (资助管理 / 我的资助) in Chromium', () => {
+  let app: NestFastifyApplication;
+  let baseUrl: string;
+  let browser: Browser;
+  let db: DataSource;
+  const shots = screenshotDir();
+  const http = () => request(app.getHttpServer());
+  const shot = (page: Page, name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+  const see = (locator: Locator, text: string) => locator.filter({ hasText: text }).first().waitFor();
+
+  beforeAll(async () => {
+    ({ app, baseUrl } = await startServedApp());
+    browser = await launchBrowser();
+    db = app.get(DataSource);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    process.stdout.write(`screenshots: ${shots}\n`);
+  });
+
+  /** Script errors of every page, checked after each test: a broken view must not pass unseen. */
+  let pageErrors: string[] = [];
+  afterEach(() => {
+    const seen = pageErrors;
+    pageErrors = [];
+    expect(seen).toEqual([]);
+  });
+
+  /** A fresh browser session (its own storage) signed in on `path` as `user`. */
+  async function signIn(path: 'office' | 'apply', user: AppUser): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext(LAPTOP);
+    context.setDefaultTimeout(15_000);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(`${baseUrl}/${path}/`);
+    await page.getByLabel('登录名').fill(user.login);
+    await page.getByLabel('密码').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByRole('heading', { name: path === 'office' ? '公益创投大赛' : '我的申报' }).waitFor();
+    return { context, page };
+  }
+
+  it('the office accepts a signed agreement, one clerk approves the first tranche and another pays it', async () => {
+    const fixture = await signedCompetition(app, [3_000_000]);
+    const [approver, payer] = fixture.clerks;
+    const first = await signIn('office', approver.user);
+    const second = await signIn('office', payer.user);
+    try {
+      const { page } = first;
+      await page.goto(`${baseUrl}/office/#/competitions/${fixture.competition.id}/grants`);
+      const waiting = page.getByTestId('agreement-to-accept');
+      await see(waiting, fixture.funded[0].agreement.number);
+      await waiting.getByRole('button', { name: '确认签约，建立资助' }).click();
+      await see(page.getByTestId('ledger-row'), '¥30,000.00');
+      await see(page.getByTestId('queue-row'), '协议签订后');
+
+      // Approval needs the bank account the grantee enters on its side.
+      await page.getByTestId('queue-row').getByRole('button', { name: '审批第 1 期' }).click();
+      await page.getByText('获资助单位尚未填写收款账户').waitFor();
+      const [grant] = (await http().get('/grants').set('authorization', fixture.funded[0].applicantAuth).expect(200))
+        .body.items as { id: string }[];
+      await http().put(`/grants/${grant.id}/payee`).set('authorization', fixture.funded[0].applicantAuth).send(PAYEE);
+      await page.reload();
+      await page.getByTestId('queue-row').getByRole('button', { name: '审批第 1 期' }).click();
+      await see(page.getByTestId('queue-row'), '凭证号');
+
+      // The approver cannot also record the payment.
+      await page.getByTestId('pay-form').getByLabel('凭证号').fill('记-2026-0107');
+      await page.getByTestId('pay-form').getByRole('button', { name: '登记付款' }).click();
+      await page.getByText('本期由您审批，请由另一账号登记付款').waitFor();
+      await shot(page, 'grants-01-approver-refused');
+
+      const other = second.page;
+      await other.goto(`${baseUrl}/office/#/competitions/${fixture.competition.id}/grants`);
+      await other.getByTestId('pay-form').getByLabel('凭证号').fill('记-2026-0107');
+      await other.getByTestId('pay-form').getByRole('button', { name: '登记付款' }).click();
+      await see(other.getByTestId('ledger-paid'), '¥15,000.00');
+      await other.getByRole('link', { name: fixture.funded[0].agreement.number }).click();
+      const firstRow = other.locator('[data-testid="tranche-row"][data-sequence="1"]');
+      await see(firstRow.getByTestId('tranche-state'), '已拨付');
+      await see(firstRow, '记-2026-0107');
+      await shot(other, 'grants-02-paid-by-the-second-clerk');
+
+      const tranche = await db.getRepository(GrantTranche).findOneByOrFail({ grantId: grant.id, sequence: 1 });
+      expect(tranche).toMatchObject({
+        state: 'paid',
+        approvedBy: approver.user.id,
+        paidBy: payer.user.id,
+        voucherNumber: '记-2026-0107',
+        amountFen: 1_500_000,
+      });
+    } finally {
+      await first.context.close();
+      await second.context.close();
+    }
+  });
+
+  it('the grantee drafts a monthly report, attaches a sign-in sheet, saves, submits and sees the office’s comments', async () => {
+    const fixture = await signedCompetition(app, [3_000_000], { startedDaysAgo: 40 });
+    const [grantId] = await acceptAll(app, fixture);
+    const project = fixture.funded[0];
+    await http().put(`/grants/${grantId}/payee`).set('authorization', project.applicantAuth).send(PAYEE).expect(200);
+    const month = monthOf(addDays(beijingDate(new Date()), -40));
+    const { context, page } = await signIn('apply', project.applicant);
+    try {
+      await page.getByTestId('my-grant').getByRole('link').click();
+      await see(page.getByTestId('next-tranche'), '协议签订后');
+      const due = page.locator(`[data-testid="report-due"][data-period="${month}"]`);
+      await due.getByRole('button', { name: '开始填写' }).click();
+      const form = page.getByTestId('report-form');
+      await form.waitFor();
+
+      // Submitting without the narrative is refused under the field; the draft is kept.
+      await form.getByRole('button', { name: '提交报告' }).click();
+      await page.locator('.field-error:not([hidden])').first().waitFor();
+      await form.getByLabel('项目进展').fill('本月开展便民服务日 2 次，为 12 户独居老人维修家电。');
+      await form.getByRole('button', { name: '添加活动' }).click();
+      const activity = form.getByTestId('activity-row');
+      await activity.getByLabel('日期').fill(addDays(beijingDate(new Date()), -35));
+      await activity.getByLabel('地点').fill('五顶岗社区党群服务中心');
+      await activity.getByLabel('参与人数').fill('42');
+      await activity.getByLabel('内容').fill('便民服务日');
+      await form.getByLabel('维修工具与耗材 资助资金支出（元）').fill('1,200');
+      await form.getByRole('button', { name: '保存草稿' }).click();
+      // The draft is on the server: a reload brings it back.
+      await page.reload();
+      await expect(page.getByTestId('activity-row').getByLabel('地点').inputValue()).resolves.toBe(
+        '五顶岗社区党群服务中心',
+      );
+      await expect(page.getByLabel('维修工具与耗材 资助资金支出（元）').inputValue()).resolves.toBe('1200');
+
+      // A text file is refused, naming it; a PNG photo of the sign-in sheet is kept.
+      await form.getByLabel('照片、签到表或票据').setInputFiles({
+        name: '说明.txt',
+        mimeType: 'text/plain',
+        buffer: Buffer.from('不是图片'),
+      });
+      await form.getByRole('button', { name: '上传附件' }).click();
+      await page.getByText('说明.txt').first().waitFor();
+      await page.getByTestId('report-form').getByLabel('照片、签到表或票据').setInputFiles({
+        name: '签到表.png',
+        mimeType: 'image/png',
+        buffer: PNG,
+      });
+      await page.getByTestId('report-form').getByRole('button', { name: '上传附件' }).click();
+      await see(page.getByTestId('attachment'), '签到表.png');
+      await shot(page, 'grants-03-report-draft');
+      await page.getByTestId('report-form').getByRole('button', { name: '提交报告' }).click();
+      await see(page.getByTestId('report-state'), '已提交待审核');
+
+      const [report] = (await http().get(`/reports?grantId=${grantId}`).set('authorization', project.applicantAuth))
+        .body.items as { id: string }[];
+      await http()
+        .post(`/reports/${report.id}/return`)
+        .set('authorization', fixture.clerks[0].auth)
+        .send({ comments: '请补充宣传物料的支出票据' })
+        .expect(200);
+      await page.reload();
+      await see(page.getByTestId('review-comments'), '请补充宣传物料的支出票据');
+      await see(page.getByTestId('report-state'), '退回修改');
+      await shot(page, 'grants-04-report-returned');
+
+      const stored = await http().get(`/reports/${report.id}`).set('authorization', fixture.clerks[0].auth).expect(200);
+      expect(stored.body).toMatchObject({
+        narrative: '本月开展便民服务日 2 次，为 12 户独居老人维修家电。',
+        activities: [{ place: '五顶岗社区党群服务中心', participants: 42 }],
+        spending: [{ grantFen: 120_000 }, {}, {}],
+        attachments: [{ filename: '签到表.png' }],
+      });
+      expect(await db.getRepository(ReportAttachment).countBy({ reportId: report.id })).toBe(1);
+    } finally {
+      await context.close();
+    }
+  });
+});
