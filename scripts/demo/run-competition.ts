@@ -1,20 +1,18 @@
-import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { Client } from 'pg';
-import { loadConfig } from '@app/config';
 import { ApiClient } from './api-client';
+import { ROOT, createOffice, inDatabase, pad, say, signIn, yuan } from './demo-support';
+import { followTheProjectYear } from './grants-year';
 import { CriterionLimit, seededRandom, simulateMarks } from './score-simulation';
 
 /**
  * The main job, end to end, through the public API: the office creates the competition, sixteen
  * communities apply, one is screened out, seven judges score a roadshow, the worker ranks and
- * allocates, the office publishes, and the agreements are rendered and downloaded.
+ * allocates, the office publishes, the agreements are rendered and downloaded, and the project year
+ * follows (grants-year.ts).
  * Usage: run-competition.ts BASE_URL OUTPUT_DIR (scripts/demo.sh starts the servers first).
  */
-const ROOT = resolve(__dirname, '../..');
-
 interface DemoProject {
   readonly community: string;
   readonly category: string;
@@ -81,36 +79,6 @@ interface DemoContext {
 }
 
 const fen = (yuan: number): number => yuan * 100;
-const say = (text: string): void => {
-  process.stdout.write(`${text}\n`);
-};
-
-function createOffice(runId: string): { login: string; password: string } {
-  const login = `xinan-office-${runId}`;
-  const password = randomBytes(12).toString('base64url');
-  const result = spawnSync(
-    process.execPath,
-    [
-      '-r',
-      '@swc-node/register',
-      'apps/api/src/cli/create-user.ts',
-      '--role',
-      'office',
-      '--login',
-      login,
-      '--name',
-      '西南街道党建办',
-    ],
-    { cwd: ROOT, input: `${password}\n`, encoding: 'utf8' },
-  );
-  if (result.status !== 0) throw new Error(`create-user failed: ${result.stderr}`);
-  return { login, password };
-}
-
-async function signIn(api: ApiClient, login: string, password: string): Promise<ApiClient> {
-  const session = await api.post<{ token: string }>('/auth/sessions', { login, password });
-  return api.as(session.token);
-}
 
 async function transition(office: ApiClient, competitionId: string, to: string): Promise<void> {
   await office.post(`/competitions/${competitionId}/transitions`, { to });
@@ -129,7 +97,7 @@ function budgetLines(project: DemoProject): { item: string; kind: string; amount
 
 /** Office, applicants and screening: up to the roadshow. */
 async function prepareCompetition(api: ApiClient, data: DemoData, runId: string): Promise<DemoContext> {
-  const officeAccount = createOffice(runId);
+  const officeAccount = createOffice(`xinan-office-${runId}`, '西南街道党建办');
   const office = await signIn(api, officeAccount.login, officeAccount.password);
   const competition = await office.post<Competition>('/competitions', {
     preset: data.competition.preset,
@@ -264,16 +232,6 @@ async function poll<T>(what: string, read: () => Promise<T>, done: (value: T) =>
   }
 }
 
-/** Terminal columns: CJK characters take two. */
-function pad(text: string, width: number): string {
-  const columns = [...text].reduce((sum, c) => sum + (/[\u1100-\uffff]/.test(c) ? 2 : 1), 0);
-  return text + ' '.repeat(Math.max(0, width - columns));
-}
-
-function yuan(fenAmount: number): string {
-  return `¥${(fenAmount / 100).toLocaleString('en', { minimumFractionDigits: 0, maximumFractionDigits: 2 })}`;
-}
-
 /** Ranking and allocation by the worker, the results table, 公示 with an objection, award. */
 async function rankPublishAward(context: DemoContext): Promise<ResultRow[]> {
   const { office, competition } = context;
@@ -328,15 +286,11 @@ async function rankPublishAward(context: DemoContext): Promise<ResultRow[]> {
  * now in the database, and says so.
  */
 async function skipNoticePeriod(publicationId: string): Promise<void> {
-  const db = new Client({ connectionString: loadConfig().database.url });
-  await db.connect();
-  try {
-    await db.query(`UPDATE publication SET starts_at = now() - interval '7 days', ends_at = now() WHERE id = $1`, [
+  await inDatabase((db) =>
+    db.query(`UPDATE publication SET starts_at = now() - interval '7 days', ends_at = now() WHERE id = $1`, [
       publicationId,
-    ]);
-  } finally {
-    await db.end();
-  }
+    ]),
+  );
   say('演示：跳过 7 天公示期 / demo: the 7-day notice period is skipped');
 }
 
@@ -367,8 +321,16 @@ async function main(baseUrl: string, outputDir: string): Promise<void> {
   mkdirSync(outputDir, { recursive: true });
   const context = await prepareCompetition(api, data, runId);
   await runRoadshow(context, data);
-  await rankPublishAward(context);
+  const results = await rankPublishAward(context);
   const folder = await downloadAgreements(context, outputDir);
+  await followTheProjectYear({
+    api,
+    office: context.office,
+    applicants: context.applicants,
+    competitionId: context.competition.id,
+    funded: results.filter((row) => row.grantFen > 0),
+    runId,
+  });
   writeFileSync(join(outputDir, 'judge-codes.txt'), context.judgeCodes.map((j) => `${j.name}\t${j.code}\n`).join(''));
   say(`agreements: ${folder}`);
   say('');
