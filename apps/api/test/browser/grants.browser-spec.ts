@@ -1,12 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import request from 'supertest';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { addDays, beijingDate, monthOf } from '@app/grants';
-import { AppUser, GrantTranche, ReportAttachment } from '@app/persistence';
+import { AppUser, AuditEvent, GrantRefund, GrantTranche, ReportAttachment } from '@app/persistence';
 import { TEST_PASSWORD } from '../factories';
-import { PAYEE, PNG, acceptAll, signedCompetition } from '../grants.factory';
+import { PAYEE, PNG, acceptAll, pdfWords, signedCompetition } from '../grants.factory';
 import { LAPTOP, launchBrowser, screenshotDir, startServedApp } from './browser-harness';
 
 // After the award, in the browser: the office's two signatures on a payment, the grantee's report.
@@ -44,7 +45,7 @@ describe('grants (资助管理 / 我的资助) in Chromium', () => {
 
   /** A fresh browser session (its own storage) signed in on `path` as `user`. */
   async function signIn(path: 'office' | 'apply', user: AppUser): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext(LAPTOP);
+    const context = await browser.newContext({ ...LAPTOP, acceptDownloads: true });
     context.setDefaultTimeout(15_000);
     const page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -96,6 +97,25 @@ describe('grants (资助管理 / 我的资助) in Chromium', () => {
       await see(firstRow.getByTestId('tranche-state'), '已拨付');
       await see(firstRow, '记-2026-0107');
       await shot(other, 'grants-02-paid-by-the-second-clerk');
+
+      // The payment notice for the grantee's bank, and the export for the finance office.
+      const [notice] = await Promise.all([
+        other.waitForEvent('download'),
+        firstRow.getByRole('button', { name: '拨付通知' }).click(),
+      ]);
+      const words = pdfWords(readFileSync(await notice.path()));
+      expect(words).toContain('本期拨付（大写）：人民币壹万伍仟元整');
+      expect(words).toContain('付款凭证号：记-2026-0107');
+      await other.getByRole('link', { name: '← 大赛的资助管理' }).click();
+      const [csv] = await Promise.all([
+        other.waitForEvent('download'),
+        other.getByRole('button', { name: '导出拨付台账（CSV）' }).click(),
+      ]);
+      const text = readFileSync(await csv.path(), 'utf8');
+      expect(text.startsWith('\uFEFF协议编号 / Agreement,')).toBe(true);
+      expect(text).toContain(
+        `,${PAYEE.accountNumber},第 1 期 / 1,协议签订后 / on signing the agreement,15000.00,人民币壹万伍仟元整,已拨付 / Paid,`,
+      );
 
       const tranche = await db.getRepository(GrantTranche).findOneByOrFail({ grantId: grant.id, sequence: 1 });
       expect(tranche).toMatchObject({
@@ -187,5 +207,91 @@ describe('grants (资助管理 / 我的资助) in Chromium', () => {
     } finally {
       await context.close();
     }
+  });
+
+  it('the office returns a report with comments, approves a budget change, terminates the grant and records the refund returned', async () => {
+    const fixture = await signedCompetition(app, [3_000_000], { startedDaysAgo: 40 });
+    const [grantId] = await acceptAll(app, fixture);
+    const grantee = fixture.funded[0].applicantAuth;
+    const [approver, payer] = fixture.clerks;
+    await http().put(`/grants/${grantId}/payee`).set('authorization', grantee).send(PAYEE).expect(200);
+    const grant = (await http().get(`/grants/${grantId}`).set('authorization', grantee).expect(200)).body as {
+      tranches: { id: string }[];
+      budget: { lines: { item: string; kind: string; grantFen: number; matchingFen: number }[] };
+    };
+    await http().post(`/tranches/${grant.tranches[0].id}/approve`).set('authorization', approver.auth).expect(200);
+    await http()
+      .post(`/tranches/${grant.tranches[0].id}/pay`)
+      .set('authorization', payer.auth)
+      .send({ voucherNumber: `记-${grantId.slice(0, 8)}`, paidOn: beijingDate(new Date()) })
+      .expect(200);
+    const month = monthOf(addDays(beijingDate(new Date()), -40));
+    const report = (
+      await http()
+        .post(`/grants/${grantId}/reports`)
+        .set('authorization', grantee)
+        .send({ kind: 'monthly', period: month })
+        .expect(201)
+    ).body as { id: string; version: number };
+    await http()
+      .patch(`/reports/${report.id}`)
+      .set('authorization', grantee)
+      .send({
+        narrative: '本月开展便民服务日 2 次。',
+        spending: grant.budget.lines.map((_, i) => ({ grantFen: i === 0 ? 120_000 : 0, matchingFen: 0 })),
+        expectedVersion: report.version,
+      })
+      .expect(200);
+    await http().post(`/reports/${report.id}/submit`).set('authorization', grantee).expect(200);
+    const lines = grant.budget.lines.map(({ item, kind, grantFen, matchingFen }, i) => ({
+      item,
+      kind,
+      matchingFen,
+      grantFen: i === 1 ? grantFen + 200_000 : i === 2 ? grantFen - 200_000 : grantFen,
+    }));
+    await http()
+      .post(`/grants/${grantId}/budget-changes`)
+      .set('authorization', grantee)
+      .send({ lines, reason: '宣传物料由街道统一印制，节余转入志愿者培训' })
+      .expect(201);
+
+    const { context, page } = await signIn('office', approver.user);
+    try {
+      await page.goto(`${baseUrl}/office/#/competitions/${fixture.competition.id}/grants`);
+      await see(page.getByTestId('budget-change-to-decide'), '节余转入志愿者培训');
+      await page.getByTestId('report-to-review').getByRole('link').click();
+      const review = page.getByTestId('review-form');
+      await review.getByLabel('审核意见').fill('请补充宣传物料的支出票据');
+      await review.getByRole('button', { name: '退回修改' }).click();
+      await see(page.getByTestId('report-state'), '退回修改');
+      await see(page.getByTestId('review-comments'), '请补充宣传物料的支出票据');
+      await shot(page, 'grants-05-report-returned-by-the-office');
+
+      await page.getByRole('link', { name: '← 资助详情' }).click();
+      const change = page.getByTestId('budget-change');
+      await change.getByRole('button', { name: '批准', exact: true }).click();
+      await page.getByRole('heading', { name: '预算（第 2 版）' }).waitFor();
+
+      const terminate = page.locator('details', { hasText: '终止资助' });
+      await terminate.locator('summary').click();
+      await terminate.getByLabel('理由').fill('项目负责人离职，项目无法继续');
+      await terminate.getByRole('button', { name: '终止并开立退款' }).click();
+      await see(page.getByTestId('grant-state'), '已终止');
+      const refunds = page.getByTestId('refunds');
+      await see(refunds, '退款 ¥15,000.00');
+      await see(refunds.getByTestId('refund-state'), '待退回');
+      await refunds.getByLabel('收款凭证号').fill('收-2026-0031');
+      await refunds.getByRole('button', { name: '登记已退回' }).click();
+      await see(page.getByTestId('refund-state'), '已退回');
+      await shot(page, 'grants-06-terminated-refund-returned');
+    } finally {
+      await context.close();
+    }
+    const refund = await db.getRepository(GrantRefund).findOneByOrFail({ grantId });
+    expect(refund).toMatchObject({ amountFen: 1_500_000, state: 'returned', voucherNumber: '收-2026-0031' });
+    const actions = (await db.getRepository(AuditEvent).findBy({ subjectId: In([grantId, refund.id]) })).map(
+      (e) => e.action,
+    );
+    expect(actions).toEqual(expect.arrayContaining(['grant.terminate', 'refund.open', 'refund.return']));
   });
 });
