@@ -7,7 +7,6 @@ import {
   budgetTable,
   grantBadge,
   grantSummary,
-  lateness,
   refundsList,
   reportLabel,
   reportScheduleTable,
@@ -16,8 +15,8 @@ import {
   trancheTable,
 } from '../shared/grant-ledger.js';
 import { fenToYuanText, parseYuan } from '../shared/money.js';
-import { activitiesTable, attachmentList, reviewLog, spendingTable } from '../shared/report-parts.js';
-import { BUDGET_CHANGE_STATE_LABELS, REPORT_STATE_LABELS } from '/vocabulary.js';
+import { activitiesTable, attachmentList, reportFacts, reviewLog, spendingTable } from '../shared/report-parts.js';
+import { BUDGET_CHANGE_STATE_LABELS } from '/vocabulary.js';
 import { labelOf, tx } from '../shared/i18n.js';
 import { beijingToday } from '../shared/time.js';
 import { SCAN_MAX_BYTES, SCAN_TYPES } from './outcome.js';
@@ -441,16 +440,7 @@ export async function granteeReportView(ctx, id) {
   const card = h('section', { class: 'card' });
   fill(
     card,
-    h(
-      'dl',
-      { class: 'summary-list' },
-      tx('dt', { zh: '截止日期', en: 'Due' }),
-      h('dd', { class: 'mono' }, report.dueOn),
-      tx('dt', { zh: '状态', en: 'State' }),
-      tx('dd', labelOf(REPORT_STATE_LABELS, report.state), { 'data-testid': 'report-state' }),
-      tx('dt', { zh: '逾期', en: 'Lateness' }),
-      h('dd', {}, lateness(report.daysLate)),
-    ),
+    reportFacts(report),
     reviewLog(report),
     EDITABLE.includes(report.state)
       ? reportEditor(ctx, report, refresh)

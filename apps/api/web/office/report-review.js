@@ -2,10 +2,9 @@
 // counts, and a tranche waiting for it becomes eligible).
 import { fill, h } from '../shared/dom.js';
 import { field, messageBox, showApiError } from '../shared/forms.js';
-import { lateness, reportLabel } from '../shared/grant-ledger.js';
-import { activitiesTable, attachmentList, reviewLog, spendingTable } from '../shared/report-parts.js';
-import { REPORT_STATE_LABELS } from '/vocabulary.js';
-import { labelOf, tx } from '../shared/i18n.js';
+import { reportLabel } from '../shared/grant-ledger.js';
+import { activitiesTable, attachmentList, reportFacts, reviewLog, spendingTable } from '../shared/report-parts.js';
+import { tx } from '../shared/i18n.js';
 
 function decisionForm(ctx, report, refresh) {
   const comments = h('textarea', { rows: 3, maxlength: 500 });
@@ -62,16 +61,7 @@ export async function reportReviewView(ctx, id) {
   const card = h('section', { class: 'card' });
   fill(
     card,
-    h(
-      'dl',
-      { class: 'summary-list' },
-      tx('dt', { zh: '截止日期', en: 'Due' }),
-      h('dd', { class: 'mono' }, report.dueOn),
-      tx('dt', { zh: '状态', en: 'State' }),
-      tx('dd', labelOf(REPORT_STATE_LABELS, report.state), { 'data-testid': 'report-state' }),
-      tx('dt', { zh: '逾期', en: 'Lateness' }),
-      h('dd', {}, lateness(report.daysLate)),
-    ),
+    reportFacts(report),
     tx('h2', { zh: '项目进展', en: 'Progress' }),
     h('p', { class: 'narrative' }, report.narrative),
     tx('h2', { zh: '活动', en: 'Activities' }),

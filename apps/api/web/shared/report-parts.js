@@ -3,7 +3,23 @@
 import { formatYuan, h } from './dom.js';
 import { downloadFile } from './download.js';
 import { dataTable } from './table.js';
-import { tx } from './i18n.js';
+import { labelOf, tx } from './i18n.js';
+import { lateness } from './grant-ledger.js';
+import { REPORT_STATE_LABELS } from '/vocabulary.js';
+
+/** Due date, state and lateness: what both sides look at first. */
+export function reportFacts(report) {
+  return h(
+    'dl',
+    { class: 'summary-list' },
+    tx('dt', { zh: '截止日期', en: 'Due' }),
+    h('dd', { class: 'mono' }, report.dueOn),
+    tx('dt', { zh: '状态', en: 'State' }),
+    tx('dd', labelOf(REPORT_STATE_LABELS, report.state), { 'data-testid': 'report-state' }),
+    tx('dt', { zh: '逾期', en: 'Lateness' }),
+    h('dd', {}, lateness(report.daysLate)),
+  );
+}
 
 export function attachmentList(ctx, report, onError, remove) {
   if (report.attachments.length === 0) {
