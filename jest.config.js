@@ -18,7 +18,9 @@ const shared = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': swc },
   moduleFileExtensions: ['ts', 'js', 'json'],
-  moduleNameMapper: { '^@app/(application|config|domain|grants|persistence|queue|reports|scoring)$': '<rootDir>/libs/$1/src' },
+  moduleNameMapper: {
+    '^@app/(application|config|domain|grants|persistence|queue|reports|scoring)$': '<rootDir>/libs/$1/src',
+  },
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
 };
 
