@@ -131,16 +131,31 @@ describe('grants (资助管理 / 我的资助) in Chromium', () => {
     }
   });
 
-  it('the grantee drafts a monthly report, attaches a sign-in sheet, saves, submits and sees the office’s comments', async () => {
+  it('the grantee downloads the notice of its paid tranche, drafts a monthly report, attaches a sign-in sheet, saves, submits and sees the office’s comments', async () => {
     const fixture = await signedCompetition(app, [3_000_000], { startedDaysAgo: 40 });
     const [grantId] = await acceptAll(app, fixture);
     const project = fixture.funded[0];
     await http().put(`/grants/${grantId}/payee`).set('authorization', project.applicantAuth).send(PAYEE).expect(200);
+    const [first] = (
+      await http().get(`/tranches?competitionId=${fixture.competition.id}`).set('authorization', fixture.clerks[0].auth)
+    ).body.items as { id: string }[];
+    await http().post(`/tranches/${first.id}/approve`).set('authorization', fixture.clerks[0].auth).expect(200);
+    await http()
+      .post(`/tranches/${first.id}/pay`)
+      .set('authorization', fixture.clerks[1].auth)
+      .send({ voucherNumber: `记-${grantId.slice(0, 8)}`, paidOn: beijingDate(new Date()) })
+      .expect(200);
     const month = monthOf(addDays(beijingDate(new Date()), -40));
     const { context, page } = await signIn('apply', project.applicant);
     try {
+      await see(page.getByTestId('my-grant'), '已拨付 ¥15,000.00');
       await page.getByTestId('my-grant').getByRole('link').click();
-      await see(page.getByTestId('next-tranche'), '协议签订后');
+      await see(page.getByTestId('next-tranche'), '中期评估合格后');
+      const [notice] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: '下载第 1 期拨付通知' }).click(),
+      ]);
+      expect(pdfWords(readFileSync(await notice.path()))).toContain('本期拨付（大写）：人民币壹万伍仟元整');
       const due = page.locator(`[data-testid="report-due"][data-period="${month}"]`);
       await due.getByRole('button', { name: '开始填写' }).click();
       const form = page.getByTestId('report-form');

@@ -7,6 +7,7 @@ import {
   budgetTable,
   grantBadge,
   grantSummary,
+  noticeButton,
   refundsList,
   reportLabel,
   reportScheduleTable,
@@ -202,6 +203,18 @@ export async function granteeGrantView(ctx, id) {
   ]);
   const refresh = () => ctx.go(`#/grants/${id}`);
   const next = grant.tranches.find((t) => ['planned', 'eligible', 'approved'].includes(t.state));
+  const scheduleBox = messageBox();
+  const schedule = h('section', { class: 'card', 'aria-labelledby': 'schedule-heading' });
+  fill(
+    schedule,
+    tx('h2', { zh: '拨付计划', en: 'Tranches' }, { id: 'schedule-heading' }),
+    trancheTable(grant, (tranche) =>
+      tranche.state === 'paid'
+        ? noticeButton(ctx, tranche, (error) => showApiError(schedule, scheduleBox, error))
+        : null,
+    ),
+    scheduleBox,
+  );
   const reportsBox = messageBox();
   const reports = h('section', { class: 'card', 'aria-labelledby': 'reports-heading' });
   reports.append(
@@ -234,12 +247,7 @@ export async function granteeGrantView(ctx, id) {
       refundsList(grant.refunds),
       grant.state === 'active' || grant.state === 'suspended' ? payeeForm(ctx, grant, refresh) : null,
     ),
-    h(
-      'section',
-      { class: 'card', 'aria-labelledby': 'schedule-heading' },
-      tx('h2', { zh: '拨付计划', en: 'Tranches' }, { id: 'schedule-heading' }),
-      trancheTable(grant),
-    ),
+    schedule,
     reports,
     h(
       'section',

@@ -2,18 +2,17 @@
 // payment notices, suspension, termination with its refund, completion, and the grantee's reports
 // and budget changes.
 import { formatYuan, h } from '../shared/dom.js';
-import { downloadFile } from '../shared/download.js';
 import { field, input, messageBox, select, showApiError } from '../shared/forms.js';
 import {
   budgetTable,
   grantBadge,
   grantSummary,
+  noticeButton,
   refundsList,
   reportScheduleTable,
-  trancheName,
   trancheTable,
 } from '../shared/grant-ledger.js';
-import { biLabel, tx } from '../shared/i18n.js';
+import { tx } from '../shared/i18n.js';
 import { beijingToday } from '../shared/time.js';
 import { approveButton, payForm } from './grants-tab.js';
 
@@ -78,24 +77,7 @@ function trancheActions(ctx, grant, tranche, box, root, refresh) {
     );
   }
   if (tranche.state === 'approved' || tranche.state === 'paid') {
-    controls.push(
-      tx(
-        'button',
-        { zh: '拨付通知', en: 'Payment notice' },
-        {
-          type: 'button',
-          ...biLabel({
-            zh: `下载${trancheName(tranche).zh}拨付通知`,
-            en: `Download the notice of ${trancheName(tranche).en}`,
-          }),
-          onclick: () =>
-            downloadFile(`/tranches/${tranche.id}/notice.pdf`, {
-              token: ctx.token(),
-              fallbackName: `notice-${tranche.sequence}.pdf`,
-            }).catch((error) => showApiError(root, box, error)),
-        },
-      ),
-    );
+    controls.push(noticeButton(ctx, tranche, (error) => showApiError(root, box, error)));
   }
   return controls;
 }

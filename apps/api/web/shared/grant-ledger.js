@@ -1,8 +1,9 @@
 // How a grant reads on both sides (the office console and 我的资助): its tranches with their
 // conditions, its budget with what accepted reports spent, the reports it owes, its refunds.
 import { formatYuan, h } from './dom.js';
+import { downloadFile } from './download.js';
 import { dataTable } from './table.js';
-import { labelOf, tx } from './i18n.js';
+import { biLabel, labelOf, tx } from './i18n.js';
 import {
   GRANT_STATE_LABELS,
   REFUND_STATE_LABELS,
@@ -28,6 +29,26 @@ export function grantBadge(state) {
 /** 第 2 期 · 中期评估合格后 */
 export function trancheName(tranche) {
   return { zh: `第 ${tranche.sequence} 期`, en: `Tranche ${tranche.sequence}` };
+}
+
+/** The payment notice (拨付通知) of an approved or paid tranche, for the grantee's bank and the files. */
+export function noticeButton(ctx, tranche, onError) {
+  return tx(
+    'button',
+    { zh: '拨付通知', en: 'Payment notice' },
+    {
+      type: 'button',
+      ...biLabel({
+        zh: `下载${trancheName(tranche).zh}拨付通知`,
+        en: `Download the notice of ${trancheName(tranche).en}`,
+      }),
+      onclick: () =>
+        downloadFile(`/tranches/${tranche.id}/notice.pdf`, {
+          token: ctx.token(),
+          fallbackName: `notice-${tranche.sequence}.pdf`,
+        }).catch(onError),
+    },
+  );
 }
 
 /** The schedule: `actions(tranche)` gives the controls of a row (the office's signatures, a notice). */
