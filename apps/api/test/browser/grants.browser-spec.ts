@@ -286,6 +286,10 @@ describe('grants (资助管理 / 我的资助) in Chromium', () => {
       const change = page.getByTestId('budget-change');
       await change.getByRole('button', { name: '批准', exact: true }).click();
       await page.getByRole('heading', { name: '预算（第 2 版）' }).waitFor();
+      const history = page.getByTestId('budget-history');
+      await history.locator('summary').click();
+      await see(history.locator('li').first(), '第 2 版');
+      await see(history.locator('li').last(), '第 1 版');
 
       const terminate = page.locator('details', { hasText: '终止资助' });
       await terminate.locator('summary').click();

@@ -4,6 +4,7 @@
 import { fill, formatYuan, h } from '../shared/dom.js';
 import { field, input, messageBox, showApiError, showMessage } from '../shared/forms.js';
 import {
+  budgetHistory,
   budgetTable,
   grantBadge,
   grantSummary,
@@ -260,6 +261,7 @@ export async function granteeGrantView(ctx, id) {
         },
       ),
       budgetTable(grant.budget),
+      budgetHistory(grant.budget),
       budgetChangeHistory(changes),
       grant.state === 'active' && !changes.items.some((c) => c.state === 'pending')
         ? budgetChangeForm(ctx, grant, refresh)

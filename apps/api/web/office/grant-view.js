@@ -4,6 +4,7 @@
 import { formatYuan, h } from '../shared/dom.js';
 import { field, input, messageBox, select, showApiError } from '../shared/forms.js';
 import {
+  budgetHistory,
   budgetTable,
   grantBadge,
   grantSummary,
@@ -256,6 +257,7 @@ export async function officeGrantView(ctx, id) {
         },
       ),
       budgetTable(grant.budget),
+      budgetHistory(grant.budget),
       budgetChanges(ctx, changes, refresh),
     ),
     h(

@@ -112,6 +112,37 @@ export function budgetTable(budget) {
   );
 }
 
+/** Every approved version of the budget, newest first: what the auditors compare the actuals with and when it changed. */
+export function budgetHistory(budget) {
+  if (budget.history.length < 2) return null;
+  return h(
+    'details',
+    { 'data-testid': 'budget-history' },
+    tx('summary', { zh: `预算历次版本（${budget.history.length}）`, en: `Budget versions (${budget.history.length})` }),
+    h(
+      'ol',
+      { reversed: true },
+      [...budget.history].reverse().map((version) =>
+        h(
+          'li',
+          {},
+          tx('span', {
+            zh: `第 ${version.version} 版（${version.createdAt.slice(0, 10)}）：${version.reason}`,
+            en: `Version ${version.version} (${version.createdAt.slice(0, 10)}): ${version.reason}`,
+          }),
+          h(
+            'div',
+            { class: 'muted' },
+            version.lines
+              .map((line) => `${line.item} ${formatYuan(line.grantFen)} + ${formatYuan(line.matchingFen)}`)
+              .join('；'),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
 export function reportLabel(report) {
   const kind = labelOf(REPORT_KIND_LABELS, report.kind);
   return report.period ? { zh: `${report.period} ${kind.zh}`, en: `${kind.en} ${report.period}` } : kind;
