@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import request from 'supertest';
 import { DataSource, In } from 'typeorm';
 import { addDays, beijingDate, monthOf } from '@app/grants';
 import { AppUser, AuditEvent, GrantRefund, GrantTranche, ReportAttachment } from '@app/persistence';
 import { TEST_PASSWORD } from '../factories';
 import { PAYEE, PNG, acceptAll, pdfWords, signedCompetition } from '../grants.factory';
-import { LAPTOP, launchBrowser, screenshotDir, startServedApp } from './browser-harness';
+import { LABEL_CHECK, LAPTOP, PHONE, launchBrowser, screenshotDir, startServedApp } from './browser-harness';
 
 // After the award, in the browser: the office's two signatures on a payment, the grantee's report.
 jest.setTimeout(120_000);
@@ -22,6 +22,8 @@ describe('grants (资助管理 / 我的资助) in Chromium', () => {
   const http = () => request(app.getHttpServer());
   const shot = (page: Page, name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
   const see = (locator: Locator, text: string) => locator.filter({ hasText: text }).first().waitFor();
+  const expectLabelled = async (page: Page) =>
+    expect(page.evaluate(LABEL_CHECK)).resolves.toEqual({ unlabelled: [], horizontalScroll: false });
 
   beforeAll(async () => {
     ({ app, baseUrl } = await startServedApp());
@@ -44,8 +46,12 @@ describe('grants (资助管理 / 我的资助) in Chromium', () => {
   });
 
   /** A fresh browser session (its own storage) signed in on `path` as `user`. */
-  async function signIn(path: 'office' | 'apply', user: AppUser): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ ...LAPTOP, acceptDownloads: true });
+  async function signIn(
+    path: 'office' | 'apply',
+    user: AppUser,
+    device: BrowserContextOptions = LAPTOP,
+  ): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ ...device, acceptDownloads: true });
     context.setDefaultTimeout(15_000);
     const page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -146,7 +152,8 @@ describe('grants (资助管理 / 我的资助) in Chromium', () => {
       .send({ voucherNumber: `记-${grantId.slice(0, 8)}`, paidOn: beijingDate(new Date()) })
       .expect(200);
     const month = monthOf(addDays(beijingDate(new Date()), -40));
-    const { context, page } = await signIn('apply', project.applicant);
+    // On a phone, as most community workers file them.
+    const { context, page } = await signIn('apply', project.applicant, PHONE);
     try {
       await see(page.getByTestId('my-grant'), '已拨付 ¥15,000.00');
       await page.getByTestId('my-grant').getByRole('link').click();
@@ -156,6 +163,14 @@ describe('grants (资助管理 / 我的资助) in Chromium', () => {
         page.getByRole('button', { name: '下载第 1 期拨付通知' }).click(),
       ]);
       expect(pdfWords(readFileSync(await notice.path()))).toContain('本期拨付（大写）：人民币壹万伍仟元整');
+      // The reports open so far and the next one; the rest of the year waits below.
+      const schedule = (await http().get(`/grants/${grantId}`).set('authorization', project.applicantAuth)).body
+        .reportSchedule as { opensOn: string }[];
+      const open = schedule.filter((row) => row.opensOn <= beijingDate(new Date())).length;
+      await expect(page.getByTestId('report-due').count()).resolves.toBe(open + 1);
+      await page.getByText(/其后还有 \d+ 份报告/).waitFor();
+      await expectLabelled(page);
+      await shot(page, 'grants-03-my-grant-phone');
       const due = page.locator(`[data-testid="report-due"][data-period="${month}"]`);
       await due.getByRole('button', { name: '开始填写' }).click();
       const form = page.getByTestId('report-form');
@@ -166,6 +181,7 @@ describe('grants (资助管理 / 我的资助) in Chromium', () => {
       await page.locator('.field-error:not([hidden])').first().waitFor();
       await form.getByLabel('项目进展').fill('本月开展便民服务日 2 次，为 12 户独居老人维修家电。');
       await form.getByRole('button', { name: '添加活动' }).click();
+      await expectLabelled(page);
       const activity = form.getByTestId('activity-row');
       await activity.getByLabel('日期').fill(addDays(beijingDate(new Date()), -35));
       await activity.getByLabel('地点').fill('五顶岗社区党群服务中心');
@@ -195,7 +211,7 @@ describe('grants (资助管理 / 我的资助) in Chromium', () => {
       });
       await page.getByTestId('report-form').getByRole('button', { name: '上传附件' }).click();
       await see(page.getByTestId('attachment'), '签到表.png');
-      await shot(page, 'grants-03-report-draft');
+      await shot(page, 'grants-04-report-draft');
       await page.getByTestId('report-form').getByRole('button', { name: '提交报告' }).click();
       await see(page.getByTestId('report-state'), '已提交待审核');
 
@@ -209,7 +225,7 @@ describe('grants (资助管理 / 我的资助) in Chromium', () => {
       await page.reload();
       await see(page.getByTestId('review-comments'), '请补充宣传物料的支出票据');
       await see(page.getByTestId('report-state'), '退回修改');
-      await shot(page, 'grants-04-report-returned');
+      await shot(page, 'grants-05-report-returned');
 
       const stored = await http().get(`/reports/${report.id}`).set('authorization', fixture.clerks[0].auth).expect(200);
       expect(stored.body).toMatchObject({
@@ -280,7 +296,7 @@ describe('grants (资助管理 / 我的资助) in Chromium', () => {
       await review.getByRole('button', { name: '退回修改' }).click();
       await see(page.getByTestId('report-state'), '退回修改');
       await see(page.getByTestId('review-comments'), '请补充宣传物料的支出票据');
-      await shot(page, 'grants-05-report-returned-by-the-office');
+      await shot(page, 'grants-06-report-returned-by-the-office');
 
       await page.getByRole('link', { name: '← 资助详情' }).click();
       const change = page.getByTestId('budget-change');
@@ -302,7 +318,7 @@ describe('grants (资助管理 / 我的资助) in Chromium', () => {
       await refunds.getByLabel('收款凭证号').fill('收-2026-0031');
       await refunds.getByRole('button', { name: '登记已退回' }).click();
       await see(page.getByTestId('refund-state'), '已退回');
-      await shot(page, 'grants-06-terminated-refund-returned');
+      await shot(page, 'grants-07-terminated-refund-returned');
     } finally {
       await context.close();
     }

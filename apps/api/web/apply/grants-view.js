@@ -216,11 +216,25 @@ export async function granteeGrantView(ctx, id) {
     ),
     scheduleBox,
   );
+  // On a phone a year of monthly reports is a long list: what is open or started, and the next one.
+  const today = beijingToday();
+  const started = grant.reportSchedule.filter((row) => row.reportId || row.opensOn <= today);
+  const upcoming = grant.reportSchedule.find((row) => !row.reportId && row.opensOn > today);
+  const owed = upcoming ? [...started, upcoming] : started;
+  const later = grant.reportSchedule.length - owed.length;
   const reportsBox = messageBox();
   const reports = h('section', { class: 'card', 'aria-labelledby': 'reports-heading' });
-  reports.append(
+  fill(
+    reports,
     tx('h2', { zh: '报告', en: 'Reports' }, { id: 'reports-heading' }),
-    reportScheduleTable(grant.reportSchedule, (row) => reportAction(ctx, grant, row, reportsBox, reports)),
+    reportScheduleTable(owed, (row) => reportAction(ctx, grant, row, reportsBox, reports)),
+    later > 0
+      ? tx(
+          'p',
+          { zh: `其后还有 ${later} 份报告，到期前开放填写。`, en: `${later} later reports open as their time comes.` },
+          { class: 'muted' },
+        )
+      : null,
     reportsBox,
   );
   return h(
