@@ -4,8 +4,7 @@
 import { fill, formatYuan, h } from '../shared/dom.js';
 import { field, input, messageBox, showApiError, showMessage } from '../shared/forms.js';
 import {
-  budgetHistory,
-  budgetTable,
+  budgetCard,
   grantBadge,
   grantSummary,
   noticeButton,
@@ -17,7 +16,7 @@ import {
   trancheTable,
 } from '../shared/grant-ledger.js';
 import { fenToYuanText, parseYuan } from '../shared/money.js';
-import { activitiesTable, attachmentList, reportFacts, reviewLog, spendingTable } from '../shared/report-parts.js';
+import { attachmentList, reportBody, reportFacts, reviewLog } from '../shared/report-parts.js';
 import { BUDGET_CHANGE_STATE_LABELS } from '/vocabulary.js';
 import { labelOf, tx } from '../shared/i18n.js';
 import { beijingToday } from '../shared/time.js';
@@ -264,18 +263,8 @@ export async function granteeGrantView(ctx, id) {
     ),
     schedule,
     reports,
-    h(
-      'section',
-      { class: 'card', 'aria-labelledby': 'budget-heading' },
-      tx(
-        'h2',
-        { zh: `预算（第 ${grant.budget.version} 版）`, en: `Budget (version ${grant.budget.version})` },
-        {
-          id: 'budget-heading',
-        },
-      ),
-      budgetTable(grant.budget),
-      budgetHistory(grant.budget),
+    budgetCard(
+      grant.budget,
       budgetChangeHistory(changes),
       grant.state === 'active' && !changes.items.some((c) => c.state === 'pending')
         ? budgetChangeForm(ctx, grant, refresh)
@@ -468,14 +457,7 @@ export async function granteeReportView(ctx, id) {
     reviewLog(report),
     EDITABLE.includes(report.state)
       ? reportEditor(ctx, report, refresh)
-      : h(
-          'div',
-          {},
-          h('p', { class: 'narrative' }, report.narrative),
-          activitiesTable(report.activities),
-          spendingTable(report.spending),
-          attachmentList(ctx, report, (error) => showApiError(card, box, error)),
-        ),
+      : reportBody(ctx, report, (error) => showApiError(card, box, error)),
     box,
   );
   return h(

@@ -4,8 +4,7 @@
 import { formatYuan, h } from '../shared/dom.js';
 import { field, input, messageBox, select, showApiError } from '../shared/forms.js';
 import {
-  budgetHistory,
-  budgetTable,
+  budgetCard,
   grantBadge,
   grantSummary,
   noticeButton,
@@ -246,20 +245,7 @@ export async function officeGrantView(ctx, id) {
     ),
     schedule,
     grantActions(ctx, grant, refresh),
-    h(
-      'section',
-      { class: 'card', 'aria-labelledby': 'budget-heading' },
-      tx(
-        'h2',
-        { zh: `预算（第 ${grant.budget.version} 版）`, en: `Budget (version ${grant.budget.version})` },
-        {
-          id: 'budget-heading',
-        },
-      ),
-      budgetTable(grant.budget),
-      budgetHistory(grant.budget),
-      budgetChanges(ctx, changes, refresh),
-    ),
+    budgetCard(grant.budget, budgetChanges(ctx, changes, refresh)),
     h(
       'section',
       { class: 'card', 'aria-labelledby': 'reports-heading' },

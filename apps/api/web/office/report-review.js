@@ -3,7 +3,7 @@
 import { fill, h } from '../shared/dom.js';
 import { field, messageBox, showApiError } from '../shared/forms.js';
 import { reportLabel } from '../shared/grant-ledger.js';
-import { activitiesTable, attachmentList, reportFacts, reviewLog, spendingTable } from '../shared/report-parts.js';
+import { reportBody, reportFacts, reviewLog } from '../shared/report-parts.js';
 import { tx } from '../shared/i18n.js';
 
 function decisionForm(ctx, report, refresh) {
@@ -62,14 +62,7 @@ export async function reportReviewView(ctx, id) {
   fill(
     card,
     reportFacts(report),
-    tx('h2', { zh: '项目进展', en: 'Progress' }),
-    h('p', { class: 'narrative' }, report.narrative),
-    tx('h2', { zh: '活动', en: 'Activities' }),
-    activitiesTable(report.activities),
-    tx('h2', { zh: '本期支出', en: 'Spending since the last report' }),
-    spendingTable(report.spending),
-    tx('h2', { zh: '附件', en: 'Attachments' }),
-    attachmentList(ctx, report, (error) => showApiError(card, box, error)),
+    reportBody(ctx, report, (error) => showApiError(card, box, error)),
     reviewLog(report),
     report.state === 'submitted' ? decisionForm(ctx, report, refresh) : null,
     box,

@@ -143,6 +143,22 @@ export function budgetHistory(budget) {
   );
 }
 
+/** The budget's card: the approved version, its history, and what each side adds (requests, decisions). */
+export function budgetCard(budget, ...extra) {
+  return h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'budget-heading' },
+    tx(
+      'h2',
+      { zh: `预算（第 ${budget.version} 版）`, en: `Budget (version ${budget.version})` },
+      { id: 'budget-heading' },
+    ),
+    budgetTable(budget),
+    budgetHistory(budget),
+    extra,
+  );
+}
+
 export function reportLabel(report) {
   const kind = labelOf(REPORT_KIND_LABELS, report.kind);
   return report.period ? { zh: `${report.period} ${kind.zh}`, en: `${kind.en} ${report.period}` } : kind;

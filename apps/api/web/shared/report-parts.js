@@ -118,3 +118,19 @@ export function spendingTable(spending) {
     ),
   );
 }
+
+/** A report as submitted: its narrative, activities, spending and attachments, headed for reading. */
+export function reportBody(ctx, report, onError) {
+  return h(
+    'div',
+    {},
+    tx('h2', { zh: '项目进展', en: 'Progress' }),
+    h('p', { class: 'narrative' }, report.narrative),
+    tx('h2', { zh: '活动', en: 'Activities' }),
+    activitiesTable(report.activities),
+    tx('h2', { zh: '本期支出', en: 'Spending since the last report' }),
+    spendingTable(report.spending),
+    tx('h2', { zh: '附件', en: 'Attachments' }),
+    attachmentList(ctx, report, onError),
+  );
+}
