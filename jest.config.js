@@ -19,7 +19,7 @@ const shared = {
   transform: { '^.+\\.ts$': swc },
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: {
-    '^@app/(application|config|domain|persistence|queue|reports|scoring|testing)$': '<rootDir>/libs/$1/src',
+    '^@app/(application|config|domain|grants|persistence|queue|reports|scoring|testing)$': '<rootDir>/libs/$1/src',
   },
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
 };

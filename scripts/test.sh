@@ -60,14 +60,15 @@ gate "typecheck" tsc -p tsconfig.json --noEmit
 gate "lint" eslint . --max-warnings 0
 gate "format" prettier --check . --log-level warn
 
-# The README's first command, end to end: the results table, the agreements folder, and a PDF that
-# holds a funded project's name.
+# The README's first command, end to end: the results table, the grants ledger, the agreements folder,
+# and a PDF that holds a funded project's name.
 demo_check() {
   local log=$RESULTS/demo.log folder pdf text
   API_PORT=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})') \
     DATABASE_URL="$base_url/gongyi" QUEUE_PREFIX="demo-$run_id" LOG_LEVEL=warn bash scripts/demo.sh > "$log" 2>&1 ||
     { tail -n 30 "$log"; return 1; }
   grep -q '名次' "$log" && grep -q '原因 / reason' "$log" || { echo "no results table in $log"; return 1; }
+  grep -q '资助台账 / the grants ledger' "$log" && grep -q '^GYCT-' "$log" || { echo "no grants ledger in $log"; return 1; }
   folder=$(sed -n 's/^agreements: //p' "$log")
   pdf=$(ls "$folder"/*.pdf 2>/dev/null | head -n 1)
   [ -n "$pdf" ] || { echo "no agreement PDF in '$folder'"; return 1; }

@@ -38,6 +38,21 @@ export class ApiClient {
     return this.send<T>('PUT', path, body, headers);
   }
 
+  patch<T>(path: string, body: unknown): Promise<T> {
+    return this.send<T>('PATCH', path, body);
+  }
+
+  /** A file sent as multipart/form-data under the field `file`, as the pages send it. */
+  async upload<T>(path: string, filename: string, contentType: string, bytes: Buffer): Promise<T> {
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(bytes)], { type: contentType }), filename);
+    const response = await fetch(`${this.baseUrl}${path}`, { method: 'POST', headers: this.headers(), body: form });
+    const text = await response.text();
+    const parsed: unknown = text ? JSON.parse(text) : undefined;
+    if (!response.ok) throw new DemoApiError(response.status, parsed, `POST ${path}`);
+    return parsed as T;
+  }
+
   async download(path: string): Promise<Buffer> {
     const response = await fetch(`${this.baseUrl}${path}`, { headers: this.headers() });
     if (!response.ok) throw new DemoApiError(response.status, await response.text(), `GET ${path}`);

@@ -1,7 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 
 /**
  * The demo's competition (competition-2026.json) and what its communities send: the demo and
@@ -36,32 +34,8 @@ export interface DemoData {
 
 export const fen = (yuan: number): number => yuan * 100;
 
-const ROOT = resolve(__dirname, '../..');
-
 export function readDemoData(): DemoData {
   return JSON.parse(readFileSync(join(__dirname, 'competition-2026.json'), 'utf8')) as DemoData;
-}
-
-/** Office accounts are made by the operator's command, never through the API. */
-export function createOffice(login: string): { login: string; password: string } {
-  const password = randomBytes(12).toString('base64url');
-  const result = spawnSync(
-    process.execPath,
-    [
-      '-r',
-      '@swc-node/register',
-      'apps/api/src/cli/create-user.ts',
-      '--role',
-      'office',
-      '--login',
-      login,
-      '--name',
-      '西南街道党建办',
-    ],
-    { cwd: ROOT, input: `${password}\n`, encoding: 'utf8' },
-  );
-  if (result.status !== 0) throw new Error(`create-user failed: ${result.stderr}`);
-  return { login, password };
 }
 
 /** POST /competitions: the demo's competition, open for submissions for two hours. */

@@ -1,28 +1,20 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { Client } from 'pg';
-import { loadConfig } from '@app/config';
 import { seededRandom } from '@app/scoring';
 import { ApiClient } from './api-client';
-import {
-  DemoData,
-  DemoProject,
-  competitionOf,
-  createOffice,
-  readDemoData,
-  registrationOf,
-  submissionOf,
-} from './competition-data';
+import { DemoData, DemoProject, competitionOf, readDemoData, registrationOf, submissionOf } from './competition-data';
+import { ROOT, createOffice, inDatabase, pad, say, signIn, yuan } from './demo-support';
+import { followTheProjectYear } from './grants-year';
 import { CriterionLimit, simulateMarks } from './score-simulation';
 
 /**
  * The main job, end to end, through the public API: the office creates the competition, sixteen
  * communities apply, one is screened out, seven judges score a roadshow, the worker ranks and
- * allocates, the office publishes, and the agreements are rendered and downloaded.
+ * allocates, the office publishes, the agreements are rendered and downloaded, and the project year
+ * follows (grants-year.ts).
  * Usage: run-competition.ts BASE_URL OUTPUT_DIR (scripts/demo.sh starts the servers first).
  */
-const ROOT = resolve(__dirname, '../..');
 
 interface Competition {
   readonly id: string;
@@ -62,22 +54,13 @@ interface DemoContext {
   readonly submissions: ReadonlyMap<string, { project: DemoProject; id: string }>;
 }
 
-const say = (text: string): void => {
-  process.stdout.write(`${text}\n`);
-};
-
-async function signIn(api: ApiClient, login: string, password: string): Promise<ApiClient> {
-  const session = await api.post<{ token: string }>('/auth/sessions', { login, password });
-  return api.as(session.token);
-}
-
 async function transition(office: ApiClient, competitionId: string, to: string): Promise<void> {
   await office.post(`/competitions/${competitionId}/transitions`, { to });
 }
 
 /** Office, applicants and screening: up to the roadshow. */
 async function prepareCompetition(api: ApiClient, data: DemoData, runId: string): Promise<DemoContext> {
-  const officeAccount = createOffice(`xinan-office-${runId}`);
+  const officeAccount = createOffice(`xinan-office-${runId}`, '西南街道党建办');
   const office = await signIn(api, officeAccount.login, officeAccount.password);
   const competition = await office.post<Competition>('/competitions', competitionOf(data));
   await transition(office, competition.id, 'open');
@@ -186,16 +169,6 @@ async function poll<T>(what: string, read: () => Promise<T>, done: (value: T) =>
   }
 }
 
-/** Terminal columns: CJK characters take two. */
-function pad(text: string, width: number): string {
-  const columns = [...text].reduce((sum, c) => sum + (/[\u1100-\uffff]/.test(c) ? 2 : 1), 0);
-  return text + ' '.repeat(Math.max(0, width - columns));
-}
-
-function yuan(fenAmount: number): string {
-  return `¥${(fenAmount / 100).toLocaleString('en', { minimumFractionDigits: 0, maximumFractionDigits: 2 })}`;
-}
-
 /** Ranking and allocation by the worker, the results table, 公示 with an objection, award. */
 async function rankPublishAward(context: DemoContext): Promise<ResultRow[]> {
   const { office, competition } = context;
@@ -250,15 +223,11 @@ async function rankPublishAward(context: DemoContext): Promise<ResultRow[]> {
  * now in the database, and says so.
  */
 async function skipNoticePeriod(publicationId: string): Promise<void> {
-  const db = new Client({ connectionString: loadConfig().database.url });
-  await db.connect();
-  try {
-    await db.query(`UPDATE publication SET starts_at = now() - interval '7 days', ends_at = now() WHERE id = $1`, [
+  await inDatabase((db) =>
+    db.query(`UPDATE publication SET starts_at = now() - interval '7 days', ends_at = now() WHERE id = $1`, [
       publicationId,
-    ]);
-  } finally {
-    await db.end();
-  }
+    ]),
+  );
   say('演示：跳过 7 天公示期 / demo: the 7-day notice period is skipped');
 }
 
@@ -289,8 +258,16 @@ async function main(baseUrl: string, outputDir: string): Promise<void> {
   mkdirSync(outputDir, { recursive: true });
   const context = await prepareCompetition(api, data, runId);
   await runRoadshow(context, data);
-  await rankPublishAward(context);
+  const results = await rankPublishAward(context);
   const folder = await downloadAgreements(context, outputDir);
+  await followTheProjectYear({
+    api,
+    office: context.office,
+    applicants: context.applicants,
+    competitionId: context.competition.id,
+    funded: results.filter((row) => row.grantFen > 0),
+    runId,
+  });
   writeFileSync(join(outputDir, 'judge-codes.txt'), context.judgeCodes.map((j) => `${j.name}\t${j.code}\n`).join(''));
   say(`agreements: ${folder}`);
   say('');

@@ -9,11 +9,11 @@ import { seededRandom } from '@app/scoring';
 import {
   DemoData,
   competitionOf,
-  createOffice,
   readDemoData,
   registrationOf,
   submissionOf,
 } from '../../../scripts/demo/competition-data';
+import { createOffice } from '../../../scripts/demo/demo-support';
 import { simulateMarks } from '../../../scripts/demo/score-simulation';
 import { SpawnedProcess, startApiProcess, startServerProcess } from '../test/live-processes';
 import { SseClient } from '../test/live-sse-client';
@@ -510,7 +510,7 @@ async function main(): Promise<void> {
     const processes = await Promise.all([startApiProcess(), startApiProcess()]);
     started.push(...processes);
     note(`API processes ${processes.map((p) => `${p.pid} at ${p.url}`).join(', ')}; preparing two roadshows`);
-    const account = createOffice(`bench-office-${randomUUID().slice(0, 8)}`);
+    const account = createOffice(`bench-office-${randomUUID().slice(0, 8)}`, '西南街道党建办');
     const anonymous = new Caller(processes[0].url);
     callers.push(anonymous);
     const session = await anonymous.call<{ token: string }>('POST', '/auth/sessions', account);

@@ -5,6 +5,7 @@ import { ApplicationModule, ProducerRedis } from '@app/application';
 import { AgreementsModule } from './agreements/agreements.module';
 import { AuthModule } from './auth/auth.module';
 import { CompetitionsModule } from './competitions/competitions.module';
+import { GrantsModule } from './grants/grants.module';
 import { HealthModule } from './health/health.module';
 import { LiveModule } from './live/live.module';
 import { OrganizationsModule } from './organizations/organizations.module';
@@ -38,6 +39,7 @@ export class AppModule {
         ResultsModule,
         PublicityModule,
         AgreementsModule,
+        GrantsModule,
         VocabularyModule,
       ],
     };

@@ -8,7 +8,7 @@ import { Queue, QueueEvents } from 'bullmq';
 import request from 'supertest';
 import { DataSource, Not } from 'typeorm';
 import { CompetitionState, Role } from '@app/domain';
-import { Agreement, AuditEvent, Competition } from '@app/persistence';
+import { Agreement, AuditEvent, Competition, Publication } from '@app/persistence';
 import { JOB_OPTIONS, JobName, QueueName, RenderAgreementsPayload, redisOptionsFor } from '@app/queue';
 import { toChineseCapitalAmount } from '@app/reports';
 import { IsolatedDatabase, createIsolatedDatabase, until } from '@app/testing';
@@ -462,6 +462,65 @@ describe('agreements (协议书): award → render → download → sign', () =>
     const voided = before.find((a) => a.status !== 'signed') as Agreement;
     await api().get(`/agreements/${voided.id}/pdf`).set('authorization', fixture.funded[0].applicantAuth).expect(404);
     await api().get(`/agreements/${voided.id}/pdf`).set('authorization', officeAuth).expect(200);
+  });
+
+  it('renders the English agreement beside the Chinese one when the rules ask for it; the applicant signs the Chinese one', async () => {
+    const bilingual = await allocatedCompetition(app, officeId, [1_284_550], 0);
+    const rules = bilingual.competition.rules;
+    await db.getRepository(Competition).save({
+      ...bilingual.competition,
+      state: CompetitionState.Awarded,
+      rules: { ...rules, grants: { ...rules.grants, agreementLocales: ['zh', 'en'] } },
+    });
+    await db.getRepository(Publication).save({
+      competitionId: bilingual.competition.id,
+      runId: bilingual.run.id,
+      startsAt: new Date(Date.now() - 8 * 24 * 3600 * 1000),
+      endsAt: new Date(Date.now() - 24 * 3600 * 1000),
+      publishedBy: officeId,
+      supersededAt: null,
+    });
+    const render = await queue.add(
+      JobName.RenderAgreements,
+      { competitionId: bilingual.competition.id, runId: bilingual.run.id, generation: 1 },
+      { ...JOB_OPTIONS[JobName.RenderAgreements], jobId: `bilingual-${bilingual.competition.id}` },
+    );
+    expect(await render.waitUntilFinished(events, 60_000)).toMatchObject({ total: 2, rendered: 2 });
+    const list = await api()
+      .get(`/competitions/${bilingual.competition.id}/agreements`)
+      .set('authorization', officeAuth)
+      .expect(200);
+    expect(list.body).toMatchObject({ expected: 2, rendered: 2 });
+    const items = list.body.items as { id: string; number: string; locale: string; projectTitle: string }[];
+    expect(items.map((a) => [a.number, a.locale])).toEqual([
+      [items[0].number, 'zh'],
+      [items[0].number, 'en'],
+    ]);
+    const english = items[1];
+    const pdf = await api()
+      .get(`/agreements/${english.id}/pdf`)
+      .set('authorization', officeAuth)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    const { text } = pdfText(pdf.body);
+    expect(text).toContain('Project Funding Agreement');
+    expect(text).toContain('In case of discrepancy the Chinese text prevails');
+    const own = await api()
+      .get(`/submissions/${bilingual.funded[0].submission.id}/agreement`)
+      .set('authorization', bilingual.funded[0].applicantAuth)
+      .expect(200);
+    expect(own.body).toMatchObject({ locale: 'zh', id: items[0].id });
+    const zip = await api()
+      .get(`/competitions/${bilingual.competition.id}/agreements.zip`)
+      .set('authorization', officeAuth)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    expect(unzip(zip.body).names.sort()).toEqual([
+      `${english.number}-${english.projectTitle}-en.pdf`,
+      `${english.number}-${english.projectTitle}.pdf`,
+    ]);
   });
 
   it('refuses to regenerate before the award', async () => {

@@ -14,7 +14,7 @@ import { startTestApp } from './test-app';
  * test: nobody adds a route without deciding, and testing, who may call it. The same table checks
  * what the document tells clients: the security schemes a route accepts and the refusals it can
  * give. Which organization's or roadshow's data a caller may reach is tested per area
- * (auth-matrix, roadshow-authorization, results, publicity and agreements specs); here ids are
+ * (auth-matrix, roadshow-authorization, results, publicity, agreements and grants specs); here ids are
  * random, so an allowed caller gets 404 or 400 and a refused one 401 or 403 from the guard.
  */
 type Caller = 'anonymous' | Role;
@@ -106,6 +106,37 @@ const ACCESS: Readonly<Record<string, typeof PUBLIC | readonly Role[]>> = {
   'GET /agreements/{id}/pdf': [Office, Applicant],
   'POST /agreements/{id}/signed-scan': [Applicant],
   'GET /agreements/{id}/signed-scan': [Office, Applicant],
+
+  'POST /agreements/{id}/grant': [Office],
+  'GET /grants': USERS,
+  'GET /grants/{id}': USERS,
+  'PUT /grants/{id}/payee': [Office, Applicant],
+  'POST /grants/{id}/suspend': [Office],
+  'POST /grants/{id}/resume': [Office],
+  'POST /grants/{id}/complete': [Office],
+  'POST /grants/{id}/terminate': [Office],
+  'POST /refunds/{id}/return': [Office],
+  'GET /competitions/{id}/payments.csv': [Office],
+  'GET /tranches': [Office, Admin],
+  'POST /tranches/{id}/condition': [Office],
+  'POST /tranches/{id}/approve': [Office],
+  'POST /tranches/{id}/pay': [Office],
+  'POST /tranches/{id}/withhold': [Office],
+  'GET /tranches/{id}/notice.pdf': [Office, Applicant],
+  'POST /grants/{id}/reports': [Applicant],
+  'GET /reports': USERS,
+  'GET /reports/{id}': USERS,
+  'PATCH /reports/{id}': [Applicant],
+  'POST /reports/{id}/submit': [Applicant],
+  'POST /reports/{id}/return': [Office],
+  'POST /reports/{id}/accept': [Office],
+  'POST /reports/{id}/attachments': [Applicant],
+  'GET /attachments/{id}': [Office, Applicant],
+  'DELETE /attachments/{id}': [Applicant],
+  'POST /grants/{id}/budget-changes': [Applicant],
+  'GET /budget-changes': USERS,
+  'POST /budget-changes/{id}/approve': [Office],
+  'POST /budget-changes/{id}/refuse': [Office],
 };
 
 const ROUTES = Object.keys(ACCESS);

@@ -1,10 +1,19 @@
-import { CompetitionRules } from './competition-rules';
+import { CompetitionRules, GrantRules } from './competition-rules';
+import { ReportKind } from './grant-vocabulary';
 import { JudgeGroup } from './vocabulary';
+
+/** Monthly reports by the 10th, mid-term and final reports, refunds within 30 days (the usual agreement). */
+const USUAL_GRANT_TERMS: GrantRules = {
+  agreementLocales: ['zh'],
+  reports: { monthly: true, monthlyDueDay: 10, midTerm: true, final: true, finalDueDays: 30 },
+  refundDays: 30,
+};
 
 /**
  * Starting points the office picks from, built from published rules (docs/product.md): the roadshow
  * drops the highest and lowest score and averages the rest to 2 decimals; agreements pay 50% on
- * signing, 30% after the mid-term evaluation and 20% after the final one.
+ * signing, 30% after the mid-term evaluation and 20% after the final one; the grantee reports monthly
+ * and returns money within 30 days of a termination.
  */
 export const COMPETITION_PRESETS: Readonly<Record<'party-building' | 'community-micro', CompetitionRules>> = {
   'party-building': {
@@ -38,10 +47,21 @@ export const COMPETITION_PRESETS: Readonly<Record<'party-building' | 'community-
     maxShareOfBudget: '0.8',
     onePerOrganization: true,
     tranches: [
-      { labelZh: '签约后拨付', labelEn: 'On signing', percent: 50 },
-      { labelZh: '中期评估合格后拨付', labelEn: 'After the mid-term evaluation', percent: 30 },
-      { labelZh: '结项评估合格后拨付', labelEn: 'After the final evaluation', percent: 20 },
+      { labelZh: '签约后拨付', labelEn: 'On signing', percent: 50, condition: { kind: 'on-signing' } },
+      {
+        labelZh: '中期评估合格后拨付',
+        labelEn: 'After the mid-term evaluation',
+        percent: 30,
+        condition: { kind: 'evaluation-passed', stage: 'mid' },
+      },
+      {
+        labelZh: '结项评估合格后拨付',
+        labelEn: 'After the final evaluation',
+        percent: 20,
+        condition: { kind: 'evaluation-passed', stage: 'final' },
+      },
     ],
+    grants: USUAL_GRANT_TERMS,
     publicityDays: 7,
     pitchSeconds: 420,
   },
@@ -70,9 +90,15 @@ export const COMPETITION_PRESETS: Readonly<Record<'party-building' | 'community-
     maxRequestFen: 1_000_000,
     onePerOrganization: true,
     tranches: [
-      { labelZh: '签约后拨付', labelEn: 'On signing', percent: 70 },
-      { labelZh: '结项评估合格后拨付', labelEn: 'After the final evaluation', percent: 30 },
+      { labelZh: '签约后拨付', labelEn: 'On signing', percent: 70, condition: { kind: 'on-signing' } },
+      {
+        labelZh: '结项报告通过后拨付',
+        labelEn: 'After the final report is accepted',
+        percent: 30,
+        condition: { kind: 'report-accepted', report: ReportKind.Final },
+      },
     ],
+    grants: { ...USUAL_GRANT_TERMS, reports: { ...USUAL_GRANT_TERMS.reports, midTerm: false } },
     publicityDays: 5,
     pitchSeconds: 300,
   },

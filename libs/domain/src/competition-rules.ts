@@ -1,3 +1,4 @@
+import { AgreementLanguage, TrancheCondition } from './grant-vocabulary';
 import { JudgeGroup } from './vocabulary';
 
 /**
@@ -34,6 +35,25 @@ export interface TrancheRule {
   readonly labelZh: string;
   readonly labelEn: string;
   readonly percent: number;
+  /** What must hold before the tranche is paid; the labels say the same in words for the agreement. */
+  readonly condition: TrancheCondition;
+}
+
+/** The grants ledger's terms (资助管理), frozen with the rest of the rules from the roadshow on. */
+export interface GrantRules {
+  /** Languages the agreement is rendered in; Chinese always, and the Chinese text governs. */
+  readonly agreementLocales: readonly AgreementLanguage[];
+  readonly reports: {
+    /** Monthly progress reports, each due by `monthlyDueDay` of the following month. */
+    readonly monthly: boolean;
+    readonly monthlyDueDay: number;
+    readonly midTerm: boolean;
+    readonly final: boolean;
+    /** The final report is due this many days after the project period ends. */
+    readonly finalDueDays: number;
+  };
+  /** Days the grantee has to return money after a termination (退款). */
+  readonly refundDays: number;
 }
 
 export interface CompetitionRules {
@@ -50,6 +70,7 @@ export interface CompetitionRules {
   readonly maxShareOfBudget?: string;
   readonly onePerOrganization: boolean;
   readonly tranches: readonly TrancheRule[];
+  readonly grants: GrantRules;
   readonly publicityDays: number;
   readonly pitchSeconds: number;
 }

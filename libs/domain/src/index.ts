@@ -3,6 +3,7 @@ export * from './domain-error';
 export * from './validation-messages';
 export * from './competition-lifecycle';
 export * from './competition-rules';
+export * from './grant-vocabulary';
 export * from './vocabulary';
 export * from './competition-presets';
 export * from './competition-state-names';

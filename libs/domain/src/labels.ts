@@ -1,5 +1,14 @@
 import type { AllocationStatus } from '@app/scoring';
 import { CompetitionState } from './competition-lifecycle';
+import {
+  BudgetChangeState,
+  GrantState,
+  RefundState,
+  ReportKind,
+  ReportState,
+  TrancheConditionKind,
+  TrancheState,
+} from './grant-vocabulary';
 import { AgreementStatus, ObjectionStatus } from './result-vocabulary';
 import { JudgeGroup, OrganizationKind, RecusalSource, ScreeningStatus, SlotState, SubmissionState } from './vocabulary';
 
@@ -85,4 +94,53 @@ export const OBJECTION_STATUS_LABELS: Labels<ObjectionStatus> = {
   open: { zh: '待答复', en: 'Open' },
   upheld: { zh: '异议成立', en: 'Upheld' },
   rejected: { zh: '异议不成立', en: 'Rejected' },
+};
+
+/** A grant in the ledger (资助管理), not the allocation outcome of GRANT_STATUS_LABELS. */
+export const GRANT_STATE_LABELS: Labels<GrantState> = {
+  [GrantState.Active]: { zh: '执行中', en: 'Active' },
+  [GrantState.Suspended]: { zh: '暂停拨付', en: 'Suspended' },
+  [GrantState.Completed]: { zh: '已结项', en: 'Completed' },
+  [GrantState.Terminated]: { zh: '已终止', en: 'Terminated' },
+};
+
+export const TRANCHE_STATE_LABELS: Labels<TrancheState> = {
+  [TrancheState.Planned]: { zh: '待满足条件', en: 'Planned' },
+  [TrancheState.Eligible]: { zh: '条件已满足', en: 'Eligible' },
+  [TrancheState.Approved]: { zh: '已审批待付款', en: 'Approved' },
+  [TrancheState.Paid]: { zh: '已拨付', en: 'Paid' },
+  [TrancheState.Withheld]: { zh: '停止拨付', en: 'Withheld' },
+  [TrancheState.Cancelled]: { zh: '已取消', en: 'Cancelled' },
+};
+
+export const TRANCHE_CONDITION_LABELS: Labels<TrancheConditionKind> = {
+  'on-signing': { zh: '协议签订后', en: 'On signing' },
+  'report-accepted': { zh: '报告通过后', en: 'After a report is accepted' },
+  'evaluation-passed': { zh: '评估合格后', en: 'After a passed evaluation' },
+  'milestone-accepted': { zh: '里程碑验收后', en: 'After a milestone is accepted' },
+  date: { zh: '到期日后', en: 'From a date' },
+};
+
+export const REPORT_KIND_LABELS: Labels<ReportKind> = {
+  [ReportKind.Monthly]: { zh: '月度报告', en: 'Monthly report' },
+  [ReportKind.MidTerm]: { zh: '中期报告', en: 'Mid-term report' },
+  [ReportKind.Final]: { zh: '结项报告', en: 'Final report' },
+};
+
+export const REPORT_STATE_LABELS: Labels<ReportState> = {
+  [ReportState.Draft]: { zh: '草稿', en: 'Draft' },
+  [ReportState.Submitted]: { zh: '已提交待审核', en: 'Submitted' },
+  [ReportState.Returned]: { zh: '退回修改', en: 'Returned for changes' },
+  [ReportState.Accepted]: { zh: '已通过', en: 'Accepted' },
+};
+
+export const BUDGET_CHANGE_STATE_LABELS: Labels<BudgetChangeState> = {
+  [BudgetChangeState.Pending]: { zh: '待审批', en: 'Pending' },
+  [BudgetChangeState.Approved]: { zh: '已批准', en: 'Approved' },
+  [BudgetChangeState.Refused]: { zh: '未批准', en: 'Refused' },
+};
+
+export const REFUND_STATE_LABELS: Labels<RefundState> = {
+  [RefundState.Open]: { zh: '待退回', en: 'Due' },
+  [RefundState.Returned]: { zh: '已退回', en: 'Returned' },
 };

@@ -1,6 +1,13 @@
 import { AuditEvent } from './audit/audit-event.entity';
 import { Competition } from './competition/competition.entity';
 import { Submission } from './competition/submission.entity';
+import { BudgetChange } from './grants/budget-change.entity';
+import { GrantBudget } from './grants/grant-budget.entity';
+import { GrantRefund } from './grants/grant-refund.entity';
+import { GrantReport } from './grants/grant-report.entity';
+import { GrantTranche } from './grants/grant-tranche.entity';
+import { ProjectGrant } from './grants/project-grant.entity';
+import { ReportAttachment } from './grants/report-attachment.entity';
 import { ApiKey } from './identity/api-key.entity';
 import { AppUser } from './identity/app-user.entity';
 import { Organization } from './identity/organization.entity';
@@ -40,4 +47,11 @@ export const ENTITIES = [
   Publication,
   Objection,
   Agreement,
+  ProjectGrant,
+  GrantTranche,
+  GrantBudget,
+  BudgetChange,
+  GrantReport,
+  ReportAttachment,
+  GrantRefund,
 ];

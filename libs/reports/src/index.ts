@@ -7,3 +7,5 @@ export * from './agreement/default-obligations';
 export * from './agreement/plan-tranches';
 export * from './agreement/render-agreement-pdf';
 export * from './fonts/agreement-fonts';
+export * from './payment-notice/payment-notice-view.types';
+export * from './payment-notice/render-payment-notice-pdf';

@@ -6,6 +6,7 @@ import { Allow } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiError } from '../common/api-error.decorator';
+import { attachment } from '../common/content-disposition';
 import { IdParamDto } from '../common/id-param.dto';
 import { pageWith } from '../common/page-query.dto';
 import { AgreementFile, AgreementsService } from './agreements.service';
@@ -19,12 +20,6 @@ import { readSignedScanUpload } from './signed-scan-upload';
 
 /** A file sent as it is stored. */
 const BINARY = { schema: { type: 'string', format: 'binary' } };
-
-/** `attachment` with an ASCII fallback name and the real (Chinese) name per RFC 6266 / 5987. */
-function attachment(filename: string): string {
-  const fallback = filename.replace(/[^\x20-\x7e]+/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
-}
 
 function fileResponse(file: AgreementFile, reply: FastifyReply): StreamableFile {
   void reply.header('x-content-sha256', file.sha256).header('cache-control', 'private, no-store');

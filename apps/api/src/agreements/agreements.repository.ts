@@ -28,10 +28,10 @@ export class AgreementsRepository {
     return manager.getRepository(Agreement).save(agreement);
   }
 
-  /** The submission's current (non-void) agreement, if it has one. */
+  /** The submission's current (non-void) agreement in Chinese, the text that governs and is signed. */
   async currentForSubmission(submissionId: string): Promise<AgreementRow | null> {
     const agreement = await this.dataSource.getRepository(Agreement).findOne({
-      where: { submissionId, status: Not('void') },
+      where: { submissionId, locale: 'zh', status: Not('void') },
       order: { version: 'DESC' },
     });
     return agreement && this.withProject(this.dataSource.manager, agreement);
@@ -45,7 +45,7 @@ export class AgreementsRepository {
   async listForCompetition(competitionId: string, includeVoid: boolean): Promise<AgreementRow[]> {
     const agreements = await this.dataSource.getRepository(Agreement).find({
       where: { competitionId, ...(includeVoid ? {} : { status: Not('void') }) },
-      order: { sequence: 'ASC', version: 'ASC' },
+      order: { sequence: 'ASC', locale: 'DESC', version: 'ASC' },
     });
     const submissions = new Map(
       (

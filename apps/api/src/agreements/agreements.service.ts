@@ -46,14 +46,17 @@ function organizationOf(actor: Actor): string | undefined {
   return actor.kind === 'user' && actor.role === Role.Applicant ? actor.organizationId : undefined;
 }
 
-/** A file name any archiver and file system accepts: no separators, control or reserved characters. */
-export function agreementFileName(number: string, projectTitle: string): string {
+/**
+ * A file name any archiver and file system accepts: no separators, control or reserved characters.
+ * The English rendering is marked, so both languages fit in one ZIP.
+ */
+export function agreementFileName(number: string, projectTitle: string, locale: 'zh' | 'en' = 'zh'): string {
   const title = projectTitle
     // eslint-disable-next-line no-control-regex -- control characters are what is being removed
     .replace(/[\u0000-\u001f\u007f/\\:*?"<>|]+/g, '_')
     .trim()
     .slice(0, 80);
-  return `${number}-${title}.pdf`;
+  return `${number}-${title}${locale === 'en' ? '-en' : ''}.pdf`;
 }
 
 @Injectable()
@@ -78,7 +81,10 @@ export class AgreementsService {
     return {
       competitionId,
       runId: funded?.runId ?? null,
-      expected: AGREEMENT_STATES.includes(competition.state) ? (funded?.count ?? 0) : 0,
+      // One document per funded project and language the rules ask for.
+      expected: AGREEMENT_STATES.includes(competition.state)
+        ? (funded?.count ?? 0) * competition.rules.grants.agreementLocales.length
+        : 0,
       rendered: rows.filter((r) => r.agreement.status !== 'void').length,
       items: rows.map(toAgreementResponse),
     };
@@ -142,7 +148,7 @@ export class AgreementsService {
     });
     return {
       bytes: await this.agreements.pdf(id),
-      filename: agreementFileName(row.agreement.number, row.projectTitle),
+      filename: agreementFileName(row.agreement.number, row.projectTitle, row.agreement.locale),
       contentType: 'application/pdf',
       sha256: row.agreement.sha256,
     };
@@ -187,7 +193,7 @@ export class AgreementsService {
     for (const { agreement, projectTitle } of rows) {
       // PDFs are already compressed: storing them keeps the CPU free and the sizes exact.
       zip.addReadStreamLazy(
-        agreementFileName(agreement.number, projectTitle),
+        agreementFileName(agreement.number, projectTitle, agreement.locale),
         { compress: false, size: agreement.sizeBytes, mtime: agreement.createdAt },
         (callback) => {
           this.agreements.pdf(agreement.id).then(

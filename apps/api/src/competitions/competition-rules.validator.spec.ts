@@ -177,4 +177,56 @@ describe('validateCompetitionRules', () => {
     expect(error.field).toBe('rules.allocation.minGrant');
     expect(error.messageZh).toContain('¥60,000.00');
   });
+
+  it('gives a tranche sent without a condition the one its place in the schedule means', () => {
+    const tranches = [20, 30, 50].map((percent, i) => ({
+      labelZh: `第${i + 1}期`,
+      labelEn: `Tranche ${i + 1}`,
+      percent,
+    }));
+    expect(validateCompetitionRules({ ...PARTY, tranches }, POOL).tranches.map((t) => t.condition)).toEqual([
+      { kind: 'on-signing' },
+      { kind: 'evaluation-passed', stage: 'mid' },
+      { kind: 'evaluation-passed', stage: 'final' },
+    ]);
+  });
+
+  const validate = (rules: Record<string, unknown>) => validateCompetitionRules(rules, POOL);
+
+  it('keeps a condition’s own fields only, and refuses one that is incomplete, naming the tranche', () => {
+    const tranches = (condition: Record<string, unknown>) =>
+      PARTY.tranches.map((t, i) => (i === 2 ? { ...t, condition } : t));
+    expect(
+      validate({ ...PARTY, tranches: tranches({ kind: 'date', date: '2027-12-01', stage: 'mid' }) }).tranches[2]
+        .condition,
+    ).toEqual({ kind: 'date', date: '2027-12-01' });
+    expect(refusal({ ...PARTY, tranches: tranches({ kind: 'date', date: '2027-02-30' }) })).toMatchObject({
+      field: 'rules.tranches.2.condition.date',
+      messageZh: '第 3 期的拨付条件须写明日期，如 2027-06-30',
+    });
+    expect(refusal({ ...PARTY, tranches: tranches({ kind: 'milestone-accepted' }) }).field).toBe(
+      'rules.tranches.2.condition.milestone',
+    );
+    expect(refusal({ ...PARTY, tranches: tranches({ kind: 'paid-whenever' }) }).field).toBe(
+      'rules.tranches.2.condition.kind',
+    );
+  });
+
+  it('refuses a tranche waiting for a report the rules do not call for', () => {
+    const grants = { ...PARTY.grants, reports: { ...PARTY.grants.reports, final: false } };
+    const tranches = PARTY.tranches.map((t, i) =>
+      i === 2 ? { ...t, condition: { kind: 'report-accepted', report: 'final' } } : t,
+    );
+    expect(refusal({ ...PARTY, grants, tranches })).toMatchObject({
+      field: 'rules.tranches.2.condition.report',
+      messageZh: '第 3 期的拨付条件所依据的报告不在本大赛要求的报告之列，请先在资助管理设置中要求该报告',
+    });
+  });
+
+  it('always renders the Chinese agreement, once, with English only beside it', () => {
+    const locales = (agreementLocales: string[]) => ({ ...PARTY, grants: { ...PARTY.grants, agreementLocales } });
+    expect(validate(locales(['en', 'zh'])).grants.agreementLocales).toEqual(['zh', 'en']);
+    expect(refusal(locales(['en'])).field).toBe('rules.grants.agreementLocales');
+    expect(refusal(locales(['zh', 'zh'])).field).toBe('rules.grants.agreementLocales');
+  });
 });

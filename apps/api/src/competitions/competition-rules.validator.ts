@@ -1,14 +1,20 @@
 import {
+  AGREEMENT_LOCALES,
   AggregationRule,
   BilingualMessage,
   CategoryRule,
   CompetitionRules,
   DomainError,
   DomainErrorCode,
+  GrantRules,
   JudgeGroup,
+  ReportKind,
   RubricCriterionRule,
+  TRANCHE_CONDITION_KINDS,
+  TrancheCondition,
   TrancheRule,
 } from '@app/domain';
+import { isIsoDate } from '@app/grants';
 import {
   allocate,
   allowedTieBreaks,
@@ -24,7 +30,20 @@ export const AGGREGATION_METHODS: readonly AggregationRule['method'][] = ['mean'
 const KEY_PATTERN = /^[a-z0-9][a-z0-9-]{0,39}$/;
 const DECIMAL_PATTERN = /^\d{1,6}(\.\d+)?$/;
 
-type RulesDraft = { readonly [K in keyof CompetitionRules]?: CompetitionRules[K] | null };
+/** A tranche's condition as sent: checked field by field below, so every field is optional here. */
+export interface TrancheConditionDraft {
+  readonly kind: string;
+  readonly report?: string;
+  readonly stage?: string;
+  readonly milestone?: number;
+  readonly date?: string;
+}
+
+type TrancheDraft = Omit<TrancheRule, 'condition'> & { readonly condition?: TrancheConditionDraft | TrancheCondition };
+
+type RulesDraft = {
+  readonly [K in keyof Omit<CompetitionRules, 'tranches'>]?: CompetitionRules[K] | null;
+} & { readonly tranches?: readonly TrancheDraft[] | null };
 
 function refuse(field: string, message: BilingualMessage): never {
   throw new DomainError(DomainErrorCode.ValidationFailed, message, field);
@@ -227,7 +246,77 @@ function checkAllocation(
   return allocation;
 }
 
-function checkTranches(tranches: readonly TrancheRule[], field: string): TrancheRule[] {
+/**
+ * What a tranche sent without a condition waits for, by its place in the schedule, as the usual
+ * agreement words it: the first on signing, the last after the final evaluation, those in between
+ * after the mid-term evaluation.
+ */
+function defaultCondition(index: number, count: number): TrancheCondition {
+  if (index === 0) return { kind: 'on-signing' };
+  return { kind: 'evaluation-passed', stage: index === count - 1 ? 'final' : 'mid' };
+}
+
+function checkCondition(
+  draft: TrancheConditionDraft | TrancheCondition,
+  grants: GrantRules,
+  field: string,
+  index: number,
+): TrancheCondition {
+  const sent = draft as TrancheConditionDraft;
+  const zh = `第 ${index + 1} 期的拨付条件`;
+  const en = `the condition of tranche ${index + 1}`;
+  switch (sent.kind) {
+    case 'on-signing':
+      return { kind: 'on-signing' };
+    case 'report-accepted': {
+      const kinds = { [ReportKind.MidTerm]: grants.reports.midTerm, [ReportKind.Final]: grants.reports.final };
+      if (sent.report !== ReportKind.MidTerm && sent.report !== ReportKind.Final) {
+        refuse(`${field}.report`, {
+          zh: `${zh}须依据中期报告（mid-term）或结项报告（final）`,
+          en: `${en} must name the mid-term or the final report`,
+        });
+      }
+      if (!kinds[sent.report]) {
+        refuse(`${field}.report`, {
+          zh: `${zh}所依据的报告不在本大赛要求的报告之列，请先在资助管理设置中要求该报告`,
+          en: `${en} names a report the rules do not call for; require it in the grant terms first`,
+        });
+      }
+      return { kind: 'report-accepted', report: sent.report };
+    }
+    case 'evaluation-passed':
+      if (sent.stage !== 'mid' && sent.stage !== 'final') {
+        refuse(`${field}.stage`, {
+          zh: `${zh}须为中期评估（mid）或结项评估（final）`,
+          en: `${en} must be the mid-term (mid) or the final (final) evaluation`,
+        });
+      }
+      return { kind: 'evaluation-passed', stage: sent.stage };
+    case 'milestone-accepted':
+      if (sent.milestone === undefined || !Number.isInteger(sent.milestone) || sent.milestone < 1) {
+        refuse(`${field}.milestone`, {
+          zh: `${zh}须写明项目计划中的里程碑序号（从 1 起）`,
+          en: `${en} must name a milestone of the project plan by its number, from 1`,
+        });
+      }
+      return { kind: 'milestone-accepted', milestone: sent.milestone };
+    case 'date':
+      if (sent.date === undefined || !isIsoDate(sent.date)) {
+        refuse(`${field}.date`, {
+          zh: `${zh}须写明日期，如 2027-06-30`,
+          en: `${en} must name a date such as 2027-06-30`,
+        });
+      }
+      return { kind: 'date', date: sent.date };
+    default:
+      return refuse(`${field}.kind`, {
+        zh: `${zh}须为以下之一：${TRANCHE_CONDITION_KINDS.join(', ')}`,
+        en: `${en} must be one of: ${TRANCHE_CONDITION_KINDS.join(', ')}`,
+      });
+  }
+}
+
+function checkTranches(tranches: readonly TrancheDraft[], grants: GrantRules, field: string): TrancheRule[] {
   if (tranches.length === 0) {
     refuse(field, { zh: `${field} 至少需要一期拨付`, en: `${field} needs at least one tranche` });
   }
@@ -238,7 +327,37 @@ function checkTranches(tranches: readonly TrancheRule[], field: string): Tranche
       en: `${field} percents must add up to 100, not ${total}`,
     });
   }
-  return tranches.map(({ labelZh, labelEn, percent }) => ({ labelZh, labelEn, percent }));
+  return tranches.map(({ labelZh, labelEn, percent, condition }, i) => ({
+    labelZh,
+    labelEn,
+    percent,
+    condition: condition
+      ? checkCondition(condition, grants, `${field}.${i}.condition`, i)
+      : defaultCondition(i, tranches.length),
+  }));
+}
+
+/** The grant terms as a whole: the Chinese agreement always (it governs), each language once. */
+function checkGrantRules(grants: GrantRules, field: string): GrantRules {
+  const locales = [...grants.agreementLocales];
+  if (!locales.includes('zh')) {
+    refuse(`${field}.agreementLocales`, {
+      zh: '协议书语言须包含中文：中文协议书是签约依据',
+      en: 'the agreement languages must include Chinese: the Chinese agreement governs',
+    });
+  }
+  if (new Set(locales).size !== locales.length || locales.some((l) => !AGREEMENT_LOCALES.includes(l))) {
+    refuse(`${field}.agreementLocales`, {
+      zh: `协议书语言每种只列一次，可选：${AGREEMENT_LOCALES.join(', ')}`,
+      en: `the agreement languages list each language once, from: ${AGREEMENT_LOCALES.join(', ')}`,
+    });
+  }
+  const { monthly, monthlyDueDay, midTerm, final, finalDueDays } = grants.reports;
+  return {
+    agreementLocales: AGREEMENT_LOCALES.filter((l) => locales.includes(l)),
+    reports: { monthly, monthlyDueDay, midTerm, final, finalDueDays },
+    refundDays: grants.refundDays,
+  };
 }
 
 /**
@@ -272,6 +391,7 @@ export function validateCompetitionRules(draft: RulesDraft, poolFen: number, fie
   if (maxShareOfBudget !== undefined) {
     positiveDecimal(maxShareOfBudget, at('maxShareOfBudget'), 4, 1);
   }
+  const grants = checkGrantRules(present(draft.grants, at('grants')), at('grants'));
   const allocation = checkAllocation(
     present(draft.allocation, at('allocation')),
     poolFen,
@@ -289,7 +409,8 @@ export function validateCompetitionRules(draft: RulesDraft, poolFen: number, fie
     ...(minRequestFen !== undefined ? { minRequestFen } : {}),
     ...(maxShareOfBudget !== undefined ? { maxShareOfBudget } : {}),
     onePerOrganization: present(draft.onePerOrganization, at('onePerOrganization')),
-    tranches: checkTranches(present(draft.tranches, at('tranches')), at('tranches')),
+    tranches: checkTranches(present(draft.tranches, at('tranches')), grants, at('tranches')),
+    grants,
     publicityDays: present(draft.publicityDays, at('publicityDays')),
     pitchSeconds: present(draft.pitchSeconds, at('pitchSeconds')),
   };

@@ -70,6 +70,26 @@ export const BIG_SCREEN: BrowserContextOptions = { viewport: { width: 1920, heig
 
 export const LAPTOP: BrowserContextOptions = { viewport: { width: 1366, height: 900 }, locale: 'zh-CN' };
 
+export const PHONE: BrowserContextOptions = {
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+  locale: 'zh-CN',
+};
+
+/**
+ * Controls without a label, and whether the page scrolls sideways; run in the page (the test
+ * project is compiled without the DOM types, so it is source text).
+ */
+export const LABEL_CHECK = `(() => ({
+  unlabelled: [...document.querySelectorAll('input, select, textarea')]
+    .filter((c) => c.getClientRects().length > 0)
+    .filter((c) => !(c.labels && c.labels.length > 0) && !c.getAttribute('aria-label'))
+    .map((c) => c.outerHTML.slice(0, 80)),
+  horizontalScroll: document.documentElement.scrollWidth > document.documentElement.clientWidth,
+}))()`;
+
 /** Screenshots of every page go here; the tests print the folder so a person can look. */
 export function screenshotDir(): string {
   const dir = resolve(process.env.TEST_RESULTS_DIR ?? join(__dirname, '../../../../.data/test-results'), 'screenshots');

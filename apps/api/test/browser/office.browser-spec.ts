@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
+import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { OrganizationKind, Role } from '@app/domain';
@@ -14,7 +14,9 @@ import { TEST_PASSWORD, createOrganization, createSubmission, createUser } from 
 import { SANSHUI_PROJECTS, bearer, partyBuildingSheet } from '../roadshow.factory';
 import { WorkerProcess, startWorkerProcess } from '../worker-process';
 import {
+  LABEL_CHECK,
   LAPTOP,
+  PHONE,
   expectAccessible,
   launchBrowser,
   screenshotDir,
@@ -37,26 +39,6 @@ const PROJECTS = [
 ] as const;
 
 const JUDGES = ['陈卫东', '林晓红', '黄志明'];
-
-const PHONE: BrowserContextOptions = {
-  viewport: { width: 390, height: 844 },
-  deviceScaleFactor: 2,
-  isMobile: true,
-  hasTouch: true,
-  locale: 'zh-CN',
-};
-
-/**
- * Controls without a label, and whether the page scrolls sideways; run in the page (the test
- * project is compiled without the DOM types, so it is source text).
- */
-const LABEL_CHECK = `(() => ({
-  unlabelled: [...document.querySelectorAll('input, select, textarea')]
-    .filter((c) => c.getClientRects().length > 0)
-    .filter((c) => !(c.labels && c.labels.length > 0) && !c.getAttribute('aria-label'))
-    .map((c) => c.outerHTML.slice(0, 80)),
-  horizontalScroll: document.documentElement.scrollWidth > document.documentElement.clientWidth,
-}))()`;
 
 /** pdftotext splits lines and maps look-alike glyphs; compare without whitespace. */
 function squash(text: string): string {

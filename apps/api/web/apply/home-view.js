@@ -1,4 +1,4 @@
-// The applicant's start page: their organization, their projects with status, and the
+// The applicant's start page: their organization, their grants, their projects with status, and the
 // competitions open for submissions.
 import { formatYuan, h } from '../shared/dom.js';
 import {
@@ -9,6 +9,7 @@ import {
 } from '/vocabulary.js';
 import { beijingTime } from '../shared/time.js';
 import { labelOf, tx } from '../shared/i18n.js';
+import { myGrantsCard } from './grants-view.js';
 
 export function statusBadges(submission) {
   const screening =
@@ -29,10 +30,11 @@ export function statusBadges(submission) {
 }
 
 export async function homeView(ctx) {
-  const [organization, mine, competitions] = await Promise.all([
+  const [organization, mine, competitions, grants] = await Promise.all([
     ctx.api('/organizations/me'),
     ctx.api('/submissions?pageSize=100'),
     ctx.api('/competitions?pageSize=100'),
+    myGrantsCard(ctx),
   ]);
   const titles = new Map(competitions.items.map((c) => [c.id, c.title]));
   const now = Date.now();
@@ -59,6 +61,7 @@ export async function homeView(ctx) {
         h('dd', {}, `${organization.contactName} · ${organization.contactPhone}`),
       ),
     ),
+    grants,
     h(
       'section',
       { class: 'card', 'aria-labelledby': 'mine-heading' },

@@ -48,8 +48,8 @@ function objectionForm(ctx, notice, submission, onFiled) {
   return form;
 }
 
-const SCAN_TYPES = 'application/pdf,image/jpeg,image/png';
-const SCAN_MAX_BYTES = 10 * 1024 * 1024;
+export const SCAN_TYPES = 'application/pdf,image/jpeg,image/png';
+export const SCAN_MAX_BYTES = 10 * 1024 * 1024;
 
 async function download(ctx, box, section, path, fallbackName) {
   try {

@@ -1,5 +1,5 @@
 // One competition: its state and lifecycle, rules, submissions, roadshow, results, 公示 and
-// agreements, one tab each.
+// agreements, then the grants (资助管理), one tab each.
 import { formatYuan, h } from '../shared/dom.js';
 import {
   clearFieldErrors,
@@ -19,6 +19,7 @@ import { labelOf, tx } from '../shared/i18n.js';
 import { agreementsTab } from './agreements-tab.js';
 import { stateBadge } from './badges.js';
 import { beijingDeadline, toBeijingLocal } from './competitions-view.js';
+import { grantsTab } from './grants-tab.js';
 import { publicityTab } from './publicity-tab.js';
 import { resultsTab } from './results-tab.js';
 import { roadshowTab } from './roadshow-tab.js';
@@ -33,6 +34,7 @@ const TABS = [
   ['results', { zh: '排名与分配', en: 'Ranking & allocation' }],
   ['publicity', { zh: '公示与异议', en: 'Public notice' }],
   ['agreements', { zh: '协议书', en: 'Agreements' }],
+  ['grants', { zh: '资助管理', en: 'Grants' }],
 ];
 
 const RENDERERS = {
@@ -43,6 +45,7 @@ const RENDERERS = {
   results: resultsTab,
   publicity: publicityTab,
   agreements: agreementsTab,
+  grants: grantsTab,
 };
 
 export async function competitionView(ctx, id, tab = 'overview') {

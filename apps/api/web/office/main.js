@@ -1,8 +1,11 @@
-// 管理控制台: the grants office runs a competition from a laptop, from its rules to its agreements.
+// 管理控制台: the grants office runs a competition from a laptop, from its rules to its agreements and
+// the grants they start.
 import { ID, startApp } from '../shared/app-shell.js';
 import { competitionView } from './competition-view.js';
 import { competitionsView, newCompetitionView } from './competitions-view.js';
+import { officeGrantView } from './grant-view.js';
 import { loginView } from './login-view.js';
+import { reportReviewView } from './report-review.js';
 
 startApp({
   sessionKey: 'gongyi.office.session',
@@ -13,5 +16,7 @@ startApp({
     [/^#\/(?:competitions)?$/, competitionsView],
     [/^#\/competitions\/new$/, newCompetitionView],
     [new RegExp(`^#/competitions/${ID}(?:/([a-z]+))?$`), competitionView],
+    [new RegExp(`^#/grants/${ID}$`), officeGrantView],
+    [new RegExp(`^#/reports/${ID}$`), reportReviewView],
   ],
 });

@@ -18,6 +18,7 @@ import { JUDGE_GROUP_LABELS } from '/vocabulary.js';
 import { beijingTime } from '../shared/time.js';
 import { fenToYuanText, parseYuan } from '../shared/money.js';
 import { biLabel, tx } from '../shared/i18n.js';
+import { grantTermsFieldset, trancheConditionFields } from './grant-terms.js';
 
 const METHODS = [
   ['trimmed-mean', { zh: '去掉最高分和最低分后平均', en: 'Trimmed mean (drop highest and lowest)' }],
@@ -295,17 +296,19 @@ export async function rulesTab(ctx, competition) {
           path: `tranches.${i}.labelEn`,
         }),
         field({ zh: '比例 %', en: 'Percent' }, percent, { path: `tranches.${i}.percent` }),
+        trancheConditionFields(tranche, i),
         removeButton({ zh: `删除第 ${i + 1} 期`, en: `Remove tranche ${i + 1}` }, () => {
           remove();
           updateTrancheSum();
         }),
       );
     },
-    () => ({ labelZh: '', labelEn: '', percent: 0 }),
+    () => ({ labelZh: '', labelEn: '', percent: 0, condition: { kind: 'evaluation-passed', stage: 'final' } }),
     { zh: '添加一期拨付', en: 'Add a tranche' },
   );
   updateTrancheSum();
 
+  const grantTerms = grantTermsFieldset(rules.grants, frozen);
   const onePerOrganization = h('input', { type: 'checkbox', checked: rules.onePerOrganization });
   const box = messageBox();
   const saveButton = tx('button', { zh: '保存规则', en: 'Save rules' }, { type: 'submit', class: 'primary' });
@@ -472,6 +475,7 @@ export async function rulesTab(ctx, competition) {
         ),
       ),
     ),
+    grantTerms.node,
     h('div', { class: 'card' }, box, frozen ? null : h('div', { class: 'actions' }, saveButton)),
   );
   const tieBreakArea = form.querySelector('textarea');
@@ -533,6 +537,7 @@ export async function rulesTab(ctx, competition) {
       maxShareOfBudget: numbers.maxShareOfBudget.trim() === '' ? null : numbers.maxShareOfBudget.trim(),
       onePerOrganization: onePerOrganization.checked,
       tranches: rules.tranches,
+      grants: grantTerms.value(),
       publicityDays: intOrText(numbers.publicityDays),
       pitchSeconds: intOrText(numbers.pitchSeconds),
       expectedRulesVersion: competition.rulesVersion,

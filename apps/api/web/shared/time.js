@@ -27,3 +27,8 @@ export function beijingClock(iso) {
     hourCycle: 'h23',
   }).format(new Date(iso));
 }
+
+/** Today in Beijing (YYYY-MM-DD): the calendar payment dates and report deadlines are written in. */
+export function beijingToday() {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+}

@@ -1,12 +1,6 @@
 import { COMPETITION_PRESETS } from '@app/domain';
 import { loadAgreementFonts, notoSansScDirectory, renderAgreementPdf } from '@app/reports';
-import {
-  AgreementSource,
-  agreementNumber,
-  buildAgreementView,
-  projectPeriod,
-  scaleBudgetLines,
-} from './agreement-view.builder';
+import { AgreementSource, agreementNumber, buildAgreementView } from './agreement-view.builder';
 
 const SOURCE: AgreementSource = {
   locale: 'zh',
@@ -31,6 +25,7 @@ const SOURCE: AgreementSource = {
     title: '发挥先锋作用·真情服务群众',
     category: 'convenience',
     summary: '组织党员志愿者为辖区老人提供上门维修、代购和陪诊服务。',
+    matchingFen: 500_000,
     budgetLines: [
       { item: '维修工具与耗材', kind: '物资', amountFen: 1_500_000 },
       { item: '志愿者培训', kind: '培训', amountFen: 1_000_000 },
@@ -51,22 +46,15 @@ describe('agreement view builder', () => {
     expect(agreementNumber(new Date('2025-12-31T17:00:00Z'), 42)).toBe('GYCT-2026-0042');
   });
 
-  it('scales the submitted budget lines to the grant exactly, by largest remainder', () => {
-    const lines = scaleBudgetLines(SOURCE.submission.budgetLines, 2_000_001);
-    expect(sum(lines.map((l) => BigInt(l.amountFen)))).toBe(2_000_001n);
-    expect(lines.map((l) => l.amountFen)).toEqual([857_143n, 571_429n, 571_429n]);
-    expect(lines.map((l) => l.item)).toEqual(['维修工具与耗材', '志愿者培训', '宣传物料']);
+  it('prints the full budget: each line split between the grant and the matching funds, adding up to both', () => {
+    const view = buildAgreementView(SOURCE);
+    expect(view.budgetLines.map((l) => l.item)).toEqual(['维修工具与耗材', '志愿者培训', '宣传物料']);
+    expect(sum(view.budgetLines.map((l) => BigInt(l.amountFen)))).toBe(2_000_001n);
+    expect(sum(view.budgetLines.map((l) => BigInt(l.matchingFen ?? 0)))).toBe(500_000n);
   });
 
-  it('runs the project from the agreement to the last planned milestone, or one year when all are past', () => {
-    expect(projectPeriod(SOURCE.generatedAt, SOURCE.submission.milestones)).toEqual({
-      start: '2026-11-22',
-      end: '2027-06-30',
-    });
-    expect(projectPeriod(SOURCE.generatedAt, [{ due: '2026-03-31' }])).toEqual({
-      start: '2026-11-22',
-      end: '2027-11-21',
-    });
+  it('runs the project from the agreement to the last planned milestone', () => {
+    expect(buildAgreementView(SOURCE).project).toMatchObject({ periodStart: '2026-11-22', periodEnd: '2027-06-30' });
   });
 
   it('takes the tranches from the competition’s rules and the category label in the agreement’s language', () => {
@@ -77,7 +65,7 @@ describe('agreement view builder', () => {
       ['第二期', '中期评估合格后拨付', 30],
       ['第三期', '结项评估合格后拨付', 20],
     ]);
-    expect(sum(view.tranches.map((t) => BigInt(t.amountFen)))).toBe(2_000_001n);
+    expect(view.tranches.map((t) => t.amountFen)).toEqual([1_000_000, 600_000, 400_001]);
     expect(buildAgreementView({ ...SOURCE, locale: 'en' }).project.category).toBe('Convenience services');
   });
 

@@ -1,13 +1,7 @@
 import { CompetitionRules } from '@app/domain';
+import { agreedBudget, beijingDate, planSchedule, projectPeriod } from '@app/grants';
 import { BudgetLine, GrantorParty } from '@app/persistence';
-import {
-  AgreementBudgetLine,
-  AgreementLocale,
-  AgreementView,
-  defaultGranteeObligations,
-  distributeByLargestRemainder,
-  planTranches,
-} from '@app/reports';
+import { AgreementLocale, AgreementView, defaultGranteeObligations } from '@app/reports';
 
 /** What one agreement is drawn from: plain values read from the competition, the run and the project. */
 export interface AgreementSource {
@@ -29,6 +23,7 @@ export interface AgreementSource {
     readonly title: string;
     readonly category: string;
     readonly summary: string;
+    readonly matchingFen: number;
     readonly budgetLines: readonly BudgetLine[];
     readonly milestones: readonly { readonly due: string }[];
   };
@@ -39,54 +34,9 @@ export interface AgreementSource {
 
 const ZH_ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'] as const;
 
-/** The calendar day in Beijing, where the competitions take place, as YYYY-MM-DD. */
-export function beijingDate(instant: Date): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(instant);
-}
-
 /** GYCT-<year the competition was created, Beijing time>-<sequence as 4 digits>. */
 export function agreementNumber(competitionCreatedAt: Date, sequence: number): string {
   return `GYCT-${beijingDate(competitionCreatedAt).slice(0, 4)}-${String(sequence).padStart(4, '0')}`;
-}
-
-/**
- * The project period runs from the agreement to the last milestone the applicant planned. A
- * plan whose milestones are all already past (or absent) gets the usual one-year term of a
- * 公益创投 project, so the period never ends before it starts.
- */
-export function projectPeriod(
-  generatedAt: Date,
-  milestones: readonly { readonly due: string }[],
-): { start: string; end: string } {
-  const start = beijingDate(generatedAt);
-  const lastDue = milestones
-    .map((m) => m.due)
-    .reduce<string | undefined>((a, b) => (a === undefined || b > a ? b : a), undefined);
-  if (lastDue !== undefined && lastDue > start) {
-    return { start, end: lastDue };
-  }
-  const [y, m, d] = start.split('-').map(Number);
-  const end = new Date(Date.UTC(y + 1, m - 1, d) - 24 * 3600 * 1000);
-  return { start, end: end.toISOString().slice(0, 10) };
-}
-
-/**
- * The submitted budget lines scaled to the grant by largest remainder, so they add up to the
- * grant exactly (the submitted total also holds matching funds and, for a partly funded project,
- * more than was granted). Equal remainders go to the earlier line: the result depends on the inputs only.
- */
-export function scaleBudgetLines(lines: readonly BudgetLine[], grantFen: number): AgreementBudgetLine[] {
-  const weights = lines.map((line) => BigInt(line.amountFen));
-  if (lines.length === 0 || weights.every((w) => w === 0n)) {
-    return [{ item: '项目实施费用', kind: '综合', amountFen: BigInt(grantFen) }];
-  }
-  const amounts = distributeByLargestRemainder(BigInt(grantFen), weights);
-  return lines.map((line, i) => ({ item: line.item, kind: line.kind, amountFen: amounts[i] }));
 }
 
 function trancheLabel(index: number, locale: AgreementLocale): string {
@@ -94,16 +44,16 @@ function trancheLabel(index: number, locale: AgreementLocale): string {
   return `第${ZH_ORDINALS[index] ?? String(index + 1)}期`;
 }
 
-/** The view-model libs/reports renders: the competition's own tranche rules, the default duties, no bank account yet. */
+/**
+ * The view-model libs/reports renders, with the grants ledger's own rules (libs/grants), so the
+ * agreement prints exactly what the ledger will track and pay: the full budget with each line's
+ * funding source, and the tranches with the remainder fen on the last. The default duties, no bank
+ * account yet (the grantee enters it in the ledger).
+ */
 export function buildAgreementView(source: AgreementSource): AgreementView {
   const { locale, competition, organization, submission } = source;
   const category = competition.rules.categories.find((c) => c.key === submission.category);
   const period = projectPeriod(source.generatedAt, submission.milestones);
-  const schedule = competition.rules.tranches.map((t, i) => ({
-    label: trancheLabel(i, locale),
-    condition: locale === 'zh' ? t.labelZh : t.labelEn,
-    percent: t.percent,
-  }));
   return {
     locale,
     agreementNumber: source.number,
@@ -131,8 +81,18 @@ export function buildAgreementView(source: AgreementSource): AgreementView {
       periodEnd: period.end,
     },
     grantFen: BigInt(source.grantFen),
-    budgetLines: scaleBudgetLines(submission.budgetLines, source.grantFen),
-    tranches: planTranches(BigInt(source.grantFen), schedule),
+    budgetLines: agreedBudget(submission.budgetLines, source.grantFen, submission.matchingFen).map((line) => ({
+      item: line.item,
+      kind: line.kind,
+      amountFen: line.grantFen,
+      matchingFen: line.matchingFen,
+    })),
+    tranches: planSchedule(source.grantFen, competition.rules.tranches).map((tranche, i) => ({
+      label: trancheLabel(i, locale),
+      condition: locale === 'zh' ? tranche.labelZh : tranche.labelEn,
+      percent: tranche.percent,
+      amountFen: tranche.amountFen,
+    })),
     obligations: defaultGranteeObligations(locale),
     copiesPerParty: 2,
     signingDate: null,

@@ -21,7 +21,7 @@ export interface RenderAgreementsProgress {
   readonly competitionId: string;
   readonly runId: string;
   readonly generation: number;
-  /** Funded projects handled so far (rendered now or already there), out of `total`. */
+  /** Documents handled so far (rendered now or already there), out of `total`: one per project and language. */
   readonly done: number;
   readonly total: number;
   readonly rendered: number;
@@ -41,12 +41,6 @@ export interface RenderAgreementsOptions {
   readonly onProgress?: (progress: RenderAgreementsProgress) => Promise<void>;
 }
 
-/**
- * The Chinese text governs. The English variant is not stored: agreement_number_version_uq
- * (competition, sequence, version) leaves room for one document per number and version.
- */
-const LOCALE: AgreementLocale = 'zh';
-
 const AWARDED_STATES: readonly CompetitionState[] = [
   CompetitionState.Awarded,
   CompetitionState.InProgress,
@@ -58,10 +52,11 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 /**
- * Renders the agreement (协议书) of every funded project of an awarded run, in rank order. Numbers
- * are gapless per competition (the position among the funded projects, kept by later versions),
- * so a retried or repeated job gives every project the same number. Idempotent: a project that
- * already has a current (non-void) agreement is skipped, and each project's row and audit entry
+ * Renders the agreement (协议书) of every funded project of an awarded run, in rank order, in each
+ * language the competition's rules ask for (Chinese always; it governs). Numbers are gapless per
+ * competition (the position among the funded projects, kept by later versions and shared by the
+ * languages), so a retried or repeated job gives every project the same number. Idempotent: a
+ * document that is already current (non-void) is skipped, and each document's row and audit entry
  * commit together, so a worker killed midway leaves whole agreements only.
  */
 @Injectable()
@@ -97,13 +92,14 @@ export class RenderAgreementsHandler {
       ).map((o) => [o.id, o]),
     );
     const existing = await this.dataSource.getRepository(Agreement).find({
-      where: { competitionId: competition.id, locale: LOCALE },
+      where: { competitionId: competition.id },
       order: { version: 'ASC' },
     });
+    const locales: readonly AgreementLocale[] = competition.rules.grants.agreementLocales;
 
     let rendered = 0;
     let skipped = 0;
-    const total = funded.length;
+    const total = funded.length * locales.length;
     const report = async () =>
       options.onProgress?.({
         competitionId: competition.id,
@@ -117,49 +113,31 @@ export class RenderAgreementsHandler {
     await report();
 
     for (const [index, result] of funded.entries()) {
-      const versions = existing.filter((a) => a.submissionId === result.submissionId);
-      if (versions.some((a) => a.status !== 'void' && a.runId === data.runId)) {
-        skipped += 1;
+      const ofProject = existing.filter((a) => a.submissionId === result.submissionId);
+      const sequence = ofProject[0]?.sequence ?? index + 1;
+      for (const locale of locales) {
+        const versions = ofProject.filter((a) => a.locale === locale);
+        if (versions.some((a) => a.status !== 'void' && a.runId === data.runId)) {
+          skipped += 1;
+          await report();
+          continue;
+        }
+        if (
+          await this.renderOne(
+            data,
+            options,
+            { competition, result, submissions, organizations },
+            locale,
+            sequence,
+            versions,
+          )
+        ) {
+          rendered += 1;
+        } else {
+          skipped += 1;
+        }
         await report();
-        continue;
       }
-      const submission = submissions.get(result.submissionId);
-      const organization = submission && organizations.get(submission.organizationId);
-      if (!submission || !organization) {
-        throw new DomainError(DomainErrorCode.NotFound, {
-          zh: `获资助项目 ${result.submissionId} 的申报或申报单位不存在`,
-          en: `the submission or organization of funded project ${result.submissionId} is missing`,
-        });
-      }
-      const sequence = versions[0]?.sequence ?? index + 1;
-      const version = (versions.at(-1)?.version ?? 0) + 1;
-      const number = agreementNumber(competition.createdAt, sequence);
-      const pdf = await renderAgreementPdf(
-        buildAgreementView({
-          locale: LOCALE,
-          number,
-          competition,
-          organization,
-          submission,
-          grantFen: result.grantFen,
-          generatedAt: options.generatedAt,
-        }),
-        this.agreementFonts(),
-      );
-      const stored = await this.store({
-        competitionId: competition.id,
-        submissionId: submission.id,
-        runId: data.runId,
-        sequence,
-        number,
-        version,
-        grantFen: result.grantFen,
-        pdf,
-        generation: data.generation,
-      });
-      if (stored) rendered += 1;
-      else skipped += 1;
-      await report();
     }
 
     const ms = Math.round(performance.now() - started);
@@ -167,6 +145,55 @@ export class RenderAgreementsHandler {
       `agreements of competition ${competition.id}: ${rendered} rendered, ${skipped} skipped in ${ms} ms`,
     );
     return { total, rendered, skipped, ms };
+  }
+
+  /** One project's agreement in one language; false when another job stored it first. */
+  private async renderOne(
+    data: RenderAgreementsPayload,
+    options: RenderAgreementsOptions,
+    work: {
+      competition: Competition;
+      result: RunResult;
+      submissions: ReadonlyMap<string, Submission>;
+      organizations: ReadonlyMap<string, Organization>;
+    },
+    locale: AgreementLocale,
+    sequence: number,
+    versions: readonly Agreement[],
+  ): Promise<boolean> {
+    const { competition, result, submissions, organizations } = work;
+    const submission = submissions.get(result.submissionId);
+    const organization = submission && organizations.get(submission.organizationId);
+    if (!submission || !organization) {
+      throw new DomainError(DomainErrorCode.NotFound, {
+        zh: `获资助项目 ${result.submissionId} 的申报或申报单位不存在`,
+        en: `the submission or organization of funded project ${result.submissionId} is missing`,
+      });
+    }
+    const number = agreementNumber(competition.createdAt, sequence);
+    const view = buildAgreementView({
+      locale,
+      number,
+      competition,
+      organization,
+      submission,
+      grantFen: result.grantFen,
+      generatedAt: options.generatedAt,
+    });
+    const pdf = await renderAgreementPdf(view, this.agreementFonts());
+    return this.store({
+      competitionId: competition.id,
+      submissionId: submission.id,
+      runId: data.runId,
+      sequence,
+      number,
+      version: (versions.at(-1)?.version ?? 0) + 1,
+      locale,
+      period: { start: view.project.periodStart, end: view.project.periodEnd },
+      grantFen: result.grantFen,
+      pdf,
+      generation: data.generation,
+    });
   }
 
   /** The awarded competition and its funded results in rank order; anything else will never succeed. */
@@ -202,6 +229,8 @@ export class RenderAgreementsHandler {
     sequence: number;
     number: string;
     version: number;
+    locale: AgreementLocale;
+    period: { readonly start: string; readonly end: string };
     grantFen: number;
     pdf: Buffer;
     generation: number;
@@ -217,13 +246,15 @@ export class RenderAgreementsHandler {
           number: row.number,
           version: row.version,
           status: 'generated',
-          locale: LOCALE,
+          locale: row.locale,
           grantFen: row.grantFen,
           pdf: row.pdf,
           sha256,
           sizeBytes: row.pdf.length,
           signedScan: null,
           signedAt: null,
+          periodStart: row.period.start,
+          periodEnd: row.period.end,
         });
         const id = (inserted.identifiers[0] as { id: string }).id;
         await this.audit.record(
@@ -239,6 +270,9 @@ export class RenderAgreementsHandler {
               number: row.number,
               sequence: row.sequence,
               version: row.version,
+              locale: row.locale,
+              periodStart: row.period.start,
+              periodEnd: row.period.end,
               grantFen: row.grantFen,
               sha256,
               sizeBytes: row.pdf.length,
@@ -251,16 +285,24 @@ export class RenderAgreementsHandler {
       return true;
     } catch (error) {
       // A concurrent job (a retry racing a regeneration) stored this project first: its row stands.
-      if (isUniqueViolation(error) && (await this.hasCurrent(row.competitionId, row.submissionId, row.runId))) {
+      if (
+        isUniqueViolation(error) &&
+        (await this.hasCurrent(row.competitionId, row.submissionId, row.runId, row.locale))
+      ) {
         return false;
       }
       throw error;
     }
   }
 
-  private hasCurrent(competitionId: string, submissionId: string, runId: string): Promise<boolean> {
+  private hasCurrent(
+    competitionId: string,
+    submissionId: string,
+    runId: string,
+    locale: AgreementLocale,
+  ): Promise<boolean> {
     return this.dataSource
       .getRepository(Agreement)
-      .exists({ where: { competitionId, submissionId, runId, locale: LOCALE, status: Not('void') } });
+      .exists({ where: { competitionId, submissionId, runId, locale, status: Not('void') } });
   }
 }

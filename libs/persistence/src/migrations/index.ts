@@ -4,7 +4,9 @@ import { ResultsAndAgreements1763971200000 } from './1763971200000-results-and-a
 import { ScoreSubmitFunction1764057600000 } from './1764057600000-score-submit-function';
 import { CredentialKeyIds1764144000000 } from './1764144000000-credential-key-ids';
 import { LiveEventSequence1764230400000 } from './1764230400000-live-event-sequence';
+import { GrantRules1764316800000 } from './1764316800000-grant-rules';
 import { JudgeSessions1764360000000 } from './1764360000000-judge-sessions';
+import { GrantsLedger1764403200000 } from './1764403200000-grants-ledger';
 
 /** In order. Listed explicitly so the same list works from TypeScript sources and from the build. */
 export const MIGRATIONS = [
@@ -14,5 +16,7 @@ export const MIGRATIONS = [
   ScoreSubmitFunction1764057600000,
   CredentialKeyIds1764144000000,
   LiveEventSequence1764230400000,
+  GrantRules1764316800000,
   JudgeSessions1764360000000,
+  GrantsLedger1764403200000,
 ];

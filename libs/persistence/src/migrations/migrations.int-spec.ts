@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { loadConfig } from '@app/config';
 import { createDataSource } from '../data-source';
 import { CredentialKeyIds1764144000000 } from './1764144000000-credential-key-ids';
+import { GrantRules1764316800000 } from './1764316800000-grant-rules';
 import { MIGRATIONS } from './index';
 
 /** Every migration must apply to an empty database and revert cleanly, so a bad deploy can roll back. */
@@ -68,5 +69,44 @@ describe('migrations (real Postgres)', () => {
     await expect(
       dataSource.query(`INSERT INTO api_key (user_id, name, key_hash) VALUES ($1, '对接', 'made-after')`, [user.id]),
     ).rejects.toThrow(/digest_key_id/);
+  });
+
+  it('gives rules stored before the grants ledger the conditions and terms their agreements printed', async () => {
+    await dataSource.runMigrations({ transaction: 'each' });
+    for (let i = MIGRATIONS.indexOf(GrantRules1764316800000); i < MIGRATIONS.length; i += 1) {
+      await dataSource.undoLastMigration({ transaction: 'each' });
+    }
+    const [user] = await dataSource.query<{ id: string }[]>(
+      `INSERT INTO app_user (role, login, display_name, password_hash)
+       VALUES ('office', 'rules-' || gen_random_uuid(), '西南街道党工委 办公室', 'x') RETURNING id`,
+    );
+    const tranches = [
+      { labelZh: '签约后拨付', labelEn: 'On signing', percent: 40 },
+      { labelZh: '中期评估合格后拨付', labelEn: 'Mid-term', percent: 40 },
+      { labelZh: '结项评估合格后拨付', labelEn: 'Final', percent: 20 },
+    ];
+    const [competition] = await dataSource.query<{ id: string }[]>(
+      `INSERT INTO competition (title, state, pool_fen, rules, grantor, submission_deadline, created_by, version)
+       VALUES ('2025年社区微创投', 'awarded', 100000, $1, '{}', now(), $2, 1) RETURNING id`,
+      [JSON.stringify({ tranches, publicityDays: 7 }), user.id],
+    );
+    await dataSource.runMigrations({ transaction: 'each' });
+    const [{ rules }] = await dataSource.query<{ rules: Record<string, unknown> }[]>(
+      `SELECT rules FROM competition WHERE id = $1`,
+      [competition.id],
+    );
+    expect(rules).toEqual({
+      publicityDays: 7,
+      tranches: [
+        { ...tranches[0], condition: { kind: 'on-signing' } },
+        { ...tranches[1], condition: { kind: 'evaluation-passed', stage: 'mid' } },
+        { ...tranches[2], condition: { kind: 'evaluation-passed', stage: 'final' } },
+      ],
+      grants: {
+        agreementLocales: ['zh'],
+        reports: { monthly: true, monthlyDueDay: 10, midTerm: true, final: true, finalDueDays: 30 },
+        refundDays: 30,
+      },
+    });
   });
 });

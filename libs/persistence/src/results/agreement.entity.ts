@@ -57,6 +57,13 @@ export class Agreement {
   @Column({ name: 'signed_at', type: 'timestamptz', nullable: true })
   signedAt: Date | null;
 
+  /** The project period the agreement prints (Beijing dates); the grant's reports run on it. */
+  @Column({ name: 'period_start', type: 'date' })
+  periodStart: string;
+
+  @Column({ name: 'period_end', type: 'date' })
+  periodEnd: string;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

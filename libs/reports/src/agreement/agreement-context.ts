@@ -1,5 +1,6 @@
 import { toChineseCapitalAmount } from '../money/chinese-capital-amount';
 import { formatAmount, formatYuan, toFen } from '../money/fen';
+import { formatDate, invalid, isoDate, text } from '../pdf/view-values';
 import { ReportsError, ReportsErrorCode } from '../reports.error';
 import { AgreementLocale, AgreementView } from './agreement-view.types';
 
@@ -30,8 +31,14 @@ export interface AgreementContext {
       readonly item: string;
       readonly kind: string;
       readonly amount: string;
+      readonly matching: string;
+      readonly lineTotal: string;
     }[];
     readonly total: string;
+    /** The full budget with each line's funding source is printed when the view gives matching funds. */
+    readonly withMatching: boolean;
+    readonly matchingTotal: string;
+    readonly projectTotal: string;
   };
   readonly tranches: {
     readonly count: string;
@@ -57,60 +64,7 @@ export interface PreparedAgreement {
   readonly documentTitle: string;
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const EN_MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
 const ZH_NUMERALS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'] as const;
-
-function invalid(field: string, message: string): never {
-  throw new ReportsError(ReportsErrorCode.InvalidView, `${field} ${message}`, field);
-}
-
-/**
- * Values go on one line each in the template markup, so line breaks and control characters
- * become spaces. U+2022 is drawn with the same Noto glyph as the middle dot in 发挥先锋作用·真情
- * 服务群众, and text extraction would then read every dot as whichever came first; the dot
- * looks identical, so it replaces the bullet.
- */
-function text(value: unknown, field: string): string {
-  if (typeof value !== 'string') {
-    invalid(field, 'must be a string');
-  }
-  const cleaned = value
-    .replace(/[\p{Cc}\u2028\u2029\s]+/gu, ' ')
-    .replace(/\u2022/g, '\u00b7')
-    .trim();
-  if (cleaned === '') {
-    invalid(field, 'must not be blank');
-  }
-  return cleaned;
-}
-
-function isoDate(value: string, field: string): { y: number; m: number; d: number } {
-  const match = ISO_DATE.exec(value);
-  const date = match ? new Date(`${value}T00:00:00Z`) : null;
-  if (!match || !date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
-    invalid(field, `must be a date as YYYY-MM-DD, got "${value}"`);
-  }
-  return { y: Number(match[1]), m: Number(match[2]), d: Number(match[3]) };
-}
-
-function formatDate(value: string, field: string, locale: AgreementLocale): string {
-  const { y, m, d } = isoDate(value, field);
-  return locale === 'zh' ? `${y}年${m}月${d}日` : `${d} ${EN_MONTHS[m - 1]} ${y}`;
-}
 
 /** Chinese numerals for 1..99, as in the markers （二）, （十一）; Arabic digits beyond. */
 function zhNumeral(n: number): string {
@@ -156,6 +110,11 @@ export function prepareAgreement(view: AgreementView): PreparedAgreement {
   }
   const budgetAmounts = view.budgetLines.map((line, i) => toFen(line.amountFen, `budgetLines.${i}.amountFen`));
   const budgetTotal = budgetAmounts.reduce((a, b) => a + b, 0n);
+  const withMatching = view.budgetLines.some((line) => line.matchingFen !== undefined);
+  const matchingAmounts = view.budgetLines.map((line, i) =>
+    toFen(line.matchingFen ?? 0n, `budgetLines.${i}.matchingFen`),
+  );
+  const matchingTotal = matchingAmounts.reduce((a, b) => a + b, 0n);
   if (budgetTotal !== grantFen) {
     throw new ReportsError(
       ReportsErrorCode.AmountMismatch,
@@ -249,8 +208,13 @@ export function prepareAgreement(view: AgreementView): PreparedAgreement {
         item: text(line.item, `budgetLines.${i}.item`),
         kind: text(line.kind, `budgetLines.${i}.kind`),
         amount: formatAmount(budgetAmounts[i]),
+        matching: formatAmount(matchingAmounts[i]),
+        lineTotal: formatAmount(budgetAmounts[i] + matchingAmounts[i]),
       })),
       total: formatAmount(budgetTotal),
+      withMatching,
+      matchingTotal: formatAmount(matchingTotal),
+      projectTotal: formatAmount(budgetTotal + matchingTotal),
     },
     tranches: {
       count: count(view.tranches.length, locale),

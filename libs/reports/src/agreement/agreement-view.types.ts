@@ -40,7 +40,13 @@ export interface AgreementProject {
 export interface AgreementBudgetLine {
   readonly item: string;
   readonly kind: string;
+  /** What the grant pays of the line; the lines' amounts add up to the grant. */
   readonly amountFen: Fen;
+  /**
+   * What the grantee's matching funds (配套资金) pay of the line. Given on any line, the agreement
+   * prints the full project budget with each line's funding source, which auditors compare with.
+   */
+  readonly matchingFen?: Fen;
 }
 
 export interface AgreementTranche {

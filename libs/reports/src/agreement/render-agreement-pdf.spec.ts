@@ -144,6 +144,15 @@ describe('renderAgreementPdf', () => {
     expect(flatten(signaturePage)).toContain('本协议一式四份，甲乙双方各执两份');
   });
 
+  it('prints the full project budget with each line’s funding source when matching funds are given', async () => {
+    const base = buildAgreementView();
+    const budgetLines = base.budgetLines.map((line, i) => ({ ...line, matchingFen: i === 0 ? 1_000_001n : 0n }));
+    const text = readPdf(await renderAgreementPdf(buildAgreementView({ budgetLines }), fonts)).pages.join('\n');
+    expect(flatten(text)).toContain('项目总预算138,500.51元，其中甲方资助128,500.50元、乙方配套资金10,000.01元');
+    expect(text).toMatch(/序号\s+支出项目\s+支出类别\s+资助资金\s+配套资金\s+小计\n/);
+    expect(text).toMatch(/合计\s+128,500\.50\s+10,000\.01\s+138,500\.51/);
+  });
+
   it('cuts a budget item longer than a page with an ellipsis instead of drawing over the footer', async () => {
     const item = '社区长者助餐配送及上门探访服务'.repeat(180);
     const view = buildAgreementView({ budgetLines: [{ item, kind: '服务费', amountFen: 12_850_050n }] });

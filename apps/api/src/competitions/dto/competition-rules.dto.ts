@@ -1,7 +1,17 @@
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsObject, ValidateIf, ValidateNested } from 'class-validator';
-import { COMPETITION_PRESETS, CompetitionRules } from '@app/domain';
+import { IsBoolean, IsDefined, IsIn, IsObject, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  AGREEMENT_LOCALES,
+  AgreementLanguage,
+  COMPETITION_PRESETS,
+  CompetitionRules,
+  GrantRules,
+  ReportKind,
+  TRANCHE_CONDITION_KINDS,
+  TrancheCondition,
+  TrancheConditionKind,
+} from '@app/domain';
 import { ALLOCATION_RULES, AllocationRule } from '@app/scoring';
 import { ApiDecimal } from '../../common/api-decimal.decorator';
 import { ArrayField, IntField, IsFen, Optional, StringField, TextField } from '../../common/input.decorators';
@@ -123,6 +133,38 @@ export class AggregationRuleDto {
   groupWeights?: GroupWeightsDto;
 }
 
+export class TrancheConditionDto {
+  @ApiProperty({
+    enum: TRANCHE_CONDITION_KINDS,
+    example: 'evaluation-passed',
+    description:
+      'on-signing 签约后 / report-accepted 报告通过后（report）/ evaluation-passed 评估合格后（stage）/ ' +
+      'milestone-accepted 里程碑验收后（milestone）/ date 某日起（date）',
+  })
+  @IsIn(TRANCHE_CONDITION_KINDS)
+  kind: TrancheConditionKind;
+
+  @ApiPropertyOptional({ enum: [ReportKind.MidTerm, ReportKind.Final], description: 'report-accepted: which report' })
+  @Optional()
+  @IsIn([ReportKind.MidTerm, ReportKind.Final])
+  report?: ReportKind.MidTerm | ReportKind.Final;
+
+  @ApiPropertyOptional({ enum: ['mid', 'final'], example: 'mid', description: 'evaluation-passed: which evaluation' })
+  @Optional()
+  @IsIn(['mid', 'final'])
+  stage?: 'mid' | 'final';
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 24, description: 'milestone-accepted: its number' })
+  @Optional()
+  @IntField(1, 24)
+  milestone?: number;
+
+  @ApiPropertyOptional({ example: '2027-06-30', description: 'date: YYYY-MM-DD, Beijing time' })
+  @Optional()
+  @StringField(10)
+  date?: string;
+}
+
 export class TrancheRuleDto {
   @ApiProperty({ example: '签约后拨付', maxLength: 50 })
   @TextField({ max: 50 })
@@ -135,6 +177,79 @@ export class TrancheRuleDto {
   @ApiProperty({ type: 'integer', example: 50, minimum: 1, maximum: 100 })
   @IntField(1, 100)
   percent: number;
+
+  @ApiPropertyOptional({
+    type: TrancheConditionDto,
+    example: { kind: 'on-signing' },
+    description:
+      '拨付条件；不填时按位置：首期签约后、末期结项评估后、其余中期评估后 / ' +
+      'when absent: the first on signing, the last after the final evaluation, others after the mid-term one',
+  })
+  @Optional()
+  @ValidateNested()
+  @Type(() => TrancheConditionDto)
+  condition?: TrancheConditionDto;
+}
+
+/** A tranche as stored: its condition always present. */
+export class StoredTrancheRuleDto extends TrancheRuleDto {
+  @ApiProperty({ type: TrancheConditionDto, example: { kind: 'on-signing' } })
+  declare condition: TrancheCondition;
+}
+
+export class ReportTermsDto {
+  @ApiProperty({ example: true, description: '每月报告进展 / monthly progress reports' })
+  @IsBoolean()
+  monthly: boolean;
+
+  @ApiProperty({
+    example: 10,
+    minimum: 1,
+    maximum: 31,
+    description: '次月几日前提交 / due by this day of the next month',
+  })
+  @IntField(1, 31)
+  monthlyDueDay: number;
+
+  @ApiProperty({ example: true, description: '中期报告 / a mid-term report' })
+  @IsBoolean()
+  midTerm: boolean;
+
+  @ApiProperty({ example: true, description: '结项报告 / a final report' })
+  @IsBoolean()
+  final: boolean;
+
+  @ApiProperty({
+    example: 30,
+    minimum: 0,
+    maximum: 180,
+    description: '项目结束后几天内交结项报告 / days after the period',
+  })
+  @IntField(0, 180)
+  finalDueDays: number;
+}
+
+/** 资助管理: the grants ledger's terms, sent whole. */
+export class GrantRulesDto implements GrantRules {
+  @ApiProperty({
+    type: [String],
+    enum: AGREEMENT_LOCALES,
+    example: ['zh', 'en'],
+    description: '协议书语言，须含 zh（中文文本为准） / agreement languages; zh always (it governs)',
+  })
+  @IsIn(AGREEMENT_LOCALES, { each: true })
+  @ArrayField(AGREEMENT_LOCALES.length, 1)
+  agreementLocales: AgreementLanguage[];
+
+  @ApiProperty({ type: ReportTermsDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => ReportTermsDto)
+  reports: ReportTermsDto;
+
+  @ApiProperty({ example: 30, minimum: 1, maximum: 365, description: '终止后退款期限（天） / days to return a refund' })
+  @IntField(1, 365)
+  refundDays: number;
 }
 
 const FEN = { type: 'integer', minimum: 0 } as const;
@@ -346,6 +461,12 @@ export class CompetitionRulesInputDto {
   @Type(() => TrancheRuleDto)
   tranches?: TrancheRuleDto[];
 
+  @ApiPropertyOptional({ type: GrantRulesDto, example: PRESET.grants })
+  @Optional()
+  @ValidateNested()
+  @Type(() => GrantRulesDto)
+  grants?: GrantRulesDto;
+
   @ApiPropertyOptional({ type: 'integer', example: 7, minimum: 1, maximum: 90 })
   @Optional()
   @IntField(1, 90)
@@ -404,8 +525,11 @@ export class CompetitionRulesDto implements CompetitionRules {
   @ApiProperty({ example: true })
   onePerOrganization: boolean;
 
-  @ApiProperty({ type: [TrancheRuleDto], example: PRESET.tranches })
-  tranches: TrancheRuleDto[];
+  @ApiProperty({ type: [StoredTrancheRuleDto], example: PRESET.tranches })
+  tranches: StoredTrancheRuleDto[];
+
+  @ApiProperty({ type: GrantRulesDto, example: PRESET.grants })
+  grants: GrantRulesDto;
 
   @ApiProperty({ type: 'integer', example: PRESET.publicityDays })
   publicityDays: number;

@@ -34,6 +34,16 @@ export const AGREEMENT_EN_TEMPLATE = `
 <field>Grant (in words):<|>人民币{{grant.capital}}
 
 <h>Article 3<|>Budget
+{{#if budget.withMatching}}
+<p>The project budget is CNY {{budget.projectTotal}}, of which Party A's grant is CNY {{budget.total}} and Party B's matching funds are CNY {{budget.matchingTotal}}. Party B spends by the lines and funding sources below, and actual spending is checked against them line by line (amounts in CNY).
+<table>7c<|>30l<|>15l<|>16r<|>16r<|>16r
+<th>No.<|>Item<|>Kind<|>Grant<|>Matching<|>Total
+{{#each budget.rows}}
+<tr>{{no}}<|>{{item}}<|>{{kind}}<|>{{amount}}<|>{{matching}}<|>{{lineTotal}}
+{{/each}}
+<tf>Total<|><|><|>{{budget.total}}<|>{{budget.matchingTotal}}<|>{{budget.projectTotal}}
+<endtable>
+{{else}}
 <table>8c<|>42l<|>22l<|>28r
 <th>No.<|>Item<|>Kind<|>Amount (CNY)
 {{#each budget.rows}}
@@ -41,6 +51,7 @@ export const AGREEMENT_EN_TEMPLATE = `
 {{/each}}
 <tf>Total<|><|><|>{{budget.total}}
 <endtable>
+{{/if}}
 
 <h>Article 4<|>Payment
 <p>The grant is paid to Party B's account in {{tranches.count}} tranches that add up to the whole grant:

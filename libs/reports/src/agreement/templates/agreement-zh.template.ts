@@ -35,6 +35,16 @@ export const AGREEMENT_ZH_TEMPLATE = `
 <field>资助金额（大写）：<|>人民币{{grant.capital}}
 
 <h>第三条<|>资金使用预算
+{{#if budget.withMatching}}
+<p>项目总预算{{budget.projectTotal}}元，其中甲方资助{{budget.total}}元、乙方配套资金{{budget.matchingTotal}}元。乙方按下表各科目及资金来源使用资金，实际支出逐项与本表核对（金额单位：元）。
+<table>7c<|>30l<|>15l<|>16r<|>16r<|>16r
+<th>序号<|>支出项目<|>支出类别<|>资助资金<|>配套资金<|>小计
+{{#each budget.rows}}
+<tr>{{no}}<|>{{item}}<|>{{kind}}<|>{{amount}}<|>{{matching}}<|>{{lineTotal}}
+{{/each}}
+<tf>合计<|><|><|>{{budget.total}}<|>{{budget.matchingTotal}}<|>{{budget.projectTotal}}
+<endtable>
+{{else}}
 <table>8c<|>42l<|>22l<|>28r
 <th>序号<|>支出项目<|>支出类别<|>金额（元）
 {{#each budget.rows}}
@@ -42,6 +52,7 @@ export const AGREEMENT_ZH_TEMPLATE = `
 {{/each}}
 <tf>合计<|><|><|>{{budget.total}}
 <endtable>
+{{/if}}
 
 <h>第四条<|>资金拨付
 <p>资助资金分{{tranches.count}}期拨付至乙方账户，各期金额之和等于资助总额：

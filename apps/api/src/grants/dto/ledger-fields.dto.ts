@@ -1,0 +1,44 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsDateString, IsDefined, Matches } from 'class-validator';
+import { Bilingual } from '@app/domain';
+import { TextField } from '../../common/input.decorators';
+
+/** A Beijing calendar date, YYYY-MM-DD, that exists (no 2027-02-30). */
+export function CalendarDate(): PropertyDecorator {
+  return applyDecorators(IsDefined(), IsDateString({ strict: true }), Matches(/^\d{4}-\d{2}-\d{2}$/));
+}
+
+/** Why the office decided: kept in the audit log and shown to the grantee. */
+export function ReasonField(options: { optional?: boolean } = {}): PropertyDecorator {
+  return TextField({ max: 500, multiline: true, optional: options.optional });
+}
+
+export class BilingualTextDto implements Bilingual {
+  @ApiProperty({ example: '中期评估合格后' })
+  zh: string;
+
+  @ApiProperty({ example: 'after passing the mid-term evaluation' })
+  en: string;
+}
+
+export class PayeeDto {
+  @ApiProperty({ example: '佛山市三水区西南街道五顶岗社区居民委员会', maxLength: 100 })
+  @TextField({ max: 100 })
+  accountName: string;
+
+  @ApiProperty({ example: '中国农业银行佛山三水西南支行', maxLength: 100 })
+  @TextField({ max: 100 })
+  bankName: string;
+
+  @ApiProperty({ example: '44520101040012345', maxLength: 40, description: 'as on the bank’s record; spaces allowed' })
+  @TextField({ max: 40 })
+  @Matches(/^[0-9][0-9 -]{5,38}[0-9]$/)
+  accountNumber: string;
+}
+
+export class VoucherFields {
+  @ApiProperty({ example: '记-2027-0712', maxLength: 40, description: '记账凭证号：one payment per voucher' })
+  @TextField({ max: 40 })
+  voucherNumber: string;
+}

@@ -1,0 +1,79 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { GrantState } from '@app/domain';
+import { fenTransformer } from '../fen.transformer';
+
+/** 甲方 and 乙方 as the agreement names them, kept as they were when the grant was created. */
+export interface GrantParty {
+  readonly name: string;
+  readonly representative: string;
+  readonly address?: string;
+  readonly community?: string;
+  readonly creditCode?: string | null;
+}
+
+/** The bank account the grantee entered (收款账户). */
+export interface PayeeAccount {
+  readonly accountName: string;
+  readonly bankName: string;
+  readonly accountNumber: string;
+}
+
+/** 资助: one per funded project, from the signed agreement the office accepted. */
+@Entity({ name: 'project_grant' })
+@Index('project_grant_competition_idx', ['competitionId', 'agreementNumber'])
+export class ProjectGrant {
+  /** Given by the ledger, so the audit rows of the creation can name it before the insert. */
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column({ name: 'competition_id', type: 'uuid' })
+  competitionId: string;
+
+  @Column({ name: 'submission_id', type: 'uuid' })
+  submissionId: string;
+
+  @Column({ name: 'organization_id', type: 'uuid' })
+  organizationId: string;
+
+  @Column({ name: 'agreement_id', type: 'uuid' })
+  agreementId: string;
+
+  @Column({ name: 'agreement_number', type: 'text' })
+  agreementNumber: string;
+
+  @Column({ name: 'amount_fen', type: 'bigint', transformer: fenTransformer })
+  amountFen: number;
+
+  @Column({ name: 'matching_fen', type: 'bigint', transformer: fenTransformer })
+  matchingFen: number;
+
+  @Column({ name: 'party_a', type: 'jsonb' })
+  partyA: GrantParty;
+
+  @Column({ name: 'party_b', type: 'jsonb' })
+  partyB: GrantParty;
+
+  @Column({ type: 'jsonb', nullable: true })
+  payee: PayeeAccount | null;
+
+  @Column({ name: 'period_start', type: 'date' })
+  periodStart: string;
+
+  @Column({ name: 'period_end', type: 'date' })
+  periodEnd: string;
+
+  @Column({ type: 'text' })
+  state: GrantState;
+
+  @Column({ name: 'state_reason', type: 'text', nullable: true })
+  stateReason: string | null;
+
+  @Column({ name: 'created_by', type: 'uuid' })
+  createdBy: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

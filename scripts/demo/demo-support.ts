@@ -1,0 +1,68 @@
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+import { Client } from 'pg';
+import { loadConfig } from '@app/config';
+import { ApiClient } from './api-client';
+
+/** What the demo's steps share: office accounts, sign-in, the few database shortcuts, the printout. */
+export const ROOT = resolve(__dirname, '../..');
+
+export const say = (text: string): void => {
+  process.stdout.write(`${text}\n`);
+};
+
+/** An office account made with the project's own CLI, as an administrator would. */
+export function createOffice(login: string, displayName: string): { login: string; password: string } {
+  const password = randomBytes(12).toString('base64url');
+  const result = spawnSync(
+    process.execPath,
+    [
+      '-r',
+      '@swc-node/register',
+      'apps/api/src/cli/create-user.ts',
+      '--role',
+      'office',
+      '--login',
+      login,
+      '--name',
+      displayName,
+    ],
+    { cwd: ROOT, input: `${password}\n`, encoding: 'utf8' },
+  );
+  if (result.status !== 0) throw new Error(`create-user failed: ${result.stderr}`);
+  return { login, password };
+}
+
+export async function signIn(api: ApiClient, login: string, password: string): Promise<ApiClient> {
+  const session = await api.post<{ token: string }>('/auth/sessions', { login, password });
+  return api.as(session.token);
+}
+
+/**
+ * The demo's only steps outside the API: time that would take days or months passes in the
+ * database, and the demo says so each time.
+ */
+export async function inDatabase(work: (db: Client) => Promise<unknown>): Promise<void> {
+  const db = new Client({ connectionString: loadConfig().database.url });
+  await db.connect();
+  try {
+    await work(db);
+  } finally {
+    await db.end();
+  }
+}
+
+/** Terminal columns: CJK characters take two. */
+export function pad(text: string, width: number): string {
+  const columns = [...text].reduce((sum, c) => sum + (/[\u1100-\uffff]/.test(c) ? 2 : 1), 0);
+  return text + ' '.repeat(Math.max(0, width - columns));
+}
+
+/** Integer fen as ¥12,345 or ¥12,345.67, exactly. */
+export function yuan(fenAmount: number): string {
+  const value = BigInt(fenAmount);
+  const whole = (value / 100n).toLocaleString('en');
+  const cents = value % 100n;
+  return cents === 0n ? `¥${whole}` : `¥${whole}.${cents.toString().padStart(2, '0')}`;
+}
