@@ -1,5 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiResponse } from '@nestjs/swagger';
+import { DomainError } from '@app/domain';
 import { ErrorResponseDto } from './error-response.dto';
 
 type RefusalStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429;
@@ -7,15 +8,30 @@ type RefusalStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429;
 /** A documented refusal; `reason` is the code itself unless the example names a more specific one. */
 export type ErrorExample = Omit<ErrorResponseDto, 'reason'> & { readonly reason?: string };
 
+/** A refusal's factory as the documented example, so the documentation words it as the API does. */
+export function refusalExample(error: DomainError): ErrorExample {
+  return {
+    code: error.code,
+    reason: error.reason,
+    message_zh: error.messageZh,
+    message_en: error.messageEn,
+    ...(error.field === undefined ? {} : { field: error.field }),
+  };
+}
+
 /** What each refusal typically looks like, so every documented error response carries an example. */
 const TYPICAL: Readonly<Record<RefusalStatus, ErrorExample>> = {
   400: {
     code: 'VALIDATION_FAILED',
-    message_zh: 'title 最多 100 个字符',
-    message_en: 'title must be at most 100 characters',
+    message_zh: '项目名称最多 100 个字符',
+    message_en: 'project title must be at most 100 characters',
     field: 'title',
     details: [
-      { field: 'title', message_zh: 'title 最多 100 个字符', message_en: 'title must be at most 100 characters' },
+      {
+        field: 'title',
+        message_zh: '项目名称最多 100 个字符',
+        message_en: 'project title must be at most 100 characters',
+      },
     ],
   },
   401: {
@@ -34,8 +50,9 @@ const TYPICAL: Readonly<Record<RefusalStatus, ErrorExample>> = {
   },
   422: {
     code: 'SCORING_INVALID_AGGREGATION',
-    message_zh: '评分规则或数据无效：trimming 2 of 3 totals leaves too few',
-    message_en: 'trimming 2 of 3 totals leaves too few',
+    message_zh: '评分规则或数据无法计算：计分方法不适用于这些评分（例如去掉最高分和最低分后剩下的评委太少）',
+    message_en:
+      'the rules or data cannot be computed: the aggregation does not apply to these scores (for example, too few judges remain after dropping)',
   },
   429: {
     code: 'RATE_LIMITED',

@@ -1,7 +1,7 @@
 import { Controller, Headers, MessageEvent, Param, Query, Sse } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Observable } from 'rxjs';
-import { DomainError, DomainErrorCode, LiveEventType } from '@app/domain';
+import { LiveEventType, RequestErrors } from '@app/domain';
 import { Public } from '../auth/access.decorator';
 import { ApiError } from '../common/api-error.decorator';
 import { RoadshowEventsParamsDto } from './dto/roadshow-events-params.dto';
@@ -14,13 +14,7 @@ const LAST_EVENT_ID = 'Last-Event-ID';
 function lastEventIdOf(header: string | undefined, query: RoadshowEventsQueryDto): string | undefined {
   if (header === undefined || header.trim() === '') return query.lastEventId;
   const value = header.trim();
-  if (!EVENT_ID_PATTERN.test(value)) {
-    throw new DomainError(
-      DomainErrorCode.ValidationFailed,
-      { zh: `${LAST_EVENT_ID} 必须是事件 id（数字）`, en: `${LAST_EVENT_ID} must be an event id (digits)` },
-      LAST_EVENT_ID,
-    );
-  }
+  if (!EVENT_ID_PATTERN.test(value)) throw RequestErrors.eventIdMalformed(LAST_EVENT_ID);
   return value;
 }
 
