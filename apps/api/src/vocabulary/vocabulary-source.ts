@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import {
+  AGGREGATION_METHOD_LABELS,
   AGREEMENT_STATUS_LABELS,
+  ALLOCATION_RULE_LABELS,
   COMPETITION_STATE_LABELS,
   GRANT_STATUS_LABELS,
   JUDGE_GROUP_LABELS,
@@ -12,7 +14,12 @@ import {
   SLOT_STATE_LABELS,
   SUBMISSION_STATE_LABELS,
 } from '@app/domain';
-import { MARK_DECIMALS } from '@app/scoring';
+import {
+  CRITERION_TIE_BREAK_LABEL,
+  CRITERION_TIE_BREAK_PREFIX,
+  MARK_DECIMALS,
+  NAMED_TIE_BREAK_LABELS,
+} from '@app/scoring';
 
 /** The path the pages import the vocabulary from; the tablet's service worker keeps it offline. */
 export const VOCABULARY_PATH = '/vocabulary.js';
@@ -29,6 +36,11 @@ export const PAGE_VOCABULARY = {
   GRANT_STATUS_LABELS,
   AGREEMENT_STATUS_LABELS,
   OBJECTION_STATUS_LABELS,
+  AGGREGATION_METHOD_LABELS,
+  ALLOCATION_RULE_LABELS,
+  NAMED_TIE_BREAK_LABELS,
+  CRITERION_TIE_BREAK_LABEL,
+  CRITERION_TIE_BREAK_PREFIX,
   LiveEventType,
   MARK_DECIMALS,
 } as const;
