@@ -3,7 +3,7 @@ import { ApiResponse } from '@nestjs/swagger';
 import { DomainError } from '@app/domain';
 import { ErrorResponseDto } from './error-response.dto';
 
-type RefusalStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429;
+export type RefusalStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429;
 
 /** A documented refusal; `reason` is the code itself unless the example names a more specific one. */
 export type ErrorExample = Omit<ErrorResponseDto, 'reason'> & { readonly reason?: string };
@@ -44,9 +44,9 @@ const TYPICAL: Readonly<Record<RefusalStatus, ErrorExample>> = {
   409: { code: 'CONFLICT', message_zh: '与当前状态冲突', message_en: 'conflict with the current state' },
   413: { code: 'PAYLOAD_TOO_LARGE', message_zh: '请求体过大', message_en: 'request body too large' },
   415: {
-    code: 'VALIDATION_FAILED',
-    message_zh: '不支持的内容类型',
-    message_en: 'unsupported media type',
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    message_zh: '不支持的内容类型：请求体须为 UTF-8 编码的 application/json',
+    message_en: 'unsupported media type: send the body as UTF-8 application/json',
   },
   422: {
     code: 'SCORING_INVALID_AGGREGATION',
@@ -86,6 +86,20 @@ export function ApiError(
     description: description ?? TYPICAL_DESCRIPTION[status],
     example: { code, reason: reason ?? code, ...rest },
   });
+}
+
+/** A typical refusal as the document states a response, for responses added to the document after it is built. */
+export function typicalRefusal(status: RefusalStatus) {
+  const { code, reason, ...rest } = TYPICAL[status];
+  return {
+    description: TYPICAL_DESCRIPTION[status],
+    content: {
+      'application/json': {
+        schema: { $ref: `#/components/schemas/${ErrorResponseDto.name}` },
+        example: { code, reason: reason ?? code, ...rest },
+      },
+    },
+  };
 }
 
 /** What any route that reads a JSON body can refuse before it runs: an oversized or non-JSON body. */

@@ -35,7 +35,12 @@ export class LiveEventsController {
       'starts now, and its greeting comment carries the current id. A heartbeat comment every 15 s. ' +
       `Event types: ${Object.values(LiveEventType).join(', ')}. No score values before a slot locks.`,
   })
-  @ApiHeader({ name: LAST_EVENT_ID, required: false, description: '最后收到的事件 id / id of the last event received' })
+  @ApiHeader({
+    name: LAST_EVENT_ID,
+    required: false,
+    schema: { type: 'string', pattern: EVENT_ID_PATTERN.source },
+    description: '最后收到的事件 id / id of the last event received',
+  })
   @ApiOkResponse({
     description: '事件流 / the event stream',
     content: {
