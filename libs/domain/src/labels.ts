@@ -108,7 +108,8 @@ export const COMPETITION_PRESET_LABELS: Labels<keyof typeof COMPETITION_PRESETS>
   'community-micro': { zh: '社区公益微创投', en: 'Community micro-venture competition' },
 };
 
-const VALUE_TABLES: readonly Readonly<Record<string, Bilingual>>[] = [
+/** Every table of stored values as people read them, by name: refusals and the pages read them from here. */
+export const VALUE_LABELS = {
   COMPETITION_STATE_LABELS,
   SUBMISSION_STATE_LABELS,
   SCREENING_STATUS_LABELS,
@@ -122,7 +123,9 @@ const VALUE_TABLES: readonly Readonly<Record<string, Bilingual>>[] = [
   AGGREGATION_METHOD_LABELS,
   ALLOCATION_RULE_LABELS,
   COMPETITION_PRESET_LABELS,
-];
+} as const;
+
+const VALUE_TABLES: readonly Readonly<Record<string, Bilingual>>[] = Object.values(VALUE_LABELS);
 
 /**
  * How people read a set of stored values (the choices a field offers), from the first table that
