@@ -17,7 +17,7 @@ import {
   refuseUnroutable,
 } from './common/edge-refusals';
 import { jsonBodyParser } from './common/json-body-parser';
-import { API_DESCRIPTION, toOpenApi31, withEdgeRefusals } from './common/openapi-document';
+import { API_DESCRIPTION, toOpenApi31, withBodyRefusals, withEdgeRefusals } from './common/openapi-document';
 import { RequestValidationPipe } from './common/request-validation.pipe';
 import { SECURITY_HEADERS, relaxPolicyForDocs } from './common/security-headers';
 
@@ -86,7 +86,7 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     .setDescription(API_DESCRIPTION)
     .setVersion('0.1.0');
   for (const [name, scheme] of Object.entries(SECURITY_SCHEMES)) builder.addSecurity(name, scheme);
-  const document = withEdgeRefusals(toOpenApi31(SwaggerModule.createDocument(app, builder.build())));
+  const document = withEdgeRefusals(toOpenApi31(withBodyRefusals(SwaggerModule.createDocument(app, builder.build()))));
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json' });
   return app;
 }

@@ -63,7 +63,7 @@ describe('sign-in and API keys', () => {
       const unknown = await signIn(`nobody-${randomUUID()}`, TEST_PASSWORD).expect(401);
       const expected = {
         code: 'UNAUTHENTICATED',
-        reason: 'UNAUTHENTICATED',
+        reason: 'WRONG_CREDENTIALS',
         message_zh: '登录名或密码错误',
         message_en: 'wrong login or password',
       };
@@ -79,7 +79,7 @@ describe('sign-in and API keys', () => {
       const response = await signIn(office.login, TEST_PASSWORD).expect(429);
       expect(response.body).toEqual({
         code: 'RATE_LIMITED',
-        reason: 'RATE_LIMITED',
+        reason: 'TOO_MANY_SIGN_INS',
         message_zh: '登录失败次数过多，请 15 分钟后再试',
         message_en: 'too many failed sign-ins; try again in 15 minutes',
       });
@@ -88,10 +88,10 @@ describe('sign-in and API keys', () => {
     });
 
     it.each([
-      ['a missing password', { login: 'someone' }, 'password', '缺少必填字段 password'],
-      ['a number as the login', { login: 42, password: 'x' }, 'login', 'login 必须是文本'],
-      ['an unknown field', { login: 'a', password: 'b', role: 'office' }, 'role', '不允许的字段 role'],
-      ['an empty password', { login: 'someone', password: '' }, 'password', 'password 不能为空'],
+      ['a missing password', { login: 'someone' }, 'password', '请填写密码'],
+      ['a number as the login', { login: 42, password: 'x' }, 'login', '登录名必须是文字'],
+      ['an unknown field', { login: 'a', password: 'b', role: 'office' }, 'role', '本接口不接受这一项'],
+      ['an empty password', { login: 'someone', password: '' }, 'password', '密码不能为空'],
     ])('refuses %s with 400 naming the field', async (_, body, field, zh) => {
       const response = await api().post('/auth/sessions').send(body).expect(400);
       expect(response.body).toMatchObject({ code: 'VALIDATION_FAILED', field });
@@ -190,7 +190,7 @@ describe('sign-in and API keys', () => {
         .set('authorization', auth)
         .send({ name: '钥'.repeat(101) })
         .expect(400);
-      expect(long.body).toMatchObject({ field: 'name', message_zh: 'name 最多 100 个字符' });
+      expect(long.body).toMatchObject({ field: 'name', message_zh: '密钥用途最多 100 个字符' });
       expect(await db.getRepository(ApiKey).countBy({ userId: office.id })).toBe(0);
       await api().get('/auth/me').set('x-api-key', 'gyk_not-a-key').expect(401);
     });

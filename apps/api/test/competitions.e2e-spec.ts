@@ -166,7 +166,7 @@ describe('competitions', () => {
         .set('authorization', officeAuth)
         .send(newCompetition({ preset: undefined, rules: { maxRequestFen: 1_000_000 } }))
         .expect(400);
-      expect(response.body).toMatchObject({ field: 'rules.categories', message_en: 'rules.categories is required' });
+      expect(response.body).toMatchObject({ field: 'rules.categories', message_en: 'categories is required' });
     });
 
     it.each([
@@ -207,23 +207,29 @@ describe('competitions', () => {
         'an unknown aggregation method',
         { aggregation: { method: 'mode', decimals: 2 } },
         'rules.aggregation.method',
-        'rules.aggregation.method 必须是以下之一：mean, median, trimmed-mean',
-        'rules.aggregation.method must be one of: mean, median, trimmed-mean',
+        '计分方式须为以下之一：「平均分」、「中位数」、「去掉最高分和最低分后平均」',
+        'aggregation method must be one of:',
       ],
-      ['no categories', { categories: [] }, 'rules.categories', '至少需要一个项目类别', 'needs at least one category'],
+      [
+        'no categories',
+        { categories: [] },
+        'rules.categories',
+        '至少需要一个项目类别',
+        'at least one category is needed',
+      ],
       [
         'an allocation rule the engine does not know',
         { allocation: { rule: 'lottery' } },
         'rules.allocation.rule',
-        'rules.allocation.rule 无效',
-        'unknown rule "lottery"',
+        '分配方式无效',
+        'allocation rule',
       ],
       [
         'a fractional cap',
         { maxRequestFen: 1_000_000.5 },
         'rules.maxRequestFen',
-        'rules.maxRequestFen 必须是整数',
-        'rules.maxRequestFen must be an integer',
+        '单个项目申请上限（分）必须是以分为单位的整数',
+        'per-project cap in fen',
       ],
     ])('refuses %s with the field and both messages, writing nothing', async (_, rules, field, zh, en) => {
       const [rows, audits] = [await competitionsByOffice(), await auditByOffice()];
@@ -241,30 +247,30 @@ describe('competitions', () => {
     });
 
     it.each([
-      ['poolFen as a string', { poolFen: '30000000' }, 'poolFen', 'poolFen 必须是整数'],
-      ['fractional fen', { poolFen: 100.5 }, 'poolFen', 'poolFen 必须是整数'],
-      ['negative fen', { poolFen: -100 }, 'poolFen', 'poolFen 不能小于 1'],
-      ['an unsafe amount', { poolFen: 1e20 }, 'poolFen', 'poolFen 不能大于 10000000000000'],
-      ['an unknown field', { budget: 1 }, 'budget', '不允许的字段 budget'],
+      ['poolFen as a string', { poolFen: '30000000' }, 'poolFen', '资金池（分）必须是以分为单位的整数'],
+      ['fractional fen', { poolFen: 100.5 }, 'poolFen', '资金池（分）必须是以分为单位的整数'],
+      ['negative fen', { poolFen: -100 }, 'poolFen', '资金池（分）不能少于 ¥0.01'],
+      ['an unsafe amount', { poolFen: 1e20 }, 'poolFen', '资金池（分）不能超过 ¥100,000,000,000.00'],
+      ['an unknown field', { budget: 1 }, 'budget', '本接口不接受这一项'],
+      ['an unknown nested field', { grantor: { ...GRANTOR, phone: '110' } }, 'grantor.phone', '本接口不接受这一项'],
+      ['a missing grantor', { grantor: undefined }, 'grantor', '请填写资助方'],
       [
-        'an unknown nested field',
-        { grantor: { ...GRANTOR, phone: '110' } },
-        'grantor.phone',
-        '不允许的字段 grantor.phone',
+        'a date without a time zone',
+        { submissionDeadline: '2026-03-31' },
+        'submissionDeadline',
+        '申报截止时间须写明日期、时间和时区',
       ],
-      ['a missing grantor', { grantor: undefined }, 'grantor', '缺少必填字段 grantor'],
-      ['a date without a time zone', { submissionDeadline: '2026-03-31' }, 'submissionDeadline', '格式不正确'],
       ['a deadline in the past', { submissionDeadline: inDays(-1) }, 'submissionDeadline', '必须晚于当前时间'],
-      ['a title of 101 emoji', { title: '🏮'.repeat(101) }, 'title', 'title 最多 100 个字符'],
-      ['a NUL character', { title: '社区\u0000创投' }, 'title', 'title 含有空字符（U+0000）'],
-      ['a blank title', { title: '   ' }, 'title', 'title 不能为空'],
+      ['a title of 101 emoji', { title: '🏮'.repeat(101) }, 'title', '大赛名称最多 100 个字符'],
+      ['a NUL character', { title: '社区\u0000创投' }, 'title', '此项含有空字符（U+0000）'],
+      ['a blank title', { title: '   ' }, 'title', '大赛名称不能为空'],
       [
         'an unknown preset',
         { preset: 'city-level' },
         'preset',
-        'preset 必须是以下之一：party-building, community-micro',
+        '预设规则须为以下之一：「党建项目创投大赛」、「社区公益微创投」',
       ],
-      ['a number for the title', { title: 2026 }, 'title', 'title 必须是文本'],
+      ['a number for the title', { title: 2026 }, 'title', '大赛名称必须是文字'],
     ])('refuses %s as a 400 naming the field, writing nothing', async (_, change, field, zh) => {
       const [rows, audits] = [await competitionsByOffice(), await auditByOffice()];
       const response = await api()
@@ -344,7 +350,7 @@ describe('competitions', () => {
 
     it('answers a malformed id with 400 naming id, and an unknown one with 404', async () => {
       const malformed = await api().get("/competitions/1' OR '1'='1").set('authorization', officeAuth).expect(400);
-      expect(malformed.body).toMatchObject({ field: 'id', message_zh: 'id 必须是 UUID' });
+      expect(malformed.body).toMatchObject({ field: 'id', message_zh: '地址中的编号必须是 UUID' });
       await api().get(`/competitions/${randomUUID()}`).set('authorization', officeAuth).expect(404);
     });
 
@@ -369,7 +375,7 @@ describe('competitions', () => {
         .expect(200);
       expect(draftsForApplicant.body).toMatchObject({ items: [], total: 0 });
       const bad = await api().get('/competitions?pageSize=1000').set('authorization', officeAuth).expect(400);
-      expect(bad.body).toMatchObject({ field: 'query.pageSize', message_zh: 'query.pageSize 不能大于 100' });
+      expect(bad.body).toMatchObject({ field: 'query.pageSize', message_zh: '每页条数不能大于 100' });
     });
   });
 
@@ -534,7 +540,7 @@ describe('competitions', () => {
         .send({ tieBreaks: ['median', 'criterion:budget'] })
         .expect(400);
       expect(response.body.field).toBe('tieBreaks.1');
-      expect(response.body.message_en).toContain('"criterion:budget" is not a known tie-break');
+      expect(response.body.message_en).toContain('tie-break 2 is not a known tie-break');
       const stored = await db.getRepository(Competition).findOneByOrFail({ id });
       expect([stored.rulesVersion, stored.rules.tieBreaks]).toEqual([1, PARTY.tieBreaks]);
       expect((await auditOf(id)).length).toBe(audits);

@@ -148,7 +148,7 @@ describe('live roadshow events (SSE)', () => {
       const roadshowId = await createRoadshow(api.db);
       const server = api.app.getHttpServer();
       const badId = await request(server).get(eventsPath('not-a-uuid')).expect(400);
-      expect(badId.body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'id', message_zh: 'id 必须是 UUID' });
+      expect(badId.body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'id', message_zh: '路演编号必须是 UUID' });
       const badHeader = await request(server).get(eventsPath(roadshowId)).set('Last-Event-ID', 'abc').expect(400);
       expect(badHeader.body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'Last-Event-ID' });
       const badQuery = await request(server).get(eventsPath(roadshowId, '?lastEventId=-1')).expect(400);

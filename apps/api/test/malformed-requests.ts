@@ -17,6 +17,7 @@ export interface Schema {
   readonly enum?: readonly unknown[];
   readonly example?: unknown;
   readonly maxLength?: number;
+  readonly pattern?: string;
   readonly nullable?: boolean;
 }
 
@@ -282,7 +283,9 @@ export function malformedRequests(
   if (operation.responses['401'] !== undefined)
     add('a token that is not one', path, { authorization: 'Bearer not.a.token' });
   for (const parameter of parameters) {
-    if (parameter.in !== 'header') continue;
+    // A header the document leaves free (If-None-Match: an unknown tag is simply not a match) is not malformed.
+    const constrained = parameter.required || parameter.schema?.pattern !== undefined;
+    if (parameter.in !== 'header' || !constrained) continue;
     const name = parameter.name.toLowerCase();
     // A conditional header that names no current ETag is simply no match (RFC 9110): the full answer is right.
     if (CONDITIONAL_HEADERS.has(name)) continue;

@@ -111,7 +111,7 @@ describe('organizations', () => {
       const response = await api().post('/organizations').send(body).expect(400);
       expect(response.body).toEqual({
         code: 'VALIDATION_FAILED',
-        reason: 'VALIDATION_FAILED',
+        reason: 'CREDIT_CODE_CHECK',
         field: 'creditCode',
         message_zh: `统一社会信用代码校验位不正确：第 18 位应为 ${code[17]}，请核对是否输错`,
         message_en: `the unified social credit code fails its check: the 18th character should be ${code[17]}; check for a typo`,
@@ -139,7 +139,7 @@ describe('organizations', () => {
       const response = await api().post('/organizations').send(body).expect(409);
       expect(response.body).toEqual({
         code: 'CONFLICT',
-        reason: 'CONFLICT',
+        reason: 'LOGIN_TAKEN',
         field: 'applicant.login',
         message_zh: '该登录名已被使用，请换一个',
         message_en: 'this login is already taken; choose another',
@@ -148,7 +148,7 @@ describe('organizations', () => {
     });
 
     it.each([
-      ['a missing applicant', { applicant: undefined }, 'applicant', '缺少必填字段 applicant'],
+      ['a missing applicant', { applicant: undefined }, 'applicant', '请填写申报账号'],
       [
         'a short password',
         { applicant: { login: 'abc-short', password: '123', displayName: 'x' } },
@@ -159,21 +159,21 @@ describe('organizations', () => {
         'a login with a space',
         { applicant: { login: 'li min', password: '足够长的口令口令口令', displayName: 'x' } },
         'applicant.login',
-        '格式不正确',
+        '登录名须为 3–64 位小写字母、数字或 . _ @ -',
       ],
-      ['an unknown kind', { kind: 'company' }, 'kind', 'kind 必须是以下之一'],
-      ['letters in the phone', { contactPhone: 'call me maybe' }, 'contactPhone', '格式不正确'],
-      ['a name of 101 characters', { name: '社'.repeat(101) }, 'name', 'name 最多 100 个字符'],
-      ['an unknown field', { isAdmin: true }, 'isAdmin', '不允许的字段 isAdmin'],
+      ['an unknown kind', { kind: 'company' }, 'kind', '组织类型须为以下之一：「社区」'],
+      ['letters in the phone', { contactPhone: 'call me maybe' }, 'contactPhone', '联系电话须为 6–30 位'],
+      ['a name of 101 characters', { name: '社'.repeat(101) }, 'name', '组织名称最多 100 个字符'],
+      ['an unknown field', { isAdmin: true }, 'isAdmin', '本接口不接受这一项'],
       [
         'an unknown applicant field',
         { applicant: { login: 'abcdef', password: '足够长的口令口令口令', displayName: 'x', role: 'office' } },
         'applicant.role',
-        '不允许的字段 applicant.role',
+        '本接口不接受这一项',
       ],
       ['a credit code of the wrong length', { creditCode: '91350100M000100Y4' }, 'creditCode', '应为 18 位'],
-      ['a credit code as a number', { creditCode: 913501002 }, 'creditCode', 'creditCode 必须是文本'],
-      ['a community as an array', { community: ['洲边'] }, 'community', 'community 必须是文本'],
+      ['a credit code as a number', { creditCode: 913501002 }, 'creditCode', '统一社会信用代码必须是文字'],
+      ['a community as an array', { community: ['洲边'] }, 'community', '服务社区必须是文字'],
     ])('refuses %s with 400 naming the field and writes nothing', async (_, change, field, zh) => {
       const body = registration(change);
       const response = await api().post('/organizations').send(body).expect(400);

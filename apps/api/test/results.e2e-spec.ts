@@ -453,8 +453,9 @@ describe('rank and allocate: 20 projects × 7 judges through the roadshow, the q
     });
     expect(failed.error).toMatchObject({
       code: 'SCORING_INVALID_RANKING',
-      message_zh: expect.stringContaining('评分规则或数据无效'),
-      message_en: expect.stringContaining('unknown tie-break "coin-toss"'),
+      reason: 'SCORING_INVALID_RANKING',
+      message_zh: '评分规则或数据无法计算：同分排序规则第 1 项有误，排名规则不成立',
+      message_en: 'the rules or data cannot be computed: tie-break 1 is wrong; the ranking rules do not hold together',
       field: 'rules.tieBreaks.0',
     });
     const job = await until('the failed job', async () => {

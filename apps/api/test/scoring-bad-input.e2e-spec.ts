@@ -85,15 +85,15 @@ describe('bad score input is refused with the field named, and nothing is writte
       'criteria.need',
       /不是有效的数字/,
     ],
-    ['criteria that are not an object', () => ({ ...valid, criteria: ['20', '20'] }), 'criteria', /对象/],
-    ['no criteria at all', () => ({ gates: valid.gates }), 'criteria', /对象/],
+    ['criteria that are not an object', () => ({ ...valid, criteria: ['20', '20'] }), 'criteria', /必须是一组字段/],
+    ['no criteria at all', () => ({ gates: valid.gates }), 'criteria', /必须是一组字段/],
     [
       'a gate that is not a boolean',
       () => ({ ...valid, gates: { 'party-leadership': 'yes' } }),
       'gates.party-leadership',
       /通过/,
     ],
-    ['an unknown top-level field', () => ({ ...valid, total: '100' }), 'total', /不允许/],
+    ['an unknown top-level field', () => ({ ...valid, total: '100' }), 'total', /本接口不接受/],
     ['an oversized comment', () => ({ ...valid, comment: '很长的评语🙂'.repeat(400) }), 'comment', /2000/],
   ];
 

@@ -27,7 +27,7 @@ describe('rotating the session and credential keys', () => {
   const http = (app: NestFastifyApplication) => request(app.getHttpServer());
   const signedOut = {
     code: 'UNAUTHENTICATED',
-    reason: 'UNAUTHENTICATED',
+    reason: 'SIGN_IN_REQUIRED',
     message_zh: '请先登录，或登录已过期',
     message_en: 'sign in first, or the session has expired',
   };

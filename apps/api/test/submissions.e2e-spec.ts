@@ -8,6 +8,9 @@ import { TokenService } from '../src/auth/token.service';
 import { createCompetition, createOrganization, createSubmission, createUser } from './factories';
 import { startTestApp } from './test-app';
 
+/** A property's API name (camelCase) inside a message a person reads: the label belongs there. */
+const CAMEL_CASE = /\b[a-z]+[A-Z]\w*/;
+
 /** 佛山三水西南街道 2017: 江根社区 · 扶贫帮困类. Party-building rules: cap ¥50,000, minimum ¥5,000, ≤ 80% of budget. */
 function proposal(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
@@ -169,7 +172,7 @@ describe('submissions and screening', () => {
         { matchingFen: 999_999 },
         'budgetLines',
         '预算明细合计 ¥40,000.00，与申请资助 ¥30,000.00 + 配套资金 ¥9,999.99 = ¥39,999.99 不一致',
-        'budgetLines add up to ¥40,000.00, but requestedFen ¥30,000.00 + matchingFen ¥9,999.99 = ¥39,999.99',
+        'the budget lines add up to ¥40,000.00, but the amount requested ¥30,000.00 + matching funds ¥9,999.99 = ¥39,999.99',
       ],
       [
         'a request above the cap',
@@ -180,7 +183,7 @@ describe('submissions and screening', () => {
         },
         'requestedFen',
         '申请资助 ¥60,000.00 超过本大赛单个项目资助上限 ¥50,000.00',
-        "requestedFen ¥60,000.00 is above this competition's cap of ¥50,000.00 per project",
+        "the amount requested, ¥60,000.00, is above this competition's cap of ¥50,000.00 per project",
       ],
       [
         'a request below the minimum',
@@ -208,8 +211,8 @@ describe('submissions and screening', () => {
         'a category the competition does not have',
         { category: 'elderly' },
         'category',
-        'category「elderly」不是本大赛的项目类别',
-        'category "elderly" is not a category of this competition',
+        '所选项目类别不是本大赛的类别；可选：便民利民类、宣传教育类、扶贫帮困类、卫生保健类、文体娱乐类',
+        "the category chosen is not one of this competition's; choose one of: Convenience services",
       ],
     ])('refuses %s with the field and both messages, writing nothing', async (_, change, field, zh, en) => {
       const competition = await openCompetition();
@@ -228,48 +231,48 @@ describe('submissions and screening', () => {
     });
 
     it.each([
-      ['fen as a string', { requestedFen: '3000000' }, 'requestedFen', 'requestedFen 必须是整数'],
-      ['fractional fen', { requestedFen: 3_000_000.5 }, 'requestedFen', 'requestedFen 必须是整数'],
-      ['negative matching funds', { matchingFen: -1 }, 'matchingFen', 'matchingFen 不能小于 0'],
-      ['an unsafe amount', { requestedFen: 2 ** 60 }, 'requestedFen', 'requestedFen 不能大于 10000000000000'],
+      ['fen as a string', { requestedFen: '3000000' }, 'requestedFen', '申请资助（分）必须是以分为单位的整数'],
+      ['fractional fen', { requestedFen: 3_000_000.5 }, 'requestedFen', '申请资助（分）必须是以分为单位的整数'],
+      ['negative matching funds', { matchingFen: -1 }, 'matchingFen', '配套资金（分）不能为负数'],
+      ['an unsafe amount', { requestedFen: 2 ** 60 }, 'requestedFen', '申请资助（分）不能超过 ¥100,000,000,000.00'],
       [
         'a negative budget line',
         { budgetLines: [{ item: '慰问物资', kind: '物资', amountFen: -5 }] },
         'budgetLines.0.amountFen',
-        'budgetLines.0.amountFen 不能小于 1',
+        '预算明细第 1 项的金额（分）不能少于 ¥0.01',
       ],
       [
         'a fractional budget line',
         { budgetLines: [{ item: '慰问物资', kind: '物资', amountFen: 0.5 }] },
         'budgetLines.0.amountFen',
-        'budgetLines.0.amountFen 必须是整数',
+        '预算明细第 1 项的金额（分）必须是以分为单位的整数',
       ],
       [
         'an unknown field in a budget line',
         { budgetLines: [{ item: '慰问物资', kind: '物资', amountFen: 4_000_000, vat: 0 }] },
         'budgetLines.0.vat',
-        '不允许的字段 budgetLines.0.vat',
+        '本接口不接受这一项',
       ],
-      ['an unknown top-level field', { state: 'submitted' }, 'state', '不允许的字段 state'],
-      ['a title of 101 emoji', { title: '🏮'.repeat(101) }, 'title', 'title 最多 100 个字符'],
-      ['a summary of 2001 CJK characters', { summary: '社'.repeat(2001) }, 'summary', 'summary 最多 2000 个字符'],
-      ['a NUL in the summary', { summary: '慰问\u0000物资' }, 'summary', 'summary 含有空字符（U+0000）'],
-      ['a blank summary', { summary: ' \n\t ' }, 'summary', 'summary 格式不正确'],
-      ['a target too long', { targets: ['标'.repeat(201)] }, 'targets', 'targets 最多 200 个字符'],
+      ['an unknown top-level field', { state: 'submitted' }, 'state', '本接口不接受这一项'],
+      ['a title of 101 emoji', { title: '🏮'.repeat(101) }, 'title', '项目名称最多 100 个字符'],
+      ['a summary of 2001 CJK characters', { summary: '社'.repeat(2001) }, 'summary', '项目简介最多 2000 个字符'],
+      ['a NUL in the summary', { summary: '慰问\u0000物资' }, 'summary', '此项含有空字符（U+0000）'],
+      ['a blank summary', { summary: ' \n\t ' }, 'summary', '项目简介不能只有空白'],
+      ['a target too long', { targets: ['标'.repeat(201)] }, 'targets', '项目目标最多 200 个字符'],
       [
         'too many targets',
         { targets: Array.from({ length: 21 }, (_, i) => `目标 ${i}`) },
         'targets',
-        'targets 最多 20 项',
+        '项目目标最多 20 项',
       ],
-      ['no targets', { targets: [] }, 'targets', 'targets 至少 1 项'],
+      ['no targets', { targets: [] }, 'targets', '项目目标至少 1 项'],
       [
         'too many budget lines',
         { budgetLines: Array.from({ length: 101 }, () => ({ item: '物资', kind: '物资', amountFen: 1 })) },
         'budgetLines',
-        'budgetLines 最多 100 项',
+        '预算明细最多 100 项',
       ],
-      ['a budget that is not a list', { budgetLines: 'all of it' }, 'budgetLines', 'budgetLines 必须是数组'],
+      ['a budget that is not a list', { budgetLines: 'all of it' }, 'budgetLines', '预算明细必须是一组值'],
       [
         'an impossible date',
         { milestones: [{ title: '中期', due: '2026-13-40' }] },
@@ -277,8 +280,8 @@ describe('submissions and screening', () => {
         '必须是 ISO 8601',
       ],
       ['a head count as text', { beneficiaries: { who: '老人', count: 'many' } }, 'beneficiaries.count', '必须是整数'],
-      ['a null title', { title: null }, 'title', '缺少必填字段 title'],
-      ['a missing category', { category: undefined }, 'category', '缺少必填字段 category'],
+      ['a null title', { title: null }, 'title', '请填写项目名称'],
+      ['a missing category', { category: undefined }, 'category', '请填写项目类别'],
     ])('refuses %s as a 400 naming the field, writing nothing', async (_, change, field, zh) => {
       const competition = await openCompetition();
       const who = await applicant();
@@ -289,7 +292,7 @@ describe('submissions and screening', () => {
         .expect(400);
       expect(response.body).toMatchObject({ code: 'VALIDATION_FAILED', field });
       expect(response.body.message_zh).toContain(zh);
-      expect(response.body.message_en).toContain(field);
+      expect(`${response.body.message_zh} ${response.body.message_en}`).not.toMatch(CAMEL_CASE);
       expect(await submissionsOf(who.organization.id)).toBe(0);
       expect(await auditBy(who.user.id)).toBe(0);
     });
@@ -409,9 +412,10 @@ describe('submissions and screening', () => {
         .expect(409);
       expect(response.body).toEqual({
         code: 'CONFLICT',
-        reason: 'CONFLICT',
+        reason: 'NOT_ACCEPTING_SUBMISSIONS',
         message_zh: '大赛当前为「征集截止」，不接受申报或修改',
-        message_en: 'the competition is closed, so projects can no longer be created, edited or submitted',
+        message_en:
+          'the competition is in "Submissions closed", so projects can no longer be created, edited or submitted',
       });
       const unpublished = await openCompetition({ state: CompetitionState.Draft });
       await api()
@@ -486,7 +490,7 @@ describe('submissions and screening', () => {
         .expect(409);
       expect(second.body).toEqual({
         code: 'CONFLICT',
-        reason: 'CONFLICT',
+        reason: 'ONE_PER_ORGANIZATION',
         message_zh: '每个组织限报一个项目，本组织已申报「扶贫帮困献爱心·村企共建送关怀」；如需更换，请先撤回该项目',
         message_en:
           'one project per organization: yours already has "扶贫帮困献爱心·村企共建送关怀"; withdraw it first to enter another',
@@ -536,7 +540,7 @@ describe('submissions and screening', () => {
       expect(foreign.body).toEqual(missing.body);
       expect(foreign.body).toEqual({
         code: 'NOT_FOUND',
-        reason: 'NOT_FOUND',
+        reason: 'SUBMISSION_NOT_FOUND',
         message_zh: '未找到该申报项目',
         message_en: 'submission not found',
         field: 'id',
@@ -690,9 +694,9 @@ describe('submissions and screening', () => {
         .expect(400);
       expect(response.body).toEqual({
         code: 'VALIDATION_FAILED',
-        reason: 'VALIDATION_FAILED',
+        reason: 'SCREENING_REASON_REQUIRED',
         field: 'reason',
-        message_zh: '资格审查不通过时必须填写理由（reason），申报单位会看到',
+        message_zh: '资格审查不通过时必须填写理由，申报单位会看到',
         message_en: 'a rejection needs a reason; the applicant sees it',
       });
       const bad = await api()
@@ -712,7 +716,7 @@ describe('submissions and screening', () => {
         .set('authorization', officeAuth)
         .send({ decision: 'passed' })
         .expect(409);
-      expect(notSubmitted.body.message_zh).toBe('该项目草稿，只能审查已提交的项目');
+      expect(notSubmitted.body.message_zh).toBe('该项目「草稿」，只能审查已提交的项目');
 
       const competition = await openCompetition();
       const who = await applicant();
@@ -724,7 +728,7 @@ describe('submissions and screening', () => {
         .expect(409);
       expect(response.body.message_zh).toBe('大赛当前为「征集中」，只有在「资格审查」阶段才能审查');
       expect(response.body.message_en).toBe(
-        'the competition is open; screening decisions are taken only while it is in screening',
+        'the competition is in "Open for submissions"; screening decisions are taken only in "Screening"',
       );
       await api()
         .post(`/submissions/${randomUUID()}/screening`)

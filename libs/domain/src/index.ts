@@ -12,3 +12,5 @@ export * from './errors';
 export * from './result-vocabulary';
 export * from './labels';
 export * from './live-event-type';
+export * from './field-label';
+export * from './rules-labels';

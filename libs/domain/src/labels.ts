@@ -1,5 +1,7 @@
-import type { AllocationStatus } from '@app/scoring';
+import type { AllocationRule, AllocationStatus } from '@app/scoring';
 import { CompetitionState } from './competition-lifecycle';
+import { COMPETITION_PRESETS } from './competition-presets';
+import { AggregationRule } from './competition-rules';
 import {
   BudgetChangeState,
   GrantState,
@@ -144,3 +146,59 @@ export const REFUND_STATE_LABELS: Labels<RefundState> = {
   [RefundState.Open]: { zh: '待退回', en: 'Due' },
   [RefundState.Returned]: { zh: '已退回', en: 'Returned' },
 };
+
+export const AGGREGATION_METHOD_LABELS: Labels<AggregationRule['method']> = {
+  'trimmed-mean': { zh: '去掉最高分和最低分后平均', en: 'Trimmed mean (drop highest and lowest)' },
+  mean: { zh: '平均分', en: 'Mean' },
+  median: { zh: '中位数', en: 'Median' },
+};
+
+export const ALLOCATION_RULE_LABELS: Labels<AllocationRule> = {
+  greedy: { zh: '按名次依次足额资助（放不下则跳过）', en: 'Greedy in rank order (skip what does not fit)' },
+  'greedy-no-skip': { zh: '按名次依次足额资助（放不下即停止）', en: 'Greedy in rank order (stop at the first misfit)' },
+  tiers: { zh: '按名次档位定额', en: 'Tiers: fixed amounts by rank band' },
+  proportional: { zh: '按得分比例分配', en: 'Proportional to score' },
+  optimal: { zh: '预算内总分最优', en: 'Optimal: best total score within the pool' },
+};
+
+export const COMPETITION_PRESET_LABELS: Labels<keyof typeof COMPETITION_PRESETS> = {
+  'party-building': { zh: '党建项目创投大赛', en: 'Party-building project competition' },
+  'community-micro': { zh: '社区公益微创投', en: 'Community micro-venture competition' },
+};
+
+/** Every table of stored values as people read them, by name: refusals and the pages read them from here. */
+export const VALUE_LABELS = {
+  COMPETITION_STATE_LABELS,
+  SUBMISSION_STATE_LABELS,
+  SCREENING_STATUS_LABELS,
+  SLOT_STATE_LABELS,
+  JUDGE_GROUP_LABELS,
+  RECUSAL_SOURCE_LABELS,
+  ORGANIZATION_KIND_LABELS,
+  GRANT_STATUS_LABELS,
+  AGREEMENT_STATUS_LABELS,
+  OBJECTION_STATUS_LABELS,
+  AGGREGATION_METHOD_LABELS,
+  ALLOCATION_RULE_LABELS,
+  COMPETITION_PRESET_LABELS,
+  GRANT_STATE_LABELS,
+  TRANCHE_STATE_LABELS,
+  TRANCHE_CONDITION_LABELS,
+  REPORT_KIND_LABELS,
+  REPORT_STATE_LABELS,
+  BUDGET_CHANGE_STATE_LABELS,
+  REFUND_STATE_LABELS,
+} as const;
+
+const VALUE_TABLES: readonly Readonly<Record<string, Bilingual>>[] = Object.values(VALUE_LABELS);
+
+/**
+ * How people read a set of stored values (the choices a field offers), from the first table that
+ * names them all; undefined when no table does, so a refusal never lists the raw values instead.
+ */
+export function labelsOfValues(values: readonly unknown[]): readonly Bilingual[] | undefined {
+  const table = VALUE_TABLES.find((candidate) =>
+    values.every((value) => typeof value === 'string' && Object.hasOwn(candidate, value)),
+  );
+  return table && values.map((value) => table[value as string]);
+}

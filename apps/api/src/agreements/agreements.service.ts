@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ZipFile } from 'yazl';
 import { JobOutbox } from '@app/application';
-import { CompetitionErrors, CompetitionState, DomainError, DomainErrorCode, Role, stateEn, stateZh } from '@app/domain';
+import { AgreementErrors, CompetitionErrors, CompetitionState, Role, SubmissionErrors } from '@app/domain';
 import { AuditRepository, CompetitionsRepository } from '@app/persistence';
 import { JobName } from '@app/queue';
 import { Actor } from '../auth/actor';
@@ -20,12 +20,6 @@ import {
 } from './dto/agreement.dto';
 import { ScanContentType, scanContentType } from './scan-file-type';
 import { SignedScanUpload } from './signed-scan-upload';
-
-const AGREEMENT_NOT_FOUND = new DomainError(
-  DomainErrorCode.NotFound,
-  { zh: '未找到该协议书', en: 'agreement not found' },
-  'id',
-);
 
 /** Competitions whose agreements exist and may be regenerated. */
 const AGREEMENT_STATES: readonly CompetitionState[] = [CompetitionState.Awarded, CompetitionState.InProgress];
@@ -99,16 +93,10 @@ export class AgreementsService {
     const organizationId = organizationOf(actor);
     const submission = await this.agreements.findSubmission(submissionId);
     if (!submission || (organizationId && submission.organizationId !== organizationId)) {
-      throw new DomainError(DomainErrorCode.NotFound, { zh: '未找到该申报项目', en: 'submission not found' }, 'id');
+      throw SubmissionErrors.notFound();
     }
     const row = await this.agreements.currentForSubmission(submissionId);
-    if (!row) {
-      throw new DomainError(
-        DomainErrorCode.NotFound,
-        { zh: '该项目暂无协议书', en: 'this project has no agreement (yet)' },
-        'id',
-      );
-    }
+    if (!row) throw AgreementErrors.noAgreementYet();
     return toAgreementResponse(row);
   }
 
@@ -163,12 +151,7 @@ export class AgreementsService {
     const competition = await this.competitions.findById(competitionId);
     if (!competition) throw CompetitionErrors.notFound();
     const rows = await this.agreements.listForCompetition(competitionId, false);
-    if (rows.length === 0) {
-      throw new DomainError(DomainErrorCode.NotFound, {
-        zh: '该大赛还没有生成协议书',
-        en: 'the competition has no agreements yet',
-      });
-    }
+    if (rows.length === 0) throw AgreementErrors.noneRendered();
     await this.dataSource.transaction(async (manager) => {
       for (const { agreement } of rows) {
         await this.audit.record(
@@ -217,10 +200,7 @@ export class AgreementsService {
       if (!competition) throw CompetitionErrors.notFound();
       const funded = await this.agreements.fundedCount(competitionId);
       if (!AGREEMENT_STATES.includes(competition.state) || !funded) {
-        throw new DomainError(DomainErrorCode.Conflict, {
-          zh: `只有已立项的大赛可以重新生成协议书，大赛当前为${stateZh(competition.state)}`,
-          en: `agreements can be regenerated only for an awarded competition; it is ${stateEn(competition.state)}`,
-        });
+        throw AgreementErrors.notAwarded(competition.state);
       }
       const voided = await this.agreements.voidCurrent(manager, competitionId);
       const keptSigned = await this.agreements.countSigned(manager, competitionId);
@@ -248,26 +228,12 @@ export class AgreementsService {
   async uploadSignedScan(actor: Actor, id: string, upload: SignedScanUpload): Promise<AgreementResponseDto> {
     const row = await this.visible(actor, id);
     const contentType = scanContentType(upload.bytes);
-    if (!contentType) {
-      throw new DomainError(
-        DomainErrorCode.ValidationFailed,
-        {
-          zh: '扫描件必须是 PDF、JPEG 或 PNG 文件（按文件内容判断，不看扩展名）',
-          en: 'the scan must be a PDF, JPEG or PNG file (judged by its content, not its name)',
-        },
-        'file',
-      );
-    }
+    if (!contentType) throw AgreementErrors.scanWrongType();
     const signedAt = new Date();
     await this.dataSource.transaction(async (manager) => {
       const locked = await this.agreements.lock(manager, id);
-      if (!locked || locked.status === 'void') throw AGREEMENT_NOT_FOUND;
-      if (locked.status === 'signed') {
-        throw new DomainError(DomainErrorCode.Conflict, {
-          zh: '该协议书已上传签字扫描件',
-          en: 'the signed scan of this agreement was already uploaded',
-        });
-      }
+      if (!locked || locked.status === 'void') throw AgreementErrors.notFound();
+      if (locked.status === 'signed') throw AgreementErrors.alreadySigned();
       await this.agreements.storeSignedScan(manager, id, upload.bytes, signedAt);
       await this.audit.record(
         {
@@ -297,13 +263,7 @@ export class AgreementsService {
     const row = await this.visible(actor, id);
     const bytes = await this.agreements.signedScan(id);
     const contentType: ScanContentType | undefined = bytes ? scanContentType(bytes) : undefined;
-    if (!bytes || !contentType) {
-      throw new DomainError(
-        DomainErrorCode.NotFound,
-        { zh: '该协议书尚未上传签字扫描件', en: 'no signed scan has been uploaded for this agreement' },
-        'id',
-      );
-    }
+    if (!bytes || !contentType) throw AgreementErrors.noSignedScan();
     await this.audit.record({
       ...auditActor(actor),
       action: 'agreement.signed-scan.download',
@@ -328,7 +288,7 @@ export class AgreementsService {
     const row = await this.agreements.row(id);
     const organizationId = organizationOf(actor);
     if (!row || (organizationId && (row.organizationId !== organizationId || row.agreement.status === 'void'))) {
-      throw AGREEMENT_NOT_FOUND;
+      throw AgreementErrors.notFound();
     }
     return row;
   }

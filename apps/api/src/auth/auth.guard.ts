@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
-import { DomainError, DomainErrorCode, Role, RoadshowErrors } from '@app/domain';
+import { AuthErrors, Role, RoadshowErrors } from '@app/domain';
 import { ApiKey, AppUser } from '@app/persistence';
 import { ACCESS_KEY, Access } from './access.decorator';
 import { Actor } from './actor';
@@ -10,11 +10,6 @@ import { CredentialDigestService } from './credential-digest.service';
 import { AuthenticatedRequest } from './current-actor.decorator';
 import { JudgeSessionRepository } from './judge-session.repository';
 import { TokenService } from './token.service';
-
-const UNAUTHENTICATED = new DomainError(DomainErrorCode.Unauthenticated, {
-  zh: '请先登录，或登录已过期',
-  en: 'sign in first, or the session has expired',
-});
 
 /**
  * Global and deny-by-default: a route is reachable only if it declares @Public or @Allow, and an
@@ -40,13 +35,8 @@ export class AuthGuard implements CanActivate {
     if (access && 'public' in access) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const actor = await this.authenticate(request);
-    if (!actor) throw UNAUTHENTICATED;
-    if (!access || !access.roles.includes(actor.role)) {
-      throw new DomainError(DomainErrorCode.Forbidden, {
-        zh: '当前身份无权执行此操作',
-        en: 'your role may not do this',
-      });
-    }
+    if (!actor) throw AuthErrors.signInRequired();
+    if (!access || !access.roles.includes(actor.role)) throw AuthErrors.roleNotAllowed();
     // A judge's token is good only while its sign-in is: a reissued code or a removed judge ends it.
     if (actor.kind === 'judge' && !(await this.judgeSessions.touch(actor.sessionId, actor.judgeId))) {
       throw RoadshowErrors.judgeSessionEnded();

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, IsNull, Repository } from 'typeorm';
-import { DomainError, DomainErrorCode, Role } from '@app/domain';
+import { AuthErrors, Role } from '@app/domain';
 import { ApiKey, AppUser, AuditRepository } from '@app/persistence';
 import { Actor } from './actor';
 import { auditActor } from './audit-actor';
@@ -18,12 +18,6 @@ import { TokenService } from './token.service';
 /** A user with more live keys than this is more likely leaking them than using them. */
 export const MAX_ACTIVE_API_KEYS = 20;
 
-// One message for an unknown login and a wrong password, so the answer never confirms an account.
-const WRONG_CREDENTIALS = new DomainError(DomainErrorCode.Unauthenticated, {
-  zh: '登录名或密码错误',
-  en: 'wrong login or password',
-});
-
 type UserActor = Extract<Actor, { kind: 'user' }>;
 
 export function userActorOf(user: AppUser): UserActor {
@@ -35,12 +29,7 @@ export function userActorOf(user: AppUser): UserActor {
 }
 
 function requireUser(actor: Actor): UserActor {
-  if (actor.kind !== 'user') {
-    throw new DomainError(DomainErrorCode.Forbidden, {
-      zh: '评委身份无权执行此操作',
-      en: 'a judge may not do this',
-    });
-  }
+  if (actor.kind !== 'user') throw AuthErrors.judgeNotAllowed();
   return actor;
 }
 
@@ -67,7 +56,7 @@ export class AuthService {
     const matches = await verifyPassword(dto.password, user?.passwordHash ?? (await this.decoyHash));
     if (!user || !matches) {
       await this.throttle.recordFailure(login);
-      throw WRONG_CREDENTIALS;
+      throw AuthErrors.wrongCredentials();
     }
     await this.throttle.reset(login);
     const actor = userActorOf(user);
@@ -84,12 +73,7 @@ export class AuthService {
 
   async me(actor: Actor): Promise<UserResponseDto> {
     const user = await this.users.findOneBy({ id: requireUser(actor).userId });
-    if (!user) {
-      throw new DomainError(DomainErrorCode.Unauthenticated, {
-        zh: '账号不存在，请重新登录',
-        en: 'the account no longer exists; sign in again',
-      });
-    }
+    if (!user) throw AuthErrors.accountGone();
     return toUserResponse(user);
   }
 
@@ -109,12 +93,7 @@ export class AuthService {
       // Serializes one user's key creations so the cap below cannot be raced past.
       await manager.getRepository(AppUser).findOne({ where: { id: userId }, lock: { mode: 'pessimistic_write' } });
       const active = await manager.getRepository(ApiKey).countBy({ userId, revokedAt: IsNull() });
-      if (active >= MAX_ACTIVE_API_KEYS) {
-        throw new DomainError(DomainErrorCode.Conflict, {
-          zh: `有效的 API 密钥已达 ${MAX_ACTIVE_API_KEYS} 个，请先吊销不用的密钥`,
-          en: `you already have ${MAX_ACTIVE_API_KEYS} active API keys; revoke unused ones first`,
-        });
-      }
+      if (active >= MAX_ACTIVE_API_KEYS) throw AuthErrors.apiKeyLimit(MAX_ACTIVE_API_KEYS);
       const { keyId, digest } = this.digests.current('api-key', key);
       const saved = await manager
         .getRepository(ApiKey)
@@ -141,9 +120,7 @@ export class AuthService {
       const keys = manager.getRepository(ApiKey);
       // Another user's key answers exactly like a missing one, so ids reveal nothing.
       const key = await keys.findOne({ where: { id, userId }, lock: { mode: 'pessimistic_write' } });
-      if (!key) {
-        throw new DomainError(DomainErrorCode.NotFound, { zh: '未找到该 API 密钥', en: 'API key not found' }, 'id');
-      }
+      if (!key) throw AuthErrors.apiKeyNotFound();
       if (key.revokedAt) return;
       key.revokedAt = new Date();
       await keys.save(key);

@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { IsDefined, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { says } from '../common/input.decorators';
 
 /** Lower-case letters, digits and `. _ @ -`; 3–64 characters, starting with a letter or digit. */
 export const LOGIN_PATTERN = /^[a-z0-9][a-z0-9._@-]{2,63}$/;
@@ -17,7 +18,13 @@ export function LoginField(): PropertyDecorator {
     Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? normalizeLogin(value) : value)),
     IsDefined(),
     IsString(),
-    Matches(LOGIN_PATTERN),
+    Matches(
+      LOGIN_PATTERN,
+      says(
+        '须为 3–64 位小写字母、数字或 . _ @ -，以字母或数字开头',
+        'must be 3 to 64 lower-case letters, digits or . _ @ -, starting with a letter or digit',
+      ),
+    ),
   );
 }
 

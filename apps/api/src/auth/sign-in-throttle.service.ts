@@ -1,11 +1,17 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DomainError, DomainErrorCode } from '@app/domain';
+import { AuthErrors } from '@app/domain';
 import { RatePolicy, RateWindow } from '../redis/rate-window';
 
 export const SIGN_IN_MAX_FAILURES = 10;
 
-const FAILED_SIGN_INS: RatePolicy = { name: 'sign-in-failures', limit: SIGN_IN_MAX_FAILURES, windowSeconds: 15 * 60 };
+const WINDOW_MINUTES = 15;
+
+const FAILED_SIGN_INS: RatePolicy = {
+  name: 'sign-in-failures',
+  limit: SIGN_IN_MAX_FAILURES,
+  windowSeconds: WINDOW_MINUTES * 60,
+};
 
 /**
  * Counts failed password sign-ins per login, so guessing is slowed across every API process.
@@ -18,10 +24,7 @@ export class SignInThrottleService {
 
   async assertAllowed(login: string): Promise<void> {
     if (await this.window.exhausted(FAILED_SIGN_INS, this.key(login))) {
-      throw new DomainError(DomainErrorCode.RateLimited, {
-        zh: '登录失败次数过多，请 15 分钟后再试',
-        en: 'too many failed sign-ins; try again in 15 minutes',
-      });
+      throw AuthErrors.tooManySignIns(WINDOW_MINUTES);
     }
   }
 

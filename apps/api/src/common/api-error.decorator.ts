@@ -1,21 +1,37 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiResponse } from '@nestjs/swagger';
+import { DomainError } from '@app/domain';
 import { ErrorResponseDto } from './error-response.dto';
 
-type RefusalStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429;
+export type RefusalStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429;
 
 /** A documented refusal; `reason` is the code itself unless the example names a more specific one. */
 export type ErrorExample = Omit<ErrorResponseDto, 'reason'> & { readonly reason?: string };
+
+/** A refusal's factory as the documented example, so the documentation words it as the API does. */
+export function refusalExample(error: DomainError): ErrorExample {
+  return {
+    code: error.code,
+    reason: error.reason,
+    message_zh: error.messageZh,
+    message_en: error.messageEn,
+    ...(error.field === undefined ? {} : { field: error.field }),
+  };
+}
 
 /** What each refusal typically looks like, so every documented error response carries an example. */
 const TYPICAL: Readonly<Record<RefusalStatus, ErrorExample>> = {
   400: {
     code: 'VALIDATION_FAILED',
-    message_zh: 'title 最多 100 个字符',
-    message_en: 'title must be at most 100 characters',
+    message_zh: '项目名称最多 100 个字符',
+    message_en: 'project title must be at most 100 characters',
     field: 'title',
     details: [
-      { field: 'title', message_zh: 'title 最多 100 个字符', message_en: 'title must be at most 100 characters' },
+      {
+        field: 'title',
+        message_zh: '项目名称最多 100 个字符',
+        message_en: 'project title must be at most 100 characters',
+      },
     ],
   },
   401: {
@@ -28,14 +44,15 @@ const TYPICAL: Readonly<Record<RefusalStatus, ErrorExample>> = {
   409: { code: 'CONFLICT', message_zh: '与当前状态冲突', message_en: 'conflict with the current state' },
   413: { code: 'PAYLOAD_TOO_LARGE', message_zh: '请求体过大', message_en: 'request body too large' },
   415: {
-    code: 'VALIDATION_FAILED',
-    message_zh: '不支持的内容类型',
-    message_en: 'unsupported media type',
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    message_zh: '不支持的内容类型：请求体须为 UTF-8 编码的 application/json',
+    message_en: 'unsupported media type: send the body as UTF-8 application/json',
   },
   422: {
     code: 'SCORING_INVALID_AGGREGATION',
-    message_zh: '评分规则或数据无效：trimming 2 of 3 totals leaves too few',
-    message_en: 'trimming 2 of 3 totals leaves too few',
+    message_zh: '评分规则或数据无法计算：计分方法不适用于这些评分（例如去掉最高分和最低分后剩下的评委太少）',
+    message_en:
+      'the rules or data cannot be computed: the aggregation does not apply to these scores (for example, too few judges remain after dropping)',
   },
   429: {
     code: 'RATE_LIMITED',
@@ -69,6 +86,20 @@ export function ApiError(
     description: description ?? TYPICAL_DESCRIPTION[status],
     example: { code, reason: reason ?? code, ...rest },
   });
+}
+
+/** A typical refusal as the document states a response, for responses added to the document after it is built. */
+export function typicalRefusal(status: RefusalStatus) {
+  const { code, reason, ...rest } = TYPICAL[status];
+  return {
+    description: TYPICAL_DESCRIPTION[status],
+    content: {
+      'application/json': {
+        schema: { $ref: `#/components/schemas/${ErrorResponseDto.name}` },
+        example: { code, reason: reason ?? code, ...rest },
+      },
+    },
+  };
 }
 
 /** What any route that reads a JSON body can refuse before it runs: an oversized or non-JSON body. */

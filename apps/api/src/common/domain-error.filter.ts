@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { DomainError, DomainErrorCode } from '@app/domain';
+import { DomainError, DomainErrorCode, RequestProblems, scoringProblem } from '@app/domain';
 import { ScoringError } from '@app/scoring';
 import { ErrorResponseDto } from './error-response.dto';
 import { MAX_DETAILS, RequestValidationError } from './validation-error';
@@ -64,16 +64,15 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorRe
     const [first] = error.problems;
     const listed = error.problems.slice(0, MAX_DETAILS);
     const omitted = error.total - listed.length;
-    const zh = first?.message.zh ?? '请求无效';
-    const en = first?.message.en ?? 'bad request';
+    const firstMessage = first?.message ?? { zh: '请求无效', en: 'bad request' };
+    const message = omitted > 0 ? RequestProblems.moreProblems(firstMessage, error.total, listed.length) : firstMessage;
     return {
       status: HttpStatus.BAD_REQUEST,
       body: {
         code: error.code,
         reason: error.reason,
-        message_zh: omitted > 0 ? `${zh}（共 ${error.total} 个问题，details 列出前 ${listed.length} 个）` : zh,
-        message_en:
-          omitted > 0 ? `${en} (${error.total} problems in all; details lists the first ${listed.length})` : en,
+        message_zh: message.zh,
+        message_en: message.en,
         field: first?.field,
         details: listed.map((p) => ({ field: p.field, message_zh: p.message.zh, message_en: p.message.en })),
         ...(omitted > 0 ? { detailsOmitted: omitted } : {}),
@@ -93,13 +92,14 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorRe
     };
   }
   if (error instanceof ScoringError) {
+    const message = scoringProblem(error.code, error.field);
     return {
       status: HttpStatus.UNPROCESSABLE_ENTITY,
       body: {
         code: error.code,
         reason: error.code,
-        message_zh: `评分规则或数据无效：${error.message}`,
-        message_en: error.message,
+        message_zh: message.zh,
+        message_en: message.en,
         field: error.field,
       },
     };

@@ -1,7 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, DomainErrorCode } from '@app/domain';
+import { DomainError, RequestErrors, RequestRefusal } from '@app/domain';
 import { toErrorResponse } from './domain-error.filter';
 import { MalformedInputScan } from './malformed-input';
 import { REFUSAL_HEADERS } from './security-headers';
@@ -17,25 +17,9 @@ export const MAX_PATH_PARAMETER_LENGTH = 100;
 export function refuseUnroutable(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
   let refusal: unknown = error;
   if (error.code === 'FST_ERR_BAD_URL') {
-    refusal = new DomainError(
-      DomainErrorCode.ValidationFailed,
-      {
-        zh: '请求地址含有无效的百分号编码（如 %ZZ，或不是 UTF-8 的字节序列）',
-        en: 'the request address has an invalid percent-escape (such as %ZZ, or bytes that are not UTF-8)',
-      },
-      undefined,
-      'BAD_URL',
-    );
+    refusal = RequestErrors.badUrl();
   } else if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
-    refusal = new DomainError(
-      DomainErrorCode.UriTooLong,
-      {
-        zh: `请求地址中的一段超过 ${MAX_PATH_PARAMETER_LENGTH} 个字符`,
-        en: `a segment of the request address is longer than ${MAX_PATH_PARAMETER_LENGTH} characters`,
-      },
-      undefined,
-      'PATH_PARAMETER_TOO_LONG',
-    );
+    refusal = RequestErrors.pathParameterTooLong(MAX_PATH_PARAMETER_LENGTH);
   }
   const { status, body } = toErrorResponse(refusal);
   void reply.code(status).headers(REFUSAL_HEADERS).send(body);
@@ -49,27 +33,9 @@ export function refuseUnroutable(error: FastifyError, _request: FastifyRequest, 
 export function refuseUnparsable(error: NodeJS.ErrnoException, socket: Duplex): void {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
   let refusal: DomainError;
-  if (error.code === 'HPE_HEADER_OVERFLOW') {
-    refusal = new DomainError(DomainErrorCode.HeadersTooLarge, {
-      zh: '请求头过大',
-      en: 'the request headers are too large',
-    });
-  } else if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
-    refusal = new DomainError(DomainErrorCode.RequestTimeout, {
-      zh: '请求未在规定时间内发送完毕',
-      en: 'the request was not sent completely in time',
-    });
-  } else {
-    refusal = new DomainError(
-      DomainErrorCode.ValidationFailed,
-      {
-        zh: '请求格式错误：请求行或请求头不符合 HTTP 规范（例如请求头中含有控制字符）',
-        en: 'malformed request: the request line or a header is not valid HTTP (for example, a control character in a header)',
-      },
-      undefined,
-      'MALFORMED_REQUEST',
-    );
-  }
+  if (error.code === 'HPE_HEADER_OVERFLOW') refusal = RequestErrors.headersTooLarge();
+  else if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') refusal = RequestErrors.requestTimeout();
+  else refusal = RequestErrors.malformedRequest();
   if (!socket.writable) {
     socket.destroy(error);
     return;
@@ -106,7 +72,7 @@ export function refuseMalformedInput(
   scan.scan(request.body, '', 'body');
   done(
     scan.total > 0
-      ? new RequestValidationError(scan.problems, { reason: 'MALFORMED_INPUT', total: scan.total })
+      ? new RequestValidationError(scan.problems, { reason: RequestRefusal.MalformedInput, total: scan.total })
       : undefined,
   );
 }

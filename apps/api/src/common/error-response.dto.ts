@@ -1,19 +1,25 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DomainErrorCode } from '@app/domain';
+import { DomainErrorCode, REFUSAL_REASONS } from '@app/domain';
 import { ScoringErrorCode } from '@app/scoring';
+
+/**
+ * Every reason the API can give: each feature's (libs/domain/src/errors, gathered in
+ * REFUSAL_REASONS) and the scoring engine's codes, which are reasons of their own.
+ */
+export const ERROR_REASONS: readonly string[] = [...new Set([...REFUSAL_REASONS, ...Object.values(ScoringErrorCode)])];
 
 /** One problem request validation found. */
 export class ErrorDetailDto {
   @ApiProperty({
-    example: 'budgetLines.0.amountFen',
+    example: 'budgetLines.2.amountFen',
     description: '出错的字段（点分路径） / the field, as a dotted path',
   })
   field: string;
 
-  @ApiProperty({ example: 'budgetLines.0.amountFen 不能小于 0' })
+  @ApiProperty({ example: '预算明细第 3 项的金额（分）不能小于 1' })
   message_zh: string;
 
-  @ApiProperty({ example: 'budgetLines.0.amountFen must not be less than 0' })
+  @ApiProperty({ example: 'amount in fen of budget line 3 must not be less than 1' })
   message_en: string;
 }
 
@@ -29,6 +35,7 @@ export class ErrorResponseDto {
   code: string;
 
   @ApiProperty({
+    enum: ERROR_REASONS,
     example: 'SLOT_LOCKED',
     description:
       '具体原因，程序据此处理；没有更具体的原因时等于 code / what happened, for programs to decide by; ' +
@@ -37,19 +44,19 @@ export class ErrorResponseDto {
   reason: string;
 
   @ApiProperty({
-    example: 'budgetLines.0.amountFen 不能小于 0',
-    description: '给人看的说明（中文） / for people, Chinese',
+    example: '预算明细第 3 项的金额（分）不能小于 1',
+    description: '给人看的说明（中文），用人们熟悉的名称指称字段 / for people, Chinese; names fields as people do',
   })
   message_zh: string;
 
   @ApiProperty({
-    example: 'budgetLines.0.amountFen must not be less than 0',
+    example: 'amount in fen of budget line 3 must not be less than 1',
     description: '给人看的说明（英文） / for people, English',
   })
   message_en: string;
 
   @ApiPropertyOptional({
-    example: 'budgetLines.0.amountFen',
+    example: 'budgetLines.2.amountFen',
     description:
       '出错的字段（点分路径），或请求头、路径参数的名称 / the field at fault as a dotted path, or the header or path ' +
       'parameter at fault',

@@ -14,6 +14,8 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
+import { BilingualMessage } from '@app/domain';
+import { yuanFigure } from '@app/scoring';
 
 /**
  * The largest amount any field accepts: ¥100 billion, far above any pool, and small enough that
@@ -27,6 +29,15 @@ export const MAX_FEN = 10_000_000_000_000;
 const SINGLE_LINE = /^[^\u0000-\u001f\u007f-\u009f]*$/;
 // eslint-disable-next-line no-control-regex -- as above, but tab and line breaks are text in a summary
 const MULTI_LINE = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]*$/;
+
+/** What a constraint asks for, in words, for the refusal (see describeConstraint). */
+export function says(zh: string, en: string): { readonly context: BilingualMessage } {
+  return { context: { zh, en } };
+}
+
+const SINGLE_LINE_SAYS = says('不能含有换行或其他控制字符', 'must not contain line breaks or other control characters');
+const MULTI_LINE_SAYS = says('不能含有控制字符', 'must not contain control characters');
+const NOT_BLANK_SAYS = says('不能只有空白', 'must not be blank');
 
 const trimOne = (value: unknown): unknown => (typeof value === 'string' ? value.trim() : value);
 const trim = ({ value }: { value: unknown }): unknown => (Array.isArray(value) ? value.map(trimOne) : trimOne(value));
@@ -58,12 +69,14 @@ export function TextField(options: TextFieldOptions): PropertyDecorator {
     IsDefined(),
     IsString(each),
     MaxLength(options.max, each),
-    Matches(options.multiline ? MULTI_LINE : SINGLE_LINE, each),
+    options.multiline
+      ? Matches(MULTI_LINE, { ...each, ...MULTI_LINE_SAYS })
+      : Matches(SINGLE_LINE, { ...each, ...SINGLE_LINE_SAYS }),
   );
   if (!options.allowEmpty) {
     decorators.push(IsNotEmpty(each));
     // A multi-line text is stored as typed, so a blank one is caught here rather than by trimming.
-    if (options.multiline) decorators.push(Matches(/\S/, each));
+    if (options.multiline) decorators.push(Matches(/\S/, { ...each, ...NOT_BLANK_SAYS }));
   }
   return applyDecorators(...decorators);
 }
@@ -86,7 +99,20 @@ export function ArrayField(max: number, min = 0): PropertyDecorator {
   return applyDecorators(IsDefined(), IsArray(), ...(min > 0 ? [ArrayMinSize(min)] : []), ArrayMaxSize(max));
 }
 
-/** Money in integer fen: no fractions, no strings, no negative or unsafe values. */
+/**
+ * Money in integer fen: no fractions, no strings, no negative or unsafe values. Its refusals state
+ * amounts in yuan, as people count money; the field's label says the amount is in fen.
+ */
 export function IsFen(min = 0): PropertyDecorator {
-  return applyDecorators(IsDefined(), IsInt(), Min(min), Max(MAX_FEN));
+  return applyDecorators(
+    IsDefined(),
+    IsInt(says('必须是以分为单位的整数', 'must be a whole number of fen')),
+    Min(
+      min,
+      min === 0
+        ? says('不能为负数', 'must not be negative')
+        : says(`不能少于 ${yuanFigure(min)}`, `must be at least ${yuanFigure(min)}`),
+    ),
+    Max(MAX_FEN, says(`不能超过 ${yuanFigure(MAX_FEN)}`, `must not be more than ${yuanFigure(MAX_FEN)}`)),
+  );
 }

@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { DomainError, DomainErrorCode } from '@app/domain';
+import { RequestErrors } from '@app/domain';
 
 const UTF8 = /^utf-?8$/i;
 const CHARSET = /;\s*charset\s*=\s*(?:"([^"]*)"|([^;\s]*))/i;
@@ -28,17 +28,7 @@ export function jsonBodyParser(fastify: FastifyInstance): (request: FastifyReque
   return (request, body, done) => {
     const charset = charsetOf(request.headers['content-type']);
     if (charset !== undefined && !UTF8.test(charset)) {
-      done(
-        new DomainError(
-          DomainErrorCode.UnsupportedMediaType,
-          {
-            zh: `不支持字符集「${charset.slice(0, 40)}」：请求体须为 UTF-8 编码的 JSON`,
-            en: `charset "${charset.slice(0, 40)}" is not supported: send the body as UTF-8 JSON`,
-          },
-          'content-type',
-          'UNSUPPORTED_CHARSET',
-        ),
-      );
+      done(RequestErrors.unsupportedCharset(charset));
       return;
     }
     if (body.length === 0) {
@@ -46,14 +36,7 @@ export function jsonBodyParser(fastify: FastifyInstance): (request: FastifyReque
       return;
     }
     if (!isUtf8(body)) {
-      done(
-        new DomainError(
-          DomainErrorCode.ValidationFailed,
-          { zh: '请求体不是有效的 UTF-8 文本', en: 'the request body is not valid UTF-8' },
-          'body',
-          'BODY_NOT_UTF8',
-        ),
-      );
+      done(RequestErrors.bodyNotUtf8());
       return;
     }
     parseJson(request, body.toString('utf8'), (error, parsed) => {
@@ -61,17 +44,7 @@ export function jsonBodyParser(fastify: FastifyInstance): (request: FastifyReque
         done(null, parsed);
         return;
       }
-      done(
-        new DomainError(
-          DomainErrorCode.ValidationFailed,
-          {
-            zh: '请求无效：请求体不是有效的 JSON，或含有不允许的 __proto__ / constructor.prototype 字段',
-            en: 'bad request: the body is not valid JSON, or it has a forbidden __proto__ or constructor.prototype key',
-          },
-          'body',
-          'BODY_NOT_JSON',
-        ),
-      );
+      done(RequestErrors.bodyNotJson());
     });
   };
 }

@@ -1,4 +1,4 @@
-import { BilingualMessage } from '@app/domain';
+import { BilingualMessage, RequestProblems, TextPart } from '@app/domain';
 import { FieldProblem, MAX_DETAILS } from './validation-error';
 
 /**
@@ -32,21 +32,14 @@ function join(prefix: string, key: string): string {
   return prefix ? `${prefix}.${key}` : key;
 }
 
-/** A property name as a person can read it in an error, even when the name itself is the problem. */
+/** A property name as the refusal's `field` can show it, even when the name itself is the problem. */
 function printable(key: string): string {
   return key.replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-function textProblem(text: string): ((field: string) => BilingualMessage) | undefined {
-  if (text.includes('\u0000')) {
-    return (field) => ({ zh: `${field} 含有空字符（U+0000）`, en: `${field} contains a NUL character (U+0000)` });
-  }
-  if (LONE_SURROGATE.test(text)) {
-    return (field) => ({
-      zh: `${field} 含有不成对的 UTF-16 代理项，不是有效的 Unicode 文本`,
-      en: `${field} contains an unpaired UTF-16 surrogate, so it is not valid Unicode text`,
-    });
-  }
+function textProblem(text: string, where: TextPart): BilingualMessage | undefined {
+  if (text.includes('\u0000')) return RequestProblems.nulCharacter(where);
+  if (LONE_SURROGATE.test(text)) return RequestProblems.loneSurrogate(where);
   return undefined;
 }
 
@@ -78,11 +71,7 @@ export class MalformedInputScan {
       const value = equals < 0 ? '' : pair.slice(equals + 1);
       const decodedKey = decode(key);
       if (decodedKey === undefined || decode(value) === undefined) {
-        const field = `query.${printable(decodedKey ?? key)}`;
-        this.add(field, {
-          zh: `${field} 含有无效的百分号编码（如 %ZZ，或不是 UTF-8 的字节序列）`,
-          en: `${field} has an invalid percent-escape (such as %ZZ, or bytes that are not UTF-8)`,
-        });
+        this.add(`query.${printable(decodedKey ?? key)}`, RequestProblems.badPercentEscape());
       }
     }
   }
@@ -92,31 +81,22 @@ export class MalformedInputScan {
     const stack: { value: unknown; path: string; depth: number; key?: string }[] = [{ value, path: name, depth: 0 }];
     for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
       const { path, depth } = item;
-      const keyProblem = item.key === undefined ? undefined : textProblem(item.key);
-      if (keyProblem) {
-        const { zh, en } = keyProblem(path);
-        this.add(path, { zh: `${zh}（在字段名中）`, en: `${en} (in the property name)` });
-      }
+      const keyProblem = item.key === undefined ? undefined : textProblem(item.key, 'name');
+      if (keyProblem) this.add(path, keyProblem);
       if (typeof item.value === 'string') {
-        const describe = textProblem(item.value);
-        if (describe) this.add(path, describe(path));
+        const valueProblem = textProblem(item.value, 'value');
+        if (valueProblem) this.add(path, valueProblem);
         continue;
       }
       if (item.value === null || typeof item.value !== 'object') continue;
       if (depth >= MAX_NESTING) {
-        this.add(path, {
-          zh: `${path} 嵌套超过 ${MAX_NESTING} 层`,
-          en: `${path} is nested more than ${MAX_NESTING} levels deep`,
-        });
+        this.add(path, RequestProblems.nestedTooDeep(MAX_NESTING));
         continue;
       }
       const base = depth === 0 ? prefix : path;
       const entries = Object.entries(item.value as Record<string, unknown>);
       if (entries.length > MAX_ENTRIES) {
-        this.add(path, {
-          zh: `${path} 有 ${entries.length} 项，最多 ${MAX_ENTRIES} 项`,
-          en: `${path} has ${entries.length} entries; at most ${MAX_ENTRIES} are allowed`,
-        });
+        this.add(path, RequestProblems.tooManyEntries(entries.length, MAX_ENTRIES));
         continue;
       }
       // Pushed in reverse so that problems come out in the order the request wrote them.

@@ -1,5 +1,5 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { toOpenApi31 } from './openapi-document';
+import { toOpenApi31, withBodyRefusals } from './openapi-document';
 
 function documentWith(properties: Record<string, unknown>): OpenAPIObject {
   return {
@@ -50,5 +50,29 @@ describe('the published document as OpenAPI 3.1', () => {
     const example = { nullable: true, note: null };
     const document = toOpenApi31(documentWith({ note: { type: 'object', example } }));
     expect(propertiesOf(document).note).toEqual({ type: 'object', example });
+  });
+});
+
+describe('refusals of a body the edge cannot read', () => {
+  const own = { description: 'not multipart', content: {} };
+  const document = withBodyRefusals({
+    openapi: '3.0.0',
+    info: { title: 't', version: '1' },
+    paths: {
+      '/runs': { post: { responses: { 202: { description: 'queued' } } } },
+      '/scans': { post: { responses: { 201: { description: 'stored' }, 415: own } } },
+      '/health': { get: { responses: { 200: { description: 'up' } } } },
+    },
+  });
+  const statuses = (path: string, method: 'get' | 'post') =>
+    Object.keys((document.paths[path][method] as { responses: object }).responses);
+
+  it('documents 413 and 415 on a route that takes no body, since a body can still be sent to it', () => {
+    expect(statuses('/runs', 'post')).toEqual(['202', '413', '415']);
+  });
+
+  it('keeps a route’s own description and leaves methods without a body alone', () => {
+    expect((document.paths['/scans'].post as { responses: Record<string, unknown> }).responses['415']).toBe(own);
+    expect(statuses('/health', 'get')).toEqual(['200']);
   });
 });

@@ -1,4 +1,5 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
+import { typicalRefusal } from './api-error.decorator';
 
 export const API_DESCRIPTION =
   '申报、路演评分、排名、资金分配与资助协议书。\n\n' +
@@ -85,4 +86,28 @@ export function withEdgeRefusals(document: OpenAPIObject): OpenAPIObject {
     }
   }
   return document;
+}
+
+const BODY_REFUSALS = [413, 415] as const;
+
+/**
+ * The edge reads a body before any route does, so every operation a body can be sent to may
+ * refuse one that is too large (413) or not JSON (415), even an operation that takes no body.
+ */
+export function withBodyRefusals(document: OpenAPIObject): OpenAPIObject {
+  const paths = Object.fromEntries(
+    Object.entries(document.paths).map(([path, item]) => [
+      path,
+      Object.fromEntries(
+        Object.entries(item).map(([method, operation]) => {
+          const responses: unknown = isObject(operation) ? operation.responses : undefined;
+          if (!BODY_METHODS.has(method) || !isObject(responses)) return [method, operation];
+          const missing = BODY_REFUSALS.filter((status) => responses[String(status)] === undefined);
+          const added = Object.fromEntries(missing.map((status) => [String(status), typicalRefusal(status)]));
+          return [method, { ...(operation as Json), responses: { ...responses, ...added } }];
+        }),
+      ),
+    ]),
+  );
+  return { ...document, paths };
 }

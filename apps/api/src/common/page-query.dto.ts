@@ -2,6 +2,7 @@ import { Type as ClassType } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IntField, Optional } from './input.decorators';
+import { Label } from './label.decorator';
 
 interface PageSizes {
   readonly default: number;
@@ -34,6 +35,7 @@ function PageQueryOf(sizes: PageSizes): ClassType<PageQuery> {
       example: 1,
       description: '页码，从 1 开始 / page number, from 1',
     })
+    @Label('页码', 'page number')
     @Optional()
     @Type(() => Number)
     @IntField(1, 100_000)
@@ -47,6 +49,7 @@ function PageQueryOf(sizes: PageSizes): ClassType<PageQuery> {
       example: sizes.default,
       description: `每页条数，默认 ${sizes.default}，最多 ${sizes.max} / rows per page, ${sizes.default} unless given, at most ${sizes.max}`,
     })
+    @Label('每页条数', 'rows per page')
     @Optional()
     @Type(() => Number)
     @IntField(1, sizes.max)

@@ -1,15 +1,6 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
-import { FieldProblem, RequestValidationError, fieldProblems } from './validation-error';
-
-const BODY_NOT_OBJECT: FieldProblem = {
-  field: 'body',
-  message: { zh: '请求体必须是 JSON 对象', en: 'the request body must be a JSON object' },
-};
-
-const BODY_MISSING: FieldProblem = {
-  field: 'body',
-  message: { zh: '缺少请求体：须为 JSON 对象', en: 'the request body is missing: send a JSON object' },
-};
+import { RequestProblems, RequestRefusal } from '@app/domain';
+import { RequestValidationError, fieldProblems } from './validation-error';
 
 /** What the parent pipe throws; named once it is known where in the request the DTO sits. */
 class ConstraintViolations extends Error {
@@ -39,7 +30,9 @@ export class RequestValidationPipe extends ValidationPipe {
     if (metadata.type === 'body' && this.toValidate(metadata)) {
       if (value === undefined) return this.missingBody(metadata);
       if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-        throw new RequestValidationError([BODY_NOT_OBJECT], { reason: 'BODY_NOT_OBJECT' });
+        throw new RequestValidationError([{ field: 'body', message: RequestProblems.bodyNotObject() }], {
+          reason: RequestRefusal.BodyNotObject,
+        });
       }
     }
     try {
@@ -55,7 +48,10 @@ export class RequestValidationPipe extends ValidationPipe {
       return await super.transform({}, metadata);
     } catch (error) {
       if (!(error instanceof ConstraintViolations)) throw error;
-      throw new RequestValidationError([BODY_MISSING, ...fieldProblems(error.errors)], { reason: 'BODY_MISSING' });
+      throw new RequestValidationError(
+        [{ field: 'body', message: RequestProblems.bodyMissing() }, ...fieldProblems(error.errors)],
+        { reason: RequestRefusal.BodyMissing },
+      );
     }
   }
 }

@@ -1,5 +1,6 @@
 import { ValidationError, getMetadataStorage } from 'class-validator';
-import { BilingualMessage, DomainErrorCode, describeConstraint } from '@app/domain';
+import { BilingualMessage, DomainErrorCode, FieldStep, describeConstraint, fieldName } from '@app/domain';
+import { labelOf } from './label.decorator';
 
 export interface FieldProblem {
   readonly field: string;
@@ -14,31 +15,48 @@ function constraintArgs(target: object | undefined, property: string, constraint
   return (match?.constraints as unknown[] | undefined) ?? [];
 }
 
-function collect(errors: readonly ValidationError[], prefix: string, out: FieldProblem[]): void {
+/** What a decorator says its constraint asks for, given as `{ context: { zh, en } }`. */
+function saidOf(error: ValidationError, constraint: string): BilingualMessage | undefined {
+  const context: unknown = error.contexts?.[constraint];
+  if (typeof context !== 'object' || context === null) return undefined;
+  const { zh, en } = context as Partial<BilingualMessage>;
+  return typeof zh === 'string' && typeof en === 'string' ? { zh, en } : undefined;
+}
+
+/** An item of a list is validated with the list as its target; a property with the object holding it. */
+function stepOf(error: ValidationError): FieldStep {
+  if (Array.isArray(error.target)) return { index: Number(error.property) };
+  return { label: error.target ? labelOf(error.target.constructor, error.property) : undefined };
+}
+
+function collect(errors: readonly ValidationError[], prefix: string, steps: readonly FieldStep[], out: FieldProblem[]) {
   for (const error of errors) {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
-    for (const [constraint, english] of Object.entries(error.constraints ?? {})) {
+    const path = [...steps, stepOf(error)];
+    const name = fieldName(path);
+    for (const constraint of Object.keys(error.constraints ?? {})) {
       out.push({
         field,
         message: describeConstraint(
           constraint,
-          field,
+          name,
           constraintArgs(error.target, error.property, constraint),
-          english,
+          saidOf(error, constraint),
         ),
       });
     }
-    collect(error.children ?? [], field, out);
+    collect(error.children ?? [], field, path, out);
   }
 }
 
 /**
- * Flattens nested DTO errors into dotted field paths, in the order the fields were declared;
- * `prefix` says where in the request the DTO sits (`query` for query parameters).
+ * Flattens nested DTO errors into dotted field paths, in the order the fields were declared, each
+ * message naming the field by its label; `prefix` says where in the request the DTO sits (`query`
+ * for query parameters).
  */
 export function fieldProblems(errors: readonly ValidationError[], prefix = ''): FieldProblem[] {
   const out: FieldProblem[] = [];
-  collect(errors, prefix, out);
+  collect(errors, prefix, [], out);
   return out;
 }
 

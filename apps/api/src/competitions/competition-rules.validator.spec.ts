@@ -34,14 +34,23 @@ describe('validateCompetitionRules', () => {
 
   it('names a missing rule', () => {
     const { rubric: _, ...rest } = PARTY;
-    expect(refusal(rest)).toMatchObject({ field: 'rules.rubric', messageZh: '缺少必填字段 rules.rubric' });
+    expect(refusal(rest)).toMatchObject({
+      field: 'rules.rubric',
+      reason: 'RULE_MISSING',
+      messageZh: '请给出评分细则',
+      messageEn: 'rubric is required',
+    });
   });
 
   it('refuses a repeated rubric key, naming the second one', () => {
     const error = refusal(withRubric((rubric) => (rubric[2].key = 'need')));
-    expect(error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'rules.rubric.2.key' });
-    expect(error.messageZh).toContain('重复');
-    expect(error.messageEn).toContain('repeats "need"');
+    expect(error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      reason: 'KEY_REPEATED',
+      field: 'rules.rubric.2.key',
+      messageZh: '评分细则第 3 项的评分项代码重复：「need」已出现过',
+      messageEn: 'criterion key of criterion 3 repeats "need"',
+    });
   });
 
   it.each([
@@ -83,7 +92,9 @@ describe('validateCompetitionRules', () => {
     const error = refusal({ ...PARTY, tranches });
     expect(error).toMatchObject({
       field: 'rules.tranches',
-      messageEn: 'rules.tranches percents must add up to 100, not 90',
+      reason: 'TRANCHES_NOT_100_PERCENT',
+      messageZh: '各期拨付比例之和必须为 100%，现为 90%',
+      messageEn: "the tranches' percents must add up to 100, not 90",
     });
   });
 
@@ -112,35 +123,44 @@ describe('validateCompetitionRules', () => {
     );
   });
 
-  it('refuses an unknown tie-break and one naming a gate criterion', () => {
-    expect(refusal({ ...PARTY, tieBreaks: ['median', 'coin-toss'] }).field).toBe('rules.tieBreaks.1');
+  it('refuses an unknown tie-break and one naming a gate criterion, offering the ones there are in words', () => {
+    expect(refusal({ ...PARTY, tieBreaks: ['median', 'coin-toss'] })).toMatchObject({
+      field: 'rules.tieBreaks.1',
+      reason: 'TIE_BREAK_UNKNOWN',
+      messageZh: expect.stringMatching(/^同分排序规则第 2 项不是可用的同分排序规则；可用：评委总分中位数高者优先、/),
+    });
     expect(refusal({ ...PARTY, tieBreaks: ['criterion:party-leadership'] }).field).toBe('rules.tieBreaks.0');
     expect(refusal({ ...PARTY, tieBreaks: ['median', 'median'] }).field).toBe('rules.tieBreaks.1');
   });
 
   it('lets the scoring engine judge the allocation policy, naming the field inside it', () => {
-    expect(refusal({ ...PARTY, allocation: { rule: 'lottery' } }).field).toBe('rules.allocation.rule');
+    expect(refusal({ ...PARTY, allocation: { rule: 'lottery' } })).toMatchObject({
+      field: 'rules.allocation.rule',
+      reason: 'SCORING_INVALID_POLICY',
+      messageZh: '分配方式无效：与其他分配设置相矛盾，或不适用于所选的分配方式',
+    });
     expect(refusal({ ...PARTY, allocation: { rule: 'greedy', minGrant: -1 } }).field).toBe('rules.allocation.minGrant');
     expect(refusal({ ...PARTY, allocation: { rule: 'greedy', bonus: true } }).field).toBe('rules.allocation.bonus');
     expect(refusal({ ...PARTY, allocation: { rule: 'tiers' } }).field).toBe('rules.allocation.tiers');
   });
 
   it.each([
-    ['negative', '-5', 'must not be negative'],
-    ['minus zero', '-0', 'must not be negative or carry a minus sign ("-0")'],
-    ['padded', ' 60', 'must be a decimal string'],
-    ['an exponent', '6e1', 'not a decimal number'],
+    ['negative', '-5', '合格分数线不能为负数，也不能带负号'],
+    ['minus zero', '-0', '合格分数线不能为负数，也不能带负号'],
+    ['padded', ' 60', '合格分数线必须是数字（如 25 或 7.5），最多 4 位小数'],
+    ['an exponent', '6e1', '合格分数线必须是数字（如 25 或 7.5），最多 4 位小数'],
   ])('refuses a pass score that is %s, saying why', (_, passScore, why) => {
     const error = refusal({ ...PARTY, allocation: { rule: 'greedy', passScore } });
     expect(error.field).toBe('rules.allocation.passScore');
-    expect(error.messageEn).toContain(why);
+    expect(error.messageZh).toBe(why);
   });
 
   it('refuses a pass score above the best possible total, which would fund nobody', () => {
     const error = refusal({ ...PARTY, allocation: { rule: 'greedy', passScore: '100.01' } });
     expect(error).toMatchObject({
       field: 'rules.allocation.passScore',
-      messageZh: 'rules.allocation.passScore（100.01）高于评分细则的满分 100，将没有项目能获得资助',
+      reason: 'PASS_SCORE_ABOVE_TOP',
+      messageZh: '合格分数线为 100.01，高于评分细则的满分 100，将没有项目能获得资助',
     });
     expect(() =>
       validateCompetitionRules({ ...PARTY, allocation: { rule: 'greedy', passScore: '100' } }, POOL),
@@ -149,7 +169,10 @@ describe('validateCompetitionRules', () => {
 
   it.each(['-0', '0', '100.5', '-1', '0.00001'])('refuses a judge group weight of %s', (weight) => {
     const aggregation = { ...PARTY.aggregation, groupWeights: { expert: '0.6', resident: weight } };
-    expect(refusal({ ...PARTY, aggregation }).field).toBe('rules.aggregation.groupWeights.resident');
+    expect(refusal({ ...PARTY, aggregation })).toMatchObject({
+      field: 'rules.aggregation.groupWeights.resident',
+      messageZh: expect.stringMatching(/^居民代表组权重/),
+    });
   });
 
   it('refuses a minus zero in a rubric weight rather than storing a second spelling of 0', () => {
@@ -174,8 +197,11 @@ describe('validateCompetitionRules', () => {
 
   it('refuses a minimum grant above the per-project cap, since nobody could be funded', () => {
     const error = refusal({ ...PARTY, allocation: { rule: 'greedy', minGrant: 6_000_000 } });
-    expect(error.field).toBe('rules.allocation.minGrant');
-    expect(error.messageZh).toContain('¥60,000.00');
+    expect(error).toMatchObject({
+      field: 'rules.allocation.minGrant',
+      reason: 'MIN_GRANT_ABOVE_CAP',
+      messageZh: '最低资助额（分）为 ¥60,000.00，高于单个项目申请上限 ¥50,000.00，将没有项目能获得资助',
+    });
   });
 
   it('gives a tranche sent without a condition the one its place in the schedule means', () => {

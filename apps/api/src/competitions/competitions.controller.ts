@@ -1,10 +1,10 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { Role } from '@app/domain';
+import { CompetitionErrors, CompetitionState, Role, RulesErrors, rulesFieldName } from '@app/domain';
 import { Allow, Public } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ApiCallerErrors, ApiError, ApiJsonBodyErrors } from '../common/api-error.decorator';
+import { ApiCallerErrors, ApiError, ApiJsonBodyErrors, refusalExample } from '../common/api-error.decorator';
 import { IdParamDto } from '../common/id-param.dto';
 import { CompetitionsService } from './competitions.service';
 import { UpdateCompetitionRulesDto } from './dto/competition-rules.dto';
@@ -38,12 +38,11 @@ export class CompetitionsController {
       'Starts from a preset; each field given in rules replaces the preset’s. The competition starts as a draft.',
   })
   @ApiResponse({ status: 201, type: CompetitionResponseDto })
-  @ApiError(400, undefined, {
-    code: 'VALIDATION_FAILED',
-    message_zh: 'rules.tranches 各期拨付比例之和必须为 100%，现为 90%',
-    message_en: 'rules.tranches percents must add up to 100, not 90',
-    field: 'rules.tranches',
-  })
+  @ApiError(
+    400,
+    undefined,
+    refusalExample(RulesErrors.tranchesNotWhole({ name: rulesFieldName('tranches'), path: 'rules.tranches' }, 90)),
+  )
   @ApiError(401)
   @ApiError(403, 'only the grants office')
   @ApiJsonBodyErrors()
@@ -121,12 +120,16 @@ export class CompetitionsController {
   @ApiResponse({ status: 200, type: CompetitionResponseDto })
   @ApiCallerErrors()
   @ApiError(404, undefined, NOT_FOUND_EXAMPLE)
-  @ApiError(409, undefined, {
-    code: 'CONFLICT',
-    message_zh: '路演已开始，规则已于 2026-04-18 09:00 冻结，不能再修改规则（大赛当前为「路演」(roadshow)）',
-    message_en:
-      'the rules were frozen when the roadshow started; the rules can no longer change (the competition is roadshow)',
-  })
+  @ApiError(
+    409,
+    undefined,
+    refusalExample(
+      CompetitionErrors.rulesFrozen(CompetitionState.Roadshow, new Date('2026-04-18T01:00:00Z'), {
+        zh: '规则',
+        en: 'the rules',
+      }),
+    ),
+  )
   @ApiJsonBodyErrors()
   updateRules(
     @CurrentActor() actor: Actor,
@@ -148,12 +151,11 @@ export class CompetitionsController {
   @ApiResponse({ status: 200, type: CompetitionResponseDto })
   @ApiCallerErrors()
   @ApiError(404, undefined, NOT_FOUND_EXAMPLE)
-  @ApiError(409, undefined, {
-    code: 'CONFLICT',
-    message_zh: '大赛当前为「草稿」(draft)，不能变为「路演」(roadshow)；可变为：「征集中」(open)',
-    message_en: 'a competition cannot go from draft to roadshow; from draft it can go to: open',
-    field: 'to',
-  })
+  @ApiError(
+    409,
+    undefined,
+    refusalExample(CompetitionErrors.transitionNotAllowed(CompetitionState.Draft, CompetitionState.Roadshow, 'to')),
+  )
   @ApiJsonBodyErrors()
   transition(
     @CurrentActor() actor: Actor,

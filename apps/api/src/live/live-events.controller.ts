@@ -1,7 +1,7 @@
 import { Controller, Headers, MessageEvent, Param, Query, Sse } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Observable } from 'rxjs';
-import { DomainError, DomainErrorCode, LiveEventType } from '@app/domain';
+import { LiveEventType, RequestErrors } from '@app/domain';
 import { Public } from '../auth/access.decorator';
 import { ApiError } from '../common/api-error.decorator';
 import { RoadshowEventsParamsDto } from './dto/roadshow-events-params.dto';
@@ -14,13 +14,7 @@ const LAST_EVENT_ID = 'Last-Event-ID';
 function lastEventIdOf(header: string | undefined, query: RoadshowEventsQueryDto): string | undefined {
   if (header === undefined || header.trim() === '') return query.lastEventId;
   const value = header.trim();
-  if (!EVENT_ID_PATTERN.test(value)) {
-    throw new DomainError(
-      DomainErrorCode.ValidationFailed,
-      { zh: `${LAST_EVENT_ID} 必须是事件 id（数字）`, en: `${LAST_EVENT_ID} must be an event id (digits)` },
-      LAST_EVENT_ID,
-    );
-  }
+  if (!EVENT_ID_PATTERN.test(value)) throw RequestErrors.eventIdMalformed(LAST_EVENT_ID);
   return value;
 }
 
@@ -41,7 +35,12 @@ export class LiveEventsController {
       'starts now, and its greeting comment carries the current id. A heartbeat comment every 15 s. ' +
       `Event types: ${Object.values(LiveEventType).join(', ')}. No score values before a slot locks.`,
   })
-  @ApiHeader({ name: LAST_EVENT_ID, required: false, description: '最后收到的事件 id / id of the last event received' })
+  @ApiHeader({
+    name: LAST_EVENT_ID,
+    required: false,
+    schema: { type: 'string', pattern: EVENT_ID_PATTERN.source },
+    description: '最后收到的事件 id / id of the last event received',
+  })
   @ApiOkResponse({
     description: '事件流 / the event stream',
     content: {

@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, Injectable, Logger, MessageEvent } from '@nestjs/common';
 import { Observable, Subscriber } from 'rxjs';
 import { SignalBus } from '@app/application';
-import { DomainError, DomainErrorCode } from '@app/domain';
+import { RoadshowErrors } from '@app/domain';
 import { LiveEvent, LiveEventRepository } from '@app/persistence';
 
 /** Rows read per query; a client reconnecting after a long gap is caught up page by page. */
@@ -68,12 +68,7 @@ export class LiveStreamService implements BeforeApplicationShutdown {
    */
   async open(roadshowId: string, lastEventId: string | undefined): Promise<Observable<MessageEvent>> {
     if (!(await this.events.roadshowExists(roadshowId))) {
-      throw new DomainError(
-        DomainErrorCode.NotFound,
-        { zh: '路演不存在', en: 'roadshow not found' },
-        'id',
-        'ROADSHOW_NOT_FOUND',
-      );
+      throw RoadshowErrors.roadshowNotFound('id');
     }
     const from = lastEventId === undefined ? undefined : BigInt(lastEventId);
     return new Observable<MessageEvent>((subscriber) => {

@@ -33,9 +33,11 @@ describe('统一社会信用代码 check character (GB 32100-2015)', () => {
   });
 
   it('names the expected check character when only the last one is wrong', () => {
-    expect(creditCodeProblem('91350100M000100Y44')).toEqual({
-      zh: '统一社会信用代码校验位不正确：第 18 位应为 3，请核对是否输错',
-      en: 'the unified social credit code fails its check: the 18th character should be 3; check for a typo',
+    expect(creditCodeProblem('91350100M000100Y44')).toMatchObject({
+      reason: 'CREDIT_CODE_CHECK',
+      field: 'creditCode',
+      messageZh: '统一社会信用代码校验位不正确：第 18 位应为 3，请核对是否输错',
+      messageEn: 'the unified social credit code fails its check: the 18th character should be 3; check for a typo',
     });
   });
 

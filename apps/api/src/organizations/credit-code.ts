@@ -1,4 +1,4 @@
-import { BilingualMessage } from '@app/domain';
+import { DomainError, OrganizationErrors } from '@app/domain';
 
 /**
  * 统一社会信用代码 (GB 32100-2015): 18 characters from a 31-character set (no I, O, Z, S, V),
@@ -25,26 +25,11 @@ export function normalizeCreditCode(code: string): string {
   return code.replace(/\s+/g, '').toUpperCase();
 }
 
-/** Why a (normalized) code is not a valid credit code, or undefined when it is. */
-export function creditCodeProblem(code: string): BilingualMessage | undefined {
-  if (code.length !== 18) {
-    return {
-      zh: `统一社会信用代码应为 18 位，实际 ${code.length} 位`,
-      en: `a unified social credit code has 18 characters, not ${code.length}`,
-    };
-  }
-  if (!SHAPE.test(code)) {
-    return {
-      zh: '统一社会信用代码含有不允许的字符（不使用 I、O、Z、S、V，第 3–8 位为行政区划数字）',
-      en: 'the unified social credit code has characters it cannot contain (no I, O, Z, S, V; characters 3–8 are digits)',
-    };
-  }
+/** The refusal of a (normalized) code that is not a valid credit code, or undefined when it is one. */
+export function creditCodeProblem(code: string): DomainError | undefined {
+  if (code.length !== 18) return OrganizationErrors.creditCodeLength(code.length);
+  if (!SHAPE.test(code)) return OrganizationErrors.creditCodeCharacters();
   const expected = creditCodeCheckCharacter(code.slice(0, 17));
-  if (code[17] !== expected) {
-    return {
-      zh: `统一社会信用代码校验位不正确：第 18 位应为 ${expected}，请核对是否输错`,
-      en: `the unified social credit code fails its check: the 18th character should be ${expected}; check for a typo`,
-    };
-  }
+  if (code[17] !== expected) return OrganizationErrors.creditCodeCheck(expected);
   return undefined;
 }

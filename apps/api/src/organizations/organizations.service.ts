@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DomainError, DomainErrorCode, Role } from '@app/domain';
+import { OrganizationErrors, Role } from '@app/domain';
 import { AppUser, AuditRepository, Organization } from '@app/persistence';
 import { Actor } from '../auth/actor';
 import { toUserResponse } from '../auth/dto/user.dto';
@@ -19,8 +19,6 @@ import {
 } from './dto/organization.dto';
 import { OrganizationsRepository } from './organizations.repository';
 import { RegistrationLimiter } from './registration-limiter';
-
-const NOT_FOUND = new DomainError(DomainErrorCode.NotFound, { zh: '未找到该组织', en: 'organization not found' }, 'id');
 
 @Injectable()
 export class OrganizationsService {
@@ -40,7 +38,7 @@ export class OrganizationsService {
     const creditCode = dto.creditCode ? normalizeCreditCode(dto.creditCode) : null;
     if (creditCode !== null) {
       const problem = creditCodeProblem(creditCode);
-      if (problem) throw new DomainError(DomainErrorCode.ValidationFailed, problem, 'creditCode');
+      if (problem) throw problem;
     }
     const passwordHash = await hashPassword(dto.applicant.password);
     try {
@@ -77,36 +75,25 @@ export class OrganizationsService {
       });
     } catch (error) {
       if (isUniqueViolation(error, 'organization_credit_code_key')) {
-        throw new DomainError(
-          DomainErrorCode.Conflict,
-          {
-            zh: '该统一社会信用代码已注册，请用已有账号登录或联系该组织的管理员',
-            en: 'an organization with this unified social credit code is already registered; sign in with its account',
-          },
-          'creditCode',
-        );
+        throw OrganizationErrors.creditCodeTaken();
       }
       if (isUniqueViolation(error, 'app_user_login_key')) {
-        throw new DomainError(
-          DomainErrorCode.Conflict,
-          { zh: '该登录名已被使用，请换一个', en: 'this login is already taken; choose another' },
-          'applicant.login',
-        );
+        throw OrganizationErrors.loginTaken();
       }
       throw error;
     }
   }
 
   async mine(actor: Actor): Promise<OrganizationResponseDto> {
-    if (actor.kind !== 'user' || actor.role !== Role.Applicant) throw NOT_FOUND;
+    if (actor.kind !== 'user' || actor.role !== Role.Applicant) throw OrganizationErrors.notFound();
     const organization = await this.organizations.findById(actor.organizationId);
-    if (!organization) throw NOT_FOUND;
+    if (!organization) throw OrganizationErrors.notFound();
     return toOrganizationResponse(organization);
   }
 
   async get(id: string): Promise<OrganizationResponseDto> {
     const organization = await this.organizations.findById(id);
-    if (!organization) throw NOT_FOUND;
+    if (!organization) throw OrganizationErrors.notFound();
     return toOrganizationResponse(organization);
   }
 

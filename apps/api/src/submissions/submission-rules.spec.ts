@@ -46,8 +46,9 @@ describe('checkSubmissionAgainstRules', () => {
     });
     expect(error).toMatchObject({
       field: 'requestedFen',
+      reason: 'REQUEST_ABOVE_CAP',
       messageZh: '申请资助 ¥50,000.01 超过本大赛单个项目资助上限 ¥50,000.00',
-      messageEn: "requestedFen ¥50,000.01 is above this competition's cap of ¥50,000.00 per project",
+      messageEn: "the amount requested, ¥50,000.01, is above this competition's cap of ¥50,000.00 per project",
     });
   });
 
@@ -63,9 +64,10 @@ describe('checkSubmissionAgainstRules', () => {
 
   it('refuses a request below the minimum', () => {
     const small = { ...PROJECT, requestedFen: 499_999, matchingFen: 500_001 };
-    expect(refusal({ ...small, budgetLines: [{ item: '全部', kind: '综合', amountFen: 1_000_000 }] }).field).toBe(
-      'requestedFen',
-    );
+    expect(refusal({ ...small, budgetLines: [{ item: '全部', kind: '综合', amountFen: 1_000_000 }] })).toMatchObject({
+      field: 'requestedFen',
+      reason: 'REQUEST_BELOW_MINIMUM',
+    });
   });
 
   it('compares the share of the budget exactly: 80% of ¥37,500.00 is allowed, one fen more is not', () => {
@@ -88,7 +90,9 @@ describe('checkSubmissionAgainstRules', () => {
 
   it('refuses a category the competition does not have, listing the ones it has', () => {
     const error = refusal({ ...PROJECT, category: 'elderly' });
-    expect(error.field).toBe('category');
-    expect(error.messageZh).toContain('poverty-relief（扶贫帮困类）');
+    expect(error).toMatchObject({ field: 'category', reason: 'UNKNOWN_CATEGORY' });
+    expect(error.messageZh).toBe(
+      '所选项目类别不是本大赛的类别；可选：便民利民类、宣传教育类、扶贫帮困类、卫生保健类、文体娱乐类',
+    );
   });
 });

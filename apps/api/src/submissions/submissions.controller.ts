@@ -1,10 +1,10 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { Role } from '@app/domain';
+import { Role, SubmissionErrors } from '@app/domain';
 import { Allow } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ApiCallerErrors, ApiError, ApiJsonBodyErrors } from '../common/api-error.decorator';
+import { ApiCallerErrors, ApiError, ApiJsonBodyErrors, refusalExample } from '../common/api-error.decorator';
 import { IdParamDto } from '../common/id-param.dto';
 import {
   AllSubmissionsQueryDto,
@@ -39,12 +39,7 @@ export class SubmissionsController {
       'the request is capped per project and as a share of the budget.',
   })
   @ApiResponse({ status: 201, type: SubmissionResponseDto })
-  @ApiError(400, undefined, {
-    code: 'VALIDATION_FAILED',
-    message_zh: '申请资助 ¥60,000.00 超过本大赛单个项目资助上限 ¥50,000.00',
-    message_en: "requestedFen ¥60,000.00 is above this competition's cap of ¥50,000.00 per project",
-    field: 'requestedFen',
-  })
+  @ApiError(400, undefined, refusalExample(SubmissionErrors.aboveCap('¥60,000.00', '¥50,000.00')))
   @ApiError(401)
   @ApiError(403, 'not an applicant')
   @ApiError(404, 'no such (published) competition', {
@@ -181,12 +176,7 @@ export class SubmissionsController {
       'which the applicant sees. A decision may be corrected while screening lasts.',
   })
   @ApiResponse({ status: 200, type: SubmissionResponseDto })
-  @ApiError(400, undefined, {
-    code: 'VALIDATION_FAILED',
-    message_zh: '资格审查不通过时必须填写理由（reason），申报单位会看到',
-    message_en: 'a rejection needs a reason; the applicant sees it',
-    field: 'reason',
-  })
+  @ApiError(400, undefined, refusalExample(SubmissionErrors.screeningReasonRequired()))
   @ApiError(401)
   @ApiError(403)
   @ApiError(404, 'missing, or another organization’s', NOT_FOUND_EXAMPLE)

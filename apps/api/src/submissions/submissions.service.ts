@@ -4,17 +4,16 @@ import { DataSource, EntityManager } from 'typeorm';
 import {
   CompetitionErrors,
   CompetitionState,
-  DomainError,
-  DomainErrorCode,
   Role,
   ScreeningStatus,
+  SubmissionErrors,
   SubmissionState,
-  beijingTime,
-  stateZh,
+  fieldName,
 } from '@app/domain';
 import { AuditRepository, Competition, CompetitionsRepository, Submission } from '@app/persistence';
 import { Actor } from '../auth/actor';
 import { auditActor } from '../auth/audit-actor';
+import { labelOf } from '../common/label.decorator';
 import { pageOf } from '../common/page-query.dto';
 import {
   AllSubmissionsQueryDto,
@@ -28,12 +27,6 @@ import {
 } from './dto/submission.dto';
 import { checkSubmissionAgainstRules } from './submission-rules';
 import { SubmissionsRepository } from './submissions.repository';
-
-const SUBMISSION_NOT_FOUND = new DomainError(
-  DomainErrorCode.NotFound,
-  { zh: '未找到该申报项目', en: 'submission not found' },
-  'id',
-);
 
 /** Until the roadshow lineup is fixed, an organization may still pull its project out. */
 const WITHDRAWABLE_IN: readonly CompetitionState[] = [
@@ -50,40 +43,15 @@ function organizationOf(actor: Actor): string | undefined {
 
 function applicantOrganization(actor: Actor): string {
   const organizationId = organizationOf(actor);
-  if (!organizationId) {
-    throw new DomainError(DomainErrorCode.Forbidden, {
-      zh: '只有申报单位的账号可以申报项目',
-      en: 'only an applicant organization’s account may do this',
-    });
-  }
+  if (!organizationId) throw SubmissionErrors.applicantOnly();
   return organizationId;
 }
 
 function assertAcceptingSubmissions(competition: Competition, now: Date): void {
-  if (competition.state !== CompetitionState.Open) {
-    throw new DomainError(DomainErrorCode.Conflict, {
-      zh: `大赛当前为${stateZh(competition.state)}，不接受申报或修改`,
-      en: `the competition is ${competition.state}, so projects can no longer be created, edited or submitted`,
-    });
-  }
+  if (competition.state !== CompetitionState.Open) throw SubmissionErrors.notAccepting(competition.state);
   if (competition.submissionDeadline.getTime() <= now.getTime()) {
-    throw new DomainError(DomainErrorCode.Conflict, {
-      zh: `申报已于 ${beijingTime(competition.submissionDeadline)}（北京时间）截止，不能再新建、修改或提交`,
-      en: `submissions closed at ${competition.submissionDeadline.toISOString()}; nothing can be created, edited or submitted`,
-    });
+    throw SubmissionErrors.deadlinePassed(competition.submissionDeadline);
   }
-}
-
-function stateConflict(submission: Submission, what: { zh: string; en: string }): DomainError {
-  const zh: Record<SubmissionState, string> = {
-    [SubmissionState.Draft]: '草稿',
-    [SubmissionState.Submitted]: '已提交',
-    [SubmissionState.Withdrawn]: '已撤回',
-  };
-  return new DomainError(DomainErrorCode.Conflict, {
-    zh: `该项目${zh[submission.state]}，${what.zh}`,
-    en: `the submission is ${submission.state}; ${what.en}`,
-  });
 }
 
 @Injectable()
@@ -166,30 +134,14 @@ export class SubmissionsService {
     >;
     for (const [field, value] of Object.entries(changes)) {
       if (value === null) {
-        throw new DomainError(
-          DomainErrorCode.ValidationFailed,
-          {
-            zh: `${field} 不能为 null；不修改时请省略该字段`,
-            en: `${field} must not be null; leave it out to keep it`,
-          },
-          field,
-        );
+        throw SubmissionErrors.fieldCleared(fieldName([{ label: labelOf(UpdateSubmissionDto, field) }]), field);
       }
     }
     return this.writeOwn(actor, id, async (manager, submission, competition) => {
       if (expectedVersion !== undefined && expectedVersion !== submission.version) {
-        throw new DomainError(
-          DomainErrorCode.Conflict,
-          {
-            zh: `该项目已被修改（当前版本 ${submission.version}，你读取的是 ${expectedVersion}），请刷新后再改`,
-            en: `the submission changed since you read it (now version ${submission.version}, you sent ${expectedVersion}); reload and retry`,
-          },
-          'expectedVersion',
-        );
+        throw SubmissionErrors.changedSinceRead(submission.version, expectedVersion);
       }
-      if (submission.state === SubmissionState.Withdrawn) {
-        throw stateConflict(submission, { zh: '不能再修改', en: 'it can no longer be edited' });
-      }
+      if (submission.state === SubmissionState.Withdrawn) throw SubmissionErrors.withdrawn();
       assertAcceptingSubmissions(competition, new Date());
       const current = this.content(submission);
       const merged = this.content({ ...current, ...changes });
@@ -218,9 +170,7 @@ export class SubmissionsService {
 
   async submit(actor: Actor, id: string): Promise<SubmissionResponseDto> {
     return this.writeOwn(actor, id, async (manager, submission, competition) => {
-      if (submission.state !== SubmissionState.Draft) {
-        throw stateConflict(submission, { zh: '只有草稿可以提交', en: 'only a draft can be submitted' });
-      }
+      if (submission.state !== SubmissionState.Draft) throw SubmissionErrors.notDraft(submission.state);
       assertAcceptingSubmissions(competition, new Date());
       // The office may have changed the rules since the draft was saved.
       checkSubmissionAgainstRules(submission, competition.rules);
@@ -247,15 +197,8 @@ export class SubmissionsService {
 
   async withdraw(actor: Actor, id: string): Promise<SubmissionResponseDto> {
     return this.writeOwn(actor, id, async (manager, submission, competition) => {
-      if (submission.state === SubmissionState.Withdrawn) {
-        throw stateConflict(submission, { zh: '无需再次撤回', en: 'it is already withdrawn' });
-      }
-      if (!WITHDRAWABLE_IN.includes(competition.state)) {
-        throw new DomainError(DomainErrorCode.Conflict, {
-          zh: `大赛当前为${stateZh(competition.state)}，路演名单已确定，不能再撤回项目`,
-          en: `the competition is ${competition.state}; the roadshow lineup is fixed and projects can no longer be withdrawn`,
-        });
-      }
+      if (submission.state === SubmissionState.Withdrawn) throw SubmissionErrors.alreadyWithdrawn();
+      if (!WITHDRAWABLE_IN.includes(competition.state)) throw SubmissionErrors.lineupFixed(competition.state);
       const before = { state: submission.state };
       submission.state = SubmissionState.Withdrawn;
       const saved = await manager.getRepository(Submission).save(submission);
@@ -277,27 +220,11 @@ export class SubmissionsService {
   /** 资格审查: the office passes or rejects a submitted project; a rejection needs a reason the applicant reads. */
   async screen(actor: Actor, id: string, dto: ScreeningDecisionDto): Promise<SubmissionResponseDto> {
     const reason = dto.reason ?? null;
-    if (dto.decision === ScreeningStatus.Rejected && !reason) {
-      throw new DomainError(
-        DomainErrorCode.ValidationFailed,
-        {
-          zh: '资格审查不通过时必须填写理由（reason），申报单位会看到',
-          en: 'a rejection needs a reason; the applicant sees it',
-        },
-        'reason',
-      );
-    }
+    if (dto.decision === ScreeningStatus.Rejected && !reason) throw SubmissionErrors.screeningReasonRequired();
     const saved = await this.dataSource.transaction(async (manager) => {
       const { submission, competition } = await this.lockPair(manager, id);
-      if (competition.state !== CompetitionState.Screening) {
-        throw new DomainError(DomainErrorCode.Conflict, {
-          zh: `大赛当前为${stateZh(competition.state)}，只有在${stateZh(CompetitionState.Screening)}阶段才能审查`,
-          en: `the competition is ${competition.state}; screening decisions are taken only while it is in screening`,
-        });
-      }
-      if (submission.state !== SubmissionState.Submitted) {
-        throw stateConflict(submission, { zh: '只能审查已提交的项目', en: 'only submitted projects are screened' });
-      }
+      if (competition.state !== CompetitionState.Screening) throw SubmissionErrors.notInScreening(competition.state);
+      if (submission.state !== SubmissionState.Submitted) throw SubmissionErrors.notSubmitted(submission.state);
       if (submission.screening === dto.decision && submission.screeningReason === reason) return submission;
       const before = { screening: submission.screening, screeningReason: submission.screeningReason };
       submission.screening = dto.decision;
@@ -323,7 +250,7 @@ export class SubmissionsService {
   private async visible(actor: Actor, id: string): Promise<Submission> {
     const submission = await this.submissions.findById(id);
     const own = organizationOf(actor);
-    if (!submission || (own !== undefined && submission.organizationId !== own)) throw SUBMISSION_NOT_FOUND;
+    if (!submission || (own !== undefined && submission.organizationId !== own)) throw SubmissionErrors.notFound();
     return submission;
   }
 
@@ -333,10 +260,10 @@ export class SubmissionsService {
     id: string,
   ): Promise<{ submission: Submission; competition: Competition }> {
     const unlocked = await this.submissions.findById(id);
-    if (!unlocked) throw SUBMISSION_NOT_FOUND;
+    if (!unlocked) throw SubmissionErrors.notFound();
     const competition = await this.competitions.lock(manager, unlocked.competitionId, 'share');
     const submission = await this.submissions.lock(manager, id);
-    if (!competition || !submission) throw SUBMISSION_NOT_FOUND;
+    if (!competition || !submission) throw SubmissionErrors.notFound();
     return { submission, competition };
   }
 
@@ -349,7 +276,7 @@ export class SubmissionsService {
     await this.visible(actor, id);
     const saved = await this.dataSource.transaction(async (manager) => {
       const { submission, competition } = await this.lockPair(manager, id);
-      if (submission.organizationId !== organizationId) throw SUBMISSION_NOT_FOUND;
+      if (submission.organizationId !== organizationId) throw SubmissionErrors.notFound();
       return write(manager, submission, competition);
     });
     return toSubmissionResponse(saved);
@@ -363,12 +290,7 @@ export class SubmissionsService {
   ): Promise<void> {
     await this.submissions.lockOrganization(manager, organizationId);
     const other = await this.submissions.findActive(manager, competitionId, organizationId, exceptId);
-    if (other) {
-      throw new DomainError(DomainErrorCode.Conflict, {
-        zh: `每个组织限报一个项目，本组织已申报「${other.title}」；如需更换，请先撤回该项目`,
-        en: `one project per organization: yours already has "${other.title}"; withdraw it first to enter another`,
-      });
-    }
+    if (other) throw SubmissionErrors.onePerOrganization(other.title);
   }
 
   /** Only the content fields, copied, so DTO instances and entity extras never reach the row. */

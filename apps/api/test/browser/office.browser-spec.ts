@@ -176,7 +176,7 @@ describe('office console in Chromium', () => {
     await weight.fill('1.23456');
     await page.getByRole('button', { name: '保存规则' }).click();
     const weightError = page.locator(`#${await weight.getAttribute('id')}-error`);
-    await see(weightError, 'rubric.1.weight');
+    await see(weightError, '评分细则第 2 项的权重必须是数字');
     await expect(weight.getAttribute('aria-invalid')).resolves.toBe('true');
     await expectLabelled(page);
     await shot(page, 'office-03-rules-field-error');

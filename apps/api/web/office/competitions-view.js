@@ -10,16 +10,13 @@ import {
   select,
   showApiError,
 } from '../shared/forms.js';
-import { COMPETITION_STATE_LABELS } from '/vocabulary.js';
+import { COMPETITION_PRESET_LABELS, COMPETITION_STATE_LABELS } from '/vocabulary.js';
 import { beijingTime } from '../shared/time.js';
 import { parseYuan } from '../shared/money.js';
 import { dataTable } from '../shared/table.js';
 import { labelOf, tx } from '../shared/i18n.js';
 
-export const PRESETS = [
-  ['party-building', { zh: '党建项目创投大赛', en: 'Party-building project competition' }],
-  ['community-micro', { zh: '社区公益微创投', en: 'Community micro-venture competition' }],
-];
+const PRESETS = Object.entries(COMPETITION_PRESET_LABELS);
 
 export async function competitionsView(ctx) {
   const page = await ctx.api('/competitions?pageSize=100');

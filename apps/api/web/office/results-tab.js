@@ -10,6 +10,7 @@ import { dataTable } from '../shared/table.js';
 import { tx } from '../shared/i18n.js';
 import { stateBadge } from './badges.js';
 import { statisticsView } from './stats-chart.js';
+import { AGGREGATION_METHOD_LABELS } from '/vocabulary.js';
 
 const RUN_STATUS = {
   queued: { zh: '排队中', en: 'queued' },
@@ -19,6 +20,29 @@ const RUN_STATUS = {
 };
 
 const DROPPED = { high: { zh: '去最高', en: 'dropped high' }, low: { zh: '去最低', en: 'dropped low' } };
+
+/**
+ * The unrounded score as people read it: a decimal as it is, a repeating one ("521/6") to six
+ * places cut short with "…" (86.833333…), never the fraction itself.
+ */
+function unroundedText(exact) {
+  const [numerator, denominator] = String(exact).split('/');
+  if (denominator === undefined) return numerator;
+  try {
+    const n = BigInt(numerator);
+    const d = BigInt(denominator);
+    let rest = n % d;
+    let digits = '';
+    for (let i = 0; i < 6; i += 1) {
+      rest *= 10n;
+      digits += String(rest / d);
+      rest %= d;
+    }
+    return `${n / d}.${digits}…`;
+  } catch {
+    return String(exact);
+  }
+}
 
 export function progressBar(percent, label) {
   const value = Math.max(0, Math.min(100, Math.round(percent)));
@@ -63,8 +87,8 @@ function breakdownCell(breakdown, judgeNames) {
           'div',
           {},
           tx('span', {
-            zh: `方法 ${breakdown.method}，精确值 ${breakdown.exact ?? ''}`,
-            en: `method ${breakdown.method}, exact ${breakdown.exact ?? ''}`,
+            zh: `计分方法：${AGGREGATION_METHOD_LABELS[breakdown.method]?.zh ?? '—'}；未四舍五入：${breakdown.exact ? unroundedText(breakdown.exact) : '—'}`,
+            en: `aggregation: ${AGGREGATION_METHOD_LABELS[breakdown.method]?.en ?? '—'}; unrounded: ${breakdown.exact ? unroundedText(breakdown.exact) : '—'}`,
           }),
         )
       : null,

@@ -14,33 +14,38 @@ import {
   showApiError,
   showMessage,
 } from '../shared/forms.js';
-import { JUDGE_GROUP_LABELS } from '/vocabulary.js';
+import {
+  AGGREGATION_METHOD_LABELS,
+  ALLOCATION_RULE_LABELS,
+  CRITERION_TIE_BREAK_LABEL,
+  CRITERION_TIE_BREAK_PREFIX,
+  JUDGE_GROUP_LABELS,
+  NAMED_TIE_BREAK_LABELS,
+} from '/vocabulary.js';
 import { beijingTime } from '../shared/time.js';
 import { fenToYuanText, parseYuan } from '../shared/money.js';
 import { biLabel, tx } from '../shared/i18n.js';
 import { grantTermsFieldset, trancheConditionFields } from './grant-terms.js';
 
-const METHODS = [
-  ['trimmed-mean', { zh: '去掉最高分和最低分后平均', en: 'Trimmed mean (drop highest and lowest)' }],
-  ['mean', { zh: '平均分', en: 'Mean' }],
-  ['median', { zh: '中位数', en: 'Median' }],
-];
+const METHODS = Object.entries(AGGREGATION_METHOD_LABELS);
+const ALLOCATION_RULES = Object.entries(ALLOCATION_RULE_LABELS);
 
-const ALLOCATION_RULES = [
-  ['greedy', { zh: '按名次依次足额资助（放不下则跳过）', en: 'Greedy in rank order (skip what does not fit)' }],
-  [
-    'greedy-no-skip',
-    { zh: '按名次依次足额资助（放不下即停止）', en: 'Greedy in rank order (stop at the first misfit)' },
-  ],
-  ['tiers', { zh: '按名次档位定额', en: 'Tiers: fixed amounts by rank band' }],
-  ['proportional', { zh: '按得分比例分配', en: 'Proportional to score' }],
-  ['optimal', { zh: '预算内总分最优', en: 'Optimal: best total score within the pool' }],
-];
+/** A stored tie-break the current rubric no longer offers (its criterion was removed or made a gate). */
+const NOT_IN_RUBRIC = { zh: '评分细则中已没有此项，请另选', en: 'no longer in the rubric; choose another' };
 
-const TIE_BREAK_HELP = {
-  zh: '每行一条，按顺序使用：median（评委总分中位数高者优先）、lower-request（申请额低者优先）、earlier-submission（先提交者优先）、criterion:评分项代码（该项得分高者优先）',
-  en: 'One per line, used in order: median, lower-request, earlier-submission, criterion:<rubric key>',
-};
+/** The tie-breaks the rules can list, by their labels: the named ones, then one per scored criterion. */
+function tieBreakChoices(rubric) {
+  const criteria = rubric
+    .filter((criterion) => !criterion.gate && criterion.key)
+    .map((criterion) => [
+      `${CRITERION_TIE_BREAK_PREFIX}${criterion.key}`,
+      {
+        zh: CRITERION_TIE_BREAK_LABEL.zh.replace('{criterion}', criterion.labelZh || criterion.key),
+        en: CRITERION_TIE_BREAK_LABEL.en.replace('{criterion}', criterion.labelEn || criterion.key),
+      },
+    ]);
+  return [...Object.entries(NAMED_TIE_BREAK_LABELS), ...criteria];
+}
 
 function clone(value) {
   return JSON.parse(JSON.stringify(value));
@@ -123,7 +128,7 @@ export async function rulesTab(ctx, competition) {
   const rules = clone(competition.rules);
   const frozen = Boolean(competition.rulesFrozenAt);
   const allocation = rules.allocation;
-  const tieBreaks = { text: rules.tieBreaks.join('\n') };
+  const tieBreakRows = rules.tieBreaks.map((name) => ({ name }));
   const numbers = {
     drop: String(rules.aggregation.drop ?? ''),
     minJudgesAfterTrim: String(rules.aggregation.minJudgesAfterTrim ?? ''),
@@ -191,6 +196,27 @@ export async function rulesTab(ctx, competition) {
     },
     () => ({ key: '', labelZh: '', labelEn: '', maxPoints: '10', weight: '1' }),
     { zh: '添加评分项', en: 'Add a criterion' },
+  );
+
+  const tieBreaks = rowsEditor(
+    tieBreakRows,
+    (row, i, remove) => {
+      const choices = tieBreakChoices(rules.rubric);
+      if (!choices.some(([value]) => value === row.name)) choices.push([row.name, NOT_IN_RUBRIC]);
+      const control = select(choices, { value: row.name });
+      control.addEventListener('change', () => (row.name = control.value));
+      return h(
+        'div',
+        { class: 'tie-break-row' },
+        field({ zh: `第 ${i + 1} 条`, en: `Tie-break ${i + 1}` }, control, { path: `tieBreaks.${i}` }),
+        removeButton({ zh: `删除第 ${i + 1} 条排序规则`, en: `Remove tie-break ${i + 1}` }, remove),
+      );
+    },
+    () => {
+      const unused = tieBreakChoices(rules.rubric).find(([value]) => !tieBreakRows.some((row) => row.name === value));
+      return { name: (unused ?? tieBreakChoices(rules.rubric)[0])[0] };
+    },
+    { zh: '添加排序规则', en: 'Add a tie-break' },
   );
 
   const method = select(METHODS, { value: rules.aggregation.method });
@@ -372,10 +398,14 @@ export async function rulesTab(ctx, competition) {
           field(label, text(weights, group, { inputmode: 'decimal' }), { path: `aggregation.groupWeights.${group}` }),
         ),
       ),
-      field({ zh: '同分排序规则', en: 'Tie-breaks' }, h('textarea', { rows: 4 }, tieBreaks.text), {
-        path: 'tieBreaks',
-        hint: TIE_BREAK_HELP,
-      }),
+      tx(
+        'p',
+        { zh: '同分排序规则（总分相同时按顺序比较）', en: 'Tie-breaks, compared in order when scores are equal' },
+        {
+          class: 'hint',
+        },
+      ),
+      tieBreaks,
     ),
     h(
       'fieldset',
@@ -478,8 +508,6 @@ export async function rulesTab(ctx, competition) {
     grantTerms.node,
     h('div', { class: 'card' }, box, frozen ? null : h('div', { class: 'actions' }, saveButton)),
   );
-  const tieBreakArea = form.querySelector('textarea');
-  tieBreakArea.addEventListener('input', () => (tieBreaks.text = tieBreakArea.value));
 
   /** The PATCH body, or null after marking amounts that are not valid yuan. */
   const body = () => {
@@ -527,10 +555,7 @@ export async function rulesTab(ctx, competition) {
       categories: rules.categories,
       rubric: rules.rubric,
       aggregation,
-      tieBreaks: tieBreaks.text
-        .split('\n')
-        .map((line) => line.trim())
-        .filter(Boolean),
+      tieBreaks: tieBreakRows.map((row) => row.name),
       allocation: nextAllocation,
       maxRequestFen: money(rules.maxRequestFen, 'maxRequestFen'),
       minRequestFen: money(rules.minRequestFen ?? null, 'minRequestFen') ?? null,

@@ -120,10 +120,12 @@ describe('RankAndAllocateHandler on real Postgres', () => {
     await expect(handler.handle({ runId: run.id })).rejects.toBeInstanceOf(UnrecoverableError);
     const stored = await db.getRepository(RankingRun).findOneByOrFail({ id: run.id });
     expect(stored).toMatchObject({ status: 'failed', errorCode: 'SCORING_INVALID_RANKING', inputHash: null });
-    const reason = JSON.parse(stored.errorMessage as string) as { zh: string; en: string; field: string };
-    expect(reason.zh).toContain('评分规则或数据无效');
-    expect(reason.en).toContain('unknown tie-break "coin-toss"');
-    expect(reason.field).toBe('rules.tieBreaks.0');
+    expect(JSON.parse(stored.errorMessage as string)).toEqual({
+      reason: 'SCORING_INVALID_RANKING',
+      zh: '评分规则或数据无法计算：同分排序规则第 1 项有误，排名规则不成立',
+      en: 'the rules or data cannot be computed: tie-break 1 is wrong; the ranking rules do not hold together',
+      field: 'rules.tieBreaks.0',
+    });
     expect(await db.getRepository(RunResult).countBy({ runId: run.id })).toBe(0);
     expect((await db.getRepository(Competition).findOneByOrFail({ id: bad.competitionId })).state).toBe(
       CompetitionState.ScoringClosed,

@@ -1,22 +1,13 @@
 import { createHash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { CompetitionLifecycle, SYSTEM_ACTOR, SignalBus } from '@app/application';
-import {
-  CompetitionErrors,
-  CompetitionState,
-  DomainError,
-  DomainErrorCode,
-  RankingErrors,
-  assertEverySlotLocked,
-  walkAfterRun,
-} from '@app/domain';
+import { CompetitionErrors, CompetitionState, RankingErrors, assertEverySlotLocked, walkAfterRun } from '@app/domain';
 import { AuditRepository, RankingRunsRepository, RankingSnapshot, RunFailure } from '@app/persistence';
 import { RankAndAllocatePayload } from '@app/queue';
+import { forBullmq, permanentFailure } from '../permanent-failure';
 import {
-  ScoringError,
   bundleRulesOf,
   resultSteps,
   type BundleInputs,
@@ -39,13 +30,6 @@ const STAGE_PROGRESS: Readonly<Record<ResultStage, number>> = {
 };
 
 type WriteOutcome = 'written' | 'already-succeeded';
-
-/** Errors that retrying cannot fix: bad rules or data, a run or competition that is not there or not ready. */
-const PERMANENT_DOMAIN_CODES: readonly DomainErrorCode[] = [
-  DomainErrorCode.ValidationFailed,
-  DomainErrorCode.NotFound,
-  DomainErrorCode.Conflict,
-];
 
 export interface RankAndAllocateOutcome {
   readonly runId: string;
@@ -111,22 +95,6 @@ function inputsOf(snapshot: RankingSnapshot): BundleInputs {
   };
 }
 
-function permanentFailure(error: unknown): RunFailure | undefined {
-  if (error instanceof ScoringError) {
-    const at = error.field ? `（字段 ${error.field}）` : '';
-    return {
-      code: error.code,
-      zh: `评分规则或数据无效，无法排名：${error.message}${at}`,
-      en: `the rules or data cannot be ranked: ${error.message}${error.field ? ` (field ${error.field})` : ''}`,
-      field: error.field,
-    };
-  }
-  if (error instanceof DomainError && PERMANENT_DOMAIN_CODES.includes(error.code)) {
-    return { code: error.code, zh: error.messageZh, en: error.messageEn, field: error.field };
-  }
-  return undefined;
-}
-
 /**
  * Ranks a competition's projects and allocates its pool for one ranking_run. Idempotent: a run
  * already succeeded (or failed for good) is left as it is, and the result is written in one
@@ -150,7 +118,7 @@ export class RankAndAllocateHandler {
   async handle(payload: RankAndAllocatePayload): Promise<RankAndAllocateOutcome> {
     const { runId } = payload;
     const run = await this.runs.findRun(runId);
-    if (!run) throw new UnrecoverableError(`ranking run ${runId} does not exist`);
+    if (!run) throw forBullmq(RankingErrors.runNotFound());
     if (run.status === 'succeeded' || run.status === 'failed') {
       return { runId, status: 'skipped', inputHash: run.inputHash };
     }
@@ -181,19 +149,27 @@ export class RankAndAllocateHandler {
       return { runId, status: outcome === 'written' ? 'succeeded' : 'skipped', inputHash: result.inputHash };
     } catch (error) {
       const failure = permanentFailure(error);
-      if (!failure) throw error;
-      await this.fail(runId, failure);
-      throw new UnrecoverableError(`${failure.code}: ${failure.en}`);
+      if (failure) {
+        await this.fail(runId, {
+          code: failure.code,
+          reason: failure.reason,
+          zh: failure.message.zh,
+          en: failure.message.en,
+          field: failure.field,
+        });
+      }
+      throw forBullmq(error);
     }
   }
 
-  /** Marks a run failed after its job gave up (transient errors on every attempt). */
-  async giveUp(runId: string, error: unknown): Promise<void> {
-    const message = error instanceof Error ? error.message : String(error);
+  /** Marks a run failed after its job gave up (transient errors on every attempt; BullMQ keeps the last one). */
+  async giveUp(runId: string): Promise<void> {
+    const refusal = RankingErrors.retriesExhausted();
     await this.fail(runId, {
-      code: DomainErrorCode.ServiceUnavailable,
-      zh: `多次重试后仍未完成（${message}），请稍后重新发起排名`,
-      en: `still failing after every retry (${message}); request a new run later`,
+      code: refusal.code,
+      reason: refusal.reason,
+      zh: refusal.messageZh,
+      en: refusal.messageEn,
     });
   }
 

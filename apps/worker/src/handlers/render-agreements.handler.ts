@@ -3,7 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, MoreThan, Not, QueryFailedError } from 'typeorm';
 import { AppConfig } from '@app/config';
-import { CompetitionState, DomainError, DomainErrorCode } from '@app/domain';
+import { AgreementErrors, CompetitionErrors, CompetitionState } from '@app/domain';
 import {
   Agreement,
   AuditRepository,
@@ -164,12 +164,7 @@ export class RenderAgreementsHandler {
     const { competition, result, submissions, organizations } = work;
     const submission = submissions.get(result.submissionId);
     const organization = submission && organizations.get(submission.organizationId);
-    if (!submission || !organization) {
-      throw new DomainError(DomainErrorCode.NotFound, {
-        zh: `获资助项目 ${result.submissionId} 的申报或申报单位不存在`,
-        en: `the submission or organization of funded project ${result.submissionId} is missing`,
-      });
-    }
+    if (!submission || !organization) throw AgreementErrors.fundedProjectMissing(result.submissionId);
     const number = agreementNumber(competition.createdAt, sequence);
     const view = buildAgreementView({
       locale,
@@ -199,20 +194,12 @@ export class RenderAgreementsHandler {
   /** The awarded competition and its funded results in rank order; anything else will never succeed. */
   private async loadWork(data: RenderAgreementsPayload): Promise<{ competition: Competition; funded: RunResult[] }> {
     const competition = await this.dataSource.getRepository(Competition).findOneBy({ id: data.competitionId });
-    if (!competition) {
-      throw new DomainError(DomainErrorCode.NotFound, {
-        zh: `大赛 ${data.competitionId} 不存在`,
-        en: `competition ${data.competitionId} not found`,
-      });
-    }
+    if (!competition) throw CompetitionErrors.notFound();
     const publication = await this.dataSource
       .getRepository(Publication)
       .findOneBy({ competitionId: competition.id, supersededAt: IsNull() });
     if (!AWARDED_STATES.includes(competition.state) || publication?.runId !== data.runId) {
-      throw new DomainError(DomainErrorCode.Conflict, {
-        zh: `大赛尚未以排名结果 ${data.runId} 立项，不能生成协议书（当前状态 ${competition.state}）`,
-        en: `run ${data.runId} is not the awarded result of the competition (state ${competition.state})`,
-      });
+      throw AgreementErrors.runNotAwarded(data.runId, competition.state);
     }
     const funded = await this.dataSource.getRepository(RunResult).find({
       where: { runId: data.runId, grantFen: MoreThan(0) },

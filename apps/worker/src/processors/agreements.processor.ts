@@ -2,15 +2,14 @@ import { OnApplicationBootstrap } from '@nestjs/common';
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Job, Queue, UnrecoverableError } from 'bullmq';
 import { AppConfig } from '@app/config';
-import { DomainError } from '@app/domain';
 import { JOB_OPTIONS, JobName, QueueName, RenderAgreementsPayload, jobIdFor } from '@app/queue';
-import { ReportsError } from '@app/reports';
 import { ClosePublicityHandler, ClosePublicityResult } from '../handlers/close-publicity.handler';
 import {
   RenderAgreementsHandler,
   RenderAgreementsProgress,
   RenderAgreementsResult,
 } from '../handlers/render-agreements.handler';
+import { forBullmq } from '../permanent-failure';
 
 /**
  * Every minute, on the minute: an award is at most a minute late. A cron pattern rather than
@@ -58,10 +57,7 @@ export class AgreementsProcessor extends WorkerHost implements OnApplicationBoot
       }
     } catch (error) {
       // Refusals (wrong state, missing rows, a view the renderer rejects) fail the same way on every attempt.
-      if (error instanceof DomainError || error instanceof ReportsError) {
-        throw new UnrecoverableError(`${error.name}: ${error.message}`);
-      }
-      throw error;
+      throw forBullmq(error);
     }
   }
 

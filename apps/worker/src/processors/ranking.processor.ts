@@ -33,7 +33,8 @@ export class RankingProcessor implements OnApplicationBootstrap, OnApplicationSh
     this.worker.on('failed', (job, error) => {
       if (!job || error instanceof UnrecoverableError || error.name === 'UnrecoverableError') return;
       if (job.attemptsMade < (job.opts.attempts ?? 1)) return;
-      this.rankAndAllocate.giveUp(job.data.runId, error).catch((reason: unknown) => {
+      this.logger.warn(`run ${job.data.runId} gave up after ${job.attemptsMade} attempts: ${error.message}`);
+      this.rankAndAllocate.giveUp(job.data.runId).catch((reason: unknown) => {
         this.logger.warn(
           `run ${job.data.runId} could not be marked failed: ${reason instanceof Error ? reason.message : String(reason)}`,
         );

@@ -13,6 +13,7 @@ export enum RankingRefusal {
   RunHasNoResult = 'RUN_HAS_NO_RESULT',
   NoResult = 'NO_RESULT_YET',
   ResultNotPublished = 'RESULT_NOT_PUBLISHED',
+  RetriesExhausted = 'RETRIES_EXHAUSTED',
 }
 
 export const RankingErrors = {
@@ -72,6 +73,13 @@ export const RankingErrors = {
     refusal(DomainErrorCode.NotFound, RankingRefusal.ResultNotPublished, {
       zh: '结果尚未公示',
       en: 'the results have not been published yet',
+    }),
+
+  /** The worker gave up after every retry (the database or the queue kept failing). */
+  retriesExhausted: () =>
+    refusal(DomainErrorCode.ServiceUnavailable, RankingRefusal.RetriesExhausted, {
+      zh: '排名多次重试后仍未完成，请稍后重新发起排名',
+      en: 'the run still failed after every retry; request a new run later',
     }),
 } as const;
 

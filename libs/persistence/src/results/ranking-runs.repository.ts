@@ -85,9 +85,10 @@ export interface RunResultRow {
   readonly reason: string;
 }
 
-/** A failure the run records: a code and a bilingual reason. */
+/** A failure the run records: its kind (`code`), what happened (`reason`) and the words for people. */
 export interface RunFailure {
   readonly code: string;
+  readonly reason: string;
   readonly zh: string;
   readonly en: string;
   readonly field?: string;
@@ -206,7 +207,11 @@ export class RankingRunsRepository {
     const result = await this.dataSource.query<[unknown[], number]>(
       `UPDATE ranking_run SET status = 'failed', error_code = $2, error_message = $3, finished_at = now()
         WHERE id = $1 AND status IN ('queued', 'running')`,
-      [runId, failure.code, JSON.stringify({ zh: failure.zh, en: failure.en, field: failure.field ?? null })],
+      [
+        runId,
+        failure.code,
+        JSON.stringify({ reason: failure.reason, zh: failure.zh, en: failure.en, field: failure.field ?? null }),
+      ],
     );
     return result[1] > 0;
   }

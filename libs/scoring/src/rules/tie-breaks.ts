@@ -20,26 +20,32 @@ interface TieBreakMeaning {
   readonly label: TieBreakLabel;
 }
 
+/** How people read each named tie-break, in the order they are offered. */
+export const NAMED_TIE_BREAK_LABELS: Readonly<Record<NamedTieBreak, TieBreakLabel>> = {
+  median: { zh: '评委总分中位数高者优先', en: 'higher median of judges' },
+  'exact-score': { zh: '未四舍五入的总分高者优先', en: 'higher unrounded score' },
+  'lower-request': { zh: '申请金额低者优先', en: 'lower requested amount' },
+  'earlier-submission': { zh: '提交时间早者优先', en: 'earlier submission' },
+};
+
+/** How people read a criterion's tie-break; `{criterion}` stands for the criterion's label. */
+export const CRITERION_TIE_BREAK_LABEL: TieBreakLabel = {
+  zh: '“{criterion}”项平均分高者优先',
+  en: 'higher mean mark on "{criterion}"',
+};
+
 const NAMED: Readonly<Record<NamedTieBreak, TieBreakMeaning>> = {
-  median: {
-    tieBreak: { kind: 'median' },
-    prefer: 'higher',
-    label: { zh: '评委总分中位数高者优先', en: 'higher median of judges' },
-  },
-  'exact-score': {
-    tieBreak: { kind: 'exact-score' },
-    prefer: 'higher',
-    label: { zh: '未四舍五入的总分高者优先', en: 'higher unrounded score' },
-  },
+  median: { tieBreak: { kind: 'median' }, prefer: 'higher', label: NAMED_TIE_BREAK_LABELS.median },
+  'exact-score': { tieBreak: { kind: 'exact-score' }, prefer: 'higher', label: NAMED_TIE_BREAK_LABELS['exact-score'] },
   'lower-request': {
     tieBreak: { kind: 'requested-amount' },
     prefer: 'lower',
-    label: { zh: '申请金额低者优先', en: 'lower requested amount' },
+    label: NAMED_TIE_BREAK_LABELS['lower-request'],
   },
   'earlier-submission': {
     tieBreak: { kind: 'submitted-at' },
     prefer: 'lower',
-    label: { zh: '提交时间早者优先', en: 'earlier submission' },
+    label: NAMED_TIE_BREAK_LABELS['earlier-submission'],
   },
 };
 
@@ -53,7 +59,10 @@ export function criterionTieBreakLabel(criterion: {
   readonly labelZh: string;
   readonly labelEn: string;
 }): TieBreakLabel {
-  return { zh: `“${criterion.labelZh}”项平均分高者优先`, en: `higher mean mark on "${criterion.labelEn}"` };
+  return {
+    zh: CRITERION_TIE_BREAK_LABEL.zh.replace('{criterion}', criterion.labelZh),
+    en: CRITERION_TIE_BREAK_LABEL.en.replace('{criterion}', criterion.labelEn),
+  };
 }
 
 /** A criterion a tie-break may name: a scored one (gates never break ties). */

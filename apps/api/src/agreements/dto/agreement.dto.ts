@@ -3,6 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsBoolean } from 'class-validator';
 import { AgreementStatus } from '@app/persistence';
 import { Optional } from '../../common/input.decorators';
+import { Label } from '../../common/label.decorator';
 import { BoundedListQueryDto, PageOf } from '../../common/page-query.dto';
 import { AgreementRow } from '../agreements.repository';
 
@@ -83,6 +84,7 @@ export class AgreementListDto extends PageOf(AgreementResponseDto) {
 
 export class AgreementListQueryDto extends BoundedListQueryDto {
   @ApiPropertyOptional({ example: false, description: 'also list the void versions regenerations replaced' })
+  @Label('是否列出已作废的版本', 'whether to list void versions')
   @Optional()
   @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()

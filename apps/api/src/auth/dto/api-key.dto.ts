@@ -1,10 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ApiKey } from '@app/persistence';
 import { TextField } from '../../common/input.decorators';
+import { Label } from '../../common/label.decorator';
 import { PageOf } from '../../common/page-query.dto';
 
 export class CreateApiKeyDto {
   @ApiProperty({ example: '区民政局数据对接', maxLength: 100, description: '用途说明 / what the key is for' })
+  @Label('密钥用途', 'what the key is for')
   @TextField({ max: 100 })
   name: string;
 }

@@ -3,14 +3,17 @@ import { Transform } from 'class-transformer';
 import { Role } from '@app/domain';
 import { normalizeLogin } from '../credentials';
 import { StringField } from '../../common/input.decorators';
+import { Label } from '../../common/label.decorator';
 
 export class CreateSessionDto {
   @ApiProperty({ example: 'xinan-office', description: '登录名（不区分大小写） / login, case-insensitive' })
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? normalizeLogin(value) : value))
+  @Label('登录名', 'login')
   @StringField(64)
   login: string;
 
   @ApiProperty({ example: 'correct horse 电池 staple', format: 'password' })
+  @Label('密码', 'password')
   @StringField(128)
   password: string;
 }

@@ -7,6 +7,7 @@ import {
   COMPETITION_PRESETS,
   CompetitionRules,
   GrantRules,
+  RULES_FIELD_LABELS,
   ReportKind,
   TRANCHE_CONDITION_KINDS,
   TrancheCondition,
@@ -15,6 +16,7 @@ import {
 import { ALLOCATION_RULES, AllocationRule } from '@app/scoring';
 import { ApiDecimal } from '../../common/api-decimal.decorator';
 import { ArrayField, IntField, IsFen, Optional, StringField, TextField } from '../../common/input.decorators';
+import { Label } from '../../common/label.decorator';
 import { AGGREGATION_METHODS } from '../competition-rules.validator';
 
 const PRESET = COMPETITION_PRESETS['party-building'];
@@ -24,36 +26,44 @@ const Clearable = (): PropertyDecorator => ValidateIf((_, value) => value !== un
 
 export class CategoryRuleDto {
   @ApiProperty({ example: 'convenience', description: 'a-z 0-9 -; unique within the competition' })
+  @Label(RULES_FIELD_LABELS['categories.*.key'])
   @StringField(40)
   key: string;
 
   @ApiProperty({ example: '便民利民类', maxLength: 50 })
+  @Label(RULES_FIELD_LABELS['categories.*.labelZh'])
   @TextField({ max: 50 })
   labelZh: string;
 
   @ApiProperty({ example: 'Convenience services', maxLength: 80 })
+  @Label(RULES_FIELD_LABELS['categories.*.labelEn'])
   @TextField({ max: 80 })
   labelEn: string;
 }
 
 export class RubricCriterionRuleDto {
   @ApiProperty({ example: 'need', description: 'a-z 0-9 -; unique within the rubric' })
+  @Label(RULES_FIELD_LABELS['rubric.*.key'])
   @StringField(40)
   key: string;
 
   @ApiProperty({ example: '需求精准', maxLength: 50 })
+  @Label(RULES_FIELD_LABELS['rubric.*.labelZh'])
   @TextField({ max: 50 })
   labelZh: string;
 
   @ApiProperty({ example: 'Need addressed', maxLength: 80 })
+  @Label(RULES_FIELD_LABELS['rubric.*.labelEn'])
   @TextField({ max: 80 })
   labelEn: string;
 
   @ApiDecimal({ example: '25', description: '满分，大于 0，最多 2 位小数 / maximum points, above 0, at most 2 places' })
+  @Label(RULES_FIELD_LABELS['rubric.*.maxPoints'])
   @StringField(12)
   maxPoints: string;
 
   @ApiDecimal({ example: '1', description: '权重，大于 0，最多 4 位小数 / weight, above 0, at most 4 places' })
+  @Label(RULES_FIELD_LABELS['rubric.*.weight'])
   @StringField(12)
   weight: string;
 
@@ -61,6 +71,7 @@ export class RubricCriterionRuleDto {
     example: false,
     description: '门槛项（如党建引领）：只判定通过与否，不计入总分 / pass-fail, not added',
   })
+  @Label(RULES_FIELD_LABELS['rubric.*.gate'])
   @Optional()
   @IsBoolean()
   gate?: boolean;
@@ -69,21 +80,25 @@ export class RubricCriterionRuleDto {
 /** Keys are the JudgeGroup values; a group left out takes no part in the weighting. */
 export class GroupWeightsDto {
   @ApiDecimal({ example: '0.6', required: false })
+  @Label(RULES_FIELD_LABELS['aggregation.groupWeights.expert'])
   @Optional()
   @StringField(12)
   expert?: string;
 
   @ApiDecimal({ example: '0.2', required: false })
+  @Label(RULES_FIELD_LABELS['aggregation.groupWeights.department'])
   @Optional()
   @StringField(12)
   department?: string;
 
   @ApiDecimal({ example: '0.1', required: false })
+  @Label(RULES_FIELD_LABELS['aggregation.groupWeights.media'])
   @Optional()
   @StringField(12)
   media?: string;
 
   @ApiDecimal({ example: '0.4', required: false })
+  @Label(RULES_FIELD_LABELS['aggregation.groupWeights.resident'])
   @Optional()
   @StringField(12)
   resident?: string;
@@ -91,6 +106,7 @@ export class GroupWeightsDto {
 
 export class AggregationRuleDto {
   @ApiProperty({ enum: AGGREGATION_METHODS, example: 'trimmed-mean' })
+  @Label(RULES_FIELD_LABELS['aggregation.method'])
   @IsIn(AGGREGATION_METHODS)
   method: 'mean' | 'median' | 'trimmed-mean';
 
@@ -101,6 +117,7 @@ export class AggregationRuleDto {
     example: 1,
     description: 'trimmed-mean: drop this many highest and lowest',
   })
+  @Label(RULES_FIELD_LABELS['aggregation.drop'])
   @Optional()
   @IntField(0, 10)
   drop?: number;
@@ -112,6 +129,7 @@ export class AggregationRuleDto {
     example: 3,
     description: 'trimmed-mean: trim only while this many judges remain',
   })
+  @Label(RULES_FIELD_LABELS['aggregation.minJudgesAfterTrim'])
   @Optional()
   @IntField(1, 100)
   minJudgesAfterTrim?: number;
@@ -123,10 +141,12 @@ export class AggregationRuleDto {
     maximum: 4,
     description: 'rounded half-up once, at the end',
   })
+  @Label(RULES_FIELD_LABELS['aggregation.decimals'])
   @IntField(0, 4)
   decimals: number;
 
   @ApiPropertyOptional({ type: GroupWeightsDto, description: '评委组权重 / weights of judge groups' })
+  @Label(RULES_FIELD_LABELS['aggregation.groupWeights'])
   @Optional()
   @ValidateNested()
   @Type(() => GroupWeightsDto)
@@ -167,14 +187,17 @@ export class TrancheConditionDto {
 
 export class TrancheRuleDto {
   @ApiProperty({ example: '签约后拨付', maxLength: 50 })
+  @Label(RULES_FIELD_LABELS['tranches.*.labelZh'])
   @TextField({ max: 50 })
   labelZh: string;
 
   @ApiProperty({ example: 'On signing', maxLength: 80 })
+  @Label(RULES_FIELD_LABELS['tranches.*.labelEn'])
   @TextField({ max: 80 })
   labelEn: string;
 
   @ApiProperty({ type: 'integer', example: 50, minimum: 1, maximum: 100 })
+  @Label(RULES_FIELD_LABELS['tranches.*.percent'])
   @IntField(1, 100)
   percent: number;
 
@@ -390,6 +413,7 @@ export class AllocationPolicyDto {
  */
 export class CompetitionRulesInputDto {
   @ApiPropertyOptional({ type: [CategoryRuleDto], example: PRESET.categories })
+  @Label(RULES_FIELD_LABELS['categories'])
   @Optional()
   @ArrayField(30)
   @ValidateNested({ each: true })
@@ -397,6 +421,7 @@ export class CompetitionRulesInputDto {
   categories?: CategoryRuleDto[];
 
   @ApiPropertyOptional({ type: [RubricCriterionRuleDto], example: PRESET.rubric })
+  @Label(RULES_FIELD_LABELS['rubric'])
   @Optional()
   @ArrayField(30)
   @ValidateNested({ each: true })
@@ -404,6 +429,7 @@ export class CompetitionRulesInputDto {
   rubric?: RubricCriterionRuleDto[];
 
   @ApiPropertyOptional({ type: AggregationRuleDto, example: PRESET.aggregation })
+  @Label(RULES_FIELD_LABELS['aggregation'])
   @Optional()
   @ValidateNested()
   @Type(() => AggregationRuleDto)
@@ -414,6 +440,7 @@ export class CompetitionRulesInputDto {
     example: PRESET.tieBreaks,
     description: 'median, lower-request, earlier-submission or criterion:<rubric key>; in order',
   })
+  @Label(RULES_FIELD_LABELS['tieBreaks'])
   @Optional()
   @TextField({ max: 60, each: true })
   @ArrayField(10)
@@ -421,6 +448,7 @@ export class CompetitionRulesInputDto {
 
   // Checked field by field by libs/scoring (competition-rules.validator.ts), which names the field at fault.
   @ApiPropertyOptional({ type: AllocationPolicyDto, example: PRESET.allocation })
+  @Label(RULES_FIELD_LABELS['allocation'])
   @Optional()
   @IsObject()
   allocation?: Record<string, unknown>;
@@ -430,11 +458,13 @@ export class CompetitionRulesInputDto {
     example: 5_000_000,
     description: '单个项目申请上限（分） / per-project cap in fen',
   })
+  @Label(RULES_FIELD_LABELS['maxRequestFen'])
   @Optional()
   @IsFen(1)
   maxRequestFen?: number;
 
   @ApiPropertyOptional({ type: 'integer', example: 500_000, nullable: true, description: 'null removes it' })
+  @Label(RULES_FIELD_LABELS['minRequestFen'])
   @Clearable()
   @IsFen(1)
   minRequestFen?: number | null;
@@ -445,16 +475,19 @@ export class CompetitionRulesInputDto {
     required: false,
     description: '申请额占项目总预算的上限 / request at most this share of the budget; null removes it',
   })
+  @Label(RULES_FIELD_LABELS['maxShareOfBudget'])
   @Clearable()
   @StringField(12)
   maxShareOfBudget?: string | null;
 
   @ApiPropertyOptional({ example: true, description: '每个组织限报一个项目 / one project per organization' })
+  @Label(RULES_FIELD_LABELS['onePerOrganization'])
   @Optional()
   @IsBoolean()
   onePerOrganization?: boolean;
 
   @ApiPropertyOptional({ type: [TrancheRuleDto], example: PRESET.tranches })
+  @Label(RULES_FIELD_LABELS['tranches'])
   @Optional()
   @ArrayField(10)
   @ValidateNested({ each: true })
@@ -468,6 +501,7 @@ export class CompetitionRulesInputDto {
   grants?: GrantRulesDto;
 
   @ApiPropertyOptional({ type: 'integer', example: 7, minimum: 1, maximum: 90 })
+  @Label(RULES_FIELD_LABELS['publicityDays'])
   @Optional()
   @IntField(1, 90)
   publicityDays?: number;
@@ -479,6 +513,7 @@ export class CompetitionRulesInputDto {
     maximum: 3600,
     description: '路演陈述时长（秒） / pitch length',
   })
+  @Label(RULES_FIELD_LABELS['pitchSeconds'])
   @Optional()
   @IntField(60, 3600)
   pitchSeconds?: number;
@@ -491,6 +526,7 @@ export class UpdateCompetitionRulesDto extends CompetitionRulesInputDto {
     example: 1,
     description: '给出时，规则版本不符即拒绝（防止覆盖他人修改） / refuse if the rules changed since you read them',
   })
+  @Label('读取时的规则版本', 'rules version read')
   @Optional()
   @IntField(1)
   expectedRulesVersion?: number;

@@ -4,7 +4,8 @@ import { Type } from 'class-transformer';
 import { IsDefined, IsEnum, IsIn, IsDateString, Matches, ValidateNested } from 'class-validator';
 import { COMPETITION_PRESETS, CompetitionState, manualTransitions } from '@app/domain';
 import { Competition } from '@app/persistence';
-import { IntField, IsFen, Optional, TextField } from '../../common/input.decorators';
+import { IntField, IsFen, Optional, TextField, says } from '../../common/input.decorators';
+import { Label } from '../../common/label.decorator';
 import { PageOf, PageQueryDto } from '../../common/page-query.dto';
 import { CompetitionRulesDto, CompetitionRulesInputDto } from './competition-rules.dto';
 
@@ -15,19 +16,32 @@ export const PRESETS = Object.keys(COMPETITION_PRESETS) as CompetitionPreset[];
 const DATE_TIME_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 function DeadlineField(): PropertyDecorator {
-  return applyDecorators(IsDefined(), IsDateString({ strict: true }), Matches(DATE_TIME_WITH_ZONE));
+  return applyDecorators(
+    IsDefined(),
+    IsDateString({ strict: true }),
+    Matches(
+      DATE_TIME_WITH_ZONE,
+      says(
+        '须写明日期、时间和时区，如 2026-03-31T17:00:00+08:00',
+        'must give the date, the time and the zone, as in 2026-03-31T17:00:00+08:00',
+      ),
+    ),
+  );
 }
 
 export class GrantorDto {
   @ApiProperty({ example: '中共佛山市三水区西南街道工作委员会', maxLength: 100 })
+  @Label('资助方名称', 'grantor name')
   @TextField({ max: 100 })
   name: string;
 
   @ApiProperty({ example: '佛山市三水区西南街道广海大道西', maxLength: 200 })
+  @Label('资助方地址', 'grantor address')
   @TextField({ max: 200 })
   address: string;
 
   @ApiProperty({ example: '王建国', maxLength: 50 })
+  @Label('资助方法定代表人/负责人', 'grantor representative')
   @TextField({ max: 50 })
   representative: string;
 }
@@ -38,23 +52,28 @@ export class CreateCompetitionDto {
     example: 'party-building',
     description: '起始规则；不选时须在 rules 中给出全部规则 / starting rules; without it, rules must be complete',
   })
+  @Label('预设规则', 'preset')
   @Optional()
   @IsIn(PRESETS)
   preset?: CompetitionPreset;
 
   @ApiProperty({ example: '2026年"红色核动力"党建项目创投大赛', maxLength: 100 })
+  @Label('大赛名称', 'competition title')
   @TextField({ max: 100 })
   title: string;
 
   @ApiProperty({ type: 'integer', example: 30_000_000, description: '资金池（分） / the pool in fen (¥300,000.00)' })
+  @Label('资金池（分）', 'pool in fen')
   @IsFen(1)
   poolFen: number;
 
   @ApiProperty({ example: '2026-03-31T17:00:00+08:00', description: 'ISO 8601 with a time and a zone; in the future' })
+  @Label('申报截止时间', 'submission deadline')
   @DeadlineField()
   submissionDeadline: string;
 
   @ApiProperty({ type: GrantorDto, description: '协议甲方 / party A of the funding agreements' })
+  @Label('资助方', 'grantor')
   @IsDefined()
   @ValidateNested()
   @Type(() => GrantorDto)
@@ -65,6 +84,7 @@ export class CreateCompetitionDto {
     example: { maxRequestFen: 3_000_000, pitchSeconds: 300 },
     description: '覆盖预设中的规则项 / replaces the preset’s value for each field given',
   })
+  @Label('规则', 'rules')
   @Optional()
   @ValidateNested()
   @Type(() => CompetitionRulesInputDto)
@@ -73,20 +93,24 @@ export class CreateCompetitionDto {
 
 export class UpdateCompetitionDto {
   @ApiPropertyOptional({ example: '2026年"红色核动力"党建项目创投大赛（第二轮）', maxLength: 100 })
+  @Label('大赛名称', 'competition title')
   @TextField({ max: 100, optional: true })
   title?: string;
 
   @ApiPropertyOptional({ type: 'integer', example: 35_000_000 })
+  @Label('资金池（分）', 'pool in fen')
   @Optional()
   @IsFen(1)
   poolFen?: number;
 
   @ApiPropertyOptional({ example: '2026-04-15T17:00:00+08:00' })
+  @Label('申报截止时间', 'submission deadline')
   @Optional()
   @DeadlineField()
   submissionDeadline?: string;
 
   @ApiPropertyOptional({ type: GrantorDto })
+  @Label('资助方', 'grantor')
   @Optional()
   @ValidateNested()
   @Type(() => GrantorDto)
@@ -98,6 +122,7 @@ export class UpdateCompetitionDto {
     example: 1,
     description: 'refuse if the competition changed since you read this version',
   })
+  @Label('读取时的版本', 'version read')
   @Optional()
   @IntField(1)
   expectedVersion?: number;
@@ -105,6 +130,7 @@ export class UpdateCompetitionDto {
 
 export class TransitionCompetitionDto {
   @ApiProperty({ enum: CompetitionState, example: CompetitionState.Open })
+  @Label('目标状态', 'state to move to')
   @IsEnum(CompetitionState)
   to: CompetitionState;
 
@@ -113,12 +139,14 @@ export class TransitionCompetitionDto {
     maxLength: 500,
     description: 'kept in the audit log',
   })
+  @Label('说明', 'note')
   @TextField({ max: 500, multiline: true, optional: true })
   reason?: string;
 }
 
 export class CompetitionQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: CompetitionState, example: CompetitionState.Open })
+  @Label('大赛状态', 'competition state')
   @Optional()
   @IsEnum(CompetitionState)
   state?: CompetitionState;

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsDefined, IsIn, IsUUID } from 'class-validator';
 import { TextField } from '../../common/input.decorators';
+import { Label } from '../../common/label.decorator';
 import { PageOf } from '../../common/page-query.dto';
 import { ObjectionRow } from '../objections.repository';
 
@@ -8,6 +9,7 @@ export const OBJECTION_TEXT_MAX = 2000;
 
 export class CreateObjectionDto {
   @ApiProperty({ format: 'uuid', description: 'a project of your organization in this competition' })
+  @Label('申报项目编号', 'project ID')
   @IsDefined()
   @IsUUID()
   submissionId: string;
@@ -16,6 +18,7 @@ export class CreateObjectionDto {
     example: '我单位项目路演得分 86.5 分，公示名单为 84.5 分，请核对第 3 号评委的评分记录。',
     maxLength: OBJECTION_TEXT_MAX,
   })
+  @Label('异议理由', 'grounds of the objection')
   @TextField({ max: OBJECTION_TEXT_MAX, multiline: true })
   reason: string;
 }
@@ -25,6 +28,7 @@ export class AnswerObjectionDto {
     enum: ['upheld', 'rejected'],
     description: 'upheld: the notice is withdrawn and a new ranking run starts; rejected: the result stands',
   })
+  @Label('答复结论', 'decision')
   @IsDefined()
   @IsIn(['upheld', 'rejected'])
   decision: 'upheld' | 'rejected';
@@ -33,6 +37,7 @@ export class AnswerObjectionDto {
     example: '经核查，第 3 号评委评分录入无误，去掉最高分和最低分后平均分为 84.50 分，维持原结果。',
     maxLength: OBJECTION_TEXT_MAX,
   })
+  @Label('答复内容', 'answer')
   @TextField({ max: OBJECTION_TEXT_MAX, multiline: true })
   answer: string;
 }

@@ -1,18 +1,27 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { RankingRun, RankingRunStatus } from '@app/persistence';
+import { ERROR_REASONS } from '../../common/error-response.dto';
 import { PageOf } from '../../common/page-query.dto';
 
 const STATUSES: RankingRunStatus[] = ['queued', 'running', 'succeeded', 'failed'];
 
+/** Why a run failed, in the shape of a refusal. */
 export class RunErrorDto {
-  @ApiProperty({ example: 'SCORING_INVALID_RANKING' })
+  @ApiProperty({ example: 'SCORING_INVALID_RANKING', description: '失败的类别 / the kind of failure' })
   code: string;
 
-  @ApiProperty({ example: '评分规则或数据无效，无法排名：unknown tie-break "coin-toss"（字段 rules.tieBreaks.0）' })
+  @ApiProperty({
+    enum: ERROR_REASONS,
+    example: 'SCORING_INVALID_RANKING',
+    description: '具体原因，程序据此处理 / what happened, for programs to decide by',
+  })
+  reason: string;
+
+  @ApiProperty({ example: '评分规则或数据无法计算：同分排序规则第 1 项有误，排名规则不成立' })
   message_zh: string;
 
   @ApiProperty({
-    example: 'the rules or data cannot be ranked: unknown tie-break "coin-toss" (field rules.tieBreaks.0)',
+    example: 'the rules or data cannot be computed: tie-break 1 is wrong; the ranking rules do not hold together',
   })
   message_en: string;
 
@@ -90,15 +99,19 @@ export class RunResponseDto {
 /** Newest first. */
 export class RunPageDto extends PageOf(RunResponseDto) {}
 
-/** The worker stores the reason as JSON { zh, en, field }; anything else is shown as it is. */
+/**
+ * The worker stores the failure as JSON { reason, zh, en, field }; a row written before runs kept
+ * their reason gives its code as the reason, and a message that is not JSON is shown as it is.
+ */
 function errorOf(run: RankingRun): RunErrorDto | null {
   if (run.errorCode === null) return null;
   const text = run.errorMessage ?? '';
   try {
-    const parsed = JSON.parse(text) as { zh?: unknown; en?: unknown; field?: unknown };
+    const parsed = JSON.parse(text) as { reason?: unknown; zh?: unknown; en?: unknown; field?: unknown };
     if (typeof parsed.zh === 'string' && typeof parsed.en === 'string') {
       return {
         code: run.errorCode,
+        reason: typeof parsed.reason === 'string' ? parsed.reason : run.errorCode,
         message_zh: parsed.zh,
         message_en: parsed.en,
         ...(typeof parsed.field === 'string' ? { field: parsed.field } : {}),
@@ -107,7 +120,7 @@ function errorOf(run: RankingRun): RunErrorDto | null {
   } catch {
     // not JSON: fall through
   }
-  return { code: run.errorCode, message_zh: text, message_en: text };
+  return { code: run.errorCode, reason: run.errorCode, message_zh: text, message_en: text };
 }
 
 export function toRunResponse(run: RankingRun): RunResponseDto {
