@@ -245,7 +245,7 @@ describe('validateCompetitionRules', () => {
     );
     expect(refusal({ ...PARTY, grants, tranches })).toMatchObject({
       field: 'rules.tranches.2.condition.report',
-      messageZh: '第 3 期的拨付条件所依据的报告不在本大赛要求的报告之列，请先在资助管理设置中要求该报告',
+      messageZh: '第 3 期的拨付条件所依据的报告不在本大赛要求的报告之列，请先在资助条款中要求该报告',
     });
   });
 

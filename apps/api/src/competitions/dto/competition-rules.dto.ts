@@ -162,26 +162,31 @@ export class TrancheConditionDto {
       'milestone-accepted 里程碑验收后（milestone）/ date 某日起（date）',
   })
   @IsIn(TRANCHE_CONDITION_KINDS)
+  @Label(RULES_FIELD_LABELS['tranches.*.condition.kind'])
   kind: TrancheConditionKind;
 
   @ApiPropertyOptional({ enum: [ReportKind.MidTerm, ReportKind.Final], description: 'report-accepted: which report' })
   @Optional()
   @IsIn([ReportKind.MidTerm, ReportKind.Final])
+  @Label(RULES_FIELD_LABELS['tranches.*.condition.report'])
   report?: ReportKind.MidTerm | ReportKind.Final;
 
   @ApiPropertyOptional({ enum: ['mid', 'final'], example: 'mid', description: 'evaluation-passed: which evaluation' })
   @Optional()
   @IsIn(['mid', 'final'])
+  @Label(RULES_FIELD_LABELS['tranches.*.condition.stage'])
   stage?: 'mid' | 'final';
 
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 24, description: 'milestone-accepted: its number' })
   @Optional()
   @IntField(1, 24)
+  @Label(RULES_FIELD_LABELS['tranches.*.condition.milestone'])
   milestone?: number;
 
   @ApiPropertyOptional({ example: '2027-06-30', description: 'date: YYYY-MM-DD, Beijing time' })
   @Optional()
   @StringField(10)
+  @Label(RULES_FIELD_LABELS['tranches.*.condition.date'])
   date?: string;
 }
 
@@ -211,18 +216,21 @@ export class TrancheRuleDto {
   @Optional()
   @ValidateNested()
   @Type(() => TrancheConditionDto)
+  @Label(RULES_FIELD_LABELS['tranches.*.condition'])
   condition?: TrancheConditionDto;
 }
 
 /** A tranche as stored: its condition always present. */
 export class StoredTrancheRuleDto extends TrancheRuleDto {
   @ApiProperty({ type: TrancheConditionDto, example: { kind: 'on-signing' } })
+  @Label(RULES_FIELD_LABELS['tranches.*.condition'])
   declare condition: TrancheCondition;
 }
 
 export class ReportTermsDto {
   @ApiProperty({ example: true, description: '每月报告进展 / monthly progress reports' })
   @IsBoolean()
+  @Label(RULES_FIELD_LABELS['grants.reports.monthly'])
   monthly: boolean;
 
   @ApiProperty({
@@ -232,14 +240,17 @@ export class ReportTermsDto {
     description: '次月几日前提交 / due by this day of the next month',
   })
   @IntField(1, 31)
+  @Label(RULES_FIELD_LABELS['grants.reports.monthlyDueDay'])
   monthlyDueDay: number;
 
   @ApiProperty({ example: true, description: '中期报告 / a mid-term report' })
   @IsBoolean()
+  @Label(RULES_FIELD_LABELS['grants.reports.midTerm'])
   midTerm: boolean;
 
   @ApiProperty({ example: true, description: '结项报告 / a final report' })
   @IsBoolean()
+  @Label(RULES_FIELD_LABELS['grants.reports.final'])
   final: boolean;
 
   @ApiProperty({
@@ -249,6 +260,7 @@ export class ReportTermsDto {
     description: '项目结束后几天内交结项报告 / days after the period',
   })
   @IntField(0, 180)
+  @Label(RULES_FIELD_LABELS['grants.reports.finalDueDays'])
   finalDueDays: number;
 }
 
@@ -262,16 +274,19 @@ export class GrantRulesDto implements GrantRules {
   })
   @IsIn(AGREEMENT_LOCALES, { each: true })
   @ArrayField(AGREEMENT_LOCALES.length, 1)
+  @Label(RULES_FIELD_LABELS['grants.agreementLocales'])
   agreementLocales: AgreementLanguage[];
 
   @ApiProperty({ type: ReportTermsDto })
   @IsDefined()
   @ValidateNested()
   @Type(() => ReportTermsDto)
+  @Label(RULES_FIELD_LABELS['grants.reports'])
   reports: ReportTermsDto;
 
   @ApiProperty({ example: 30, minimum: 1, maximum: 365, description: '终止后退款期限（天） / days to return a refund' })
   @IntField(1, 365)
+  @Label(RULES_FIELD_LABELS['grants.refundDays'])
   refundDays: number;
 }
 
@@ -498,6 +513,7 @@ export class CompetitionRulesInputDto {
   @Optional()
   @ValidateNested()
   @Type(() => GrantRulesDto)
+  @Label(RULES_FIELD_LABELS['grants'])
   grants?: GrantRulesDto;
 
   @ApiPropertyOptional({ type: 'integer', example: 7, minimum: 1, maximum: 90 })
