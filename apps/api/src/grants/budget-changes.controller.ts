@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Role } from '@app/domain';
 import { Allow } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
@@ -17,8 +17,6 @@ import {
 import { GrantReasonDto } from './dto/grant.dto';
 
 @ApiTags('grants 资助管理')
-@ApiBearerAuth()
-@ApiSecurity('api-key')
 @Controller()
 export class BudgetChangesController {
   constructor(private readonly changes: BudgetChangesService) {}

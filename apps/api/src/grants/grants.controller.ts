@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Put, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Role } from '@app/domain';
 import { Allow } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
@@ -30,8 +30,6 @@ const GRANT_NOT_FOUND = {
 };
 
 @ApiTags('grants 资助管理')
-@ApiBearerAuth()
-@ApiSecurity('api-key')
 @Controller()
 export class GrantsController {
   constructor(
@@ -230,7 +228,6 @@ export class GrantsController {
 
   @Get('competitions/:id/payments.csv')
   @Allow(Role.Office)
-  @ApiProduces('text/csv')
   @ApiOperation({
     summary: '拨付台账导出 / the finance export',
     description:
@@ -238,7 +235,11 @@ export class GrantsController {
       'UTF-8 with BOM, one row per tranche: agreement number, payee, bank details as entered, tranche, amount in ' +
       'figures and 大写, voucher, dates. Audited as payments.export.',
   })
-  @ApiResponse({ status: 200, description: 'text/csv' })
+  @ApiResponse({
+    status: 200,
+    description: 'UTF-8 with a byte-order mark',
+    content: { 'text/csv': { schema: { type: 'string' } } },
+  })
   @ApiError(400)
   @ApiError(401)
   @ApiError(403, 'only the grants office')

@@ -100,7 +100,8 @@ export class GrantQueryDto extends PageQueryDto {
   state?: GrantState;
 }
 
-export class BudgetLineStatusDto implements BudgetLineFunding {
+/** A budget line as a version of the budget approved it. */
+export class BudgetLineDto implements BudgetLineFunding {
   @ApiProperty({ example: '维修工具与耗材' })
   item: string;
 
@@ -112,7 +113,10 @@ export class BudgetLineStatusDto implements BudgetLineFunding {
 
   @ApiProperty({ type: 'integer', example: 214_286, description: 'budgeted from the matching funds (配套资金)' })
   matchingFen: number;
+}
 
+/** A line of the budget in force, with what accepted reports spent on it. */
+export class BudgetLineStatusDto extends BudgetLineDto {
   @ApiProperty({ type: 'integer', example: 400_000, description: 'spent from the grant, by accepted reports' })
   spentGrantFen: number;
 
@@ -130,7 +134,7 @@ export class BudgetVersionDto {
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'the approved change that made it' })
   changeId: string | null;
 
-  @ApiProperty({ type: [BudgetLineStatusDto] })
+  @ApiProperty({ type: [BudgetLineDto] })
   lines: BudgetLineFunding[];
 
   @ApiProperty({ example: '2027-03-02T02:00:00.000Z' })
