@@ -6,7 +6,6 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig, createLogger } from '@app/config';
-import { SIGNED_SCAN_MAX_BYTES } from './agreements/signed-scan-upload';
 import { AppModule } from './app.module';
 import { SECURITY_SCHEMES } from './auth/security-schemes';
 import { DomainErrorFilter } from './common/domain-error.filter';
@@ -17,6 +16,7 @@ import {
   refuseUnroutable,
 } from './common/edge-refusals';
 import { jsonBodyParser } from './common/json-body-parser';
+import { UPLOAD_MAX_BYTES } from './common/file-upload';
 import { API_DESCRIPTION, toOpenApi31, withBodyRefusals, withEdgeRefusals } from './common/openapi-document';
 import { RequestValidationPipe } from './common/request-validation.pipe';
 import { SECURITY_HEADERS, relaxPolicyForDocs } from './common/security-headers';
@@ -58,7 +58,7 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   await app.register(helmet, SECURITY_HEADERS);
   // Only the signed agreement scan is uploaded: one file of at most 10 MiB, no other fields.
   await app.register(multipart, {
-    limits: { fileSize: SIGNED_SCAN_MAX_BYTES, files: 1, fields: 0, parts: 1, fieldNameSize: 100, headerPairs: 20 },
+    limits: { fileSize: UPLOAD_MAX_BYTES, files: 1, fields: 0, parts: 1, fieldNameSize: 100, headerPairs: 20 },
   });
 
   const http = new Logger('http');

@@ -2,7 +2,9 @@ import { DataSource } from 'typeorm';
 
 /**
  * Every table's row count and a digest of its rows, so that comparing two states shows an update
- * as well as an insert or a delete: "nothing was written" checked on the whole database.
+ * as well as an insert or a delete: "nothing was written" checked on the whole database. A judge
+ * session's `last_seen_at` is left out: any request a signed-in tablet makes, refused or not, shows
+ * the office that the tablet is online, and that is presence, not data.
  */
 export async function tableState(db: DataSource): Promise<Map<string, string>> {
   const names: { name: string }[] = await db.query(
@@ -12,7 +14,7 @@ export async function tableState(db: DataSource): Promise<Map<string, string>> {
   const state = new Map<string, string>();
   for (const { name } of names) {
     const [row]: { count: number; digest: string }[] = await db.query(
-      `SELECT count(*)::int AS count, md5(coalesce(string_agg(md5(t::text), '' ORDER BY md5(t::text)), '')) AS digest
+      `SELECT count(*)::int AS count, md5(coalesce(string_agg(md5((to_jsonb(t) - 'last_seen_at')::text), '' ORDER BY md5((to_jsonb(t) - 'last_seen_at')::text)), '')) AS digest
          FROM "${name}" t`,
     );
     state.set(name, `${row.count} rows, ${row.digest}`);

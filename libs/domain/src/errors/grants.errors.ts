@@ -43,6 +43,8 @@ export enum GrantsRefusal {
   AttachmentMissing = 'ATTACHMENT_MISSING',
   AttachmentType = 'ATTACHMENT_TYPE',
   AttachmentTooLarge = 'ATTACHMENT_TOO_LARGE',
+  AttachmentNotReadable = 'ATTACHMENT_NOT_READABLE',
+  AttachmentFileName = 'ATTACHMENT_FILE_NAME',
   AttachmentLimit = 'ATTACHMENT_LIMIT',
   BudgetChangeInvalid = 'BUDGET_CHANGE_INVALID',
   BudgetChangePending = 'BUDGET_CHANGE_PENDING',
@@ -314,6 +316,28 @@ export const GrantsErrors = {
       {
         zh: `附件${filename ? `「${filename}」` : ''}超过 ${limitMiB} MiB，请压缩后再上传`,
         en: `the attachment${filename ? ` "${filename}"` : ''} is larger than ${limitMiB} MiB; shrink it first`,
+      },
+      'file',
+    ),
+
+  attachmentNotReadable: () =>
+    refusal(
+      DomainErrorCode.ValidationFailed,
+      GrantsRefusal.AttachmentNotReadable,
+      {
+        zh: '上传的内容不完整或已损坏（可能在传输中被截断），请重新上传附件',
+        en: 'the upload is incomplete or garbled (perhaps cut short on the way); upload the attachment again',
+      },
+      'file',
+    ),
+
+  attachmentFileName: () =>
+    refusal(
+      DomainErrorCode.ValidationFailed,
+      GrantsRefusal.AttachmentFileName,
+      {
+        zh: '文件名含有控制字符，请重命名后上传',
+        en: 'the file name has control characters; rename the file and upload it again',
       },
       'file',
     ),
