@@ -6,7 +6,7 @@ import { Allow } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiError } from '../common/api-error.decorator';
-import { attachment } from '../common/content-disposition';
+import { BINARY, attachment } from '../common/content-disposition';
 import { IdParamDto } from '../common/id-param.dto';
 import { pageWith } from '../common/page-query.dto';
 import { AgreementFile, AgreementsService } from './agreements.service';
@@ -17,9 +17,6 @@ import {
   RegenerateResponseDto,
 } from './dto/agreement.dto';
 import { readSignedScanUpload } from './signed-scan-upload';
-
-/** A file sent as it is stored. */
-const BINARY = { schema: { type: 'string', format: 'binary' } };
 
 function fileResponse(file: AgreementFile, reply: FastifyReply): StreamableFile {
   void reply.header('x-content-sha256', file.sha256).header('cache-control', 'private, no-store');

@@ -13,23 +13,14 @@ import {
   Res,
   StreamableFile,
 } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiBody,
-  ApiConsumes,
-  ApiOperation,
-  ApiProduces,
-  ApiResponse,
-  ApiSecurity,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Role } from '@app/domain';
 import { Allow } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiError } from '../common/api-error.decorator';
-import { attachment } from '../common/content-disposition';
+import { BINARY, attachment } from '../common/content-disposition';
 import { IdParamDto } from '../common/id-param.dto';
 import { readAttachmentUpload } from './attachment-upload';
 import {
@@ -224,12 +215,15 @@ export class GrantReportsController {
 
   @Get('attachments/:id')
   @Allow(Role.Office, Role.Applicant)
-  @ApiProduces('application/pdf', 'image/jpeg', 'image/png')
   @ApiOperation({
     summary: '下载附件 / download an attachment',
     description: 'Audited; x-content-sha256 carries its hash.',
   })
-  @ApiResponse({ status: 200, description: 'the file as uploaded' })
+  @ApiResponse({
+    status: 200,
+    description: 'the file as uploaded',
+    content: { 'application/pdf': BINARY, 'image/jpeg': BINARY, 'image/png': BINARY },
+  })
   @ApiError(400)
   @ApiError(401)
   @ApiError(403)

@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Put, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { Role } from '@app/domain';
 import { Allow } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiError } from '../common/api-error.decorator';
-import { attachment } from '../common/content-disposition';
+import { BINARY, attachment } from '../common/content-disposition';
 import { IdParamDto } from '../common/id-param.dto';
 import {
   CompleteGrantDto,
@@ -230,7 +230,6 @@ export class GrantsController {
 
   @Get('competitions/:id/payments.csv')
   @Allow(Role.Office)
-  @ApiProduces('text/csv')
   @ApiOperation({
     summary: '拨付台账导出 / the finance export',
     description:
@@ -238,7 +237,7 @@ export class GrantsController {
       'UTF-8 with BOM, one row per tranche: agreement number, payee, bank details as entered, tranche, amount in ' +
       'figures and 大写, voucher, dates. Audited as payments.export.',
   })
-  @ApiResponse({ status: 200, description: 'text/csv' })
+  @ApiResponse({ status: 200, description: '拨付台账 CSV / the finance export', content: { 'text/csv': BINARY } })
   @ApiError(400)
   @ApiError(401)
   @ApiError(403, 'only the grants office')

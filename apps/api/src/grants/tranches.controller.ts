@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { Role } from '@app/domain';
 import { Allow } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiError } from '../common/api-error.decorator';
-import { attachment } from '../common/content-disposition';
+import { BINARY, attachment } from '../common/content-disposition';
 import { IdParamDto } from '../common/id-param.dto';
 import {
   ConditionDecisionDto,
@@ -156,7 +156,6 @@ export class TranchesController {
 
   @Get(':id/notice.pdf')
   @Allow(Role.Office, Role.Applicant)
-  @ApiProduces('application/pdf')
   @ApiOperation({
     summary: '拨付通知 PDF / the payment notice',
     description:
@@ -164,7 +163,11 @@ export class TranchesController {
       'For an approved or paid tranche: the amount in figures and 大写, the account, the voucher; the agreements’ ' +
       'fonts. Every download is audited.',
   })
-  @ApiResponse({ status: 200, description: 'application/pdf' })
+  @ApiResponse({
+    status: 200,
+    description: '拨付通知 PDF / the payment notice',
+    content: { 'application/pdf': BINARY },
+  })
   @ApiError(400)
   @ApiError(401)
   @ApiError(403)

@@ -5,6 +5,7 @@ import { BudgetLineFunding } from '@app/grants';
 import { GrantRefund } from '@app/persistence';
 import { Optional } from '../../common/input.decorators';
 import { PageQueryDto } from '../../common/page-query.dto';
+import { FundedBudgetLineDto } from './budget-change.dto';
 import { CalendarDate, PayeeDto, ReasonField, VoucherFields } from './ledger-fields.dto';
 import { TrancheDto } from './tranche.dto';
 import { Label } from '../../common/label.decorator';
@@ -133,7 +134,7 @@ export class BudgetVersionDto {
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'the approved change that made it' })
   changeId: string | null;
 
-  @ApiProperty({ type: [BudgetLineStatusDto] })
+  @ApiProperty({ type: [FundedBudgetLineDto] })
   lines: BudgetLineFunding[];
 
   @ApiProperty({ example: '2027-03-02T02:00:00.000Z' })
