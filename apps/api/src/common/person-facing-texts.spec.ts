@@ -155,55 +155,6 @@ function apiNamesIn(text: Text, dtoNames: ReadonlySet<string>): string[] {
 }
 
 /**
- * Texts in folders this change leaves to their owners (the roadshow and grant modules, the judge
- * tablet), as `file: name`. Each must go when its text is reworded; one that no longer occurs
- * fails the test so the list cannot outlive the texts.
- */
-const KNOWN_IN_FOLDERS_OWNED_ELSEWHERE: readonly string[] = [
-  'apps/api/src/roadshows/judges.service.ts: aggregation.groupWeights',
-  'apps/api/src/roadshows/judges.service.ts: rules.aggregation.groupWeights',
-  'apps/api/src/roadshows/judges.service.ts: weight',
-  'apps/api/src/roadshows/order-draw.ts: id',
-  'apps/api/src/roadshows/roadshow-checks.ts: roadshow',
-  'apps/api/src/roadshows/roadshow-slots.service.ts: allowMissing',
-  'apps/api/src/roadshows/score-sheet.ts: criteria',
-  'apps/api/src/roadshows/score-sheet.ts: gates',
-];
-
-const OWNED_ELSEWHERE = ['apps/api/src/roadshows/', 'apps/api/src/grants/', 'apps/api/web/judge/'];
-
-/** DTO properties in those folders that have no label yet, as `file: Class.property`; the same rule applies. */
-const UNLABELLED_IN_FOLDERS_OWNED_ELSEWHERE: readonly string[] = [
-  'apps/api/src/roadshows/dto/add-judge.dto.ts: AddJudgeDto.community',
-  'apps/api/src/roadshows/dto/add-judge.dto.ts: AddJudgeDto.group',
-  'apps/api/src/roadshows/dto/add-judge.dto.ts: AddJudgeDto.name',
-  'apps/api/src/roadshows/dto/add-judge.dto.ts: AddJudgeDto.organizationId',
-  'apps/api/src/roadshows/dto/add-judge.dto.ts: AddJudgeDto.weight',
-  'apps/api/src/roadshows/dto/create-recusal.dto.ts: CreateRecusalDto.judgeId',
-  'apps/api/src/roadshows/dto/create-recusal.dto.ts: CreateRecusalDto.reason',
-  'apps/api/src/roadshows/dto/create-recusal.dto.ts: CreateRecusalDto.submissionId',
-  'apps/api/src/roadshows/dto/create-roadshow.dto.ts: CreateRoadshowDto.venue',
-  'apps/api/src/roadshows/dto/declare-recusal.dto.ts: DeclareRecusalDto.reason',
-  'apps/api/src/roadshows/dto/declare-recusal.dto.ts: DeclareRecusalDto.submissionId',
-  'apps/api/src/roadshows/dto/draw-order.dto.ts: DrawOrderDto.seed',
-  'apps/api/src/roadshows/dto/judge-sign-in.dto.ts: JudgeSignInDto.code',
-  'apps/api/src/roadshows/dto/lock-slot.dto.ts: LockSlotDto.allowMissing',
-  'apps/api/src/roadshows/dto/roadshow-params.dto.ts: CompetitionIdParams.id',
-  'apps/api/src/roadshows/dto/roadshow-params.dto.ts: JudgeSlotParams.slotId',
-  'apps/api/src/roadshows/dto/roadshow-params.dto.ts: RoadshowIdParams.id',
-  'apps/api/src/roadshows/dto/roadshow-params.dto.ts: RoadshowRecusalParams.id',
-  'apps/api/src/roadshows/dto/roadshow-params.dto.ts: RoadshowRecusalParams.recusalId',
-  'apps/api/src/roadshows/dto/roadshow-params.dto.ts: RoadshowSlotParams.id',
-  'apps/api/src/roadshows/dto/roadshow-params.dto.ts: RoadshowSlotParams.slotId',
-  'apps/api/src/roadshows/dto/submit-score.dto.ts: SubmitScoreDto.comment',
-  'apps/api/src/roadshows/dto/submit-score.dto.ts: SubmitScoreDto.criteria',
-  'apps/api/src/roadshows/dto/submit-score.dto.ts: SubmitScoreDto.gates',
-  'apps/api/src/roadshows/dto/withdraw-recusal.dto.ts: WithdrawRecusalDto.reason',
-];
-
-const ownedElsewhere = (finding: string) => OWNED_ELSEWHERE.some((dir) => finding.startsWith(dir));
-
-/**
  * Every property a request can send (one its validation knows) without a label, as
  * `file: Class.property`: a refusal about it could only say 此项 / this field.
  */
@@ -252,13 +203,8 @@ describe('texts for people name no API field', () => {
     expect(names('zh', `联系电话须为 6–30 位${HOLE}，UTF-8 编码的 JSON`)).toEqual([]);
   });
 
-  it('finds none outside the folders owned elsewhere', () => {
-    expect(findings.filter((finding) => !ownedElsewhere(finding))).toEqual([]);
-  });
-
-  it('finds in the folders owned elsewhere exactly the texts known to their owners', () => {
-    expect(KNOWN_IN_FOLDERS_OWNED_ELSEWHERE.every(ownedElsewhere)).toBe(true);
-    expect(findings.filter(ownedElsewhere).sort()).toEqual([...KNOWN_IN_FOLDERS_OWNED_ELSEWHERE].sort());
+  it('finds none', () => {
+    expect(findings).toEqual([]);
   });
 });
 
@@ -269,12 +215,7 @@ describe('every field a request can send has a label, so a refusal can name it',
     unlabelled = await unlabelledProperties(filesUnder('apps/api/src', (name) => name.endsWith('.dto.ts')));
   });
 
-  it('labels every DTO property outside the folders owned elsewhere', () => {
-    expect(unlabelled.filter((finding) => !ownedElsewhere(finding))).toEqual([]);
-  });
-
-  it('finds in the folders owned elsewhere exactly the unlabelled properties known to their owners', () => {
-    expect(UNLABELLED_IN_FOLDERS_OWNED_ELSEWHERE.every(ownedElsewhere)).toBe(true);
-    expect(unlabelled.filter(ownedElsewhere).sort()).toEqual([...UNLABELLED_IN_FOLDERS_OWNED_ELSEWHERE].sort());
+  it('labels every DTO property', () => {
+    expect(unlabelled).toEqual([]);
   });
 });

@@ -8,11 +8,11 @@ export const ORDER_DRAW_DESCRIPTION: BilingualMessage = {
   zh:
     '种子是任意可打印文本（如 “2026-05-10 体彩排列5 83417”），先去掉首尾空白并做 Unicode NFC 规范化，所公布的种子即为此结果；' +
     '哈希时按 UTF-8 编码取字节。' +
-    '① 将入围项目的 submission id 按字符编码升序排列；② 第 n 个随机数（n = 0, 1, 2, … 依次使用）为 ' +
+    '① 将入围项目的编号（UUID 文本）按字符编码升序排列；② 第 n 个随机数（n = 0, 1, 2, … 依次使用）为 ' +
     'SHA-256(UTF-8 文本 "<种子>:<n>") 的前 4 个字节按大端读出的无符号整数；③ Fisher–Yates 洗牌：' +
     'i 从 项目数−1 递减到 1，令 bound = i+1、limit = 2^32 − (2^32 mod bound)，取下一个随机数 r，' +
     '若 r ≥ limit 则舍弃再取（拒绝采样，避免取模偏差），j = r mod bound，交换第 i 位与第 j 位；' +
-    '④ 结果中第 k 个 id 即第 k 个出场。',
+    '④ 结果中第 k 个编号即第 k 个出场。',
   en:
     'The seed is any printable text (e.g. "2026-05-10 体彩排列5 83417"), trimmed of surrounding white space and ' +
     'normalized to Unicode NFC; the published seed is that result, and it is hashed as its UTF-8 bytes. ' +

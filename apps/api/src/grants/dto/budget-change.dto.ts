@@ -7,21 +7,26 @@ import { BudgetChange } from '@app/persistence';
 import { ArrayField, IsFen, Optional, TextField } from '../../common/input.decorators';
 import { PageQueryDto } from '../../common/page-query.dto';
 import { ReasonField } from './ledger-fields.dto';
+import { Label } from '../../common/label.decorator';
 
 export class FundedBudgetLineDto implements BudgetLineFunding {
   @ApiProperty({ example: '维修工具与耗材', description: 'as in the current budget' })
+  @Label('名称', 'item')
   @TextField({ max: 100 })
   item: string;
 
   @ApiProperty({ example: '物资', description: 'as in the current budget' })
+  @Label('类别', 'kind')
   @TextField({ max: 30 })
   kind: string;
 
   @ApiProperty({ type: 'integer', example: 1_085_714 })
+  @Label('资助资金（分）', 'grant funds in fen')
   @IsFen(0)
   grantFen: number;
 
   @ApiProperty({ type: 'integer', example: 214_286 })
+  @Label('配套资金（分）', 'matching funds in fen')
   @IsFen(0)
   matchingFen: number;
 }
@@ -31,34 +36,40 @@ export class CreateBudgetChangeDto {
     type: [FundedBudgetLineDto],
     description: 'the whole proposed budget: the same lines, totals unchanged, money moved between lines',
   })
+  @Label('预算明细', 'budget lines', 'budget line')
   @ArrayField(100, 1)
   @ValidateNested({ each: true })
   @Type(() => FundedBudgetLineDto)
   lines: FundedBudgetLineDto[];
 
   @ApiProperty({ example: '宣传物料由街道统一印制，节余 2,000 元转入志愿者培训', maxLength: 500 })
+  @Label('理由', 'reason')
   @ReasonField()
   reason: string;
 }
 
 export class DecideBudgetChangeDto {
   @ApiPropertyOptional({ example: '同意调整', maxLength: 500, description: 'required to refuse' })
+  @Label('理由', 'reason')
   @ReasonField({ optional: true })
   reason?: string;
 }
 
 export class BudgetChangeQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })
+  @Label('大赛编号', 'competition ID')
   @Optional()
   @IsUUID()
   competitionId?: string;
 
   @ApiPropertyOptional({ enum: BudgetChangeState, description: 'pending: the office’s queue' })
+  @Label('调整申请状态', 'state of the change')
   @Optional()
   @IsEnum(BudgetChangeState)
   state?: BudgetChangeState;
 
   @ApiPropertyOptional({ format: 'uuid' })
+  @Label('资助编号', 'grant ID')
   @Optional()
   @IsUUID()
   grantId?: string;

@@ -7,6 +7,7 @@ import { Optional } from '../../common/input.decorators';
 import { PageQueryDto } from '../../common/page-query.dto';
 import { CalendarDate, PayeeDto, ReasonField, VoucherFields } from './ledger-fields.dto';
 import { TrancheDto } from './tranche.dto';
+import { Label } from '../../common/label.decorator';
 
 export class GrantPartyDto {
   @ApiProperty({ example: '中共佛山市三水区西南街道工作委员会' })
@@ -90,11 +91,13 @@ export class GrantPageDto {
 
 export class GrantQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })
+  @Label('大赛编号', 'competition ID')
   @Optional()
   @IsUUID()
   competitionId?: string;
 
   @ApiPropertyOptional({ enum: GrantState })
+  @Label('资助状态', 'grant state')
   @Optional()
   @IsEnum(GrantState)
   state?: GrantState;
@@ -245,18 +248,21 @@ export class GrantDetailDto extends GrantSummaryDto {
 
 export class GrantReasonDto {
   @ApiProperty({ example: '中期检查发现账目不清，暂停拨付待整改', maxLength: 500 })
+  @Label('理由', 'reason')
   @ReasonField()
   reason: string;
 }
 
 export class CompleteGrantDto {
   @ApiPropertyOptional({ example: '结项评估完成，资金清算完毕', maxLength: 500 })
+  @Label('理由', 'reason')
   @ReasonField({ optional: true })
   reason?: string;
 }
 
 export class TerminateGrantDto {
   @ApiProperty({ example: '项目负责人离职，项目无法继续实施', maxLength: 500 })
+  @Label('理由', 'reason')
   @ReasonField()
   reason: string;
 
@@ -265,12 +271,14 @@ export class TerminateGrantDto {
     example: RefundBasis.Unspent,
     description: 'unspent: paid minus accepted spending comes back; breach (违约): everything paid comes back',
   })
+  @Label('终止依据', 'basis for termination')
   @IsIn(Object.values(RefundBasis))
   basis: RefundBasis;
 }
 
 export class RecordRefundReturnDto extends VoucherFields {
   @ApiProperty({ example: '2027-03-20', description: 'the day the money came back (Beijing date)' })
+  @Label('退回日期', 'date returned')
   @CalendarDate()
   returnedOn: string;
 }

@@ -3,6 +3,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsDateString, IsDefined, Matches } from 'class-validator';
 import { Bilingual } from '@app/domain';
 import { TextField } from '../../common/input.decorators';
+import { Label } from '../../common/label.decorator';
 
 /** A Beijing calendar date, YYYY-MM-DD, that exists (no 2027-02-30). */
 export function CalendarDate(): PropertyDecorator {
@@ -24,14 +25,17 @@ export class BilingualTextDto implements Bilingual {
 
 export class PayeeDto {
   @ApiProperty({ example: '佛山市三水区西南街道五顶岗社区居民委员会', maxLength: 100 })
+  @Label('户名', 'account name')
   @TextField({ max: 100 })
   accountName: string;
 
   @ApiProperty({ example: '中国农业银行佛山三水西南支行', maxLength: 100 })
+  @Label('开户银行', 'bank')
   @TextField({ max: 100 })
   bankName: string;
 
   @ApiProperty({ example: '44520101040012345', maxLength: 40, description: 'as on the bank’s record; spaces allowed' })
+  @Label('银行账号', 'account number')
   @TextField({ max: 40 })
   @Matches(/^[0-9][0-9 -]{5,38}[0-9]$/)
   accountNumber: string;
@@ -39,6 +43,7 @@ export class PayeeDto {
 
 export class VoucherFields {
   @ApiProperty({ example: '记-2027-0712', maxLength: 40, description: '记账凭证号：one payment per voucher' })
+  @Label('凭证号', 'voucher number')
   @TextField({ max: 40 })
   voucherNumber: string;
 }

@@ -6,11 +6,13 @@ import { GrantReport, ReportAttachment } from '@app/persistence';
 import { ArrayField, IntField, IsFen, Optional, StringField, TextField } from '../../common/input.decorators';
 import { PageQueryDto } from '../../common/page-query.dto';
 import { CalendarDate, ReasonField } from './ledger-fields.dto';
+import { Label } from '../../common/label.decorator';
 
 export const REPORT_LIMITS = { narrative: 5000, activities: 100, place: 100, description: 500 } as const;
 
 export class CreateReportDto {
   @ApiProperty({ enum: ReportKind, example: ReportKind.Monthly })
+  @Label('报告类型', 'kind of report')
   @IsIn(Object.values(ReportKind))
   kind: ReportKind;
 
@@ -18,6 +20,7 @@ export class CreateReportDto {
     example: '2027-01',
     description: 'the month of a monthly report (YYYY-MM); none for the others',
   })
+  @Label('报告期', 'period')
   @Optional()
   @StringField(7)
   @Matches(/^\d{4}-(0[1-9]|1[0-2])$/)
@@ -26,18 +29,22 @@ export class CreateReportDto {
 
 export class ReportActivityDto {
   @ApiProperty({ example: '2027-01-16' })
+  @Label('活动日期', 'date')
   @CalendarDate()
   date: string;
 
   @ApiProperty({ example: '五顶岗社区党群服务中心', maxLength: REPORT_LIMITS.place })
+  @Label('活动地点', 'place')
   @TextField({ max: REPORT_LIMITS.place })
   place: string;
 
   @ApiProperty({ type: 'integer', example: 42, minimum: 0 })
+  @Label('参与人数', 'participants')
   @IntField(0, 1_000_000)
   participants: number;
 
   @ApiProperty({ example: '党员志愿者上门为 12 户独居老人维修家电', maxLength: REPORT_LIMITS.description })
+  @Label('活动内容', 'description')
   @TextField({ max: REPORT_LIMITS.description, multiline: true })
   description: string;
 }
@@ -48,6 +55,7 @@ export class ReportSpendingDto {
     example: 120_000,
     description: 'spent from the grant on this line since the last report',
   })
+  @Label('资助资金支出（分）', 'grant funds spent in fen')
   @IsFen(0)
   grantFen: number;
 
@@ -56,6 +64,7 @@ export class ReportSpendingDto {
     example: 0,
     description: 'spent from the matching funds on this line since the last report',
   })
+  @Label('配套资金支出（分）', 'matching funds spent in fen')
   @IsFen(0)
   matchingFen: number;
 }
@@ -63,10 +72,12 @@ export class ReportSpendingDto {
 /** A draft saved as it stands: every field optional, each one sent replaces the stored one. */
 export class UpdateReportDto {
   @ApiPropertyOptional({ example: '本月开展便民服务日 2 次，上门维修 12 户……', maxLength: REPORT_LIMITS.narrative })
+  @Label('报告正文', 'narrative')
   @TextField({ max: REPORT_LIMITS.narrative, multiline: true, optional: true, allowEmpty: true })
   narrative?: string;
 
   @ApiPropertyOptional({ type: [ReportActivityDto] })
+  @Label('活动记录', 'activities', 'activity')
   @Optional()
   @ArrayField(REPORT_LIMITS.activities)
   @ValidateNested({ each: true })
@@ -77,6 +88,7 @@ export class UpdateReportDto {
     type: [ReportSpendingDto],
     description: 'one entry per line of the current budget, in its order (0 where nothing was spent)',
   })
+  @Label('支出明细', 'spending lines', 'spending line')
   @Optional()
   @ArrayField(100)
   @ValidateNested({ each: true })
@@ -84,6 +96,7 @@ export class UpdateReportDto {
   spending?: ReportSpendingDto[];
 
   @ApiPropertyOptional({ type: 'integer', example: 3, description: 'refuse if the report changed since you read it' })
+  @Label('读取时的版本', 'version read')
   @Optional()
   @IntField(1)
   expectedVersion?: number;
@@ -91,33 +104,39 @@ export class UpdateReportDto {
 
 export class ReturnReportDto {
   @ApiProperty({ example: '请补充 1 月 16 日活动的签到表，并说明宣传物料支出明细', maxLength: 500 })
+  @Label('审核意见', 'comments')
   @ReasonField()
   comments: string;
 }
 
 export class AcceptReportDto {
   @ApiPropertyOptional({ example: '材料齐全，同意', maxLength: 500 })
+  @Label('审核意见', 'comments')
   @ReasonField({ optional: true })
   comments?: string;
 }
 
 export class ReportQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })
+  @Label('大赛编号', 'competition ID')
   @Optional()
   @IsUUID()
   competitionId?: string;
 
   @ApiPropertyOptional({ enum: ReportState, description: 'submitted: the office’s review queue' })
+  @Label('报告状态', 'report state')
   @Optional()
   @IsEnum(ReportState)
   state?: ReportState;
 
   @ApiPropertyOptional({ enum: ReportKind })
+  @Label('报告类型', 'kind of report')
   @Optional()
   @IsEnum(ReportKind)
   kind?: ReportKind;
 
   @ApiPropertyOptional({ format: 'uuid' })
+  @Label('资助编号', 'grant ID')
   @Optional()
   @IsUUID()
   grantId?: string;

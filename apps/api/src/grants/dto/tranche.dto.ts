@@ -8,6 +8,7 @@ import { Optional } from '../../common/input.decorators';
 import { PageQueryDto } from '../../common/page-query.dto';
 import { TrancheConditionDto } from '../../competitions/dto/competition-rules.dto';
 import { BilingualTextDto, CalendarDate, PayeeDto, ReasonField, VoucherFields } from './ledger-fields.dto';
+import { Label } from '../../common/label.decorator';
 
 export class TrancheDto {
   @ApiProperty({ format: 'uuid' })
@@ -123,11 +124,13 @@ export class TrancheQueueQueryDto extends PageQueryDto {
     default: TrancheState.Eligible,
     description: 'eligible: to approve; approved: to pay',
   })
+  @Label('拨付状态', 'tranche state')
   @Optional()
   @IsEnum(TrancheState)
   state?: TrancheState;
 
   @ApiPropertyOptional({ format: 'uuid' })
+  @Label('大赛编号', 'competition ID')
   @Optional()
   @IsUUID()
   competitionId?: string;
@@ -135,18 +138,21 @@ export class TrancheQueueQueryDto extends PageQueryDto {
 
 export class ConditionDecisionDto {
   @ApiProperty({ example: '中期评估得分 82 分，评估合格（评估报告 2027-07-08）', maxLength: 500 })
+  @Label('理由', 'reason')
   @ReasonField()
   reason: string;
 }
 
 export class PayTrancheDto extends VoucherFields {
   @ApiProperty({ example: '2027-07-14', description: 'the day the money left, as on the voucher (Beijing date)' })
+  @Label('拨付日期', 'date paid')
   @CalendarDate()
   paidOn: string;
 }
 
 export class WithholdTrancheDto {
   @ApiProperty({ example: '中期评估不合格，整改后仍不合格，停止拨付', maxLength: 500 })
+  @Label('理由', 'reason')
   @ReasonField()
   reason: string;
 }

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { Label } from '../../common/label.decorator';
 
 export class DrawOrderDto {
   @ApiPropertyOptional({
@@ -11,6 +12,7 @@ export class DrawOrderDto {
       'characters, Chinese and spaces allowed), e.g. the day’s lottery draw; trimmed, normalized to NFC and hashed as ' +
       'UTF-8 bytes. When absent, 128 random bits as hex.',
   })
+  @Label('抽签种子', 'draw seed')
   @IsOptional()
   @IsString()
   @MaxLength(400)

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsUUID } from 'class-validator';
 import { IssuedCodeDto } from './judge-response.dto';
+import { Label } from '../../common/label.decorator';
 
 export class IssueJudgeCodesDto {
   @ApiProperty({
@@ -11,6 +12,7 @@ export class IssueJudgeCodesDto {
     uniqueItems: true,
     description: '要（重新）发放签到码的评委 / the judges whose codes are (re)issued',
   })
+  @Label('评委编号', 'judge IDs', 'judge ID')
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(100)

@@ -1,11 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, IsUUID, MaxLength } from 'class-validator';
+import { Label } from '../../common/label.decorator';
 
 export class JudgeSignInDto {
   @ApiProperty({
     example: 'K7QM-4XPA',
     description: '评委签到码，大小写与连字符不限 / sign-in code; case and dashes do not matter',
   })
+  @Label('签到码', 'sign-in code')
   @IsString()
   @MaxLength(64)
   code: string;
@@ -17,6 +19,7 @@ export class JudgeSignInDto {
       '签到的路演（评委链接和签到单二维码中已带）；错误次数按路演计算 / the roadshow signed in to (the judge link and ' +
       'the code sheet’s QR codes carry it); wrong codes are counted per roadshow',
   })
+  @Label('路演编号', 'roadshow ID')
   @IsUUID()
   roadshowId: string;
 }
