@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { LiveEventType, VALUE_LABELS } from '@app/domain';
+import { LiveEventType, SCORE_POST_RETRY_REASONS, SCORE_POST_SIGNED_OUT_REASONS, VALUE_LABELS } from '@app/domain';
 import {
   CRITERION_TIE_BREAK_LABEL,
   CRITERION_TIE_BREAK_PREFIX,
@@ -18,6 +18,8 @@ export const PAGE_VOCABULARY = {
   CRITERION_TIE_BREAK_PREFIX,
   LiveEventType,
   MARK_DECIMALS,
+  SCORE_POST_RETRY_REASONS,
+  SCORE_POST_SIGNED_OUT_REASONS,
 } as const;
 
 export interface VocabularySource {

@@ -56,6 +56,7 @@ const outbox = createOutbox({
       at: new Date().toISOString(),
       status: error.status,
       code: error.code,
+      reason: error.reason,
       message_zh: error.messageZh,
       message_en: error.messageEn,
     };

@@ -1,7 +1,10 @@
 // Scores waiting for the server. Every submit is written here first, with its idempotency key,
-// before any request is made; an item leaves only when the server has answered for it: a 2xx
-// (saved) or a definitive 4xx (refused, shown to the judge). Network errors, timeouts, 5xx and 429
-// keep it, with the same key, so a retry of a request whose answer was lost writes nothing new.
+// before any request is made; an item leaves only when the server has answered for it: saved, or
+// refused for good (shown to the judge). What a refusal means is decided by its reason, from the
+// server's own lists: a reason to try again (busy, too fast) and no answer at all keep the item with
+// the same key, so a retry of a request whose answer was lost writes nothing new; an ended sign-in
+// keeps it for after the judge signs in again.
+import { SCORE_POST_RETRY_REASONS, SCORE_POST_SIGNED_OUT_REASONS } from '/vocabulary.js';
 import { ApiError, api } from '../shared/api.js';
 import { isUnreachable } from './reach.js';
 
@@ -11,8 +14,8 @@ const REQUEST_TIMEOUT_MS = 10_000;
 /** How often pending items are retried while any wait; 'online' and reconnects also trigger it. */
 export const SYNC_INTERVAL_MS = 3_000;
 
-/** Answers that will never change by retrying the same request. */
-const DEFINITIVE = new Set([400, 403, 404, 409, 410, 413, 415, 422]);
+/** The server answered and refused (an error body with its reason), rather than failing or not answering. */
+const refused = (failure) => failure.status >= 400 && failure.status < 500;
 
 /**
  * A fresh key per submit. crypto.randomUUID needs a secure context; a venue tablet that opens the
@@ -108,12 +111,12 @@ export function createOutbox({ getToken, onSaved, onRejected, onUnauthorized, on
     } catch (error) {
       const failure = error instanceof ApiError ? error : new ApiError(0, undefined);
       onReach(!isUnreachable(failure));
-      if (failure.status === 401) {
+      if (refused(failure) && SCORE_POST_SIGNED_OUT_REASONS.includes(failure.reason)) {
         lastError = failure;
         onUnauthorized();
         return false;
       }
-      if (DEFINITIVE.has(failure.status)) {
+      if (refused(failure) && !SCORE_POST_RETRY_REASONS.includes(failure.reason)) {
         remove(item.key);
         onRejected(item, failure);
         return true;

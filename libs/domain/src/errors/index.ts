@@ -13,3 +13,4 @@ export * from './roadshow.errors';
 export * from './agreement.errors';
 export * from './grants.errors';
 export * from './registration.errors';
+export * from './score-post-outcomes';

@@ -1,0 +1,22 @@
+import { DomainErrorCode } from '../domain-error-code';
+import { AuthRefusal } from './auth.errors';
+import { RoadshowRefusal } from './roadshow.errors';
+
+/**
+ * How a tablet treats a refused score post, by the refusal's reason. A later try can pass when the
+ * server asked it to slow down or was too busy; the judge must sign in again (the score waits on the
+ * tablet) when the sign-in is over; any other refusal is final for that sheet, which goes back to
+ * the judge to fix. The tablet reads these lists from /vocabulary.js.
+ */
+export const SCORE_POST_RETRY_REASONS: readonly string[] = [
+  DomainErrorCode.RateLimited,
+  DomainErrorCode.RequestTimeout,
+  DomainErrorCode.ServiceUnavailable,
+  DomainErrorCode.Internal,
+];
+
+export const SCORE_POST_SIGNED_OUT_REASONS: readonly string[] = [
+  DomainErrorCode.Unauthenticated,
+  AuthRefusal.SignInRequired,
+  RoadshowRefusal.JudgeSessionEnded,
+];
