@@ -8,6 +8,7 @@ import { PageQueryDto } from '../../common/page-query.dto';
 import { CalendarDate, PayeeDto, ReasonField, VoucherFields } from './ledger-fields.dto';
 import { TrancheDto } from './tranche.dto';
 import { Label } from '../../common/label.decorator';
+import { FundedBudgetLineDto } from './budget-change.dto';
 
 export class GrantPartyDto {
   @ApiProperty({ example: '中共佛山市三水区西南街道工作委员会' })
@@ -103,8 +104,8 @@ export class GrantQueryDto extends PageQueryDto {
   state?: GrantState;
 }
 
-/** A budget line as a version of the budget approved it. */
-export class BudgetLineDto implements BudgetLineFunding {
+/** A line of the budget in force, with what accepted reports spent on it. */
+export class BudgetLineStatusDto implements BudgetLineFunding {
   @ApiProperty({ example: '维修工具与耗材' })
   item: string;
 
@@ -116,10 +117,7 @@ export class BudgetLineDto implements BudgetLineFunding {
 
   @ApiProperty({ type: 'integer', example: 214_286, description: 'budgeted from the matching funds (配套资金)' })
   matchingFen: number;
-}
 
-/** A line of the budget in force, with what accepted reports spent on it. */
-export class BudgetLineStatusDto extends BudgetLineDto {
   @ApiProperty({ type: 'integer', example: 400_000, description: 'spent from the grant, by accepted reports' })
   spentGrantFen: number;
 
@@ -137,7 +135,7 @@ export class BudgetVersionDto {
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'the approved change that made it' })
   changeId: string | null;
 
-  @ApiProperty({ type: [BudgetLineDto] })
+  @ApiProperty({ type: [FundedBudgetLineDto], description: 'the lines as this version approved them' })
   lines: BudgetLineFunding[];
 
   @ApiProperty({ example: '2027-03-02T02:00:00.000Z' })

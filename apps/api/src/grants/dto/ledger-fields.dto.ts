@@ -1,7 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsDateString, IsDefined, Matches } from 'class-validator';
-import { Bilingual } from '@app/domain';
 import { TextField } from '../../common/input.decorators';
 import { Label } from '../../common/label.decorator';
 
@@ -13,14 +12,6 @@ export function CalendarDate(): PropertyDecorator {
 /** Why the office decided: kept in the audit log and shown to the grantee. */
 export function ReasonField(options: { optional?: boolean } = {}): PropertyDecorator {
   return TextField({ max: 500, multiline: true, optional: options.optional });
-}
-
-export class BilingualTextDto implements Bilingual {
-  @ApiProperty({ example: '中期评估合格后' })
-  zh: string;
-
-  @ApiProperty({ example: 'after passing the mid-term evaluation' })
-  en: string;
 }
 
 export class PayeeDto {

@@ -7,7 +7,8 @@ import { toChineseCapitalAmount } from '@app/reports';
 import { Optional } from '../../common/input.decorators';
 import { PageQueryDto } from '../../common/page-query.dto';
 import { TrancheConditionDto } from '../../competitions/dto/competition-rules.dto';
-import { BilingualTextDto, CalendarDate, PayeeDto, ReasonField, VoucherFields } from './ledger-fields.dto';
+import { BilingualTextDto } from '../../results/dto/bilingual-text.dto';
+import { CalendarDate, PayeeDto, ReasonField, VoucherFields } from './ledger-fields.dto';
 import { Label } from '../../common/label.decorator';
 
 export class TrancheDto {
