@@ -1,5 +1,9 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { toOpenApi31, withBodyRefusals } from './openapi-document';
+
+const SOURCE = join(__dirname, '..');
 
 function documentWith(properties: Record<string, unknown>): OpenAPIObject {
   return {
@@ -74,5 +78,26 @@ describe('refusals of a body the edge cannot read', () => {
   it('keeps a route’s own description and leaves methods without a body alone', () => {
     expect((document.paths['/scans'].post as { responses: Record<string, unknown> }).responses['415']).toBe(own);
     expect(statuses('/health', 'get')).toEqual(['200']);
+  });
+});
+
+describe('schema names', () => {
+  /** Every class the API's source exports, by name, with the files that export it. */
+  function exportedClasses(folder: string, found = new Map<string, string[]>()): Map<string, string[]> {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) exportedClasses(path, found);
+      else if (entry.name.endsWith('.ts') && !/\.(spec|int-spec|e2e-spec)\.ts$/.test(entry.name)) {
+        for (const [, name] of readFileSync(path, 'utf8').matchAll(/^export class (\w+)/gm)) {
+          found.set(name, [...(found.get(name) ?? []), relative(SOURCE, path)]);
+        }
+      }
+    }
+    return found;
+  }
+
+  it('gives every class one name: the document keys its schemas by class name and keeps only the last', () => {
+    const repeated = [...exportedClasses(SOURCE)].filter(([, files]) => files.length > 1);
+    expect(repeated).toEqual([]);
   });
 });
