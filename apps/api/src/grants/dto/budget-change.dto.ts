@@ -1,12 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsEnum, IsUUID, ValidateNested } from 'class-validator';
+import { IsEnum, ValidateNested } from 'class-validator';
 import { BudgetChangeState } from '@app/domain';
 import { BudgetLineFunding } from '@app/grants';
 import { BudgetChange } from '@app/persistence';
 import { ArrayField, IsFen, Optional, TextField } from '../../common/input.decorators';
-import { PageQueryDto } from '../../common/page-query.dto';
-import { ReasonField } from './ledger-fields.dto';
+import { GrantLedgerQueryDto, ReasonField } from './ledger-fields.dto';
 import { Label } from '../../common/label.decorator';
 
 export class FundedBudgetLineDto implements BudgetLineFunding {
@@ -55,24 +54,12 @@ export class DecideBudgetChangeDto {
   reason?: string;
 }
 
-export class BudgetChangeQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ format: 'uuid' })
-  @Label('大赛编号', 'competition ID')
-  @Optional()
-  @IsUUID()
-  competitionId?: string;
-
+export class BudgetChangeQueryDto extends GrantLedgerQueryDto {
   @ApiPropertyOptional({ enum: BudgetChangeState, description: 'pending: the office’s queue' })
   @Label('调整申请状态', 'state of the change')
   @Optional()
   @IsEnum(BudgetChangeState)
   state?: BudgetChangeState;
-
-  @ApiPropertyOptional({ format: 'uuid' })
-  @Label('资助编号', 'grant ID')
-  @Optional()
-  @IsUUID()
-  grantId?: string;
 }
 
 export class BudgetChangeDto {

@@ -1,11 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEnum, IsIn, IsUUID } from 'class-validator';
+import { IsEnum, IsIn } from 'class-validator';
 import { GrantState, RefundBasis, RefundState, ReportKind, ReportState } from '@app/domain';
 import { BudgetLineFunding } from '@app/grants';
 import { GrantRefund } from '@app/persistence';
 import { Optional } from '../../common/input.decorators';
-import { PageQueryDto } from '../../common/page-query.dto';
-import { CalendarDate, PayeeDto, ReasonField, VoucherFields } from './ledger-fields.dto';
+import { CalendarDate, CompetitionLedgerQueryDto, PayeeDto, ReasonField, VoucherFields } from './ledger-fields.dto';
 import { TrancheDto } from './tranche.dto';
 import { Label } from '../../common/label.decorator';
 import { FundedBudgetLineDto } from './budget-change.dto';
@@ -90,13 +89,7 @@ export class GrantPageDto {
   pageSize: number;
 }
 
-export class GrantQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ format: 'uuid' })
-  @Label('大赛编号', 'competition ID')
-  @Optional()
-  @IsUUID()
-  competitionId?: string;
-
+export class GrantQueryDto extends CompetitionLedgerQueryDto {
   @ApiPropertyOptional({ enum: GrantState })
   @Label('资助状态', 'grant state')
   @Optional()

@@ -1,8 +1,9 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty } from '@nestjs/swagger';
-import { IsDateString, IsDefined, Matches } from 'class-validator';
-import { TextField } from '../../common/input.decorators';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsDateString, IsDefined, IsUUID, Matches } from 'class-validator';
+import { Optional, TextField } from '../../common/input.decorators';
 import { Label } from '../../common/label.decorator';
+import { PageQueryDto } from '../../common/page-query.dto';
 
 /** A Beijing calendar date, YYYY-MM-DD, that exists (no 2027-02-30). */
 export function CalendarDate(): PropertyDecorator {
@@ -12,6 +13,24 @@ export function CalendarDate(): PropertyDecorator {
 /** Why the office decided: kept in the audit log and shown to the grantee. */
 export function ReasonField(options: { optional?: boolean } = {}): PropertyDecorator {
   return TextField({ max: 500, multiline: true, optional: options.optional });
+}
+
+/** A page of one of the ledger's lists, of one competition when it names one. */
+export class CompetitionLedgerQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @Label('大赛编号', 'competition ID')
+  @Optional()
+  @IsUUID()
+  competitionId?: string;
+}
+
+/** A page of a list kept per grant: of one competition, or of one grant. */
+export class GrantLedgerQueryDto extends CompetitionLedgerQueryDto {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @Label('资助编号', 'grant ID')
+  @Optional()
+  @IsUUID()
+  grantId?: string;
 }
 
 export class PayeeDto {

@@ -1,11 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsEnum, IsIn, IsUUID, Matches, ValidateNested } from 'class-validator';
+import { IsEnum, IsIn, Matches, ValidateNested } from 'class-validator';
 import { ReportKind, ReportState } from '@app/domain';
 import { GrantReport, ReportAttachment } from '@app/persistence';
 import { ArrayField, IntField, IsFen, Optional, StringField, TextField } from '../../common/input.decorators';
-import { PageQueryDto } from '../../common/page-query.dto';
-import { CalendarDate, ReasonField } from './ledger-fields.dto';
+import { CalendarDate, GrantLedgerQueryDto, ReasonField } from './ledger-fields.dto';
 import { Label } from '../../common/label.decorator';
 
 export const REPORT_LIMITS = { narrative: 5000, activities: 100, place: 100, description: 500 } as const;
@@ -116,13 +115,7 @@ export class AcceptReportDto {
   comments?: string;
 }
 
-export class ReportQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ format: 'uuid' })
-  @Label('大赛编号', 'competition ID')
-  @Optional()
-  @IsUUID()
-  competitionId?: string;
-
+export class ReportQueryDto extends GrantLedgerQueryDto {
   @ApiPropertyOptional({ enum: ReportState, description: 'submitted: the office’s review queue' })
   @Label('报告状态', 'report state')
   @Optional()
@@ -134,12 +127,6 @@ export class ReportQueryDto extends PageQueryDto {
   @Optional()
   @IsEnum(ReportKind)
   kind?: ReportKind;
-
-  @ApiPropertyOptional({ format: 'uuid' })
-  @Label('资助编号', 'grant ID')
-  @Optional()
-  @IsUUID()
-  grantId?: string;
 }
 
 export class AttachmentDto {

@@ -1,14 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEnum, IsUUID } from 'class-validator';
+import { IsEnum } from 'class-validator';
 import { TrancheCondition, TrancheState } from '@app/domain';
 import { describeCondition } from '@app/grants';
 import { GrantTranche, ProjectGrant } from '@app/persistence';
 import { toChineseCapitalAmount } from '@app/reports';
 import { Optional } from '../../common/input.decorators';
-import { PageQueryDto } from '../../common/page-query.dto';
 import { TrancheConditionDto } from '../../competitions/dto/competition-rules.dto';
 import { BilingualTextDto } from '../../results/dto/bilingual-text.dto';
-import { CalendarDate, PayeeDto, ReasonField, VoucherFields } from './ledger-fields.dto';
+import { CalendarDate, CompetitionLedgerQueryDto, PayeeDto, ReasonField, VoucherFields } from './ledger-fields.dto';
 import { Label } from '../../common/label.decorator';
 
 export class TrancheDto {
@@ -119,7 +118,7 @@ export class TranchePageDto {
   pageSize: number;
 }
 
-export class TrancheQueueQueryDto extends PageQueryDto {
+export class TrancheQueueQueryDto extends CompetitionLedgerQueryDto {
   @ApiPropertyOptional({
     enum: TrancheState,
     default: TrancheState.Eligible,
@@ -129,12 +128,6 @@ export class TrancheQueueQueryDto extends PageQueryDto {
   @Optional()
   @IsEnum(TrancheState)
   state?: TrancheState;
-
-  @ApiPropertyOptional({ format: 'uuid' })
-  @Label('大赛编号', 'competition ID')
-  @Optional()
-  @IsUUID()
-  competitionId?: string;
 }
 
 export class ConditionDecisionDto {
