@@ -58,36 +58,32 @@ export function toOpenApi31(document: OpenAPIObject): OpenAPIObject {
 
 const ERROR_BODY = { 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponseDto' } } };
 
-/** What the edge (common/edge-refusals.ts, the body parser) answers on any route, before the route runs. */
+/** What the edge (common/edge-refusals.ts) answers on any route, before the route runs. */
 const EDGE_REFUSALS: Readonly<Record<string, string>> = {
   '400': '请求格式错误（含空字符、无效转义等） / a malformed request (NUL characters, bad escapes, …)',
   '414': '路径参数过长 / a path parameter too long',
   '431': '请求头过大 / headers too large',
 };
 
-/** Methods whose requests may carry a body: one in any media type but UTF-8 JSON gets 415 there. */
-const BODY_METHODS: ReadonlySet<string> = new Set(['post', 'put', 'patch', 'delete']);
-
 /**
  * Every operation also states the refusals the edge gives before the route runs, so the document
- * says what a client can get from every route, not only what the route's own code refuses.
+ * says what a client can get from every route, not only what the route's own code refuses. What
+ * the edge refuses of a body (413, 415) is withBodyRefusals' to state.
  */
 export function withEdgeRefusals(document: OpenAPIObject): OpenAPIObject {
   for (const operations of Object.values(document.paths)) {
-    for (const [method, operation] of Object.entries(operations as Record<string, unknown>)) {
+    for (const operation of Object.values(operations as Record<string, unknown>)) {
       if (!isObject(operation) || !isObject(operation.responses)) continue;
-      const responses = operation.responses;
-      const edge = BODY_METHODS.has(method)
-        ? { ...EDGE_REFUSALS, '415': '请求体不是 UTF-8 JSON / a body that is not UTF-8 JSON' }
-        : EDGE_REFUSALS;
-      for (const [status, description] of Object.entries(edge)) {
-        responses[status] ??= { description, content: ERROR_BODY };
+      for (const [status, description] of Object.entries(EDGE_REFUSALS)) {
+        operation.responses[status] ??= { description, content: ERROR_BODY };
       }
     }
   }
   return document;
 }
 
+/** Methods whose requests may carry a body. */
+const BODY_METHODS: ReadonlySet<string> = new Set(['post', 'put', 'patch', 'delete']);
 const BODY_REFUSALS = [413, 415] as const;
 
 /**
