@@ -7,6 +7,7 @@ import { BudgetChange } from '@app/persistence';
 import { ArrayField, IsFen, Optional, TextField } from '../../common/input.decorators';
 import { GrantLedgerQueryDto, ReasonField } from './ledger-fields.dto';
 import { Label } from '../../common/label.decorator';
+import { PageOf } from '../../common/page-query.dto';
 
 export class FundedBudgetLineDto implements BudgetLineFunding {
   @ApiProperty({ example: '维修工具与耗材', description: 'as in the current budget' })
@@ -97,19 +98,7 @@ export class BudgetChangeDto {
   decisionReason: string | null;
 }
 
-export class BudgetChangePageDto {
-  @ApiProperty({ type: [BudgetChangeDto] })
-  items: BudgetChangeDto[];
-
-  @ApiProperty({ type: 'integer', example: 1 })
-  total: number;
-
-  @ApiProperty({ type: 'integer', example: 1 })
-  page: number;
-
-  @ApiProperty({ type: 'integer', example: 20 })
-  pageSize: number;
-}
+export class BudgetChangePageDto extends PageOf(BudgetChangeDto) {}
 
 export function toBudgetChangeResponse(
   change: BudgetChange,

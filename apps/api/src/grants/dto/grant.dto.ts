@@ -8,6 +8,7 @@ import { CalendarDate, CompetitionLedgerQueryDto, PayeeDto, ReasonField, Voucher
 import { TrancheDto } from './tranche.dto';
 import { Label } from '../../common/label.decorator';
 import { FundedBudgetLineDto } from './budget-change.dto';
+import { PageOf } from '../../common/page-query.dto';
 
 export class GrantPartyDto {
   @ApiProperty({ example: '中共佛山市三水区西南街道工作委员会' })
@@ -75,19 +76,7 @@ export class GrantSummaryDto {
   createdAt: string;
 }
 
-export class GrantPageDto {
-  @ApiProperty({ type: [GrantSummaryDto] })
-  items: GrantSummaryDto[];
-
-  @ApiProperty({ type: 'integer', example: 10 })
-  total: number;
-
-  @ApiProperty({ type: 'integer', example: 1 })
-  page: number;
-
-  @ApiProperty({ type: 'integer', example: 20 })
-  pageSize: number;
-}
+export class GrantPageDto extends PageOf(GrantSummaryDto) {}
 
 export class GrantQueryDto extends CompetitionLedgerQueryDto {
   @ApiPropertyOptional({ enum: GrantState })

@@ -6,6 +6,7 @@ import { GrantReport, ReportAttachment } from '@app/persistence';
 import { ArrayField, IntField, IsFen, Optional, StringField, TextField } from '../../common/input.decorators';
 import { CalendarDate, GrantLedgerQueryDto, ReasonField } from './ledger-fields.dto';
 import { Label } from '../../common/label.decorator';
+import { PageOf } from '../../common/page-query.dto';
 
 export const REPORT_LIMITS = { narrative: 5000, activities: 100, place: 100, description: 500 } as const;
 
@@ -198,19 +199,7 @@ export class ReportSummaryDto {
   version: number;
 }
 
-export class ReportPageDto {
-  @ApiProperty({ type: [ReportSummaryDto] })
-  items: ReportSummaryDto[];
-
-  @ApiProperty({ type: 'integer', example: 4 })
-  total: number;
-
-  @ApiProperty({ type: 'integer', example: 1 })
-  page: number;
-
-  @ApiProperty({ type: 'integer', example: 20 })
-  pageSize: number;
-}
+export class ReportPageDto extends PageOf(ReportSummaryDto) {}
 
 export class SpendingLineDto extends ReportSpendingDto {
   @ApiProperty({ example: '维修工具与耗材', description: 'the budget line it is spent on' })

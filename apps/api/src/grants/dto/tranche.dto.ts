@@ -9,6 +9,7 @@ import { TrancheConditionDto } from '../../competitions/dto/competition-rules.dt
 import { BilingualTextDto } from '../../results/dto/bilingual-text.dto';
 import { CalendarDate, CompetitionLedgerQueryDto, PayeeDto, ReasonField, VoucherFields } from './ledger-fields.dto';
 import { Label } from '../../common/label.decorator';
+import { PageOf } from '../../common/page-query.dto';
 
 export class TrancheDto {
   @ApiProperty({ format: 'uuid' })
@@ -104,19 +105,7 @@ export class TrancheQueueItemDto extends TrancheDto {
   grantPayee: PayeeDto | null;
 }
 
-export class TranchePageDto {
-  @ApiProperty({ type: [TrancheQueueItemDto] })
-  items: TrancheQueueItemDto[];
-
-  @ApiProperty({ type: 'integer', example: 3 })
-  total: number;
-
-  @ApiProperty({ type: 'integer', example: 1 })
-  page: number;
-
-  @ApiProperty({ type: 'integer', example: 20 })
-  pageSize: number;
-}
+export class TranchePageDto extends PageOf(TrancheQueueItemDto) {}
 
 export class TrancheQueueQueryDto extends CompetitionLedgerQueryDto {
   @ApiPropertyOptional({
