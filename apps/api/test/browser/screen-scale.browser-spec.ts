@@ -161,6 +161,7 @@ describe('the hall screen with a real day’s projects (1920×1080)', () => {
       const first = await checkLayout(page, count);
       expect(first.pages).toBeGreaterThan(1);
       expect(first.pages).toBe(Math.ceil(count / first.rows.length));
+      process.stdout.write(`big screen, ${count} projects: ${first.rows.length} rows a page, ${first.pages} pages\n`);
       await page.screenshot({ path: join(shots, `screen-${count}-projects-page-1.png`) });
       await expectAccessible(page, `screen with ${count} projects, page 1`);
 
