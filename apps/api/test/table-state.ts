@@ -6,6 +6,9 @@ import { DataSource } from 'typeorm';
  * session's `last_seen_at` is left out: any request a signed-in tablet makes, refused or not, shows
  * the office that the tablet is online, and that is presence, not data.
  */
+/** Columns that record presence, not data, by table. */
+const PRESENCE: Readonly<Record<string, string>> = { judge_session: 'last_seen_at' };
+
 export async function tableState(db: DataSource): Promise<Map<string, string>> {
   const names: { name: string }[] = await db.query(
     `SELECT table_name AS name FROM information_schema.tables
@@ -13,8 +16,9 @@ export async function tableState(db: DataSource): Promise<Map<string, string>> {
   );
   const state = new Map<string, string>();
   for (const { name } of names) {
+    const text = PRESENCE[name] ? `(to_jsonb(t) - '${PRESENCE[name]}')::text` : 't::text';
     const [row]: { count: number; digest: string }[] = await db.query(
-      `SELECT count(*)::int AS count, md5(coalesce(string_agg(md5((to_jsonb(t) - 'last_seen_at')::text), '' ORDER BY md5((to_jsonb(t) - 'last_seen_at')::text)), '')) AS digest
+      `SELECT count(*)::int AS count, md5(coalesce(string_agg(md5(${text}), '' ORDER BY md5(${text})), '')) AS digest
          FROM "${name}" t`,
     );
     state.set(name, `${row.count} rows, ${row.digest}`);
