@@ -68,8 +68,9 @@ export function registrationOf(
 
 function budgetLines(project: DemoProject): { item: string; kind: string; amountFen: number }[] {
   const total = fen(project.requestedYuan + project.matchingYuan);
-  const activities = Math.round(total * 0.5);
-  const materials = Math.round(total * 0.3);
+  // Half and three tenths, in whole fen by integer division; the last line takes what is left.
+  const activities = Math.floor(total / 2);
+  const materials = Math.floor((total * 3) / 10);
   return [
     { item: '服务活动开展（场地、物料、交通）', kind: '活动', amountFen: activities },
     { item: '志愿者培训与保险', kind: '培训', amountFen: materials },
