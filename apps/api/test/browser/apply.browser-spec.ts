@@ -1,18 +1,10 @@
 import { join } from 'node:path';
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { BrowserContextOptions, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { CompetitionState, Role } from '@app/domain';
 import { Submission } from '@app/persistence';
 import { createCompetition, createUser } from '../factories';
-import {
-  LAPTOP,
-  expectAccessible,
-  launchBrowser,
-  screenshotDir,
-  startServedApp,
-  takeCspViolations,
-} from './browser-harness';
+import { LAPTOP, expectAccessible, screenshotDir, servePages } from './browser-harness';
 
 const PHONE: BrowserContextOptions = {
   viewport: { width: 390, height: 844 },
@@ -87,9 +79,7 @@ async function expectUsable(page: Page): Promise<void> {
 jest.setTimeout(120_000);
 
 describe('applicant pages in Chromium', () => {
-  let app: NestFastifyApplication;
-  let baseUrl: string;
-  let browser: Browser;
+  const served = servePages();
   let competitionId: string;
   // Earlier runs leave their competitions in the shared database: find this run's by its title.
   const competitionTitle = `2026年西南街道"红色核动力"党建项目创投大赛（申报测试 ${Date.now()}）`;
@@ -100,29 +90,16 @@ describe('applicant pages in Chromium', () => {
   };
 
   beforeAll(async () => {
-    ({ app, baseUrl } = await startServedApp());
-    browser = await launchBrowser();
-    const db = app.get(DataSource);
-    const office = await createUser(db, Role.Office);
-    const competition = await createCompetition(db, office.id, {
+    const office = await createUser(served.db, Role.Office);
+    const competition = await createCompetition(served.db, office.id, {
       state: CompetitionState.Open,
       title: competitionTitle,
     });
     competitionId = competition.id;
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    process.stdout.write(`screenshots: ${shots}\n`);
-  });
-
-  afterEach(() => {
-    expect(takeCspViolations(browser)).toEqual([]);
-  });
-
   it('registers on a phone, drafts three budget lines with a live sum, fixes a cap warning and submits', async () => {
-    const context = await browser.newContext(PHONE);
+    const context = await served.browser.newContext(PHONE);
     context.setDefaultTimeout(30_000);
     const page = await context.newPage();
     const dialogs: string[] = [];
@@ -132,13 +109,13 @@ describe('applicant pages in Chromium', () => {
     });
     const outside: string[] = [];
     page.on('request', (r) => {
-      if (!r.url().startsWith(baseUrl) && !r.url().startsWith('blob:') && !r.url().startsWith('data:')) {
+      if (!r.url().startsWith(served.baseUrl) && !r.url().startsWith('blob:') && !r.url().startsWith('data:')) {
         outside.push(r.url());
       }
     });
     const login = `shatou-${Date.now()}`;
 
-    await page.goto(`${baseUrl}/apply/`);
+    await page.goto(`${served.baseUrl}/apply/`);
     await page.getByRole('heading', { name: '申报单位登录' }).waitFor();
     await expectUsable(page);
     await page.getByRole('link', { name: '注册组织并申报' }).click();
@@ -224,7 +201,10 @@ describe('applicant pages in Chromium', () => {
     await expectUsable(page);
     await shot(page, 'apply-05-submitted');
 
-    const stored = await app.get(DataSource).getRepository(Submission).findOneByOrFail({ competitionId, title: TITLE });
+    const stored = await served.app
+      .get(DataSource)
+      .getRepository(Submission)
+      .findOneByOrFail({ competitionId, title: TITLE });
     expect(stored).toMatchObject({ state: 'submitted', requestedFen: 4_500_000, matchingFen: 1_500_050 });
     expect(stored.budgetLines.map((line) => line.amountFen)).toEqual([1_200_000, 3_000_050, 1_800_000]);
 
@@ -245,10 +225,10 @@ describe('applicant pages in Chromium', () => {
   });
 
   it('on a PC: shows every field the server refuses, saves a draft and submits it later', async () => {
-    const context = await browser.newContext(LAPTOP);
+    const context = await served.browser.newContext(LAPTOP);
     context.setDefaultTimeout(30_000);
     const page = await context.newPage();
-    await page.goto(`${baseUrl}/apply/`);
+    await page.goto(`${served.baseUrl}/apply/`);
     await page.getByRole('link', { name: '注册组织并申报' }).click();
     await page.getByLabel('组织名称').fill('洲边社区居民委员会');
     await page.getByLabel('服务社区').fill('洲边');

@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Browser, BrowserContext, BrowserContextOptions, Page, chromium } from 'playwright-core';
+import { DataSource } from 'typeorm';
 import { startTestApp } from '../test-app';
 
 const cspViolations = new WeakMap<Browser, string[]>();
@@ -91,6 +92,40 @@ export const LABEL_CHECK = `(() => ({
 }))()`;
 
 /** Screenshots of every page go here; the tests print the folder so a person can look. */
+/** What a browser spec works with: the served app, its address, its database and one Chromium. */
+export interface ServedPages {
+  readonly app: NestFastifyApplication;
+  readonly baseUrl: string;
+  readonly db: DataSource;
+  readonly browser: Browser;
+}
+
+/**
+ * Registers the file's hooks: the served app (with the environment `environment` returns, when a
+ * spec needs its own database or queues) and Chromium before its tests, the policy check after each
+ * test (a violation fails the test whose pages caused it), both closed after the file, and the
+ * screenshots' folder named. The returned
+ * object is filled in before the first test runs.
+ */
+export function servePages(
+  environment: () => Promise<Record<string, string>> = () => Promise.resolve({}),
+): ServedPages {
+  const served = {} as { -readonly [K in keyof ServedPages]: ServedPages[K] };
+  beforeAll(async () => {
+    const { app, baseUrl } = await startServedApp(await environment());
+    Object.assign(served, { app, baseUrl, db: app.get(DataSource), browser: await launchBrowser() });
+  }, 60_000);
+  afterEach(() => {
+    if (served.browser) expect(takeCspViolations(served.browser)).toEqual([]);
+  });
+  afterAll(async () => {
+    await served.browser?.close();
+    await served.app?.close();
+    process.stdout.write(`screenshots: ${screenshotDir()}\n`);
+  });
+  return served;
+}
+
 export function screenshotDir(): string {
   const dir = resolve(process.env.TEST_RESULTS_DIR ?? join(__dirname, '../../../../.data/test-results'), 'screenshots');
   mkdirSync(dir, { recursive: true });

@@ -1,41 +1,25 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
+import { BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import request from 'supertest';
-import { DataSource, In } from 'typeorm';
+import { In } from 'typeorm';
 import { addDays, beijingDate, monthOf } from '@app/grants';
 import { AppUser, AuditEvent, GrantRefund, GrantTranche, ReportAttachment } from '@app/persistence';
 import { TEST_PASSWORD } from '../factories';
 import { PAYEE, PNG, acceptAll, pdfWords, signedCompetition } from '../grants.factory';
-import { LABEL_CHECK, LAPTOP, PHONE, launchBrowser, screenshotDir, startServedApp } from './browser-harness';
+import { LABEL_CHECK, LAPTOP, PHONE, screenshotDir, servePages } from './browser-harness';
 
 // After the award, in the browser: the office's two signatures on a payment, the grantee's report.
 jest.setTimeout(120_000);
 
 describe('grants (资助管理 / 我的资助) in Chromium', () => {
-  let app: NestFastifyApplication;
-  let baseUrl: string;
-  let browser: Browser;
-  let db: DataSource;
+  const served = servePages();
   const shots = screenshotDir();
-  const http = () => request(app.getHttpServer());
+  const http = () => request(served.app.getHttpServer());
   const shot = (page: Page, name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
   const see = (locator: Locator, text: string) => locator.filter({ hasText: text }).first().waitFor();
   const expectLabelled = async (page: Page) =>
     expect(page.evaluate(LABEL_CHECK)).resolves.toEqual({ unlabelled: [], horizontalScroll: false });
-
-  beforeAll(async () => {
-    ({ app, baseUrl } = await startServedApp());
-    browser = await launchBrowser();
-    db = app.get(DataSource);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    process.stdout.write(`screenshots: ${shots}\n`);
-  });
 
   /** Script errors of every page, checked after each test: a broken view must not pass unseen. */
   let pageErrors: string[] = [];
@@ -51,11 +35,11 @@ describe('grants (资助管理 / 我的资助) in Chromium', () => {
     user: AppUser,
     device: BrowserContextOptions = LAPTOP,
   ): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ ...device, acceptDownloads: true });
+    const context = await served.browser.newContext({ ...device, acceptDownloads: true });
     context.setDefaultTimeout(15_000);
     const page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(`${baseUrl}/${path}/`);
+    await page.goto(`${served.baseUrl}/${path}/`);
     await page.getByLabel('登录名').fill(user.login);
     await page.getByLabel('密码').fill(TEST_PASSWORD);
     await page.getByRole('button', { name: '登录' }).click();
@@ -64,13 +48,13 @@ describe('grants (资助管理 / 我的资助) in Chromium', () => {
   }
 
   it('the office accepts a signed agreement, one clerk approves the first tranche and another pays it', async () => {
-    const fixture = await signedCompetition(app, [3_000_000]);
+    const fixture = await signedCompetition(served.app, [3_000_000]);
     const [approver, payer] = fixture.clerks;
     const first = await signIn('office', approver.user);
     const second = await signIn('office', payer.user);
     try {
       const { page } = first;
-      await page.goto(`${baseUrl}/office/#/competitions/${fixture.competition.id}/grants`);
+      await page.goto(`${served.baseUrl}/office/#/competitions/${fixture.competition.id}/grants`);
       const waiting = page.getByTestId('agreement-to-accept');
       await see(waiting, fixture.funded[0].agreement.number);
       await waiting.getByRole('button', { name: '确认签约，建立资助' }).click();
@@ -94,7 +78,7 @@ describe('grants (资助管理 / 我的资助) in Chromium', () => {
       await shot(page, 'grants-01-approver-refused');
 
       const other = second.page;
-      await other.goto(`${baseUrl}/office/#/competitions/${fixture.competition.id}/grants`);
+      await other.goto(`${served.baseUrl}/office/#/competitions/${fixture.competition.id}/grants`);
       await other.getByTestId('pay-form').getByLabel('凭证号').fill('记-2026-0107');
       await other.getByTestId('pay-form').getByRole('button', { name: '登记付款' }).click();
       await see(other.getByTestId('ledger-paid'), '¥15,000.00');
@@ -123,7 +107,7 @@ describe('grants (资助管理 / 我的资助) in Chromium', () => {
         `,${PAYEE.accountNumber},第 1 期 / 1,协议签订后 / on signing the agreement,15000.00,人民币壹万伍仟元整,已拨付 / Paid,`,
       );
 
-      const tranche = await db.getRepository(GrantTranche).findOneByOrFail({ grantId: grant.id, sequence: 1 });
+      const tranche = await served.db.getRepository(GrantTranche).findOneByOrFail({ grantId: grant.id, sequence: 1 });
       expect(tranche).toMatchObject({
         state: 'paid',
         approvedBy: approver.user.id,
@@ -138,8 +122,8 @@ describe('grants (资助管理 / 我的资助) in Chromium', () => {
   });
 
   it('the grantee downloads the notice of its paid tranche, drafts a monthly report, attaches a sign-in sheet, saves, submits and sees the office’s comments', async () => {
-    const fixture = await signedCompetition(app, [3_000_000], { startedDaysAgo: 40 });
-    const [grantId] = await acceptAll(app, fixture);
+    const fixture = await signedCompetition(served.app, [3_000_000], { startedDaysAgo: 40 });
+    const [grantId] = await acceptAll(served.app, fixture);
     const project = fixture.funded[0];
     await http().put(`/grants/${grantId}/payee`).set('authorization', project.applicantAuth).send(PAYEE).expect(200);
     const [first] = (
@@ -234,15 +218,15 @@ describe('grants (资助管理 / 我的资助) in Chromium', () => {
         spending: [{ grantFen: 120_000 }, {}, {}],
         attachments: [{ filename: '签到表.png' }],
       });
-      expect(await db.getRepository(ReportAttachment).countBy({ reportId: report.id })).toBe(1);
+      expect(await served.db.getRepository(ReportAttachment).countBy({ reportId: report.id })).toBe(1);
     } finally {
       await context.close();
     }
   });
 
   it('the office returns a report with comments, approves a budget change, terminates the grant and records the refund returned', async () => {
-    const fixture = await signedCompetition(app, [3_000_000], { startedDaysAgo: 40 });
-    const [grantId] = await acceptAll(app, fixture);
+    const fixture = await signedCompetition(served.app, [3_000_000], { startedDaysAgo: 40 });
+    const [grantId] = await acceptAll(served.app, fixture);
     const grantee = fixture.funded[0].applicantAuth;
     const [approver, payer] = fixture.clerks;
     await http().put(`/grants/${grantId}/payee`).set('authorization', grantee).send(PAYEE).expect(200);
@@ -288,7 +272,7 @@ describe('grants (资助管理 / 我的资助) in Chromium', () => {
 
     const { context, page } = await signIn('office', approver.user);
     try {
-      await page.goto(`${baseUrl}/office/#/competitions/${fixture.competition.id}/grants`);
+      await page.goto(`${served.baseUrl}/office/#/competitions/${fixture.competition.id}/grants`);
       await see(page.getByTestId('budget-change-to-decide'), '节余转入志愿者培训');
       await page.getByTestId('report-to-review').getByRole('link').click();
       const review = page.getByTestId('review-form');
@@ -322,9 +306,9 @@ describe('grants (资助管理 / 我的资助) in Chromium', () => {
     } finally {
       await context.close();
     }
-    const refund = await db.getRepository(GrantRefund).findOneByOrFail({ grantId });
+    const refund = await served.db.getRepository(GrantRefund).findOneByOrFail({ grantId });
     expect(refund).toMatchObject({ amountFen: 1_500_000, state: 'returned', voucherNumber: '收-2026-0031' });
-    const actions = (await db.getRepository(AuditEvent).findBy({ subjectId: In([grantId, refund.id]) })).map(
+    const actions = (await served.db.getRepository(AuditEvent).findBy({ subjectId: In([grantId, refund.id]) })).map(
       (e) => e.action,
     );
     expect(actions).toEqual(expect.arrayContaining(['grant.terminate', 'refund.open', 'refund.return']));

@@ -1,8 +1,6 @@
 import { join } from 'node:path';
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Browser, BrowserContext, Page } from 'playwright-core';
+import { BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
-import { DataSource } from 'typeorm';
 import { JudgeGroup } from '@app/domain';
 import { Score, ScoreRevision } from '@app/persistence';
 import { BoardResponseDto } from '../../src/roadshows/dto/board-response.dto';
@@ -16,15 +14,7 @@ import {
   roadshowCompetition,
   trimmedMeanByHand,
 } from '../roadshow.factory';
-import {
-  BIG_SCREEN,
-  TABLET,
-  expectAccessible,
-  launchBrowser,
-  screenshotDir,
-  startServedApp,
-  takeCspViolations,
-} from './browser-harness';
+import { BIG_SCREEN, TABLET, expectAccessible, screenshotDir, servePages } from './browser-harness';
 
 /** Marks in rubric order: need /25, design /25, feasibility /20, participation /15, sustainability /15. */
 type Marks = readonly [string, string, string, string, string];
@@ -59,10 +49,7 @@ interface Tablet {
 }
 
 describe('roadshow day in Chromium: five judges on tablets, one offline, and the big screen', () => {
-  let app: NestFastifyApplication;
-  let baseUrl: string;
-  let browser: Browser;
-  let db: DataSource;
+  const served = servePages();
   let fixture: RoadshowFixture;
   let roadshowId: string;
   let slots: DrawResponseDto['slots'];
@@ -70,7 +57,7 @@ describe('roadshow day in Chromium: five judges on tablets, one offline, and the
   const tablets: Tablet[] = [];
   const shots = screenshotDir();
 
-  const http = () => request(app.getHttpServer());
+  const http = () => request(served.app.getHttpServer());
   const office = () => bearer(fixture.officeToken);
   const shot = async (page: Page, name: string) => {
     // From the top, so the sticky header sits where a person sees it.
@@ -95,23 +82,20 @@ describe('roadshow day in Chromium: five judges on tablets, one offline, and the
   }
 
   async function scoresOf(slotId: string, judgeId: string): Promise<{ scores: Score[]; revisions: ScoreRevision[] }> {
-    const scores = await db.getRepository(Score).findBy({ slotId, judgeId });
+    const scores = await served.db.getRepository(Score).findBy({ slotId, judgeId });
     const revisions = scores.length
-      ? await db.getRepository(ScoreRevision).findBy({ scoreId: scores[0].id })
+      ? await served.db.getRepository(ScoreRevision).findBy({ scoreId: scores[0].id })
       : ([] as ScoreRevision[]);
     return { scores, revisions };
   }
 
   beforeAll(async () => {
-    ({ app, baseUrl } = await startServedApp());
-    db = app.get(DataSource);
-    browser = await launchBrowser();
-    fixture = await roadshowCompetition(app, 3);
-    roadshowId = await createRoadshow(app, fixture);
+    fixture = await roadshowCompetition(served.app, 3);
+    roadshowId = await createRoadshow(served.app, fixture);
     const groups = [JudgeGroup.Expert, JudgeGroup.Expert, JudgeGroup.Expert, JudgeGroup.Department, JudgeGroup.Media];
     const judges: AddedJudge[] = [];
     for (const [i, group] of groups.entries()) {
-      judges.push(await addJudge(app, fixture.officeToken, roadshowId, { name: `评委${i + 1}`, group }));
+      judges.push(await addJudge(served.app, fixture.officeToken, roadshowId, { name: `评委${i + 1}`, group }));
     }
     const drawn = await http()
       .post(`/roadshows/${roadshowId}/draw`)
@@ -120,30 +104,20 @@ describe('roadshow day in Chromium: five judges on tablets, one offline, and the
       .expect(200);
     slots = (drawn.body as DrawResponseDto).slots;
     for (const judge of judges) {
-      const context = await browser.newContext(TABLET);
+      const context = await served.browser.newContext(TABLET);
       tablets.push({ context, page: await context.newPage(), judge });
     }
-    screen = await (await browser.newContext(BIG_SCREEN)).newPage();
-    process.stdout.write(`screenshots: ${shots}\n`);
+    screen = await (await served.browser.newContext(BIG_SCREEN)).newPage();
   }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-
-  afterEach(() => {
-    expect(takeCspViolations(browser)).toEqual([]);
-  });
 
   /** Signs the five judges in with their codes; the big screen waits for the first project. */
   async function signInFiveJudges(): Promise<void> {
-    await screen.goto(`${baseUrl}/screen/?roadshow=${roadshowId}`);
+    await screen.goto(`${served.baseUrl}/screen/?roadshow=${roadshowId}`);
     await screen.locator('#idle').waitFor();
     await screen.locator('#app[data-live="open"]').waitFor();
     await shot(screen, 'screen-1-waiting');
     for (const [i, { page, judge }] of tablets.entries()) {
-      await page.goto(`${baseUrl}/judge/#r=${roadshowId}`);
+      await page.goto(`${served.baseUrl}/judge/#r=${roadshowId}`);
       // Case and dashes do not matter: the first judge types the code in lower case without its dash.
       await page.fill('#code', i === 0 ? judge.code.replace('-', '').toLowerCase() : judge.code);
       if (i === 0) await shot(page, 'judge-1-sign-in');

@@ -1,8 +1,6 @@
 import { join } from 'node:path';
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Browser, BrowserContext, Page } from 'playwright-core';
+import { BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
-import { DataSource } from 'typeorm';
 import { JudgeGroup } from '@app/domain';
 import { Rubric, compileRubric, rubricTotal } from '@app/scoring';
 import { Score, ScoreRevision, Submission } from '@app/persistence';
@@ -15,14 +13,7 @@ import {
   roadshowCompetition,
   roadshowUnderWay,
 } from '../roadshow.factory';
-import {
-  TABLET,
-  expectAccessible,
-  launchBrowser,
-  screenshotDir,
-  startServedApp,
-  takeCspViolations,
-} from './browser-harness';
+import { TABLET, expectAccessible, screenshotDir, servePages } from './browser-harness';
 
 const LONG_TITLE =
   '党群心连心·关爱母婴行——沙头社区孕产妇及婴幼儿家庭健康服务与邻里互助支持网络建设暨党员志愿者结对帮扶示范项目（第二期）';
@@ -53,15 +44,12 @@ interface Target {
 }
 
 describe('judge tablet in Chromium: layout, conflicts, offline reload, lost answers, refusals', () => {
-  let app: NestFastifyApplication;
-  let baseUrl: string;
-  let browser: Browser;
-  let db: DataSource;
+  const served = servePages();
   /** Only ever looked at: no test scores, recuses or locks on it. */
   let shared: TabletRoadshow;
   const shots = screenshotDir();
 
-  const http = () => request(app.getHttpServer());
+  const http = () => request(served.app.getHttpServer());
   const shot = async (page: Page, name: string) => {
     // From the top, so the sticky header sits where a person sees it.
     await page.evaluate('window.scrollTo(0, 0)');
@@ -74,7 +62,7 @@ describe('judge tablet in Chromium: layout, conflicts, offline reload, lost answ
    * open, and a script-injection title waiting as the second project.
    */
   async function tabletRoadshow(): Promise<TabletRoadshow> {
-    const { fixture, roadshowId, judges, slots } = await roadshowUnderWay(app, {
+    const { fixture, roadshowId, judges, slots } = await roadshowUnderWay(served.app, {
       projects: 2,
       judges: [
         { name: '陈卫东', group: JudgeGroup.Expert },
@@ -82,8 +70,8 @@ describe('judge tablet in Chromium: layout, conflicts, offline reload, lost answ
       ],
       seed: 'tablet',
     });
-    await db.getRepository(Submission).update(slots[0].submissionId, { title: LONG_TITLE });
-    await db.getRepository(Submission).update(slots[1].submissionId, { title: INJECTION });
+    await served.db.getRepository(Submission).update(slots[0].submissionId, { title: LONG_TITLE });
+    await served.db.getRepository(Submission).update(slots[1].submissionId, { title: INJECTION });
     const [judgeA, judgeB] = judges;
     return {
       roadshowId,
@@ -115,7 +103,7 @@ describe('judge tablet in Chromium: layout, conflicts, offline reload, lost answ
 
   async function signIn(context: BrowserContext, judge: AddedJudge): Promise<Page> {
     const page = await context.newPage();
-    await page.goto(`${baseUrl}/judge/#r=${judge.roadshowId}`);
+    await page.goto(`${served.baseUrl}/judge/#r=${judge.roadshowId}`);
     await page.fill('#code', judge.code);
     await page.tap('form.sign-in button[type="submit"]');
     await page.locator('#stage > *').first().waitFor();
@@ -144,34 +132,21 @@ describe('judge tablet in Chromium: layout, conflicts, offline reload, lost answ
   }
 
   async function revisionsOf(judgeId: string, slotId: string): Promise<ScoreRevision[]> {
-    const score = await db.getRepository(Score).findOneBy({ judgeId, slotId });
+    const score = await served.db.getRepository(Score).findOneBy({ judgeId, slotId });
     if (!score) return [];
-    return db.getRepository(ScoreRevision).find({ where: { scoreId: score.id }, order: { revision: 'ASC' } });
+    return served.db.getRepository(ScoreRevision).find({ where: { scoreId: score.id }, order: { revision: 'ASC' } });
   }
 
   beforeAll(async () => {
-    ({ app, baseUrl } = await startServedApp());
-    db = app.get(DataSource);
-    browser = await launchBrowser();
     shared = await tabletRoadshow();
-    process.stdout.write(`screenshots: ${shots}\n`);
   }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-
-  afterEach(() => {
-    expect(takeCspViolations(browser)).toEqual([]);
-  });
 
   it.each(VIEWPORTS)(
     'fits a $width×$height tablet without horizontal scrolling, every control at least 44 px',
     async (viewport) => {
-      const context = await browser.newContext({ ...TABLET, viewport, serviceWorkers: 'block' });
+      const context = await served.browser.newContext({ ...TABLET, viewport, serviceWorkers: 'block' });
       const page = await context.newPage();
-      await page.goto(`${baseUrl}/judge/#r=${shared.roadshowId}`);
+      await page.goto(`${served.baseUrl}/judge/#r=${shared.roadshowId}`);
       await page.locator('#code').waitFor();
       await expect(layoutProblems(page)).resolves.toEqual({ overflow: false, small: [] });
       await page.fill('#code', shared.judgeA.code);
@@ -221,9 +196,9 @@ describe('judge tablet in Chromium: layout, conflicts, offline reload, lost answ
     const compiled = compileRubric(rubric);
     const expected = sheets.map((sheet) => rubricTotal(compiled, sheet).toDecimalString(compiled.totalDecimals));
     const criteria = rubric.criteria.map(({ key, maxPoints, weight }) => ({ key, maxPoints, weight, gate: false }));
-    const context = await browser.newContext({ ...TABLET, serviceWorkers: 'block' });
+    const context = await served.browser.newContext({ ...TABLET, serviceWorkers: 'block' });
     const page = await context.newPage();
-    await page.goto(`${baseUrl}/judge/#r=${shared.roadshowId}`);
+    await page.goto(`${served.baseUrl}/judge/#r=${shared.roadshowId}`);
     const shown = await page.evaluate<string[]>(`
       import('/judge/decimal.js').then(({ toUnits, weightedTotal }) =>
         ${JSON.stringify(sheets)}.map((sheet) =>
@@ -239,7 +214,7 @@ describe('judge tablet in Chromium: layout, conflicts, offline reload, lost answ
 
   it('declares a conflict through a confirm dialog that asks for the reason', async () => {
     const { judgeB, slots, state } = await tabletRoadshow();
-    const context = await browser.newContext({ ...TABLET, serviceWorkers: 'block' });
+    const context = await served.browser.newContext({ ...TABLET, serviceWorkers: 'block' });
     const page = await signIn(context, judgeB);
     await page.locator('#project-title').waitFor();
     await page.tap('#recuse-button');
@@ -266,7 +241,7 @@ describe('judge tablet in Chromium: layout, conflicts, offline reload, lost answ
 
   it('reopens without network and still shows the score waiting to sync, then saves it once', async () => {
     const { judgeA, slots } = await tabletRoadshow();
-    const offlineContext = await browser.newContext(TABLET);
+    const offlineContext = await served.browser.newContext(TABLET);
     const page = await signIn(offlineContext, judgeA);
     // The service worker has the page's files before the network goes.
     await page.evaluate('navigator.serviceWorker.ready.then(() => true)');
@@ -300,7 +275,7 @@ describe('judge tablet in Chromium: layout, conflicts, offline reload, lost answ
     const roadshow = await tabletRoadshow();
     const { judgeA, slots } = roadshow;
     await savedByApi(roadshow);
-    const context = await browser.newContext({ ...TABLET, serviceWorkers: 'block' });
+    const context = await served.browser.newContext({ ...TABLET, serviceWorkers: 'block' });
     let lost = 0;
     const keys: string[] = [];
     await context.route('**/judge/slots/*/score', async (route) => {
@@ -330,7 +305,7 @@ describe('judge tablet in Chromium: layout, conflicts, offline reload, lost answ
     const roadshow = await tabletRoadshow();
     const { judgeA, slots, stage } = roadshow;
     await savedByApi(roadshow);
-    const offlineContext = await browser.newContext({ ...TABLET, serviceWorkers: 'block' });
+    const offlineContext = await served.browser.newContext({ ...TABLET, serviceWorkers: 'block' });
     const page = await signIn(offlineContext, judgeA);
     await page.locator('#save-status[data-status="saved"]', { hasText: '第1版' }).waitFor();
     await offlineContext.setOffline(true);
@@ -360,7 +335,7 @@ describe('judge tablet in Chromium: layout, conflicts, offline reload, lost answ
     const { judgeA, slots, stage } = roadshow;
     await savedByApi(roadshow);
     await stage('lock', slots[0].slotId, { allowMissing: true });
-    const context = await browser.newContext({ ...TABLET, serviceWorkers: 'block' });
+    const context = await served.browser.newContext({ ...TABLET, serviceWorkers: 'block' });
     const page = await signIn(context, judgeA);
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => {
@@ -377,9 +352,12 @@ describe('judge tablet in Chromium: layout, conflicts, offline reload, lost answ
   }, 60_000);
 
   it('says within seconds that the server cannot be reached while the page stays open, then syncs the score kept meanwhile', async () => {
-    const hall = await roadshowCompetition(app, 1);
-    const hallRoadshowId = await createRoadshow(app, hall);
-    const judge = await addJudge(app, hall.officeToken, hallRoadshowId, { name: '王海燕', group: JudgeGroup.Expert });
+    const hall = await roadshowCompetition(served.app, 1);
+    const hallRoadshowId = await createRoadshow(served.app, hall);
+    const judge = await addJudge(served.app, hall.officeToken, hallRoadshowId, {
+      name: '王海燕',
+      group: JudgeGroup.Expert,
+    });
     const drawn = await http().post(`/roadshows/${hallRoadshowId}/draw`).set(bearer(hall.officeToken)).send({});
     const [slot] = (drawn.body as DrawResponseDto).slots;
     for (const action of ['start', 'open-scoring']) {
@@ -389,9 +367,9 @@ describe('judge tablet in Chromium: layout, conflicts, offline reload, lost answ
         .send({})
         .expect(200);
     }
-    const context = await browser.newContext({ ...TABLET, serviceWorkers: 'block' });
+    const context = await served.browser.newContext({ ...TABLET, serviceWorkers: 'block' });
     const page = await context.newPage();
-    await page.goto(`${baseUrl}/judge/#r=${hallRoadshowId}`);
+    await page.goto(`${served.baseUrl}/judge/#r=${hallRoadshowId}`);
     await page.fill('#code', judge.code);
     await page.tap('form.sign-in button[type="submit"]');
     await page.locator('#project-title').waitFor();

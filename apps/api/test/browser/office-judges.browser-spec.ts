@@ -1,8 +1,6 @@
 import { join } from 'node:path';
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Browser, Locator, Page } from 'playwright-core';
+import { Locator, Page } from 'playwright-core';
 import request from 'supertest';
-import { DataSource } from 'typeorm';
 import { JudgeGroup } from '@app/domain';
 import { AppUser } from '@app/persistence';
 import { TEST_PASSWORD } from '../factories';
@@ -14,7 +12,7 @@ import {
   createRoadshow,
   roadshowCompetition,
 } from '../roadshow.factory';
-import { LAPTOP, expectAccessible, launchBrowser, screenshotDir, startServedApp } from './browser-harness';
+import { LAPTOP, expectAccessible, screenshotDir, servePages } from './browser-harness';
 
 /** How often the judges list refreshes itself (office/judges-card.js). */
 const PRESENCE_REFRESH_MS = 15_000;
@@ -22,15 +20,13 @@ const PRESENCE_REFRESH_MS = 15_000;
 const WRONG_CODE = 'ZZZZ-ZZZZ';
 
 describe('office console in Chromium: managing a roadshow’s judges on the day', () => {
-  let app: NestFastifyApplication;
-  let baseUrl: string;
-  let browser: Browser;
+  const served = servePages();
   let fixture: RoadshowFixture;
   let roadshowId: string;
   let onTablet: AddedJudge;
   const shots = screenshotDir();
 
-  const http = () => request(app.getHttpServer());
+  const http = () => request(served.app.getHttpServer());
   const shot = async (page: Page, name: string) => {
     await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
     await expectAccessible(page, name);
@@ -39,35 +35,30 @@ describe('office console in Chromium: managing a roadshow’s judges on the day'
   const signInJudge = (code: string) => http().post('/judge-sessions').send({ code, roadshowId });
 
   beforeAll(async () => {
-    ({ app, baseUrl } = await startServedApp());
-    browser = await launchBrowser();
-    fixture = await roadshowCompetition(app, 2);
-    roadshowId = await createRoadshow(app, fixture);
-    onTablet = await addJudge(app, fixture.officeToken, roadshowId, { name: '陈卫东', group: JudgeGroup.Expert });
-    process.stdout.write(`screenshots: ${shots}\n`);
+    fixture = await roadshowCompetition(served.app, 2);
+    roadshowId = await createRoadshow(served.app, fixture);
+    onTablet = await addJudge(served.app, fixture.officeToken, roadshowId, {
+      name: '陈卫东',
+      group: JudgeGroup.Expert,
+    });
   }, 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-
   it('adds, reissues, removes and prints judges’ codes, sees the tablets online and lifts a sign-in pause', async () => {
-    const context = await browser.newContext(LAPTOP);
+    const context = await served.browser.newContext(LAPTOP);
     context.setDefaultTimeout(15_000);
     const page = await context.newPage();
     // A tablet keeps trying a code typed wrong until that code is paused.
     for (let i = 0; i < 6; i += 1) await signInJudge(WRONG_CODE);
 
-    const office = await app.get(DataSource).getRepository(AppUser).findOneByOrFail({ id: fixture.officeId });
+    const office = await served.db.getRepository(AppUser).findOneByOrFail({ id: fixture.officeId });
     // The test moves the page's clock to the judges list's next refresh instead of waiting for it.
     await page.clock.install();
-    await page.goto(`${baseUrl}/office/`);
+    await page.goto(`${served.baseUrl}/office/`);
     await page.getByLabel('登录名').fill(office.login);
     await page.getByLabel('密码').fill(TEST_PASSWORD);
     await page.getByRole('button', { name: '登录' }).click();
     await page.getByRole('heading', { name: '公益创投大赛' }).waitFor();
-    await page.goto(`${baseUrl}/office/#/competitions/${fixture.competition.id}/roadshow`);
+    await page.goto(`${served.baseUrl}/office/#/competitions/${fixture.competition.id}/roadshow`);
 
     // The big screen of this roadshow is one click away.
     await expect(page.getByTestId('screen-link').getAttribute('href')).resolves.toBe(`/screen/?roadshow=${roadshowId}`);

@@ -2,27 +2,16 @@ import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { BrowserContext, Locator, Page } from 'playwright-core';
 import request from 'supertest';
-import { DataSource } from 'typeorm';
 import { OrganizationKind, Role } from '@app/domain';
 import { AppUser, Competition, Submission } from '@app/persistence';
 import { IsolatedDatabase, createIsolatedDatabase } from '@app/testing';
 import { TokenService } from '../../src/auth/token.service';
 import { TEST_PASSWORD, createOrganization, createSubmission, createUser } from '../factories';
 import { SANSHUI_PROJECTS, bearer, partyBuildingSheet } from '../roadshow.factory';
-import { WorkerProcess, startWorkerProcess } from '../worker-process';
-import {
-  LABEL_CHECK,
-  LAPTOP,
-  PHONE,
-  expectAccessible,
-  launchBrowser,
-  screenshotDir,
-  startServedApp,
-  takeCspViolations,
-} from './browser-harness';
+import { WorkerEnvironment, WorkerProcess, startWorkerProcess } from '../worker-process';
+import { LABEL_CHECK, LAPTOP, PHONE, expectAccessible, screenshotDir, servePages } from './browser-harness';
 
 // A whole competition day in one browser session: each step waits for what the office would see.
 jest.setTimeout(180_000);
@@ -47,13 +36,16 @@ function squash(text: string): string {
 
 describe('office console in Chromium', () => {
   let database: IsolatedDatabase;
-  let app: NestFastifyApplication;
   let worker: WorkerProcess;
-  let baseUrl: string;
-  let browser: Browser;
-  let db: DataSource;
   let office: AppUser;
   let officeBearer: string;
+  // The worker takes this file's jobs from its own queues, and awards only this file's competitions.
+  let environment: Pick<WorkerEnvironment, 'DATABASE_URL' | 'QUEUE_PREFIX'>;
+  const served = servePages(async () => {
+    database = await createIsolatedDatabase(process.env.DATABASE_URL as string, 'office');
+    environment = { DATABASE_URL: database.url, QUEUE_PREFIX: `office-${randomUUID().slice(0, 8)}` };
+    return environment;
+  });
   const shots = screenshotDir();
   // Downloaded files sit beside the screenshots, for a person to open.
   const downloads = resolve(shots, '..', 'downloads');
@@ -61,35 +53,23 @@ describe('office console in Chromium', () => {
   const title = `2026年西南街道"红色核动力"党建项目创投大赛（控制台测试 ${stamp}）`;
 
   beforeAll(async () => {
-    // The worker takes this file's jobs from its own queues, and awards only this file's competitions.
-    database = await createIsolatedDatabase(process.env.DATABASE_URL as string, 'office');
-    const env = { DATABASE_URL: database.url, QUEUE_PREFIX: `office-${randomUUID().slice(0, 8)}` };
-    ({ app, baseUrl } = await startServedApp(env));
-    worker = await startWorkerProcess(env);
-    browser = await launchBrowser();
+    worker = await startWorkerProcess(environment);
     mkdirSync(downloads, { recursive: true });
-    db = app.get(DataSource);
-    office = await createUser(db, Role.Office);
-    officeBearer = app.get(TokenService).issue({ kind: 'user', userId: office.id, role: Role.Office }).token;
+    office = await createUser(served.db, Role.Office);
+    officeBearer = served.app.get(TokenService).issue({ kind: 'user', userId: office.id, role: Role.Office }).token;
   });
 
   afterAll(async () => {
-    await browser?.close();
     await worker?.stop();
-    await app?.close();
     await database?.drop();
-    process.stdout.write(`screenshots: ${shots}\ndownloads: ${downloads}\n`);
+    process.stdout.write(`downloads: ${downloads}\n`);
   });
 
-  afterEach(() => {
-    expect(takeCspViolations(browser)).toEqual([]);
-  });
-
-  const http = () => request(app.getHttpServer());
+  const http = () => request(served.app.getHttpServer());
   /** A new tab (its own session) signed in to the applicant pages. */
   const applicantSignsIn = async (phone: BrowserContext, user: AppUser) => {
     const tab = await phone.newPage();
-    await tab.goto(`${baseUrl}/apply/`);
+    await tab.goto(`${served.baseUrl}/apply/`);
     await tab.getByLabel('登录名').fill(user.login);
     await tab.getByLabel('密码').fill(TEST_PASSWORD);
     await tab.getByRole('button', { name: '登录' }).click();
@@ -108,7 +88,7 @@ describe('office console in Chromium', () => {
     page.getByRole('navigation').getByRole('link', { name, exact: true }).click();
 
   it('runs a competition from a preset to downloaded agreements', async () => {
-    const context = await browser.newContext({ ...LAPTOP, acceptDownloads: true });
+    const context = await served.browser.newContext({ ...LAPTOP, acceptDownloads: true });
     context.setDefaultTimeout(15_000);
     const page = await context.newPage();
     try {
@@ -132,7 +112,7 @@ describe('office console in Chromium', () => {
     page.on('pageerror', (error) => pageErrors.push(error.message));
 
     // Sign in.
-    await page.goto(`${baseUrl}/office/`);
+    await page.goto(`${served.baseUrl}/office/`);
     await page.getByRole('heading', { name: '管理控制台登录' }).waitFor();
     await page.getByLabel('登录名').fill(office.login);
     await page.getByLabel('密码').fill('wrong password 12345');
@@ -163,7 +143,7 @@ describe('office console in Chromium', () => {
     await page.getByTestId('competition-title').waitFor();
     await see(page.getByTestId('competition-state'), '草稿');
     const competitionId = /#\/competitions\/([0-9a-f-]{36})/.exec(page.url())![1];
-    const stored = await db.getRepository(Competition).findOneByOrFail({ id: competitionId });
+    const stored = await served.db.getRepository(Competition).findOneByOrFail({ id: competitionId });
     expect(stored.poolFen).toBe(30_000_005);
     expect(stored.submissionDeadline.toISOString()).toBe('2031-03-31T09:00:00.000Z');
     await expectLabelled(page);
@@ -185,9 +165,9 @@ describe('office console in Chromium', () => {
     await page.getByLabel('单个项目申请上限（元）').fill('45000');
     await page.getByRole('button', { name: '保存规则' }).click();
     await page.getByText('规则已保存为第 2 版').waitFor();
-    expect((await db.getRepository(Competition).findOneByOrFail({ id: competitionId })).rules.maxRequestFen).toBe(
-      4_500_000,
-    );
+    expect(
+      (await served.db.getRepository(Competition).findOneByOrFail({ id: competitionId })).rules.maxRequestFen,
+    ).toBe(4_500_000);
 
     // Lifecycle: open, then the projects arrive (written directly: the applicant pages have their own test).
     await tab(page, '概况与状态');
@@ -196,15 +176,15 @@ describe('office console in Chromium', () => {
     const submissions: Submission[] = [];
     const applicants: AppUser[] = [];
     for (const project of PROJECTS) {
-      const organization = await createOrganization(db, {
+      const organization = await createOrganization(served.db, {
         kind: OrganizationKind.Community,
         name: `${project.community}社区居民委员会`,
         community: project.community,
       });
-      const applicant = await createUser(db, Role.Applicant, organization.id);
+      const applicant = await createUser(served.db, Role.Applicant, organization.id);
       applicants.push(applicant);
       submissions.push(
-        await createSubmission(db, competitionId, organization.id, applicant.id, {
+        await createSubmission(served.db, competitionId, organization.id, applicant.id, {
           title: project.title,
           category: project.category,
           requestedFen: 2_800_000,
@@ -403,7 +383,7 @@ describe('office console in Chromium', () => {
     await page.getByTestId('objection').filter({ hasText: '异议不成立' }).waitFor();
 
     // The notice period is days long: end it in the database, then award.
-    await db.query(
+    await served.db.query(
       `UPDATE publication SET starts_at = now() - interval '8 days', ends_at = now() - interval '1 minute'
         WHERE competition_id = $1`,
       [competitionId],

@@ -1,8 +1,6 @@
 import { join } from 'node:path';
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Browser, BrowserContext, Page } from 'playwright-core';
+import { BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
-import { DataSource } from 'typeorm';
 import { COMPETITION_PRESETS, JudgeGroup } from '@app/domain';
 import { Organization, Submission } from '@app/persistence';
 import { DrawResponseDto } from '../../src/roadshows/dto/draw-response.dto';
@@ -14,14 +12,7 @@ import {
   partyBuildingSheet,
   roadshowCompetition,
 } from '../roadshow.factory';
-import {
-  BIG_SCREEN,
-  expectAccessible,
-  launchBrowser,
-  screenshotDir,
-  startServedApp,
-  takeCspViolations,
-} from './browser-harness';
+import { BIG_SCREEN, expectAccessible, screenshotDir, servePages } from './browser-harness';
 
 const TITLE_INJECTION = '<img src=x onerror=alert(1)>扶贫帮困<script>alert(2)</script>';
 const ORGANIZATION_INJECTION = '<b onmouseover=alert(3)>月桂社区</b>居民委员会';
@@ -29,13 +20,10 @@ const ORGANIZATION_INJECTION = '<b onmouseover=alert(3)>月桂社区</b>居民�
 const PITCH_SECONDS = 2;
 
 describe('live big screen in Chromium (1920×1080)', () => {
-  let app: NestFastifyApplication;
-  let baseUrl: string;
-  let browser: Browser;
-  let db: DataSource;
+  const served = servePages();
   const shots = screenshotDir();
 
-  const http = () => request(app.getHttpServer());
+  const http = () => request(served.app.getHttpServer());
   const shot = async (screen: Page, name: string) => {
     await screen.screenshot({ path: join(shots, `${name}.png`) });
     await expectAccessible(screen, name);
@@ -46,21 +34,23 @@ describe('live big screen in Chromium (1920×1080)', () => {
    * and script in the first project's title and its organization's name.
    */
   async function screenRoadshow() {
-    const fixture = await roadshowCompetition(app, 2, {
+    const fixture = await roadshowCompetition(served.app, 2, {
       ...COMPETITION_PRESETS['party-building'],
       pitchSeconds: PITCH_SECONDS,
     });
-    const roadshowId = await createRoadshow(app, fixture);
+    const roadshowId = await createRoadshow(served.app, fixture);
     const judges: AddedJudge[] = [];
     for (const [i, group] of [JudgeGroup.Expert, JudgeGroup.Media, JudgeGroup.Resident].entries()) {
-      judges.push(await addJudge(app, fixture.officeToken, roadshowId, { name: `评委${i + 1}`, group }));
+      judges.push(await addJudge(served.app, fixture.officeToken, roadshowId, { name: `评委${i + 1}`, group }));
     }
     const office = bearer(fixture.officeToken);
     const drawn = await http().post(`/roadshows/${roadshowId}/draw`).set(office).send({ seed: 'screen' }).expect(200);
     const slots = (drawn.body as DrawResponseDto).slots;
     const injected = fixture.submissions.find((submission) => submission.id === slots[0].submissionId);
-    await db.getRepository(Submission).update(slots[0].submissionId, { title: TITLE_INJECTION });
-    await db.getRepository(Organization).update(injected?.organizationId as string, { name: ORGANIZATION_INJECTION });
+    await served.db.getRepository(Submission).update(slots[0].submissionId, { title: TITLE_INJECTION });
+    await served.db
+      .getRepository(Organization)
+      .update(injected?.organizationId as string, { name: ORGANIZATION_INJECTION });
     const stage = (action: 'start' | 'open-scoring' | 'lock', slotId: string) =>
       http().post(`/roadshows/${roadshowId}/slots/${slotId}/${action}`).set(office).send({}).expect(200);
     /** The three judges' totals for the first project, in their order. */
@@ -79,38 +69,22 @@ describe('live big screen in Chromium (1920×1080)', () => {
 
   /** The hall's screen in a browser of its own, showing the roadshow and connected to its events. */
   async function openScreen(roadshowId: string): Promise<{ context: BrowserContext; screen: Page; dialogs: string[] }> {
-    const context = await browser.newContext(BIG_SCREEN);
+    const context = await served.browser.newContext(BIG_SCREEN);
     const screen = await context.newPage();
     const dialogs: string[] = [];
     screen.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
-    await screen.goto(`${baseUrl}/screen/?roadshow=${roadshowId}`);
+    await screen.goto(`${served.baseUrl}/screen/?roadshow=${roadshowId}`);
     await screen.locator('#app[data-live="open"]').waitFor();
     return { context, screen, dialogs };
   }
 
-  beforeAll(async () => {
-    ({ app, baseUrl } = await startServedApp());
-    db = app.get(DataSource);
-    browser = await launchBrowser();
-    process.stdout.write(`screenshots: ${shots}\n`);
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-
-  afterEach(() => {
-    expect(takeCspViolations(browser)).toEqual([]);
-  });
-
   it('asks for the roadshow when the address names none', async () => {
-    const context = await browser.newContext(BIG_SCREEN);
+    const context = await served.browser.newContext(BIG_SCREEN);
     const page = await context.newPage();
-    await page.goto(`${baseUrl}/screen/`);
+    await page.goto(`${served.baseUrl}/screen/`);
     await page.locator('.message', { hasText: '?roadshow=' }).waitFor();
     await context.close();
   }, 30_000);
@@ -166,14 +140,14 @@ describe('live big screen in Chromium (1920×1080)', () => {
     await stage('open-scoring', slots[0].slotId);
     await scoreFirst();
     await stage('lock', slots[0].slotId);
-    const context = await browser.newContext(BIG_SCREEN);
+    const context = await served.browser.newContext(BIG_SCREEN);
     const page = await context.newPage();
     // Another page on the same machine chose English: the hall's screen stays Chinese all the same.
     await page.addInitScript("localStorage.setItem('gongyi.lang', 'en')");
-    await page.goto(`${baseUrl}/screen/?roadshow=${roadshowId}`);
+    await page.goto(`${served.baseUrl}/screen/?roadshow=${roadshowId}`);
     await page.locator('#ranking-title', { hasText: '实时排名' }).waitFor();
     await expect(page.locator('.lang-switch').count()).resolves.toBe(0);
-    await page.goto(`${baseUrl}/screen/?roadshow=${roadshowId}&lang=en`);
+    await page.goto(`${served.baseUrl}/screen/?roadshow=${roadshowId}&lang=en`);
     await page.locator('#ranking-title', { hasText: 'Running ranking' }).waitFor();
     await page.locator('#announced-score', { hasText: '82.92' }).waitFor();
     await expect(page.locator('.box-label').first().innerText()).resolves.toBe('Announced score');

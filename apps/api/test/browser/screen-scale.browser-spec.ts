@@ -1,11 +1,10 @@
 import { join } from 'node:path';
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Browser, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 import request from 'supertest';
 import { COMPETITION_PRESETS, JudgeGroup } from '@app/domain';
 import { DrawResponseDto } from '../../src/roadshows/dto/draw-response.dto';
 import { addJudge, bearer, createRoadshow, partyBuildingSheet, roadshowCompetition } from '../roadshow.factory';
-import { BIG_SCREEN, expectAccessible, launchBrowser, screenshotDir, startServedApp } from './browser-harness';
+import { BIG_SCREEN, expectAccessible, screenshotDir, servePages } from './browser-harness';
 
 /** How long the screen shows one page of the ranking (screen/main.js). */
 const RANKING_PAGE_MS = 8_000;
@@ -77,18 +76,19 @@ function overlapping(boxes: readonly Box[]): [number, number][] {
 }
 
 describe('the hall screen with a real day’s projects (1920×1080)', () => {
-  let app: NestFastifyApplication;
-  let baseUrl: string;
-  let browser: Browser;
+  const served = servePages();
   const shots = screenshotDir();
 
-  const http = () => request(app.getHttpServer());
+  const http = () => request(served.app.getHttpServer());
 
   /** A roadshow of `count` projects, every one pitched, scored and announced. */
   async function announcedRoadshow(count: number): Promise<{ roadshowId: string; slotIds: string[] }> {
-    const fixture = await roadshowCompetition(app, count, { ...COMPETITION_PRESETS['party-building'] });
-    const roadshowId = await createRoadshow(app, fixture);
-    const judge = await addJudge(app, fixture.officeToken, roadshowId, { name: '陈卫东', group: JudgeGroup.Expert });
+    const fixture = await roadshowCompetition(served.app, count, { ...COMPETITION_PRESETS['party-building'] });
+    const roadshowId = await createRoadshow(served.app, fixture);
+    const judge = await addJudge(served.app, fixture.officeToken, roadshowId, {
+      name: '陈卫东',
+      group: JudgeGroup.Expert,
+    });
     const office = bearer(fixture.officeToken);
     const drawn = await http()
       .post(`/roadshows/${roadshowId}/draw`)
@@ -136,26 +136,15 @@ describe('the hall screen with a real day’s projects (1920×1080)', () => {
     return layout;
   }
 
-  beforeAll(async () => {
-    ({ app, baseUrl } = await startServedApp());
-    browser = await launchBrowser();
-    process.stdout.write(`screenshots: ${shots}\n`);
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-
   it.each([15, 50])(
     'shows all %i announced projects a page at a time, nothing cut or overlapping, the order strip whole',
     async (count) => {
       const { roadshowId, slotIds } = await announcedRoadshow(count);
-      const context = await browser.newContext(BIG_SCREEN);
+      const context = await served.browser.newContext(BIG_SCREEN);
       const page = await context.newPage();
       // The screen turns pages on a timer: the test moves the page's clock instead of waiting.
       await page.clock.install();
-      await page.goto(`${baseUrl}/screen/?roadshow=${roadshowId}`);
+      await page.goto(`${served.baseUrl}/screen/?roadshow=${roadshowId}`);
       await page.locator('#ranking-table tbody tr').first().waitFor();
       await page.locator('#result').waitFor();
       const first = await checkLayout(page, count);
