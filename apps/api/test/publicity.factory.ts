@@ -15,20 +15,7 @@ import {
 import { Actor } from '../src/auth/actor';
 import { TokenService } from '../src/auth/token.service';
 import { createCompetition, createOrganization, createSubmission, createUser } from './factories';
-
-/** 佛山三水西南街道 2017 "红色核动力" (docs/product.md): community, category, project. */
-const SANSHUI: readonly (readonly [string, string, string])[] = [
-  ['五顶岗', 'convenience', '发挥先锋作用·真情服务群众'],
-  ['洲边', 'education', '分享阅读书香·共享洲边文明'],
-  ['江根', 'poverty-relief', '扶贫帮困献爱心·村企共建送关怀'],
-  ['云秀', 'poverty-relief', '扶贫帮困为民生·心语家园齐共建'],
-  ['文锋西', 'health', '养生保健真切为民·党群共建和谐家园'],
-  ['月桂', 'poverty-relief', '亲和社群·红动家园'],
-  ['康华', 'culture-sports', '红色文化凝心聚力·党群共促和谐发展'],
-  ['桥头', 'culture-sports', '党群先锋齐发力·你我携手创文明'],
-  ['沙头', 'health', '党群心连心·关爱母婴行'],
-  ['布心', 'poverty-relief', '圆梦布心·幸福家园'],
-];
+import { SANSHUI_PROJECTS } from './roadshow.factory';
 
 export interface ProjectFixture {
   readonly organization: Organization;
@@ -96,7 +83,7 @@ export async function allocatedCompetition(
     finishedAt: new Date(),
   });
   for (let i = 0; i < count; i += 1) {
-    const [community, category, title] = SANSHUI[i % SANSHUI.length];
+    const [community, category, title] = SANSHUI_PROJECTS[i % SANSHUI_PROJECTS.length];
     const organization = await createOrganization(db, {
       name: `佛山市三水区西南街道${community}社区居民委员会 ${tag}-${i}`,
       community,
@@ -105,7 +92,7 @@ export async function allocatedCompetition(
     });
     const applicant = await createUser(db, Role.Applicant, organization.id);
     const submission = await createSubmission(db, competition.id, organization.id, applicant.id, {
-      title: i < SANSHUI.length ? title : `${title}（${i}）`,
+      title: i < SANSHUI_PROJECTS.length ? title : `${title}（${i}）`,
       category,
       screening: ScreeningStatus.Passed,
       milestones: [
