@@ -5,7 +5,7 @@ import { Role } from '@app/domain';
 import { Allow } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ApiError } from '../common/api-error.decorator';
+import { ApiError, ApiCallerErrors } from '../common/api-error.decorator';
 import { BINARY, attachment } from '../common/content-disposition';
 import { IdParamDto } from '../common/id-param.dto';
 import { pageWith } from '../common/page-query.dto';
@@ -37,9 +37,7 @@ export class AgreementsController {
       'In number order: number, project, grant, status and sha256; expected and rendered show the rendering progress.',
   })
   @ApiResponse({ status: 200, type: AgreementListDto })
-  @ApiError(400)
-  @ApiError(401)
-  @ApiError(403, 'only the grants office')
+  @ApiCallerErrors('only the grants office')
   @ApiError(404)
   async list(@Param() params: IdParamDto, @Query() query: AgreementListQueryDto): Promise<AgreementListDto> {
     return pageWith(await this.agreements.list(params.id, query.includeVoid ?? false), query);
@@ -58,9 +56,7 @@ export class AgreementsController {
     description: '每份当前协议书一个 PDF / one PDF per current agreement',
     content: { 'application/zip': BINARY },
   })
-  @ApiError(400)
-  @ApiError(401)
-  @ApiError(403, 'only the grants office')
+  @ApiCallerErrors('only the grants office')
   @ApiError(404, 'no such competition, or no agreements yet')
   async archive(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<StreamableFile> {
     const archive = await this.agreements.archive(actor, params.id);
@@ -77,9 +73,7 @@ export class AgreementsController {
       'Voids the current versions (signed ones are kept) and renders new versions under the same numbers.',
   })
   @ApiResponse({ status: 202, type: RegenerateResponseDto })
-  @ApiError(400)
-  @ApiError(401)
-  @ApiError(403, 'only the grants office')
+  @ApiCallerErrors('only the grants office')
   @ApiError(404)
   @ApiError(409, 'the competition is not awarded')
   regenerate(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<RegenerateResponseDto> {
@@ -93,9 +87,7 @@ export class AgreementsController {
     description: 'An applicant sees only its own organization’s current agreement; anything else is 404.',
   })
   @ApiResponse({ status: 200, type: AgreementResponseDto })
-  @ApiError(400)
-  @ApiError(401)
-  @ApiError(403)
+  @ApiCallerErrors()
   @ApiError(404)
   get(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<AgreementResponseDto> {
     return this.agreements.get(actor, params.id);
@@ -116,9 +108,7 @@ export class AgreementsController {
     description: '协议书 PDF / the agreement',
     content: { 'application/pdf': BINARY },
   })
-  @ApiError(400)
-  @ApiError(401)
-  @ApiError(403)
+  @ApiCallerErrors()
   @ApiError(404, 'no such agreement, or not yours')
   async pdf(
     @CurrentActor() actor: Actor,
@@ -170,9 +160,7 @@ export class AgreementsController {
     description: 'the scan as uploaded',
     content: { 'application/pdf': BINARY, 'image/jpeg': BINARY, 'image/png': BINARY },
   })
-  @ApiError(400)
-  @ApiError(401)
-  @ApiError(403)
+  @ApiCallerErrors()
   @ApiError(404)
   async signedScan(
     @CurrentActor() actor: Actor,
@@ -189,9 +177,7 @@ export class AgreementsController {
     description: 'For the winning applicant’s own project (and the office); anything else is 404.',
   })
   @ApiResponse({ status: 200, type: AgreementResponseDto })
-  @ApiError(400)
-  @ApiError(401)
-  @ApiError(403)
+  @ApiCallerErrors()
   @ApiError(404)
   forSubmission(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<AgreementResponseDto> {
     return this.agreements.forSubmission(actor, params.id);

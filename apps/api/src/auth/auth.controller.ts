@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Role } from '@app/domain';
-import { ApiError, ApiJsonBodyErrors } from '../common/api-error.decorator';
+import { ApiError, ApiJsonBodyErrors, ApiCallerErrors } from '../common/api-error.decorator';
 import { IdParamDto } from '../common/id-param.dto';
 import { BoundedListQueryDto, pageItems } from '../common/page-query.dto';
 import { Allow, Public } from './access.decorator';
@@ -52,9 +52,7 @@ export class AuthController {
   @Allow(Role.Office, Role.Admin, Role.Applicant)
   @ApiOperation({ summary: '我的 API 密钥 / my API keys', description: 'The keys themselves are never shown again.' })
   @ApiResponse({ status: 200, type: ApiKeyPageDto })
-  @ApiError(400)
-  @ApiError(401)
-  @ApiError(403, 'judges have no API keys')
+  @ApiCallerErrors('judges have no API keys')
   async listApiKeys(@CurrentActor() actor: Actor, @Query() query: BoundedListQueryDto): Promise<ApiKeyPageDto> {
     return pageItems(await this.auth.listApiKeys(actor), query);
   }
@@ -68,9 +66,7 @@ export class AuthController {
       'The key is returned only now. Send it as the x-api-key header; it acts with your role.',
   })
   @ApiResponse({ status: 201, type: CreatedApiKeyResponseDto })
-  @ApiError(400)
-  @ApiError(401)
-  @ApiError(403, 'judges have no API keys')
+  @ApiCallerErrors('judges have no API keys')
   @ApiError(409, 'too many active keys')
   @ApiJsonBodyErrors()
   createApiKey(@CurrentActor() actor: Actor, @Body() dto: CreateApiKeyDto): Promise<CreatedApiKeyResponseDto> {
@@ -82,9 +78,7 @@ export class AuthController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: '吊销自己的 API 密钥 / revoke one of my API keys' })
   @ApiResponse({ status: 204, description: 'revoked (also when it already was)' })
-  @ApiError(400)
-  @ApiError(401)
-  @ApiError(403, 'judges have no API keys')
+  @ApiCallerErrors('judges have no API keys')
   @ApiError(404, 'no such key of yours', {
     code: 'NOT_FOUND',
     message_zh: '未找到该 API 密钥',

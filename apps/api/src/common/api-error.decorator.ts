@@ -107,7 +107,10 @@ export function ApiJsonBodyErrors(): MethodDecorator {
   return applyDecorators(ApiError(413), ApiError(415));
 }
 
-/** What any route behind a sign-in can refuse: bad input, no valid session, a role that may not. */
-export function ApiCallerErrors(): MethodDecorator {
-  return applyDecorators(ApiError(400), ApiError(401), ApiError(403));
+/**
+ * What any route behind a sign-in can refuse: bad input, no valid session, a role that may not
+ * (`forbidden` says which roles may, when the route has something to say).
+ */
+export function ApiCallerErrors(forbidden?: string): MethodDecorator {
+  return applyDecorators(ApiError(400), ApiError(401), ApiError(403, forbidden));
 }

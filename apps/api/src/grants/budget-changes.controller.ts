@@ -4,7 +4,7 @@ import { Role } from '@app/domain';
 import { Allow } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ApiError } from '../common/api-error.decorator';
+import { ApiError, ApiCallerErrors } from '../common/api-error.decorator';
 import { IdParamDto } from '../common/id-param.dto';
 import { BudgetChangesService } from './budget-changes.service';
 import {
@@ -51,9 +51,7 @@ export class BudgetChangesController {
     description: 'state=pending is the office’s queue; a grantee sees its own only.',
   })
   @ApiResponse({ status: 200, type: BudgetChangePageDto })
-  @ApiError(400)
-  @ApiError(401)
-  @ApiError(403)
+  @ApiCallerErrors()
   list(@CurrentActor() actor: Actor, @Query() query: BudgetChangeQueryDto): Promise<BudgetChangePageDto> {
     return this.changes.list(actor, query);
   }
@@ -66,9 +64,7 @@ export class BudgetChangesController {
     description: 'The proposed lines become the next budget version. Audited as budget-change.approve.',
   })
   @ApiResponse({ status: 200, type: BudgetChangeDto })
-  @ApiError(400)
-  @ApiError(401)
-  @ApiError(403, 'only the grants office')
+  @ApiCallerErrors('only the grants office')
   @ApiError(404)
   @ApiError(409, 'already decided, or the budget changed since')
   approve(
@@ -87,9 +83,7 @@ export class BudgetChangesController {
     description: 'With a reason the grantee reads. Audited as budget-change.refuse.',
   })
   @ApiResponse({ status: 200, type: BudgetChangeDto })
-  @ApiError(400)
-  @ApiError(401)
-  @ApiError(403, 'only the grants office')
+  @ApiCallerErrors('only the grants office')
   @ApiError(404)
   @ApiError(409, 'already decided')
   refuse(

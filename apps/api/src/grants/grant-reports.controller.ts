@@ -19,7 +19,7 @@ import { Role } from '@app/domain';
 import { Allow } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ApiError } from '../common/api-error.decorator';
+import { ApiError, ApiCallerErrors } from '../common/api-error.decorator';
 import { BINARY, attachment } from '../common/content-disposition';
 import { IdParamDto } from '../common/id-param.dto';
 import { readAttachmentUpload } from './attachment-upload';
@@ -76,9 +76,7 @@ export class GrantReportsController {
       'state=submitted is the office’s review queue, first come first served; a grantee sees its own only.',
   })
   @ApiResponse({ status: 200, type: ReportPageDto })
-  @ApiError(400)
-  @ApiError(401)
-  @ApiError(403)
+  @ApiCallerErrors()
   list(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto): Promise<ReportPageDto> {
     return this.reports.list(actor, query);
   }
@@ -87,9 +85,7 @@ export class GrantReportsController {
   @Allow(Role.Office, Role.Admin, Role.Applicant)
   @ApiOperation({ summary: '查看报告 / one report', description: 'With its attachments and its review.' })
   @ApiResponse({ status: 200, type: ReportDto })
-  @ApiError(400)
-  @ApiError(401)
-  @ApiError(403)
+  @ApiCallerErrors()
   @ApiError(404, 'no such report, or not yours', REPORT_NOT_FOUND)
   get(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<ReportDto> {
     return this.reports.get(actor, params.id);
@@ -102,9 +98,7 @@ export class GrantReportsController {
     description: 'Drafts and returned reports only; each field sent replaces the stored one. Audited as report.update.',
   })
   @ApiResponse({ status: 200, type: ReportDto })
-  @ApiError(400)
-  @ApiError(401)
-  @ApiError(403, 'only the grantee')
+  @ApiCallerErrors('only the grantee')
   @ApiError(404, undefined, REPORT_NOT_FOUND)
   @ApiError(409, 'submitted or accepted, or changed since read')
   update(@CurrentActor() actor: Actor, @Param() params: IdParamDto, @Body() dto: UpdateReportDto): Promise<ReportDto> {
@@ -140,9 +134,7 @@ export class GrantReportsController {
       'With the office’s comments, which the grantee answers by changing and resubmitting. Audited as report.return.',
   })
   @ApiResponse({ status: 200, type: ReportDto })
-  @ApiError(400)
-  @ApiError(401)
-  @ApiError(403, 'only the grants office')
+  @ApiCallerErrors('only the grants office')
   @ApiError(404, undefined, REPORT_NOT_FOUND)
   @ApiError(409, 'not submitted')
   returnForChanges(
@@ -164,9 +156,7 @@ export class GrantReportsController {
       'report.accept and tranche.eligible.',
   })
   @ApiResponse({ status: 200, type: ReportDto })
-  @ApiError(400)
-  @ApiError(401)
-  @ApiError(403, 'only the grants office')
+  @ApiCallerErrors('only the grants office')
   @ApiError(404, undefined, REPORT_NOT_FOUND)
   @ApiError(409, 'not submitted')
   accept(@CurrentActor() actor: Actor, @Param() params: IdParamDto, @Body() dto: AcceptReportDto): Promise<ReportDto> {
@@ -222,9 +212,7 @@ export class GrantReportsController {
     description: 'the file as uploaded',
     content: { 'application/pdf': BINARY, 'image/jpeg': BINARY, 'image/png': BINARY },
   })
-  @ApiError(400)
-  @ApiError(401)
-  @ApiError(403)
+  @ApiCallerErrors()
   @ApiError(404)
   async download(
     @CurrentActor() actor: Actor,
@@ -244,9 +232,7 @@ export class GrantReportsController {
     description: 'While the report is a draft or returned. Audited as report.attachment.remove.',
   })
   @ApiResponse({ status: 204 })
-  @ApiError(400)
-  @ApiError(401)
-  @ApiError(403, 'only the grantee')
+  @ApiCallerErrors('only the grantee')
   @ApiError(404)
   @ApiError(409, 'the report is submitted or accepted')
   detach(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<void> {

@@ -4,7 +4,7 @@ import { Role } from '@app/domain';
 import { Allow } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ApiError } from '../common/api-error.decorator';
+import { ApiError, ApiCallerErrors } from '../common/api-error.decorator';
 import { attachment } from '../common/content-disposition';
 import { IdParamDto } from '../common/id-param.dto';
 import {
@@ -49,9 +49,7 @@ export class GrantsController {
       'competition to in-progress. Audited as agreement.accept, grant.create, tranche.eligible.',
   })
   @ApiResponse({ status: 201, type: GrantDetailDto })
-  @ApiError(400)
-  @ApiError(401)
-  @ApiError(403, 'only the grants office')
+  @ApiCallerErrors('only the grants office')
   @ApiError(404, 'no such agreement, or void')
   @ApiError(409, 'not signed yet, not the Chinese text, or already accepted', {
     code: 'CONFLICT',
@@ -72,9 +70,7 @@ export class GrantsController {
       'In agreement-number order: grant, paid, refund due, the next tranche and its condition. A grantee sees its own only.',
   })
   @ApiResponse({ status: 200, type: GrantPageDto })
-  @ApiError(400)
-  @ApiError(401)
-  @ApiError(403)
+  @ApiCallerErrors()
   list(@CurrentActor() actor: Actor, @Query() query: GrantQueryDto): Promise<GrantPageDto> {
     return this.grants.list(actor, query);
   }
@@ -89,9 +85,7 @@ export class GrantsController {
       'days late, refunds. Another organization’s grant answers 404.',
   })
   @ApiResponse({ status: 200, type: GrantDetailDto })
-  @ApiError(400)
-  @ApiError(401)
-  @ApiError(403)
+  @ApiCallerErrors()
   @ApiError(404, 'no such grant, or not yours', GRANT_NOT_FOUND)
   get(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<GrantDetailDto> {
     return this.grants.get(actor, params.id);
@@ -106,9 +100,7 @@ export class GrantsController {
       'The grantee (or the office for it) enters the account; each approval fixes the account it pays. Audited as grant.payee.',
   })
   @ApiResponse({ status: 200, type: GrantDetailDto })
-  @ApiError(400)
-  @ApiError(401)
-  @ApiError(403)
+  @ApiCallerErrors()
   @ApiError(404, 'no such grant, or not yours', GRANT_NOT_FOUND)
   @ApiError(409, 'the grant is closed')
   setPayee(@CurrentActor() actor: Actor, @Param() params: IdParamDto, @Body() dto: PayeeDto): Promise<GrantDetailDto> {
@@ -123,9 +115,7 @@ export class GrantsController {
     description: 'No tranche is approved or paid until resumed. Audited as grant.suspend.',
   })
   @ApiResponse({ status: 200, type: GrantDetailDto })
-  @ApiError(400)
-  @ApiError(401)
-  @ApiError(403, 'only the grants office')
+  @ApiCallerErrors('only the grants office')
   @ApiError(404, undefined, GRANT_NOT_FOUND)
   @ApiError(409, 'not active')
   suspend(
@@ -141,9 +131,7 @@ export class GrantsController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: '恢复拨付 / resume payments', description: 'Audited as grant.resume.' })
   @ApiResponse({ status: 200, type: GrantDetailDto })
-  @ApiError(400)
-  @ApiError(401)
-  @ApiError(403, 'only the grants office')
+  @ApiCallerErrors('only the grants office')
   @ApiError(404, undefined, GRANT_NOT_FOUND)
   @ApiError(409, 'not suspended')
   resume(
@@ -162,9 +150,7 @@ export class GrantsController {
     description: 'Every tranche paid, withheld or cancelled and every refund returned. Audited as grant.complete.',
   })
   @ApiResponse({ status: 200, type: GrantDetailDto })
-  @ApiError(400)
-  @ApiError(401)
-  @ApiError(403, 'only the grants office')
+  @ApiCallerErrors('only the grants office')
   @ApiError(404, undefined, GRANT_NOT_FOUND)
   @ApiError(409, 'tranches or refunds not settled', {
     code: 'CONFLICT',
@@ -192,9 +178,7 @@ export class GrantsController {
       'everything paid) becomes a refund due within the rules’ days. Audited as grant.terminate, tranche.cancel, refund.open.',
   })
   @ApiResponse({ status: 200, type: GrantDetailDto })
-  @ApiError(400)
-  @ApiError(401)
-  @ApiError(403, 'only the grants office')
+  @ApiCallerErrors('only the grants office')
   @ApiError(404, undefined, GRANT_NOT_FOUND)
   @ApiError(409, 'already completed or terminated')
   terminate(
@@ -240,9 +224,7 @@ export class GrantsController {
     description: 'UTF-8 with a byte-order mark',
     content: { 'text/csv': { schema: { type: 'string' } } },
   })
-  @ApiError(400)
-  @ApiError(401)
-  @ApiError(403, 'only the grants office')
+  @ApiCallerErrors('only the grants office')
   @ApiError(404)
   async payments(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<StreamableFile> {
     const file = await this.documents.paymentsExport(actor, params.id);

@@ -4,7 +4,7 @@ import { Role } from '@app/domain';
 import { Allow } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ApiError } from '../common/api-error.decorator';
+import { ApiError, ApiCallerErrors } from '../common/api-error.decorator';
 import { BINARY, attachment } from '../common/content-disposition';
 import { IdParamDto } from '../common/id-param.dto';
 import {
@@ -43,9 +43,7 @@ export class TranchesController {
       'eligible (the default): conditions hold, waiting for approval; approved: waiting for the payment.',
   })
   @ApiResponse({ status: 200, type: TranchePageDto })
-  @ApiError(400)
-  @ApiError(401)
-  @ApiError(403, 'only the office')
+  @ApiCallerErrors('only the office')
   queue(@Query() query: TrancheQueueQueryDto): Promise<TranchePageDto> {
     return this.tranches.queue(query);
   }
@@ -61,9 +59,7 @@ export class TranchesController {
       'becomes eligible. Audited as tranche.eligible.',
   })
   @ApiResponse({ status: 200, type: TrancheDto })
-  @ApiError(400)
-  @ApiError(401)
-  @ApiError(403, 'only the grants office')
+  @ApiCallerErrors('only the grants office')
   @ApiError(404, undefined, TRANCHE_NOT_FOUND)
   @ApiError(409, 'already met, decided by facts, or closed')
   decide(
@@ -85,9 +81,7 @@ export class TranchesController {
       'approval fixes. Of two concurrent approvals one succeeds and the other gets 409. Audited as tranche.approve.',
   })
   @ApiResponse({ status: 200, type: TrancheDto })
-  @ApiError(400)
-  @ApiError(401)
-  @ApiError(403, 'only the grants office')
+  @ApiCallerErrors('only the grants office')
   @ApiError(404, undefined, TRANCHE_NOT_FOUND)
   @ApiError(409, 'not eligible, out of order, suspended, no account, or already approved', {
     code: 'CONFLICT',
@@ -139,9 +133,7 @@ export class TranchesController {
     description: 'The tranche will not be paid (a failed evaluation), with the reason. Audited as tranche.withhold.',
   })
   @ApiResponse({ status: 200, type: TrancheDto })
-  @ApiError(400)
-  @ApiError(401)
-  @ApiError(403, 'only the grants office')
+  @ApiCallerErrors('only the grants office')
   @ApiError(404, undefined, TRANCHE_NOT_FOUND)
   @ApiError(409, 'already paid or closed')
   withhold(
@@ -162,9 +154,7 @@ export class TranchesController {
       'fonts. Every download is audited.',
   })
   @ApiResponse({ status: 200, description: '拨付通知 / the payment notice', content: { 'application/pdf': BINARY } })
-  @ApiError(400)
-  @ApiError(401)
-  @ApiError(403)
+  @ApiCallerErrors()
   @ApiError(404, 'no such tranche, or not yours', TRANCHE_NOT_FOUND)
   @ApiError(409, 'not approved yet')
   async notice(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<StreamableFile> {

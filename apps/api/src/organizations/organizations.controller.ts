@@ -4,7 +4,7 @@ import { Role } from '@app/domain';
 import { Allow, Public } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ApiError, ApiJsonBodyErrors } from '../common/api-error.decorator';
+import { ApiError, ApiJsonBodyErrors, ApiCallerErrors } from '../common/api-error.decorator';
 import { IdParamDto } from '../common/id-param.dto';
 import {
   OrganizationPageDto,
@@ -65,9 +65,7 @@ export class OrganizationsController {
   @Allow(Role.Office, Role.Admin)
   @ApiOperation({ summary: '组织列表 / list organizations', description: 'Oldest first; filter by kind or text.' })
   @ApiResponse({ status: 200, type: OrganizationPageDto })
-  @ApiError(400)
-  @ApiError(401)
-  @ApiError(403)
+  @ApiCallerErrors()
   list(@Query() query: OrganizationQueryDto): Promise<OrganizationPageDto> {
     return this.organizations.list(query);
   }
@@ -76,9 +74,7 @@ export class OrganizationsController {
   @Allow(Role.Office, Role.Admin)
   @ApiOperation({ summary: '查看组织 / one organization' })
   @ApiResponse({ status: 200, type: OrganizationResponseDto })
-  @ApiError(400)
-  @ApiError(401)
-  @ApiError(403)
+  @ApiCallerErrors()
   @ApiError(404, undefined, {
     code: 'NOT_FOUND',
     message_zh: '未找到该组织',

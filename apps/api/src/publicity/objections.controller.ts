@@ -25,9 +25,7 @@ export class ObjectionsController {
       'at most 2000 characters); one open objection per project at a time.',
   })
   @ApiResponse({ status: 201, type: ObjectionResponseDto })
-  @ApiError(400)
-  @ApiError(401)
-  @ApiError(403, 'applicants only')
+  @ApiCallerErrors('applicants only')
   @ApiError(404, 'no such notice, or not your project')
   @ApiError(409, 'outside the notice period, or an objection is already open', {
     code: 'CONFLICT',
@@ -86,9 +84,7 @@ export class ObjectionsController {
       'back to ranked and a new ranking run is queued; the objection records it as newRunId.',
   })
   @ApiResponse({ status: 200, type: ObjectionResponseDto })
-  @ApiError(400)
-  @ApiError(401)
-  @ApiError(403, 'only the grants office')
+  @ApiCallerErrors('only the grants office')
   @ApiError(404)
   @ApiError(409, 'already answered', {
     code: 'CONFLICT',

@@ -4,7 +4,7 @@ import { Role } from '@app/domain';
 import { Allow, Public } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ApiError } from '../common/api-error.decorator';
+import { ApiError, ApiCallerErrors } from '../common/api-error.decorator';
 import { IdParamDto } from '../common/id-param.dto';
 import { AwardResponseDto, PublicationNoticeDto } from './dto/publication.dto';
 import { PublicationService } from './publication.service';
@@ -24,9 +24,7 @@ export class PublicationController {
       'rules.publicityDays days; applicants may object during it. The competition moves to publicity.',
   })
   @ApiResponse({ status: 201, type: PublicationNoticeDto })
-  @ApiError(400)
-  @ApiError(401)
-  @ApiError(403, 'only the grants office')
+  @ApiCallerErrors('only the grants office')
   @ApiError(404, 'no such competition')
   @ApiError(409, 'not allocated, or the latest run has not succeeded', {
     code: 'CONFLICT',
@@ -69,9 +67,7 @@ export class PublicationController {
       'are queued for rendering. The worker makes the same check every minute on its own.',
   })
   @ApiResponse({ status: 200, type: AwardResponseDto })
-  @ApiError(400)
-  @ApiError(401)
-  @ApiError(403, 'only the grants office')
+  @ApiCallerErrors('only the grants office')
   @ApiError(404)
   @ApiError(409, 'not in publicity, the period is not over, or objections are open', {
     code: 'CONFLICT',

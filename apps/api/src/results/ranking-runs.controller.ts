@@ -5,7 +5,7 @@ import { Role } from '@app/domain';
 import { Allow } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ApiError } from '../common/api-error.decorator';
+import { ApiError, ApiCallerErrors } from '../common/api-error.decorator';
 import { IdParamDto } from '../common/id-param.dto';
 import { BoundedListQueryDto, pageItems } from '../common/page-query.dto';
 import { RunPageDto, RunResponseDto } from './dto/run-response.dto';
@@ -54,9 +54,7 @@ export class RankingRunsController {
   @Allow(Role.Office, Role.Admin)
   @ApiOperation({ summary: '大赛的排名任务（新的在前）/ the competition’s ranking runs, newest first' })
   @ApiResponse({ status: 200, type: RunPageDto })
-  @ApiError(400)
-  @ApiError(401)
-  @ApiError(403, '仅限办公室与管理员 / office and admin only')
+  @ApiCallerErrors('仅限办公室与管理员 / office and admin only')
   @ApiError(404, '大赛不存在 / no such competition')
   async list(@Param() params: IdParamDto, @Query() query: BoundedListQueryDto): Promise<RunPageDto> {
     return pageItems(await this.runs.list(params.id), query);
@@ -68,9 +66,7 @@ export class RankingRunsController {
     summary: '排名任务状态、进度和失败原因 / a ranking run: status, progress and why it failed',
   })
   @ApiResponse({ status: 200, type: RunResponseDto })
-  @ApiError(400)
-  @ApiError(401)
-  @ApiError(403, '仅限办公室与管理员 / office and admin only')
+  @ApiCallerErrors('仅限办公室与管理员 / office and admin only')
   @ApiError(404, '任务不存在 / no such run')
   get(@Param() params: IdParamDto): Promise<RunResponseDto> {
     return this.runs.get(params.id);
@@ -97,9 +93,7 @@ export class RankingRunsController {
       },
     },
   })
-  @ApiError(400)
-  @ApiError(401)
-  @ApiError(403, '仅限办公室与管理员 / office and admin only')
+  @ApiCallerErrors('仅限办公室与管理员 / office and admin only')
   @ApiError(404, '任务不存在 / no such run')
   events(@Param() params: IdParamDto): Promise<Observable<MessageEvent>> {
     return this.runEvents.stream(params.id);
