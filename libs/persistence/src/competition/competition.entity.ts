@@ -1,6 +1,7 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { CompetitionRules, CompetitionState } from '@app/domain';
 import { fenTransformer } from '../fen.transformer';
+import { VersionedRow } from '../edited-row';
 
 export interface GrantorParty {
   readonly name: string;
@@ -9,7 +10,7 @@ export interface GrantorParty {
 }
 
 @Entity({ name: 'competition' })
-export class Competition {
+export class Competition extends VersionedRow {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -38,17 +39,4 @@ export class Competition {
 
   @Column({ name: 'submission_deadline', type: 'timestamptz' })
   submissionDeadline: Date;
-
-  @Column({ name: 'created_by', type: 'uuid' })
-  createdBy: string;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
-
-  /** Optimistic lock: two offices editing at once must not overwrite each other silently. */
-  @VersionColumn()
-  version: number;
 }

@@ -1,14 +1,7 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  VersionColumn,
-} from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { ScreeningStatus, SubmissionState } from '@app/domain';
 import { fenTransformer } from '../fen.transformer';
+import { VersionedRow } from '../edited-row';
 
 export interface BudgetLine {
   readonly item: string;
@@ -28,7 +21,7 @@ export interface Beneficiaries {
 
 @Entity({ name: 'submission' })
 @Index('submission_competition_idx', ['competitionId', 'state'])
-export class Submission {
+export class Submission extends VersionedRow {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -84,16 +77,4 @@ export class Submission {
   /** Shown to the applicant: why the office passed or rejected the project. */
   @Column({ name: 'screening_reason', type: 'text', nullable: true })
   screeningReason: string | null;
-
-  @Column({ name: 'created_by', type: 'uuid' })
-  createdBy: string;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
-
-  @VersionColumn()
-  version: number;
 }

@@ -1,5 +1,6 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { ReportKind, ReportState } from '@app/domain';
+import { VersionedRow } from '../edited-row';
 
 export interface ReportActivity {
   readonly date: string;
@@ -24,7 +25,7 @@ export interface ReviewEntry {
 
 /** 报告: the grantee's monthly, mid-term or final report, reviewed by the office. */
 @Entity({ name: 'grant_report' })
-export class GrantReport {
+export class GrantReport extends VersionedRow {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -67,16 +68,4 @@ export class GrantReport {
 
   @Column({ name: 'reviewed_at', type: 'timestamptz', nullable: true })
   reviewedAt: Date | null;
-
-  @Column({ name: 'created_by', type: 'uuid' })
-  createdBy: string;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
-
-  @VersionColumn()
-  version: number;
 }

@@ -1,6 +1,7 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { GrantState } from '@app/domain';
 import { fenTransformer } from '../fen.transformer';
+import { EditedRow } from '../edited-row';
 
 /** 甲方 and 乙方 as the agreement names them, kept as they were when the grant was created. */
 export interface GrantParty {
@@ -21,7 +22,7 @@ export interface PayeeAccount {
 /** 资助: one per funded project, from the signed agreement the office accepted. */
 @Entity({ name: 'project_grant' })
 @Index('project_grant_competition_idx', ['competitionId', 'agreementNumber'])
-export class ProjectGrant {
+export class ProjectGrant extends EditedRow {
   /** Given by the ledger, so the audit rows of the creation can name it before the insert. */
   @PrimaryColumn('uuid')
   id: string;
@@ -67,13 +68,4 @@ export class ProjectGrant {
 
   @Column({ name: 'state_reason', type: 'text', nullable: true })
   stateReason: string | null;
-
-  @Column({ name: 'created_by', type: 'uuid' })
-  createdBy: string;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }
