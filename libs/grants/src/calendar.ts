@@ -3,17 +3,14 @@
  * its instant from the caller, so the ledger never reads a clock.
  */
 
+import { BEIJING_TIME_ZONE } from '@app/domain';
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 24 * 3600 * 1000;
 
 /** The calendar day in Beijing, where the competitions take place, as YYYY-MM-DD. */
 export function beijingDate(instant: Date): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(instant);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: BEIJING_TIME_ZONE }).format(instant);
 }
 
 /** True for a real calendar date written YYYY-MM-DD (no 2026-02-30). */

@@ -1,17 +1,12 @@
 // Times as the office publishes them: Beijing time, whatever the device's own zone.
+import { BEIJING_MINUTE_FORMAT } from '/vocabulary.js';
+
+const { timeZone } = BEIJING_MINUTE_FORMAT;
 
 /** "2026-03-31 17:00" in Beijing time. */
 export function beijingTime(iso) {
   if (!iso) return '';
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(iso));
+  const parts = new Intl.DateTimeFormat('en-CA', BEIJING_MINUTE_FORMAT).formatToParts(new Date(iso));
   const part = (type) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
 }
@@ -20,7 +15,7 @@ export function beijingTime(iso) {
 export function beijingClock(iso) {
   if (!iso) return '';
   return new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Asia/Shanghai',
+    timeZone,
     hour: '2-digit',
     minute: '2-digit',
     second: '2-digit',
@@ -30,5 +25,5 @@ export function beijingClock(iso) {
 
 /** Today in Beijing (YYYY-MM-DD): the calendar payment dates and report deadlines are written in. */
 export function beijingToday() {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  return new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date());
 }
