@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { DomainError, DomainErrorCode, RequestProblems, scoringProblem } from '@app/domain';
+import { Bilingual, DomainError, DomainErrorCode, RequestProblems, scoringProblem } from '@app/domain';
 import { ScoringError } from '@app/scoring';
 import { ErrorResponseDto } from './error-response.dto';
 import { MAX_DETAILS, RequestValidationError } from './validation-error';
@@ -8,35 +8,24 @@ import { MAX_DETAILS, RequestValidationError } from './validation-error';
 /** Nest's HttpStatus has no 431. */
 const REQUEST_HEADER_FIELDS_TOO_LARGE = 431;
 
+const STATUS_OF: Readonly<Record<DomainErrorCode, number>> = {
+  [DomainErrorCode.ValidationFailed]: HttpStatus.BAD_REQUEST,
+  [DomainErrorCode.NotFound]: HttpStatus.NOT_FOUND,
+  [DomainErrorCode.Unauthenticated]: HttpStatus.UNAUTHORIZED,
+  [DomainErrorCode.Forbidden]: HttpStatus.FORBIDDEN,
+  [DomainErrorCode.Conflict]: HttpStatus.CONFLICT,
+  [DomainErrorCode.PayloadTooLarge]: HttpStatus.PAYLOAD_TOO_LARGE,
+  [DomainErrorCode.UnsupportedMediaType]: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+  [DomainErrorCode.UriTooLong]: HttpStatus.URI_TOO_LONG,
+  [DomainErrorCode.HeadersTooLarge]: REQUEST_HEADER_FIELDS_TOO_LARGE,
+  [DomainErrorCode.RequestTimeout]: HttpStatus.REQUEST_TIMEOUT,
+  [DomainErrorCode.RateLimited]: HttpStatus.TOO_MANY_REQUESTS,
+  [DomainErrorCode.ServiceUnavailable]: HttpStatus.SERVICE_UNAVAILABLE,
+  [DomainErrorCode.Internal]: HttpStatus.INTERNAL_SERVER_ERROR,
+};
+
 export function statusOf(code: DomainErrorCode): number {
-  switch (code) {
-    case DomainErrorCode.ValidationFailed:
-      return HttpStatus.BAD_REQUEST;
-    case DomainErrorCode.NotFound:
-      return HttpStatus.NOT_FOUND;
-    case DomainErrorCode.Unauthenticated:
-      return HttpStatus.UNAUTHORIZED;
-    case DomainErrorCode.Forbidden:
-      return HttpStatus.FORBIDDEN;
-    case DomainErrorCode.Conflict:
-      return HttpStatus.CONFLICT;
-    case DomainErrorCode.PayloadTooLarge:
-      return HttpStatus.PAYLOAD_TOO_LARGE;
-    case DomainErrorCode.UnsupportedMediaType:
-      return HttpStatus.UNSUPPORTED_MEDIA_TYPE;
-    case DomainErrorCode.UriTooLong:
-      return HttpStatus.URI_TOO_LONG;
-    case DomainErrorCode.HeadersTooLarge:
-      return REQUEST_HEADER_FIELDS_TOO_LARGE;
-    case DomainErrorCode.RequestTimeout:
-      return HttpStatus.REQUEST_TIMEOUT;
-    case DomainErrorCode.RateLimited:
-      return HttpStatus.TOO_MANY_REQUESTS;
-    case DomainErrorCode.ServiceUnavailable:
-      return HttpStatus.SERVICE_UNAVAILABLE;
-    case DomainErrorCode.Internal:
-      return HttpStatus.INTERNAL_SERVER_ERROR;
-  }
+  return STATUS_OF[code];
 }
 
 const GENERIC_BY_STATUS: Readonly<Record<number, { code: DomainErrorCode; zh: string; en: string }>> = {
@@ -66,43 +55,18 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorRe
     const omitted = error.total - listed.length;
     const firstMessage = first?.message ?? { zh: '请求无效', en: 'bad request' };
     const message = omitted > 0 ? RequestProblems.moreProblems(firstMessage, error.total, listed.length) : firstMessage;
-    return {
-      status: HttpStatus.BAD_REQUEST,
-      body: {
-        code: error.code,
-        reason: error.reason,
-        message_zh: message.zh,
-        message_en: message.en,
-        field: first?.field,
-        details: listed.map((p) => ({ field: p.field, message_zh: p.message.zh, message_en: p.message.en })),
-        ...(omitted > 0 ? { detailsOmitted: omitted } : {}),
-      },
-    };
+    const response = refusal(HttpStatus.BAD_REQUEST, error.code, error.reason, message, first?.field);
+    response.body.details = listed.map((p) => ({ field: p.field, message_zh: p.message.zh, message_en: p.message.en }));
+    if (omitted > 0) response.body.detailsOmitted = omitted;
+    return response;
   }
   if (error instanceof DomainError) {
-    return {
-      status: statusOf(error.code),
-      body: {
-        code: error.code,
-        reason: error.reason,
-        message_zh: error.messageZh,
-        message_en: error.messageEn,
-        field: error.field,
-      },
-    };
+    const message = { zh: error.messageZh, en: error.messageEn };
+    return refusal(statusOf(error.code), error.code, error.reason, message, error.field);
   }
   if (error instanceof ScoringError) {
     const message = scoringProblem(error.code, error.field);
-    return {
-      status: HttpStatus.UNPROCESSABLE_ENTITY,
-      body: {
-        code: error.code,
-        reason: error.code,
-        message_zh: message.zh,
-        message_en: message.en,
-        field: error.field,
-      },
-    };
+    return refusal(HttpStatus.UNPROCESSABLE_ENTITY, error.code, error.code, message, error.field);
   }
   const status =
     error instanceof HttpException
@@ -113,25 +77,23 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorRe
   const generic = GENERIC_BY_STATUS[status];
   if (status < 500 && generic) {
     const detail = error instanceof Error && status === 400 ? `: ${error.message}` : '';
-    return {
-      status,
-      body: {
-        code: generic.code,
-        reason: generic.code,
-        message_zh: `${generic.zh}${detail}`,
-        message_en: `${generic.en}${detail}`,
-      },
-    };
+    return refusal(status, generic.code, generic.code, { zh: `${generic.zh}${detail}`, en: `${generic.en}${detail}` });
   }
-  return {
-    status: HttpStatus.INTERNAL_SERVER_ERROR,
-    body: {
-      code: DomainErrorCode.Internal,
-      reason: DomainErrorCode.Internal,
-      message_zh: '服务器内部错误',
-      message_en: 'internal server error',
-    },
-  };
+  const internal = DomainErrorCode.Internal;
+  return refusal(HttpStatus.INTERNAL_SERVER_ERROR, internal, internal, {
+    zh: '服务器内部错误',
+    en: 'internal server error',
+  });
+}
+
+function refusal(
+  status: number,
+  code: string,
+  reason: string,
+  message: Bilingual,
+  field?: string,
+): { status: number; body: ErrorResponseDto } {
+  return { status, body: { code, reason, message_zh: message.zh, message_en: message.en, field } };
 }
 
 @Catch()
