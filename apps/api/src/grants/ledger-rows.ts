@@ -1,4 +1,4 @@
-import { ConditionEvidence, GrantLedger, LedgerEvent, RefundLedger, TrancheLedger } from '@app/grants';
+import { GrantLedger, LedgerEvent, RefundLedger, TrancheLedger } from '@app/grants';
 import { AuditRepository, GrantRefund, GrantTranche, ProjectGrant } from '@app/persistence';
 import { EntityManager } from 'typeorm';
 import { Actor } from '../auth/actor';
@@ -10,26 +10,33 @@ export function grantLedger(grant: ProjectGrant): GrantLedger {
   return { id: grant.id, amountFen: grant.amountFen, state: grant.state, stateReason: grant.stateReason };
 }
 
+/** What the ledger decides about a tranche; its labels, percent and grant stay as stored. */
+const TRANCHE_LEDGER_FIELDS = [
+  'id',
+  'sequence',
+  'amountFen',
+  'condition',
+  'state',
+  'conditionMetAt',
+  'conditionEvidence',
+  'approvedBy',
+  'approvedAt',
+  'payee',
+  'voucherNumber',
+  'paidOn',
+  'paidBy',
+  'paidAt',
+  'closedReason',
+  'closedBy',
+  'closedAt',
+] as const satisfies readonly (keyof TrancheLedger & keyof GrantTranche)[];
+
+function ledgerFields(source: TrancheLedger | GrantTranche): TrancheLedger {
+  return Object.fromEntries(TRANCHE_LEDGER_FIELDS.map((key) => [key, source[key]])) as unknown as TrancheLedger;
+}
+
 export function trancheLedger(t: GrantTranche): TrancheLedger {
-  return {
-    id: t.id,
-    sequence: t.sequence,
-    amountFen: t.amountFen,
-    condition: t.condition,
-    state: t.state,
-    conditionMetAt: t.conditionMetAt,
-    conditionEvidence: t.conditionEvidence as ConditionEvidence | null,
-    approvedBy: t.approvedBy,
-    approvedAt: t.approvedAt,
-    payee: t.payee,
-    voucherNumber: t.voucherNumber,
-    paidOn: t.paidOn,
-    paidBy: t.paidBy,
-    paidAt: t.paidAt,
-    closedReason: t.closedReason,
-    closedBy: t.closedBy,
-    closedAt: t.closedAt,
-  };
+  return ledgerFields(t);
 }
 
 /** The stored tranche with the ledger's decision written onto it; its labels and percent stay. */
@@ -37,38 +44,16 @@ export function trancheRow(
   stored: Pick<GrantTranche, 'grantId' | 'labelZh' | 'labelEn' | 'percent'>,
   t: TrancheLedger,
 ): GrantTranche {
-  return {
-    id: t.id,
-    grantId: stored.grantId,
-    sequence: t.sequence,
-    labelZh: stored.labelZh,
-    labelEn: stored.labelEn,
-    percent: stored.percent,
-    amountFen: t.amountFen,
-    condition: t.condition,
-    state: t.state,
-    conditionMetAt: t.conditionMetAt,
-    conditionEvidence: t.conditionEvidence,
-    approvedBy: t.approvedBy,
-    approvedAt: t.approvedAt,
-    payee: t.payee,
-    voucherNumber: t.voucherNumber,
-    paidOn: t.paidOn,
-    paidBy: t.paidBy,
-    paidAt: t.paidAt,
-    closedReason: t.closedReason,
-    closedBy: t.closedBy,
-    closedAt: t.closedAt,
-  };
+  return { ...stored, ...ledgerFields(t) };
 }
 
-/** The rows among `next` that differ from what is stored, mapped back onto their stored rows. */
+/** The rows among `next` whose ledger fields differ from what is stored, mapped back onto their stored rows. */
 export function changedTranches(stored: readonly GrantTranche[], next: readonly TrancheLedger[]): GrantTranche[] {
   return next.flatMap((t) => {
     const row = stored.find((s) => s.id === t.id);
     if (!row) return [];
-    const updated = trancheRow(row, t);
-    return JSON.stringify(updated) === JSON.stringify(row) ? [] : [updated];
+    const changed = TRANCHE_LEDGER_FIELDS.some((key) => JSON.stringify(row[key]) !== JSON.stringify(t[key]));
+    return changed ? [trancheRow(row, t)] : [];
   });
 }
 
