@@ -68,16 +68,17 @@ describe('submissions and screening', () => {
     return createCompetition(db, office.id, { state: CompetitionState.Open, ...overrides });
   }
 
+  /** A new project posted by `who`; the answer, whatever it is. */
+  function postProposal(competitionId: string, who: Applicant, body = proposal()): request.Test {
+    return api().post(`/competitions/${competitionId}/submissions`).set('authorization', who.auth).send(body);
+  }
+
   async function draft(
     competitionId: string,
     who: Applicant,
     body = proposal(),
   ): Promise<{ id: string; version: number }> {
-    const response = await api()
-      .post(`/competitions/${competitionId}/submissions`)
-      .set('authorization', who.auth)
-      .send(body)
-      .expect(201);
+    const response = await postProposal(competitionId, who, body).expect(201);
     return response.body as { id: string; version: number };
   }
 
@@ -98,11 +99,7 @@ describe('submissions and screening', () => {
     it('creates a draft, edits it, submits it, and audits each step', async () => {
       const competition = await openCompetition();
       const jianggen = await applicant();
-      const created = await api()
-        .post(`/competitions/${competition.id}/submissions`)
-        .set('authorization', jianggen.auth)
-        .send(proposal())
-        .expect(201);
+      const created = await postProposal(competition.id, jianggen).expect(201);
       expect(created.body).toMatchObject({
         competitionId: competition.id,
         organizationId: jianggen.organization.id,
@@ -217,11 +214,7 @@ describe('submissions and screening', () => {
     ])('refuses %s with the field and both messages, writing nothing', async (_, change, field, zh, en) => {
       const competition = await openCompetition();
       const who = await applicant();
-      const response = await api()
-        .post(`/competitions/${competition.id}/submissions`)
-        .set('authorization', who.auth)
-        .send(proposal(change))
-        .expect(400);
+      const response = await postProposal(competition.id, who, proposal(change)).expect(400);
       expect(response.body.code).toBe('VALIDATION_FAILED');
       expect(response.body.field).toBe(field);
       expect(response.body.message_zh).toContain(zh);
@@ -285,11 +278,7 @@ describe('submissions and screening', () => {
     ])('refuses %s as a 400 naming the field, writing nothing', async (_, change, field, zh) => {
       const competition = await openCompetition();
       const who = await applicant();
-      const response = await api()
-        .post(`/competitions/${competition.id}/submissions`)
-        .set('authorization', who.auth)
-        .send(proposal(change))
-        .expect(400);
+      const response = await postProposal(competition.id, who, proposal(change)).expect(400);
       expect(response.body).toMatchObject({ code: 'VALIDATION_FAILED', field });
       expect(response.body.message_zh).toContain(zh);
       expect(`${response.body.message_zh} ${response.body.message_en}`).not.toMatch(CAMEL_CASE);
@@ -300,11 +289,11 @@ describe('submissions and screening', () => {
     it('refuses a body over the size limit with 413 and writes nothing', async () => {
       const competition = await openCompetition();
       const who = await applicant();
-      const response = await api()
-        .post(`/competitions/${competition.id}/submissions`)
-        .set('authorization', who.auth)
-        .send(proposal({ summary: '居民点单'.repeat(400_000) }))
-        .expect(413);
+      const response = await postProposal(
+        competition.id,
+        who,
+        proposal({ summary: '居民点单'.repeat(400_000) }),
+      ).expect(413);
       expect(response.body).toEqual({
         code: 'PAYLOAD_TOO_LARGE',
         reason: 'PAYLOAD_TOO_LARGE',
@@ -405,11 +394,7 @@ describe('submissions and screening', () => {
     it('accepts nothing for a competition that is not open, and hides drafts', async () => {
       const who = await applicant();
       const closed = await openCompetition({ state: CompetitionState.Closed });
-      const response = await api()
-        .post(`/competitions/${closed.id}/submissions`)
-        .set('authorization', who.auth)
-        .send(proposal())
-        .expect(409);
+      const response = await postProposal(closed.id, who).expect(409);
       expect(response.body).toEqual({
         code: 'CONFLICT',
         reason: 'NOT_ACCEPTING_SUBMISSIONS',
@@ -418,16 +403,8 @@ describe('submissions and screening', () => {
           'the competition is in "Submissions closed", so projects can no longer be created, edited or submitted',
       });
       const unpublished = await openCompetition({ state: CompetitionState.Draft });
-      await api()
-        .post(`/competitions/${unpublished.id}/submissions`)
-        .set('authorization', who.auth)
-        .send(proposal())
-        .expect(404);
-      await api()
-        .post(`/competitions/${randomUUID()}/submissions`)
-        .set('authorization', who.auth)
-        .send(proposal())
-        .expect(404);
+      await postProposal(unpublished.id, who).expect(404);
+      await postProposal(randomUUID(), who).expect(404);
       const malformed = await api()
         .post('/competitions/not-a-uuid/submissions')
         .set('authorization', who.auth)
@@ -453,11 +430,7 @@ describe('submissions and screening', () => {
       expect(edit.body.message_en).toContain('submissions closed at 2026-01-15T09:00:00.000Z');
       await api().post(`/submissions/${id}/submit`).set('authorization', who.auth).expect(409);
       const other = await applicant('洲边');
-      await api()
-        .post(`/competitions/${competition.id}/submissions`)
-        .set('authorization', other.auth)
-        .send(proposal())
-        .expect(409);
+      await postProposal(competition.id, other).expect(409);
     });
 
     it('withdraws until the roadshow, once; a withdrawn project cannot be edited', async () => {
@@ -483,11 +456,7 @@ describe('submissions and screening', () => {
       const competition = await openCompetition();
       const who = await applicant();
       const first = await draft(competition.id, who);
-      const second = await api()
-        .post(`/competitions/${competition.id}/submissions`)
-        .set('authorization', who.auth)
-        .send(proposal({ title: '第二个项目' }))
-        .expect(409);
+      const second = await postProposal(competition.id, who, proposal({ title: '第二个项目' })).expect(409);
       expect(second.body).toEqual({
         code: 'CONFLICT',
         reason: 'ONE_PER_ORGANIZATION',
