@@ -6,7 +6,8 @@ import { Allow } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiError, ApiCallerErrors } from '../common/api-error.decorator';
-import { BINARY, attachment } from '../common/content-disposition';
+import { ApiDownload, attachment } from '../common/content-disposition';
+import { SCAN_CONTENT_TYPES } from './scan-file-type';
 import { IdParamDto } from '../common/id-param.dto';
 import { pageWith } from '../common/page-query.dto';
 import { AgreementFile, AgreementsService } from './agreements.service';
@@ -51,11 +52,7 @@ export class AgreementsController {
       '流式输出，文件名为「协议编号-项目名称.pdf」；每份协议书的下载都记入审计日志。\n\n' +
       'Streamed; files are named `<number>-<project title>.pdf`. Every agreement in it is audited as downloaded.',
   })
-  @ApiResponse({
-    status: 200,
-    description: '每份当前协议书一个 PDF / one PDF per current agreement',
-    content: { 'application/zip': BINARY },
-  })
+  @ApiDownload('每份当前协议书一个 PDF / one PDF per current agreement', ['application/zip'])
   @ApiCallerErrors('only the grants office')
   @ApiError(404, 'no such competition, or no agreements yet')
   async archive(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<StreamableFile> {
@@ -103,11 +100,7 @@ export class AgreementsController {
       'The office downloads any agreement; a winning applicant only its own (the first download marks it downloaded). ' +
       'Every download is audited. The x-content-sha256 header carries the stored hash.',
   })
-  @ApiResponse({
-    status: 200,
-    description: '协议书 PDF / the agreement',
-    content: { 'application/pdf': BINARY },
-  })
+  @ApiDownload('协议书 PDF / the agreement')
   @ApiCallerErrors()
   @ApiError(404, 'no such agreement, or not yours')
   async pdf(
@@ -155,11 +148,7 @@ export class AgreementsController {
   @Get('agreements/:id/signed-scan')
   @Allow(Role.Office, Role.Applicant)
   @ApiOperation({ summary: '下载签字扫描件 / download the signed scan', description: 'Audited like every download.' })
-  @ApiResponse({
-    status: 200,
-    description: 'the scan as uploaded',
-    content: { 'application/pdf': BINARY, 'image/jpeg': BINARY, 'image/png': BINARY },
-  })
+  @ApiDownload('the scan as uploaded', SCAN_CONTENT_TYPES)
   @ApiCallerErrors()
   @ApiError(404)
   async signedScan(

@@ -20,7 +20,8 @@ import { Allow } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiError, ApiCallerErrors } from '../common/api-error.decorator';
-import { BINARY, attachment } from '../common/content-disposition';
+import { ApiDownload, attachment } from '../common/content-disposition';
+import { SCAN_CONTENT_TYPES } from '../agreements/scan-file-type';
 import { IdParamDto } from '../common/id-param.dto';
 import { readAttachmentUpload } from './attachment-upload';
 import {
@@ -207,11 +208,7 @@ export class GrantReportsController {
     summary: '下载附件 / download an attachment',
     description: 'Audited; x-content-sha256 carries its hash.',
   })
-  @ApiResponse({
-    status: 200,
-    description: 'the file as uploaded',
-    content: { 'application/pdf': BINARY, 'image/jpeg': BINARY, 'image/png': BINARY },
-  })
+  @ApiDownload('the file as uploaded', SCAN_CONTENT_TYPES)
   @ApiCallerErrors()
   @ApiError(404)
   async download(

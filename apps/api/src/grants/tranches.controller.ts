@@ -5,7 +5,7 @@ import { Allow } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiError, ApiCallerErrors } from '../common/api-error.decorator';
-import { BINARY, attachment } from '../common/content-disposition';
+import { ApiDownload, attachment } from '../common/content-disposition';
 import { IdParamDto } from '../common/id-param.dto';
 import {
   ConditionDecisionDto,
@@ -153,7 +153,7 @@ export class TranchesController {
       'For an approved or paid tranche: the amount in figures and 大写, the account, the voucher; the agreements’ ' +
       'fonts. Every download is audited.',
   })
-  @ApiResponse({ status: 200, description: '拨付通知 / the payment notice', content: { 'application/pdf': BINARY } })
+  @ApiDownload('拨付通知 / the payment notice')
   @ApiCallerErrors()
   @ApiError(404, 'no such tranche, or not yours', TRANCHE_NOT_FOUND)
   @ApiError(409, 'not approved yet')
