@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { SheetColumns } from './sheet-columns';
 
 /**
  * Every version a judge submitted, in order. The idempotency key is unique per judge, so a retried
@@ -6,7 +7,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
  */
 @Entity({ name: 'score_revision' })
 @Index('score_revision_idempotency_uq', ['judgeId', 'idempotencyKey'], { unique: true })
-export class ScoreRevision {
+export class ScoreRevision extends SheetColumns {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id: string;
 
@@ -18,21 +19,6 @@ export class ScoreRevision {
 
   @Column({ name: 'idempotency_key', type: 'text' })
   idempotencyKey: string;
-
-  @Column({ type: 'integer' })
-  revision: number;
-
-  @Column({ type: 'jsonb' })
-  criteria: Record<string, string>;
-
-  @Column({ type: 'jsonb' })
-  gates: Record<string, boolean>;
-
-  @Column({ type: 'text' })
-  total: string;
-
-  @Column({ type: 'text', nullable: true })
-  comment: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
