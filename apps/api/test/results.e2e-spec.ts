@@ -458,9 +458,10 @@ describe('rank and allocate: 20 projects × 7 judges through the roadshow, the q
       message_en: 'the rules or data cannot be computed: tie-break 1 is wrong; the ranking rules do not hold together',
       field: 'rules.tieBreaks.0',
     });
+    // finishedOn is written with attemptsMade, so a job read before its failure was recorded is read again.
     const job = await until('the failed job', async () => {
       const found = await ranking.getJob(`run-${requested.body.id}`);
-      return found && (await found.isFailed()) ? found : undefined;
+      return found?.finishedOn && (await found.isFailed()) ? found : undefined;
     });
     expect(job.attemptsMade).toBe(1);
     await http().get(`/runs/${requested.body.id}/statistics`).set(office()).expect(409);
