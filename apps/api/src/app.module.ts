@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { BullModule } from '@nestjs/bullmq';
 import { AppConfig, ConfigModule } from '@app/config';
 import { ApplicationModule, ProducerRedis } from '@app/application';
+import { AccountabilityModule } from './accountability/accountability.module';
 import { AgreementsModule } from './agreements/agreements.module';
 import { AuthModule } from './auth/auth.module';
 import { CompetitionsModule } from './competitions/competitions.module';
@@ -40,6 +41,7 @@ export class AppModule {
         PublicityModule,
         AgreementsModule,
         GrantsModule,
+        AccountabilityModule,
         VocabularyModule,
       ],
     };

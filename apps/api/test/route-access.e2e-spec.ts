@@ -37,6 +37,8 @@ const ACCESS: Readonly<Record<string, typeof PUBLIC | readonly Role[]>> = {
   'GET /organizations/me': [Applicant],
   'GET /organizations': [Office, Admin],
   'GET /organizations/{id}': [Office, Admin],
+  'GET /organizations/{id}/history': [Office],
+  'GET /organizations/{id}/history.csv': [Office],
 
   'POST /competitions': [Office],
   'GET /competitions': USERS,
@@ -92,6 +94,8 @@ const ACCESS: Readonly<Record<string, typeof PUBLIC | readonly Role[]>> = {
 
   'POST /competitions/{id}/publication': [Office],
   'GET /competitions/{id}/publication': PUBLIC,
+  'GET /competitions/{id}/accountability': PUBLIC,
+  'GET /public/competitions': PUBLIC,
   'POST /publications/{id}/objections': [Applicant],
   'GET /publications/{id}/objections': [Office, Applicant],
   'GET /objections/{id}': [Office, Applicant],

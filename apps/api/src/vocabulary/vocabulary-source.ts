@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto';
-import { LiveEventType, SCORE_POST_RETRY_REASONS, SCORE_POST_SIGNED_OUT_REASONS, VALUE_LABELS } from '@app/domain';
+import {
+  LiveEventType,
+  PROJECT_OUTCOME_LABELS,
+  SCORE_POST_RETRY_REASONS,
+  SCORE_POST_SIGNED_OUT_REASONS,
+  VALUE_LABELS,
+} from '@app/domain';
 import {
   CRITERION_TIE_BREAK_LABEL,
   CRITERION_TIE_BREAK_PREFIX,
@@ -13,6 +19,7 @@ export const VOCABULARY_PATH = '/vocabulary.js';
 /** What the pages take from libs/domain; each key becomes a named export of the module. */
 export const PAGE_VOCABULARY = {
   ...VALUE_LABELS,
+  PROJECT_OUTCOME_LABELS,
   NAMED_TIE_BREAK_LABELS,
   CRITERION_TIE_BREAK_LABEL,
   CRITERION_TIE_BREAK_PREFIX,

@@ -1,0 +1,137 @@
+import { randomUUID } from 'node:crypto';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { SubmissionState } from '@app/domain';
+import { AuditEvent } from '@app/persistence';
+import { createSubmission } from './factories';
+import { payFirstTranche, readyGrants } from './grants.factory';
+import { startTestApp } from './test-app';
+
+describe("the office's organization history (组织档案) and its export", () => {
+  let app: NestFastifyApplication;
+  let db: DataSource;
+  const api = () => request(app.getHttpServer());
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    db = app.get(DataSource);
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  /** An organization funded once and paid its first tranche, with a later draft of its own. */
+  async function fundedOrganization() {
+    const { fixture, grantIds } = await readyGrants(app, [3_000_000]);
+    await payFirstTranche(app, fixture, grantIds[0], `档案-${grantIds[0].slice(0, 8)}`);
+    const [project] = fixture.funded;
+    await createSubmission(db, fixture.competition.id, project.organization.id, project.applicant.id, {
+      title: '尚未提交的草稿',
+      state: SubmissionState.Draft,
+      submittedAt: null,
+    });
+    return { fixture, project, grantId: grantIds[0], office: fixture.clerks[0] };
+  }
+
+  it('shows the competitions entered, the result of each submission and the grant with what was paid', async () => {
+    const { fixture, project, grantId, office } = await fundedOrganization();
+    const response = await api()
+      .get(`/organizations/${project.organization.id}/history`)
+      .set('authorization', office.auth)
+      .expect(200);
+    expect(response.body.organization).toMatchObject({ id: project.organization.id, name: project.organization.name });
+    expect(response.body.summary).toEqual({
+      competitionsEntered: 1,
+      submissions: 1,
+      grants: 1,
+      grantsTerminated: 0,
+      grantedFen: 3_000_000,
+      paidFen: 1_500_000,
+    });
+    expect(response.body.submissions).toEqual([
+      {
+        submissionId: project.submission.id,
+        competitionId: fixture.competition.id,
+        competitionTitle: fixture.competition.title,
+        competitionState: { code: 'in-progress', labelZh: '项目执行中', labelEn: 'In progress' },
+        title: project.submission.title,
+        state: { code: 'submitted', labelZh: expect.any(String), labelEn: expect.any(String) },
+        screening: { code: 'passed', labelZh: expect.any(String), labelEn: expect.any(String) },
+        submittedAt: expect.any(String),
+        result: {
+          displayRank: 1,
+          score: project.result.score,
+          status: { code: 'funded', labelZh: '资助', labelEn: 'funded' },
+          grantFen: 3_000_000,
+          reason: { zh: '全额资助', en: 'funded in full' },
+        },
+      },
+    ]);
+    expect(response.body.grants).toEqual([
+      expect.objectContaining({
+        grantId,
+        competitionTitle: fixture.competition.title,
+        projectTitle: project.submission.title,
+        progress: expect.objectContaining({ amountFen: 3_000_000, paidFen: 1_500_000, paidPercent: 50 }),
+        refundDueFen: 0,
+        state: { code: 'active', labelZh: '执行中', labelEn: 'Active' },
+        outcome: { code: 'in-progress', labelZh: '实施中', labelEn: 'In progress' },
+      }),
+    ]);
+  });
+
+  it('exports the history as a CSV the office’s spreadsheet opens, and audits the export', async () => {
+    const { project, office } = await fundedOrganization();
+    const response = await api()
+      .get(`/organizations/${project.organization.id}/history.csv`)
+      .set('authorization', office.auth)
+      .expect(200);
+    expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(response.headers['content-disposition']).toContain(`organization-${project.organization.id}.csv`);
+    const lines = response.text.split('\r\n');
+    expect(lines[0].startsWith('\uFEFF大赛 / Competition,项目名称 / Project,')).toBe(true);
+    expect(lines).toHaveLength(3);
+    expect(lines[1].split(',')).toEqual([
+      expect.stringContaining('党建项目创投大赛'),
+      project.submission.title,
+      expect.stringContaining('/'),
+      expect.stringContaining('/'),
+      '1',
+      project.result.score,
+      '资助 / funded',
+      '30000.00',
+      project.agreement.number,
+      '15000.00',
+      '50%',
+      '0',
+      '0.00',
+      '执行中 / Active',
+      '',
+    ]);
+    expect(lines[2]).toBe('');
+    const audit = await db
+      .getRepository(AuditEvent)
+      .findBy({ subjectId: project.organization.id, action: 'organization-history.export' });
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ actorId: office.user.id, after: { submissions: 1, grants: 1 } });
+  });
+
+  it('answers 404 for an organization that does not exist, naming the field', async () => {
+    const { office } = await fundedOrganization();
+    const missing = await api()
+      .get(`/organizations/${randomUUID()}/history`)
+      .set('authorization', office.auth)
+      .expect(404);
+    expect(missing.body).toMatchObject({ code: 'NOT_FOUND', field: 'id', message_en: 'organization not found' });
+  });
+
+  it('keeps the history from the organization itself: an applicant is refused', async () => {
+    const { project } = await fundedOrganization();
+    await api()
+      .get(`/organizations/${project.organization.id}/history`)
+      .set('authorization', project.applicantAuth)
+      .expect(403);
+  });
+});
