@@ -58,6 +58,7 @@ const { t } = createText({
   orderProgress: { zh: '已公布 {locked} / {total}', en: '{locked} of {total} announced' },
   next: { zh: '下一个：第 {n} 号 {name}', en: 'Next: No. {n} {name}' },
   seed: { zh: '抽签种子 {seed}', en: 'Draw seed {seed}' },
+  accountability: { zh: '结果公示与项目进展：{address}', en: 'Results and project progress: {address}' },
 });
 
 /** Without the live stream, the board is fetched this often. */
@@ -108,6 +109,13 @@ function render() {
   }
   const board = state.board;
   heading.append(h('h1', {}, board.competitionTitle), h('p', { class: 'venue' }, board.venue));
+  // Once every project is announced, the hall learns where to follow the result and the projects.
+  if (board.slots.length > 0 && board.slots.every((slot) => slot.state === 'locked')) {
+    const address = `${location.origin}/accountability/?competition=${encodeURIComponent(board.competitionId)}`;
+    heading.append(
+      h('a', { class: 'public-link', id: 'public-link', href: address }, t('accountability', { address })),
+    );
+  }
   renderStage(board);
   // The order strip first: its height decides the ranking panel's, which decides the rows per page.
   renderOrder(board);
