@@ -13,7 +13,9 @@ import { PublicityModule } from './publicity/publicity.module';
 import { RedisModule } from './redis/redis.module';
 import { ResultsModule } from './results/results.module';
 import { RoadshowsModule } from './roadshows/roadshows.module';
+import { SanctionsModule } from './sanctions/sanctions.module';
 import { SubmissionsModule } from './submissions/submissions.module';
+import { SupervisionModule } from './supervision/supervision.module';
 import { VocabularyModule } from './vocabulary/vocabulary.module';
 
 @Module({})
@@ -40,6 +42,8 @@ export class AppModule {
         PublicityModule,
         AgreementsModule,
         GrantsModule,
+        SanctionsModule,
+        SupervisionModule,
         VocabularyModule,
       ],
     };
