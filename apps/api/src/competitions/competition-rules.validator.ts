@@ -4,6 +4,7 @@ import {
   CategoryRule,
   CompetitionRules,
   GrantRules,
+  SupervisionRules,
   JudgeGroup,
   ReportKind,
   RubricCriterionRule,
@@ -269,6 +270,11 @@ function checkGrantRules(grants: GrantRules, at: At): GrantRules {
   };
 }
 
+/** The supervision terms with only the known fields; their ranges are the DTO's. */
+function checkSupervision(supervision: SupervisionRules): SupervisionRules {
+  return { sanctionYears: supervision.sanctionYears };
+}
+
 /**
  * Checks a complete set of rules against itself and the pool, and returns them as plain data
  * with only the known fields. Field-level types and ranges are the DTO's job; this checks what
@@ -308,6 +314,7 @@ export function validateCompetitionRules(draft: RulesDraft, poolFen: number, fie
     onePerOrganization: present(draft.onePerOrganization, at('onePerOrganization')),
     tranches: checkTranches(present(draft.tranches, at('tranches')), grants, at),
     grants,
+    supervision: checkSupervision(present(draft.supervision, at('supervision'))),
     publicityDays: present(draft.publicityDays, at('publicityDays')),
     pitchSeconds: present(draft.pitchSeconds, at('pitchSeconds')),
   };

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import {
   LiveEventType,
   PROJECT_OUTCOME_LABELS,
+  OFFICE_TERMINATION_CAUSES,
   SCORE_POST_RETRY_REASONS,
   SCORE_POST_SIGNED_OUT_REASONS,
   VALUE_LABELS,
@@ -27,6 +28,7 @@ export const PAGE_VOCABULARY = {
   MARK_DECIMALS,
   SCORE_POST_RETRY_REASONS,
   SCORE_POST_SIGNED_OUT_REASONS,
+  OFFICE_TERMINATION_CAUSES,
 } as const;
 
 export interface VocabularySource {
