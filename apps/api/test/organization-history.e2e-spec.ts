@@ -49,7 +49,9 @@ describe("the office's organization history (组织档案) and its export", () =
       grantsTerminated: 0,
       grantedFen: 3_000_000,
       paidFen: 1_500_000,
+      activeSanctions: 0,
     });
+    expect(response.body.sanctions).toEqual([]);
     expect(response.body.submissions).toEqual([
       {
         submissionId: project.submission.id,
@@ -109,13 +111,53 @@ describe("the office's organization history (组织档案) and its export", () =
       '0.00',
       '执行中 / Active',
       '',
+      '',
     ]);
     expect(lines[2]).toBe('');
     const audit = await db
       .getRepository(AuditEvent)
       .findBy({ subjectId: project.organization.id, action: 'organization-history.export' });
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ actorId: office.user.id, after: { submissions: 1, grants: 1 } });
+    expect(audit[0]).toMatchObject({ actorId: office.user.id, after: { submissions: 1, grants: 1, sanctions: 0 } });
+  });
+
+  it('shows the sanction a breach brought, active until its end, in the page and the export', async () => {
+    const { project, grantId, office } = await fundedOrganization();
+    await api()
+      .post(`/grants/${grantId}/terminate`)
+      .set('authorization', office.auth)
+      .send({ reason: '虚报活动人数，挪用资助资金', basis: 'breach' })
+      .expect(200);
+    const response = await api()
+      .get(`/organizations/${project.organization.id}/history`)
+      .set('authorization', office.auth)
+      .expect(200);
+    expect(response.body.summary).toMatchObject({ grants: 1, grantsTerminated: 1, activeSanctions: 1 });
+    expect(response.body.grants[0]).toMatchObject({
+      refundDueFen: 1_500_000,
+      outcome: { code: 'terminated' },
+      stateReason: '虚报活动人数，挪用资助资金',
+    });
+    const [sanction] = response.body.sanctions as {
+      grantId: string;
+      active: boolean;
+      startsOn: string;
+      endsOn: string;
+    }[];
+    expect(sanction).toMatchObject({ grantId, active: true, reason: '虚报活动人数，挪用资助资金' });
+    expect(Number(sanction.endsOn.slice(0, 4)) - Number(sanction.startsOn.slice(0, 4))).toBe(3);
+
+    const csv = await api()
+      .get(`/organizations/${project.organization.id}/history.csv`)
+      .set('authorization', office.auth)
+      .expect(200);
+    const row = csv.text.split('\r\n')[1].split(',');
+    expect(row.slice(-4)).toEqual([
+      '15000.00',
+      '已终止 / Terminated',
+      '虚报活动人数，挪用资助资金',
+      `${sanction.startsOn} — ${sanction.endsOn}`,
+    ]);
   });
 
   it('answers 404 for an organization that does not exist, naming the field', async () => {

@@ -18,21 +18,25 @@ const HEADER = [
   '待退款（元）/ Refund due (yuan)',
   '资助状态 / Grant state',
   '说明 / Note',
+  '限制申报 / Sanction',
 ];
 
 const both = (label: { readonly labelZh: string; readonly labelEn: string }) => `${label.labelZh} / ${label.labelEn}`;
 
 /**
  * An organization's history as CSV: UTF-8 with BOM, Chinese-first header, one row per submission it
- * entered with its grant beside it when it was funded, newest competition first.
+ * entered with its grant beside it when it was funded, and the sanction that grant's breach brought,
+ * newest competition first.
  */
 export function organizationHistoryCsv(history: OrganizationHistoryDto): string {
   const grants = new Map(history.grants.map((grant) => [grant.submissionId, grant]));
+  const sanctions = new Map(history.sanctions.map((sanction) => [sanction.grantId, sanction]));
   return csvDocument([
     HEADER,
     ...history.submissions.map((submission) => {
       const result = submission.result;
       const grant = grants.get(submission.submissionId);
+      const sanction = grant && sanctions.get(grant.grantId);
       return [
         submission.competitionTitle,
         submission.title,
@@ -49,6 +53,7 @@ export function organizationHistoryCsv(history: OrganizationHistoryDto): string 
         grant ? yuanText(grant.refundDueFen, { grouped: false }) : '',
         grant ? both(grant.state) : '',
         grant?.stateReason ?? '',
+        sanction ? `${sanction.startsOn} — ${sanction.endsOn}` : '',
       ];
     }),
   ]);

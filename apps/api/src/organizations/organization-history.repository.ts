@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { OrganizationSanction } from '@app/persistence';
 import { CompetitionState, ScreeningStatus, SubmissionState } from '@app/domain';
 import type { AllocationStatus, BundleReason } from '@app/scoring';
 
@@ -82,5 +83,12 @@ export class OrganizationHistoryRepository {
               reason: r.reason as BundleReason,
             },
     }));
+  }
+
+  /** Every sanction ever recorded on the organization, newest first: an ended one is history too. */
+  sanctions(organizationId: string): Promise<OrganizationSanction[]> {
+    return this.dataSource
+      .getRepository(OrganizationSanction)
+      .find({ where: { organizationId }, order: { recordedAt: 'DESC', id: 'ASC' } });
   }
 }

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { OrganizationErrors, ProjectOutcome } from '@app/domain';
-import { grantProgress } from '@app/grants';
+import { beijingDate, grantProgress } from '@app/grants';
 import { AuditRepository } from '@app/persistence';
 import { AccountabilityRepository } from '../accountability/accountability.repository';
 import { Actor } from '../auth/actor';
+import { toSanctionResponse } from '../sanctions/dto/sanction.dto';
+import { SanctionsRepository } from '../sanctions/sanctions.repository';
 import { auditActor } from '../auth/audit-actor';
 import { OrganizationHistoryDto, toEnteredSubmission, toOrganizationGrant } from './dto/organization-history.dto';
 import { toOrganizationResponse } from './dto/organization.dto';
@@ -23,16 +25,20 @@ export class OrganizationHistoryService {
     private readonly organizations: OrganizationsRepository,
     private readonly history: OrganizationHistoryRepository,
     private readonly grants: AccountabilityRepository,
+    private readonly sanctions: SanctionsRepository,
     private readonly audit: AuditRepository,
   ) {}
 
   async of(organizationId: string): Promise<OrganizationHistoryDto> {
     const organization = await this.organizations.findById(organizationId);
     if (!organization) throw OrganizationErrors.notFound();
-    const [entered, grantRows] = await Promise.all([
+    const [entered, grantRows, sanctionRows] = await Promise.all([
       this.history.entered(organizationId),
       this.grants.ofOrganization(organizationId),
+      this.history.sanctions(organizationId).then((rows) => this.sanctions.named(rows)),
     ]);
+    const today = beijingDate(new Date());
+    const sanctions = sanctionRows.map((row) => toSanctionResponse(row, today));
     const submissions = entered.map(toEnteredSubmission);
     const progress = grantRows.map((row) => grantProgress(row, row.tranches));
     const grants = grantRows.map((row, i) => toOrganizationGrant(row, progress[i]));
@@ -45,9 +51,11 @@ export class OrganizationHistoryService {
         grantsTerminated: progress.filter((p) => p.outcome === ProjectOutcome.Terminated).length,
         grantedFen: grants.reduce((sum, g) => sum + g.progress.amountFen, 0),
         paidFen: grants.reduce((sum, g) => sum + g.progress.paidFen, 0),
+        activeSanctions: sanctions.filter((sanction) => sanction.active).length,
       },
       submissions,
       grants,
+      sanctions,
     };
   }
 
@@ -59,7 +67,11 @@ export class OrganizationHistoryService {
       action: 'organization-history.export',
       subjectType: 'organization',
       subjectId: organizationId,
-      after: { submissions: history.summary.submissions, grants: history.summary.grants },
+      after: {
+        submissions: history.summary.submissions,
+        grants: history.summary.grants,
+        sanctions: history.sanctions.length,
+      },
     });
     return { filename: `organization-${organizationId}.csv`, body: organizationHistoryCsv(history) };
   }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Browser, Page } from 'playwright-core';
+import request from 'supertest';
 import { AppUser } from '@app/persistence';
 import { TEST_PASSWORD } from '../factories';
 import { payFirstTranche, readyGrants } from '../grants.factory';
@@ -92,8 +93,33 @@ describe("the office's organization history in Chromium", () => {
     expect(csv.startsWith('\uFEFF大赛 / Competition,')).toBe(true);
     expect(csv).toContain(project.agreement.number);
 
+    await expect(page.getByTestId('history-sanction').count()).resolves.toBe(0);
+
     await grant.getByRole('link', { name: project.agreement.number }).click();
     await page.getByRole('heading', { name: new RegExp(project.agreement.number) }).waitFor();
+    await page.context().close();
+  });
+
+  it('marks a sanctioned applicant at screening and lists the sanction with its end on the page', async () => {
+    const { fixture, grantIds } = await readyGrants(app, [2_000_000]);
+    const [project] = fixture.funded;
+    await request(app.getHttpServer())
+      .post(`/grants/${grantIds[0]}/terminate`)
+      .set('authorization', fixture.clerks[0].auth)
+      .send({ reason: '未经批准擅自变更项目内容', basis: 'breach' })
+      .expect(200);
+    const page = await signIn(fixture.clerks[0].user);
+    await page.goto(`${baseUrl}/office/#/competitions/${fixture.competition.id}/submissions`);
+    const brief = page
+      .getByTestId('submission-row')
+      .filter({ hasText: project.submission.title })
+      .getByTestId('organization-brief');
+    await brief.getByTestId('sanctioned').waitFor();
+    await brief.getByRole('link', { name: '组织档案' }).click();
+    const sanction = page.getByTestId('history-sanction');
+    await sanction.filter({ hasText: '生效中' }).waitFor();
+    await expect(sanction.innerText()).resolves.toContain('未经批准擅自变更项目内容');
+    await expectAccessible(page, 'office-organization-sanctioned');
     await page.context().close();
   });
 });

@@ -1,12 +1,13 @@
 // 组织档案: what the office knows about an organization before it takes another project — the
-// competitions it entered and their results, its grants and what was paid — with a CSV export.
+// competitions it entered and their results, its grants and what was paid, the sanctions a breach
+// brought — with a CSV export.
 import { formatYuan, h } from '../shared/dom.js';
 import { downloadFile } from '../shared/download.js';
 import { messageBox, showApiError } from '../shared/forms.js';
 import { labelOf, tx } from '../shared/i18n.js';
 import { dataTable } from '../shared/table.js';
 import { beijingTime } from '../shared/time.js';
-import { ORGANIZATION_KIND_LABELS, PROJECT_OUTCOME_LABELS } from '/vocabulary.js';
+import { ORGANIZATION_KIND_LABELS, PROJECT_OUTCOME_LABELS, TERMINATION_CAUSE_LABELS } from '/vocabulary.js';
 
 const OUTCOME_KIND = { 'in-progress': 'warn', finished: 'ok', terminated: 'bad' };
 
@@ -22,6 +23,10 @@ export function historyBrief(history) {
       zh: `参赛 ${summary.competitionsEntered} 次 · 获资助 ${summary.grants} 项 · 终止 ${summary.grantsTerminated} 项`,
       en: `${summary.competitionsEntered} competition(s) · ${summary.grants} grant(s) · ${summary.grantsTerminated} terminated`,
     }),
+    ' ',
+    summary.activeSanctions > 0
+      ? tx('span', { zh: '限制申报中', en: 'Sanctioned' }, { class: 'badge bad', 'data-testid': 'sanctioned' })
+      : null,
     ' ',
     tx('a', { zh: '组织档案', en: 'History' }, { href: `#/organizations/${history.organization.id}` }),
   );
@@ -107,6 +112,41 @@ function grantsTable(grants) {
   );
 }
 
+function sanctionsTable(sanctions) {
+  if (sanctions.length === 0) {
+    return tx('p', { zh: '没有限制申报记录。', en: 'No sanction on record.' }, { class: 'muted' });
+  }
+  return dataTable(
+    [
+      { zh: '协议', en: 'Agreement' },
+      { zh: '原因', en: 'Cause' },
+      { zh: '限制期', en: 'Barred' },
+      { zh: '状态', en: 'State' },
+    ],
+    sanctions.map((sanction) =>
+      h(
+        'tr',
+        { 'data-testid': 'history-sanction' },
+        h('td', {}, h('a', { href: `#/grants/${sanction.grantId}`, class: 'mono' }, sanction.agreementNumber)),
+        h(
+          'td',
+          {},
+          tx('strong', labelOf(TERMINATION_CAUSE_LABELS, sanction.cause)),
+          h('p', { class: 'breakdown' }, sanction.reason),
+        ),
+        h('td', { class: 'mono' }, `${sanction.startsOn} — ${sanction.endsOn}`),
+        h(
+          'td',
+          {},
+          sanction.active
+            ? tx('span', { zh: '生效中', en: 'Active' }, { class: 'badge bad' })
+            : tx('span', { zh: '已到期', en: 'Ended' }, { class: 'badge' }),
+        ),
+      ),
+    ),
+  );
+}
+
 export async function organizationView(ctx, id) {
   const history = await ctx.api(`/organizations/${id}/history`);
   const { organization, summary } = history;
@@ -155,6 +195,8 @@ export async function organizationView(ctx, id) {
         h('dd', {}, `${formatYuan(summary.grantedFen)} / ${formatYuan(summary.paidFen)}`),
         tx('dt', { zh: '终止（退出）', en: 'Terminated (exited)' }),
         h('dd', {}, String(summary.grantsTerminated)),
+        tx('dt', { zh: '生效中的限制申报', en: 'Active sanctions' }),
+        h('dd', {}, String(summary.activeSanctions)),
       ),
     ),
     h(
@@ -168,6 +210,12 @@ export async function organizationView(ctx, id) {
       { class: 'card', 'aria-labelledby': 'grants-heading' },
       tx('h2', { zh: '资助', en: 'Grants' }, { id: 'grants-heading' }),
       grantsTable(history.grants),
+    ),
+    h(
+      'section',
+      { class: 'card', 'aria-labelledby': 'sanctions-heading' },
+      tx('h2', { zh: '限制申报', en: 'Sanctions' }, { id: 'sanctions-heading' }),
+      sanctionsTable(history.sanctions),
     ),
   );
   return page;

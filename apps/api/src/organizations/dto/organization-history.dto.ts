@@ -21,6 +21,7 @@ import { ApiDecimal } from '../../common/api-decimal.decorator';
 import { BilingualTextDto } from '../../results/dto/bilingual-text.dto';
 import { REASON_LABELS, STATUS_LABELS } from '../../results/result-labels';
 import { EnteredSubmissionRow } from '../organization-history.repository';
+import { SanctionDto } from '../../sanctions/dto/sanction.dto';
 import { OrganizationResponseDto } from './organization.dto';
 
 export class EnteredResultDto {
@@ -129,6 +130,9 @@ export class OrganizationHistorySummaryDto {
 
   @ApiProperty({ type: 'integer', minimum: 0, example: 3_500_000, description: 'sum paid, integer fen' })
   paidFen: number;
+
+  @ApiProperty({ type: 'integer', minimum: 0, example: 0, description: 'sanctions barring submissions today' })
+  activeSanctions: number;
 }
 
 /** 组织档案: what the office needs to know about an organization before it takes another project. */
@@ -144,6 +148,12 @@ export class OrganizationHistoryDto {
 
   @ApiProperty({ type: [OrganizationGrantDto], description: 'newest first' })
   grants: OrganizationGrantDto[];
+
+  @ApiProperty({
+    type: [SanctionDto],
+    description: '限制申报，含已到期的 / every sanction, ended ones too; newest first',
+  })
+  sanctions: SanctionDto[];
 }
 
 function labelled<T extends string>(table: Readonly<Record<T, { zh: string; en: string }>>, code: T): LabelledValueDto {
