@@ -108,13 +108,13 @@ function render() {
     return;
   }
   const board = state.board;
-  heading.append(h('h1', {}, board.competitionTitle), h('p', { class: 'venue' }, board.venue));
-  // Once every project is announced, the hall learns where to follow the result and the projects.
+  const venue = h('p', { class: 'venue' }, board.venue);
+  heading.append(h('h1', {}, board.competitionTitle), venue);
+  // Once every project is announced, the hall learns where to follow the result and the projects; on
+  // the venue's line, so the ranking keeps its rows.
   if (board.slots.length > 0 && board.slots.every((slot) => slot.state === 'locked')) {
     const address = `${location.origin}/accountability/?competition=${encodeURIComponent(board.competitionId)}`;
-    heading.append(
-      h('a', { class: 'public-link', id: 'public-link', href: address }, t('accountability', { address })),
-    );
+    venue.append(h('a', { class: 'public-link', id: 'public-link', href: address }, t('accountability', { address })));
   }
   renderStage(board);
   // The order strip first: its height decides the ranking panel's, which decides the rows per page.
