@@ -86,11 +86,10 @@ describe('public notice and accountability pages on a phone in Chromium', () => 
     const page = await phonePage();
     await page.goto(`${baseUrl}/`);
     await page.getByRole('link', { name: /结果公示与项目进展/ }).click();
-    await page
-      .getByTestId('public-competition')
-      .filter({ hasText: fixture.competition.title })
-      .getByRole('link', { name: '结果公示' })
-      .click();
+    const listed = page.getByTestId('public-competition').filter({ hasText: fixture.competition.title });
+    await listed.waitFor();
+    await expectPublicAndReadable(page, 'public-notices-list-phone');
+    await listed.getByRole('link', { name: '结果公示' }).click();
     await page.getByRole('heading', { level: 1, name: fixture.competition.title }).waitFor();
 
     const rows = page.getByTestId('notice-row');

@@ -66,10 +66,7 @@ export class AccountabilityProjectDto {
   @ApiProperty({ type: GrantProgressDto })
   grant: GrantProgressDto;
 
-  @ApiProperty({
-    type: LabelledValueDto,
-    description: `in-progress | finished | terminated (${Object.values(ProjectOutcome).join(', ')})`,
-  })
+  @ApiProperty({ type: LabelledValueDto, description: `code: ${Object.values(ProjectOutcome).join(' | ')}` })
   outcome: LabelledValueDto;
 }
 
