@@ -7,3 +7,4 @@ export * from './budget';
 export * from './ledger';
 export * from './reports';
 export * from './sanctions';
+export * from './monthly-checks';
