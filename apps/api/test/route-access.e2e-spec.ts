@@ -125,6 +125,8 @@ const ACCESS: Readonly<Record<string, typeof PUBLIC | readonly Role[]>> = {
   'POST /termination-proposals/{id}/confirm': [Office],
   'POST /termination-proposals/{id}/override': [Office],
   'GET /sanctions': USERS,
+  'POST /grants/{id}/monthly-checks': [Office],
+  'GET /grants/{id}/monthly-checks': USERS,
   'GET /competitions/{id}/payments.csv': [Office],
   'GET /tranches': [Office, Admin],
   'POST /tranches/{id}/condition': [Office],

@@ -1,6 +1,6 @@
 import { CompetitionRules, GrantRules } from './competition-rules';
 import { ReportKind } from './grant-vocabulary';
-import { DEFAULT_SANCTION_YEARS } from './supervision-vocabulary';
+import { USUAL_SUPERVISION } from './supervision-vocabulary';
 import { JudgeGroup } from './vocabulary';
 
 /** Monthly reports by the 10th, mid-term and final reports, refunds within 30 days (the usual agreement). */
@@ -63,7 +63,7 @@ export const COMPETITION_PRESETS: Readonly<Record<'party-building' | 'community-
       },
     ],
     grants: USUAL_GRANT_TERMS,
-    supervision: { sanctionYears: DEFAULT_SANCTION_YEARS },
+    supervision: USUAL_SUPERVISION,
     publicityDays: 7,
     pitchSeconds: 420,
   },
@@ -101,7 +101,7 @@ export const COMPETITION_PRESETS: Readonly<Record<'party-building' | 'community-
       },
     ],
     grants: { ...USUAL_GRANT_TERMS, reports: { ...USUAL_GRANT_TERMS.reports, midTerm: false } },
-    supervision: { sanctionYears: DEFAULT_SANCTION_YEARS },
+    supervision: USUAL_SUPERVISION,
     publicityDays: 5,
     pitchSeconds: 300,
   },

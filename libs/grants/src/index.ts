@@ -8,3 +8,4 @@ export * from './ledger';
 export * from './reports';
 export * from './progress';
 export * from './sanctions';
+export * from './monthly-checks';

@@ -23,6 +23,7 @@ import { LiveEvent } from './roadshow/live-event.entity';
 import { Recusal } from './roadshow/recusal.entity';
 import { RoadshowSlot } from './roadshow/roadshow-slot.entity';
 import { Roadshow } from './roadshow/roadshow.entity';
+import { MonthlyCheck } from './supervision/monthly-check.entity';
 import { OrganizationSanction } from './supervision/organization-sanction.entity';
 import { TerminationProposal } from './supervision/termination-proposal.entity';
 import { ScoreRevision } from './roadshow/score-revision.entity';
@@ -58,4 +59,5 @@ export const ENTITIES = [
   GrantRefund,
   TerminationProposal,
   OrganizationSanction,
+  MonthlyCheck,
 ];

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
-import { beijingDate } from '@app/grants';
+import { addDays, beijingDate, monthsOf } from '@app/grants';
 import { AppUser } from '@app/persistence';
 import { TEST_PASSWORD } from '../factories';
 import { acceptAll, signedCompetition } from '../grants.factory';
@@ -104,6 +104,62 @@ describe('supervision (项目监管) in Chromium', () => {
       await shot(page, 'supervision-grantee-sanction');
     } finally {
       await grantee.context.close();
+    }
+  });
+
+  it('the office checks three months below 6 item by item; the organization sees the warning on a phone; exit is proposed', async () => {
+    const fixture = await signedCompetition(app, [3_000_000], { startedDaysAgo: 100 });
+    const [grantId] = await acceptAll(app, fixture);
+    const months = monthsOf(addDays(beijingDate(new Date()), -100), beijingDate(new Date()));
+    const office = await signIn('office', fixture.clerks[0].user, LAPTOP);
+    const checkMonth = async (page: Page, month: string, presence: string, upkeep: string) => {
+      const form = page.getByTestId('check-form');
+      await form.getByLabel('考核月份').selectOption(month);
+      await form.getByLabel('人员在岗（3 分）').fill(presence);
+      await form.getByLabel('阵地维护（3 分）').fill(upkeep);
+      await form.getByLabel('考核依据').fill(`${month} 现场查看：服务站多次未按时开放`);
+      await form.getByRole('button', { name: '登记考核' }).click();
+      await page.locator(`[data-testid="check-row"][data-month="${month}"]`).waitFor();
+    };
+    try {
+      const { page } = office;
+      await page.goto(`${baseUrl}/office/#/grants/${grantId}`);
+      const form = page.getByTestId('check-form');
+      await form.getByLabel('人员在岗（3 分）').fill('3.5');
+      await form.getByLabel('考核依据').fill('现场查看');
+      await form.getByRole('button', { name: '登记考核' }).click();
+      await see(form.locator('.field-error'), '0 到 3 分');
+      await checkMonth(page, months[0], '1', '0.5');
+      await checkMonth(page, months[1], '0', '1');
+      await see(page.getByTestId('check-warning'), '已连续 2 个月考核低于 6 分');
+      await expectAccessible(page, 'grant page with two monthly checks below the line');
+      expect(await page.evaluate(LABEL_CHECK)).toEqual({ unlabelled: [], horizontalScroll: false });
+    } finally {
+      await office.context.close();
+    }
+
+    const grantee = await signIn('apply', fixture.funded[0].applicant, PHONE);
+    try {
+      const { page } = grantee;
+      await page.goto(`${baseUrl}/apply/#/grants/${grantId}`);
+      await see(page.getByTestId('check-warning'), '连续 3 个月将被建议退出');
+      await see(page.getByTestId('check-row'), '5.5 分');
+      expect(await page.evaluate(LABEL_CHECK)).toEqual({ unlabelled: [], horizontalScroll: false });
+      await shot(page, 'supervision-grantee-warning');
+    } finally {
+      await grantee.context.close();
+    }
+
+    const again = await signIn('office', fixture.clerks[1].user, LAPTOP);
+    try {
+      const { page } = again;
+      await page.goto(`${baseUrl}/office/#/grants/${grantId}`);
+      await checkMonth(page, months[2], '0', '0');
+      await see(page.getByTestId('check-warning'), '已提出退出建议');
+      await see(page.getByTestId('open-proposal').getByTestId('proposal-cause'), '月度考核连续不达标');
+      await shot(page, 'supervision-office-exit-proposed');
+    } finally {
+      await again.context.close();
     }
   });
 });

@@ -4,6 +4,7 @@
 import { formatYuan, h } from '../shared/dom.js';
 import { field, input, messageBox, select, showApiError } from '../shared/forms.js';
 import { reasonAction } from './reason-action.js';
+import { monthlyChecksCard } from './monthly-checks-card.js';
 import { terminationCard } from './termination-card.js';
 import {
   budgetCard,
@@ -182,10 +183,11 @@ function grantActions(ctx, grant, refresh) {
 }
 
 export async function officeGrantView(ctx, id) {
-  const [grant, changes, proposals] = await Promise.all([
+  const [grant, changes, proposals, checks] = await Promise.all([
     ctx.api(`/grants/${id}`),
     ctx.api(`/budget-changes?grantId=${id}&pageSize=100`),
     ctx.api(`/termination-proposals?grantId=${id}&pageSize=100`),
+    ctx.api(`/grants/${id}/monthly-checks`),
   ]);
   const refresh = () => ctx.go(`#/grants/${id}`);
   const box = messageBox();
@@ -224,6 +226,7 @@ export async function officeGrantView(ctx, id) {
       refundsList(grant.refunds, (refund) => refundReturnForm(ctx, refund, refresh)),
     ),
     schedule,
+    monthlyChecksCard(ctx, grant, checks, refresh),
     terminationCard(ctx, grant, proposals.items, refresh),
     grantActions(ctx, grant, refresh),
     budgetCard(grant.budget, budgetChanges(ctx, changes, refresh)),

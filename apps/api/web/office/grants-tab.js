@@ -44,7 +44,7 @@ export function approveButton(ctx, tranche, box, root, onDone) {
     {
       type: 'button',
       class: 'primary',
-      ...biLabel({ zh: `审批${trancheName(tranche).zh}`, en: `Approve ${trancheName(tranche).en}` }),
+      ...biLabel({ zh: `审批拨付：${trancheName(tranche).zh}`, en: `Approve ${trancheName(tranche).en}` }),
       onclick: async (event) => {
         const button = event.currentTarget;
         button.disabled = true;

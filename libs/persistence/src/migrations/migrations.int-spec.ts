@@ -112,7 +112,7 @@ describe('migrations (real Postgres)', () => {
     });
   });
 
-  it('gives rules stored before supervision the usual three-year sanction, and keeps a term already there', async () => {
+  it('gives rules stored before supervision a three-year sanction and no monthly checks, and keeps a term already there', async () => {
     await dataSource.runMigrations({ transaction: 'each' });
     for (let i = MIGRATIONS.indexOf(TerminationProposals1764576000000); i < MIGRATIONS.length; i += 1) {
       await dataSource.undoLastMigration({ transaction: 'each' });
@@ -136,7 +136,11 @@ describe('migrations (real Postgres)', () => {
           id,
         ])
       )[0].s;
-    expect(await supervisionOf(before.id)).toEqual({ sanctionYears: 3 });
-    expect(await supervisionOf(kept.id)).toEqual({ sanctionYears: 2 });
+    const since = {
+      monthlyChecks: null,
+      eligibility: { noActiveSanction: true, noOverdueReport: false, maxActiveGrants: null },
+    };
+    expect(await supervisionOf(before.id)).toEqual({ sanctionYears: 3, ...since });
+    expect(await supervisionOf(kept.id)).toEqual({ sanctionYears: 2, ...since });
   });
 });
