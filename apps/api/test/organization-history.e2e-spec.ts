@@ -3,10 +3,25 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { SubmissionState } from '@app/domain';
+import { addDays, beijingDate, monthsOf } from '@app/grants';
 import { AuditEvent } from '@app/persistence';
 import { createSubmission } from './factories';
-import { payFirstTranche, readyGrants } from './grants.factory';
+import { acceptAll, payFirstTranche, readyGrants, signedCompetition } from './grants.factory';
 import { startTestApp } from './test-app';
+
+/** 辛店's checklist (plan 2, summary 2, presence 3, upkeep 3) in full, and with plan and summary missing. */
+const XINDIAN_FULL = [
+  { key: 'plan', points: 2 },
+  { key: 'summary', points: 2 },
+  { key: 'presence', points: 3 },
+  { key: 'upkeep', points: 3 },
+];
+const XINDIAN_FIVE = [
+  { key: 'plan', points: 0 },
+  { key: 'summary', points: 0 },
+  { key: 'presence', points: 3 },
+  { key: 'upkeep', points: 2 },
+];
 
 describe("the office's organization history (组织档案) and its export", () => {
   let app: NestFastifyApplication;
@@ -112,6 +127,7 @@ describe("the office's organization history (组织档案) and its export", () =
       '执行中 / Active',
       '',
       '',
+      '',
     ]);
     expect(lines[2]).toBe('');
     const audit = await db
@@ -152,12 +168,49 @@ describe("the office's organization history (组织档案) and its export", () =
       .set('authorization', office.auth)
       .expect(200);
     const row = csv.text.split('\r\n')[1].split(',');
-    expect(row.slice(-4)).toEqual([
+    expect(row.slice(-5)).toEqual([
       '15000.00',
       '已终止 / Terminated',
       '虚报活动人数，挪用资助资金',
+      '',
       `${sanction.startsOn} — ${sanction.endsOn}`,
     ]);
+  });
+
+  it('shows each month’s check score against the exit line, and the months below in a row', async () => {
+    const fixture = await signedCompetition(app, [3_000_000], { startedDaysAgo: 100 });
+    const [grantId] = await acceptAll(app, fixture);
+    const [project] = fixture.funded;
+    const office = fixture.clerks[0];
+    const [first, second, third] = monthsOf(addDays(beijingDate(new Date()), -100), beijingDate(new Date()));
+    for (const [month, items] of [
+      [first, XINDIAN_FULL],
+      [second, XINDIAN_FIVE],
+      [third, XINDIAN_FIVE],
+    ] as const) {
+      await api()
+        .post(`/grants/${grantId}/monthly-checks`)
+        .set('authorization', office.auth)
+        .send({ month, items, note: `${month} 现场查看服务站并核对台账` })
+        .expect(201);
+    }
+    const response = await api()
+      .get(`/organizations/${project.organization.id}/history`)
+      .set('authorization', office.auth)
+      .expect(200);
+    expect(response.body.grants[0]).toMatchObject({
+      monthlyChecks: [
+        { month: first, score: 10, below: false },
+        { month: second, score: 5, below: true },
+        { month: third, score: 5, below: true },
+      ],
+      monthsBelowInRow: 2,
+    });
+    const csv = await api()
+      .get(`/organizations/${project.organization.id}/history.csv`)
+      .set('authorization', office.auth)
+      .expect(200);
+    expect(csv.text).toContain(`${first}: 10; ${second}: 5（低于线 / below）; ${third}: 5（低于线 / below）`);
   });
 
   it('answers 404 for an organization that does not exist, naming the field', async () => {

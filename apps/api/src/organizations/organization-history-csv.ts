@@ -18,6 +18,7 @@ const HEADER = [
   '待退款（元）/ Refund due (yuan)',
   '资助状态 / Grant state',
   '说明 / Note',
+  '月度考核 / Monthly checks',
   '限制申报 / Sanction',
 ];
 
@@ -53,6 +54,9 @@ export function organizationHistoryCsv(history: OrganizationHistoryDto): string 
         grant ? yuanText(grant.refundDueFen, { grouped: false }) : '',
         grant ? both(grant.state) : '',
         grant?.stateReason ?? '',
+        grant
+          ? grant.monthlyChecks.map((m) => `${m.month}: ${m.score}${m.below ? '（低于线 / below）' : ''}`).join('; ')
+          : '',
         sanction ? `${sanction.startsOn} — ${sanction.endsOn}` : '',
       ];
     }),

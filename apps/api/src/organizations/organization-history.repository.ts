@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { OrganizationSanction } from '@app/persistence';
+import { DataSource, In } from 'typeorm';
+import { Competition, MonthlyCheck, OrganizationSanction } from '@app/persistence';
 import { CompetitionState, ScreeningStatus, SubmissionState } from '@app/domain';
 import type { AllocationStatus, BundleReason } from '@app/scoring';
 
@@ -90,5 +90,25 @@ export class OrganizationHistoryRepository {
     return this.dataSource
       .getRepository(OrganizationSanction)
       .find({ where: { organizationId }, order: { recordedAt: 'DESC', id: 'ASC' } });
+  }
+
+  /** Each month's latest revision of every monthly check of these grants, oldest month first. */
+  monthlyChecks(grantIds: readonly string[]): Promise<MonthlyCheck[]> {
+    if (grantIds.length === 0) return Promise.resolve([]);
+    return this.dataSource
+      .getRepository(MonthlyCheck)
+      .createQueryBuilder('c')
+      .distinctOn(['c.grant_id', 'c.month'])
+      .where('c.grant_id IN (:...grantIds)', { grantIds })
+      .orderBy('c.grant_id', 'ASC')
+      .addOrderBy('c.month', 'ASC')
+      .addOrderBy('c.revision', 'DESC')
+      .getMany();
+  }
+
+  /** The competitions these grants come from: their rules say where a monthly score is below the line. */
+  competitions(ids: readonly string[]): Promise<Competition[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.dataSource.getRepository(Competition).findBy({ id: In([...ids]) });
   }
 }

@@ -1,13 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { OrganizationErrors, ProjectOutcome } from '@app/domain';
-import { beijingDate, grantProgress } from '@app/grants';
+import { beijingDate, exitWatch, grantProgress } from '@app/grants';
 import { AuditRepository } from '@app/persistence';
-import { AccountabilityRepository } from '../accountability/accountability.repository';
+import { AccountabilityRepository, GrantProgressRow } from '../accountability/accountability.repository';
 import { Actor } from '../auth/actor';
+import { auditActor } from '../auth/audit-actor';
 import { toSanctionResponse } from '../sanctions/dto/sanction.dto';
 import { SanctionsRepository } from '../sanctions/sanctions.repository';
-import { auditActor } from '../auth/audit-actor';
-import { OrganizationHistoryDto, toEnteredSubmission, toOrganizationGrant } from './dto/organization-history.dto';
+import {
+  MonthlyRecord,
+  OrganizationHistoryDto,
+  toEnteredSubmission,
+  toOrganizationGrant,
+} from './dto/organization-history.dto';
 import { toOrganizationResponse } from './dto/organization.dto';
 import { organizationHistoryCsv } from './organization-history-csv';
 import { OrganizationHistoryRepository } from './organization-history.repository';
@@ -41,7 +46,8 @@ export class OrganizationHistoryService {
     const sanctions = sanctionRows.map((row) => toSanctionResponse(row, today));
     const submissions = entered.map(toEnteredSubmission);
     const progress = grantRows.map((row) => grantProgress(row, row.tranches));
-    const grants = grantRows.map((row, i) => toOrganizationGrant(row, progress[i]));
+    const monthly = await this.monthlyRecords(grantRows);
+    const grants = grantRows.map((row, i) => toOrganizationGrant(row, progress[i], monthly(row)));
     return {
       organization: toOrganizationResponse(organization),
       summary: {
@@ -56,6 +62,32 @@ export class OrganizationHistoryService {
       submissions,
       grants,
       sanctions,
+    };
+  }
+
+  /**
+   * Each grant's monthly scores read against its competition's exit line (辛店: below 6); a
+   * competition without monthly checks has no line, and no month of it reads as below.
+   */
+  private async monthlyRecords(
+    grants: readonly GrantProgressRow[],
+  ): Promise<(grant: GrantProgressRow) => MonthlyRecord> {
+    const [checks, competitions] = await Promise.all([
+      this.history.monthlyChecks(grants.map((g) => g.grantId)),
+      this.history.competitions([...new Set(grants.map((g) => g.competitionId))]),
+    ]);
+    const exitRules = new Map(competitions.map((c) => [c.id, c.rules.supervision.monthlyChecks?.exit ?? null]));
+    return (grant) => {
+      const rule = exitRules.get(grant.competitionId) ?? null;
+      const series = checks.filter((check) => check.grantId === grant.grantId);
+      return {
+        months: series.map((check) => ({
+          month: check.month,
+          score: check.score,
+          below: rule !== null && check.score < rule.below,
+        })),
+        monthsBelowInRow: rule ? exitWatch(series, rule).monthsBelow.length : 0,
+      };
     };
   }
 

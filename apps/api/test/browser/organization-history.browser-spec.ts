@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Browser, Page } from 'playwright-core';
 import request from 'supertest';
+import { beijingDate, monthOf } from '@app/grants';
 import { AppUser } from '@app/persistence';
 import { TEST_PASSWORD } from '../factories';
 import { payFirstTranche, readyGrants } from '../grants.factory';
@@ -61,6 +62,20 @@ describe("the office's organization history in Chromium", () => {
     const { fixture, grantIds } = await readyGrants(app, [3_000_000]);
     await payFirstTranche(app, fixture, grantIds[0], `档案页-${grantIds[0].slice(0, 8)}`);
     const [project] = fixture.funded;
+    await request(app.getHttpServer())
+      .post(`/grants/${grantIds[0]}/monthly-checks`)
+      .set('authorization', fixture.clerks[0].auth)
+      .send({
+        month: monthOf(beijingDate(new Date())),
+        items: [
+          { key: 'plan', points: 0 },
+          { key: 'summary', points: 2 },
+          { key: 'presence', points: 3 },
+          { key: 'upkeep', points: 0.5 },
+        ],
+        note: '现场查看：月度计划未提交，阵地未按时开放',
+      })
+      .expect(201);
     const page = await signIn(fixture.clerks[0].user);
 
     await page.goto(`${baseUrl}/office/#/competitions/${fixture.competition.id}/submissions`);
@@ -80,6 +95,11 @@ describe("the office's organization history in Chromium", () => {
     const grant = page.getByTestId('history-grant');
     await expect(grant.innerText()).resolves.toContain('¥15,000.00（50%）');
     await expect(grant.getAttribute('data-outcome')).resolves.toBe('in-progress');
+    const monthly = grant.getByTestId('history-monthly');
+    await expect(monthly.locator('[data-below="true"]').innerText()).resolves.toBe(
+      `${monthOf(beijingDate(new Date()))} 5.5`,
+    );
+    await expect(monthly.innerText()).resolves.toContain('连续 1 个月低于考核线');
     await page.screenshot({ path: join(shots, 'office-organization-history.png'), fullPage: true });
     await expect(page.evaluate(LABEL_CHECK)).resolves.toEqual({ unlabelled: [], horizontalScroll: false });
     await expectAccessible(page, 'office-organization-history');

@@ -1,6 +1,6 @@
 // 组织档案: what the office knows about an organization before it takes another project — the
-// competitions it entered and their results, its grants and what was paid, the sanctions a breach
-// brought — with a CSV export.
+// competitions it entered and their results, its grants with what was paid and the monthly checks,
+// the sanctions a breach brought — with a CSV export.
 import { formatYuan, h } from '../shared/dom.js';
 import { downloadFile } from '../shared/download.js';
 import { messageBox, showApiError } from '../shared/forms.js';
@@ -77,6 +77,28 @@ function submissionsTable(submissions) {
   );
 }
 
+/** Each month's score, those below the exit line marked, and how many in a row end the series. */
+function monthlyScores(grant) {
+  if (grant.monthlyChecks.length === 0) return tx('span', { zh: '—', en: '—' }, { class: 'muted' });
+  return h(
+    'div',
+    { 'data-testid': 'history-monthly' },
+    grant.monthlyChecks.map((m) =>
+      h('span', { class: m.below ? 'badge bad' : 'badge', 'data-below': String(m.below) }, `${m.month} ${m.score}`),
+    ),
+    grant.monthsBelowInRow > 0
+      ? tx(
+          'p',
+          {
+            zh: `连续 ${grant.monthsBelowInRow} 个月低于考核线`,
+            en: `${grant.monthsBelowInRow} month(s) in a row below the line`,
+          },
+          { class: 'breakdown' },
+        )
+      : null,
+  );
+}
+
 function grantsTable(grants) {
   if (grants.length === 0) {
     return tx('p', { zh: '尚无资助。', en: 'No grant yet.' }, { class: 'muted' });
@@ -88,6 +110,7 @@ function grantsTable(grants) {
       { zh: '资助金额', en: 'Grant', num: true },
       { zh: '已拨付', en: 'Paid', num: true },
       { zh: '待退款', en: 'Refund due', num: true },
+      { zh: '月度考核', en: 'Monthly checks' },
       { zh: '状态', en: 'State' },
     ],
     grants.map((g) =>
@@ -99,6 +122,7 @@ function grantsTable(grants) {
         h('td', { class: 'num' }, formatYuan(g.progress.amountFen)),
         h('td', { class: 'num' }, `${formatYuan(g.progress.paidFen)}（${g.progress.paidPercent}%）`),
         h('td', { class: 'num' }, formatYuan(g.refundDueFen)),
+        h('td', {}, monthlyScores(g)),
         h(
           'td',
           {},

@@ -74,6 +74,17 @@ export class EnteredSubmissionDto {
   result: EnteredResultDto | null;
 }
 
+export class MonthScoreDto {
+  @ApiProperty({ example: '2027-03' })
+  month: string;
+
+  @ApiProperty({ example: 5.5, minimum: 0, maximum: 10, description: 'the month’s latest revision' })
+  score: number;
+
+  @ApiProperty({ example: true, description: 'below the exit line of the competition’s rules' })
+  below: boolean;
+}
+
 export class OrganizationGrantDto {
   @ApiProperty({ format: 'uuid' })
   grantId: string;
@@ -107,6 +118,20 @@ export class OrganizationGrantDto {
 
   @ApiProperty({ type: LabelledValueDto, description: 'in-progress | finished | terminated' })
   outcome: LabelledValueDto;
+
+  @ApiProperty({
+    type: [MonthScoreDto],
+    description: '月度考核，按月份先后 / monthly check scores, oldest month first',
+  })
+  monthlyChecks: MonthScoreDto[];
+
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    example: 2,
+    description: 'months in a row below the line, ending at the latest month checked',
+  })
+  monthsBelowInRow: number;
 
   @ApiProperty({ format: 'date-time' })
   createdAt: string;
@@ -180,7 +205,16 @@ export function toEnteredSubmission(row: EnteredSubmissionRow): EnteredSubmissio
   };
 }
 
-export function toOrganizationGrant(row: GrantProgressRow, progress: GrantProgress): OrganizationGrantDto {
+export interface MonthlyRecord {
+  readonly months: readonly MonthScoreDto[];
+  readonly monthsBelowInRow: number;
+}
+
+export function toOrganizationGrant(
+  row: GrantProgressRow,
+  progress: GrantProgress,
+  monthly: MonthlyRecord,
+): OrganizationGrantDto {
   return {
     grantId: row.grantId,
     competitionId: row.competitionId,
@@ -193,6 +227,8 @@ export function toOrganizationGrant(row: GrantProgressRow, progress: GrantProgre
     state: labelled<GrantState>(GRANT_STATE_LABELS, row.state),
     stateReason: row.stateReason,
     outcome: toOutcome(progress.outcome),
+    monthlyChecks: [...monthly.months],
+    monthsBelowInRow: monthly.monthsBelowInRow,
     createdAt: row.createdAt.toISOString(),
   };
 }
