@@ -2,6 +2,7 @@ import { TRANCHE_STATE_LABELS, TrancheState } from '@app/domain';
 import { addDays, beijingDate } from '@app/grants';
 import { ApiClient, DemoApiError } from './api-client';
 import { createOffice, inDatabase, pad, say, signIn, yuan } from './demo-support';
+import { printPublicPages } from './public-pages';
 
 /**
  * After the award, through the public API: the communities sign, the office accepts the agreements
@@ -80,6 +81,7 @@ export async function followTheProjectYear(year: ProjectYear): Promise<void> {
   await fileMonthlyReports(year, grants);
   await midTerm(year, payer, grants);
   await printLedger(year);
+  await printPublicPages(year.api, year.competitionId);
 }
 
 /** Each community uploads its signed agreement; the office accepts it, which starts the grant. */

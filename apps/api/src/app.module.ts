@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { BullModule } from '@nestjs/bullmq';
 import { AppConfig, ConfigModule } from '@app/config';
 import { ApplicationModule, ProducerRedis } from '@app/application';
+import { AccountabilityModule } from './accountability/accountability.module';
 import { AgreementsModule } from './agreements/agreements.module';
 import { AuthModule } from './auth/auth.module';
 import { CompetitionsModule } from './competitions/competitions.module';
@@ -13,7 +14,9 @@ import { PublicityModule } from './publicity/publicity.module';
 import { RedisModule } from './redis/redis.module';
 import { ResultsModule } from './results/results.module';
 import { RoadshowsModule } from './roadshows/roadshows.module';
+import { SanctionsModule } from './sanctions/sanctions.module';
 import { SubmissionsModule } from './submissions/submissions.module';
+import { SupervisionModule } from './supervision/supervision.module';
 import { VocabularyModule } from './vocabulary/vocabulary.module';
 
 @Module({})
@@ -40,6 +43,9 @@ export class AppModule {
         PublicityModule,
         AgreementsModule,
         GrantsModule,
+        AccountabilityModule,
+        SanctionsModule,
+        SupervisionModule,
         VocabularyModule,
       ],
     };

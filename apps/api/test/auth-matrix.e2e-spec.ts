@@ -64,6 +64,7 @@ function proposal(): object {
   };
 }
 
+const EVERYONE = Object.fromEntries(CALLERS.map((c) => [c, 'ok'])) as Route['expect'];
 const USERS_ONLY = { judge: 403, 'other-judge': 403, anonymous: 401 } as const;
 const OFFICE_ONLY: Route['expect'] = {
   office: 'ok',
@@ -124,7 +125,7 @@ const ROUTES: Readonly<Record<string, Route>> = {
         displayName: '黄丽',
       },
     }),
-    expect: Object.fromEntries(CALLERS.map((c) => [c, 'ok'])) as Route['expect'],
+    expect: EVERYONE,
   },
   'GET /organizations/me': {
     method: 'get',
@@ -133,6 +134,16 @@ const ROUTES: Readonly<Record<string, Route>> = {
   },
   'GET /organizations': { method: 'get', path: () => '/organizations', expect: STAFF_READ },
   'GET /organizations/:id': { method: 'get', path: (w) => `/organizations/${w.organizationId}`, expect: STAFF_READ },
+  'GET /organizations/:id/history': {
+    method: 'get',
+    path: (w) => `/organizations/${w.organizationId}/history`,
+    expect: OFFICE_ONLY,
+  },
+  'GET /organizations/:id/history.csv': {
+    method: 'get',
+    path: (w) => `/organizations/${w.organizationId}/history.csv`,
+    expect: OFFICE_ONLY,
+  },
   'POST /competitions': {
     method: 'post',
     path: () => '/competitions',
@@ -154,7 +165,17 @@ const ROUTES: Readonly<Record<string, Route>> = {
   'GET /competitions/:id/public': {
     method: 'get',
     path: (w) => `/competitions/${w.competitionId}/public`,
-    expect: Object.fromEntries(CALLERS.map((c) => [c, 'ok'])) as Route['expect'],
+    expect: EVERYONE,
+  },
+  'GET /competitions/:id/accountability': {
+    method: 'get',
+    path: (w) => `/competitions/${w.competitionId}/accountability`,
+    expect: EVERYONE,
+  },
+  'GET /public/competitions': {
+    method: 'get',
+    path: () => '/public/competitions',
+    expect: EVERYONE,
   },
   'PATCH /competitions/:id': {
     method: 'patch',

@@ -4,7 +4,17 @@ import { DataSource } from 'typeorm';
 import { TrancheState } from '@app/domain';
 import { addDays, beijingDate } from '@app/grants';
 import { AuditEvent, Competition, GrantRefund, GrantTranche, ProjectGrant } from '@app/persistence';
-import { PAYEE, SignedFixture, acceptAll, binary, officeClerk, pdfWords, signedCompetition } from './grants.factory';
+import {
+  PAYEE,
+  SignedFixture,
+  acceptAll,
+  binary,
+  officeClerk,
+  payFirstTranche,
+  pdfWords,
+  readyGrants,
+  signedCompetition,
+} from './grants.factory';
 import { startTestApp } from './test-app';
 
 interface Tranche {
@@ -27,30 +37,10 @@ describe('the grants ledger (资助管理): from the signed agreement to the las
     (await api().get(`/grants/${grantId}`).set('authorization', auth).expect(200)).body.tranches as Tranche[];
 
   /** A grant accepted, its account entered by the grantee, the first tranche eligible. */
-  async function readyGrant(grants: readonly number[] = [3_000_001]): Promise<{
-    fixture: SignedFixture;
-    grantIds: string[];
-  }> {
-    const fixture = await signedCompetition(app, grants);
-    const grantIds = await acceptAll(app, fixture);
-    for (const [i, id] of grantIds.entries()) {
-      await api()
-        .put(`/grants/${id}/payee`)
-        .set('authorization', fixture.funded[i].applicantAuth)
-        .send(PAYEE)
-        .expect(200);
-    }
-    return { fixture, grantIds };
-  }
+  const readyGrant = (grants: readonly number[] = [3_000_001]) => readyGrants(app, grants);
 
   async function payFirst(fixture: SignedFixture, grantId: string, voucher: string): Promise<Tranche[]> {
-    const [first] = await tranchesOf(grantId, fixture.clerks[0].auth);
-    await api().post(`/tranches/${first.id}/approve`).set('authorization', fixture.clerks[0].auth).expect(200);
-    await api()
-      .post(`/tranches/${first.id}/pay`)
-      .set('authorization', fixture.clerks[1].auth)
-      .send({ voucherNumber: voucher, paidOn: today() })
-      .expect(200);
+    await payFirstTranche(app, fixture, grantId, voucher);
     return tranchesOf(grantId, fixture.clerks[0].auth);
   }
 

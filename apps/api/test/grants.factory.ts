@@ -115,6 +115,42 @@ export async function acceptAll(app: NestFastifyApplication, fixture: SignedFixt
   return ids;
 }
 
+/** Every agreement accepted and each grantee's account entered: the first tranches are eligible. */
+export async function readyGrants(
+  app: NestFastifyApplication,
+  grants: readonly number[] = [3_000_001],
+  options: SignedOptions = {},
+): Promise<{ fixture: SignedFixture; grantIds: string[] }> {
+  const fixture = await signedCompetition(app, grants, options);
+  const grantIds = await acceptAll(app, fixture);
+  for (const [i, id] of grantIds.entries()) {
+    await request(app.getHttpServer())
+      .put(`/grants/${id}/payee`)
+      .set('authorization', fixture.funded[i].applicantAuth)
+      .send(PAYEE)
+      .expect(200);
+  }
+  return { fixture, grantIds };
+}
+
+/** Pays a grant's first tranche with the two signatures: the first clerk approves, the second pays. */
+export async function payFirstTranche(
+  app: NestFastifyApplication,
+  fixture: SignedFixture,
+  grantId: string,
+  voucher: string,
+): Promise<void> {
+  const api = () => request(app.getHttpServer());
+  const grant = await api().get(`/grants/${grantId}`).set('authorization', fixture.clerks[0].auth).expect(200);
+  const [first] = grant.body.tranches as { id: string }[];
+  await api().post(`/tranches/${first.id}/approve`).set('authorization', fixture.clerks[0].auth).expect(200);
+  await api()
+    .post(`/tranches/${first.id}/pay`)
+    .set('authorization', fixture.clerks[1].auth)
+    .send({ voucherNumber: voucher, paidOn: beijingDate(new Date()) })
+    .expect(200);
+}
+
 /** A PDF's text as pdftotext reads it, with the spaces of the layout removed. */
 export function pdfWords(pdf: Buffer): string {
   const dir = mkdtempSync(join(tmpdir(), 'grants-e2e-'));

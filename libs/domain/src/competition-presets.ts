@@ -1,5 +1,6 @@
 import { CompetitionRules, GrantRules } from './competition-rules';
 import { ReportKind } from './grant-vocabulary';
+import { USUAL_SUPERVISION } from './supervision-vocabulary';
 import { JudgeGroup } from './vocabulary';
 
 /** Monthly reports by the 10th, mid-term and final reports, refunds within 30 days (the usual agreement). */
@@ -62,6 +63,7 @@ export const COMPETITION_PRESETS: Readonly<Record<'party-building' | 'community-
       },
     ],
     grants: USUAL_GRANT_TERMS,
+    supervision: USUAL_SUPERVISION,
     publicityDays: 7,
     pitchSeconds: 420,
   },
@@ -99,6 +101,7 @@ export const COMPETITION_PRESETS: Readonly<Record<'party-building' | 'community-
       },
     ],
     grants: { ...USUAL_GRANT_TERMS, reports: { ...USUAL_GRANT_TERMS.reports, midTerm: false } },
+    supervision: USUAL_SUPERVISION,
     publicityDays: 5,
     pitchSeconds: 300,
   },

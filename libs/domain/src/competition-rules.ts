@@ -1,4 +1,5 @@
 import { AgreementLanguage, TrancheCondition } from './grant-vocabulary';
+import { SupervisionRules } from './supervision-vocabulary';
 import { JudgeGroup } from './vocabulary';
 
 /**
@@ -71,6 +72,7 @@ export interface CompetitionRules {
   readonly onePerOrganization: boolean;
   readonly tranches: readonly TrancheRule[];
   readonly grants: GrantRules;
+  readonly supervision: SupervisionRules;
   readonly publicityDays: number;
   readonly pitchSeconds: number;
 }

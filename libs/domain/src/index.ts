@@ -4,6 +4,8 @@ export * from './validation-messages';
 export * from './competition-lifecycle';
 export * from './competition-rules';
 export * from './grant-vocabulary';
+export * from './accountability-vocabulary';
+export * from './supervision-vocabulary';
 export * from './vocabulary';
 export * from './competition-presets';
 export * from './competition-state-names';

@@ -12,6 +12,7 @@ import {
   TrancheState,
 } from './grant-vocabulary';
 import { AgreementStatus, ObjectionStatus } from './result-vocabulary';
+import { TERMINATION_CAUSE_LABELS, TERMINATION_PROPOSAL_STATE_LABELS } from './supervision-vocabulary';
 import { JudgeGroup, OrganizationKind, RecusalSource, ScreeningStatus, SlotState, SubmissionState } from './vocabulary';
 
 // How each stored value reads to people, Chinese first. The API's refusals and the pages (through
@@ -188,6 +189,8 @@ export const VALUE_LABELS = {
   REPORT_STATE_LABELS,
   BUDGET_CHANGE_STATE_LABELS,
   REFUND_STATE_LABELS,
+  TERMINATION_CAUSE_LABELS,
+  TERMINATION_PROPOSAL_STATE_LABELS,
 } as const;
 
 const VALUE_TABLES: readonly Readonly<Record<string, Bilingual>>[] = Object.values(VALUE_LABELS);

@@ -6,3 +6,6 @@ export * from './conditions';
 export * from './budget';
 export * from './ledger';
 export * from './reports';
+export * from './progress';
+export * from './sanctions';
+export * from './monthly-checks';

@@ -400,7 +400,7 @@ export function completeGrant(
   return { value: next, events: [grantEvent(LedgerAction.GrantComplete, grant, next, { paidFen: paidFen(tranches) })] };
 }
 
-export function paidFen(tranches: readonly TrancheLedger[]): number {
+export function paidFen(tranches: readonly Pick<TrancheLedger, 'amountFen' | 'state'>[]): number {
   return sumFen(tranches.filter((t) => t.state === TrancheState.Paid).map((t) => t.amountFen));
 }
 

@@ -23,6 +23,9 @@ import { LiveEvent } from './roadshow/live-event.entity';
 import { Recusal } from './roadshow/recusal.entity';
 import { RoadshowSlot } from './roadshow/roadshow-slot.entity';
 import { Roadshow } from './roadshow/roadshow.entity';
+import { MonthlyCheck } from './supervision/monthly-check.entity';
+import { OrganizationSanction } from './supervision/organization-sanction.entity';
+import { TerminationProposal } from './supervision/termination-proposal.entity';
 import { ScoreRevision } from './roadshow/score-revision.entity';
 import { Score } from './roadshow/score.entity';
 
@@ -54,4 +57,7 @@ export const ENTITIES = [
   GrantReport,
   ReportAttachment,
   GrantRefund,
+  TerminationProposal,
+  OrganizationSanction,
+  MonthlyCheck,
 ];

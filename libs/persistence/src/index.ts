@@ -35,3 +35,6 @@ export * from './roadshow/roadshow-slot.entity';
 export * from './roadshow/roadshow.entity';
 export * from './roadshow/score-revision.entity';
 export * from './roadshow/score.entity';
+export * from './supervision/monthly-check.entity';
+export * from './supervision/organization-sanction.entity';
+export * from './supervision/termination-proposal.entity';

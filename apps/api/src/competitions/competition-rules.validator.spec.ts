@@ -255,4 +255,25 @@ describe('validateCompetitionRules', () => {
     expect(refusal(locales(['en'])).field).toBe('rules.grants.agreementLocales');
     expect(refusal(locales(['zh', 'zh'])).field).toBe('rules.grants.agreementLocales');
   });
+
+  it('holds the monthly checklist to 10 points with unique keys, and keeps the rules without monthly checks', () => {
+    const checks = PARTY.supervision.monthlyChecks!;
+    const withChecklist = (checklist: object[]) => ({
+      ...PARTY,
+      supervision: { ...PARTY.supervision, monthlyChecks: { ...checks, checklist } },
+    });
+    const heavier = checks.checklist.map((item) => (item.key === 'presence' ? { ...item, points: 4 } : item));
+    expect(refusal(withChecklist(heavier))).toMatchObject({
+      field: 'rules.supervision.monthlyChecks.checklist',
+      reason: 'CHECKLIST_NOT_10_POINTS',
+      messageZh: '考核细则各项分值合计须为 10 分，现为 11 分',
+    });
+    const repeated = checks.checklist.map((item) => (item.key === 'upkeep' ? { ...item, key: 'plan' } : item));
+    expect(refusal(withChecklist(repeated))).toMatchObject({
+      field: 'rules.supervision.monthlyChecks.checklist.3.key',
+      reason: 'KEY_REPEATED',
+    });
+    const none = { ...PARTY, supervision: { ...PARTY.supervision, monthlyChecks: null } };
+    expect(validateCompetitionRules(none, POOL).supervision.monthlyChecks).toBeNull();
+  });
 });

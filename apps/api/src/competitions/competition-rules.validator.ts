@@ -4,6 +4,10 @@ import {
   CategoryRule,
   CompetitionRules,
   GrantRules,
+  MONTHLY_CHECK_TOTAL,
+  MonthlyCheckRules,
+  SupervisionErrors,
+  SupervisionRules,
   JudgeGroup,
   ReportKind,
   RubricCriterionRule,
@@ -72,7 +76,11 @@ function positiveDecimal(value: string, at: RulesField, places: number, max: num
   return value;
 }
 
-function uniqueKeys(items: readonly { readonly key: string }[], list: 'categories' | 'rubric', at: At): void {
+function uniqueKeys(
+  items: readonly { readonly key: string }[],
+  list: 'categories' | 'rubric' | 'supervision.monthlyChecks.checklist',
+  at: At,
+): void {
   const seen = new Set<string>();
   items.forEach((item, i) => {
     const key = at(`${list}.${i}.key`);
@@ -269,6 +277,29 @@ function checkGrantRules(grants: GrantRules, at: At): GrantRules {
   };
 }
 
+/** The monthly checklist: unique keys, points adding up to the score's total. */
+function checkMonthlyChecks(checks: MonthlyCheckRules, at: At): MonthlyCheckRules {
+  uniqueKeys(checks.checklist, 'supervision.monthlyChecks.checklist', at);
+  const total = checks.checklist.reduce((sum, item) => sum + item.points, 0);
+  if (total !== MONTHLY_CHECK_TOTAL) {
+    throw SupervisionErrors.checklistNotWhole(at('supervision.monthlyChecks.checklist'), total);
+  }
+  return {
+    checklist: checks.checklist.map(({ key, labelZh, labelEn, points }) => ({ key, labelZh, labelEn, points })),
+    exit: { below: checks.exit.below, consecutive: checks.exit.consecutive },
+  };
+}
+
+/** The supervision terms with only the known fields; their ranges are the DTO's. */
+function checkSupervision(supervision: SupervisionRules, at: At): SupervisionRules {
+  const { noActiveSanction, noOverdueReport, maxActiveGrants } = supervision.eligibility;
+  return {
+    sanctionYears: supervision.sanctionYears,
+    monthlyChecks: supervision.monthlyChecks ? checkMonthlyChecks(supervision.monthlyChecks, at) : null,
+    eligibility: { noActiveSanction, noOverdueReport, maxActiveGrants },
+  };
+}
+
 /**
  * Checks a complete set of rules against itself and the pool, and returns them as plain data
  * with only the known fields. Field-level types and ranges are the DTO's job; this checks what
@@ -308,6 +339,7 @@ export function validateCompetitionRules(draft: RulesDraft, poolFen: number, fie
     onePerOrganization: present(draft.onePerOrganization, at('onePerOrganization')),
     tranches: checkTranches(present(draft.tranches, at('tranches')), grants, at),
     grants,
+    supervision: checkSupervision(present(draft.supervision, at('supervision')), at),
     publicityDays: present(draft.publicityDays, at('publicityDays')),
     pitchSeconds: present(draft.pitchSeconds, at('pitchSeconds')),
   };

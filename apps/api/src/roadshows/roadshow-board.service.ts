@@ -92,6 +92,7 @@ export class RoadshowBoardService {
     });
     return {
       roadshowId: roadshow.id,
+      competitionId: roadshow.competitionId,
       venue: roadshow.venue,
       competitionTitle: competition.title,
       orderSeed: roadshow.orderSeed,

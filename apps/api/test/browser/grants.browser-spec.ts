@@ -62,13 +62,13 @@ describe('grants (资助管理 / 我的资助) in Chromium', () => {
       await see(page.getByTestId('queue-row'), '协议签订后');
 
       // Approval needs the bank account the grantee enters on its side.
-      await page.getByTestId('queue-row').getByRole('button', { name: '审批第 1 期' }).click();
+      await page.getByTestId('queue-row').getByRole('button', { name: '审批拨付：第 1 期' }).click();
       await page.getByText('获资助单位尚未填写收款账户').waitFor();
       const [grant] = (await http().get('/grants').set('authorization', fixture.funded[0].applicantAuth).expect(200))
         .body.items as { id: string }[];
       await http().put(`/grants/${grant.id}/payee`).set('authorization', fixture.funded[0].applicantAuth).send(PAYEE);
       await page.reload();
-      await page.getByTestId('queue-row').getByRole('button', { name: '审批第 1 期' }).click();
+      await page.getByTestId('queue-row').getByRole('button', { name: '审批拨付：第 1 期' }).click();
       await see(page.getByTestId('queue-row'), '凭证号');
 
       // The approver cannot also record the payment.

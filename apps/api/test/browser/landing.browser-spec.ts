@@ -5,7 +5,7 @@ import { LAPTOP, expectAccessible, screenshotDir, servePages } from './browser-h
 describe('landing page in Chromium', () => {
   const served = servePages();
 
-  it('links the four pages, in Chinese first, without any request leaving the machine', async () => {
+  it('links the five pages, in Chinese first, without any request leaving the machine', async () => {
     const context = await served.browser.newContext(LAPTOP);
     const page = await context.newPage();
     const outside: string[] = [];
@@ -15,7 +15,13 @@ describe('landing page in Chromium', () => {
     await page.goto(`${served.baseUrl}/`);
     await expect(page.locator('h1').innerText()).resolves.toContain('公益创投大赛平台');
     const links = await page.locator('nav a').allInnerTexts();
-    expect(links.map((l) => l.split(' · ')[0])).toEqual(['管理控制台', '项目申报', '评委打分', 'API 文档']);
+    expect(links.map((l) => l.split(' · ')[0])).toEqual([
+      '管理控制台',
+      '项目申报',
+      '评委打分',
+      '结果公示与项目进展',
+      'API 文档',
+    ]);
     const shot = join(screenshotDir(), 'landing.png');
     await page.screenshot({ path: shot, fullPage: true });
     await expectAccessible(page, 'landing');

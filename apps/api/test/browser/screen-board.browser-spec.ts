@@ -53,18 +53,19 @@ describe('live big screen in Chromium (1920×1080)', () => {
       .update(injected?.organizationId as string, { name: ORGANIZATION_INJECTION });
     const stage = (action: 'start' | 'open-scoring' | 'lock', slotId: string) =>
       http().post(`/roadshows/${roadshowId}/slots/${slotId}/${action}`).set(office).send({}).expect(200);
-    /** The three judges' totals for the first project, in their order. */
-    const scoreFirst = async () => {
+    /** The three judges' totals for a project, in their order. */
+    const scoreSlot = async (index: number) => {
       for (const [i, judge] of judges.entries()) {
         await http()
-          .put(`/judge/slots/${slots[0].slotId}/score`)
+          .put(`/judge/slots/${slots[index].slotId}/score`)
           .set(bearer(judge.token))
-          .set('Idempotency-Key', `screen-test-${i}-${slots[0].slotId}`)
+          .set('Idempotency-Key', `screen-test-${i}-${slots[index].slotId}`)
           .send(partyBuildingSheet(['82.00', '76.50', '90.25'][i]))
           .expect(200);
       }
     };
-    return { roadshowId, slots, stage, scoreFirst };
+    const scoreFirst = () => scoreSlot(0);
+    return { roadshowId, slots, stage, scoreFirst, scoreSlot };
   }
 
   /** The hall's screen in a browser of its own, showing the roadshow and connected to its events. */
@@ -156,4 +157,28 @@ describe('live big screen in Chromium (1920×1080)', () => {
     await shot(page, 'screen-english');
     await context.close();
   }, 30_000);
+
+  it('shows where to follow the result and the projects once the last score is announced', async () => {
+    const { roadshowId, slots, stage, scoreSlot } = await screenRoadshow();
+    const { context, screen } = await openScreen(roadshowId);
+    for (const [index, slot] of slots.entries()) {
+      await stage('start', slot.slotId);
+      await stage('open-scoring', slot.slotId);
+      await scoreSlot(index);
+      if (index < slots.length - 1) {
+        await stage('lock', slot.slotId);
+        await screen.locator('#announced-score').waitFor();
+        await expect(screen.locator('#public-link').count()).resolves.toBe(0);
+      }
+    }
+    await stage('lock', slots[slots.length - 1].slotId);
+    const link = screen.locator('#public-link');
+    await link.filter({ hasText: '结果公示与项目进展' }).waitFor();
+    const board = await http().get(`/roadshows/${roadshowId}/board`).expect(200);
+    await expect(link.getAttribute('href')).resolves.toBe(
+      `${baseUrl}/accountability/?competition=${board.body.competitionId as string}`,
+    );
+    await shot(screen, 'screen-all-announced');
+    await context.close();
+  }, 60_000);
 });

@@ -5,6 +5,7 @@ import { competitionView } from './competition-view.js';
 import { competitionsView, newCompetitionView } from './competitions-view.js';
 import { officeGrantView } from './grant-view.js';
 import { loginView } from './login-view.js';
+import { organizationView } from './organization-view.js';
 import { reportReviewView } from './report-review.js';
 
 startApp({
@@ -18,5 +19,6 @@ startApp({
     [new RegExp(`^#/competitions/${ID}(?:/([a-z]+))?$`), competitionView],
     [new RegExp(`^#/grants/${ID}$`), officeGrantView],
     [new RegExp(`^#/reports/${ID}$`), reportReviewView],
+    [new RegExp(`^#/organizations/${ID}$`), organizationView],
   ],
 });

@@ -26,6 +26,7 @@ import { beijingTime } from '../shared/time.js';
 import { fenToYuanText, parseYuan } from '../shared/money.js';
 import { biLabel, tx } from '../shared/i18n.js';
 import { grantTermsFieldset, trancheConditionFields } from './grant-terms.js';
+import { supervisionTermsFieldset } from './supervision-terms.js';
 
 const METHODS = Object.entries(AGGREGATION_METHOD_LABELS);
 const ALLOCATION_RULES = Object.entries(ALLOCATION_RULE_LABELS);
@@ -335,6 +336,7 @@ export async function rulesTab(ctx, competition) {
   updateTrancheSum();
 
   const grantTerms = grantTermsFieldset(rules.grants, frozen);
+  const supervisionTerms = supervisionTermsFieldset(rules.supervision, frozen);
   const onePerOrganization = h('input', { type: 'checkbox', checked: rules.onePerOrganization });
   const box = messageBox();
   const saveButton = tx('button', { zh: '保存规则', en: 'Save rules' }, { type: 'submit', class: 'primary' });
@@ -506,6 +508,7 @@ export async function rulesTab(ctx, competition) {
       ),
     ),
     grantTerms.node,
+    supervisionTerms.node,
     h('div', { class: 'card' }, box, frozen ? null : h('div', { class: 'actions' }, saveButton)),
   );
 
@@ -563,6 +566,7 @@ export async function rulesTab(ctx, competition) {
       onePerOrganization: onePerOrganization.checked,
       tranches: rules.tranches,
       grants: grantTerms.value(),
+      supervision: supervisionTerms.value(),
       publicityDays: intOrText(numbers.publicityDays),
       pitchSeconds: intOrText(numbers.pitchSeconds),
       expectedRulesVersion: competition.rulesVersion,

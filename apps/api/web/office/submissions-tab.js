@@ -6,6 +6,7 @@ import { SCREENING_STATUS_LABELS, SUBMISSION_STATE_LABELS } from '/vocabulary.js
 import { beijingTime } from '../shared/time.js';
 import { dataTable } from '../shared/table.js';
 import { labelOf, tx } from '../shared/i18n.js';
+import { historyBrief } from './organization-view.js';
 
 const ANY = { zh: '全部', en: 'All' };
 
@@ -86,7 +87,7 @@ export async function submissionsTab(ctx, competition) {
     const page = await ctx.api(`/competitions/${competition.id}/submissions?${query}`);
     const missing = [...new Set(page.items.map((s) => s.organizationId))].filter((id) => !organizations.has(id));
     await Promise.all(
-      missing.map(async (id) => organizations.set(id, await ctx.api(`/organizations/${id}`).catch(() => null))),
+      missing.map(async (id) => organizations.set(id, await ctx.api(`/organizations/${id}/history`).catch(() => null))),
     );
     fill(
       results,
@@ -106,7 +107,8 @@ export async function submissionsTab(ctx, competition) {
               { zh: '资格审查', en: 'Screening' },
             ],
             page.items.map((submission) => {
-              const organization = organizations.get(submission.organizationId);
+              const history = organizations.get(submission.organizationId);
+              const organization = history?.organization;
               const screeningCell = h(
                 'td',
                 {},
@@ -136,6 +138,7 @@ export async function submissionsTab(ctx, competition) {
                   {},
                   h('strong', {}, submission.title),
                   h('div', { class: 'muted' }, organization ? `${organization.name} · ${organization.community}` : ''),
+                  history ? historyBrief(history) : null,
                   submission.submittedAt
                     ? tx(
                         'div',

@@ -58,6 +58,7 @@ const { t } = createText({
   orderProgress: { zh: '已公布 {locked} / {total}', en: '{locked} of {total} announced' },
   next: { zh: '下一个：第 {n} 号 {name}', en: 'Next: No. {n} {name}' },
   seed: { zh: '抽签种子 {seed}', en: 'Draw seed {seed}' },
+  accountability: { zh: '结果公示与项目进展：{address}', en: 'Results and project progress: {address}' },
 });
 
 /** Without the live stream, the board is fetched this often. */
@@ -107,7 +108,14 @@ function render() {
     return;
   }
   const board = state.board;
-  heading.append(h('h1', {}, board.competitionTitle), h('p', { class: 'venue' }, board.venue));
+  const venue = h('p', { class: 'venue' }, board.venue);
+  heading.append(h('h1', {}, board.competitionTitle), venue);
+  // Once every project is announced, the hall learns where to follow the result and the projects; on
+  // the venue's line, so the ranking keeps its rows.
+  if (board.slots.length > 0 && board.slots.every((slot) => slot.state === 'locked')) {
+    const address = `${location.origin}/accountability/?competition=${encodeURIComponent(board.competitionId)}`;
+    venue.append(h('a', { class: 'public-link', id: 'public-link', href: address }, t('accountability', { address })));
+  }
   renderStage(board);
   // The order strip first: its height decides the ranking panel's, which decides the rows per page.
   renderOrder(board);

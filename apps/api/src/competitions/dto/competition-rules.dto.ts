@@ -9,6 +9,13 @@ import {
   GrantRules,
   RULES_FIELD_LABELS,
   ReportKind,
+  SupervisionRules,
+  EligibilityRules,
+  ExitRule,
+  MONTHLY_CHECK_TOTAL,
+  MonthlyCheckItem,
+  MonthlyCheckRules,
+  XINDIAN_MONTHLY_CHECKS,
   TRANCHE_CONDITION_KINDS,
   TrancheCondition,
   TrancheConditionKind,
@@ -290,6 +297,104 @@ export class GrantRulesDto implements GrantRules {
   refundDays: number;
 }
 
+export class MonthlyCheckItemDto implements MonthlyCheckItem {
+  @ApiProperty({ example: 'presence', description: 'a-z 0-9 -; unique within the checklist' })
+  @Label(RULES_FIELD_LABELS['supervision.monthlyChecks.checklist.*.key'])
+  @StringField(40)
+  key: string;
+
+  @ApiProperty({ example: '人员在岗', maxLength: 50 })
+  @Label(RULES_FIELD_LABELS['supervision.monthlyChecks.checklist.*.labelZh'])
+  @TextField({ max: 50 })
+  labelZh: string;
+
+  @ApiProperty({ example: 'Staff present', maxLength: 80 })
+  @Label(RULES_FIELD_LABELS['supervision.monthlyChecks.checklist.*.labelEn'])
+  @TextField({ max: 80 })
+  labelEn: string;
+
+  @ApiProperty({ example: 3, minimum: 1, maximum: MONTHLY_CHECK_TOTAL })
+  @Label(RULES_FIELD_LABELS['supervision.monthlyChecks.checklist.*.points'])
+  @IntField(1, MONTHLY_CHECK_TOTAL)
+  points: number;
+}
+
+export class ExitRuleDto implements ExitRule {
+  @ApiProperty({ example: 6, minimum: 1, maximum: MONTHLY_CHECK_TOTAL, description: '低于此分 / a score below it' })
+  @Label(RULES_FIELD_LABELS['supervision.monthlyChecks.exit.below'])
+  @IntField(1, MONTHLY_CHECK_TOTAL)
+  below: number;
+
+  @ApiProperty({ example: 3, minimum: 1, maximum: 12, description: '连续几个月 / calendar months in a row' })
+  @Label(RULES_FIELD_LABELS['supervision.monthlyChecks.exit.consecutive'])
+  @IntField(1, 12)
+  consecutive: number;
+}
+
+/** 月度考核: the checklist (out of 10) and the exit rule. */
+export class MonthlyCheckRulesDto implements MonthlyCheckRules {
+  @ApiProperty({ type: [MonthlyCheckItemDto], example: XINDIAN_MONTHLY_CHECKS.checklist })
+  @Label(RULES_FIELD_LABELS['supervision.monthlyChecks.checklist'])
+  @ArrayField(20, 1)
+  @ValidateNested({ each: true })
+  @Type(() => MonthlyCheckItemDto)
+  checklist: MonthlyCheckItemDto[];
+
+  @ApiProperty({ type: ExitRuleDto, example: XINDIAN_MONTHLY_CHECKS.exit })
+  @Label(RULES_FIELD_LABELS['supervision.monthlyChecks.exit'])
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => ExitRuleDto)
+  exit: ExitRuleDto;
+}
+
+/** 申报资格: each rule an organization must meet to create or submit a submission. */
+export class EligibilityRulesDto implements EligibilityRules {
+  @ApiProperty({ example: true })
+  @Label(RULES_FIELD_LABELS['supervision.eligibility.noActiveSanction'])
+  @IsBoolean()
+  noActiveSanction: boolean;
+
+  @ApiProperty({ example: true })
+  @Label(RULES_FIELD_LABELS['supervision.eligibility.noOverdueReport'])
+  @IsBoolean()
+  noOverdueReport: boolean;
+
+  @ApiProperty({ type: 'integer', example: 2, minimum: 1, maximum: 20, nullable: true, description: 'null: no limit' })
+  @Label(RULES_FIELD_LABELS['supervision.eligibility.maxActiveGrants'])
+  @ValidateIf((_, value) => value !== null)
+  @IntField(1, 20)
+  maxActiveGrants: number | null;
+}
+
+/** 项目监管: the supervision terms, sent whole. */
+export class SupervisionRulesDto implements SupervisionRules {
+  @ApiProperty({
+    example: 3,
+    minimum: 1,
+    maximum: 10,
+    description: '违约终止后限制申报的年数 / years a confirmed breach bars new submissions',
+  })
+  @IntField(1, 10)
+  @Label(RULES_FIELD_LABELS['supervision.sanctionYears'])
+  sanctionYears: number;
+
+  @ApiProperty({ type: MonthlyCheckRulesDto, nullable: true, description: 'null: no monthly checks' })
+  @Label(RULES_FIELD_LABELS['supervision.monthlyChecks'])
+  @ValidateIf((_, value) => value !== null)
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => MonthlyCheckRulesDto)
+  monthlyChecks: MonthlyCheckRulesDto | null;
+
+  @ApiProperty({ type: EligibilityRulesDto })
+  @Label(RULES_FIELD_LABELS['supervision.eligibility'])
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => EligibilityRulesDto)
+  eligibility: EligibilityRulesDto;
+}
+
 const FEN = { type: 'integer', minimum: 0 } as const;
 
 export class PartialFundingDto {
@@ -516,6 +621,13 @@ export class CompetitionRulesInputDto {
   @Label(RULES_FIELD_LABELS['grants'])
   grants?: GrantRulesDto;
 
+  @ApiPropertyOptional({ type: SupervisionRulesDto, example: PRESET.supervision })
+  @Optional()
+  @ValidateNested()
+  @Type(() => SupervisionRulesDto)
+  @Label(RULES_FIELD_LABELS['supervision'])
+  supervision?: SupervisionRulesDto;
+
   @ApiPropertyOptional({ type: 'integer', example: 7, minimum: 1, maximum: 90 })
   @Label(RULES_FIELD_LABELS['publicityDays'])
   @Optional()
@@ -582,6 +694,9 @@ export class CompetitionRulesDto implements CompetitionRules {
 
   @ApiProperty({ type: GrantRulesDto, example: PRESET.grants })
   grants: GrantRulesDto;
+
+  @ApiProperty({ type: SupervisionRulesDto, example: PRESET.supervision })
+  supervision: SupervisionRulesDto;
 
   @ApiProperty({ type: 'integer', example: PRESET.publicityDays })
   publicityDays: number;

@@ -134,6 +134,12 @@ export class BoardResponseDto {
   @ApiProperty({ format: 'uuid' })
   roadshowId: string;
 
+  @ApiProperty({
+    format: 'uuid',
+    description: '大赛编号，用于公示与项目进展页 / for the public notice and accountability pages',
+  })
+  competitionId: string;
+
   @ApiProperty({ example: '西南街道党群服务中心一楼报告厅' })
   venue: string;
 

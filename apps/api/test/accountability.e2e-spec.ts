@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { CompetitionState, Role } from '@app/domain';
+import { createCompetition, createUser } from './factories';
+import { PAYEE, payFirstTranche, readyGrants } from './grants.factory';
+import { allocatedCompetition } from './publicity.factory';
+import { startTestApp } from './test-app';
+
+/** What the fixtures store about people and money routes: none of it may reach a public page. */
+const PERSONAL = ['李敏', '0757-87712345', PAYEE.accountNumber, PAYEE.bankName, 'representative', 'contact'];
+
+describe('what the public sees of funded projects (项目进展公开), without signing in', () => {
+  let app: NestFastifyApplication;
+  let db: DataSource;
+  const api = () => request(app.getHttpServer());
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    db = app.get(DataSource);
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('shows each funded project with its grant, the share paid, the reports accepted and its outcome', async () => {
+    const { fixture, grantIds } = await readyGrants(app, [3_000_000, 2_000_000]);
+    await payFirstTranche(app, fixture, grantIds[0], `公开-${grantIds[0].slice(0, 8)}`);
+    await api()
+      .post(`/grants/${grantIds[1]}/terminate`)
+      .set('authorization', fixture.clerks[0].auth)
+      .send({ reason: '连续三个月考核低于 6 分，退出', basis: 'unspent' })
+      .expect(200);
+
+    const response = await api().get(`/competitions/${fixture.competition.id}/accountability`).expect(200);
+
+    expect(response.body).toMatchObject({
+      competitionId: fixture.competition.id,
+      competitionTitle: fixture.competition.title,
+      competitionState: CompetitionState.InProgress,
+      fundedCount: 2,
+      totalGrantFen: 5_000_000,
+      totalPaidFen: 1_500_000,
+    });
+    expect(response.body.projects).toEqual([
+      {
+        submissionId: fixture.funded[0].submission.id,
+        projectTitle: fixture.funded[0].submission.title,
+        category: { zh: expect.any(String), en: expect.any(String) },
+        organizationName: fixture.funded[0].organization.name,
+        community: fixture.funded[0].organization.community,
+        grant: {
+          amountFen: 3_000_000,
+          paidFen: 1_500_000,
+          paidPercent: 50,
+          tranchesPaid: 1,
+          tranchesPlanned: 3,
+          reportsAccepted: 0,
+        },
+        outcome: { code: 'in-progress', labelZh: '实施中', labelEn: 'In progress' },
+      },
+      expect.objectContaining({
+        submissionId: fixture.funded[1].submission.id,
+        grant: expect.objectContaining({ amountFen: 2_000_000, paidFen: 0, paidPercent: 0, tranchesPlanned: 0 }),
+        outcome: { code: 'terminated', labelZh: '已终止（退出）', labelEn: 'Terminated (exited)' },
+      }),
+    ]);
+    const text = JSON.stringify(response.body);
+    for (const personal of PERSONAL) expect(text).not.toContain(personal);
+  });
+
+  it('answers before the award with the competition and no project yet', async () => {
+    const office = await createUser(db, Role.Office);
+    const allocated = await allocatedCompetition(app, office.id, [3_000_000]);
+    const response = await api().get(`/competitions/${allocated.competition.id}/accountability`).expect(200);
+    expect(response.body).toMatchObject({ fundedCount: 0, totalGrantFen: 0, projects: [] });
+  });
+
+  it('keeps a draft to itself, and names the field of a malformed id', async () => {
+    const office = await createUser(db, Role.Office);
+    const draft = await createCompetition(db, office.id, { state: CompetitionState.Draft });
+    const hidden = await api().get(`/competitions/${draft.id}/accountability`).expect(404);
+    expect(hidden.body).toMatchObject({ code: 'NOT_FOUND', message_zh: expect.any(String) });
+    await api().get(`/competitions/${randomUUID()}/accountability`).expect(404);
+    const malformed = await api().get('/competitions/not-an-id/accountability').expect(400);
+    expect(malformed.body.field).toBe('id');
+  });
+
+  it('lists the competitions that published a result, newest notice first, for the public pages', async () => {
+    const { fixture } = await readyGrants(app, [1_000_000]);
+    const office = await createUser(db, Role.Office);
+    const unpublished = await allocatedCompetition(app, office.id, [1_000_000]);
+    const response = await api().get('/public/competitions').expect(200);
+    const items = response.body.items as { competitionId: string }[];
+    expect(items.map((item) => item.competitionId)).not.toContain(unpublished.competition.id);
+    expect(items.find((item) => item.competitionId === fixture.competition.id)).toEqual({
+      competitionId: fixture.competition.id,
+      competitionTitle: fixture.competition.title,
+      competitionState: CompetitionState.InProgress,
+      noticeEndsAt: expect.any(String),
+      grantCount: 1,
+    });
+  });
+});

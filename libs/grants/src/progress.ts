@@ -1,0 +1,33 @@
+import { GrantState, OUTCOME_OF_GRANT_STATE, ProjectOutcome, TrancheState } from '@app/domain';
+import { paidFen } from './ledger';
+
+/** How far a grant has come, as the public and the office read it beside the ledger. */
+export interface GrantProgress {
+  readonly amountFen: number;
+  readonly paidFen: number;
+  /** Whole percent of the grant paid, rounded down: 100 only once every fen is paid. */
+  readonly paidPercent: number;
+  readonly tranchesPaid: number;
+  /** Tranches still owed or paid; a tranche cancelled by a termination is no longer counted. */
+  readonly tranchesPlanned: number;
+  readonly outcome: ProjectOutcome;
+}
+
+/**
+ * A grant's progress from its stored tranches. Invariants: 0 ≤ paidPercent ≤ 100, paidFen never
+ * exceeds what the tranches hold, and the outcome follows the grant's state alone.
+ */
+export function grantProgress(
+  grant: { readonly amountFen: number; readonly state: GrantState },
+  tranches: readonly { readonly amountFen: number; readonly state: TrancheState }[],
+): GrantProgress {
+  const paid = paidFen(tranches);
+  return {
+    amountFen: grant.amountFen,
+    paidFen: paid,
+    paidPercent: grant.amountFen > 0 ? Math.min(100, Math.floor((paid * 100) / grant.amountFen)) : 0,
+    tranchesPaid: tranches.filter((t) => t.state === TrancheState.Paid).length,
+    tranchesPlanned: tranches.filter((t) => t.state !== TrancheState.Cancelled).length,
+    outcome: OUTCOME_OF_GRANT_STATE[grant.state],
+  };
+}
