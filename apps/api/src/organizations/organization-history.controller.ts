@@ -4,7 +4,7 @@ import { Role } from '@app/domain';
 import { Allow } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ApiError } from '../common/api-error.decorator';
+import { ApiError, ApiCallerErrors } from '../common/api-error.decorator';
 import { attachment } from '../common/content-disposition';
 import { IdParamDto } from '../common/id-param.dto';
 import { OrganizationHistoryDto } from './dto/organization-history.dto';
@@ -27,9 +27,7 @@ export class OrganizationHistoryController {
       '(amount, paid, state, outcome): what the office reads about an applicant at screening.',
   })
   @ApiResponse({ status: 200, type: OrganizationHistoryDto })
-  @ApiError(400)
-  @ApiError(401)
-  @ApiError(403, 'only the grants office')
+  @ApiCallerErrors('only the grants office')
   @ApiError(404, undefined, NOT_FOUND)
   get(@Param() params: IdParamDto): Promise<OrganizationHistoryDto> {
     return this.history.of(params.id);
@@ -54,9 +52,7 @@ export class OrganizationHistoryController {
       },
     },
   })
-  @ApiError(400)
-  @ApiError(401)
-  @ApiError(403, 'only the grants office')
+  @ApiCallerErrors('only the grants office')
   @ApiError(404, undefined, NOT_FOUND)
   async csv(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<StreamableFile> {
     const file = await this.history.csv(actor, params.id);

@@ -4,7 +4,7 @@ import { Role } from '@app/domain';
 import { Allow } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ApiError } from '../common/api-error.decorator';
+import { ApiCallerErrors } from '../common/api-error.decorator';
 import { SanctionPageDto, SanctionQueryDto } from './dto/sanction.dto';
 import { SanctionsService } from './sanctions.service';
 
@@ -22,9 +22,7 @@ export class SanctionsController {
       'Sanctions recorded when a grant was terminated for breach, newest first; an organization sees its own only.',
   })
   @ApiResponse({ status: 200, type: SanctionPageDto })
-  @ApiError(400)
-  @ApiError(401)
-  @ApiError(403)
+  @ApiCallerErrors()
   list(@CurrentActor() actor: Actor, @Query() query: SanctionQueryDto): Promise<SanctionPageDto> {
     return this.sanctions.list(actor, query);
   }

@@ -4,7 +4,7 @@ import { GrantState, GrantsErrors, Role, SupervisionErrors, TerminationProposalS
 import { Allow } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ApiError, refusalExample } from '../common/api-error.decorator';
+import { ApiError, refusalExample, ApiCallerErrors } from '../common/api-error.decorator';
 import { IdParamDto } from '../common/id-param.dto';
 import {
   DecideTerminationDto,
@@ -34,9 +34,7 @@ export class TerminationProposalsController {
       'answer. Audited as termination-proposal.open.',
   })
   @ApiResponse({ status: 200, type: TerminationProposalDto })
-  @ApiError(400)
-  @ApiError(401)
-  @ApiError(403, 'only the grants office')
+  @ApiCallerErrors('only the grants office')
   @ApiError(404, undefined, refusalExample(GrantsErrors.grantNotFound()))
   @ApiError(
     409,
@@ -58,9 +56,7 @@ export class TerminationProposalsController {
     description: 'Newest first; state=open is the office’s queue.',
   })
   @ApiResponse({ status: 200, type: TerminationProposalPageDto })
-  @ApiError(400)
-  @ApiError(401)
-  @ApiError(403, 'only the grants office and the district')
+  @ApiCallerErrors('only the grants office and the district')
   list(@Query() query: TerminationProposalQueryDto): Promise<TerminationProposalPageDto> {
     return this.proposals.list(query);
   }
@@ -78,9 +74,7 @@ export class TerminationProposalsController {
       'grant.terminate, tranche.cancel, refund.open, sanction.record.',
   })
   @ApiResponse({ status: 200, type: TerminationProposalDto })
-  @ApiError(400)
-  @ApiError(401)
-  @ApiError(403, 'only the grants office')
+  @ApiCallerErrors('only the grants office')
   @ApiError(404, undefined, refusalExample(SupervisionErrors.proposalNotFound()))
   @ApiError(409, 'already decided, or the grant is already closed', DECIDED)
   confirm(
@@ -101,9 +95,7 @@ export class TerminationProposalsController {
       'The grant goes on; the reason is kept with the proposal. Audited as termination-proposal.override.',
   })
   @ApiResponse({ status: 200, type: TerminationProposalDto })
-  @ApiError(400)
-  @ApiError(401)
-  @ApiError(403, 'only the grants office')
+  @ApiCallerErrors('only the grants office')
   @ApiError(404, undefined, refusalExample(SupervisionErrors.proposalNotFound()))
   @ApiError(409, 'already decided', DECIDED)
   override(

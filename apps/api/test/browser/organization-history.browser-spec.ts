@@ -1,56 +1,25 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Browser, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 import request from 'supertest';
 import { beijingDate, monthOf } from '@app/grants';
 import { AppUser } from '@app/persistence';
 import { TEST_PASSWORD } from '../factories';
 import { payFirstTranche, readyGrants } from '../grants.factory';
-import {
-  LABEL_CHECK,
-  LAPTOP,
-  expectAccessible,
-  launchBrowser,
-  screenshotDir,
-  startServedApp,
-  takeCspViolations,
-} from './browser-harness';
+import { LABEL_CHECK, LAPTOP, expectAccessible, screenshotDir, servePages } from './browser-harness';
 
 // The office at screening reads an applicant's history in brief, opens the whole of it, exports it.
 jest.setTimeout(60_000);
 
 describe("the office's organization history in Chromium", () => {
-  let app: NestFastifyApplication;
-  let baseUrl: string;
-  let browser: Browser;
+  const served = servePages();
   const shots = screenshotDir();
-  let pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    ({ app, baseUrl } = await startServedApp());
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    process.stdout.write(`screenshots: ${shots}\n`);
-  });
-
-  afterEach(() => {
-    const seen = pageErrors;
-    pageErrors = [];
-    expect(seen).toEqual([]);
-    expect(takeCspViolations(browser)).toEqual([]);
-  });
 
   async function signIn(user: AppUser): Promise<Page> {
-    const context = await browser.newContext({ ...LAPTOP, acceptDownloads: true });
+    const context = await served.browser.newContext({ ...LAPTOP, acceptDownloads: true });
     context.setDefaultTimeout(15_000);
     const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(`${baseUrl}/office/`);
+    await page.goto(`${served.baseUrl}/office/`);
     await page.getByLabel('登录名').fill(user.login);
     await page.getByLabel('密码').fill(TEST_PASSWORD);
     await page.getByRole('button', { name: '登录' }).click();
@@ -59,10 +28,10 @@ describe("the office's organization history in Chromium", () => {
   }
 
   it('shows the history in brief at screening, then the whole page with results and grants, and exports it', async () => {
-    const { fixture, grantIds } = await readyGrants(app, [3_000_000]);
-    await payFirstTranche(app, fixture, grantIds[0], `档案页-${grantIds[0].slice(0, 8)}`);
+    const { fixture, grantIds } = await readyGrants(served.app, [3_000_000]);
+    await payFirstTranche(served.app, fixture, grantIds[0], `档案页-${grantIds[0].slice(0, 8)}`);
     const [project] = fixture.funded;
-    await request(app.getHttpServer())
+    await request(served.app.getHttpServer())
       .post(`/grants/${grantIds[0]}/monthly-checks`)
       .set('authorization', fixture.clerks[0].auth)
       .send({
@@ -78,7 +47,7 @@ describe("the office's organization history in Chromium", () => {
       .expect(201);
     const page = await signIn(fixture.clerks[0].user);
 
-    await page.goto(`${baseUrl}/office/#/competitions/${fixture.competition.id}/submissions`);
+    await page.goto(`${served.baseUrl}/office/#/competitions/${fixture.competition.id}/submissions`);
     const row = page.getByTestId('submission-row').filter({ hasText: project.submission.title });
     const brief = row.getByTestId('organization-brief');
     await brief.filter({ hasText: '参赛 1 次 · 获资助 1 项 · 终止 0 项' }).waitFor();
@@ -121,15 +90,15 @@ describe("the office's organization history in Chromium", () => {
   });
 
   it('marks a sanctioned applicant at screening and lists the sanction with its end on the page', async () => {
-    const { fixture, grantIds } = await readyGrants(app, [2_000_000]);
+    const { fixture, grantIds } = await readyGrants(served.app, [2_000_000]);
     const [project] = fixture.funded;
-    await request(app.getHttpServer())
+    await request(served.app.getHttpServer())
       .post(`/grants/${grantIds[0]}/terminate`)
       .set('authorization', fixture.clerks[0].auth)
       .send({ reason: '未经批准擅自变更项目内容', basis: 'breach' })
       .expect(200);
     const page = await signIn(fixture.clerks[0].user);
-    await page.goto(`${baseUrl}/office/#/competitions/${fixture.competition.id}/submissions`);
+    await page.goto(`${served.baseUrl}/office/#/competitions/${fixture.competition.id}/submissions`);
     const brief = page
       .getByTestId('submission-row')
       .filter({ hasText: project.submission.title })

@@ -1,22 +1,12 @@
 import { join } from 'node:path';
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Browser, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 import request from 'supertest';
-import { DataSource } from 'typeorm';
 import { Role } from '@app/domain';
 import { Publication } from '@app/persistence';
 import { createUser } from '../factories';
 import { PAYEE, payFirstTranche, readyGrants } from '../grants.factory';
 import { allocatedCompetition, bearerOf } from '../publicity.factory';
-import {
-  LABEL_CHECK,
-  PHONE,
-  expectAccessible,
-  launchBrowser,
-  screenshotDir,
-  startServedApp,
-  takeCspViolations,
-} from './browser-harness';
+import { LABEL_CHECK, PHONE, expectAccessible, screenshotDir, servePages } from './browser-harness';
 
 // What a resident reads on a phone without signing in: the notice (公示) and the projects' progress.
 jest.setTimeout(60_000);
@@ -25,40 +15,14 @@ jest.setTimeout(60_000);
 const PERSONAL = ['李敏', '0757-87712345', PAYEE.accountNumber, PAYEE.bankName];
 
 describe('public notice and accountability pages on a phone in Chromium', () => {
-  let app: NestFastifyApplication;
-  let baseUrl: string;
-  let browser: Browser;
-  let db: DataSource;
+  const served = servePages();
   const shots = screenshotDir();
-  const http = () => request(app.getHttpServer());
-
-  /** Script errors of every page, checked after each test: a broken view must not pass unseen. */
-  let pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    ({ app, baseUrl } = await startServedApp());
-    browser = await launchBrowser();
-    db = app.get(DataSource);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    process.stdout.write(`screenshots: ${shots}\n`);
-  });
-
-  afterEach(() => {
-    const seen = pageErrors;
-    pageErrors = [];
-    expect(seen).toEqual([]);
-    expect(takeCspViolations(browser)).toEqual([]);
-  });
+  const http = () => request(served.app.getHttpServer());
 
   async function phonePage(): Promise<Page> {
-    const context = await browser.newContext(PHONE);
+    const context = await served.browser.newContext(PHONE);
     context.setDefaultTimeout(15_000);
     const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
     return page;
   }
 
@@ -72,11 +36,11 @@ describe('public notice and accountability pages on a phone in Chromium', () => 
   }
 
   async function publishedNotice() {
-    const office = await createUser(db, Role.Office);
-    const fixture = await allocatedCompetition(app, office.id, [3_000_000, 2_000_000], 1);
+    const office = await createUser(served.db, Role.Office);
+    const fixture = await allocatedCompetition(served.app, office.id, [3_000_000, 2_000_000], 1);
     const published = await http()
       .post(`/competitions/${fixture.competition.id}/publication`)
-      .set('authorization', bearerOf(app, { kind: 'user', userId: office.id, role: Role.Office }))
+      .set('authorization', bearerOf(served.app, { kind: 'user', userId: office.id, role: Role.Office }))
       .expect(201);
     return { ...fixture, publicationId: published.body.id as string };
   }
@@ -84,7 +48,7 @@ describe('public notice and accountability pages on a phone in Chromium', () => 
   it('shows the notice with each result and why, the days left, and how to object, from the list of notices', async () => {
     const fixture = await publishedNotice();
     const page = await phonePage();
-    await page.goto(`${baseUrl}/`);
+    await page.goto(`${served.baseUrl}/`);
     await page.getByRole('link', { name: /结果公示与项目进展/ }).click();
     const listed = page.getByTestId('public-competition').filter({ hasText: fixture.competition.title });
     await listed.waitFor();
@@ -116,9 +80,9 @@ describe('public notice and accountability pages on a phone in Chromium', () => 
 
   it('says so when an upheld objection superseded the notice, and takes no more objections', async () => {
     const fixture = await publishedNotice();
-    await db.getRepository(Publication).update(fixture.publicationId, { supersededAt: new Date() });
+    await served.db.getRepository(Publication).update(fixture.publicationId, { supersededAt: new Date() });
     const page = await phonePage();
-    await page.goto(`${baseUrl}/notice/?competition=${fixture.competition.id}`);
+    await page.goto(`${served.baseUrl}/notice/?competition=${fixture.competition.id}`);
     const period = page.getByTestId('notice-period');
     await period.filter({ hasText: '本公示已撤回' }).waitFor();
     await expect(period.getAttribute('data-phase')).resolves.toBe('superseded');
@@ -129,15 +93,15 @@ describe('public notice and accountability pages on a phone in Chromium', () => 
   });
 
   it('follows each funded project: grant, share paid, reports and outcome, reached from the notice', async () => {
-    const { fixture, grantIds } = await readyGrants(app, [3_000_000, 2_000_000]);
-    await payFirstTranche(app, fixture, grantIds[0], `进展-${grantIds[0].slice(0, 8)}`);
+    const { fixture, grantIds } = await readyGrants(served.app, [3_000_000, 2_000_000]);
+    await payFirstTranche(served.app, fixture, grantIds[0], `进展-${grantIds[0].slice(0, 8)}`);
     await http()
       .post(`/grants/${grantIds[1]}/terminate`)
       .set('authorization', fixture.clerks[0].auth)
       .send({ reason: '连续三个月考核低于 6 分，退出', basis: 'unspent' })
       .expect(200);
     const page = await phonePage();
-    await page.goto(`${baseUrl}/notice/?competition=${fixture.competition.id}`);
+    await page.goto(`${served.baseUrl}/notice/?competition=${fixture.competition.id}`);
     await page.getByRole('link', { name: '查看获资助项目的进展' }).click();
     await page.getByRole('heading', { level: 1, name: fixture.competition.title }).waitFor();
 
@@ -157,12 +121,12 @@ describe('public notice and accountability pages on a phone in Chromium', () => 
   });
 
   it('tells a resident when there is nothing to show, in words rather than a blank page', async () => {
-    const office = await createUser(db, Role.Office);
-    const allocated = await allocatedCompetition(app, office.id, [1_000_000]);
+    const office = await createUser(served.db, Role.Office);
+    const allocated = await allocatedCompetition(served.app, office.id, [1_000_000]);
     const page = await phonePage();
-    await page.goto(`${baseUrl}/accountability/?competition=${allocated.competition.id}`);
+    await page.goto(`${served.baseUrl}/accountability/?competition=${allocated.competition.id}`);
     await page.getByText('公示期满立项、签订协议后，在此公开各项目的进展。').waitFor();
-    await page.goto(`${baseUrl}/notice/?competition=${allocated.competition.id}`);
+    await page.goto(`${served.baseUrl}/notice/?competition=${allocated.competition.id}`);
     await page.getByRole('alert').filter({ hasText: '该大赛尚未公示结果' }).waitFor();
     await expectPublicAndReadable(page, 'public-notice-missing-phone');
     await page.context().close();

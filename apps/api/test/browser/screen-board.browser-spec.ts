@@ -176,7 +176,7 @@ describe('live big screen in Chromium (1920×1080)', () => {
     await link.filter({ hasText: '结果公示与项目进展' }).waitFor();
     const board = await http().get(`/roadshows/${roadshowId}/board`).expect(200);
     await expect(link.getAttribute('href')).resolves.toBe(
-      `${baseUrl}/accountability/?competition=${board.body.competitionId as string}`,
+      `${served.baseUrl}/accountability/?competition=${board.body.competitionId as string}`,
     );
     await shot(screen, 'screen-all-announced');
     await context.close();
