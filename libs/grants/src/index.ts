@@ -8,3 +8,4 @@ export * from './ledger';
 export * from './reports';
 export * from './sanctions';
 export * from './monthly-checks';
+export * from './eligibility';

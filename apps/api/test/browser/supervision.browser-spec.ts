@@ -1,9 +1,11 @@
 import { join } from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { addDays, beijingDate, monthsOf } from '@app/grants';
 import { AppUser } from '@app/persistence';
-import { TEST_PASSWORD } from '../factories';
+import { TEST_PASSWORD, createCompetition } from '../factories';
 import { acceptAll, signedCompetition } from '../grants.factory';
 import {
   LABEL_CHECK,
@@ -14,6 +16,22 @@ import {
   screenshotDir,
   startServedApp,
 } from './browser-harness';
+
+const NEXT_YEAR = {
+  title: '党群心连心·关爱母婴行',
+  category: 'health',
+  summary: '为辖区孕产妇提供健康讲座和上门探访。',
+  needAddressed: '新生儿家庭 80 户，缺少产后支持。',
+  beneficiaries: { who: '孕产妇家庭', count: 80 },
+  targets: ['开展健康讲座 12 场'],
+  requestedFen: 2_000_000,
+  matchingFen: 500_000,
+  budgetLines: [
+    { item: '讲座场地与物料', kind: '物资', amountFen: 1_500_000 },
+    { item: '上门探访交通', kind: '交通', amountFen: 1_000_000 },
+  ],
+  milestones: [{ title: '完成首轮探访', due: '2027-09-30' }],
+};
 
 // Supervision in the browser: the office decides a termination proposal, the organization reads its sanction.
 jest.setTimeout(120_000);
@@ -65,6 +83,15 @@ describe('supervision (项目监管) in Chromium', () => {
   it('the office proposes terminating on a diversion, confirms it, and the organization reads its sanction on a phone', async () => {
     const fixture = await signedCompetition(app, [3_000_000]);
     const [grantId] = await acceptAll(app, fixture);
+    // Next year's round, where the organization saved a draft before the breach was found.
+    const round = await createCompetition(app.get(DataSource), fixture.clerks[0].user.id, {
+      title: '2027年 "红色核动力" 党建项目创投大赛',
+    });
+    const draft = await request(app.getHttpServer())
+      .post(`/competitions/${round.id}/submissions`)
+      .set('authorization', fixture.funded[0].applicantAuth)
+      .send(NEXT_YEAR)
+      .expect(201);
     const office = await signIn('office', fixture.clerks[0].user, LAPTOP);
     try {
       const { page } = office;
@@ -102,6 +129,11 @@ describe('supervision (项目监管) in Chromium', () => {
       await expectAccessible(page, 'applicant home with a sanction');
       expect(await page.evaluate(LABEL_CHECK)).toEqual({ unlabelled: [], horizontalScroll: false });
       await shot(page, 'supervision-grantee-sanction');
+      await page.goto(`${baseUrl}/apply/#/submissions/${draft.body.id}`);
+      await page.getByRole('link', { name: '继续编辑并提交' }).click();
+      await page.getByRole('button', { name: '提交申报' }).click();
+      await page.getByText(`${endsOn()} 起方可申报`).waitFor();
+      await shot(page, 'supervision-grantee-refused');
     } finally {
       await grantee.context.close();
     }
