@@ -30,21 +30,19 @@ interface Grant {
   readonly refunds: readonly { readonly amountFen: number; readonly dueOn: string }[];
 }
 
-/** Marks adding up to a steady project's score, or to a failing one's. */
-function marks(score: number): { key: string; points: number }[] {
-  const presence = Math.min(3, score);
-  const upkeep = Math.min(3, score - presence);
-  const plan = Math.min(2, score - presence - upkeep);
-  return [
-    { key: 'plan', points: plan },
-    { key: 'summary', points: score - presence - upkeep - plan },
-    { key: 'presence', points: presence },
-    { key: 'upkeep', points: upkeep },
-  ];
-}
+type Marks = readonly { readonly key: string; readonly points: number }[];
 
-const STEADY = [8.5, 9, 8];
-const FAILING = [5.5, 5, 4];
+const sheet = (plan: number, summary: number, presence: number, upkeep: number): Marks => [
+  { key: 'plan', points: plan },
+  { key: 'summary', points: summary },
+  { key: 'presence', points: presence },
+  { key: 'upkeep', points: upkeep },
+];
+
+/** Plan, summary, presence, upkeep: 8.5, 9 and 8 for a steady project; 5.5, 5 and 4 for the failing one. */
+const STEADY = [sheet(2, 1.5, 3, 2), sheet(2, 2, 3, 2), sheet(1.5, 1.5, 3, 2)];
+const FAILING = [sheet(2, 0, 2, 1.5), sheet(1, 1, 2, 1), sheet(1, 0, 2, 1)];
+const scoreOf = (marks: Marks): number => marks.reduce((sum, mark) => sum + mark.points, 0);
 
 export async function monthlyChecksAndExit(year: ProjectYear, grants: ReadonlyMap<string, string>): Promise<void> {
   const entries = [...grants.entries()];
@@ -52,19 +50,20 @@ export async function monthlyChecksAndExit(year: ProjectYear, grants: ReadonlyMa
   for (const [community, grantId] of entries) {
     const grant = await year.office.get<Grant>(`/grants/${grantId}`);
     const months = monthsOf(grant.periodStart, grant.periodEnd).slice(0, CHECKED_MONTHS);
-    const scores = community === exiting[0] ? FAILING : STEADY;
+    const sheets = community === exiting[0] ? FAILING : STEADY;
     for (const [i, month] of months.entries()) {
+      const score = scoreOf(sheets[i]);
       const series = await year.office.post<Series>(`/grants/${grantId}/monthly-checks`, {
         month,
-        items: marks(scores[i]),
+        items: sheets[i],
         note:
-          scores[i] < 6
+          score < 6
             ? `${month} 现场查看：${community}社区服务站多次未按时开放，月度总结未交 / the service site was often closed`
             : `${month} 现场查看：${community}社区服务站按时开放，台账齐全 / open on time, records complete`,
       });
       if (series.warning) {
         say(
-          `  预警 / ${community}: ${month} 考核 ${scores[i]} 分，连续 ${i + 1} 个月低于 6 分 / warned after ${i + 1} month(s) below 6`,
+          `  预警 / ${community}: ${month} 考核 ${score} 分，连续 ${i + 1} 个月低于 6 分 / warned after ${i + 1} month(s) below 6`,
         );
       }
     }

@@ -5,24 +5,8 @@ import { COMPETITION_PRESETS, EligibilityRules } from '@app/domain';
 import { addDays, beijingDate, dayOfMonth, monthOf, nextMonth } from '@app/grants';
 import { Competition, Submission } from '@app/persistence';
 import { createCompetition } from './factories';
-import { SignedFixture, acceptAll, signedCompetition } from './grants.factory';
+import { NEXT_YEAR_PROPOSAL, SignedFixture, acceptAll, signedCompetition } from './grants.factory';
 import { startTestApp } from './test-app';
-
-const PROPOSAL = {
-  title: '党群心连心·关爱母婴行',
-  category: 'health',
-  summary: '为辖区孕产妇提供健康讲座和上门探访。',
-  needAddressed: '沙头社区新生儿家庭 80 户，缺少产后支持。',
-  beneficiaries: { who: '孕产妇家庭', count: 80 },
-  targets: ['开展健康讲座 12 场'],
-  requestedFen: 2_000_000,
-  matchingFen: 500_000,
-  budgetLines: [
-    { item: '讲座场地与物料', kind: '物资', amountFen: 1_500_000 },
-    { item: '上门探访交通', kind: '交通', amountFen: 1_000_000 },
-  ],
-  milestones: [{ title: '完成首轮探访', due: '2027-09-30' }],
-};
 
 describe('eligibility at submission (申报资格)', () => {
   let app: NestFastifyApplication;
@@ -46,7 +30,7 @@ describe('eligibility at submission (申报资格)', () => {
     api()
       .post(`/competitions/${competition.id}/submissions`)
       .set('authorization', fixture.funded[0].applicantAuth)
-      .send(PROPOSAL);
+      .send(NEXT_YEAR_PROPOSAL);
 
   async function sanctioned(): Promise<{ fixture: SignedFixture; grantId: string }> {
     const fixture = await signedCompetition(app, [3_000_000]);

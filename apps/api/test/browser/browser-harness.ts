@@ -2,6 +2,8 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Browser, BrowserContext, BrowserContextOptions, Page, chromium } from 'playwright-core';
+import { AppUser } from '@app/persistence';
+import { TEST_PASSWORD } from '../factories';
 import { startTestApp } from '../test-app';
 
 const cspViolations = new WeakMap<Browser, string[]>();
@@ -47,6 +49,30 @@ export async function launchBrowser(): Promise<Browser> {
 /** The violations reported since the last call; an empty list means the pages kept to the policy. */
 export function takeCspViolations(browser: Browser): string[] {
   return cspViolations.get(browser)?.splice(0) ?? [];
+}
+
+/**
+ * A fresh browser session (its own storage) signed in on the office console or the apply pages as
+ * `user`; the pages' script errors are pushed to `errors` for the test to check.
+ */
+export async function signInOn(
+  browser: Browser,
+  baseUrl: string,
+  path: 'office' | 'apply',
+  user: AppUser,
+  device: BrowserContextOptions,
+  errors: string[],
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext(device);
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${baseUrl}/${path}/`);
+  await page.getByLabel('登录名').fill(user.login);
+  await page.getByLabel('密码').fill(TEST_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('heading', { name: path === 'office' ? '公益创投大赛' : '我的申报' }).waitFor();
+  return { context, page };
 }
 
 /** The production app listening on a free loopback port, for a real browser to load. */

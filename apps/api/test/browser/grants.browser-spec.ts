@@ -1,14 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
+import { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import request from 'supertest';
 import { DataSource, In } from 'typeorm';
 import { addDays, beijingDate, monthOf } from '@app/grants';
 import { AppUser, AuditEvent, GrantRefund, GrantTranche, ReportAttachment } from '@app/persistence';
-import { TEST_PASSWORD } from '../factories';
 import { PAYEE, PNG, acceptAll, pdfWords, signedCompetition } from '../grants.factory';
-import { LABEL_CHECK, LAPTOP, PHONE, launchBrowser, screenshotDir, startServedApp } from './browser-harness';
+import { LABEL_CHECK, LAPTOP, PHONE, launchBrowser, screenshotDir, signInOn, startServedApp } from './browser-harness';
 
 // After the award, in the browser: the office's two signatures on a payment, the grantee's report.
 jest.setTimeout(120_000);
@@ -46,22 +45,8 @@ describe('grants (资助管理 / 我的资助) in Chromium', () => {
   });
 
   /** A fresh browser session (its own storage) signed in on `path` as `user`. */
-  async function signIn(
-    path: 'office' | 'apply',
-    user: AppUser,
-    device: BrowserContextOptions = LAPTOP,
-  ): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ ...device, acceptDownloads: true });
-    context.setDefaultTimeout(15_000);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(`${baseUrl}/${path}/`);
-    await page.getByLabel('登录名').fill(user.login);
-    await page.getByLabel('密码').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.getByRole('heading', { name: path === 'office' ? '公益创投大赛' : '我的申报' }).waitFor();
-    return { context, page };
-  }
+  const signIn = (path: 'office' | 'apply', user: AppUser, device: BrowserContextOptions = LAPTOP) =>
+    signInOn(browser, baseUrl, path, user, { ...device, acceptDownloads: true }, pageErrors);
 
   it('the office accepts a signed agreement, one clerk approves the first tranche and another pays it', async () => {
     const fixture = await signedCompetition(app, [3_000_000]);

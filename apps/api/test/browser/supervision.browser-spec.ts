@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
+import { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { addDays, beijingDate, monthsOf } from '@app/grants';
 import { AppUser } from '@app/persistence';
-import { TEST_PASSWORD, createCompetition } from '../factories';
-import { acceptAll, signedCompetition } from '../grants.factory';
+import { createCompetition } from '../factories';
+import { NEXT_YEAR_PROPOSAL, acceptAll, signedCompetition } from '../grants.factory';
 import {
   LABEL_CHECK,
   LAPTOP,
@@ -14,24 +14,9 @@ import {
   expectAccessible,
   launchBrowser,
   screenshotDir,
+  signInOn,
   startServedApp,
 } from './browser-harness';
-
-const NEXT_YEAR = {
-  title: '党群心连心·关爱母婴行',
-  category: 'health',
-  summary: '为辖区孕产妇提供健康讲座和上门探访。',
-  needAddressed: '新生儿家庭 80 户，缺少产后支持。',
-  beneficiaries: { who: '孕产妇家庭', count: 80 },
-  targets: ['开展健康讲座 12 场'],
-  requestedFen: 2_000_000,
-  matchingFen: 500_000,
-  budgetLines: [
-    { item: '讲座场地与物料', kind: '物资', amountFen: 1_500_000 },
-    { item: '上门探访交通', kind: '交通', amountFen: 1_000_000 },
-  ],
-  milestones: [{ title: '完成首轮探访', due: '2027-09-30' }],
-};
 
 // Supervision in the browser: the office decides a termination proposal, the organization reads its sanction.
 jest.setTimeout(120_000);
@@ -63,22 +48,8 @@ describe('supervision (项目监管) in Chromium', () => {
     expect(seen).toEqual([]);
   });
 
-  async function signIn(
-    path: 'office' | 'apply',
-    user: AppUser,
-    device: BrowserContextOptions,
-  ): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext(device);
-    context.setDefaultTimeout(15_000);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(`${baseUrl}/${path}/`);
-    await page.getByLabel('登录名').fill(user.login);
-    await page.getByLabel('密码').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.getByRole('heading', { name: path === 'office' ? '公益创投大赛' : '我的申报' }).waitFor();
-    return { context, page };
-  }
+  const signIn = (path: 'office' | 'apply', user: AppUser, device: BrowserContextOptions) =>
+    signInOn(browser, baseUrl, path, user, device, pageErrors);
 
   it('the office proposes terminating on a diversion, confirms it, and the organization reads its sanction on a phone', async () => {
     const fixture = await signedCompetition(app, [3_000_000]);
@@ -90,7 +61,7 @@ describe('supervision (项目监管) in Chromium', () => {
     const draft = await request(app.getHttpServer())
       .post(`/competitions/${round.id}/submissions`)
       .set('authorization', fixture.funded[0].applicantAuth)
-      .send(NEXT_YEAR)
+      .send(NEXT_YEAR_PROPOSAL)
       .expect(201);
     const office = await signIn('office', fixture.clerks[0].user, LAPTOP);
     try {
