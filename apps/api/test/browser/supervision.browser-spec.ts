@@ -4,7 +4,7 @@ import { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { addDays, beijingDate, monthsOf } from '@app/grants';
-import { AppUser } from '@app/persistence';
+import { AppUser, Competition } from '@app/persistence';
 import { createCompetition } from '../factories';
 import { NEXT_YEAR_PROPOSAL, acceptAll, signedCompetition } from '../grants.factory';
 import {
@@ -163,6 +163,34 @@ describe('supervision (项目监管) in Chromium', () => {
       await shot(page, 'supervision-office-exit-proposed');
     } finally {
       await again.context.close();
+    }
+  });
+
+  it('the office edits the monthly checklist in the rules tab: points must add up to 10, 辛店’s preset restores them', async () => {
+    const fixture = await signedCompetition(app, [1_000_000]);
+    const round = await createCompetition(app.get(DataSource), fixture.clerks[0].user.id, {
+      title: '2027年 辛店创投',
+    });
+    const office = await signIn('office', fixture.clerks[0].user, LAPTOP);
+    try {
+      const { page } = office;
+      await page.goto(`${baseUrl}/office/#/competitions/${round.id}/rules`);
+      const terms = page.getByTestId('supervision-terms');
+      const presence = terms.getByTestId('checklist-item').nth(2).getByLabel('分值');
+      await presence.fill('4');
+      await page.getByRole('button', { name: '保存规则' }).click();
+      await see(page.locator('.field-error'), '考核细则各项分值合计须为 10 分，现为 11 分');
+      await terms.getByRole('button', { name: '使用辛店考核细则' }).click();
+      await expect(terms.getByTestId('checklist-item').nth(2).getByLabel('分值').inputValue()).resolves.toBe('3');
+      await terms.getByLabel('在执行资助项目上限（留空不限）').fill('2');
+      await page.getByRole('button', { name: '保存规则' }).click();
+      await page.getByText('规则已保存为第 2 版').waitFor();
+      const stored = await app.get(DataSource).getRepository(Competition).findOneByOrFail({ id: round.id });
+      expect(stored.rules.supervision.eligibility.maxActiveGrants).toBe(2);
+      expect(stored.rules.supervision.monthlyChecks?.checklist.map((item) => item.points)).toEqual([2, 2, 3, 3]);
+      await expectAccessible(page, 'rules tab with the supervision terms');
+    } finally {
+      await office.context.close();
     }
   });
 });
