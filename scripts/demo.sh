@@ -4,7 +4,8 @@
 # the migrations, builds and starts the API and the worker, then plays "2026年 党建项目创投大赛"
 # through the public API (scripts/demo/run-competition.ts): applications, screening, a roadshow
 # with seven judges, ranking and allocation, the public notice, the agreements, and a fast-forwarded
-# project year of the grants ledger (tranches on two signatures, reports, a termination).
+# project year of the grants ledger (tranches on two signatures, reports, monthly checks with an
+# organization's exit, a termination).
 #   --serve   leave everything running for a person to explore (Ctrl-C stops it)
 # Without --serve it stops what it started and exits 0.
 set -euo pipefail

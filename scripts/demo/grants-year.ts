@@ -2,13 +2,15 @@ import { TRANCHE_STATE_LABELS, TrancheState } from '@app/domain';
 import { addDays, beijingDate } from '@app/grants';
 import { ApiClient, DemoApiError } from './api-client';
 import { createOffice, inDatabase, pad, say, signIn, yuan } from './demo-support';
+import { monthlyChecksAndExit } from './monthly-checks';
 import { printPublicPages } from './public-pages';
 
 /**
  * After the award, through the public API: the communities sign, the office accepts the agreements
  * and pays the first tranches on two signatures, the project year is fast-forwarded, monthly reports
- * are filed and reviewed (one returned for changes), the mid-term tranches are released where the
- * evaluation passed, one grant is terminated with a refund due, and the ledger is printed.
+ * are filed and reviewed (one returned for changes), the monthly checks make one organization exit,
+ * the mid-term tranches are released where the evaluation passed, one grant is terminated with a
+ * refund due, and the ledger is printed.
  */
 export interface FundedProject {
   readonly community: string;
@@ -79,6 +81,7 @@ export async function followTheProjectYear(year: ProjectYear): Promise<void> {
   await payFirstTranches(year, payer, grants);
   await fastForward(year);
   await fileMonthlyReports(year, grants);
+  await monthlyChecksAndExit(year, grants);
   await midTerm(year, payer, grants);
   await printLedger(year);
   await printPublicPages(year.api, year.competitionId);
@@ -232,12 +235,12 @@ async function fileMonthlyReports(year: ProjectYear, grants: ReadonlyMap<string,
 
 /**
  * The mid-term evaluation: passed for most (the office records the decision, the tranche is paid on
- * two signatures), not yet held for one, failed for the last-ranked, whose grant is terminated.
+ * two signatures), failed for the last-ranked, whose grant is terminated; the second-to-last has
+ * already left after its monthly checks.
  */
 async function midTerm(year: ProjectYear, payer: ApiClient, grants: ReadonlyMap<string, string>): Promise<void> {
   const entries = [...grants.entries()];
   const [terminated] = entries.slice(-1);
-  const [pending] = entries.slice(-2, -1);
   let released = 0;
   let percent = 0;
   for (const [community, grantId] of entries.slice(0, -2)) {
@@ -251,7 +254,6 @@ async function midTerm(year: ProjectYear, payer: ApiClient, grants: ReadonlyMap<
     released += 1;
   }
   say(`中期拨付 / mid-term evaluation passed: ${released} second tranches (${percent}%) released and paid`);
-  say(`  ${pending[0]}: 中期评估尚未进行，第 2 期暂不拨付 / mid-term evaluation not held yet, tranche 2 waits`);
   const grant = await year.office.post<Grant>(`/grants/${terminated[1]}/terminate`, {
     reason: '中期评估不合格（评分 52 分），项目无法按协议继续 / failed the mid-term evaluation',
     basis: 'unspent',
@@ -263,11 +265,13 @@ async function midTerm(year: ProjectYear, payer: ApiClient, grants: ReadonlyMap<
   );
 }
 
-function nextColumn(grant: GrantSummary): string {
+function nextColumn(grant: GrantSummary, sanctionEnds: string | undefined): string {
   if (grant.state === 'terminated') {
-    return grant.refundDueFen > 0
-      ? `已终止，应退款 ${yuan(grant.refundDueFen)} / terminated, refund due`
-      : '已终止 / terminated';
+    const ended =
+      grant.refundDueFen > 0
+        ? `已终止，应退款 ${yuan(grant.refundDueFen)} / terminated, refund due`
+        : '已终止 / terminated';
+    return sanctionEnds ? `${ended}; 限制申报至 ${sanctionEnds} / sanctioned until then` : ended;
   }
   const next = grant.nextTranche;
   if (!next) return '— 全部拨付 / all paid';
@@ -280,6 +284,8 @@ async function printLedger(year: ProjectYear): Promise<void> {
     `/grants?competitionId=${year.competitionId}&pageSize=100`,
   );
   const rows = [...page.items].sort((a, b) => a.agreementNumber.localeCompare(b.agreementNumber));
+  const sanctions = await year.office.get<{ items: { grantId: string; endsOn: string }[] }>('/sanctions?pageSize=100');
+  const sanctionEnds = new Map(sanctions.items.map((s) => [s.grantId, s.endsOn]));
   say('');
   say('资助台账 / the grants ledger');
   say(
@@ -288,7 +294,7 @@ async function printLedger(year: ProjectYear): Promise<void> {
   for (const grant of rows) {
     say(
       `${pad(grant.agreementNumber, 16)}${pad(grant.community, 10)}${pad(yuan(grant.amountFen), 12)}` +
-        `${pad(yuan(grant.paidFen), 12)}${nextColumn(grant)}`,
+        `${pad(yuan(grant.paidFen), 12)}${nextColumn(grant, sanctionEnds.get(grant.id))}`,
     );
   }
   const total = (pick: (g: GrantSummary) => number) => rows.reduce((sum, g) => sum + pick(g), 0);

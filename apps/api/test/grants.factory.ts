@@ -21,6 +21,23 @@ export const PAYEE = {
 /** A PNG's first bytes: what a phone photo of a sign-in sheet starts with. */
 export const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(512, 7)]);
 
+/** A grantee's proposal for the next year's round (沙头 · 卫生保健类): what eligibility is checked on. */
+export const NEXT_YEAR_PROPOSAL = {
+  title: '党群心连心·关爱母婴行',
+  category: 'health',
+  summary: '为辖区孕产妇提供健康讲座和上门探访。',
+  needAddressed: '沙头社区新生儿家庭 80 户，缺少产后支持。',
+  beneficiaries: { who: '孕产妇家庭', count: 80 },
+  targets: ['开展健康讲座 12 场'],
+  requestedFen: 2_000_000,
+  matchingFen: 500_000,
+  budgetLines: [
+    { item: '讲座场地与物料', kind: '物资', amountFen: 1_500_000 },
+    { item: '上门探访交通', kind: '交通', amountFen: 1_000_000 },
+  ],
+  milestones: [{ title: '完成首轮探访', due: '2027-09-30' }],
+};
+
 export interface OfficeClerk {
   readonly user: AppUser;
   readonly auth: string;

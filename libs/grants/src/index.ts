@@ -9,3 +9,4 @@ export * from './reports';
 export * from './progress';
 export * from './sanctions';
 export * from './monthly-checks';
+export * from './eligibility';

@@ -36,7 +36,9 @@ export class SubmissionsController {
     description:
       '大赛须为征集中且未过截止时间。预算明细之和须等于申请资助 + 配套资金；申请额受单项上限、下限和占总预算比例限制。\n\n' +
       'The competition must be open and before its deadline. Budget lines must add up to requestedFen + matchingFen; ' +
-      'the request is capped per project and as a share of the budget.',
+      'the request is capped per project and as a share of the budget. The organization must meet the rules’ ' +
+      'eligibility (申报资格): no sanction in force (the refusal names the day it ends), no report overdue, at most ' +
+      'the rules’ number of grants running.',
   })
   @ApiResponse({ status: 201, type: SubmissionResponseDto })
   @ApiError(400, undefined, refusalExample(SubmissionErrors.aboveCap('¥60,000.00', '¥50,000.00')))
@@ -48,7 +50,7 @@ export class SubmissionsController {
     message_en: 'competition not found',
     field: 'id',
   })
-  @ApiError(409, 'not open, past the deadline, or one project per organization', {
+  @ApiError(409, 'not open, past the deadline, one project per organization, or not eligible', {
     code: 'CONFLICT',
     message_zh: '每个组织限报一个项目，本组织已申报「分享阅读书香·共享洲边文明」；如需更换，请先撤回该项目',
     message_en:
@@ -135,7 +137,10 @@ export class SubmissionsController {
   @Post('submissions/:id/submit')
   @Allow(Role.Applicant)
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: '提交申报 / submit a draft', description: 'Checked again against the current rules.' })
+  @ApiOperation({
+    summary: '提交申报 / submit a draft',
+    description: 'Checked again against the current rules, eligibility (申报资格) included.',
+  })
   @ApiResponse({ status: 200, type: SubmissionResponseDto })
   @ApiError(400, 'no longer fits the rules')
   @ApiError(401)

@@ -25,6 +25,7 @@ import {
   UpdateSubmissionDto,
   toSubmissionResponse,
 } from './dto/submission.dto';
+import { EligibilityService } from '../supervision/eligibility.service';
 import { checkSubmissionAgainstRules } from './submission-rules';
 import { SubmissionsRepository } from './submissions.repository';
 
@@ -61,6 +62,7 @@ export class SubmissionsService {
     private readonly submissions: SubmissionsRepository,
     private readonly competitions: CompetitionsRepository,
     private readonly audit: AuditRepository,
+    private readonly eligibility: EligibilityService,
   ) {}
 
   async create(actor: Actor, competitionId: string, dto: CreateSubmissionDto): Promise<SubmissionResponseDto> {
@@ -70,6 +72,7 @@ export class SubmissionsService {
       if (!competition || competition.state === CompetitionState.Draft) throw CompetitionErrors.notFound();
       assertAcceptingSubmissions(competition, new Date());
       checkSubmissionAgainstRules(dto, competition.rules);
+      await this.eligibility.assertEligible(organizationId, competition.rules.supervision.eligibility, new Date());
       if (competition.rules.onePerOrganization) {
         await this.assertNoOtherProject(manager, competitionId, organizationId);
       }
@@ -174,6 +177,11 @@ export class SubmissionsService {
       assertAcceptingSubmissions(competition, new Date());
       // The office may have changed the rules since the draft was saved.
       checkSubmissionAgainstRules(submission, competition.rules);
+      await this.eligibility.assertEligible(
+        submission.organizationId,
+        competition.rules.supervision.eligibility,
+        new Date(),
+      );
       if (competition.rules.onePerOrganization) {
         await this.assertNoOtherProject(manager, competition.id, submission.organizationId, submission.id);
       }

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { GrantsModule } from '../grants/grants.module';
 import { SanctionsModule } from '../sanctions/sanctions.module';
+import { EligibilityRepository } from './eligibility.repository';
+import { EligibilityService } from './eligibility.service';
 import { MonthlyChecksController } from './monthly-checks.controller';
 import { MonthlyChecksRepository } from './monthly-checks.repository';
 import { MonthlyChecksService } from './monthly-checks.service';
@@ -9,8 +11,10 @@ import { TerminationProposalsRepository } from './termination-proposals.reposito
 import { TerminationProposalsService } from './termination-proposals.service';
 
 /**
- * 项目监管: termination proposals and their decisions, and the monthly checks whose exit rule proposes. Other features propose through
- * `TerminationProposalsService.propose` (idempotent while a proposal is open).
+ * 项目监管: termination proposals and their decisions, the monthly checks whose exit rule proposes, and
+ * the eligibility rules submissions are held to. Other features propose through
+ * `TerminationProposalsService.propose` (idempotent while a proposal is open); submissions call
+ * `EligibilityService.assertEligible`.
  */
 @Module({
   imports: [GrantsModule, SanctionsModule],
@@ -20,7 +24,9 @@ import { TerminationProposalsService } from './termination-proposals.service';
     TerminationProposalsService,
     MonthlyChecksRepository,
     MonthlyChecksService,
+    EligibilityRepository,
+    EligibilityService,
   ],
-  exports: [TerminationProposalsService],
+  exports: [TerminationProposalsService, EligibilityService],
 })
 export class SupervisionModule {}

@@ -3,6 +3,8 @@ import { join, resolve } from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Browser, BrowserContext, BrowserContextOptions, Page, chromium } from 'playwright-core';
 import { DataSource } from 'typeorm';
+import { AppUser } from '@app/persistence';
+import { TEST_PASSWORD } from '../factories';
 import { startTestApp } from '../test-app';
 
 const cspViolations = new WeakMap<Browser, string[]>();
@@ -58,6 +60,24 @@ export function takeCspViolations(browser: Browser): string[] {
 /** The pages' uncaught script errors since the last call: a broken view must not pass unseen. */
 export function takePageErrors(browser: Browser): string[] {
   return pageErrors.get(browser)?.splice(0) ?? [];
+}
+
+/** A fresh browser session (its own storage) signed in on the office console or the apply pages as `user`. */
+export async function signInOn(
+  served: ServedPages,
+  path: 'office' | 'apply',
+  user: AppUser,
+  device: BrowserContextOptions,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await served.browser.newContext(device);
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  await page.goto(`${served.baseUrl}/${path}/`);
+  await page.getByLabel('登录名').fill(user.login);
+  await page.getByLabel('密码').fill(TEST_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('heading', { name: path === 'office' ? '公益创投大赛' : '我的申报' }).waitFor();
+  return { context, page };
 }
 
 /** The production app listening on a free loopback port, for a real browser to load. */

@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
+import { BrowserContextOptions, Locator, Page } from 'playwright-core';
 import request from 'supertest';
 import { In } from 'typeorm';
 import { addDays, beijingDate, monthOf } from '@app/grants';
 import { AppUser, AuditEvent, GrantRefund, GrantTranche, ReportAttachment } from '@app/persistence';
-import { TEST_PASSWORD } from '../factories';
 import { PAYEE, PNG, acceptAll, pdfWords, signedCompetition } from '../grants.factory';
-import { LABEL_CHECK, LAPTOP, PHONE, screenshotDir, servePages } from './browser-harness';
+import { LABEL_CHECK, LAPTOP, PHONE, screenshotDir, servePages, signInOn } from './browser-harness';
 
 // After the award, in the browser: the office's two signatures on a payment, the grantee's report.
 jest.setTimeout(120_000);
@@ -22,21 +21,8 @@ describe('grants (资助管理 / 我的资助) in Chromium', () => {
     expect(page.evaluate(LABEL_CHECK)).resolves.toEqual({ unlabelled: [], horizontalScroll: false });
 
   /** A fresh browser session (its own storage) signed in on `path` as `user`. */
-  async function signIn(
-    path: 'office' | 'apply',
-    user: AppUser,
-    device: BrowserContextOptions = LAPTOP,
-  ): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await served.browser.newContext({ ...device, acceptDownloads: true });
-    context.setDefaultTimeout(15_000);
-    const page = await context.newPage();
-    await page.goto(`${served.baseUrl}/${path}/`);
-    await page.getByLabel('登录名').fill(user.login);
-    await page.getByLabel('密码').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.getByRole('heading', { name: path === 'office' ? '公益创投大赛' : '我的申报' }).waitFor();
-    return { context, page };
-  }
+  const signIn = (path: 'office' | 'apply', user: AppUser, device: BrowserContextOptions = LAPTOP) =>
+    signInOn(served, path, user, { ...device, acceptDownloads: true });
 
   it('the office accepts a signed agreement, one clerk approves the first tranche and another pays it', async () => {
     const fixture = await signedCompetition(served.app, [3_000_000]);

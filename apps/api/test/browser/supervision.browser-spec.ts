@@ -1,74 +1,41 @@
 import { join } from 'node:path';
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
+import { BrowserContextOptions, Locator, Page } from 'playwright-core';
+import request from 'supertest';
 import { addDays, beijingDate, monthsOf } from '@app/grants';
-import { AppUser } from '@app/persistence';
-import { TEST_PASSWORD } from '../factories';
-import { acceptAll, signedCompetition } from '../grants.factory';
-import {
-  LABEL_CHECK,
-  LAPTOP,
-  PHONE,
-  expectAccessible,
-  launchBrowser,
-  screenshotDir,
-  startServedApp,
-} from './browser-harness';
+import { AppUser, Competition } from '@app/persistence';
+import { createCompetition } from '../factories';
+import { NEXT_YEAR_PROPOSAL, acceptAll, signedCompetition } from '../grants.factory';
+import { LABEL_CHECK, LAPTOP, PHONE, expectAccessible, screenshotDir, servePages, signInOn } from './browser-harness';
 
 // Supervision in the browser: the office decides a termination proposal, the organization reads its sanction.
 jest.setTimeout(120_000);
 
 describe('supervision (项目监管) in Chromium', () => {
-  let app: NestFastifyApplication;
-  let baseUrl: string;
-  let browser: Browser;
+  const served = servePages();
   const shots = screenshotDir();
   const shot = (page: Page, name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
   const see = (locator: Locator, text: string) => locator.filter({ hasText: text }).first().waitFor();
   const endsOn = () => `${Number(beijingDate(new Date()).slice(0, 4)) + 3}${beijingDate(new Date()).slice(4)}`;
 
-  beforeAll(async () => {
-    ({ app, baseUrl } = await startServedApp());
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    process.stdout.write(`screenshots: ${shots}\n`);
-  });
-
-  let pageErrors: string[] = [];
-  afterEach(() => {
-    const seen = pageErrors;
-    pageErrors = [];
-    expect(seen).toEqual([]);
-  });
-
-  async function signIn(
-    path: 'office' | 'apply',
-    user: AppUser,
-    device: BrowserContextOptions,
-  ): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext(device);
-    context.setDefaultTimeout(15_000);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(`${baseUrl}/${path}/`);
-    await page.getByLabel('登录名').fill(user.login);
-    await page.getByLabel('密码').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.getByRole('heading', { name: path === 'office' ? '公益创投大赛' : '我的申报' }).waitFor();
-    return { context, page };
-  }
+  const signIn = (path: 'office' | 'apply', user: AppUser, device: BrowserContextOptions) =>
+    signInOn(served, path, user, device);
 
   it('the office proposes terminating on a diversion, confirms it, and the organization reads its sanction on a phone', async () => {
-    const fixture = await signedCompetition(app, [3_000_000]);
-    const [grantId] = await acceptAll(app, fixture);
+    const fixture = await signedCompetition(served.app, [3_000_000]);
+    const [grantId] = await acceptAll(served.app, fixture);
+    // Next year's round, where the organization saved a draft before the breach was found.
+    const round = await createCompetition(served.db, fixture.clerks[0].user.id, {
+      title: '2027年 "红色核动力" 党建项目创投大赛',
+    });
+    const draft = await request(served.app.getHttpServer())
+      .post(`/competitions/${round.id}/submissions`)
+      .set('authorization', fixture.funded[0].applicantAuth)
+      .send(NEXT_YEAR_PROPOSAL)
+      .expect(201);
     const office = await signIn('office', fixture.clerks[0].user, LAPTOP);
     try {
       const { page } = office;
-      await page.goto(`${baseUrl}/office/#/grants/${grantId}`);
+      await page.goto(`${served.baseUrl}/office/#/grants/${grantId}`);
       const propose = page.getByTestId('propose-termination');
       await page.getByText('按违约条款提出终止建议').click();
       await propose.getByRole('button', { name: '提出建议' }).click();
@@ -80,7 +47,7 @@ describe('supervision (项目监管) in Chromium', () => {
       await see(open.getByTestId('proposal-cause'), '挪用资金');
       expect(await page.evaluate(LABEL_CHECK)).toEqual({ unlabelled: [], horizontalScroll: false });
 
-      await page.goto(`${baseUrl}/office/#/competitions/${fixture.competition.id}/grants`);
+      await page.goto(`${served.baseUrl}/office/#/competitions/${fixture.competition.id}/grants`);
       await see(page.getByTestId('proposal-to-decide'), '挪用资金');
       await page.getByTestId('proposal-to-decide').getByRole('link').click();
 
@@ -102,14 +69,19 @@ describe('supervision (项目监管) in Chromium', () => {
       await expectAccessible(page, 'applicant home with a sanction');
       expect(await page.evaluate(LABEL_CHECK)).toEqual({ unlabelled: [], horizontalScroll: false });
       await shot(page, 'supervision-grantee-sanction');
+      await page.goto(`${served.baseUrl}/apply/#/submissions/${draft.body.id}`);
+      await page.getByRole('link', { name: '继续编辑并提交' }).click();
+      await page.getByRole('button', { name: '提交申报' }).click();
+      await page.getByText(`${endsOn()} 起方可申报`).waitFor();
+      await shot(page, 'supervision-grantee-refused');
     } finally {
       await grantee.context.close();
     }
   });
 
   it('the office checks three months below 6 item by item; the organization sees the warning on a phone; exit is proposed', async () => {
-    const fixture = await signedCompetition(app, [3_000_000], { startedDaysAgo: 100 });
-    const [grantId] = await acceptAll(app, fixture);
+    const fixture = await signedCompetition(served.app, [3_000_000], { startedDaysAgo: 100 });
+    const [grantId] = await acceptAll(served.app, fixture);
     const months = monthsOf(addDays(beijingDate(new Date()), -100), beijingDate(new Date()));
     const office = await signIn('office', fixture.clerks[0].user, LAPTOP);
     const checkMonth = async (page: Page, month: string, presence: string, upkeep: string) => {
@@ -123,7 +95,7 @@ describe('supervision (项目监管) in Chromium', () => {
     };
     try {
       const { page } = office;
-      await page.goto(`${baseUrl}/office/#/grants/${grantId}`);
+      await page.goto(`${served.baseUrl}/office/#/grants/${grantId}`);
       const form = page.getByTestId('check-form');
       await form.getByLabel('人员在岗（3 分）').fill('3.5');
       await form.getByLabel('考核依据').fill('现场查看');
@@ -141,7 +113,7 @@ describe('supervision (项目监管) in Chromium', () => {
     const grantee = await signIn('apply', fixture.funded[0].applicant, PHONE);
     try {
       const { page } = grantee;
-      await page.goto(`${baseUrl}/apply/#/grants/${grantId}`);
+      await page.goto(`${served.baseUrl}/apply/#/grants/${grantId}`);
       await see(page.getByTestId('check-warning'), '连续 3 个月将被建议退出');
       await see(page.getByTestId('check-row'), '5.5 分');
       expect(await page.evaluate(LABEL_CHECK)).toEqual({ unlabelled: [], horizontalScroll: false });
@@ -153,13 +125,41 @@ describe('supervision (项目监管) in Chromium', () => {
     const again = await signIn('office', fixture.clerks[1].user, LAPTOP);
     try {
       const { page } = again;
-      await page.goto(`${baseUrl}/office/#/grants/${grantId}`);
+      await page.goto(`${served.baseUrl}/office/#/grants/${grantId}`);
       await checkMonth(page, months[2], '0', '0');
       await see(page.getByTestId('check-warning'), '已提出退出建议');
       await see(page.getByTestId('open-proposal').getByTestId('proposal-cause'), '月度考核连续不达标');
       await shot(page, 'supervision-office-exit-proposed');
     } finally {
       await again.context.close();
+    }
+  });
+
+  it('the office edits the monthly checklist in the rules tab: points must add up to 10, 辛店’s preset restores them', async () => {
+    const fixture = await signedCompetition(served.app, [1_000_000]);
+    const round = await createCompetition(served.db, fixture.clerks[0].user.id, {
+      title: '2027年 辛店创投',
+    });
+    const office = await signIn('office', fixture.clerks[0].user, LAPTOP);
+    try {
+      const { page } = office;
+      await page.goto(`${served.baseUrl}/office/#/competitions/${round.id}/rules`);
+      const terms = page.getByTestId('supervision-terms');
+      const presence = terms.getByTestId('checklist-item').nth(2).getByLabel('分值');
+      await presence.fill('4');
+      await page.getByRole('button', { name: '保存规则' }).click();
+      await see(page.locator('.field-error'), '考核细则各项分值合计须为 10 分，现为 11 分');
+      await terms.getByRole('button', { name: '使用辛店考核细则' }).click();
+      await expect(terms.getByTestId('checklist-item').nth(2).getByLabel('分值').inputValue()).resolves.toBe('3');
+      await terms.getByLabel('在执行资助项目上限（留空不限）').fill('2');
+      await page.getByRole('button', { name: '保存规则' }).click();
+      await page.getByText('规则已保存为第 2 版').waitFor();
+      const stored = await served.db.getRepository(Competition).findOneByOrFail({ id: round.id });
+      expect(stored.rules.supervision.eligibility.maxActiveGrants).toBe(2);
+      expect(stored.rules.supervision.monthlyChecks?.checklist.map((item) => item.points)).toEqual([2, 2, 3, 3]);
+      await expectAccessible(page, 'rules tab with the supervision terms');
+    } finally {
+      await office.context.close();
     }
   });
 });

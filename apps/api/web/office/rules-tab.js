@@ -1,7 +1,7 @@
 // The rules as data: categories, rubric (criteria with weights, maximum points, gates),
 // aggregation, tie-breaks, allocation, caps and tranches. The whole set is sent at once and the
 // server's refusal is shown under the field it names. Read-only once the roadshow has frozen them.
-import { clear, fill, formatYuan, h } from '../shared/dom.js';
+import { fill, formatYuan, h } from '../shared/dom.js';
 import {
   checkboxField,
   clearFieldErrors,
@@ -24,8 +24,9 @@ import {
 } from '/vocabulary.js';
 import { beijingTime } from '../shared/time.js';
 import { fenToYuanText, parseYuan } from '../shared/money.js';
-import { biLabel, tx } from '../shared/i18n.js';
+import { tx } from '../shared/i18n.js';
 import { grantTermsFieldset, trancheConditionFields } from './grant-terms.js';
+import { removeButton, rowsEditor } from './rows-editor.js';
 import { supervisionTermsFieldset } from './supervision-terms.js';
 
 const METHODS = Object.entries(AGGREGATION_METHOD_LABELS);
@@ -58,48 +59,6 @@ function text(model, key, attributes = {}) {
   control.value = model[key] ?? '';
   control.addEventListener('input', () => (model[key] = control.value));
   return control;
-}
-
-function removeButton(pair, onclick) {
-  return h(
-    'button',
-    { type: 'button', class: 'danger', ...biLabel(pair), onclick },
-    tx('span', { zh: '删除', en: 'Remove' }),
-  );
-}
-
-/** A list of rows that re-renders itself when a row is added or removed. */
-function rowsEditor(items, renderRow, makeItem, addLabel) {
-  const host = h('div', {});
-  const render = () => {
-    clear(host);
-    items.forEach((item, i) =>
-      host.append(
-        renderRow(item, i, () => {
-          items.splice(i, 1);
-          render();
-        }),
-      ),
-    );
-  };
-  render();
-  return h(
-    'div',
-    {},
-    host,
-    h(
-      'div',
-      { class: 'actions' },
-      tx('button', addLabel, {
-        type: 'button',
-        onclick: () => {
-          items.push(makeItem());
-          render();
-          host.lastElementChild?.querySelector('input')?.focus();
-        },
-      }),
-    ),
-  );
 }
 
 /** A yuan input bound to model[key] in fen; `optional` allows empty (→ the key is removed). */

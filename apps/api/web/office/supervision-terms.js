@@ -1,8 +1,9 @@
 // The rules' supervision terms in the rules editor (项目监管设置): the sanction's years, the monthly
 // checklist and its exit rule (辛店's as the preset), and who may submit. Frozen with the rest.
-import { clear, h } from '../shared/dom.js';
+import { h } from '../shared/dom.js';
 import { checkboxField, field, input } from '../shared/forms.js';
-import { biLabel, tx } from '../shared/i18n.js';
+import { tx } from '../shared/i18n.js';
+import { removeButton, rowsEditor } from './rows-editor.js';
 import { XINDIAN_MONTHLY_CHECKS } from '/vocabulary.js';
 
 function intOrText(value) {
@@ -10,72 +11,48 @@ function intOrText(value) {
 }
 
 function checklistEditor(items) {
-  const host = h('div', {});
-  const render = () => {
-    clear(host);
-    items.forEach((item, i) => {
-      const bound = (key, attributes) => {
-        const control = input({ ...attributes, value: String(item[key] ?? '') });
-        control.addEventListener(
-          'input',
-          () => (item[key] = key === 'points' ? intOrText(control.value) : control.value),
-        );
-        return control;
-      };
+  const bound = (item, key, attributes) => {
+    const control = input({ ...attributes, value: String(item[key] ?? '') });
+    control.addEventListener('input', () => (item[key] = key === 'points' ? intOrText(control.value) : control.value));
+    return control;
+  };
+  const rows = rowsEditor(
+    items,
+    (item, i, remove) => {
       const at = (key) => `supervision.monthlyChecks.checklist.${i}.${key}`;
-      host.append(
-        h(
-          'div',
-          { class: 'form-grid', 'data-testid': 'checklist-item' },
-          field({ zh: `第 ${i + 1} 项代码`, en: `Item ${i + 1} key` }, bound('key', { maxlength: 40 }), {
-            path: at('key'),
-          }),
-          field({ zh: '中文名称', en: 'Chinese name' }, bound('labelZh', { maxlength: 50 }), { path: at('labelZh') }),
-          field({ zh: '英文名称', en: 'English name' }, bound('labelEn', { maxlength: 80 }), { path: at('labelEn') }),
-          field({ zh: '分值', en: 'Points' }, bound('points', { inputmode: 'numeric' }), { path: at('points') }),
-          h(
-            'button',
-            {
-              type: 'button',
-              class: 'danger',
-              ...biLabel({ zh: `删除第 ${i + 1} 项`, en: `Remove item ${i + 1}` }),
-              onclick: () => {
-                items.splice(i, 1);
-                render();
-              },
-            },
-            tx('span', { zh: '删除', en: 'Remove' }),
-          ),
-        ),
+      return h(
+        'div',
+        { class: 'form-grid', 'data-testid': 'checklist-item' },
+        field({ zh: `第 ${i + 1} 项代码`, en: `Item ${i + 1} key` }, bound(item, 'key', { maxlength: 40 }), {
+          path: at('key'),
+        }),
+        field({ zh: '中文名称', en: 'Chinese name' }, bound(item, 'labelZh', { maxlength: 50 }), {
+          path: at('labelZh'),
+        }),
+        field({ zh: '英文名称', en: 'English name' }, bound(item, 'labelEn', { maxlength: 80 }), {
+          path: at('labelEn'),
+        }),
+        field({ zh: '分值', en: 'Points' }, bound(item, 'points', { inputmode: 'numeric' }), { path: at('points') }),
+        removeButton({ zh: `删除第 ${i + 1} 项`, en: `Remove item ${i + 1}` }, remove),
       );
-    });
-  };
-  render();
-  const preset = () => {
-    items.splice(0, items.length, ...XINDIAN_MONTHLY_CHECKS.checklist.map((item) => ({ ...item })));
-    render();
-  };
-  return h(
-    'div',
-    {},
-    host,
-    h(
-      'div',
-      { class: 'actions' },
-      tx(
-        'button',
-        { zh: '添加考核项', en: 'Add an item' },
-        {
-          type: 'button',
-          onclick: () => {
-            items.push({ key: '', labelZh: '', labelEn: '', points: 1 });
-            render();
-          },
-        },
-      ),
-      tx('button', { zh: '使用辛店考核细则', en: 'Use 辛店’s checklist' }, { type: 'button', onclick: preset }),
-    ),
+    },
+    () => ({ key: '', labelZh: '', labelEn: '', points: 1 }),
+    { zh: '添加考核项', en: 'Add an item' },
   );
+  // The preset replaces the list's items in place; a new editor over the same array shows them.
+  const preset = tx(
+    'button',
+    { zh: '使用辛店考核细则', en: 'Use 辛店’s checklist' },
+    {
+      type: 'button',
+      onclick: () => {
+        items.splice(0, items.length, ...XINDIAN_MONTHLY_CHECKS.checklist.map((item) => ({ ...item })));
+        editor.replaceWith(checklistEditor(items));
+      },
+    },
+  );
+  const editor = h('div', {}, rows, h('div', { class: 'actions' }, preset));
+  return editor;
 }
 
 /** 项目监管设置: returns the fieldset and a function giving the terms as the rules store them. */

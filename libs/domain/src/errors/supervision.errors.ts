@@ -1,6 +1,10 @@
 import { DomainErrorCode } from '../domain-error-code';
+import { REPORT_KIND_LABELS } from '../labels';
+import { ReportKind } from '../grant-vocabulary';
 import {
   MONTHLY_CHECK_TOTAL,
+  TERMINATION_CAUSE_LABELS,
+  TerminationCause,
   TERMINATION_PROPOSAL_STATE_LABELS,
   TerminationProposalState,
 } from '../supervision-vocabulary';
@@ -17,6 +21,9 @@ export enum SupervisionRefusal {
   CheckItemsMismatch = 'CHECK_ITEMS_MISMATCH',
   CheckPointsOutOfRange = 'CHECK_POINTS_OUT_OF_RANGE',
   CheckRevisionStale = 'CHECK_REVISION_STALE',
+  Sanctioned = 'NOT_ELIGIBLE_SANCTIONED',
+  ReportOverdue = 'NOT_ELIGIBLE_REPORT_OVERDUE',
+  TooManyGrants = 'NOT_ELIGIBLE_TOO_MANY_GRANTS',
 }
 
 /** 项目监管: the refusals of termination proposals and sanctions. */
@@ -97,5 +104,24 @@ export const SupervisionErrors = {
     refusal(DomainErrorCode.Conflict, SupervisionRefusal.CheckRevisionStale, {
       zh: `${month} 的考核已被他人更正（现为第 ${revision} 版），请刷新后再改`,
       en: `the check of ${month} was corrected meanwhile (now revision ${revision}); reload before correcting`,
+    }),
+
+  /** 申报资格: the rule broken and, for a sanction, the day the organization may submit again. */
+  sanctioned: (cause: TerminationCause, endsOn: string) =>
+    refusal(DomainErrorCode.Conflict, SupervisionRefusal.Sanctioned, {
+      zh: `不符合申报资格（限制申报期内不得申报）：本组织因「${TERMINATION_CAUSE_LABELS[cause].zh}」被限制申报，${endsOn} 起方可申报`,
+      en: `not eligible (no submissions while sanctioned): the organization is barred for "${TERMINATION_CAUSE_LABELS[cause].en}" until ${endsOn}`,
+    }),
+
+  reportOverdue: (agreementNumber: string, kind: ReportKind, period: string, dueOn: string) =>
+    refusal(DomainErrorCode.Conflict, SupervisionRefusal.ReportOverdue, {
+      zh: `不符合申报资格（有逾期报告不得申报）：协议 ${agreementNumber} 的${period ? `${period} ` : ''}${REPORT_KIND_LABELS[kind].zh}应于 ${dueOn} 前提交，提交后方可申报`,
+      en: `not eligible (no submissions with a report overdue): the ${period ? `${period} ` : ''}${REPORT_KIND_LABELS[kind].en} of grant ${agreementNumber} was due on ${dueOn}; submit it first`,
+    }),
+
+  tooManyGrants: (running: number, max: number) =>
+    refusal(DomainErrorCode.Conflict, SupervisionRefusal.TooManyGrants, {
+      zh: `不符合申报资格（在执行资助项目不超过 ${max} 个）：本组织有 ${running} 个资助项目正在执行，结项后方可申报`,
+      en: `not eligible (at most ${max} grants running): the organization has ${running} grants running; complete one first`,
     }),
 };
