@@ -37,6 +37,22 @@ export interface StoredRules {
  * through this one mapping, so they cannot drift apart.
  */
 export function bundleRulesOf(rules: StoredRules): BundleRules {
+  return {
+    ...panelRulesOf(rules),
+    tieBreaks: [...rules.tieBreaks],
+    allocation: rules.allocation,
+    ...(rules.maxShareOfBudget !== undefined ? { maxShareOfBudget: rules.maxShareOfBudget } : {}),
+    onePerOrganization: rules.onePerOrganization,
+  };
+}
+
+/**
+ * The rubric, mark decimals and aggregation of stored rules as a bundle states them: the part a
+ * panel's scores go through, shared by a competition's roadshow and its evaluation rounds.
+ */
+export function panelRulesOf(
+  rules: Pick<StoredRules, 'rubric' | 'aggregation'>,
+): Pick<BundleRules, 'rubric' | 'markDecimals' | 'aggregation'> {
   const { aggregation } = rules;
   const weights = aggregation.groupWeights
     ? Object.fromEntries(
@@ -60,10 +76,6 @@ export function bundleRulesOf(rules: StoredRules): BundleRules {
       decimals: aggregation.decimals,
       ...(weights ? { groupWeights: weights } : {}),
     },
-    tieBreaks: [...rules.tieBreaks],
-    allocation: rules.allocation,
-    ...(rules.maxShareOfBudget !== undefined ? { maxShareOfBudget: rules.maxShareOfBudget } : {}),
-    onePerOrganization: rules.onePerOrganization,
   };
 }
 
