@@ -1,4 +1,5 @@
 import { CompetitionRules, GrantRules } from './competition-rules';
+import { JIANGDONG_EVALUATION } from './evaluation-vocabulary';
 import { ReportKind } from './grant-vocabulary';
 import { JudgeGroup } from './vocabulary';
 
@@ -64,6 +65,7 @@ export const COMPETITION_PRESETS: Readonly<Record<'party-building' | 'community-
     grants: USUAL_GRANT_TERMS,
     publicityDays: 7,
     pitchSeconds: 420,
+    evaluation: JIANGDONG_EVALUATION,
   },
   'community-micro': {
     categories: [
@@ -101,5 +103,6 @@ export const COMPETITION_PRESETS: Readonly<Record<'party-building' | 'community-
     grants: { ...USUAL_GRANT_TERMS, reports: { ...USUAL_GRANT_TERMS.reports, midTerm: false } },
     publicityDays: 5,
     pitchSeconds: 300,
+    evaluation: JIANGDONG_EVALUATION,
   },
 };

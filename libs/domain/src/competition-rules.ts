@@ -1,3 +1,4 @@
+import type { EvaluationRules } from './evaluation-vocabulary';
 import { AgreementLanguage, TrancheCondition } from './grant-vocabulary';
 import { JudgeGroup } from './vocabulary';
 
@@ -73,4 +74,6 @@ export interface CompetitionRules {
   readonly grants: GrantRules;
   readonly publicityDays: number;
   readonly pitchSeconds: number;
+  /** Mid-term and final evaluations; rules saved before evaluations existed have none and read the preset's. */
+  readonly evaluation?: EvaluationRules;
 }

@@ -4,6 +4,7 @@ export * from './validation-messages';
 export * from './competition-lifecycle';
 export * from './competition-rules';
 export * from './grant-vocabulary';
+export * from './evaluation-vocabulary';
 export * from './vocabulary';
 export * from './competition-presets';
 export * from './competition-state-names';

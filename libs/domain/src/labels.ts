@@ -11,6 +11,11 @@ import {
   TrancheConditionKind,
   TrancheState,
 } from './grant-vocabulary';
+import {
+  EVALUATION_OUTCOME_LABELS,
+  EVALUATION_ROUND_STATE_LABELS,
+  EVALUATION_STAGE_LABELS,
+} from './evaluation-vocabulary';
 import { AgreementStatus, ObjectionStatus } from './result-vocabulary';
 import { JudgeGroup, OrganizationKind, RecusalSource, ScreeningStatus, SlotState, SubmissionState } from './vocabulary';
 
@@ -188,6 +193,9 @@ export const VALUE_LABELS = {
   REPORT_STATE_LABELS,
   BUDGET_CHANGE_STATE_LABELS,
   REFUND_STATE_LABELS,
+  EVALUATION_STAGE_LABELS,
+  EVALUATION_ROUND_STATE_LABELS,
+  EVALUATION_OUTCOME_LABELS,
 } as const;
 
 const VALUE_TABLES: readonly Readonly<Record<string, Bilingual>>[] = Object.values(VALUE_LABELS);

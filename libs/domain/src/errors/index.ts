@@ -12,5 +12,6 @@ export * from './ranking.errors';
 export * from './roadshow.errors';
 export * from './agreement.errors';
 export * from './grants.errors';
+export * from './evaluation.errors';
 export * from './registration.errors';
 export * from './score-post-outcomes';
