@@ -13,6 +13,7 @@ export async function conditionFacts(
   return {
     agreementId: grant.agreementId,
     acceptedReports: await grants.acceptedReports(manager, grant.id),
+    passedEvaluations: await grants.passedEvaluations(manager, grant.id),
     today: beijingDate(now),
   };
 }

@@ -7,6 +7,7 @@ import { LiveEventSequence1764230400000 } from './1764230400000-live-event-seque
 import { GrantRules1764316800000 } from './1764316800000-grant-rules';
 import { JudgeSessions1764360000000 } from './1764360000000-judge-sessions';
 import { GrantsLedger1764403200000 } from './1764403200000-grants-ledger';
+import { Evaluations1764489600000 } from './1764489600000-evaluations';
 
 /** In order. Listed explicitly so the same list works from TypeScript sources and from the build. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   GrantRules1764316800000,
   JudgeSessions1764360000000,
   GrantsLedger1764403200000,
+  Evaluations1764489600000,
 ];
