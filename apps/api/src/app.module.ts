@@ -5,6 +5,7 @@ import { ApplicationModule, ProducerRedis } from '@app/application';
 import { AgreementsModule } from './agreements/agreements.module';
 import { AuthModule } from './auth/auth.module';
 import { CompetitionsModule } from './competitions/competitions.module';
+import { EvaluationsModule } from './evaluations/evaluations.module';
 import { GrantsModule } from './grants/grants.module';
 import { HealthModule } from './health/health.module';
 import { LiveModule } from './live/live.module';
@@ -40,6 +41,7 @@ export class AppModule {
         PublicityModule,
         AgreementsModule,
         GrantsModule,
+        EvaluationsModule,
         VocabularyModule,
       ],
     };

@@ -5,6 +5,7 @@ export * from './competition-lifecycle';
 export * from './competition-rules';
 export * from './grant-vocabulary';
 export * from './evaluation-vocabulary';
+export * from './conflict-of-interest';
 export * from './vocabulary';
 export * from './competition-presets';
 export * from './competition-state-names';

@@ -27,5 +27,6 @@ import { TranchesService } from './tranches.service';
     BudgetChangesService,
     PaymentDocumentsService,
   ],
+  exports: [GrantsRepository],
 })
 export class GrantsModule {}

@@ -14,6 +14,7 @@ export enum EvaluationRefusal {
   RoundNotFound = 'EVALUATION_ROUND_NOT_FOUND',
   RoundAlreadyOpen = 'EVALUATION_ROUND_ALREADY_OPEN',
   RoundClosed = 'EVALUATION_ROUND_CLOSED',
+  RoundStillOpen = 'EVALUATION_ROUND_STILL_OPEN',
   NothingToEvaluate = 'EVALUATION_NOTHING_TO_EVALUATE',
   EvaluatorNotFound = 'EVALUATOR_NOT_FOUND',
   EvaluatorGroupNotWeighted = 'EVALUATOR_GROUP_NOT_WEIGHTED',
@@ -86,6 +87,12 @@ export const EvaluationErrors = {
     refusal(DomainErrorCode.Conflict, EvaluationRefusal.RoundClosed, {
       zh: '该评估轮次已结束，结果不能再改动',
       en: 'the evaluation round is closed; its results can no longer change',
+    }),
+
+  roundStillOpen: () =>
+    refusal(DomainErrorCode.Conflict, EvaluationRefusal.RoundStillOpen, {
+      zh: '该评估轮次尚未结束，结束后才有评估结果包',
+      en: 'the evaluation round is still open; its bundle exists once it is closed',
     }),
 
   nothingToEvaluate: (value: EvaluationStage) =>

@@ -13,6 +13,10 @@ export class EvaluationSheet {
   @Column({ type: 'jsonb' })
   marks: Record<string, string>;
 
+  /** Gate key → pass/fail, when the rubric has pass/fail criteria. */
+  @Column({ type: 'jsonb' })
+  gates: Record<string, boolean>;
+
   /** Σ weight × mark, exact. */
   @Column({ type: 'text' })
   total: string;

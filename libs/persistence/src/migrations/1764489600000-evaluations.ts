@@ -57,6 +57,7 @@ export class Evaluations1764489600000 implements MigrationInterface {
         evaluator_id uuid NOT NULL REFERENCES evaluator (id),
         grant_id uuid NOT NULL REFERENCES project_grant (id),
         marks jsonb NOT NULL,
+        gates jsonb NOT NULL,
         total text NOT NULL,
         entered_by text NOT NULL,
         revision integer NOT NULL DEFAULT 1 CHECK (revision >= 1),

@@ -16,8 +16,8 @@ export interface StoredEvaluationRules extends Pick<StoredRules, 'rubric' | 'agg
 export function evaluationBundleRulesOf(rules: StoredEvaluationRules): EvaluationBundleRules {
   return {
     ...panelRulesOf(rules),
-    bands: rules.bands.map((band) => ({ ...band })),
-    stars: rules.stars.map((level) => ({ ...level })),
-    starGates: rules.starGates.map((gate) => ({ ...gate })),
+    bands: rules.bands.map(({ key, labelZh, labelEn, minScore }) => ({ key, labelZh, labelEn, minScore })),
+    stars: rules.stars.map(({ stars, minScore }) => ({ stars, minScore })),
+    starGates: rules.starGates.map(({ criterion, minShare, effect }) => ({ criterion, minShare, effect })),
   };
 }

@@ -80,8 +80,8 @@ export function panelRulesOf(
 }
 
 /** The stored rules' rubric as the engine reads it: gates apart, never adding to the total. */
-export function rubricOfRules(rules: StoredRules): Rubric {
-  return rubricOf(bundleRulesOf(rules));
+export function rubricOfRules(rules: Pick<StoredRules, 'rubric' | 'aggregation'>): Rubric {
+  return rubricOf(panelRulesOf(rules));
 }
 
 /** The stored rules' aggregation as the engine's policy, the one every ranking run uses. */
@@ -90,7 +90,7 @@ export function aggregationPolicyOfRules(rules: StoredRules): AggregationPolicy 
 }
 
 /** With group weights, a judge of a group the rules give no weight could never be counted. */
-export function isGroupWeighted(rules: StoredRules, group: string): boolean {
+export function isGroupWeighted(rules: Pick<StoredRules, 'aggregation'>, group: string): boolean {
   const weights = rules.aggregation.groupWeights;
   return !weights || weights[group] !== undefined;
 }
