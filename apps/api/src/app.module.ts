@@ -14,7 +14,9 @@ import { PublicityModule } from './publicity/publicity.module';
 import { RedisModule } from './redis/redis.module';
 import { ResultsModule } from './results/results.module';
 import { RoadshowsModule } from './roadshows/roadshows.module';
+import { SanctionsModule } from './sanctions/sanctions.module';
 import { SubmissionsModule } from './submissions/submissions.module';
+import { SupervisionModule } from './supervision/supervision.module';
 import { VocabularyModule } from './vocabulary/vocabulary.module';
 
 @Module({})
@@ -42,6 +44,8 @@ export class AppModule {
         AgreementsModule,
         GrantsModule,
         EvaluationsModule,
+        SanctionsModule,
+        SupervisionModule,
         VocabularyModule,
       ],
     };

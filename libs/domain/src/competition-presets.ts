@@ -1,6 +1,7 @@
 import { CompetitionRules, GrantRules } from './competition-rules';
 import { JIANGDONG_EVALUATION } from './evaluation-vocabulary';
 import { ReportKind } from './grant-vocabulary';
+import { DEFAULT_SANCTION_YEARS } from './supervision-vocabulary';
 import { JudgeGroup } from './vocabulary';
 
 /** Monthly reports by the 10th, mid-term and final reports, refunds within 30 days (the usual agreement). */
@@ -63,6 +64,7 @@ export const COMPETITION_PRESETS: Readonly<Record<'party-building' | 'community-
       },
     ],
     grants: USUAL_GRANT_TERMS,
+    supervision: { sanctionYears: DEFAULT_SANCTION_YEARS },
     publicityDays: 7,
     pitchSeconds: 420,
     evaluation: JIANGDONG_EVALUATION,
@@ -101,6 +103,7 @@ export const COMPETITION_PRESETS: Readonly<Record<'party-building' | 'community-
       },
     ],
     grants: { ...USUAL_GRANT_TERMS, reports: { ...USUAL_GRANT_TERMS.reports, midTerm: false } },
+    supervision: { sanctionYears: DEFAULT_SANCTION_YEARS },
     publicityDays: 5,
     pitchSeconds: 300,
     evaluation: JIANGDONG_EVALUATION,

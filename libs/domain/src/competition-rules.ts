@@ -1,5 +1,6 @@
 import type { EvaluationRules } from './evaluation-vocabulary';
 import { AgreementLanguage, TrancheCondition } from './grant-vocabulary';
+import { SupervisionRules } from './supervision-vocabulary';
 import { JudgeGroup } from './vocabulary';
 
 /**
@@ -72,6 +73,7 @@ export interface CompetitionRules {
   readonly onePerOrganization: boolean;
   readonly tranches: readonly TrancheRule[];
   readonly grants: GrantRules;
+  readonly supervision: SupervisionRules;
   readonly publicityDays: number;
   readonly pitchSeconds: number;
   /** Mid-term and final evaluations; rules saved before evaluations existed have none and read the preset's. */

@@ -6,6 +6,7 @@ export * from './competition-rules';
 export * from './grant-vocabulary';
 export * from './evaluation-vocabulary';
 export * from './conflict-of-interest';
+export * from './supervision-vocabulary';
 export * from './vocabulary';
 export * from './competition-presets';
 export * from './competition-state-names';

@@ -17,6 +17,7 @@ import {
   EVALUATION_STAGE_LABELS,
 } from './evaluation-vocabulary';
 import { AgreementStatus, ObjectionStatus } from './result-vocabulary';
+import { TERMINATION_CAUSE_LABELS, TERMINATION_PROPOSAL_STATE_LABELS } from './supervision-vocabulary';
 import { JudgeGroup, OrganizationKind, RecusalSource, ScreeningStatus, SlotState, SubmissionState } from './vocabulary';
 
 // How each stored value reads to people, Chinese first. The API's refusals and the pages (through
@@ -196,6 +197,8 @@ export const VALUE_LABELS = {
   EVALUATION_STAGE_LABELS,
   EVALUATION_ROUND_STATE_LABELS,
   EVALUATION_OUTCOME_LABELS,
+  TERMINATION_CAUSE_LABELS,
+  TERMINATION_PROPOSAL_STATE_LABELS,
 } as const;
 
 const VALUE_TABLES: readonly Readonly<Record<string, Bilingual>>[] = Object.values(VALUE_LABELS);

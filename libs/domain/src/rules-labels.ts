@@ -91,6 +91,8 @@ export const RULES_FIELD_LABELS = {
   'grants.reports.final': label('结项报告', 'final report'),
   'grants.reports.finalDueDays': label('结项报告期限（天）', 'days to file the final report'),
   'grants.refundDays': label('退款期限（天）', 'days to refund'),
+  supervision: label('监管条款', 'supervision terms'),
+  'supervision.sanctionYears': label('违约限制申报年限', 'years a breach bars new submissions'),
   publicityDays: label('公示天数', 'days of public notice'),
   pitchSeconds: label('路演陈述时长（秒）', 'pitch length in seconds'),
   ...EVALUATION_RULES_FIELD_LABELS,

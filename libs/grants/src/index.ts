@@ -6,3 +6,4 @@ export * from './conditions';
 export * from './budget';
 export * from './ledger';
 export * from './reports';
+export * from './sanctions';

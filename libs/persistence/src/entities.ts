@@ -29,6 +29,8 @@ import { LiveEvent } from './roadshow/live-event.entity';
 import { Recusal } from './roadshow/recusal.entity';
 import { RoadshowSlot } from './roadshow/roadshow-slot.entity';
 import { Roadshow } from './roadshow/roadshow.entity';
+import { OrganizationSanction } from './supervision/organization-sanction.entity';
+import { TerminationProposal } from './supervision/termination-proposal.entity';
 import { ScoreRevision } from './roadshow/score-revision.entity';
 import { Score } from './roadshow/score.entity';
 
@@ -66,4 +68,6 @@ export const ENTITIES = [
   EvaluationRecusal,
   EvaluationSheet,
   EvaluationResultRow,
+  TerminationProposal,
+  OrganizationSanction,
 ];

@@ -41,3 +41,5 @@ export * from './roadshow/roadshow-slot.entity';
 export * from './roadshow/roadshow.entity';
 export * from './roadshow/score-revision.entity';
 export * from './roadshow/score.entity';
+export * from './supervision/organization-sanction.entity';
+export * from './supervision/termination-proposal.entity';

@@ -7,6 +7,7 @@ import {
   EvaluationRules,
   GrantRules,
   JIANGDONG_EVALUATION,
+  SupervisionRules,
   JudgeGroup,
   ReportKind,
   RubricCriterionRule,
@@ -325,6 +326,11 @@ function checkEvaluation(evaluation: EvaluationRules, rules: At): EvaluationRule
   };
 }
 
+/** The supervision terms with only the known fields; their ranges are the DTO's. */
+function checkSupervision(supervision: SupervisionRules): SupervisionRules {
+  return { sanctionYears: supervision.sanctionYears };
+}
+
 /**
  * Checks a complete set of rules against itself and the pool, and returns them as plain data
  * with only the known fields. Field-level types and ranges are the DTO's job; this checks what
@@ -364,6 +370,7 @@ export function validateCompetitionRules(draft: RulesDraft, poolFen: number, fie
     onePerOrganization: present(draft.onePerOrganization, at('onePerOrganization')),
     tranches: checkTranches(present(draft.tranches, at('tranches')), grants, at),
     grants,
+    supervision: checkSupervision(present(draft.supervision, at('supervision'))),
     publicityDays: present(draft.publicityDays, at('publicityDays')),
     pitchSeconds: present(draft.pitchSeconds, at('pitchSeconds')),
     evaluation: checkEvaluation(draft.evaluation ?? JIANGDONG_EVALUATION, at),

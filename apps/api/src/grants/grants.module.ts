@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { SanctionsModule } from '../sanctions/sanctions.module';
 import { BudgetChangesController } from './budget-changes.controller';
 import { BudgetChangesRepository } from './budget-changes.repository';
 import { BudgetChangesService } from './budget-changes.service';
@@ -15,6 +16,7 @@ import { TranchesService } from './tranches.service';
 
 /** 资助管理: the grants ledger, from the accepted signed agreement to the last fen paid or refunded. */
 @Module({
+  imports: [SanctionsModule],
   controllers: [GrantsController, TranchesController, GrantReportsController, BudgetChangesController],
   providers: [
     GrantsRepository,
@@ -27,6 +29,6 @@ import { TranchesService } from './tranches.service';
     BudgetChangesService,
     PaymentDocumentsService,
   ],
-  exports: [GrantsRepository],
+  exports: [GrantsRepository, GrantsService],
 })
 export class GrantsModule {}

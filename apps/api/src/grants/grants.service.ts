@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { CompetitionLifecycle } from '@app/application';
-import { CompetitionState, GrantState, GrantsErrors } from '@app/domain';
+import { CompetitionState, GrantState, GrantsErrors, RefundBasis, TerminationCause } from '@app/domain';
 import {
   GrantLedger,
   LedgerAction,
@@ -18,11 +18,12 @@ import {
   suspendGrant,
   terminateGrant,
 } from '@app/grants';
-import { AuditRepository, GrantRefund, ProjectGrant } from '@app/persistence';
+import { AuditRepository, GrantRefund, OrganizationSanction, ProjectGrant } from '@app/persistence';
 import { EntityManager } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { auditActor } from '../auth/audit-actor';
 import { pageOf } from '../common/page-query.dto';
+import { SanctionsService } from '../sanctions/sanctions.service';
 import {
   CompleteGrantDto,
   GrantDetailDto,
@@ -39,6 +40,13 @@ import { GrantViews } from './grant-views';
 import { GrantSnapshot, GrantsRepository } from './grants.repository';
 import { changedTranches, grantLedger, recordEvents, refundLedger, trancheLedger, trancheRow } from './ledger-rows';
 
+/** A termination as a step asks for it; `cause` names the breach a sanction records (null: the basis decides). */
+export interface TerminationRequest {
+  readonly basis: RefundBasis;
+  readonly reason: string;
+  readonly cause: TerminationCause | null;
+}
+
 /**
  * 资助管理: grants from accepted signed agreements, their state, the grantee's bank account,
  * terminations and refunds. Every step locks the grant, lets libs/grants decide, and writes the
@@ -51,6 +59,7 @@ export class GrantsService {
     private readonly views: GrantViews,
     private readonly lifecycle: CompetitionLifecycle,
     private readonly audit: AuditRepository,
+    private readonly sanctions: SanctionsService,
   ) {}
 
   /**
@@ -201,40 +210,64 @@ export class GrantsService {
 
   /**
    * 终止: unpaid tranches are cancelled; what was paid beyond the grant spending of accepted
-   * reports (or, on a breach, everything paid) is to be refunded within the rules' days.
+   * reports (or, on a breach, everything paid) is to be refunded within the rules' days, and a
+   * breach bars the organization for the rules' years.
    */
   async terminate(actor: Actor, id: string, dto: TerminateGrantDto): Promise<GrantDetailDto> {
     await this.visible(actor, id);
     const now = new Date();
-    await this.grants.transaction(async (manager) => {
-      const snapshot = await this.lock(manager, id);
-      const competition = await this.grants.findCompetition(snapshot.grant.competitionId);
-      if (!competition) throw GrantsErrors.grantNotFound();
-      const budget = await this.grants.currentBudget(id, manager);
-      const spent = spentByLine(budget.lines.length, await this.grants.acceptedSpending(manager, id));
-      const step = terminateGrant(grantLedger(snapshot.grant), snapshot.tranches.map(trancheLedger), {
-        refundId: randomUUID(),
-        basis: dto.basis,
-        acceptedGrantSpendingFen: sumFen(spent.map((line) => line.grantFen)),
-        refundDays: competition.rules.grants.refundDays,
-        reason: dto.reason,
-        by: userOf(actor),
-        now,
-      });
-      await this.saveGrantState(manager, snapshot.grant, step.value.grant);
-      await this.grants.saveTranches(manager, changedTranches(snapshot.tranches, step.value.tranches));
-      if (step.value.refund) {
-        const refund = step.value.refund;
-        await this.grants.saveRefund(manager, {
-          ...refund,
-          grantId: id,
-          recordedBy: null,
-          recordedAt: null,
-        });
-      }
-      await recordEvents(this.audit, manager, actor, step.events);
-    });
+    await this.grants.transaction((manager) =>
+      this.terminateIn(manager, actor, id, { basis: dto.basis, reason: dto.reason, cause: null }, now),
+    );
     return this.views.detail(id, now);
+  }
+
+  /**
+   * The one termination path, inside the caller's transaction (a confirmed proposal decides and
+   * terminates together). Returns the sanction a breach records, or null.
+   */
+  async terminateIn(
+    manager: EntityManager,
+    actor: Actor,
+    id: string,
+    terms: TerminationRequest,
+    now: Date,
+  ): Promise<OrganizationSanction | null> {
+    const snapshot = await this.lock(manager, id);
+    const competition = await this.grants.findCompetition(snapshot.grant.competitionId);
+    if (!competition) throw GrantsErrors.grantNotFound();
+    const budget = await this.grants.currentBudget(id, manager);
+    const spent = spentByLine(budget.lines.length, await this.grants.acceptedSpending(manager, id));
+    const step = terminateGrant(grantLedger(snapshot.grant), snapshot.tranches.map(trancheLedger), {
+      refundId: randomUUID(),
+      basis: terms.basis,
+      acceptedGrantSpendingFen: sumFen(spent.map((line) => line.grantFen)),
+      refundDays: competition.rules.grants.refundDays,
+      reason: terms.reason,
+      by: userOf(actor),
+      now,
+    });
+    await this.saveGrantState(manager, snapshot.grant, step.value.grant);
+    await this.grants.saveTranches(manager, changedTranches(snapshot.tranches, step.value.tranches));
+    if (step.value.refund) {
+      const refund = step.value.refund;
+      await this.grants.saveRefund(manager, {
+        ...refund,
+        grantId: id,
+        recordedBy: null,
+        recordedAt: null,
+      });
+    }
+    await recordEvents(this.audit, manager, actor, step.events);
+    if (terms.basis !== RefundBasis.Breach) return null;
+    return this.sanctions.record(manager, actor, {
+      organizationId: snapshot.grant.organizationId,
+      grantId: id,
+      cause: terms.cause ?? TerminationCause.AgreementBreach,
+      reason: terms.reason,
+      years: competition.rules.supervision.sanctionYears,
+      now,
+    });
   }
 
   /** The grantee's refund is back: recorded with the receipt's number and the day. */

@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto';
-import { LiveEventType, SCORE_POST_RETRY_REASONS, SCORE_POST_SIGNED_OUT_REASONS, VALUE_LABELS } from '@app/domain';
+import {
+  LiveEventType,
+  OFFICE_TERMINATION_CAUSES,
+  SCORE_POST_RETRY_REASONS,
+  SCORE_POST_SIGNED_OUT_REASONS,
+  VALUE_LABELS,
+} from '@app/domain';
 import {
   CRITERION_TIE_BREAK_LABEL,
   CRITERION_TIE_BREAK_PREFIX,
@@ -20,6 +26,7 @@ export const PAGE_VOCABULARY = {
   MARK_DECIMALS,
   SCORE_POST_RETRY_REASONS,
   SCORE_POST_SIGNED_OUT_REASONS,
+  OFFICE_TERMINATION_CAUSES,
 } as const;
 
 export interface VocabularySource {

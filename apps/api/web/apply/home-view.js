@@ -10,6 +10,7 @@ import {
 import { beijingTime } from '../shared/time.js';
 import { labelOf, tx } from '../shared/i18n.js';
 import { myGrantsCard } from './grants-view.js';
+import { mySanctionsCard } from './sanctions-card.js';
 
 export function statusBadges(submission) {
   const screening =
@@ -30,11 +31,12 @@ export function statusBadges(submission) {
 }
 
 export async function homeView(ctx) {
-  const [organization, mine, competitions, grants] = await Promise.all([
+  const [organization, mine, competitions, grants, sanctions] = await Promise.all([
     ctx.api('/organizations/me'),
     ctx.api('/submissions?pageSize=100'),
     ctx.api('/competitions?pageSize=100'),
     myGrantsCard(ctx),
+    mySanctionsCard(ctx),
   ]);
   const titles = new Map(competitions.items.map((c) => [c.id, c.title]));
   const now = Date.now();
@@ -61,6 +63,7 @@ export async function homeView(ctx) {
         h('dd', {}, `${organization.contactName} · ${organization.contactPhone}`),
       ),
     ),
+    sanctions,
     grants,
     h(
       'section',

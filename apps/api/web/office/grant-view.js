@@ -3,6 +3,8 @@
 // and budget changes.
 import { formatYuan, h } from '../shared/dom.js';
 import { field, input, messageBox, select, showApiError } from '../shared/forms.js';
+import { reasonAction } from './reason-action.js';
+import { terminationCard } from './termination-card.js';
 import {
   budgetCard,
   grantBadge,
@@ -17,29 +19,6 @@ import { beijingToday } from '../shared/time.js';
 import { approveButton, payForm } from './grants-tab.js';
 
 const OFFICE_DECIDED = ['evaluation-passed', 'milestone-accepted'];
-
-/** A reason box and a button: the office's decisions are all recorded with why. */
-function reasonAction(ctx, { label, placeholder, path, body = (reason) => ({ reason }), done, danger }) {
-  const reason = h('textarea', { rows: 2, maxlength: 500, placeholder: placeholder.zh });
-  const box = messageBox();
-  const form = h(
-    'form',
-    { novalidate: true, class: 'reason-action' },
-    field({ zh: '理由', en: 'Reason' }, reason, { path: 'reason' }),
-    tx('button', label, { type: 'submit', class: danger ? 'danger' : 'primary' }),
-    box,
-  );
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    try {
-      await ctx.api(path, { method: 'POST', body: body(reason.value) });
-      done();
-    } catch (error) {
-      showApiError(form, box, error);
-    }
-  });
-  return form;
-}
 
 function trancheActions(ctx, grant, tranche, box, root, refresh) {
   const controls = [];
@@ -203,9 +182,10 @@ function grantActions(ctx, grant, refresh) {
 }
 
 export async function officeGrantView(ctx, id) {
-  const [grant, changes] = await Promise.all([
+  const [grant, changes, proposals] = await Promise.all([
     ctx.api(`/grants/${id}`),
     ctx.api(`/budget-changes?grantId=${id}&pageSize=100`),
+    ctx.api(`/termination-proposals?grantId=${id}&pageSize=100`),
   ]);
   const refresh = () => ctx.go(`#/grants/${id}`);
   const box = messageBox();
@@ -244,6 +224,7 @@ export async function officeGrantView(ctx, id) {
       refundsList(grant.refunds, (refund) => refundReturnForm(ctx, refund, refresh)),
     ),
     schedule,
+    terminationCard(ctx, grant, proposals.items, refresh),
     grantActions(ctx, grant, refresh),
     budgetCard(grant.budget, budgetChanges(ctx, changes, refresh)),
     h(

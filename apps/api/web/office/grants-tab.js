@@ -7,6 +7,7 @@ import { grantBadge, reportLabel, lateness, trancheBadge, trancheName } from '..
 import { dataTable } from '../shared/table.js';
 import { beijingToday } from '../shared/time.js';
 import { biLabel, tx } from '../shared/i18n.js';
+import { proposalsQueue } from './termination-card.js';
 
 /** The payment of an approved tranche: voucher and date, recorded by an account other than the approver's. */
 export function payForm(ctx, tranche, onDone) {
@@ -302,5 +303,6 @@ export async function grantsTab(ctx, competition, refresh) {
     ledgerCard(ctx, competition, grants),
     await queueCard(ctx, competition, refresh),
     await reviewCard(ctx, competition),
+    await proposalsQueue(ctx, competition),
   );
 }

@@ -13,5 +13,6 @@ export * from './roadshow.errors';
 export * from './agreement.errors';
 export * from './grants.errors';
 export * from './evaluation.errors';
+export * from './supervision.errors';
 export * from './registration.errors';
 export * from './score-post-outcomes';

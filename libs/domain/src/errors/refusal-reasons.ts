@@ -12,6 +12,7 @@ import { RequestRefusal } from './request.errors';
 import { RoadshowRefusal } from './roadshow.errors';
 import { RulesRefusal } from './rules.errors';
 import { SubmissionRefusal } from './submission.errors';
+import { SupervisionRefusal } from './supervision.errors';
 
 /**
  * Every reason a refusal can give, for the API's documentation and its contract check: each
@@ -35,5 +36,6 @@ export const REFUSAL_REASONS: readonly string[] = [
     ...Object.values(AgreementRefusal),
     ...Object.values(GrantsRefusal),
     ...Object.values(EvaluationRefusal),
+    ...Object.values(SupervisionRefusal),
   ]),
 ];

@@ -8,6 +8,7 @@ import { GrantRules1764316800000 } from './1764316800000-grant-rules';
 import { JudgeSessions1764360000000 } from './1764360000000-judge-sessions';
 import { GrantsLedger1764403200000 } from './1764403200000-grants-ledger';
 import { Evaluations1764489600000 } from './1764489600000-evaluations';
+import { TerminationProposals1764576000000 } from './1764576000000-termination-proposals';
 
 /** In order. Listed explicitly so the same list works from TypeScript sources and from the build. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   JudgeSessions1764360000000,
   GrantsLedger1764403200000,
   Evaluations1764489600000,
+  TerminationProposals1764576000000,
 ];

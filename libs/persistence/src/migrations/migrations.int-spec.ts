@@ -4,6 +4,7 @@ import { loadConfig } from '@app/config';
 import { createDataSource } from '../data-source';
 import { CredentialKeyIds1764144000000 } from './1764144000000-credential-key-ids';
 import { GrantRules1764316800000 } from './1764316800000-grant-rules';
+import { TerminationProposals1764576000000 } from './1764576000000-termination-proposals';
 import { MIGRATIONS } from './index';
 
 /** Every migration must apply to an empty database and revert cleanly, so a bad deploy can roll back. */
@@ -95,7 +96,8 @@ describe('migrations (real Postgres)', () => {
       `SELECT rules FROM competition WHERE id = $1`,
       [competition.id],
     );
-    expect(rules).toEqual({
+    // Later migrations add their own sections; these are the ones this backfill owes.
+    expect(rules).toMatchObject({
       publicityDays: 7,
       tranches: [
         { ...tranches[0], condition: { kind: 'on-signing' } },
@@ -108,5 +110,33 @@ describe('migrations (real Postgres)', () => {
         refundDays: 30,
       },
     });
+  });
+
+  it('gives rules stored before supervision the usual three-year sanction, and keeps a term already there', async () => {
+    await dataSource.runMigrations({ transaction: 'each' });
+    for (let i = MIGRATIONS.indexOf(TerminationProposals1764576000000); i < MIGRATIONS.length; i += 1) {
+      await dataSource.undoLastMigration({ transaction: 'each' });
+    }
+    const [user] = await dataSource.query<{ id: string }[]>(
+      `INSERT INTO app_user (role, login, display_name, password_hash)
+       VALUES ('office', 'supervision-' || gen_random_uuid(), '辛店街道 办公室', 'x') RETURNING id`,
+    );
+    const insert = (rules: object) =>
+      dataSource.query<{ id: string }[]>(
+        `INSERT INTO competition (title, state, pool_fen, rules, grantor, submission_deadline, created_by, version)
+         VALUES ('辛店创投', 'in-progress', 100000, $1, '{}', now(), $2, 1) RETURNING id`,
+        [JSON.stringify(rules), user.id],
+      );
+    const [before] = await insert({ publicityDays: 7 });
+    const [kept] = await insert({ publicityDays: 7, supervision: { sanctionYears: 2 } });
+    await dataSource.runMigrations({ transaction: 'each' });
+    const supervisionOf = async (id: string) =>
+      (
+        await dataSource.query<{ s: unknown }[]>(`SELECT rules -> 'supervision' AS s FROM competition WHERE id = $1`, [
+          id,
+        ])
+      )[0].s;
+    expect(await supervisionOf(before.id)).toEqual({ sanctionYears: 3 });
+    expect(await supervisionOf(kept.id)).toEqual({ sanctionYears: 2 });
   });
 });

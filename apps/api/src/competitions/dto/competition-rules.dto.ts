@@ -9,6 +9,7 @@ import {
   GrantRules,
   RULES_FIELD_LABELS,
   ReportKind,
+  SupervisionRules,
   TRANCHE_CONDITION_KINDS,
   TrancheCondition,
   TrancheConditionKind,
@@ -177,6 +178,19 @@ export class GrantRulesDto implements GrantRules {
   @IntField(1, 365)
   @Label(RULES_FIELD_LABELS['grants.refundDays'])
   refundDays: number;
+}
+
+/** 项目监管: the supervision terms, sent whole. */
+export class SupervisionRulesDto implements SupervisionRules {
+  @ApiProperty({
+    example: 3,
+    minimum: 1,
+    maximum: 10,
+    description: '违约终止后限制申报的年数 / years a confirmed breach bars new submissions',
+  })
+  @IntField(1, 10)
+  @Label(RULES_FIELD_LABELS['supervision.sanctionYears'])
+  sanctionYears: number;
 }
 
 const FEN = { type: 'integer', minimum: 0 } as const;
@@ -405,6 +419,13 @@ export class CompetitionRulesInputDto {
   @Label(RULES_FIELD_LABELS['grants'])
   grants?: GrantRulesDto;
 
+  @ApiPropertyOptional({ type: SupervisionRulesDto, example: PRESET.supervision })
+  @Optional()
+  @ValidateNested()
+  @Type(() => SupervisionRulesDto)
+  @Label(RULES_FIELD_LABELS['supervision'])
+  supervision?: SupervisionRulesDto;
+
   @ApiPropertyOptional({ type: 'integer', example: 7, minimum: 1, maximum: 90 })
   @Label(RULES_FIELD_LABELS['publicityDays'])
   @Optional()
@@ -481,6 +502,9 @@ export class CompetitionRulesDto implements CompetitionRules {
 
   @ApiProperty({ type: GrantRulesDto, example: PRESET.grants })
   grants: GrantRulesDto;
+
+  @ApiProperty({ type: SupervisionRulesDto, example: PRESET.supervision })
+  supervision: SupervisionRulesDto;
 
   @ApiProperty({ type: 'integer', example: PRESET.publicityDays })
   publicityDays: number;
