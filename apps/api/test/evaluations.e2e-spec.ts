@@ -246,7 +246,7 @@ describe('evaluations (中期评估、结项评估、整改后复评): panels of
       .expect((res) => expect(res.body.reason).toBe('EVALUATION_NOTHING_TO_EVALUATE'));
   });
 
-  it('a second C after remediation proposes termination, and the tranche stays unpaid', async () => {
+  it('a second C after remediation proposes termination to the office, and the tranche stays unpaid', async () => {
     const { fixture, grantIds, auth } = await grantsOf([1_000_000]);
     const round = await openRound(fixture.competition.id, auth);
     await scoreAll(await panel(round.id, auth), auth, { [grantIds[0]]: marks(10, 30) });
@@ -261,6 +261,14 @@ describe('evaluations (中期评估、结项评估、整改后复评): panels of
       remediationDueOn: null,
     });
     expect(await trancheStates(grantIds[0], auth)).toEqual(['eligible', 'planned', 'planned']);
+    const proposals = await api()
+      .get('/termination-proposals')
+      .query({ grantId: grantIds[0] })
+      .set('authorization', auth)
+      .expect(200);
+    expect(proposals.body.items).toEqual([
+      expect.objectContaining({ grantId: grantIds[0], cause: 'failed-evaluation', state: 'open' }),
+    ]);
   });
 
   it('a declared recusal leaves the evaluator’s sheet out and the round closes without it', async () => {

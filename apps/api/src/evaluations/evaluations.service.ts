@@ -13,6 +13,7 @@ import {
   JUDGE_GROUP_LABELS,
   RecusalSource,
   RoadshowErrors,
+  TerminationCause,
   conflictOfInterest,
 } from '@app/domain';
 import { addDays, beijingDate, promoteEligible } from '@app/grants';
@@ -44,6 +45,7 @@ import { GrantsRepository } from '../grants/grants.repository';
 import { EvaluationRulesDto } from '../competitions/dto/evaluation-rules.dto';
 import { DownloadFile } from '../results/results.service';
 import { inRubricOrder, readScoreSheet } from '../roadshows/score-sheet';
+import { TerminationProposalsService } from '../supervision/termination-proposals.service';
 import {
   AddEvaluatorDto,
   CreateEvaluationRecusalDto,
@@ -127,6 +129,7 @@ export class EvaluationsService {
     private readonly evaluations: EvaluationsRepository,
     private readonly competitions: CompetitionsRepository,
     private readonly grants: GrantsRepository,
+    private readonly terminations: TerminationProposalsService,
     private readonly audit: AuditRepository,
   ) {}
 
@@ -350,7 +353,8 @@ export class EvaluationsService {
    * 结束评估: every sheet due must be in. The engine computes each project's score, band and stars
    * from the round's inputs; a pass makes the tranche waiting on its stage eligible (through the
    * ledger, audited), a first C opens a remediation until the closing day plus the rules' days, and
-   * a C after a remediation proposes termination. The bundle is stored for `scoring verify`.
+   * a C after a remediation proposes termination to the office (supervision's proposals). The
+   * bundle is stored for `scoring verify`.
    */
   async close(actor: Actor, roundId: string): Promise<EvaluationRoundDto> {
     const now = new Date();
@@ -426,6 +430,19 @@ export class EvaluationsService {
       );
       for (const row of rows.filter((candidate) => candidate.passed)) {
         await this.releaseTranche(manager, actor, row.grantId, now);
+      }
+      for (const row of rows.filter((candidate) => candidate.outcome === EvaluationOutcome.TerminationProposed)) {
+        await this.terminations.propose(
+          {
+            grantId: row.grantId,
+            cause: TerminationCause.FailedEvaluation,
+            detail:
+              `整改后复评仍不合格：${row.score} 分（${row.band}），评估轮次 ${roundId} / ` +
+              `failed the re-evaluation after remediation: ${row.score} (${row.band}), round ${roundId}`,
+            actor,
+          },
+          manager,
+        );
       }
     });
     return this.get(roundId);
