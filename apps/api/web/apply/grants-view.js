@@ -16,6 +16,7 @@ import {
   trancheTable,
 } from '../shared/grant-ledger.js';
 import { fenToYuanText, parseYuan } from '../shared/money.js';
+import { evaluationsCard } from '../shared/evaluation-results.js';
 import { attachmentList, reportBody, reportFacts, reviewLog } from '../shared/report-parts.js';
 import { BUDGET_CHANGE_STATE_LABELS } from '/vocabulary.js';
 import { labelOf, tx } from '../shared/i18n.js';
@@ -197,9 +198,10 @@ function reportAction(ctx, grant, row, box, root) {
 }
 
 export async function granteeGrantView(ctx, id) {
-  const [grant, changes] = await Promise.all([
+  const [grant, changes, evaluations] = await Promise.all([
     ctx.api(`/grants/${id}`),
     ctx.api(`/budget-changes?grantId=${id}&pageSize=100`),
+    ctx.api(`/grants/${id}/evaluations`),
   ]);
   const refresh = () => ctx.go(`#/grants/${id}`);
   const next = grant.tranches.find((t) => ['planned', 'eligible', 'approved'].includes(t.state));
@@ -262,6 +264,7 @@ export async function granteeGrantView(ctx, id) {
       grant.state === 'active' || grant.state === 'suspended' ? payeeForm(ctx, grant, refresh) : null,
     ),
     schedule,
+    evaluationsCard(evaluations),
     reports,
     budgetCard(
       grant.budget,
