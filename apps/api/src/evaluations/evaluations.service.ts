@@ -16,7 +16,7 @@ import {
   TerminationCause,
   conflictOfInterest,
 } from '@app/domain';
-import { addDays, beijingDate, promoteEligible } from '@app/grants';
+import { addDays, beijingDate } from '@app/grants';
 import {
   AuditRepository,
   CompetitionsRepository,
@@ -39,8 +39,7 @@ import {
 import { Actor } from '../auth/actor';
 import { auditActor } from '../auth/audit-actor';
 import { canSee } from '../grants/grant-access';
-import { conditionFacts } from '../grants/ledger-facts';
-import { changedTranches, grantLedger, recordEvents, trancheLedger } from '../grants/ledger-rows';
+import { promoteWhatHolds } from '../grants/ledger-facts';
 import { GrantsRepository } from '../grants/grants.repository';
 import { EvaluationRulesDto } from '../competitions/dto/evaluation-rules.dto';
 import { DownloadFile } from '../results/results.service';
@@ -549,15 +548,7 @@ export class EvaluationsService {
   /** A passed evaluation is a fact of the ledger: the tranche waiting on its stage becomes eligible. */
   private async releaseTranche(manager: EntityManager, actor: Actor, grantId: string, now: Date): Promise<void> {
     const snapshot = await this.grants.lockGrant(manager, grantId);
-    if (!snapshot) return;
-    const promoted = promoteEligible(
-      grantLedger(snapshot.grant),
-      snapshot.tranches.map(trancheLedger),
-      await conditionFacts(this.grants, manager, snapshot.grant, now),
-      now,
-    );
-    await this.grants.saveTranches(manager, changedTranches(snapshot.tranches, promoted.value));
-    await recordEvents(this.audit, manager, actor, promoted.events);
+    if (snapshot) await promoteWhatHolds(this.grants, this.audit, manager, actor, snapshot, now);
   }
 }
 

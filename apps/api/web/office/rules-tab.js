@@ -25,6 +25,7 @@ import {
 import { beijingTime } from '../shared/time.js';
 import { fenToYuanText, parseYuan } from '../shared/money.js';
 import { biLabel, tx } from '../shared/i18n.js';
+import { evaluationTermsFieldset } from './evaluation-terms.js';
 import { grantTermsFieldset, trancheConditionFields } from './grant-terms.js';
 
 const METHODS = Object.entries(AGGREGATION_METHOD_LABELS);
@@ -335,6 +336,8 @@ export async function rulesTab(ctx, competition) {
   updateTrancheSum();
 
   const grantTerms = grantTermsFieldset(rules.grants, frozen);
+  // Rules saved before evaluations existed have none: saving them gives the server's preset.
+  const evaluationTerms = rules.evaluation ? evaluationTermsFieldset(rules.evaluation, frozen) : null;
   const onePerOrganization = h('input', { type: 'checkbox', checked: rules.onePerOrganization });
   const box = messageBox();
   const saveButton = tx('button', { zh: '保存规则', en: 'Save rules' }, { type: 'submit', class: 'primary' });
@@ -506,6 +509,7 @@ export async function rulesTab(ctx, competition) {
       ),
     ),
     grantTerms.node,
+    evaluationTerms?.node,
     h('div', { class: 'card' }, box, frozen ? null : h('div', { class: 'actions' }, saveButton)),
   );
 
@@ -563,6 +567,7 @@ export async function rulesTab(ctx, competition) {
       onePerOrganization: onePerOrganization.checked,
       tranches: rules.tranches,
       grants: grantTerms.value(),
+      ...(evaluationTerms ? { evaluation: evaluationTerms.value() } : {}),
       publicityDays: intOrText(numbers.publicityDays),
       pitchSeconds: intOrText(numbers.pitchSeconds),
       expectedRulesVersion: competition.rulesVersion,
