@@ -39,6 +39,16 @@ const PANEL = [
   { name: '吴桂英（居民代表）', group: 'resident' },
 ] as const;
 
+/**
+ * Each evaluator's noise on each project, drawn in rank order and seat order, so the marks do not
+ * depend on the order the server lists the projects in.
+ */
+function noiseTable(seed: number, communities: readonly string[]): (community: string, seat: number) => number {
+  const random = seededRandom(seed);
+  const table = new Map(communities.map((community) => [community, Array.from({ length: PANEL.length + 1 }, random)]));
+  return (community, seat) => table.get(community)?.[seat] ?? 0;
+}
+
 /** 义乌江东's five criteria (30/20/15/15/20), marks adding up to `total`, to two decimals. */
 function marksFor(total: number): Record<string, string> {
   const share = (max: number) => Math.round(total * max) / 100;
@@ -107,11 +117,13 @@ export async function midTermEvaluations(
   competitionId: string,
   communities: readonly string[],
 ): Promise<void> {
-  const random = seededRandom(MARKS_SEED);
+  const noise = noiseTable(MARKS_SEED, communities);
   const failing = communities[communities.length - 1];
   const base = new Map(communities.map((community, rank) => [community, 88 - rank * 1.5]));
   const mid = await holdRound(office, competitionId, 'mid', communities[0], (community, seat) =>
-    community === failing ? 48 + seat + random() * 4 : (base.get(community) ?? 80) - 3 + random() * 6,
+    community === failing
+      ? 48 + seat + noise(community, seat) * 4
+      : (base.get(community) ?? 80) - 3 + noise(community, seat) * 6,
   );
   const [recusal] = mid.recusals;
   say(
@@ -137,10 +149,13 @@ export async function finalEvaluation(
   competitionId: string,
   communities: readonly string[],
 ): Promise<void> {
-  const random = seededRandom(MARKS_SEED + 1);
-  const final = await holdRound(office, competitionId, 'final', communities[0], (community) => {
-    const rank = communities.indexOf(community);
-    return 93 - rank * 2.5 + random() * 3;
-  });
+  const noise = noiseTable(MARKS_SEED + 1, communities);
+  const final = await holdRound(
+    office,
+    competitionId,
+    'final',
+    communities[0],
+    (community, seat) => 93 - communities.indexOf(community) * 2.5 + noise(community, seat) * 3,
+  );
   say(`结项评估 / final evaluation with stars: ${summarise(final, communities)}`);
 }
