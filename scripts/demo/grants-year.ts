@@ -1,16 +1,18 @@
 import { TRANCHE_STATE_LABELS, TrancheState } from '@app/domain';
-import { addDays, beijingDate } from '@app/grants';
+import { beijingDate } from '@app/grants';
 import { ApiClient, DemoApiError } from './api-client';
 import { createOffice, inDatabase, pad, say, signIn, yuan } from './demo-support';
 import { monthlyChecksAndExit } from './monthly-checks';
 import { printPublicPages } from './public-pages';
+import { finalEvaluation, midTermEvaluations } from './evaluations-year';
 
 /**
  * After the award, through the public API: the communities sign, the office accepts the agreements
  * and pays the first tranches on two signatures, the project year is fast-forwarded, monthly reports
  * are filed and reviewed (one returned for changes), the monthly checks make one organization exit,
- * the mid-term tranches are released where the evaluation passed, one grant is terminated with a
- * refund due, and the ledger is printed.
+ * the mid-term evaluation releases the second tranches (the last-ranked project after remediation and
+ * re-evaluation), the final evaluation rates stars, and the ledger is printed with each project's band
+ * and stars.
  */
 export interface FundedProject {
   readonly community: string;
@@ -56,6 +58,11 @@ interface Grant extends GrantSummary {
   readonly refunds: readonly { readonly amountFen: number; readonly dueOn: string; readonly state: string }[];
 }
 
+/** A grant's evaluations, oldest first: the ledger prints the latest band and stars. */
+interface Evaluations {
+  readonly items: readonly { readonly band: string; readonly stars: number | null }[];
+}
+
 interface Report {
   readonly id: string;
   readonly version: number;
@@ -83,6 +90,7 @@ export async function followTheProjectYear(year: ProjectYear): Promise<void> {
   await fileMonthlyReports(year, grants);
   await monthlyChecksAndExit(year, grants);
   await midTerm(year, payer, grants);
+  await finalEvaluation(year.office, year.competitionId, [...grants.keys()]);
   await printLedger(year);
   await printPublicPages(year.api, year.competitionId);
 }
@@ -234,35 +242,22 @@ async function fileMonthlyReports(year: ProjectYear, grants: ReadonlyMap<string,
 }
 
 /**
- * The mid-term evaluation: passed for most (the office records the decision, the tranche is paid on
- * two signatures), failed for the last-ranked, whose grant is terminated; the second-to-last has
- * already left after its monthly checks.
+ * The mid-term evaluation decides the second tranches: each one its pass made eligible is paid on two
+ * signatures.
  */
 async function midTerm(year: ProjectYear, payer: ApiClient, grants: ReadonlyMap<string, string>): Promise<void> {
-  const entries = [...grants.entries()];
-  const [terminated] = entries.slice(-1);
+  await midTermEvaluations(year.office, year.competitionId, [...grants.keys()]);
   let released = 0;
   let percent = 0;
-  for (const [community, grantId] of entries.slice(0, -2)) {
+  for (const grantId of grants.values()) {
     const grant = await year.office.get<Grant>(`/grants/${grantId}`);
     const tranche = grant.tranches[1];
+    if (tranche.state !== TrancheState.Eligible) continue;
     percent = tranche.percent;
-    await year.office.post(`/tranches/${tranche.id}/condition`, {
-      reason: `中期评估合格（${community}社区，评估组评分 ${80 + (released % 10)} 分）/ passed the mid-term evaluation`,
-    });
     await approveAndPay(year, payer, tranche);
     released += 1;
   }
-  say(`中期拨付 / mid-term evaluation passed: ${released} second tranches (${percent}%) released and paid`);
-  const grant = await year.office.post<Grant>(`/grants/${terminated[1]}/terminate`, {
-    reason: '中期评估不合格（评分 52 分），项目无法按协议继续 / failed the mid-term evaluation',
-    basis: 'unspent',
-  });
-  const refund = grant.refunds[0];
-  say(
-    `终止资助 / ${terminated[0]}: terminated after a failed mid-term evaluation; unpaid tranches cancelled, ` +
-      `refund of ${yuan(refund?.amountFen ?? 0)} due by ${refund?.dueOn ?? addDays(today(), 30)}`,
-  );
+  say(`中期拨付 / ${released} second tranches (${percent}%) made eligible by the evaluation, approved and paid`);
 }
 
 function nextColumn(grant: GrantSummary, sanctionEnds: string | undefined): string {
@@ -289,12 +284,16 @@ async function printLedger(year: ProjectYear): Promise<void> {
   say('');
   say('资助台账 / the grants ledger');
   say(
-    `${pad('协议编号', 16)}${pad('社区', 10)}${pad('资助金额', 12)}${pad('已拨付', 12)}下一期及条件 / next tranche and its condition`,
+    `${pad('协议编号', 16)}${pad('社区', 10)}${pad('资助金额', 12)}${pad('已拨付', 12)}${pad('等次', 6)}${pad('星级', 8)}` +
+      '下一期及条件 / next tranche and its condition',
   );
   for (const grant of rows) {
+    const { items } = await year.office.get<Evaluations>(`/grants/${grant.id}/evaluations`);
+    const latest = items.at(-1);
     say(
       `${pad(grant.agreementNumber, 16)}${pad(grant.community, 10)}${pad(yuan(grant.amountFen), 12)}` +
-        `${pad(yuan(grant.paidFen), 12)}${nextColumn(grant, sanctionEnds.get(grant.id))}`,
+        `${pad(yuan(grant.paidFen), 12)}${pad(latest?.band ?? '—', 6)}${pad(latest?.stars ? `${latest.stars} 星` : '—', 8)}` +
+        nextColumn(grant, sanctionEnds.get(grant.id)),
     );
   }
   const total = (pick: (g: GrantSummary) => number) => rows.reduce((sum, g) => sum + pick(g), 0);

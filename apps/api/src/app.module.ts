@@ -6,6 +6,7 @@ import { AccountabilityModule } from './accountability/accountability.module';
 import { AgreementsModule } from './agreements/agreements.module';
 import { AuthModule } from './auth/auth.module';
 import { CompetitionsModule } from './competitions/competitions.module';
+import { EvaluationsModule } from './evaluations/evaluations.module';
 import { GrantsModule } from './grants/grants.module';
 import { HealthModule } from './health/health.module';
 import { LiveModule } from './live/live.module';
@@ -44,6 +45,7 @@ export class AppModule {
         AgreementsModule,
         GrantsModule,
         AccountabilityModule,
+        EvaluationsModule,
         SanctionsModule,
         SupervisionModule,
         VocabularyModule,

@@ -1,8 +1,4 @@
-import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Queue } from 'bullmq';
 import request from 'supertest';
@@ -41,32 +37,15 @@ import {
   roadshowCompetition,
   trimmedMeanByHand,
 } from './roadshow.factory';
+import { scoringVerify as verify } from './scoring-verify';
 import { startTestApp } from './test-app';
 import { WorkerProcess, startWorkerProcess } from './worker-process';
 
-const ROOT = resolve(__dirname, '../../..');
 const PREFIX = `results-${randomUUID().slice(0, 8)}`;
 const PROJECTS = 20;
 /** Judge j's total for project p: every trimmed mean differs, all pass the 60-point mark. */
 function totalFor(p: number, j: number): string {
   return (60 + ((p * 7 + j * 11) % 30) + p * 0.37 + j * 0.05).toFixed(2);
-}
-
-/** `npm run --silent scoring -- verify FILE`, exactly as an auditor types it. */
-function verify(bundle: string): { status: number | null; stdout: string; stderr: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'bundle-'));
-  try {
-    const file = join(dir, 'bundle.json');
-    writeFileSync(file, bundle);
-    const result = spawnSync('npm', ['run', '--silent', 'scoring', '--', 'verify', file], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, NODE_OPTIONS: '' },
-    });
-    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 describe('rank and allocate: 20 projects × 7 judges through the roadshow, the queue and the worker', () => {

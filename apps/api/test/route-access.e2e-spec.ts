@@ -148,6 +148,16 @@ const ACCESS: Readonly<Record<string, typeof PUBLIC | readonly Role[]>> = {
   'GET /budget-changes': USERS,
   'POST /budget-changes/{id}/approve': [Office],
   'POST /budget-changes/{id}/refuse': [Office],
+
+  'POST /competitions/{id}/evaluation-rounds': [Office],
+  'GET /competitions/{id}/evaluation-rounds': [Office, Admin],
+  'GET /evaluation-rounds/{id}': [Office, Admin],
+  'POST /evaluation-rounds/{id}/evaluators': [Office],
+  'POST /evaluation-rounds/{id}/recusals': [Office],
+  'PUT /evaluation-rounds/{id}/sheets/{evaluatorId}/{grantId}': [Office],
+  'POST /evaluation-rounds/{id}/close': [Office],
+  'GET /evaluation-rounds/{id}/bundle.json': [Office, Admin],
+  'GET /grants/{id}/evaluations': USERS,
 };
 
 const ROUTES = Object.keys(ACCESS);

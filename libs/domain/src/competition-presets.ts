@@ -1,4 +1,5 @@
 import { CompetitionRules, GrantRules } from './competition-rules';
+import { JIANGDONG_EVALUATION } from './evaluation-vocabulary';
 import { ReportKind } from './grant-vocabulary';
 import { USUAL_SUPERVISION } from './supervision-vocabulary';
 import { JudgeGroup } from './vocabulary';
@@ -66,6 +67,7 @@ export const COMPETITION_PRESETS: Readonly<Record<'party-building' | 'community-
     supervision: USUAL_SUPERVISION,
     publicityDays: 7,
     pitchSeconds: 420,
+    evaluation: JIANGDONG_EVALUATION,
   },
   'community-micro': {
     categories: [
@@ -104,5 +106,6 @@ export const COMPETITION_PRESETS: Readonly<Record<'party-building' | 'community-
     supervision: USUAL_SUPERVISION,
     publicityDays: 5,
     pitchSeconds: 300,
+    evaluation: JIANGDONG_EVALUATION,
   },
 };

@@ -1,3 +1,4 @@
+import type { EvaluationRules } from './evaluation-vocabulary';
 import { AgreementLanguage, TrancheCondition } from './grant-vocabulary';
 import { SupervisionRules } from './supervision-vocabulary';
 import { JudgeGroup } from './vocabulary';
@@ -75,4 +76,6 @@ export interface CompetitionRules {
   readonly supervision: SupervisionRules;
   readonly publicityDays: number;
   readonly pitchSeconds: number;
+  /** Mid-term and final evaluations; rules saved before evaluations existed have none and read the preset's. */
+  readonly evaluation?: EvaluationRules;
 }

@@ -54,9 +54,9 @@ export const AGREEMENT_LOCALES = ['zh', 'en'] as const;
 export type AgreementLanguage = (typeof AGREEMENT_LOCALES)[number];
 
 /**
- * When a tranche may be paid. `evaluation-passed` and `milestone-accepted` hold once the office
- * records its decision with a reason (the evaluations themselves come later and will record the
- * same fact); `report-accepted` once the grantee's report of that kind is accepted; `date` from that
+ * When a tranche may be paid. `evaluation-passed` holds once an evaluation round of that stage
+ * (or the re-evaluation after it) is passed, or the office records its decision with a reason, as
+ * `milestone-accepted` does; `report-accepted` once the grantee's report of that kind is accepted; `date` from that
  * day on (Beijing time); `on-signing` once the office accepts the signed agreement.
  */
 export type TrancheCondition =

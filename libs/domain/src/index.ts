@@ -5,6 +5,8 @@ export * from './competition-lifecycle';
 export * from './competition-rules';
 export * from './grant-vocabulary';
 export * from './accountability-vocabulary';
+export * from './evaluation-vocabulary';
+export * from './conflict-of-interest';
 export * from './supervision-vocabulary';
 export * from './vocabulary';
 export * from './competition-presets';

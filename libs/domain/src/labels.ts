@@ -11,6 +11,11 @@ import {
   TrancheConditionKind,
   TrancheState,
 } from './grant-vocabulary';
+import {
+  EVALUATION_OUTCOME_LABELS,
+  EVALUATION_ROUND_STATE_LABELS,
+  EVALUATION_STAGE_LABELS,
+} from './evaluation-vocabulary';
 import { AgreementStatus, ObjectionStatus } from './result-vocabulary';
 import { TERMINATION_CAUSE_LABELS, TERMINATION_PROPOSAL_STATE_LABELS } from './supervision-vocabulary';
 import { JudgeGroup, OrganizationKind, RecusalSource, ScreeningStatus, SlotState, SubmissionState } from './vocabulary';
@@ -189,6 +194,9 @@ export const VALUE_LABELS = {
   REPORT_STATE_LABELS,
   BUDGET_CHANGE_STATE_LABELS,
   REFUND_STATE_LABELS,
+  EVALUATION_STAGE_LABELS,
+  EVALUATION_ROUND_STATE_LABELS,
+  EVALUATION_OUTCOME_LABELS,
   TERMINATION_CAUSE_LABELS,
   TERMINATION_PROPOSAL_STATE_LABELS,
 } as const;

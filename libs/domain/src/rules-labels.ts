@@ -1,4 +1,5 @@
 import { BilingualMessage } from './domain-error';
+import { EVALUATION_RULES_FIELD_LABELS } from './evaluation-vocabulary';
 import { FieldLabel, FieldStep, fieldName } from './field-label';
 import { JUDGE_GROUP_LABELS } from './labels';
 import { JudgeGroup } from './vocabulary';
@@ -107,6 +108,7 @@ export const RULES_FIELD_LABELS = {
   'supervision.eligibility.maxActiveGrants': label('在执行资助项目上限', 'most grants running at once'),
   publicityDays: label('公示天数', 'days of public notice'),
   pitchSeconds: label('路演陈述时长（秒）', 'pitch length in seconds'),
+  ...EVALUATION_RULES_FIELD_LABELS,
 } as const satisfies Readonly<Record<string, FieldLabel>>;
 
 export type RulesFieldPath = keyof typeof RULES_FIELD_LABELS;

@@ -5,6 +5,13 @@ export type ConditionEvidence =
   | { readonly kind: 'signing'; readonly agreementId: string }
   | { readonly kind: 'report'; readonly reportId: string }
   | { readonly kind: 'office-decision'; readonly by: string; readonly reason: string }
+  | {
+      readonly kind: 'evaluation';
+      readonly roundId: string;
+      readonly stage: 'mid' | 'final';
+      readonly score: string;
+      readonly band: string;
+    }
   | { readonly kind: 'date'; readonly date: string };
 
 /** What the ledger knows when it asks whether a condition holds. */
@@ -12,14 +19,21 @@ export interface ConditionFacts {
   /** The accepted signed agreement the grant was created from. */
   readonly agreementId: string;
   readonly acceptedReports: readonly { readonly id: string; readonly kind: ReportKind }[];
+  /** Passed evaluations of the grant (a re-evaluation's pass counts for the stage it remediated). */
+  readonly passedEvaluations: readonly {
+    readonly roundId: string;
+    readonly stage: 'mid' | 'final';
+    readonly score: string;
+    readonly band: string;
+  }[];
   /** Today in Beijing, YYYY-MM-DD. */
   readonly today: string;
 }
 
 /**
- * The evidence that the condition holds from the ledger's own facts, or null. Conditions decided
- * by the office (evaluations, milestones) never hold from facts: they hold once the decision is
- * recorded on the tranche.
+ * The evidence that the condition holds from the ledger's own facts, or null. A passed evaluation
+ * of the stage is such a fact; the office may also record its own decision on an evaluation or a
+ * milestone, which never hold from facts otherwise.
  */
 export function evidenceFromFacts(condition: TrancheCondition, facts: ConditionFacts): ConditionEvidence | null {
   switch (condition.kind) {
@@ -31,7 +45,10 @@ export function evidenceFromFacts(condition: TrancheCondition, facts: ConditionF
     }
     case 'date':
       return facts.today >= condition.date ? { kind: 'date', date: condition.date } : null;
-    case 'evaluation-passed':
+    case 'evaluation-passed': {
+      const passed = facts.passedEvaluations.find((evaluation) => evaluation.stage === condition.stage);
+      return passed ? { kind: 'evaluation', ...passed } : null;
+    }
     case 'milestone-accepted':
       return null;
   }

@@ -120,6 +120,21 @@ describe('the grants ledger', () => {
     );
   });
 
+  it('makes the tranche waiting on an evaluation eligible once that stage is passed, with the result as evidence', () => {
+    const { grant, tranches } = signedGrant();
+    const passedFinal = [{ roundId: 'round-final', stage: 'final' as const, score: '88.50', band: 'A' }];
+    const early = promoteEligible(grant, tranches, factsOn('2027-06-01', [], passedFinal), LATER);
+    expect(early.value.map((t) => t.state)).toEqual(['eligible', 'planned', 'eligible']);
+    const passedMid = [{ roundId: 'round-mid', stage: 'mid' as const, score: '72.00', band: 'B' }];
+    const promoted = promoteEligible(grant, tranches, factsOn('2027-06-01', [], passedMid), LATER);
+    expect(promoted.value[1]).toMatchObject({
+      state: 'eligible',
+      conditionEvidence: { kind: 'evaluation', roundId: 'round-mid', stage: 'mid', score: '72.00', band: 'B' },
+    });
+    expect(promoted.value[2].state).toBe('planned');
+    expect(promoted.events.map((event) => event.action)).toEqual(['tranche.eligible']);
+  });
+
   it('makes report and date conditions eligible from the facts', () => {
     const { grant, tranches } = signedGrant(1_000_000, [
       { labelZh: '首期', labelEn: 'First', percent: 40, condition: { kind: 'on-signing' } },

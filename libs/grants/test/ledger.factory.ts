@@ -11,8 +11,12 @@ export const PAYEE: Payee = {
 
 export const SIGNED_AT = new Date('2027-01-05T02:00:00Z');
 
-export function factsOn(today: string, acceptedReports: ConditionFacts['acceptedReports'] = []): ConditionFacts {
-  return { agreementId: 'agreement-1', acceptedReports, today };
+export function factsOn(
+  today: string,
+  acceptedReports: ConditionFacts['acceptedReports'] = [],
+  passedEvaluations: ConditionFacts['passedEvaluations'] = [],
+): ConditionFacts {
+  return { agreementId: 'agreement-1', acceptedReports, passedEvaluations, today };
 }
 
 /** 五顶岗's grant: ¥30,000.01 in the party-building preset's 50 / 30 / 20, created on signing. */

@@ -1,5 +1,11 @@
 import { AuditEvent } from './audit/audit-event.entity';
 import { Competition } from './competition/competition.entity';
+import { EvaluationProject } from './evaluation/evaluation-project.entity';
+import { EvaluationRecusal } from './evaluation/evaluation-recusal.entity';
+import { EvaluationResultRow } from './evaluation/evaluation-result.entity';
+import { EvaluationRound } from './evaluation/evaluation-round.entity';
+import { EvaluationSheet } from './evaluation/evaluation-sheet.entity';
+import { Evaluator } from './evaluation/evaluator.entity';
 import { Submission } from './competition/submission.entity';
 import { BudgetChange } from './grants/budget-change.entity';
 import { GrantBudget } from './grants/grant-budget.entity';
@@ -57,6 +63,12 @@ export const ENTITIES = [
   GrantReport,
   ReportAttachment,
   GrantRefund,
+  EvaluationRound,
+  EvaluationProject,
+  Evaluator,
+  EvaluationRecusal,
+  EvaluationSheet,
+  EvaluationResultRow,
   TerminationProposal,
   OrganizationSanction,
   MonthlyCheck,

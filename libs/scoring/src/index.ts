@@ -8,3 +8,4 @@ export * from './bundle';
 export * from './yuan-text';
 export * from './rules';
 export * from './seeded-random';
+export * from './evaluation';

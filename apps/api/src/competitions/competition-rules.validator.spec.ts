@@ -1,4 +1,10 @@
-import { COMPETITION_PRESETS, DomainError, RubricCriterionRule } from '@app/domain';
+import {
+  COMPETITION_PRESETS,
+  DomainError,
+  EvaluationRules,
+  JIANGDONG_EVALUATION,
+  RubricCriterionRule,
+} from '@app/domain';
 import { validateCompetitionRules } from './competition-rules.validator';
 
 const PARTY = COMPETITION_PRESETS['party-building'];
@@ -275,5 +281,67 @@ describe('validateCompetitionRules', () => {
     });
     const none = { ...PARTY, supervision: { ...PARTY.supervision, monthlyChecks: null } };
     expect(validateCompetitionRules(none, POOL).supervision.monthlyChecks).toBeNull();
+  });
+});
+
+describe('the evaluation section of the rules', () => {
+  const EVALUATION = JIANGDONG_EVALUATION;
+  const withEvaluation = (change: Partial<EvaluationRules>) => ({ ...PARTY, evaluation: { ...EVALUATION, ...change } });
+
+  it('gives rules sent without one 义乌江东’s five criteria, the usual bands and stars', () => {
+    const { evaluation: _, ...rest } = PARTY;
+    const evaluation = validateCompetitionRules(rest, POOL).evaluation;
+    expect(evaluation?.rubric.map((criterion) => criterion.labelZh)).toEqual([
+      '项目质量',
+      '项目进度',
+      '社会知晓度',
+      '居民参与度',
+      '满意度',
+    ]);
+    expect(evaluation?.bands.map((band) => [band.key, band.minScore, band.passes])).toEqual([
+      ['A', '85', true],
+      ['B', '60', true],
+      ['C', '0', false],
+    ]);
+  });
+
+  it('refuses bands that leave low scores without a band, or where none passes', () => {
+    expect(refusal(withEvaluation({ bands: EVALUATION.bands.slice(0, 2) }))).toMatchObject({
+      reason: 'EVALUATION_BANDS_WITHOUT_FLOOR',
+      field: 'rules.evaluation.bands',
+    });
+    const failing = EVALUATION.bands.map((band) => ({ ...band, passes: false }));
+    expect(refusal(withEvaluation({ bands: failing }))).toMatchObject({ reason: 'EVALUATION_BANDS_NONE_PASSES' });
+  });
+
+  it('refuses a threshold above 100 and a star level given twice, naming the field', () => {
+    const bands = [{ ...EVALUATION.bands[0], minScore: '101' }, ...EVALUATION.bands.slice(1)];
+    expect(refusal(withEvaluation({ bands }))).toMatchObject({
+      reason: 'EVALUATION_SCORE_ABOVE_100',
+      field: 'rules.evaluation.bands.0.minScore',
+      messageZh: '评估等次第 1 项的最低分数不能超过 100 分（评估结果按百分制）',
+    });
+    const stars = [...EVALUATION.stars, { stars: 3, minScore: '65' }];
+    expect(refusal(withEvaluation({ stars }))).toMatchObject({
+      reason: 'EVALUATION_STARS_REPEATED',
+      field: 'rules.evaluation.stars.3.stars',
+    });
+  });
+
+  it('refuses a star gate on a criterion the evaluation rubric does not score', () => {
+    const starGates = [{ criterion: 'party-leadership', minShare: '0.6', effect: 'none' as const }];
+    expect(refusal(withEvaluation({ starGates }))).toMatchObject({
+      reason: 'EVALUATION_STAR_GATE_CRITERION',
+      field: 'rules.evaluation.starGates.0.criterion',
+    });
+  });
+
+  it('checks the evaluation rubric as the roadshow’s, naming its own fields', () => {
+    const rubric = EVALUATION.rubric.map((criterion, i) => (i === 1 ? { ...criterion, key: 'quality' } : criterion));
+    expect(refusal(withEvaluation({ rubric }))).toMatchObject({
+      reason: 'KEY_REPEATED',
+      field: 'rules.evaluation.rubric.1.key',
+      messageZh: '评估细则第 2 项的评估项代码重复：「quality」已出现过',
+    });
   });
 });

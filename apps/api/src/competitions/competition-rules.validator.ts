@@ -3,10 +3,13 @@ import {
   AggregationRule,
   CategoryRule,
   CompetitionRules,
+  EvaluationErrors,
+  EvaluationRules,
   GrantRules,
   MONTHLY_CHECK_TOTAL,
   MonthlyCheckRules,
   SupervisionErrors,
+  JIANGDONG_EVALUATION,
   SupervisionRules,
   JudgeGroup,
   ReportKind,
@@ -290,6 +293,59 @@ function checkMonthlyChecks(checks: MonthlyCheckRules, at: At): MonthlyCheckRule
   };
 }
 
+/** A score out of 100 as evaluations publish it: 0 to 100 with at most 2 decimals. */
+function scoreOutOf100(value: string, at: RulesField): Rational {
+  const score = decimal(value, at, 2);
+  if (score.gt(Rational.of(100))) throw EvaluationErrors.scoreAbove100(at);
+  return score;
+}
+
+/**
+ * The evaluation section: its rubric and aggregation checked as the roadshow's are, then bands
+ * covering 0–100 with at least one passing, one threshold per star level, and star gates on scored
+ * criteria. Rules sent without one take 义乌江东's preset, so every saved rules set states its own.
+ */
+function checkEvaluation(evaluation: EvaluationRules, rules: At): EvaluationRules {
+  const at: At = (path) => rules(`evaluation.${path}`);
+  const rubric = checkRubric(present(evaluation.rubric, at('rubric')), at);
+  const aggregation = checkAggregation(present(evaluation.aggregation, at('aggregation')), at);
+  const bands = present(evaluation.bands, at('bands'));
+  const floors = new Map<string, string>();
+  bands.forEach((band, i) => {
+    if (bands.slice(0, i).some((earlier) => earlier.key === band.key)) {
+      throw RulesErrors.keyRepeated(at(`bands.${i}.key`), band.key);
+    }
+    const score = scoreOutOf100(band.minScore, at(`bands.${i}.minScore`)).toDecimalString(2);
+    if (floors.has(score)) throw EvaluationErrors.bandScoreRepeated(at(`bands.${i}.minScore`), band.minScore);
+    floors.set(score, band.key);
+  });
+  if (!floors.has('0.00')) throw EvaluationErrors.bandsWithoutFloor(at('bands'));
+  if (!bands.some((band) => band.passes)) throw EvaluationErrors.bandsNonePasses(at('bands'));
+  const stars = present(evaluation.stars, at('stars'));
+  const levels = new Set<number>();
+  stars.forEach((level, i) => {
+    scoreOutOf100(level.minScore, at(`stars.${i}.minScore`));
+    if (levels.has(level.stars)) throw EvaluationErrors.starsRepeated(at(`stars.${i}.stars`), level.stars);
+    levels.add(level.stars);
+  });
+  const scored = new Set(rubric.filter((criterion) => !criterion.gate).map((criterion) => criterion.key));
+  const starGates = present(evaluation.starGates, at('starGates'));
+  starGates.forEach((gate, i) => {
+    if (!scored.has(gate.criterion)) {
+      throw EvaluationErrors.starGateCriterion(at(`starGates.${i}.criterion`), gate.criterion);
+    }
+    positiveDecimal(gate.minShare, at(`starGates.${i}.minShare`), 4, 1);
+  });
+  return {
+    rubric,
+    aggregation,
+    bands: bands.map(({ key, labelZh, labelEn, minScore, passes }) => ({ key, labelZh, labelEn, minScore, passes })),
+    stars: stars.map(({ stars: count, minScore }) => ({ stars: count, minScore })),
+    starGates: starGates.map(({ criterion, minShare, effect }) => ({ criterion, minShare, effect })),
+    remediationDays: present(evaluation.remediationDays, at('remediationDays')),
+  };
+}
+
 /** The supervision terms with only the known fields; their ranges are the DTO's. */
 function checkSupervision(supervision: SupervisionRules, at: At): SupervisionRules {
   const { noActiveSanction, noOverdueReport, maxActiveGrants } = supervision.eligibility;
@@ -342,5 +398,6 @@ export function validateCompetitionRules(draft: RulesDraft, poolFen: number, fie
     supervision: checkSupervision(present(draft.supervision, at('supervision')), at),
     publicityDays: present(draft.publicityDays, at('publicityDays')),
     pitchSeconds: present(draft.pitchSeconds, at('pitchSeconds')),
+    evaluation: checkEvaluation(draft.evaluation ?? JIANGDONG_EVALUATION, at),
   };
 }

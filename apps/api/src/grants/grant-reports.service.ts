@@ -2,14 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { GrantState, GrantsErrors, ReportState } from '@app/domain';
-import {
-  LedgerAction,
-  assertReportEditable,
-  assertReportUnderReview,
-  daysLate,
-  dueReport,
-  promoteEligible,
-} from '@app/grants';
+import { LedgerAction, assertReportEditable, assertReportUnderReview, daysLate, dueReport } from '@app/grants';
 import { AuditRepository, GrantReport, ProjectGrant, ReportAttachment } from '@app/persistence';
 import { scanContentType } from '../agreements/scan-file-type';
 import { Actor } from '../auth/actor';
@@ -30,8 +23,7 @@ import {
 import { canSee, ownOrganization, userOf } from './grant-access';
 import { GrantReportsRepository } from './grant-reports.repository';
 import { GrantsRepository } from './grants.repository';
-import { conditionFacts } from './ledger-facts';
-import { changedTranches, grantLedger, recordEvents, trancheLedger } from './ledger-rows';
+import { promoteWhatHolds } from './ledger-facts';
 
 /** A report holds at most this many photos, sign-in sheets and receipts. */
 export const ATTACHMENTS_PER_REPORT = 20;
@@ -201,14 +193,7 @@ export class GrantReportsService {
       await this.record(manager, actor, LedgerAction.ReportAccept, saved, ReportState.Submitted, {
         comments: comments ?? null,
       });
-      const promoted = promoteEligible(
-        grantLedger(snapshot.grant),
-        snapshot.tranches.map(trancheLedger),
-        await conditionFacts(this.grants, manager, snapshot.grant, now),
-        now,
-      );
-      await this.grants.saveTranches(manager, changedTranches(snapshot.tranches, promoted.value));
-      await recordEvents(this.audit, manager, actor, promoted.events);
+      await promoteWhatHolds(this.grants, this.audit, manager, actor, snapshot, now);
     });
     return this.get(actor, id);
   }

@@ -29,6 +29,6 @@ import { TranchesService } from './tranches.service';
     BudgetChangesService,
     PaymentDocumentsService,
   ],
-  exports: [GrantsService],
+  exports: [GrantsRepository, GrantsService],
 })
 export class GrantsModule {}

@@ -5,6 +5,7 @@ import { GrantState, ReportKind, ReportState, TrancheState } from '@app/domain';
 import {
   Agreement,
   Competition,
+  EvaluationResultRow,
   GrantBudget,
   GrantRefund,
   GrantReport,
@@ -134,6 +135,17 @@ export class GrantsRepository {
       .createQueryBuilder('t')
       .where('lower(t.voucher_number) = lower(:voucherNumber)', { voucherNumber })
       .getExists();
+  }
+
+  /** The grant's passed evaluations, oldest first: evidence for the tranches waiting on them. */
+  async passedEvaluations(
+    manager: EntityManager,
+    grantId: string,
+  ): Promise<{ roundId: string; stage: 'mid' | 'final'; score: string; band: string }[]> {
+    const rows = await manager
+      .getRepository(EvaluationResultRow)
+      .find({ where: { grantId, passed: true }, order: { createdAt: 'ASC' } });
+    return rows.map((row) => ({ roundId: row.roundId, stage: row.forStage, score: row.score, band: row.band }));
   }
 
   acceptedReports(manager: EntityManager, grantId: string): Promise<{ id: string; kind: ReportKind }[]> {

@@ -91,7 +91,7 @@ export class GrantsService {
       const created = createGrant(
         { id, amountFen: agreement.grantFen },
         schedule,
-        { agreementId, acceptedReports: [], today: beijingDate(now) },
+        { agreementId, acceptedReports: [], passedEvaluations: [], today: beijingDate(now) },
         now,
       );
       const grant: Omit<ProjectGrant, 'createdAt' | 'updatedAt'> = {

@@ -17,10 +17,13 @@ export interface ScoringRubric {
  * Per rules object, so every score post of a roadshow (whose rules JudgeScoringService keeps as one
  * object) and every sheet of a lock reuse one compilation. Rules are never changed in place.
  */
-const RUBRICS = new WeakMap<CompetitionRules, ScoringRubric>();
+const RUBRICS = new WeakMap<PanelRules, ScoringRubric>();
 
-/** The competition's rubric as libs/scoring reads it, through the engine's own rules mapping. */
-export function scoringRubricOf(rules: CompetitionRules): ScoringRubric {
+/** The rubric and aggregation a panel scores by: a competition's roadshow, or one of its evaluations. */
+export type PanelRules = Pick<CompetitionRules, 'rubric' | 'aggregation'>;
+
+/** The panel's rubric as libs/scoring reads it, through the engine's own rules mapping. */
+export function scoringRubricOf(rules: PanelRules): ScoringRubric {
   let found = RUBRICS.get(rules);
   if (!found) {
     const rubric = rubricOfRules(rules);

@@ -182,6 +182,7 @@ export class JudgeRepository {
          JOIN organization o ON o.id = sub.organization_id
         WHERE j.id = ANY($3::uuid[])
           AND ($4::uuid[] IS NULL OR sub.id = ANY($4::uuid[]))
+          -- conflictOfInterest (libs/domain) states this rule for evaluators; the two must agree.
           AND ((j.organization_id IS NOT NULL AND j.organization_id = sub.organization_id)
                OR (j.community IS NOT NULL AND j.community = o.community))
         ORDER BY j.id, sub.id`,

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   CompetitionErrors,
+  conflictReason,
   LiveEventType,
   RecusalSource,
   RoadshowErrors,
@@ -61,9 +62,7 @@ export class RecusalsService {
   ): Promise<Recusal[]> {
     const created: Recusal[] = [];
     for (const found of await this.judges.conflicts(competitionId, judgeIds, manager, submissionIds)) {
-      const reason = found.sameOrganization
-        ? `同一组织：${found.organizationName} / same organization: ${found.organizationName}`
-        : `同一社区：${found.community} / same community: ${found.community}`;
+      const reason = conflictReason(found);
       const recusal = await this.judges.insertRecusal(manager, {
         judgeId: found.judgeId,
         submissionId: found.submissionId,

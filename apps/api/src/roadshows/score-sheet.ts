@@ -1,7 +1,6 @@
-import { CompetitionRules } from '@app/domain';
 import { MARK_DECIMALS, Rational, rubricTotal } from '@app/scoring';
 import { FieldProblem, RequestValidationError } from '../common/validation-error';
-import { scoringRubricOf } from './competition-scoring';
+import { PanelRules, scoringRubricOf } from './competition-scoring';
 
 /** A judge's marks as validated against the rubric; keys in rubric order. */
 export interface ScoreSheet {
@@ -62,12 +61,12 @@ function criterionProblem(criterion: Named, value: unknown, maxPoints: string): 
 }
 
 /**
- * Checks a judge's sheet against the competition's rubric and computes the total with
+ * Checks a judge's (or an evaluator's) sheet against the panel's rubric and computes the total with
  * libs/scoring. Every criterion must be present as a decimal string within 0…maxPoints with at
  * most 2 decimals; every gate needs true or false; unknown keys are refused. All problems are
  * reported at once, each naming its field, so the tablet can mark every bad entry.
  */
-export function readScoreSheet(rules: CompetitionRules, input: ScoreSheetInput): ScoreSheet {
+export function readScoreSheet(rules: PanelRules, input: ScoreSheetInput): ScoreSheet {
   const problems: FieldProblem[] = [];
   const criteriaRules = rules.rubric.filter((criterion) => !criterion.gate);
   const gateRules = rules.rubric.filter((criterion) => criterion.gate);
@@ -127,7 +126,10 @@ export function readScoreSheet(rules: CompetitionRules, input: ScoreSheetInput):
 }
 
 /** Stored marks back in rubric order: jsonb does not keep key order, and replies must be byte-identical. */
-export function inRubricOrder<T>(rules: CompetitionRules, values: Readonly<Record<string, T>>): Record<string, T> {
+export function inRubricOrder<T>(
+  rules: Pick<PanelRules, 'rubric'>,
+  values: Readonly<Record<string, T>>,
+): Record<string, T> {
   const ordered: Record<string, T> = {};
   for (const criterion of rules.rubric) {
     if (Object.hasOwn(values, criterion.key)) ordered[criterion.key] = values[criterion.key];

@@ -118,6 +118,7 @@ describe('supervision (项目监管) in Chromium', () => {
       await see(page.getByTestId('check-row'), '5.5 分');
       expect(await page.evaluate(LABEL_CHECK)).toEqual({ unlabelled: [], horizontalScroll: false });
       await shot(page, 'supervision-grantee-warning');
+      await expectAccessible(page, 'grantee grant page with the monthly warning, on a phone');
     } finally {
       await grantee.context.close();
     }

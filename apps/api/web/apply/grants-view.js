@@ -17,6 +17,7 @@ import {
 } from '../shared/grant-ledger.js';
 import { fenToYuanText, parseYuan } from '../shared/money.js';
 import { checkWarning, checksTable } from '../shared/monthly-checks.js';
+import { evaluationsCard } from '../shared/evaluation-results.js';
 import { attachmentList, reportBody, reportFacts, reviewLog } from '../shared/report-parts.js';
 import { BUDGET_CHANGE_STATE_LABELS } from '/vocabulary.js';
 import { labelOf, tx } from '../shared/i18n.js';
@@ -198,10 +199,11 @@ function reportAction(ctx, grant, row, box, root) {
 }
 
 export async function granteeGrantView(ctx, id) {
-  const [grant, changes, checks] = await Promise.all([
+  const [grant, changes, checks, evaluations] = await Promise.all([
     ctx.api(`/grants/${id}`),
     ctx.api(`/budget-changes?grantId=${id}&pageSize=100`),
     ctx.api(`/grants/${id}/monthly-checks`),
+    ctx.api(`/grants/${id}/evaluations`),
   ]);
   const refresh = () => ctx.go(`#/grants/${id}`);
   const next = grant.tranches.find((t) => ['planned', 'eligible', 'approved'].includes(t.state));
@@ -273,6 +275,7 @@ export async function granteeGrantView(ctx, id) {
           checksTable(checks),
         )
       : null,
+    evaluationsCard(evaluations),
     reports,
     budgetCard(
       grant.budget,

@@ -19,6 +19,7 @@ import { labelOf, tx } from '../shared/i18n.js';
 import { agreementsTab } from './agreements-tab.js';
 import { stateBadge } from './badges.js';
 import { beijingDeadline, toBeijingLocal } from './competitions-view.js';
+import { evaluationsTab } from './evaluations-tab.js';
 import { grantsTab } from './grants-tab.js';
 import { publicityTab } from './publicity-tab.js';
 import { resultsTab } from './results-tab.js';
@@ -35,6 +36,7 @@ const TABS = [
   ['publicity', { zh: '公示与异议', en: 'Public notice' }],
   ['agreements', { zh: '协议书', en: 'Agreements' }],
   ['grants', { zh: '资助管理', en: 'Grants' }],
+  ['evaluations', { zh: '评估', en: 'Evaluations' }],
 ];
 
 const RENDERERS = {
@@ -46,6 +48,7 @@ const RENDERERS = {
   publicity: publicityTab,
   agreements: agreementsTab,
   grants: grantsTab,
+  evaluations: evaluationsTab,
 };
 
 export async function competitionView(ctx, id, tab = 'overview') {

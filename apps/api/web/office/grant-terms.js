@@ -78,7 +78,7 @@ export function trancheConditionFields(tranche, i) {
   ];
 }
 
-function intOrText(value) {
+export function intOrText(value) {
   return /^\d+$/.test(String(value).trim()) ? Number.parseInt(value, 10) : value;
 }
 

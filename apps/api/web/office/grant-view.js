@@ -1,6 +1,7 @@
 // One grant as the office runs it: the two signatures on each tranche, the conditions it decides,
 // payment notices, suspension, termination with its refund, completion, and the grantee's reports
 // and budget changes.
+import { evaluationsCard } from '../shared/evaluation-results.js';
 import { formatYuan, h } from '../shared/dom.js';
 import { field, input, messageBox, select, showApiError } from '../shared/forms.js';
 import { reasonAction } from './reason-action.js';
@@ -183,11 +184,12 @@ function grantActions(ctx, grant, refresh) {
 }
 
 export async function officeGrantView(ctx, id) {
-  const [grant, changes, proposals, checks] = await Promise.all([
+  const [grant, changes, proposals, checks, evaluations] = await Promise.all([
     ctx.api(`/grants/${id}`),
     ctx.api(`/budget-changes?grantId=${id}&pageSize=100`),
     ctx.api(`/termination-proposals?grantId=${id}&pageSize=100`),
     ctx.api(`/grants/${id}/monthly-checks`),
+    ctx.api(`/grants/${id}/evaluations`),
   ]);
   const refresh = () => ctx.go(`#/grants/${id}`);
   const box = messageBox();
@@ -227,6 +229,7 @@ export async function officeGrantView(ctx, id) {
     ),
     schedule,
     monthlyChecksCard(ctx, grant, checks, refresh),
+    evaluationsCard(evaluations),
     terminationCard(ctx, grant, proposals.items, refresh),
     grantActions(ctx, grant, refresh),
     budgetCard(grant.budget, budgetChanges(ctx, changes, refresh)),

@@ -16,7 +16,8 @@ startApp({
   routes: [
     [/^#\/(?:competitions)?$/, competitionsView],
     [/^#\/competitions\/new$/, newCompetitionView],
-    [new RegExp(`^#/competitions/${ID}(?:/([a-z]+))?$`), competitionView],
+    // A tab may carry its own choice after `?` (the evaluation round shown), which the tab reads.
+    [new RegExp(`^#/competitions/${ID}(?:/([a-z]+))?(?:\\?[^#]*)?$`), competitionView],
     [new RegExp(`^#/grants/${ID}$`), officeGrantView],
     [new RegExp(`^#/reports/${ID}$`), reportReviewView],
     [new RegExp(`^#/organizations/${ID}$`), organizationView],

@@ -25,6 +25,7 @@ import {
 import { beijingTime } from '../shared/time.js';
 import { fenToYuanText, parseYuan } from '../shared/money.js';
 import { tx } from '../shared/i18n.js';
+import { evaluationTermsFieldset } from './evaluation-terms.js';
 import { grantTermsFieldset, trancheConditionFields } from './grant-terms.js';
 import { removeButton, rowsEditor } from './rows-editor.js';
 import { supervisionTermsFieldset } from './supervision-terms.js';
@@ -296,6 +297,8 @@ export async function rulesTab(ctx, competition) {
 
   const grantTerms = grantTermsFieldset(rules.grants, frozen);
   const supervisionTerms = supervisionTermsFieldset(rules.supervision, frozen);
+  // Rules saved before evaluations existed have none: saving them gives the server's preset.
+  const evaluationTerms = rules.evaluation ? evaluationTermsFieldset(rules.evaluation, frozen) : null;
   const onePerOrganization = h('input', { type: 'checkbox', checked: rules.onePerOrganization });
   const box = messageBox();
   const saveButton = tx('button', { zh: '保存规则', en: 'Save rules' }, { type: 'submit', class: 'primary' });
@@ -468,6 +471,7 @@ export async function rulesTab(ctx, competition) {
     ),
     grantTerms.node,
     supervisionTerms.node,
+    evaluationTerms?.node,
     h('div', { class: 'card' }, box, frozen ? null : h('div', { class: 'actions' }, saveButton)),
   );
 
@@ -526,6 +530,7 @@ export async function rulesTab(ctx, competition) {
       tranches: rules.tranches,
       grants: grantTerms.value(),
       supervision: supervisionTerms.value(),
+      ...(evaluationTerms ? { evaluation: evaluationTerms.value() } : {}),
       publicityDays: intOrText(numbers.publicityDays),
       pitchSeconds: intOrText(numbers.pitchSeconds),
       expectedRulesVersion: competition.rulesVersion,

@@ -7,9 +7,10 @@ import { tx } from './i18n.js';
  * `rows`: the <tr> elements. `attributes` go on the <table>; `foot` is an optional <tfoot>.
  */
 export function dataTable(headings, rows, { attributes = {}, foot = null } = {}) {
+  // Focusable, so a keyboard can scroll a table wider than a phone (axe: scrollable-region-focusable).
   return h(
     'div',
-    { class: 'table-wrap' },
+    { class: 'table-wrap', tabindex: '0' },
     h(
       'table',
       { class: 'data', ...attributes },

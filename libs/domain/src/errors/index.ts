@@ -12,6 +12,7 @@ export * from './ranking.errors';
 export * from './roadshow.errors';
 export * from './agreement.errors';
 export * from './grants.errors';
+export * from './evaluation.errors';
 export * from './supervision.errors';
 export * from './registration.errors';
 export * from './score-post-outcomes';

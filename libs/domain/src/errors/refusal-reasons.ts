@@ -2,6 +2,7 @@ import { DomainErrorCode } from '../domain-error-code';
 import { AgreementRefusal } from './agreement.errors';
 import { AuthRefusal } from './auth.errors';
 import { CompetitionRefusal } from './competition.errors';
+import { EvaluationRefusal } from './evaluation.errors';
 import { GrantsRefusal } from './grants.errors';
 import { OrganizationRefusal } from './organization.errors';
 import { PublicityRefusal } from './publicity.errors';
@@ -34,6 +35,7 @@ export const REFUSAL_REASONS: readonly string[] = [
     ...Object.values(PublicityRefusal),
     ...Object.values(AgreementRefusal),
     ...Object.values(GrantsRefusal),
+    ...Object.values(EvaluationRefusal),
     ...Object.values(SupervisionRefusal),
   ]),
 ];

@@ -7,6 +7,7 @@ import { LiveEventSequence1764230400000 } from './1764230400000-live-event-seque
 import { GrantRules1764316800000 } from './1764316800000-grant-rules';
 import { JudgeSessions1764360000000 } from './1764360000000-judge-sessions';
 import { GrantsLedger1764403200000 } from './1764403200000-grants-ledger';
+import { Evaluations1764489600000 } from './1764489600000-evaluations';
 import { TerminationProposals1764576000000 } from './1764576000000-termination-proposals';
 import { MonthlyChecks1764579600000 } from './1764579600000-monthly-checks';
 
@@ -21,6 +22,7 @@ export const MIGRATIONS = [
   GrantRules1764316800000,
   JudgeSessions1764360000000,
   GrantsLedger1764403200000,
+  Evaluations1764489600000,
   TerminationProposals1764576000000,
   MonthlyChecks1764579600000,
 ];

@@ -81,7 +81,12 @@ export function aggregationPolicyOf(rules: Pick<BundleRules, 'aggregation'>): Ag
 }
 
 /** Sheets of every project, recusals included: the engine itself leaves recused sheets out. */
-export function aggregationInputOf(inputs: BundleInputs): AggregationInput {
+export function aggregationInputOf(
+  inputs: Pick<BundleInputs, 'judges' | 'sheets' | 'recusals'> & {
+    readonly rules: Pick<BundleRules, 'rubric' | 'markDecimals'>;
+    readonly projects: readonly { readonly id: string }[];
+  },
+): AggregationInput {
   inputs.judges.forEach((judge, i) => {
     if (!Rational.parse(judge.weight, `judges.${i}.weight`).eq(Rational.ONE)) {
       throw new ScoringError(

@@ -16,11 +16,11 @@ import {
 
 type JsonObject = Readonly<Record<string, unknown>>;
 
-function fail(message: string, field: string): ScoringError {
+export function fail(message: string, field: string): ScoringError {
   return new ScoringError(ScoringErrorCode.InvalidInput, message, field);
 }
 
-function object(value: unknown, field: string, allowed?: readonly string[]): JsonObject {
+export function object(value: unknown, field: string, allowed?: readonly string[]): JsonObject {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw fail('expected a JSON object', field);
   if (allowed) {
     for (const key of Object.keys(value)) {
@@ -30,36 +30,36 @@ function object(value: unknown, field: string, allowed?: readonly string[]): Jso
   return value as JsonObject;
 }
 
-function array(value: unknown, field: string): readonly unknown[] {
+export function array(value: unknown, field: string): readonly unknown[] {
   if (!Array.isArray(value)) throw fail('expected a JSON array', field);
   return value;
 }
 
-function text(value: unknown, field: string): string {
+export function text(value: unknown, field: string): string {
   if (typeof value !== 'string') throw fail('expected a string', field);
   return value;
 }
 
-function decimal(value: unknown, field: string): string {
+export function decimal(value: unknown, field: string): string {
   if (typeof value !== 'string' || !/^-?\d+(\.\d+)?$/.test(value)) {
     throw fail('expected a decimal string such as "8.5" (numbers are refused to keep decimals exact)', field);
   }
   return value;
 }
 
-function integer(value: unknown, field: string, min = 0): number {
+export function integer(value: unknown, field: string, min = 0): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) {
     throw fail(`expected a whole number ≥ ${min}`, field);
   }
   return value;
 }
 
-function bool(value: unknown, field: string): boolean {
+export function bool(value: unknown, field: string): boolean {
   if (typeof value !== 'boolean') throw fail('expected true or false', field);
   return value;
 }
 
-function criterion(value: unknown, field: string): BundleCriterion {
+export function criterion(value: unknown, field: string): BundleCriterion {
   const c = object(value, field, ['key', 'labelZh', 'labelEn', 'maxPoints', 'weight', 'gate']);
   return {
     key: text(c.key, `${field}.key`),
@@ -71,7 +71,7 @@ function criterion(value: unknown, field: string): BundleCriterion {
   };
 }
 
-function aggregation(value: unknown, field: string): BundleAggregation {
+export function aggregation(value: unknown, field: string): BundleAggregation {
   const a = object(value, field, ['method', 'drop', 'minJudgesAfterTrim', 'decimals', 'groupWeights']);
   const method = text(a.method, `${field}.method`);
   if (method !== 'mean' && method !== 'median' && method !== 'trimmed-mean') {
@@ -143,7 +143,7 @@ function project(value: unknown, field: string): BundleProject {
   };
 }
 
-function judge(value: unknown, field: string): BundleJudge {
+export function judge(value: unknown, field: string): BundleJudge {
   const j = object(value, field, ['id', 'seat', 'group', 'weight']);
   return {
     id: text(j.id, `${field}.id`),
@@ -153,7 +153,7 @@ function judge(value: unknown, field: string): BundleJudge {
   };
 }
 
-function sheet(value: unknown, field: string): BundleSheet {
+export function sheet(value: unknown, field: string): BundleSheet {
   const s = object(value, field, ['projectId', 'judgeId', 'marks', 'gates']);
   const marks: Record<string, string> = {};
   for (const [key, mark] of Object.entries(object(s.marks, `${field}.marks`))) {
@@ -171,7 +171,7 @@ function sheet(value: unknown, field: string): BundleSheet {
   };
 }
 
-function recusal(value: unknown, field: string): BundleRecusal {
+export function recusal(value: unknown, field: string): BundleRecusal {
   const r = object(value, field, ['projectId', 'judgeId']);
   return { projectId: text(r.projectId, `${field}.projectId`), judgeId: text(r.judgeId, `${field}.judgeId`) };
 }

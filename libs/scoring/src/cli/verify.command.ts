@@ -1,12 +1,15 @@
 import { yuanFigure } from '../yuan-text';
 import { computeResult, diffJson, parseResultBundle, type FieldDifference } from '../bundle';
+import { computeEvaluation, EVALUATION_BUNDLE_FORMAT, parseEvaluationBundle } from '../evaluation';
 import { UsageError, type Command } from './command';
 import { sha256Hex } from './sha256';
 
 export const VERIFY_USAGE = `用法 / usage: npm run --silent scoring -- verify BUNDLE.json
   Recomputes the result from the bundle's inputs with libs/scoring and compares it, field by field,
-  with the bundle's published result (format gongyi-chuangtou/result-bundle, version 1).
-  exit 0: "OK: N projects, total ¥X" — the published result is what the inputs give
+  with the bundle's published result (format gongyi-chuangtou/result-bundle or
+  gongyi-chuangtou/evaluation-bundle, version 1).
+  exit 0: "OK: N projects, total ¥X" (an evaluation: "OK: N projects evaluated") — the published
+          result is what the inputs give
   exit 1: one line per differing field: path, expected (recomputed) and found (published)
   exit 2: the file cannot be read, is not JSON, or is not a well-formed bundle`;
 
@@ -42,17 +45,28 @@ export const verifyCommand: Command = ({ args, readFile }) => {
     if (!(error instanceof SyntaxError)) throw error;
     throw new UsageError(`${args[0]} is not valid JSON: ${error.message}`);
   }
-  const bundle = parseResultBundle(parsed);
-  const recomputed = computeResult(bundle.inputs, sha256Hex);
-  const differences = diffJson(recomputed, bundle.result, 'result');
-  if (differences.length === 0) {
-    return {
-      stdout: `OK: ${recomputed.projects.length} projects, total ${yuanFigure(recomputed.totalFen)}\n`,
-      exitCode: 0,
-    };
+  const isEvaluation =
+    typeof parsed === 'object' &&
+    parsed !== null &&
+    (parsed as { format?: unknown }).format === EVALUATION_BUNDLE_FORMAT;
+  let differences: FieldDifference[];
+  let ok: string;
+  let published: unknown;
+  if (isEvaluation) {
+    const bundle = parseEvaluationBundle(parsed);
+    const recomputed = computeEvaluation(bundle.inputs, sha256Hex);
+    differences = diffJson(recomputed, bundle.result, 'result');
+    ok = `OK: ${recomputed.projects.length} projects evaluated`;
+    published = bundle.result.projects;
+  } else {
+    const bundle = parseResultBundle(parsed);
+    const recomputed = computeResult(bundle.inputs, sha256Hex);
+    differences = diffJson(recomputed, bundle.result, 'result');
+    ok = `OK: ${recomputed.projects.length} projects, total ${yuanFigure(recomputed.totalFen)}`;
+    published = bundle.result.projects;
   }
-  const published = Array.isArray(bundle.result.projects) ? bundle.result.projects : [];
-  const lines = differences.map((difference) => describe(difference, published));
+  if (differences.length === 0) return { stdout: `${ok}\n`, exitCode: 0 };
+  const lines = differences.map((difference) => describe(difference, Array.isArray(published) ? published : []));
   return {
     stdout: `MISMATCH: ${differences.length} field(s) differ from the recomputed result\n${lines.join('\n')}\n`,
     exitCode: 1,

@@ -37,6 +37,22 @@ export interface StoredRules {
  * through this one mapping, so they cannot drift apart.
  */
 export function bundleRulesOf(rules: StoredRules): BundleRules {
+  return {
+    ...panelRulesOf(rules),
+    tieBreaks: [...rules.tieBreaks],
+    allocation: rules.allocation,
+    ...(rules.maxShareOfBudget !== undefined ? { maxShareOfBudget: rules.maxShareOfBudget } : {}),
+    onePerOrganization: rules.onePerOrganization,
+  };
+}
+
+/**
+ * The rubric, mark decimals and aggregation of stored rules as a bundle states them: the part a
+ * panel's scores go through, shared by a competition's roadshow and its evaluation rounds.
+ */
+export function panelRulesOf(
+  rules: Pick<StoredRules, 'rubric' | 'aggregation'>,
+): Pick<BundleRules, 'rubric' | 'markDecimals' | 'aggregation'> {
   const { aggregation } = rules;
   const weights = aggregation.groupWeights
     ? Object.fromEntries(
@@ -60,16 +76,12 @@ export function bundleRulesOf(rules: StoredRules): BundleRules {
       decimals: aggregation.decimals,
       ...(weights ? { groupWeights: weights } : {}),
     },
-    tieBreaks: [...rules.tieBreaks],
-    allocation: rules.allocation,
-    ...(rules.maxShareOfBudget !== undefined ? { maxShareOfBudget: rules.maxShareOfBudget } : {}),
-    onePerOrganization: rules.onePerOrganization,
   };
 }
 
 /** The stored rules' rubric as the engine reads it: gates apart, never adding to the total. */
-export function rubricOfRules(rules: StoredRules): Rubric {
-  return rubricOf(bundleRulesOf(rules));
+export function rubricOfRules(rules: Pick<StoredRules, 'rubric' | 'aggregation'>): Rubric {
+  return rubricOf(panelRulesOf(rules));
 }
 
 /** The stored rules' aggregation as the engine's policy, the one every ranking run uses. */
@@ -78,7 +90,7 @@ export function aggregationPolicyOfRules(rules: StoredRules): AggregationPolicy 
 }
 
 /** With group weights, a judge of a group the rules give no weight could never be counted. */
-export function isGroupWeighted(rules: StoredRules, group: string): boolean {
+export function isGroupWeighted(rules: Pick<StoredRules, 'aggregation'>, group: string): boolean {
   const weights = rules.aggregation.groupWeights;
   return !weights || weights[group] !== undefined;
 }

@@ -56,7 +56,8 @@ export class TrancheDto {
     type: Object,
     nullable: true,
     example: { kind: 'office-decision', by: '0d9e6f4a-1c2b-4e3d-8a7f-5b6c9d0e1f2a', reason: '中期评估合格' },
-    description: 'why the condition holds: signing, report, office-decision or date',
+    description:
+      'why the condition holds: signing, report, evaluation (round, stage, score, band), office-decision or date',
   })
   conditionEvidence: Record<string, unknown> | null;
 

@@ -1,0 +1,52 @@
+// A grant's evaluations as its grantee and the office read them: each round's score, band, stars and
+// what it led to, with the remediation deadline while one runs.
+import { h } from './dom.js';
+import { dataTable } from './table.js';
+import { labelOf, tx } from './i18n.js';
+import { EVALUATION_OUTCOME_LABELS, EVALUATION_STAGE_LABELS } from '/vocabulary.js';
+
+export function evaluationsCard(evaluations) {
+  const rows = evaluations.items.map((item) =>
+    h(
+      'tr',
+      { 'data-testid': 'grant-evaluation' },
+      tx('td', labelOf(EVALUATION_STAGE_LABELS, item.stage)),
+      h('td', {}, item.closedOn),
+      h('td', { class: 'num' }, item.score),
+      tx('td', { zh: `${item.band} ${item.bandLabelZh}`, en: `${item.band} ${item.bandLabelEn}` }),
+      tx(
+        'td',
+        item.stars ? { zh: '★'.repeat(item.stars), en: `${item.stars} stars` } : { zh: '不评星', en: 'no stars' },
+      ),
+      tx('td', labelOf(EVALUATION_OUTCOME_LABELS, item.outcome)),
+    ),
+  );
+  return h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'evaluations-heading' },
+    tx('h2', { zh: '评估结果', en: 'Evaluations' }, { id: 'evaluations-heading' }),
+    evaluations.remediationDueOn
+      ? tx(
+          'p',
+          {
+            zh: `评估不合格，须在 ${evaluations.remediationDueOn} 前完成整改，之后参加复评。`,
+            en: `The evaluation was failed: remediate by ${evaluations.remediationDueOn}, then the project is evaluated again.`,
+          },
+          { class: 'notice', 'data-testid': 'remediation-due' },
+        )
+      : null,
+    rows.length === 0
+      ? tx('p', { zh: '尚未评估。', en: 'Not evaluated yet.' }, { class: 'muted' })
+      : dataTable(
+          [
+            { zh: '评估', en: 'Evaluation' },
+            { zh: '日期', en: 'Date' },
+            { zh: '得分', en: 'Score', num: true },
+            { zh: '等次', en: 'Band' },
+            { zh: '星级', en: 'Stars' },
+            { zh: '结果', en: 'Outcome' },
+          ],
+          rows,
+        ),
+  );
+}

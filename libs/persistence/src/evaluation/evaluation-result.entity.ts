@@ -1,0 +1,46 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { EvaluationOutcome } from '@app/domain';
+
+/** What a project's result explains: the engine's breakdown and each star gate, as the bundle states them. */
+export interface EvaluationExplanation {
+  readonly breakdown: Readonly<Record<string, unknown>>;
+  readonly starGates: readonly { readonly criterion: string; readonly share: string; readonly passed: boolean }[];
+}
+
+/** A project's result in a closed round and what it led to. */
+@Entity({ name: 'evaluation_result' })
+export class EvaluationResultRow {
+  @PrimaryColumn({ name: 'round_id', type: 'uuid' })
+  roundId: string;
+
+  @PrimaryColumn({ name: 'grant_id', type: 'uuid' })
+  grantId: string;
+
+  @Column({ name: 'for_stage', type: 'text' })
+  forStage: 'mid' | 'final';
+
+  /** Out of 100, with the rules' decimals. */
+  @Column({ type: 'text' })
+  score: string;
+
+  @Column({ type: 'text' })
+  band: string;
+
+  @Column({ type: 'boolean' })
+  passed: boolean;
+
+  @Column({ type: 'integer', nullable: true })
+  stars: number | null;
+
+  @Column({ type: 'text' })
+  outcome: EvaluationOutcome;
+
+  @Column({ name: 'remediation_due_on', type: 'date', nullable: true })
+  remediationDueOn: string | null;
+
+  @Column({ type: 'jsonb' })
+  explanation: EvaluationExplanation;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

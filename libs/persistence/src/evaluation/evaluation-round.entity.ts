@@ -1,0 +1,45 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { EvaluationRoundState, EvaluationRules, EvaluationStage } from '@app/domain';
+
+/** 评估轮次: one stage's evaluation of a competition's grants, under the evaluation rules of its opening. */
+@Entity({ name: 'evaluation_round' })
+export class EvaluationRound {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'competition_id', type: 'uuid' })
+  competitionId: string;
+
+  @Column({ type: 'text' })
+  stage: EvaluationStage;
+
+  @Column({ type: 'text' })
+  state: EvaluationRoundState;
+
+  @Column({ name: 'rules_version', type: 'integer' })
+  rulesVersion: number;
+
+  /** The competition's evaluation rules when the round opened: what every result of it follows. */
+  @Column({ type: 'jsonb' })
+  rules: EvaluationRules;
+
+  @Column({ name: 'created_by', type: 'text' })
+  createdBy: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
+  closedAt: Date | null;
+
+  /** The closing day in Beijing: remediation periods count from it. */
+  @Column({ name: 'closed_on', type: 'date', nullable: true })
+  closedOn: string | null;
+
+  @Column({ name: 'input_hash', type: 'text', nullable: true })
+  inputHash: string | null;
+
+  /** The evaluation bundle (inputs and results) that `scoring verify` recomputes. */
+  @Column({ type: 'jsonb', nullable: true })
+  bundle: Record<string, unknown> | null;
+}
