@@ -3,8 +3,10 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { CompetitionState, Role } from '@app/domain';
+import { addDays, beijingDate, monthsOf } from '@app/grants';
 import { createCompetition, createUser } from './factories';
-import { PAYEE, payFirstTranche, readyGrants } from './grants.factory';
+import { evaluate, evaluationMarks } from './evaluations.factory';
+import { PAYEE, acceptAll, payFirstTranche, readyGrants, signedCompetition } from './grants.factory';
 import { allocatedCompetition } from './publicity.factory';
 import { startTestApp } from './test-app';
 
@@ -60,15 +62,79 @@ describe('what the public sees of funded projects (项目进展公开), without 
           reportsAccepted: 0,
         },
         outcome: { code: 'in-progress', labelZh: '实施中', labelEn: 'In progress' },
+        evaluation: null,
       },
       expect.objectContaining({
         submissionId: fixture.funded[1].submission.id,
         grant: expect.objectContaining({ amountFen: 2_000_000, paidFen: 0, paidPercent: 0, tranchesPlanned: 0 }),
-        outcome: { code: 'terminated', labelZh: '已终止（退出）', labelEn: 'Terminated (exited)' },
+        outcome: { code: 'terminated', labelZh: '已终止', labelEn: 'Terminated' },
       }),
     ]);
     const text = JSON.stringify(response.body);
     for (const personal of PERSONAL) expect(text).not.toContain(personal);
+  });
+
+  it('shows each project’s latest band and stars, a remediation it went through, and an exit by the monthly checks', async () => {
+    const fixture = await signedCompetition(app, [3_000_000, 2_000_000, 2_500_000], { startedDaysAgo: 125 });
+    const [passing, remediating, exiting] = await acceptAll(app, fixture);
+    const auth = fixture.clerks[0].auth;
+    const competitionId = fixture.competition.id;
+    await evaluate(app, competitionId, auth, 'mid', {
+      [passing]: evaluationMarks(28, 64),
+      [remediating]: evaluationMarks(15, 35),
+      [exiting]: evaluationMarks(20, 50),
+    });
+    await evaluate(app, competitionId, auth, 're-evaluation', { [remediating]: evaluationMarks(22, 50) });
+    for (const month of monthsOf(addDays(beijingDate(new Date()), -125), beijingDate(new Date())).slice(0, 3)) {
+      await api()
+        .post(`/grants/${exiting}/monthly-checks`)
+        .set('authorization', auth)
+        .send({
+          month,
+          items: [
+            { key: 'plan', points: 1 },
+            { key: 'summary', points: 1 },
+            { key: 'presence', points: 1 },
+            { key: 'upkeep', points: 2 },
+          ],
+          note: `${month} 现场查看服务站`,
+        })
+        .expect(201);
+    }
+    const [proposal] = (
+      await api().get(`/termination-proposals?grantId=${exiting}`).set('authorization', auth).expect(200)
+    ).body.items as { id: string }[];
+    await api()
+      .post(`/termination-proposals/${proposal.id}/confirm`)
+      .set('authorization', fixture.clerks[1].auth)
+      .send({ reason: '连续三个月考核不达标，按协议退出' })
+      .expect(200);
+
+    const response = await api().get(`/competitions/${competitionId}/accountability`).expect(200);
+    const projects = response.body.projects as {
+      submissionId: string;
+      outcome: { code: string };
+      evaluation: unknown;
+    }[];
+    const of = (i: number) => projects.find((p) => p.submissionId === fixture.funded[i].submission.id);
+    expect(of(0)).toMatchObject({
+      outcome: { code: 'in-progress' },
+      evaluation: {
+        stage: { code: 'mid', labelZh: '中期评估' },
+        band: { code: 'A', labelZh: '优秀' },
+        stars: 5,
+        passed: true,
+        remediated: false,
+      },
+    });
+    expect(of(1)).toMatchObject({
+      outcome: { code: 'in-progress' },
+      evaluation: { stage: { code: 'mid' }, band: { code: 'B', labelZh: '合格' }, passed: true, remediated: true },
+    });
+    expect(of(2)).toMatchObject({
+      outcome: { code: 'exited', labelZh: '已退出（月度考核未达标）' },
+      evaluation: { band: { code: 'B' }, remediated: false },
+    });
   });
 
   it('answers before the award with the competition and no project yet', async () => {

@@ -5,6 +5,7 @@ import { COMPETITION_PRESETS, EligibilityRules } from '@app/domain';
 import { addDays, beijingDate, dayOfMonth, monthOf, nextMonth } from '@app/grants';
 import { Competition, Submission } from '@app/persistence';
 import { createCompetition } from './factories';
+import { evaluate, evaluationMarks } from './evaluations.factory';
 import { NEXT_YEAR_PROPOSAL, SignedFixture, acceptAll, signedCompetition } from './grants.factory';
 import { startTestApp } from './test-app';
 
@@ -108,5 +109,27 @@ describe('eligibility at submission (申报资格)', () => {
     expect(refused.body).toMatchObject({ reason: 'NOT_ELIGIBLE_TOO_MANY_GRANTS' });
     expect(refused.body.message_zh).toContain('在执行资助项目不超过 1 个');
     await enter(fixture, await nextRound(fixture, { maxActiveGrants: 2 })).expect(201);
+  });
+
+  it('a failed evaluation among the last N refuses the organization, naming the agreement, the band and the day', async () => {
+    const fixture = await signedCompetition(app, [3_000_000]);
+    const [grantId] = await acceptAll(app, fixture);
+    await evaluate(app, fixture.competition.id, fixture.clerks[0].auth, 'mid', { [grantId]: evaluationMarks(15, 35) });
+    const round = await nextRound(fixture, { noFailedEvaluationInLast: 2 });
+    const refused = await enter(fixture, round).expect(409);
+    expect(refused.body).toMatchObject({ code: 'CONFLICT', reason: 'NOT_ELIGIBLE_FAILED_EVALUATION' });
+    expect(refused.body.message_zh).toContain('最近 2 次评估中不得有不合格');
+    expect(refused.body.message_zh).toContain(`于 ${today()} 的评估为 C（不合格）`);
+    expect(refused.body.message_en).toContain('rated C (failed)');
+    expect(await db.getRepository(Submission).countBy({ competitionId: round.id })).toBe(0);
+
+    await evaluate(app, fixture.competition.id, fixture.clerks[0].auth, 're-evaluation', {
+      [grantId]: evaluationMarks(25, 55),
+    });
+    await evaluate(app, fixture.competition.id, fixture.clerks[0].auth, 'final', {
+      [grantId]: evaluationMarks(26, 58),
+    });
+    // Two passes since: the C is no longer among the last two results.
+    await enter(fixture, round).expect(201);
   });
 });

@@ -125,6 +125,9 @@ describe("the office's organization history (组织档案) and its export", () =
       '0',
       '0.00',
       '执行中 / Active',
+      '实施中 / In progress',
+      '',
+      '',
       '',
       '',
       '',
@@ -168,9 +171,12 @@ describe("the office's organization history (组织档案) and its export", () =
       .set('authorization', office.auth)
       .expect(200);
     const row = csv.text.split('\r\n')[1].split(',');
-    expect(row.slice(-5)).toEqual([
+    expect(row.slice(-8)).toEqual([
       '15000.00',
       '已终止 / Terminated',
+      '已终止 / Terminated',
+      '',
+      '',
       '虚报活动人数，挪用资助资金',
       '',
       `${sanction.startsOn} — ${sanction.endsOn}`,

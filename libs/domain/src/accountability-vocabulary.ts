@@ -10,9 +10,11 @@ export enum ProjectOutcome {
   InProgress = 'in-progress',
   Finished = 'finished',
   Terminated = 'terminated',
+  /** Terminated on the monthly checks' exit rule (辛店: three months in a row below the line). */
+  Exited = 'exited',
 }
 
-/** Every grant state reads as one outcome; a suspended grant is still a project under way. */
+/** Every grant state reads as one outcome; a suspended grant is still a project under way. A terminated grant reads as exited when its monthly checks ended it (see libs/grants' grantProgress). */
 export const OUTCOME_OF_GRANT_STATE: Readonly<Record<GrantState, ProjectOutcome>> = {
   [GrantState.Active]: ProjectOutcome.InProgress,
   [GrantState.Suspended]: ProjectOutcome.InProgress,
@@ -23,5 +25,6 @@ export const OUTCOME_OF_GRANT_STATE: Readonly<Record<GrantState, ProjectOutcome>
 export const PROJECT_OUTCOME_LABELS: Readonly<Record<ProjectOutcome, Bilingual>> = {
   [ProjectOutcome.InProgress]: { zh: '实施中', en: 'In progress' },
   [ProjectOutcome.Finished]: { zh: '已结项', en: 'Finished' },
-  [ProjectOutcome.Terminated]: { zh: '已终止（退出）', en: 'Terminated (exited)' },
+  [ProjectOutcome.Terminated]: { zh: '已终止', en: 'Terminated' },
+  [ProjectOutcome.Exited]: { zh: '已退出（月度考核未达标）', en: 'Exited (monthly checks below the line)' },
 };

@@ -106,6 +106,10 @@ export const RULES_FIELD_LABELS = {
   'supervision.eligibility.noActiveSanction': label('限制申报期内不得申报', 'no submissions while sanctioned'),
   'supervision.eligibility.noOverdueReport': label('有逾期报告不得申报', 'no submissions with a report overdue'),
   'supervision.eligibility.maxActiveGrants': label('在执行资助项目上限', 'most grants running at once'),
+  'supervision.eligibility.noFailedEvaluationInLast': label(
+    '最近几次评估中不得有不合格',
+    'no failed evaluation among the last few',
+  ),
   publicityDays: label('公示天数', 'days of public notice'),
   pitchSeconds: label('路演陈述时长（秒）', 'pitch length in seconds'),
   ...EVALUATION_RULES_FIELD_LABELS,

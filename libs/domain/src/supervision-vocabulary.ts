@@ -86,6 +86,11 @@ export interface EligibilityRules {
   readonly noOverdueReport: boolean;
   /** At most this many grants still running (active or suspended); null: no limit. */
   readonly maxActiveGrants: number | null;
+  /**
+   * No failing band (不合格, C by default) among the organization's last this many evaluation
+   * results (侯家塘: evaluations decide who may take projects); null: evaluations do not bar.
+   */
+  readonly noFailedEvaluationInLast: number | null;
 }
 
 /** The supervision terms of a competition's rules (项目监管), frozen with the rest from the roadshow on. */
@@ -112,5 +117,5 @@ export const XINDIAN_MONTHLY_CHECKS: MonthlyCheckRules = {
 export const USUAL_SUPERVISION: SupervisionRules = {
   sanctionYears: DEFAULT_SANCTION_YEARS,
   monthlyChecks: XINDIAN_MONTHLY_CHECKS,
-  eligibility: { noActiveSanction: true, noOverdueReport: true, maxActiveGrants: null },
+  eligibility: { noActiveSanction: true, noOverdueReport: true, maxActiveGrants: null, noFailedEvaluationInLast: 2 },
 };

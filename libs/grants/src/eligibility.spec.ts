@@ -1,8 +1,13 @@
 import { EligibilityRules, ReportKind, TerminationCause } from '@app/domain';
 import { EligibilityFacts, eligibilityRefusal, overdueReports } from './eligibility';
 
-const ALL: EligibilityRules = { noActiveSanction: true, noOverdueReport: true, maxActiveGrants: 2 };
-const CLEAN: EligibilityFacts = { sanctions: [], overdueReports: [], runningGrants: 0 };
+const ALL: EligibilityRules = {
+  noActiveSanction: true,
+  noOverdueReport: true,
+  maxActiveGrants: 2,
+  noFailedEvaluationInLast: 2,
+};
+const CLEAN: EligibilityFacts = { sanctions: [], overdueReports: [], runningGrants: 0, evaluations: [] };
 const MONTHLY = { monthly: true, monthlyDueDay: 10, midTerm: false, final: false, finalDueDays: 30 };
 
 describe('eligibility (申报资格)', () => {
@@ -40,13 +45,36 @@ describe('eligibility (申报资格)', () => {
   });
 
   it('applies only the rules the competition switches on', () => {
-    const none: EligibilityRules = { noActiveSanction: false, noOverdueReport: false, maxActiveGrants: null };
+    const none: EligibilityRules = {
+      noActiveSanction: false,
+      noOverdueReport: false,
+      maxActiveGrants: null,
+      noFailedEvaluationInLast: null,
+    };
     const facts: EligibilityFacts = {
       sanctions: [{ cause: TerminationCause.FalseClaims, endsOn: '2030-01-01' }],
       overdueReports: [{ agreementNumber: 'GYCT-2026-0001', kind: ReportKind.Final, period: '', dueOn: '2027-01-30' }],
       runningGrants: 9,
+      evaluations: [{ agreementNumber: 'GYCT-2026-0001', band: 'C', passed: false, closedOn: '2027-06-30' }],
     };
     expect(eligibilityRefusal(none, facts)).toBeNull();
+  });
+
+  it('refuses a failed evaluation among the last N results, and lets an older one pass', () => {
+    const result = (band: string, passed: boolean, closedOn: string) => ({
+      agreementNumber: 'GYCT-2026-0010',
+      band,
+      passed,
+      closedOn,
+    });
+    const recentC = [result('B', true, '2027-09-30'), result('C', false, '2027-06-30')];
+    expect(eligibilityRefusal(ALL, { ...CLEAN, evaluations: recentC })).toMatchObject({
+      reason: 'NOT_ELIGIBLE_FAILED_EVALUATION',
+      messageZh: expect.stringContaining('最近 2 次评估中不得有不合格'),
+      messageEn: expect.stringContaining('rated C (failed) on 2027-06-30'),
+    });
+    const olderC = [result('A', true, '2027-12-20'), result('B', true, '2027-09-30'), result('C', false, '2027-06-30')];
+    expect(eligibilityRefusal(ALL, { ...CLEAN, evaluations: olderC })).toBeNull();
   });
 
   it('a report is overdue after its due day until it is first submitted, even if returned for changes since', () => {

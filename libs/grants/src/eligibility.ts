@@ -22,6 +22,13 @@ export interface EligibilityFacts {
   }[];
   /** Its grants still running (active or suspended). */
   readonly runningGrants: number;
+  /** Its evaluation results, newest first. */
+  readonly evaluations: readonly {
+    readonly agreementNumber: string;
+    readonly band: string;
+    readonly passed: boolean;
+    readonly closedOn: string;
+  }[];
 }
 
 type EligibilityCheck = (rules: EligibilityRules, facts: EligibilityFacts) => DomainError | null;
@@ -46,6 +53,18 @@ const ELIGIBILITY_CHECKS: readonly EligibilityCheck[] = [
     rules.maxActiveGrants !== null && runningGrants >= rules.maxActiveGrants
       ? SupervisionErrors.tooManyGrants(runningGrants, rules.maxActiveGrants)
       : null,
+  (rules, { evaluations }) => {
+    if (rules.noFailedEvaluationInLast === null) return null;
+    const failed = evaluations.slice(0, rules.noFailedEvaluationInLast).find((e) => !e.passed);
+    return failed
+      ? SupervisionErrors.failedEvaluation(
+          rules.noFailedEvaluationInLast,
+          failed.agreementNumber,
+          failed.band,
+          failed.closedOn,
+        )
+      : null;
+  },
 ];
 
 /** The refusal of the first eligibility rule the organization breaks, or null when it may submit. */

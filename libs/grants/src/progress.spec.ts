@@ -1,4 +1,4 @@
-import { GrantState, ProjectOutcome, TrancheState } from '@app/domain';
+import { GrantState, ProjectOutcome, TerminationCause, TrancheState } from '@app/domain';
 import { grantProgress } from './progress';
 
 const tranche = (amountFen: number, state: TrancheState) => ({ amountFen, state });
@@ -44,5 +44,13 @@ describe('grantProgress', () => {
     [GrantState.Terminated, ProjectOutcome.Terminated],
   ])('reads a %s grant as %s', (state, outcome) => {
     expect(grantProgress({ amountFen: 100, state }, []).outcome).toBe(outcome);
+  });
+
+  it('reads a grant its monthly checks ended as exited, and one ended for another cause as terminated', () => {
+    const ended = (terminationCause: TerminationCause | null) =>
+      grantProgress({ amountFen: 100, state: GrantState.Terminated, terminationCause }, []).outcome;
+    expect(ended(TerminationCause.MonthlyChecks)).toBe(ProjectOutcome.Exited);
+    expect(ended(TerminationCause.Diversion)).toBe(ProjectOutcome.Terminated);
+    expect(ended(null)).toBe(ProjectOutcome.Terminated);
   });
 });

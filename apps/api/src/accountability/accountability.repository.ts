@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { CompetitionState, GrantState, RefundState, ReportState, TrancheState } from '@app/domain';
+import {
+  CompetitionState,
+  EvaluationOutcome,
+  GrantState,
+  RefundState,
+  ReportState,
+  TerminationCause,
+  TerminationProposalState,
+  TrancheState,
+} from '@app/domain';
 import { GrantTranche } from '@app/persistence';
 
 /** One grant with the names it is known by and the counts beside its ledger; nothing personal. */
@@ -23,6 +32,21 @@ export interface GrantProgressRow {
   readonly refundDueFen: number;
   readonly createdAt: Date;
   readonly tranches: readonly { readonly amountFen: number; readonly state: TrancheState }[];
+  /** The cause of the confirmed termination proposal that ended the grant, if one did. */
+  readonly terminationCause: TerminationCause | null;
+  /** The grant's latest evaluation result, with its band's names from the competition's rules. */
+  readonly latestEvaluation: LatestEvaluation | null;
+  /** Whether an evaluation ever sent the project into remediation (整改). */
+  readonly remediated: boolean;
+}
+
+export interface LatestEvaluation {
+  readonly stage: 'mid' | 'final';
+  readonly band: string;
+  readonly bandZh: string | null;
+  readonly bandEn: string | null;
+  readonly stars: number | null;
+  readonly passed: boolean;
 }
 
 interface GrantProgressRecord {
@@ -42,6 +66,9 @@ interface GrantProgressRecord {
   reports_accepted: string;
   refund_due_fen: string;
   created_at: Date;
+  termination_cause: TerminationCause | null;
+  latest_evaluation: LatestEvaluation | null;
+  remediated: boolean;
 }
 
 const SELECT_PROGRESS = `
@@ -50,7 +77,16 @@ const SELECT_PROGRESS = `
          g.agreement_number, g.amount_fen, g.state, g.state_reason, g.created_at,
          (SELECT count(*) FROM grant_report r WHERE r.grant_id = g.id AND r.state = $2) AS reports_accepted,
          (SELECT coalesce(sum(f.amount_fen), 0) FROM grant_refund f WHERE f.grant_id = g.id AND f.state = $3)
-           AS refund_due_fen
+           AS refund_due_fen,
+         (SELECT t.cause FROM termination_proposal t WHERE t.grant_id = g.id AND t.state = $4
+           ORDER BY t.decided_at DESC LIMIT 1) AS termination_cause,
+         (SELECT json_build_object('stage', e.for_stage, 'band', e.band, 'stars', e.stars, 'passed', e.passed,
+                                   'bandZh', b.band->>'labelZh', 'bandEn', b.band->>'labelEn')
+            FROM evaluation_result e
+            LEFT JOIN LATERAL (SELECT value AS band FROM jsonb_array_elements(c.rules->'evaluation'->'bands')
+                                WHERE value->>'key' = e.band LIMIT 1) b ON true
+           WHERE e.grant_id = g.id ORDER BY e.created_at DESC LIMIT 1) AS latest_evaluation,
+         EXISTS (SELECT 1 FROM evaluation_result e WHERE e.grant_id = g.id AND e.outcome = $5) AS remediated
     FROM project_grant g
     JOIN submission s ON s.id = g.submission_id
     JOIN organization o ON o.id = g.organization_id
@@ -110,6 +146,8 @@ export class AccountabilityRepository {
       id,
       ReportState.Accepted,
       RefundState.Open,
+      TerminationProposalState.Confirmed,
+      EvaluationOutcome.Remediation,
     ]);
     const tranches =
       records.length === 0
@@ -136,6 +174,9 @@ export class AccountabilityRepository {
       refundDueFen: Number(r.refund_due_fen),
       createdAt: r.created_at,
       tranches: tranches.filter((t) => t.grantId === r.grant_id),
+      terminationCause: r.termination_cause,
+      latestEvaluation: r.latest_evaluation,
+      remediated: r.remediated,
     }));
   }
 }

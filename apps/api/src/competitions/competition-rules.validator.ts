@@ -348,11 +348,16 @@ function checkEvaluation(evaluation: EvaluationRules, rules: At): EvaluationRule
 
 /** The supervision terms with only the known fields; their ranges are the DTO's. */
 function checkSupervision(supervision: SupervisionRules, at: At): SupervisionRules {
-  const { noActiveSanction, noOverdueReport, maxActiveGrants } = supervision.eligibility;
+  const { noActiveSanction, noOverdueReport, maxActiveGrants, noFailedEvaluationInLast } = supervision.eligibility;
   return {
     sanctionYears: supervision.sanctionYears,
     monthlyChecks: supervision.monthlyChecks ? checkMonthlyChecks(supervision.monthlyChecks, at) : null,
-    eligibility: { noActiveSanction, noOverdueReport, maxActiveGrants },
+    eligibility: {
+      noActiveSanction,
+      noOverdueReport,
+      maxActiveGrants,
+      noFailedEvaluationInLast,
+    },
   };
 }
 

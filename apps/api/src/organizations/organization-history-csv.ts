@@ -17,6 +17,9 @@ const HEADER = [
   '已通过报告 / Reports accepted',
   '待退款（元）/ Refund due (yuan)',
   '资助状态 / Grant state',
+  '项目结果 / Outcome',
+  '最近评估 / Latest evaluation',
+  '星级 / Stars',
   '说明 / Note',
   '月度考核 / Monthly checks',
   '限制申报 / Sanction',
@@ -53,6 +56,11 @@ export function organizationHistoryCsv(history: OrganizationHistoryDto): string 
         grant ? String(grant.progress.reportsAccepted) : '',
         grant ? yuanText(grant.refundDueFen, { grouped: false }) : '',
         grant ? both(grant.state) : '',
+        grant ? both(grant.outcome) : '',
+        grant?.evaluation
+          ? `${both(grant.evaluation.stage)}: ${both(grant.evaluation.band)}${grant.evaluation.remediated ? '（经整改 / after remediation）' : ''}`
+          : '',
+        grant?.evaluation?.stars ? String(grant.evaluation.stars) : '',
         grant?.stateReason ?? '',
         grant
           ? grant.monthlyChecks.map((m) => `${m.month}: ${m.score}${m.below ? '（低于线 / below）' : ''}`).join('; ')

@@ -54,7 +54,9 @@ export class OrganizationHistoryService {
         competitionsEntered: new Set(submissions.map((s) => s.competitionId)).size,
         submissions: submissions.length,
         grants: grants.length,
-        grantsTerminated: progress.filter((p) => p.outcome === ProjectOutcome.Terminated).length,
+        grantsTerminated: progress.filter(
+          (p) => p.outcome === ProjectOutcome.Terminated || p.outcome === ProjectOutcome.Exited,
+        ).length,
         grantedFen: grants.reduce((sum, g) => sum + g.progress.amountFen, 0),
         paidFen: grants.reduce((sum, g) => sum + g.progress.paidFen, 0),
         activeSanctions: sanctions.filter((sanction) => sanction.active).length,

@@ -5,7 +5,7 @@ import { EligibilityRepository } from './eligibility.repository';
 
 /**
  * 申报资格 (侯家塘, 鄞州): before an organization creates or submits a submission, the competition's
- * eligibility rules read its sanctions, its running grants and the reports they owe.
+ * eligibility rules read its sanctions, its running grants, the reports they owe and its evaluations.
  */
 @Injectable()
 export class EligibilityService {
@@ -17,9 +17,10 @@ export class EligibilityService {
   }
 
   private async factsOf(organizationId: string, today: string): Promise<EligibilityFacts> {
-    const [sanctions, grants] = await Promise.all([
+    const [sanctions, grants, evaluations] = await Promise.all([
       this.facts.activeSanctions(organizationId, today),
       this.facts.runningGrants(organizationId),
+      this.facts.evaluations(organizationId),
     ]);
     const [competitions, reports] = await Promise.all([
       this.facts.competitions(grants.map((g) => g.competitionId)),
@@ -38,6 +39,7 @@ export class EligibilityService {
       sanctions: sanctions.map((s) => ({ cause: s.cause, endsOn: s.endsOn })),
       overdueReports: overdue.sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0)),
       runningGrants: grants.length,
+      evaluations,
     };
   }
 }

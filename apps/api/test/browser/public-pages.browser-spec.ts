@@ -114,7 +114,7 @@ describe('public notice and accountability pages on a phone in Chromium', () => 
     expect(runningText).toContain('¥15,000.00（50%）');
     expect(runningText).toContain('1 / 3 期');
     const exited = projects.filter({ hasText: fixture.funded[1].submission.title });
-    await expect(exited.innerText()).resolves.toContain('已终止（退出）');
+    await expect(exited.innerText()).resolves.toContain('已终止');
     await expect(running.getByRole('img', { name: '已拨付 50%' }).count()).resolves.toBe(1);
     await expectPublicAndReadable(page, 'public-accountability-phone');
     await page.context().close();

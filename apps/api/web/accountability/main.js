@@ -1,12 +1,14 @@
 // 项目进展公开 (after Decidim's accountability): every funded project of a competition with its
-// grant, the share paid, the reports accepted and whether it is under way, finished or exited.
+// grant, the share paid, the reports accepted, its latest evaluation and whether it is under way,
+// finished, terminated or exited.
 import { api } from '../shared/api.js';
 import { formatYuan, h } from '../shared/dom.js';
 import { biLabel, labelOf, tx } from '../shared/i18n.js';
 import { badge, competitionParam, facts, noticeAddress, problem, publicShell } from '../shared/public-page.js';
+import { latestEvaluationText } from '../shared/evaluation-results.js';
 import { PROJECT_OUTCOME_LABELS } from '/vocabulary.js';
 
-const OUTCOME_KIND = { 'in-progress': 'warn', finished: 'ok', terminated: 'bad' };
+const OUTCOME_KIND = { 'in-progress': 'warn', finished: 'ok', terminated: 'bad', exited: 'bad' };
 
 /** The paid share as a bar; set through the style object, which the pages' policy allows (attributes it does not). */
 function paidBar(percent) {
@@ -44,6 +46,10 @@ function projectItem(project) {
         }),
       ],
       [{ zh: '已通过报告', en: 'Reports accepted' }, String(grant.reportsAccepted)],
+      [
+        { zh: '评估', en: 'Evaluation' },
+        tx('span', latestEvaluationText(project.evaluation), { 'data-testid': 'project-evaluation' }),
+      ],
     ]),
   );
 }

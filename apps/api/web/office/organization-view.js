@@ -6,10 +6,11 @@ import { downloadFile } from '../shared/download.js';
 import { messageBox, showApiError } from '../shared/forms.js';
 import { labelOf, tx } from '../shared/i18n.js';
 import { dataTable } from '../shared/table.js';
+import { latestEvaluationText } from '../shared/evaluation-results.js';
 import { beijingTime } from '../shared/time.js';
 import { ORGANIZATION_KIND_LABELS, PROJECT_OUTCOME_LABELS, TERMINATION_CAUSE_LABELS } from '/vocabulary.js';
 
-const OUTCOME_KIND = { 'in-progress': 'warn', finished: 'ok', terminated: 'bad' };
+const OUTCOME_KIND = { 'in-progress': 'warn', finished: 'ok', terminated: 'bad', exited: 'bad' };
 
 const pairOf = (value) => ({ zh: value.labelZh, en: value.labelEn });
 
@@ -111,6 +112,7 @@ function grantsTable(grants) {
       { zh: '已拨付', en: 'Paid', num: true },
       { zh: '待退款', en: 'Refund due', num: true },
       { zh: '月度考核', en: 'Monthly checks' },
+      { zh: '评估', en: 'Evaluation' },
       { zh: '状态', en: 'State' },
     ],
     grants.map((g) =>
@@ -123,6 +125,7 @@ function grantsTable(grants) {
         h('td', { class: 'num' }, `${formatYuan(g.progress.paidFen)}（${g.progress.paidPercent}%）`),
         h('td', { class: 'num' }, formatYuan(g.refundDueFen)),
         h('td', {}, monthlyScores(g)),
+        tx('td', latestEvaluationText(g.evaluation), { 'data-testid': 'history-evaluation' }),
         h(
           'td',
           {},
@@ -217,7 +220,7 @@ export async function organizationView(ctx, id) {
         h('dd', {}, String(summary.grants)),
         tx('dt', { zh: '资助总额 / 已拨付', en: 'Granted / paid' }),
         h('dd', {}, `${formatYuan(summary.grantedFen)} / ${formatYuan(summary.paidFen)}`),
-        tx('dt', { zh: '终止（退出）', en: 'Terminated (exited)' }),
+        tx('dt', { zh: '终止或退出', en: 'Terminated or exited' }),
         h('dd', {}, String(summary.grantsTerminated)),
         tx('dt', { zh: '生效中的限制申报', en: 'Active sanctions' }),
         h('dd', {}, String(summary.activeSanctions)),

@@ -66,6 +66,10 @@ export function supervisionTermsFieldset(supervision, frozen) {
   const noSanction = h('input', { type: 'checkbox', checked: supervision.eligibility.noActiveSanction });
   const noOverdue = h('input', { type: 'checkbox', checked: supervision.eligibility.noOverdueReport });
   const maxGrants = input({ inputmode: 'numeric', value: String(supervision.eligibility.maxActiveGrants ?? '') });
+  const lastEvaluations = input({
+    inputmode: 'numeric',
+    value: String(supervision.eligibility.noFailedEvaluationInLast ?? ''),
+  });
   const monthlyPart = h(
     'div',
     {},
@@ -108,6 +112,14 @@ export function supervisionTermsFieldset(supervision, frozen) {
     field({ zh: '在执行资助项目上限（留空不限）', en: 'Most grants running at once (empty: no limit)' }, maxGrants, {
       path: 'supervision.eligibility.maxActiveGrants',
     }),
+    field(
+      {
+        zh: '最近几次评估中有不合格即不得申报（留空不限）',
+        en: 'A failed evaluation among the last N bars new submissions (empty: evaluations do not bar)',
+      },
+      lastEvaluations,
+      { path: 'supervision.eligibility.noFailedEvaluationInLast' },
+    ),
   );
   const value = () => ({
     sanctionYears: intOrText(years.value),
@@ -118,6 +130,7 @@ export function supervisionTermsFieldset(supervision, frozen) {
       noActiveSanction: noSanction.checked,
       noOverdueReport: noOverdue.checked,
       maxActiveGrants: maxGrants.value.trim() === '' ? null : intOrText(maxGrants.value),
+      noFailedEvaluationInLast: lastEvaluations.value.trim() === '' ? null : intOrText(lastEvaluations.value),
     },
   });
   return { node, value };

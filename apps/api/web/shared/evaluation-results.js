@@ -50,3 +50,17 @@ export function evaluationsCard(evaluations) {
         ),
   );
 }
+
+/**
+ * A project's latest evaluation in one line, as the accountability page and the organization's
+ * history show it: the stage, the band, the stars and whether it went through remediation.
+ */
+export function latestEvaluationText(evaluation) {
+  if (!evaluation) return { zh: '尚未评估', en: 'not evaluated yet' };
+  const stars = evaluation.stars ? { zh: ` ${'★'.repeat(evaluation.stars)}`, en: `, ${evaluation.stars} stars` } : null;
+  const remediated = evaluation.remediated ? { zh: '（经整改）', en: ' (after remediation)' } : null;
+  return {
+    zh: `${evaluation.stage.labelZh} ${evaluation.band.code} ${evaluation.band.labelZh}${stars?.zh ?? ''}${remediated?.zh ?? ''}`,
+    en: `${evaluation.stage.labelEn}: ${evaluation.band.code} ${evaluation.band.labelEn}${stars?.en ?? ''}${remediated?.en ?? ''}`,
+  };
+}

@@ -24,6 +24,7 @@ export enum SupervisionRefusal {
   Sanctioned = 'NOT_ELIGIBLE_SANCTIONED',
   ReportOverdue = 'NOT_ELIGIBLE_REPORT_OVERDUE',
   TooManyGrants = 'NOT_ELIGIBLE_TOO_MANY_GRANTS',
+  FailedEvaluation = 'NOT_ELIGIBLE_FAILED_EVALUATION',
 }
 
 /** 项目监管: the refusals of termination proposals and sanctions. */
@@ -123,5 +124,11 @@ export const SupervisionErrors = {
     refusal(DomainErrorCode.Conflict, SupervisionRefusal.TooManyGrants, {
       zh: `不符合申报资格（在执行资助项目不超过 ${max} 个）：本组织有 ${running} 个资助项目正在执行，结项后方可申报`,
       en: `not eligible (at most ${max} grants running): the organization has ${running} grants running; complete one first`,
+    }),
+
+  failedEvaluation: (last: number, agreementNumber: string, band: string, closedOn: string) =>
+    refusal(DomainErrorCode.Conflict, SupervisionRefusal.FailedEvaluation, {
+      zh: `不符合申报资格（最近 ${last} 次评估中不得有不合格）：协议 ${agreementNumber} 于 ${closedOn} 的评估为 ${band}（不合格）`,
+      en: `not eligible (no failed evaluation among the last ${last}): agreement ${agreementNumber} was rated ${band} (failed) on ${closedOn}`,
     }),
 };

@@ -25,7 +25,7 @@ export class MonthlyChecks1764579600000 implements MigrationInterface {
       )`,
       `UPDATE competition SET rules = jsonb_set(rules, '{supervision}', (rules -> 'supervision') || '{
         "monthlyChecks": null,
-        "eligibility": {"noActiveSanction": true, "noOverdueReport": false, "maxActiveGrants": null}
+        "eligibility": {"noActiveSanction": true, "noOverdueReport": false, "maxActiveGrants": null, "noFailedEvaluationInLast": null}
       }'::jsonb)
       WHERE rules ? 'supervision' AND NOT rules -> 'supervision' ? 'eligibility'`,
     ];

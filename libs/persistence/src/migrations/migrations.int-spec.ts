@@ -138,7 +138,12 @@ describe('migrations (real Postgres)', () => {
       )[0].s;
     const since = {
       monthlyChecks: null,
-      eligibility: { noActiveSanction: true, noOverdueReport: false, maxActiveGrants: null },
+      eligibility: {
+        noActiveSanction: true,
+        noOverdueReport: false,
+        maxActiveGrants: null,
+        noFailedEvaluationInLast: null,
+      },
     };
     expect(await supervisionOf(before.id)).toEqual({ sanctionYears: 3, ...since });
     expect(await supervisionOf(kept.id)).toEqual({ sanctionYears: 2, ...since });

@@ -1,6 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { CompetitionRules, CompetitionState, PROJECT_OUTCOME_LABELS, ProjectOutcome } from '@app/domain';
+import {
+  CompetitionRules,
+  CompetitionState,
+  EVALUATION_STAGE_LABELS,
+  EvaluationStage,
+  PROJECT_OUTCOME_LABELS,
+  ProjectOutcome,
+} from '@app/domain';
 import { GrantProgress } from '@app/grants';
+import type { GrantProgressRow } from '../accountability.repository';
 import { BilingualTextDto } from '../../results/dto/bilingual-text.dto';
 
 /** A value with the words people read it by. */
@@ -47,6 +55,24 @@ export class GrantProgressDto {
   reportsAccepted: number;
 }
 
+/** The latest evaluation of a funded project (评估): its stage, band and stars, and whether it went through remediation. */
+export class ProjectEvaluationDto {
+  @ApiProperty({ type: LabelledValueDto, description: 'mid | final: the stage the latest result counts for' })
+  stage: LabelledValueDto;
+
+  @ApiProperty({ type: LabelledValueDto, description: 'the band by the rules (A 优秀, B 合格, C 不合格 by default)' })
+  band: LabelledValueDto;
+
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 5, nullable: true, example: 4 })
+  stars: number | null;
+
+  @ApiProperty({ example: true, description: 'whether the band passes' })
+  passed: boolean;
+
+  @ApiProperty({ example: false, description: '整改: whether an evaluation ever sent the project into remediation' })
+  remediated: boolean;
+}
+
 export class AccountabilityProjectDto {
   @ApiProperty({ format: 'uuid' })
   submissionId: string;
@@ -68,6 +94,9 @@ export class AccountabilityProjectDto {
 
   @ApiProperty({ type: LabelledValueDto, description: `code: ${Object.values(ProjectOutcome).join(' | ')}` })
   outcome: LabelledValueDto;
+
+  @ApiProperty({ type: ProjectEvaluationDto, nullable: true, description: 'null before the first evaluation' })
+  evaluation: ProjectEvaluationDto | null;
 }
 
 /** 项目进展公开: every funded project of a competition and how its year went, open to everyone. */
@@ -116,13 +145,31 @@ export class PublicCompetitionListDto {
   items: PublicCompetitionDto[];
 }
 
-export interface AccountabilityProjectSource {
-  readonly submissionId: string;
-  readonly projectTitle: string;
-  readonly category: string;
-  readonly organizationName: string;
-  readonly community: string;
-  readonly reportsAccepted: number;
+export type AccountabilityProjectSource = Pick<
+  GrantProgressRow,
+  | 'submissionId'
+  | 'projectTitle'
+  | 'category'
+  | 'organizationName'
+  | 'community'
+  | 'reportsAccepted'
+  | 'latestEvaluation'
+  | 'remediated'
+>;
+
+export function toProjectEvaluation(
+  source: Pick<GrantProgressRow, 'latestEvaluation' | 'remediated'>,
+): ProjectEvaluationDto | null {
+  const latest = source.latestEvaluation;
+  if (!latest) return null;
+  const stage = EVALUATION_STAGE_LABELS[latest.stage as EvaluationStage];
+  return {
+    stage: { code: latest.stage, labelZh: stage.zh, labelEn: stage.en },
+    band: { code: latest.band, labelZh: latest.bandZh ?? latest.band, labelEn: latest.bandEn ?? latest.band },
+    stars: latest.stars,
+    passed: latest.passed,
+    remediated: source.remediated,
+  };
 }
 
 export function toOutcome(outcome: ProjectOutcome): LabelledValueDto {
@@ -155,5 +202,6 @@ export function toAccountabilityProject(
     community: source.community,
     grant: toGrantProgress(progress, source.reportsAccepted),
     outcome: toOutcome(progress.outcome),
+    evaluation: toProjectEvaluation(source),
   };
 }

@@ -254,6 +254,19 @@ export class EligibilityRulesDto implements EligibilityRules {
   @ValidateIf((_, value) => value !== null)
   @IntField(1, 20)
   maxActiveGrants: number | null;
+
+  @ApiProperty({
+    type: 'integer',
+    example: 2,
+    minimum: 1,
+    maximum: 10,
+    nullable: true,
+    description: 'no failing band among the last N evaluation results; null: evaluations do not bar',
+  })
+  @Label(RULES_FIELD_LABELS['supervision.eligibility.noFailedEvaluationInLast'])
+  @ValidateIf((_, value) => value !== null)
+  @IntField(1, 10)
+  noFailedEvaluationInLast: number | null;
 }
 
 /** 项目监管: the supervision terms, sent whole. */

@@ -13,8 +13,10 @@ import { GrantProgress } from '@app/grants';
 import {
   GrantProgressDto,
   LabelledValueDto,
+  ProjectEvaluationDto,
   toGrantProgress,
   toOutcome,
+  toProjectEvaluation,
 } from '../../accountability/dto/accountability.dto';
 import { GrantProgressRow } from '../../accountability/accountability.repository';
 import { ApiDecimal } from '../../common/api-decimal.decorator';
@@ -116,8 +118,11 @@ export class OrganizationGrantDto {
   @ApiProperty({ nullable: true, type: String, example: '连续三个月考核低于 6 分，退出' })
   stateReason: string | null;
 
-  @ApiProperty({ type: LabelledValueDto, description: 'in-progress | finished | terminated' })
+  @ApiProperty({ type: LabelledValueDto, description: 'in-progress | finished | terminated | exited' })
   outcome: LabelledValueDto;
+
+  @ApiProperty({ type: ProjectEvaluationDto, nullable: true, description: 'the latest evaluation; null before one' })
+  evaluation: ProjectEvaluationDto | null;
 
   @ApiProperty({
     type: [MonthScoreDto],
@@ -147,7 +152,7 @@ export class OrganizationHistorySummaryDto {
   @ApiProperty({ type: 'integer', minimum: 0, example: 2 })
   grants: number;
 
-  @ApiProperty({ type: 'integer', minimum: 0, example: 1, description: 'grants terminated (exited)' })
+  @ApiProperty({ type: 'integer', minimum: 0, example: 1, description: 'grants terminated or exited' })
   grantsTerminated: number;
 
   @ApiProperty({ type: 'integer', minimum: 0, example: 5_000_000, description: 'sum of the grants, integer fen' })
@@ -227,6 +232,7 @@ export function toOrganizationGrant(
     state: labelled<GrantState>(GRANT_STATE_LABELS, row.state),
     stateReason: row.stateReason,
     outcome: toOutcome(progress.outcome),
+    evaluation: toProjectEvaluation(row),
     monthlyChecks: [...monthly.months],
     monthsBelowInRow: monthly.monthsBelowInRow,
     createdAt: row.createdAt.toISOString(),
