@@ -41,7 +41,7 @@ export async function printPublicPages(api: ApiClient, competitionId: string): P
   for (const project of view.projects) {
     const evaluation = project.evaluation;
     const band = evaluation ? `${evaluation.band.code}${evaluation.remediated ? '*' : ''}` : '—';
-    const stars = evaluation?.stars ? '★'.repeat(evaluation.stars) : '—';
+    const stars = evaluation?.stars ? `${evaluation.stars} 星` : '—';
     const paid = `${yuan(project.grant.paidFen)}（${project.grant.tranchesPaid} 期, ${project.grant.paidPercent}%）`;
     say(
       `${pad(project.community, 10)}${pad(band, 6)}${pad(stars, 8)}${pad(paid, 22)}${project.outcome.labelZh} / ${project.outcome.labelEn}`,
