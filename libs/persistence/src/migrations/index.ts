@@ -9,6 +9,7 @@ import { JudgeSessions1764360000000 } from './1764360000000-judge-sessions';
 import { GrantsLedger1764403200000 } from './1764403200000-grants-ledger';
 import { Evaluations1764489600000 } from './1764489600000-evaluations';
 import { TerminationProposals1764576000000 } from './1764576000000-termination-proposals';
+import { EvaluatorCodes1764662400000 } from './1764662400000-evaluator-codes';
 
 /** In order. Listed explicitly so the same list works from TypeScript sources and from the build. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   GrantsLedger1764403200000,
   Evaluations1764489600000,
   TerminationProposals1764576000000,
+  EvaluatorCodes1764662400000,
 ];
