@@ -44,6 +44,7 @@ import { canSee } from '../grants/grant-access';
 import { promoteWhatHolds } from '../grants/ledger-facts';
 import { GrantsRepository } from '../grants/grants.repository';
 import { EvaluationRulesDto } from '../competitions/dto/evaluation-rules.dto';
+import { isUniqueViolation } from '../common/unique-violation';
 import { DownloadFile } from '../results/results.service';
 import { inRubricOrder, readScoreSheet } from '../roadshows/score-sheet';
 import { evaluatorSignInUrl } from '../roadshows/sign-in-link';
@@ -67,6 +68,9 @@ import {
 import { EvaluationsRepository, RoundProject } from './evaluations.repository';
 
 const sha256Hex = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/** Two fresh codes colliding is a one-in-10^11 event; trying again a few times is enough. */
+const CODE_ATTEMPTS = 3;
 
 const pairKey = (evaluatorId: string, grantId: string) => `${evaluatorId}\u0000${grantId}`;
 
@@ -254,53 +258,54 @@ export class EvaluationsService {
    * this once; only its digest is kept.
    */
   async addEvaluator(actor: Actor, roundId: string, dto: AddEvaluatorDto, origin: string): Promise<EvaluatorSeatedDto> {
-    const code = generateSignInCode();
-    const seatedId = await this.evaluations.transaction(async (manager) => {
-      const round = await this.openRoundLocked(manager, roundId);
-      if (!isGroupWeighted(round.rules, dto.group)) {
-        throw EvaluationErrors.evaluatorGroupNotWeighted(JUDGE_GROUP_LABELS[dto.group]);
-      }
-      if (
-        dto.organizationId !== undefined &&
-        !(await this.evaluations.organizationExists(manager, dto.organizationId))
-      ) {
-        throw RoadshowErrors.organizationNotFound();
-      }
-      const seated = await this.evaluations.evaluatorsOf(roundId, manager);
-      const evaluator = await manager.getRepository(Evaluator).save(
-        manager.getRepository(Evaluator).create({
-          roundId,
-          seat: seated.length === 0 ? 1 : seated[seated.length - 1].seat + 1,
-          name: dto.name,
-          group: dto.group,
-          organizationId: dto.organizationId ?? null,
-          community: dto.community ?? null,
-          ...this.codeColumns(code),
-        }),
-      );
-      await this.audit.record(
-        {
-          ...auditActor(actor),
-          action: 'evaluation.evaluator.add',
-          subjectType: 'evaluation-round',
-          subjectId: roundId,
-          after: {
-            evaluatorId: evaluator.id,
-            seat: evaluator.seat,
-            name: evaluator.name,
-            group: evaluator.group,
-            organizationId: evaluator.organizationId,
-            community: evaluator.community,
+    const { code, result: seatedId } = await this.withFreshCode((code) =>
+      this.evaluations.transaction(async (manager) => {
+        const round = await this.openRoundLocked(manager, roundId);
+        if (!isGroupWeighted(round.rules, dto.group)) {
+          throw EvaluationErrors.evaluatorGroupNotWeighted(JUDGE_GROUP_LABELS[dto.group]);
+        }
+        if (
+          dto.organizationId !== undefined &&
+          !(await this.evaluations.organizationExists(manager, dto.organizationId))
+        ) {
+          throw RoadshowErrors.organizationNotFound();
+        }
+        const seated = await this.evaluations.evaluatorsOf(roundId, manager);
+        const evaluator = await manager.getRepository(Evaluator).save(
+          manager.getRepository(Evaluator).create({
+            roundId,
+            seat: seated.length === 0 ? 1 : seated[seated.length - 1].seat + 1,
+            name: dto.name,
+            group: dto.group,
+            organizationId: dto.organizationId ?? null,
+            community: dto.community ?? null,
+            ...this.codeColumns(code),
+          }),
+        );
+        await this.audit.record(
+          {
+            ...auditActor(actor),
+            action: 'evaluation.evaluator.add',
+            subjectType: 'evaluation-round',
+            subjectId: roundId,
+            after: {
+              evaluatorId: evaluator.id,
+              seat: evaluator.seat,
+              name: evaluator.name,
+              group: evaluator.group,
+              organizationId: evaluator.organizationId,
+              community: evaluator.community,
+            },
           },
-        },
-        manager,
-      );
-      for (const project of await this.evaluations.projectsOf(roundId, manager)) {
-        const reason = conflictOfInterest(evaluator, project);
-        if (reason) await this.recuse(manager, actor, evaluator.id, project.grantId, RecusalSource.Automatic, reason);
-      }
-      return evaluator.id;
-    });
+          manager,
+        );
+        for (const project of await this.evaluations.projectsOf(roundId, manager)) {
+          const reason = conflictOfInterest(evaluator, project);
+          if (reason) await this.recuse(manager, actor, evaluator.id, project.grantId, RecusalSource.Automatic, reason);
+        }
+        return evaluator.id;
+      }),
+    );
     const round = await this.get(roundId);
     return { ...round, issuedCode: issuedCode(round, seatedId, code, origin) };
   }
@@ -315,28 +320,44 @@ export class EvaluationsService {
     evaluatorId: string,
     origin: string,
   ): Promise<IssuedEvaluatorCodeDto> {
-    const code = generateSignInCode();
-    await this.evaluations.transaction(async (manager) => {
-      await this.openRoundLocked(manager, roundId);
-      const evaluators = manager.getRepository(Evaluator);
-      const evaluator = await evaluators.findOneBy({ id: evaluatorId, roundId });
-      if (!evaluator) throw EvaluationErrors.evaluatorNotFound('evaluatorId');
-      const before = evaluator.codeIssuedAt?.toISOString() ?? null;
-      Object.assign(evaluator, this.codeColumns(code));
-      await evaluators.save(evaluator);
-      await this.audit.record(
-        {
-          ...auditActor(actor),
-          action: 'evaluation.evaluator.code-reissue',
-          subjectType: 'evaluation-round',
-          subjectId: roundId,
-          before: { evaluatorId, codeIssuedAt: before },
-          after: { evaluatorId, codeIssuedAt: evaluator.codeIssuedAt?.toISOString() ?? null },
-        },
-        manager,
-      );
-    });
+    const { code } = await this.withFreshCode((code) =>
+      this.evaluations.transaction(async (manager) => {
+        await this.openRoundLocked(manager, roundId);
+        const evaluators = manager.getRepository(Evaluator);
+        const evaluator = await evaluators.findOneBy({ id: evaluatorId, roundId });
+        if (!evaluator) throw EvaluationErrors.evaluatorNotFound('evaluatorId');
+        const before = evaluator.codeIssuedAt?.toISOString() ?? null;
+        Object.assign(evaluator, this.codeColumns(code));
+        await evaluators.save(evaluator);
+        await this.audit.record(
+          {
+            ...auditActor(actor),
+            action: 'evaluation.evaluator.code-reissue',
+            subjectType: 'evaluation-round',
+            subjectId: roundId,
+            before: { evaluatorId, codeIssuedAt: before },
+            after: { evaluatorId, codeIssuedAt: evaluator.codeIssuedAt?.toISOString() ?? null },
+          },
+          manager,
+        );
+      }),
+    );
     return issuedCode(await this.get(roundId), evaluatorId, code, origin);
+  }
+
+  /**
+   * Runs `write` with a fresh code, again with another when two codes collide under the current
+   * credential key (the unique digest): one chance in 10^11, but never a 500 for the office.
+   */
+  private async withFreshCode<T>(write: (code: string) => Promise<T>): Promise<{ code: string; result: T }> {
+    for (let attempt = 1; ; attempt += 1) {
+      const code = generateSignInCode();
+      try {
+        return { code, result: await write(code) };
+      } catch (error) {
+        if (attempt >= CODE_ATTEMPTS || !isUniqueViolation(error, 'evaluator_code_digest_key')) throw error;
+      }
+    }
   }
 
   private codeColumns(code: string): Pick<Evaluator, 'codeDigest' | 'digestKeyId' | 'codeIssuedAt'> {
