@@ -9,8 +9,15 @@ const MARKS_SEED = 2027;
  * The evaluations of the fast-forwarded year, through the public API: a mid-term round by an
  * eight-person panel (two of each of 义乌江东's four groups, one resident recused automatically from
  * her own community's project), where the last-ranked project fails, remediates and passes its
- * re-evaluation; then the final evaluation with stars. The office enters each evaluator's paper sheet.
+ * re-evaluation; then the final evaluation with stars. The first expert scores on a tablet with the
+ * code the office handed out; the office enters the other evaluators' paper sheets.
  */
+interface IssuedCode {
+  readonly code: string;
+  readonly signInUrl: string;
+  readonly evaluator: { readonly id: string; readonly name: string };
+}
+
 interface Round {
   readonly id: string;
   readonly evaluators: readonly { readonly id: string; readonly name: string }[];
@@ -68,7 +75,8 @@ function marksFor(total: number): Record<string, string> {
 
 /**
  * Opens a round, seats the panel (the eighth, a resident of `residentOf`'s community, is recused from
- * its project automatically), enters every sheet from `totalOf` and closes the round.
+ * its project automatically), has the first expert sign in on a tablet with the code and score there,
+ * enters every other sheet from `totalOf` as the office and closes the round.
  */
 async function holdRound(
   office: ApiClient,
@@ -78,7 +86,18 @@ async function holdRound(
   totalOf: (community: string, seat: number) => number,
 ): Promise<Round> {
   const opened = await office.post<Round>(`/competitions/${competitionId}/evaluation-rounds`, { stage });
-  for (const member of PANEL) await office.post(`/evaluation-rounds/${opened.id}/evaluators`, member);
+  const seated: IssuedCode[] = [];
+  for (const member of PANEL) {
+    seated.push(
+      (await office.post<{ issuedCode: IssuedCode }>(`/evaluation-rounds/${opened.id}/evaluators`, member)).issuedCode,
+    );
+  }
+  const onTablet = seated[0];
+  const session = await new ApiClient(office.baseUrl).post<{ token: string }>('/evaluator-sessions', {
+    roundId: opened.id,
+    code: onTablet.code,
+  });
+  const tablet = office.as(session.token);
   const round = await office.post<Round>(`/evaluation-rounds/${opened.id}/evaluators`, {
     name: `邓丽娟（${residentOf}居民代表）`,
     group: 'resident',
@@ -88,13 +107,19 @@ async function holdRound(
   for (const [seat, evaluator] of round.evaluators.entries()) {
     for (const project of round.projects) {
       if (recused.has(`${evaluator.id}:${project.grantId}`)) continue;
-      await office.put(`/evaluation-rounds/${round.id}/sheets/${evaluator.id}/${project.grantId}`, {
-        criteria: marksFor(totalOf(project.community, seat)),
-      });
+      const criteria = marksFor(totalOf(project.community, seat));
+      if (evaluator.id === onTablet.evaluator.id) {
+        await tablet.put(`/evaluator/rounds/${round.id}/sheets/${project.grantId}`, { criteria });
+      } else {
+        await office.put(`/evaluation-rounds/${round.id}/sheets/${evaluator.id}/${project.grantId}`, { criteria });
+      }
     }
   }
   return office.post<Round>(`/evaluation-rounds/${round.id}/close`);
 }
+
+/** Where the evaluators' tablet page is served. */
+const origin = (client: ApiClient) => client.baseUrl.replace(/\/$/, '');
 
 /** Each project's score, band and stars, in rank order. */
 function summarise(round: Round, communities: readonly string[]): string {
@@ -129,6 +154,10 @@ export async function midTermEvaluations(
   say(
     `中期评估 / mid-term evaluation by 8 evaluators (two experts, departments, media, residents; ` +
       `${mid.evaluators.find((e) => e.id === recusal?.evaluatorId)?.name ?? ''} recused: ${recusal?.reason ?? '—'})`,
+  );
+  say(
+    `  ${mid.evaluators[0]?.name ?? ''} 在平板上凭签到码评分（${origin(office)}/evaluate/），其余 7 位的纸质评分表由街道录入 / ` +
+      'scored on a tablet with an evaluator code; the office entered the other 7 paper sheets',
   );
   say(`  ${summarise(mid, communities)}`);
   const failed = mid.projects.find((p) => p.community === failing)?.result;

@@ -5,13 +5,15 @@ import { DataSource } from 'typeorm';
 import { JudgeGroup } from '@app/domain';
 import { ProducerRedis } from '@app/application';
 import { AuditEvent } from '@app/persistence';
-import { JUDGE_CODE_ALPHABET } from '../src/roadshows/judge-code';
+import { SIGN_IN_CODE_ALPHABET } from '../src/auth/sign-in-code';
 import { bearer, createRoadshow, roadshowCompetition } from './roadshow.factory';
 import { startTestApp } from './test-app';
 
 /** A code of the right shape that no judge has (a fresh random one; 31^8 makes a hit impossible). */
 function wrongCode(): string {
-  const letters = [...randomBytes(8)].map((byte) => JUDGE_CODE_ALPHABET[byte % JUDGE_CODE_ALPHABET.length]).join('');
+  const letters = [...randomBytes(8)]
+    .map((byte) => SIGN_IN_CODE_ALPHABET[byte % SIGN_IN_CODE_ALPHABET.length])
+    .join('');
   return `${letters.slice(0, 4)}-${letters.slice(4)}`;
 }
 

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { JudgeGroup, Role } from '@app/domain';
+import { EvaluationRoundState, EvaluationStage, JIANGDONG_EVALUATION, JudgeGroup, Role } from '@app/domain';
+import { EvaluationRound, Evaluator as EvaluatorRow } from '@app/persistence';
 import { TokenService } from '../src/auth/token.service';
 import { createUser } from './factories';
 import { addJudge, createRoadshow, roadshowCompetition } from './roadshow.factory';
@@ -18,10 +19,10 @@ import { startTestApp } from './test-app';
  * random, so an allowed caller gets 404 or 400 and a refused one 401 or 403 from the guard.
  */
 type Caller = 'anonymous' | Role;
-const CALLERS: readonly Caller[] = ['anonymous', Role.Office, Role.Admin, Role.Applicant, Role.Judge];
+const CALLERS: readonly Caller[] = ['anonymous', Role.Office, Role.Admin, Role.Applicant, Role.Judge, Role.Evaluator];
 
 const PUBLIC = 'public' as const;
-const { Office, Admin, Applicant, Judge } = Role;
+const { Office, Admin, Applicant, Judge, Evaluator } = Role;
 const USERS = [Office, Admin, Applicant];
 
 const ACCESS: Readonly<Record<string, typeof PUBLIC | readonly Role[]>> = {
@@ -157,18 +158,25 @@ const ACCESS: Readonly<Record<string, typeof PUBLIC | readonly Role[]>> = {
   'PUT /evaluation-rounds/{id}/sheets/{evaluatorId}/{grantId}': [Office],
   'POST /evaluation-rounds/{id}/close': [Office],
   'GET /evaluation-rounds/{id}/bundle.json': [Office, Admin],
+  'POST /evaluation-rounds/{id}/evaluators/{evaluatorId}/code': [Office],
   'GET /grants/{id}/evaluations': USERS,
+
+  'POST /evaluator-sessions': PUBLIC,
+  'GET /evaluator/rounds/{id}': [Evaluator],
+  'PUT /evaluator/rounds/{id}/sheets/{grantId}': [Evaluator],
+  'POST /evaluator/rounds/{id}/recusals/{grantId}': [Evaluator],
 };
 
 const ROUTES = Object.keys(ACCESS);
 
-/** Accounts sign in or use an API key; judges only have the token of their roadshow's sign-in. */
+/** Accounts sign in or use an API key; judges and evaluators only have the token of their code's sign-in. */
 function schemesOf(route: string): string[] {
   const access = ACCESS[route];
   if (access === PUBLIC) return [];
   return [
-    ...(access.some((role) => role !== Judge) ? ['bearer', 'api-key'] : []),
+    ...(access.some((role) => role !== Judge && role !== Evaluator) ? ['bearer', 'api-key'] : []),
     ...(access.includes(Judge) ? ['judge'] : []),
+    ...(access.includes(Evaluator) ? ['evaluator'] : []),
   ];
 }
 
@@ -216,6 +224,34 @@ describe('every route × every role', () => {
     const judge = await addJudge(app, fixture.officeToken, roadshowId, { name: '周建明', group: JudgeGroup.Media });
     tokens.set(Office, fixture.officeToken);
     tokens.set(Judge, judge.token);
+    const round = await db.getRepository(EvaluationRound).save({
+      competitionId: fixture.competition.id,
+      stage: EvaluationStage.Mid,
+      state: EvaluationRoundState.Open,
+      rulesVersion: 1,
+      rules: JIANGDONG_EVALUATION,
+      createdBy: 'office',
+    });
+    const codeIssuedAt = new Date();
+    const evaluator = await db.getRepository(EvaluatorRow).save({
+      roundId: round.id,
+      seat: 1,
+      name: '王建国',
+      group: JudgeGroup.Expert,
+      codeDigest: randomUUID(),
+      digestKeyId: 'test',
+      codeIssuedAt,
+    });
+    tokens.set(
+      Evaluator,
+      tokenService.issue({
+        kind: 'evaluator',
+        role: Evaluator,
+        evaluatorId: evaluator.id,
+        roundId: round.id,
+        codeIssuedAt: codeIssuedAt.toISOString(),
+      }).token,
+    );
     const admin = await createUser(db, Admin);
     tokens.set(Admin, tokenService.issue({ kind: 'user', userId: admin.id, role: Admin }).token);
     const applicant = await createUser(db, Applicant, fixture.organizations[0].id);

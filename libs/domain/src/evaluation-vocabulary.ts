@@ -101,6 +101,19 @@ export const JIANGDONG_EVALUATION: EvaluationRules = {
   remediationDays: 30,
 };
 
+/** Where an evaluator stands with one project of the round, as their tablet lists it. */
+export enum EvaluatorSheetStatus {
+  ToScore = 'to-score',
+  Scored = 'scored',
+  Recused = 'recused',
+}
+
+export const EVALUATOR_SHEET_STATUS_LABELS: Readonly<Record<EvaluatorSheetStatus, Bilingual>> = {
+  [EvaluatorSheetStatus.ToScore]: { zh: '待评分', en: 'To score' },
+  [EvaluatorSheetStatus.Scored]: { zh: '已评分', en: 'Scored' },
+  [EvaluatorSheetStatus.Recused]: { zh: '已回避', en: 'Recused' },
+};
+
 export const EVALUATION_STAGE_LABELS: Readonly<Record<EvaluationStage, Bilingual>> = {
   [EvaluationStage.Mid]: { zh: '中期评估', en: 'Mid-term evaluation' },
   [EvaluationStage.Final]: { zh: '结项评估', en: 'Final evaluation' },

@@ -11,6 +11,7 @@ export enum Role {
   Office = 'office',
   Applicant = 'applicant',
   Judge = 'judge',
+  Evaluator = 'evaluator',
   Admin = 'admin',
 }
 

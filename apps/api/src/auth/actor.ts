@@ -11,8 +11,23 @@ export type Actor =
       readonly roadshowId: string;
       /** The sign-in this token came from: ended by a reissued code or a removed judge. */
       readonly sessionId: string;
+    }
+  | {
+      readonly kind: 'evaluator';
+      readonly role: Role.Evaluator;
+      readonly evaluatorId: string;
+      readonly roundId: string;
+      /** When the code this token came from was issued: a reissued code or a closed round ends it. */
+      readonly codeIssuedAt: string;
     };
 
 export function actorId(actor: Actor): string {
-  return actor.kind === 'judge' ? actor.judgeId : actor.userId;
+  switch (actor.kind) {
+    case 'judge':
+      return actor.judgeId;
+    case 'evaluator':
+      return actor.evaluatorId;
+    case 'user':
+      return actor.userId;
+  }
 }

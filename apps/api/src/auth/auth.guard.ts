@@ -2,12 +2,13 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
-import { AuthErrors, Role, RoadshowErrors } from '@app/domain';
+import { AuthErrors, EvaluationErrors, Role, RoadshowErrors } from '@app/domain';
 import { ApiKey, AppUser } from '@app/persistence';
 import { ACCESS_KEY, Access } from './access.decorator';
 import { Actor } from './actor';
 import { CredentialDigestService } from './credential-digest.service';
 import { AuthenticatedRequest } from './current-actor.decorator';
+import { EvaluatorSessionRepository } from './evaluator-session.repository';
 import { JudgeSessionRepository } from './judge-session.repository';
 import { TokenService } from './token.service';
 
@@ -25,6 +26,7 @@ export class AuthGuard implements CanActivate {
     @InjectRepository(ApiKey) private readonly apiKeys: Repository<ApiKey>,
     @InjectRepository(AppUser) private readonly users: Repository<AppUser>,
     private readonly judgeSessions: JudgeSessionRepository,
+    private readonly evaluatorSessions: EvaluatorSessionRepository,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -40,6 +42,12 @@ export class AuthGuard implements CanActivate {
     // A judge's token is good only while its sign-in is: a reissued code or a removed judge ends it.
     if (actor.kind === 'judge' && !(await this.judgeSessions.touch(actor.sessionId, actor.judgeId))) {
       throw RoadshowErrors.judgeSessionEnded();
+    }
+    if (
+      actor.kind === 'evaluator' &&
+      !(await this.evaluatorSessions.live(actor.evaluatorId, actor.roundId, actor.codeIssuedAt))
+    ) {
+      throw EvaluationErrors.evaluatorSessionEnded();
     }
     request.actor = actor;
     return true;

@@ -6,6 +6,7 @@ import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { CredentialDigestService } from './credential-digest.service';
+import { EvaluatorSessionRepository } from './evaluator-session.repository';
 import { JudgeSessionRepository } from './judge-session.repository';
 import { SignInThrottleService } from './sign-in-throttle.service';
 import { TokenService } from './token.service';
@@ -20,6 +21,7 @@ import { TokenService } from './token.service';
     AuthService,
     SignInThrottleService,
     JudgeSessionRepository,
+    EvaluatorSessionRepository,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   exports: [TokenService, CredentialDigestService, JudgeSessionRepository],

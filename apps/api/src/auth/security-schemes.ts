@@ -6,6 +6,7 @@ export enum SecurityScheme {
   Session = 'bearer',
   ApiKey = 'api-key',
   Judge = 'judge',
+  Evaluator = 'evaluator',
 }
 
 /**
@@ -35,12 +36,23 @@ export const SECURITY_SCHEMES: Readonly<Record<SecurityScheme, SecuritySchemeObj
       '评委令牌：POST /judge-sessions 凭签到码换取，只对该评委的路演有效，16 小时有效。 / ' +
       'Judge token from POST /judge-sessions (the sign-in code), bound to one roadshow, valid 16 hours.',
   },
+  [SecurityScheme.Evaluator]: {
+    type: 'http',
+    scheme: 'bearer',
+    description:
+      '评估人令牌：POST /evaluator-sessions 凭评估签到码换取，只对该评估人的评估轮次有效，16 小时有效；' +
+      '签到码重新生成后失效。 / Evaluator token from POST /evaluator-sessions (the evaluator’s code), bound to one ' +
+      'evaluation round, valid 16 hours; a reissued code ends it.',
+  },
 };
 
-/** Which schemes can carry each role: judges have neither accounts nor API keys. */
+/** Which schemes can carry each role: judges and evaluators have neither accounts nor API keys. */
 export function securitySchemesOf(roles: readonly Role[]): SecurityScheme[] {
   const schemes: SecurityScheme[] = [];
-  if (roles.some((role) => role !== Role.Judge)) schemes.push(SecurityScheme.Session, SecurityScheme.ApiKey);
+  if (roles.some((role) => role !== Role.Judge && role !== Role.Evaluator)) {
+    schemes.push(SecurityScheme.Session, SecurityScheme.ApiKey);
+  }
   if (roles.includes(Role.Judge)) schemes.push(SecurityScheme.Judge);
+  if (roles.includes(Role.Evaluator)) schemes.push(SecurityScheme.Evaluator);
   return schemes;
 }

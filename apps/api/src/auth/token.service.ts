@@ -5,7 +5,7 @@ import { Role } from '@app/domain';
 import { Actor } from './actor';
 
 const USER_TOKEN_SECONDS = 12 * 3600;
-/** A roadshow day, with margin: a judge must not be signed out mid-session. */
+/** A roadshow or evaluation day, with margin: a judge or an evaluator must not be signed out mid-session. */
 export const JUDGE_TOKEN_SECONDS = 16 * 3600;
 
 interface TokenClaims {
@@ -28,7 +28,7 @@ export class TokenService {
   }
 
   issue(actor: Actor, now: Date = new Date()): { token: string; expiresAt: Date } {
-    const lifetime = actor.kind === 'judge' ? JUDGE_TOKEN_SECONDS : USER_TOKEN_SECONDS;
+    const lifetime = actor.kind === 'user' ? USER_TOKEN_SECONDS : JUDGE_TOKEN_SECONDS;
     const exp = Math.floor(now.getTime() / 1000) + lifetime;
     const body = Buffer.from(JSON.stringify({ v: 1, exp, actor } satisfies TokenClaims)).toString('base64url');
     const [key] = this.keys;
@@ -67,6 +67,14 @@ function isActor(value: unknown): value is Actor {
       typeof actor.judgeId === 'string' &&
       typeof actor.roadshowId === 'string' &&
       typeof actor.sessionId === 'string'
+    );
+  }
+  if (actor.kind === 'evaluator') {
+    return (
+      actor.role === Role.Evaluator &&
+      typeof actor.evaluatorId === 'string' &&
+      typeof actor.roundId === 'string' &&
+      typeof actor.codeIssuedAt === 'string'
     );
   }
   if (actor.kind !== 'user' || typeof actor.userId !== 'string') return false;

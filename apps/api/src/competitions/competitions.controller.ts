@@ -82,8 +82,7 @@ export class CompetitionsController {
     description: 'Applicants do not see drafts; a judge sees only the competition of their roadshow.',
   })
   @ApiResponse({ status: 200, type: CompetitionResponseDto })
-  @ApiError(400)
-  @ApiError(401)
+  @ApiCallerErrors('evaluators see their round on their tablet, not the competition')
   @ApiError(404, 'missing, or not visible to you', NOT_FOUND_EXAMPLE)
   get(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<CompetitionResponseDto> {
     return this.competitions.get(actor, params.id);

@@ -8,18 +8,21 @@ import { ApiError, refusalExample, ApiCallerErrors } from '../common/api-error.d
 import { attachment } from '../common/content-disposition';
 import { IdParamDto } from '../common/id-param.dto';
 import { CompetitionIdParams } from '../roadshows/dto/roadshow-params.dto';
+import { RequestOrigin } from '../roadshows/request-origin.decorator';
 import {
   AddEvaluatorDto,
   CreateEvaluationRecusalDto,
   CreateEvaluationRoundDto,
   EvaluationSheetInputDto,
 } from './dto/evaluation-input.dto';
-import { EvaluationRoundParams, EvaluationSheetParams } from './dto/evaluation-params.dto';
+import { EvaluationRoundParams, EvaluationSheetParams, EvaluatorParams } from './dto/evaluation-params.dto';
 import {
   EvaluationBundleDto,
   EvaluationRoundDto,
   EvaluationRoundListDto,
+  EvaluatorSeatedDto,
   GrantEvaluationsDto,
+  IssuedEvaluatorCodeDto,
 } from './dto/evaluation-response.dto';
 import { EvaluationsService } from './evaluations.service';
 
@@ -87,11 +90,12 @@ export class EvaluationsController {
     summary: '加入评估人 / seat an evaluator',
     description:
       '技术专家、职能部门、新闻媒体、居民代表四组之一；评估人所属组织或所在社区的项目自动回避（与路演评委同一规则）。' +
-      '审计：evaluation.evaluator.add、evaluation.recusal。\n\n' +
+      '返回评估人的平板签到码（只显示这一次）。审计：evaluation.evaluator.add、evaluation.recusal。\n\n' +
       'In one of the four groups; recused at once from every project of their own organization or community, the ' +
-      'judges’ rule. Audited as evaluation.evaluator.add and evaluation.recusal.',
+      'judges’ rule. Returns the evaluator’s tablet sign-in code, shown this once. Audited as evaluation.evaluator.add ' +
+      'and evaluation.recusal.',
   })
-  @ApiResponse({ status: 201, type: EvaluationRoundDto })
+  @ApiResponse({ status: 201, type: EvaluatorSeatedDto })
   @ApiError(400, 'a group the evaluation rules give no weight')
   @ApiError(401)
   @ApiError(403, 'only the grants office')
@@ -101,8 +105,31 @@ export class EvaluationsController {
     @CurrentActor() actor: Actor,
     @Param() params: EvaluationRoundParams,
     @Body() dto: AddEvaluatorDto,
-  ): Promise<EvaluationRoundDto> {
-    return this.evaluations.addEvaluator(actor, params.id, dto);
+    @RequestOrigin() origin: string,
+  ): Promise<EvaluatorSeatedDto> {
+    return this.evaluations.addEvaluator(actor, params.id, dto, origin);
+  }
+
+  @Post('evaluation-rounds/:id/evaluators/:evaluatorId/code')
+  @Allow(Role.Office)
+  @ApiOperation({
+    summary: '重新生成评估人签到码 / issue an evaluator a new sign-in code',
+    description:
+      '签到单遗失或评估人尚无签到码时使用：旧签到码立即失效，用它登录的平板全部退出。新签到码只显示这一次。' +
+      '审计：evaluation.evaluator.code-reissue。\n\n' +
+      'For a lost slip or an evaluator without a code: the old code is refused at once and every tablet signed in ' +
+      'with it is signed out. The new code is shown this once. Audited as evaluation.evaluator.code-reissue.',
+  })
+  @ApiResponse({ status: 201, type: IssuedEvaluatorCodeDto })
+  @ApiCallerErrors('only the grants office')
+  @ApiError(404, 'no such round or evaluator', ROUND_NOT_FOUND)
+  @ApiError(409, 'the round is closed', ROUND_CLOSED)
+  reissueCode(
+    @CurrentActor() actor: Actor,
+    @Param() params: EvaluatorParams,
+    @RequestOrigin() origin: string,
+  ): Promise<IssuedEvaluatorCodeDto> {
+    return this.evaluations.reissueCode(actor, params.id, params.evaluatorId, origin);
   }
 
   @Post('evaluation-rounds/:id/recusals')

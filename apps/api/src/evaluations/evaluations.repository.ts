@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { EvaluationOutcome, EvaluationRoundState, EvaluationStage, GrantState } from '@app/domain';
+import { KeyedDigest } from '../auth/credential-digest.service';
 import { EvaluationRecusal, EvaluationResultRow, EvaluationRound, EvaluationSheet, Evaluator } from '@app/persistence';
 
 /** A grant a round evaluates, with what the office and the bundle name it by. */
@@ -90,6 +91,13 @@ export class EvaluationsRepository {
         ORDER BY g.id`,
       [roundId],
     );
+  }
+
+  /** The round's evaluator holding this code under any listed credential key. */
+  evaluatorByCode(candidates: readonly KeyedDigest[], roundId: string): Promise<Evaluator | null> {
+    return this.dataSource
+      .getRepository(Evaluator)
+      .findOneBy(candidates.map(({ keyId, digest }) => ({ roundId, digestKeyId: keyId, codeDigest: digest })));
   }
 
   evaluatorsOf(roundId: string, manager: EntityManager = this.dataSource.manager): Promise<Evaluator[]> {

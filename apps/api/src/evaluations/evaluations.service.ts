@@ -38,12 +38,16 @@ import {
 } from '@app/scoring';
 import { Actor } from '../auth/actor';
 import { auditActor } from '../auth/audit-actor';
+import { CredentialDigestService } from '../auth/credential-digest.service';
+import { generateSignInCode, signInCodeDigest } from '../auth/sign-in-code';
 import { canSee } from '../grants/grant-access';
 import { promoteWhatHolds } from '../grants/ledger-facts';
 import { GrantsRepository } from '../grants/grants.repository';
 import { EvaluationRulesDto } from '../competitions/dto/evaluation-rules.dto';
+import { isUniqueViolation } from '../common/unique-violation';
 import { DownloadFile } from '../results/results.service';
 import { inRubricOrder, readScoreSheet } from '../roadshows/score-sheet';
+import { evaluatorSignInUrl } from '../roadshows/sign-in-link';
 import { TerminationProposalsService } from '../supervision/termination-proposals.service';
 import {
   AddEvaluatorDto,
@@ -56,12 +60,17 @@ import {
   EvaluationRoundDto,
   EvaluationRoundListDto,
   EvaluationRoundSummaryDto,
+  EvaluatorSeatedDto,
   GrantEvaluationsDto,
+  IssuedEvaluatorCodeDto,
   ProgressDto,
 } from './dto/evaluation-response.dto';
 import { EvaluationsRepository, RoundProject } from './evaluations.repository';
 
 const sha256Hex = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/** Two fresh codes colliding is a one-in-10^11 event; trying again a few times is enough. */
+const CODE_ATTEMPTS = 3;
 
 const pairKey = (evaluatorId: string, grantId: string) => `${evaluatorId}\u0000${grantId}`;
 
@@ -130,6 +139,7 @@ export class EvaluationsService {
     private readonly grants: GrantsRepository,
     private readonly terminations: TerminationProposalsService,
     private readonly audit: AuditRepository,
+    private readonly digests: CredentialDigestService,
   ) {}
 
   /** Opens a round under the competition's evaluation rules as they stand, over the grants it concerns. */
@@ -222,6 +232,7 @@ export class EvaluationsService {
         group: evaluator.group,
         organizationId: evaluator.organizationId,
         community: evaluator.community,
+        codeIssuedAt: evaluator.codeIssuedAt?.toISOString() ?? null,
         progress: progressOf(panel, (evaluatorId) => evaluatorId === evaluator.id),
       })),
       recusals: panel.recusals.map((r) => ({
@@ -243,64 +254,130 @@ export class EvaluationsService {
 
   /**
    * Seats an evaluator in one of the four groups and recuses them, at once, from every project of
-   * their own organization or community (the judges' rule).
+   * their own organization or community (the judges' rule). Their tablet sign-in code is returned
+   * this once; only its digest is kept.
    */
-  async addEvaluator(actor: Actor, roundId: string, dto: AddEvaluatorDto): Promise<EvaluationRoundDto> {
-    await this.evaluations.transaction(async (manager) => {
-      const round = await this.openRoundLocked(manager, roundId);
-      if (!isGroupWeighted(round.rules, dto.group)) {
-        throw EvaluationErrors.evaluatorGroupNotWeighted(JUDGE_GROUP_LABELS[dto.group]);
-      }
-      if (
-        dto.organizationId !== undefined &&
-        !(await this.evaluations.organizationExists(manager, dto.organizationId))
-      ) {
-        throw RoadshowErrors.organizationNotFound();
-      }
-      const seated = await this.evaluations.evaluatorsOf(roundId, manager);
-      const evaluator = await manager.getRepository(Evaluator).save(
-        manager.getRepository(Evaluator).create({
-          roundId,
-          seat: seated.length === 0 ? 1 : seated[seated.length - 1].seat + 1,
-          name: dto.name,
-          group: dto.group,
-          organizationId: dto.organizationId ?? null,
-          community: dto.community ?? null,
-        }),
-      );
-      await this.audit.record(
-        {
-          ...auditActor(actor),
-          action: 'evaluation.evaluator.add',
-          subjectType: 'evaluation-round',
-          subjectId: roundId,
-          after: {
-            evaluatorId: evaluator.id,
-            seat: evaluator.seat,
-            name: evaluator.name,
-            group: evaluator.group,
-            organizationId: evaluator.organizationId,
-            community: evaluator.community,
+  async addEvaluator(actor: Actor, roundId: string, dto: AddEvaluatorDto, origin: string): Promise<EvaluatorSeatedDto> {
+    const { code, result: seatedId } = await this.withFreshCode((code) =>
+      this.evaluations.transaction(async (manager) => {
+        const round = await this.openRoundLocked(manager, roundId);
+        if (!isGroupWeighted(round.rules, dto.group)) {
+          throw EvaluationErrors.evaluatorGroupNotWeighted(JUDGE_GROUP_LABELS[dto.group]);
+        }
+        if (
+          dto.organizationId !== undefined &&
+          !(await this.evaluations.organizationExists(manager, dto.organizationId))
+        ) {
+          throw RoadshowErrors.organizationNotFound();
+        }
+        const seated = await this.evaluations.evaluatorsOf(roundId, manager);
+        const evaluator = await manager.getRepository(Evaluator).save(
+          manager.getRepository(Evaluator).create({
+            roundId,
+            seat: seated.length === 0 ? 1 : seated[seated.length - 1].seat + 1,
+            name: dto.name,
+            group: dto.group,
+            organizationId: dto.organizationId ?? null,
+            community: dto.community ?? null,
+            ...this.codeColumns(code),
+          }),
+        );
+        await this.audit.record(
+          {
+            ...auditActor(actor),
+            action: 'evaluation.evaluator.add',
+            subjectType: 'evaluation-round',
+            subjectId: roundId,
+            after: {
+              evaluatorId: evaluator.id,
+              seat: evaluator.seat,
+              name: evaluator.name,
+              group: evaluator.group,
+              organizationId: evaluator.organizationId,
+              community: evaluator.community,
+            },
           },
-        },
-        manager,
-      );
-      for (const project of await this.evaluations.projectsOf(roundId, manager)) {
-        const reason = conflictOfInterest(evaluator, project);
-        if (reason) await this.recuse(manager, actor, evaluator.id, project.grantId, RecusalSource.Automatic, reason);
+          manager,
+        );
+        for (const project of await this.evaluations.projectsOf(roundId, manager)) {
+          const reason = conflictOfInterest(evaluator, project);
+          if (reason) await this.recuse(manager, actor, evaluator.id, project.grantId, RecusalSource.Automatic, reason);
+        }
+        return evaluator.id;
+      }),
+    );
+    const round = await this.get(roundId);
+    return { ...round, issuedCode: issuedCode(round, seatedId, code, origin) };
+  }
+
+  /**
+   * A new code for an evaluator, for a lost slip or one seated before codes: the old code is
+   * refused at once and every tablet signed in with it is signed out.
+   */
+  async reissueCode(
+    actor: Actor,
+    roundId: string,
+    evaluatorId: string,
+    origin: string,
+  ): Promise<IssuedEvaluatorCodeDto> {
+    const { code } = await this.withFreshCode((code) =>
+      this.evaluations.transaction(async (manager) => {
+        await this.openRoundLocked(manager, roundId);
+        const evaluators = manager.getRepository(Evaluator);
+        const evaluator = await evaluators.findOneBy({ id: evaluatorId, roundId });
+        if (!evaluator) throw EvaluationErrors.evaluatorNotFound('evaluatorId');
+        const before = evaluator.codeIssuedAt?.toISOString() ?? null;
+        Object.assign(evaluator, this.codeColumns(code));
+        await evaluators.save(evaluator);
+        await this.audit.record(
+          {
+            ...auditActor(actor),
+            action: 'evaluation.evaluator.code-reissue',
+            subjectType: 'evaluation-round',
+            subjectId: roundId,
+            before: { evaluatorId, codeIssuedAt: before },
+            after: { evaluatorId, codeIssuedAt: evaluator.codeIssuedAt?.toISOString() ?? null },
+          },
+          manager,
+        );
+      }),
+    );
+    return issuedCode(await this.get(roundId), evaluatorId, code, origin);
+  }
+
+  /**
+   * Runs `write` with a fresh code, again with another when two codes collide under the current
+   * credential key (the unique digest): one chance in 10^11, but never a 500 for the office.
+   */
+  private async withFreshCode<T>(write: (code: string) => Promise<T>): Promise<{ code: string; result: T }> {
+    for (let attempt = 1; ; attempt += 1) {
+      const code = generateSignInCode();
+      try {
+        return { code, result: await write(code) };
+      } catch (error) {
+        if (attempt >= CODE_ATTEMPTS || !isUniqueViolation(error, 'evaluator_code_digest_key')) throw error;
       }
-    });
-    return this.get(roundId);
+    }
+  }
+
+  private codeColumns(code: string): Pick<Evaluator, 'codeDigest' | 'digestKeyId' | 'codeIssuedAt'> {
+    const { keyId, digest } = signInCodeDigest(this.digests, 'evaluator-code', code);
+    return { codeDigest: digest, digestKeyId: keyId, codeIssuedAt: new Date() };
   }
 
   /** 申报回避: the evaluator declared a conflict to the office, which records it; their sheet never counts. */
   async declareRecusal(actor: Actor, roundId: string, dto: CreateEvaluationRecusalDto): Promise<EvaluationRoundDto> {
+    await this.recordRecusal(actor, roundId, dto);
+    return this.get(roundId);
+  }
+
+  /** A declared conflict, whether the office records it or the evaluator declares it on the tablet. */
+  async recordRecusal(actor: Actor, roundId: string, dto: CreateEvaluationRecusalDto): Promise<void> {
     await this.evaluations.transaction(async (manager) => {
       await this.openRoundLocked(manager, roundId);
       await this.memberOf(manager, roundId, dto.evaluatorId, dto.grantId);
       await this.recuse(manager, actor, dto.evaluatorId, dto.grantId, RecusalSource.Declared, dto.reason);
     });
-    return this.get(roundId);
   }
 
   /** The office enters an evaluator's paper sheet; entering it again replaces it (audited with both). */
@@ -311,6 +388,21 @@ export class EvaluationsService {
     grantId: string,
     dto: EvaluationSheetInputDto,
   ): Promise<EvaluationRoundDto> {
+    await this.recordSheet(actor, roundId, evaluatorId, grantId, dto);
+    return this.get(roundId);
+  }
+
+  /**
+   * One path for every sheet: the office entering a paper sheet and the evaluator scoring on the
+   * tablet are validated, stored and audited alike; only the actor differs.
+   */
+  async recordSheet(
+    actor: Actor,
+    roundId: string,
+    evaluatorId: string,
+    grantId: string,
+    dto: EvaluationSheetInputDto,
+  ): Promise<void> {
     await this.evaluations.transaction(async (manager) => {
       const round = await this.openRoundLocked(manager, roundId);
       await this.memberOf(manager, roundId, evaluatorId, grantId);
@@ -345,7 +437,6 @@ export class EvaluationsService {
         manager,
       );
     });
-    return this.get(roundId);
   }
 
   /**
@@ -550,6 +641,19 @@ export class EvaluationsService {
     const snapshot = await this.grants.lockGrant(manager, grantId);
     if (snapshot) await promoteWhatHolds(this.grants, this.audit, manager, actor, snapshot, now);
   }
+}
+
+/** The code an evaluator was just given, shown to the office this once. */
+function issuedCode(
+  round: EvaluationRoundDto,
+  evaluatorId: string,
+  code: string,
+  origin: string,
+): IssuedEvaluatorCodeDto {
+  const evaluator = round.evaluators.find(
+    (candidate) => candidate.id === evaluatorId,
+  ) as IssuedEvaluatorCodeDto['evaluator'];
+  return { evaluator, code, signInUrl: evaluatorSignInUrl(origin, round.id, code) };
 }
 
 /** The round's inputs as the evaluation bundle states them, in the bundle's stated orders. */

@@ -1,6 +1,6 @@
 import { Role } from '@app/domain';
 import { ProjectGrant } from '@app/persistence';
-import { Actor } from '../auth/actor';
+import { Actor, actorId } from '../auth/actor';
 
 /** The organization an applicant acts for; undefined for the office, which sees every grant. */
 export function ownOrganization(actor: Actor): string | undefined {
@@ -15,5 +15,5 @@ export function canSee(actor: Actor, grant: Pick<ProjectGrant, 'organizationId'>
 
 /** The user behind the request: the id each finance signature is recorded under. */
 export function userOf(actor: Actor): string {
-  return actor.kind === 'judge' ? actor.judgeId : actor.userId;
+  return actorId(actor);
 }

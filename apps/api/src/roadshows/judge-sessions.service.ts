@@ -10,7 +10,7 @@ import { JudgeSessionResponseDto } from './dto/judge-session-response.dto';
 import { JudgeSignInDto } from './dto/judge-sign-in.dto';
 import { Unpaged } from '../common/page-query.dto';
 import { SignInPausesResponseDto } from './dto/sign-in-pauses-response.dto';
-import { judgeCodeCandidates } from './judge-code';
+import { signInCodeCandidates } from '../auth/sign-in-code';
 import { JudgeSignInLimiter } from './judge-sign-in-limiter';
 import { JudgeRepository } from './judge.repository';
 import { RoadshowRepository } from './roadshow.repository';
@@ -29,8 +29,8 @@ export class JudgeSessionsService {
 
   /** A code of the named roadshow starts a session on this tablet; anything else is one and the same refusal. */
   async signIn(dto: JudgeSignInDto, clientIp: string): Promise<JudgeSessionResponseDto> {
-    const candidates = judgeCodeCandidates(this.digests, dto.code);
-    const attempt = { roadshowId: dto.roadshowId, address: clientIp, codeDigest: candidates[0].digest };
+    const candidates = signInCodeCandidates(this.digests, 'judge-code', dto.code);
+    const attempt = { targetId: dto.roadshowId, address: clientIp, codeDigest: candidates[0].digest };
     await this.limiter.assertAllowed(attempt);
     const judge = await this.judges.judgeByCode(candidates, dto.roadshowId);
     const roadshow = judge ? await this.roadshows.roadshow(judge.roadshowId) : null;

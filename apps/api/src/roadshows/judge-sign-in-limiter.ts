@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { RoadshowErrors, SignInPauseScope } from '@app/domain';
+import { DomainError, RoadshowErrors, SignInPauseScope } from '@app/domain';
 import { BackoffPolicy, RateWindow } from '../redis/rate-window';
 
 /** Wrong codes are counted in windows of this length; a used-up window pauses its scope as long, doubling on repeat. */
@@ -15,27 +15,23 @@ const MAX_PAUSE_SECONDS = 4 * 3600;
  */
 export const SIGN_IN_LIMITS: Readonly<Record<SignInPauseScope, number>> = { code: 5, address: 50, roadshow: 150 };
 
-const POLICIES: Readonly<Record<SignInPauseScope, BackoffPolicy>> = {
-  code: policy('code'),
-  address: policy('address'),
-  roadshow: policy('roadshow'),
-};
-/** Where the pauses of a roadshow are listed for the office. */
-const LIST = policy('roadshow');
 const SCOPES: readonly SignInPauseScope[] = ['roadshow', 'address', 'code'];
 
-function policy(scope: SignInPauseScope): BackoffPolicy {
+function policy(prefix: string, scope: SignInPauseScope): BackoffPolicy {
   return {
-    name: `judge-sign-in:${scope}`,
+    name: `${prefix}:${scope}`,
     limit: SIGN_IN_LIMITS[scope],
     windowSeconds: SIGN_IN_WINDOW_SECONDS,
     maxLockSeconds: MAX_PAUSE_SECONDS,
   };
 }
 
-/** One sign-in attempt: the roadshow it names, where it came from, and a keyed digest of the code typed. */
+/**
+ * One sign-in attempt: what it signs in to (a roadshow, or an evaluation round, whose codes are
+ * counted as one budget: the `roadshow` scope), where it came from, and a keyed digest of the code typed.
+ */
 export interface SignInAttempt {
-  readonly roadshowId: string;
+  readonly targetId: string;
   readonly address: string;
   readonly codeDigest: string;
 }
@@ -50,11 +46,11 @@ export interface SignInPause {
 function keyOf(scope: SignInPauseScope, attempt: SignInAttempt): string {
   switch (scope) {
     case 'roadshow':
-      return attempt.roadshowId;
+      return attempt.targetId;
     case 'address':
-      return `${attempt.roadshowId}:${attempt.address}`;
+      return `${attempt.targetId}:${attempt.address}`;
     case 'code':
-      return `${attempt.roadshowId}:${attempt.codeDigest}`;
+      return `${attempt.targetId}:${attempt.codeDigest}`;
   }
 }
 
@@ -64,14 +60,28 @@ function memberOf(scope: SignInPauseScope, attempt: SignInAttempt): string {
 }
 
 /**
- * Counts wrong judge codes by what a guesser must hit — a code of one roadshow — so that thirty
+ * Counts wrong codes by what a guesser must hit — a code of one roadshow or round — so that thirty
  * judges behind a venue's one address are never locked out by each other's typos, while guessing
  * a roadshow's codes stops. Only wrong codes count; a pause refuses every attempt in its scope
  * (a right code too, or the pause would not stop guessing), and the office can lift it.
  */
-@Injectable()
-export class JudgeSignInLimiter {
-  constructor(private readonly window: RateWindow) {}
+export class SignInLimiter {
+  private readonly policies: Readonly<Record<SignInPauseScope, BackoffPolicy>>;
+  /** Where the pauses of a target are listed for the office. */
+  private readonly list: BackoffPolicy;
+
+  constructor(
+    private readonly window: RateWindow,
+    prefix: string,
+    private readonly paused: (scope: SignInPauseScope, until: Date) => DomainError,
+  ) {
+    this.policies = {
+      code: policy(prefix, 'code'),
+      address: policy(prefix, 'address'),
+      roadshow: policy(prefix, 'roadshow'),
+    };
+    this.list = this.policies.roadshow;
+  }
 
   /**
    * Refuses while any scope of the attempt is paused. With Redis down the attempt goes through:
@@ -79,21 +89,21 @@ export class JudgeSignInLimiter {
    */
   async assertAllowed(attempt: SignInAttempt): Promise<void> {
     for (const scope of SCOPES) {
-      const until = await this.window.lockedUntil(POLICIES[scope], keyOf(scope, attempt));
-      if (until) throw RoadshowErrors.signInPaused(scope, until);
+      const until = await this.window.lockedUntil(this.policies[scope], keyOf(scope, attempt));
+      if (until) throw this.paused(scope, until);
     }
   }
 
   async recordFailure(attempt: SignInAttempt): Promise<void> {
     for (const scope of SCOPES) {
-      const until = await this.window.addWithBackoff(POLICIES[scope], keyOf(scope, attempt));
-      if (until) await this.window.note(LIST, attempt.roadshowId, memberOf(scope, attempt), until);
+      const until = await this.window.addWithBackoff(this.policies[scope], keyOf(scope, attempt));
+      if (until) await this.window.note(this.list, attempt.targetId, memberOf(scope, attempt), until);
     }
   }
 
-  /** The roadshow's pauses in force, longest first. */
-  async pausesOf(roadshowId: string): Promise<SignInPause[]> {
-    const noted = await this.window.noted(LIST, roadshowId);
+  /** The target's pauses in force, longest first. */
+  async pausesOf(targetId: string): Promise<SignInPause[]> {
+    const noted = await this.window.noted(this.list, targetId);
     return [...noted]
       .map(([member, until]) => {
         const colon = member.indexOf(':');
@@ -103,17 +113,25 @@ export class JudgeSignInLimiter {
       .sort((a, b) => b.until.getTime() - a.until.getTime());
   }
 
-  /** Lifts every pause of the roadshow and forgets its counts and backoff; how many pauses were lifted. */
-  async clear(roadshowId: string): Promise<number> {
-    const noted = await this.window.noted(LIST, roadshowId);
-    await this.window.clear(POLICIES.roadshow, roadshowId);
+  /** Lifts every pause of the target and forgets its counts and backoff; how many pauses were lifted. */
+  async clear(targetId: string): Promise<number> {
+    const noted = await this.window.noted(this.list, targetId);
+    await this.window.clear(this.policies.roadshow, targetId);
     for (const member of noted.keys()) {
       const colon = member.indexOf(':');
       if (colon < 0) continue;
       const scope = member.slice(0, colon) as SignInPauseScope;
-      await this.window.clear(POLICIES[scope], `${roadshowId}:${member.slice(colon + 1)}`);
+      await this.window.clear(this.policies[scope], `${targetId}:${member.slice(colon + 1)}`);
     }
-    await this.window.forgetNoted(LIST, roadshowId);
+    await this.window.forgetNoted(this.list, targetId);
     return noted.size;
+  }
+}
+
+/** Judges' wrong codes, counted per roadshow. */
+@Injectable()
+export class JudgeSignInLimiter extends SignInLimiter {
+  constructor(window: RateWindow) {
+    super(window, 'judge-sign-in', RoadshowErrors.signInPaused);
   }
 }

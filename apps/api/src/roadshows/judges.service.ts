@@ -16,7 +16,7 @@ import { JudgeCodesResponseDto } from './dto/judge-codes.dto';
 import { IssuedCodeDto, JudgeCreatedResponseDto, toJudgeResponse } from './dto/judge-response.dto';
 import { PanelJudgePageDto } from './dto/panel-judge.dto';
 import { toRecusalResponse } from './dto/recusal-response.dto';
-import { generateJudgeCode, judgeCodeCandidates, judgeCodeDigest } from './judge-code';
+import { generateSignInCode, signInCodeCandidates, signInCodeDigest } from '../auth/sign-in-code';
 import { JudgeRepository } from './judge.repository';
 import { RecusalsService } from './recusals.service';
 import { RoadshowRepository } from './roadshow.repository';
@@ -81,7 +81,11 @@ export class JudgesService {
       for (const [i, judgeId] of judgeIds.entries()) {
         const current = await this.judges.judge(judgeId, manager, 'update');
         if (!current || current.roadshowId !== roadshowId) throw RoadshowErrors.judgeNotFound(`judgeIds.${i}`);
-        const judge = await this.judges.replaceCode(manager, judgeId, judgeCodeDigest(this.digests, codes[i]));
+        const judge = await this.judges.replaceCode(
+          manager,
+          judgeId,
+          signInCodeDigest(this.digests, 'judge-code', codes[i]),
+        );
         const ended = await this.sessions.endAll(manager, judgeId);
         endedSessions += ended;
         await this.audit.record(
@@ -190,8 +194,8 @@ export class JudgesService {
    */
   private async unusedCode(): Promise<string> {
     for (;;) {
-      const code = generateJudgeCode();
-      if (!(await this.judges.judgeByCode(judgeCodeCandidates(this.digests, code)))) return code;
+      const code = generateSignInCode();
+      if (!(await this.judges.judgeByCode(signInCodeCandidates(this.digests, 'judge-code', code)))) return code;
     }
   }
 
@@ -219,7 +223,7 @@ export class JudgesService {
     code: string,
     origin: string,
   ): Promise<JudgeCreatedResponseDto> {
-    const digest = judgeCodeDigest(this.digests, code);
+    const digest = signInCodeDigest(this.digests, 'judge-code', code);
     const { competition } = await this.openPanel(manager, roadshowId);
     if (!isGroupWeighted(competition.rules, dto.group)) throw RoadshowErrors.groupWithoutWeight(dto.group);
     if (dto.organizationId && !(await this.judges.organization(dto.organizationId, manager))) {

@@ -15,6 +15,11 @@ export function signInUrl(origin: string, roadshowId: string, code: string): str
   return `${origin}/judge/#r=${encodeURIComponent(roadshowId)}&code=${encodeURIComponent(code)}`;
 }
 
+/** An evaluator's tablet sign-in address: the round and code in the fragment, as for judges. */
+export function evaluatorSignInUrl(origin: string, roundId: string, code: string): string {
+  return `${origin}/evaluate/#r=${encodeURIComponent(roundId)}&code=${encodeURIComponent(code)}`;
+}
+
 /** The roadshow's judge link without a code, for tablets set up before the codes are handed out. */
 export function roadshowJudgeUrl(origin: string, roadshowId: string): string {
   return `${origin}/judge/#r=${encodeURIComponent(roadshowId)}`;

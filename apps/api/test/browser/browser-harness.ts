@@ -160,6 +160,29 @@ export function servePages(
   return served;
 }
 
+/** A control smaller than a finger needs, by its name and size in CSS pixels. */
+export interface SmallTarget {
+  readonly name: string;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** Whether the page scrolls sideways, and every visible control smaller than 44 × 44 px (a tablet's touch target). */
+export async function layoutProblems(page: Page): Promise<{ overflow: boolean; small: SmallTarget[] }> {
+  const overflow = await page.evaluate<boolean>('document.documentElement.scrollWidth > window.innerWidth');
+  const small = await page.evaluate<SmallTarget[]>(`
+    [...document.querySelectorAll('button, input, textarea, summary, select')]
+      .filter((element) => element.getClientRects().length > 0)
+      .map((element) => {
+        const box = element.getBoundingClientRect();
+        const name = element.getAttribute('aria-label') || element.textContent.trim() || element.id;
+        return { name, width: Math.round(box.width), height: Math.round(box.height) };
+      })
+      .filter((target) => target.width < 44 || target.height < 44)
+  `);
+  return { overflow, small };
+}
+
 export function screenshotDir(): string {
   const dir = resolve(process.env.TEST_RESULTS_DIR ?? join(__dirname, '../../../../.data/test-results'), 'screenshots');
   mkdirSync(dir, { recursive: true });

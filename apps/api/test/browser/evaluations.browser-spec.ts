@@ -46,8 +46,12 @@ describe('evaluations (评估) in Chromium', () => {
         await form.getByLabel('评估组').selectOption(group);
         await form.getByRole('button', { name: '加入评估组' }).click();
         await see(page.getByTestId('evaluator-row'), `${GROUP_NAMES[group]}评估人`);
+        await see(page.getByTestId('issued-evaluator-code'), `${GROUP_NAMES[group]}评估人 的评估签到码`);
       }
+      await see(page.getByTestId('issued-evaluator-code'), '/evaluate/#r=');
       await checked(page, 'evaluations-panel');
+      await page.getByRole('button', { name: '重新生成签到码 媒体评估人' }).click();
+      await see(page.getByTestId('issued-evaluator-code'), '媒体评估人 的评估签到码');
 
       await page.getByRole('button', { name: '结束评估并计算结果' }).click();
       await see(page.getByText('还有 4 份评分表未提交'), '还有 4 份');

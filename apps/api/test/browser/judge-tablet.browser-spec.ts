@@ -13,7 +13,7 @@ import {
   roadshowCompetition,
   roadshowUnderWay,
 } from '../roadshow.factory';
-import { TABLET, expectAccessible, screenshotDir, servePages } from './browser-harness';
+import { TABLET, expectAccessible, layoutProblems, screenshotDir, servePages } from './browser-harness';
 
 const LONG_TITLE =
   '党群心连心·关爱母婴行——沙头社区孕产妇及婴幼儿家庭健康服务与邻里互助支持网络建设暨党员志愿者结对帮扶示范项目（第二期）';
@@ -35,12 +35,6 @@ interface TabletRoadshow {
   readonly judgeB: AddedJudge;
   state(): Promise<{ recusals: unknown[] }>;
   stage(action: 'start' | 'open-scoring' | 'lock', slotId: string, body?: object): request.Test;
-}
-
-interface Target {
-  readonly name: string;
-  readonly width: number;
-  readonly height: number;
 }
 
 describe('judge tablet in Chromium: layout, conflicts, offline reload, lost answers, refusals', () => {
@@ -113,22 +107,6 @@ describe('judge tablet in Chromium: layout, conflicts, offline reload, lost answ
   async function enterMarks(page: Page): Promise<void> {
     for (const [key, value] of Object.entries(MARKS)) await page.fill(`#mark-${key}`, value);
     await page.tap('#gate-party-leadership-pass');
-  }
-
-  /** Horizontal overflow and every visible control smaller than 44 × 44 px. */
-  async function layoutProblems(page: Page): Promise<{ overflow: boolean; small: Target[] }> {
-    const overflow = await page.evaluate<boolean>('document.documentElement.scrollWidth > window.innerWidth');
-    const small = await page.evaluate<Target[]>(`
-      [...document.querySelectorAll('button, input, textarea, summary, select')]
-        .filter((element) => element.getClientRects().length > 0)
-        .map((element) => {
-          const box = element.getBoundingClientRect();
-          const name = element.getAttribute('aria-label') || element.textContent.trim() || element.id;
-          return { name, width: Math.round(box.width), height: Math.round(box.height) };
-        })
-        .filter((target) => target.width < 44 || target.height < 44)
-    `);
-    return { overflow, small };
   }
 
   async function revisionsOf(judgeId: string, slotId: string): Promise<ScoreRevision[]> {

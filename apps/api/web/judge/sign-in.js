@@ -5,7 +5,7 @@ import { saveSession } from './storage.js';
 import { t } from './texts.js';
 
 /** Letters and digits only, upper case, a dash after the fourth: what the judge reads on the slip. */
-function formatCode(raw) {
+export function formatCode(raw) {
   const letters = raw
     .toUpperCase()
     .replace(/[^0-9A-Z]/g, '')

@@ -1,6 +1,7 @@
 // 评估: mid-term and final evaluations and re-evaluations after remediation. The office opens a round,
 // seats the panel in four groups (automatic recusals shown), enters each evaluator's paper sheet,
-// follows the progress, closes the round and reads each project's score, band and stars.
+// follows the progress, closes the round and reads each project's score, band and stars. Each
+// evaluator gets a tablet sign-in code, shown here once (or reissued), for the /evaluate/ page.
 import { h } from '../shared/dom.js';
 import { downloadFile } from '../shared/download.js';
 import { field, input, messageBox, select, showApiError } from '../shared/forms.js';
@@ -48,6 +49,25 @@ function openRoundCard(ctx, competition, refresh) {
   );
 }
 
+/** The code just issued, shown once on the next drawing of its round's panel and then forgotten. */
+let justIssued = null;
+
+function issuedCodeBox(round) {
+  const issued = justIssued?.roundId === round.id ? justIssued.issued : null;
+  justIssued = null;
+  if (!issued) return null;
+  return h(
+    'div',
+    { class: 'card', role: 'status', 'data-testid': 'issued-evaluator-code' },
+    tx('p', {
+      zh: `${issued.evaluator.name} 的评估签到码（只显示这一次，请抄在签到单上）：`,
+      en: `${issued.evaluator.name}'s sign-in code (shown this once; copy it onto the slip):`,
+    }),
+    h('p', {}, h('strong', { class: 'num' }, issued.code)),
+    tx('p', { zh: `平板评分地址：${issued.signInUrl}`, en: `Tablet address: ${issued.signInUrl}` }),
+  );
+}
+
 function panelCard(ctx, round, refresh) {
   const name = input({ maxlength: 50, autocomplete: 'off' });
   const group = select(Object.entries(JUDGE_GROUP_LABELS));
@@ -67,10 +87,11 @@ function panelCard(ctx, round, refresh) {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     try {
-      await ctx.api(`/evaluation-rounds/${round.id}/evaluators`, {
+      const seated = await ctx.api(`/evaluation-rounds/${round.id}/evaluators`, {
         method: 'POST',
         body: { name: name.value, group: group.value, ...(community.value ? { community: community.value } : {}) },
       });
+      justIssued = { roundId: round.id, issued: seated.issuedCode };
       refresh();
     } catch (error) {
       showApiError(form, box, error);
@@ -79,6 +100,22 @@ function panelCard(ctx, round, refresh) {
   const projectOf = new Map(round.projects.map((p) => [p.grantId, p]));
   const rows = round.evaluators.map((evaluator) => {
     const recused = round.recusals.filter((r) => r.evaluatorId === evaluator.id);
+    const reissue = tx(
+      'button',
+      { zh: '重新生成签到码', en: 'New sign-in code' },
+      { type: 'button', 'aria-label': `重新生成签到码 ${evaluator.name} / new sign-in code for ${evaluator.name}` },
+    );
+    reissue.addEventListener('click', async () => {
+      try {
+        const issued = await ctx.api(`/evaluation-rounds/${round.id}/evaluators/${evaluator.id}/code`, {
+          method: 'POST',
+        });
+        justIssued = { roundId: round.id, issued };
+        refresh();
+      } catch (error) {
+        showApiError(form, box, error);
+      }
+    });
     return h(
       'tr',
       { 'data-testid': 'evaluator-row' },
@@ -91,12 +128,22 @@ function panelCard(ctx, round, refresh) {
         {},
         recused.map((r) => h('div', {}, `${projectOf.get(r.grantId)?.community ?? ''}：${r.reason}`)),
       ),
+      h('td', {}, round.state === 'open' ? reissue : null),
     );
   });
   return h(
     'section',
     { class: 'card', 'aria-labelledby': 'panel-heading' },
     tx('h2', { zh: '评估组', en: 'Panel' }, { id: 'panel-heading' }),
+    tx(
+      'p',
+      {
+        zh: `评估人可在平板上打开 ${location.origin}/evaluate/#r=${round.id} ，输入各自的签到码后评分；也可由工作人员在下方录入纸质评分表。`,
+        en: `Evaluators can score on a tablet at ${location.origin}/evaluate/#r=${round.id} with their own code, or the office enters their paper sheets below.`,
+      },
+      { class: 'muted' },
+    ),
+    issuedCodeBox(round),
     dataTable(
       [
         { zh: '席位', en: 'Seat', num: true },
@@ -104,6 +151,7 @@ function panelCard(ctx, round, refresh) {
         { zh: '评估组', en: 'Group' },
         { zh: '已录入', en: 'Entered', num: true },
         { zh: '回避', en: 'Recusals' },
+        { zh: '签到码', en: 'Sign-in code' },
       ],
       rows,
     ),

@@ -1,8 +1,16 @@
 import { DomainErrorCode } from '../domain-error-code';
 import { BilingualMessage } from '../domain-error';
 import { EVALUATION_STAGE_LABELS, EvaluationStage } from '../evaluation-vocabulary';
+import { beijingTime } from '../time';
 import { refusal } from './refusal';
+import type { SignInPauseScope } from './roadshow.errors';
 import type { RulesField } from './rules.errors';
+
+const PAUSE_SCOPE: Readonly<Record<SignInPauseScope, { zh: string; en: string }>> = {
+  code: { zh: '这个评估签到码输错次数过多，请核对签到单', en: 'this code has been tried too often; check the slip' },
+  address: { zh: '本网络输错评估签到码的次数过多', en: 'too many wrong codes came from this network' },
+  roadshow: { zh: '本轮评估输错签到码的次数过多', en: 'too many wrong codes were tried for this evaluation round' },
+};
 
 export enum EvaluationRefusal {
   BandsWithoutFloor = 'EVALUATION_BANDS_WITHOUT_FLOOR',
@@ -21,6 +29,8 @@ export enum EvaluationRefusal {
   ProjectNotInRound = 'EVALUATION_PROJECT_NOT_IN_ROUND',
   EvaluatorRecused = 'EVALUATOR_RECUSED',
   SheetsMissing = 'EVALUATION_SHEETS_MISSING',
+  EvaluatorSignInPaused = 'EVALUATOR_SIGN_IN_PAUSED',
+  EvaluatorSessionEnded = 'EVALUATOR_SESSION_ENDED',
 }
 
 function invalid(reason: EvaluationRefusal, at: RulesField, message: BilingualMessage) {
@@ -150,5 +160,17 @@ export const EvaluationErrors = {
     refusal(DomainErrorCode.Conflict, EvaluationRefusal.SheetsMissing, {
       zh: `还有 ${missing} 份评分表未提交（共 ${expected} 份），全部提交后才能结束评估`,
       en: `${missing} of ${expected} score sheets are still missing; every sheet is needed to close the round`,
+    }),
+
+  evaluatorSignInPaused: (scope: SignInPauseScope, until: Date) =>
+    refusal(DomainErrorCode.RateLimited, EvaluationRefusal.EvaluatorSignInPaused, {
+      zh: `${PAUSE_SCOPE[scope].zh}，签到暂停至 ${beijingTime(until)}（北京时间）`,
+      en: `${PAUSE_SCOPE[scope].en}; sign-in is paused until ${until.toISOString()}`,
+    }),
+
+  evaluatorSessionEnded: () =>
+    refusal(DomainErrorCode.Unauthenticated, EvaluationRefusal.EvaluatorSessionEnded, {
+      zh: '本平板的评估人登录已结束（签到码已重新生成），请用新的签到码登录',
+      en: 'this tablet’s evaluator session has ended (the code was reissued); sign in with the new code',
     }),
 } as const;

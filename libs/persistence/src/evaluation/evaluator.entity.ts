@@ -27,6 +27,17 @@ export class Evaluator {
   @Column({ type: 'text', nullable: true })
   community: string | null;
 
+  /** HMAC of the one-time sign-in code under the credential key digestKeyId names; null until one is issued. */
+  @Column({ name: 'code_digest', type: 'text', unique: true, nullable: true })
+  codeDigest: string | null;
+
+  @Column({ name: 'digest_key_id', type: 'text', nullable: true })
+  digestKeyId: string | null;
+
+  /** When the current code was made: a session names it, so a reissue ends the sessions of the old code. */
+  @Column({ name: 'code_issued_at', type: 'timestamptz', nullable: true })
+  codeIssuedAt: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

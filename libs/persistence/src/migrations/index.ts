@@ -10,6 +10,7 @@ import { GrantsLedger1764403200000 } from './1764403200000-grants-ledger';
 import { Evaluations1764489600000 } from './1764489600000-evaluations';
 import { TerminationProposals1764576000000 } from './1764576000000-termination-proposals';
 import { MonthlyChecks1764579600000 } from './1764579600000-monthly-checks';
+import { EvaluatorCodes1764662400000 } from './1764662400000-evaluator-codes';
 
 /** In order. Listed explicitly so the same list works from TypeScript sources and from the build. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   Evaluations1764489600000,
   TerminationProposals1764576000000,
   MonthlyChecks1764579600000,
+  EvaluatorCodes1764662400000,
 ];

@@ -9,12 +9,21 @@ export class EvaluationRoundParams {
   id: string;
 }
 
-export class EvaluationSheetParams extends EvaluationRoundParams {
+export class EvaluatorParams extends EvaluationRoundParams {
   @ApiProperty({ format: 'uuid', example: '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d' })
   @Label('评估人编号', 'evaluator ID')
   @IsUUID()
   evaluatorId: string;
+}
 
+export class EvaluationSheetParams extends EvaluatorParams {
+  @ApiProperty({ format: 'uuid', example: '1f2e3d4c-5b6a-4978-8a9b-0c1d2e3f4a5b' })
+  @Label('资助项目编号', 'grant ID')
+  @IsUUID()
+  grantId: string;
+}
+
+export class EvaluatorGrantParams extends EvaluationRoundParams {
   @ApiProperty({ format: 'uuid', example: '1f2e3d4c-5b6a-4978-8a9b-0c1d2e3f4a5b' })
   @Label('资助项目编号', 'grant ID')
   @IsUUID()

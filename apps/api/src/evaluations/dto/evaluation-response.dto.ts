@@ -101,6 +101,14 @@ export class EvaluatorDto {
   @ApiProperty({ type: String, nullable: true, example: '洲边' })
   community: string | null;
 
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: '当前签到码的生成时间；无则需重新生成 / when the current sign-in code was made; none: issue one',
+  })
+  codeIssuedAt: string | null;
+
   @ApiProperty({ type: ProgressDto })
   progress: ProgressDto;
 }
@@ -262,4 +270,28 @@ export class EvaluationBundleDto {
       '输入哈希与每个项目的得分、等次、星级、构成 / input hash and each project’s score, band, stars, breakdown',
   })
   result: Record<string, unknown>;
+}
+
+/** An evaluator's sign-in code, shown to the office once. */
+export class IssuedEvaluatorCodeDto {
+  @ApiProperty({ type: EvaluatorDto })
+  evaluator: EvaluatorDto;
+
+  @ApiProperty({
+    example: 'K7QM-4XPA',
+    description: '评估签到码只在此显示一次，服务器只保存其摘要 / shown this once only; the server keeps only a digest',
+  })
+  code: string;
+
+  @ApiProperty({
+    example: 'https://office.example/evaluate/#r=4c2e8a1f-7b3d-4e9a-8f6c-2d1b0a9e8c7f&code=K7QM-4XPA',
+    description:
+      '平板评分地址（轮次和签到码在 # 之后，不会发到服务器） / the tablet address (round and code after #, never sent to a server)',
+  })
+  signInUrl: string;
+}
+
+export class EvaluatorSeatedDto extends EvaluationRoundDto {
+  @ApiProperty({ type: IssuedEvaluatorCodeDto, description: '新评估人的签到码 / the new evaluator’s sign-in code' })
+  issuedCode: IssuedEvaluatorCodeDto;
 }
