@@ -1,35 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
-import { DataSource } from 'typeorm';
 import { CompetitionState, Role } from '@app/domain';
 import { addDays, beijingDate, monthsOf } from '@app/grants';
 import { createCompetition, createUser } from './factories';
 import { evaluate, evaluationMarks } from './evaluations.factory';
 import { PAYEE, acceptAll, payFirstTranche, readyGrants, signedCompetition } from './grants.factory';
 import { allocatedCompetition } from './publicity.factory';
-import { startTestApp } from './test-app';
+import { serveApp } from './test-app';
 
 /** What the fixtures store about people and money routes: none of it may reach a public page. */
 const PERSONAL = ['李敏', '0757-87712345', PAYEE.accountNumber, PAYEE.bankName, 'representative', 'contact'];
 
 describe('what the public sees of funded projects (项目进展公开), without signing in', () => {
-  let app: NestFastifyApplication;
-  let db: DataSource;
-  const api = () => request(app.getHttpServer());
-
-  beforeAll(async () => {
-    app = await startTestApp();
-    db = app.get(DataSource);
-  });
-
-  afterAll(async () => {
-    await app.close();
-  });
+  const served = serveApp();
+  const api = () => request(served.app.getHttpServer());
 
   it('shows each funded project with its grant, the share paid, the reports accepted and its outcome', async () => {
-    const { fixture, grantIds } = await readyGrants(app, [3_000_000, 2_000_000]);
-    await payFirstTranche(app, fixture, grantIds[0], `公开-${grantIds[0].slice(0, 8)}`);
+    const { fixture, grantIds } = await readyGrants(served.app, [3_000_000, 2_000_000]);
+    await payFirstTranche(served.app, fixture, grantIds[0], `公开-${grantIds[0].slice(0, 8)}`);
     await api()
       .post(`/grants/${grantIds[1]}/terminate`)
       .set('authorization', fixture.clerks[0].auth)
@@ -75,16 +63,16 @@ describe('what the public sees of funded projects (项目进展公开), without 
   });
 
   it('shows each project’s latest band and stars, a remediation it went through, and an exit by the monthly checks', async () => {
-    const fixture = await signedCompetition(app, [3_000_000, 2_000_000, 2_500_000], { startedDaysAgo: 125 });
-    const [passing, remediating, exiting] = await acceptAll(app, fixture);
+    const fixture = await signedCompetition(served.app, [3_000_000, 2_000_000, 2_500_000], { startedDaysAgo: 125 });
+    const [passing, remediating, exiting] = await acceptAll(served.app, fixture);
     const auth = fixture.clerks[0].auth;
     const competitionId = fixture.competition.id;
-    await evaluate(app, competitionId, auth, 'mid', {
+    await evaluate(served.app, competitionId, auth, 'mid', {
       [passing]: evaluationMarks(28, 64),
       [remediating]: evaluationMarks(15, 35),
       [exiting]: evaluationMarks(20, 50),
     });
-    await evaluate(app, competitionId, auth, 're-evaluation', { [remediating]: evaluationMarks(22, 50) });
+    await evaluate(served.app, competitionId, auth, 're-evaluation', { [remediating]: evaluationMarks(22, 50) });
     for (const month of monthsOf(addDays(beijingDate(new Date()), -125), beijingDate(new Date())).slice(0, 3)) {
       await api()
         .post(`/grants/${exiting}/monthly-checks`)
@@ -138,15 +126,15 @@ describe('what the public sees of funded projects (项目进展公开), without 
   });
 
   it('answers before the award with the competition and no project yet', async () => {
-    const office = await createUser(db, Role.Office);
-    const allocated = await allocatedCompetition(app, office.id, [3_000_000]);
+    const office = await createUser(served.db, Role.Office);
+    const allocated = await allocatedCompetition(served.app, office.id, [3_000_000]);
     const response = await api().get(`/competitions/${allocated.competition.id}/accountability`).expect(200);
     expect(response.body).toMatchObject({ fundedCount: 0, totalGrantFen: 0, projects: [] });
   });
 
   it('keeps a draft to itself, and names the field of a malformed id', async () => {
-    const office = await createUser(db, Role.Office);
-    const draft = await createCompetition(db, office.id, { state: CompetitionState.Draft });
+    const office = await createUser(served.db, Role.Office);
+    const draft = await createCompetition(served.db, office.id, { state: CompetitionState.Draft });
     const hidden = await api().get(`/competitions/${draft.id}/accountability`).expect(404);
     expect(hidden.body).toMatchObject({ code: 'NOT_FOUND', message_zh: expect.any(String) });
     await api().get(`/competitions/${randomUUID()}/accountability`).expect(404);
@@ -155,9 +143,9 @@ describe('what the public sees of funded projects (项目进展公开), without 
   });
 
   it('lists the competitions that published a result, newest notice first, for the public pages', async () => {
-    const { fixture } = await readyGrants(app, [1_000_000]);
-    const office = await createUser(db, Role.Office);
-    const unpublished = await allocatedCompetition(app, office.id, [1_000_000]);
+    const { fixture } = await readyGrants(served.app, [1_000_000]);
+    const office = await createUser(served.db, Role.Office);
+    const unpublished = await allocatedCompetition(served.app, office.id, [1_000_000]);
     const response = await api().get('/public/competitions').expect(200);
     const items = response.body.items as { competitionId: string }[];
     expect(items.map((item) => item.competitionId)).not.toContain(unpublished.competition.id);

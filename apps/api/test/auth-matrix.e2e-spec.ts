@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
-import { DataSource } from 'typeorm';
 import { CompetitionState, Role, SubmissionState } from '@app/domain';
 import { ApiKey, Roadshow } from '@app/persistence';
 import { Actor } from '../src/auth/actor';
@@ -14,7 +12,7 @@ import {
   createSubmission,
   createUser,
 } from './factories';
-import { startTestApp } from './test-app';
+import { serveApp } from './test-app';
 
 /**
  * Every route of organizations, sign-in, competitions and submissions × every kind of caller.
@@ -237,35 +235,27 @@ const ROUTES: Readonly<Record<string, Route>> = {
 };
 
 describe('authorization matrix: organizations, sign-in, competitions, submissions', () => {
-  let app: NestFastifyApplication;
-  let db: DataSource;
-
-  beforeAll(async () => {
-    app = await startTestApp();
-    db = app.get(DataSource);
-  });
-
-  afterAll(async () => {
-    await app.close();
-  });
+  const served = serveApp();
 
   async function world(): Promise<World> {
-    const tokens = app.get(TokenService);
+    const tokens = served.app.get(TokenService);
     const bearer = (actor: Actor) => `Bearer ${tokens.issue(actor).token}`;
-    const office = await createUser(db, Role.Office);
-    const admin = await createUser(db, Role.Admin);
-    const competition = await createCompetition(db, office.id, { state: CompetitionState.Open });
-    const roadshow = await db.getRepository(Roadshow).save({ competitionId: competition.id, venue: '党群服务中心' });
-    const organization = await createOrganization(db, { name: '沙头社区居民委员会', community: '沙头' });
-    const applicant = await createUser(db, Role.Applicant, organization.id);
-    const other = await createOrganization(db, { name: '布心社区居民委员会', community: '布心' });
-    const otherApplicant = await createUser(db, Role.Applicant, other.id);
-    const submission = await createSubmission(db, competition.id, organization.id, applicant.id, {
+    const office = await createUser(served.db, Role.Office);
+    const admin = await createUser(served.db, Role.Admin);
+    const competition = await createCompetition(served.db, office.id, { state: CompetitionState.Open });
+    const roadshow = await served.db
+      .getRepository(Roadshow)
+      .save({ competitionId: competition.id, venue: '党群服务中心' });
+    const organization = await createOrganization(served.db, { name: '沙头社区居民委员会', community: '沙头' });
+    const applicant = await createUser(served.db, Role.Applicant, organization.id);
+    const other = await createOrganization(served.db, { name: '布心社区居民委员会', community: '布心' });
+    const otherApplicant = await createUser(served.db, Role.Applicant, other.id);
+    const submission = await createSubmission(served.db, competition.id, organization.id, applicant.id, {
       state: SubmissionState.Draft,
       submittedAt: null,
       category: 'health',
     });
-    const apiKey = await db.getRepository(ApiKey).save({
+    const apiKey = await served.db.getRepository(ApiKey).save({
       userId: applicant.id,
       name: '对接',
       keyHash: `matrix-${randomUUID()}`,
@@ -292,8 +282,8 @@ describe('authorization matrix: organizations, sign-in, competitions, submission
           role: Role.Applicant,
           organizationId: other.id,
         }),
-        judge: bearer(await createJudgeActor(db, roadshow.id)),
-        'other-judge': bearer(await createOtherJudgeActor(db, office.id)),
+        judge: bearer(await createJudgeActor(served.db, roadshow.id)),
+        'other-judge': bearer(await createOtherJudgeActor(served.db, office.id)),
       },
     };
   }
@@ -304,7 +294,7 @@ describe('authorization matrix: organizations, sign-in, competitions, submission
 
   it.each(cells)('%s as %s → %s', async (_, caller, outcome, route) => {
     const w = await world();
-    let call = request(app.getHttpServer())[route.method](route.path(w));
+    let call = request(served.app.getHttpServer())[route.method](route.path(w));
     if (caller !== 'anonymous') call = call.set('authorization', w.auth[caller]);
     const response = route.body ? await call.send(route.body()) : await call;
     if (outcome === 'ok') {

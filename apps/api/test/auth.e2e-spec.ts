@@ -1,36 +1,24 @@
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
-import { DataSource } from 'typeorm';
 import { Role } from '@app/domain';
 import { ApiKey, AppUser, AuditEvent } from '@app/persistence';
 import { TokenService } from '../src/auth/token.service';
 import { TEST_PASSWORD, createOrganization, createUser } from './factories';
-import { startTestApp } from './test-app';
+import { serveApp } from './test-app';
 
 const ROOT = resolve(__dirname, '../../..');
 
 describe('sign-in and API keys', () => {
-  let app: NestFastifyApplication;
-  let db: DataSource;
+  const served = serveApp();
 
-  const api = () => request(app.getHttpServer());
+  const api = () => request(served.app.getHttpServer());
   const signIn = (login: string, password: string) => api().post('/auth/sessions').send({ login, password });
-
-  beforeAll(async () => {
-    app = await startTestApp();
-    db = app.get(DataSource);
-  });
-
-  afterAll(async () => {
-    await app.close();
-  });
 
   describe('POST /auth/sessions', () => {
     it('signs an office user in with a token that works on the API', async () => {
-      const office = await createUser(db, Role.Office);
+      const office = await createUser(served.db, Role.Office);
       const response = await signIn(office.login, TEST_PASSWORD).expect(201);
       expect(response.body).toMatchObject({
         token: expect.any(String),
@@ -46,8 +34,8 @@ describe('sign-in and API keys', () => {
     });
 
     it('gives an applicant a token bound to their organization; the login is case-insensitive', async () => {
-      const organization = await createOrganization(db);
-      const applicant = await createUser(db, Role.Applicant, organization.id);
+      const organization = await createOrganization(served.db);
+      const applicant = await createUser(served.db, Role.Applicant, organization.id);
       const response = await signIn(`  ${applicant.login.toUpperCase()} `, TEST_PASSWORD).expect(201);
       expect(response.body).toMatchObject({ role: 'applicant', organizationId: organization.id });
       const mine = await api()
@@ -58,7 +46,7 @@ describe('sign-in and API keys', () => {
     });
 
     it('answers a wrong password and an unknown login with the same 401', async () => {
-      const office = await createUser(db, Role.Office);
+      const office = await createUser(served.db, Role.Office);
       const wrong = await signIn(office.login, 'not the password').expect(401);
       const unknown = await signIn(`nobody-${randomUUID()}`, TEST_PASSWORD).expect(401);
       const expected = {
@@ -72,7 +60,7 @@ describe('sign-in and API keys', () => {
     });
 
     it('refuses sign-in for 15 minutes after 10 failures for one login, even with the right password', async () => {
-      const office = await createUser(db, Role.Office);
+      const office = await createUser(served.db, Role.Office);
       for (let attempt = 0; attempt < 10; attempt += 1) {
         await signIn(office.login, `guess ${attempt}`).expect(401);
       }
@@ -83,7 +71,7 @@ describe('sign-in and API keys', () => {
         message_zh: '登录失败次数过多，请 15 分钟后再试',
         message_en: 'too many failed sign-ins; try again in 15 minutes',
       });
-      const other = await createUser(db, Role.Office);
+      const other = await createUser(served.db, Role.Office);
       await signIn(other.login, TEST_PASSWORD).expect(201);
     });
 
@@ -100,17 +88,17 @@ describe('sign-in and API keys', () => {
 
     it('refuses a forged or tampered token', async () => {
       await api().get('/auth/me').set('authorization', 'Bearer eyJ2IjoxfQ.forged').expect(401);
-      const office = await createUser(db, Role.Office);
-      const { token } = app.get(TokenService).issue({ kind: 'user', userId: office.id, role: Role.Office });
+      const office = await createUser(served.db, Role.Office);
+      const { token } = served.app.get(TokenService).issue({ kind: 'user', userId: office.id, role: Role.Office });
       await api().get('/auth/me').set('authorization', `Bearer ${token}x`).expect(401);
     });
   });
 
   describe('API keys', () => {
     it('creates a key shown once, which then acts as its owner, and revokes it', async () => {
-      const organization = await createOrganization(db);
-      const applicant = await createUser(db, Role.Applicant, organization.id);
-      const { token } = app.get(TokenService).issue({
+      const organization = await createOrganization(served.db);
+      const applicant = await createUser(served.db, Role.Applicant, organization.id);
+      const { token } = served.app.get(TokenService).issue({
         kind: 'user',
         userId: applicant.id,
         role: Role.Applicant,
@@ -127,7 +115,7 @@ describe('sign-in and API keys', () => {
         revokedAt: null,
         key: expect.stringMatching(/^gyk_/),
       });
-      const stored = await db.getRepository(ApiKey).findOneByOrFail({ id: created.body.id });
+      const stored = await served.db.getRepository(ApiKey).findOneByOrFail({ id: created.body.id });
       expect(stored.keyHash).not.toContain((created.body.key as string).slice(4));
 
       const viaKey = await api().get('/organizations/me').set('x-api-key', created.body.key).expect(200);
@@ -144,7 +132,7 @@ describe('sign-in and API keys', () => {
       await api().get('/organizations/me').set('x-api-key', created.body.key).expect(401);
       await api().delete(`/auth/api-keys/${created.body.id}`).set('authorization', auth).expect(204);
 
-      const events = await db
+      const events = await served.db
         .getRepository(AuditEvent)
         .find({ where: { subjectType: 'api-key', subjectId: created.body.id }, order: { id: 'ASC' } });
       expect(events.map((e) => [e.action, e.actorType, e.actorId])).toEqual([
@@ -154,9 +142,9 @@ describe('sign-in and API keys', () => {
     });
 
     it('answers another user’s key id with 404 and leaves that key working', async () => {
-      const owner = await createUser(db, Role.Office);
-      const other = await createUser(db, Role.Office);
-      const tokens = app.get(TokenService);
+      const owner = await createUser(served.db, Role.Office);
+      const other = await createUser(served.db, Role.Office);
+      const tokens = served.app.get(TokenService);
       const ownerAuth = `Bearer ${tokens.issue({ kind: 'user', userId: owner.id, role: Role.Office }).token}`;
       const otherAuth = `Bearer ${tokens.issue({ kind: 'user', userId: other.id, role: Role.Office }).token}`;
       const created = await api()
@@ -173,7 +161,7 @@ describe('sign-in and API keys', () => {
     });
 
     it('refuses judges and anonymous callers, and bad names', async () => {
-      const judge = app.get(TokenService).issue({
+      const judge = served.app.get(TokenService).issue({
         kind: 'judge',
         role: Role.Judge,
         judgeId: randomUUID(),
@@ -183,15 +171,15 @@ describe('sign-in and API keys', () => {
       await api().post('/auth/api-keys').set('authorization', `Bearer ${judge.token}`).send({ name: 'x' }).expect(403);
       await api().post('/auth/api-keys').send({ name: 'x' }).expect(401);
       await api().get('/auth/api-keys').expect(401);
-      const office = await createUser(db, Role.Office);
-      const auth = `Bearer ${app.get(TokenService).issue({ kind: 'user', userId: office.id, role: Role.Office }).token}`;
+      const office = await createUser(served.db, Role.Office);
+      const auth = `Bearer ${served.app.get(TokenService).issue({ kind: 'user', userId: office.id, role: Role.Office }).token}`;
       const long = await api()
         .post('/auth/api-keys')
         .set('authorization', auth)
         .send({ name: '钥'.repeat(101) })
         .expect(400);
       expect(long.body).toMatchObject({ field: 'name', message_zh: '密钥用途最多 100 个字符' });
-      expect(await db.getRepository(ApiKey).countBy({ userId: office.id })).toBe(0);
+      expect(await served.db.getRepository(ApiKey).countBy({ userId: office.id })).toBe(0);
       await api().get('/auth/me').set('x-api-key', 'gyk_not-a-key').expect(401);
     });
   });
@@ -216,8 +204,10 @@ describe('sign-in and API keys', () => {
       expect(result.stderr).toBe('');
       expect(result.status).toBe(0);
       expect(result.stdout).toContain(`已创建 / created office ${login}`);
-      const user = await db.getRepository(AppUser).findOneByOrFail({ login });
-      const audit = await db.getRepository(AuditEvent).findOneByOrFail({ subjectType: 'user', subjectId: user.id });
+      const user = await served.db.getRepository(AppUser).findOneByOrFail({ login });
+      const audit = await served.db
+        .getRepository(AuditEvent)
+        .findOneByOrFail({ subjectType: 'user', subjectId: user.id });
       expect(audit).toMatchObject({ actorType: 'system', action: 'user.create' });
       await signIn(login, '区民政局 2026 安全口令').expect(201);
 

@@ -1,23 +1,10 @@
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
-import { DataSource } from 'typeorm';
 import { addDays, beijingDate } from '@app/grants';
 import { AuditEvent, EvaluationResultRow, EvaluationSheet } from '@app/persistence';
+import { EvaluationMarks, evaluationMarks } from './evaluations.factory';
 import { SignedFixture, acceptAll, signedCompetition } from './grants.factory';
 import { scoringVerify } from './scoring-verify';
-import { startTestApp } from './test-app';
-
-type Marks = Record<string, string>;
-
-/** 义乌江东's five criteria (30/20/15/15/20) adding up to `total`, quality first. */
-function marks(quality: number, rest: number): Marks {
-  const share = (max: number) => ((rest * max) / 70).toFixed(2);
-  const progress = share(20);
-  const awareness = share(15);
-  const participation = share(15);
-  const satisfaction = (rest - Number(progress) - Number(awareness) - Number(participation)).toFixed(2);
-  return { quality: quality.toFixed(2), progress, awareness, participation, satisfaction };
-}
+import { serveApp } from './test-app';
 
 const GROUPS = ['expert', 'department', 'media', 'resident'] as const;
 
@@ -42,24 +29,14 @@ interface Round {
 }
 
 describe('evaluations (中期评估、结项评估、整改后复评): panels of four groups, bands, stars and what they lead to', () => {
-  let app: NestFastifyApplication;
-  let db: DataSource;
-  const api = () => request(app.getHttpServer());
-
-  beforeAll(async () => {
-    app = await startTestApp();
-    db = app.get(DataSource);
-  });
-
-  afterAll(async () => {
-    await app.close();
-  });
+  const served = serveApp();
+  const api = () => request(served.app.getHttpServer());
 
   async function grantsOf(
     amounts: readonly number[],
   ): Promise<{ fixture: SignedFixture; grantIds: string[]; auth: string }> {
-    const fixture = await signedCompetition(app, amounts);
-    return { fixture, grantIds: await acceptAll(app, fixture), auth: fixture.clerks[0].auth };
+    const fixture = await signedCompetition(served.app, amounts);
+    return { fixture, grantIds: await acceptAll(served.app, fixture), auth: fixture.clerks[0].auth };
   }
 
   async function openRound(competitionId: string, auth: string, stage = 'mid'): Promise<Round> {
@@ -87,7 +64,7 @@ describe('evaluations (中期评估、结项评估、整改后复评): panels of
     return round as Round;
   }
 
-  function enter(roundId: string, evaluatorId: string, grantId: string, auth: string, criteria: Marks) {
+  function enter(roundId: string, evaluatorId: string, grantId: string, auth: string, criteria: EvaluationMarks) {
     return api()
       .put(`/evaluation-rounds/${roundId}/sheets/${evaluatorId}/${grantId}`)
       .set('authorization', auth)
@@ -95,7 +72,11 @@ describe('evaluations (中期评估、结项评估、整改后复评): panels of
   }
 
   /** Every evaluator gives each grant the marks listed for it. */
-  async function scoreAll(round: Round, auth: string, byGrant: Readonly<Record<string, Marks>>): Promise<void> {
+  async function scoreAll(
+    round: Round,
+    auth: string,
+    byGrant: Readonly<Record<string, EvaluationMarks>>,
+  ): Promise<void> {
     const recused = new Set(round.recusals.map((r) => `${r.evaluatorId}:${r.grantId}`));
     for (const evaluator of round.evaluators) {
       for (const [grantId, criteria] of Object.entries(byGrant)) {
@@ -136,11 +117,11 @@ describe('evaluations (中期评估、结项评估、整改后复评): panels of
       },
     ]);
     expect(seated.progress).toEqual({ entered: 0, expected: 17 });
-    await enter(round.id, resident?.id ?? '', grantIds[0], auth, marks(25, 60))
+    await enter(round.id, resident?.id ?? '', grantIds[0], auth, evaluationMarks(25, 60))
       .expect(409)
       .expect((res) => expect(res.body).toMatchObject({ reason: 'EVALUATOR_RECUSED', field: 'grantId' }));
 
-    await scoreAll(seated, auth, { [grantIds[0]]: marks(27, 63), [grantIds[1]]: marks(22, 50) });
+    await scoreAll(seated, auth, { [grantIds[0]]: evaluationMarks(27, 63), [grantIds[1]]: evaluationMarks(22, 50) });
     const closed = await close(round.id, auth);
     expect(closed.state).toBe('closed');
     expect(resultOf(closed, grantIds[0])).toMatchObject({
@@ -163,7 +144,7 @@ describe('evaluations (中期评估、结项评估、整改后复评): panels of
     const bundle = await api().get(`/evaluation-rounds/${round.id}/bundle.json`).set('authorization', auth).expect(200);
     expect(scoringVerify(bundle.text)).toMatchObject({ status: 0, stdout: 'OK: 2 projects evaluated\n' });
 
-    const audit = await db.getRepository(AuditEvent).findBy({ subjectId: round.id });
+    const audit = await served.db.getRepository(AuditEvent).findBy({ subjectId: round.id });
     expect(audit.map((event) => event.action)).toEqual(
       expect.arrayContaining([
         'evaluation.round.open',
@@ -179,10 +160,10 @@ describe('evaluations (中期评估、结项评估、整改后复评): panels of
     const round = await openRound(fixture.competition.id, auth);
     const seated = await panel(round.id, auth);
     await scoreAll(seated, auth, {
-      [grantIds[0]]: marks(25, 60),
-      [grantIds[1]]: marks(24.99, 60),
-      [grantIds[2]]: marks(18, 42),
-      [grantIds[3]]: marks(17.99, 42),
+      [grantIds[0]]: evaluationMarks(25, 60),
+      [grantIds[1]]: evaluationMarks(24.99, 60),
+      [grantIds[2]]: evaluationMarks(18, 42),
+      [grantIds[3]]: evaluationMarks(17.99, 42),
     });
     const closed = await close(round.id, auth);
     expect(grantIds.map((id) => [resultOf(closed, id)?.score, resultOf(closed, id)?.band])).toEqual([
@@ -197,7 +178,7 @@ describe('evaluations (中期评估、结项评估、整改后复评): panels of
     const { fixture, grantIds, auth } = await grantsOf([1_000_000, 1_000_000]);
     const round = await openRound(fixture.competition.id, auth);
     const seated = await panel(round.id, auth);
-    await scoreAll(seated, auth, { [grantIds[0]]: marks(20, 70), [grantIds[1]]: marks(17, 70) });
+    await scoreAll(seated, auth, { [grantIds[0]]: evaluationMarks(20, 70), [grantIds[1]]: evaluationMarks(17, 70) });
     const closed = await close(round.id, auth);
     expect(resultOf(closed, grantIds[0])).toMatchObject({
       score: '90.00',
@@ -215,7 +196,10 @@ describe('evaluations (中期评估、结项评估、整改后复评): panels of
   it('a C opens a remediation the grantee sees; the re-evaluation evaluates only that project, and a pass there releases the tranche', async () => {
     const { fixture, grantIds, auth } = await grantsOf([1_000_000, 1_000_000]);
     const round = await openRound(fixture.competition.id, auth);
-    await scoreAll(await panel(round.id, auth), auth, { [grantIds[0]]: marks(24, 50), [grantIds[1]]: marks(12, 30) });
+    await scoreAll(await panel(round.id, auth), auth, {
+      [grantIds[0]]: evaluationMarks(24, 50),
+      [grantIds[1]]: evaluationMarks(12, 30),
+    });
     const closed = await close(round.id, auth);
     const due = addDays(beijingDate(new Date()), 30);
     expect(resultOf(closed, grantIds[1])).toMatchObject({ band: 'C', outcome: 'remediation', remediationDueOn: due });
@@ -232,7 +216,7 @@ describe('evaluations (中期评估、结项评估、整改后复评): panels of
 
     const again = await openRound(fixture.competition.id, auth, 're-evaluation');
     expect(again.projects.map((p) => p.grantId)).toEqual([grantIds[1]]);
-    await scoreAll(await panel(again.id, auth), auth, { [grantIds[1]]: marks(21, 50) });
+    await scoreAll(await panel(again.id, auth), auth, { [grantIds[1]]: evaluationMarks(21, 50) });
     const passed = await close(again.id, auth);
     expect(resultOf(passed, grantIds[1])).toMatchObject({ score: '71.00', band: 'B', outcome: 'passed' });
     expect(await trancheStates(grantIds[1], auth)).toEqual(['eligible', 'eligible', 'planned']);
@@ -249,10 +233,10 @@ describe('evaluations (中期评估、结项评估、整改后复评): panels of
   it('a second C after remediation proposes termination to the office, and the tranche stays unpaid', async () => {
     const { fixture, grantIds, auth } = await grantsOf([1_000_000]);
     const round = await openRound(fixture.competition.id, auth);
-    await scoreAll(await panel(round.id, auth), auth, { [grantIds[0]]: marks(10, 30) });
+    await scoreAll(await panel(round.id, auth), auth, { [grantIds[0]]: evaluationMarks(10, 30) });
     await close(round.id, auth);
     const again = await openRound(fixture.competition.id, auth, 're-evaluation');
-    await scoreAll(await panel(again.id, auth), auth, { [grantIds[0]]: marks(15, 35) });
+    await scoreAll(await panel(again.id, auth), auth, { [grantIds[0]]: evaluationMarks(15, 35) });
     const closed = await close(again.id, auth);
     expect(resultOf(closed, grantIds[0])).toMatchObject({
       score: '50.00',
@@ -287,7 +271,7 @@ describe('evaluations (中期评估、结项评估、整改后复评): panels of
       .expect(201);
     expect(declared.body.recusals).toEqual([expect.objectContaining({ evaluatorId: media?.id, source: 'declared' })]);
     expect(declared.body.progress).toEqual({ entered: 0, expected: 3 });
-    await scoreAll(declared.body as Round, auth, { [grantIds[0]]: marks(24, 56) });
+    await scoreAll(declared.body as Round, auth, { [grantIds[0]]: evaluationMarks(24, 56) });
     const closed = await close(round.id, auth);
     expect(resultOf(closed, grantIds[0])).toMatchObject({
       score: '80.00',
@@ -301,7 +285,7 @@ describe('evaluations (中期评估、结项评估、整改后复评): panels of
     const seated = await panel(round.id, auth);
     const [expert] = seated.evaluators;
     const refused = await enter(round.id, expert.id, grantIds[0], auth, {
-      ...marks(25, 60),
+      ...evaluationMarks(25, 60),
       quality: '31',
       extra: '1',
     }).expect(400);
@@ -310,7 +294,7 @@ describe('evaluations (中期评估、结项评估、整改后复评): panels of
     expect(refused.body.message_en).toContain('the mark for "Project quality" must be between 0 and 30');
     const details = (refused.body as { details: { field: string }[] }).details;
     expect(details.map((detail) => detail.field)).toEqual(['criteria.quality', 'criteria.extra']);
-    expect(await db.getRepository(EvaluationSheet).countBy({ evaluatorId: expert.id })).toBe(0);
+    expect(await served.db.getRepository(EvaluationSheet).countBy({ evaluatorId: expert.id })).toBe(0);
 
     await api()
       .post(`/competitions/${fixture.competition.id}/evaluation-rounds`)
@@ -325,11 +309,11 @@ describe('evaluations (中期评估、结项评估、整改后复评): panels of
       .expect(400)
       .expect((res) => expect(res.body).toMatchObject({ field: 'group' }));
 
-    await enter(round.id, expert.id, grantIds[0], auth, marks(25, 60)).expect(200);
+    await enter(round.id, expert.id, grantIds[0], auth, evaluationMarks(25, 60)).expect(200);
     const missing = await api().post(`/evaluation-rounds/${round.id}/close`).set('authorization', auth).expect(409);
     expect(missing.body).toMatchObject({ reason: 'EVALUATION_SHEETS_MISSING' });
     expect(missing.body.message_zh).toBe('还有 3 份评分表未提交（共 4 份），全部提交后才能结束评估');
-    expect(await db.getRepository(EvaluationResultRow).countBy({ roundId: round.id })).toBe(0);
+    expect(await served.db.getRepository(EvaluationResultRow).countBy({ roundId: round.id })).toBe(0);
     await api().get(`/evaluation-rounds/${round.id}/bundle.json`).set('authorization', auth).expect(409);
   });
 
@@ -343,9 +327,9 @@ describe('evaluations (中期评估、结项评估、整改后复评): panels of
       .expect(409)
       .expect((res) => expect(res.body.reason).toBe('EVALUATION_ROUND_ALREADY_OPEN'));
     const seated = await panel(round.id, auth);
-    await scoreAll(seated, auth, { [grantIds[0]]: marks(25, 60) });
+    await scoreAll(seated, auth, { [grantIds[0]]: evaluationMarks(25, 60) });
     await close(round.id, auth);
-    await enter(round.id, seated.evaluators[0].id, grantIds[0], auth, marks(30, 70))
+    await enter(round.id, seated.evaluators[0].id, grantIds[0], auth, evaluationMarks(30, 70))
       .expect(409)
       .expect((res) => expect(res.body.reason).toBe('EVALUATION_ROUND_CLOSED'));
     const list = await api()

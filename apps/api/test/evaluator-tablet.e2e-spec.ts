@@ -1,9 +1,7 @@
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
-import { DataSource } from 'typeorm';
 import { AuditEvent, EvaluationSheet } from '@app/persistence';
 import { acceptAll, signedCompetition } from './grants.factory';
-import { startTestApp } from './test-app';
+import { serveApp } from './test-app';
 
 type Marks = Record<string, string>;
 
@@ -30,23 +28,13 @@ interface TabletView {
 }
 
 describe('evaluators on the tablet (评估人平板评分): codes, their own sheets, the office’s rules', () => {
-  let app: NestFastifyApplication;
-  let db: DataSource;
-  const api = () => request(app.getHttpServer());
-
-  beforeAll(async () => {
-    app = await startTestApp();
-    db = app.get(DataSource);
-  });
-
-  afterAll(async () => {
-    await app.close();
-  });
+  const served = serveApp();
+  const api = () => request(served.app.getHttpServer());
 
   /** A funded competition with a mid-term round open over its grants. */
   async function openRound(amounts: readonly number[]) {
-    const fixture = await signedCompetition(app, amounts);
-    const grantIds = await acceptAll(app, fixture);
+    const fixture = await signedCompetition(served.app, amounts);
+    const grantIds = await acceptAll(served.app, fixture);
     const auth = fixture.clerks[0].auth;
     const round = (
       await api()
@@ -168,7 +156,7 @@ describe('evaluators on the tablet (评估人平板评分): codes, their own she
     expect(tabletResults).toEqual(await closed(byOffice));
     expect(tabletResults.map((result) => result.band)).toEqual(['B', 'A']);
 
-    const audited = await db.getRepository(AuditEvent).findBy({
+    const audited = await served.db.getRepository(AuditEvent).findBy({
       action: 'evaluation.sheet.enter',
       subjectId: byTablet.roundId,
     });
@@ -203,7 +191,9 @@ describe('evaluators on the tablet (评估人平板评分): codes, their own she
       recusalReason: '本人是该项目的顾问',
     });
     await tabletPut(roundId, grantIds[1], token, marks(80)).expect(409);
-    expect(await db.getRepository(EvaluationSheet).countBy({ evaluatorId: seated.issuedCode.evaluator.id })).toBe(0);
+    expect(
+      await served.db.getRepository(EvaluationSheet).countBy({ evaluatorId: seated.issuedCode.evaluator.id }),
+    ).toBe(0);
   });
 
   it('another round’s evaluator finds nothing here, and a project of another round is not in theirs', async () => {
@@ -267,7 +257,9 @@ describe('evaluators on the tablet (评估人平板评分): codes, their own she
     expect(details.map((detail) => detail.field)).toEqual(['criteria.quality', 'criteria.extra']);
     const missing = await tabletPut(roundId, grantIds[0], token, { quality: '20' }).expect(400);
     expect(missing.body.message_zh).toContain('请为“项目进度”打分');
-    expect(await db.getRepository(EvaluationSheet).countBy({ evaluatorId: seated.issuedCode.evaluator.id })).toBe(0);
+    expect(
+      await served.db.getRepository(EvaluationSheet).countBy({ evaluatorId: seated.issuedCode.evaluator.id }),
+    ).toBe(0);
   });
 
   it('a reissued code signs the old tablet out and refuses the old code; the new one works', async () => {
@@ -288,7 +280,9 @@ describe('evaluators on the tablet (评估人平板评分): codes, their own she
     await api().post('/evaluator-sessions').send({ roundId, code: seated.issuedCode.code }).expect(401);
     await tabletPut(roundId, grantIds[0], await signIn(roundId, newCode), marks(80)).expect(200);
     expect(
-      await db.getRepository(AuditEvent).countBy({ action: 'evaluation.evaluator.code-reissue', subjectId: roundId }),
+      await served.db
+        .getRepository(AuditEvent)
+        .countBy({ action: 'evaluation.evaluator.code-reissue', subjectId: roundId }),
     ).toBe(1);
   });
 });

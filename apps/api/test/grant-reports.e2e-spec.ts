@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
-import { DataSource } from 'typeorm';
 import { ReportKind } from '@app/domain';
 import { addDays, beijingDate, monthOf } from '@app/grants';
 import { AuditEvent, GrantReport, ReportAttachment } from '@app/persistence';
 import { PAYEE, PNG, SignedOptions, acceptAll, binary, signedCompetition } from './grants.factory';
-import { startTestApp } from './test-app';
+import { serveApp } from './test-app';
 
 interface Line {
   item: string;
@@ -18,17 +16,16 @@ interface Line {
 const NARRATIVE = '本月开展便民服务日 2 次，党员志愿者上门为 12 户独居老人维修家电，陪诊 5 人次。';
 
 describe('the grantee’s reports and budget changes (报告与预算调整)', () => {
-  let app: NestFastifyApplication;
-  let db: DataSource;
-  const api = () => request(app.getHttpServer());
+  const served = serveApp();
+  const api = () => request(served.app.getHttpServer());
   const today = () => beijingDate(new Date());
   const auditOf = (subjectId: string) =>
-    db.getRepository(AuditEvent).find({ where: { subjectId }, order: { id: 'ASC' } });
+    served.db.getRepository(AuditEvent).find({ where: { subjectId }, order: { id: 'ASC' } });
 
   /** One accepted grant of ¥30,000.00 (matching ¥5,000.00), its project period started `startedDaysAgo` days ago. */
   async function runningGrant(options: SignedOptions = {}) {
-    const fixture = await signedCompetition(app, [3_000_000], options);
-    const [grantId] = await acceptAll(app, fixture);
+    const fixture = await signedCompetition(served.app, [3_000_000], options);
+    const [grantId] = await acceptAll(served.app, fixture);
     const grantee = fixture.funded[0].applicantAuth;
     await api().put(`/grants/${grantId}/payee`).set('authorization', grantee).send(PAYEE).expect(200);
     return { fixture, grantId, grantee, office: fixture.clerks[0].auth };
@@ -45,15 +42,6 @@ describe('the grantee’s reports and budget changes (报告与预算调整)', (
 
   const spending = (lines: number, firstGrantFen: number) =>
     Array.from({ length: lines }, (_, i) => ({ grantFen: i === 0 ? firstGrantFen : 0, matchingFen: 0 }));
-
-  beforeAll(async () => {
-    app = await startTestApp();
-    db = app.get(DataSource);
-  });
-
-  afterAll(async () => {
-    await app.close();
-  });
 
   it('the grantee drafts, attaches a sign-in sheet and submits; the office returns it with comments; it answers and the office accepts', async () => {
     const { grantId, grantee, office, fixture } = await runningGrant({ startedDaysAgo: 40 });
@@ -208,7 +196,7 @@ describe('the grantee’s reports and budget changes (报告与预算调整)', (
       .send({})
       .expect(400);
     expect(none.body.reason).toBe('ATTACHMENT_MISSING');
-    expect(await db.getRepository(ReportAttachment).countBy({ reportId: draft.id })).toBe(0);
+    expect(await served.db.getRepository(ReportAttachment).countBy({ reportId: draft.id })).toBe(0);
   });
 
   it('refuses a report the rules do not call for, a month outside the period or not begun, and a second one for a month', async () => {
@@ -397,6 +385,6 @@ describe('the grantee’s reports and budget changes (报告与预算调整)', (
       .send({ kind: 'monthly', period: monthOf(today()) })
       .expect(409);
     expect(closed.body.reason).toBe('GRANT_CLOSED');
-    expect(await db.getRepository(GrantReport).countBy({ grantId })).toBe(1);
+    expect(await served.db.getRepository(GrantReport).countBy({ grantId })).toBe(1);
   });
 });

@@ -1,6 +1,4 @@
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
-import { DataSource } from 'typeorm';
 import { TrancheState } from '@app/domain';
 import { addDays, beijingDate } from '@app/grants';
 import { AuditEvent, Competition, GrantRefund, GrantTranche, ProjectGrant } from '@app/persistence';
@@ -15,7 +13,7 @@ import {
   readyGrants,
   signedCompetition,
 } from './grants.factory';
-import { startTestApp } from './test-app';
+import { serveApp } from './test-app';
 
 interface Tranche {
   id: string;
@@ -25,36 +23,28 @@ interface Tranche {
 }
 
 describe('the grants ledger (资助管理): from the signed agreement to the last fen paid', () => {
-  let app: NestFastifyApplication;
-  let db: DataSource;
-  const api = () => request(app.getHttpServer());
+  const served = serveApp();
+  const api = () => request(served.app.getHttpServer());
   const today = () => beijingDate(new Date());
 
   const auditOf = (subjectId: string, action?: string) =>
-    db.getRepository(AuditEvent).find({ where: { subjectId, ...(action ? { action } : {}) }, order: { id: 'ASC' } });
+    served.db
+      .getRepository(AuditEvent)
+      .find({ where: { subjectId, ...(action ? { action } : {}) }, order: { id: 'ASC' } });
 
   const tranchesOf = async (grantId: string, auth: string): Promise<Tranche[]> =>
     (await api().get(`/grants/${grantId}`).set('authorization', auth).expect(200)).body.tranches as Tranche[];
 
   /** A grant accepted, its account entered by the grantee, the first tranche eligible. */
-  const readyGrant = (grants: readonly number[] = [3_000_001]) => readyGrants(app, grants);
+  const readyGrant = (grants: readonly number[] = [3_000_001]) => readyGrants(served.app, grants);
 
   async function payFirst(fixture: SignedFixture, grantId: string, voucher: string): Promise<Tranche[]> {
-    await payFirstTranche(app, fixture, grantId, voucher);
+    await payFirstTranche(served.app, fixture, grantId, voucher);
     return tranchesOf(grantId, fixture.clerks[0].auth);
   }
 
-  beforeAll(async () => {
-    app = await startTestApp();
-    db = app.get(DataSource);
-  });
-
-  afterAll(async () => {
-    await app.close();
-  });
-
   it('accepts a signed agreement: 50 / 30 / 20 with the remainder fen last, the first tranche eligible, the full budget, the competition in progress', async () => {
-    const fixture = await signedCompetition(app, [3_000_001]);
+    const fixture = await signedCompetition(served.app, [3_000_001]);
     const [project] = fixture.funded;
     const response = await api()
       .post(`/agreements/${project.agreement.id}/grant`)
@@ -81,7 +71,7 @@ describe('the grants ledger (资助管理): from the signed agreement to the las
     expect(lines.reduce((sum, l) => sum + l.grantFen, 0)).toBe(3_000_001);
     expect(lines.reduce((sum, l) => sum + l.matchingFen, 0)).toBe(500_000);
     expect(grant.budget).toMatchObject({ version: 1, history: [{ version: 1 }] });
-    expect((await db.getRepository(Competition).findOneByOrFail({ id: fixture.competition.id })).state).toBe(
+    expect((await served.db.getRepository(Competition).findOneByOrFail({ id: fixture.competition.id })).state).toBe(
       'in-progress',
     );
     expect((await auditOf(project.agreement.id)).map((e) => e.action)).toEqual(['agreement.accept']);
@@ -105,18 +95,18 @@ describe('the grants ledger (资助管理): from the signed agreement to the las
   });
 
   it('refuses to accept an agreement whose signed scan has not come', async () => {
-    const fixture = await signedCompetition(app, [1_000_000], { unsigned: true });
+    const fixture = await signedCompetition(served.app, [1_000_000], { unsigned: true });
     const response = await api()
       .post(`/agreements/${fixture.funded[0].agreement.id}/grant`)
       .set('authorization', fixture.clerks[0].auth)
       .expect(409);
     expect(response.body).toMatchObject({ code: 'CONFLICT', reason: 'AGREEMENT_NOT_SIGNED' });
-    expect(await db.getRepository(ProjectGrant).countBy({ competitionId: fixture.competition.id })).toBe(0);
+    expect(await served.db.getRepository(ProjectGrant).countBy({ competitionId: fixture.competition.id })).toBe(0);
   });
 
   it('shows a grantee its own grant only; it enters the bank account an approval needs', async () => {
-    const fixture = await signedCompetition(app, [3_000_001, 2_500_000]);
-    const [first, second] = await acceptAll(app, fixture);
+    const fixture = await signedCompetition(served.app, [3_000_001, 2_500_000]);
+    const [first, second] = await acceptAll(served.app, fixture);
     const [own, other] = fixture.funded;
     const [tranche] = await tranchesOf(first, fixture.clerks[0].auth);
     const missing = await api()
@@ -222,12 +212,12 @@ describe('the grants ledger (资助管理): from the signed agreement to the las
       .send({ voucherNumber: 'jz-2027-0100', paidOn: today() })
       .expect(409);
     expect(reused.body).toMatchObject({ reason: 'VOUCHER_ALREADY_USED', field: 'voucherNumber' });
-    expect((await db.getRepository(GrantTranche).findOneByOrFail({ id: second.id })).state).toBe('approved');
+    expect((await served.db.getRepository(GrantTranche).findOneByOrFail({ id: second.id })).state).toBe('approved');
   });
 
   it('of two clerks approving one tranche at the same moment, one succeeds and the other is told why', async () => {
     const { fixture, grantIds } = await readyGrant();
-    const third = await officeClerk(app);
+    const third = await officeClerk(served.app);
     const [tranche] = await tranchesOf(grantIds[0], fixture.clerks[0].auth);
     const responses = await Promise.all(
       [fixture.clerks[0], third].map((clerk) =>
@@ -241,7 +231,7 @@ describe('the grants ledger (资助管理): from the signed agreement to the las
 
   it('of two clerks paying one tranche at the same moment, one succeeds and the other gets 409', async () => {
     const { fixture, grantIds } = await readyGrant();
-    const third = await officeClerk(app);
+    const third = await officeClerk(served.app);
     const [tranche] = await tranchesOf(grantIds[0], fixture.clerks[0].auth);
     await api().post(`/tranches/${tranche.id}/approve`).set('authorization', fixture.clerks[0].auth).expect(200);
     const responses = await Promise.all(
@@ -254,7 +244,7 @@ describe('the grants ledger (资助管理): from the signed agreement to the las
     );
     expect(responses.map((r) => r.status).sort()).toEqual([200, 409]);
     expect(responses.find((r) => r.status === 409)?.body.reason).toBe('TRANCHE_ALREADY_PAID');
-    const stored = await db.getRepository(GrantTranche).findOneByOrFail({ id: tranche.id });
+    const stored = await served.db.getRepository(GrantTranche).findOneByOrFail({ id: tranche.id });
     expect(stored.voucherNumber).toBe(responses.find((r) => r.status === 200)?.body.voucherNumber);
     expect(await auditOf(tranche.id, 'tranche.pay')).toHaveLength(1);
   });
@@ -276,7 +266,7 @@ describe('the grants ledger (资助管理): from the signed agreement to the las
     );
     expect(responses.map((r) => r.status).sort()).toEqual([200, 409]);
     expect(responses.find((r) => r.status === 409)?.body.reason).toBe('VOUCHER_ALREADY_USED');
-    expect(await db.getRepository(GrantTranche).countBy({ voucherNumber: voucher })).toBe(1);
+    expect(await served.db.getRepository(GrantTranche).countBy({ voucherNumber: voucher })).toBe(1);
   });
 
   it('waits for the mid-term evaluation: the office records its decision with a reason, then the tranche is paid', async () => {
@@ -407,7 +397,7 @@ describe('the grants ledger (资助管理): from the signed agreement to the las
       .set('authorization', b.auth)
       .send({ voucherNumber: '收-2027-0316', returnedOn: today() })
       .expect(409);
-    expect((await db.getRepository(GrantRefund).findOneByOrFail({ id: refund.id })).recordedBy).toBe(b.user.id);
+    expect((await served.db.getRepository(GrantRefund).findOneByOrFail({ id: refund.id })).recordedBy).toBe(b.user.id);
   });
 
   it('prints the payment notice with the amount in 大写 and exports the payments for finance (UTF-8 with BOM)', async () => {
@@ -474,8 +464,8 @@ describe('the grants ledger (资助管理): from the signed agreement to the las
         .expect(200);
     }
     for (const id of grantIds) {
-      const grant = await db.getRepository(ProjectGrant).findOneByOrFail({ id });
-      const tranches = await db.getRepository(GrantTranche).findBy({ grantId: id });
+      const grant = await served.db.getRepository(ProjectGrant).findOneByOrFail({ id });
+      const tranches = await served.db.getRepository(GrantTranche).findBy({ grantId: id });
       expect(tranches.reduce((sum, t) => sum + t.amountFen, 0)).toBe(grant.amountFen);
       const paid = tranches.filter((t) => t.state === TrancheState.Paid);
       expect(paid.reduce((sum, t) => sum + t.amountFen, 0)).toBeLessThanOrEqual(grant.amountFen);
@@ -489,12 +479,12 @@ describe('the grants ledger (资助管理): from the signed agreement to the las
         ]);
       }
     }
-    const [paidTranche] = await db.getRepository(GrantTranche).findBy({ grantId: grantIds[0], sequence: 1 });
+    const [paidTranche] = await served.db.getRepository(GrantTranche).findBy({ grantId: grantIds[0], sequence: 1 });
     await expect(
-      db.query(`UPDATE grant_tranche SET paid_by = approved_by WHERE id = $1`, [paidTranche.id]),
+      served.db.query(`UPDATE grant_tranche SET paid_by = approved_by WHERE id = $1`, [paidTranche.id]),
     ).rejects.toThrow(/grant_tranche_two_signatures/);
-    await expect(db.query(`UPDATE grant_tranche SET amount_fen = -1 WHERE id = $1`, [paidTranche.id])).rejects.toThrow(
-      /check/,
-    );
+    await expect(
+      served.db.query(`UPDATE grant_tranche SET amount_fen = -1 WHERE id = $1`, [paidTranche.id]),
+    ).rejects.toThrow(/check/);
   });
 });

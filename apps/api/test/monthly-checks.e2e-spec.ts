@@ -1,10 +1,8 @@
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
-import { DataSource } from 'typeorm';
 import { addDays, beijingDate, monthOf, monthsOf, nextMonth } from '@app/grants';
 import { AuditEvent, MonthlyCheck, TerminationProposal } from '@app/persistence';
 import { SignedFixture, acceptAll, signedCompetition } from './grants.factory';
-import { startTestApp } from './test-app';
+import { serveApp } from './test-app';
 
 /** Marks of 辛店's checklist (plan 2, summary 2, presence 3, upkeep 3) adding up to `score`. */
 function marks(score: number): { key: string; points: number }[] {
@@ -20,15 +18,14 @@ function marks(score: number): { key: string; points: number }[] {
 }
 
 describe('monthly checks (辛店 月度考核) and the exit rule', () => {
-  let app: NestFastifyApplication;
-  let db: DataSource;
-  const api = () => request(app.getHttpServer());
+  const served = serveApp();
+  const api = () => request(served.app.getHttpServer());
   const today = () => beijingDate(new Date());
 
   /** A grant whose project period began four months ago: months to check. */
   async function runningGrant(): Promise<{ fixture: SignedFixture; grantId: string; months: string[] }> {
-    const fixture = await signedCompetition(app, [3_000_000], { startedDaysAgo: 125 });
-    const [grantId] = await acceptAll(app, fixture);
+    const fixture = await signedCompetition(served.app, [3_000_000], { startedDaysAgo: 125 });
+    const [grantId] = await acceptAll(served.app, fixture);
     return { fixture, grantId, months: monthsOf(addDays(today(), -125), today()) };
   }
 
@@ -51,15 +48,6 @@ describe('monthly checks (辛店 月度考核) and the exit rule', () => {
       .get(`/termination-proposals?state=open&grantId=${grantId}`)
       .set('authorization', fixture.clerks[0].auth)
       .expect(200);
-
-  beforeAll(async () => {
-    app = await startTestApp();
-    db = app.get(DataSource);
-  });
-
-  afterAll(async () => {
-    await app.close();
-  });
 
   it('three months in a row below 6 propose exit; the organization is warned after the first and the second', async () => {
     const { fixture, grantId, months } = await runningGrant();
@@ -124,8 +112,8 @@ describe('monthly checks (辛店 月度考核) and the exit rule', () => {
     expect(corrected.body.warning).toBe(false);
     const stale = await check(fixture, grantId, months[0], 6, { expectedRevision: 1 }).expect(409);
     expect(stale.body.reason).toBe('CHECK_REVISION_STALE');
-    expect(await db.getRepository(MonthlyCheck).countBy({ grantId })).toBe(2);
-    const actions = (await db.getRepository(AuditEvent).findBy({ subjectId: grantId })).map((e) => e.action);
+    expect(await served.db.getRepository(MonthlyCheck).countBy({ grantId })).toBe(2);
+    const actions = (await served.db.getRepository(AuditEvent).findBy({ subjectId: grantId })).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['monthly-check.record', 'monthly-check.correct']));
   });
 
@@ -151,13 +139,13 @@ describe('monthly checks (辛店 月度考核) and the exit rule', () => {
     });
     expect((await check(fixture, grantId, months[0], 8, { note: ' ' }).expect(400)).body.field).toBe('note');
     expect((await check(fixture, grantId, '2027-13', 8).expect(400)).body.field).toBe('month');
-    expect(await db.getRepository(MonthlyCheck).countBy({ grantId })).toBe(0);
-    expect(await db.getRepository(TerminationProposal).countBy({ grantId })).toBe(0);
+    expect(await served.db.getRepository(MonthlyCheck).countBy({ grantId })).toBe(0);
+    expect(await served.db.getRepository(TerminationProposal).countBy({ grantId })).toBe(0);
   });
 
   it('an organization reads only its own grants’ checks', async () => {
     const { grantId } = await runningGrant();
-    const other = await signedCompetition(app, [1_000_000]);
+    const other = await signedCompetition(served.app, [1_000_000]);
     const refused = await api()
       .get(`/grants/${grantId}/monthly-checks`)
       .set('authorization', other.funded[0].applicantAuth)

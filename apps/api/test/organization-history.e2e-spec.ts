@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
-import { DataSource } from 'typeorm';
 import { SubmissionState } from '@app/domain';
 import { addDays, beijingDate, monthsOf } from '@app/grants';
 import { AuditEvent } from '@app/persistence';
 import { createSubmission } from './factories';
 import { acceptAll, payFirstTranche, readyGrants, signedCompetition } from './grants.factory';
-import { startTestApp } from './test-app';
+import { serveApp } from './test-app';
 
 /** 辛店's checklist (plan 2, summary 2, presence 3, upkeep 3) in full, and with plan and summary missing. */
 const XINDIAN_FULL = [
@@ -24,25 +22,15 @@ const XINDIAN_FIVE = [
 ];
 
 describe("the office's organization history (组织档案) and its export", () => {
-  let app: NestFastifyApplication;
-  let db: DataSource;
-  const api = () => request(app.getHttpServer());
-
-  beforeAll(async () => {
-    app = await startTestApp();
-    db = app.get(DataSource);
-  });
-
-  afterAll(async () => {
-    await app.close();
-  });
+  const served = serveApp();
+  const api = () => request(served.app.getHttpServer());
 
   /** An organization funded once and paid its first tranche, with a later draft of its own. */
   async function fundedOrganization() {
-    const { fixture, grantIds } = await readyGrants(app, [3_000_000]);
-    await payFirstTranche(app, fixture, grantIds[0], `档案-${grantIds[0].slice(0, 8)}`);
+    const { fixture, grantIds } = await readyGrants(served.app, [3_000_000]);
+    await payFirstTranche(served.app, fixture, grantIds[0], `档案-${grantIds[0].slice(0, 8)}`);
     const [project] = fixture.funded;
-    await createSubmission(db, fixture.competition.id, project.organization.id, project.applicant.id, {
+    await createSubmission(served.db, fixture.competition.id, project.organization.id, project.applicant.id, {
       title: '尚未提交的草稿',
       state: SubmissionState.Draft,
       submittedAt: null,
@@ -133,7 +121,7 @@ describe("the office's organization history (组织档案) and its export", () =
       '',
     ]);
     expect(lines[2]).toBe('');
-    const audit = await db
+    const audit = await served.db
       .getRepository(AuditEvent)
       .findBy({ subjectId: project.organization.id, action: 'organization-history.export' });
     expect(audit).toHaveLength(1);
@@ -184,8 +172,8 @@ describe("the office's organization history (组织档案) and its export", () =
   });
 
   it('shows each month’s check score against the exit line, and the months below in a row', async () => {
-    const fixture = await signedCompetition(app, [3_000_000], { startedDaysAgo: 100 });
-    const [grantId] = await acceptAll(app, fixture);
+    const fixture = await signedCompetition(served.app, [3_000_000], { startedDaysAgo: 100 });
+    const [grantId] = await acceptAll(served.app, fixture);
     const [project] = fixture.funded;
     const office = fixture.clerks[0];
     const [first, second, third] = monthsOf(addDays(beijingDate(new Date()), -100), beijingDate(new Date()));

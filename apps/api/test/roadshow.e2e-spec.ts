@@ -1,6 +1,5 @@
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
-import { DataSource, In } from 'typeorm';
+import { In } from 'typeorm';
 import { CompetitionState } from '@app/domain';
 import { AuditEvent, Competition, LiveEvent, Score } from '@app/persistence';
 import { PANEL_GROUPS } from '@app/testing';
@@ -20,7 +19,7 @@ import {
   roadshowCompetition,
   trimmedMeanByHand,
 } from './roadshow.factory';
-import { startTestApp } from './test-app';
+import { serveApp } from './test-app';
 
 const SEED = '2026-05-20-fc3d-417';
 
@@ -55,21 +54,20 @@ function projectIndexOfSlot({ fixture, order }: Played, position: number): numbe
 }
 
 describe('a whole roadshow (佛山三水西南街道 "红色核动力")', () => {
-  let app: NestFastifyApplication;
-  let db: DataSource;
+  const served = serveApp();
 
-  const http = () => request(app.getHttpServer());
+  const http = () => request(served.app.getHttpServer());
   const office = (roadshow: Roadshow) => bearer(roadshow.fixture.officeToken);
 
   /** Five projects in their roadshow stage, the roadshow created, and the seven judges added through the API. */
   async function withJudges(): Promise<Roadshow> {
-    const fixture = await roadshowCompetition(app, 5);
-    const roadshowId = await createRoadshow(app, fixture);
+    const fixture = await roadshowCompetition(served.app, 5);
+    const roadshowId = await createRoadshow(served.app, fixture);
     const judges: AddedJudge[] = [];
     for (const [i, group] of PANEL_GROUPS.entries()) {
       const body: Record<string, unknown> = { name: `评委${i + 1}`, group };
       if (i === 6) body.community = '洲边';
-      judges.push(await addJudge(app, fixture.officeToken, roadshowId, body));
+      judges.push(await addJudge(served.app, fixture.officeToken, roadshowId, body));
     }
     return { fixture, roadshowId, judges };
   }
@@ -208,18 +206,9 @@ describe('a whole roadshow (佛山三水西南街道 "红色核动力")', () => 
     }
   }
 
-  beforeAll(async () => {
-    app = await startTestApp();
-    db = app.get(DataSource);
-  });
-
-  afterAll(async () => {
-    await app.close();
-  });
-
   it('creates one roadshow per competition', async () => {
-    const fixture = await roadshowCompetition(app, 5);
-    await createRoadshow(app, fixture);
+    const fixture = await roadshowCompetition(served.app, 5);
+    await createRoadshow(served.app, fixture);
     const again = await http()
       .post(`/competitions/${fixture.competition.id}/roadshow`)
       .set(bearer(fixture.officeToken))
@@ -250,7 +239,7 @@ describe('a whole roadshow (佛山三水西南街道 "红色核动力")', () => 
   it('draws only during the roadshow stage, with a reason in both languages', async () => {
     const roadshow = await withJudges();
     const { fixture, roadshowId } = roadshow;
-    await db.getRepository(Competition).update(fixture.competition.id, { state: CompetitionState.Screening });
+    await served.db.getRepository(Competition).update(fixture.competition.id, { state: CompetitionState.Screening });
     const refused = await http()
       .post(`/roadshows/${roadshowId}/draw`)
       .set(office(roadshow))
@@ -340,7 +329,7 @@ describe('a whole roadshow (佛山三水西南街道 "红色核动力")', () => 
       expect((zhoubian?.announcedBreakdown as AnnouncedBreakdown).judges.map((j) => j.judgeId)).not.toContain(
         judges()[6].id,
       );
-      const scores = await db.getRepository(Score).countBy({ judgeId: In([judges()[6].id]) });
+      const scores = await served.db.getRepository(Score).countBy({ judgeId: In([judges()[6].id]) });
       expect(scores).toBe(4);
     });
 
@@ -378,7 +367,7 @@ describe('a whole roadshow (佛山三水西南街道 "红色核动力")', () => 
     });
 
     it('published live events in order, with no score values before a lock', async () => {
-      const events = await db
+      const events = await served.db
         .getRepository(LiveEvent)
         .find({ where: { roadshowId: day.roadshowId }, order: { id: 'ASC' } });
       const types = events.map((event) => event.type);
@@ -403,12 +392,14 @@ describe('a whole roadshow (佛山三水西南街道 "红色核动力")', () => 
     });
 
     it('audited the draw, every transition, every score and every recusal', async () => {
-      const audit = db.getRepository(AuditEvent);
+      const audit = served.db.getRepository(AuditEvent);
       expect(await audit.countBy({ subjectType: 'roadshow', subjectId: day.roadshowId, action: 'roadshow.draw' })).toBe(
         1,
       );
       expect(await audit.countBy({ subjectType: 'roadshow-slot', subjectId: In(day.slotIds) })).toBe(15);
-      const scoreIds = (await db.getRepository(Score).findBy({ slotId: In(day.slotIds) })).map((score) => score.id);
+      const scoreIds = (await served.db.getRepository(Score).findBy({ slotId: In(day.slotIds) })).map(
+        (score) => score.id,
+      );
       expect(scoreIds).toHaveLength(33);
       expect(await audit.countBy({ subjectType: 'score', subjectId: In(scoreIds) })).toBe(33);
       const recusals = await audit.find({

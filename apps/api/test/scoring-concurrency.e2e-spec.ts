@@ -1,20 +1,18 @@
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
-import { DataSource, In } from 'typeorm';
+import { In } from 'typeorm';
 import { JudgeGroup } from '@app/domain';
 import { AuditEvent, LiveEvent, Score, ScoreRevision } from '@app/persistence';
 import { AnnouncedBreakdown } from '../src/roadshows/announced-score';
 import { SlotResponseDto } from '../src/roadshows/dto/slot-response.dto';
 import { AddedJudge, RoadshowUnderWay, bearer, partyBuildingSheet, roadshowUnderWay } from './roadshow.factory';
-import { startTestApp } from './test-app';
+import { serveApp } from './test-app';
 
 const JUDGES = 30;
 
 describe('30 judges scoring at the same instant', () => {
-  let app: NestFastifyApplication;
-  let db: DataSource;
+  const served = serveApp();
 
-  const http = () => request(app.getHttpServer());
+  const http = () => request(served.app.getHttpServer());
   const totalOf = (i: number) => `${60 + i}.${String(i).padStart(2, '0')}`;
   const put = (slotId: string, judge: AddedJudge, key: string, body: object) =>
     http().put(`/judge/slots/${slotId}/score`).set(bearer(judge.token)).set('Idempotency-Key', key).send(body);
@@ -26,7 +24,7 @@ describe('30 judges scoring at the same instant', () => {
     slotId: string;
     judges: readonly AddedJudge[];
   }> {
-    const roadshow = await roadshowUnderWay(app, {
+    const roadshow = await roadshowUnderWay(served.app, {
       projects: 2,
       judges: Array.from({ length: JUDGES }, (_, i) => ({ name: `评委${i + 1}`, group: groups[i % groups.length] })),
       seed: 'concurrency',
@@ -37,15 +35,6 @@ describe('30 judges scoring at the same instant', () => {
   /** Every judge's first score at the same instant. */
   const scoreAll = (slotId: string, judges: readonly AddedJudge[]) =>
     Promise.all(judges.map((judge, i) => put(slotId, judge, `tablet-${i}-first`, partyBuildingSheet(totalOf(i)))));
-
-  beforeAll(async () => {
-    app = await startTestApp();
-    db = app.get(DataSource);
-  });
-
-  afterAll(async () => {
-    await app.close();
-  });
 
   it('saves every score exactly once, and every retry gets its first answer back', async () => {
     const { slotId, judges } = await thirtyJudges();
@@ -64,19 +53,21 @@ describe('30 judges scoring at the same instant', () => {
     const late = await scoreAll(slotId, judges);
     late.forEach((response, i) => expect(response.text).toBe(responses[2 * i].text));
 
-    const scores = await db.getRepository(Score).findBy({ slotId });
+    const scores = await served.db.getRepository(Score).findBy({ slotId });
     expect(scores).toHaveLength(JUDGES);
     expect(new Set(scores.map((score) => score.judgeId)).size).toBe(JUDGES);
     const scoreIds = scores.map((score) => score.id);
-    expect(await db.getRepository(ScoreRevision).countBy({ scoreId: In(scoreIds) })).toBe(JUDGES);
-    expect(await db.getRepository(AuditEvent).countBy({ subjectType: 'score', subjectId: In(scoreIds) })).toBe(JUDGES);
+    expect(await served.db.getRepository(ScoreRevision).countBy({ scoreId: In(scoreIds) })).toBe(JUDGES);
+    expect(await served.db.getRepository(AuditEvent).countBy({ subjectType: 'score', subjectId: In(scoreIds) })).toBe(
+      JUDGES,
+    );
   });
 
   it('counts the submissions for the big screen one by one, ending at 30 of 30', async () => {
     const { roadshow, slotId, judges } = await thirtyJudges();
     const roadshowId = roadshow.roadshowId;
     expect((await scoreAll(slotId, judges)).map((response) => response.status)).toEqual(judges.map(() => 200));
-    const events = await db.getRepository(LiveEvent).find({
+    const events = await served.db.getRepository(LiveEvent).find({
       where: { roadshowId, type: 'score.submitted' },
       order: { id: 'ASC' },
     });
@@ -98,9 +89,9 @@ describe('30 judges scoring at the same instant', () => {
     const reused = await put(slotId, judge, 'tablet-0-second', partyBuildingSheet('70')).expect(409);
     expect(reused.body).toMatchObject({ code: 'CONFLICT', field: 'Idempotency-Key' });
 
-    const score = await db.getRepository(Score).findOneByOrFail({ slotId, judgeId: judge.id });
+    const score = await served.db.getRepository(Score).findOneByOrFail({ slotId, judgeId: judge.id });
     expect(score).toMatchObject({ revision: 2, total: '88.88' });
-    const audit = await db
+    const audit = await served.db
       .getRepository(AuditEvent)
       .find({ where: { subjectType: 'score', subjectId: score.id }, order: { id: 'ASC' } });
     expect(
@@ -129,7 +120,7 @@ describe('30 judges scoring at the same instant', () => {
     const accepted = saved.filter((response) => response.status === 200);
     expect(saved.every((response) => response.status === 200 || response.status === 409)).toBe(true);
 
-    const scores = await db.getRepository(Score).findBy({ slotId });
+    const scores = await served.db.getRepository(Score).findBy({ slotId });
     const breakdown = (locked.body as SlotResponseDto).announcedBreakdown as AnnouncedBreakdown;
     const lockedTotals = breakdown.judges.map((j): [string, string] => [j.judgeId, j.total]);
     // The breakdown holds exactly what is stored: no save slipped in after the lock read the scores.

@@ -1,6 +1,4 @@
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
-import { DataSource } from 'typeorm';
 import { COMPETITION_PRESETS, CompetitionRules, JudgeGroup } from '@app/domain';
 import { AuditEvent, ScoreRevision } from '@app/persistence';
 import {
@@ -11,38 +9,28 @@ import {
   partyBuildingSheet,
   roadshowUnderWay,
 } from './roadshow.factory';
-import { startTestApp } from './test-app';
+import { serveApp } from './test-app';
 
 describe('a score is checked against the rules in force, and the stage is reported before the sheet', () => {
-  let app: NestFastifyApplication;
-  let db: DataSource;
+  const served = serveApp();
   let key = 0;
 
   const put = (as: AddedJudge, slotId: string, body: unknown) =>
-    request(app.getHttpServer())
+    request(served.app.getHttpServer())
       .put(`/judge/slots/${slotId}/score`)
       .set(bearer(as.token))
       .set('Idempotency-Key', `rules-check-${(key += 1)}`)
       .send(body as object);
-  const revisionsBy = (judge: AddedJudge) => db.getRepository(ScoreRevision).countBy({ judgeId: judge.id });
+  const revisionsBy = (judge: AddedJudge) => served.db.getRepository(ScoreRevision).countBy({ judgeId: judge.id });
   /** Two projects, one judge; the first project presenting, the second waiting. */
   const onStage = async (): Promise<RoadshowUnderWay & { judge: AddedJudge; slotId: string }> => {
-    const roadshow = await roadshowUnderWay(app, {
+    const roadshow = await roadshowUnderWay(served.app, {
       projects: 2,
       judges: [{ name: '黄丽珍', group: JudgeGroup.Expert }],
       openScoring: false,
     });
     return { ...roadshow, judge: roadshow.judges[0], slotId: roadshow.slots[0].slotId };
   };
-
-  beforeAll(async () => {
-    app = await startTestApp();
-    db = app.get(DataSource);
-  });
-
-  afterAll(async () => {
-    await app.close();
-  });
 
   it('refuses a mark above the rubric maximum while the rules say 25', async () => {
     const { judge, slotId } = await onStage();
@@ -64,14 +52,14 @@ describe('a score is checked against the rules in force, and the stage is report
         criterion.key === 'need' ? { ...criterion, maxPoints: '30' } : criterion,
       ),
     };
-    await db.query(`UPDATE competition SET rules = $1, rules_version = rules_version + 1 WHERE id = $2`, [
+    await served.db.query(`UPDATE competition SET rules = $1, rules_version = rules_version + 1 WHERE id = $2`, [
       JSON.stringify(widened),
       fixture.competition.id,
     ]);
     const saved = await put(judge, slotId, { ...sheet, criteria: { ...sheet.criteria, need: '28' } }).expect(200);
     expect(saved.body).toMatchObject({ revision: 2, criteria: { need: '28' } });
     expect(await revisionsBy(judge)).toBe(2);
-    expect(await db.getRepository(AuditEvent).countBy({ actorId: judge.id, action: 'score.submit' })).toBe(2);
+    expect(await served.db.getRepository(AuditEvent).countBy({ actorId: judge.id, action: 'score.submit' })).toBe(2);
   });
 
   it('tells a judge the project is not on stage yet even when the sheet is also wrong', async () => {
@@ -84,8 +72,11 @@ describe('a score is checked against the rules in force, and the stage is report
 
   it('tells a recused judge they are recused, whatever the sheet says', async () => {
     const { fixture, roadshowId, slots, slotId } = await onStage();
-    const recused = await addJudge(app, fixture.officeToken, roadshowId, { name: '梁国华', group: JudgeGroup.Expert });
-    await request(app.getHttpServer())
+    const recused = await addJudge(served.app, fixture.officeToken, roadshowId, {
+      name: '梁国华',
+      group: JudgeGroup.Expert,
+    });
+    await request(served.app.getHttpServer())
       .post('/judge/recusals')
       .set(bearer(recused.token))
       .send({ submissionId: slots[0].submissionId, reason: '曾为该项目撰写申报书' })

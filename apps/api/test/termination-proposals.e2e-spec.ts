@@ -1,10 +1,8 @@
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
-import { DataSource } from 'typeorm';
 import { beijingDate } from '@app/grants';
 import { AuditEvent, OrganizationSanction, ProjectGrant, TerminationProposal } from '@app/persistence';
 import { PAYEE, SignedFixture, acceptAll, signedCompetition } from './grants.factory';
-import { startTestApp } from './test-app';
+import { serveApp } from './test-app';
 
 interface Tranche {
   id: string;
@@ -12,21 +10,22 @@ interface Tranche {
 }
 
 describe('termination proposals (终止建议) and sanctions (限制申报)', () => {
-  let app: NestFastifyApplication;
-  let db: DataSource;
-  const api = () => request(app.getHttpServer());
+  const served = serveApp();
+  const api = () => request(served.app.getHttpServer());
   const today = () => beijingDate(new Date());
   const yearsOn = (years: number) => `${Number(today().slice(0, 4)) + years}${today().slice(4)}`;
 
   const actionsOn = async (subjectId: string) =>
-    (await db.getRepository(AuditEvent).find({ where: { subjectId }, order: { id: 'ASC' } })).map((e) => e.action);
+    (await served.db.getRepository(AuditEvent).find({ where: { subjectId }, order: { id: 'ASC' } })).map(
+      (e) => e.action,
+    );
 
   /** One grant accepted, its first tranche paid (¥15,000 of ¥30,000). */
   async function paidGrant(sanctionYears?: number): Promise<{ fixture: SignedFixture; grantId: string }> {
-    const fixture = await signedCompetition(app, [3_000_000], {
+    const fixture = await signedCompetition(served.app, [3_000_000], {
       rules: (rules) => (sanctionYears ? { ...rules, supervision: { ...rules.supervision, sanctionYears } } : rules),
     });
-    const [grantId] = await acceptAll(app, fixture);
+    const [grantId] = await acceptAll(served.app, fixture);
     const [a, b] = fixture.clerks;
     await api().put(`/grants/${grantId}/payee`).set('authorization', fixture.funded[0].applicantAuth).send(PAYEE);
     const detail = await api().get(`/grants/${grantId}`).set('authorization', a.auth).expect(200);
@@ -44,15 +43,6 @@ describe('termination proposals (终止建议) and sanctions (限制申报)', ()
     api().post(`/grants/${grantId}/termination-proposals`).set('authorization', fixture.clerks[0].auth).send(body);
 
   const DIVERSION = { cause: 'diversion', detail: '审计发现将 8,000 元资助资金用于社区办公开支' };
-
-  beforeAll(async () => {
-    app = await startTestApp();
-    db = app.get(DataSource);
-  });
-
-  afterAll(async () => {
-    await app.close();
-  });
 
   it('the office proposes on a breach clause; proposing again, even at once, gives the one open proposal', async () => {
     const { fixture, grantId } = await paidGrant();
@@ -98,7 +88,7 @@ describe('termination proposals (终止建议) and sanctions (限制申报)', ()
 
     const own = await api().get('/sanctions').set('authorization', fixture.funded[0].applicantAuth).expect(200);
     expect(own.body.items).toMatchObject([{ grantId, endsOn: yearsOn(3), active: true, cause: 'diversion' }]);
-    const other = await signedCompetition(app, [1_000_000]);
+    const other = await signedCompetition(served.app, [1_000_000]);
     const theirs = await api().get('/sanctions').set('authorization', other.funded[0].applicantAuth).expect(200);
     expect(theirs.body.items).toEqual([]);
 
@@ -141,7 +131,7 @@ describe('termination proposals (终止建议) and sanctions (限制申报)', ()
       decisionReason: '经核实为财务记账错误，已更正',
       sanction: null,
     });
-    expect(await db.getRepository(OrganizationSanction).countBy({ grantId })).toBe(0);
+    expect(await served.db.getRepository(OrganizationSanction).countBy({ grantId })).toBe(0);
     const next = await propose(fixture, grantId, { cause: 'unapproved-changes', detail: '擅自更换服务对象' });
     expect(next.status).toBe(200);
     expect(next.body.id).not.toBe(proposal.id);
@@ -155,7 +145,9 @@ describe('termination proposals (终止建议) and sanctions (限制申报)', ()
       .send({ reason: '虚报活动人数，违反协议第八条', basis: 'breach' })
       .expect(200);
     expect(ended.body.state).toBe('terminated');
-    expect(await db.getRepository(OrganizationSanction).findOneByOrFail({ grantId: breach.grantId })).toMatchObject({
+    expect(
+      await served.db.getRepository(OrganizationSanction).findOneByOrFail({ grantId: breach.grantId }),
+    ).toMatchObject({
       cause: 'agreement-breach',
       endsOn: yearsOn(3),
     });
@@ -166,7 +158,7 @@ describe('termination proposals (终止建议) and sanctions (限制申报)', ()
       .set('authorization', unspent.fixture.clerks[0].auth)
       .send({ reason: '项目负责人离职，项目无法继续实施', basis: 'unspent' })
       .expect(200);
-    expect(await db.getRepository(OrganizationSanction).countBy({ grantId: unspent.grantId })).toBe(0);
+    expect(await served.db.getRepository(OrganizationSanction).countBy({ grantId: unspent.grantId })).toBe(0);
   });
 
   it('a proposal on a grant that was terminated meanwhile cannot be confirmed, and stays open with nothing written', async () => {
@@ -183,10 +175,10 @@ describe('termination proposals (终止建议) and sanctions (限制申报)', ()
       .send({ reason: '确认' })
       .expect(409);
     expect(refused.body.reason).toBe('GRANT_MOVE_NOT_ALLOWED');
-    expect(await db.getRepository(TerminationProposal).findOneByOrFail({ id: proposal.id })).toMatchObject({
+    expect(await served.db.getRepository(TerminationProposal).findOneByOrFail({ id: proposal.id })).toMatchObject({
       state: 'open',
     });
-    expect(await db.getRepository(OrganizationSanction).countBy({ grantId })).toBe(0);
+    expect(await served.db.getRepository(OrganizationSanction).countBy({ grantId })).toBe(0);
   });
 
   it('refuses bad input naming the field, and writes nothing', async () => {
@@ -197,7 +189,7 @@ describe('termination proposals (终止建议) and sanctions (限制申报)', ()
     expect(ruleOnly.body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'cause' });
     const empty = await propose(fixture, grantId, { cause: 'diversion', detail: '' }).expect(400);
     expect(empty.body.field).toBe('detail');
-    expect(await db.getRepository(TerminationProposal).countBy({ grantId })).toBe(0);
+    expect(await served.db.getRepository(TerminationProposal).countBy({ grantId })).toBe(0);
     const missing = await api()
       .post('/termination-proposals/00000000-0000-4000-8000-000000000000/confirm')
       .set('authorization', fixture.clerks[0].auth)
@@ -210,6 +202,8 @@ describe('termination proposals (终止建议) and sanctions (限制申报)', ()
       .send({})
       .expect(400);
     expect(noReason.body.field).toBe('reason');
-    expect(await db.getRepository(ProjectGrant).findOneByOrFail({ id: grantId })).toMatchObject({ state: 'active' });
+    expect(await served.db.getRepository(ProjectGrant).findOneByOrFail({ id: grantId })).toMatchObject({
+      state: 'active',
+    });
   });
 });

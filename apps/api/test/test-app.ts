@@ -1,4 +1,5 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DataSource } from 'typeorm';
 import { loadConfig } from '@app/config';
 import { createApiApp } from '../src/create-api-app';
 import { checkResponsesAgainstDocument } from './openapi-contract';
@@ -14,4 +15,26 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
   await app.getHttpAdapter().getInstance().ready();
   await contract.load();
   return app;
+}
+
+/** What an HTTP test file works with: the app and its database. */
+export interface ServedApp {
+  readonly app: NestFastifyApplication;
+  readonly db: DataSource;
+}
+
+/**
+ * Registers the file's hooks: the app started before its tests and closed after them. The returned
+ * object is filled in before the first test runs.
+ */
+export function serveApp(): ServedApp {
+  const served = {} as { -readonly [K in keyof ServedApp]: ServedApp[K] };
+  beforeAll(async () => {
+    const app = await startTestApp();
+    Object.assign(served, { app, db: app.get(DataSource) });
+  });
+  afterAll(async () => {
+    await served.app?.close();
+  });
+  return served;
 }

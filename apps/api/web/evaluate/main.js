@@ -8,7 +8,7 @@ import { currentLang, langSwitch, onLangChange, pick } from '../shared/i18n.js';
 import { createSession } from '../shared/session.js';
 import { fromUnits, stepMark, toUnits, weightedTotal } from '../judge/decimal.js';
 import { openDialog } from '../judge/dialogs.js';
-import { formatCode } from '../judge/sign-in.js';
+import { codeSignInForm } from '../judge/sign-in.js';
 import { t } from './texts.js';
 import {
   EVALUATION_STAGE_LABELS,
@@ -24,7 +24,7 @@ const ONE_POINT = toUnits('1');
 /** The round and code ride in the address's fragment; the code is cleared from the bar once read. */
 const fragment = new URLSearchParams(location.hash.slice(1));
 const roundId = fragment.get('r') ?? session.get()?.round.id ?? null;
-const scannedCode = fragment.get('code');
+let scannedCode = fragment.get('code');
 if (scannedCode) history.replaceState(null, '', `${location.pathname}#r=${encodeURIComponent(roundId ?? '')}`);
 if (session.get() && session.get().round.id !== roundId) session.clear();
 
@@ -60,54 +60,18 @@ async function call(path, options) {
 }
 
 function signIn() {
-  const error = h('p', { class: 'error', id: 'sign-in-error', role: 'alert', hidden: !notice }, notice ?? '');
-  const input = h('input', {
-    id: 'code',
-    name: 'code',
-    autocomplete: 'one-time-code',
-    autocapitalize: 'characters',
-    spellcheck: 'false',
-    maxlength: '12',
-    placeholder: 'XXXX-XXXX',
-    required: true,
-    'aria-describedby': 'code-hint sign-in-error',
-    value: scannedCode ? formatCode(scannedCode) : undefined,
-  });
-  input.addEventListener('input', () => {
-    input.value = formatCode(input.value);
-  });
-  const button = h('button', { type: 'submit', class: 'primary wide', disabled: !roundId }, t('signIn'));
-  const form = h(
-    'form',
-    { class: 'sign-in card', novalidate: true },
-    h('h1', {}, t('signInTitle')),
-    h('p', { id: 'code-hint', class: 'hint' }, t(roundId ? 'signInHint' : 'needRound')),
-    h('label', { for: 'code' }, t('codeLabel')),
-    input,
-    error,
-    button,
-  );
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    const code = input.value.replace(/[^0-9A-Za-z]/g, '');
-    if (code.length !== 8) {
-      error.hidden = false;
-      error.textContent = t('codeFormat');
-      input.focus();
-      return;
-    }
-    button.disabled = true;
-    button.textContent = t('signingIn');
-    try {
+  const form = codeSignInForm({
+    notice,
+    targetId: roundId,
+    code: scannedCode,
+    t,
+    needTargetKey: 'needRound',
+    submit: async (code) => {
       session.set(await api('/evaluator-sessions', { method: 'POST', body: { code, roundId } }));
       notice = undefined;
+      scannedCode = undefined;
       await openList();
-    } catch (failure) {
-      error.hidden = false;
-      error.textContent = failure instanceof ApiError ? failure.text() : String(failure);
-      button.disabled = false;
-      button.textContent = t('signIn');
-    }
+    },
   });
   return h('main', { class: 'evaluate' }, h('header', {}, langSwitch()), form);
 }

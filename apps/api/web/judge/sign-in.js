@@ -14,14 +14,35 @@ export function formatCode(raw) {
 }
 
 /**
- * The sign-in form. `notice` is a text key shown above the button (e.g. an expired session);
+ * The judge's sign-in form. `notice` is a text key shown above the button (e.g. an expired session);
  * `roadshowId` is the hall's roadshow (from the judge link or the QR code), without which no code
  * can be checked; `code` comes from a scanned QR code and is sent at once; `onSignedIn(session)`
  * runs once the session is stored on the tablet.
  */
-export function signInView({ notice, roadshowId, code: scanned, onSignedIn }) {
+export function signInView({ notice, roadshowId, code, onSignedIn }) {
+  return codeSignInForm({
+    notice: notice ? t(notice) : undefined,
+    targetId: roadshowId,
+    code,
+    t,
+    needTargetKey: 'needRoadshow',
+    submit: async (checked) => {
+      const session = await api('/judge-sessions', { method: 'POST', body: { code: checked, roadshowId } });
+      saveSession(session);
+      onSignedIn(session);
+    },
+  });
+}
+
+/**
+ * A one-time code's sign-in form, as the judges' and the evaluators' tablets show it: `targetId` is
+ * the roadshow or the round the code belongs to (without it no code can be checked), `t` the page's
+ * own texts, `needTargetKey` the text that says the address names none, `submit(code)` signs in with
+ * a well-formed code and stores the session. A scanned `code` is sent at once.
+ */
+export function codeSignInForm({ notice, targetId, code: scanned, t: text, needTargetKey, submit }) {
   const error = h('p', { class: 'error', id: 'sign-in-error', role: 'alert', hidden: !notice });
-  if (notice) error.textContent = t(notice);
+  if (notice) error.textContent = notice;
   const input = h('input', {
     id: 'code',
     name: 'code',
@@ -38,13 +59,13 @@ export function signInView({ notice, roadshowId, code: scanned, onSignedIn }) {
     input.value = formatCode(input.value);
   });
   if (scanned) input.value = formatCode(scanned);
-  const button = h('button', { type: 'submit', class: 'primary wide', disabled: !roadshowId }, t('signIn'));
+  const button = h('button', { type: 'submit', class: 'primary wide', disabled: !targetId }, text('signIn'));
   const form = h(
     'form',
     { class: 'sign-in card', novalidate: true },
-    h('h1', {}, t('signInTitle')),
-    h('p', { id: 'code-hint', class: 'hint' }, t(roadshowId ? 'signInHint' : 'needRoadshow')),
-    h('label', { for: 'code' }, t('codeLabel')),
+    h('h1', {}, text('signInTitle')),
+    h('p', { id: 'code-hint', class: 'hint' }, text(targetId ? 'signInHint' : needTargetKey)),
+    h('label', { for: 'code' }, text('codeLabel')),
     input,
     error,
     button,
@@ -54,25 +75,23 @@ export function signInView({ notice, roadshowId, code: scanned, onSignedIn }) {
     const code = input.value.replace(/[^0-9A-Za-z]/g, '');
     if (code.length !== 8) {
       error.hidden = false;
-      error.textContent = t('codeFormat');
+      error.textContent = text('codeFormat');
       input.focus();
       return;
     }
     button.disabled = true;
-    button.textContent = t('signingIn');
+    button.textContent = text('signingIn');
     try {
-      const session = await api('/judge-sessions', { method: 'POST', body: { code, roadshowId } });
-      saveSession(session);
-      onSignedIn(session);
+      await submit(code);
     } catch (failure) {
       error.hidden = false;
       error.textContent = failure instanceof ApiError ? failure.text() : String(failure);
       button.disabled = false;
-      button.textContent = t('signIn');
+      button.textContent = text('signIn');
     }
   });
   queueMicrotask(() => {
-    if (scanned && roadshowId) form.requestSubmit();
+    if (scanned && targetId) form.requestSubmit();
     else input.focus();
   });
   return form;
