@@ -19,6 +19,8 @@ export class AppConfig {
   readonly registration: { readonly perAddress: number; readonly total: number };
   readonly auth: { readonly sessionKeys: KeyRing; readonly credentialKeys: KeyRing };
   readonly fonts: { readonly dir: string };
+  /** Who may read the metrics: the holder of this token; nobody when it is not set. */
+  readonly metrics: { readonly token?: string };
   readonly log: { readonly level: LogLevelName; readonly format: 'json' | 'text' };
 
   constructor(values: AppConfig) {

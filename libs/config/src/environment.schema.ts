@@ -158,6 +158,14 @@ export class EnvironmentSchema {
   @IsString()
   FONT_DIR?: string;
 
+  /**
+   * The bearer token a metrics scraper sends to read `/metrics` (`Authorization: Bearer …`). Unset,
+   * `/metrics` answers 404: its figures (queue depths, roadshow traffic) are not for the public.
+   */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9._~+/=-]{32,200}$/, { message: 'must be 32–200 characters of a bearer token, no spaces' })
+  METRICS_TOKEN?: string;
+
   @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL = 'log';
 
