@@ -168,6 +168,12 @@ describe('operations: metrics, queue dashboard, request ids, liveness and readin
       const { cookie } = await signedIn();
       const page = await http().get('/admin/queues/').set('Cookie', cookie).expect(200);
       expect(page.headers['content-type']).toMatch(/text\/html/);
+      // Its inline styles are allowed on its own path; scripts still only from the API, and no other page relaxes.
+      const policy = String(page.headers['content-security-policy']);
+      expect(policy).toContain("style-src 'self' 'unsafe-inline'");
+      expect(policy).toContain("script-src 'self';");
+      const office = await http().get('/office/').expect(200);
+      expect(office.headers['content-security-policy']).not.toContain('unsafe-inline');
       const queues = await http().get('/admin/queues/api/queues').set('Cookie', cookie).expect(200);
       const names = (queues.body.queues as { name: string }[]).map((queue) => queue.name).sort();
       expect(names).toEqual(Object.values(QueueName).sort());
@@ -196,7 +202,7 @@ describe('operations: metrics, queue dashboard, request ids, liveness and readin
       await http().get('/admin/queues/?ticket=made-up').expect(401);
     });
 
-    it('retries a kept failed job, audited with the admin, and refuses to remove one', async () => {
+    it('retries a kept failed job, audited with the admin, and refuses to remove one or rerun completed ones', async () => {
       const { cookie, adminId } = await signedIn();
       const queue = served.app.get(OpsQueues).all.find((q) => q.name === String(QueueName.Agreements)) as Queue;
       const job = await queue.add(JobName.RenderAgreements, { competitionId: randomUUID() });
@@ -222,6 +228,10 @@ describe('operations: metrics, queue dashboard, request ids, liveness and readin
         .set('Cookie', cookie)
         .expect(403);
       expect(removal.body).toMatchObject({ reason: 'DASHBOARD_ACTION_NOT_ALLOWED' });
+      await http()
+        .put(`/admin/queues/api/queues/${QueueName.Agreements}/retry/completed`)
+        .set('Cookie', cookie)
+        .expect(403);
       await http()
         .put(`/admin/queues/api/queues/${QueueName.Agreements}/${job.id}/retry`)
         .set('Cookie', cookie)

@@ -28,10 +28,12 @@ const PAGE_DIRECTIVES: Directives = {
 
 /**
  * Swagger UI (/api/docs) and Bull Board (/admin/queues) write inline styles and draw icons from
- * data: URIs. Their scripts still come from the API's origin only.
+ * data: URIs; Bull Board resolves its assets against a <base> of its own path. Their scripts still
+ * come from the API's origin only, and Bull Board's web font from Google is refused like any CDN.
  */
 const THIRD_PARTY_PAGE_DIRECTIVES: Directives = {
   ...PAGE_DIRECTIVES,
+  'base-uri': ["'self'"],
   'img-src': ["'self'", 'data:'],
   'style-src': ["'self'", "'unsafe-inline'"],
 };

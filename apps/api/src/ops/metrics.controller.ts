@@ -1,10 +1,10 @@
 import { Controller, Get, Headers, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { admitScraper } from '@app/application';
 import { AppConfig } from '@app/config';
 import { Public } from '../auth/access.decorator';
 import { ApiError } from '../common/api-error.decorator';
-import { admitScraper } from './metrics-access';
 import { MetricsService } from './metrics.service';
 
 @ApiTags('operations 运维')

@@ -10,11 +10,18 @@ import { DASHBOARD_PATH, QueueDashboardAccess } from './queue-dashboard-access.s
 
 const SESSION_COOKIE = 'gongyi_queue_dashboard';
 
-/** The dashboard's only writes allowed: retrying one job, or every failed job of a queue. */
+/** The dashboard's only writes allowed: retrying one failed job, or every failed job of a queue. */
 const RETRY_ROUTES = new Set([
   `${DASHBOARD_PATH}/api/queues/:queueName/:jobId/retry`,
   `${DASHBOARD_PATH}/api/queues/:queueName/retry/:queueStatus`,
 ]);
+
+/** A completed job is not retried: its work is done, and running it again is not what a retry is for. */
+function retriesFailed(request: FastifyRequest): boolean {
+  if (!RETRY_ROUTES.has(request.routeOptions.url ?? '')) return false;
+  const { queueStatus } = request.params as { queueStatus?: string };
+  return queueStatus === undefined || queueStatus === 'failed';
+}
 
 function refuse(reply: FastifyReply, error: DomainError): FastifyReply {
   const { status, body } = toErrorResponse(error);
@@ -35,9 +42,10 @@ function cookieValue(header: string | undefined, name: string): string | undefin
  */
 export async function mountQueueDashboard(app: NestFastifyApplication): Promise<void> {
   const access = app.get(QueueDashboardAccess);
+  const queues = app.get(OpsQueues).all;
   const board = new BullBoardAdapter();
   createBullBoard({
-    queues: app.get(OpsQueues).all.map((queue) => new BullMQAdapter(queue, { allowRetries: true })),
+    queues: queues.map((queue) => new BullMQAdapter(queue, { allowRetries: true })),
     serverAdapter: board,
     options: { uiConfig: { boardTitle: '任务队列 · Queues', locale: { lng: 'zh-CN' }, hideDocsLink: true } },
   });
@@ -62,7 +70,7 @@ export async function mountQueueDashboard(app: NestFastifyApplication): Promise<
       const session = cookieValue(request.headers.cookie, SESSION_COOKIE);
       const adminId = session === undefined ? undefined : await access.adminOf(session);
       if (adminId === undefined) return refuse(reply, OpsErrors.dashboardSignInRequired());
-      if (request.method !== 'GET' && request.method !== 'HEAD' && !RETRY_ROUTES.has(request.routeOptions.url ?? '')) {
+      if (request.method !== 'GET' && request.method !== 'HEAD' && !retriesFailed(request)) {
         return refuse(reply, OpsErrors.dashboardActionNotAllowed());
       }
       admins.set(request, adminId);
@@ -72,11 +80,16 @@ export async function mountQueueDashboard(app: NestFastifyApplication): Promise<
     }
   }
 
-  async function auditRetry(request: FastifyRequest): Promise<void> {
+  async function auditRetry(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
     const adminId = admins.get(request);
-    if (adminId === undefined || !RETRY_ROUTES.has(request.routeOptions.url ?? '')) return;
-    const params = request.params as { queueName: string; jobId?: string; queueStatus?: string };
-    await access.recordRetry(adminId, params.queueName, params.jobId ?? `every ${params.queueStatus ?? 'failed'} job`);
+    if (adminId === undefined || !RETRY_ROUTES.has(request.routeOptions.url ?? '')) return undefined;
+    const { queueName, jobId } = request.params as { queueName: string; jobId?: string };
+    if (jobId !== undefined) {
+      const job = await queues.find((queue) => queue.name === queueName)?.getJob(jobId);
+      if ((await job?.getState()) === 'completed') return refuse(reply, OpsErrors.dashboardActionNotAllowed());
+    }
+    await access.recordRetry(adminId, queueName, jobId ?? 'every failed job');
+    return undefined;
   }
 
   await app.register(
