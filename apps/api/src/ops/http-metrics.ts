@@ -31,6 +31,8 @@ export function metricsHooks(metrics: MetricsService) {
       return payload;
     },
     onResponse: async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+      // An event stream lasts as long as a screen stays open: gongyi_live_connections counts those.
+      if (request.headers.accept === 'text/event-stream') return;
       metrics.observeRequest(
         request.routeOptions.url ?? 'unmatched',
         request.method,
