@@ -54,9 +54,11 @@ keep "$ROOT/.data/session-keys" "demo:$(secret)"
 legacy=""
 [ -s "$ROOT/.data/auth-secret" ] && legacy=",legacy:$(cat "$ROOT/.data/auth-secret")"
 keep "$ROOT/.data/credential-keys" "demo:$(secret)$legacy"
+keep "$ROOT/.data/metrics-token" "$(secret)"
 SESSION_KEYS=$(cat "$ROOT/.data/session-keys")
 CREDENTIAL_KEYS=$(cat "$ROOT/.data/credential-keys")
-export SESSION_KEYS CREDENTIAL_KEYS
+METRICS_TOKEN=$(cat "$ROOT/.data/metrics-token")
+export SESSION_KEYS CREDENTIAL_KEYS METRICS_TOKEN
 
 step "数据库迁移 / migrations"
 node -r @swc-node/register libs/persistence/src/migrate.ts up
@@ -89,6 +91,7 @@ node -r @swc-node/register scripts/demo/run-competition.ts "$base" "$RUN"
 step "地址 / addresses"
 echo "API 文档 / docs: $base/api/docs"
 echo "健康 / health:   $base/health"
+echo "指标 / metrics:  curl -H \"Authorization: Bearer \$(cat $ROOT/.data/metrics-token)\" $base/metrics"
 echo "日志 / logs:     $RUN"
 
 if [ "$serve" = 1 ]; then

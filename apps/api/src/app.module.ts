@@ -10,6 +10,7 @@ import { EvaluationsModule } from './evaluations/evaluations.module';
 import { GrantsModule } from './grants/grants.module';
 import { HealthModule } from './health/health.module';
 import { LiveModule } from './live/live.module';
+import { OpsModule } from './ops/ops.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { PublicityModule } from './publicity/publicity.module';
 import { RedisModule } from './redis/redis.module';
@@ -35,6 +36,7 @@ export class AppModule {
         }),
         AuthModule,
         HealthModule,
+        OpsModule,
         LiveModule,
         RoadshowsModule,
         OrganizationsModule,

@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
-import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -18,8 +17,12 @@ import {
 import { jsonBodyParser } from './common/json-body-parser';
 import { UPLOAD_MAX_BYTES } from './common/file-upload';
 import { API_DESCRIPTION, toOpenApi31, withBodyRefusals, withEdgeRefusals } from './common/openapi-document';
+import { requestLogOptions, tagRequest } from './common/request-log';
 import { RequestValidationPipe } from './common/request-validation.pipe';
-import { SECURITY_HEADERS, relaxPolicyForDocs } from './common/security-headers';
+import { SECURITY_HEADERS, relaxPolicyForThirdPartyPages } from './common/security-headers';
+import { metricsHooks } from './ops/http-metrics';
+import { MetricsService } from './ops/metrics.service';
+import { mountQueueDashboard } from './ops/queue-dashboard';
 
 /**
  * Builds the API exactly as production runs it; the e2e tests use this too, so what they check
@@ -31,7 +34,7 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   const { trustProxy } = config.api;
   const adapter = new FastifyAdapter({
     bodyLimit: config.api.bodyLimitBytes,
-    logger: false,
+    ...requestLogOptions(config.log),
     routerOptions: { maxParamLength: MAX_PATH_PARAMETER_LENGTH },
     frameworkErrors: refuseUnroutable,
     clientErrorHandler: refuseUnparsable,
@@ -49,30 +52,23 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   });
 
   const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', tagRequest);
+  const observe = metricsHooks(app.get(MetricsService));
+  fastify.addHook('onSend', observe.onSend);
+  fastify.addHook('onResponse', observe.onResponse);
   fastify.removeContentTypeParser('text/plain');
   fastify.addContentTypeParser('application/json', { parseAs: 'buffer' }, jsonBodyParser(fastify));
   fastify.addHook('preValidation', refuseMalformedInput);
 
   // Before helmet and before any route, so that the documentation's routes are registered with their policy.
-  fastify.addHook('onRoute', relaxPolicyForDocs);
+  fastify.addHook('onRoute', relaxPolicyForThirdPartyPages);
   await app.register(helmet, SECURITY_HEADERS);
   // Only the signed agreement scan is uploaded: one file of at most 10 MiB, no other fields.
   await app.register(multipart, {
     limits: { fileSize: UPLOAD_MAX_BYTES, files: 1, fields: 0, parts: 1, fieldNameSize: 100, headerPairs: 20 },
   });
 
-  const http = new Logger('http');
-  fastify.addHook('onResponse', (request, reply, done) => {
-    if (request.url !== '/health') {
-      http.log({
-        method: request.method,
-        url: request.url,
-        status: reply.statusCode,
-        ms: Math.round(reply.elapsedTime),
-      });
-    }
-    done();
-  });
+  await mountQueueDashboard(app);
 
   app.useGlobalPipes(new RequestValidationPipe());
   app.useGlobalFilters(new DomainErrorFilter());

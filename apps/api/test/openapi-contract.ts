@@ -5,6 +5,7 @@ import { Readable } from 'node:stream';
 import Ajv2020, { ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { DASHBOARD_PATH } from '../src/ops/queue-dashboard-access.service';
 
 /**
  * Every response the tests receive from the API is checked against its own OpenAPI document:
@@ -85,9 +86,14 @@ function operationOf(document: OpenApiDocument, method: string, route: string): 
   return document.paths[path]?.[(method === 'HEAD' ? 'GET' : method).toLowerCase()];
 }
 
-/** The pages and the documentation itself are served beside the API but are not part of it. */
+/** The pages, the documentation itself and the queue dashboard are served beside the API but are not part of it. */
 function outsideTheApi(route: string): boolean {
-  return route.startsWith('/api/docs') || route.startsWith('/api/openapi') || existsSync(join(WEB_ROOT, route));
+  return (
+    route.startsWith('/api/docs') ||
+    route.startsWith('/api/openapi') ||
+    route.startsWith(DASHBOARD_PATH) ||
+    existsSync(join(WEB_ROOT, route))
+  );
 }
 
 const isJson = (mediaType: string): boolean => mediaType === 'application/json' || mediaType.endsWith('+json');

@@ -27,6 +27,10 @@ const USERS = [Office, Admin, Applicant];
 
 const ACCESS: Readonly<Record<string, typeof PUBLIC | readonly Role[]>> = {
   'GET /health': PUBLIC,
+  'GET /health/live': PUBLIC,
+  'GET /health/ready': PUBLIC,
+  'GET /metrics': PUBLIC,
+  'POST /ops/queue-dashboard/links': [Admin],
   'GET /vocabulary.js': PUBLIC,
   'POST /auth/sessions': PUBLIC,
   'GET /auth/me': USERS,

@@ -24,13 +24,13 @@ export interface ServedApp {
 }
 
 /**
- * Registers the file's hooks: the app started before its tests and closed after them. The returned
- * object is filled in before the first test runs.
+ * Registers the file's hooks: the app started (with `overrides` of the environment) before its tests
+ * and closed after them. The returned object is filled in before the first test runs.
  */
-export function serveApp(): ServedApp {
+export function serveApp(overrides: Record<string, string> = {}): ServedApp {
   const served = {} as { -readonly [K in keyof ServedApp]: ServedApp[K] };
   beforeAll(async () => {
-    const app = await startTestApp();
+    const app = await startTestApp(overrides);
     Object.assign(served, { app, db: app.get(DataSource) });
   });
   afterAll(async () => {

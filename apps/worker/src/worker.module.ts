@@ -10,6 +10,7 @@ import { SystemProbeHandler } from './handlers/system-probe.handler';
 import { AgreementsProcessor } from './processors/agreements.processor';
 import { RankingProcessor } from './processors/ranking.processor';
 import { SystemProcessor } from './processors/system.processor';
+import { WorkerMetrics } from './worker-metrics.service';
 
 @Module({})
 export class WorkerModule {
@@ -24,6 +25,7 @@ export class WorkerModule {
         BullModule.registerQueue({ name: QueueName.Agreements }),
       ],
       providers: [
+        WorkerMetrics,
         SystemProbeHandler,
         SystemProcessor,
         RenderAgreementsHandler,

@@ -5,3 +5,4 @@ export * from './jobs/job-outbox';
 export * from './publicity/award-competition';
 export * from './redis/producer-redis';
 export * from './signals/signal-bus';
+export * from './ops/metrics-access';

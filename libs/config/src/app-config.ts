@@ -19,6 +19,11 @@ export class AppConfig {
   readonly registration: { readonly perAddress: number; readonly total: number };
   readonly auth: { readonly sessionKeys: KeyRing; readonly credentialKeys: KeyRing };
   readonly fonts: { readonly dir: string };
+  /**
+   * Who may read the metrics: the holder of this token; nobody when it is not set. The worker serves
+   * its own on `worker` when a port is given.
+   */
+  readonly metrics: { readonly token?: string; readonly worker?: { readonly host: string; readonly port: number } };
   readonly log: { readonly level: LogLevelName; readonly format: 'json' | 'text' };
 
   constructor(values: AppConfig) {

@@ -158,6 +158,29 @@ export class EnvironmentSchema {
   @IsString()
   FONT_DIR?: string;
 
+  /**
+   * The bearer token a metrics scraper sends to read `/metrics` (`Authorization: Bearer …`). Unset,
+   * `/metrics` answers 404: its figures (queue depths, roadshow traffic) are not for the public.
+   */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9._~+/=-]{32,200}$/, { message: 'must be 32–200 characters of a bearer token, no spaces' })
+  METRICS_TOKEN?: string;
+
+  /**
+   * The worker's own metrics (job durations and outcomes) on this port, path /metrics, behind the
+   * same METRICS_TOKEN. Unset, the worker listens on no port at all.
+   */
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  WORKER_METRICS_PORT?: number;
+
+  @IsString()
+  @Matches(/^[0-9a-zA-Z.:-]+$/)
+  WORKER_METRICS_HOST = '127.0.0.1';
+
   @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL = 'log';
 

@@ -99,4 +99,12 @@ describe('loadConfig', () => {
   it('refuses a font folder that does not exist', () => {
     expect(problemsOf({ ...valid, FONT_DIR: '/nonexistent/fonts' }).variables).toEqual(['FONT_DIR']);
   });
+
+  it('leaves the metrics closed unless a token is set, and refuses a short one', () => {
+    expect(loadConfig(valid).metrics.token).toBeUndefined();
+    expect(loadConfig({ ...valid, METRICS_TOKEN: 'm'.repeat(32) }).metrics.token).toBe('m'.repeat(32));
+    const error = problemsOf({ ...valid, METRICS_TOKEN: 'short' });
+    expect(error.variables).toEqual(['METRICS_TOKEN']);
+    expect(error.message).not.toContain('short');
+  });
 });

@@ -67,6 +67,13 @@ export function loadConfig(env: Environment = process.env): AppConfig {
     registration: { perAddress: schema.REGISTRATION_LIMIT_PER_ADDRESS, total: schema.REGISTRATION_LIMIT_TOTAL },
     auth: { sessionKeys: sessionKeys as KeyRing, credentialKeys: credentialKeys as KeyRing },
     fonts: { dir: fontDir as string },
+    metrics: {
+      token: schema.METRICS_TOKEN,
+      worker:
+        schema.WORKER_METRICS_PORT === undefined
+          ? undefined
+          : { host: schema.WORKER_METRICS_HOST, port: schema.WORKER_METRICS_PORT },
+    },
     log: { level: schema.LOG_LEVEL as LogLevelName, format: schema.LOG_FORMAT as 'json' | 'text' },
   });
 }

@@ -1,4 +1,5 @@
-import type { JobsOptions } from 'bullmq';
+import { MetricsTime } from 'bullmq';
+import type { JobsOptions, MetricsOptions } from 'bullmq';
 import { JobName } from './queue-names';
 
 const KEEP_FAILED = { age: 30 * 24 * 3600 };
@@ -34,3 +35,9 @@ export const JOB_OPTIONS: Readonly<Record<JobName, JobsOptions>> = {
     removeOnFail: KEEP_FAILED,
   },
 };
+
+/**
+ * Every worker counts its completed and failed jobs per minute in Redis (BullMQ's metrics), kept
+ * two weeks: the API exports the totals per queue at /metrics without asking the worker.
+ */
+export const WORKER_METRICS: MetricsOptions = { maxDataPoints: MetricsTime.TWO_WEEKS };

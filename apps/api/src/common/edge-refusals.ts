@@ -4,6 +4,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, RequestErrors, RequestRefusal } from '@app/domain';
 import { toErrorResponse } from './domain-error.filter';
 import { MalformedInputScan } from './malformed-input';
+import { REQUEST_ID_HEADER } from './request-log';
 import { REFUSAL_HEADERS } from './security-headers';
 import { RequestValidationError } from './validation-error';
 
@@ -14,7 +15,7 @@ export const MAX_PATH_PARAMETER_LENGTH = 100;
  * The router's own refusals (a bad percent-escape, an over-long path parameter), which Fastify
  * answers before any hook or filter runs, in the body every other refusal has.
  */
-export function refuseUnroutable(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+export function refuseUnroutable(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   let refusal: unknown = error;
   if (error.code === 'FST_ERR_BAD_URL') {
     refusal = RequestErrors.badUrl();
@@ -22,7 +23,10 @@ export function refuseUnroutable(error: FastifyError, _request: FastifyRequest, 
     refusal = RequestErrors.pathParameterTooLong(MAX_PATH_PARAMETER_LENGTH);
   }
   const { status, body } = toErrorResponse(refusal);
-  void reply.code(status).headers(REFUSAL_HEADERS).send(body);
+  void reply
+    .code(status)
+    .headers({ ...REFUSAL_HEADERS, [REQUEST_ID_HEADER]: request.id })
+    .send(body);
 }
 
 /**

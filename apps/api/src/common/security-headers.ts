@@ -1,5 +1,6 @@
 import type { FastifyHelmetOptions } from '@fastify/helmet';
 import type { RouteOptions } from 'fastify';
+import { DASHBOARD_PATH } from '../ops/queue-dashboard-access.service';
 
 type Directives = Record<string, string[]>;
 
@@ -25,14 +26,19 @@ const PAGE_DIRECTIVES: Directives = {
   'worker-src': ["'self'"],
 };
 
-/** Swagger UI (/api/docs) writes inline styles and draws its icons from data: URIs. */
-const DOCS_DIRECTIVES: Directives = {
+/**
+ * Swagger UI (/api/docs) and Bull Board (/admin/queues) write inline styles and draw icons from
+ * data: URIs; Bull Board resolves its assets against a <base> of its own path. Their scripts still
+ * come from the API's origin only, and Bull Board's web font from Google is refused like any CDN.
+ */
+const THIRD_PARTY_PAGE_DIRECTIVES: Directives = {
   ...PAGE_DIRECTIVES,
+  'base-uri': ["'self'"],
   'img-src': ["'self'", 'data:'],
   'style-src': ["'self'", "'unsafe-inline'"],
 };
 
-const DOCS_PREFIX = '/api/docs';
+const THIRD_PARTY_PREFIXES = ['/api/docs', DASHBOARD_PATH];
 
 /**
  * Helmet's headers on every response. Strict-Transport-Security is left to whoever terminates TLS
@@ -46,10 +52,10 @@ export const SECURITY_HEADERS: FastifyHelmetOptions = {
   xFrameOptions: { action: 'deny' },
 };
 
-/** Gives the documentation pages the looser policy they need; every other route keeps the pages' one. */
-export function relaxPolicyForDocs(route: RouteOptions): void {
-  if (route.url === DOCS_PREFIX || route.url.startsWith(`${DOCS_PREFIX}/`)) {
-    route.helmet = { contentSecurityPolicy: { useDefaults: false, directives: DOCS_DIRECTIVES } };
+/** Gives the documentation and the queue dashboard the looser policy they need; every other route keeps the pages' one. */
+export function relaxPolicyForThirdPartyPages(route: RouteOptions): void {
+  if (THIRD_PARTY_PREFIXES.some((prefix) => route.url === prefix || route.url.startsWith(`${prefix}/`))) {
+    route.helmet = { contentSecurityPolicy: { useDefaults: false, directives: THIRD_PARTY_PAGE_DIRECTIVES } };
   }
 }
 

@@ -5,20 +5,13 @@ import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { QueueName } from '@app/queue';
 import { ProducerRedis } from '@app/application';
-import { ComponentHealthDto, HealthResponseDto, WorkerHealthDto } from './dto/health-response.dto';
-
-const PROBE_TIMEOUT_MS = 1500;
-
-function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new Error(`${what} did not answer within ${PROBE_TIMEOUT_MS} ms`)),
-      PROBE_TIMEOUT_MS,
-    );
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
+import {
+  HealthResponseDto,
+  LivenessResponseDto,
+  ReadinessResponseDto,
+  WorkerHealthDto,
+} from './dto/health-response.dto';
+import { probe, readiness, withTimeout } from './readiness';
 
 @Injectable()
 export class HealthService {
@@ -34,8 +27,8 @@ export class HealthService {
 
   async check(): Promise<HealthResponseDto> {
     const [postgres, redis] = await Promise.all([
-      this.probe(() => this.dataSource.query('SELECT 1'), 'postgres'),
-      this.probe(() => this.redis.ping(), 'redis'),
+      probe(() => this.dataSource.query('SELECT 1'), 'postgres'),
+      probe(() => this.redis.ping(), 'redis'),
     ]);
     const worker = redis.status === 'up' ? await this.workers() : { status: 'unknown' as const, count: 0 };
     return {
@@ -46,22 +39,35 @@ export class HealthService {
     };
   }
 
+  /** The process answers: no dependency is asked, so a database outage never gets the API restarted. */
+  live(): LivenessResponseDto {
+    return { status: 'alive', uptimeSeconds: Math.floor(process.uptime()) };
+  }
+
+  ready(): Promise<ReadinessResponseDto> {
+    return readiness({
+      postgres: () => this.dataSource.query('SELECT 1'),
+      redis: () => this.redis.ping(),
+      pendingMigrations: () => this.pendingMigrations(),
+    });
+  }
+
+  private async pendingMigrations(): Promise<string[]> {
+    const applied: { name: string }[] = await this.dataSource.query(
+      `SELECT name FROM ${this.dataSource.options.migrationsTableName ?? 'migrations'}`,
+    );
+    const names = new Set(applied.map((row) => row.name));
+    return this.dataSource.migrations
+      .map((migration) => migration.name ?? migration.constructor.name)
+      .filter((name) => !names.has(name));
+  }
+
   private async workers(): Promise<WorkerHealthDto> {
     try {
       const count = await withTimeout(this.systemQueue.getWorkersCount(), 'redis');
       return { status: count > 0 ? 'up' : 'down', count };
     } catch {
       return { status: 'unknown', count: 0 };
-    }
-  }
-
-  private async probe(run: () => Promise<unknown>, what: string): Promise<ComponentHealthDto> {
-    const started = performance.now();
-    try {
-      await withTimeout(run(), what);
-      return { status: 'up', latencyMs: Math.round(performance.now() - started) };
-    } catch (error) {
-      return { status: 'down', error: error instanceof Error ? error.message : String(error) };
     }
   }
 }

@@ -62,6 +62,13 @@ export class LiveStreamService implements BeforeApplicationShutdown {
     this.stopRestored = signals.onRestored(() => this.rooms.forEach((room) => this.wake(room)));
   }
 
+  /** Open event streams on this process, every roadshow together. */
+  connectionCount(): number {
+    let count = 0;
+    this.rooms.forEach((room) => (count += room.clients.size));
+    return count;
+  }
+
   /**
    * The roadshow's events after `lastEventId`, then live ones; without it, from now on. Refuses an
    * unknown roadshow before anything is streamed.

@@ -7,6 +7,6 @@ import { LiveStreamService } from './live-stream.service';
 @Module({
   controllers: [LiveEventsController],
   providers: [LiveEventsService, LiveStreamService],
-  exports: [LiveEventsService],
+  exports: [LiveEventsService, LiveStreamService],
 })
 export class LiveModule {}

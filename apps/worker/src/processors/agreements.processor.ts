@@ -2,7 +2,7 @@ import { OnApplicationBootstrap } from '@nestjs/common';
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Job, Queue, UnrecoverableError } from 'bullmq';
 import { AppConfig } from '@app/config';
-import { JOB_OPTIONS, JobName, QueueName, RenderAgreementsPayload, jobIdFor } from '@app/queue';
+import { JOB_OPTIONS, JobName, QueueName, RenderAgreementsPayload, WORKER_METRICS, jobIdFor } from '@app/queue';
 import { ClosePublicityHandler, ClosePublicityResult } from '../handlers/close-publicity.handler';
 import {
   RenderAgreementsHandler,
@@ -10,6 +10,8 @@ import {
   RenderAgreementsResult,
 } from '../handlers/render-agreements.handler';
 import { forBullmq } from '../permanent-failure';
+import { WorkerMetrics } from '../worker-metrics.service';
+import { jobContext } from './job-context';
 
 /**
  * Every minute, on the minute: an award is at most a minute late. A cron pattern rather than
@@ -17,13 +19,14 @@ import { forBullmq } from '../permanent-failure';
  */
 const CLOSE_PUBLICITY_PATTERN = '* * * * *';
 
-@Processor(QueueName.Agreements)
+@Processor(QueueName.Agreements, { metrics: WORKER_METRICS })
 export class AgreementsProcessor extends WorkerHost implements OnApplicationBootstrap {
   constructor(
     private readonly render: RenderAgreementsHandler,
     private readonly closePublicity: ClosePublicityHandler,
     private readonly config: AppConfig,
     @InjectQueue(QueueName.Agreements) private readonly queue: Queue,
+    private readonly metrics: WorkerMetrics,
   ) {
     super();
   }
@@ -34,6 +37,7 @@ export class AgreementsProcessor extends WorkerHost implements OnApplicationBoot
    */
   async onApplicationBootstrap(): Promise<void> {
     this.worker.concurrency = this.config.queue.workerConcurrency;
+    this.metrics.watch(this.worker);
     await this.queue.upsertJobScheduler(
       jobIdFor({ name: JobName.ClosePublicity, data: {} }),
       { pattern: CLOSE_PUBLICITY_PATTERN },
@@ -41,7 +45,11 @@ export class AgreementsProcessor extends WorkerHost implements OnApplicationBoot
     );
   }
 
-  async process(job: Job): Promise<RenderAgreementsResult | ClosePublicityResult> {
+  process(job: Job): Promise<RenderAgreementsResult | ClosePublicityResult> {
+    return jobContext(job, () => this.run(job));
+  }
+
+  private async run(job: Job): Promise<RenderAgreementsResult | ClosePublicityResult> {
     const name = job.name as JobName;
     try {
       switch (name) {

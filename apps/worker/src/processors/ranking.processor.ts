@@ -1,8 +1,10 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Job, UnrecoverableError, Worker } from 'bullmq';
 import { AppConfig } from '@app/config';
-import { JobName, QueueName, RankAndAllocatePayload, redisOptionsFor } from '@app/queue';
+import { JobName, QueueName, RankAndAllocatePayload, WORKER_METRICS, redisOptionsFor } from '@app/queue';
 import { RankAndAllocateHandler, RankAndAllocateOutcome } from '../handlers/rank-and-allocate.handler';
+import { WorkerMetrics } from '../worker-metrics.service';
+import { jobContext } from './job-context';
 
 /**
  * Consumes the ranking queue. The BullMQ Worker is built here rather than by @Processor because
@@ -18,22 +20,27 @@ export class RankingProcessor implements OnApplicationBootstrap, OnApplicationSh
   constructor(
     private readonly rankAndAllocate: RankAndAllocateHandler,
     private readonly config: AppConfig,
+    private readonly metrics: WorkerMetrics,
   ) {}
 
   onApplicationBootstrap(): void {
     const { queue } = this.config;
-    this.worker = new Worker(QueueName.Ranking, (job) => this.process(job), {
+    this.worker = new Worker(QueueName.Ranking, (job) => jobContext(job, () => this.process(job)), {
       connection: redisOptionsFor(this.config.redis.url, 'worker'),
       prefix: queue.prefix,
       concurrency: queue.workerConcurrency,
       lockDuration: queue.lockMs,
       stalledInterval: queue.lockMs,
+      metrics: WORKER_METRICS,
     });
+    this.metrics.watch(this.worker);
     this.worker.on('error', (error) => this.logger.warn(`ranking worker: ${error.message}`));
     this.worker.on('failed', (job, error) => {
       if (!job || error instanceof UnrecoverableError || error.name === 'UnrecoverableError') return;
       if (job.attemptsMade < (job.opts.attempts ?? 1)) return;
-      this.logger.warn(`run ${job.data.runId} gave up after ${job.attemptsMade} attempts: ${error.message}`);
+      this.logger.warn(
+        `job ${job.id} run ${job.data.runId} gave up after ${job.attemptsMade} attempts: ${error.message}`,
+      );
       this.rankAndAllocate.giveUp(job.data.runId).catch((reason: unknown) => {
         this.logger.warn(
           `run ${job.data.runId} could not be marked failed: ${reason instanceof Error ? reason.message : String(reason)}`,

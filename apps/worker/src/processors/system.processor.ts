@@ -2,20 +2,23 @@ import { OnApplicationBootstrap } from '@nestjs/common';
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Job, UnrecoverableError } from 'bullmq';
 import { AppConfig } from '@app/config';
-import { JobName, QueueName, SystemProbePayload, SystemProbeResult } from '@app/queue';
+import { JobName, QueueName, SystemProbePayload, SystemProbeResult, WORKER_METRICS } from '@app/queue';
 import { SystemProbeHandler } from '../handlers/system-probe.handler';
+import { WorkerMetrics } from '../worker-metrics.service';
 
-@Processor(QueueName.System)
+@Processor(QueueName.System, { metrics: WORKER_METRICS })
 export class SystemProcessor extends WorkerHost implements OnApplicationBootstrap {
   constructor(
     private readonly probe: SystemProbeHandler,
     private readonly config: AppConfig,
+    private readonly metrics: WorkerMetrics,
   ) {
     super();
   }
 
   onApplicationBootstrap(): void {
     this.worker.concurrency = this.config.queue.workerConcurrency;
+    this.metrics.watch(this.worker);
   }
 
   process(job: Job<SystemProbePayload, SystemProbeResult, string>): Promise<SystemProbeResult> {

@@ -15,4 +15,5 @@ export * from './grants.errors';
 export * from './evaluation.errors';
 export * from './supervision.errors';
 export * from './registration.errors';
+export * from './ops.errors';
 export * from './score-post-outcomes';

@@ -4,6 +4,7 @@ import { AuthRefusal } from './auth.errors';
 import { CompetitionRefusal } from './competition.errors';
 import { EvaluationRefusal } from './evaluation.errors';
 import { GrantsRefusal } from './grants.errors';
+import { OpsRefusal } from './ops.errors';
 import { OrganizationRefusal } from './organization.errors';
 import { PublicityRefusal } from './publicity.errors';
 import { RankingRefusal } from './ranking.errors';
@@ -37,5 +38,6 @@ export const REFUSAL_REASONS: readonly string[] = [
     ...Object.values(GrantsRefusal),
     ...Object.values(EvaluationRefusal),
     ...Object.values(SupervisionRefusal),
+    ...Object.values(OpsRefusal),
   ]),
 ];

@@ -55,6 +55,16 @@ export class OutboxRepository {
       .getMany();
   }
 
+  /** Seconds since the oldest message of this deployment still waiting to be queued was written; 0 when none waits. */
+  async oldestPendingAgeSeconds(): Promise<number> {
+    const [row] = await this.dataSource.query<{ age: number | null }[]>(
+      `SELECT EXTRACT(EPOCH FROM now() - min(created_at))::float8 AS age
+         FROM outbox_message WHERE dispatched_at IS NULL AND queue_prefix = $1`,
+      [this.config.queue.prefix],
+    );
+    return row?.age ?? 0;
+  }
+
   async markDispatched(manager: EntityManager, id: string): Promise<void> {
     await manager.query(`UPDATE outbox_message SET dispatched_at = now(), attempts = attempts + 1 WHERE id = $1`, [id]);
   }
