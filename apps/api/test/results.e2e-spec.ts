@@ -306,7 +306,7 @@ describe('rank and allocate: 20 projects × 7 judges through the roadshow, the q
       inputs: { projects: unknown[]; judges: unknown[]; sheets: unknown[]; recusals: unknown[] };
       result: { inputHash: string; projects: { projectId: string; grantFen: number }[] };
     };
-    expect(bundle).toMatchObject({ format: 'gongyi-chuangtou/result-bundle', version: 1 });
+    expect(bundle).toMatchObject({ format: 'gongyi-chuangtou/result-bundle', version: 2 });
     expect(bundle.inputs.projects).toHaveLength(PROJECTS);
     expect(bundle.inputs.judges).toHaveLength(7);
     expect(bundle.inputs.sheets).toHaveLength(PROJECTS * 7 - 2);

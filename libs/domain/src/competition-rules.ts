@@ -31,6 +31,41 @@ export interface AggregationRule {
   readonly minJudgesAfterTrim?: number;
   readonly decimals: number;
   readonly groupWeights?: Readonly<Partial<Record<JudgeGroup, string>>>;
+  /** Per-judge z-score of the roadshow totals, rescaled to the rubric (README); absent or none: raw totals. */
+  readonly normalization?: NormalizationRule;
+  /** A judge whose affiliation bias exceeds this many points is flagged for the office, never excluded. */
+  readonly biasThreshold?: string;
+}
+
+/** `z-score` states both sd and minProjectsPerJudge; `none` neither (the rules validator holds to it). */
+export interface NormalizationRule {
+  readonly kind: 'none' | 'z-score';
+  /** sample divides by n − 1, population by n. */
+  readonly sd?: 'sample' | 'population';
+  /** Judges who scored fewer projects keep their raw totals. At least 2. */
+  readonly minProjectsPerJudge?: number;
+}
+
+export const COMPONENT_SOURCES = ['roadshow', 'input', 'vote'] as const;
+export type ComponentSource = (typeof COMPONENT_SOURCES)[number];
+
+/**
+ * 评分构成 A part of the final score: the roadshow's panel aggregate, a value the office enters per
+ * project (preliminary round, document review, donations as points) or the public vote as points.
+ * A weighted part adds weight × value (the weights add up to 1); a bonus adds its value up to
+ * `bonusCap` (博爱100's fundraising bonus up to 50). Exactly one of weight and bonusCap.
+ */
+export interface ScoreComponentRule {
+  readonly key: string;
+  readonly labelZh: string;
+  readonly labelEn: string;
+  readonly source: ComponentSource;
+  readonly weight?: string;
+  readonly bonusCap?: string;
+  /** input and vote: the highest value a project may have (the vote's top project gets it). */
+  readonly maxPoints?: string;
+  /** input only: the office enters directed donations in fen, and each `fenPerPoint` is one point. */
+  readonly fenPerPoint?: number;
 }
 
 export interface TrancheRule {
@@ -62,6 +97,8 @@ export interface CompetitionRules {
   readonly categories: readonly CategoryRule[];
   readonly rubric: readonly RubricCriterionRule[];
   readonly aggregation: AggregationRule;
+  /** The parts of the final score; absent means the final score is the roadshow's. */
+  readonly components?: readonly ScoreComponentRule[];
   /** Tie-breaks in order after the announced score; `id` is always last. */
   readonly tieBreaks: readonly string[];
   /** The allocation policy as the scoring engine reads it (rule, passScore, caps, quotas, ...). */

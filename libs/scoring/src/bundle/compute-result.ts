@@ -5,8 +5,8 @@ import { Rational } from '../rational';
 import { ScoringError, ScoringErrorCode } from '../scoring.error';
 import {
   aggregationInputOf,
-  aggregationPolicyOf,
   allocationRequestOf,
+  finalPolicyOf,
   rankingFactsOf,
   rankingPolicyOf,
   type MappedTieBreak,
@@ -123,7 +123,7 @@ export function* resultSteps(inputs: BundleInputs, sha256: Sha256Hex): Generator
   yield 'hashed';
 
   const rules = inputs.rules;
-  const aggregation = aggregateProjects(aggregationInputOf(inputs), aggregationPolicyOf(rules));
+  const aggregation = aggregateProjects(aggregationInputOf(inputs), finalPolicyOf(rules));
   const aggregates = new Map(aggregation.projects.map((project) => [project.projectId, project]));
   yield 'aggregated';
 
