@@ -15,6 +15,7 @@ import { donationPointsOf, storedComponentsOf } from '@app/scoring';
 import { Actor } from '../auth/actor';
 import { auditActor } from '../auth/audit-actor';
 import { parseCsv } from '../common/csv';
+import { PROJECT_ID_COLUMN } from '../results/results-csv';
 import { FieldProblem, RequestValidationError } from '../common/validation-error';
 import {
   CompetitionComponentsDto,
@@ -22,7 +23,6 @@ import {
   RecordedComponentValuesDto,
 } from './dto/component-values.dto';
 
-const PROJECT_COLUMN = { zh: '项目编号', en: 'Project ID' };
 const VALUE_COLUMN = { zh: '分数', en: 'Value' };
 const DONATION_COLUMN = { zh: '捐赠金额（元）', en: 'Donations (yuan)' };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -141,13 +141,13 @@ export class ComponentValuesService {
     }
     const rows = records.filter((record) => record.cells.some((cell) => cell.trim() !== ''));
     const [header, ...data] = rows;
-    const projectAt = header ? header.cells.findIndex((cell) => isColumn(cell, PROJECT_COLUMN)) : -1;
+    const projectAt = header ? header.cells.findIndex((cell) => isColumn(cell, PROJECT_ID_COLUMN)) : -1;
     const valueAt = header ? header.cells.findIndex((cell) => isColumn(cell, valueColumn)) : -1;
     if (!header || projectAt < 0 || valueAt < 0) {
       throw refuseCsv([
         lineProblem(header?.line ?? 1, 'header', {
-          zh: `表头须含“${PROJECT_COLUMN.zh} / ${PROJECT_COLUMN.en}”和“${valueColumn.zh} / ${valueColumn.en}”两列`,
-          en: `the header needs the columns "${PROJECT_COLUMN.zh} / ${PROJECT_COLUMN.en}" and "${valueColumn.zh} / ${valueColumn.en}"`,
+          zh: `表头须含“${PROJECT_ID_COLUMN.zh} / ${PROJECT_ID_COLUMN.en}”和“${valueColumn.zh} / ${valueColumn.en}”两列`,
+          en: `the header needs the columns "${PROJECT_ID_COLUMN.zh} / ${PROJECT_ID_COLUMN.en}" and "${valueColumn.zh} / ${valueColumn.en}"`,
         }),
       ]);
     }

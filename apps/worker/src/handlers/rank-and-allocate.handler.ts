@@ -15,6 +15,7 @@ import { AuditRepository, RankingRunsRepository, RankingSnapshot, RunFailure } f
 import { RankAndAllocatePayload } from '@app/queue';
 import { forBullmq, permanentFailure } from '../permanent-failure';
 import {
+  RESULT_BUNDLE_VERSION,
   bundleRulesOf,
   resultSteps,
   storedComponentsOf,
@@ -113,7 +114,13 @@ function inputsOf(snapshot: RankingSnapshot): BundleInputs {
         // A submitted project always has its time; the creation time stands in for data written by hand.
         submittedAt: (submission.submittedAt ?? submission.createdAt).toISOString(),
       })),
-    judges: judges.map((judge, i) => ({ id: judge.id, seat: i + 1, group: judge.group, weight: judge.weight })),
+    judges: judges.map((judge, i) => ({
+      id: judge.id,
+      seat: i + 1,
+      group: judge.group,
+      weight: judge.weight,
+      ...(judge.community ? { affiliation: judge.community } : {}),
+    })),
     sheets: snapshot.scores
       .filter((score) => projectIds.has(score.submissionId))
       .map((score) => ({
@@ -244,6 +251,7 @@ export class RankAndAllocateHandler {
         inputHash: result.inputHash,
         inputs,
         statistics: result.statistics,
+        bundleVersion: RESULT_BUNDLE_VERSION,
         totalFen: result.totalFen,
       });
       await this.audit.record(

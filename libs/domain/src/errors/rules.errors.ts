@@ -82,8 +82,8 @@ export const RulesErrors = {
 
   componentNeedsMaxPoints: (at: RulesField) =>
     invalid(RulesRefusal.ComponentNeedsMaxPoints, at, {
-      zh: `来源为录入或投票的评分构成须给出${at.name.zh}`,
-      en: `a score component entered by the office or from the vote needs its ${at.name.en}`,
+      zh: `请给出${at.name.zh}：来源为录入或投票的评分构成须有最高分`,
+      en: `${at.name.en} is required: a component entered by the office or from the vote has a maximum`,
     }),
 
   componentFieldNotForSource: (at: RulesField, source: string) =>

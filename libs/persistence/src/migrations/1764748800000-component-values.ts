@@ -4,7 +4,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * Score components (评分构成): the values of a competition's input and vote components, one row per
  * project and component, exact decimal text ("36.5", or "200/3" for a vote share that repeats), and
  * the lock that freezes a component's values before a ranking run. Rules stored before have no
- * components and need no change.
+ * components and need no change. A run records the result bundle version it computed: runs that
+ * succeeded before are version 1 (no components, no affiliation bias), so their bundles still verify.
  */
 export class ComponentValues1764748800000 implements MigrationInterface {
   name = 'ComponentValues1764748800000';
@@ -32,11 +33,14 @@ export class ComponentValues1764748800000 implements MigrationInterface {
         locked_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (competition_id, component_key)
       )`,
+      `ALTER TABLE ranking_run ADD COLUMN bundle_version integer CHECK (bundle_version IN (1, 2))`,
+      `UPDATE ranking_run SET bundle_version = 1 WHERE status = 'succeeded'`,
     ];
     for (const statement of statements) await queryRunner.query(statement);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE ranking_run DROP COLUMN bundle_version`);
     await queryRunner.query(`DROP TABLE component_value_lock`);
     await queryRunner.query(`DROP TABLE component_values`);
   }

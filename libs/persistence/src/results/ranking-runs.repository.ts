@@ -74,6 +74,7 @@ export interface RunOutcome {
   readonly inputHash: string;
   readonly inputs: object;
   readonly statistics: object;
+  readonly bundleVersion: number;
   readonly totalFen: number;
 }
 
@@ -242,6 +243,7 @@ export class RankingRunsRepository {
       inputHash: outcome.inputHash,
       inputs: outcome.inputs,
       statistics: outcome.statistics,
+      bundleVersion: outcome.bundleVersion,
       totalFen: outcome.totalFen,
       errorCode: null,
       errorMessage: null,

@@ -111,6 +111,8 @@ export interface BundleJudge {
   readonly group: string;
   /** Personal weight; only "1" is accepted (groups, not persons, are weighted). */
   readonly weight: string;
+  /** The community the judge belongs to, compared with projects' communities for affiliation bias (v2). */
+  readonly affiliation?: string;
 }
 
 export interface BundleSheet {
@@ -294,6 +296,38 @@ export interface AgreementStatistics {
   };
   /** Why a statistic is missing or what it left out. */
   readonly notes: readonly BilingualNote[];
+  /** Does a judge favour projects of their own community? Computed in every run (v2). */
+  readonly affiliationBias?: AffiliationBiasStatistics;
+}
+
+/** One side of the affiliation-bias comparison: mean offsets from the rest of the panel, exact to 6 places. */
+export interface AffiliationBiasFigures {
+  /** Own-community projects the judge scored with others, and the rest. */
+  readonly sameCount: number;
+  readonly otherCount: number;
+  readonly sameMeanOffset: string | null;
+  readonly otherMeanOffset: string | null;
+  /** sameMeanOffset − otherMeanOffset: how many points more the judge gives their own side. */
+  readonly bias: string | null;
+  /** Welch's t of the difference, 6 significant digits; null with fewer than 2 on either side. */
+  readonly welchT: string | null;
+}
+
+/**
+ * Affiliation bias (Emerson, Seltzer & Lin 2009) of each judge with a community, in seat order. A
+ * judge whose bias exceeds the rules' threshold is flagged for the office; the flag changes no
+ * score.
+ */
+export interface AffiliationBiasStatistics {
+  /** The rules' aggregation.biasThreshold; null when the rules set none (nobody is flagged). */
+  readonly threshold: string | null;
+  readonly judges: readonly (AffiliationBiasFigures & {
+    readonly judgeId: string;
+    readonly affiliation: string | null;
+    readonly flagged: boolean;
+  })[];
+  readonly pooled: AffiliationBiasFigures;
+  readonly flaggedCount: number;
 }
 
 export interface BundleStatistics {

@@ -200,13 +200,19 @@ function project(value: unknown, field: string): BundleProject {
   };
 }
 
-export function judge(value: unknown, field: string): BundleJudge {
-  const j = object(value, field, ['id', 'seat', 'group', 'weight']);
+/** A judge of the panel; version 2 adds the judge's affiliation. */
+export function judge(value: unknown, field: string, version = 1): BundleJudge {
+  const j = object(
+    value,
+    field,
+    version >= 2 ? ['id', 'seat', 'group', 'weight', 'affiliation'] : ['id', 'seat', 'group', 'weight'],
+  );
   return {
     id: text(j.id, `${field}.id`),
     seat: integer(j.seat, `${field}.seat`, 1),
     group: text(j.group, `${field}.group`),
     weight: decimal(j.weight, `${field}.weight`),
+    ...(j.affiliation !== undefined ? { affiliation: text(j.affiliation, `${field}.affiliation`) } : {}),
   };
 }
 
@@ -251,7 +257,7 @@ export function parseBundleInputs(value: unknown, field = 'inputs', version = RE
     poolFen: integer(i.poolFen, `${field}.poolFen`),
     rules: rules(i.rules, `${field}.rules`, version),
     projects: array(i.projects, `${field}.projects`).map((item, n) => project(item, `${field}.projects.${n}`)),
-    judges: array(i.judges, `${field}.judges`).map((item, n) => judge(item, `${field}.judges.${n}`)),
+    judges: array(i.judges, `${field}.judges`).map((item, n) => judge(item, `${field}.judges.${n}`, version)),
     sheets: array(i.sheets, `${field}.sheets`).map((item, n) => sheet(item, `${field}.sheets.${n}`)),
     recusals: array(i.recusals, `${field}.recusals`).map((item, n) => recusal(item, `${field}.recusals.${n}`)),
     ...(i.componentValues !== undefined

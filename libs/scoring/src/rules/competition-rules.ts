@@ -134,15 +134,6 @@ export function storedComponentsOf(rules: Pick<StoredRules, 'components'>): read
   return (rules.components ?? []).filter((component) => component.source !== 'roadshow');
 }
 
-/**
- * Whether the stage's announced score is only the roadshow component of the final score: the
- * rules add other components or normalize per judge, so the pages say 路演得分 rather than 得分.
- */
-export function announcedIsRoadshowComponent(rules: Pick<StoredRules, 'components' | 'aggregation'>): boolean {
-  const normalized = rules.aggregation.normalization?.kind === 'z-score';
-  return normalized || (rules.components ?? []).some((component) => component.source !== 'roadshow');
-}
-
 /** With group weights, a judge of a group the rules give no weight could never be counted. */
 export function isGroupWeighted(rules: Pick<StoredRules, 'aggregation'>, group: string): boolean {
   const weights = rules.aggregation.groupWeights;
