@@ -15,6 +15,7 @@ import { OrganizationsModule } from './organizations/organizations.module';
 import { PublicityModule } from './publicity/publicity.module';
 import { RedisModule } from './redis/redis.module';
 import { ResultsModule } from './results/results.module';
+import { ComponentsModule } from './components/components.module';
 import { RoadshowsModule } from './roadshows/roadshows.module';
 import { SanctionsModule } from './sanctions/sanctions.module';
 import { SubmissionsModule } from './submissions/submissions.module';
@@ -43,6 +44,7 @@ export class AppModule {
         CompetitionsModule,
         SubmissionsModule,
         ResultsModule,
+        ComponentsModule,
         PublicityModule,
         AgreementsModule,
         GrantsModule,

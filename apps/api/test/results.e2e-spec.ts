@@ -273,14 +273,15 @@ describe('rank and allocate: 20 projects × 7 judges through the roadshow, the q
     const csv = await http().get(`/runs/${runId}/results.csv`).set(office()).buffer(true).parse(textParser).expect(200);
     expect(csv.headers['content-type']).toContain('text/csv');
     const text = csv.body as string;
-    expect(text.startsWith('\uFEFF名次 / Rank,排序位 / Position,社区 / Community')).toBe(true);
+    expect(text.startsWith('\uFEFF名次 / Rank,排序位 / Position,项目编号 / Project ID,社区 / Community')).toBe(true);
     const lines = text.slice(1).split('\r\n').filter(Boolean);
     expect(lines).toHaveLength(PROJECTS + 1);
     const table = (await http().get(`/competitions/${competitionId()}/results`).set(office()))
       .body as ResultsResponseDto;
-    expect(lines[1].split(',').slice(0, 7)).toEqual([
+    expect(lines[1].split(',').slice(0, 8)).toEqual([
       '1',
       '1',
+      table.items[0].submissionId,
       table.items[0].community,
       table.items[0].organizationName,
       table.items[0].projectTitle,
@@ -306,7 +307,7 @@ describe('rank and allocate: 20 projects × 7 judges through the roadshow, the q
       inputs: { projects: unknown[]; judges: unknown[]; sheets: unknown[]; recusals: unknown[] };
       result: { inputHash: string; projects: { projectId: string; grantFen: number }[] };
     };
-    expect(bundle).toMatchObject({ format: 'gongyi-chuangtou/result-bundle', version: 1 });
+    expect(bundle).toMatchObject({ format: 'gongyi-chuangtou/result-bundle', version: 2 });
     expect(bundle.inputs.projects).toHaveLength(PROJECTS);
     expect(bundle.inputs.judges).toHaveLength(7);
     expect(bundle.inputs.sheets).toHaveLength(PROJECTS * 7 - 2);

@@ -94,6 +94,11 @@ const ACCESS: Readonly<Record<string, typeof PUBLIC | readonly Role[]>> = {
   'GET /runs/{id}': [Office, Admin],
   'GET /runs/{id}/events': [Office, Admin],
   'GET /runs/{id}/statistics': [Office, Admin],
+  'GET /competitions/{id}/components': [Office, Admin],
+  'POST /competitions/{id}/components/{key}/values': [Office],
+  'POST /competitions/{id}/components/{key}/import': [Office],
+  'POST /competitions/{id}/components/{key}/lock': [Office],
+  'POST /competitions/{id}/components/{key}/unlock': [Office],
   'GET /runs/{id}/results.csv': [Office, Admin],
   'GET /runs/{id}/bundle.json': [Office, Admin],
 

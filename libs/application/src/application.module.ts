@@ -2,12 +2,13 @@ import { Global, Module, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '@app/config';
 import { PersistenceModule } from '@app/persistence';
 import { CompetitionLifecycle } from './competition/competition-lifecycle';
+import { ScoreComponents } from './components/score-components';
 import { JobOutbox } from './jobs/job-outbox';
 import { AwardCompetition } from './publicity/award-competition';
 import { ProducerRedis } from './redis/producer-redis';
 import { SignalBus } from './signals/signal-bus';
 
-const USE_CASES = [CompetitionLifecycle, JobOutbox, AwardCompetition, SignalBus];
+const USE_CASES = [CompetitionLifecycle, JobOutbox, AwardCompetition, SignalBus, ScoreComponents];
 
 /**
  * The steps the API and the worker share (novu's application-generic is the model): a state change

@@ -11,13 +11,56 @@ const USUAL_GRANT_TERMS: GrantRules = {
   refundDays: 30,
 };
 
+/** 社区微创投: a 100-point rubric, experts 60% and resident representatives 40%, 70/30 tranches. */
+const COMMUNITY_MICRO: CompetitionRules = {
+  categories: [
+    { key: 'elderly', labelZh: '为老服务', labelEn: 'Elderly care' },
+    { key: 'children', labelZh: '儿童关爱', labelEn: 'Child care' },
+    { key: 'neighbourhood', labelZh: '邻里互助', labelEn: 'Neighbourhood mutual aid' },
+    { key: 'environment', labelZh: '环境美化', labelEn: 'Environment' },
+  ],
+  rubric: [
+    { key: 'need', labelZh: '需求与回应', labelEn: 'Need and response', maxPoints: '30', weight: '1' },
+    { key: 'design', labelZh: '活动设计', labelEn: 'Activity design', maxPoints: '30', weight: '1' },
+    { key: 'budget', labelZh: '预算合理', labelEn: 'Sound budget', maxPoints: '20', weight: '1' },
+    { key: 'impact', labelZh: '预期成效', labelEn: 'Expected impact', maxPoints: '20', weight: '1' },
+  ],
+  aggregation: {
+    method: 'trimmed-mean',
+    drop: 1,
+    minJudgesAfterTrim: 3,
+    decimals: 2,
+    groupWeights: { [JudgeGroup.Expert]: '0.6', [JudgeGroup.Resident]: '0.4' },
+  },
+  tieBreaks: ['median', 'lower-request', 'earlier-submission'],
+  allocation: { rule: 'greedy', passScore: '60' },
+  maxRequestFen: 1_000_000,
+  onePerOrganization: true,
+  tranches: [
+    { labelZh: '签约后拨付', labelEn: 'On signing', percent: 70, condition: { kind: 'on-signing' } },
+    {
+      labelZh: '结项报告通过后拨付',
+      labelEn: 'After the final report is accepted',
+      percent: 30,
+      condition: { kind: 'report-accepted', report: ReportKind.Final },
+    },
+  ],
+  grants: { ...USUAL_GRANT_TERMS, reports: { ...USUAL_GRANT_TERMS.reports, midTerm: false } },
+  supervision: USUAL_SUPERVISION,
+  publicityDays: 5,
+  pitchSeconds: 300,
+  evaluation: JIANGDONG_EVALUATION,
+};
+
 /**
  * Starting points the office picks from, built from published rules (docs/product.md): the roadshow
  * drops the highest and lowest score and averages the rest to 2 decimals; agreements pay 50% on
  * signing, 30% after the mid-term evaluation and 20% after the final one; the grantee reports monthly
  * and returns money within 30 days of a termination.
  */
-export const COMPETITION_PRESETS: Readonly<Record<'party-building' | 'community-micro', CompetitionRules>> = {
+export const COMPETITION_PRESETS: Readonly<
+  Record<'party-building' | 'community-micro' | 'dongguan' | 'qingdao', CompetitionRules>
+> = {
   'party-building': {
     categories: [
       { key: 'convenience', labelZh: '便民利民类', labelEn: 'Convenience services' },
@@ -69,43 +112,50 @@ export const COMPETITION_PRESETS: Readonly<Record<'party-building' | 'community-
     pitchSeconds: 420,
     evaluation: JIANGDONG_EVALUATION,
   },
-  'community-micro': {
-    categories: [
-      { key: 'elderly', labelZh: '为老服务', labelEn: 'Elderly care' },
-      { key: 'children', labelZh: '儿童关爱', labelEn: 'Child care' },
-      { key: 'neighbourhood', labelZh: '邻里互助', labelEn: 'Neighbourhood mutual aid' },
-      { key: 'environment', labelZh: '环境美化', labelEn: 'Environment' },
-    ],
-    rubric: [
-      { key: 'need', labelZh: '需求与回应', labelEn: 'Need and response', maxPoints: '30', weight: '1' },
-      { key: 'design', labelZh: '活动设计', labelEn: 'Activity design', maxPoints: '30', weight: '1' },
-      { key: 'budget', labelZh: '预算合理', labelEn: 'Sound budget', maxPoints: '20', weight: '1' },
-      { key: 'impact', labelZh: '预期成效', labelEn: 'Expected impact', maxPoints: '20', weight: '1' },
-    ],
-    aggregation: {
-      method: 'trimmed-mean',
-      drop: 1,
-      minJudgesAfterTrim: 3,
-      decimals: 2,
-      groupWeights: { [JudgeGroup.Expert]: '0.6', [JudgeGroup.Resident]: '0.4' },
-    },
-    tieBreaks: ['median', 'lower-request', 'earlier-submission'],
-    allocation: { rule: 'greedy', passScore: '60' },
-    maxRequestFen: 1_000_000,
-    onePerOrganization: true,
-    tranches: [
-      { labelZh: '签约后拨付', labelEn: 'On signing', percent: 70, condition: { kind: 'on-signing' } },
+  'community-micro': COMMUNITY_MICRO,
+  /**
+   * 东莞市第一届公益创投 (2011): 60% the on-site panel, 20% directed donations, 20% the online vote
+   * (docs/score-components.md). Donations are entered in fen and give one point per ¥1,000 up to 100.
+   */
+  dongguan: {
+    ...COMMUNITY_MICRO,
+    aggregation: { method: 'trimmed-mean', drop: 1, minJudgesAfterTrim: 3, decimals: 2, biasThreshold: '5' },
+    components: [
+      { key: 'roadshow', labelZh: '现场评审', labelEn: 'On-site panel', source: 'roadshow', weight: '0.6' },
       {
-        labelZh: '结项报告通过后拨付',
-        labelEn: 'After the final report is accepted',
-        percent: 30,
-        condition: { kind: 'report-accepted', report: ReportKind.Final },
+        key: 'donations',
+        labelZh: '定向捐赠',
+        labelEn: 'Directed donations',
+        source: 'input',
+        weight: '0.2',
+        maxPoints: '100',
+        fenPerPoint: 100_000,
       },
+      { key: 'vote', labelZh: '网络投票', labelEn: 'Online vote', source: 'vote', weight: '0.2', maxPoints: '100' },
     ],
-    grants: { ...USUAL_GRANT_TERMS, reports: { ...USUAL_GRANT_TERMS.reports, midTerm: false } },
-    supervision: USUAL_SUPERVISION,
-    publicityDays: 5,
-    pitchSeconds: 300,
-    evaluation: JIANGDONG_EVALUATION,
+  },
+  /** 青岛: 15% the preliminary round, 25% the document review, 60% the roadshow (docs/score-components.md). */
+  qingdao: {
+    ...COMMUNITY_MICRO,
+    aggregation: { method: 'trimmed-mean', drop: 1, minJudgesAfterTrim: 3, decimals: 2, biasThreshold: '5' },
+    components: [
+      {
+        key: 'preliminary',
+        labelZh: '初评',
+        labelEn: 'Preliminary round',
+        source: 'input',
+        weight: '0.15',
+        maxPoints: '100',
+      },
+      {
+        key: 'documents',
+        labelZh: '材料评审',
+        labelEn: 'Document review',
+        source: 'input',
+        weight: '0.25',
+        maxPoints: '100',
+      },
+      { key: 'roadshow', labelZh: '路演', labelEn: 'Roadshow', source: 'roadshow', weight: '0.6' },
+    ],
   },
 };

@@ -1,3 +1,4 @@
+import type { BundleComponent, ComponentSource } from '@app/scoring';
 import type { EvaluationRules } from './evaluation-vocabulary';
 import { AgreementLanguage, TrancheCondition } from './grant-vocabulary';
 import { SupervisionRules } from './supervision-vocabulary';
@@ -31,6 +32,33 @@ export interface AggregationRule {
   readonly minJudgesAfterTrim?: number;
   readonly decimals: number;
   readonly groupWeights?: Readonly<Partial<Record<JudgeGroup, string>>>;
+  /** Per-judge z-score of the roadshow totals, rescaled to the rubric (README); absent or none: raw totals. */
+  readonly normalization?: NormalizationRule;
+  /** A judge whose affiliation bias exceeds this many points is flagged for the office, never excluded. */
+  readonly biasThreshold?: string;
+}
+
+/** `z-score` states both sd and minProjectsPerJudge; `none` neither (the rules validator holds to it). */
+export interface NormalizationRule {
+  readonly kind: 'none' | 'z-score';
+  /** sample divides by n − 1, population by n. */
+  readonly sd?: 'sample' | 'population';
+  /** Judges who scored fewer projects keep their raw totals. At least 2. */
+  readonly minProjectsPerJudge?: number;
+}
+
+export type { ComponentSource };
+export const COMPONENT_SOURCES: readonly ComponentSource[] = ['roadshow', 'input', 'vote'];
+
+/**
+ * 评分构成 A part of the final score, as a result bundle states it: the roadshow's panel aggregate,
+ * a value the office enters per project (preliminary round, document review, donations as points)
+ * or the public vote as points; weighted (the weights add up to 1) or a capped bonus (博爱100's
+ * fundraising bonus up to 50).
+ */
+export interface ScoreComponentRule extends BundleComponent {
+  /** input only: the office enters directed donations in fen, and each `fenPerPoint` is one point. */
+  readonly fenPerPoint?: number;
 }
 
 export interface TrancheRule {
@@ -62,6 +90,8 @@ export interface CompetitionRules {
   readonly categories: readonly CategoryRule[];
   readonly rubric: readonly RubricCriterionRule[];
   readonly aggregation: AggregationRule;
+  /** The parts of the final score; absent means the final score is the roadshow's. */
+  readonly components?: readonly ScoreComponentRule[];
   /** Tie-breaks in order after the announced score; `id` is always last. */
   readonly tieBreaks: readonly string[];
   /** The allocation policy as the scoring engine reads it (rule, passScore, caps, quotas, ...). */

@@ -14,6 +14,7 @@ export * from './competition-state-names';
 export * from './time';
 export * from './errors';
 export * from './result-vocabulary';
+export * from './score-components';
 export * from './labels';
 export * from './live-event-type';
 export * from './field-label';

@@ -171,6 +171,14 @@ export const ALLOCATION_RULE_LABELS: Labels<AllocationRule> = {
 export const COMPETITION_PRESET_LABELS: Labels<keyof typeof COMPETITION_PRESETS> = {
   'party-building': { zh: '党建项目创投大赛', en: 'Party-building project competition' },
   'community-micro': { zh: '社区公益微创投', en: 'Community micro-venture competition' },
+  dongguan: {
+    zh: '东莞式：现场评审 60% + 定向捐赠 20% + 网络投票 20%',
+    en: 'Dongguan: 60% on-site panel + 20% directed donations + 20% online vote',
+  },
+  qingdao: {
+    zh: '青岛式：初评 15% + 材料评审 25% + 路演 60%',
+    en: 'Qingdao: 15% preliminary + 25% documents + 60% roadshow',
+  },
 };
 
 /** Every table of stored values as people read them, by name: refusals and the pages read them from here. */

@@ -30,6 +30,8 @@ import { Recusal } from './roadshow/recusal.entity';
 import { RoadshowSlot } from './roadshow/roadshow-slot.entity';
 import { Roadshow } from './roadshow/roadshow.entity';
 import { MonthlyCheck } from './supervision/monthly-check.entity';
+import { ComponentValueLock } from './components/component-value-lock.entity';
+import { ComponentValue } from './components/component-value.entity';
 import { OrganizationSanction } from './supervision/organization-sanction.entity';
 import { TerminationProposal } from './supervision/termination-proposal.entity';
 import { ScoreRevision } from './roadshow/score-revision.entity';
@@ -72,4 +74,6 @@ export const ENTITIES = [
   TerminationProposal,
   OrganizationSanction,
   MonthlyCheck,
+  ComponentValue,
+  ComponentValueLock,
 ];

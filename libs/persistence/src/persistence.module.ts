@@ -4,6 +4,7 @@ import { AppConfig } from '@app/config';
 import { AuditEvent } from './audit/audit-event.entity';
 import { AuditRepository } from './audit/audit.repository';
 import { CompetitionsRepository } from './competition/competitions.repository';
+import { ComponentValuesRepository } from './components/component-values.repository';
 import { dataSourceOptions } from './data-source';
 import { OutboxRepository } from './results/outbox.repository';
 import { PublicityRepository } from './results/publicity.repository';
@@ -14,6 +15,7 @@ import { LiveEventRepository } from './roadshow/live-event.repository';
 const SHARED_REPOSITORIES = [
   AuditRepository,
   CompetitionsRepository,
+  ComponentValuesRepository,
   OutboxRepository,
   PublicityRepository,
   RankingRunsRepository,

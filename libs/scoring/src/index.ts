@@ -1,4 +1,5 @@
 export * from './rational';
+export * from './delimited-text';
 export * from './scoring.error';
 export * from './aggregate';
 export * from './rank';
@@ -9,3 +10,4 @@ export * from './yuan-text';
 export * from './rules';
 export * from './seeded-random';
 export * from './evaluation';
+export * from './components';

@@ -68,3 +68,16 @@ describe('Rational', () => {
     );
   });
 });
+
+describe('Rational.parseExact', () => {
+  it('reads back what toExactString writes, decimals and repeating fractions alike', () => {
+    for (const value of [Rational.of(200, 3), Rational.parse('36.5'), Rational.of(7), Rational.ZERO]) {
+      expect(Rational.parseExact(value.toExactString()).eq(value)).toBe(true);
+    }
+  });
+
+  it('refuses a fraction with a zero or signed denominator', () => {
+    expect(() => Rational.parseExact('1/0')).toThrow();
+    expect(() => Rational.parseExact('1/-3')).toThrow();
+  });
+});

@@ -55,6 +55,21 @@ export class Rational {
   }
 
   /**
+   * Parses exact text as {@link exactText} writes it: a decimal ("36.5") or, for a value whose
+   * decimals repeat, "numerator/denominator" ("100/3").
+   */
+  static parseExact(text: string, field?: string): Rational {
+    const slash = text.indexOf('/');
+    if (slash < 0) return Rational.parse(text, field);
+    const num = text.slice(0, slash);
+    const den = text.slice(slash + 1);
+    if (!/^-?\d+$/.test(num) || !/^\d+$/.test(den) || /^0+$/.test(den)) {
+      throw new ScoringError(ScoringErrorCode.InvalidNumber, `not an exact fraction: "${text}"`, field);
+    }
+    return Rational.of(BigInt(num), BigInt(den));
+  }
+
+  /**
    * Accepts a decimal string, a bigint, or a JavaScript number that is an exact decimal as
    * written (a finite number is converted through its shortest round-trip text, so 0.1 is 1/10).
    */
@@ -220,6 +235,11 @@ export class Rational {
 
   toString(): string {
     return this.den === 1n ? this.num.toString() : `${this.num}/${this.den}`;
+  }
+
+  /** Exact decimal text when the value terminates, else "numerator/denominator"; {@link parseExact} reads it back. */
+  toExactString(): string {
+    return this.terminatingPlaces() === undefined ? this.toString() : this.toDecimalString();
   }
 
   toJSON(): string {

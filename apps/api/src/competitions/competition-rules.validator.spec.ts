@@ -345,3 +345,92 @@ describe('the evaluation section of the rules', () => {
     });
   });
 });
+
+describe('validateCompetitionRules: normalization and score components', () => {
+  const DONGGUAN = COMPETITION_PRESETS.dongguan;
+  const withComponents = (change: (components: Record<string, unknown>[]) => void): Record<string, unknown> => {
+    const components = (DONGGUAN.components ?? []).map((component) => ({ ...component }));
+    change(components);
+    return { ...DONGGUAN, components };
+  };
+
+  it('refuses weights that do not add up to 1, saying what they add up to', () => {
+    expect(refusal(withComponents((c) => (c[1].weight = '0.3')))).toMatchObject({
+      reason: 'COMPONENT_WEIGHTS_NOT_1',
+      field: 'rules.components',
+      messageZh: '评分构成的权重合计须为 1（现为 1.1），加分项不计入',
+    });
+  });
+
+  it('refuses a component with both a weight and a bonus cap, naming it', () => {
+    expect(refusal(withComponents((c) => (c[2].bonusCap = '20')))).toMatchObject({
+      reason: 'COMPONENT_WEIGHT_OR_BONUS',
+      field: 'rules.components.2',
+    });
+  });
+
+  it('refuses components without the roadshow, and an input without its maximum', () => {
+    expect(refusal(withComponents((c) => c.splice(0, 1)))).toMatchObject({ reason: 'COMPONENT_NO_ROADSHOW' });
+    expect(refusal(withComponents((c) => delete c[1].maxPoints))).toMatchObject({
+      reason: 'COMPONENT_NEEDS_MAX_POINTS',
+      field: 'rules.components.1.maxPoints',
+      messageEn:
+        'maximum points of component 2 is required: a component entered by the office or from the vote has a maximum',
+    });
+  });
+
+  it('refuses donations per point on a vote', () => {
+    expect(refusal(withComponents((c) => (c[2].fenPerPoint = 100)))).toMatchObject({
+      reason: 'COMPONENT_FIELD_NOT_FOR_SOURCE',
+      field: 'rules.components.2.fenPerPoint',
+    });
+  });
+
+  it('accepts 博爱100’s bonuses beside a roadshow weighted 1', () => {
+    const rules = withComponents((c) => {
+      c.splice(0, c.length);
+      c.push(
+        { key: 'project', labelZh: '项目评审', labelEn: 'Project review', source: 'roadshow', weight: '1' },
+        {
+          key: 'fundraising',
+          labelZh: '筹款加分',
+          labelEn: 'Fundraising bonus',
+          source: 'input',
+          bonusCap: '50',
+          maxPoints: '100',
+        },
+        {
+          key: 'special',
+          labelZh: '特别加分',
+          labelEn: 'Special bonus',
+          source: 'input',
+          bonusCap: '20',
+          maxPoints: '20',
+        },
+      );
+    });
+    expect(validateCompetitionRules(rules, POOL).components?.map((c) => c.bonusCap ?? c.weight)).toEqual([
+      '1',
+      '50',
+      '20',
+    ]);
+  });
+
+  it('reads empty components as none, and z-score needs both of its settings', () => {
+    expect(validateCompetitionRules({ ...DONGGUAN, components: [] }, POOL).components).toBeUndefined();
+    const aggregation = { ...DONGGUAN.aggregation, normalization: { kind: 'z-score', sd: 'sample' } };
+    expect(refusal({ ...DONGGUAN, aggregation })).toMatchObject({
+      reason: 'NORMALIZATION_FIELDS',
+      field: 'rules.aggregation.normalization',
+    });
+    const complete = {
+      ...aggregation,
+      normalization: { kind: 'z-score' as const, sd: 'sample' as const, minProjectsPerJudge: 3 },
+    };
+    expect(validateCompetitionRules({ ...DONGGUAN, aggregation: complete }, POOL).aggregation.normalization).toEqual({
+      kind: 'z-score',
+      sd: 'sample',
+      minProjectsPerJudge: 3,
+    });
+  });
+});

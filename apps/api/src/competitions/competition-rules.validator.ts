@@ -16,6 +16,8 @@ import {
   RubricCriterionRule,
   RulesErrors,
   RulesField,
+  ScoreComponentRule,
+  NormalizationRule,
   TrancheCondition,
   TrancheRule,
   rulesFieldName,
@@ -81,7 +83,7 @@ function positiveDecimal(value: string, at: RulesField, places: number, max: num
 
 function uniqueKeys(
   items: readonly { readonly key: string }[],
-  list: 'categories' | 'rubric' | 'supervision.monthlyChecks.checklist',
+  list: 'categories' | 'rubric' | 'components' | 'supervision.monthlyChecks.checklist',
   at: At,
 ): void {
   const seen = new Set<string>();
@@ -145,6 +147,86 @@ function checkAggregation(aggregation: AggregationRule, at: At): AggregationRule
     decimals,
     ...(weights ? { groupWeights: weights } : {}),
   };
+}
+
+/** The roadshow's aggregation: the panel's, plus normalization and the bias threshold. */
+function checkRoadshowAggregation(aggregation: AggregationRule, at: At): AggregationRule {
+  const { normalization, biasThreshold } = aggregation;
+  return {
+    ...checkAggregation(aggregation, at),
+    ...(normalization ? { normalization: checkNormalization(normalization, at) } : {}),
+    ...(biasThreshold !== undefined
+      ? { biasThreshold: positiveDecimal(biasThreshold, at('aggregation.biasThreshold'), 2, 1000) }
+      : {}),
+  };
+}
+
+function checkNormalization(normalization: NormalizationRule, at: At): NormalizationRule {
+  const { kind, sd, minProjectsPerJudge } = normalization;
+  if (kind === 'none') {
+    if (sd !== undefined || minProjectsPerJudge !== undefined) {
+      throw RulesErrors.normalizationFields(at('aggregation.normalization'));
+    }
+    return { kind: 'none' };
+  }
+  if ((sd !== 'sample' && sd !== 'population') || minProjectsPerJudge === undefined || minProjectsPerJudge < 2) {
+    throw RulesErrors.normalizationFields(at('aggregation.normalization'));
+  }
+  return { kind: 'z-score', sd, minProjectsPerJudge };
+}
+
+const SOURCE_NAMES: Readonly<Record<ScoreComponentRule['source'], string>> = {
+  roadshow: '路演 roadshow',
+  input: '录入 input',
+  vote: '投票 vote',
+};
+
+/**
+ * The parts of the final score: unique keys, one roadshow part, each part either weighted or a
+ * capped bonus, the weights adding up to exactly 1 (so a weighted mix of 100-point parts stays a
+ * 100-point score), and a maximum for every part the office or the vote supplies.
+ */
+function checkComponents(components: readonly ScoreComponentRule[], at: At): ScoreComponentRule[] {
+  uniqueKeys(components, 'components', at);
+  const roadshow = components.filter((component) => component.source === 'roadshow').length;
+  if (roadshow === 0) throw RulesErrors.componentNoRoadshow(at('components'));
+  if (roadshow > 1) throw RulesErrors.componentRoadshowTwice(at('components'));
+  let total = Rational.ZERO;
+  const checked = components.map((component, i) => {
+    const { key, labelZh, labelEn, source, weight, bonusCap, maxPoints, fenPerPoint } = component;
+    if ((weight === undefined) === (bonusCap === undefined)) {
+      throw RulesErrors.componentWeightOrBonus(at(`components.${i}`));
+    }
+    if (weight !== undefined) {
+      positiveDecimal(weight, at(`components.${i}.weight`), 4, 1);
+      total = total.add(Rational.parse(weight));
+    }
+    if (bonusCap !== undefined) positiveDecimal(bonusCap, at(`components.${i}.bonusCap`), 2, 1000);
+    if (source === 'roadshow' && maxPoints !== undefined) {
+      throw RulesErrors.componentFieldNotForSource(at(`components.${i}.maxPoints`), SOURCE_NAMES[source]);
+    }
+    if (source !== 'roadshow' && maxPoints === undefined) {
+      throw RulesErrors.componentNeedsMaxPoints(at(`components.${i}.maxPoints`));
+    }
+    if (maxPoints !== undefined) positiveDecimal(maxPoints, at(`components.${i}.maxPoints`), 2, 100000);
+    if (fenPerPoint !== undefined && source !== 'input') {
+      throw RulesErrors.componentFieldNotForSource(at(`components.${i}.fenPerPoint`), SOURCE_NAMES[source]);
+    }
+    return {
+      key,
+      labelZh,
+      labelEn,
+      source,
+      ...(weight !== undefined ? { weight } : {}),
+      ...(bonusCap !== undefined ? { bonusCap } : {}),
+      ...(maxPoints !== undefined ? { maxPoints } : {}),
+      ...(fenPerPoint !== undefined ? { fenPerPoint } : {}),
+    };
+  });
+  if (!total.eq(Rational.ONE)) {
+    throw RulesErrors.componentWeightsNotWhole(at('components'), total.toDecimalString());
+  }
+  return checked;
 }
 
 function checkTieBreaks(tieBreaks: readonly string[], rubric: readonly RubricCriterionRule[], at: At): string[] {
@@ -372,7 +454,9 @@ export function validateCompetitionRules(draft: RulesDraft, poolFen: number, fie
   const at: At = (path) => ({ name: rulesFieldName(path), path: field ? `${field}.${path}` : path });
   const categories = checkCategories(present(draft.categories, at('categories')), at);
   const rubric = checkRubric(present(draft.rubric, at('rubric')), at);
-  const aggregation = checkAggregation(present(draft.aggregation, at('aggregation')), at);
+  const aggregation = checkRoadshowAggregation(present(draft.aggregation, at('aggregation')), at);
+  const components =
+    draft.components && draft.components.length > 0 ? checkComponents(draft.components, at) : undefined;
   const tieBreaks = checkTieBreaks(present(draft.tieBreaks, at('tieBreaks')), rubric, at);
   const maxRequestFen = present(draft.maxRequestFen, at('maxRequestFen'));
   if (maxRequestFen > poolFen) {
@@ -392,6 +476,7 @@ export function validateCompetitionRules(draft: RulesDraft, poolFen: number, fie
     categories,
     rubric,
     aggregation,
+    ...(components ? { components } : {}),
     tieBreaks,
     allocation,
     maxRequestFen,

@@ -2,8 +2,21 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { CompetitionLifecycle, JobOutbox } from '@app/application';
-import { CompetitionErrors, CompetitionState, RankingErrors, assertEverySlotLocked } from '@app/domain';
-import { AuditRepository, CompetitionsRepository, RankingRun, RankingRunsRepository } from '@app/persistence';
+import {
+  CompetitionErrors,
+  CompetitionState,
+  RankingErrors,
+  assertComponentValuesReady,
+  assertEverySlotLocked,
+} from '@app/domain';
+import {
+  AuditRepository,
+  CompetitionsRepository,
+  ComponentValuesRepository,
+  RankingRun,
+  RankingRunsRepository,
+} from '@app/persistence';
+import { storedComponentsOf } from '@app/scoring';
 import { JobName } from '@app/queue';
 import { Actor } from '../auth/actor';
 import { auditActor } from '../auth/audit-actor';
@@ -33,13 +46,15 @@ export class RankingRunsService {
     private readonly jobs: JobOutbox,
     private readonly audit: AuditRepository,
     private readonly relay: OutboxRelay,
+    private readonly componentValues: ComponentValuesRepository,
   ) {}
 
   /**
    * Records a queued ranking run, the outbox row that puts its job on the queue, and the audit row,
    * all in the caller's transaction (one of its own when there is none), so there is never a run
    * without its job nor a job without its run. Checks that the competition may be ranked: the
-   * state fits the trigger and every slot of its roadshow is locked. The job is dispatched right
+   * state fits the trigger, every slot of its roadshow is locked, and every input and vote
+   * component is valued for every project and locked. The job is dispatched right
    * after the commit.
    */
   async requestRun(
@@ -56,6 +71,20 @@ export class RankingRunsService {
     if (!allowed.includes(competition.state)) throw RankingErrors.notRankable(competition.state, trigger, allowed);
     const slots = await this.runs.slotCounts(manager, competitionId);
     assertEverySlotLocked(slots?.total ?? 0, slots?.locked ?? 0);
+    const components = storedComponentsOf(competition.rules);
+    if (components.length > 0) {
+      const [values, locks, projectIds] = [
+        await this.componentValues.valuesOf(competitionId, manager),
+        await this.componentValues.locksOf(competitionId, manager),
+        await this.runs.rankableProjectIds(manager, competitionId),
+      ];
+      assertComponentValuesReady(
+        components,
+        new Set(locks.map((lock) => lock.componentKey)),
+        (key) => new Set(values.filter((row) => row.componentKey === key).map((row) => row.submissionId)),
+        projectIds,
+      );
+    }
     if (trigger === 'office') {
       const active = await this.runs.activeRun(manager, competitionId);
       if (active) throw RankingErrors.runActive(active.id, active.status);

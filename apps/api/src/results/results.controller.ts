@@ -81,7 +81,7 @@ export class ResultsController {
       'text/csv': {
         schema: { type: 'string' },
         example:
-          '\uFEFF名次 / Rank,排序位 / Position,社区 / Community,…\r\n1,1,云秀,云秀社区居民委员会,扶贫帮困为民生·心语家园齐共建,…\r\n',
+          '\uFEFF名次 / Rank,排序位 / Position,项目编号 / Project ID,社区 / Community,…\r\n1,1,6f1c2b7e-3d4a-4f5b-9c8d-1e2f3a4b5c6d,云秀,云秀社区居民委员会,扶贫帮困为民生·心语家园齐共建,…\r\n',
       },
     },
   })

@@ -11,6 +11,7 @@ import {
 import {
   RESULT_BUNDLE_FORMAT,
   RESULT_BUNDLE_VERSION,
+  Rational,
   type BundleDecision,
   type BundleInputs,
   type BundleProjectResult,
@@ -23,7 +24,12 @@ import { Actor } from '../auth/actor';
 import { auditActor } from '../auth/audit-actor';
 import { categoryOf } from '../roadshows/competition-scoring';
 import { Unpaged } from '../common/page-query.dto';
-import { ResultRowDto, ResultsResponseDto, StatisticsResponseDto } from './dto/results-response.dto';
+import {
+  ResultComponentValueDto,
+  ResultRowDto,
+  ResultsResponseDto,
+  StatisticsResponseDto,
+} from './dto/results-response.dto';
 import { PublicScoreBreakdownDto } from './dto/score-breakdown.dto';
 import { REASON_LABELS, STATUS_LABELS, decisionLabel } from './result-labels';
 import { resultsCsv } from './results-csv';
@@ -53,6 +59,16 @@ function publicBreakdown(breakdown: ScoreBreakdown): PublicScoreBreakdownDto {
     })),
     gatesPassed: breakdown.gatesPassed,
   };
+}
+
+/** Each component's value of one project, exact and rounded to the published decimals. */
+function componentValuesOf(breakdown: ScoreBreakdown): ResultComponentValueDto[] | undefined {
+  return breakdown.components?.map((part) => ({
+    key: part.key,
+    value: part.value,
+    display: Rational.parseExact(part.value).toDecimalString(breakdown.decimals),
+    points: part.points,
+  }));
 }
 
 function reasonOf(code: string): { code: BundleReason; zh: string; en: string } {
@@ -109,7 +125,7 @@ export class ResultsService {
     return {
       filename: `ranking-${run.id}.csv`,
       contentType: 'text/csv; charset=utf-8',
-      body: resultsCsv(table.items),
+      body: resultsCsv(table.items, table.components ?? []),
     };
   }
 
@@ -119,7 +135,7 @@ export class ResultsService {
     const results = await this.runs.resultsOf(run.id);
     const bundle: ResultBundle = {
       format: RESULT_BUNDLE_FORMAT,
-      version: RESULT_BUNDLE_VERSION,
+      version: run.bundleVersion ?? RESULT_BUNDLE_VERSION,
       run: {
         id: run.id,
         competitionId: run.competitionId,
@@ -183,6 +199,7 @@ export class ResultsService {
       poolFen: inputs.poolFen,
       totalFen: run.totalFen as number,
       view,
+      ...(inputs.rules.components ? { components: [...inputs.rules.components] } : {}),
       items: results.map((row) => this.rowOf(row, competition, projects.get(row.submissionId), organizations, view)),
     };
   }
@@ -206,6 +223,7 @@ export class ResultsService {
       category: categoryOf(competition.rules, project?.category ?? ''),
       score: row.score,
       breakdown: view === 'office' ? breakdown.score : publicBreakdown(breakdown.score),
+      ...(breakdown.score.components ? { components: componentValuesOf(breakdown.score) } : {}),
       tieBreak: {
         kind: decision.kind,
         ...(decision.kind === 'tie-break' ? { key: decision.key, step: decision.step } : {}),

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CompetitionErrors, CompetitionRules, RoadshowErrors, SlotState } from '@app/domain';
+import { CompetitionErrors, CompetitionRules, RoadshowErrors, SlotState, announcedScorePart } from '@app/domain';
 import { AnnouncedBreakdown, publicBreakdownOf } from './announced-score';
 import { categoryOf } from './competition-scoring';
 import { BoardCurrentDto, BoardResponseDto, BoardResultDto, BoardSlotDto } from './dto/board-response.dto';
@@ -99,6 +99,7 @@ export class RoadshowBoardService {
       current,
       slots,
       ranking,
+      announcedAs: announcedScorePart(rules),
     };
   }
 }

@@ -3,13 +3,22 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CompetitionLifecycle, SYSTEM_ACTOR, SignalBus } from '@app/application';
-import { CompetitionErrors, CompetitionState, RankingErrors, assertEverySlotLocked, walkAfterRun } from '@app/domain';
+import {
+  CompetitionErrors,
+  CompetitionState,
+  RankingErrors,
+  assertComponentValuesReady,
+  assertEverySlotLocked,
+  walkAfterRun,
+} from '@app/domain';
 import { AuditRepository, RankingRunsRepository, RankingSnapshot, RunFailure } from '@app/persistence';
 import { RankAndAllocatePayload } from '@app/queue';
 import { forBullmq, permanentFailure } from '../permanent-failure';
 import {
+  RESULT_BUNDLE_VERSION,
   bundleRulesOf,
   resultSteps,
+  storedComponentsOf,
   type BundleInputs,
   type BundleResult,
   type ResultStage,
@@ -52,15 +61,42 @@ function pairOrder(
     : codeUnitOrder(a.projectId, b.projectId);
 }
 
+/** Every input and vote component locked and valued for every project of the snapshot. */
+function assertComponentsReady(snapshot: RankingSnapshot): void {
+  const valued = new Map<string, Set<string>>();
+  for (const row of snapshot.componentValues) {
+    const set = valued.get(row.componentKey) ?? new Set<string>();
+    set.add(row.submissionId);
+    valued.set(row.componentKey, set);
+  }
+  assertComponentValuesReady(
+    storedComponentsOf(snapshot.competition.rules),
+    new Set(snapshot.componentLocks.map((lock) => lock.componentKey)),
+    (key) => valued.get(key) ?? new Set(),
+    snapshot.submissions.map((submission) => submission.id),
+  );
+}
+
 /**
  * The canonical inputs of a run: the competition's rules verbatim, every screened-in project of
- * the locked roadshow, the panel in seat order, every score sheet and recusal, each list in its
- * documented order, so unchanged data always gives the same inputs and the same hash.
+ * the locked roadshow, the panel in seat order, every score sheet and recusal, and the values of
+ * the input and vote components, each list in its documented order, so unchanged data always
+ * gives the same inputs and the same hash.
  */
 function inputsOf(snapshot: RankingSnapshot): BundleInputs {
   const { competition, submissions, organizations, judges } = snapshot;
   const seats = new Map(judges.map((judge, i) => [judge.id, i + 1]));
   const projectIds = new Set(submissions.map((submission) => submission.id));
+  const stored = storedComponentsOf(competition.rules);
+  const order = new Map(stored.map((component, i) => [component.key, i]));
+  const componentValues = snapshot.componentValues
+    .filter((row) => projectIds.has(row.submissionId) && order.has(row.componentKey))
+    .map((row) => ({ projectId: row.submissionId, key: row.componentKey, value: row.value }))
+    .sort((a, b) =>
+      a.projectId === b.projectId
+        ? (order.get(a.key) ?? 0) - (order.get(b.key) ?? 0)
+        : codeUnitOrder(a.projectId, b.projectId),
+    );
   return {
     competition: { id: competition.id, title: competition.title, rulesVersion: competition.rulesVersion },
     poolFen: competition.poolFen,
@@ -78,7 +114,13 @@ function inputsOf(snapshot: RankingSnapshot): BundleInputs {
         // A submitted project always has its time; the creation time stands in for data written by hand.
         submittedAt: (submission.submittedAt ?? submission.createdAt).toISOString(),
       })),
-    judges: judges.map((judge, i) => ({ id: judge.id, seat: i + 1, group: judge.group, weight: judge.weight })),
+    judges: judges.map((judge, i) => ({
+      id: judge.id,
+      seat: i + 1,
+      group: judge.group,
+      weight: judge.weight,
+      ...(judge.community ? { affiliation: judge.community } : {}),
+    })),
     sheets: snapshot.scores
       .filter((score) => projectIds.has(score.submissionId))
       .map((score) => ({
@@ -92,6 +134,7 @@ function inputsOf(snapshot: RankingSnapshot): BundleInputs {
       .filter((recusal) => projectIds.has(recusal.submissionId))
       .map((recusal) => ({ projectId: recusal.submissionId, judgeId: recusal.judgeId }))
       .sort((a, b) => pairOrder(a, b, seats)),
+    ...(stored.length > 0 ? { componentValues } : {}),
   };
 }
 
@@ -131,6 +174,7 @@ export class RankAndAllocateHandler {
       const snapshot = await this.runs.loadSnapshot(run.competitionId);
       if (!snapshot) throw CompetitionErrors.notFound();
       assertEverySlotLocked(snapshot.slots.total, snapshot.slots.locked);
+      assertComponentsReady(snapshot);
       const inputs = inputsOf(snapshot);
       await this.progress(runId, LOADED);
       const steps = resultSteps(inputs, sha256Hex);
@@ -207,6 +251,7 @@ export class RankAndAllocateHandler {
         inputHash: result.inputHash,
         inputs,
         statistics: result.statistics,
+        bundleVersion: RESULT_BUNDLE_VERSION,
         totalFen: result.totalFen,
       });
       await this.audit.record(

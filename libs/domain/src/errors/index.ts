@@ -9,6 +9,7 @@ export * from './scoring.errors';
 export * from './submission.errors';
 export * from './publicity.errors';
 export * from './ranking.errors';
+export * from './component.errors';
 export * from './roadshow.errors';
 export * from './agreement.errors';
 export * from './grants.errors';

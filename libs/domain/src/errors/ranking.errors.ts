@@ -14,6 +14,8 @@ export enum RankingRefusal {
   NoResult = 'NO_RESULT_YET',
   ResultNotPublished = 'RESULT_NOT_PUBLISHED',
   RetriesExhausted = 'RETRIES_EXHAUSTED',
+  ComponentValuesMissing = 'COMPONENT_VALUES_MISSING',
+  ComponentValuesUnlocked = 'COMPONENT_VALUES_UNLOCKED',
 }
 
 export const RankingErrors = {
@@ -75,6 +77,18 @@ export const RankingErrors = {
       en: 'the results have not been published yet',
     }),
 
+  componentValuesMissing: (component: { labelZh: string; labelEn: string }, missing: number) =>
+    refusal(DomainErrorCode.Conflict, RankingRefusal.ComponentValuesMissing, {
+      zh: `评分构成「${component.labelZh}」还有 ${missing} 个项目没有分数，补齐并锁定后才能排名`,
+      en: `${missing} projects have no value of the score component "${component.labelEn}"; enter and lock them before ranking`,
+    }),
+
+  componentValuesUnlocked: (component: { labelZh: string; labelEn: string }) =>
+    refusal(DomainErrorCode.Conflict, RankingRefusal.ComponentValuesUnlocked, {
+      zh: `评分构成「${component.labelZh}」的分数尚未锁定，锁定后才能排名`,
+      en: `the values of the score component "${component.labelEn}" are not locked; lock them before ranking`,
+    }),
+
   /** The worker gave up after every retry (the database or the queue kept failing). */
   retriesExhausted: () =>
     refusal(DomainErrorCode.ServiceUnavailable, RankingRefusal.RetriesExhausted, {
@@ -90,4 +104,23 @@ export const RankingErrors = {
 export function assertEverySlotLocked(total: number, locked: number): void {
   if (total === 0) throw RankingErrors.noSlots();
   if (locked < total) throw RankingErrors.slotsNotLocked(total - locked, total);
+}
+
+/**
+ * A run needs every input and vote component locked and a value of each for every project it
+ * ranks: a value could still change, or the engine would find a project without it. The office's
+ * request and the worker's snapshot check the same rule here.
+ */
+export function assertComponentValuesReady(
+  components: readonly { readonly key: string; readonly labelZh: string; readonly labelEn: string }[],
+  lockedKeys: ReadonlySet<string>,
+  valuedProjects: (key: string) => ReadonlySet<string>,
+  projectIds: readonly string[],
+): void {
+  for (const component of components) {
+    const valued = valuedProjects(component.key);
+    const missing = projectIds.filter((id) => !valued.has(id)).length;
+    if (missing > 0) throw RankingErrors.componentValuesMissing(component, missing);
+    if (!lockedKeys.has(component.key)) throw RankingErrors.componentValuesUnlocked(component);
+  }
 }

@@ -2,6 +2,7 @@ import { DomainErrorCode } from '../domain-error-code';
 import { AgreementRefusal } from './agreement.errors';
 import { AuthRefusal } from './auth.errors';
 import { CompetitionRefusal } from './competition.errors';
+import { ComponentRefusal } from './component.errors';
 import { EvaluationRefusal } from './evaluation.errors';
 import { GrantsRefusal } from './grants.errors';
 import { OpsRefusal } from './ops.errors';
@@ -33,6 +34,7 @@ export const REFUSAL_REASONS: readonly string[] = [
     ...Object.values(SubmissionRefusal),
     ...Object.values(RoadshowRefusal),
     ...Object.values(RankingRefusal),
+    ...Object.values(ComponentRefusal),
     ...Object.values(PublicityRefusal),
     ...Object.values(AgreementRefusal),
     ...Object.values(GrantsRefusal),

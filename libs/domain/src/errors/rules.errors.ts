@@ -34,6 +34,13 @@ export enum RulesRefusal {
   TranchesNotWhole = 'TRANCHES_NOT_100_PERCENT',
   CapAbovePool = 'CAP_ABOVE_POOL',
   MinimumAboveCap = 'MINIMUM_ABOVE_CAP',
+  ComponentWeightOrBonus = 'COMPONENT_WEIGHT_OR_BONUS',
+  ComponentWeightsNotWhole = 'COMPONENT_WEIGHTS_NOT_1',
+  ComponentNoRoadshow = 'COMPONENT_NO_ROADSHOW',
+  ComponentRoadshowTwice = 'COMPONENT_ROADSHOW_TWICE',
+  ComponentNeedsMaxPoints = 'COMPONENT_NEEDS_MAX_POINTS',
+  ComponentFieldNotForSource = 'COMPONENT_FIELD_NOT_FOR_SOURCE',
+  NormalizationFields = 'NORMALIZATION_FIELDS',
 }
 
 /** A field of the rules: as people name it, and where it is in the request. */
@@ -49,6 +56,48 @@ function invalid(reason: string, at: RulesField, message: BilingualMessage) {
 const TRIMMED_MEAN = AGGREGATION_METHOD_LABELS['trimmed-mean'];
 
 export const RulesErrors = {
+  componentWeightOrBonus: (at: RulesField) =>
+    invalid(RulesRefusal.ComponentWeightOrBonus, at, {
+      zh: `${at.name.zh}须给出权重或加分上限，二者只能选一`,
+      en: `${at.name.en} needs either a weight or a bonus cap, not both`,
+    }),
+
+  componentWeightsNotWhole: (at: RulesField, total: string) =>
+    invalid(RulesRefusal.ComponentWeightsNotWhole, at, {
+      zh: `评分构成的权重合计须为 1（现为 ${total}），加分项不计入`,
+      en: `the weights of the score components must add up to 1 (they add up to ${total}); bonuses do not count`,
+    }),
+
+  componentNoRoadshow: (at: RulesField) =>
+    invalid(RulesRefusal.ComponentNoRoadshow, at, {
+      zh: '评分构成须包含一项来源为“路演”的构成（评委当场打分）',
+      en: 'the score components need one whose source is the roadshow (the judges’ scores)',
+    }),
+
+  componentRoadshowTwice: (at: RulesField) =>
+    invalid(RulesRefusal.ComponentRoadshowTwice, at, {
+      zh: '来源为“路演”的评分构成只能有一项',
+      en: 'only one score component can come from the roadshow',
+    }),
+
+  componentNeedsMaxPoints: (at: RulesField) =>
+    invalid(RulesRefusal.ComponentNeedsMaxPoints, at, {
+      zh: `请给出${at.name.zh}：来源为录入或投票的评分构成须有最高分`,
+      en: `${at.name.en} is required: a component entered by the office or from the vote has a maximum`,
+    }),
+
+  componentFieldNotForSource: (at: RulesField, source: string) =>
+    invalid(RulesRefusal.ComponentFieldNotForSource, at, {
+      zh: `来源为“${source}”的评分构成不设${at.name.zh}`,
+      en: `a score component from "${source}" has no ${at.name.en}`,
+    }),
+
+  normalizationFields: (at: RulesField) =>
+    invalid(RulesRefusal.NormalizationFields, at, {
+      zh: `${at.name.zh}：按评委标准分标准化须给出标准差口径（样本或总体）和每位评委最少评分项目数（至少 2），不标准化时二者都不给`,
+      en: `${at.name.en}: per-judge standardization needs the standard deviation (sample or population) and the minimum of projects per judge (at least 2); without it, neither is given`,
+    }),
+
   missing: (at: RulesField) =>
     invalid(RulesRefusal.Missing, at, { zh: `请给出${at.name.zh}`, en: `${at.name.en} is required` }),
 

@@ -41,6 +41,10 @@ export class RankingRun {
   @Column({ type: 'jsonb', nullable: true })
   statistics: unknown;
 
+  /** The result bundle version the run computed (1 before components and affiliation bias). */
+  @Column({ name: 'bundle_version', type: 'integer', nullable: true })
+  bundleVersion: number | null;
+
   @Column({ name: 'total_fen', type: 'bigint', nullable: true, transformer: fenTransformer })
   totalFen: number | null;
 

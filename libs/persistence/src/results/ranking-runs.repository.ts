@@ -4,6 +4,8 @@ import { DataSource, EntityManager, FindOptionsSelect, In, IsNull } from 'typeor
 import { ScreeningStatus, SlotState, SubmissionState } from '@app/domain';
 import { Competition } from '../competition/competition.entity';
 import { Submission } from '../competition/submission.entity';
+import { ComponentValueLock } from '../components/component-value-lock.entity';
+import { ComponentValue } from '../components/component-value.entity';
 import { Organization } from '../identity/organization.entity';
 import { Judge } from '../roadshow/judge.entity';
 import { Recusal } from '../roadshow/recusal.entity';
@@ -53,6 +55,9 @@ export interface RankingSnapshot {
   readonly judges: readonly Judge[];
   readonly scores: readonly ScoreSheetRow[];
   readonly recusals: readonly Recusal[];
+  /** Values of the input and vote components, and which components are locked. */
+  readonly componentValues: readonly ComponentValue[];
+  readonly componentLocks: readonly ComponentValueLock[];
 }
 
 /** The part of a judge's score a run reads. */
@@ -69,6 +74,7 @@ export interface RunOutcome {
   readonly inputHash: string;
   readonly inputs: object;
   readonly statistics: object;
+  readonly bundleVersion: number;
   readonly totalFen: number;
 }
 
@@ -112,6 +118,19 @@ export class RankingRunsRepository {
       slots.countBy({ roadshowId: roadshow.id, state: SlotState.Locked }),
     ]);
     return { total, locked };
+  }
+
+  /** The projects a run would rank: submitted, screened in, with a slot in the roadshow. */
+  async rankableProjectIds(manager: EntityManager, competitionId: string): Promise<string[]> {
+    const rows = await manager.query<{ id: string }[]>(
+      `SELECT s.id FROM submission s
+         JOIN roadshow_slot sl ON sl.submission_id = s.id
+         JOIN roadshow r ON r.id = sl.roadshow_id AND r.competition_id = $1
+        WHERE s.state = $2 AND s.screening = $3
+        ORDER BY s.id`,
+      [competitionId, SubmissionState.Submitted, ScreeningStatus.Passed],
+    );
+    return rows.map((row) => row.id);
   }
 
   activeRun(manager: EntityManager, competitionId: string): Promise<RankingRun | null> {
@@ -224,6 +243,7 @@ export class RankingRunsRepository {
       inputHash: outcome.inputHash,
       inputs: outcome.inputs,
       statistics: outcome.statistics,
+      bundleVersion: outcome.bundleVersion,
       totalFen: outcome.totalFen,
       errorCode: null,
       errorMessage: null,
@@ -282,6 +302,10 @@ export class RankingRunsRepository {
         submissionIds.length === 0 || judgeIds.length === 0
           ? []
           : await manager.getRepository(Recusal).findBy({ submissionId: In(submissionIds), judgeId: In(judgeIds) });
+      const componentValues = await manager
+        .getRepository(ComponentValue)
+        .find({ where: { competitionId }, order: { submissionId: 'ASC', componentKey: 'ASC' } });
+      const componentLocks = await manager.getRepository(ComponentValueLock).findBy({ competitionId });
       return {
         competition,
         slots: counts,
@@ -290,6 +314,8 @@ export class RankingRunsRepository {
         judges,
         scores,
         recusals,
+        componentValues,
+        componentLocks,
       };
     });
   }

@@ -363,6 +363,58 @@ describe('aggregateProjects', () => {
       expect(result.projects[0].display).toBe('117.00');
     });
 
+    it('博爱100: a fundraising bonus of up to 50 and a special bonus of up to 20 add their value, capped', () => {
+      const base = input({ P: { J1: 82, J2: 82, J3: 82 }, Q: { J1: 80, J2: 80, J3: 80 } });
+      const result = aggregateProjects(
+        {
+          ...base,
+          projects: [
+            { id: 'P', components: { fundraising: '64.5', special: '12' } },
+            { id: 'Q', components: { fundraising: '30', special: '25' } },
+          ],
+        },
+        {
+          ...TRIMMED,
+          components: [
+            { key: 'project', weight: 1, source: 'panel' },
+            { key: 'fundraising', bonusCap: '50', source: 'input' },
+            { key: 'special', bonusCap: '20', source: 'input' },
+          ],
+        },
+      );
+      // P: 82 + min(64.5, 50) + min(12, 20) = 144; Q: 80 + 30 + min(25, 20) = 130.
+      expect(result.projects.map((p) => p.display)).toEqual(['144.00', '130.00']);
+      expect(
+        result.projects[0].components.map((c) => [
+          c.key,
+          c.kind,
+          c.value.toDecimalString(),
+          c.points.toDecimalString(),
+        ]),
+      ).toEqual([
+        ['project', 'weighted', '82', '82'],
+        ['fundraising', 'bonus', '64.5', '50'],
+        ['special', 'bonus', '12', '12'],
+      ]);
+    });
+
+    it('refuses a component with both a weight and a bonus cap, or neither', () => {
+      const base = input({ P: { J1: 85 } });
+      for (const component of [
+        { key: 'vote', source: 'input' as const, weight: '0.4', bonusCap: '10' },
+        { key: 'vote', source: 'input' as const },
+      ]) {
+        expect(
+          scoringErrorOf(() =>
+            aggregateProjects(base, {
+              ...TRIMMED,
+              components: [{ key: 'roadshow', weight: '0.6', source: 'panel' }, component],
+            }),
+          ),
+        ).toMatchObject({ code: ScoringErrorCode.InvalidPolicy, field: 'components.1' });
+      }
+    });
+
     it('names the project and component when a component value is missing', () => {
       const base = input({ P: { J1: 85 } });
       expect(
@@ -405,6 +457,30 @@ describe('aggregateProjects', () => {
         decimals: 2,
       });
       expect(result.projects.map((p) => p.display)).toEqual(['61.66', '72.50', '83.34']);
+    });
+
+    it('the README worked example: each step of the sample and the population rescaling by hand', () => {
+      // Pooled totals 70 80 90 60 65 70: mean 72.5, squared deviations sum 587.5.
+      // Judge A: mean 80, squared deviations 200; judge B: mean 65, squared deviations 50.
+      // Population (÷ n):    pooled SD √(587.5/6) = 9.895285; A's SD √(200/3) = 8.164966; B's √(50/3) = 4.082483.
+      //   ratio A = √((587.5/6)/(200/3)) = √1.46875 = 1.211920, ratio B = √5.875 = 2.423840.
+      //   P1: A 72.5 − 10 × 1.2119199 = 60.380800, B 72.5 − 5 × 2.4238399 = 60.380800 → 60.38.
+      // Sample (÷ n − 1):    pooled SD √(587.5/5) = 10.839742; A's SD 10; B's SD 5.
+      //   ratio A = 1.083974, ratio B = 2.167948; P1: 72.5 − 10.839742 = 61.660258 → 61.66.
+      const policy = (sd: 'sample' | 'population'): AggregationPolicy => ({
+        method: { kind: 'mean' },
+        normalization: { kind: 'z-score', sd, minProjectsPerJudge: 3 },
+        decimals: 2,
+      });
+      const population = aggregateProjects(input(totals), policy('population'));
+      expect(population.normalization?.judges.map((j) => Number(j.ratio).toFixed(6))).toEqual(['1.211920', '2.423840']);
+      expect(population.normalization?.pooledSd.toFixed(6)).toBe('9.895285');
+      expect(population.projects[0].exact.toDecimalString(6)).toBe('60.380800');
+      const sample = aggregateProjects(input(totals), policy('sample'));
+      expect(sample.normalization?.judges.map((j) => Number(j.ratio).toFixed(6))).toEqual(['1.083974', '2.167948']);
+      expect(sample.normalization?.pooledSd.toFixed(6)).toBe('10.839742');
+      expect(sample.projects[0].exact.toDecimalString(6)).toBe('61.660258');
+      expect(sample.projects[2].exact.toDecimalString(6)).toBe('83.339742');
     });
 
     it('keeps the raw totals of a judge with too few projects, and of one who gave every project the same', () => {

@@ -219,6 +219,7 @@ interface Context {
   readonly groupWeights: readonly Rational[];
   /** Group weights as integers over one common power of ten. */
   readonly groupWeightUnits: readonly number[];
+  /** Per component, its weight, or its cap when it is a bonus. */
   readonly componentWeights: readonly Rational[];
   readonly grouped: boolean;
   /** Decimal places of the combined units (raw totals, or 6 when normalized). */
@@ -386,11 +387,13 @@ function aggregateProject(context: Context, p: number): ProjectAggregate {
         }
         value = Rational.from(raw, `${field}.components.${component.key}`);
       }
-      const weight = context.componentWeights[c];
-      const termDen = weight.den * value.den;
-      num = num * termDen + weight.num * value.num * den;
-      den *= termDen;
-      parts.push({ key: component.key, weight, value });
+      const bonus = component.bonusCap !== undefined;
+      const factor = context.componentWeights[c];
+      const weight = bonus ? Rational.ONE : factor;
+      const points = bonus ? (value.gt(factor) ? factor : value) : weight.mul(value);
+      num = num * points.den + points.num * den;
+      den *= points.den;
+      parts.push({ key: component.key, kind: bonus ? 'bonus' : 'weighted', weight, value, points });
     });
     exact = Rational.of(num, den);
   }
@@ -453,7 +456,11 @@ export function aggregateProjects(input: AggregationInput, policy: AggregationPo
   const groupWeights = policy.groups
     ? policy.groups.map((g, i) => parseWeight(g.weight, `groups.${i}.weight`))
     : [Rational.ONE];
-  const componentWeights = (policy.components ?? []).map((c, i) => parseWeight(c.weight, `components.${i}.weight`));
+  const componentWeights = (policy.components ?? []).map((c, i) =>
+    c.bonusCap !== undefined
+      ? parseWeight(c.bonusCap, `components.${i}.bonusCap`)
+      : parseWeight(c.weight ?? 0, `components.${i}.weight`),
+  );
   const judges = indexJudges(input.judges, groupNames, grouped);
 
   const projectIndex = new Map<string, number>();

@@ -89,7 +89,11 @@ export function validatePolicy(policy: AggregationPolicy): void {
         );
       }
       seen.add(component.key);
-      parseWeight(component.weight, `components.${i}.weight`);
+      if ((component.weight === undefined) === (component.bonusCap === undefined)) {
+        throw invalid('a component has either a weight or a bonus cap', `components.${i}`);
+      }
+      if (component.weight !== undefined) parseWeight(component.weight, `components.${i}.weight`);
+      else if (component.bonusCap !== undefined) parseWeight(component.bonusCap, `components.${i}.bonusCap`);
       if (component.source === 'panel') panels += 1;
       else if (component.source !== 'input') {
         throw invalid('source must be "panel" or "input"', `components.${i}.source`);

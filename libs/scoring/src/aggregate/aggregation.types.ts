@@ -97,11 +97,16 @@ export interface JudgeGroupWeight {
   readonly weight: DecimalInput;
 }
 
-/** A part of the final score: the panel's aggregate or a value supplied per project. */
+/**
+ * A part of the final score: the panel's aggregate or a value supplied per project. A weighted
+ * part adds weight × value; an additive bonus (博爱100's fundraising bonus of up to 50) adds its
+ * value up to the cap. Exactly one of `weight` and `bonusCap` is given.
+ */
 export interface ComponentWeight {
   readonly key: string;
-  readonly weight: DecimalInput;
   readonly source: 'panel' | 'input';
+  readonly weight?: DecimalInput;
+  readonly bonusCap?: DecimalInput;
 }
 
 export interface AggregationPolicy {
@@ -111,7 +116,7 @@ export interface AggregationPolicy {
   readonly groups?: readonly JudgeGroupWeight[];
   /** A weighted group with no scoring judge on a project: share its weight out, or refuse. */
   readonly missingGroup?: 'renormalize' | 'error';
-  /** final = Σ weight × component; absent means the final score is the panel aggregate. */
+  /** final = Σ weight × component + Σ capped bonuses; absent means the final score is the panel aggregate. */
   readonly components?: readonly ComponentWeight[];
   /** Decimal places of the published score; rounding is half-up, once, at the end. */
   readonly decimals: number;
@@ -143,9 +148,13 @@ export interface GroupAggregate {
 
 export interface ComponentValue {
   readonly key: string;
+  readonly kind: 'weighted' | 'bonus';
+  /** The weight of a weighted part; 1 for a bonus. */
   readonly weight: Rational;
-  /** The component's value; it adds weight × value to the final score. */
+  /** The component's value as entered (the panel's aggregate for the panel). */
   readonly value: Rational;
+  /** What it adds to the final score: weight × value, or a bonus's value up to its cap. */
+  readonly points: Rational;
 }
 
 export interface GateOutcome {

@@ -4,7 +4,7 @@ import type { ProjectFacts, ProjectRankingPolicy, ProjectTieBreak } from '../ran
 import { Rational } from '../rational';
 import { ScoringError, ScoringErrorCode } from '../scoring.error';
 import { resolveTieBreak, type TieBreakLabel } from '../rules/tie-breaks';
-import type { BundleAggregation, BundleInputs, BundleRules } from './bundle.types';
+import type { BundleAggregation, BundleComponentValue, BundleInputs, BundleRules } from './bundle.types';
 
 /**
  * Judge groups in a fixed order (the order the roadshow's live scoring uses), so the policy and
@@ -80,13 +80,64 @@ export function aggregationPolicyOf(rules: Pick<BundleRules, 'aggregation'>): Ag
   };
 }
 
+/**
+ * The final score's policy, the one a ranking run uses: the panel's (as on stage), then per-judge
+ * normalization and the components the rules state. The stage announces the panel's aggregate
+ * alone, since normalization needs every project's sheets and the other components are not known
+ * on roadshow day.
+ */
+export function finalPolicyOf(rules: Pick<BundleRules, 'aggregation' | 'components'>): AggregationPolicy {
+  const { normalization } = rules.aggregation;
+  return {
+    ...aggregationPolicyOf(rules),
+    ...(normalization
+      ? {
+          normalization: {
+            kind: 'z-score' as const,
+            sd: normalization.sd,
+            minProjectsPerJudge: normalization.minProjectsPerJudge,
+          },
+        }
+      : {}),
+    ...(rules.components
+      ? {
+          components: rules.components.map((component) => ({
+            key: component.key,
+            source: component.source === 'roadshow' ? ('panel' as const) : ('input' as const),
+            ...(component.weight !== undefined ? { weight: component.weight } : {}),
+            ...(component.bonusCap !== undefined ? { bonusCap: component.bonusCap } : {}),
+          })),
+        }
+      : {}),
+  };
+}
+
+/** Each project's input and vote component values, exact, by project id then key. */
+function componentValuesByProject(values: readonly BundleComponentValue[]): Map<string, Record<string, Rational>> {
+  const byProject = new Map<string, Record<string, Rational>>();
+  values.forEach((entry, i) => {
+    const record = byProject.get(entry.projectId) ?? {};
+    if (record[entry.key] !== undefined) {
+      throw new ScoringError(
+        ScoringErrorCode.DuplicateId,
+        `project "${entry.projectId}" has two values for component "${entry.key}"`,
+        `componentValues.${i}`,
+      );
+    }
+    record[entry.key] = Rational.parseExact(entry.value, `componentValues.${i}.value`);
+    byProject.set(entry.projectId, record);
+  });
+  return byProject;
+}
+
 /** Sheets of every project, recusals included: the engine itself leaves recused sheets out. */
 export function aggregationInputOf(
-  inputs: Pick<BundleInputs, 'judges' | 'sheets' | 'recusals'> & {
+  inputs: Pick<BundleInputs, 'judges' | 'sheets' | 'recusals' | 'componentValues'> & {
     readonly rules: Pick<BundleRules, 'rubric' | 'markDecimals'>;
     readonly projects: readonly { readonly id: string }[];
   },
 ): AggregationInput {
+  const components = componentValuesByProject(inputs.componentValues ?? []);
   inputs.judges.forEach((judge, i) => {
     if (!Rational.parse(judge.weight, `judges.${i}.weight`).eq(Rational.ONE)) {
       throw new ScoringError(
@@ -99,7 +150,10 @@ export function aggregationInputOf(
   return {
     rubric: rubricOf(inputs.rules),
     judges: inputs.judges.map((judge) => ({ id: judge.id, group: judge.group, seat: judge.seat })),
-    projects: inputs.projects.map((project) => ({ id: project.id })),
+    projects: inputs.projects.map((project) => {
+      const values = components.get(project.id);
+      return values ? { id: project.id, components: values } : { id: project.id };
+    }),
     sheets: inputs.sheets.map((sheet) => ({
       projectId: sheet.projectId,
       judgeId: sheet.judgeId,

@@ -10,7 +10,9 @@ import type { IccForm } from '../agreement';
  * appears, lists have a stated order, and no field depends on a clock or on which run computed it.
  */
 export const RESULT_BUNDLE_FORMAT = 'gongyi-chuangtou/result-bundle';
-export const RESULT_BUNDLE_VERSION = 1;
+export const RESULT_BUNDLE_VERSION = 2;
+/** Versions `scoring verify` reads: 1 has no components, normalization or affiliation bias. */
+export const RESULT_BUNDLE_VERSIONS: readonly number[] = [1, 2];
 
 /** 评分细则 one criterion of the rubric, as the competition's rules state it. */
 export interface BundleCriterion {
@@ -33,6 +35,41 @@ export interface BundleAggregation {
   readonly decimals: number;
   /** Judge group → weight; absent means one panel where every judge counts alike. */
   readonly groupWeights?: Readonly<Record<string, string>>;
+  /** Per-judge z-score normalization of the roadshow's totals; absent means none (v2). */
+  readonly normalization?: BundleNormalization;
+  /** A judge whose affiliation bias exceeds this many points is flagged, never excluded (v2). */
+  readonly biasThreshold?: string;
+}
+
+export interface BundleNormalization {
+  readonly kind: 'z-score';
+  readonly sd: 'sample' | 'population';
+  readonly minProjectsPerJudge: number;
+}
+
+export type ComponentSource = 'roadshow' | 'input' | 'vote';
+
+/**
+ * 评分构成 A part of the final score (v2). A weighted part adds weight × value; a bonus adds its
+ * value up to `bonusCap`. `roadshow` is the panel's aggregate; `input` and `vote` values are stored
+ * per project and listed in the inputs' componentValues.
+ */
+export interface BundleComponent {
+  readonly key: string;
+  readonly labelZh: string;
+  readonly labelEn: string;
+  readonly source: ComponentSource;
+  readonly weight?: string;
+  readonly bonusCap?: string;
+  /** input and vote: the highest value a project may have. */
+  readonly maxPoints?: string;
+}
+
+/** One project's value of an input or vote component: exact text ("36.5", or "200/3" when it repeats). */
+export interface BundleComponentValue {
+  readonly projectId: string;
+  readonly key: string;
+  readonly value: string;
 }
 
 /** The part of a competition's rules that decides the result, verbatim. */
@@ -49,6 +86,8 @@ export interface BundleRules {
   readonly maxShareOfBudget?: string;
   /** At most one funded project per organization (applies unless the policy sets its own). */
   readonly onePerOrganization: boolean;
+  /** The parts of the final score; absent means the final score is the roadshow's (v2). */
+  readonly components?: readonly BundleComponent[];
 }
 
 export interface BundleProject {
@@ -72,6 +111,8 @@ export interface BundleJudge {
   readonly group: string;
   /** Personal weight; only "1" is accepted (groups, not persons, are weighted). */
   readonly weight: string;
+  /** The community the judge belongs to, compared with projects' communities for affiliation bias (v2). */
+  readonly affiliation?: string;
 }
 
 export interface BundleSheet {
@@ -101,6 +142,8 @@ export interface BundleInputs {
   readonly sheets: readonly BundleSheet[];
   /** Ordered by project id, then judge seat. */
   readonly recusals: readonly BundleRecusal[];
+  /** Values of the input and vote components, ordered by project id, then the rules' component order (v2). */
+  readonly componentValues?: readonly BundleComponentValue[];
 }
 
 export type DropMark = 'high' | 'low' | null;
@@ -138,6 +181,17 @@ export interface ScoreBreakdown {
     readonly passed: boolean;
   }[];
   readonly gatesPassed: boolean;
+  /**
+   * With components (v2), each part in the rules' order: its value (the roadshow's is the panel's
+   * aggregate, normalized where the rules say so) and what it adds to the exact score.
+   */
+  readonly components?: readonly {
+    readonly key: string;
+    readonly kind: 'weighted' | 'bonus';
+    readonly weight: string;
+    readonly value: string;
+    readonly points: string;
+  }[];
 }
 
 export interface GrantBreakdown {
@@ -242,6 +296,38 @@ export interface AgreementStatistics {
   };
   /** Why a statistic is missing or what it left out. */
   readonly notes: readonly BilingualNote[];
+  /** Does a judge favour projects of their own community? Computed in every run (v2). */
+  readonly affiliationBias?: AffiliationBiasStatistics;
+}
+
+/** One side of the affiliation-bias comparison: mean offsets from the rest of the panel, exact to 6 places. */
+export interface AffiliationBiasFigures {
+  /** Own-community projects the judge scored with others, and the rest. */
+  readonly sameCount: number;
+  readonly otherCount: number;
+  readonly sameMeanOffset: string | null;
+  readonly otherMeanOffset: string | null;
+  /** sameMeanOffset − otherMeanOffset: how many points more the judge gives their own side. */
+  readonly bias: string | null;
+  /** Welch's t of the difference, 6 significant digits; null with fewer than 2 on either side. */
+  readonly welchT: string | null;
+}
+
+/**
+ * Affiliation bias (Emerson, Seltzer & Lin 2009) of each judge with a community, in seat order. A
+ * judge whose bias exceeds the rules' threshold is flagged for the office; the flag changes no
+ * score.
+ */
+export interface AffiliationBiasStatistics {
+  /** The rules' aggregation.biasThreshold; null when the rules set none (nobody is flagged). */
+  readonly threshold: string | null;
+  readonly judges: readonly (AffiliationBiasFigures & {
+    readonly judgeId: string;
+    readonly affiliation: string | null;
+    readonly flagged: boolean;
+  })[];
+  readonly pooled: AffiliationBiasFigures;
+  readonly flaggedCount: number;
 }
 
 export interface BundleStatistics {
@@ -270,7 +356,8 @@ export interface BundleRunInfo {
 
 export interface ResultBundle {
   readonly format: typeof RESULT_BUNDLE_FORMAT;
-  readonly version: typeof RESULT_BUNDLE_VERSION;
+  /** 1 or 2; a result computed now is written as 2. */
+  readonly version: number;
   readonly run?: BundleRunInfo;
   readonly inputs: BundleInputs;
   readonly result: BundleResult;

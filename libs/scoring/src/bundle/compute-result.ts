@@ -5,8 +5,8 @@ import { Rational } from '../rational';
 import { ScoringError, ScoringErrorCode } from '../scoring.error';
 import {
   aggregationInputOf,
-  aggregationPolicyOf,
   allocationRequestOf,
+  finalPolicyOf,
   rankingFactsOf,
   rankingPolicyOf,
   type MappedTieBreak,
@@ -18,8 +18,9 @@ import type {
   BundleProjectResult,
   BundleResult,
 } from './bundle.types';
+import { RESULT_BUNDLE_VERSION } from './bundle.types';
 import { canonicalJson } from './canonical-json';
-import { agreementStatistics, type CountedTotal } from './judge-statistics';
+import { affiliationBiasStatistics, agreementStatistics, type CountedTotal } from './judge-statistics';
 import { scoreBreakdown, sheetTotals } from './score-breakdown';
 
 /** The stages of a computation, reported in this order; a caller may show progress between them. */
@@ -114,16 +115,21 @@ export type Sha256Hex = (utf8Text: string) => string;
  * The computation of a result from its inputs, one stage at a time: the sha256 of the canonical
  * inputs → aggregateProjects (the
  * roadshow's announced-score policy) → rankProjects (published score, the rules' tie-breaks, id)
- * → allocate (projects failing a gate criterion take no part) → judge-agreement statistics. Each
+ * → allocate (projects failing a gate criterion take no part) → judge-agreement statistics (from
+ * version 2 with each judge's affiliation bias). Each
  * `yield` names the stage just finished, so a caller can report progress; the return value is the
  * result. Pure: no clock, no randomness, no I/O.
  */
-export function* resultSteps(inputs: BundleInputs, sha256: Sha256Hex): Generator<ResultStage, BundleResult, void> {
+export function* resultSteps(
+  inputs: BundleInputs,
+  sha256: Sha256Hex,
+  version: number = RESULT_BUNDLE_VERSION,
+): Generator<ResultStage, BundleResult, void> {
   const inputHash = sha256(canonicalJson(inputs));
   yield 'hashed';
 
   const rules = inputs.rules;
-  const aggregation = aggregateProjects(aggregationInputOf(inputs), aggregationPolicyOf(rules));
+  const aggregation = aggregateProjects(aggregationInputOf(inputs), finalPolicyOf(rules));
   const aggregates = new Map(aggregation.projects.map((project) => [project.projectId, project]));
   yield 'aggregated';
 
@@ -175,13 +181,28 @@ export function* resultSteps(inputs: BundleInputs, sha256: Sha256Hex): Generator
       });
     }
   }
-  const agreement = agreementStatistics(
+  const panel = agreementStatistics(
     counted,
     judgeIds,
     inputs.projects.length,
     inputs.sheets.length,
     inputs.recusals.length,
   );
+  const agreement =
+    version >= 2
+      ? {
+          ...panel,
+          affiliationBias: affiliationBiasStatistics(
+            counted,
+            judgeIds,
+            Object.fromEntries(
+              inputs.judges.flatMap((judge) => (judge.affiliation ? [[judge.id, judge.affiliation]] : [])),
+            ),
+            Object.fromEntries(inputs.projects.map((project) => [project.id, project.community])),
+            rules.aggregation.biasThreshold,
+          ),
+        }
+      : panel;
   yield 'statistics';
 
   return {
@@ -198,8 +219,12 @@ export function* resultSteps(inputs: BundleInputs, sha256: Sha256Hex): Generator
  * result; Σ grants = totalFen ≤ poolFen; every project appears once, ordered by position, with
  * its published score, the decision that placed it, its grant and the reason.
  */
-export function computeResult(inputs: BundleInputs, sha256: Sha256Hex): BundleResult {
-  const steps = resultSteps(inputs, sha256);
+export function computeResult(
+  inputs: BundleInputs,
+  sha256: Sha256Hex,
+  version: number = RESULT_BUNDLE_VERSION,
+): BundleResult {
+  const steps = resultSteps(inputs, sha256, version);
   for (;;) {
     const next = steps.next();
     if (next.done) return next.value;

@@ -4,4 +4,4 @@ export { computeResult, resultSteps, RESULT_STAGES, type ResultStage, type Sha25
 export { agreementStatistics, type CountedTotal } from './judge-statistics';
 export { parseBundleInputs, parseResultBundle } from './parse-bundle';
 export { diffJson, type FieldDifference } from './diff-json';
-export { aggregationPolicyOf, rubricOf } from './bundle-policies';
+export { aggregationPolicyOf, finalPolicyOf, rubricOf } from './bundle-policies';

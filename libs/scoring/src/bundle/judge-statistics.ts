@@ -1,7 +1,21 @@
-import { intraclassCorrelation, judgeLeniency, kendallW, ratingMatrix, type IccForm, type Rating } from '../agreement';
+import {
+  affiliationBias,
+  intraclassCorrelation,
+  judgeLeniency,
+  kendallW,
+  ratingMatrix,
+  type AffiliationBiasReport,
+  type IccForm,
+  type Rating,
+} from '../agreement';
 import { Rational } from '../rational';
 import { ScoringError } from '../scoring.error';
-import type { AgreementStatistics, BilingualNote } from './bundle.types';
+import type {
+  AffiliationBiasFigures,
+  AffiliationBiasStatistics,
+  AgreementStatistics,
+  BilingualNote,
+} from './bundle.types';
 
 /** Exact statistics are published to this many places. */
 const STAT_DECIMALS = 6;
@@ -130,5 +144,55 @@ export function agreementStatistics(
         })),
     },
     notes,
+  };
+}
+
+function biasFigures(entry: AffiliationBiasReport['pooled']): AffiliationBiasFigures {
+  return {
+    sameCount: entry.sameCount,
+    otherCount: entry.otherCount,
+    sameMeanOffset: exact(entry.sameMeanOffset),
+    otherMeanOffset: exact(entry.otherMeanOffset),
+    bias: exact(entry.bias),
+    welchT: approximate(entry.welchT),
+  };
+}
+
+/**
+ * Affiliation bias of each judge with a community over the counted sheets: the mean offset from
+ * the rest of the panel on projects of the judge's own community minus the mean offset on the
+ * others. A judge is flagged when the bias exceeds `threshold` points (favouring their own).
+ * Invariants: `judgeIds` in seat order gives the output order; the flag reads the exact bias;
+ * nothing here changes a score or a grant.
+ */
+export function affiliationBiasStatistics(
+  totals: readonly CountedTotal[],
+  judgeIds: readonly string[],
+  judgeAffiliations: Readonly<Record<string, string>>,
+  projectAffiliations: Readonly<Record<string, string>>,
+  threshold: string | undefined,
+): AffiliationBiasStatistics {
+  const report = affiliationBias(
+    totals.map((entry) => ({ item: entry.projectId, judge: entry.judgeId, score: entry.total })),
+    { judges: judgeAffiliations, items: projectAffiliations },
+  );
+  const limit = threshold === undefined ? null : Rational.parse(threshold);
+  const byJudge = new Map(report.judges.map((judge) => [judge.judgeId, judge]));
+  const judges = judgeIds
+    .filter((id) => judgeAffiliations[id] !== undefined && byJudge.has(id))
+    .map((id) => {
+      const judge = byJudge.get(id) as AffiliationBiasReport['judges'][number];
+      return {
+        judgeId: id,
+        affiliation: judge.affiliation,
+        ...biasFigures(judge),
+        flagged: limit !== null && judge.bias !== null && judge.bias.gt(limit),
+      };
+    });
+  return {
+    threshold: threshold ?? null,
+    judges,
+    pooled: biasFigures(report.pooled),
+    flaggedCount: judges.filter((judge) => judge.flagged).length,
   };
 }

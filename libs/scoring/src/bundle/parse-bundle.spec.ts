@@ -35,7 +35,16 @@ describe('parseResultBundle', () => {
 
   it('refuses another format or version', () => {
     expect(fieldOf({ ...bundle(), format: 'something-else' })).toBe('format');
-    expect(fieldOf({ ...bundle(), version: 2 })).toBe('version');
+    expect(fieldOf({ ...bundle(), version: 3 })).toBe('version');
+  });
+
+  it('reads version 1 without the fields version 2 added, and refuses them there', () => {
+    const v1 = { ...bundle(), version: 1 };
+    expect(parseResultBundle(v1).version).toBe(1);
+    const withValues = bundle();
+    (withValues.inputs as Record<string, unknown>).componentValues = [];
+    expect(parseResultBundle(withValues).inputs.componentValues).toEqual([]);
+    expect(fieldOf({ ...withValues, version: 1 })).toBe('inputs.componentValues');
   });
 
   it('refuses a mark written as a number, naming the field', () => {

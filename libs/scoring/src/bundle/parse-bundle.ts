@@ -2,7 +2,11 @@ import { ScoringError, ScoringErrorCode } from '../scoring.error';
 import {
   RESULT_BUNDLE_FORMAT,
   RESULT_BUNDLE_VERSION,
+  RESULT_BUNDLE_VERSIONS,
   type BundleAggregation,
+  type BundleComponent,
+  type BundleComponentValue,
+  type BundleNormalization,
   type BundleCriterion,
   type BundleInputs,
   type BundleJudge,
@@ -71,8 +75,22 @@ export function criterion(value: unknown, field: string): BundleCriterion {
   };
 }
 
-export function aggregation(value: unknown, field: string): BundleAggregation {
-  const a = object(value, field, ['method', 'drop', 'minJudgesAfterTrim', 'decimals', 'groupWeights']);
+function normalization(value: unknown, field: string): BundleNormalization {
+  const n = object(value, field, ['kind', 'sd', 'minProjectsPerJudge']);
+  if (n.kind !== 'z-score') throw fail('expected "z-score"', `${field}.kind`);
+  if (n.sd !== 'sample' && n.sd !== 'population') throw fail('expected "sample" or "population"', `${field}.sd`);
+  return {
+    kind: 'z-score',
+    sd: n.sd,
+    minProjectsPerJudge: integer(n.minProjectsPerJudge, `${field}.minProjectsPerJudge`, 2),
+  };
+}
+
+const V1_AGGREGATION = ['method', 'drop', 'minJudgesAfterTrim', 'decimals', 'groupWeights'];
+
+/** A rules' aggregation; `version` 2 adds normalization and the bias threshold. */
+export function aggregation(value: unknown, field: string, version = 1): BundleAggregation {
+  const a = object(value, field, version >= 2 ? [...V1_AGGREGATION, 'normalization', 'biasThreshold'] : V1_AGGREGATION);
   const method = text(a.method, `${field}.method`);
   if (method !== 'mean' && method !== 'median' && method !== 'trimmed-mean') {
     throw fail('expected "mean", "median" or "trimmed-mean"', `${field}.method`);
@@ -93,23 +111,55 @@ export function aggregation(value: unknown, field: string): BundleAggregation {
       : {}),
     decimals: integer(a.decimals, `${field}.decimals`),
     ...(groupWeights ? { groupWeights } : {}),
+    ...(a.normalization !== undefined
+      ? { normalization: normalization(a.normalization, `${field}.normalization`) }
+      : {}),
+    ...(a.biasThreshold !== undefined ? { biasThreshold: decimal(a.biasThreshold, `${field}.biasThreshold`) } : {}),
   };
 }
 
-function rules(value: unknown, field: string): BundleRules {
-  const r = object(value, field, [
-    'rubric',
-    'markDecimals',
-    'aggregation',
-    'tieBreaks',
-    'allocation',
-    'maxShareOfBudget',
-    'onePerOrganization',
-  ]);
+function component(value: unknown, field: string): BundleComponent {
+  const c = object(value, field, ['key', 'labelZh', 'labelEn', 'source', 'weight', 'bonusCap', 'maxPoints']);
+  const source = text(c.source, `${field}.source`);
+  if (source !== 'roadshow' && source !== 'input' && source !== 'vote') {
+    throw fail('expected "roadshow", "input" or "vote"', `${field}.source`);
+  }
+  return {
+    key: text(c.key, `${field}.key`),
+    labelZh: text(c.labelZh, `${field}.labelZh`),
+    labelEn: text(c.labelEn, `${field}.labelEn`),
+    source,
+    ...(c.weight !== undefined ? { weight: decimal(c.weight, `${field}.weight`) } : {}),
+    ...(c.bonusCap !== undefined ? { bonusCap: decimal(c.bonusCap, `${field}.bonusCap`) } : {}),
+    ...(c.maxPoints !== undefined ? { maxPoints: decimal(c.maxPoints, `${field}.maxPoints`) } : {}),
+  };
+}
+
+function componentValue(value: unknown, field: string): BundleComponentValue {
+  const v = object(value, field, ['projectId', 'key', 'value']);
+  const exact = text(v.value, `${field}.value`);
+  if (!/^\d+(\.\d+)?$|^\d+\/[1-9]\d*$/.test(exact)) {
+    throw fail('expected exact text such as "36.5" or "200/3"', `${field}.value`);
+  }
+  return { projectId: text(v.projectId, `${field}.projectId`), key: text(v.key, `${field}.key`), value: exact };
+}
+
+const V1_RULES = [
+  'rubric',
+  'markDecimals',
+  'aggregation',
+  'tieBreaks',
+  'allocation',
+  'maxShareOfBudget',
+  'onePerOrganization',
+];
+
+function rules(value: unknown, field: string, version: number): BundleRules {
+  const r = object(value, field, version >= 2 ? [...V1_RULES, 'components'] : V1_RULES);
   return {
     rubric: array(r.rubric, `${field}.rubric`).map((item, i) => criterion(item, `${field}.rubric.${i}`)),
     markDecimals: integer(r.markDecimals, `${field}.markDecimals`),
-    aggregation: aggregation(r.aggregation, `${field}.aggregation`),
+    aggregation: aggregation(r.aggregation, `${field}.aggregation`, version),
     tieBreaks: array(r.tieBreaks, `${field}.tieBreaks`).map((item, i) => text(item, `${field}.tieBreaks.${i}`)),
     // Checked field by field by the same parser as `scoring allocate` when the result is computed.
     allocation: object(r.allocation, `${field}.allocation`),
@@ -117,6 +167,13 @@ function rules(value: unknown, field: string): BundleRules {
       ? { maxShareOfBudget: decimal(r.maxShareOfBudget, `${field}.maxShareOfBudget`) }
       : {}),
     onePerOrganization: bool(r.onePerOrganization, `${field}.onePerOrganization`),
+    ...(r.components !== undefined
+      ? {
+          components: array(r.components, `${field}.components`).map((item, i) =>
+            component(item, `${field}.components.${i}`),
+          ),
+        }
+      : {}),
   };
 }
 
@@ -143,13 +200,19 @@ function project(value: unknown, field: string): BundleProject {
   };
 }
 
-export function judge(value: unknown, field: string): BundleJudge {
-  const j = object(value, field, ['id', 'seat', 'group', 'weight']);
+/** A judge of the panel; version 2 adds the judge's affiliation. */
+export function judge(value: unknown, field: string, version = 1): BundleJudge {
+  const j = object(
+    value,
+    field,
+    version >= 2 ? ['id', 'seat', 'group', 'weight', 'affiliation'] : ['id', 'seat', 'group', 'weight'],
+  );
   return {
     id: text(j.id, `${field}.id`),
     seat: integer(j.seat, `${field}.seat`, 1),
     group: text(j.group, `${field}.group`),
     weight: decimal(j.weight, `${field}.weight`),
+    ...(j.affiliation !== undefined ? { affiliation: text(j.affiliation, `${field}.affiliation`) } : {}),
   };
 }
 
@@ -176,9 +239,14 @@ export function recusal(value: unknown, field: string): BundleRecusal {
   return { projectId: text(r.projectId, `${field}.projectId`), judgeId: text(r.judgeId, `${field}.judgeId`) };
 }
 
-/** Checks the shape of bundle inputs (types, required and unknown fields); the engine checks the values. */
-export function parseBundleInputs(value: unknown, field = 'inputs'): BundleInputs {
-  const i = object(value, field, ['competition', 'poolFen', 'rules', 'projects', 'judges', 'sheets', 'recusals']);
+const V1_INPUTS = ['competition', 'poolFen', 'rules', 'projects', 'judges', 'sheets', 'recusals'];
+
+/**
+ * Checks the shape of bundle inputs (types, required and unknown fields); the engine checks the
+ * values. Version 2 adds components, normalization, the bias threshold and component values.
+ */
+export function parseBundleInputs(value: unknown, field = 'inputs', version = RESULT_BUNDLE_VERSION): BundleInputs {
+  const i = object(value, field, version >= 2 ? [...V1_INPUTS, 'componentValues'] : V1_INPUTS);
   const competition = object(i.competition, `${field}.competition`, ['id', 'title', 'rulesVersion']);
   return {
     competition: {
@@ -187,11 +255,18 @@ export function parseBundleInputs(value: unknown, field = 'inputs'): BundleInput
       rulesVersion: integer(competition.rulesVersion, `${field}.competition.rulesVersion`, 1),
     },
     poolFen: integer(i.poolFen, `${field}.poolFen`),
-    rules: rules(i.rules, `${field}.rules`),
+    rules: rules(i.rules, `${field}.rules`, version),
     projects: array(i.projects, `${field}.projects`).map((item, n) => project(item, `${field}.projects.${n}`)),
-    judges: array(i.judges, `${field}.judges`).map((item, n) => judge(item, `${field}.judges.${n}`)),
+    judges: array(i.judges, `${field}.judges`).map((item, n) => judge(item, `${field}.judges.${n}`, version)),
     sheets: array(i.sheets, `${field}.sheets`).map((item, n) => sheet(item, `${field}.sheets.${n}`)),
     recusals: array(i.recusals, `${field}.recusals`).map((item, n) => recusal(item, `${field}.recusals.${n}`)),
+    ...(i.componentValues !== undefined
+      ? {
+          componentValues: array(i.componentValues, `${field}.componentValues`).map((item, n) =>
+            componentValue(item, `${field}.componentValues.${n}`),
+          ),
+        }
+      : {}),
   };
 }
 
@@ -205,16 +280,17 @@ export function parseResultBundle(value: unknown): ResultBundle {
   if (bundle.format !== RESULT_BUNDLE_FORMAT) {
     throw fail(`expected "${RESULT_BUNDLE_FORMAT}"`, 'format');
   }
-  if (bundle.version !== RESULT_BUNDLE_VERSION) {
+  const version = bundle.version;
+  if (typeof version !== 'number' || !RESULT_BUNDLE_VERSIONS.includes(version)) {
     throw fail(
-      `unsupported version ${JSON.stringify(bundle.version)}; this build reads version ${RESULT_BUNDLE_VERSION}`,
+      `unsupported version ${JSON.stringify(version)}; this build reads versions ${RESULT_BUNDLE_VERSIONS.join(' and ')}`,
       'version',
     );
   }
   return {
     format: RESULT_BUNDLE_FORMAT,
-    version: RESULT_BUNDLE_VERSION,
-    inputs: parseBundleInputs(bundle.inputs),
+    version,
+    inputs: parseBundleInputs(bundle.inputs, 'inputs', version),
     result: object(bundle.result, 'result') as unknown as BundleResult,
   };
 }

@@ -104,5 +104,16 @@ export function scoreBreakdown(
       passed: gate.passed,
     })),
     gatesPassed: aggregate.gatesPassed,
+    ...(aggregate.components.length > 0
+      ? {
+          components: aggregate.components.map((part) => ({
+            key: part.key,
+            kind: part.kind,
+            weight: exactText(part.weight),
+            value: exactText(part.value),
+            points: exactText(part.points),
+          })),
+        }
+      : {}),
   };
 }

@@ -1,5 +1,5 @@
 import { sanshuiInputs } from '../bundle/bundle-inputs.factory';
-import { RESULT_BUNDLE_FORMAT, RESULT_BUNDLE_VERSION } from '../bundle/bundle.types';
+import { RESULT_BUNDLE_FORMAT, RESULT_BUNDLE_VERSION, type BundleInputs } from '../bundle/bundle.types';
 import { computeResult } from '../bundle/compute-result';
 import { ScoringError } from '../scoring.error';
 import { UsageError } from './command';
@@ -65,5 +65,63 @@ describe('verify command', () => {
     expect(() => verify('{ not json')).toThrow(UsageError);
     expect(() => verify(JSON.stringify({ format: RESULT_BUNDLE_FORMAT, version: 1 }))).toThrow(ScoringError);
     expect(() => verify(bundleText(), [])).toThrow(UsageError);
+  });
+});
+
+describe('verify command across bundle versions', () => {
+  function versioned(version: number, inputs: BundleInputs): string {
+    return JSON.stringify({
+      format: RESULT_BUNDLE_FORMAT,
+      version,
+      inputs,
+      result: JSON.parse(JSON.stringify(computeResult(inputs, sha256Hex, version))) as unknown,
+    });
+  }
+
+  it('recomputes a version 1 bundle as version 1 computed it: no affiliation bias', () => {
+    const text = versioned(1, sanshuiInputs());
+    expect(
+      (JSON.parse(text) as { result: { statistics: { agreement: object } } }).result.statistics.agreement,
+    ).not.toHaveProperty('affiliationBias');
+    expect(verify(text).exitCode).toBe(0);
+  });
+
+  it('recomputes a version 2 bundle with components, their values and a judge’s community', () => {
+    const base = sanshuiInputs();
+    const inputs: BundleInputs = {
+      ...base,
+      rules: {
+        ...base.rules,
+        aggregation: { ...base.rules.aggregation, biasThreshold: '1' },
+        components: [
+          {
+            key: 'preliminary',
+            labelZh: '初评',
+            labelEn: 'Preliminary',
+            source: 'input',
+            weight: '0.4',
+            maxPoints: '100',
+          },
+          { key: 'roadshow', labelZh: '路演', labelEn: 'Roadshow', source: 'roadshow', weight: '0.6' },
+        ],
+      },
+      judges: base.judges.map((judge, i) => (i === 0 ? { ...judge, affiliation: '五顶岗' } : judge)),
+      componentValues: base.projects.map((project, i) => ({
+        projectId: project.id,
+        key: 'preliminary',
+        value: `${70 + i * 5}.5`,
+      })),
+    };
+    const text = versioned(2, inputs);
+    const bundle = JSON.parse(text) as {
+      result: { statistics: { agreement: { affiliationBias: { judges: unknown[] } } } };
+    };
+    expect(bundle.result.statistics.agreement.affiliationBias.judges).toEqual([
+      expect.objectContaining({ judgeId: 'judge-1', affiliation: '五顶岗', sameCount: 1 }),
+    ]);
+    expect(verify(text).exitCode).toBe(0);
+    const changed = JSON.parse(text) as { inputs: { componentValues: { value: string }[] } };
+    changed.inputs.componentValues[0].value = '99';
+    expect(verify(JSON.stringify(changed)).exitCode).toBe(1);
   });
 });

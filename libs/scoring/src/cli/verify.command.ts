@@ -60,7 +60,7 @@ export const verifyCommand: Command = ({ args, readFile }) => {
     published = bundle.result.projects;
   } else {
     const bundle = parseResultBundle(parsed);
-    const recomputed = computeResult(bundle.inputs, sha256Hex);
+    const recomputed = computeResult(bundle.inputs, sha256Hex, bundle.version);
     differences = diffJson(recomputed, bundle.result, 'result');
     ok = `OK: ${recomputed.projects.length} projects, total ${yuanFigure(recomputed.totalFen)}`;
     published = bundle.result.projects;

@@ -1,5 +1,5 @@
-import { aggregationPolicyOf, rubricOf } from '../bundle/bundle-policies';
-import type { BundleRules } from '../bundle/bundle.types';
+import { aggregationPolicyOf, finalPolicyOf, rubricOf } from '../bundle/bundle-policies';
+import type { BundleComponent, BundleNormalization, BundleRules } from '../bundle/bundle.types';
 import type { AggregationPolicy, Rubric } from '../aggregate';
 
 /** Judges enter at most this many decimal places per criterion (e.g. 18.75); the tablet and every run agree. */
@@ -24,7 +24,14 @@ export interface StoredRules {
     readonly minJudgesAfterTrim?: number;
     readonly decimals: number;
     readonly groupWeights?: Readonly<Partial<Record<string, string>>>;
+    readonly normalization?: {
+      readonly kind: 'none' | 'z-score';
+      readonly sd?: BundleNormalization['sd'];
+      readonly minProjectsPerJudge?: number;
+    };
+    readonly biasThreshold?: string;
   };
+  readonly components?: readonly BundleComponent[];
   readonly tieBreaks: readonly string[];
   readonly allocation: Readonly<Record<string, unknown>>;
   readonly maxShareOfBudget?: string;
@@ -37,12 +44,40 @@ export interface StoredRules {
  * through this one mapping, so they cannot drift apart.
  */
 export function bundleRulesOf(rules: StoredRules): BundleRules {
+  const panel = panelRulesOf(rules);
+  const { normalization, biasThreshold } = rules.aggregation;
   return {
-    ...panelRulesOf(rules),
+    ...panel,
+    aggregation: {
+      ...panel.aggregation,
+      ...(normalization?.kind === 'z-score'
+        ? {
+            normalization: {
+              kind: 'z-score',
+              sd: normalization.sd ?? 'sample',
+              minProjectsPerJudge: normalization.minProjectsPerJudge ?? 2,
+            },
+          }
+        : {}),
+      ...(biasThreshold !== undefined ? { biasThreshold } : {}),
+    },
     tieBreaks: [...rules.tieBreaks],
     allocation: rules.allocation,
     ...(rules.maxShareOfBudget !== undefined ? { maxShareOfBudget: rules.maxShareOfBudget } : {}),
     onePerOrganization: rules.onePerOrganization,
+    ...(rules.components && rules.components.length > 0
+      ? {
+          components: rules.components.map((component) => ({
+            key: component.key,
+            labelZh: component.labelZh,
+            labelEn: component.labelEn,
+            source: component.source,
+            ...(component.weight !== undefined ? { weight: component.weight } : {}),
+            ...(component.bonusCap !== undefined ? { bonusCap: component.bonusCap } : {}),
+            ...(component.maxPoints !== undefined ? { maxPoints: component.maxPoints } : {}),
+          })),
+        }
+      : {}),
   };
 }
 
@@ -84,9 +119,21 @@ export function rubricOfRules(rules: Pick<StoredRules, 'rubric' | 'aggregation'>
   return rubricOf(panelRulesOf(rules));
 }
 
-/** The stored rules' aggregation as the engine's policy, the one every ranking run uses. */
+/** The stored rules' panel aggregation as the engine's policy: the announced score on stage. */
 export function aggregationPolicyOfRules(rules: StoredRules): AggregationPolicy {
   return aggregationPolicyOf(bundleRulesOf(rules));
+}
+
+/** The stored rules' final-score policy (normalization and components included): every ranking run's. */
+export function finalPolicyOfRules(rules: StoredRules): AggregationPolicy {
+  return finalPolicyOf(bundleRulesOf(rules));
+}
+
+/** The components whose values are stored per project (sources input and vote), in the rules' order. */
+export function storedComponentsOf<C extends Pick<BundleComponent, 'source'>>(rules: {
+  readonly components?: readonly C[];
+}): readonly C[] {
+  return (rules.components ?? []).filter((component) => component.source !== 'roadshow');
 }
 
 /** With group weights, a judge of a group the rules give no weight could never be counted. */

@@ -25,7 +25,8 @@ import { ApiDecimal } from '../../common/api-decimal.decorator';
 import { ArrayField, IntField, IsFen, Optional, StringField, TextField } from '../../common/input.decorators';
 import { Label } from '../../common/label.decorator';
 import { EvaluationRulesDto } from './evaluation-rules.dto';
-import { AggregationRuleDto, RubricCriterionRuleDto } from './panel-rules.dto';
+import { RubricCriterionRuleDto } from './panel-rules.dto';
+import { RoadshowAggregationRuleDto, ScoreComponentRuleDto } from './score-components.dto';
 
 const PRESET = COMPETITION_PRESETS['party-building'];
 
@@ -450,12 +451,27 @@ export class CompetitionRulesInputDto {
   @Type(() => RubricCriterionRuleDto)
   rubric?: RubricCriterionRuleDto[];
 
-  @ApiPropertyOptional({ type: AggregationRuleDto, example: PRESET.aggregation })
+  @ApiPropertyOptional({ type: RoadshowAggregationRuleDto, example: PRESET.aggregation })
   @Label(RULES_FIELD_LABELS['aggregation'])
   @Optional()
   @ValidateNested()
-  @Type(() => AggregationRuleDto)
-  aggregation?: AggregationRuleDto;
+  @Type(() => RoadshowAggregationRuleDto)
+  aggregation?: RoadshowAggregationRuleDto;
+
+  @ApiPropertyOptional({
+    type: [ScoreComponentRuleDto],
+    nullable: true,
+    example: COMPETITION_PRESETS.dongguan.components,
+    description:
+      '评分构成：路演、录入（初评、材料、捐赠）、投票，按权重或加分计入总分；null 或空表示总分即路演得分 / ' +
+      'parts of the final score; null or empty: the final score is the roadshow’s',
+  })
+  @Label(RULES_FIELD_LABELS['components'])
+  @Clearable()
+  @ArrayField(10)
+  @ValidateNested({ each: true })
+  @Type(() => ScoreComponentRuleDto)
+  components?: ScoreComponentRuleDto[] | null;
 
   @ApiPropertyOptional({
     type: [String],
@@ -580,8 +596,11 @@ export class CompetitionRulesDto implements CompetitionRules {
   @ApiProperty({ type: [RubricCriterionRuleDto], example: PRESET.rubric })
   rubric: RubricCriterionRuleDto[];
 
-  @ApiProperty({ type: AggregationRuleDto, example: PRESET.aggregation })
-  aggregation: AggregationRuleDto;
+  @ApiProperty({ type: RoadshowAggregationRuleDto, example: PRESET.aggregation })
+  aggregation: RoadshowAggregationRuleDto;
+
+  @ApiPropertyOptional({ type: [ScoreComponentRuleDto], example: COMPETITION_PRESETS.dongguan.components })
+  components?: ScoreComponentRuleDto[];
 
   @ApiProperty({ type: [String], example: PRESET.tieBreaks })
   tieBreaks: string[];

@@ -1,11 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { RESULT_BUNDLE_FORMAT, RESULT_BUNDLE_VERSION } from '@app/scoring';
-import { ApiDecimal } from '../../common/api-decimal.decorator';
+import { RESULT_BUNDLE_FORMAT, RESULT_BUNDLE_VERSION, RESULT_BUNDLE_VERSIONS } from '@app/scoring';
 import { AllocationPolicyDto } from '../../competitions/dto/competition-rules.dto';
+import { ApiDecimal, ApiExact } from '../../common/api-decimal.decorator';
 import { AGGREGATION_METHODS } from '../../competitions/competition-rules.validator';
 import { BoardDecisionDto } from '../../roadshows/dto/board-response.dto';
 import { RubricCriterionDto } from '../../roadshows/dto/judge-view-response.dto';
-import { ALLOCATION_STATUSES, BUNDLE_REASONS } from './results-response.dto';
+import { ALLOCATION_STATUSES, BUNDLE_REASONS, ResultComponentDto } from './results-response.dto';
 import { ScoreBreakdownDto } from './score-breakdown.dto';
 import { BundleStatisticsDto } from './statistics.dto';
 
@@ -54,6 +54,17 @@ export class BundleCompetitionDto {
   rulesVersion: number;
 }
 
+export class BundleNormalizationDto {
+  @ApiProperty({ enum: ['z-score'] })
+  kind: 'z-score';
+
+  @ApiProperty({ enum: ['sample', 'population'] })
+  sd: 'sample' | 'population';
+
+  @ApiProperty({ type: 'integer', minimum: 2, example: 3 })
+  minProjectsPerJudge: number;
+}
+
 export class BundleAggregationDto {
   @ApiProperty({ enum: AGGREGATION_METHODS, example: 'trimmed-mean' })
   method: string;
@@ -74,6 +85,23 @@ export class BundleAggregationDto {
     description: '评委组 → 权重 / judge group → weight',
   })
   groupWeights?: Record<string, string>;
+
+  @ApiPropertyOptional({ type: BundleNormalizationDto, description: '第 2 版 / version 2' })
+  normalization?: BundleNormalizationDto;
+
+  @ApiDecimal({ example: '5', required: false, description: '评委倾向性提示阈值（第 2 版） / bias threshold (v2)' })
+  biasThreshold?: string;
+}
+
+export class BundleComponentValueDto {
+  @ApiProperty({ format: 'uuid' })
+  projectId: string;
+
+  @ApiProperty({ example: 'donations' })
+  key: string;
+
+  @ApiExact({ example: '23.5' })
+  value: string;
 }
 
 export class BundleRulesDto {
@@ -97,6 +125,9 @@ export class BundleRulesDto {
 
   @ApiProperty({ example: true })
   onePerOrganization: boolean;
+
+  @ApiPropertyOptional({ type: [ResultComponentDto], description: '评分构成（第 2 版） / score components (v2)' })
+  components?: ResultComponentDto[];
 }
 
 export class BundleProjectDto {
@@ -137,6 +168,9 @@ export class BundleJudgeDto {
 
   @ApiDecimal({ example: '1' })
   weight: string;
+
+  @ApiPropertyOptional({ example: '洲边', description: '评委所属社区（第 2 版） / the judge’s community (v2)' })
+  affiliation?: string;
 }
 
 export class BundleSheetDto {
@@ -182,6 +216,13 @@ export class BundleInputsDto {
 
   @ApiProperty({ type: [BundleRecusalDto], description: '按项目再按席位 / by project, then seat' })
   recusals: BundleRecusalDto[];
+
+  @ApiPropertyOptional({
+    type: [BundleComponentValueDto],
+    description:
+      '录入与投票构成的分数，按项目再按规则顺序（第 2 版） / input and vote values by project, then rules order (v2)',
+  })
+  componentValues?: BundleComponentValueDto[];
 }
 
 export class GrantBreakdownDto {
@@ -265,7 +306,12 @@ export class ResultBundleDto {
   @ApiProperty({ enum: [RESULT_BUNDLE_FORMAT], example: RESULT_BUNDLE_FORMAT })
   format: string;
 
-  @ApiProperty({ type: 'integer', enum: [RESULT_BUNDLE_VERSION], example: RESULT_BUNDLE_VERSION })
+  @ApiProperty({
+    type: 'integer',
+    enum: [...RESULT_BUNDLE_VERSIONS],
+    example: RESULT_BUNDLE_VERSION,
+    description: '2 起含评分构成、标准化与评委倾向性 / from 2: components, normalization, affiliation bias',
+  })
   version: number;
 
   @ApiProperty({ type: BundleRunDto, description: '仅供参考，不参与核验 / informative, not verified' })

@@ -6,7 +6,7 @@ import type {
   BundleReason,
   ScoreBreakdown,
 } from '@app/scoring';
-import { ApiDecimal } from '../../common/api-decimal.decorator';
+import { ApiDecimal, ApiExact } from '../../common/api-decimal.decorator';
 import { PageOf } from '../../common/page-query.dto';
 import { CategoryRuleDto } from '../../competitions/dto/competition-rules.dto';
 import { REASON_LABELS, STATUS_LABELS } from '../result-labels';
@@ -37,6 +37,45 @@ export class TieBreakDto extends BilingualTextDto {
     description: '1-based position of that tie-break in the rules',
   })
   step?: number;
+}
+
+/** 评分构成 a part of the final score, as the results table heads its column and a bundle (v2) states it. */
+export class ResultComponentDto {
+  @ApiProperty({ example: 'donations' })
+  key: string;
+
+  @ApiProperty({ example: '定向捐赠' })
+  labelZh: string;
+
+  @ApiProperty({ example: 'Directed donations' })
+  labelEn: string;
+
+  @ApiProperty({ enum: ['roadshow', 'input', 'vote'] })
+  source: 'roadshow' | 'input' | 'vote';
+
+  @ApiDecimal({ example: '0.2', required: false })
+  weight?: string;
+
+  @ApiDecimal({ example: '50', required: false, description: '加分项的上限 / a bonus’s cap' })
+  bonusCap?: string;
+
+  @ApiDecimal({ example: '100', required: false, description: '录入或投票的最高分 / input and vote: the maximum' })
+  maxPoints?: string;
+}
+
+/** One project's value of one component. */
+export class ResultComponentValueDto {
+  @ApiProperty({ example: 'donations' })
+  key: string;
+
+  @ApiExact({ example: '23.5', description: '该构成的精确分数 / the component’s exact value' })
+  value: string;
+
+  @ApiDecimal({ example: '23.50', description: '按公布得分的小数位四舍五入 / rounded to the published decimals' })
+  display: string;
+
+  @ApiExact({ example: '4.7', description: '计入总分的分数（权重 × 分数，或封顶的加分） / what it adds' })
+  points: string;
 }
 
 @ApiExtraModels(ScoreBreakdownDto, PublicScoreBreakdownDto)
@@ -83,6 +122,13 @@ export class ResultRowDto {
       'trimming, groups and gates; applicants see the totals without judges’ ids.',
   })
   breakdown: ScoreBreakdown | PublicScoreBreakdownDto;
+
+  @ApiPropertyOptional({
+    type: [ResultComponentValueDto],
+    description:
+      '各评分构成的分数，按规则顺序（有评分构成时） / each component’s value in the rules’ order, with components',
+  })
+  components?: ResultComponentValueDto[];
 
   @ApiProperty({ type: TieBreakDto, description: '为何排在下一名之前 / why it stands above the next' })
   tieBreak: TieBreakDto;
@@ -139,6 +185,12 @@ export class ResultsResponseDto extends PageOf(ResultRowDto) {
 
   @ApiProperty({ enum: ['office', 'applicant'], example: 'office' })
   view: 'office' | 'applicant';
+
+  @ApiPropertyOptional({
+    type: [ResultComponentDto],
+    description: '评分构成，按规则顺序：结果表每项一列 / the score components in order: a column each',
+  })
+  components?: ResultComponentDto[];
 }
 
 export class StatisticsResponseDto {

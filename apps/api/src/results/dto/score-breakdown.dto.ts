@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ApiDecimal, ApiExact, EXACT_TEXT } from '../../common/api-decimal.decorator';
 
 /** Which of the extreme totals trimming dropped. */
@@ -60,6 +60,24 @@ export class BreakdownGateDto {
   passed: boolean;
 }
 
+/** One part of the final score: its value and what it adds (version 2). */
+export class BreakdownComponentDto {
+  @ApiProperty({ example: 'donations' })
+  key: string;
+
+  @ApiProperty({ enum: ['weighted', 'bonus'] })
+  kind: 'weighted' | 'bonus';
+
+  @ApiExact({ example: '0.2', description: '权重；加分项为 1 / weight; 1 for a bonus' })
+  weight: string;
+
+  @ApiExact({ example: '23.5', description: '该构成的分数 / the component’s value' })
+  value: string;
+
+  @ApiExact({ example: '4.7', description: '计入总分的分数 / what it adds to the score' })
+  points: string;
+}
+
 /** What the score announced on stage and the score of a ranking run both record. */
 export class AggregateBreakdownDto extends AggregateMethodDto {
   @ApiExact({ example: '87.352', description: '未舍入的得分 / the unrounded score' })
@@ -94,6 +112,12 @@ export class AggregateBreakdownDto extends AggregateMethodDto {
 
   @ApiProperty({ example: true })
   gatesPassed: boolean;
+
+  @ApiPropertyOptional({
+    type: [BreakdownComponentDto],
+    description: '有评分构成时，按规则顺序 / with score components, in the rules’ order',
+  })
+  components?: BreakdownComponentDto[];
 }
 
 /** How the office sees a score came about: every counted judge, the trimming, groups and gates. */

@@ -155,6 +155,69 @@ export class LeniencyDto {
   judges: JudgeLeniencyDto[];
 }
 
+export class AffiliationBiasFiguresDto {
+  @ApiProperty({ type: 'integer', minimum: 0, example: 2, description: '本社区项目数 / own-community projects' })
+  sameCount: number;
+
+  @ApiProperty({ type: 'integer', minimum: 0, example: 8, description: '其他项目数 / other projects' })
+  otherCount: number;
+
+  @ApiProperty({ ...EXACT_6, nullable: true, example: '4.500000' })
+  sameMeanOffset: string | null;
+
+  @ApiProperty({ ...EXACT_6, nullable: true, example: '-0.250000' })
+  otherMeanOffset: string | null;
+
+  @ApiProperty({
+    ...EXACT_6,
+    nullable: true,
+    example: '4.750000',
+    description: '对本社区项目比对其他项目平均多给的分数 / points more given to own-community projects',
+  })
+  bias: string | null;
+
+  @ApiProperty({ ...SIGNIFICANT_6, nullable: true, example: '2.91034' })
+  welchT: string | null;
+}
+
+export class JudgeAffiliationBiasDto extends AffiliationBiasFiguresDto {
+  @ApiProperty({ format: 'uuid' })
+  judgeId: string;
+
+  @ApiProperty({ type: String, nullable: true, example: '洲边', description: '评委所属社区 / the judge’s community' })
+  affiliation: string | null;
+
+  @ApiProperty({
+    example: false,
+    description:
+      '倾向性超过规则阈值，提示办公室关注（不剔除） / bias above the rules’ threshold: flagged, never excluded',
+  })
+  flagged: boolean;
+}
+
+/** 评委倾向性: does a judge favour projects of their own community? */
+export class AffiliationBiasDto {
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '5',
+    description: '规则的 aggregation.biasThreshold；未设置时为 null，不提示任何评委 / null: nobody is flagged',
+  })
+  threshold: string | null;
+
+  @ApiProperty({
+    type: [JudgeAffiliationBiasDto],
+    description: '有所属社区的评委，按席位 / judges with a community, by seat',
+  })
+  judges: JudgeAffiliationBiasDto[];
+
+  @ApiProperty({ type: AffiliationBiasFiguresDto, description: '全体评委合计 / all judges pooled' })
+  pooled: AffiliationBiasFiguresDto;
+
+  @ApiProperty({ type: 'integer', minimum: 0, example: 0 })
+  flaggedCount: number;
+}
+
 /** 评委一致性: agreement of the judges' totals over the counted sheets. */
 export class AgreementStatisticsDto {
   @ApiProperty({ type: 'integer', minimum: 0, example: 7 })
@@ -186,6 +249,13 @@ export class AgreementStatisticsDto {
     description: '统计缺失或省略的原因 / why a statistic is missing or partial',
   })
   notes: BilingualTextDto[];
+
+  @ApiPropertyOptional({
+    type: AffiliationBiasDto,
+    description:
+      '评委对本社区项目的倾向性（第 2 版结果起每次排名都计算） / affiliation bias, in every run from bundle version 2',
+  })
+  affiliationBias?: AffiliationBiasDto;
 }
 
 /** The statistics of one run, as the result bundle stores them. */

@@ -130,6 +130,41 @@ export class BoardRankingDto {
   decidedBy: BoardDecisionDto;
 }
 
+/** What the announced score is: the final score, or the roadshow's part of it (路演得分). */
+export class AnnouncedScorePartDto {
+  @ApiProperty({
+    enum: ['final', 'roadshow-component'],
+    example: 'roadshow-component',
+    description:
+      'final：公布的即最终得分；roadshow-component：只是总分中的路演部分（另有录入、投票等构成或按评委标准化） / ' +
+      'final: the announced score is the final one; roadshow-component: only its roadshow part',
+  })
+  part: 'final' | 'roadshow-component';
+
+  @ApiProperty({ example: '路演得分' })
+  labelZh: string;
+
+  @ApiProperty({ example: 'Roadshow score' })
+  labelEn: string;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'roadshow',
+    description: '路演构成的代码 / the roadshow component’s key',
+  })
+  componentKey: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: '0.6', description: '路演构成的权重 / its weight' })
+  weight: string | null;
+
+  @ApiProperty({
+    example: false,
+    description: '最终得分按评委标准化，现场显示原始分 / the final score normalizes each judge',
+  })
+  normalized: boolean;
+}
+
 export class BoardResponseDto {
   @ApiProperty({ format: 'uuid' })
   roadshowId: string;
@@ -157,4 +192,7 @@ export class BoardResponseDto {
 
   @ApiProperty({ type: [BoardRankingDto], description: '已锁定项目的实时排名 / running ranking of locked slots' })
   ranking: BoardRankingDto[];
+
+  @ApiProperty({ type: AnnouncedScorePartDto, description: '公布分数的含义 / what the announced scores are' })
+  announcedAs: AnnouncedScorePartDto;
 }

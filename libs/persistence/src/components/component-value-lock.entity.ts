@@ -1,0 +1,17 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+
+/** A component whose values are frozen for ranking: no value of it changes while the row exists. */
+@Entity({ name: 'component_value_lock' })
+export class ComponentValueLock {
+  @PrimaryColumn({ name: 'competition_id', type: 'uuid' })
+  competitionId: string;
+
+  @PrimaryColumn({ name: 'component_key', type: 'text' })
+  componentKey: string;
+
+  @Column({ name: 'locked_by', type: 'uuid', nullable: true })
+  lockedBy: string | null;
+
+  @CreateDateColumn({ name: 'locked_at', type: 'timestamptz' })
+  lockedAt: Date;
+}

@@ -1,0 +1,1 @@
+export { donationPointsOf, votePointsOf, type DonationPointsRule } from './component-points';
