@@ -6,13 +6,15 @@ import { ApiClient } from './api-client';
 import { DemoData, DemoProject, competitionOf, readDemoData, registrationOf, submissionOf } from './competition-data';
 import { ROOT, createOffice, inDatabase, pad, say, signIn, yuan } from './demo-support';
 import { followTheProjectYear } from './grants-year';
+import { playQingdaoCompetition } from './qingdao-competition';
 import { CriterionLimit, simulateMarks } from './score-simulation';
 
 /**
  * The main job, end to end, through the public API: the office creates the competition, sixteen
  * communities apply, one is screened out, seven judges score a roadshow, the worker ranks and
  * allocates, the office publishes, the agreements are rendered and downloaded, and the project year
- * follows (grants-year.ts).
+ * follows (grants-year.ts); then a second competition ranks by stages the way 青岛 does
+ * (qingdao-competition.ts).
  * Usage: run-competition.ts BASE_URL OUTPUT_DIR (scripts/demo.sh starts the servers first).
  */
 
@@ -268,6 +270,9 @@ async function main(baseUrl: string, outputDir: string): Promise<void> {
     funded: results.filter((row) => row.grantFen > 0),
     runId,
   });
+  const started = Date.now();
+  await playQingdaoCompetition(api, context.office, runId, data.competition.grantor);
+  say(`（第二场大赛用时 / the second competition took ${((Date.now() - started) / 1000).toFixed(1)} s）`);
   writeFileSync(join(outputDir, 'judge-codes.txt'), context.judgeCodes.map((j) => `${j.name}\t${j.code}\n`).join(''));
   say(`agreements: ${folder}`);
   say('');

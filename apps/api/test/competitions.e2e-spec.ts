@@ -505,6 +505,57 @@ describe('competitions', () => {
       expect(event?.after).toMatchObject({ rulesVersion: 2, rules: { maxRequestFen: 4_000_000 } });
     });
 
+    it('takes the 东莞 preset’s components, changes them and normalization, and names a wrong component in both languages', async () => {
+      const { id } = await created(newCompetition({ preset: 'dongguan' }));
+      const shown = await api().get(`/competitions/${id}`).set('authorization', officeAuth).expect(200);
+      expect(shown.body.rules.components).toEqual(COMPETITION_PRESETS.dongguan.components);
+      const changed = await api()
+        .patch(`/competitions/${id}/rules`)
+        .set('authorization', officeAuth)
+        .send({
+          aggregation: {
+            ...COMPETITION_PRESETS.dongguan.aggregation,
+            normalization: { kind: 'z-score', sd: 'population', minProjectsPerJudge: 3 },
+          },
+          components: [
+            { key: 'roadshow', labelZh: '项目评审', labelEn: 'Project review', source: 'roadshow', weight: '1' },
+            {
+              key: 'fundraising',
+              labelZh: '筹款加分',
+              labelEn: 'Fundraising bonus',
+              source: 'input',
+              bonusCap: '50',
+              maxPoints: '100',
+            },
+          ],
+        })
+        .expect(200);
+      expect(changed.body.rules.aggregation.normalization).toEqual({
+        kind: 'z-score',
+        sd: 'population',
+        minProjectsPerJudge: 3,
+      });
+      expect(changed.body.rules.components[1]).toMatchObject({ key: 'fundraising', bonusCap: '50' });
+      const refused = await api()
+        .patch(`/competitions/${id}/rules`)
+        .set('authorization', officeAuth)
+        .send({
+          components: [{ key: 'roadshow', labelZh: '路演', labelEn: 'Roadshow', source: 'roadshow', weight: '0.6' }],
+        })
+        .expect(400);
+      expect(refused.body).toMatchObject({
+        reason: 'COMPONENT_WEIGHTS_NOT_1',
+        field: 'components',
+        message_zh: '评分构成的权重合计须为 1（现为 0.6），加分项不计入',
+      });
+      const cleared = await api()
+        .patch(`/competitions/${id}/rules`)
+        .set('authorization', officeAuth)
+        .send({ components: null })
+        .expect(200);
+      expect(cleared.body.rules).not.toHaveProperty('components');
+    });
+
     it('keeps the version when nothing changes', async () => {
       const { id } = await created();
       const response = await api()

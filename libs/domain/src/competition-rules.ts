@@ -1,3 +1,4 @@
+import type { BundleComponent, ComponentSource } from '@app/scoring';
 import type { EvaluationRules } from './evaluation-vocabulary';
 import { AgreementLanguage, TrancheCondition } from './grant-vocabulary';
 import { SupervisionRules } from './supervision-vocabulary';
@@ -46,24 +47,16 @@ export interface NormalizationRule {
   readonly minProjectsPerJudge?: number;
 }
 
-export const COMPONENT_SOURCES = ['roadshow', 'input', 'vote'] as const;
-export type ComponentSource = (typeof COMPONENT_SOURCES)[number];
+export type { ComponentSource };
+export const COMPONENT_SOURCES: readonly ComponentSource[] = ['roadshow', 'input', 'vote'];
 
 /**
- * 评分构成 A part of the final score: the roadshow's panel aggregate, a value the office enters per
- * project (preliminary round, document review, donations as points) or the public vote as points.
- * A weighted part adds weight × value (the weights add up to 1); a bonus adds its value up to
- * `bonusCap` (博爱100's fundraising bonus up to 50). Exactly one of weight and bonusCap.
+ * 评分构成 A part of the final score, as a result bundle states it: the roadshow's panel aggregate,
+ * a value the office enters per project (preliminary round, document review, donations as points)
+ * or the public vote as points; weighted (the weights add up to 1) or a capped bonus (博爱100's
+ * fundraising bonus up to 50).
  */
-export interface ScoreComponentRule {
-  readonly key: string;
-  readonly labelZh: string;
-  readonly labelEn: string;
-  readonly source: ComponentSource;
-  readonly weight?: string;
-  readonly bonusCap?: string;
-  /** input and vote: the highest value a project may have (the vote's top project gets it). */
-  readonly maxPoints?: string;
+export interface ScoreComponentRule extends BundleComponent {
   /** input only: the office enters directed donations in fen, and each `fenPerPoint` is one point. */
   readonly fenPerPoint?: number;
 }

@@ -1,4 +1,5 @@
 export * from './rational';
+export * from './delimited-text';
 export * from './scoring.error';
 export * from './aggregate';
 export * from './rank';

@@ -34,7 +34,7 @@ export class CompetitionsController {
   @ApiOperation({
     summary: '创建公益创投大赛 / create a competition',
     description:
-      '从预设规则（party-building 党建项目 / community-micro 社区微创投）开始，rules 中给出的字段覆盖预设；新大赛为草稿状态。\n\n' +
+      '从预设规则（party-building 党建项目 / community-micro 社区微创投 / dongguan 东莞式 现场评审 60% + 定向捐赠 20% + 网络投票 20% / qingdao 青岛式 初评 15% + 材料 25% + 路演 60%）开始，rules 中给出的字段覆盖预设；新大赛为草稿状态。\n\n' +
       'Starts from a preset; each field given in rules replaces the preset’s. The competition starts as a draft.',
   })
   @ApiResponse({ status: 201, type: CompetitionResponseDto })

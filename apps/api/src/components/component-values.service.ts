@@ -11,10 +11,9 @@ import {
   ScoreComponentRule,
 } from '@app/domain';
 import { CompetitionsRepository, ComponentValuesRepository } from '@app/persistence';
-import { donationPointsOf, storedComponentsOf } from '@app/scoring';
+import { donationPointsOf, readDelimitedRows, storedComponentsOf } from '@app/scoring';
 import { Actor } from '../auth/actor';
 import { auditActor } from '../auth/audit-actor';
-import { parseCsv } from '../common/csv';
 import { PROJECT_ID_COLUMN } from '../results/results-csv';
 import { FieldProblem, RequestValidationError } from '../common/validation-error';
 import {
@@ -80,16 +79,8 @@ export class ComponentValuesService {
         const lock = locks.find((entry) => entry.componentKey === component.key);
         const own = rows.filter((row) => row.componentKey === component.key);
         const valued = new Set(own.map((row) => row.submissionId));
-        const rule = competition.rules.components?.find((c) => c.key === component.key);
         return {
-          key: component.key,
-          labelZh: component.labelZh,
-          labelEn: component.labelEn,
-          source: component.source,
-          ...(component.weight !== undefined ? { weight: component.weight } : {}),
-          ...(component.bonusCap !== undefined ? { bonusCap: component.bonusCap } : {}),
-          ...(component.maxPoints !== undefined ? { maxPoints: component.maxPoints } : {}),
-          ...(rule?.fenPerPoint !== undefined ? { fenPerPoint: rule.fenPerPoint } : {}),
+          ...component,
           locked: lock !== undefined,
           lockedAt: lock ? lock.lockedAt.toISOString() : null,
           values: own.map((row) => ({
@@ -135,7 +126,7 @@ export class ComponentValuesService {
     const rule = await this.inputComponent(competitionId, key);
     const donations = rule.fenPerPoint !== undefined;
     const valueColumn = donations ? DONATION_COLUMN : VALUE_COLUMN;
-    const { records, unclosedAt } = parseCsv(csv);
+    const { rows: records, unclosedAt } = readDelimitedRows(csv, ',');
     if (unclosedAt !== undefined) {
       throw refuseCsv([lineProblem(unclosedAt, 'quote', { zh: '引号未闭合', en: 'a quoted field is never closed' })]);
     }
@@ -215,7 +206,7 @@ export class ComponentValuesService {
   private async inputComponent(competitionId: string, key: string): Promise<ScoreComponentRule> {
     const competition = await this.competitions.findById(competitionId);
     if (!competition) throw CompetitionErrors.notFound();
-    const rule = competition.rules.components?.find((c) => c.key === key && c.source !== 'roadshow');
+    const rule = storedComponentsOf(competition.rules).find((c) => c.key === key);
     if (!rule) throw ComponentErrors.unknown(key);
     if (rule.source !== 'input') throw ComponentErrors.sourceMismatch(rule, rule.source, 'input');
     return rule;

@@ -26,9 +26,10 @@ export class RankingRunsController {
   @ApiOperation({
     summary: '排名并分配资金（发起排名任务）/ rank and allocate (request a ranking run)',
     description:
-      '大赛须处于评分结束、已排名或资金已分配状态，且路演所有出场位均已锁定。任务进入队列，由后台按大赛规则计算排名、资金分配和评委一致性；' +
+      '大赛须处于评分结束、已排名或资金已分配状态，路演所有出场位均已锁定，且每项录入或投票评分构成都有全部项目的分数并已锁定。任务进入队列，由后台按大赛规则计算排名、资金分配和评委一致性；' +
       '用 GET /runs/{id} 或 GET /runs/{id}/events 查看进度。成功后大赛进入「资金已分配」。\n\n' +
-      'The competition must be scoring-closed, ranked or allocated, with every roadshow slot locked. The run is queued; ' +
+      'The competition must be scoring-closed, ranked or allocated, with every roadshow slot locked and every input ' +
+      'and vote score component valued for every project and locked. The run is queued; ' +
       'the worker ranks, allocates and computes judge agreement under the competition’s rules. Follow it with ' +
       'GET /runs/{id} or GET /runs/{id}/events. On success the competition becomes allocated.',
   })
@@ -39,7 +40,8 @@ export class RankingRunsController {
   @ApiError(404, '大赛不存在 / no such competition')
   @ApiError(
     409,
-    '状态不允许、出场位未锁定或已有任务在进行 / wrong state, unlocked slots, or a run already in progress',
+    '状态不允许、出场位未锁定、评分构成缺分或未锁定，或已有任务在进行 / wrong state, unlocked slots, ' +
+      'missing or unlocked component values, or a run already in progress',
     {
       code: 'CONFLICT',
       message_zh: '路演还有 2 个出场位未锁定（共 10 个），全部锁定后才能排名',

@@ -25,7 +25,6 @@ import { auditActor } from '../auth/audit-actor';
 import { categoryOf } from '../roadshows/competition-scoring';
 import { Unpaged } from '../common/page-query.dto';
 import {
-  ResultComponentDto,
   ResultComponentValueDto,
   ResultRowDto,
   ResultsResponseDto,
@@ -60,18 +59,6 @@ function publicBreakdown(breakdown: ScoreBreakdown): PublicScoreBreakdownDto {
     })),
     gatesPassed: breakdown.gatesPassed,
   };
-}
-
-/** The run's components as the table heads their columns, in the rules' order. */
-function componentsOf(inputs: BundleInputs): ResultComponentDto[] | undefined {
-  return inputs.rules.components?.map((component) => ({
-    key: component.key,
-    labelZh: component.labelZh,
-    labelEn: component.labelEn,
-    source: component.source,
-    ...(component.weight !== undefined ? { weight: component.weight } : {}),
-    ...(component.bonusCap !== undefined ? { bonusCap: component.bonusCap } : {}),
-  }));
 }
 
 /** Each component's value of one project, exact and rounded to the published decimals. */
@@ -212,7 +199,7 @@ export class ResultsService {
       poolFen: inputs.poolFen,
       totalFen: run.totalFen as number,
       view,
-      ...(inputs.rules.components ? { components: componentsOf(inputs) } : {}),
+      ...(inputs.rules.components ? { components: [...inputs.rules.components] } : {}),
       items: results.map((row) => this.rowOf(row, competition, projects.get(row.submissionId), organizations, view)),
     };
   }

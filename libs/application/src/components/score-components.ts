@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ComponentErrors, CompetitionState, ScoreComponentRule } from '@app/domain';
 import { AuditRepository, ComponentValuesRepository } from '@app/persistence';
-import { Rational, ScoringError } from '@app/scoring';
+import { Rational, ScoringError, storedComponentsOf } from '@app/scoring';
 import { AuditActor } from '../audit-actor';
 import { CompetitionLifecycle } from '../competition/competition-lifecycle';
 
@@ -158,7 +158,7 @@ export class ScoreComponents {
 
 /** An input or vote component of the rules by key; the roadshow's has no stored values. */
 function componentOf(components: readonly ScoreComponentRule[] | undefined, key: string): ScoreComponentRule {
-  const component = components?.find((c) => c.key === key && c.source !== 'roadshow');
+  const component = storedComponentsOf({ components }).find((c) => c.key === key);
   if (!component) throw ComponentErrors.unknown(key);
   return component;
 }

@@ -94,12 +94,12 @@ export const ComponentErrors = {
       ComponentRefusal.ValueKind,
       donations
         ? {
-            zh: `「${component.labelZh}」按捐赠金额折算：请给出 donationFen（捐赠金额，单位分），不给 value`,
-            en: `"${component.labelEn}" is computed from donations: give donationFen (in fen), not value`,
+            zh: `「${component.labelZh}」按捐赠金额折算：请给出捐赠金额（分），不要直接给分数`,
+            en: `"${component.labelEn}" is computed from donations: give the donation in fen, not points`,
           }
         : {
-            zh: `「${component.labelZh}」请直接给出分数 value，不给 donationFen`,
-            en: `give "${component.labelEn}" as points (value), not donationFen`,
+            zh: `「${component.labelZh}」请直接给出分数，不要给捐赠金额`,
+            en: `give "${component.labelEn}" as points, not as a donation`,
           },
       field,
     ),

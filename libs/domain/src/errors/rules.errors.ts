@@ -94,8 +94,8 @@ export const RulesErrors = {
 
   normalizationFields: (at: RulesField) =>
     invalid(RulesRefusal.NormalizationFields, at, {
-      zh: `${at.name.zh}：z-score 标准化须给出标准差口径（sample 或 population）和每位评委最少评分项目数（至少 2），不标准化时二者都不给`,
-      en: `${at.name.en}: z-score needs sd (sample or population) and minProjectsPerJudge (at least 2); none takes neither`,
+      zh: `${at.name.zh}：按评委标准分标准化须给出标准差口径（样本或总体）和每位评委最少评分项目数（至少 2），不标准化时二者都不给`,
+      en: `${at.name.en}: per-judge standardization needs the standard deviation (sample or population) and the minimum of projects per judge (at least 2); without it, neither is given`,
     }),
 
   missing: (at: RulesField) =>

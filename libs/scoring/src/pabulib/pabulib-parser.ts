@@ -1,62 +1,17 @@
+import { readDelimitedRows, type DelimitedRow as CsvRow } from '../delimited-text';
 import { Rational } from '../rational';
 import { ScoringError, ScoringErrorCode } from '../scoring.error';
 import { PabulibBallot, PabulibElection, PabulibProject } from './pabulib.types';
-
-interface CsvRow {
-  readonly line: number;
-  readonly cells: readonly string[];
-}
 
 function malformed(message: string, field: string): ScoringError {
   return new ScoringError(ScoringErrorCode.InvalidInput, `Pabulib: ${message}`, field);
 }
 
-/**
- * Splits semicolon-separated text into rows, honouring double-quoted cells (which may hold
- * semicolons, doubled quotes and line breaks), as Python's csv module writes them.
- */
+/** Semicolon-separated rows, as Python's csv module writes Pabulib files. */
 function readRows(text: string): CsvRow[] {
-  const rows: CsvRow[] = [];
-  let cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  let line = 1;
-  let rowLine = 1;
-  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const endRow = (): void => {
-    cells.push(cell);
-    if (cells.length > 1 || cells[0].trim() !== '') rows.push({ line: rowLine, cells });
-    cells = [];
-    cell = '';
-  };
-  for (let i = 0; i < source.length; i += 1) {
-    const ch = source[i];
-    if (quoted) {
-      if (ch === '"' && source[i + 1] === '"') {
-        cell += '"';
-        i += 1;
-      } else if (ch === '"') {
-        quoted = false;
-      } else {
-        if (ch === '\n') line += 1;
-        cell += ch;
-      }
-    } else if (ch === '"' && cell === '') {
-      quoted = true;
-    } else if (ch === ';') {
-      cells.push(cell);
-      cell = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && source[i + 1] === '\n') i += 1;
-      endRow();
-      line += 1;
-      rowLine = line;
-    } else {
-      cell += ch;
-    }
-  }
-  if (quoted) throw malformed(`unterminated quote starting on line ${rowLine}`, `line.${rowLine}`);
-  endRow();
+  const { rows, unclosedAt } = readDelimitedRows(text, ';');
+  if (unclosedAt !== undefined)
+    throw malformed(`unterminated quote starting on line ${unclosedAt}`, `line.${unclosedAt}`);
   return rows;
 }
 

@@ -130,7 +130,9 @@ export function finalPolicyOfRules(rules: StoredRules): AggregationPolicy {
 }
 
 /** The components whose values are stored per project (sources input and vote), in the rules' order. */
-export function storedComponentsOf(rules: Pick<StoredRules, 'components'>): readonly BundleComponent[] {
+export function storedComponentsOf<C extends Pick<BundleComponent, 'source'>>(rules: {
+  readonly components?: readonly C[];
+}): readonly C[] {
   return (rules.components ?? []).filter((component) => component.source !== 'roadshow');
 }
 

@@ -5,7 +5,7 @@ import { ApiDecimal, ApiExact } from '../../common/api-decimal.decorator';
 import { AGGREGATION_METHODS } from '../../competitions/competition-rules.validator';
 import { BoardDecisionDto } from '../../roadshows/dto/board-response.dto';
 import { RubricCriterionDto } from '../../roadshows/dto/judge-view-response.dto';
-import { ALLOCATION_STATUSES, BUNDLE_REASONS } from './results-response.dto';
+import { ALLOCATION_STATUSES, BUNDLE_REASONS, ResultComponentDto } from './results-response.dto';
 import { ScoreBreakdownDto } from './score-breakdown.dto';
 import { BundleStatisticsDto } from './statistics.dto';
 
@@ -93,30 +93,6 @@ export class BundleAggregationDto {
   biasThreshold?: string;
 }
 
-/** 评分构成 a part of the final score (version 2). */
-export class BundleComponentDto {
-  @ApiProperty({ example: 'donations' })
-  key: string;
-
-  @ApiProperty({ example: '定向捐赠' })
-  labelZh: string;
-
-  @ApiProperty({ example: 'Directed donations' })
-  labelEn: string;
-
-  @ApiProperty({ enum: ['roadshow', 'input', 'vote'] })
-  source: string;
-
-  @ApiDecimal({ example: '0.2', required: false })
-  weight?: string;
-
-  @ApiDecimal({ example: '50', required: false })
-  bonusCap?: string;
-
-  @ApiDecimal({ example: '100', required: false })
-  maxPoints?: string;
-}
-
 export class BundleComponentValueDto {
   @ApiProperty({ format: 'uuid' })
   projectId: string;
@@ -150,8 +126,8 @@ export class BundleRulesDto {
   @ApiProperty({ example: true })
   onePerOrganization: boolean;
 
-  @ApiPropertyOptional({ type: [BundleComponentDto], description: '评分构成（第 2 版） / score components (v2)' })
-  components?: BundleComponentDto[];
+  @ApiPropertyOptional({ type: [ResultComponentDto], description: '评分构成（第 2 版） / score components (v2)' })
+  components?: ResultComponentDto[];
 }
 
 export class BundleProjectDto {

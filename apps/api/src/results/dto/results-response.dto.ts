@@ -39,7 +39,7 @@ export class TieBreakDto extends BilingualTextDto {
   step?: number;
 }
 
-/** A part of the final score as the results table heads its column (version 2 runs). */
+/** 评分构成 a part of the final score, as the results table heads its column and a bundle (v2) states it. */
 export class ResultComponentDto {
   @ApiProperty({ example: 'donations' })
   key: string;
@@ -58,6 +58,9 @@ export class ResultComponentDto {
 
   @ApiDecimal({ example: '50', required: false, description: '加分项的上限 / a bonus’s cap' })
   bonusCap?: string;
+
+  @ApiDecimal({ example: '100', required: false, description: '录入或投票的最高分 / input and vote: the maximum' })
+  maxPoints?: string;
 }
 
 /** One project's value of one component. */
