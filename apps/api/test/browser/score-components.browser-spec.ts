@@ -10,6 +10,7 @@ import { createUser } from '../factories';
 import { RoadshowFixture, addJudge, bearer, createRoadshow, roadshowCompetition } from '../roadshow.factory';
 import { WorkerEnvironment, WorkerProcess, startWorkerProcess } from '../worker-process';
 import {
+  BIG_SCREEN,
   LABEL_CHECK,
   LAPTOP,
   PHONE,
@@ -287,12 +288,33 @@ describe('score components in the office console and the applicant’s result, i
     }
   });
 
+  it('the hall’s screen calls the announced score 路演得分 when the roadshow is only a part of the final score', async () => {
+    const { roadshowId } = await scoredQingdaoCompetition();
+    const context = await served.browser.newContext(BIG_SCREEN);
+    try {
+      const screen = await context.newPage();
+      await screen.goto(`${served.baseUrl}/screen/?roadshow=${roadshowId}`);
+      await screen.locator('#announced-score').waitFor();
+      await expect(screen.locator('#announced-label').innerText()).resolves.toBe('路演得分');
+      await expect(screen.locator('#ranking-table thead th').allInnerTexts()).resolves.toEqual([
+        '名次',
+        '项目',
+        '路演得分',
+      ]);
+      await shot(screen, 'components-07-screen');
+      await screen.goto(`${served.baseUrl}/screen/?roadshow=${roadshowId}&lang=en`);
+      await screen.locator('#announced-label', { hasText: 'Roadshow score' }).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
   /**
    * A 青岛-rules competition whose three projects five judges scored through the API, scoring
    * closed. The fifth judge's community (五顶岗) is recorded only after the roadshow, so no automatic
    * recusal kept them from its project: the run measures how far they favoured it.
    */
-  async function scoredQingdaoCompetition(): Promise<RoadshowFixture> {
+  async function scoredQingdaoCompetition(): Promise<RoadshowFixture & { readonly roadshowId: string }> {
     const fixture = await roadshowCompetition(served.app, TOTALS.length, COMPETITION_PRESETS.qingdao);
     const office = bearer(fixture.officeToken);
     const roadshowId = await createRoadshow(served.app, fixture);
@@ -325,6 +347,6 @@ describe('score components in the office console and the applicant’s result, i
     await served.db
       .getRepository(Judge)
       .update({ id: judges[4].id }, { community: fixture.organizations[0].community });
-    return fixture;
+    return { ...fixture, roadshowId };
   }
 });
