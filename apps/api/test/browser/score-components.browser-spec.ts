@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Locator, Page } from 'playwright-core';
 import request from 'supertest';
+import { ScoreComponents } from '@app/application';
 import { COMPETITION_PRESETS, CompetitionState, JudgeGroup, Role } from '@app/domain';
 import { AppUser, Judge } from '@app/persistence';
 import { IsolatedDatabase, createIsolatedDatabase } from '@app/testing';
@@ -304,6 +305,62 @@ describe('score components in the office console and the applicant’s result, i
       await shot(screen, 'components-07-screen');
       await screen.goto(`${served.baseUrl}/screen/?roadshow=${roadshowId}&lang=en`);
       await screen.locator('#announced-label', { hasText: 'Roadshow score' }).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('enters 东莞’s directed donations in yuan and shows the vote’s points read-only, from the round', async () => {
+    const fixture = await roadshowCompetition(served.app, 2, COMPETITION_PRESETS.dongguan);
+    const [first, second] = fixture.submissions;
+    // The vote's values arrive through the one use-case as its round closes: 300 and 200 valid votes.
+    await served.db.transaction((manager) =>
+      served.app.get(ScoreComponents).recordComponentValues(
+        manager,
+        {
+          competitionId: fixture.competition.id,
+          componentKey: 'vote',
+          source: 'vote',
+          values: [
+            { projectId: first.id, value: '100' },
+            { projectId: second.id, value: '200/3' },
+          ],
+        },
+        { actorType: 'system', actorId: null },
+      ),
+    );
+    const office = await served.db.getRepository(AppUser).findOneByOrFail({ id: fixture.officeId });
+    const { context, page } = await signInOn(served, 'office', office, LAPTOP);
+    try {
+      await page.goto(`${served.baseUrl}/office/#/competitions/${fixture.competition.id}/components`);
+      const donations = page.getByTestId('component-card').filter({ hasText: '定向捐赠 / Directed donations' });
+      const vote = page.getByTestId('component-card').filter({ hasText: '网络投票 / Online vote' });
+      await see(donations, '按定向捐赠折算：每 1000 元 1 分');
+      await see(vote, '分数来自网络投票');
+      await expect(vote.locator('input').count()).resolves.toBe(0);
+      await expect(vote.getByTestId('component-value-row').locator('td.num').allInnerTexts()).resolves.toEqual([
+        '100',
+        '66.666666…',
+      ]);
+
+      // ¥70,000 is 70 points; ¥123,456.78 is capped at the maximum of 100.
+      await donations.getByLabel(`${first.title} 的捐赠金额（元）`).fill('70,000');
+      await donations.getByLabel(`${second.title} 的捐赠金额（元）`).fill('123456.78');
+      await donations.getByRole('button', { name: '保存分数' }).click();
+      await page.getByText('已保存 2 个项目的分数').waitFor();
+      await expect(donations.getByTestId('component-value-row').locator('td.num').allInnerTexts()).resolves.toEqual([
+        '70',
+        '100',
+      ]);
+      await see(donations.getByTestId('component-state'), '全部项目都有分数');
+
+      // The vote too is locked by the office before a run, after a second question.
+      await vote.getByRole('button', { name: '锁定', exact: true }).click();
+      await vote.getByRole('button', { name: '确认锁定' }).click();
+      await see(vote.getByTestId('component-state'), '已锁定');
+      await expectFitsPhone(page);
+      await expectTouchable(page);
+      await shot(page, 'components-08-dongguan');
     } finally {
       await context.close();
     }

@@ -117,6 +117,43 @@ function confirmed(label, question, act) {
   return holder;
 }
 
+/** The lock (after a second question) or, once locked, the unlock to correct a value; both audited. */
+function lockControls(ctx, competition, component, reload) {
+  const lockBox = messageBox();
+  const lockArea = component.locked
+    ? tx(
+        'button',
+        { zh: '解除锁定以更正', en: 'Unlock to correct' },
+        {
+          type: 'button',
+          onclick: async () => {
+            try {
+              await ctx.api(`/competitions/${competition.id}/components/${component.key}/unlock`, { method: 'POST' });
+              await reload({ zh: `「${component.labelZh}」已解除锁定`, en: `“${component.labelEn}” unlocked` });
+            } catch (error) {
+              showApiError(lockArea, lockBox, error);
+            }
+          },
+        },
+      )
+    : confirmed(
+        { zh: '锁定', en: 'Lock' },
+        {
+          zh: `锁定「${component.labelZh}」后不能再修改分数，排名将使用这些分数。确认锁定？`,
+          en: `Once “${component.labelEn}” is locked its values cannot change and the ranking uses them. Lock it?`,
+        },
+        async () => {
+          try {
+            await ctx.api(`/competitions/${competition.id}/components/${component.key}/lock`, { method: 'POST' });
+            await reload({ zh: `「${component.labelZh}」已锁定`, en: `“${component.labelEn}” locked` });
+          } catch (error) {
+            showApiError(lockArea, lockBox, error);
+          }
+        },
+      );
+  return h('div', {}, h('div', { class: 'actions' }, lockArea), lockBox);
+}
+
 function inputComponentCard(ctx, competition, component, projects, reload) {
   const box = messageBox();
   const donations = Boolean(component.fenPerPoint);
@@ -243,39 +280,6 @@ function inputComponentCard(ctx, competition, component, projects, reload) {
     }
   });
 
-  const lockBox = messageBox();
-  const lockArea = component.locked
-    ? tx(
-        'button',
-        { zh: '解除锁定以更正', en: 'Unlock to correct' },
-        {
-          type: 'button',
-          onclick: async () => {
-            try {
-              await ctx.api(`/competitions/${competition.id}/components/${component.key}/unlock`, { method: 'POST' });
-              await reload({ zh: `「${component.labelZh}」已解除锁定`, en: `“${component.labelEn}” unlocked` });
-            } catch (error) {
-              showApiError(lockArea, lockBox, error);
-            }
-          },
-        },
-      )
-    : confirmed(
-        { zh: '锁定', en: 'Lock' },
-        {
-          zh: `锁定「${component.labelZh}」后不能再修改分数，排名将使用这些分数。确认锁定？`,
-          en: `Once “${component.labelEn}” is locked its values cannot change and the ranking uses them. Lock it?`,
-        },
-        async () => {
-          try {
-            await ctx.api(`/competitions/${competition.id}/components/${component.key}/lock`, { method: 'POST' });
-            await reload({ zh: `「${component.labelZh}」已锁定`, en: `“${component.labelEn}” locked` });
-          } catch (error) {
-            showApiError(lockArea, lockBox, error);
-          }
-        },
-      );
-
   const form = h(
     'form',
     { novalidate: true },
@@ -294,12 +298,11 @@ function inputComponentCard(ctx, competition, component, projects, reload) {
     stateLine(component),
     form,
     component.locked ? null : importForm,
-    h('div', { class: 'actions' }, lockArea),
-    lockBox,
+    lockControls(ctx, competition, component, reload),
   );
 }
 
-function voteComponentCard(component, projects) {
+function voteComponentCard(ctx, competition, component, projects, reload) {
   const values = new Map(component.values.map((row) => [row.projectId, row]));
   return h(
     'section',
@@ -325,6 +328,7 @@ function voteComponentCard(component, projects) {
         ),
       ),
     ),
+    lockControls(ctx, competition, component, reload),
   );
 }
 
@@ -362,7 +366,7 @@ export async function componentsTab(ctx, competition) {
           )
         : listed.components.map((component) =>
             component.source === 'vote'
-              ? voteComponentCard(component, projects)
+              ? voteComponentCard(ctx, competition, component, projects, reload)
               : inputComponentCard(ctx, competition, component, projects, reload),
           ),
     );
