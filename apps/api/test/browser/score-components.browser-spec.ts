@@ -121,6 +121,9 @@ describe('score components in the office console and the applicant’s result, i
       await rows.nth(2).waitFor();
       const labels = await Promise.all([0, 1, 2].map((i) => rows.nth(i).getByLabel('中文名称').inputValue()));
       expect(labels).toEqual(['初评', '材料评审', '路演']);
+      // The roadshow's part has no maximum of its own: the rubric gives it.
+      await expect(rows.nth(2).getByLabel('最高分').isVisible()).resolves.toBe(false);
+      await expect(rows.nth(0).getByLabel('最高分').inputValue()).resolves.toBe('100');
       await expectFitsPhone(page);
       const editor =
         '#components button, #components input, #components select, [data-field^="aggregation.normalization"]';
@@ -137,6 +140,7 @@ describe('score components in the office console and the applicant’s result, i
       // Put right, the document review moved first and the roadshow normalized per judge (population SD).
       await documentsWeight.fill('0.25');
       await page.getByRole('button', { name: '构成 2 上移' }).click();
+      await expect(page.getByLabel('标准差口径').isVisible()).resolves.toBe(false);
       await page.getByLabel('标准化方式').selectOption('z-score');
       await page.getByLabel('标准差口径').selectOption('population');
       await page.getByRole('button', { name: '保存规则' }).click();
