@@ -271,6 +271,7 @@ describe('a whole roadshow (佛山三水西南街道 "红色核动力")', () => 
 
     const board = await http().get(`/roadshows/${roadshowId}/board`).expect(200);
     expect(board.body.orderSeed).toBe(SEED);
+    expect(board.body.announcedAs).toMatchObject({ part: 'final', labelZh: '得分', labelEn: 'Score' });
     expect((board.body as BoardResponseDto).slots.map((slot) => slot.title)).toEqual(
       order.map((id) => fixture.submissions.find((submission) => submission.id === id)?.title),
     );

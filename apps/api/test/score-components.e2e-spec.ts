@@ -353,6 +353,8 @@ describe('score components from the rules to the results table, the CSV and the 
 
       const board = await http().get(`/roadshows/${scored.roadshowId}/board`).expect(200);
       expect(board.body.announcedAs).toMatchObject({ part: 'roadshow-component', labelZh: '路演得分', weight: '0.6' });
+      const stage = await http().get(`/roadshows/${scored.roadshowId}`).set(office()).expect(200);
+      expect(stage.body.announcedAs).toEqual(board.body.announcedAs);
 
       const run = await finishedRun(scored);
       const table = await http()

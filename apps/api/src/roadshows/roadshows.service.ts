@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { CompetitionErrors, LiveEventType, RoadshowErrors, SlotState } from '@app/domain';
+import { CompetitionErrors, LiveEventType, RoadshowErrors, SlotState, announcedScorePart } from '@app/domain';
 import { AuditRepository } from '@app/persistence';
 import { isGroupWeighted } from '@app/scoring';
 import { Actor } from '../auth/actor';
@@ -98,6 +98,7 @@ export class RoadshowsService {
         scoring: count(SlotState.Scoring),
         locked: count(SlotState.Locked),
       },
+      announcedAs: announcedScorePart(competition.rules),
     };
   }
 

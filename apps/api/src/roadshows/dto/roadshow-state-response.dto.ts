@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { CompetitionState } from '@app/domain';
+import { AnnouncedScorePartDto } from './board-response.dto';
 import { JudgeResponseDto } from './judge-response.dto';
 import { RecusalResponseDto } from './recusal-response.dto';
 import { RoadshowResponseDto } from './roadshow-response.dto';
@@ -65,4 +66,10 @@ export class RoadshowStateResponseDto {
 
   @ApiProperty({ type: RoadshowProgressDto })
   progress: RoadshowProgressDto;
+
+  @ApiProperty({
+    type: AnnouncedScorePartDto,
+    description: '公布分数的含义（得分或路演得分） / what the announced scores are',
+  })
+  announcedAs: AnnouncedScorePartDto;
 }
