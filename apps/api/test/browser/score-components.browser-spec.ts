@@ -293,8 +293,8 @@ describe('score components in the office console and the applicant’s result, i
     }
   });
 
-  it('the hall’s screen calls the announced score 路演得分 when the roadshow is only a part of the final score', async () => {
-    const { roadshowId } = await scoredQingdaoCompetition();
+  it('the hall’s screen and the office’s stage call the announced score 路演得分 when the roadshow is only a part of the final score', async () => {
+    const { roadshowId, officeId, competition } = await scoredQingdaoCompetition();
     const context = await served.browser.newContext(BIG_SCREEN);
     try {
       const screen = await context.newPage();
@@ -311,6 +311,17 @@ describe('score components in the office console and the applicant’s result, i
       await screen.locator('#announced-label', { hasText: 'Roadshow score' }).waitFor();
     } finally {
       await context.close();
+    }
+    const office = await served.db.getRepository(AppUser).findOneByOrFail({ id: officeId });
+    const desk = await signInOn(served, 'office', office, LAPTOP);
+    try {
+      await desk.page.goto(`${served.baseUrl}/office/#/competitions/${competition.id}/roadshow`);
+      await see(desk.page.getByTestId('announced'), '公布路演得分：');
+      await expect(desk.page.locator('table:has([data-testid="slot-row"]) thead th').last().innerText()).resolves.toBe(
+        '路演得分',
+      );
+    } finally {
+      await desk.context.close();
     }
   });
 
