@@ -5,6 +5,7 @@ import { fill, formatYuan, h } from '../shared/dom.js';
 import { downloadFile } from '../shared/download.js';
 import { field, messageBox, showApiError, showMessage } from '../shared/forms.js';
 import { AGREEMENT_STATUS_LABELS, OBJECTION_STATUS_LABELS } from '/vocabulary.js';
+import { componentTitle } from '../shared/score-components.js';
 import { beijingTime } from '../shared/time.js';
 import { labelOf, tx } from '../shared/i18n.js';
 
@@ -154,6 +155,18 @@ function agreementBlock(ctx, agreement, submission, box, section) {
   );
 }
 
+/**
+ * The parts of the final score, one line each in the rules' order: 初评 86.00（权重 0.15）. Only the
+ * results table carries them; the public notice names the final score alone.
+ */
+function componentLines(components, row) {
+  if (!components || !row.components) return [];
+  return components.flatMap((component) => {
+    const part = row.components.find((entry) => entry.key === component.key);
+    return [tx('dt', componentTitle(component)), h('dd', { 'data-component': component.key }, part?.display ?? '—')];
+  });
+}
+
 export async function outcomeSection(ctx, submission, competition) {
   if (submission.state !== 'submitted' || submission.screening !== 'passed') return null;
   const [notice, results, agreement] = await Promise.all([
@@ -211,8 +224,9 @@ export async function outcomeSection(ctx, submission, competition) {
           { class: 'summary-list' },
           tx('dt', { zh: '名次', en: 'Rank' }),
           h('dd', {}, String(row.rank ?? row.displayRank)),
-          tx('dt', { zh: '得分', en: 'Score' }),
-          h('dd', {}, row.score),
+          ...componentLines(results?.components, row),
+          tx('dt', results?.components?.length > 0 ? { zh: '总分', en: 'Final score' } : { zh: '得分', en: 'Score' }),
+          h('dd', { 'data-testid': 'final-score' }, row.score),
           tx('dt', { zh: '资助金额', en: 'Grant' }),
           h('dd', { 'data-testid': 'grant' }, formatYuan(row.grantFen)),
           tx('dt', { zh: '说明', en: 'Reason' }),

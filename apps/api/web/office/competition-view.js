@@ -17,6 +17,7 @@ import { beijingTime } from '../shared/time.js';
 import { fenToYuanText, parseYuan } from '../shared/money.js';
 import { labelOf, tx } from '../shared/i18n.js';
 import { agreementsTab } from './agreements-tab.js';
+import { componentsTab } from './components-tab.js';
 import { stateBadge } from './badges.js';
 import { beijingDeadline, toBeijingLocal } from './competitions-view.js';
 import { evaluationsTab } from './evaluations-tab.js';
@@ -32,6 +33,7 @@ const TABS = [
   ['rules', { zh: '评审与分配规则', en: 'Rules' }],
   ['submissions', { zh: '申报与资格审查', en: 'Submissions' }],
   ['roadshow', { zh: '路演', en: 'Roadshow' }],
+  ['components', { zh: '评分构成', en: 'Score components' }],
   ['results', { zh: '排名与分配', en: 'Ranking & allocation' }],
   ['publicity', { zh: '公示与异议', en: 'Public notice' }],
   ['agreements', { zh: '协议书', en: 'Agreements' }],
@@ -44,6 +46,7 @@ const RENDERERS = {
   rules: rulesTab,
   submissions: submissionsTab,
   roadshow: roadshowTab,
+  components: componentsTab,
   results: resultsTab,
   publicity: publicityTab,
   agreements: agreementsTab,

@@ -6,6 +6,7 @@ import { downloadFile } from '../shared/download.js';
 import { messageBox, showApiError, showMessage } from '../shared/forms.js';
 import { beijingTime } from '../shared/time.js';
 import { openEventStream } from '../shared/sse.js';
+import { componentTitle } from '../shared/score-components.js';
 import { dataTable } from '../shared/table.js';
 import { tx } from '../shared/i18n.js';
 import { stateBadge } from './badges.js';
@@ -25,7 +26,7 @@ const DROPPED = { high: { zh: '去最高', en: 'dropped high' }, low: { zh: '去
  * The unrounded score as people read it: a decimal as it is, a repeating one ("521/6") to six
  * places cut short with "…" (86.833333…), never the fraction itself.
  */
-function unroundedText(exact) {
+export function unroundedText(exact) {
   const [numerator, denominator] = String(exact).split('/');
   if (denominator === undefined) return numerator;
   try {
@@ -95,13 +96,36 @@ function breakdownCell(breakdown, judgeNames) {
   );
 }
 
+/** A component's column heading: its name, Chinese first, and how it counts. */
+function componentHeading(component) {
+  return { ...componentTitle(component), num: true };
+}
+
+/** One project's value of a component, and what it adds to the final score. */
+function componentCell(row, component) {
+  const part = row.components?.find((entry) => entry.key === component.key);
+  if (!part) return h('td', { class: 'num' }, '—');
+  return h(
+    'td',
+    { class: 'num', 'data-component': component.key },
+    part.display,
+    h(
+      'div',
+      { class: 'muted' },
+      tx('span', { zh: `计入 ${unroundedText(part.points)}`, en: `adds ${unroundedText(part.points)}` }),
+    ),
+  );
+}
+
 function resultsTable(results, judgeNames) {
+  const components = results.components ?? [];
   return dataTable(
     [
       { zh: '名次', en: 'Rank', num: true },
       { zh: '社区', en: 'Community' },
       { zh: '项目', en: 'Project' },
-      { zh: '得分', en: 'Score', num: true },
+      ...components.map(componentHeading),
+      components.length > 0 ? { zh: '总分', en: 'Final score', num: true } : { zh: '得分', en: 'Score', num: true },
       { zh: '得分构成', en: 'Breakdown' },
       { zh: '排序依据', en: 'Tie-break' },
       { zh: '资助金额', en: 'Grant', num: true },
@@ -120,7 +144,8 @@ function resultsTable(results, judgeNames) {
           h('div', { class: 'muted' }, row.organizationName),
           tx('div', { zh: row.category.labelZh, en: row.category.labelEn }, { class: 'muted' }),
         ),
-        h('td', { class: 'num' }, row.score),
+        components.map((component) => componentCell(row, component)),
+        h('td', { class: 'num', 'data-testid': 'final-score' }, row.score),
         h('td', {}, breakdownCell(row.breakdown, judgeNames)),
         tx('td', row.tieBreak),
         h(

@@ -52,6 +52,15 @@ function clock(seconds) {
   return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
 
+/**
+ * 路演得分 / Roadshow score when the rules make the stage's score only the roadshow's part of the
+ * final one (other components, or each judge normalized at the run), so nobody reads it as final.
+ */
+function partOnly(state) {
+  const part = state.announcedAs;
+  return part?.part === 'roadshow-component' ? { zh: part.labelZh, en: part.labelEn } : null;
+}
+
 export async function roadshowTab(ctx, competition, refresh) {
   let state;
   try {
@@ -279,8 +288,8 @@ export async function roadshowTab(ctx, competition, refresh) {
                 'div',
                 { class: 'message-box ok', 'data-testid': 'announced' },
                 tx('p', {
-                  zh: `第 ${announced.position} 号「${announced.title}」公布分数：${announced.announcedScore}`,
-                  en: `No. ${announced.position} “${announced.title}” announced: ${announced.announcedScore}`,
+                  zh: `第 ${announced.position} 号「${announced.title}」公布${partOnly(state)?.zh ?? '分数'}：${announced.announcedScore}`,
+                  en: `No. ${announced.position} “${announced.title}” announced${partOnly(state) ? ` (${partOnly(state).en})` : ''}: ${announced.announcedScore}`,
                 }),
                 announced.announcedBreakdown?.judges
                   ? h(
@@ -414,7 +423,7 @@ export async function roadshowTab(ctx, competition, refresh) {
               { zh: '项目', en: 'Project' },
               { zh: '状态', en: 'State' },
               { zh: '已评分', en: 'Scored', num: true },
-              { zh: '公布分数', en: 'Announced', num: true },
+              { ...(partOnly(state) ?? { zh: '公布分数', en: 'Announced' }), num: true },
             ],
             state.slots.map((slot) =>
               h(

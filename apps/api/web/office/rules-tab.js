@@ -1,5 +1,5 @@
 // The rules as data: categories, rubric (criteria with weights, maximum points, gates),
-// aggregation, tie-breaks, allocation, caps and tranches. The whole set is sent at once and the
+// aggregation, the score components, tie-breaks, allocation, caps and tranches. The whole set is sent at once and the
 // server's refusal is shown under the field it names. Read-only once the roadshow has frozen them.
 import { fill, formatYuan, h } from '../shared/dom.js';
 import {
@@ -28,6 +28,7 @@ import { tx } from '../shared/i18n.js';
 import { evaluationTermsFieldset } from './evaluation-terms.js';
 import { grantTermsFieldset, trancheConditionFields } from './grant-terms.js';
 import { removeButton, rowsEditor } from './rows-editor.js';
+import { componentsEditor, normalizationFields } from './score-components-rules.js';
 import { supervisionTermsFieldset } from './supervision-terms.js';
 
 const METHODS = Object.entries(AGGREGATION_METHOD_LABELS);
@@ -295,6 +296,8 @@ export async function rulesTab(ctx, competition) {
   );
   updateTrancheSum();
 
+  const normalization = normalizationFields(rules.aggregation);
+  const components = componentsEditor(rules.components, frozen);
   const grantTerms = grantTermsFieldset(rules.grants, frozen);
   const supervisionTerms = supervisionTermsFieldset(rules.supervision, frozen);
   // Rules saved before evaluations existed have none: saving them gives the server's preset.
@@ -370,7 +373,9 @@ export async function rulesTab(ctx, competition) {
         },
       ),
       tieBreaks,
+      normalization.node,
     ),
+    components.node,
     h(
       'fieldset',
       { class: 'card', disabled: frozen },
@@ -486,7 +491,7 @@ export async function rulesTab(ctx, competition) {
       }
       return value;
     };
-    const aggregation = { method: method.value, decimals: intOrText(numbers.decimals) };
+    const aggregation = { method: method.value, decimals: intOrText(numbers.decimals), ...normalization.value() };
     if (method.value === 'trimmed-mean') {
       aggregation.drop = intOrText(numbers.drop);
       aggregation.minJudgesAfterTrim = intOrText(numbers.minJudgesAfterTrim);
@@ -521,6 +526,7 @@ export async function rulesTab(ctx, competition) {
       categories: rules.categories,
       rubric: rules.rubric,
       aggregation,
+      components: components.value(),
       tieBreaks: tieBreakRows.map((row) => row.name),
       allocation: nextAllocation,
       maxRequestFen: money(rules.maxRequestFen, 'maxRequestFen'),

@@ -2,6 +2,7 @@
 // library): each judge's leniency as a bar left (stricter) or right (more lenient) of the panel.
 import { h } from '../shared/dom.js';
 import { bi, pick, tx } from '../shared/i18n.js';
+import { dataTable } from '../shared/table.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -82,7 +83,83 @@ export function leniencyChart(judges, titlePair) {
   return root;
 }
 
-/** ICC, Kendall's W and the notes, with the chart, from GET /runs/:id/statistics. */
+/** Points with their sign, for an offset or a bias. */
+function signed(value) {
+  if (value === null || value === undefined) return '—';
+  return `${Number(value) > 0 ? '+' : ''}${short(value, 2)}`;
+}
+
+/**
+ * 评委倾向性: how many points more each judge gave their own community's projects than the others.
+ * A judge past the rules' threshold is flagged in words (not by colour alone) for the office to
+ * look into; the score stands, nobody is excluded.
+ */
+function affiliationBiasView(bias, judgeNames) {
+  const threshold = bias.threshold;
+  const rows = bias.judges.map((judge) =>
+    h(
+      'tr',
+      { class: judge.flagged ? 'flagged' : undefined, 'data-testid': 'bias-row' },
+      h('td', {}, judgeNames.get(judge.judgeId) ?? judge.judgeId.slice(0, 8)),
+      h('td', {}, judge.affiliation ?? '—'),
+      h('td', { class: 'num' }, `${judge.sameCount} / ${judge.otherCount}`),
+      h('td', { class: 'num' }, signed(judge.bias)),
+      judge.flagged
+        ? tx(
+            'td',
+            {
+              zh: `⚠ 超过阈值 ${threshold} 分：请关注，分数照常计入`,
+              en: `⚠ Above the threshold of ${threshold}: look into it; the scores still count`,
+            },
+            { 'data-testid': 'bias-flag' },
+          )
+        : tx('td', { zh: '未超过阈值', en: 'Within the threshold' }),
+    ),
+  );
+  return h(
+    'div',
+    { 'data-testid': 'affiliation-bias' },
+    tx('h3', {
+      zh: '评委倾向性（对本社区项目是否偏高）',
+      en: 'Affiliation bias (does a judge favour their own community?)',
+    }),
+    tx(
+      'p',
+      threshold === null
+        ? {
+            zh: '规则未设提示阈值：只列出数值，不提示任何评委。',
+            en: 'The rules set no threshold: figures only, nobody flagged.',
+          }
+        : {
+            zh: `对本社区项目比对其他项目平均多给超过 ${threshold} 分的评委会被提示；提示只供办公室核查，不剔除评委的分数。共提示 ${bias.flaggedCount} 位。`,
+            en: `Judges giving their own community more than ${threshold} points above the others are flagged for the office to check; their scores are never excluded. ${bias.flaggedCount} flagged.`,
+          },
+      { class: 'hint', 'data-testid': 'bias-summary' },
+    ),
+    bias.judges.length === 0
+      ? tx('p', { zh: '没有登记所属社区的评委。', en: 'No judge has a community on record.' }, { class: 'muted' })
+      : dataTable(
+          [
+            { zh: '评委', en: 'Judge' },
+            { zh: '所属社区', en: 'Community' },
+            { zh: '本社区 / 其他项目数', en: 'Own / other projects', num: true },
+            { zh: '倾向性（分）', en: 'Bias (points)', num: true },
+            { zh: '提示', en: 'Flag' },
+          ],
+          rows,
+        ),
+    h(
+      'p',
+      { class: 'hint' },
+      tx('span', {
+        zh: `全体评委合计：倾向性 ${signed(bias.pooled.bias)} 分（本社区 ${bias.pooled.sameCount} 份，其他 ${bias.pooled.otherCount} 份）`,
+        en: `All judges pooled: bias ${signed(bias.pooled.bias)} points (${bias.pooled.sameCount} own, ${bias.pooled.otherCount} other)`,
+      }),
+    ),
+  );
+}
+
+/** ICC, Kendall's W, the affiliation bias and the notes, with the chart, from GET /runs/:id/statistics. */
 export function statisticsView(statistics, judgeNames) {
   const agreement = statistics?.agreement ?? {};
   const icc = agreement.icc?.forms ?? {};
@@ -139,6 +216,7 @@ export function statisticsView(statistics, judgeNames) {
     chartJudges.length > 0
       ? leniencyChart(chartJudges, { zh: '各评委宽严度条形图', en: 'Leniency of each judge, bar chart' })
       : tx('p', { zh: '评分数据不足，无法计算。', en: 'Not enough scores to compute.' }, { class: 'muted' }),
+    agreement.affiliationBias ? affiliationBiasView(agreement.affiliationBias, judgeNames) : null,
     (agreement.notes ?? []).map((note) => tx('p', note, { class: 'hint' })),
   );
 }

@@ -176,7 +176,7 @@ function renderStage(board) {
     ),
   );
   if (current.state === 'locked') {
-    if (current.result) stage.append(resultBox(current.result));
+    if (current.result) stage.append(resultBox(current.result, board));
     return;
   }
   const row = h('div', { class: 'stage-row' });
@@ -221,7 +221,16 @@ function judgesBox(slot) {
   );
 }
 
-function resultBox(result) {
+/**
+ * What the announced score is called: 得分 when it is the final score, 路演得分 when the rules add
+ * other components (or normalize each judge), so the hall does not take it for the final result.
+ */
+function announcedLabel(board) {
+  const part = board.announcedAs;
+  return part?.part === 'roadshow-component' ? pick({ zh: part.labelZh, en: part.labelEn }) : undefined;
+}
+
+function resultBox(result, board) {
   const totals = h('ul', { class: 'totals', id: 'judge-totals', 'aria-label': t('judgeTotals') });
   for (const entry of result.totals) {
     const dropped = entry.dropped;
@@ -251,7 +260,7 @@ function resultBox(result) {
     h(
       'div',
       { class: 'announced-line' },
-      h('p', { class: 'box-label' }, t('announced')),
+      h('p', { class: 'box-label', id: 'announced-label' }, announcedLabel(board) ?? t('announced')),
       h('p', { class: 'announced', id: 'announced-score' }, result.announcedScore),
     ),
     h('p', { class: 'method' }, result.fellBackToMean ? t('fellBack') : t(`method.${result.method}`)),
@@ -305,7 +314,7 @@ function renderRanking(board) {
         {},
         h('th', { scope: 'col' }, t('rank')),
         h('th', { scope: 'col' }, t('project')),
-        h('th', { scope: 'col' }, t('score')),
+        h('th', { scope: 'col' }, announcedLabel(board) ?? t('score')),
       ),
     ),
     body,

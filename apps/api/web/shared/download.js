@@ -30,11 +30,16 @@ export async function downloadFile(path, { token, fallbackName = 'download' } = 
   }
   const blob = await response.blob();
   const name = fileNameOf(response.headers.get('content-disposition')) ?? fallbackName;
+  saveBlob(blob, name);
+  return { name, size: blob.size };
+}
+
+/** Hands bytes built or fetched by the page to the browser as a download named `name`. */
+export function saveBlob(blob, name) {
   const url = URL.createObjectURL(blob);
   const link = h('a', { href: url, download: name, hidden: true });
   document.body.append(link);
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  return { name, size: blob.size };
 }
