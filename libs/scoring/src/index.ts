@@ -9,3 +9,4 @@ export * from './yuan-text';
 export * from './rules';
 export * from './seeded-random';
 export * from './evaluation';
+export * from './votes';

@@ -13,6 +13,7 @@ import { RoadshowRefusal } from './roadshow.errors';
 import { RulesRefusal } from './rules.errors';
 import { SubmissionRefusal } from './submission.errors';
 import { SupervisionRefusal } from './supervision.errors';
+import { VoteRefusal } from './vote.errors';
 
 /**
  * Every reason a refusal can give, for the API's documentation and its contract check: each
@@ -37,5 +38,6 @@ export const REFUSAL_REASONS: readonly string[] = [
     ...Object.values(GrantsRefusal),
     ...Object.values(EvaluationRefusal),
     ...Object.values(SupervisionRefusal),
+    ...Object.values(VoteRefusal),
   ]),
 ];

@@ -11,6 +11,7 @@ import { Evaluations1764489600000 } from './1764489600000-evaluations';
 import { TerminationProposals1764576000000 } from './1764576000000-termination-proposals';
 import { MonthlyChecks1764579600000 } from './1764579600000-monthly-checks';
 import { EvaluatorCodes1764662400000 } from './1764662400000-evaluator-codes';
+import { PublicVote1764752400000 } from './1764752400000-public-vote';
 
 /** In order. Listed explicitly so the same list works from TypeScript sources and from the build. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   TerminationProposals1764576000000,
   MonthlyChecks1764579600000,
   EvaluatorCodes1764662400000,
+  PublicVote1764752400000,
 ];
