@@ -162,6 +162,21 @@ describe('the public vote (网络投票): rounds, voters, votes, limits, tally',
     expect(await votesIn(roundId)).toBe(3);
   });
 
+  it('never lets simultaneous votes for projects of one category pass the category limit', async () => {
+    const fixture = await voteCompetition(served.app, 10);
+    // 江根, 云秀, 月桂 and 布心 are all 扶贫帮困类 (poverty relief).
+    const poverty = [2, 3, 5, 9].map((index) => fixture.submissions[index]);
+    const roundId = await createVoteRound(served.app, fixture, { perCategory: 2 });
+    const [code] = await issueVoterCodes(served.app, fixture.officeToken, roundId, '五顶岗', 1);
+    const voter = await voterWithCode(served.app, roundId, code);
+    const responses = await Promise.all(poverty.map((project) => cast(roundId, voter, project.id)));
+    expect(responses.filter((response) => response.status === 201)).toHaveLength(2);
+    for (const refused of responses.filter((response) => response.status !== 201)) {
+      expect(refused.body).toMatchObject({ reason: 'VOTE_CATEGORY_LIMIT_REACHED' });
+    }
+    expect(await votesIn(roundId)).toBe(2);
+  });
+
   it('refuses votes before the window and after it, and for a project that failed screening or is not in the vote', async () => {
     const fixture = await voteCompetition(served.app, 2);
     const hour = 3600_000;

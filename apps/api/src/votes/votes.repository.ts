@@ -23,15 +23,11 @@ export interface BallotProject {
   readonly community: string;
 }
 
-/** The voter's row, locked, with the round's window and limits. */
-export interface LockedVoter extends VoteLimits {
+/** What a vote is decided on: the voter and their round's window and limits, the project, the votes so far. */
+export interface CastContext extends VoteLimits {
   readonly competitionId: string;
   readonly method: VoterMethod;
   readonly flags: VoteFlag[];
-}
-
-/** The project a vote is for, as eligibility and the limits read it, with what the voter cast so far. */
-export interface ProjectAndCast {
   readonly project: {
     readonly category: string;
     /** The category as the competition's rules name it, for the refusal of a full category. */
@@ -40,6 +36,28 @@ export interface ProjectAndCast {
     readonly screening: ScreeningStatus;
   } | null;
   readonly cast: CastSoFar;
+}
+
+interface CastContextRecord {
+  competition_id: string;
+  method: VoterMethod;
+  flags: VoteFlag[];
+  opens_at: Date;
+  closes_at: Date;
+  votes_per_day: number | null;
+  votes_total: number;
+  per_project: number;
+  per_category: number | null;
+  category: string | null;
+  state: SubmissionState | null;
+  screening: ScreeningStatus | null;
+  label_zh: string | null;
+  label_en: string | null;
+  total: number;
+  today: number;
+  for_project: number;
+  in_category: number;
+  last_cast_at: Date | null;
 }
 
 /** A vote with its review, as the export and the review queue show it. */
@@ -106,7 +124,10 @@ function voteRowOf(row: VoteRowRecord): VoteRow {
   };
 }
 
-/** Storage of the public vote. The vote path is raw SQL: it is the one write a whole city makes at once. */
+/**
+ * Storage of the public vote. The vote path is two raw statements, a read and an insert: it is the
+ * one write a whole city makes at once.
+ */
 @Injectable()
 export class VotesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -223,29 +244,32 @@ export class VotesRepository {
   }
 
   /**
-   * Locks the voter's row for the rest of the transaction, so the voter's votes are counted one at
-   * a time however many arrive at once; with the round's window and limits (fixed once it opens).
+   * Everything a vote is decided on, in one statement: the voter (null when not of this round),
+   * the round's window and limits, the project, and the voter's votes so far.
    */
-  async lockVoter(manager: EntityManager, voterId: string, roundId: string): Promise<LockedVoter | null> {
-    const [row] = await manager.query<
-      {
-        competition_id: string;
-        method: VoterMethod;
-        flags: VoteFlag[];
-        opens_at: Date;
-        closes_at: Date;
-        votes_per_day: number | null;
-        votes_total: number;
-        per_project: number;
-        per_category: number | null;
-      }[]
-    >(
+  async castContext(voterId: string, roundId: string, projectId: string, castDay: string): Promise<CastContext | null> {
+    const [row] = await this.dataSource.query<CastContextRecord[]>(
       `SELECT r.competition_id, v.method, v.flags, r.opens_at, r.closes_at, r.votes_per_day, r.votes_total,
-              r.per_project, r.per_category
-         FROM voter v JOIN vote_round r ON r.id = v.round_id
-        WHERE v.id = $1 AND v.round_id = $2
-          FOR UPDATE OF v`,
-      [voterId, roundId],
+              r.per_project, r.per_category,
+              s.category, s.state, s.screening, label.zh AS label_zh, label.en AS label_en,
+              cast_so_far.total, cast_so_far.today, cast_so_far.for_project, cast_so_far.in_category,
+              cast_so_far.last_cast_at
+         FROM voter v
+         JOIN vote_round r ON r.id = v.round_id
+         LEFT JOIN submission s ON s.id = $3 AND s.competition_id = r.competition_id
+         LEFT JOIN LATERAL (
+              SELECT c->>'labelZh' AS zh, c->>'labelEn' AS en
+                FROM competition k, jsonb_array_elements(k.rules->'categories') c
+               WHERE k.id = r.competition_id AND c->>'key' = s.category) AS label ON true
+        CROSS JOIN LATERAL (
+              SELECT count(*)::int AS total,
+                     (count(*) FILTER (WHERE cast_day = $4))::int AS today,
+                     (count(*) FILTER (WHERE project_id = $3))::int AS for_project,
+                     (count(*) FILTER (WHERE category = s.category))::int AS in_category,
+                     max(cast_at) AS last_cast_at
+                FROM vote WHERE voter_id = v.id) AS cast_so_far
+        WHERE v.id = $1 AND v.round_id = $2`,
+      [voterId, roundId, projectId, castDay],
     );
     if (!row) return null;
     return {
@@ -258,51 +282,6 @@ export class VotesRepository {
       votesTotal: row.votes_total,
       perProject: row.per_project,
       perCategory: row.per_category,
-    };
-  }
-
-  /**
-   * The project and the voter's votes so far, in one statement. Run after lockVoter: a statement
-   * reads the rows committed when it starts, so it sees every vote of this voter that won the lock first.
-   */
-  async projectAndCast(
-    manager: EntityManager,
-    voterId: string,
-    competitionId: string,
-    projectId: string,
-    castDay: string,
-  ): Promise<ProjectAndCast> {
-    const [row] = await manager.query<
-      {
-        category: string | null;
-        label_zh: string | null;
-        label_en: string | null;
-        state: SubmissionState | null;
-        screening: ScreeningStatus | null;
-        total: number;
-        today: number;
-        for_project: number;
-        in_category: number;
-        last_cast_at: Date | null;
-      }[]
-    >(
-      `SELECT s.category, s.state, s.screening, label.zh AS label_zh, label.en AS label_en,
-              count(v.id)::int AS total,
-              (count(v.id) FILTER (WHERE v.cast_day = $4))::int AS today,
-              (count(v.id) FILTER (WHERE v.project_id = $3))::int AS for_project,
-              (count(v.id) FILTER (WHERE v.category = s.category))::int AS in_category,
-              max(v.cast_at) AS last_cast_at
-         FROM (SELECT 1) AS one
-         LEFT JOIN submission s ON s.id = $3 AND s.competition_id = $2
-         LEFT JOIN LATERAL (
-              SELECT c->>'labelZh' AS zh, c->>'labelEn' AS en
-                FROM competition k, jsonb_array_elements(k.rules->'categories') c
-               WHERE k.id = $2 AND c->>'key' = s.category) AS label ON true
-         LEFT JOIN vote v ON v.voter_id = $1
-        GROUP BY s.category, s.state, s.screening, label.zh, label.en`,
-      [voterId, competitionId, projectId, castDay],
-    );
-    return {
       project:
         row.state === null
           ? null
@@ -325,13 +304,16 @@ export class VotesRepository {
     };
   }
 
-  /** Appends the vote; null when the same (voter, project, ordinal) is already there: a double vote. */
-  async insertVote(manager: EntityManager, vote: Omit<Vote, 'id'>): Promise<string | null> {
-    const [row] = await manager.query<{ id: string }[]>(
-      `INSERT INTO vote (round_id, voter_id, project_id, category, ordinal, method, cast_at, cast_day,
-                         address_hash, device_hash, flags, record_hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12)
-       ON CONFLICT (voter_id, project_id, ordinal) DO NOTHING
+  /**
+   * Appends the vote in one statement; null when one of its positions (in all, on the day, in the
+   * category, for the project) was taken since the voter's votes were read: decide again.
+   */
+  async insertVote(vote: Omit<Vote, 'id'>): Promise<string | null> {
+    const [row] = await this.dataSource.query<{ id: string }[]>(
+      `INSERT INTO vote (round_id, voter_id, project_id, category, ordinal, total_ordinal, day_ordinal,
+                         category_ordinal, method, cast_at, cast_day, address_hash, device_hash, flags, record_hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb, $15)
+       ON CONFLICT DO NOTHING
        RETURNING id`,
       [
         vote.roundId,
@@ -339,6 +321,9 @@ export class VotesRepository {
         vote.projectId,
         vote.category,
         vote.ordinal,
+        vote.totalOrdinal,
+        vote.dayOrdinal,
+        vote.categoryOrdinal,
         vote.method,
         vote.castAt,
         vote.castDay,

@@ -31,9 +31,9 @@ export interface VoteOrigin {
 
 /**
  * A resident's side of the public vote: verifying by one of the round's methods, reading what is
- * left to cast, and casting. A vote is checked and written in one transaction on the voter's
- * locked row, so however many requests of one voter arrive at once, the limits hold and a double
- * vote counts once.
+ * left to cast, and casting. A vote is decided on one read and written by one insert whose unique
+ * positions refuse a vote that a simultaneous one already took, so however many requests of one
+ * voter arrive at once, the limits hold and a double vote counts once.
  */
 @Injectable()
 export class VotingService {
@@ -107,52 +107,53 @@ export class VotingService {
       networkHash: this.hashes.network(roundId, origin.address),
       deviceHash,
     });
-    return this.votes.transaction(async (manager) => {
-      const voter = await this.votes.lockVoter(manager, actor.voterId, roundId);
-      if (!voter) throw VoteErrors.roundNotFound('id');
+    // Each pass reads the voter's votes and writes the next one at the positions they give; a
+    // conflict means another vote of the voter took a position first, so the next pass reads it
+    // too. Every conflict is someone else's progress, so this ends, at the latest when a limit is reached.
+    for (;;) {
       const castAt = new Date();
-      const outside = windowRefusal(voter, castAt);
-      if (outside) throw outside;
       const castDay = beijingDate(castAt);
-      const { project, cast } = await this.votes.projectAndCast(
-        manager,
-        actor.voterId,
-        voter.competitionId,
-        dto.projectId,
-        castDay,
-      );
+      const context = await this.votes.castContext(actor.voterId, roundId, dto.projectId, castDay);
+      if (!context) throw VoteErrors.roundNotFound('id');
+      const outside = windowRefusal(context, castAt);
+      if (outside) throw outside;
+      const { project, cast } = context;
       if (!project || project.state !== SubmissionState.Submitted) throw VoteErrors.projectNotFound();
       if (project.screening !== ScreeningStatus.Passed) throw VoteErrors.projectScreenedOut();
-      const refused = limitRefusal(voter, cast, project.categoryLabel);
+      const refused = limitRefusal(context, cast, project.categoryLabel);
       if (refused) throw refused;
       const velocity = velocityFlag(cast, castAt);
-      const voteFlags = [...new Set([...voter.flags, ...flags, ...(velocity ? [velocity] : [])])].sort();
+      const voteFlags = [...new Set([...context.flags, ...flags, ...(velocity ? [velocity] : [])])].sort();
       const record = {
         roundId,
         voterId: actor.voterId,
         projectId: dto.projectId,
         ordinal: cast.forProject + 1,
-        method: voter.method,
+        method: context.method,
         castAt: castAt.toISOString(),
         addressHash,
         deviceHash,
         flags: voteFlags,
       };
-      const voteId = await this.votes.insertVote(manager, {
+      const voteId = await this.votes.insertVote({
         ...record,
+        totalOrdinal: cast.total + 1,
+        dayOrdinal: cast.today + 1,
+        categoryOrdinal: cast.inCategory + 1,
         category: project.category,
         castAt,
         castDay,
         recordHash: this.hashes.record(record),
       });
-      if (voteId === null) throw VoteErrors.projectLimitReached(voter.perProject);
-      return {
-        voteId,
-        castAt: castAt.toISOString(),
-        projectId: dto.projectId,
-        remaining: remainingAfter(voter, { total: cast.total + 1, today: cast.today + 1 }),
-      };
-    });
+      if (voteId !== null) {
+        return {
+          voteId,
+          castAt: castAt.toISOString(),
+          projectId: dto.projectId,
+          remaining: remainingAfter(context, { total: cast.total + 1, today: cast.today + 1 }),
+        };
+      }
+    }
   }
 
   /** The round a voter may verify for: it accepts the method and is not over. */

@@ -8,8 +8,12 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * A vote row is its own audit record: append-only (UPDATE, DELETE and TRUNCATE refused, as on
  * audit_event), identified by a hash of its content, so no second audit row doubles the cost of
  * the one write a city makes at once. A review decision is final and append-only too; voiding
- * writes it and an audit_event row. Unique (voter, project, ordinal) is what counts a double
- * vote once, whatever the race.
+ * writes it and an audit_event row.
+ *
+ * Each vote is its voter's n-th in all, n-th that Beijing day, n-th in its category and n-th for
+ * its project, and each of those positions is unique: of two votes written at once from the same
+ * reading of the voter's votes, one takes the position and the other conflicts, so a double vote
+ * counts once and no limit is passed, without a lock held across round trips.
  */
 export class PublicVote1764752400000 implements MigrationInterface {
   name = 'PublicVote1764752400000';
@@ -67,6 +71,9 @@ export class PublicVote1764752400000 implements MigrationInterface {
         project_id uuid NOT NULL REFERENCES submission (id),
         category text NOT NULL,
         ordinal integer NOT NULL CHECK (ordinal >= 1),
+        total_ordinal integer NOT NULL CHECK (total_ordinal >= 1),
+        day_ordinal integer NOT NULL CHECK (day_ordinal >= 1),
+        category_ordinal integer NOT NULL CHECK (category_ordinal >= 1),
         method text NOT NULL CHECK (method IN ('code', 'phone')),
         cast_at timestamptz NOT NULL,
         cast_day date NOT NULL,
@@ -74,7 +81,10 @@ export class PublicVote1764752400000 implements MigrationInterface {
         device_hash text NOT NULL,
         flags jsonb NOT NULL CHECK (jsonb_typeof(flags) = 'array'),
         record_hash text NOT NULL,
-        CONSTRAINT vote_voter_project_ordinal_key UNIQUE (voter_id, project_id, ordinal)
+        CONSTRAINT vote_voter_project_ordinal_key UNIQUE (voter_id, project_id, ordinal),
+        CONSTRAINT vote_voter_total_ordinal_key UNIQUE (voter_id, total_ordinal),
+        CONSTRAINT vote_voter_day_ordinal_key UNIQUE (voter_id, cast_day, day_ordinal),
+        CONSTRAINT vote_voter_category_ordinal_key UNIQUE (voter_id, category, category_ordinal)
       )`,
       `CREATE INDEX vote_round_project_idx ON vote (round_id, project_id)`,
       `CREATE INDEX vote_flagged_idx ON vote (round_id, id) WHERE flags <> '[]'`,

@@ -28,6 +28,18 @@ export class Vote {
   @Column({ type: 'integer' })
   ordinal: number;
 
+  /** The voter's n-th vote in all; unique per voter, as the next three are, so a race cannot pass a limit. */
+  @Column({ name: 'total_ordinal', type: 'integer' })
+  totalOrdinal: number;
+
+  /** The voter's n-th vote on castDay. */
+  @Column({ name: 'day_ordinal', type: 'integer' })
+  dayOrdinal: number;
+
+  /** The voter's n-th vote for a project of this category. */
+  @Column({ name: 'category_ordinal', type: 'integer' })
+  categoryOrdinal: number;
+
   @Column({ type: 'text' })
   method: VoterMethod;
 
