@@ -17,7 +17,7 @@ const limits: VoteLimits = {
   perProject: 1,
   perCategory: 2,
 };
-const POVERTY = { zh: '扶贫帮困类', en: 'Poverty relief' };
+const POVERTY = () => Promise.resolve({ zh: '扶贫帮困类', en: 'Poverty relief' });
 const none: CastSoFar = { total: 0, today: 0, forProject: 0, inCategory: 0, lastCastAt: null };
 
 describe('vote limits', () => {
@@ -30,20 +30,24 @@ describe('vote limits', () => {
     expect(windowRefusal(limits, new Date('2026-12-03T00:00:00Z'))).toBeNull();
   });
 
-  it('lets a vote through below every limit', () => {
-    expect(limitRefusal(limits, { ...none, total: 9, today: 2, inCategory: 1 }, POVERTY)).toBeNull();
+  it('lets a vote through below every limit', async () => {
+    expect(await limitRefusal(limits, { ...none, total: 9, today: 2, inCategory: 1 }, POVERTY)).toBeNull();
   });
 
-  it('refuses a second vote for one project, a full category, a spent day and a spent total', () => {
-    expect(limitRefusal(limits, { ...none, forProject: 1 }, POVERTY)?.reason).toBe(VoteRefusal.ProjectLimitReached);
-    expect(limitRefusal(limits, { ...none, inCategory: 2 }, POVERTY)?.messageZh).toContain(POVERTY.zh);
-    expect(limitRefusal(limits, { ...none, today: 3, total: 3 }, POVERTY)?.reason).toBe(VoteRefusal.DailyLimitReached);
-    expect(limitRefusal(limits, { ...none, total: 10 }, POVERTY)?.reason).toBe(VoteRefusal.TotalLimitReached);
+  it('refuses a second vote for one project, a full category, a spent day and a spent total', async () => {
+    expect((await limitRefusal(limits, { ...none, forProject: 1 }, POVERTY))?.reason).toBe(
+      VoteRefusal.ProjectLimitReached,
+    );
+    expect((await limitRefusal(limits, { ...none, inCategory: 2 }, POVERTY))?.messageZh).toContain('扶贫帮困类');
+    expect((await limitRefusal(limits, { ...none, today: 3, total: 3 }, POVERTY))?.reason).toBe(
+      VoteRefusal.DailyLimitReached,
+    );
+    expect((await limitRefusal(limits, { ...none, total: 10 }, POVERTY))?.reason).toBe(VoteRefusal.TotalLimitReached);
   });
 
-  it('has no daily or category limit when the round sets none', () => {
+  it('has no daily or category limit when the round sets none', async () => {
     const open = { ...limits, votesPerDay: null, perCategory: null };
-    expect(limitRefusal(open, { ...none, today: 9, total: 9, inCategory: 9 }, POVERTY)).toBeNull();
+    expect(await limitRefusal(open, { ...none, today: 9, total: 9, inCategory: 9 }, POVERTY)).toBeNull();
     expect(remainingAfter(open, { total: 4, today: 4 })).toEqual({ today: null, total: 6 });
   });
 

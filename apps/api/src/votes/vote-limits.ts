@@ -41,12 +41,16 @@ export function windowRefusal(limits: VoteLimits, now: Date): DomainError | null
 /**
  * The first limit one more vote would break, or null when it may be cast. The order is what the
  * voter can do about it: a project already voted for (choose another), a full category, today's
- * votes gone (come back tomorrow), every vote gone.
+ * votes gone (come back tomorrow), every vote gone. The category's name is looked up only for its refusal.
  */
-export function limitRefusal(limits: VoteLimits, cast: CastSoFar, category: BilingualMessage): DomainError | null {
+export async function limitRefusal(
+  limits: VoteLimits,
+  cast: CastSoFar,
+  category: () => Promise<BilingualMessage>,
+): Promise<DomainError | null> {
   if (cast.forProject >= limits.perProject) return VoteErrors.projectLimitReached(limits.perProject);
   if (limits.perCategory !== null && cast.inCategory >= limits.perCategory) {
-    return VoteErrors.categoryLimitReached(limits.perCategory, category);
+    return VoteErrors.categoryLimitReached(limits.perCategory, await category());
   }
   if (cast.total >= limits.votesTotal) return VoteErrors.totalLimitReached(limits.votesTotal);
   if (limits.votesPerDay !== null && cast.today >= limits.votesPerDay) {

@@ -18,6 +18,7 @@ import {
   VoteReviewInputDto,
   VoteRoundDetailDto,
   VoteRoundDto,
+  VoteRoundSettingsDto,
 } from './dto/vote-round.dto';
 import { BallotDto, ReviewGroupDto, ReviewQueueDto, ReviewResultDto } from './dto/voter.dto';
 import { phaseAt } from './vote-limits';
@@ -37,10 +38,10 @@ export function votePageUrl(origin: string, roundId: string): string {
   return `${origin}/vote/#r=${encodeURIComponent(roundId)}`;
 }
 
-export function toVoteRoundDto(round: VoteRound, now: Date = new Date()): VoteRoundDto {
+/** The settings both the office and the public read. */
+function settingsOf(round: VoteRound, now: Date): VoteRoundSettingsDto {
   return {
     id: round.id,
-    competitionId: round.competitionId,
     title: round.title,
     opensAt: round.opensAt.toISOString(),
     closesAt: round.closesAt.toISOString(),
@@ -54,6 +55,13 @@ export function toVoteRoundDto(round: VoteRound, now: Date = new Date()): VoteRo
     communities: [...round.communities],
     methods: [...round.methods],
     resultsVisibility: round.resultsVisibility,
+  };
+}
+
+export function toVoteRoundDto(round: VoteRound, now: Date = new Date()): VoteRoundDto {
+  return {
+    ...settingsOf(round, now),
+    competitionId: round.competitionId,
     componentKey: round.componentKey,
     version: round.version,
   };

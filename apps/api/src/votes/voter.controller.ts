@@ -23,6 +23,15 @@ import { VotingService } from './voting.service';
 type VoterActor = Extract<Actor, { kind: 'voter' }>;
 
 const ROUND_NOT_FOUND = refusalExample(VoteErrors.roundNotFound('id'));
+/** Phone verification without an SMS gateway (SMS_PROVIDER=none) or without Redis to keep its codes. */
+const ApiSmsUnavailable = (): MethodDecorator =>
+  ApiResponse({
+    status: 503,
+    type: ErrorResponseDto,
+    description: '短信服务不可用 / SMS is unavailable',
+    example: refusalExample(VoteErrors.smsUnavailable()),
+  });
+
 const NOT_A_VOTER = '仅限本场投票的投票人 / voters of this round only';
 
 @ApiTags('voter 居民投票')
@@ -45,12 +54,7 @@ export class VoterController {
   @ApiError(404, 'no such vote round', refusalExample(VoteErrors.roundNotFound('roundId')))
   @ApiError(409, 'the vote does not verify phones, or has closed', refusalExample(VoteErrors.methodNotAccepted()))
   @ApiError(429, 'a code was just sent', refusalExample(VoteErrors.smsTooSoon(SMS_RESEND_SECONDS)))
-  @ApiResponse({
-    status: 503,
-    type: ErrorResponseDto,
-    description: '短信服务不可用 / SMS is unavailable',
-    example: refusalExample(VoteErrors.smsUnavailable()),
-  })
+  @ApiSmsUnavailable()
   @ApiJsonBodyErrors()
   requestSms(@Body() dto: VoterSmsRequestDto): Promise<VoterSmsSentDto> {
     return this.voting.requestSms(dto);
@@ -75,12 +79,7 @@ export class VoterController {
   @ApiError(404, 'no such vote round', refusalExample(VoteErrors.roundNotFound('roundId')))
   @ApiError(409, 'the vote does not accept the method, or has closed', refusalExample(VoteErrors.methodNotAccepted()))
   @ApiError(429, 'too many wrong codes', refusalExample(VoteErrors.voterSignInPaused(new Date(0))))
-  @ApiResponse({
-    status: 503,
-    type: ErrorResponseDto,
-    description: '短信服务不可用 / SMS is unavailable',
-    example: refusalExample(VoteErrors.smsUnavailable()),
-  })
+  @ApiSmsUnavailable()
   @ApiJsonBodyErrors()
   signIn(@Body() dto: VoterSignInDto, @Ip() ip: string): Promise<VoterSessionDto> {
     return this.voting.signIn(dto, ip);

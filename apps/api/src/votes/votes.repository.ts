@@ -30,8 +30,6 @@ export interface CastContext extends VoteLimits {
   readonly flags: VoteFlag[];
   readonly project: {
     readonly category: string;
-    /** The category as the competition's rules name it, for the refusal of a full category. */
-    readonly categoryLabel: BilingualMessage;
     readonly state: SubmissionState;
     readonly screening: ScreeningStatus;
   } | null;
@@ -51,8 +49,6 @@ interface CastContextRecord {
   category: string | null;
   state: SubmissionState | null;
   screening: ScreeningStatus | null;
-  label_zh: string | null;
-  label_en: string | null;
   total: number;
   today: number;
   for_project: number;
@@ -251,16 +247,12 @@ export class VotesRepository {
     const [row] = await this.dataSource.query<CastContextRecord[]>(
       `SELECT r.competition_id, v.method, v.flags, r.opens_at, r.closes_at, r.votes_per_day, r.votes_total,
               r.per_project, r.per_category,
-              s.category, s.state, s.screening, label.zh AS label_zh, label.en AS label_en,
+              s.category, s.state, s.screening,
               cast_so_far.total, cast_so_far.today, cast_so_far.for_project, cast_so_far.in_category,
               cast_so_far.last_cast_at
          FROM voter v
          JOIN vote_round r ON r.id = v.round_id
          LEFT JOIN submission s ON s.id = $3 AND s.competition_id = r.competition_id
-         LEFT JOIN LATERAL (
-              SELECT c->>'labelZh' AS zh, c->>'labelEn' AS en
-                FROM competition k, jsonb_array_elements(k.rules->'categories') c
-               WHERE k.id = r.competition_id AND c->>'key' = s.category) AS label ON true
         CROSS JOIN LATERAL (
               SELECT count(*)::int AS total,
                      (count(*) FILTER (WHERE cast_day = $4))::int AS today,
@@ -287,10 +279,6 @@ export class VotesRepository {
           ? null
           : {
               category: row.category as string,
-              categoryLabel: {
-                zh: row.label_zh ?? (row.category as string),
-                en: row.label_en ?? (row.category as string),
-              },
               state: row.state,
               screening: row.screening as ScreeningStatus,
             },
@@ -302,6 +290,17 @@ export class VotesRepository {
         lastCastAt: row.last_cast_at,
       },
     };
+  }
+
+  /** A category as the competition's rules name it, for the refusal of a full category; its key when unnamed. */
+  async categoryLabel(competitionId: string, category: string): Promise<BilingualMessage> {
+    const [row] = await this.dataSource.query<{ zh: string; en: string }[]>(
+      `SELECT c->>'labelZh' AS zh, c->>'labelEn' AS en
+         FROM competition k, jsonb_array_elements(k.rules->'categories') c
+        WHERE k.id = $1 AND c->>'key' = $2`,
+      [competitionId, category],
+    );
+    return row ?? { zh: category, en: category };
   }
 
   /**

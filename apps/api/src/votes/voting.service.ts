@@ -120,7 +120,9 @@ export class VotingService {
       const { project, cast } = context;
       if (!project || project.state !== SubmissionState.Submitted) throw VoteErrors.projectNotFound();
       if (project.screening !== ScreeningStatus.Passed) throw VoteErrors.projectScreenedOut();
-      const refused = limitRefusal(context, cast, project.categoryLabel);
+      const refused = await limitRefusal(context, cast, () =>
+        this.votes.categoryLabel(context.competitionId, project.category),
+      );
       if (refused) throw refused;
       const velocity = velocityFlag(cast, castAt);
       const voteFlags = [...new Set([...context.flags, ...flags, ...(velocity ? [velocity] : [])])].sort();

@@ -243,12 +243,10 @@ export class VoteRoundLimitsDto {
   perCategory: number | null;
 }
 
-export class VoteRoundDto {
+/** What the office and the public both read of a round: its window, limits, area and methods. */
+export class VoteRoundSettingsDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
-
-  @ApiProperty({ format: 'uuid' })
-  competitionId: string;
 
   @ApiProperty({ example: '2026年 党建项目网络投票' })
   title: string;
@@ -276,6 +274,11 @@ export class VoteRoundDto {
 
   @ApiProperty({ enum: VISIBILITIES })
   resultsVisibility: VoteResultsVisibility;
+}
+
+export class VoteRoundDto extends VoteRoundSettingsDto {
+  @ApiProperty({ format: 'uuid' })
+  competitionId: string;
 
   @ApiProperty({ type: String, nullable: true })
   componentKey: string | null;

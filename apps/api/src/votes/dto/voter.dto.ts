@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsString, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
-import { VoteFlag, VoteResultsVisibility, VoteReviewDecision, VoteRoundPhase, VoterMethod } from '@app/domain';
+import { VoteFlag, VoteReviewDecision, VoterMethod } from '@app/domain';
 import { StringField, TextField, says } from '../../common/input.decorators';
 import { Label } from '../../common/label.decorator';
-import { VoteRoundLimitsDto } from './vote-round.dto';
+import { VoteRoundSettingsDto } from './vote-round.dto';
 
 const METHODS = Object.values(VoterMethod);
 const DATE_TIME = { type: String, format: 'date-time' } as const;
@@ -110,36 +110,9 @@ export class RemainingVotesDto {
   total: number;
 }
 
-export class BallotRoundDto {
-  @ApiProperty({ format: 'uuid' })
-  id: string;
-
-  @ApiProperty({ example: '2026年 党建项目网络投票' })
-  title: string;
-
+export class BallotRoundDto extends VoteRoundSettingsDto {
   @ApiProperty({ example: '2026年 "红色核动力" 党建项目创投大赛' })
   competitionTitle: string;
-
-  @ApiProperty(DATE_TIME)
-  opensAt: string;
-
-  @ApiProperty(DATE_TIME)
-  closesAt: string;
-
-  @ApiProperty({ enum: VoteRoundPhase })
-  phase: VoteRoundPhase;
-
-  @ApiProperty({ type: VoteRoundLimitsDto })
-  limits: VoteRoundLimitsDto;
-
-  @ApiProperty({ type: [String] })
-  communities: string[];
-
-  @ApiProperty({ enum: METHODS, isArray: true })
-  methods: VoterMethod[];
-
-  @ApiProperty({ enum: VoteResultsVisibility })
-  resultsVisibility: VoteResultsVisibility;
 
   @ApiProperty({ description: '现在是否公布票数 / whether counts are shown now' })
   resultsShown: boolean;
