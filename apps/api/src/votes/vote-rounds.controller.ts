@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Patch, Post, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CompetitionErrors, Role, VoteErrors, VoteRefusal } from '@app/domain';
+import { CompetitionErrors, Role, VoteErrors } from '@app/domain';
 import { Allow, Public } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -111,12 +111,7 @@ export class VoteRoundsController {
   @ApiResponse({ status: 201, type: IssuedVoterCodesDto })
   @ApiCallerErrors(OFFICE_ONLY)
   @ApiError(404, 'no such vote round', ROUND_NOT_FOUND)
-  @ApiError(409, 'the vote has closed', {
-    code: 'CONFLICT',
-    reason: VoteRefusal.RoundClosed,
-    message_zh: '投票已于 2026-05-08 18:00（北京时间）结束',
-    message_en: 'voting closed at 2026-05-08T10:00:00.000Z',
-  })
+  @ApiError(409, 'the vote has closed', refusalExample(VoteErrors.roundClosed(new Date('2026-05-08T10:00:00Z'))))
   @ApiJsonBodyErrors()
   issueCodes(
     @CurrentActor() actor: Actor,
