@@ -1,8 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { Agent, request } from 'node:http';
 import { availableParallelism, loadavg } from 'node:os';
-import { Client } from 'pg';
 import { loadConfig } from '@app/config';
 import { CompetitionRules, JudgeGroup, LiveEventType } from '@app/domain';
 import { seededRandom } from '@app/scoring';
@@ -19,6 +16,7 @@ import { SpawnedProcess, startApiProcess, startServerProcess } from '../test/liv
 import { SseClient } from '../test/live-sse-client';
 import { readScoreSheet } from '../src/roadshows/score-sheet';
 import type { BarePost } from './bare-score-server';
+import { CpuSample, Caller, ms, peakRssMb, percentile, postgresServer, refusal, sampleCpu } from './bench-support';
 
 /**
  * bench:roadshow — a roadshow on one machine, as the hall sees it. Two API processes share the
@@ -35,7 +33,6 @@ import type { BarePost } from './bare-score-server';
 const PROJECTS = 15;
 const JUDGES = 30;
 const SCREENS_PER_PROCESS = 3;
-const REQUEST_TIMEOUT_MS = 10_000;
 const SCREEN_TIMEOUT_MS = 10_000;
 /**
  * A pitch lasts 5–8 minutes. What it does to the next burst is that the connection pools go idle
@@ -44,88 +41,6 @@ const SCREEN_TIMEOUT_MS = 10_000;
  */
 const PITCH_MS = 12_000;
 const TARGETS = { postP99Ms: 50, lockToScreenP99Ms: 250, ratio: 0.5 } as const;
-/** The kernel's clock ticks per second in /proc/<pid>/stat (USER_HZ, 100 on Linux). */
-const CLOCK_TICKS = 100;
-
-interface Answer {
-  readonly status: number;
-  readonly body: unknown;
-  /** From sending the request until its response's last byte. */
-  readonly ms: number;
-}
-
-/** One HTTP/1.1 exchange on the given agent's connection, with a bounded wait. */
-function send(
-  agent: Agent,
-  baseUrl: string,
-  method: string,
-  path: string,
-  body?: unknown,
-  headers: Record<string, string> = {},
-): Promise<Answer> {
-  const payload = body === undefined ? undefined : JSON.stringify(body);
-  const started = performance.now();
-  return new Promise((done, fail) => {
-    const req = request(new URL(path, baseUrl), {
-      agent,
-      method,
-      headers: {
-        accept: 'application/json',
-        ...headers,
-        ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}),
-      },
-    });
-    req.setTimeout(REQUEST_TIMEOUT_MS, () => req.destroy(new Error(`${method} ${path}: no answer within 10 s`)));
-    req.once('error', fail);
-    req.once('response', (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.once('error', fail);
-      res.once('end', () => {
-        const ms = performance.now() - started;
-        const text = Buffer.concat(chunks).toString('utf8');
-        done({ status: res.statusCode ?? 0, body: text ? (JSON.parse(text) as unknown) : undefined, ms });
-      });
-    });
-    req.end(payload);
-  });
-}
-
-function refusal(what: string, answer: Answer): Error {
-  const body = (answer.body ?? {}) as Record<string, unknown>;
-  return new Error(`${what}: HTTP ${answer.status} ${String(body.message_zh)} / ${String(body.message_en)}`);
-}
-
-/** A caller of the API on its own keep-alive connection, signed in or not. */
-class Caller {
-  private readonly agent = new Agent({ keepAlive: true, maxSockets: 1 });
-
-  constructor(
-    readonly baseUrl: string,
-    private readonly token?: string,
-  ) {}
-
-  signedIn(token: string): Caller {
-    return new Caller(this.baseUrl, token);
-  }
-
-  exchange(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
-    return send(this.agent, this.baseUrl, method, path, body, {
-      ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
-      ...headers,
-    });
-  }
-
-  async call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const answer = await this.exchange(method, path, body);
-    if (answer.status >= 300) throw refusal(`${method} ${path}`, answer);
-    return answer.body as T;
-  }
-
-  close(): void {
-    this.agent.destroy();
-  }
-}
 
 interface Judge {
   readonly id: string;
@@ -230,76 +145,16 @@ function simulateSheets(roadshow: Roadshow, seed: number): Sheet[][] {
   );
 }
 
-interface CpuSample {
-  readonly servers: number;
-  readonly postgres: number;
-  readonly load: number;
-}
-
 interface CpuUse {
   servers: number;
   postgres: number;
   load: number;
 }
 
-/** Fields of /proc/<pid>/stat after the command name; undefined once the process is gone. */
-function statFields(pid: number): string[] | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  } catch {
-    return undefined;
-  }
-}
-
-/** User + system CPU of a process and its reaped children, in milliseconds. */
-function cpuMsOf(pid: number): number {
-  const fields = statFields(pid);
-  if (!fields) return 0;
-  return ([11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i]), 0) * 1000) / CLOCK_TICKS;
-}
-
-/**
- * The benchmark's Postgres server: its postmaster and every process it started (backends and the
- * background writers), and no other cluster of the machine.
- */
-function postgresCpuMs(postmaster: number): number {
-  let total = cpuMsOf(postmaster);
-  let children: string[];
-  try {
-    children = readFileSync(`/proc/${postmaster}/task/${postmaster}/children`, 'utf8').trim().split(/\s+/);
-  } catch {
-    return total;
-  }
-  for (const child of children) if (child) total += cpuMsOf(Number(child));
-  return total;
-}
-
-function sampleCpu(servers: readonly number[], postmaster: number): CpuSample {
-  const load = process.cpuUsage();
-  return {
-    servers: servers.reduce((sum, pid) => sum + cpuMsOf(pid), 0),
-    postgres: postgresCpuMs(postmaster),
-    load: (load.user + load.system) / 1000,
-  };
-}
-
 function addCpu(into: CpuUse, before: CpuSample, after: CpuSample): void {
   into.servers += after.servers - before.servers;
   into.postgres += after.postgres - before.postgres;
   into.load += after.load - before.load;
-}
-
-/** Peak resident set of a running process, in MB. */
-function peakRssMb(pid: number): number {
-  const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return match ? Number(match[1]) / 1024 : NaN;
-}
-
-/** Nearest rank: the smallest value with at least q of the samples at or below it. */
-function percentile(values: readonly number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)];
 }
 
 interface BurstRun {
@@ -431,22 +286,6 @@ async function connectScreen(baseUrl: string, roadshowId: string): Promise<SseCl
   return screen;
 }
 
-async function postgresServer(url: string): Promise<{ postmaster: number; settings: string }> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ pid: number; fsync: string; sync: string }>(
-      "SELECT pg_backend_pid() AS pid, current_setting('fsync') AS fsync, current_setting('synchronous_commit') AS sync",
-    );
-    const fields = statFields(rows[0].pid);
-    if (!fields) throw new Error('cannot read the Postgres backend in /proc');
-    return { postmaster: Number(fields[1]), settings: `fsync=${rows[0].fsync} synchronous_commit=${rows[0].sync}` };
-  } finally {
-    await client.end();
-  }
-}
-
-const ms = (value: number): string => `${value.toFixed(1)} ms`;
 const verdict = (met: boolean): string => (met ? 'met' : 'not met');
 
 function cpuLine(name: string, run: BurstRun): string {

@@ -21,6 +21,7 @@ import { SanctionsModule } from './sanctions/sanctions.module';
 import { SubmissionsModule } from './submissions/submissions.module';
 import { SupervisionModule } from './supervision/supervision.module';
 import { VocabularyModule } from './vocabulary/vocabulary.module';
+import { VotesModule } from './votes/votes.module';
 
 @Module({})
 export class AppModule {
@@ -53,6 +54,7 @@ export class AppModule {
         SanctionsModule,
         SupervisionModule,
         VocabularyModule,
+        VotesModule,
       ],
     };
   }

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
  */
 
 export interface Schema {
-  readonly type?: string;
+  readonly type?: string | readonly string[];
   readonly $ref?: string;
   readonly allOf?: readonly Schema[];
   readonly properties?: Readonly<Record<string, Schema>>;
@@ -73,7 +73,14 @@ function pick<T extends { readonly label: string }>(items: readonly T[], count: 
 function resolve(document: OpenApiDocument, schema: Schema): Schema {
   if (schema.$ref) return resolve(document, document.components.schemas[schema.$ref.split('/').at(-1) as string]);
   if (schema.allOf?.length === 1) return resolve(document, schema.allOf[0]);
-  return schema;
+  return withoutNullType(schema);
+}
+
+/** OpenAPI 3.1 writes a nullable field's type as [T, "null"]: the variants read it as T, nullable. */
+function withoutNullType(schema: Schema): Schema {
+  if (!Array.isArray(schema.type)) return schema;
+  const types = (schema.type as readonly string[]).filter((type) => type !== 'null');
+  return { ...schema, type: types.length === 1 ? types[0] : undefined, nullable: types.length < schema.type.length };
 }
 
 /** A value the schema describes, from its example where it has one. */

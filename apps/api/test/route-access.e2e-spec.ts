@@ -19,10 +19,18 @@ import { startTestApp } from './test-app';
  * random, so an allowed caller gets 404 or 400 and a refused one 401 or 403 from the guard.
  */
 type Caller = 'anonymous' | Role;
-const CALLERS: readonly Caller[] = ['anonymous', Role.Office, Role.Admin, Role.Applicant, Role.Judge, Role.Evaluator];
+const CALLERS: readonly Caller[] = [
+  'anonymous',
+  Role.Office,
+  Role.Admin,
+  Role.Applicant,
+  Role.Judge,
+  Role.Evaluator,
+  Role.Voter,
+];
 
 const PUBLIC = 'public' as const;
-const { Office, Admin, Applicant, Judge, Evaluator } = Role;
+const { Office, Admin, Applicant, Judge, Evaluator, Voter } = Role;
 const USERS = [Office, Admin, Applicant];
 
 const ACCESS: Readonly<Record<string, typeof PUBLIC | readonly Role[]>> = {
@@ -174,18 +182,34 @@ const ACCESS: Readonly<Record<string, typeof PUBLIC | readonly Role[]>> = {
   'GET /evaluator/rounds/{id}': [Evaluator],
   'PUT /evaluator/rounds/{id}/sheets/{grantId}': [Evaluator],
   'POST /evaluator/rounds/{id}/recusals/{grantId}': [Evaluator],
+
+  'POST /competitions/{id}/vote-rounds': [Office],
+  'GET /competitions/{id}/vote-rounds': [Office],
+  'GET /vote-rounds/{id}': [Office],
+  'PATCH /vote-rounds/{id}': [Office],
+  'POST /vote-rounds/{id}/code-batches': [Office],
+  'GET /vote-rounds/{id}/review-queue': [Office],
+  'POST /vote-rounds/{id}/reviews': [Office],
+  'GET /vote-rounds/{id}/votes.csv': [Office],
+  'GET /vote-rounds/{id}/ballot': PUBLIC,
+  'GET /vote-rounds/{id}/tally': PUBLIC,
+  'POST /voter-sessions/sms': PUBLIC,
+  'POST /voter-sessions': PUBLIC,
+  'GET /voter/rounds/{id}': [Voter],
+  'POST /voter/rounds/{id}/votes': [Voter],
 };
 
 const ROUTES = Object.keys(ACCESS);
 
-/** Accounts sign in or use an API key; judges and evaluators only have the token of their code's sign-in. */
+/** Accounts sign in or use an API key; judges, evaluators and voters only have the token of their code's sign-in. */
 function schemesOf(route: string): string[] {
   const access = ACCESS[route];
   if (access === PUBLIC) return [];
   return [
-    ...(access.some((role) => role !== Judge && role !== Evaluator) ? ['bearer', 'api-key'] : []),
+    ...(access.some((role) => role !== Judge && role !== Evaluator && role !== Voter) ? ['bearer', 'api-key'] : []),
     ...(access.includes(Judge) ? ['judge'] : []),
     ...(access.includes(Evaluator) ? ['evaluator'] : []),
+    ...(access.includes(Voter) ? ['voter'] : []),
   ];
 }
 
@@ -260,6 +284,12 @@ describe('every route × every role', () => {
         roundId: round.id,
         codeIssuedAt: codeIssuedAt.toISOString(),
       }).token,
+    );
+    // A voter's token names their round; the guard admits it by its role, and every voter route
+    // then refuses any other round as missing.
+    tokens.set(
+      Voter,
+      tokenService.issue({ kind: 'voter', role: Voter, voterId: randomUUID(), roundId: randomUUID() }).token,
     );
     const admin = await createUser(db, Admin);
     tokens.set(Admin, tokenService.issue({ kind: 'user', userId: admin.id, role: Admin }).token);

@@ -18,6 +18,8 @@ export class AppConfig {
   /** Public registrations allowed per hour, per client address and from all together. */
   readonly registration: { readonly perAddress: number; readonly total: number };
   readonly auth: { readonly sessionKeys: KeyRing; readonly credentialKeys: KeyRing };
+  /** Who sends the public vote's SMS codes (see SMS_PROVIDER). */
+  readonly sms: { readonly provider: 'log' | 'none' };
   readonly fonts: { readonly dir: string };
   /**
    * Who may read the metrics: the holder of this token; nobody when it is not set. The worker serves

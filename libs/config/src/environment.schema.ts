@@ -153,6 +153,14 @@ export class EnvironmentSchema {
   @IsKeyRing()
   CREDENTIAL_KEYS!: string;
 
+  /**
+   * Who sends the public vote's SMS codes: `log` writes each code to the API's log (development
+   * and tests: no message leaves the machine); `none` sends nothing, so phone verification is
+   * refused until a real provider is configured. A real gateway is one more value and one class.
+   */
+  @IsIn(['log', 'none'])
+  SMS_PROVIDER = 'log';
+
   /** Folder holding the embedded CJK font files for agreement PDFs. */
   @IsOptional()
   @IsString()

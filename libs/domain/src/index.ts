@@ -8,6 +8,7 @@ export * from './accountability-vocabulary';
 export * from './evaluation-vocabulary';
 export * from './conflict-of-interest';
 export * from './supervision-vocabulary';
+export * from './vote-vocabulary';
 export * from './vocabulary';
 export * from './competition-presets';
 export * from './competition-state-names';

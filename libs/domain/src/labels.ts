@@ -19,6 +19,13 @@ import {
 } from './evaluation-vocabulary';
 import { AgreementStatus, ObjectionStatus } from './result-vocabulary';
 import { TERMINATION_CAUSE_LABELS, TERMINATION_PROPOSAL_STATE_LABELS } from './supervision-vocabulary';
+import {
+  VOTER_METHOD_LABELS,
+  VOTE_FLAG_LABELS,
+  VOTE_RESULTS_VISIBILITY_LABELS,
+  VOTE_REVIEW_DECISION_LABELS,
+  VOTE_ROUND_PHASE_LABELS,
+} from './vote-vocabulary';
 import { JudgeGroup, OrganizationKind, RecusalSource, ScreeningStatus, SlotState, SubmissionState } from './vocabulary';
 
 // How each stored value reads to people, Chinese first. The API's refusals and the pages (through
@@ -209,6 +216,11 @@ export const VALUE_LABELS = {
   EVALUATOR_SHEET_STATUS_LABELS,
   TERMINATION_CAUSE_LABELS,
   TERMINATION_PROPOSAL_STATE_LABELS,
+  VOTER_METHOD_LABELS,
+  VOTE_RESULTS_VISIBILITY_LABELS,
+  VOTE_ROUND_PHASE_LABELS,
+  VOTE_FLAG_LABELS,
+  VOTE_REVIEW_DECISION_LABELS,
 } as const;
 
 const VALUE_TABLES: readonly Readonly<Record<string, Bilingual>>[] = Object.values(VALUE_LABELS);

@@ -12,6 +12,8 @@ export enum Role {
   Applicant = 'applicant',
   Judge = 'judge',
   Evaluator = 'evaluator',
+  /** A resident verified for one public vote round; never an account. */
+  Voter = 'voter',
   Admin = 'admin',
 }
 

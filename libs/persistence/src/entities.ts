@@ -6,6 +6,11 @@ import { EvaluationResultRow } from './evaluation/evaluation-result.entity';
 import { EvaluationRound } from './evaluation/evaluation-round.entity';
 import { EvaluationSheet } from './evaluation/evaluation-sheet.entity';
 import { Evaluator } from './evaluation/evaluator.entity';
+import { Vote } from './vote/vote.entity';
+import { VoteCodeBatch } from './vote/vote-code-batch.entity';
+import { VoteReview } from './vote/vote-review.entity';
+import { VoteRound } from './vote/vote-round.entity';
+import { Voter } from './vote/voter.entity';
 import { Submission } from './competition/submission.entity';
 import { BudgetChange } from './grants/budget-change.entity';
 import { GrantBudget } from './grants/grant-budget.entity';
@@ -76,4 +81,9 @@ export const ENTITIES = [
   MonthlyCheck,
   ComponentValue,
   ComponentValueLock,
+  VoteRound,
+  VoteCodeBatch,
+  Voter,
+  Vote,
+  VoteReview,
 ];

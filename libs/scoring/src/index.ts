@@ -11,3 +11,4 @@ export * from './rules';
 export * from './seeded-random';
 export * from './evaluation';
 export * from './components';
+export * from './votes';

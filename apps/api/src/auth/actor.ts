@@ -19,6 +19,13 @@ export type Actor =
       readonly roundId: string;
       /** When the code this token came from was issued: a reissued code or a closed round ends it. */
       readonly codeIssuedAt: string;
+    }
+  | {
+      readonly kind: 'voter';
+      readonly role: Role.Voter;
+      readonly voterId: string;
+      /** The one vote round the voter was verified for: any other reads as missing. */
+      readonly roundId: string;
     };
 
 export function actorId(actor: Actor): string {
@@ -27,6 +34,8 @@ export function actorId(actor: Actor): string {
       return actor.judgeId;
     case 'evaluator':
       return actor.evaluatorId;
+    case 'voter':
+      return actor.voterId;
     case 'user':
       return actor.userId;
   }

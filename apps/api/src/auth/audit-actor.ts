@@ -2,7 +2,7 @@ import { Role } from '@app/domain';
 import { ActorType } from '@app/persistence';
 import { Actor, actorId } from './actor';
 
-/** Who an audit row names for this actor: the role as the actor type, the user, judge or evaluator id as the actor id. */
+/** Who an audit row names for this actor: the role as the actor type, the user's, judge's, evaluator's or voter's id as the actor id. */
 export function auditActor(actor: Actor): { actorType: ActorType; actorId: string } {
   return { actorType: actorTypeOf(actor.role), actorId: actorId(actor) };
 }
@@ -19,5 +19,7 @@ function actorTypeOf(role: Role): ActorType {
       return 'judge';
     case Role.Evaluator:
       return 'evaluator';
+    case Role.Voter:
+      return 'voter';
   }
 }

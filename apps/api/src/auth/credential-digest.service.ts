@@ -3,7 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig, KeyRing, NamedKey } from '@app/config';
 
 /** What a credential is for. Part of what is keyed, so an API key's digest never matches a judge code's. */
-export type CredentialKind = 'api-key' | 'judge-code' | 'evaluator-code';
+export type CredentialKind =
+  'api-key' | 'judge-code' | 'evaluator-code' | 'voter-code' | 'voter-phone' | 'voter-address' | 'voter-device';
 
 /** A credential's digest and the id of the credential key that made it: stored together, matched together. */
 export interface KeyedDigest {
@@ -12,7 +13,8 @@ export interface KeyedDigest {
 }
 
 /**
- * Keyed digests of API keys and judges' and evaluators' codes, so neither is stored in clear. New credentials use the
+ * Keyed digests of API keys, judges', evaluators' and voters' codes, voters' phone numbers, and the
+ * addresses and devices votes came from, so none is stored in clear. New credentials use the
  * current key of CREDENTIAL_KEYS; a lookup tries every listed key, so rotating the credential key
  * voids nothing until the old key is taken off the list.
  */

@@ -7,6 +7,7 @@ export enum SecurityScheme {
   ApiKey = 'api-key',
   Judge = 'judge',
   Evaluator = 'evaluator',
+  Voter = 'voter',
 }
 
 /**
@@ -44,15 +45,24 @@ export const SECURITY_SCHEMES: Readonly<Record<SecurityScheme, SecuritySchemeObj
       '签到码重新生成后失效。 / Evaluator token from POST /evaluator-sessions (the evaluator’s code), bound to one ' +
       'evaluation round, valid 16 hours; a reissued code ends it.',
   },
+  [SecurityScheme.Voter]: {
+    type: 'http',
+    scheme: 'bearer',
+    description:
+      '投票人令牌：POST /voter-sessions 凭社区发放的投票码或手机短信验证码换取，只对这一场投票有效，16 小时有效。 / ' +
+      'Voter token from POST /voter-sessions (a printed voter code, or a phone confirmed by SMS), bound to one ' +
+      'vote round, valid 16 hours.',
+  },
 };
 
-/** Which schemes can carry each role: judges and evaluators have neither accounts nor API keys. */
+/** Which schemes can carry each role: judges, evaluators and voters have neither accounts nor API keys. */
 export function securitySchemesOf(roles: readonly Role[]): SecurityScheme[] {
   const schemes: SecurityScheme[] = [];
-  if (roles.some((role) => role !== Role.Judge && role !== Role.Evaluator)) {
+  if (roles.some((role) => role !== Role.Judge && role !== Role.Evaluator && role !== Role.Voter)) {
     schemes.push(SecurityScheme.Session, SecurityScheme.ApiKey);
   }
   if (roles.includes(Role.Judge)) schemes.push(SecurityScheme.Judge);
   if (roles.includes(Role.Evaluator)) schemes.push(SecurityScheme.Evaluator);
+  if (roles.includes(Role.Voter)) schemes.push(SecurityScheme.Voter);
   return schemes;
 }

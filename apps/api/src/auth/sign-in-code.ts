@@ -1,11 +1,11 @@
 import { randomInt } from 'node:crypto';
 import { CredentialDigestService, CredentialKind, KeyedDigest } from './credential-digest.service';
 
-/** No 0/O, 1/I/L: a judge or an evaluator reads the code off a slip of paper and types it on a tablet. */
+/** No 0/O, 1/I/L: a judge, an evaluator or a resident reads the code off a slip of paper and types it. */
 export const SIGN_IN_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 
 /** Who signs in with a one-time code. Part of what is keyed, so a judge's code never opens an evaluator's round. */
-export type SignInCodeKind = Extract<CredentialKind, 'judge-code' | 'evaluator-code'>;
+export type SignInCodeKind = Extract<CredentialKind, 'judge-code' | 'evaluator-code' | 'voter-code'>;
 
 /**
  * A fresh sign-in code shown as XXXX-XXXX: 31^8 ≈ 8.5 × 10^11 codes, drawn with a uniform

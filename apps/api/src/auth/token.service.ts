@@ -5,7 +5,10 @@ import { Role } from '@app/domain';
 import { Actor } from './actor';
 
 const USER_TOKEN_SECONDS = 12 * 3600;
-/** A roadshow or evaluation day, with margin: a judge or an evaluator must not be signed out mid-session. */
+/**
+ * A roadshow or evaluation day, with margin: a judge or an evaluator must not be signed out mid-session.
+ * A voter's token lasts as long, so a resident verified in the morning can vote again in the evening.
+ */
 export const JUDGE_TOKEN_SECONDS = 16 * 3600;
 
 interface TokenClaims {
@@ -76,6 +79,9 @@ function isActor(value: unknown): value is Actor {
       typeof actor.roundId === 'string' &&
       typeof actor.codeIssuedAt === 'string'
     );
+  }
+  if (actor.kind === 'voter') {
+    return actor.role === Role.Voter && typeof actor.voterId === 'string' && typeof actor.roundId === 'string';
   }
   if (actor.kind !== 'user' || typeof actor.userId !== 'string') return false;
   if (actor.role === Role.Applicant) return typeof actor.organizationId === 'string';

@@ -4,6 +4,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsDateString,
   IsDefined,
   IsInt,
   IsNotEmpty,
@@ -114,5 +115,23 @@ export function IsFen(min = 0): PropertyDecorator {
         : says(`不能少于 ${yuanFigure(min)}`, `must be at least ${yuanFigure(min)}`),
     ),
     Max(MAX_FEN, says(`不能超过 ${yuanFigure(MAX_FEN)}`, `must not be more than ${yuanFigure(MAX_FEN)}`)),
+  );
+}
+
+/** A moment with its time zone: "2026-03-31" alone would silently mean 08:00 Beijing time. */
+const DATE_TIME_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** An ISO 8601 moment with a date, a time and a zone, as deadlines and vote windows are given. */
+export function DateTimeField(): PropertyDecorator {
+  return applyDecorators(
+    IsDefined(),
+    IsDateString({ strict: true }),
+    Matches(
+      DATE_TIME_WITH_ZONE,
+      says(
+        '须写明日期、时间和时区，如 2026-03-31T17:00:00+08:00',
+        'must give the date, the time and the zone, as in 2026-03-31T17:00:00+08:00',
+      ),
+    ),
   );
 }

@@ -17,10 +17,14 @@ export const SIGN_IN_LIMITS: Readonly<Record<SignInPauseScope, number>> = { code
 
 const SCOPES: readonly SignInPauseScope[] = ['roadshow', 'address', 'code'];
 
-function policy(prefix: string, scope: SignInPauseScope): BackoffPolicy {
+function policy(
+  prefix: string,
+  scope: SignInPauseScope,
+  limits: Readonly<Record<SignInPauseScope, number>>,
+): BackoffPolicy {
   return {
     name: `${prefix}:${scope}`,
-    limit: SIGN_IN_LIMITS[scope],
+    limit: limits[scope],
     windowSeconds: SIGN_IN_WINDOW_SECONDS,
     maxLockSeconds: MAX_PAUSE_SECONDS,
   };
@@ -74,11 +78,12 @@ export class SignInLimiter {
     private readonly window: RateWindow,
     prefix: string,
     private readonly paused: (scope: SignInPauseScope, until: Date) => DomainError,
+    limits: Readonly<Record<SignInPauseScope, number>> = SIGN_IN_LIMITS,
   ) {
     this.policies = {
-      code: policy(prefix, 'code'),
-      address: policy(prefix, 'address'),
-      roadshow: policy(prefix, 'roadshow'),
+      code: policy(prefix, 'code', limits),
+      address: policy(prefix, 'address', limits),
+      roadshow: policy(prefix, 'roadshow', limits),
     };
     this.list = this.policies.roadshow;
   }

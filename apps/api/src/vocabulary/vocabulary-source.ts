@@ -7,6 +7,7 @@ import {
   SCORE_POST_RETRY_REASONS,
   SCORE_POST_SIGNED_OUT_REASONS,
   VALUE_LABELS,
+  VOTE_GUARDS,
   XINDIAN_MONTHLY_CHECKS,
 } from '@app/domain';
 import {
@@ -33,6 +34,7 @@ export const PAGE_VOCABULARY = {
   SCORE_POST_SIGNED_OUT_REASONS,
   OFFICE_TERMINATION_CAUSES,
   XINDIAN_MONTHLY_CHECKS,
+  VOTE_GUARDS,
 } as const;
 
 export interface VocabularySource {

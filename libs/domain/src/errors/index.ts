@@ -15,6 +15,7 @@ export * from './agreement.errors';
 export * from './grants.errors';
 export * from './evaluation.errors';
 export * from './supervision.errors';
+export * from './vote.errors';
 export * from './registration.errors';
 export * from './ops.errors';
 export * from './score-post-outcomes';

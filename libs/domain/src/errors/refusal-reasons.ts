@@ -15,6 +15,7 @@ import { RoadshowRefusal } from './roadshow.errors';
 import { RulesRefusal } from './rules.errors';
 import { SubmissionRefusal } from './submission.errors';
 import { SupervisionRefusal } from './supervision.errors';
+import { VoteRefusal } from './vote.errors';
 
 /**
  * Every reason a refusal can give, for the API's documentation and its contract check: each
@@ -41,5 +42,6 @@ export const REFUSAL_REASONS: readonly string[] = [
     ...Object.values(EvaluationRefusal),
     ...Object.values(SupervisionRefusal),
     ...Object.values(OpsRefusal),
+    ...Object.values(VoteRefusal),
   ]),
 ];

@@ -12,6 +12,7 @@ import { TerminationProposals1764576000000 } from './1764576000000-termination-p
 import { MonthlyChecks1764579600000 } from './1764579600000-monthly-checks';
 import { EvaluatorCodes1764662400000 } from './1764662400000-evaluator-codes';
 import { ComponentValues1764748800000 } from './1764748800000-component-values';
+import { PublicVote1764752400000 } from './1764752400000-public-vote';
 
 /** In order. Listed explicitly so the same list works from TypeScript sources and from the build. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   MonthlyChecks1764579600000,
   EvaluatorCodes1764662400000,
   ComponentValues1764748800000,
+  PublicVote1764752400000,
 ];

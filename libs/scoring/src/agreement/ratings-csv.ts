@@ -3,8 +3,8 @@ import type { Rating } from './ratings';
 
 const DECIMAL = /^-?\d+(?:\.\d+)?$/;
 
-/** Splits one CSV line, honouring double-quoted fields with "" escapes. */
-function cells(line: string, lineNumber: number): string[] {
+/** Splits one CSV line, honouring double-quoted fields with "" escapes; an error names the line. */
+export function csvLineCells(line: string, lineNumber: number): string[] {
   const out: string[] = [];
   let current = '';
   let quoted = false;
@@ -44,7 +44,7 @@ export function parseRatingsCsv(text: string): Rating[] {
       'line 1',
     );
   }
-  const header = cells(lines[headerIndex], headerIndex + 1).map((name) => name.toLowerCase());
+  const header = csvLineCells(lines[headerIndex], headerIndex + 1).map((name) => name.toLowerCase());
   const column = (name: string): number => {
     const at = header.indexOf(name);
     if (at < 0) {
@@ -62,7 +62,7 @@ export function parseRatingsCsv(text: string): Rating[] {
   const ratings: Rating[] = [];
   for (let n = headerIndex + 1; n < lines.length; n += 1) {
     if (lines[n].trim() === '') continue;
-    const row = cells(lines[n], n + 1);
+    const row = csvLineCells(lines[n], n + 1);
     const item = row[itemAt] ?? '';
     const judge = row[judgeAt] ?? '';
     const score = row[scoreAt] ?? '';

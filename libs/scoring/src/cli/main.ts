@@ -5,6 +5,7 @@ import { agreementCommand } from './agreement.command';
 import { allocateCommand } from './allocate.command';
 import { allocatePbCommand } from './allocate-pb.command';
 import { Command, UsageError } from './command';
+import { tallyVotesCommand } from './tally-votes.command';
 import { verifyCommand } from './verify.command';
 
 const COMMANDS: Readonly<Record<string, Command>> = {
@@ -12,6 +13,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   agreement: agreementCommand,
   allocate: allocateCommand,
   'allocate-pb': allocatePbCommand,
+  'tally-votes': tallyVotesCommand,
   verify: verifyCommand,
 };
 
@@ -20,6 +22,7 @@ const USAGE = `用法 / usage: npm run --silent scoring -- <command> [options]
   aggregate --method trimmed|mean|median [--drop K] [--decimals D]   CSV item,judge,score on stdin
   agreement --stat icc|kendall-w                        CSV item,judge,score on stdin, JSON out
   allocate                                              JSON on stdin, JSON out
+  tally-votes VOTES.csv                                 recompute a public vote's tally from its export
   verify BUNDLE.json                                    recompute a result bundle; exit 0 match, 1 mismatch, 2 malformed`;
 
 function main(argv: readonly string[]): number {

@@ -1,33 +1,15 @@
-import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsEnum, IsIn, IsDateString, Matches, ValidateNested } from 'class-validator';
+import { IsDefined, IsEnum, IsIn, ValidateNested } from 'class-validator';
 import { COMPETITION_PRESETS, CompetitionState, manualTransitions } from '@app/domain';
 import { Competition } from '@app/persistence';
-import { IntField, IsFen, Optional, TextField, says } from '../../common/input.decorators';
+import { DateTimeField, IntField, IsFen, Optional, TextField } from '../../common/input.decorators';
 import { Label } from '../../common/label.decorator';
 import { PageOf, PageQueryDto } from '../../common/page-query.dto';
 import { CompetitionRulesDto, CompetitionRulesInputDto } from './competition-rules.dto';
 
 export type CompetitionPreset = keyof typeof COMPETITION_PRESETS;
 export const PRESETS = Object.keys(COMPETITION_PRESETS) as CompetitionPreset[];
-
-/** A moment with its time zone: "2026-03-31" alone would silently mean 08:00 Beijing time. */
-const DATE_TIME_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
-
-function DeadlineField(): PropertyDecorator {
-  return applyDecorators(
-    IsDefined(),
-    IsDateString({ strict: true }),
-    Matches(
-      DATE_TIME_WITH_ZONE,
-      says(
-        '须写明日期、时间和时区，如 2026-03-31T17:00:00+08:00',
-        'must give the date, the time and the zone, as in 2026-03-31T17:00:00+08:00',
-      ),
-    ),
-  );
-}
 
 export class GrantorDto {
   @ApiProperty({ example: '中共佛山市三水区西南街道工作委员会', maxLength: 100 })
@@ -69,7 +51,7 @@ export class CreateCompetitionDto {
 
   @ApiProperty({ example: '2026-03-31T17:00:00+08:00', description: 'ISO 8601 with a time and a zone; in the future' })
   @Label('申报截止时间', 'submission deadline')
-  @DeadlineField()
+  @DateTimeField()
   submissionDeadline: string;
 
   @ApiProperty({ type: GrantorDto, description: '协议甲方 / party A of the funding agreements' })
@@ -106,7 +88,7 @@ export class UpdateCompetitionDto {
   @ApiPropertyOptional({ example: '2026-04-15T17:00:00+08:00' })
   @Label('申报截止时间', 'submission deadline')
   @Optional()
-  @DeadlineField()
+  @DateTimeField()
   submissionDeadline?: string;
 
   @ApiPropertyOptional({ type: GrantorDto })

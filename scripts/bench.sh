@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# `npm run bench:roadshow`: starts Postgres and Redis if needed (durable settings unless they already
-# run otherwise; the benchmark prints which), benchmarks a roadshow on a fresh database, then drops
-# the database and the queue keys it wrote.
+# `bash scripts/bench.sh BENCH.ts` (npm run bench:roadshow, bench:votes): starts Postgres and Redis if
+# needed (durable settings unless they already run otherwise; the benchmark prints which), runs the
+# benchmark on a fresh database, then drops the database and the queue keys it wrote.
 set -euo pipefail
+bench=${1:?usage: bash scripts/bench.sh apps/api/bench/NAME.bench.ts}
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 export PATH="$ROOT/node_modules/.bin:$PATH"
@@ -24,4 +25,4 @@ SESSION_KEYS="bench:$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 CREDENTIAL_KEYS="bench:$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 export SESSION_KEYS CREDENTIAL_KEYS
 node -r @swc-node/register libs/persistence/src/migrate.ts up >/dev/null
-node -r @swc-node/register apps/api/bench/roadshow.bench.ts
+node -r @swc-node/register "$bench"
