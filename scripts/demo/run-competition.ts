@@ -6,6 +6,7 @@ import { ApiClient } from './api-client';
 import { DemoData, DemoProject, competitionOf, readDemoData, registrationOf, submissionOf } from './competition-data';
 import { ROOT, createOffice, inDatabase, pad, say, signIn, yuan } from './demo-support';
 import { followTheProjectYear } from './grants-year';
+import { runPublicVote } from './public-vote';
 import { CriterionLimit, simulateMarks } from './score-simulation';
 
 /**
@@ -259,6 +260,14 @@ async function main(baseUrl: string, outputDir: string): Promise<void> {
   const context = await prepareCompetition(api, data, runId);
   await runRoadshow(context, data);
   const results = await rankPublishAward(context);
+  await runPublicVote({
+    api,
+    office: context.office,
+    competition: { id: context.competition.id, title: data.competition.title },
+    projects: [...context.submissions.values()].map(({ id, project }) => ({ id, community: project.community })),
+    componentKey: null,
+    apiLog: join(outputDir, 'api.log'),
+  });
   const folder = await downloadAgreements(context, outputDir);
   await followTheProjectYear({
     api,
