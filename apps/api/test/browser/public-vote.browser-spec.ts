@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { Page } from 'playwright-core';
 import request from 'supertest';
 import { AppUser, Vote } from '@app/persistence';
+import { SMS_PROVIDER, SmsMessage, SmsProvider } from '../../src/votes/sms-provider';
 import { createVoteRound, issueVoterCodes, voteCompetition, voterWithCode } from '../votes.factory';
 import {
   LABEL_CHECK,
@@ -80,6 +81,57 @@ describe('the public vote in Chromium: a resident votes on a phone, the office r
     await remaining.filter({ hasText: '2 vote(s) left' }).waitFor();
     await expect(card.getByTestId('my-votes').innerText()).resolves.toBe('You gave it 1 vote(s)');
     await context.close();
+  });
+
+  it('verifies a resident by phone and SMS code, hides the counts while the round says so, and refuses a vote beyond the limit', async () => {
+    const fixture = await voteCompetition(served.app, 3);
+    const roundId = await createVoteRound(served.app, fixture, { votesTotal: 1, methods: ['phone'] });
+    const [first, second] = fixture.submissions;
+    // The development provider only logs the code; the test reads it from the message as a phone would.
+    const sent: SmsMessage[] = [];
+    const sms = jest.spyOn(served.app.get<SmsProvider>(SMS_PROVIDER), 'send').mockImplementation((message) => {
+      sent.push(message);
+      return Promise.resolve();
+    });
+    const context = await served.browser.newContext(SMALL_PHONE);
+    context.setDefaultTimeout(15_000);
+    const page = await context.newPage();
+    try {
+      await page.goto(`${served.baseUrl}/vote/#r=${roundId}`);
+      await page.getByText('票数将在投票结束后公布。').waitFor();
+      await page.getByLabel('手机号码').fill('139 0000 1234');
+      await page.getByLabel('所在社区').selectOption('洲边');
+      await page.getByRole('button', { name: '获取短信验证码' }).click();
+      await page.getByText(/验证码已发送至 139\*\*\*\*1234/).waitFor();
+      const smsCode = /(\d{6})/.exec(sent[0].text)?.[1] ?? '';
+      await page.getByLabel('短信验证码').fill(String((Number(smsCode) + 1) % 1_000_000).padStart(6, '0'));
+      await page.getByRole('button', { name: '验证并投票' }).click();
+      await page.getByText('短信验证码不正确或已过期，请重新获取').waitFor();
+      await expect(page.getByLabel('短信验证码').getAttribute('aria-invalid')).resolves.toBe('true');
+      await readable(page, 'vote-phone-sms-refused');
+
+      await page.getByLabel('短信验证码').fill(smsCode);
+      await page.getByRole('button', { name: '验证并投票' }).click();
+      const remaining = page.getByTestId('remaining-text');
+      await remaining.filter({ hasText: '还可投 1 票' }).waitFor();
+      await expect(page.getByText(/当前有效票/).count()).resolves.toBe(0);
+
+      const card = (id: string) => page.locator(`[data-testid="vote-project"][data-project="${id}"]`);
+      await card(first.id)
+        .getByRole('button', { name: `投票给 ${first.title}` })
+        .click();
+      await card(first.id).getByRole('button', { name: '确认投票' }).click();
+      await remaining.filter({ hasText: '还可投 0 票' }).waitFor();
+      await card(second.id)
+        .getByRole('button', { name: `投票给 ${second.title}` })
+        .click();
+      await card(second.id).getByRole('button', { name: '确认投票' }).click();
+      await card(second.id).getByRole('alert').filter({ hasText: '每人最多投 1 票，您的票已全部投完' }).waitFor();
+      await expect(served.db.getRepository(Vote).countBy({ roundId })).resolves.toBe(1);
+    } finally {
+      sms.mockRestore();
+      await context.close();
+    }
   });
 
   it('lets the office issue printable codes and void a device’s burst of votes from the review queue, with a reason', async () => {

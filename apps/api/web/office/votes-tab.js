@@ -285,8 +285,8 @@ function countsCard(ctx, round) {
     tx(
       'p',
       {
-        zh: '导出文件每行一张选票（含作废理由与记录摘要），可用 npm run scoring -- tally-votes 文件 复算计票。',
-        en: 'One row per vote, with void reasons and record hashes; npm run scoring -- tally-votes FILE recomputes the tally.',
+        zh: '导出文件每行一张选票，含作废理由与记录摘要：审计人员可据此复算计票，并核对每一行是否被改动。',
+        en: 'One row per vote with void reasons and record hashes: auditors recompute the tally from it and check that no row was altered.',
       },
       { class: 'hint' },
     ),
