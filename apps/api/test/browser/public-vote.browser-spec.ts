@@ -134,6 +134,38 @@ describe('the public vote in Chromium: a resident votes on a phone, the office r
     }
   });
 
+  it('lets the office set up the vote in Beijing time, with a wrong window named at its field', async () => {
+    const fixture = await voteCompetition(served.app, 3);
+    const office = await served.db.getRepository(AppUser).findOneByOrFail({ id: fixture.officeId });
+    const { context, page } = await signInOn(served, 'office', office, LAPTOP);
+    await page.goto(`${served.baseUrl}/office/#/competitions/${fixture.competition.id}/votes`);
+    const form = page.getByTestId('vote-round-form');
+    await form.waitFor();
+    /** A datetime-local value in Beijing time, `hours` from now. */
+    const beijing = (hours: number) => new Date(Date.now() + (8 + hours) * 3600_000).toISOString().slice(0, 16);
+    await form.getByLabel('开始时间（北京时间）').fill(beijing(48));
+    await form.getByLabel('结束时间（北京时间）').fill(beijing(24));
+    await form.getByLabel('每人总票数').fill('5');
+    await form.getByLabel('可投票社区（每行一个）').fill('五顶岗\n洲边');
+    await form.getByRole('button', { name: '设立投票' }).click();
+    await form.getByText('投票结束时间必须晚于开始时间').waitFor();
+    await expect(form.getByLabel('结束时间（北京时间）').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expectAccessible(page, 'office-vote-setup-refused');
+
+    await form.getByLabel('结束时间（北京时间）').fill(beijing(24 * 8));
+    await form.getByRole('button', { name: '设立投票' }).click();
+    const round = page.getByTestId('vote-round');
+    await round.waitFor();
+    const text = await round.innerText();
+    expect(text).toContain('未开始');
+    expect(text).toContain(`${beijing(48).replace('T', ' ')} 至 ${beijing(24 * 8).replace('T', ' ')}（北京时间）`);
+    expect(text).toContain('共 5 票');
+    expect(text).toContain('五顶岗、洲边');
+    await page.screenshot({ path: join(shots, 'office-vote-setup.png'), fullPage: true });
+    await expectAccessible(page, 'office-vote-setup');
+    await context.close();
+  });
+
   it('lets the office issue printable codes and void a device’s burst of votes from the review queue, with a reason', async () => {
     const fixture = await voteCompetition(served.app, 3);
     const roundId = await createVoteRound(served.app, fixture);

@@ -65,7 +65,7 @@ function roundForm(ctx, competition, round, refresh) {
   const visibility = select(Object.entries(VOTE_RESULTS_VISIBILITY_LABELS), {
     value: round?.resultsVisibility ?? 'hidden',
   });
-  const componentKey = input({ value: round?.componentKey ?? 'vote', maxlength: 40 });
+  const componentKey = input({ value: round?.componentKey ?? '', maxlength: 40 });
   const box = messageBox();
   const form = h(
     'form',

@@ -479,7 +479,11 @@ async function start() {
     return;
   }
   render();
-  onLangChange(render);
+  // The verification form relabels itself and keeps what was typed; only the signed-in view, whose
+  // buttons carry a project's name in their label, is drawn again.
+  onLangChange(() => {
+    if (state.session) render();
+  });
 }
 
 void start();
