@@ -7,6 +7,7 @@ import { DemoData, DemoProject, competitionOf, readDemoData, registrationOf, sub
 import { ROOT, createOffice, inDatabase, pad, say, signIn, yuan } from './demo-support';
 import { followTheProjectYear } from './grants-year';
 import { playQingdaoCompetition } from './qingdao-competition';
+import { runPublicVote } from './public-vote';
 import { CriterionLimit, simulateMarks } from './score-simulation';
 
 /**
@@ -261,6 +262,14 @@ async function main(baseUrl: string, outputDir: string): Promise<void> {
   const context = await prepareCompetition(api, data, runId);
   await runRoadshow(context, data);
   const results = await rankPublishAward(context);
+  await runPublicVote({
+    api,
+    office: context.office,
+    competition: { id: context.competition.id, title: data.competition.title },
+    projects: [...context.submissions.values()].map(({ id, project }) => ({ id, community: project.community })),
+    componentKey: null,
+    apiLog: join(outputDir, 'api.log'),
+  });
   const folder = await downloadAgreements(context, outputDir);
   await followTheProjectYear({
     api,

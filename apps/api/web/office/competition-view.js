@@ -1,5 +1,5 @@
 // One competition: its state and lifecycle, rules, submissions, roadshow, results, 公示 and
-// agreements, then the grants (资助管理), one tab each.
+// agreements, then the grants (资助管理) and the public vote (网络投票), one tab each.
 import { formatYuan, h } from '../shared/dom.js';
 import {
   clearFieldErrors,
@@ -27,6 +27,7 @@ import { resultsTab } from './results-tab.js';
 import { roadshowTab } from './roadshow-tab.js';
 import { rulesTab } from './rules-tab.js';
 import { submissionsTab } from './submissions-tab.js';
+import { votesTab } from './votes-tab.js';
 
 const TABS = [
   ['overview', { zh: '概况与状态', en: 'Overview' }],
@@ -39,6 +40,7 @@ const TABS = [
   ['agreements', { zh: '协议书', en: 'Agreements' }],
   ['grants', { zh: '资助管理', en: 'Grants' }],
   ['evaluations', { zh: '评估', en: 'Evaluations' }],
+  ['votes', { zh: '网络投票', en: 'Public vote' }],
 ];
 
 const RENDERERS = {
@@ -52,6 +54,7 @@ const RENDERERS = {
   agreements: agreementsTab,
   grants: grantsTab,
   evaluations: evaluationsTab,
+  votes: votesTab,
 };
 
 export async function competitionView(ctx, id, tab = 'overview') {
