@@ -190,6 +190,7 @@ const ACCESS: Readonly<Record<string, typeof PUBLIC | readonly Role[]>> = {
   'POST /vote-rounds/{id}/code-batches': [Office],
   'GET /vote-rounds/{id}/review-queue': [Office],
   'POST /vote-rounds/{id}/reviews': [Office],
+  'POST /vote-rounds/{id}/component-points': [Office],
   'GET /vote-rounds/{id}/votes.csv': [Office],
   'GET /vote-rounds/{id}/ballot': PUBLIC,
   'GET /vote-rounds/{id}/tally': PUBLIC,

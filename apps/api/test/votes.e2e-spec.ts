@@ -31,7 +31,7 @@ describe('the public vote (网络投票): rounds, voters, votes, limits, tally',
     expect(office.body).toMatchObject({
       phase: 'open',
       limits: { votesPerDay: null, votesTotal: 2, perProject: 1, perCategory: null },
-      componentKey: 'vote',
+      componentKey: null,
       counts: { votes: 0, valid: 0, voided: 0, pendingReview: 0, voters: 0 },
     });
 

@@ -1,7 +1,7 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { ScreeningStatus } from '@app/domain';
+import { COMPETITION_PRESETS, CompetitionRules, ScreeningStatus } from '@app/domain';
 import { Submission } from '@app/persistence';
 import { RoadshowFixture, bearer, roadshowCompetition } from './roadshow.factory';
 
@@ -11,8 +11,12 @@ export interface VoteFixture extends RoadshowFixture {
 }
 
 /** A competition whose `count` projects passed screening (one community each) and one that did not. */
-export async function voteCompetition(app: NestFastifyApplication, count: number): Promise<VoteFixture> {
-  const fixture = await roadshowCompetition(app, count);
+export async function voteCompetition(
+  app: NestFastifyApplication,
+  count: number,
+  rules: CompetitionRules = COMPETITION_PRESETS['party-building'],
+): Promise<VoteFixture> {
+  const fixture = await roadshowCompetition(app, count, rules);
   const rejected = await app.get(DataSource).getRepository(Submission).findOneByOrFail({
     competitionId: fixture.competition.id,
     screening: ScreeningStatus.Rejected,
@@ -35,7 +39,7 @@ export function roundBody(fixture: RoadshowFixture, overrides: Record<string, un
     communities: [...new Set(fixture.organizations.map((organization) => organization.community))],
     methods: ['code', 'phone'],
     resultsVisibility: 'hidden',
-    componentKey: 'vote',
+    componentKey: null,
     ...overrides,
   };
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Patch, Post, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CompetitionErrors, Role, VoteErrors } from '@app/domain';
 import { Allow, Public } from '../auth/access.decorator';
@@ -14,6 +14,7 @@ import {
   IssuedVoterCodesDto,
   TallyDto,
   UpdateVoteRoundDto,
+  VotePointsDto,
   VoteReviewInputDto,
   VoteRoundDetailDto,
   VoteRoundDto,
@@ -196,6 +197,36 @@ export class VoteRoundsController {
     @Body() dto: VoteReviewInputDto,
   ): Promise<ReviewResultDto> {
     return this.rounds.review(actor, params.id, dto);
+  }
+
+  @Post('vote-rounds/:id/component-points')
+  @Allow(Role.Office)
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: '投票结果计入评分 / record the vote as its score component’s points',
+    description:
+      '投票结束、被标记的票都已审核后，把有效票折算为对应评分构成的分数：得票最多的项目得该构成的满分，其余按得票比例，' +
+      '没有票的项目得 0 分。分数写入评分构成（与办公室录入同一路径，记入审计），锁定后排名才会使用；锁定前可重新计入。\n\n' +
+      'After the round closes and every flagged vote is decided, the valid votes become the points of the round’s ' +
+      'score component: the most-voted project gets the component’s maximum, the others in proportion, a project ' +
+      'without votes 0. Written like the office’s entries (audited as component-values.record); a ranking run uses ' +
+      'them once the office locks the component, and until then they can be recorded again.',
+  })
+  @ApiResponse({ status: 200, type: VotePointsDto })
+  @ApiCallerErrors(OFFICE_ONLY)
+  @ApiError(404, 'no such vote round', ROUND_NOT_FOUND)
+  @ApiError(
+    409,
+    'the round is still open, has no component, flagged votes await review, or the component is locked',
+    refusalExample(VoteErrors.reviewPending(3)),
+  )
+  @ApiError(
+    400,
+    'the rules no longer have the round’s component as a vote component',
+    refusalExample(VoteErrors.componentNotVote('vote')),
+  )
+  recordPoints(@CurrentActor() actor: Actor, @Param() params: VoteRoundParams): Promise<VotePointsDto> {
+    return this.rounds.recordPoints(actor, params.id);
   }
 
   @Get('vote-rounds/:id/votes.csv')

@@ -1,7 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { CompetitionErrors, VoteErrors, VoteResultsVisibility, VoteReviewDecision, VoteRoundPhase } from '@app/domain';
-import { AuditRepository, CompetitionsRepository, VoteRound } from '@app/persistence';
-import { VOTE_EXPORT_COLUMNS, VOTE_EXPORT_VOID } from '@app/scoring';
+import { EntityManager } from 'typeorm';
+import { ScoreComponents } from '@app/application';
+import {
+  CompetitionErrors,
+  CompetitionRules,
+  ScoreComponentRule,
+  VoteErrors,
+  VoteResultsVisibility,
+  VoteReviewDecision,
+  VoteRoundPhase,
+} from '@app/domain';
+import {
+  AuditRepository,
+  CompetitionsRepository,
+  ComponentValuesRepository,
+  VoteRound,
+  tallyValidVotes,
+} from '@app/persistence';
+import { VOTE_EXPORT_COLUMNS, VOTE_EXPORT_VOID, votePointsOf } from '@app/scoring';
 import { Actor, actorId } from '../auth/actor';
 import { auditActor } from '../auth/audit-actor';
 import { CredentialDigestService } from '../auth/credential-digest.service';
@@ -18,6 +34,7 @@ import {
   VoteReviewInputDto,
   VoteRoundDetailDto,
   VoteRoundDto,
+  VotePointsDto,
   VoteRoundSettingsDto,
 } from './dto/vote-round.dto';
 import { BallotDto, ReviewGroupDto, ReviewQueueDto, ReviewResultDto } from './dto/voter.dto';
@@ -131,6 +148,8 @@ export class VoteRoundsService {
     private readonly competitions: CompetitionsRepository,
     private readonly audit: AuditRepository,
     private readonly digests: CredentialDigestService,
+    private readonly componentValues: ComponentValuesRepository,
+    private readonly scoreComponents: ScoreComponents,
   ) {}
 
   async create(actor: Actor, competitionId: string, dto: CreateVoteRoundDto): Promise<VoteRoundDetailDto> {
@@ -144,7 +163,9 @@ export class VoteRoundsService {
     };
     assertConsistent(settings);
     const id = await this.votes.transaction(async (manager) => {
-      if (!(await this.competitions.lock(manager, competitionId, 'share'))) throw CompetitionErrors.notFound();
+      const competition = await this.competitions.lock(manager, competitionId, 'share');
+      if (!competition) throw CompetitionErrors.notFound();
+      if (dto.componentKey) voteComponentOf(competition.rules, dto.componentKey);
       const repository = manager.getRepository(VoteRound);
       const round = await repository.save(
         repository.create({
@@ -207,6 +228,7 @@ export class VoteRoundsService {
       const round = await this.votes.lockRound(manager, roundId);
       if (!round) throw VoteErrors.roundNotFound('id');
       if (phaseAt(round, new Date()) !== VoteRoundPhase.Upcoming) throw VoteErrors.roundAlreadyOpened();
+      if (dto.componentKey) await this.assertVoteComponent(manager, round.competitionId, dto.componentKey);
       const before = toVoteRoundDto(round);
       Object.assign(round, {
         ...(dto.title === undefined ? {} : { title: dto.title }),
@@ -394,6 +416,57 @@ export class VoteRoundsService {
     return { decision, reviewed: dto.voteIds.length, pending: counts.pending };
   }
 
+  /**
+   * The closed round's valid votes as its score component's points: the top project gets the
+   * component's maximum, the others in proportion, a screened-in project without votes 0. Written
+   * through the one use-case every component value takes (audited; refused once the office locked
+   * the component), so a run ranks on them only after the office locks them. Refused while the
+   * round is open or flagged votes await review: no point rests on an undecided vote.
+   */
+  async recordPoints(actor: Actor, roundId: string): Promise<VotePointsDto> {
+    return this.votes.transaction(async (manager) => {
+      const round = await this.votes.lockRound(manager, roundId);
+      if (!round) throw VoteErrors.roundNotFound('id');
+      if (phaseAt(round, new Date()) !== VoteRoundPhase.Closed) throw VoteErrors.roundStillOpen(round.closesAt);
+      if (!round.componentKey) throw VoteErrors.roundWithoutComponent();
+      const pending = await this.votes.pendingCount(manager, roundId);
+      if (pending > 0) throw VoteErrors.reviewPending(pending);
+      const component = await this.assertVoteComponent(manager, round.competitionId, round.componentKey);
+      const tally = await tallyValidVotes(manager, roundId);
+      const projectIds = await this.componentValues.screenedInIds(manager, round.competitionId);
+      const votes = new Map(projectIds.map((id) => [id, tally.get(id) ?? 0]));
+      const points = votePointsOf(votes, component.maxPoints ?? '0');
+      const recorded = await this.scoreComponents.recordComponentValues(
+        manager,
+        {
+          competitionId: round.competitionId,
+          componentKey: component.key,
+          source: 'vote',
+          values: projectIds.map((id) => ({ projectId: id, value: points.get(id)?.toExactString() ?? '0' })),
+        },
+        auditActor(actor),
+      );
+      return {
+        ...recorded,
+        projects: projectIds.map((id) => ({
+          projectId: id,
+          votes: votes.get(id) ?? 0,
+          points: points.get(id)?.toExactString() ?? '0',
+        })),
+      };
+    });
+  }
+
+  private async assertVoteComponent(
+    manager: EntityManager,
+    competitionId: string,
+    key: string,
+  ): Promise<ScoreComponentRule> {
+    const competition = await this.competitions.lock(manager, competitionId, 'share');
+    if (!competition) throw CompetitionErrors.notFound();
+    return voteComponentOf(competition.rules, key);
+  }
+
   /** Every vote of the round as CSV, in the order cast; the auditors' CLI recomputes the tally from it. */
   async exportCsv(actor: Actor, roundId: string): Promise<DownloadFile> {
     await this.round(roundId);
@@ -445,4 +518,11 @@ function exportRow(vote: VoteRow): string[] {
     recordHash: vote.recordHash,
   };
   return (Object.keys(VOTE_EXPORT_COLUMNS) as (keyof typeof VOTE_EXPORT_COLUMNS)[]).map((column) => cells[column]);
+}
+
+/** The component of the rules a public vote fills; any other key is refused at the round's field. */
+function voteComponentOf(rules: Pick<CompetitionRules, 'components'>, key: string): ScoreComponentRule {
+  const component = rules.components?.find((candidate) => candidate.key === key && candidate.source === 'vote');
+  if (!component) throw VoteErrors.componentNotVote(key);
+  return component;
 }

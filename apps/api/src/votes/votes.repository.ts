@@ -13,6 +13,9 @@ import { KeyedDigest } from '../auth/credential-digest.service';
 import { Vote, VoteCodeBatch, VoteReview, VoteRound, Voter, tallyValidVotes } from '@app/persistence';
 import { CastSoFar, VoteLimits } from './vote-limits';
 
+/** A vote `v` flagged and not yet voided or cleared by the office. */
+const AWAITING_REVIEW = `v.flags <> '[]' AND NOT EXISTS (SELECT 1 FROM vote_review r WHERE r.vote_id = v.id)`;
+
 /** A project of the competition as the ballot shows it. */
 export interface BallotProject {
   readonly id: string;
@@ -356,13 +359,21 @@ export class VotesRepository {
     return tallyValidVotes(this.dataSource.manager, roundId);
   }
 
+  /** Flagged votes of the round nobody has decided on yet, read inside the caller's transaction. */
+  async pendingCount(manager: EntityManager, roundId: string): Promise<number> {
+    const [row] = await manager.query<{ pending: number }[]>(
+      `SELECT count(*)::int AS pending FROM vote v WHERE v.round_id = $1 AND ${AWAITING_REVIEW}`,
+      [roundId],
+    );
+    return row.pending;
+  }
+
   /** Votes cast, voided, flagged and still awaiting review, and voters verified. */
   async counts(roundId: string): Promise<{ votes: number; voided: number; pending: number; voters: number }> {
     const [row] = await this.dataSource.query<{ votes: number; voided: number; pending: number; voters: number }[]>(
       `SELECT (SELECT count(*) FROM vote WHERE round_id = $1)::int AS votes,
               (SELECT count(*) FROM vote_review WHERE round_id = $1 AND decision = 'void')::int AS voided,
-              (SELECT count(*) FROM vote v WHERE v.round_id = $1 AND v.flags <> '[]'
-                  AND NOT EXISTS (SELECT 1 FROM vote_review r WHERE r.vote_id = v.id))::int AS pending,
+              (SELECT count(*) FROM vote v WHERE v.round_id = $1 AND ${AWAITING_REVIEW})::int AS pending,
               (SELECT count(*) FROM voter WHERE round_id = $1 AND first_verified_at IS NOT NULL)::int AS voters`,
       [roundId],
     );

@@ -28,6 +28,10 @@ export enum VoteRefusal {
   VoteNotFound = 'VOTE_NOT_FOUND',
   VoteAlreadyReviewed = 'VOTE_ALREADY_REVIEWED',
   VoteNotFlagged = 'VOTE_NOT_FLAGGED',
+  ComponentNotVote = 'VOTE_COMPONENT_NOT_VOTE',
+  RoundStillOpen = 'VOTE_ROUND_STILL_OPEN',
+  RoundWithoutComponent = 'VOTE_ROUND_WITHOUT_COMPONENT',
+  ReviewPending = 'VOTE_REVIEW_PENDING',
 }
 
 /** What a vote-rate refusal counted: the voter is told which, so a family on one Wi-Fi knows to wait. */
@@ -47,6 +51,35 @@ export const VoteErrors = {
       { zh: '没有这一投票', en: 'no such vote round' },
       field,
     ),
+
+  componentNotVote: (key: string) =>
+    refusal(
+      DomainErrorCode.ValidationFailed,
+      VoteRefusal.ComponentNotVote,
+      {
+        zh: `大赛规则中没有由网络投票得出的评分构成「${key}」`,
+        en: `the rules have no score component "${key}" that comes from the public vote`,
+      },
+      'componentKey',
+    ),
+
+  roundStillOpen: (closesAt: Date) =>
+    refusal(DomainErrorCode.Conflict, VoteRefusal.RoundStillOpen, {
+      zh: `投票要到 ${beijingTime(closesAt)}（北京时间）才结束，结束后才能计入评分`,
+      en: `the vote closes at ${closesAt.toISOString()}; its points can be recorded only after that`,
+    }),
+
+  roundWithoutComponent: () =>
+    refusal(DomainErrorCode.Conflict, VoteRefusal.RoundWithoutComponent, {
+      zh: '这一投票没有对应的评分构成，不计入评分',
+      en: 'this vote is not tied to a score component, so it adds no points',
+    }),
+
+  reviewPending: (pending: number) =>
+    refusal(DomainErrorCode.Conflict, VoteRefusal.ReviewPending, {
+      zh: `还有 ${pending} 张被标记的选票等待审核，请先作废或核实`,
+      en: `${pending} flagged votes still await review; void or clear them first`,
+    }),
 
   roundAlreadyOpened: () =>
     refusal(DomainErrorCode.Conflict, VoteRefusal.RoundAlreadyOpened, {

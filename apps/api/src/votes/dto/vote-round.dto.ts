@@ -377,3 +377,32 @@ export class TallyDto {
   @ApiProperty({ type: [TallyRowDto] })
   projects: TallyRowDto[];
 }
+
+export class VotePointsRowDto {
+  @ApiProperty({ format: 'uuid' })
+  projectId: string;
+
+  @ApiProperty({ type: 'integer', description: '有效票 / valid votes' })
+  votes: number;
+
+  @ApiProperty({
+    example: '200/3',
+    description:
+      '计入的分数，精确值（小数或分数）/ the points recorded, exact: a decimal, or a fraction where the share repeats',
+  })
+  points: string;
+}
+
+export class VotePointsDto {
+  @ApiProperty({ example: 'vote', description: '评分构成的键 / the score component filled' })
+  componentKey: string;
+
+  @ApiProperty({ type: 'integer', description: '新写入或改变的分数 / values new or changed' })
+  written: number;
+
+  @ApiProperty({ type: 'integer', description: '与已记录相同的分数 / values already recorded as they are' })
+  unchanged: number;
+
+  @ApiProperty({ type: [VotePointsRowDto] })
+  projects: VotePointsRowDto[];
+}
