@@ -16,8 +16,8 @@ export interface PublicVoteDemo {
   readonly office: ApiClient;
   readonly competition: { readonly id: string; readonly title: string };
   readonly projects: readonly VoteProject[];
-  /** The rules component the vote feeds, or null when the competition's rules have none. */
-  readonly componentKey: string | null;
+  /** The rules component the vote's points fill. */
+  readonly componentKey: string;
   /** The API's log, where the development SMS provider writes each code it "sends". */
   readonly apiLog: string;
 }
@@ -79,7 +79,8 @@ async function smsCodeFromLog(apiLog: string, phone: string): Promise<string> {
  * The competition's public vote as a city would run it: the office opens a round and prints codes
  * for a few communities, a few hundred residents verify (printed codes, some by phone) and vote,
  * two bursts from one phone each are flagged, the office voids every vote of those phones through
- * the review queue and clears the rest, the round closes and the tally is printed.
+ * the review queue and clears the rest, the round closes, the tally is printed, and the office
+ * records it as the component's points and locks them for the ranking run.
  */
 export async function runPublicVote(demo: PublicVoteDemo): Promise<void> {
   const { api, office, competition } = demo;
@@ -202,6 +203,14 @@ export async function runPublicVote(demo: PublicVoteDemo): Promise<void> {
   await inDatabase((db) => db.query(`UPDATE vote_round SET closes_at = now() WHERE id = $1`, [round.id]));
   say('演示：投票期提前结束 / demo: the week-long voting window is ended now');
   await printTally(api, office, round.id, voided);
+  const points = await office.post<{ projects: { votes: number; points: string }[] }>(
+    `/vote-rounds/${round.id}/component-points`,
+  );
+  await office.post(`/competitions/${competition.id}/components/${demo.componentKey}/lock`);
+  const top = Math.max(...points.projects.map((row) => row.votes));
+  say(
+    `计入评分 / recorded as points and locked: the most-voted project (${top} votes) gets the component's 100, the others in proportion`,
+  );
 }
 
 /**

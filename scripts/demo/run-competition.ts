@@ -5,17 +5,16 @@ import { seededRandom } from '@app/scoring';
 import { ApiClient } from './api-client';
 import { DemoData, DemoProject, competitionOf, readDemoData, registrationOf, submissionOf } from './competition-data';
 import { ROOT, createOffice, inDatabase, pad, say, signIn, yuan } from './demo-support';
+import { playDongguanCompetition } from './dongguan-competition';
 import { followTheProjectYear } from './grants-year';
-import { playQingdaoCompetition } from './qingdao-competition';
-import { runPublicVote } from './public-vote';
 import { CriterionLimit, simulateMarks } from './score-simulation';
 
 /**
  * The main job, end to end, through the public API: the office creates the competition, sixteen
  * communities apply, one is screened out, seven judges score a roadshow, the worker ranks and
  * allocates, the office publishes, the agreements are rendered and downloaded, and the project year
- * follows (grants-year.ts); then a second competition ranks by stages the way 青岛 does
- * (qingdao-competition.ts).
+ * follows (grants-year.ts); then a second competition ranks by components the way 东莞 did, with
+ * directed donations and a public vote (dongguan-competition.ts, public-vote.ts).
  * Usage: run-competition.ts BASE_URL OUTPUT_DIR (scripts/demo.sh starts the servers first).
  */
 
@@ -262,14 +261,6 @@ async function main(baseUrl: string, outputDir: string): Promise<void> {
   const context = await prepareCompetition(api, data, runId);
   await runRoadshow(context, data);
   const results = await rankPublishAward(context);
-  await runPublicVote({
-    api,
-    office: context.office,
-    competition: { id: context.competition.id, title: data.competition.title },
-    projects: [...context.submissions.values()].map(({ id, project }) => ({ id, community: project.community })),
-    componentKey: null,
-    apiLog: join(outputDir, 'api.log'),
-  });
   const folder = await downloadAgreements(context, outputDir);
   await followTheProjectYear({
     api,
@@ -280,7 +271,7 @@ async function main(baseUrl: string, outputDir: string): Promise<void> {
     runId,
   });
   const started = Date.now();
-  await playQingdaoCompetition(api, context.office, runId, data.competition.grantor);
+  await playDongguanCompetition(api, context.office, runId, data.competition.grantor, join(outputDir, 'api.log'));
   say(`（第二场大赛用时 / the second competition took ${((Date.now() - started) / 1000).toFixed(1)} s）`);
   writeFileSync(join(outputDir, 'judge-codes.txt'), context.judgeCodes.map((j) => `${j.name}\t${j.code}\n`).join(''));
   say(`agreements: ${folder}`);

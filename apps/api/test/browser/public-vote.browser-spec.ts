@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { Page } from 'playwright-core';
 import request from 'supertest';
-import { AppUser, Vote } from '@app/persistence';
+import { COMPETITION_PRESETS } from '@app/domain';
+import { AppUser, ComponentValue, Vote } from '@app/persistence';
 import { SMS_PROVIDER, SmsMessage, SmsProvider } from '../../src/votes/sms-provider';
 import { createVoteRound, issueVoterCodes, voteCompetition, voterWithCode } from '../votes.factory';
 import {
@@ -226,6 +227,47 @@ describe('the public vote in Chromium: a resident votes on a phone, the office r
     await page.reload();
     await counts.locator('[data-count="voided"]').filter({ hasText: '2' }).waitFor();
     await expect(counts.locator('[data-count="valid"]').innerText()).resolves.toBe('11');
+    await context.close();
+  });
+
+  it('lets the office turn a closed vote into its score component’s points', async () => {
+    const fixture = await voteCompetition(served.app, 3, COMPETITION_PRESETS.dongguan);
+    const roundId = await createVoteRound(served.app, fixture, { componentKey: 'vote' });
+    const [first, second, third] = fixture.submissions;
+    const codes = await issueVoterCodes(served.app, fixture.officeToken, roundId, '五顶岗', 3);
+    const votes: [string, string][] = [
+      [first.id, 'resident-phone-0001'],
+      [first.id, 'resident-phone-0002'],
+      [second.id, 'resident-phone-0003'],
+    ];
+    for (const [i, [projectId, deviceId]] of votes.entries()) {
+      await request(served.app.getHttpServer())
+        .post(`/voter/rounds/${roundId}/votes`)
+        .set('authorization', await voterWithCode(served.app, roundId, codes[i]))
+        .send({ projectId, deviceId })
+        .expect(201);
+    }
+    await served.db.query(`UPDATE vote_round SET closes_at = now() WHERE id = $1`, [roundId]);
+
+    const office = await served.db.getRepository(AppUser).findOneByOrFail({ id: fixture.officeId });
+    const { context, page } = await signInOn(served, 'office', office, LAPTOP);
+    await page.goto(`${served.baseUrl}/office/#/competitions/${fixture.competition.id}/votes`);
+    const card = page.getByTestId('vote-points');
+    await card.waitFor();
+    await expect(page.getByTestId('vote-round').innerText()).resolves.toContain('网络投票');
+    await card.getByRole('button', { name: '计入评分构成' }).click();
+    await card.getByText('已计入“网络投票”：新写入或改变 3 项').waitFor();
+    await expectAccessible(page, 'office-vote-points');
+    const stored = await served.db
+      .getRepository(ComponentValue)
+      .findBy({ competitionId: fixture.competition.id, componentKey: 'vote' });
+    expect(new Map(stored.map((row) => [row.submissionId, row.value]))).toEqual(
+      new Map([
+        [first.id, '100'],
+        [second.id, '50'],
+        [third.id, '0'],
+      ]),
+    );
     await context.close();
   });
 });

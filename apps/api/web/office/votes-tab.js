@@ -40,7 +40,18 @@ export async function votesTab(ctx, competition, refresh) {
     countsCard(ctx, round),
     codesCard(ctx, competition, round, refresh),
     reviewCard(ctx, round),
+    round.phase === 'closed' && round.componentKey ? pointsCard(ctx, competition, round) : null,
   );
+}
+
+/** The rules' components a public vote can fill, as people read them. */
+function voteComponentsOf(competition) {
+  return (competition.rules?.components ?? []).filter((component) => component.source === 'vote');
+}
+
+function componentLabel(competition, key) {
+  const component = voteComponentsOf(competition).find((candidate) => candidate.key === key);
+  return component ? { zh: component.labelZh, en: component.labelEn } : { zh: key, en: key };
 }
 
 /** Blank means "no limit" for the limits the API takes as null. */
@@ -65,7 +76,14 @@ function roundForm(ctx, competition, round, refresh) {
   const visibility = select(Object.entries(VOTE_RESULTS_VISIBILITY_LABELS), {
     value: round?.resultsVisibility ?? 'hidden',
   });
-  const componentKey = input({ value: round?.componentKey ?? '', maxlength: 40 });
+  const voteComponents = voteComponentsOf(competition);
+  const componentKey = select(
+    [
+      ['', { zh: '不计分', en: 'None' }],
+      ...voteComponents.map((component) => [component.key, { zh: component.labelZh, en: component.labelEn }]),
+    ],
+    { value: round ? (round.componentKey ?? '') : (voteComponents[0]?.key ?? '') },
+  );
   const box = messageBox();
   const form = h(
     'form',
@@ -88,7 +106,7 @@ function roundForm(ctx, competition, round, refresh) {
         path: 'perCategory',
       }),
       field({ zh: '票数公布', en: 'Counts shown' }, visibility, { path: 'resultsVisibility' }),
-      field({ zh: '计入的得分组成项（空为不计分）', en: 'Score component (blank: none)' }, componentKey, {
+      field({ zh: '计入的评分构成', en: 'Score component it feeds' }, componentKey, {
         path: 'componentKey',
       }),
     ),
@@ -133,7 +151,7 @@ function roundForm(ctx, competition, round, refresh) {
         .filter(Boolean),
       methods: methods.filter(({ box: checkbox }) => checkbox.checked).map(({ method }) => method),
       resultsVisibility: visibility.value,
-      componentKey: componentKey.value.trim() || null,
+      componentKey: componentKey.value || null,
     };
     try {
       if (round) await ctx.api(`/vote-rounds/${round.id}`, { method: 'PATCH', body });
@@ -183,7 +201,9 @@ function roundCard(ctx, competition, round, refresh) {
       tx('dt', { zh: '票数公布', en: 'Counts' }),
       tx('dd', labelOf(VOTE_RESULTS_VISIBILITY_LABELS, round.resultsVisibility)),
       tx('dt', { zh: '计分组成项', en: 'Score component' }),
-      round.componentKey ? h('dd', {}, h('code', {}, round.componentKey)) : tx('dd', { zh: '不计分', en: 'none' }),
+      round.componentKey
+        ? tx('dd', componentLabel(competition, round.componentKey))
+        : tx('dd', { zh: '不计分', en: 'none' }),
       tx('dt', { zh: '投票页面', en: 'Voting page' }),
       h('dd', {}, h('a', { href: address, 'data-testid': 'vote-page-link' }, address)),
     ),
@@ -289,6 +309,52 @@ function countsCard(ctx, round) {
         en: 'One row per vote with void reasons and record hashes: auditors recompute the tally from it and check that no row was altered.',
       },
       { class: 'hint' },
+    ),
+    box,
+  );
+}
+
+/** After the close and the review, the office turns the valid votes into the component's points. */
+function pointsCard(ctx, competition, round) {
+  const area = h('div', {});
+  const box = messageBox();
+  const record = async () => {
+    hideMessage(box);
+    try {
+      const result = await ctx.api(`/vote-rounds/${round.id}/component-points`, { method: 'POST' });
+      showMessage(
+        box,
+        {
+          zh: `已计入“${componentLabel(competition, result.componentKey).zh}”：新写入或改变 ${result.written} 项，未变 ${result.unchanged} 项。请在“评分构成”中锁定，排名才会使用。`,
+          en: `Recorded as "${componentLabel(competition, result.componentKey).en}": ${result.written} new or changed, ${result.unchanged} unchanged. Lock them under Score components for the ranking to use them.`,
+        },
+        'ok',
+      );
+    } catch (error) {
+      showApiError(area, box, error);
+    }
+  };
+  return h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'vote-points-heading', 'data-testid': 'vote-points' },
+    tx('h2', { zh: '计入评分', en: 'Points for the ranking' }, { id: 'vote-points-heading' }),
+    tx(
+      'p',
+      {
+        zh: '被标记的票全部审核后，把有效票折算为评分构成的分数：得票最多的项目得该构成的满分，其余按得票比例，没有票的项目得 0 分。',
+        en: 'Once every flagged vote is decided, the valid votes become the component’s points: the most-voted project gets its maximum, the others in proportion, a project without votes 0.',
+      },
+      { class: 'hint' },
+    ),
+    area,
+    h(
+      'div',
+      { class: 'actions' },
+      tx(
+        'button',
+        { zh: '计入评分构成', en: 'Record as points' },
+        { type: 'button', class: 'primary', onclick: record },
+      ),
     ),
     box,
   );

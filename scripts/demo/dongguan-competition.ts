@@ -3,26 +3,29 @@ import { seededRandom } from '@app/scoring';
 import { ApiClient } from './api-client';
 import { DemoProject, registrationOf, submissionOf } from './competition-data';
 import { pad, say, signIn, yuan } from './demo-support';
+import { runPublicVote } from './public-vote';
 import { CriterionLimit, simulateMarks } from './score-simulation';
 
 /**
- * A second competition, scored the way 青岛 ranks (15% preliminary round + 25% document review +
- * 60% roadshow): six communities apply, the office imports the preliminary and document scores as
- * CSV files, five judges score the roadshow, the worker ranks and allocates, the office publishes,
- * and the component table is printed. Same office, same API, its own seeds.
+ * A second competition, scored the way 东莞 ranked its first 公益创投 (60% on-site panel + 20%
+ * directed donations + 20% online vote): six communities apply, the office imports the donations
+ * each project raised as a CSV (¥1,000 a point, at most 100), residents vote in a public vote whose
+ * bursts the review queue catches, the vote becomes points, five judges score the roadshow, the
+ * worker ranks and allocates, the office publishes, and the component table is printed. Same
+ * office, same API, its own seeds.
  */
 
 const SEED = 20261204;
 const POOL_YUAN = 40_000;
 
-/** Six communities of 三水 beyond the first competition's, with preliminary and document scores given. */
-const PROJECTS: readonly (DemoProject & { readonly preliminary: string; readonly documents: string })[] = [
-  project('芦苞', 'elderly', '长者饭堂·邻里共餐', 0.86, '82', '88.5'),
-  project('大塘', 'children', '四点半课堂·四点半不孤单', 0.8, '91', '86'),
-  project('南山', 'neighbourhood', '楼道微治理·邻里议事会', 0.74, '76.5', '80'),
-  project('白坭', 'environment', '垃圾分类·绿色家园', 0.7, '95', '92'),
-  project('乐平', 'elderly', '银龄互助·时间银行', 0.66, '70', '74.5'),
-  project('云东海', 'children', '湿地自然课堂', 0.78, '68', '71'),
+/** Six communities of 三水 beyond the first competition's, with the directed donations each raised (yuan). */
+const PROJECTS: readonly (DemoProject & { readonly donationsYuan: string })[] = [
+  project('芦苞', 'elderly', '长者饭堂·邻里共餐', 0.86, '82000'),
+  project('大塘', 'children', '四点半课堂·四点半不孤单', 0.8, '123500'),
+  project('南山', 'neighbourhood', '楼道微治理·邻里议事会', 0.74, '46800.50'),
+  project('白坭', 'environment', '垃圾分类·绿色家园', 0.7, '95000'),
+  project('乐平', 'elderly', '银龄互助·时间银行', 0.66, '30000'),
+  project('云东海', 'children', '湿地自然课堂', 0.78, '12800'),
 ];
 
 function project(
@@ -30,9 +33,8 @@ function project(
   category: string,
   title: string,
   quality: number,
-  preliminary: string,
-  documents: string,
-): DemoProject & { readonly preliminary: string; readonly documents: string } {
+  donationsYuan: string,
+): DemoProject & { readonly donationsYuan: string } {
   return {
     community,
     category,
@@ -44,8 +46,7 @@ function project(
     count: 120,
     summary: `${community}社区「${title}」：居民点单、社区制单，每月开展两次以上活动。`,
     need: `${community}社区居民在议事会上提出的需求，经社区需求清单汇总。`,
-    preliminary,
-    documents,
+    donationsYuan,
   };
 }
 
@@ -73,23 +74,25 @@ interface Row {
   readonly components: readonly { readonly key: string; readonly display: string }[];
 }
 
-/** A component's values as the office's spreadsheet exports them: the results table's project ID column. */
-function csvOf(ids: ReadonlyMap<string, string>, value: (p: (typeof PROJECTS)[number]) => string): string {
-  const rows = PROJECTS.map((p) => `${ids.get(p.community) ?? ''},${p.community},${value(p)}`);
-  return `\uFEFF项目编号 / Project ID,社区 / Community,分数 / Value\r\n${rows.join('\r\n')}\r\n`;
+/** The donations as the office's spreadsheet exports them: the results table's project ID column. */
+function donationsCsv(ids: ReadonlyMap<string, string>): string {
+  const rows = PROJECTS.map((p) => `${ids.get(p.community) ?? ''},${p.community},${p.donationsYuan}`);
+  return `\uFEFF项目编号 / Project ID,社区 / Community,捐赠金额（元） / Donations (yuan)\r\n${rows.join('\r\n')}\r\n`;
 }
 
-export async function playQingdaoCompetition(
+export async function playDongguanCompetition(
   api: ApiClient,
   office: ApiClient,
   runId: string,
   grantor: unknown,
+  apiLog: string,
 ): Promise<void> {
   say('');
-  say('第二场大赛：青岛式评分 / a second competition, ranked the Qingdao way (15% + 25% + 60%)');
+  say('第二场大赛：东莞式评分 / a second competition, ranked the Dongguan way (60% panel + 20% donations + 20% vote)');
+  const title = '2026年 社区公益创投（现场评审·定向捐赠·网络投票）';
   const competition = await office.post<{ id: string; rules: { rubric: readonly CriterionLimit[] } }>('/competitions', {
-    preset: 'qingdao',
-    title: '2026年 社区公益微创投（初评·材料·路演）',
+    preset: 'dongguan',
+    title,
     poolFen: POOL_YUAN * 100,
     submissionDeadline: new Date(Date.now() + 2 * 3600 * 1000).toISOString(),
     grantor,
@@ -98,7 +101,7 @@ export async function playQingdaoCompetition(
   await go('open');
   const ids = new Map<string, string>();
   for (const [index, entry] of PROJECTS.entries()) {
-    const login = `${runId}-qingdao-${index + 1}`;
+    const login = `${runId}-dongguan-${index + 1}`;
     const password = randomBytes(12).toString('base64url');
     await api.post('/organizations', registrationOf(entry, 100 + index, { login, password }));
     const applicant = await signIn(api, login, password);
@@ -119,16 +122,20 @@ export async function playQingdaoCompetition(
   }
   say(`申报 / ${ids.size} communities applied and passed screening`);
 
-  for (const [key, value] of [
-    ['preliminary', (p: (typeof PROJECTS)[number]) => p.preliminary],
-    ['documents', (p: (typeof PROJECTS)[number]) => p.documents],
-  ] as const) {
-    await office.post(`/competitions/${competition.id}/components/${key}/import`, { csv: csvOf(ids, value) });
-    await office.post(`/competitions/${competition.id}/components/${key}/lock`);
-  }
+  await office.post(`/competitions/${competition.id}/components/donations/import`, { csv: donationsCsv(ids) });
+  await office.post(`/competitions/${competition.id}/components/donations/lock`);
   say(
-    '办公室导入初评与材料评审分数（CSV）并锁定 / office imported the preliminary and document scores (CSV) and locked them',
+    '办公室导入定向捐赠金额（CSV，每 1,000 元计 1 分，最高 100 分）并锁定 / office imported the directed donations (CSV, ¥1,000 a point, at most 100) and locked them',
   );
+
+  await runPublicVote({
+    api,
+    office,
+    competition: { id: competition.id, title },
+    projects: PROJECTS.map((p) => ({ id: ids.get(p.community) ?? '', community: p.community })),
+    componentKey: 'vote',
+    apiLog,
+  });
 
   await go('roadshow');
   const roadshow = await office.post<{ id: string }>(`/competitions/${competition.id}/roadshow`, {
@@ -140,7 +147,7 @@ export async function playQingdaoCompetition(
     const session = await api.post<{ token: string }>('/judge-sessions', { code: added.code, roadshowId: roadshow.id });
     judges.push(api.as(session.token));
   }
-  await office.post(`/roadshows/${roadshow.id}/draw`, { seed: `qingdao-${SEED}` });
+  await office.post(`/roadshows/${roadshow.id}/draw`, { seed: `dongguan-${SEED}` });
   const random = seededRandom(SEED);
   const quality = new Map(PROJECTS.map((p) => [ids.get(p.community), p.quality]));
   const state = await office.get<{ slots: { id: string; submissionId: string }[] }>(`/roadshows/${roadshow.id}`);
@@ -149,7 +156,7 @@ export async function playQingdaoCompetition(
     await office.post(`/roadshows/${roadshow.id}/slots/${slot.id}/open-scoring`);
     for (const [j, judge] of judges.entries()) {
       const marks = simulateMarks(random, competition.rules.rubric, quality.get(slot.submissionId) ?? 0.7, 0);
-      await judge.put(`/judge/slots/${slot.id}/score`, marks, { 'idempotency-key': `qingdao-${slot.id}-${j}` });
+      await judge.put(`/judge/slots/${slot.id}/score`, marks, { 'idempotency-key': `dongguan-${slot.id}-${j}` });
     }
     await office.post(`/roadshows/${roadshow.id}/slots/${slot.id}/lock`);
   }
