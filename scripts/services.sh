@@ -93,8 +93,9 @@ CONF
     log "postgres already running (pid $(head -n 1 "$PG_DIR/postmaster.pid"))"
     return 0
   fi
-  opts=""
-  [ "$fast" = 1 ] && opts="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  # The port given now wins over the one written at initdb, so GONGYI_PG_PORT can change later.
+  opts="-p $PG_PORT"
+  [ "$fast" = 1 ] && opts="$opts -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
   # Right after a kill the old pid can still look alive and Postgres refuses the stale lock: retry.
   for attempt in 1 2 3 4 5; do
     if as_pg "$bin/pg_ctl" start -D "$PG_DIR" -l "$PG_DIR/server.log" -w -t 60 -o "$opts" >/dev/null; then

@@ -3,12 +3,13 @@ import { join } from 'node:path';
 import { Locator, Page } from 'playwright-core';
 import request from 'supertest';
 import { ScoreComponents } from '@app/application';
-import { COMPETITION_PRESETS, CompetitionState, JudgeGroup, Role } from '@app/domain';
+import { COMPETITION_PRESETS, Role } from '@app/domain';
 import { AppUser, Judge } from '@app/persistence';
 import { IsolatedDatabase, createIsolatedDatabase } from '@app/testing';
 import { TokenService } from '../../src/auth/token.service';
 import { createUser } from '../factories';
-import { RoadshowFixture, addJudge, bearer, createRoadshow, roadshowCompetition } from '../roadshow.factory';
+import { scoredCompetition } from '../components.factory';
+import { RoadshowFixture, bearer, roadshowCompetition } from '../roadshow.factory';
 import { WorkerEnvironment, WorkerProcess, startWorkerProcess } from '../worker-process';
 import {
   BIG_SCREEN,
@@ -23,22 +24,6 @@ import {
 } from './browser-harness';
 
 jest.setTimeout(180_000);
-
-/** Marks adding up to `total` on the 100-point community rubric (need 30, design 30, budget 20, impact 20). */
-function communitySheet(total: number): { criteria: Record<string, string>; gates: Record<string, boolean> } {
-  let left = total;
-  const criteria: Record<string, string> = {};
-  for (const [key, max] of [
-    ['need', 30],
-    ['design', 30],
-    ['budget', 20],
-    ['impact', 20],
-  ] as const) {
-    criteria[key] = String(Math.min(left, max));
-    left -= Math.min(left, max);
-  }
-  return { criteria, gates: {} };
-}
 
 /**
  * Five judges' totals per project (五顶岗, 洲边, 江根). Trimmed means: 74, 82, 62. The fifth judge
@@ -387,35 +372,9 @@ describe('score components in the office console and the applicant’s result, i
    * recusal kept them from its project: the run measures how far they favoured it.
    */
   async function scoredQingdaoCompetition(): Promise<RoadshowFixture & { readonly roadshowId: string }> {
-    const fixture = await roadshowCompetition(served.app, TOTALS.length, COMPETITION_PRESETS.qingdao);
-    const office = bearer(fixture.officeToken);
-    const roadshowId = await createRoadshow(served.app, fixture);
-    const judges = [];
-    for (let j = 0; j < 5; j += 1) {
-      judges.push(
-        await addJudge(served.app, fixture.officeToken, roadshowId, { name: `评委${j + 1}`, group: JudgeGroup.Expert }),
-      );
-    }
-    const drawn = await http().post(`/roadshows/${roadshowId}/draw`).set(office).send({ seed: 'qingdao' }).expect(200);
-    for (const slot of drawn.body.slots as { slotId: string; submissionId: string }[]) {
-      const p = fixture.submissions.findIndex((submission) => submission.id === slot.submissionId);
-      await http().post(`/roadshows/${roadshowId}/slots/${slot.slotId}/start`).set(office).expect(200);
-      await http().post(`/roadshows/${roadshowId}/slots/${slot.slotId}/open-scoring`).set(office).expect(200);
-      for (const [j, judge] of judges.entries()) {
-        await http()
-          .put(`/judge/slots/${slot.slotId}/score`)
-          .set(bearer(judge.token))
-          .set('Idempotency-Key', `${slot.slotId}-${j}`)
-          .send(communitySheet(TOTALS[p][j]))
-          .expect(200);
-      }
-      await http().post(`/roadshows/${roadshowId}/slots/${slot.slotId}/lock`).set(office).send({}).expect(200);
-    }
-    await http()
-      .post(`/competitions/${fixture.competition.id}/transitions`)
-      .set(office)
-      .send({ to: CompetitionState.ScoringClosed })
-      .expect(200);
+    const { fixture, roadshowId, judges } = await scoredCompetition(served.app, COMPETITION_PRESETS.qingdao, TOTALS, {
+      seed: 'qingdao',
+    });
     await served.db
       .getRepository(Judge)
       .update({ id: judges[4].id }, { community: fixture.organizations[0].community });
