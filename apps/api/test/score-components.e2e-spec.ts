@@ -292,6 +292,8 @@ describe('score components from the rules to the results table, the CSV and the 
       expect(board.body.announcedAs).toMatchObject({ part: 'roadshow-component', labelZh: '路演得分', weight: '0.6' });
       const stage = await http().get(`/roadshows/${scored.roadshowId}`).set(office()).expect(200);
       expect(stage.body.announcedAs).toEqual(board.body.announcedAs);
+      const tablet = await http().get('/judge/roadshow').set(bearer(scored.judges[0].token)).expect(200);
+      expect(tablet.body.announcedAs).toEqual(board.body.announcedAs);
 
       const run = await finishedRun(scored);
       const table = await http()

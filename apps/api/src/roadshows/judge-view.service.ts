@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CompetitionRules, RoadshowErrors, SlotState } from '@app/domain';
+import { CompetitionRules, RoadshowErrors, SlotState, announcedScorePart } from '@app/domain';
 import { Competition, Judge, Roadshow } from '@app/persistence';
 import { MARK_DECIMALS } from '@app/scoring';
 import { Actor } from '../auth/actor';
@@ -44,6 +44,7 @@ export class JudgeViewService {
       judge: { id: context.judge.id, name: context.judge.name, group: context.judge.group },
       rubric: rubricOf(context.competition.rules),
       current,
+      announcedAs: announcedScorePart(context.competition.rules),
     };
   }
 

@@ -2,6 +2,7 @@
 // at a glance which scores the server has and which wait on this tablet.
 import { clear, h } from '../shared/dom.js';
 import { labelOf, pick } from '../shared/i18n.js';
+import { announcedText } from './scores.js';
 import { state } from './state.js';
 import { t } from './texts.js';
 import { SLOT_STATE_LABELS } from '/vocabulary.js';
@@ -35,7 +36,7 @@ export function renderMySlots({ statusOf, onRecuse }) {
           pick(labelOf(SLOT_STATE_LABELS, slot.state)),
         ),
         h('span', { class: `slot-status status-${status.kind}` }, status.text),
-        slot.announcedScore ? h('span', { class: 'slot-score' }, t('announced', { score: slot.announcedScore })) : null,
+        slot.announcedScore ? h('span', { class: 'slot-score' }, announcedText(slot.announcedScore)) : null,
         !slot.recused && slot.state !== 'locked' && slot.project && !onStage
           ? h('button', { type: 'button', class: 'recuse small', onClick: () => onRecuse(slot) }, t('recuse'))
           : null,

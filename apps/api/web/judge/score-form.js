@@ -5,7 +5,7 @@
 import { h } from '../shared/dom.js';
 import { currentLang, pick } from '../shared/i18n.js';
 import { fromUnits, stepMark, toUnits, weightedTotal } from './decimal.js';
-import { rubric, sameForm } from './scores.js';
+import { announcedText, rubric, sameForm } from './scores.js';
 import { t } from './texts.js';
 import { MARK_DECIMALS, SLOT_STATE_LABELS } from '/vocabulary.js';
 
@@ -338,5 +338,5 @@ export function updateScoreForm(slot, form, status, base) {
   if (submitButton) submitButton.textContent = base ? t('resubmit') : t('submit');
   const announced = document.getElementById('announced');
   announced.hidden = !(locked && slot.announcedScore);
-  announced.textContent = slot.announcedScore ? t('announced', { score: slot.announcedScore }) : '';
+  announced.textContent = slot.announcedScore ? announcedText(slot.announcedScore) : '';
 }

@@ -21,6 +21,11 @@ export function rubric() {
   return state.view?.rubric.criteria ?? [];
 }
 
+/** A locked slot's announced score, called 路演得分 when the roadshow is only a part of the final score. */
+export function announcedText(score) {
+  return t(state.view?.announcedAs?.part === 'roadshow-component' ? 'announcedPart' : 'announced', { score });
+}
+
 /** What the inputs show, as a string to tell whether a rebuilt form would show something else. */
 export function formSignature(form) {
   return JSON.stringify([form.marks, form.gates, (form.comment ?? '').trim()]);

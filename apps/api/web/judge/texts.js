@@ -84,6 +84,7 @@ const TEXTS = {
   unsavedEdits: { zh: '有未提交的修改', en: 'You have changes not submitted yet' },
   fixErrors: { zh: '请先更正标红的项', en: 'Correct the marked entries first' },
   announced: { zh: '公布得分 {score}', en: 'Announced score {score}' },
+  announcedPart: { zh: '公布路演得分 {score}', en: 'Announced roadshow score {score}' },
   lockedHint: {
     zh: '本项目评分已锁定，不能再修改。',
     en: 'Scoring of this project is locked; it can no longer be changed.',

@@ -1,3 +1,4 @@
+import { AnnouncedScorePartDto } from './board-response.dto';
 import { ApiProperty } from '@nestjs/swagger';
 import { JudgeGroup, SlotState } from '@app/domain';
 import { ApiDecimal } from '../../common/api-decimal.decorator';
@@ -138,6 +139,12 @@ export class JudgeRoadshowResponseDto {
 
   @ApiProperty({ type: JudgeSlotDto, nullable: true, description: '当前台上的项目 / the project on stage' })
   current: JudgeSlotDto | null;
+
+  @ApiProperty({
+    type: AnnouncedScorePartDto,
+    description: '公布分数的含义（得分或路演得分） / what the announced scores are',
+  })
+  announcedAs: AnnouncedScorePartDto;
 }
 
 /** Every slot of the judge's roadshow, in presentation order. */
