@@ -15,7 +15,7 @@ import {
   showMessage,
 } from '../shared/forms.js';
 import { biLabel, tx } from '../shared/i18n.js';
-import { parseYuan } from '../shared/money.js';
+import { fenToYuanText, parseYuan } from '../shared/money.js';
 import { componentShare } from '../shared/score-components.js';
 import { beijingTime } from '../shared/time.js';
 import { dataTable } from '../shared/table.js';
@@ -56,8 +56,8 @@ function partText(component) {
     : null;
   const donation = component.fenPerPoint
     ? {
-        zh: `，按定向捐赠折算：每 ${component.fenPerPoint / 100} 元 1 分`,
-        en: `, from directed donations: 1 point per ¥${component.fenPerPoint / 100}`,
+        zh: `，按定向捐赠折算：每 ${fenToYuanText(component.fenPerPoint)} 元 1 分`,
+        en: `, from directed donations: 1 point per ¥${fenToYuanText(component.fenPerPoint)}`,
       }
     : null;
   return {

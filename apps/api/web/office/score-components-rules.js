@@ -6,6 +6,7 @@ import { clear, h } from '../shared/dom.js';
 import { field, input, select } from '../shared/forms.js';
 import { biLabel, tx } from '../shared/i18n.js';
 import { removeButton } from './rows-editor.js';
+import { fenToYuanText, parseYuan } from '../shared/money.js';
 
 export const SOURCE_LABELS = {
   roadshow: { zh: '路演评委打分', en: 'Roadshow panel' },
@@ -150,7 +151,7 @@ export function componentsEditor(stored, frozen) {
     kind: component.bonusCap === undefined ? 'weight' : 'bonus',
     amount: component.bonusCap ?? component.weight ?? '',
     maxPoints: component.maxPoints ?? '',
-    donationYuanPerPoint: component.fenPerPoint === undefined ? '' : String(component.fenPerPoint / 100),
+    donationYuanPerPoint: component.fenPerPoint === undefined ? '' : fenToYuanText(component.fenPerPoint),
   }));
   const host = h('div', {});
 
@@ -307,7 +308,7 @@ export function componentsEditor(stored, frozen) {
           ? {}
           : { maxPoints: String(row.maxPoints).trim() }),
         ...(row.source === 'input' && yuanPerPoint !== ''
-          ? { fenPerPoint: /^\d+$/.test(yuanPerPoint) ? Number(yuanPerPoint) * 100 : yuanPerPoint }
+          ? { fenPerPoint: parseYuan(yuanPerPoint).fen ?? yuanPerPoint }
           : {}),
       };
     });
