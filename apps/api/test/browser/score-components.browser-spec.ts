@@ -225,6 +225,8 @@ describe('score components in the office console and the applicant’s result, i
       await page.getByRole('button', { name: '开始排名与资金分配' }).click();
       await page.getByText('排名与分配已完成').waitFor();
       const table = page.getByTestId('results-table');
+      // The table renders after the run's message: read its header once it is there.
+      await table.locator('thead th').first().waitFor();
       await expect(table.locator('thead th').allInnerTexts()).resolves.toEqual([
         '名次',
         '社区',
