@@ -3,7 +3,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '@app/config';
-import { OrganizationKind, Role, ScreeningStatus } from '@app/domain';
+import { DEFAULT_TENANT_ID, OrganizationKind, Role, ScreeningStatus } from '@app/domain';
 import { dataSourceOptions } from '@app/persistence';
 import { beijingDate } from '@app/grants';
 import { TokenService } from '../src/auth/token.service';
@@ -322,7 +322,12 @@ async function main(): Promise<void> {
     // Behind a proxy on this machine, as production runs: X-Forwarded-For names the resident.
     const apiProcess = await startApiProcess({ TRUST_PROXY: 'loopback', DATABASE_POOL_SIZE: POOL_SIZE });
     started.push(apiProcess);
-    const officeToken = new TokenService(config).issue({ kind: 'user', userId: officeId, role: Role.Office }).token;
+    const officeToken = new TokenService(config).issue({
+      kind: 'user',
+      userId: officeId,
+      role: Role.Office,
+      tenantId: DEFAULT_TENANT_ID,
+    }).token;
     const office = new Caller(apiProcess.url, officeToken);
 
     const roundId = await createRound(office, competitionId, '2026年 党建项目网络投票（压测）', false);

@@ -7,7 +7,7 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Queue, QueueEvents } from 'bullmq';
 import request from 'supertest';
 import { DataSource, Not } from 'typeorm';
-import { CompetitionState, Role } from '@app/domain';
+import { CompetitionState, DEFAULT_TENANT_ID, Role } from '@app/domain';
 import { Agreement, AuditEvent, Competition, Publication } from '@app/persistence';
 import { JOB_OPTIONS, JobName, QueueName, RenderAgreementsPayload, redisOptionsFor } from '@app/queue';
 import { toChineseCapitalAmount } from '@app/reports';
@@ -144,7 +144,7 @@ describe('agreements (协议书): award → render → download → sign', () =>
     db = app.get(DataSource);
     const office = await createUser(db, Role.Office);
     officeId = office.id;
-    officeAuth = bearerOf(app, { kind: 'user', userId: office.id, role: Role.Office });
+    officeAuth = bearerOf(app, { kind: 'user', userId: office.id, role: Role.Office, tenantId: DEFAULT_TENANT_ID });
   }, 120_000);
 
   afterAll(async () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { CompetitionState, Role, SubmissionState } from '@app/domain';
+import { CompetitionState, DEFAULT_TENANT_ID, Role, SubmissionState } from '@app/domain';
 import { ApiKey, Roadshow } from '@app/persistence';
 import { Actor } from '../src/auth/actor';
 import { TokenService } from '../src/auth/token.service';
@@ -268,7 +268,7 @@ describe('authorization matrix: organizations, sign-in, competitions, submission
       submissionId: submission.id,
       apiKeyId: apiKey.id,
       auth: {
-        office: bearer({ kind: 'user', userId: office.id, role: Role.Office }),
+        office: bearer({ kind: 'user', userId: office.id, role: Role.Office, tenantId: DEFAULT_TENANT_ID }),
         admin: bearer({ kind: 'user', userId: admin.id, role: Role.Admin }),
         applicant: bearer({
           kind: 'user',

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import request from 'supertest';
-import { Role } from '@app/domain';
+import { DEFAULT_TENANT_ID, Role } from '@app/domain';
 import { ApiKey, AppUser, AuditEvent } from '@app/persistence';
 import { TokenService } from '../src/auth/token.service';
 import { TEST_PASSWORD, createOrganization, createUser } from './factories';
@@ -89,7 +89,9 @@ describe('sign-in and API keys', () => {
     it('refuses a forged or tampered token', async () => {
       await api().get('/auth/me').set('authorization', 'Bearer eyJ2IjoxfQ.forged').expect(401);
       const office = await createUser(served.db, Role.Office);
-      const { token } = served.app.get(TokenService).issue({ kind: 'user', userId: office.id, role: Role.Office });
+      const { token } = served.app
+        .get(TokenService)
+        .issue({ kind: 'user', userId: office.id, role: Role.Office, tenantId: DEFAULT_TENANT_ID });
       await api().get('/auth/me').set('authorization', `Bearer ${token}x`).expect(401);
     });
   });
@@ -145,8 +147,8 @@ describe('sign-in and API keys', () => {
       const owner = await createUser(served.db, Role.Office);
       const other = await createUser(served.db, Role.Office);
       const tokens = served.app.get(TokenService);
-      const ownerAuth = `Bearer ${tokens.issue({ kind: 'user', userId: owner.id, role: Role.Office }).token}`;
-      const otherAuth = `Bearer ${tokens.issue({ kind: 'user', userId: other.id, role: Role.Office }).token}`;
+      const ownerAuth = `Bearer ${tokens.issue({ kind: 'user', userId: owner.id, role: Role.Office, tenantId: DEFAULT_TENANT_ID }).token}`;
+      const otherAuth = `Bearer ${tokens.issue({ kind: 'user', userId: other.id, role: Role.Office, tenantId: DEFAULT_TENANT_ID }).token}`;
       const created = await api()
         .post('/auth/api-keys')
         .set('authorization', ownerAuth)
@@ -172,7 +174,7 @@ describe('sign-in and API keys', () => {
       await api().post('/auth/api-keys').send({ name: 'x' }).expect(401);
       await api().get('/auth/api-keys').expect(401);
       const office = await createUser(served.db, Role.Office);
-      const auth = `Bearer ${served.app.get(TokenService).issue({ kind: 'user', userId: office.id, role: Role.Office }).token}`;
+      const auth = `Bearer ${served.app.get(TokenService).issue({ kind: 'user', userId: office.id, role: Role.Office, tenantId: DEFAULT_TENANT_ID }).token}`;
       const long = await api()
         .post('/auth/api-keys')
         .set('authorization', auth)

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { COMPETITION_PRESETS, CompetitionState, Role, ScreeningStatus } from '@app/domain';
+import { COMPETITION_PRESETS, CompetitionState, DEFAULT_TENANT_ID, Role, ScreeningStatus } from '@app/domain';
 import { AppUser, AuditEvent, Competition, Roadshow } from '@app/persistence';
 import { Actor } from '../src/auth/actor';
 import { TokenService } from '../src/auth/token.service';
@@ -83,7 +83,7 @@ describe('competitions', () => {
     app = await startTestApp();
     db = app.get(DataSource);
     office = await createUser(db, Role.Office);
-    officeAuth = bearer({ kind: 'user', userId: office.id, role: Role.Office });
+    officeAuth = bearer({ kind: 'user', userId: office.id, role: Role.Office, tenantId: DEFAULT_TENANT_ID });
     const organization = await createOrganization(db);
     const applicant = await createUser(db, Role.Applicant, organization.id);
     applicantAuth = bearer({

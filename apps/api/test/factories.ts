@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import {
   COMPETITION_PRESETS,
   CompetitionState,
+  DEFAULT_TENANT_ID,
   JudgeGroup,
   OrganizationKind,
   Role,
@@ -36,6 +37,7 @@ export async function createUser(
     displayName: role === Role.Office ? '西南街道党工委 办公室' : '申报人',
     passwordHash: await passwordHash,
     organizationId,
+    tenantId: role === Role.Office ? DEFAULT_TENANT_ID : null,
   });
 }
 

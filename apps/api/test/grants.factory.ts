@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { CompetitionRules, CompetitionState, Role } from '@app/domain';
+import { CompetitionRules, CompetitionState, DEFAULT_TENANT_ID, Role } from '@app/domain';
 import { addDays, beijingDate } from '@app/grants';
 import { Agreement, AppUser, Competition, Publication } from '@app/persistence';
 import { createUser } from './factories';
@@ -63,7 +63,10 @@ export interface SignedOptions {
 
 export async function officeClerk(app: NestFastifyApplication): Promise<OfficeClerk> {
   const user = await createUser(app.get(DataSource), Role.Office);
-  return { user, auth: bearerOf(app, { kind: 'user', userId: user.id, role: Role.Office }) };
+  return {
+    user,
+    auth: bearerOf(app, { kind: 'user', userId: user.id, role: Role.Office, tenantId: DEFAULT_TENANT_ID }),
+  };
 }
 
 /**

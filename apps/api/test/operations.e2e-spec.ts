@@ -2,9 +2,10 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { Job, Queue, Worker } from 'bullmq';
 import { loadConfig } from '@app/config';
-import { JudgeGroup, Role } from '@app/domain';
+import { DEFAULT_TENANT_ID, JudgeGroup, Role } from '@app/domain';
 import { AuditEvent } from '@app/persistence';
 import { JobName, QueueName, redisOptionsFor } from '@app/queue';
+import { Actor } from '../src/auth/actor';
 import { TokenService } from '../src/auth/token.service';
 import { OpsQueues } from '../src/ops/ops-queues';
 import { createOrganization, createUser } from './factories';
@@ -39,7 +40,11 @@ describe('operations: metrics, queue dashboard, request ids, liveness and readin
     (await http().get('/metrics').set('Authorization', `Bearer ${METRICS_TOKEN}`).expect(200)).text;
 
   function tokenOf(role: Role.Office | Role.Admin, userId: string): string {
-    return served.app.get(TokenService).issue({ kind: 'user', userId, role }).token;
+    const actor: Actor =
+      role === Role.Office
+        ? { kind: 'user', userId, role, tenantId: DEFAULT_TENANT_ID }
+        : { kind: 'user', userId, role };
+    return served.app.get(TokenService).issue(actor).token;
   }
 
   async function applicantToken(): Promise<string> {

@@ -2,7 +2,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { Role } from '@app/domain';
+import { DEFAULT_TENANT_ID, Role } from '@app/domain';
 import { AppUser, AuditEvent, Organization } from '@app/persistence';
 import { TokenService } from '../src/auth/token.service';
 import { creditCodeCheckCharacter } from '../src/organizations/credit-code';
@@ -45,7 +45,7 @@ describe('organizations', () => {
     app = await startTestApp();
     db = app.get(DataSource);
     const office = await createUser(db, Role.Office);
-    officeAuth = `Bearer ${app.get(TokenService).issue({ kind: 'user', userId: office.id, role: Role.Office }).token}`;
+    officeAuth = `Bearer ${app.get(TokenService).issue({ kind: 'user', userId: office.id, role: Role.Office, tenantId: DEFAULT_TENANT_ID }).token}`;
   });
 
   afterAll(async () => {

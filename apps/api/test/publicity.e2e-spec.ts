@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { CompetitionState, Role } from '@app/domain';
+import { CompetitionState, DEFAULT_TENANT_ID, Role } from '@app/domain';
 import { AuditEvent, Competition, Objection, OutboxMessage, Publication, RankingRun } from '@app/persistence';
 import { JobName } from '@app/queue';
 import { createUser } from './factories';
@@ -48,7 +48,7 @@ describe('publicity (公示) and objections (异议)', () => {
     db = app.get(DataSource);
     const office = await createUser(db, Role.Office);
     officeId = office.id;
-    officeAuth = bearerOf(app, { kind: 'user', userId: office.id, role: Role.Office });
+    officeAuth = bearerOf(app, { kind: 'user', userId: office.id, role: Role.Office, tenantId: DEFAULT_TENANT_ID });
     judgeAuth = bearerOf(app, {
       kind: 'judge',
       role: Role.Judge,

@@ -3,7 +3,7 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Queue } from 'bullmq';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { Role } from '@app/domain';
+import { DEFAULT_TENANT_ID, Role } from '@app/domain';
 import { RankingRun, RunResult } from '@app/persistence';
 import { QueueName, redisOptionsFor } from '@app/queue';
 import {
@@ -65,7 +65,9 @@ describe('a worker killed in the middle of a run (1,000 projects × 15 judges)',
   it('retries the stalled job on another worker and ends with exactly one result set', async () => {
     const first = await startWorker();
     const office = await createUser(db, Role.Office);
-    const { token } = app.get(TokenService).issue({ kind: 'user', userId: office.id, role: Role.Office });
+    const { token } = app
+      .get(TokenService)
+      .issue({ kind: 'user', userId: office.id, role: Role.Office, tenantId: DEFAULT_TENANT_ID });
     const requested = await request(app.getHttpServer())
       .post(`/competitions/${scored.competitionId}/runs`)
       .set(bearer(token))

@@ -6,6 +6,7 @@ import {
   COMPETITION_PRESETS,
   CompetitionRules,
   CompetitionState,
+  DEFAULT_TENANT_ID,
   OrganizationKind,
   Role,
   ScreeningStatus,
@@ -44,7 +45,9 @@ export function bearer(token: string): { Authorization: string } {
 
 export async function officeToken(app: NestFastifyApplication): Promise<{ id: string; token: string }> {
   const office = await createUser(app.get(DataSource), Role.Office);
-  const { token } = app.get(TokenService).issue({ kind: 'user', userId: office.id, role: Role.Office });
+  const { token } = app
+    .get(TokenService)
+    .issue({ kind: 'user', userId: office.id, role: Role.Office, tenantId: DEFAULT_TENANT_ID });
   return { id: office.id, token };
 }
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { JudgeGroup, Role } from '@app/domain';
+import { DEFAULT_TENANT_ID, JudgeGroup, Role } from '@app/domain';
 import { ApiKey, Judge } from '@app/persistence';
 import { TokenService } from '../src/auth/token.service';
 import { ProducerRedis } from '@app/application';
@@ -64,7 +64,7 @@ describe('rotating the session and credential keys', () => {
 
   it('keeps an API key made under the old credential key until that key is removed', async () => {
     const office = await createUser(before.get(DataSource), Role.Office);
-    const actor = { kind: 'user', userId: office.id, role: Role.Office } as const;
+    const actor = { kind: 'user', userId: office.id, role: Role.Office, tenantId: DEFAULT_TENANT_ID } as const;
     const createKey = async (app: NestFastifyApplication) => {
       const auth = bearer(app.get(TokenService).issue(actor).token);
       const created = await http(app).post('/auth/api-keys').set(auth).send({ name: '数据对接' }).expect(201);
@@ -92,7 +92,9 @@ describe('rotating the session and credential keys', () => {
     const fixture = await roadshowCompetition(before, 1);
     const roadshowId = await createRoadshow(before, fixture);
     const old = await addJudge(before, fixture.officeToken, roadshowId, { name: '陈卫东', group: JudgeGroup.Expert });
-    const duringOffice = during.get(TokenService).issue({ kind: 'user', userId: fixture.officeId, role: Role.Office });
+    const duringOffice = during
+      .get(TokenService)
+      .issue({ kind: 'user', userId: fixture.officeId, role: Role.Office, tenantId: DEFAULT_TENANT_ID });
     const fresh = await addJudge(during, duringOffice.token, roadshowId, { name: '黄丽萍', group: JudgeGroup.Expert });
     const judges = await before.get(DataSource).getRepository(Judge).findBy({ roadshowId });
     expect(Object.fromEntries(judges.map((judge) => [judge.id, judge.digestKeyId]))).toEqual({

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { CompetitionState, Role, ScreeningStatus, SubmissionState } from '@app/domain';
+import { CompetitionState, DEFAULT_TENANT_ID, Role, ScreeningStatus, SubmissionState } from '@app/domain';
 import { AppUser, AuditEvent, Competition, Organization, Submission } from '@app/persistence';
 import { TokenService } from '../src/auth/token.service';
 import { createCompetition, createOrganization, createSubmission, createUser } from './factories';
@@ -87,7 +87,7 @@ describe('submissions and screening', () => {
     db = app.get(DataSource);
     office = await createUser(db, Role.Office);
     const tokens = app.get(TokenService);
-    officeAuth = `Bearer ${tokens.issue({ kind: 'user', userId: office.id, role: Role.Office }).token}`;
+    officeAuth = `Bearer ${tokens.issue({ kind: 'user', userId: office.id, role: Role.Office, tenantId: DEFAULT_TENANT_ID }).token}`;
     judgeAuth = `Bearer ${tokens.issue({ kind: 'judge', role: Role.Judge, judgeId: randomUUID(), roadshowId: randomUUID(), sessionId: randomUUID() }).token}`;
   });
 

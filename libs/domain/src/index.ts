@@ -20,3 +20,4 @@ export * from './labels';
 export * from './live-event-type';
 export * from './field-label';
 export * from './rules-labels';
+export * from './tenant-vocabulary';

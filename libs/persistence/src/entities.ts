@@ -22,6 +22,7 @@ import { ReportAttachment } from './grants/report-attachment.entity';
 import { ApiKey } from './identity/api-key.entity';
 import { AppUser } from './identity/app-user.entity';
 import { Organization } from './identity/organization.entity';
+import { Tenant } from './identity/tenant.entity';
 import { Agreement } from './results/agreement.entity';
 import { Objection } from './results/objection.entity';
 import { OutboxMessage } from './results/outbox-message.entity';
@@ -44,6 +45,7 @@ import { Score } from './roadshow/score.entity';
 
 export const ENTITIES = [
   AuditEvent,
+  Tenant,
   Organization,
   AppUser,
   ApiKey,

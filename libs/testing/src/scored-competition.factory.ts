@@ -4,6 +4,7 @@ import {
   COMPETITION_PRESETS,
   CompetitionRules,
   CompetitionState,
+  DEFAULT_TENANT_ID,
   JudgeGroup,
   OrganizationKind,
   RecusalSource,
@@ -116,6 +117,7 @@ export async function seedScoredCompetition(
     // Never signs in: tests issue tokens directly.
     passwordHash: 'seeded-user-without-password',
     organizationId: null,
+    tenantId: DEFAULT_TENANT_ID,
   });
   const competition = await db.getRepository(Competition).save({
     title: `2026年 "红色核动力" 党建项目创投大赛（${options.projects} 个项目）`,

@@ -2,7 +2,14 @@ import { Role } from '@app/domain';
 
 /** Who is calling, as established by the auth guard; services decide what this actor may touch. */
 export type Actor =
-  | { readonly kind: 'user'; readonly userId: string; readonly role: Role.Office | Role.Admin }
+  | {
+      readonly kind: 'user';
+      readonly userId: string;
+      readonly role: Role.Office;
+      /** The office the account belongs to: what it may see and run. */
+      readonly tenantId: string;
+    }
+  | { readonly kind: 'user'; readonly userId: string; readonly role: Role.Admin }
   | { readonly kind: 'user'; readonly userId: string; readonly role: Role.Applicant; readonly organizationId: string }
   | {
       readonly kind: 'judge';

@@ -2,10 +2,11 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
-import { AuthErrors, EvaluationErrors, Role, RoadshowErrors } from '@app/domain';
+import { AuthErrors, EvaluationErrors, RoadshowErrors } from '@app/domain';
 import { ApiKey, AppUser } from '@app/persistence';
 import { ACCESS_KEY, Access } from './access.decorator';
 import { Actor } from './actor';
+import { userActorOf } from './auth.service';
 import { CredentialDigestService } from './credential-digest.service';
 import { AuthenticatedRequest } from './current-actor.decorator';
 import { EvaluatorSessionRepository } from './evaluator-session.repository';
@@ -68,9 +69,7 @@ export class AuthGuard implements CanActivate {
       if (!apiKey) return undefined;
       const user = await this.users.findOneBy({ id: apiKey.userId });
       if (!user) return undefined;
-      return user.role === Role.Applicant
-        ? { kind: 'user', userId: user.id, role: Role.Applicant, organizationId: user.organizationId as string }
-        : { kind: 'user', userId: user.id, role: user.role as Role.Office | Role.Admin };
+      return userActorOf(user);
     }
     return undefined;
   }

@@ -25,7 +25,11 @@ export function userActorOf(user: AppUser): UserActor {
     if (!user.organizationId) throw new Error(`applicant ${user.id} has no organization`);
     return { kind: 'user', userId: user.id, role: Role.Applicant, organizationId: user.organizationId };
   }
-  return { kind: 'user', userId: user.id, role: user.role as Role.Office | Role.Admin };
+  if (user.role === Role.Office) {
+    if (!user.tenantId) throw new Error(`office account ${user.id} has no tenant`);
+    return { kind: 'user', userId: user.id, role: Role.Office, tenantId: user.tenantId };
+  }
+  return { kind: 'user', userId: user.id, role: Role.Admin };
 }
 
 function requireUser(actor: Actor): UserActor {

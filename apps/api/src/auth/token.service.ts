@@ -85,5 +85,6 @@ function isActor(value: unknown): value is Actor {
   }
   if (actor.kind !== 'user' || typeof actor.userId !== 'string') return false;
   if (actor.role === Role.Applicant) return typeof actor.organizationId === 'string';
-  return actor.role === Role.Office || actor.role === Role.Admin;
+  if (actor.role === Role.Office) return typeof actor.tenantId === 'string';
+  return actor.role === Role.Admin;
 }

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
-import { Role } from '@app/domain';
+import { DEFAULT_TENANT_ID, Role } from '@app/domain';
 import { AppUser, AuditEvent, AuditRepository } from '@app/persistence';
 import { LOGIN_PATTERN, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, normalizeLogin } from '../auth/credentials';
 import { hashPassword } from '../auth/password-hasher';
@@ -83,6 +83,8 @@ export async function createUserAccount(
         displayName: input.displayName,
         passwordHash,
         organizationId: null,
+        // Until tenants can be named here, office accounts made from the command line run the default office.
+        tenantId: input.role === Role.Office ? DEFAULT_TENANT_ID : null,
       });
       await new AuditRepository(dataSource.getRepository(AuditEvent)).record(
         {

@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { BrowserContext, Locator, Page } from 'playwright-core';
 import request from 'supertest';
-import { OrganizationKind, Role } from '@app/domain';
+import { DEFAULT_TENANT_ID, OrganizationKind, Role } from '@app/domain';
 import { AppUser, Competition, Submission } from '@app/persistence';
 import { IsolatedDatabase, createIsolatedDatabase } from '@app/testing';
 import { TokenService } from '../../src/auth/token.service';
@@ -56,7 +56,9 @@ describe('office console in Chromium', () => {
     worker = await startWorkerProcess(environment);
     mkdirSync(downloads, { recursive: true });
     office = await createUser(served.db, Role.Office);
-    officeBearer = served.app.get(TokenService).issue({ kind: 'user', userId: office.id, role: Role.Office }).token;
+    officeBearer = served.app
+      .get(TokenService)
+      .issue({ kind: 'user', userId: office.id, role: Role.Office, tenantId: DEFAULT_TENANT_ID }).token;
   });
 
   afterAll(async () => {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { Page } from 'playwright-core';
 import request from 'supertest';
-import { Role } from '@app/domain';
+import { DEFAULT_TENANT_ID, Role } from '@app/domain';
 import { Publication } from '@app/persistence';
 import { createUser } from '../factories';
 import { PAYEE, payFirstTranche, readyGrants } from '../grants.factory';
@@ -40,7 +40,10 @@ describe('public notice and accountability pages on a phone in Chromium', () => 
     const fixture = await allocatedCompetition(served.app, office.id, [3_000_000, 2_000_000], 1);
     const published = await http()
       .post(`/competitions/${fixture.competition.id}/publication`)
-      .set('authorization', bearerOf(served.app, { kind: 'user', userId: office.id, role: Role.Office }))
+      .set(
+        'authorization',
+        bearerOf(served.app, { kind: 'user', userId: office.id, role: Role.Office, tenantId: DEFAULT_TENANT_ID }),
+      )
       .expect(201);
     return { ...fixture, publicationId: published.body.id as string };
   }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Locator, Page } from 'playwright-core';
 import request from 'supertest';
 import { ScoreComponents } from '@app/application';
-import { COMPETITION_PRESETS, Role } from '@app/domain';
+import { COMPETITION_PRESETS, DEFAULT_TENANT_ID, Role } from '@app/domain';
 import { AppUser, Judge } from '@app/persistence';
 import { IsolatedDatabase, createIsolatedDatabase } from '@app/testing';
 import { TokenService } from '../../src/auth/token.service';
@@ -133,7 +133,13 @@ describe('score components in the office console and the applicant’s result, i
 
       const saved = await http()
         .get(`/competitions/${competitionId}`)
-        .set(bearer(served.app.get(TokenService).issue({ kind: 'user', userId: office.id, role: Role.Office }).token))
+        .set(
+          bearer(
+            served.app
+              .get(TokenService)
+              .issue({ kind: 'user', userId: office.id, role: Role.Office, tenantId: DEFAULT_TENANT_ID }).token,
+          ),
+        )
         .expect(200);
       expect(saved.body.rules.aggregation).toMatchObject({
         normalization: { kind: 'z-score', sd: 'population', minProjectsPerJudge: 3 },

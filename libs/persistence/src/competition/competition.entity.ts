@@ -14,6 +14,10 @@ export class Competition extends VersionedRow {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
+  /** The office that runs the competition and owns everything made for it. */
+  @Column({ name: 'tenant_id', type: 'uuid' })
+  tenantId: string;
+
   @Column({ type: 'text' })
   title: string;
 

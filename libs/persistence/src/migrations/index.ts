@@ -13,6 +13,7 @@ import { MonthlyChecks1764579600000 } from './1764579600000-monthly-checks';
 import { EvaluatorCodes1764662400000 } from './1764662400000-evaluator-codes';
 import { ComponentValues1764748800000 } from './1764748800000-component-values';
 import { PublicVote1764752400000 } from './1764752400000-public-vote';
+import { Tenants1764835200000 } from './1764835200000-tenants';
 
 /** In order. Listed explicitly so the same list works from TypeScript sources and from the build. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   EvaluatorCodes1764662400000,
   ComponentValues1764748800000,
   PublicVote1764752400000,
+  Tenants1764835200000,
 ];
