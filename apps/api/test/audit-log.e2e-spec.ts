@@ -164,13 +164,13 @@ describe('the audit log: reading, filtering, exporting and verifying', () => {
     expect(response.headers['content-disposition']).toMatch(/^attachment/);
     const text = csvText(response);
     expect(text.startsWith('\uFEFFid,occurred_at,tenant_id,')).toBe(true);
-    const [head] = await served.db.query<{ row_count: string; last_hash: string }[]>(
-      `SELECT row_count::text, last_hash FROM audit_chain_head WHERE tenant_id = $1`,
+    const [head] = await served.db.query<{ last_seq: string; last_hash: string }[]>(
+      `SELECT last_seq::text, last_hash FROM audit_chain_head WHERE tenant_id = $1`,
       [otherOffice],
     );
     const outcome = verifyAuditExport(text);
     expect(outcome).toMatchObject({ exitCode: 0 });
-    expect(outcome.text).toContain(`office ${otherOffice}: ${head.row_count} 条 / rows, 自链首`);
+    expect(outcome.text).toContain(`office ${otherOffice}: ${head.last_seq} 条 / rows, 自链首`);
     expect(outcome.text).toContain(`head ${head.last_hash}`);
     expect(text).not.toContain(DEFAULT_TENANT_ID);
   });

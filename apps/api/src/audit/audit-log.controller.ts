@@ -40,8 +40,8 @@ export class AuditLogController {
   @ApiOperation({
     summary: '导出审计日志 / export the audit log',
     description:
-      `与列表相同的范围和筛选，按编号从旧到新，每个办公室的记录即其哈希链；UTF-8 带 BOM。用 \`npm run audit -- verify 文件\` 校验。\n\n` +
-      `The same rows and filters as the list, oldest first, so each office's rows are its hash chain in order; ` +
+      `与列表相同的范围和筛选，按编号从旧到新；UTF-8 带 BOM。用 \`npm run audit -- verify 文件\` 校验。\n\n` +
+      `The same rows and filters as the list, oldest first; ` +
       `UTF-8 with a BOM. Columns: ${AUDIT_EXPORT_COLUMNS.join(', ')}. before and after are the exact JSON text ` +
       'that was hashed; an empty cell is no value. A text starting with = + - @ or an apostrophe gets a leading ' +
       'apostrophe, against spreadsheet formulas. Verify with `npm run audit -- verify FILE`. Audited as audit.export.',

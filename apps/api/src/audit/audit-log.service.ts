@@ -26,8 +26,8 @@ export class AuditLogService {
   }
 
   /**
-   * The export, oldest first, so each office's rows in it are its chain in order: the header, then
-   * the rows batch by batch. Recorded before the first row, so the export names itself.
+   * The export, oldest first: the header, then the rows batch by batch. Recorded before the first
+   * row, so a later export shows this one.
    */
   async export(actor: Actor, query: AuditFilterQueryDto): Promise<AsyncIterable<string>> {
     const filter = this.filterOf(actor, query);

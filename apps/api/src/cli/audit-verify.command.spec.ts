@@ -5,13 +5,17 @@ import { verifyAuditExport } from './audit-verify.command';
 const OFFICE = '00000000-0000-4000-8000-000000000001';
 
 /** An export as the API writes it, of rows chained as the database chains them. */
-function exportOf(rows: readonly Omit<AuditChainRow, 'hash' | 'prevHash'>[]): { text: string; rows: AuditChainRow[] } {
-  const heads = new Map<string | null, string>();
+function exportOf(rows: readonly Omit<AuditChainRow, 'hash' | 'prevHash' | 'chainSeq'>[]): {
+  text: string;
+  rows: AuditChainRow[];
+} {
+  const heads = new Map<string | null, { seq: number; hash: string }>();
   const chained = rows.map((row) => {
-    const prevHash = heads.get(row.tenantId) ?? null;
-    const hash = auditRowHash({ ...row, prevHash });
-    heads.set(row.tenantId, hash);
-    return { ...row, prevHash, hash };
+    const head = heads.get(row.tenantId);
+    const linked = { ...row, chainSeq: String((head?.seq ?? 0) + 1), prevHash: head?.hash ?? null };
+    const hash = auditRowHash(linked);
+    heads.set(row.tenantId, { seq: Number(linked.chainSeq), hash });
+    return { ...linked, hash };
   });
   return { text: csvHeader(AUDIT_EXPORT_COLUMNS) + csvLines(chained.map(auditExportRow)), rows: chained };
 }
@@ -53,15 +57,23 @@ describe('npm run audit -- verify', () => {
   it('names the row after a deleted line', () => {
     const outcome = verifyAuditExport(LINES.filter((_, i) => i !== 3).join('\r\n'));
     expect(outcome.exitCode).toBe(1);
-    expect(outcome.text).toContain('row 4: its previous hash');
-    expect(outcome.text).toContain('of row 1 before it');
+    expect(outcome.text).toContain('row 4 follows row 1 in the chain, but positions 2 to 2 are missing');
   });
 
-  it('names reordered lines', () => {
-    const reordered = [LINES[0], LINES[1], LINES[2], LINES[4], LINES[3], ...LINES.slice(5)].join('\r\n');
-    const outcome = verifyAuditExport(reordered);
-    expect(outcome.exitCode).toBe(1);
-    expect(outcome.text).toContain('row 4: its previous hash');
+  it('accepts reordered lines, the chain having its own order, and names a row moved in the chain', () => {
+    const reordered = [LINES[0], LINES[4], LINES[3], LINES[2], LINES[1], ...LINES.slice(5)].join('\r\n');
+    expect(verifyAuditExport(reordered).exitCode).toBe(0);
+    const cells = LINES[4].split(',');
+    cells[3] = '2';
+    const moved = [...LINES.slice(0, 4), cells.join(','), ...LINES.slice(5)].join('\r\n');
+    expect(verifyAuditExport(moved)).toMatchObject({ exitCode: 1 });
+    expect(verifyAuditExport(moved).text).toContain('row 4: its content does not match its hash');
+  });
+
+  it('refuses a line whose position is not a number', () => {
+    const cells = LINES[1].split(',');
+    cells[3] = 'x';
+    expect(verifyAuditExport([LINES[0], cells.join(','), ...LINES.slice(2)].join('\r\n')).exitCode).toBe(2);
   });
 
   it('refuses a file that is not an audit export', () => {

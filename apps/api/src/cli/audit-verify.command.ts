@@ -38,14 +38,20 @@ function breakLine(broken: AuditChainBreak): string {
       );
     case 'link-mismatch':
       return (
-        `第 ${broken.id} 条记载的上一条哈希不是第 ${broken.previousId} 条的哈希（其间有记录被删除、插入或挪动）/ ` +
+        `第 ${broken.id} 条记载的上一条哈希不是第 ${broken.previousId} 条的哈希（该条被改动后重算了哈希，或被替换）/ ` +
         `row ${broken.id}: its previous hash ${broken.prevHash ?? '(none)'} is not the hash ${broken.previousHash} ` +
-        `of row ${broken.previousId} before it (a row was deleted, inserted or moved between them)`
+        `of row ${broken.previousId} before it in the chain (that row was changed and its hash recomputed, or replaced)`
       );
-    case 'out-of-order':
+    case 'rows-missing':
       return (
-        `第 ${broken.id} 条排在第 ${broken.previousId} 条之后，顺序被打乱 / ` +
-        `row ${broken.id} comes after row ${broken.previousId}: the rows were reordered`
+        `第 ${broken.id} 条在链上紧接第 ${broken.previousId} 条，但缺少第 ${broken.fromSeq} 至 ${broken.toSeq} 位（有记录被删除）/ ` +
+        `row ${broken.id} follows row ${broken.previousId} in the chain, but positions ${broken.fromSeq} to ` +
+        `${broken.toSeq} are missing (rows were deleted)`
+      );
+    case 'same-position':
+      return (
+        `第 ${broken.id} 条与第 ${broken.otherId} 条占同一位置 ${broken.chainSeq}（有记录被复制或插入）/ ` +
+        `row ${broken.id} takes position ${broken.chainSeq}, as row ${broken.otherId} does (a row was copied or inserted)`
       );
   }
 }
@@ -59,11 +65,16 @@ export function verifyAuditExport(text: string): VerifyOutcome {
       text: `文件不是审计日志导出（表头不符）/ not an audit log export (the header differs)\n${AUDIT_USAGE}\n`,
     };
   }
-  const malformed = cells.findIndex((row) => row.length !== AUDIT_EXPORT_COLUMNS.length);
+  const malformed = cells.findIndex(
+    (row) =>
+      row.length !== AUDIT_EXPORT_COLUMNS.length || !/^\d{1,18}$/.test(row[0]) || !/^[1-9]\d{0,17}$/.test(row[3]),
+  );
   if (malformed >= 0) {
     return {
       exitCode: 2,
-      text: `第 ${malformed + 2} 行的列数不对 / line ${malformed + 2} does not have ${AUDIT_EXPORT_COLUMNS.length} columns\n`,
+      text:
+        `第 ${malformed + 2} 行不是审计记录（列数、编号或链上位置有误）/ line ${malformed + 2} is not an audit row ` +
+        `(its number of columns, id or chain position is malformed)\n`,
     };
   }
   const verdict = verifyAuditChains(cells.map(auditRowFromExport));

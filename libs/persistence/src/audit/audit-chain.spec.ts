@@ -4,13 +4,14 @@ const OFFICE = '00000000-0000-4000-8000-000000000001';
 const OTHER = '2b6f3c1e-8d4a-4e5b-9c7d-0a1b2c3d4e5f';
 
 /** Links rows into their chains as the database's trigger does. */
-function chained(rows: readonly Omit<AuditChainRow, 'hash' | 'prevHash'>[]): AuditChainRow[] {
-  const heads = new Map<string | null, string>();
+function chained(rows: readonly Omit<AuditChainRow, 'hash' | 'prevHash' | 'chainSeq'>[]): AuditChainRow[] {
+  const heads = new Map<string | null, { seq: number; hash: string }>();
   return rows.map((row) => {
-    const prevHash = heads.get(row.tenantId) ?? null;
-    const hash = auditRowHash({ ...row, prevHash });
-    heads.set(row.tenantId, hash);
-    return { ...row, prevHash, hash };
+    const head = heads.get(row.tenantId);
+    const linked = { ...row, chainSeq: String((head?.seq ?? 0) + 1), prevHash: head?.hash ?? null };
+    const hash = auditRowHash(linked);
+    heads.set(row.tenantId, { seq: Number(linked.chainSeq), hash });
+    return { ...linked, hash };
   });
 }
 
@@ -18,7 +19,7 @@ function event(
   id: number,
   tenantId: string | null,
   after: string | null = null,
-): Omit<AuditChainRow, 'hash' | 'prevHash'> {
+): Omit<AuditChainRow, 'hash' | 'prevHash' | 'chainSeq'> {
   return {
     id: String(id),
     occurredAt: `2026-03-31T09:00:0${id % 10}.123456Z`,
@@ -47,8 +48,8 @@ describe('verifying an audit export', () => {
     expect(verifyAuditChains(LOG)).toEqual({
       ok: true,
       chains: [
-        { tenantId: OFFICE, count: 3, firstId: '1', continuesFrom: null, head: LOG[4].hash },
         { tenantId: null, count: 1, firstId: '2', continuesFrom: null, head: LOG[1].hash },
+        { tenantId: OFFICE, count: 3, firstId: '1', continuesFrom: null, head: LOG[4].hash },
         { tenantId: OTHER, count: 1, firstId: '4', continuesFrom: null, head: LOG[3].hash },
       ],
     });
@@ -63,25 +64,35 @@ describe('verifying an audit export', () => {
     });
   });
 
-  it('names the row after a deleted one, even when the deleted row was the only one between', () => {
+  it('names the row after a deleted one and the positions missing', () => {
     const tampered = LOG.filter((row) => row.id !== '3');
     expect(verifyAuditChains(tampered)).toEqual({
       ok: false,
       tenantId: OFFICE,
-      broken: { kind: 'link-mismatch', id: '5', previousId: '1', prevHash: LOG[2].hash, previousHash: LOG[0].hash },
+      broken: { kind: 'rows-missing', id: '5', previousId: '1', fromSeq: '2', toSeq: '2' },
     });
   });
 
-  it('names a row that was moved ahead of an earlier one of its chain', () => {
-    const tampered = [LOG[0], LOG[1], LOG[4], LOG[3], LOG[2]];
-    expect(verifyAuditChains(tampered)).toMatchObject({
+  it('reads each chain in its own order whatever the order of the lines, and names a row moved in the chain', () => {
+    expect(verifyAuditChains([...LOG].reverse())).toEqual(verifyAuditChains(LOG));
+    const swapped = LOG.map((row) =>
+      row.id === '3'
+        ? { ...row, chainSeq: LOG[4].chainSeq }
+        : row.id === '5'
+          ? { ...row, chainSeq: LOG[2].chainSeq }
+          : row,
+    );
+    expect(verifyAuditChains(swapped)).toMatchObject({
       ok: false,
       tenantId: OFFICE,
-      broken: { kind: 'link-mismatch', id: '5', previousId: '1' },
+      broken: { kind: 'hash-mismatch', id: '5' },
     });
-    expect(verifyAuditChains([LOG[0], LOG[2], LOG[4], LOG[1], LOG[3]].reverse())).toMatchObject({
+  });
+
+  it('names a row given twice', () => {
+    expect(verifyAuditChains([...LOG, LOG[2]])).toMatchObject({
       ok: false,
-      broken: { kind: 'out-of-order' },
+      broken: { kind: 'same-position', id: '3', otherId: '3', chainSeq: '2' },
     });
   });
 

@@ -9,6 +9,8 @@ export interface AuditChainRow {
   readonly id: string;
   readonly occurredAt: string;
   readonly tenantId: string | null;
+  /** The row's position in its chain, from 1. */
+  readonly chainSeq: string;
   readonly actorType: string;
   readonly actorId: string | null;
   readonly action: string;
@@ -26,6 +28,7 @@ export const AUDIT_EXPORT_COLUMNS = [
   'id',
   'occurred_at',
   'tenant_id',
+  'chain_seq',
   'actor_type',
   'actor_id',
   'action',
@@ -43,6 +46,7 @@ export function auditExportRow(row: AuditChainRow): string[] {
     row.id,
     row.occurredAt,
     row.tenantId ?? '',
+    row.chainSeq,
     row.actorType,
     row.actorId ?? '',
     row.action,
@@ -66,16 +70,17 @@ export function auditRowFromExport(cells: readonly string[]): AuditChainRow {
     id: cells[0],
     occurredAt: cells[1],
     tenantId: orNull(cells[2]),
-    actorType: cells[3],
-    actorId: orNull(cells[4]),
-    action: cells[5],
-    subjectType: cells[6],
-    subjectId: cells[7],
-    before: orNull(cells[8]),
-    after: orNull(cells[9]),
-    requestId: orNull(cells[10]),
-    prevHash: orNull(cells[11]),
-    hash: cells[12],
+    chainSeq: cells[3],
+    actorType: cells[4],
+    actorId: orNull(cells[5]),
+    action: cells[6],
+    subjectType: cells[7],
+    subjectId: cells[8],
+    before: orNull(cells[9]),
+    after: orNull(cells[10]),
+    requestId: orNull(cells[11]),
+    prevHash: orNull(cells[12]),
+    hash: cells[13],
   };
 }
 
@@ -89,7 +94,7 @@ function canonicalField(value: string | null, optional = true): string {
 }
 
 /**
- * The text a row's hash is taken over: a version line, then id, time, tenant, actor type, actor id,
+ * The text a row's hash is taken over: a version line, then id, time, tenant, position in the chain, actor type, actor id,
  * action, subject type, subject id, before, after, request id and the previous row's hash, one per
  * line. The database computes the same text in `audit_event_canonical` (migration 1764846000000);
  * the two must stay identical, which the integration test checks against real rows.
@@ -100,6 +105,7 @@ export function auditCanonicalText(row: Omit<AuditChainRow, 'hash'>): string {
     row.id,
     row.occurredAt,
     canonicalField(row.tenantId),
+    row.chainSeq,
     canonicalField(row.actorType, false),
     canonicalField(row.actorId),
     canonicalField(row.action, false),
@@ -128,68 +134,93 @@ export interface AuditChainSummary {
 
 export type AuditChainBreak =
   | { readonly kind: 'hash-mismatch'; readonly id: string; readonly stored: string; readonly computed: string }
+  | { readonly kind: 'same-position'; readonly id: string; readonly otherId: string; readonly chainSeq: string }
+  | {
+      readonly kind: 'rows-missing';
+      readonly id: string;
+      readonly previousId: string;
+      readonly fromSeq: string;
+      readonly toSeq: string;
+    }
   | {
       readonly kind: 'link-mismatch';
       readonly id: string;
       readonly previousId: string;
       readonly prevHash: string | null;
       readonly previousHash: string;
-    }
-  | { readonly kind: 'out-of-order'; readonly id: string; readonly previousId: string };
+    };
 
 export type AuditChainVerdict =
   | { readonly ok: true; readonly chains: readonly AuditChainSummary[] }
   | { readonly ok: false; readonly tenantId: string | null; readonly broken: AuditChainBreak };
 
-/**
- * Walks each office's chain through the rows in the order given (an export is in id order, and
- * within one chain id order is chain order): each row must hash to its stored hash, and name the
- * row before it in its chain as its previous one. The first failure is the verdict: a changed field
- * breaks that row's hash; a deleted, inserted or moved row breaks the link of the row after it.
- */
-export function verifyAuditChains(rows: readonly AuditChainRow[]): AuditChainVerdict {
-  const chains = new Map<string | null, { summary: AuditChainSummary; last: AuditChainRow }>();
+/** The first break of one chain's rows, walked in chain order; undefined when they hold together. */
+function firstBreak(rows: readonly AuditChainRow[]): AuditChainBreak | undefined {
+  let previous: AuditChainRow | undefined;
   for (const row of rows) {
     const computed = auditRowHash(row);
-    if (computed !== row.hash) {
-      return {
-        ok: false,
-        tenantId: row.tenantId,
-        broken: { kind: 'hash-mismatch', id: row.id, stored: row.hash, computed },
-      };
-    }
-    const chain = chains.get(row.tenantId);
-    if (!chain) {
-      chains.set(row.tenantId, {
-        summary: { tenantId: row.tenantId, count: 1, firstId: row.id, continuesFrom: row.prevHash, head: row.hash },
-        last: row,
-      });
-      continue;
-    }
-    if (BigInt(row.id) <= BigInt(chain.last.id)) {
-      return {
-        ok: false,
-        tenantId: row.tenantId,
-        broken: { kind: 'out-of-order', id: row.id, previousId: chain.last.id },
-      };
-    }
-    if (row.prevHash !== chain.last.hash) {
-      return {
-        ok: false,
-        tenantId: row.tenantId,
-        broken: {
+    if (computed !== row.hash) return { kind: 'hash-mismatch', id: row.id, stored: row.hash, computed };
+    if (previous) {
+      const expected = BigInt(previous.chainSeq) + 1n;
+      if (BigInt(row.chainSeq) < expected) {
+        return { kind: 'same-position', id: row.id, otherId: previous.id, chainSeq: row.chainSeq };
+      }
+      if (BigInt(row.chainSeq) > expected) {
+        return {
+          kind: 'rows-missing',
+          id: row.id,
+          previousId: previous.id,
+          fromSeq: String(expected),
+          toSeq: String(BigInt(row.chainSeq) - 1n),
+        };
+      }
+      if (row.prevHash !== previous.hash) {
+        return {
           kind: 'link-mismatch',
           id: row.id,
-          previousId: chain.last.id,
+          previousId: previous.id,
           prevHash: row.prevHash,
-          previousHash: chain.last.hash,
-        },
-      };
+          previousHash: previous.hash,
+        };
+      }
     }
-    chains.set(row.tenantId, {
-      summary: { ...chain.summary, count: chain.summary.count + 1, head: row.hash },
-      last: row,
+    previous = row;
+  }
+  return undefined;
+}
+
+/**
+ * Recomputes each office's chain from its rows, whatever their order in the file: taken in chain
+ * order, each row must hash to its stored hash, hold the position after the row before it, and name
+ * that row's hash as its previous one. The first failure is the verdict: a changed field (the position
+ * included) breaks that row's hash; a deleted row leaves a gap; a row whose hash was recomputed after a
+ * change breaks the link of the row after it.
+ */
+export function verifyAuditChains(rows: readonly AuditChainRow[]): AuditChainVerdict {
+  const chains = new Map<string | null, AuditChainRow[]>();
+  for (const row of rows) {
+    const chain = chains.get(row.tenantId);
+    if (chain) chain.push(row);
+    else chains.set(row.tenantId, [row]);
+  }
+  const summaries: AuditChainSummary[] = [];
+  for (const [tenantId, unordered] of chains) {
+    const chain = [...unordered].sort((a, b) => {
+      const order = BigInt(a.chainSeq) - BigInt(b.chainSeq);
+      return order < 0n ? -1 : order > 0n ? 1 : 0;
+    });
+    const broken = firstBreak(chain);
+    if (broken) return { ok: false, tenantId, broken };
+    const [first, last] = [chain[0], chain[chain.length - 1]];
+    summaries.push({
+      tenantId,
+      count: chain.length,
+      firstId: first.id,
+      continuesFrom: first.chainSeq === '1' ? null : first.prevHash,
+      head: last.hash,
     });
   }
-  return { ok: true, chains: [...chains.values()].map((chain) => chain.summary) };
+  // The platform's chain first, then the offices' by id: the same file always reads the same.
+  const key = (summary: AuditChainSummary) => summary.tenantId ?? '';
+  return { ok: true, chains: summaries.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)) };
 }

@@ -45,10 +45,16 @@ export class AuditEvent {
   @Column({ name: 'tenant_id', type: 'uuid', nullable: true })
   tenantId: string | null;
 
-  /** Set by the database's insert trigger, never by this code (see audit-chain.ts). */
+  /**
+   * The chain's three columns are set by the database when the row's transaction commits, never by
+   * this code (see audit-chain.ts): null until then.
+   */
+  @Column({ name: 'chain_seq', type: 'bigint', nullable: true, insert: false, update: false })
+  chainSeq: string | null;
+
   @Column({ name: 'prev_hash', type: 'text', nullable: true, insert: false, update: false })
   prevHash: string | null;
 
-  @Column({ type: 'text', insert: false, update: false })
-  hash: string;
+  @Column({ type: 'text', nullable: true, insert: false, update: false })
+  hash: string | null;
 }

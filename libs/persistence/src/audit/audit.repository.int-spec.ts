@@ -146,11 +146,45 @@ describe('audit log (real Postgres)', () => {
     expect(chain.filter((row) => row.subjectId === subjectId)).toHaveLength(20);
   });
 
-  it('ignores a hash a writer tries to set', async () => {
-    const [row] = await dataSource.query<{ hash: string }[]>(
-      `INSERT INTO audit_event (actor_type, action, subject_type, subject_id, prev_hash, hash)
-       VALUES ('system', 'forge', 'competition', 'forged', repeat('0', 64), repeat('0', 64)) RETURNING hash`,
+  it('ignores a hash a writer tries to set, and refuses to set one afterwards', async () => {
+    const subjectId = `forged-${Date.now()}`;
+    const [{ id }] = await dataSource.query<{ id: string }[]>(
+      `INSERT INTO audit_event (actor_type, action, subject_type, subject_id, chain_seq, prev_hash, hash)
+       VALUES ('system', 'forge', 'competition', $1, 1, repeat('0', 64), repeat('0', 64)) RETURNING id`,
+      [subjectId],
     );
+    const [row] = await audit.read({ subjectId }, 'asc', 1);
+    expect(row.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(row.hash).not.toBe('0'.repeat(64));
+    await expect(dataSource.query(`UPDATE audit_event SET hash = repeat('1', 64) WHERE id = $1`, [id])).rejects.toThrow(
+      /append-only/,
+    );
+  });
+
+  it('lets another writer of the same office commit while a transaction with an audit row is still open', async () => {
+    const subjectId = `open-${Date.now()}`;
+    const open = dataSource.createQueryRunner();
+    await open.connect();
+    await open.startTransaction();
+    try {
+      await audit.record(
+        { actorType: 'office', action: 'first', subjectType: 'competition', subjectId, tenantId: DEFAULT_TENANT_ID },
+        open.manager,
+      );
+      await audit.record({
+        actorType: 'office',
+        action: 'second',
+        subjectType: 'competition',
+        subjectId,
+        tenantId: DEFAULT_TENANT_ID,
+      });
+      await open.commitTransaction();
+    } finally {
+      await open.release();
+    }
+    const rows = await audit.read({ subjectId }, 'asc', 10);
+    expect(rows.map((row) => row.action)).toEqual(['first', 'second']);
+    expect(BigInt(rows[0].chainSeq)).toBeGreaterThan(BigInt(rows[1].chainSeq));
+    expect(verifyAuditChains(await audit.read({}, 'asc', 1_000_000))).toMatchObject({ ok: true });
   });
 });

@@ -40,17 +40,11 @@ export interface AuditRow extends AuditChainRow {
   readonly actorName: string | null;
 }
 
-export interface AuditChainHead {
-  readonly tenantId: string | null;
-  readonly count: number;
-  readonly lastId: string;
-  readonly head: string;
-}
-
 interface RawAuditRow {
   readonly id: string;
   readonly occurred_at: string;
   readonly tenant_id: string | null;
+  readonly chain_seq: string;
   readonly actor_type: string;
   readonly actor_id: string | null;
   readonly actor_name: string | null;
@@ -96,7 +90,7 @@ export class AuditRepository {
 
   /**
    * Rows matching `filter`, newest first (`order: 'desc'`, a page of the log) or oldest first (an
-   * export, which is then each chain in order), after the keyset cursor `afterId` in that order.
+   * export), after the keyset cursor `afterId` in that order.
    * Fields are the texts the chain hashed; the actor's name is joined for people to read.
    */
   async read(filter: AuditFilter, order: 'asc' | 'desc', limit: number, afterId?: string): Promise<AuditRow[]> {
@@ -118,7 +112,7 @@ export class AuditRepository {
     parameters.push(limit);
     const rows = await this.events.manager.query<RawAuditRow[]>(
       `SELECT e.id::text AS id, audit_event_time(e.occurred_at) AS occurred_at, e.tenant_id::text AS tenant_id,
-              e.actor_type, e.actor_id, u.display_name AS actor_name, e.action, e.subject_type, e.subject_id,
+              e.chain_seq::text AS chain_seq, e.actor_type, e.actor_id, u.display_name AS actor_name, e.action, e.subject_type, e.subject_id,
               e.before::text AS before, e.after::text AS after, e.request_id, e.prev_hash, e.hash
          FROM audit_event e
          LEFT JOIN app_user u ON u.id::text = e.actor_id AND e.actor_type IN ('office', 'admin', 'applicant')
@@ -131,6 +125,7 @@ export class AuditRepository {
       id: row.id,
       occurredAt: row.occurred_at,
       tenantId: row.tenant_id,
+      chainSeq: row.chain_seq,
       actorType: row.actor_type,
       actorId: row.actor_id,
       actorName: row.actor_name,
@@ -142,22 +137,6 @@ export class AuditRepository {
       requestId: row.request_id,
       prevHash: row.prev_hash,
       hash: row.hash,
-    }));
-  }
-
-  /** Each chain's last row and length, as the database keeps them: what a verified export must end at. */
-  async chainHeads(): Promise<AuditChainHead[]> {
-    const rows = await this.events.manager.query<
-      { tenant_id: string | null; row_count: string; last_id: string; last_hash: string }[]
-    >(
-      `SELECT tenant_id::text AS tenant_id, row_count::text AS row_count, last_id::text AS last_id, last_hash
-         FROM audit_chain_head ORDER BY chain`,
-    );
-    return rows.map((row) => ({
-      tenantId: row.tenant_id,
-      count: Number(row.row_count),
-      lastId: row.last_id,
-      head: row.last_hash,
     }));
   }
 }

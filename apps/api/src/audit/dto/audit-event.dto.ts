@@ -99,6 +99,12 @@ export class AuditEventDto {
   })
   tenantId: string | null;
 
+  @ApiProperty({
+    example: '57',
+    description: '在本办公室链上的位置，从 1 起 / the position in its office’s chain, from 1',
+  })
+  chainSeq: string;
+
   @ApiProperty({ enum: ACTOR_TYPES })
   actorType: string;
 
@@ -142,6 +148,7 @@ export function toAuditEventResponse(row: AuditRow): AuditEventDto {
     id: row.id,
     occurredAt: row.occurredAt,
     tenantId: row.tenantId,
+    chainSeq: row.chainSeq,
     actorType: row.actorType,
     actorId: row.actorId,
     actorName: row.actorName,
