@@ -6,7 +6,7 @@ import { DEFAULT_TENANT_ID, Role } from '@app/domain';
 import { AppUser, AuditRepository } from '@app/persistence';
 import { verifyAuditExport } from '../../src/cli/audit-verify.command';
 import { TEST_PASSWORD, createUser } from '../factories';
-import { LABEL_CHECK, LAPTOP, expectAccessible, screenshotDir, servePages } from './browser-harness';
+import { LABEL_CHECK, LAPTOP, expectAccessible, screenshotDir, servePages, signInOn } from './browser-harness';
 
 // An office reads its audit log in words, narrows it to one competition, pages back, and exports a
 // file the verify command accepts; an administrator lands on the log of every office.
@@ -16,15 +16,16 @@ describe('the audit log page in Chromium', () => {
   const served = servePages();
   const shots = screenshotDir();
 
-  async function signIn(user: AppUser, landing: string): Promise<Page> {
-    const context = await served.browser.newContext({ ...LAPTOP, acceptDownloads: true });
+  /** An administrator signs in on the office console and lands on the audit log. */
+  async function signInAdmin(admin: AppUser): Promise<Page> {
+    const context = await served.browser.newContext(LAPTOP);
     context.setDefaultTimeout(15_000);
     const page = await context.newPage();
     await page.goto(`${served.baseUrl}/office/`);
-    await page.getByLabel('登录名').fill(user.login);
+    await page.getByLabel('登录名').fill(admin.login);
     await page.getByLabel('密码').fill(TEST_PASSWORD);
     await page.getByRole('button', { name: '登录' }).click();
-    await page.getByRole('heading', { level: 1, name: landing }).waitFor();
+    await page.getByRole('heading', { level: 1, name: '审计日志' }).waitFor();
     return page;
   }
 
@@ -50,7 +51,7 @@ describe('the audit log page in Chromium', () => {
   it('shows who did what in words, filters to one competition, pages back and exports a verifiable file', async () => {
     const clerk = await createUser(served.db, Role.Office);
     const competitionId = await transitions(clerk, 52);
-    const page = await signIn(clerk, '公益创投大赛');
+    const { page } = await signInOn(served, 'office', clerk, { ...LAPTOP, acceptDownloads: true });
     await page.getByRole('link', { name: '审计日志' }).click();
     await page.getByRole('heading', { level: 1, name: '审计日志' }).waitFor();
 
@@ -87,7 +88,7 @@ describe('the audit log page in Chromium', () => {
 
   it('names a reversed time range at the box it concerns', async () => {
     const clerk = await createUser(served.db, Role.Office);
-    const page = await signIn(clerk, '公益创投大赛');
+    const { page } = await signInOn(served, 'office', clerk, LAPTOP);
     await page.goto(`${served.baseUrl}/office/#/audit`);
     await page.getByLabel('起始时间（北京时间）').fill('2026-04-01T00:00');
     await page.getByLabel('结束时间（北京时间）').fill('2026-03-01T00:00');
@@ -106,7 +107,7 @@ describe('the audit log page in Chromium', () => {
     const mine = await transitions(clerk, 1);
     const theirs = await transitions(clerk, 1, otherOffice);
     const admin = await createUser(served.db, Role.Admin);
-    const page = await signIn(admin, '审计日志');
+    const page = await signInAdmin(admin);
     const rows = page.getByTestId('audit-row');
     await rows.filter({ hasText: theirs }).waitFor();
     await rows.filter({ hasText: mine }).waitFor();
