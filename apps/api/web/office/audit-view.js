@@ -1,5 +1,5 @@
-// 审计日志: who did what to which record, filtered, page by page, and the export that
-// `npm run audit -- verify` checks. An office reads its own log, an administrator every office's.
+// 审计日志: who did what to which record, filtered, page by page, and the export that the audit
+// CLI's verify command checks. An office reads its own log, an administrator every office's.
 import { h } from '../shared/dom.js';
 import { downloadFile } from '../shared/download.js';
 import { field, input, messageBox, select, showApiError } from '../shared/forms.js';
@@ -150,8 +150,8 @@ export async function auditView(ctx, queryText = '') {
     tx(
       'p',
       {
-        zh: '每条记录都链接到本办公室上一条记录的哈希；导出的文件可用 npm run audit -- verify 校验。',
-        en: 'Each row is linked to the hash of the office’s previous row; an export can be checked with npm run audit -- verify.',
+        zh: '每条记录都链接到本办公室上一条记录的哈希；审计人员可离线重算导出文件的哈希链。',
+        en: 'Each row is linked to the hash of the office’s previous row; an auditor can recompute an export’s chain offline.',
       },
       { class: 'muted' },
     ),
