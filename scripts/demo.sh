@@ -92,6 +92,9 @@ echo "health: $health"
 step "大赛 / the competition"
 node -r @swc-node/register scripts/demo/run-competition.ts "$base" "$RUN"
 
+step "审计链 / audit chain"
+node -r @swc-node/register apps/api/src/cli/audit.ts verify "$RUN/audit-log.csv"
+
 step "地址 / addresses"
 echo "API 文档 / docs: $base/api/docs"
 echo "健康 / health:   $base/health"

@@ -61,7 +61,8 @@ gate "lint" eslint . --max-warnings 0
 gate "format" prettier --check . --log-level warn
 
 # The README's first command, end to end: the results table, the grants ledger, the second
-# competition's component table, the agreements folder, and a PDF that holds a funded project's name.
+# competition's component table, the verified audit log export, the agreements folder, and a PDF that
+# holds a funded project's name.
 demo_check() {
   local log=$RESULTS/demo.log folder pdf text
   API_PORT=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})') \
@@ -70,6 +71,7 @@ demo_check() {
   grep -q '名次' "$log" && grep -q '原因 / reason' "$log" || { echo "no results table in $log"; return 1; }
   grep -q '资助台账 / the grants ledger' "$log" && grep -q '^GYCT-' "$log" || { echo "no grants ledger in $log"; return 1; }
   grep -q '评分构成表 / the component table' "$log" || { echo "no component table in $log"; return 1; }
+  grep -q '^OK 审计链完整 / audit chain intact' "$log" || { echo "the audit log export did not verify in $log"; return 1; }
   folder=$(sed -n 's/^agreements: //p' "$log")
   pdf=$(ls "$folder"/*.pdf 2>/dev/null | head -n 1)
   [ -n "$pdf" ] || { echo "no agreement PDF in '$folder'"; return 1; }

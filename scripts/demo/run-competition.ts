@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { seededRandom } from '@app/scoring';
 import { ApiClient } from './api-client';
+import { saveAuditExport } from './audit-chain';
 import { DemoData, DemoProject, competitionOf, readDemoData, registrationOf, submissionOf } from './competition-data';
 import { ROOT, createOffice, inDatabase, pad, say, signIn, yuan } from './demo-support';
 import { playDongguanCompetition } from './dongguan-competition';
@@ -275,6 +276,7 @@ async function main(baseUrl: string, outputDir: string): Promise<void> {
   say(`（第二场大赛用时 / the second competition took ${((Date.now() - started) / 1000).toFixed(1)} s）`);
   writeFileSync(join(outputDir, 'judge-codes.txt'), context.judgeCodes.map((j) => `${j.name}\t${j.code}\n`).join(''));
   say(`agreements: ${folder}`);
+  await saveAuditExport(context.office, outputDir);
   say('');
   say(`管理控制台 / office console: ${baseUrl}/office/`);
   say(

@@ -4,6 +4,7 @@ import { AppConfig, ConfigModule } from '@app/config';
 import { ApplicationModule, ProducerRedis } from '@app/application';
 import { AccountabilityModule } from './accountability/accountability.module';
 import { AgreementsModule } from './agreements/agreements.module';
+import { AuditLogModule } from './audit/audit-log.module';
 import { AuthModule } from './auth/auth.module';
 import { CompetitionsModule } from './competitions/competitions.module';
 import { EvaluationsModule } from './evaluations/evaluations.module';
@@ -53,6 +54,7 @@ export class AppModule {
         EvaluationsModule,
         SanctionsModule,
         SupervisionModule,
+        AuditLogModule,
         VocabularyModule,
         VotesModule,
       ],

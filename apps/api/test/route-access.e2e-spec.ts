@@ -39,6 +39,8 @@ const ACCESS: Readonly<Record<string, typeof PUBLIC | readonly Role[]>> = {
   'GET /health/ready': PUBLIC,
   'GET /metrics': PUBLIC,
   'POST /ops/queue-dashboard/links': [Admin],
+  'GET /audit-events': [Office, Admin],
+  'GET /audit-events.csv': [Office, Admin],
   'GET /vocabulary.js': PUBLIC,
   'POST /auth/sessions': PUBLIC,
   'GET /auth/me': USERS,

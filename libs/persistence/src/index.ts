@@ -1,3 +1,4 @@
+export * from './audit/audit-chain';
 export * from './audit/audit-event.entity';
 export * from './audit/audit.repository';
 export * from './competition/competition.entity';

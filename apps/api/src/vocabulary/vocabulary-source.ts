@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import {
+  AUDIT_ACTION_LABELS,
+  AUDIT_ACTOR_TYPE_LABELS,
   BEIJING_MINUTE_FORMAT,
   LiveEventType,
   OFFICE_TERMINATION_CAUSES,
@@ -35,6 +37,8 @@ export const PAGE_VOCABULARY = {
   OFFICE_TERMINATION_CAUSES,
   XINDIAN_MONTHLY_CHECKS,
   VOTE_GUARDS,
+  AUDIT_ACTOR_TYPE_LABELS,
+  AUDIT_ACTION_LABELS,
 } as const;
 
 export interface VocabularySource {

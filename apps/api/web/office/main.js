@@ -1,6 +1,7 @@
 // 管理控制台: the grants office runs a competition from a laptop, from its rules to its agreements and
 // the grants they start.
 import { ID, startApp } from '../shared/app-shell.js';
+import { auditView } from './audit-view.js';
 import { competitionView } from './competition-view.js';
 import { competitionsView, newCompetitionView } from './competitions-view.js';
 import { officeGrantView } from './grant-view.js';
@@ -21,5 +22,6 @@ startApp({
     [new RegExp(`^#/grants/${ID}$`), officeGrantView],
     [new RegExp(`^#/reports/${ID}$`), reportReviewView],
     [new RegExp(`^#/organizations/${ID}$`), organizationView],
+    [/^#\/audit(?:\?([^#]*))?$/, auditView],
   ],
 });

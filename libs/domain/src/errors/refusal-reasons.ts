@@ -1,5 +1,6 @@
 import { DomainErrorCode } from '../domain-error-code';
 import { AgreementRefusal } from './agreement.errors';
+import { AuditRefusal } from './audit.errors';
 import { AuthRefusal } from './auth.errors';
 import { CompetitionRefusal } from './competition.errors';
 import { ComponentRefusal } from './component.errors';
@@ -42,6 +43,7 @@ export const REFUSAL_REASONS: readonly string[] = [
     ...Object.values(EvaluationRefusal),
     ...Object.values(SupervisionRefusal),
     ...Object.values(OpsRefusal),
+    ...Object.values(AuditRefusal),
     ...Object.values(VoteRefusal),
   ]),
 ];
