@@ -22,6 +22,8 @@ import { SubmissionsModule } from './submissions/submissions.module';
 import { SupervisionModule } from './supervision/supervision.module';
 import { VocabularyModule } from './vocabulary/vocabulary.module';
 import { VotesModule } from './votes/votes.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({})
 export class AppModule {
@@ -54,6 +56,8 @@ export class AppModule {
         SanctionsModule,
         SupervisionModule,
         VocabularyModule,
+        WebhooksModule,
+        NotificationsModule,
         VotesModule,
       ],
     };

@@ -5,6 +5,7 @@ import { CompetitionRefusal } from './competition.errors';
 import { ComponentRefusal } from './component.errors';
 import { EvaluationRefusal } from './evaluation.errors';
 import { GrantsRefusal } from './grants.errors';
+import { HooksRefusal } from './hooks.errors';
 import { OpsRefusal } from './ops.errors';
 import { OrganizationRefusal } from './organization.errors';
 import { PublicityRefusal } from './publicity.errors';
@@ -42,6 +43,7 @@ export const REFUSAL_REASONS: readonly string[] = [
     ...Object.values(EvaluationRefusal),
     ...Object.values(SupervisionRefusal),
     ...Object.values(OpsRefusal),
+    ...Object.values(HooksRefusal),
     ...Object.values(VoteRefusal),
   ]),
 ];
