@@ -15,7 +15,7 @@ export class WebhooksAndNotifications1764849600000 implements MigrationInterface
         tenant_id uuid NOT NULL REFERENCES tenant (id),
         url text NOT NULL CHECK (url <> ''),
         description text NOT NULL DEFAULT '',
-        topics text[] NOT NULL CHECK (cardinality(topics) > 0),
+        topics jsonb NOT NULL CHECK (jsonb_typeof(topics) = 'array' AND jsonb_array_length(topics) > 0),
         secret text NOT NULL,
         created_by uuid NOT NULL REFERENCES app_user (id),
         created_at timestamptz NOT NULL DEFAULT now(),

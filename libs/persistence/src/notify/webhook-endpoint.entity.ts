@@ -15,7 +15,8 @@ export class WebhookEndpoint {
   @Column({ type: 'text', default: '' })
   description: string;
 
-  @Column({ type: 'text', array: true })
+  /** The topics' values, as a JSON array. */
+  @Column({ type: 'jsonb' })
   topics: string[];
 
   /**

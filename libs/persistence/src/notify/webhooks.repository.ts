@@ -59,7 +59,7 @@ export class WebhooksRepository {
       .createQueryBuilder('endpoint')
       .where('endpoint.tenantId = :tenantId', { tenantId })
       .andWhere('endpoint.disabledAt IS NULL')
-      .andWhere(':topic = ANY(endpoint.topics)', { topic })
+      .andWhere('endpoint.topics @> jsonb_build_array(CAST(:topic AS text))', { topic })
       .orderBy('endpoint.createdAt', 'ASC')
       .getMany();
   }
