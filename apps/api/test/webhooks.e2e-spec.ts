@@ -2,13 +2,17 @@ import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { IncomingMessage, Server, ServerResponse, createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Queue } from 'bullmq';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { CompetitionState, NotificationKind, Role, SubmissionState, TenantKind, WebhookTopic } from '@app/domain';
 import { AppUser, Tenant } from '@app/persistence';
+import { addDays, beijingDate } from '@app/grants';
+import { JobName, QueueName, redisOptionsFor } from '@app/queue';
 import { createIsolatedDatabase, type IsolatedDatabase, until } from '@app/testing';
 import { Actor } from '../src/auth/actor';
 import { createCompetition, createOrganization, createSubmission, createUser } from './factories';
+import { readyGrants } from './grants.factory';
 import { allocatedCompetition, bearerOf } from './publicity.factory';
 import { startTestApp } from './test-app';
 import { WorkerProcess, startWorkerProcess } from './worker-process';
@@ -310,5 +314,48 @@ describe('webhooks and notifications (API, worker and a local receiver)', () => 
       topic: 'publication.started',
       competition: { id: fixture.competition.id, title: fixture.competition.title },
     });
+  });
+
+  it('reminds a grantee of a report coming due and one overdue, once each, and the office of the overdue one', async () => {
+    const { fixture, grantIds } = await readyGrants(app, [3_000_000]);
+    const [project] = fixture.funded;
+    // The project period as if it ended 25 days ago: its first months' reports are overdue, and the
+    // final report (due 30 days after the end) is due in 5 days.
+    const today = beijingDate(new Date());
+    await db.query(`UPDATE project_grant SET period_start = $1, period_end = $2 WHERE id = $3`, [
+      addDays(today, -90),
+      addDays(today, -25),
+      grantIds[0],
+    ]);
+    const queue = new Queue(QueueName.Notifications, {
+      connection: redisOptionsFor(process.env.REDIS_URL as string, 'worker'),
+      prefix: PREFIX,
+    });
+    const inboxOf = async (auth: string) =>
+      (await api().get('/notifications').query({ pageSize: 100 }).set('Authorization', auth).expect(200)).body as {
+        items: { kind: NotificationKind; titleZh: string; bodyZh: string }[];
+      };
+    try {
+      const tick = async () => {
+        const job = await queue.add(JobName.RemindReports, {}, { jobId: `remind-${randomUUID()}` });
+        await until('the reminders tick', async () => ((await job.isCompleted()) ? true : undefined));
+      };
+      await tick();
+      const first = await inboxOf(project.applicantAuth);
+      const due = first.items.filter((item) => item.kind === NotificationKind.ReportDue);
+      const overdue = first.items.filter((item) => item.kind === NotificationKind.ReportOverdue);
+      expect(due.map((item) => item.bodyZh)).toContain(`请在 ${addDays(today, 5)} 前提交报告。`);
+      expect(overdue.length).toBeGreaterThan(0);
+      expect(overdue[0].titleZh).toContain(project.submission.title);
+      expect(due.map((item) => item.titleZh)).toContain(`「${project.submission.title}」结项报告即将到期`);
+      const office = await inboxOf(fixture.clerks[0].auth);
+      expect(office.items.filter((item) => item.kind === NotificationKind.ReportOverdue)).toHaveLength(overdue.length);
+      expect(office.items.some((item) => item.kind === NotificationKind.ReportDue)).toBe(false);
+
+      await tick();
+      expect((await inboxOf(project.applicantAuth)).items).toHaveLength(first.items.length);
+    } finally {
+      await queue.close();
+    }
   });
 });

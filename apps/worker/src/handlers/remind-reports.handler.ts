@@ -45,7 +45,8 @@ export class RemindReportsHandler {
         const facts: NotificationFacts = {
           kind,
           projectTitle: grant.projectTitle,
-          period: report.period || report.kind,
+          reportKind: report.kind,
+          period: report.period,
           dueOn: report.dueOn,
         };
         await this.dataSource.transaction(async (manager) => {

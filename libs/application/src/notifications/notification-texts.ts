@@ -1,4 +1,4 @@
-import { NotificationKind } from '@app/domain';
+import { Bilingual, NotificationKind, REPORT_KIND_LABELS, ReportKind } from '@app/domain';
 import { yuanFigure } from '@app/scoring';
 
 /** What a notification says, in both languages, with the facts it needs. */
@@ -19,6 +19,8 @@ export type NotificationFacts =
   | {
       readonly kind: NotificationKind.ReportDue | NotificationKind.ReportOverdue;
       readonly projectTitle: string;
+      readonly reportKind: ReportKind;
+      /** The month a monthly report covers (YYYY-MM); empty for the others. */
       readonly period: string;
       readonly dueOn: string;
     }
@@ -29,6 +31,12 @@ export interface NotificationText {
   readonly titleEn: string;
   readonly bodyZh: string;
   readonly bodyEn: string;
+}
+
+/** 「2026-11 月度报告」, 「结项报告」: which report, as the ledger's pages name it. */
+function reportName(kind: ReportKind, period: string): Bilingual {
+  const label = REPORT_KIND_LABELS[kind];
+  return period ? { zh: `${period} ${label.zh}`, en: `${period} ${label.en.toLowerCase()}` } : label;
 }
 
 export function notificationText(facts: NotificationFacts): NotificationText {
@@ -65,15 +73,15 @@ export function notificationText(facts: NotificationFacts): NotificationText {
       };
     case NotificationKind.ReportDue:
       return {
-        titleZh: `「${facts.projectTitle}」${facts.period} 报告即将到期`,
-        titleEn: `The ${facts.period} report of "${facts.projectTitle}" is due soon`,
+        titleZh: `「${facts.projectTitle}」${reportName(facts.reportKind, facts.period).zh}即将到期`,
+        titleEn: `${reportName(facts.reportKind, facts.period).en} of "${facts.projectTitle}" is due soon`,
         bodyZh: `请在 ${facts.dueOn} 前提交报告。`,
         bodyEn: `Please submit the report by ${facts.dueOn}.`,
       };
     case NotificationKind.ReportOverdue:
       return {
-        titleZh: `「${facts.projectTitle}」${facts.period} 报告已逾期`,
-        titleEn: `The ${facts.period} report of "${facts.projectTitle}" is overdue`,
+        titleZh: `「${facts.projectTitle}」${reportName(facts.reportKind, facts.period).zh}已逾期`,
+        titleEn: `${reportName(facts.reportKind, facts.period).en} of "${facts.projectTitle}" is overdue`,
         bodyZh: `报告应于 ${facts.dueOn} 提交，请尽快提交。`,
         bodyEn: `The report was due on ${facts.dueOn}; please submit it as soon as possible.`,
       };
