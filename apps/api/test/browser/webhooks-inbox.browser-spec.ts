@@ -79,7 +79,7 @@ describe('webhooks and the inbox in Chromium', () => {
       status: WebhookDeliveryStatus.Failed,
       responseStatus: 503,
       durationMs: 41,
-      error: 'receiver answered HTTP 503',
+      error: '对方返回 HTTP 503 / receiver answered HTTP 503',
     });
     await page.reload();
     const delivery = page.getByTestId('webhook-delivery');

@@ -13,11 +13,18 @@ export interface DeliverWebhookResult {
   readonly responseStatus?: number;
 }
 
+/** Why a try failed, in both languages: the office reads it in the delivery log. */
 function messageOf(error: unknown): string {
-  if (error instanceof Error && error.name === 'TimeoutError') return `no answer within ${DELIVERY_TIMEOUT_MS} ms`;
-  if (error instanceof Error)
-    return error.cause instanceof Error ? `${error.message}: ${error.cause.message}` : error.message;
-  return String(error);
+  if (error instanceof Error && error.name === 'TimeoutError') {
+    return `${DELIVERY_TIMEOUT_MS} 毫秒内无应答 / no answer within ${DELIVERY_TIMEOUT_MS} ms`;
+  }
+  const detail =
+    error instanceof Error
+      ? error.cause instanceof Error
+        ? `${error.message}: ${error.cause.message}`
+        : error.message
+      : String(error);
+  return `无法送达 / could not deliver: ${detail}`;
 }
 
 /**
@@ -61,7 +68,8 @@ export class DeliverWebhookHandler {
       });
       responseStatus = response.status;
       await response.body?.cancel();
-      if (response.status < 200 || response.status >= 300) error = `receiver answered HTTP ${response.status}`;
+      if (response.status < 200 || response.status >= 300)
+        error = `对方返回 HTTP ${response.status} / receiver answered HTTP ${response.status}`;
     } catch (caught) {
       error = messageOf(caught);
     }

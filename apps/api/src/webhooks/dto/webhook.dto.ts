@@ -120,7 +120,7 @@ export class WebhookDeliveryDto {
   @ApiProperty({ example: 84 })
   durationMs: number;
 
-  @ApiProperty({ type: 'string', nullable: true, example: 'receiver answered HTTP 503' })
+  @ApiProperty({ type: 'string', nullable: true, example: '对方返回 HTTP 503 / receiver answered HTTP 503' })
   error: string | null;
 
   @ApiProperty({ format: 'date-time' })
