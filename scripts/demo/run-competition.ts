@@ -6,6 +6,9 @@ import { ApiClient } from './api-client';
 import { saveAuditExport } from './audit-chain';
 import { DemoData, DemoProject, competitionOf, readDemoData, registrationOf, submissionOf } from './competition-data';
 import { ROOT, createOffice, inDatabase, pad, say, signIn, yuan } from './demo-support';
+import { DemoWebhookReceiver } from './webhook-receiver';
+
+const receiver = new DemoWebhookReceiver();
 import { playDongguanCompetition } from './dongguan-competition';
 import { followTheProjectYear } from './grants-year';
 import { CriterionLimit, simulateMarks } from './score-simulation';
@@ -65,6 +68,7 @@ async function transition(office: ApiClient, competitionId: string, to: string):
 async function prepareCompetition(api: ApiClient, data: DemoData, runId: string): Promise<DemoContext> {
   const officeAccount = createOffice(`xinan-office-${runId}`, '西南街道党建办');
   const office = await signIn(api, officeAccount.login, officeAccount.password);
+  say(`事件推送 / webhook receiver registered for the office: ${await receiver.register(office)}`);
   const competition = await office.post<Competition>('/competitions', competitionOf(data));
   await transition(office, competition.id, 'open');
   say(
@@ -259,6 +263,7 @@ async function main(baseUrl: string, outputDir: string): Promise<void> {
   const runId = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
   const api = new ApiClient(baseUrl);
   mkdirSync(outputDir, { recursive: true });
+  await receiver.start();
   const context = await prepareCompetition(api, data, runId);
   await runRoadshow(context, data);
   const results = await rankPublishAward(context);
@@ -274,6 +279,9 @@ async function main(baseUrl: string, outputDir: string): Promise<void> {
   const started = Date.now();
   await playDongguanCompetition(api, context.office, runId, data.competition.grantor, join(outputDir, 'api.log'));
   say(`（第二场大赛用时 / the second competition took ${((Date.now() - started) / 1000).toFixed(1)} s）`);
+  await receiver.settle();
+  await receiver.close();
+  say(receiver.summary());
   writeFileSync(join(outputDir, 'judge-codes.txt'), context.judgeCodes.map((j) => `${j.name}\t${j.code}\n`).join(''));
   say(`agreements: ${folder}`);
   await saveAuditExport(context.office, outputDir);

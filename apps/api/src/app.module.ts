@@ -23,6 +23,8 @@ import { SubmissionsModule } from './submissions/submissions.module';
 import { SupervisionModule } from './supervision/supervision.module';
 import { VocabularyModule } from './vocabulary/vocabulary.module';
 import { VotesModule } from './votes/votes.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({})
 export class AppModule {
@@ -56,6 +58,8 @@ export class AppModule {
         SupervisionModule,
         AuditLogModule,
         VocabularyModule,
+        WebhooksModule,
+        NotificationsModule,
         VotesModule,
       ],
     };

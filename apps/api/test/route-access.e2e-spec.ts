@@ -200,6 +200,14 @@ const ACCESS: Readonly<Record<string, typeof PUBLIC | readonly Role[]>> = {
   'POST /voter-sessions': PUBLIC,
   'GET /voter/rounds/{id}': [Voter],
   'POST /voter/rounds/{id}/votes': [Voter],
+
+  'POST /webhooks': [Office, Admin],
+  'GET /webhooks': [Office, Admin],
+  'DELETE /webhooks/{id}': [Office, Admin],
+  'GET /webhook-deliveries': [Office, Admin],
+  'POST /webhook-deliveries/{id}/replay': [Office, Admin],
+  'GET /notifications': USERS,
+  'POST /notifications/{id}/read': USERS,
 };
 
 const ROUTES = Object.keys(ACCESS);

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { AuditEvent, Vote, Voter } from '@app/persistence';
-import { SMS_PROVIDER, SmsMessage, SmsProvider } from '../src/votes/sms-provider';
+import { SMS_PROVIDER, SmsMessage, SmsProvider } from '@app/application';
 import { bearer } from './roadshow.factory';
 import { serveApp } from './test-app';
 import { createVoteRound, issueVoterCodes, voteCompetition, voterWithCode } from './votes.factory';

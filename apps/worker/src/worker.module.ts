@@ -6,10 +6,15 @@ import { QueueName, redisOptionsFor } from '@app/queue';
 import { ClosePublicityHandler } from './handlers/close-publicity.handler';
 import { RankAndAllocateHandler } from './handlers/rank-and-allocate.handler';
 import { RenderAgreementsHandler } from './handlers/render-agreements.handler';
+import { DeliverWebhookHandler } from './handlers/deliver-webhook.handler';
+import { RemindReportsHandler } from './handlers/remind-reports.handler';
+import { SendNotificationHandler } from './handlers/send-notification.handler';
 import { SystemProbeHandler } from './handlers/system-probe.handler';
 import { AgreementsProcessor } from './processors/agreements.processor';
+import { NotificationsProcessor } from './processors/notifications.processor';
 import { RankingProcessor } from './processors/ranking.processor';
 import { SystemProcessor } from './processors/system.processor';
+import { WebhooksProcessor } from './processors/webhooks.processor';
 import { WorkerMetrics } from './worker-metrics.service';
 
 @Module({})
@@ -23,6 +28,7 @@ export class WorkerModule {
         BullModule.forRoot({ connection: redisOptionsFor(config.redis.url, 'worker'), prefix: config.queue.prefix }),
         BullModule.registerQueue({ name: QueueName.System }),
         BullModule.registerQueue({ name: QueueName.Agreements }),
+        BullModule.registerQueue({ name: QueueName.Notifications }),
       ],
       providers: [
         WorkerMetrics,
@@ -33,6 +39,11 @@ export class WorkerModule {
         AgreementsProcessor,
         RankAndAllocateHandler,
         RankingProcessor,
+        DeliverWebhookHandler,
+        WebhooksProcessor,
+        SendNotificationHandler,
+        RemindReportsHandler,
+        NotificationsProcessor,
       ],
     };
   }

@@ -7,8 +7,26 @@ import { JobOutbox } from './jobs/job-outbox';
 import { AwardCompetition } from './publicity/award-competition';
 import { ProducerRedis } from './redis/producer-redis';
 import { SignalBus } from './signals/signal-bus';
+import { EMAIL_PROVIDER, emailProviderOf } from './notifications/email-provider';
+import { Notifier } from './notifications/notifier';
+import { SMS_PROVIDER, smsProviderOf } from './notifications/sms-provider';
+import { WebhookEvents } from './webhooks/webhook-events';
 
-const USE_CASES = [CompetitionLifecycle, JobOutbox, AwardCompetition, SignalBus, ScoreComponents];
+const USE_CASES = [
+  CompetitionLifecycle,
+  JobOutbox,
+  AwardCompetition,
+  SignalBus,
+  ScoreComponents,
+  WebhookEvents,
+  Notifier,
+];
+
+/** The configured senders of the copies of notifications outside the inbox, and of the vote's SMS codes. */
+const MESSAGE_PROVIDERS = [
+  { provide: SMS_PROVIDER, inject: [AppConfig], useFactory: smsProviderOf },
+  { provide: EMAIL_PROVIDER, inject: [AppConfig], useFactory: emailProviderOf },
+];
 
 /**
  * The steps the API and the worker share (novu's application-generic is the model): a state change
@@ -29,8 +47,9 @@ const USE_CASES = [CompetitionLifecycle, JobOutbox, AwardCompetition, SignalBus,
       },
     },
     ...USE_CASES,
+    ...MESSAGE_PROVIDERS,
   ],
-  exports: [PersistenceModule, ProducerRedis, ...USE_CASES],
+  exports: [PersistenceModule, ProducerRedis, ...USE_CASES, SMS_PROVIDER, EMAIL_PROVIDER],
 })
 export class ApplicationModule implements OnApplicationShutdown {
   constructor(private readonly redis: ProducerRedis) {}

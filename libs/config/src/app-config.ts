@@ -18,8 +18,10 @@ export class AppConfig {
   /** Public registrations allowed per hour, per client address and from all together. */
   readonly registration: { readonly perAddress: number; readonly total: number };
   readonly auth: { readonly sessionKeys: KeyRing; readonly credentialKeys: KeyRing };
-  /** Who sends the public vote's SMS codes (see SMS_PROVIDER). */
+  /** Who sends the public vote's SMS codes and notifications' SMS copies (see SMS_PROVIDER). */
   readonly sms: { readonly provider: 'log' | 'none' };
+  /** Who sends the e-mail copies of notifications (see EMAIL_PROVIDER). */
+  readonly email: { readonly provider: 'log' | 'none' };
   readonly fonts: { readonly dir: string };
   /**
    * Who may read the metrics: the holder of this token; nobody when it is not set. The worker serves

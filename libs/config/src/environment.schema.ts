@@ -154,12 +154,19 @@ export class EnvironmentSchema {
   CREDENTIAL_KEYS!: string;
 
   /**
-   * Who sends the public vote's SMS codes: `log` writes each code to the API's log (development
+   * Who sends the public vote's SMS codes and notifications' SMS copies: `log` writes each to the log (development
    * and tests: no message leaves the machine); `none` sends nothing, so phone verification is
    * refused until a real provider is configured. A real gateway is one more value and one class.
    */
   @IsIn(['log', 'none'])
   SMS_PROVIDER = 'log';
+
+  /**
+   * Who sends the e-mail copies of notifications: `log` writes each to the worker's log (development
+   * and tests); `none` sends nothing and notifications stay in the in-app inbox.
+   */
+  @IsIn(['log', 'none'])
+  EMAIL_PROVIDER = 'log';
 
   /** Folder holding the embedded CJK font files for agreement PDFs. */
   @IsOptional()

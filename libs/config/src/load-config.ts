@@ -67,6 +67,7 @@ export function loadConfig(env: Environment = process.env): AppConfig {
     registration: { perAddress: schema.REGISTRATION_LIMIT_PER_ADDRESS, total: schema.REGISTRATION_LIMIT_TOTAL },
     auth: { sessionKeys: sessionKeys as KeyRing, credentialKeys: credentialKeys as KeyRing },
     sms: { provider: schema.SMS_PROVIDER as AppConfig['sms']['provider'] },
+    email: { provider: schema.EMAIL_PROVIDER as AppConfig['email']['provider'] },
     fonts: { dir: fontDir as string },
     metrics: {
       token: schema.METRICS_TOKEN,

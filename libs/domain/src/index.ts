@@ -22,3 +22,4 @@ export * from './field-label';
 export * from './rules-labels';
 export * from './tenant-vocabulary';
 export * from './audit-vocabulary';
+export * from './notify-vocabulary';

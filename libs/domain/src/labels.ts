@@ -18,6 +18,7 @@ import {
   EVALUATION_STAGE_LABELS,
 } from './evaluation-vocabulary';
 import { AgreementStatus, ObjectionStatus } from './result-vocabulary';
+import { WEBHOOK_DELIVERY_STATUS_LABELS, WEBHOOK_TOPIC_LABELS } from './notify-vocabulary';
 import { TERMINATION_CAUSE_LABELS, TERMINATION_PROPOSAL_STATE_LABELS } from './supervision-vocabulary';
 import {
   VOTER_METHOD_LABELS,
@@ -221,6 +222,8 @@ export const VALUE_LABELS = {
   VOTE_ROUND_PHASE_LABELS,
   VOTE_FLAG_LABELS,
   VOTE_REVIEW_DECISION_LABELS,
+  WEBHOOK_TOPIC_LABELS,
+  WEBHOOK_DELIVERY_STATUS_LABELS,
 } as const;
 
 const VALUE_TABLES: readonly Readonly<Record<string, Bilingual>>[] = Object.values(VALUE_LABELS);

@@ -42,6 +42,10 @@ import { OrganizationSanction } from './supervision/organization-sanction.entity
 import { TerminationProposal } from './supervision/termination-proposal.entity';
 import { ScoreRevision } from './roadshow/score-revision.entity';
 import { Score } from './roadshow/score.entity';
+import { Notification } from './notify/notification.entity';
+import { WebhookDelivery } from './notify/webhook-delivery.entity';
+import { WebhookEndpoint } from './notify/webhook-endpoint.entity';
+import { WebhookEvent } from './notify/webhook-event.entity';
 
 export const ENTITIES = [
   AuditEvent,
@@ -88,4 +92,8 @@ export const ENTITIES = [
   Voter,
   Vote,
   VoteReview,
+  WebhookEndpoint,
+  WebhookEvent,
+  WebhookDelivery,
+  Notification,
 ];

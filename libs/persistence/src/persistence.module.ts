@@ -10,6 +10,8 @@ import { OutboxRepository } from './results/outbox.repository';
 import { PublicityRepository } from './results/publicity.repository';
 import { RankingRunsRepository } from './results/ranking-runs.repository';
 import { LiveEventRepository } from './roadshow/live-event.repository';
+import { NotificationsRepository } from './notify/notifications.repository';
+import { WebhooksRepository } from './notify/webhooks.repository';
 
 /** Repositories of the tables both the API and the worker read and write. */
 const SHARED_REPOSITORIES = [
@@ -20,6 +22,8 @@ const SHARED_REPOSITORIES = [
   PublicityRepository,
   RankingRunsRepository,
   LiveEventRepository,
+  NotificationsRepository,
+  WebhooksRepository,
 ];
 
 @Module({

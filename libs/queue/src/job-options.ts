@@ -34,6 +34,25 @@ export const JOB_OPTIONS: Readonly<Record<JobName, JobsOptions>> = {
     removeOnComplete: { age: 3600, count: 100 },
     removeOnFail: KEEP_FAILED,
   },
+  // A receiver that is down for a while still gets the event: tries after 1, 2, 4, 8 and 16 s, then 32 s.
+  [JobName.DeliverWebhook]: {
+    attempts: 7,
+    backoff: { type: 'exponential', delay: 1000 },
+    removeOnComplete: { age: 7 * 24 * 3600, count: 1000 },
+    removeOnFail: KEEP_FAILED,
+  },
+  [JobName.SendNotification]: {
+    attempts: 5,
+    backoff: { type: 'exponential', delay: 2000 },
+    removeOnComplete: { age: 7 * 24 * 3600, count: 1000 },
+    removeOnFail: KEEP_FAILED,
+  },
+  // Reminders are idempotent per report and state, so the next hourly tick makes up a failed one.
+  [JobName.RemindReports]: {
+    attempts: 1,
+    removeOnComplete: { age: 3600, count: 100 },
+    removeOnFail: KEEP_FAILED,
+  },
 };
 
 /**

@@ -3,6 +3,8 @@ export enum QueueName {
   System = 'system',
   Ranking = 'ranking',
   Agreements = 'agreements',
+  Webhooks = 'webhooks',
+  Notifications = 'notifications',
 }
 
 export enum JobName {
@@ -14,4 +16,10 @@ export enum JobName {
   RenderAgreements = 'agreements.render',
   /** Every minute (job scheduler): award competitions whose notice period ended without open objections. */
   ClosePublicity = 'publicity.close-expired',
+  /** Send one event to one office endpoint, signed; retried with backoff, each attempt logged. */
+  DeliverWebhook = 'webhooks.deliver',
+  /** The e-mail and SMS copies of one notification to one organization. */
+  SendNotification = 'notifications.send',
+  /** Every hour (job scheduler): tell organizations of reports coming due and overdue. */
+  RemindReports = 'notifications.remind-reports',
 }

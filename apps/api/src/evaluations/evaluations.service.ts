@@ -14,8 +14,10 @@ import {
   RecusalSource,
   RoadshowErrors,
   TerminationCause,
+  WebhookTopic,
   conflictOfInterest,
 } from '@app/domain';
+import { WebhookEvents } from '@app/application';
 import { addDays, beijingDate } from '@app/grants';
 import {
   AuditRepository,
@@ -140,6 +142,7 @@ export class EvaluationsService {
     private readonly terminations: TerminationProposalsService,
     private readonly audit: AuditRepository,
     private readonly digests: CredentialDigestService,
+    private readonly events: WebhookEvents,
   ) {}
 
   /** Opens a round under the competition's evaluation rules as they stand, over the grants it concerns. */
@@ -518,6 +521,17 @@ export class EvaluationsService {
         },
         manager,
       );
+      await this.events.record(manager, {
+        topic: WebhookTopic.EvaluationCompleted,
+        competitionId: round.competitionId,
+        subject: {
+          type: 'evaluation-round',
+          id: roundId,
+          stage: round.stage,
+          state: round.state,
+          projects: rows.length,
+        },
+      });
       for (const row of rows.filter((candidate) => candidate.passed)) {
         await this.releaseTranche(manager, actor, row.grantId, now);
       }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { GrantsErrors, TrancheState } from '@app/domain';
+import { Notifier, WebhookEvents } from '@app/application';
+import { GrantsErrors, NotificationKind, TrancheState, WebhookTopic } from '@app/domain';
 import {
   ConditionFacts,
   GrantLedger,
@@ -13,7 +14,7 @@ import {
   trancheStateToday,
   withholdTranche,
 } from '@app/grants';
-import { AuditRepository, GrantTranche } from '@app/persistence';
+import { AuditRepository, GrantTranche, WebhooksRepository } from '@app/persistence';
 import { Actor } from '../auth/actor';
 import { pageOf } from '../common/page-query.dto';
 import { isUniqueViolation } from '../common/unique-violation';
@@ -52,6 +53,9 @@ export class TranchesService {
   constructor(
     private readonly grants: GrantsRepository,
     private readonly audit: AuditRepository,
+    private readonly events: WebhookEvents,
+    private readonly notifier: Notifier,
+    private readonly webhooks: WebhooksRepository,
   ) {}
 
   async queue(query: TrancheQueueQueryDto): Promise<TranchePageDto> {
@@ -139,8 +143,37 @@ export class TranchesService {
       const [row] = changedTranches(snapshot.tranches, [step.value]);
       await this.grants.saveTranches(manager, [row]);
       await recordEvents(this.audit, manager, actor, step.events);
+      if (row.state === TrancheState.Paid && stored.state !== TrancheState.Paid) {
+        await this.announcePaid(manager, snapshot, row);
+      }
       return row;
     });
     return toTrancheResponse(saved);
+  }
+
+  private async announcePaid(manager: EntityManager, snapshot: GrantSnapshot, tranche: GrantTranche): Promise<void> {
+    const { grant } = snapshot;
+    const competition = await this.webhooks.competitionHeader(manager, grant.competitionId);
+    const title = (await this.grants.submissionTitles([grant.submissionId])).get(grant.submissionId) ?? '';
+    if (!competition) return;
+    await this.events.record(manager, {
+      topic: WebhookTopic.TranchePaid,
+      competitionId: grant.competitionId,
+      subject: {
+        type: 'tranche',
+        id: tranche.id,
+        grantId: grant.id,
+        submissionId: grant.submissionId,
+        projectTitle: title,
+        amountFen: tranche.amountFen,
+        state: tranche.state,
+      },
+    });
+    await this.notifier.toOrganization(manager, {
+      tenantId: competition.tenantId,
+      organizationId: grant.organizationId,
+      dedupKey: `tranche-paid-${tranche.id}`,
+      facts: { kind: NotificationKind.TranchePaid, projectTitle: title, amountFen: tranche.amountFen },
+    });
   }
 }

@@ -12,11 +12,15 @@ export class OpsQueues {
     @InjectQueue(QueueName.System) system: Queue,
     @InjectQueue(QueueName.Ranking) ranking: Queue,
     @InjectQueue(QueueName.Agreements) agreements: Queue,
+    @InjectQueue(QueueName.Webhooks) webhooks: Queue,
+    @InjectQueue(QueueName.Notifications) notifications: Queue,
   ) {
     const byName: Record<QueueName, Queue> = {
       [QueueName.System]: system,
       [QueueName.Ranking]: ranking,
       [QueueName.Agreements]: agreements,
+      [QueueName.Webhooks]: webhooks,
+      [QueueName.Notifications]: notifications,
     };
     this.all = Object.values(QueueName).map((name) => byName[name]);
     // BullMQ prints every connection error of a queue without a listener; /health/ready reports Redis instead.

@@ -10,7 +10,13 @@ import { QueueDashboardController } from './queue-dashboard.controller';
 /** What the people who run the platform read: the metrics and the queue dashboard's access. */
 @Module({
   imports: [
-    BullModule.registerQueue({ name: QueueName.System }, { name: QueueName.Ranking }, { name: QueueName.Agreements }),
+    BullModule.registerQueue(
+      { name: QueueName.System },
+      { name: QueueName.Ranking },
+      { name: QueueName.Agreements },
+      { name: QueueName.Webhooks },
+      { name: QueueName.Notifications },
+    ),
   ],
   controllers: [MetricsController, QueueDashboardController],
   providers: [OpsQueues, MetricsService, QueueDashboardAccess],

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { CompetitionLifecycle } from '@app/application';
-import { CompetitionState, PublicityErrors, Role } from '@app/domain';
+import { CompetitionLifecycle, Notifier, WebhookEvents } from '@app/application';
+import { CompetitionState, NotificationKind, PublicityErrors, Role, WebhookTopic } from '@app/domain';
 import { AuditRepository, CompetitionsRepository, PublicityRepository } from '@app/persistence';
 import { Actor } from '../auth/actor';
 import { auditActor } from '../auth/audit-actor';
@@ -25,6 +25,8 @@ export class ObjectionsService {
     private readonly runs: RankingRunsService,
     private readonly lifecycle: CompetitionLifecycle,
     private readonly audit: AuditRepository,
+    private readonly events: WebhookEvents,
+    private readonly notifier: Notifier,
   ) {}
 
   /**
@@ -166,6 +168,28 @@ export class ObjectionsService {
         },
         manager,
       );
+      await this.events.record(manager, {
+        topic: WebhookTopic.ObjectionAnswered,
+        competitionId: competition.id,
+        subject: {
+          type: 'objection',
+          id: saved.id,
+          submissionId: submission.id,
+          projectTitle: submission.title,
+          status: saved.status,
+          newRunId: saved.newRunId,
+        },
+      });
+      await this.notifier.toOrganization(manager, {
+        tenantId: competition.tenantId,
+        organizationId: submission.organizationId,
+        dedupKey: `objection-${saved.id}`,
+        facts: {
+          kind: NotificationKind.ObjectionAnswered,
+          projectTitle: submission.title,
+          upheld: saved.status === 'upheld',
+        },
+      });
       return { objection: saved, projectTitle: submission.title, organizationId: submission.organizationId };
     });
     return toObjectionResponse(row);

@@ -1,9 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AwardCompetition, CompetitionLifecycle } from '@app/application';
-import { CompetitionState, PublicityErrors } from '@app/domain';
-import { AuditRepository, CompetitionsRepository, PublicityRepository } from '@app/persistence';
+import { AwardCompetition, CompetitionLifecycle, Notifier, WebhookEvents } from '@app/application';
+import { CompetitionState, NotificationKind, PublicityErrors, WebhookTopic, beijingTime } from '@app/domain';
+import {
+  AuditRepository,
+  CompetitionsRepository,
+  NotificationsRepository,
+  PublicityRepository,
+} from '@app/persistence';
 import { Actor } from '../auth/actor';
 import { auditActor } from '../auth/audit-actor';
 import { isUniqueViolation } from '../common/unique-violation';
@@ -20,6 +25,9 @@ export class PublicationService {
     private readonly lifecycle: CompetitionLifecycle,
     private readonly awards: AwardCompetition,
     private readonly audit: AuditRepository,
+    private readonly events: WebhookEvents,
+    private readonly notifier: Notifier,
+    private readonly notifications: NotificationsRepository,
   ) {}
 
   /**
@@ -69,6 +77,30 @@ export class PublicationService {
         },
         manager,
       );
+      await this.events.record(manager, {
+        topic: WebhookTopic.PublicationStarted,
+        competitionId,
+        subject: {
+          type: 'publication',
+          id: publication.id,
+          runId: run.id,
+          startsAt: startsAt.toISOString(),
+          endsAt: endsAt.toISOString(),
+        },
+      });
+      for (const project of await this.notifications.runProjects(manager, run.id)) {
+        await this.notifier.toOrganization(manager, {
+          tenantId: competition.tenantId,
+          organizationId: project.organizationId,
+          dedupKey: `published-${publication.id}-${project.submissionId}`,
+          facts: {
+            kind: NotificationKind.ResultPublished,
+            competitionTitle: competition.title,
+            projectTitle: project.title,
+            endsOn: beijingTime(endsAt),
+          },
+        });
+      }
       return publication.id;
     });
     return this.noticeOf(competitionId, publicationId);

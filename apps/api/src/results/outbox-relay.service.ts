@@ -55,10 +55,14 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     private readonly redis: ProducerRedis,
     @InjectQueue(QueueName.Ranking) ranking: Queue,
     @InjectQueue(QueueName.Agreements) agreements: Queue,
+    @InjectQueue(QueueName.Webhooks) webhooks: Queue,
+    @InjectQueue(QueueName.Notifications) notifications: Queue,
   ) {
     this.queues = new Map<string, Queue>([
       [QueueName.Ranking, ranking],
       [QueueName.Agreements, agreements],
+      [QueueName.Webhooks, webhooks],
+      [QueueName.Notifications, notifications],
     ]);
     // Without a listener BullMQ prints every connection error; the row's last_error is the record.
     for (const queue of this.queues.values()) {

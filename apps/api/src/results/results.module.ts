@@ -14,7 +14,14 @@ import { RunEventsService } from './run-events.service';
  * objection can request a run inside its own transaction.
  */
 @Module({
-  imports: [BullModule.registerQueue({ name: QueueName.Ranking }, { name: QueueName.Agreements })],
+  imports: [
+    BullModule.registerQueue(
+      { name: QueueName.Ranking },
+      { name: QueueName.Agreements },
+      { name: QueueName.Webhooks },
+      { name: QueueName.Notifications },
+    ),
+  ],
   controllers: [RankingRunsController, ResultsController],
   providers: [RankingRunsService, ResultsService, OutboxRelay, RunEventsService],
   exports: [RankingRunsService],

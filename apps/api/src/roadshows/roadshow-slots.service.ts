@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { CompetitionErrors, LiveEventType, RoadshowErrors, SlotState } from '@app/domain';
+import { WebhookEvents } from '@app/application';
+import { CompetitionErrors, LiveEventType, RoadshowErrors, SlotState, WebhookTopic } from '@app/domain';
 import { AuditRepository, Competition, Roadshow, RoadshowSlot } from '@app/persistence';
 import { Actor } from '../auth/actor';
 import { auditActor } from '../auth/audit-actor';
@@ -37,6 +38,7 @@ export class RoadshowSlotsService {
     private readonly scores: ScoreRepository,
     private readonly audit: AuditRepository,
     private readonly live: LiveEventsService,
+    private readonly events: WebhookEvents,
   ) {}
 
   start(actor: Actor, roadshowId: string, slotId: string): Promise<SlotResponseDto> {
@@ -173,6 +175,20 @@ export class RoadshowSlotsService {
         },
         manager,
       );
+      if (to === SlotState.Locked) {
+        await this.events.record(manager, {
+          topic: WebhookTopic.SlotLocked,
+          competitionId: competition.id,
+          subject: {
+            type: 'roadshow-slot',
+            id: slot.id,
+            roadshowId,
+            submissionId: slot.submissionId,
+            position: slot.position,
+            state: to,
+          },
+        });
+      }
       const views = await this.roadshows.slotViews(roadshowId, manager);
       return views.find((candidate) => candidate.slot.id === slotId);
     });

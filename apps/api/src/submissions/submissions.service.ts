@@ -4,12 +4,15 @@ import { DataSource, EntityManager } from 'typeorm';
 import {
   CompetitionErrors,
   CompetitionState,
+  NotificationKind,
   Role,
   ScreeningStatus,
   SubmissionErrors,
   SubmissionState,
+  WebhookTopic,
   fieldName,
 } from '@app/domain';
+import { Notifier, WebhookEvents } from '@app/application';
 import { AuditRepository, Competition, CompetitionsRepository, Submission } from '@app/persistence';
 import { Actor } from '../auth/actor';
 import { auditActor } from '../auth/audit-actor';
@@ -63,6 +66,8 @@ export class SubmissionsService {
     private readonly competitions: CompetitionsRepository,
     private readonly audit: AuditRepository,
     private readonly eligibility: EligibilityService,
+    private readonly events: WebhookEvents,
+    private readonly notifier: Notifier,
   ) {}
 
   async create(actor: Actor, competitionId: string, dto: CreateSubmissionDto): Promise<SubmissionResponseDto> {
@@ -199,6 +204,11 @@ export class SubmissionsService {
         },
         manager,
       );
+      await this.events.record(manager, {
+        topic: WebhookTopic.SubmissionSubmitted,
+        competitionId: competition.id,
+        subject: { type: 'submission', id, title: saved.title, state: saved.state },
+      });
       return saved;
     });
   }
@@ -249,6 +259,19 @@ export class SubmissionsService {
         },
         manager,
       );
+      if (result.screening !== ScreeningStatus.Pending) {
+        await this.notifier.toOrganization(manager, {
+          tenantId: competition.tenantId,
+          organizationId: result.organizationId,
+          dedupKey: `screening-${id}-${result.screening}`,
+          facts: {
+            kind: NotificationKind.ScreeningResult,
+            projectTitle: result.title,
+            passed: result.screening === ScreeningStatus.Passed,
+            reason: result.screeningReason,
+          },
+        });
+      }
       return result;
     });
     return toSubmissionResponse(saved);

@@ -6,7 +6,7 @@ import { CredentialDigestService } from '../auth/credential-digest.service';
 import { signInCodeCandidates } from '../auth/sign-in-code';
 import { VoterSignInDto } from './dto/voter.dto';
 import { SMS_CODE_SECONDS, SmsChallenges } from './sms-challenges';
-import { SMS_PROVIDER, SmsProvider } from './sms-provider';
+import { SMS_PROVIDER, SmsProvider } from '@app/application';
 import { VoteGuard } from './vote-guard';
 import { VoterSignInLimiter } from './voter-sign-in-limiter';
 import { VotesRepository } from './votes.repository';

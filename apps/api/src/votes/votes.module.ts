@@ -1,7 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AppConfig } from '@app/config';
 import { PersistenceModule } from '@app/persistence';
-import { SMS_PROVIDER, smsProviderOf } from './sms-provider';
 import { SmsChallenges } from './sms-challenges';
 import { VoteGuard } from './vote-guard';
 import { VoteHashes } from './vote-hashes';
@@ -26,7 +24,6 @@ import { VotingService } from './voting.service';
     SmsChallenges,
     CodeVerification,
     PhoneVerification,
-    { provide: SMS_PROVIDER, inject: [AppConfig], useFactory: smsProviderOf },
   ],
 })
 export class VotesModule {}

@@ -13,7 +13,7 @@ import {
   VoterSmsSentDto,
   VoterViewDto,
 } from './dto/voter.dto';
-import { maskedPhone } from './sms-provider';
+import { maskedPhone } from '@app/application';
 import { SMS_RESEND_SECONDS } from './sms-challenges';
 import { VoteGuard } from './vote-guard';
 import { VoteHashes } from './vote-hashes';

@@ -3,7 +3,7 @@ import { Page } from 'playwright-core';
 import request from 'supertest';
 import { COMPETITION_PRESETS } from '@app/domain';
 import { AppUser, ComponentValue, Vote } from '@app/persistence';
-import { SMS_PROVIDER, SmsMessage, SmsProvider } from '../../src/votes/sms-provider';
+import { SMS_PROVIDER, SmsMessage, SmsProvider } from '@app/application';
 import { createVoteRound, issueVoterCodes, voteCompetition, voterWithCode } from '../votes.factory';
 import {
   LABEL_CHECK,

@@ -8,6 +8,7 @@ import { officeGrantView } from './grant-view.js';
 import { loginView } from './login-view.js';
 import { organizationView } from './organization-view.js';
 import { reportReviewView } from './report-review.js';
+import { webhooksView } from './webhooks-view.js';
 
 startApp({
   sessionKey: 'gongyi.office.session',
@@ -23,5 +24,6 @@ startApp({
     [new RegExp(`^#/reports/${ID}$`), reportReviewView],
     [new RegExp(`^#/organizations/${ID}$`), organizationView],
     [/^#\/audit(?:\?([^#]*))?$/, auditView],
+    [/^#\/webhooks$/, webhooksView],
   ],
 });

@@ -3,6 +3,7 @@
 import { api, ApiError } from './api.js';
 import { clear, h } from './dom.js';
 import { langSwitch, onLangChange, relabel, tx } from './i18n.js';
+import { inbox } from './inbox.js';
 import { createSession } from './session.js';
 
 /** A route's capture of one record id. */
@@ -18,6 +19,7 @@ function header(ctx, loginHash) {
   if (!session) return;
   who.append(session.displayName);
   account.append(
+    inbox(ctx),
     h(
       'button',
       {

@@ -2,11 +2,12 @@ import { createHash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { CompetitionLifecycle, SYSTEM_ACTOR, SignalBus } from '@app/application';
+import { CompetitionLifecycle, SYSTEM_ACTOR, SignalBus, WebhookEvents } from '@app/application';
 import {
   CompetitionErrors,
   CompetitionState,
   RankingErrors,
+  WebhookTopic,
   assertComponentValuesReady,
   assertEverySlotLocked,
   walkAfterRun,
@@ -156,6 +157,7 @@ export class RankAndAllocateHandler {
     private readonly lifecycle: CompetitionLifecycle,
     private readonly audit: AuditRepository,
     private readonly signals: SignalBus,
+    private readonly events: WebhookEvents,
   ) {}
 
   async handle(payload: RankAndAllocatePayload): Promise<RankAndAllocateOutcome> {
@@ -272,6 +274,18 @@ export class RankAndAllocateHandler {
         },
         manager,
       );
+      await this.events.record(manager, {
+        topic: WebhookTopic.RunSucceeded,
+        competitionId: run.competitionId,
+        subject: {
+          type: 'ranking-run',
+          id: runId,
+          status: 'succeeded',
+          inputHash: result.inputHash,
+          totalFen: result.totalFen,
+          projects: result.projects.length,
+        },
+      });
       return 'written';
     });
   }

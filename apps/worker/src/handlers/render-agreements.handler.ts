@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, MoreThan, Not, QueryFailedError } from 'typeorm';
+import { WebhookEvents } from '@app/application';
 import { AppConfig } from '@app/config';
-import { AgreementErrors, CompetitionErrors, CompetitionState } from '@app/domain';
+import { AgreementErrors, CompetitionErrors, CompetitionState, WebhookTopic } from '@app/domain';
 import {
   Agreement,
   AuditRepository,
@@ -68,6 +69,7 @@ export class RenderAgreementsHandler {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditRepository,
     private readonly config: AppConfig,
+    private readonly events: WebhookEvents,
   ) {}
 
   /** Parsing 2 × 10 MB of TrueType costs more than an agreement: once per worker, on first use. */
@@ -268,6 +270,19 @@ export class RenderAgreementsHandler {
           },
           manager,
         );
+        await this.events.record(manager, {
+          topic: WebhookTopic.AgreementGenerated,
+          competitionId: row.competitionId,
+          subject: {
+            type: 'agreement',
+            id,
+            submissionId: row.submissionId,
+            number: row.number,
+            version: row.version,
+            status: 'generated',
+            grantFen: row.grantFen,
+          },
+        });
       });
       return true;
     } catch (error) {

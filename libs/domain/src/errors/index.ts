@@ -20,3 +20,4 @@ export * from './registration.errors';
 export * from './ops.errors';
 export * from './audit.errors';
 export * from './score-post-outcomes';
+export * from './hooks.errors';

@@ -6,6 +6,7 @@ import { CompetitionRefusal } from './competition.errors';
 import { ComponentRefusal } from './component.errors';
 import { EvaluationRefusal } from './evaluation.errors';
 import { GrantsRefusal } from './grants.errors';
+import { HooksRefusal } from './hooks.errors';
 import { OpsRefusal } from './ops.errors';
 import { OrganizationRefusal } from './organization.errors';
 import { PublicityRefusal } from './publicity.errors';
@@ -44,6 +45,7 @@ export const REFUSAL_REASONS: readonly string[] = [
     ...Object.values(SupervisionRefusal),
     ...Object.values(OpsRefusal),
     ...Object.values(AuditRefusal),
+    ...Object.values(HooksRefusal),
     ...Object.values(VoteRefusal),
   ]),
 ];

@@ -15,6 +15,7 @@ import { ComponentValues1764748800000 } from './1764748800000-component-values';
 import { PublicVote1764752400000 } from './1764752400000-public-vote';
 import { Tenants1764835200000 } from './1764835200000-tenants';
 import { AuditChain1764846000000 } from './1764846000000-audit-chain';
+import { WebhooksAndNotifications1764849600000 } from './1764849600000-webhooks-and-notifications';
 
 /** In order. Listed explicitly so the same list works from TypeScript sources and from the build. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   PublicVote1764752400000,
   Tenants1764835200000,
   AuditChain1764846000000,
+  WebhooksAndNotifications1764849600000,
 ];

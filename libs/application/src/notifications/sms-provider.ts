@@ -3,14 +3,15 @@ import { AppConfig } from '@app/config';
 
 /** One text message to one mobile number. */
 export interface SmsMessage {
-  /** The number as the voter typed it, normalized to 11 digits; used to send and then forgotten. */
+  /** 11 digits: a voter's number is used to send and then forgotten; an organization's is its contact number. */
   readonly to: string;
   readonly text: string;
 }
 
 /**
- * Sends text messages. A real gateway implements this one method and is chosen by SMS_PROVIDER;
- * the platform never stores the number it was given.
+ * Sends text messages: the public vote's codes and the copies of notifications to organizations.
+ * A real gateway implements this one method and is chosen by SMS_PROVIDER; the platform never
+ * stores a voter's number it was given.
  */
 export interface SmsProvider {
   /** False when no provider is configured: phone verification is then refused, not faked. */
@@ -22,8 +23,8 @@ export interface SmsProvider {
 export const SMS_PROVIDER = Symbol('SmsProvider');
 
 /**
- * Development and tests: the message goes to the API's log and nowhere else, so a developer reads
- * the code there and no real SMS ever leaves a test run. The number is masked even here.
+ * Development and tests: the message goes to the process's log and nowhere else, so a developer
+ * reads the code there and no real SMS ever leaves a test run. The number is masked even here.
  */
 export class LogSmsProvider implements SmsProvider {
   readonly available = true;
@@ -35,7 +36,7 @@ export class LogSmsProvider implements SmsProvider {
   }
 }
 
-/** No provider: nothing is sent and phone verification answers that it is unavailable. */
+/** No provider: nothing is sent, phone verification answers that it is unavailable, notifications stay in-app. */
 export class NoSmsProvider implements SmsProvider {
   readonly available = false;
 

@@ -1,0 +1,40 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { NotificationKind } from '@app/domain';
+
+/** One message in one person's in-app inbox; e-mail and SMS copies are sent from it. */
+@Entity({ name: 'notification' })
+export class Notification {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'tenant_id', type: 'uuid' })
+  tenantId: string;
+
+  @Column({ name: 'user_id', type: 'uuid' })
+  userId: string;
+
+  @Column({ type: 'text' })
+  kind: NotificationKind;
+
+  /** What the message is about (`report-due:<report id>`): a person is told of each thing once. */
+  @Column({ name: 'dedup_key', type: 'text' })
+  dedupKey: string;
+
+  @Column({ name: 'title_zh', type: 'text' })
+  titleZh: string;
+
+  @Column({ name: 'title_en', type: 'text' })
+  titleEn: string;
+
+  @Column({ name: 'body_zh', type: 'text' })
+  bodyZh: string;
+
+  @Column({ name: 'body_en', type: 'text' })
+  bodyEn: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ name: 'read_at', type: 'timestamptz', nullable: true })
+  readAt: Date | null;
+}

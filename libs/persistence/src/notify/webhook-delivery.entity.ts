@@ -1,0 +1,40 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { WebhookDeliveryStatus } from '@app/domain';
+
+/** One attempt to deliver one event to one endpoint: the delivery log reads these rows. */
+@Entity({ name: 'webhook_delivery' })
+export class WebhookDelivery {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
+  id: string;
+
+  @Column({ name: 'tenant_id', type: 'uuid' })
+  tenantId: string;
+
+  @Column({ name: 'event_id', type: 'uuid' })
+  eventId: string;
+
+  @Column({ name: 'endpoint_id', type: 'uuid' })
+  endpointId: string;
+
+  /** 1 for the first try of a job; retries count up, a replay starts again at 1. */
+  @Column({ type: 'integer' })
+  attempt: number;
+
+  @Column({ type: 'boolean', default: false })
+  replay: boolean;
+
+  @Column({ type: 'text' })
+  status: WebhookDeliveryStatus;
+
+  @Column({ name: 'response_status', type: 'integer', nullable: true })
+  responseStatus: number | null;
+
+  @Column({ name: 'duration_ms', type: 'integer' })
+  durationMs: number;
+
+  @Column({ type: 'text', nullable: true })
+  error: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,37 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+/** Where an office wants its events sent, and for which topics. */
+@Entity({ name: 'webhook_endpoint' })
+export class WebhookEndpoint {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'tenant_id', type: 'uuid' })
+  tenantId: string;
+
+  @Column({ type: 'text' })
+  url: string;
+
+  @Column({ type: 'text', default: '' })
+  description: string;
+
+  /** The topics' values, as a JSON array. */
+  @Column({ type: 'jsonb' })
+  topics: string[];
+
+  /**
+   * Kept readable because every delivery is signed with it; shown to the office once, when the
+   * endpoint is registered, and never in a response again.
+   */
+  @Column({ type: 'text' })
+  secret: string;
+
+  @Column({ name: 'created_by', type: 'uuid' })
+  createdBy: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
+  disabledAt: Date | null;
+}

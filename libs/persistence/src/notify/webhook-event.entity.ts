@@ -1,0 +1,25 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+/** Something that happened in a competition, written in the same transaction as the change itself. */
+@Entity({ name: 'webhook_event' })
+export class WebhookEvent {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** The competition's office: only its endpoints hear of it. */
+  @Column({ name: 'tenant_id', type: 'uuid' })
+  tenantId: string;
+
+  @Column({ type: 'text' })
+  topic: string;
+
+  @Column({ name: 'competition_id', type: 'uuid' })
+  competitionId: string;
+
+  /** Exactly the body receivers get: ids, titles and states, never secrets or phone numbers. */
+  @Column({ type: 'jsonb' })
+  payload: object;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}
