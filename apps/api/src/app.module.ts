@@ -3,6 +3,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { AppConfig, ConfigModule } from '@app/config';
 import { ApplicationModule, ProducerRedis } from '@app/application';
 import { AccountabilityModule } from './accountability/accountability.module';
+import { AdminModule } from './admin/admin.module';
 import { AgreementsModule } from './agreements/agreements.module';
 import { AuthModule } from './auth/auth.module';
 import { CompetitionsModule } from './competitions/competitions.module';
@@ -55,6 +56,7 @@ export class AppModule {
         SupervisionModule,
         VocabularyModule,
         VotesModule,
+        AdminModule,
       ],
     };
   }

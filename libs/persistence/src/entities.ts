@@ -21,6 +21,7 @@ import { ProjectGrant } from './grants/project-grant.entity';
 import { ReportAttachment } from './grants/report-attachment.entity';
 import { ApiKey } from './identity/api-key.entity';
 import { AppUser } from './identity/app-user.entity';
+import { Invitation } from './identity/invitation.entity';
 import { Organization } from './identity/organization.entity';
 import { Tenant } from './identity/tenant.entity';
 import { Agreement } from './results/agreement.entity';
@@ -46,6 +47,7 @@ import { Score } from './roadshow/score.entity';
 export const ENTITIES = [
   AuditEvent,
   Tenant,
+  Invitation,
   Organization,
   AppUser,
   ApiKey,

@@ -18,4 +18,5 @@ export * from './supervision.errors';
 export * from './vote.errors';
 export * from './registration.errors';
 export * from './ops.errors';
+export * from './admin.errors';
 export * from './score-post-outcomes';

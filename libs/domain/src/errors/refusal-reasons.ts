@@ -1,4 +1,5 @@
 import { DomainErrorCode } from '../domain-error-code';
+import { AdminRefusal } from './admin.errors';
 import { AgreementRefusal } from './agreement.errors';
 import { AuthRefusal } from './auth.errors';
 import { CompetitionRefusal } from './competition.errors';
@@ -43,5 +44,6 @@ export const REFUSAL_REASONS: readonly string[] = [
     ...Object.values(SupervisionRefusal),
     ...Object.values(OpsRefusal),
     ...Object.values(VoteRefusal),
+    ...Object.values(AdminRefusal),
   ]),
 ];
