@@ -41,3 +41,17 @@ export enum InvitationPurpose {
   Invite = 'invite',
   Reset = 'reset',
 }
+
+/** An office account as the console shows it. */
+export enum AccountStatus {
+  /** Invited or reset, and the one-time link not used yet: nobody can sign in. */
+  Pending = 'pending',
+  Active = 'active',
+  Disabled = 'disabled',
+}
+
+export const ACCOUNT_STATUS_LABELS: Readonly<Record<AccountStatus, { readonly zh: string; readonly en: string }>> = {
+  [AccountStatus.Pending]: { zh: '待设置密码', en: 'awaiting password' },
+  [AccountStatus.Active]: { zh: '正常', en: 'active' },
+  [AccountStatus.Disabled]: { zh: '已停用', en: 'disabled' },
+};

@@ -27,6 +27,7 @@ export async function competitionsView(ctx) {
       'div',
       { class: 'page-head' },
       tx('h1', { zh: '公益创投大赛', en: 'Competitions' }),
+      tx('a', { zh: '本单位设置', en: 'Office settings' }, { class: 'button', href: '#/settings' }),
       tx('a', { zh: '＋ 新建大赛', en: '＋ New competition' }, { class: 'button primary', href: '#/competitions/new' }),
     ),
     h(

@@ -7,6 +7,7 @@ import { officeGrantView } from './grant-view.js';
 import { loginView } from './login-view.js';
 import { organizationView } from './organization-view.js';
 import { reportReviewView } from './report-review.js';
+import { settingsView } from './settings-view.js';
 
 startApp({
   sessionKey: 'gongyi.office.session',
@@ -21,5 +22,6 @@ startApp({
     [new RegExp(`^#/grants/${ID}$`), officeGrantView],
     [new RegExp(`^#/reports/${ID}$`), reportReviewView],
     [new RegExp(`^#/organizations/${ID}$`), organizationView],
+    [/^#\/settings$/, settingsView],
   ],
 });

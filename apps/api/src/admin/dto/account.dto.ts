@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, IsUUID, MaxLength } from 'class-validator';
-import { InvitationPurpose } from '@app/domain';
+import { AccountStatus, InvitationPurpose } from '@app/domain';
 import { AppUser } from '@app/persistence';
 import { LoginField, NewPasswordField } from '../../auth/credentials';
 import { TextField } from '../../common/input.decorators';
@@ -16,13 +16,6 @@ export class InviteAccountDto {
   @Label('姓名', 'name')
   @TextField({ max: 50 })
   displayName: string;
-}
-
-export enum AccountStatus {
-  /** Invited or reset, and the one-time link not used yet: nobody can sign in. */
-  Pending = 'pending',
-  Active = 'active',
-  Disabled = 'disabled',
 }
 
 export class AccountResponseDto {

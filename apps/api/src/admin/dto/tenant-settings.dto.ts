@@ -12,12 +12,12 @@ export class NoticeTextsDto {
     maxLength: 500,
   })
   @Label('公示开头语', 'notice header')
-  @TextField({ max: 500, multiline: true })
+  @TextField({ max: 500, multiline: true, allowEmpty: true })
   header: string;
 
   @ApiProperty({ example: '公示期内如有异议，请通过申报页面提出。联系电话：0757-87654321', maxLength: 500 })
   @Label('公示结束语', 'notice closing')
-  @TextField({ max: 500, multiline: true })
+  @TextField({ max: 500, multiline: true, allowEmpty: true })
   closing: string;
 }
 
