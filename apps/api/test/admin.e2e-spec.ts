@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { ApiKeyScope, Role, TenantKind } from '@app/domain';
-import { AppUser, AuditEvent } from '@app/persistence';
+import { ApiKeyScope, DEFAULT_TENANT_ID, Role, TenantKind } from '@app/domain';
+import { AppUser, AuditEvent, Competition } from '@app/persistence';
 import { TokenService } from '../src/auth/token.service';
 import { createUser } from './factories';
+import { allocatedCompetition, bearerOf } from './publicity.factory';
 import { serveApp } from './test-app';
 
 const GRANTOR = { name: '新华路街道办事处', address: '上海市长宁区番禺路 1 号', representative: '陈立' };
@@ -321,6 +322,31 @@ describe('the admin console’s API', () => {
         .send({ ...competition, grantor: own })
         .expect(201);
       expect(named.body.grantor).toEqual(own);
+    });
+
+    it('opens and closes the public notice of the office’s competitions with its own words', async () => {
+      const admin = await adminAuth();
+      const { streetId } = await streetOffice(admin);
+      const texts = {
+        header: '根据《新华路街道公益创投项目管理办法》，现将评审结果公示如下：',
+        closing: '联系电话：021-62800000',
+      };
+      await api().put(`/tenants/${streetId}/settings`).set(admin).send({ noticeTexts: texts }).expect(200);
+      const clerk = await createUser(served.db, Role.Office);
+      const fixture = await allocatedCompetition(served.app, clerk.id, [3_000_000, 2_000_000]);
+      await api()
+        .post(`/competitions/${fixture.competition.id}/publication`)
+        .set(
+          'authorization',
+          bearerOf(served.app, { kind: 'user', userId: clerk.id, role: Role.Office, tenantId: DEFAULT_TENANT_ID }),
+        )
+        .expect(201);
+      const before = await api().get(`/competitions/${fixture.competition.id}/publication`).expect(200);
+      expect(before.body).toMatchObject({ noticeHeader: null, noticeClosing: null });
+
+      await served.db.getRepository(Competition).update(fixture.competition.id, { tenantId: streetId });
+      const notice = await api().get(`/competitions/${fixture.competition.id}/publication`).expect(200);
+      expect(notice.body).toMatchObject({ noticeHeader: texts.header, noticeClosing: texts.closing });
     });
 
     it('shows another office’s settings to nobody but an admin', async () => {

@@ -21,7 +21,7 @@ export class ApiKey {
   @Column({ name: 'tenant_id', type: 'uuid', nullable: true })
   tenantId: string | null;
 
-  @Column({ type: 'text', array: true, nullable: true })
+  @Column({ type: 'jsonb', nullable: true })
   scopes: ApiKeyScope[] | null;
 
   /** HMAC of the key under the credential key named by digestKeyId: looked up by both, never stored in clear. */

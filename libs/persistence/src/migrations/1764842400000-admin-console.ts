@@ -27,7 +27,7 @@ export class AdminConsole1764842400000 implements MigrationInterface {
       )`,
       `CREATE INDEX invitation_user_idx ON invitation (user_id)`,
       `ALTER TABLE api_key ADD COLUMN tenant_id uuid REFERENCES tenant (id)`,
-      `ALTER TABLE api_key ADD COLUMN scopes text[]`,
+      `ALTER TABLE api_key ADD COLUMN scopes jsonb CHECK (scopes IS NULL OR jsonb_typeof(scopes) = 'array')`,
       `ALTER TABLE api_key ADD CONSTRAINT api_key_scoped_has_tenant CHECK (scopes IS NULL OR tenant_id IS NOT NULL)`,
       `UPDATE api_key SET tenant_id = app_user.tenant_id FROM app_user
         WHERE app_user.id = api_key.user_id AND app_user.role = 'office'`,
