@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { INVITATION_HOURS, Role } from '@app/domain';
 import { Allow, Public } from '../auth/access.decorator';
@@ -6,6 +6,7 @@ import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiCallerErrors, ApiError, ApiJsonBodyErrors } from '../common/api-error.decorator';
 import { IdParamDto } from '../common/id-param.dto';
+import { BoundedListQueryDto, pageItems } from '../common/page-query.dto';
 import { AccountsService } from './accounts.service';
 import {
   AcceptInvitationDto,
@@ -45,8 +46,12 @@ export class AccountsController {
   @ApiResponse({ status: 200, type: AccountListDto })
   @ApiCallerErrors('admins only')
   @ApiError(404, 'no such office')
-  list(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<AccountListDto> {
-    return this.accounts.list(actor, params.id);
+  async list(
+    @CurrentActor() actor: Actor,
+    @Param() params: IdParamDto,
+    @Query() query: BoundedListQueryDto,
+  ): Promise<AccountListDto> {
+    return pageItems(await this.accounts.list(actor, params.id), query);
   }
 
   @Post('tenants/:id/accounts')

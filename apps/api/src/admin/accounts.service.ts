@@ -11,7 +11,6 @@ import { hashPassword } from '../auth/password-hasher';
 import { isUniqueViolation } from '../common/unique-violation';
 import {
   AcceptInvitationDto,
-  AccountListDto,
   AccountResponseDto,
   InvitationResponseDto,
   InviteAccountDto,
@@ -38,7 +37,7 @@ export class AccountsService {
     private readonly digests: CredentialDigestService,
   ) {}
 
-  async list(actor: Actor, tenantId: string): Promise<AccountListDto> {
+  async list(actor: Actor, tenantId: string): Promise<AccountResponseDto[]> {
     const tenant = await manageableTenant(this.dataSource.manager, actor, tenantId);
     const users = await this.dataSource
       .getRepository(AppUser)
@@ -48,7 +47,7 @@ export class AccountsService {
       where: { tenantId: tenant.id, usedAt: IsNull(), expiresAt: MoreThan(new Date()) },
     });
     const pendingUsers = new Set(pending.map((invitation) => invitation.userId));
-    return { items: users.map((user) => toAccountResponse(user, pendingUsers.has(user.id))) };
+    return users.map((user) => toAccountResponse(user, pendingUsers.has(user.id)));
   }
 
   async invite(actor: Actor, tenantId: string, dto: InviteAccountDto): Promise<InvitedAccountResponseDto> {

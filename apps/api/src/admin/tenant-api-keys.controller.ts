@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Role } from '@app/domain';
 import { Allow } from '../auth/access.decorator';
@@ -6,6 +6,7 @@ import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiCallerErrors, ApiError, ApiJsonBodyErrors } from '../common/api-error.decorator';
 import { IdParamDto } from '../common/id-param.dto';
+import { BoundedListQueryDto, pageItems } from '../common/page-query.dto';
 import {
   CreateTenantApiKeyDto,
   CreatedTenantApiKeyResponseDto,
@@ -30,8 +31,12 @@ export class TenantApiKeysController {
   @ApiResponse({ status: 200, type: TenantApiKeyListDto })
   @ApiCallerErrors('admins and offices only')
   @ApiError(404, 'no such office, or another office’s')
-  list(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<TenantApiKeyListDto> {
-    return this.keys.list(actor, params.id);
+  async list(
+    @CurrentActor() actor: Actor,
+    @Param() params: IdParamDto,
+    @Query() query: BoundedListQueryDto,
+  ): Promise<TenantApiKeyListDto> {
+    return pageItems(await this.keys.list(actor, params.id), query);
   }
 
   @Post()

@@ -11,7 +11,7 @@ import { CredentialDigestService } from '../auth/credential-digest.service';
 import {
   CreateTenantApiKeyDto,
   CreatedTenantApiKeyResponseDto,
-  TenantApiKeyListDto,
+  TenantApiKeyResponseDto,
   toTenantApiKeyResponse,
 } from './dto/tenant-api-key.dto';
 import { manageableTenant } from './tenant-access';
@@ -26,12 +26,12 @@ export class TenantApiKeysService {
   ) {}
 
   /** Scoped keys and the office accounts' personal keys: every key that can act for the office. */
-  async list(actor: Actor, tenantId: string): Promise<TenantApiKeyListDto> {
+  async list(actor: Actor, tenantId: string): Promise<TenantApiKeyResponseDto[]> {
     const tenant = await manageableTenant(this.dataSource.manager, actor, tenantId);
     const keys = await this.dataSource
       .getRepository(ApiKey)
       .find({ where: { tenantId: tenant.id }, order: { createdAt: 'ASC', id: 'ASC' } });
-    return { items: keys.map(toTenantApiKeyResponse) };
+    return keys.map(toTenantApiKeyResponse);
   }
 
   /** The key is returned this once; only its keyed digest is stored, as the auth guard looks it up. */

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Patch, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Role } from '@app/domain';
 import { Allow } from '../auth/access.decorator';
@@ -6,6 +6,7 @@ import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiCallerErrors, ApiError, ApiJsonBodyErrors } from '../common/api-error.decorator';
 import { IdParamDto } from '../common/id-param.dto';
+import { BoundedListQueryDto, pageItems } from '../common/page-query.dto';
 import { CreateTenantDto, TenantListDto, TenantResponseDto, UpdateTenantDto } from './dto/tenant.dto';
 import { TenantSettingsDto, TenantSettingsResponseDto } from './dto/tenant-settings.dto';
 import { TenantsService } from './tenants.service';
@@ -31,8 +32,8 @@ export class TenantsController {
   })
   @ApiResponse({ status: 200, type: TenantListDto })
   @ApiCallerErrors('admins only')
-  list(): Promise<TenantListDto> {
-    return this.tenants.list();
+  async list(@Query() query: BoundedListQueryDto): Promise<TenantListDto> {
+    return pageItems(await this.tenants.list(), query);
   }
 
   @Post()

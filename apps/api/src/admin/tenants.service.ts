@@ -5,7 +5,7 @@ import { AdminErrors, TENANT_KIND_LABELS, TENANT_PARENT_KINDS } from '@app/domai
 import { AuditRepository, Tenant } from '@app/persistence';
 import { Actor } from '../auth/actor';
 import { auditActor } from '../auth/audit-actor';
-import { CreateTenantDto, TenantListDto, TenantResponseDto, UpdateTenantDto, toTenantResponse } from './dto/tenant.dto';
+import { CreateTenantDto, TenantResponseDto, UpdateTenantDto, toTenantResponse } from './dto/tenant.dto';
 import { TenantSettingsDto, TenantSettingsResponseDto, toSettings } from './dto/tenant-settings.dto';
 import { manageableTenant } from './tenant-access';
 
@@ -16,9 +16,9 @@ export class TenantsService {
     private readonly audit: AuditRepository,
   ) {}
 
-  async list(): Promise<TenantListDto> {
+  async list(): Promise<TenantResponseDto[]> {
     const tenants = await this.dataSource.getRepository(Tenant).find({ order: { name: 'ASC', id: 'ASC' } });
-    return { items: parentsFirst(tenants).map(toTenantResponse) };
+    return parentsFirst(tenants).map(toTenantResponse);
   }
 
   async create(actor: Actor, dto: CreateTenantDto): Promise<TenantResponseDto> {

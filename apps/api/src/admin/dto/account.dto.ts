@@ -5,6 +5,7 @@ import { AppUser } from '@app/persistence';
 import { LoginField, NewPasswordField } from '../../auth/credentials';
 import { TextField } from '../../common/input.decorators';
 import { Label } from '../../common/label.decorator';
+import { PageOf } from '../../common/page-query.dto';
 
 export class InviteAccountDto {
   @ApiProperty({ example: 'xinhua.li', description: '登录名 / login' })
@@ -38,10 +39,7 @@ export class AccountResponseDto {
   createdAt: string;
 }
 
-export class AccountListDto {
-  @ApiProperty({ type: [AccountResponseDto] })
-  items: AccountResponseDto[];
-}
+export class AccountListDto extends PageOf(AccountResponseDto) {}
 
 export class OneTimeLinkDto {
   @ApiProperty({ example: 'gyi_Q2hpbmEgcHVibGljIGJlbmVmaXQ', description: '只显示这一次 / shown only now' })

@@ -4,6 +4,7 @@ import { ApiKeyScope } from '@app/domain';
 import { ApiKey } from '@app/persistence';
 import { ArrayField, TextField } from '../../common/input.decorators';
 import { Label } from '../../common/label.decorator';
+import { PageOf } from '../../common/page-query.dto';
 
 export class CreateTenantApiKeyDto {
   @ApiProperty({ example: '区民政局数据看板', maxLength: 100, description: '用途说明 / what the key is for' })
@@ -44,10 +45,7 @@ export class TenantApiKeyResponseDto {
   revokedAt: string | null;
 }
 
-export class TenantApiKeyListDto {
-  @ApiProperty({ type: [TenantApiKeyResponseDto] })
-  items: TenantApiKeyResponseDto[];
-}
+export class TenantApiKeyListDto extends PageOf(TenantApiKeyResponseDto) {}
 
 export class CreatedTenantApiKeyResponseDto extends TenantApiKeyResponseDto {
   @ApiProperty({ example: 'gyk_Q2hpbmEgcHVibGljIGJlbmVmaXQgdmVudHVyZQ', description: '只显示这一次 / shown only now' })

@@ -4,6 +4,7 @@ import { TenantKind } from '@app/domain';
 import { Tenant } from '@app/persistence';
 import { Optional, TextField } from '../../common/input.decorators';
 import { Label } from '../../common/label.decorator';
+import { PageOf } from '../../common/page-query.dto';
 
 export class CreateTenantDto {
   @ApiProperty({ enum: TenantKind, example: TenantKind.Street })
@@ -66,10 +67,7 @@ export class TenantResponseDto {
 }
 
 /** Every office, parents before their children, then by name: a page draws the tree in one pass. */
-export class TenantListDto {
-  @ApiProperty({ type: [TenantResponseDto] })
-  items: TenantResponseDto[];
-}
+export class TenantListDto extends PageOf(TenantResponseDto) {}
 
 export function toTenantResponse(tenant: Tenant): TenantResponseDto {
   return {
