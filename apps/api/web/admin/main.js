@@ -213,7 +213,7 @@ function linkReveal(who, link) {
       },
       { class: 'hint' },
     ),
-    h('div', { class: 'code-reveal' }, h('output', { 'data-testid': 'one-time-link' }, address)),
+    h('div', { class: 'code-reveal' }, h('output', { class: 'link', 'data-testid': 'one-time-link' }, address)),
   );
 }
 
