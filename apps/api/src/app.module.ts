@@ -3,6 +3,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { AppConfig, ConfigModule } from '@app/config';
 import { ApplicationModule, ProducerRedis } from '@app/application';
 import { AccountabilityModule } from './accountability/accountability.module';
+import { AdminModule } from './admin/admin.module';
 import { AgreementsModule } from './agreements/agreements.module';
 import { AuditLogModule } from './audit/audit-log.module';
 import { AuthModule } from './auth/auth.module';
@@ -61,6 +62,7 @@ export class AppModule {
         WebhooksModule,
         NotificationsModule,
         VotesModule,
+        AdminModule,
       ],
     };
   }

@@ -208,6 +208,21 @@ const ACCESS: Readonly<Record<string, typeof PUBLIC | readonly Role[]>> = {
   'POST /webhook-deliveries/{id}/replay': [Office, Admin],
   'GET /notifications': USERS,
   'POST /notifications/{id}/read': USERS,
+  'GET /tenants': [Admin],
+  'POST /tenants': [Admin],
+  'PATCH /tenants/{id}': [Admin],
+  'GET /tenants/{id}/settings': [Admin, Office],
+  'PUT /tenants/{id}/settings': [Admin, Office],
+  'GET /tenants/{id}/accounts': [Admin],
+  'POST /tenants/{id}/accounts': [Admin],
+  'POST /accounts/{id}/disable': [Admin],
+  'POST /accounts/{id}/enable': [Admin],
+  'POST /accounts/{id}/reset': [Admin],
+  'POST /invitations/lookup': PUBLIC,
+  'POST /invitations/accept': PUBLIC,
+  'GET /tenants/{id}/api-keys': [Admin, Office],
+  'POST /tenants/{id}/api-keys': [Admin, Office],
+  'DELETE /tenants/{id}/api-keys/{keyId}': [Admin, Office],
 };
 
 const ROUTES = Object.keys(ACCESS);

@@ -23,3 +23,4 @@ export * from './rules-labels';
 export * from './tenant-vocabulary';
 export * from './audit-vocabulary';
 export * from './notify-vocabulary';
+export * from './admin-vocabulary';

@@ -21,6 +21,7 @@ import { ProjectGrant } from './grants/project-grant.entity';
 import { ReportAttachment } from './grants/report-attachment.entity';
 import { ApiKey } from './identity/api-key.entity';
 import { AppUser } from './identity/app-user.entity';
+import { Invitation } from './identity/invitation.entity';
 import { Organization } from './identity/organization.entity';
 import { Tenant } from './identity/tenant.entity';
 import { Agreement } from './results/agreement.entity';
@@ -50,6 +51,7 @@ import { WebhookEvent } from './notify/webhook-event.entity';
 export const ENTITIES = [
   AuditEvent,
   Tenant,
+  Invitation,
   Organization,
   AppUser,
   ApiKey,

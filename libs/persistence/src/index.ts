@@ -25,6 +25,7 @@ export * from './grants/project-grant.entity';
 export * from './grants/report-attachment.entity';
 export * from './identity/api-key.entity';
 export * from './identity/app-user.entity';
+export * from './identity/invitation.entity';
 export * from './identity/organization.entity';
 export * from './identity/tenant.entity';
 export * from './notify/notification.entity';

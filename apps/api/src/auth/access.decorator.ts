@@ -1,6 +1,6 @@
 import { SetMetadata, applyDecorators } from '@nestjs/common';
-import { ApiSecurity } from '@nestjs/swagger';
-import { Role } from '@app/domain';
+import { ApiExtension, ApiSecurity } from '@nestjs/swagger';
+import { ApiKeyScope, Role } from '@app/domain';
 import { securitySchemesOf } from './security-schemes';
 
 export const ACCESS_KEY = 'access';
@@ -20,3 +20,12 @@ export const Allow = (...roles: Role[]) =>
 
 /** Open to anyone: health, documentation, sign-in, registration, public results. No security scheme. */
 export const Public = () => SetMetadata(ACCESS_KEY, { public: true } satisfies Access);
+
+export const API_KEY_SCOPE_KEY = 'api-key-scope';
+
+/**
+ * The one scope an office's API key needs to call this route. A route without it refuses every
+ * scoped key, so a new route is closed to integrations until someone decides it should be open.
+ */
+export const KeyScope = (scope: ApiKeyScope) =>
+  applyDecorators(SetMetadata(API_KEY_SCOPE_KEY, scope), ApiExtension('x-api-key-scope', scope));

@@ -1,4 +1,4 @@
-import { Role } from '@app/domain';
+import { ApiKeyScope, Role } from '@app/domain';
 
 /** Who is calling, as established by the auth guard; services decide what this actor may touch. */
 export type Actor =
@@ -8,6 +8,8 @@ export type Actor =
       readonly role: Role.Office;
       /** The office the account belongs to: what it may see and run. */
       readonly tenantId: string;
+      /** Set when an office's API key is calling: it may call only the routes that need one of these. */
+      readonly scopes?: readonly ApiKeyScope[];
     }
   | { readonly kind: 'user'; readonly userId: string; readonly role: Role.Admin }
   | { readonly kind: 'user'; readonly userId: string; readonly role: Role.Applicant; readonly organizationId: string }

@@ -2,9 +2,9 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
-import { AuthErrors, EvaluationErrors, RoadshowErrors } from '@app/domain';
+import { AdminErrors, ApiKeyScope, AuthErrors, EvaluationErrors, Role, RoadshowErrors } from '@app/domain';
 import { ApiKey, AppUser } from '@app/persistence';
-import { ACCESS_KEY, Access } from './access.decorator';
+import { ACCESS_KEY, API_KEY_SCOPE_KEY, Access } from './access.decorator';
 import { Actor } from './actor';
 import { userActorOf } from './auth.service';
 import { CredentialDigestService } from './credential-digest.service';
@@ -40,6 +40,10 @@ export class AuthGuard implements CanActivate {
     const actor = await this.authenticate(request);
     if (!actor) throw AuthErrors.signInRequired();
     if (!access || !access.roles.includes(actor.role)) throw AuthErrors.roleNotAllowed();
+    if (actor.kind === 'user' && actor.role === Role.Office && actor.scopes) {
+      const scope = this.reflector.get<ApiKeyScope | undefined>(API_KEY_SCOPE_KEY, context.getHandler());
+      if (!scope || !actor.scopes.includes(scope)) throw AdminErrors.apiKeyScopeMissing(scope ?? '—');
+    }
     // A judge's token is good only while its sign-in is: a reissued code or a removed judge ends it.
     if (actor.kind === 'judge' && !(await this.judgeSessions.touch(actor.sessionId, actor.judgeId))) {
       throw RoadshowErrors.judgeSessionEnded();
@@ -57,7 +61,15 @@ export class AuthGuard implements CanActivate {
   private async authenticate(request: AuthenticatedRequest): Promise<Actor | undefined> {
     const header = request.headers.authorization;
     if (header?.startsWith('Bearer ')) {
-      return this.tokens.verify(header.slice('Bearer '.length).trim());
+      const opened = this.tokens.open(header.slice('Bearer '.length).trim());
+      if (opened?.actor.kind !== 'user') return opened?.actor;
+      // One look-up by primary key for accounts only (judges' score posts pay nothing): a disabled or
+      // reset account's stateless tokens are refused on their next request.
+      const user = await this.users.findOneBy({ id: opened.actor.userId });
+      if (!user || user.disabledAt || (user.sessionsValidAfter && opened.issuedAt < user.sessionsValidAfter)) {
+        throw AdminErrors.accountDisabled();
+      }
+      return opened.actor;
     }
     const key = request.headers['x-api-key'];
     if (typeof key === 'string' && key.length > 0) {
@@ -67,8 +79,19 @@ export class AuthGuard implements CanActivate {
           .map(({ keyId, digest }) => ({ digestKeyId: keyId, keyHash: digest, revokedAt: IsNull() })),
       );
       if (!apiKey) return undefined;
+      // An office's scoped key acts for the office and outlives the account of whoever made it.
+      if (apiKey.scopes && apiKey.tenantId) {
+        return {
+          kind: 'user',
+          userId: apiKey.userId,
+          role: Role.Office,
+          tenantId: apiKey.tenantId,
+          scopes: apiKey.scopes,
+        };
+      }
       const user = await this.users.findOneBy({ id: apiKey.userId });
       if (!user) return undefined;
+      if (user.disabledAt) throw AdminErrors.accountDisabled();
       return userActorOf(user);
     }
     return undefined;

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, IsNull, Repository } from 'typeorm';
-import { AuthErrors, Role } from '@app/domain';
+import { AdminErrors, AuthErrors, Role } from '@app/domain';
 import { ApiKey, AppUser, AuditRepository } from '@app/persistence';
 import { Actor } from './actor';
 import { auditActor } from './audit-actor';
@@ -63,6 +63,7 @@ export class AuthService {
       throw AuthErrors.wrongCredentials();
     }
     await this.throttle.reset(login);
+    if (user.disabledAt) throw AdminErrors.accountDisabled();
     const actor = userActorOf(user);
     const { token, expiresAt } = this.tokens.issue(actor);
     return {
@@ -91,7 +92,8 @@ export class AuthService {
 
   /** The key is returned this once; only its keyed digest is stored, as the auth guard looks it up. */
   async createApiKey(actor: Actor, dto: CreateApiKeyDto): Promise<CreatedApiKeyResponseDto> {
-    const { userId } = requireUser(actor);
+    const user = requireUser(actor);
+    const { userId } = user;
     const key = `gyk_${randomBytes(24).toString('base64url')}`;
     const created = await this.dataSource.transaction(async (manager) => {
       // Serializes one user's key creations so the cap below cannot be raced past.
@@ -99,9 +101,16 @@ export class AuthService {
       const active = await manager.getRepository(ApiKey).countBy({ userId, revokedAt: IsNull() });
       if (active >= MAX_ACTIVE_API_KEYS) throw AuthErrors.apiKeyLimit(MAX_ACTIVE_API_KEYS);
       const { keyId, digest } = this.digests.current('api-key', key);
-      const saved = await manager
-        .getRepository(ApiKey)
-        .save({ userId, name: dto.name, keyHash: digest, digestKeyId: keyId, revokedAt: null });
+      const saved = await manager.getRepository(ApiKey).save({
+        userId,
+        // Listed under the office too, which sees every key that can act for it.
+        tenantId: user.role === Role.Office ? user.tenantId : null,
+        scopes: null,
+        name: dto.name,
+        keyHash: digest,
+        digestKeyId: keyId,
+        revokedAt: null,
+      });
       await this.audit.record(
         {
           ...auditActor(actor),

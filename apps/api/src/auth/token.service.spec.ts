@@ -21,6 +21,12 @@ describe('TokenService', () => {
     expect(tokens.verify(token)).toEqual(judge);
   });
 
+  it('says when a token was issued, so sessions ended after it can be refused', () => {
+    const issued = new Date('2026-05-20T01:02:03.456Z');
+    const { token } = tokens.issue(judge, issued);
+    expect(tokens.open(token, issued)).toEqual({ actor: judge, issuedAt: issued });
+  });
+
   it('signs with the first key and still accepts a token of a retired key while it is listed', () => {
     const rotated = tokensWith(newer, older);
     expect(rotated.verify(tokens.issue(judge).token)).toEqual(judge);

@@ -14,7 +14,15 @@ export const JUDGE_TOKEN_SECONDS = 16 * 3600;
 interface TokenClaims {
   readonly v: 1;
   readonly exp: number;
+  /** Milliseconds; absent from tokens issued before accounts could be disabled. */
+  readonly iat?: number;
   readonly actor: Actor;
+}
+
+/** A verified token: its actor, and when it was issued, which a disabled or reset account's sessions are compared with. */
+export interface OpenedToken {
+  readonly actor: Actor;
+  readonly issuedAt: Date;
 }
 
 /**
@@ -31,15 +39,20 @@ export class TokenService {
   }
 
   issue(actor: Actor, now: Date = new Date()): { token: string; expiresAt: Date } {
-    const lifetime = actor.kind === 'user' ? USER_TOKEN_SECONDS : JUDGE_TOKEN_SECONDS;
-    const exp = Math.floor(now.getTime() / 1000) + lifetime;
-    const body = Buffer.from(JSON.stringify({ v: 1, exp, actor } satisfies TokenClaims)).toString('base64url');
+    const exp = Math.floor(now.getTime() / 1000) + lifetimeOf(actor);
+    const body = Buffer.from(JSON.stringify({ v: 1, exp, iat: now.getTime(), actor } satisfies TokenClaims)).toString(
+      'base64url',
+    );
     const [key] = this.keys;
     return { token: `${key.id}.${body}.${sign(key, body)}`, expiresAt: new Date(exp * 1000) };
   }
 
   /** The actor, or undefined for a forged, malformed or expired token, or one whose key is no longer listed. */
   verify(token: string, now: Date = new Date()): Actor | undefined {
+    return this.open(token, now)?.actor;
+  }
+
+  open(token: string, now: Date = new Date()): OpenedToken | undefined {
     const [keyId, body, signature, extra] = token.split('.');
     if (!keyId || !body || !signature || extra !== undefined) return undefined;
     const key = this.keys.find((candidate) => candidate.id === keyId);
@@ -50,11 +63,17 @@ export class TokenService {
     try {
       const claims = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as TokenClaims;
       if (claims.v !== 1 || claims.exp * 1000 <= now.getTime()) return undefined;
-      return isActor(claims.actor) ? claims.actor : undefined;
+      if (!isActor(claims.actor)) return undefined;
+      const issuedAt = claims.iat ?? (claims.exp - lifetimeOf(claims.actor)) * 1000;
+      return { actor: claims.actor, issuedAt: new Date(issuedAt) };
     } catch {
       return undefined;
     }
   }
+}
+
+function lifetimeOf(actor: Actor): number {
+  return actor.kind === 'user' ? USER_TOKEN_SECONDS : JUDGE_TOKEN_SECONDS;
 }
 
 function sign(key: NamedKey, body: string): string {

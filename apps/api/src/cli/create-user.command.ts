@@ -1,14 +1,16 @@
 import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
 import { DEFAULT_TENANT_ID, Role } from '@app/domain';
-import { AppUser, AuditEvent, AuditRepository } from '@app/persistence';
+import { AppUser, AuditEvent, AuditRepository, Tenant } from '@app/persistence';
 import { LOGIN_PATTERN, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, normalizeLogin } from '../auth/credentials';
 import { hashPassword } from '../auth/password-hasher';
 import { isUniqueViolation } from '../common/unique-violation';
 
-export const CREATE_USER_USAGE = `用法 / usage: npm run --silent create-user -- --role office|admin --login LOGIN --name NAME
+export const CREATE_USER_USAGE = `用法 / usage: npm run --silent create-user -- --role office|admin --login LOGIN --name NAME [--tenant TENANT_ID]
   密码从标准输入读取（第一行）；在终端中运行时会提示输入且不回显。
   The password is read from stdin (first line); on a terminal it is prompted for without echo.
+  办公室账号默认属于默认办公室；--tenant 指定所属单位。
+  An office account belongs to the default office unless --tenant names its office.
   Applicants register themselves through POST /organizations.`;
 
 /** A problem with how the command was called: printed with the usage, exit code 2. */
@@ -26,14 +28,23 @@ export interface CreateUserInput {
   readonly role: Role.Office | Role.Admin;
   readonly login: string;
   readonly displayName: string;
+  /** The office an office account runs; none for an admin. */
+  readonly tenantId: string | null;
 }
 
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 export function parseCreateUserArgs(argv: readonly string[]): CreateUserInput {
-  let values: { role?: string; login?: string; name?: string };
+  let values: { role?: string; login?: string; name?: string; tenant?: string };
   try {
     ({ values } = parseArgs({
       args: [...argv],
-      options: { role: { type: 'string' }, login: { type: 'string' }, name: { type: 'string' } },
+      options: {
+        role: { type: 'string' },
+        login: { type: 'string' },
+        name: { type: 'string' },
+        tenant: { type: 'string' },
+      },
       strict: true,
       allowPositionals: false,
     }));
@@ -54,7 +65,19 @@ export function parseCreateUserArgs(argv: readonly string[]): CreateUserInput {
   if (displayName.length === 0 || [...displayName].length > 50) {
     throw new CreateUserUsageError('--name 必填，最多 50 个字符', '--name is required, at most 50 characters');
   }
-  return { role: values.role, login, displayName };
+  if (values.tenant !== undefined && values.role !== Role.Office) {
+    throw new CreateUserUsageError('只有办公室账号可以指定 --tenant', 'only an office account takes --tenant');
+  }
+  const tenantId = values.tenant?.trim().toLowerCase();
+  if (tenantId !== undefined && !UUID_PATTERN.test(tenantId)) {
+    throw new CreateUserUsageError('--tenant 须为单位编号（UUID）', '--tenant must be an office id (a UUID)');
+  }
+  return {
+    role: values.role,
+    login,
+    displayName,
+    tenantId: values.role === Role.Office ? (tenantId ?? DEFAULT_TENANT_ID) : null,
+  };
 }
 
 export function checkPassword(password: string): string {
@@ -77,14 +100,16 @@ export async function createUserAccount(
   const passwordHash = await hashPassword(checkPassword(password));
   try {
     return await dataSource.transaction(async (manager) => {
+      if (input.tenantId && !(await manager.getRepository(Tenant).existsBy({ id: input.tenantId }))) {
+        throw new CreateUserUsageError(`未找到单位 ${input.tenantId}`, `no office ${input.tenantId}`);
+      }
       const user = await manager.getRepository(AppUser).save({
         role: input.role,
         login: input.login,
         displayName: input.displayName,
         passwordHash,
         organizationId: null,
-        // Until tenants can be named here, office accounts made from the command line run the default office.
-        tenantId: input.role === Role.Office ? DEFAULT_TENANT_ID : null,
+        tenantId: input.tenantId,
       });
       await new AuditRepository(dataSource.getRepository(AuditEvent)).record(
         {
@@ -92,7 +117,13 @@ export async function createUserAccount(
           action: 'user.create',
           subjectType: 'user',
           subjectId: user.id,
-          after: { role: user.role, login: user.login, displayName: user.displayName, via: 'cli' },
+          after: {
+            role: user.role,
+            login: user.login,
+            displayName: user.displayName,
+            tenantId: user.tenantId,
+            via: 'cli',
+          },
         },
         manager,
       );

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CompetitionErrors, CompetitionState, Role, RulesErrors, rulesFieldName } from '@app/domain';
-import { Allow, Public } from '../auth/access.decorator';
+import { ApiKeyScope, CompetitionErrors, CompetitionState, Role, RulesErrors, rulesFieldName } from '@app/domain';
+import { Allow, KeyScope, Public } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiCallerErrors, ApiError, ApiJsonBodyErrors, refusalExample } from '../common/api-error.decorator';
@@ -51,6 +51,7 @@ export class CompetitionsController {
   }
 
   @Get()
+  @KeyScope(ApiKeyScope.CompetitionsRead)
   @Allow(Role.Office, Role.Admin, Role.Applicant)
   @ApiOperation({
     summary: '大赛列表 / list competitions',
@@ -76,6 +77,7 @@ export class CompetitionsController {
   }
 
   @Get(':id')
+  @KeyScope(ApiKeyScope.CompetitionsRead)
   @Allow(Role.Office, Role.Admin, Role.Applicant, Role.Judge)
   @ApiOperation({
     summary: '查看大赛 / one competition',

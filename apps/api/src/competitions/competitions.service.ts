@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { CompetitionLifecycle } from '@app/application';
 import {
+  AdminErrors,
   BilingualMessage,
   COMPETITION_PRESETS,
   CompetitionErrors,
@@ -12,7 +13,7 @@ import {
   STATES_WITH_OWN_ACTION,
   canTransition,
 } from '@app/domain';
-import { AuditRepository, Competition, CompetitionsRepository } from '@app/persistence';
+import { AuditRepository, Competition, CompetitionsRepository, GrantorParty, Tenant } from '@app/persistence';
 import { yuanFigure } from '@app/scoring';
 import { Actor } from '../auth/actor';
 import { auditActor } from '../auth/audit-actor';
@@ -73,6 +74,7 @@ export class CompetitionsService {
     const rules = validateCompetitionRules({ ...base, ...overrides }, dto.poolFen);
     const submissionDeadline = futureDeadline(dto.submissionDeadline, new Date());
     const saved = await this.dataSource.transaction(async (manager) => {
+      const grantor = dto.grantor ?? (await this.officeGrantor(manager, actor));
       const competition = await manager.getRepository(Competition).save({
         title: dto.title,
         state: CompetitionState.Draft,
@@ -80,7 +82,7 @@ export class CompetitionsService {
         rules,
         rulesVersion: 1,
         rulesFrozenAt: null,
-        grantor: { name: dto.grantor.name, address: dto.grantor.address, representative: dto.grantor.representative },
+        grantor: { name: grantor.name, address: grantor.address, representative: grantor.representative },
         submissionDeadline,
         createdBy: auditActor(actor).actorId,
       });
@@ -249,5 +251,13 @@ export class CompetitionsService {
       write(manager, await this.lifecycle.lock(manager, id, 'update')),
     );
     return toCompetitionResponse(saved);
+  }
+
+  /** What a competition created without a grantor names as party A: the office's own, from its settings. */
+  private async officeGrantor(manager: EntityManager, actor: Actor): Promise<GrantorParty> {
+    const tenant =
+      actor.role === Role.Office ? await manager.getRepository(Tenant).findOneBy({ id: actor.tenantId }) : null;
+    if (!tenant?.settings.grantor) throw AdminErrors.grantorNotSet();
+    return tenant.settings.grantor;
   }
 }

@@ -8,6 +8,7 @@ import {
   CompetitionsRepository,
   NotificationsRepository,
   PublicityRepository,
+  Tenant,
 } from '@app/persistence';
 import { Actor } from '../auth/actor';
 import { auditActor } from '../auth/audit-actor';
@@ -136,11 +137,20 @@ export class PublicationService {
       this.publicity.findPublication(publicationId),
     ]);
     if (!competition || !publication) throw PublicityErrors.notPublished();
-    const [run, rows, openObjections] = await Promise.all([
+    const [run, rows, openObjections, office] = await Promise.all([
       this.publicity.runById(publication.runId),
       this.publicity.noticeRows(publication.runId),
       this.publicity.countOpenObjections(this.dataSource.manager, publication.id),
+      this.dataSource.getRepository(Tenant).findOneBy({ id: competition.tenantId }),
     ]);
-    return toPublicationNotice(publication, competition, run, rows, openObjections, new Date());
+    return toPublicationNotice(
+      publication,
+      competition,
+      run,
+      rows,
+      openObjections,
+      new Date(),
+      office?.settings.notice,
+    );
   }
 }

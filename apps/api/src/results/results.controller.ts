@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query, StreamableFile, applyDecorators } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { Role } from '@app/domain';
-import { Allow } from '../auth/access.decorator';
+import { ApiKeyScope, Role } from '@app/domain';
+import { Allow, KeyScope } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiCallerErrors, ApiError } from '../common/api-error.decorator';
@@ -35,6 +35,7 @@ export class ResultsController {
   constructor(private readonly results: ResultsService) {}
 
   @Get('competitions/:id/results')
+  @KeyScope(ApiKeyScope.ResultsRead)
   @Allow(Role.Office, Role.Admin, Role.Applicant)
   @ApiOperation({
     summary: '排名与资助结果表 / the ranking and funding table',
@@ -68,6 +69,7 @@ export class ResultsController {
   }
 
   @Get('runs/:id/results.csv')
+  @KeyScope(ApiKeyScope.ResultsRead)
   @Allow(Role.Office, Role.Admin)
   @ApiOperation({
     summary: '下载结果表 CSV（UTF-8 带 BOM，Excel 可直接打开）/ download the table as CSV (UTF-8 with BOM for Excel)',

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { Role, SubmissionErrors } from '@app/domain';
-import { Allow } from '../auth/access.decorator';
+import { ApiKeyScope, Role, SubmissionErrors } from '@app/domain';
+import { Allow, KeyScope } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiCallerErrors, ApiError, ApiJsonBodyErrors, refusalExample } from '../common/api-error.decorator';
@@ -66,6 +66,7 @@ export class SubmissionsController {
   }
 
   @Get('competitions/:id/submissions')
+  @KeyScope(ApiKeyScope.CompetitionsRead)
   @Allow(Role.Office, Role.Admin, Role.Applicant)
   @ApiOperation({
     summary: '大赛的申报项目列表 / submissions of a competition',
@@ -100,6 +101,7 @@ export class SubmissionsController {
   }
 
   @Get('submissions/:id')
+  @KeyScope(ApiKeyScope.CompetitionsRead)
   @Allow(Role.Office, Role.Admin, Role.Applicant)
   @ApiOperation({
     summary: '查看申报项目（含资格审查结果） / one submission, with its screening result',
@@ -171,6 +173,7 @@ export class SubmissionsController {
   }
 
   @Post('submissions/:id/screening')
+  @KeyScope(ApiKeyScope.ScreeningWrite)
   @Allow(Role.Office)
   @HttpCode(HttpStatus.OK)
   @ApiOperation({

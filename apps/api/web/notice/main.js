@@ -96,12 +96,18 @@ function resultItem(row) {
   );
 }
 
+/** The running office's own words, as it typed them (line breaks kept); nothing when it set none. */
+function officeWords(text, className) {
+  return text ? [h('p', { class: `office-words ${className}` }, text)] : [];
+}
+
 async function noticePage(main, competitionId) {
   const notice = await api(`/competitions/${encodeURIComponent(competitionId)}/publication`);
   document.title = `${notice.competitionTitle} · 结果公示 Public notice`;
   main.append(
     tx('p', { zh: '结果公示', en: 'Public notice of the result' }, { class: 'kicker' }),
     h('h1', {}, notice.competitionTitle),
+    ...officeWords(notice.noticeHeader, 'notice-header'),
     periodCard(notice),
     h(
       'section',
@@ -116,6 +122,7 @@ async function noticePage(main, competitionId) {
     ),
     tx('h2', { zh: '排名与资助结果', en: 'Ranking and grants' }, { id: 'results-heading' }),
     h('ol', { class: 'projects', 'aria-labelledby': 'results-heading' }, notice.results.map(resultItem)),
+    ...officeWords(notice.noticeClosing, 'notice-closing'),
     objectionCard(notice),
     h(
       'p',

@@ -29,6 +29,7 @@ export async function competitionsView(ctx) {
       tx('h1', { zh: '公益创投大赛', en: 'Competitions' }),
       tx('a', { zh: '审计日志', en: 'Audit log' }, { class: 'button', href: '#/audit' }),
       tx('a', { zh: '事件推送', en: 'Webhooks' }, { class: 'button', href: '#/webhooks' }),
+      tx('a', { zh: '本单位设置', en: 'Office settings' }, { class: 'button', href: '#/settings' }),
       tx('a', { zh: '＋ 新建大赛', en: '＋ New competition' }, { class: 'button primary', href: '#/competitions/new' }),
     ),
     h(

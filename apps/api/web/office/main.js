@@ -9,6 +9,7 @@ import { loginView } from './login-view.js';
 import { organizationView } from './organization-view.js';
 import { reportReviewView } from './report-review.js';
 import { webhooksView } from './webhooks-view.js';
+import { settingsView } from './settings-view.js';
 
 startApp({
   sessionKey: 'gongyi.office.session',
@@ -25,5 +26,6 @@ startApp({
     [new RegExp(`^#/organizations/${ID}$`), organizationView],
     [/^#\/audit(?:\?([^#]*))?$/, auditView],
     [/^#\/webhooks$/, webhooksView],
+    [/^#\/settings$/, settingsView],
   ],
 });

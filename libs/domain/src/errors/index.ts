@@ -19,5 +19,6 @@ export * from './vote.errors';
 export * from './registration.errors';
 export * from './ops.errors';
 export * from './audit.errors';
+export * from './admin.errors';
 export * from './score-post-outcomes';
 export * from './hooks.errors';

@@ -1,4 +1,5 @@
 import { DomainErrorCode } from '../domain-error-code';
+import { AdminRefusal } from './admin.errors';
 import { AgreementRefusal } from './agreement.errors';
 import { AuditRefusal } from './audit.errors';
 import { AuthRefusal } from './auth.errors';
@@ -47,5 +48,6 @@ export const REFUSAL_REASONS: readonly string[] = [
     ...Object.values(AuditRefusal),
     ...Object.values(HooksRefusal),
     ...Object.values(VoteRefusal),
+    ...Object.values(AdminRefusal),
   ]),
 ];

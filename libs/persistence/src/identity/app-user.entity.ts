@@ -28,6 +28,17 @@ export class AppUser {
   @Column({ name: 'tenant_id', type: 'uuid', nullable: true })
   tenantId: string | null;
 
+  /** Set while an administrator has disabled the account: it cannot sign in and its keys are refused. */
+  @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
+  disabledAt: Date | null;
+
+  /**
+   * Tokens issued before this are refused, so disabling or resetting an account ends its sessions at
+   * once although tokens are stateless.
+   */
+  @Column({ name: 'sessions_valid_after', type: 'timestamptz', nullable: true })
+  sessionsValidAfter: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

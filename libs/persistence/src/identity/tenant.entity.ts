@@ -1,5 +1,19 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { TenantKind } from '@app/domain';
+import type { GrantorParty } from '../competition/competition.entity';
+
+/** The public notice's own words, printed above and below its results table. */
+export interface NoticeTexts {
+  readonly header: string;
+  readonly closing: string;
+}
+
+/** What an office sets for itself; a missing entry means the platform's default. */
+export interface TenantSettings {
+  /** Party A of the agreements of the office's new competitions, unless a competition names its own. */
+  readonly grantor?: GrantorParty;
+  readonly notice?: NoticeTexts;
+}
 
 /** An office (a city's or district's bureau, or a street office) and what it owns. */
 @Entity({ name: 'tenant' })
@@ -21,7 +35,7 @@ export class Tenant {
   nameEn: string;
 
   @Column({ type: 'jsonb' })
-  settings: Record<string, unknown>;
+  settings: TenantSettings;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

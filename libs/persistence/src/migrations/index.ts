@@ -14,6 +14,7 @@ import { EvaluatorCodes1764662400000 } from './1764662400000-evaluator-codes';
 import { ComponentValues1764748800000 } from './1764748800000-component-values';
 import { PublicVote1764752400000 } from './1764752400000-public-vote';
 import { Tenants1764835200000 } from './1764835200000-tenants';
+import { AdminConsole1764842400000 } from './1764842400000-admin-console';
 import { AuditChain1764846000000 } from './1764846000000-audit-chain';
 import { WebhooksAndNotifications1764849600000 } from './1764849600000-webhooks-and-notifications';
 
@@ -35,6 +36,7 @@ export const MIGRATIONS = [
   ComponentValues1764748800000,
   PublicVote1764752400000,
   Tenants1764835200000,
+  AdminConsole1764842400000,
   AuditChain1764846000000,
   WebhooksAndNotifications1764849600000,
 ];

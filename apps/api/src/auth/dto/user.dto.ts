@@ -19,6 +19,14 @@ export class UserResponseDto {
   @ApiProperty({ example: '0d9e6f4a-1c2b-4e3d-8a7f-5b6c9d0e1f2a', format: 'uuid', nullable: true, type: String })
   organizationId: string | null;
 
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: '办公室账号所属单位 / the office an office account belongs to',
+  })
+  tenantId: string | null;
+
   @ApiProperty({ example: '2026-02-10T08:00:00.000Z', format: 'date-time' })
   createdAt: string;
 }
@@ -30,6 +38,7 @@ export function toUserResponse(user: AppUser): UserResponseDto {
     role: user.role,
     displayName: user.displayName,
     organizationId: user.organizationId,
+    tenantId: user.tenantId,
     createdAt: user.createdAt.toISOString(),
   };
 }

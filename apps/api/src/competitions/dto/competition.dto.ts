@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsEnum, IsIn, ValidateNested } from 'class-validator';
+import { IsEnum, IsIn, ValidateNested } from 'class-validator';
 import { COMPETITION_PRESETS, CompetitionState, manualTransitions } from '@app/domain';
 import { Competition } from '@app/persistence';
 import { DateTimeField, IntField, IsFen, Optional, TextField } from '../../common/input.decorators';
@@ -54,12 +54,16 @@ export class CreateCompetitionDto {
   @DateTimeField()
   submissionDeadline: string;
 
-  @ApiProperty({ type: GrantorDto, description: '协议甲方 / party A of the funding agreements' })
+  @ApiPropertyOptional({
+    type: GrantorDto,
+    description:
+      '协议甲方；不填时取本单位设置中的资助方 / party A of the funding agreements; without it, the office’s grantor from its settings',
+  })
   @Label('资助方', 'grantor')
-  @IsDefined()
+  @Optional()
   @ValidateNested()
   @Type(() => GrantorDto)
-  grantor: GrantorDto;
+  grantor?: GrantorDto;
 
   @ApiPropertyOptional({
     type: CompetitionRulesInputDto,

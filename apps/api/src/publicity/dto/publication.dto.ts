@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { CompetitionRules, CompetitionState } from '@app/domain';
-import { Competition, Publication, RankingRun } from '@app/persistence';
+import { Competition, NoticeTexts, Publication, RankingRun } from '@app/persistence';
 import { BundleReason } from '@app/scoring';
 import { ApiDecimal } from '../../common/api-decimal.decorator';
 import { ALLOCATION_STATUSES, BUNDLE_REASONS } from '../../results/dto/results-response.dto';
@@ -112,6 +112,22 @@ export class PublicationNoticeDto {
 
   @ApiProperty({ type: [NoticeRowDto] })
   results: NoticeRowDto[];
+
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: '根据《西南街道公益创投项目管理办法》，现将本届大赛评审结果公示如下：',
+    description: '主办单位设置的公示开头语 / the running office’s header for its notices, when it set one',
+  })
+  noticeHeader: string | null;
+
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: '公示期内如有异议，请通过申报页面提出。联系电话：0757-87654321',
+    description: '主办单位设置的公示结束语 / the running office’s closing lines, when it set them',
+  })
+  noticeClosing: string | null;
 }
 
 export class AwardResponseDto {
@@ -146,6 +162,7 @@ export function toPublicationNotice(
   rows: readonly NoticeRow[],
   openObjections: number,
   now: Date,
+  texts: NoticeTexts | undefined,
 ): PublicationNoticeDto {
   const categories = new Map(competition.rules.categories.map((c) => [c.key, c]));
   const funded = rows.filter((r) => r.grantFen > 0);
@@ -163,6 +180,8 @@ export function toPublicationNotice(
     openObjections,
     fundedCount: funded.length,
     totalGrantFen: funded.reduce((sum, r) => sum + r.grantFen, 0),
+    noticeHeader: texts?.header ?? null,
+    noticeClosing: texts?.closing ?? null,
     results: rows.map((r) => ({
       position: r.position,
       displayRank: r.displayRank,

@@ -1,0 +1,157 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { INVITATION_HOURS, Role } from '@app/domain';
+import { Allow, Public } from '../auth/access.decorator';
+import { Actor } from '../auth/actor';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { ApiCallerErrors, ApiError, ApiJsonBodyErrors } from '../common/api-error.decorator';
+import { IdParamDto } from '../common/id-param.dto';
+import { BoundedListQueryDto, pageItems } from '../common/page-query.dto';
+import { AccountsService } from './accounts.service';
+import {
+  AcceptInvitationDto,
+  AccountIdParamDto,
+  AccountListDto,
+  AccountResponseDto,
+  InvitationResponseDto,
+  InvitationTokenDto,
+  InviteAccountDto,
+  InvitedAccountResponseDto,
+} from './dto/account.dto';
+
+const NO_SUCH_ACCOUNT = {
+  code: 'NOT_FOUND',
+  reason: 'ACCOUNT_NOT_FOUND',
+  message_zh: '未找到该账号',
+  message_en: 'account not found',
+  field: 'id',
+} as const;
+
+const INVALID_LINK = {
+  code: 'NOT_FOUND',
+  reason: 'INVITATION_INVALID',
+  message_zh: '链接无效、已过期或已使用，请联系管理员重新发送',
+  message_en: 'this link is invalid, expired or already used; ask the administrator for a new one',
+  field: 'token',
+} as const;
+
+@ApiTags('admin 管理控制台')
+@Controller()
+export class AccountsController {
+  constructor(private readonly accounts: AccountsService) {}
+
+  @Get('tenants/:id/accounts')
+  @Allow(Role.Admin)
+  @ApiOperation({ summary: '单位的办公室账号 / an office’s accounts', description: 'Oldest first.' })
+  @ApiResponse({ status: 200, type: AccountListDto })
+  @ApiCallerErrors('admins only')
+  @ApiError(404, 'no such office')
+  async list(
+    @CurrentActor() actor: Actor,
+    @Param() params: IdParamDto,
+    @Query() query: BoundedListQueryDto,
+  ): Promise<AccountListDto> {
+    return pageItems(await this.accounts.list(actor, params.id), query);
+  }
+
+  @Post('tenants/:id/accounts')
+  @Allow(Role.Admin)
+  @ApiOperation({
+    summary: '邀请办公室人员 / invite a person into an office',
+    description:
+      `返回一次性链接（${INVITATION_HOURS} 小时内有效、只能用一次），只显示这一次：请交给本人，由其自行设置密码。\n\n` +
+      `Returns a one-time link (valid ${INVITATION_HOURS} hours, usable once), shown only now: hand it to the person, who sets their own password.`,
+  })
+  @ApiResponse({ status: 201, type: InvitedAccountResponseDto })
+  @ApiCallerErrors('admins only')
+  @ApiError(404, 'no such office')
+  @ApiError(409, 'the login is taken', {
+    code: 'CONFLICT',
+    reason: 'LOGIN_TAKEN',
+    message_zh: '该登录名已被使用',
+    message_en: 'this login is already taken',
+    field: 'login',
+  })
+  @ApiJsonBodyErrors()
+  invite(
+    @CurrentActor() actor: Actor,
+    @Param() params: IdParamDto,
+    @Body() dto: InviteAccountDto,
+  ): Promise<InvitedAccountResponseDto> {
+    return this.accounts.invite(actor, params.id, dto);
+  }
+
+  @Post('accounts/:id/disable')
+  @Allow(Role.Admin)
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: '停用账号 / disable an account',
+    description:
+      '立即生效：该账号已登录的会话和个人 API 密钥在下一次请求时即被拒绝。\n\n' +
+      'At once: the account’s sessions and personal API keys are refused on their next request.',
+  })
+  @ApiResponse({ status: 200, type: AccountResponseDto })
+  @ApiCallerErrors('admins only')
+  @ApiError(404, 'no such office account', NO_SUCH_ACCOUNT)
+  disable(@CurrentActor() actor: Actor, @Param() params: AccountIdParamDto): Promise<AccountResponseDto> {
+    return this.accounts.disable(actor, params.id);
+  }
+
+  @Post('accounts/:id/enable')
+  @Allow(Role.Admin)
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: '恢复账号 / re-enable an account', description: 'The person signs in again.' })
+  @ApiResponse({ status: 200, type: AccountResponseDto })
+  @ApiCallerErrors('admins only')
+  @ApiError(404, 'no such office account', NO_SUCH_ACCOUNT)
+  enable(@CurrentActor() actor: Actor, @Param() params: AccountIdParamDto): Promise<AccountResponseDto> {
+    return this.accounts.enable(actor, params.id);
+  }
+
+  @Post('accounts/:id/reset')
+  @Allow(Role.Admin)
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: '重置密码 / reset an account’s password',
+    description:
+      '原密码和所有会话立即失效；返回新的一次性链接，只显示这一次。\n\n' +
+      'The old password and every session stop now; returns a fresh one-time link, shown only now.',
+  })
+  @ApiResponse({ status: 200, type: InvitedAccountResponseDto })
+  @ApiCallerErrors('admins only')
+  @ApiError(404, 'no such office account', NO_SUCH_ACCOUNT)
+  reset(@CurrentActor() actor: Actor, @Param() params: AccountIdParamDto): Promise<InvitedAccountResponseDto> {
+    return this.accounts.reset(actor, params.id);
+  }
+
+  @Post('invitations/lookup')
+  @Public()
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: '查看一次性链接 / read a one-time link',
+    description:
+      '凭据放在请求体中，不出现在地址里。\n\nThe token travels in the body, never in an address that logs keep.',
+  })
+  @ApiResponse({ status: 200, type: InvitationResponseDto })
+  @ApiError(400)
+  @ApiError(404, 'unknown, expired or used link', INVALID_LINK)
+  @ApiJsonBodyErrors()
+  lookup(@Body() dto: InvitationTokenDto): Promise<InvitationResponseDto> {
+    return this.accounts.lookup(dto.token);
+  }
+
+  @Post('invitations/accept')
+  @Public()
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({
+    summary: '用一次性链接设置密码 / set the password with a one-time link',
+    description: '链接随即失效。\n\nThe link is used up.',
+  })
+  @ApiResponse({ status: 204, description: 'the password is set; sign in with it' })
+  @ApiError(400)
+  @ApiError(404, 'unknown, expired or used link', INVALID_LINK)
+  @ApiJsonBodyErrors()
+  accept(@Body() dto: AcceptInvitationDto): Promise<void> {
+    return this.accounts.accept(dto);
+  }
+}
