@@ -10,6 +10,7 @@ import { EvaluationsModule } from './evaluations/evaluations.module';
 import { GrantsModule } from './grants/grants.module';
 import { HealthModule } from './health/health.module';
 import { LiveModule } from './live/live.module';
+import { NeedsModule } from './needs/needs.module';
 import { OpsModule } from './ops/ops.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { PublicityModule } from './publicity/publicity.module';
@@ -53,6 +54,7 @@ export class AppModule {
         EvaluationsModule,
         SanctionsModule,
         SupervisionModule,
+        NeedsModule,
         VocabularyModule,
         VotesModule,
       ],

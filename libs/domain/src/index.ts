@@ -21,3 +21,4 @@ export * from './live-event-type';
 export * from './field-label';
 export * from './rules-labels';
 export * from './tenant-vocabulary';
+export * from './needs-vocabulary';

@@ -4,7 +4,15 @@ import { AppConfig, KeyRing, NamedKey } from '@app/config';
 
 /** What a credential is for. Part of what is keyed, so an API key's digest never matches a judge code's. */
 export type CredentialKind =
-  'api-key' | 'judge-code' | 'evaluator-code' | 'voter-code' | 'voter-phone' | 'voter-address' | 'voter-device';
+  | 'api-key'
+  | 'judge-code'
+  | 'evaluator-code'
+  | 'voter-code'
+  | 'voter-phone'
+  | 'voter-address'
+  | 'voter-device'
+  | 'needs-wall-code'
+  | 'resident-phone';
 
 /** A credential's digest and the id of the credential key that made it: stored together, matched together. */
 export interface KeyedDigest {

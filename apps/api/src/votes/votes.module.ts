@@ -28,5 +28,6 @@ import { VotingService } from './voting.service';
     PhoneVerification,
     { provide: SMS_PROVIDER, inject: [AppConfig], useFactory: smsProviderOf },
   ],
+  exports: [SMS_PROVIDER, SmsChallenges, VoterSignInLimiter, VoteHashes],
 })
 export class VotesModule {}

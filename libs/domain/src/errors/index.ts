@@ -19,3 +19,4 @@ export * from './vote.errors';
 export * from './registration.errors';
 export * from './ops.errors';
 export * from './score-post-outcomes';
+export * from './needs.errors';

@@ -5,6 +5,7 @@ import { CompetitionRefusal } from './competition.errors';
 import { ComponentRefusal } from './component.errors';
 import { EvaluationRefusal } from './evaluation.errors';
 import { GrantsRefusal } from './grants.errors';
+import { NeedsRefusal } from './needs.errors';
 import { OpsRefusal } from './ops.errors';
 import { OrganizationRefusal } from './organization.errors';
 import { PublicityRefusal } from './publicity.errors';
@@ -43,5 +44,6 @@ export const REFUSAL_REASONS: readonly string[] = [
     ...Object.values(SupervisionRefusal),
     ...Object.values(OpsRefusal),
     ...Object.values(VoteRefusal),
+    ...Object.values(NeedsRefusal),
   ]),
 ];
