@@ -7,6 +7,7 @@ import { DemoData, DemoProject, competitionOf, readDemoData, registrationOf, sub
 import { ROOT, createOffice, inDatabase, pad, say, signIn, yuan } from './demo-support';
 import { playDongguanCompetition } from './dongguan-competition';
 import { followTheProjectYear } from './grants-year';
+import { playNeedsStart } from './needs-start';
 import { CriterionLimit, simulateMarks } from './score-simulation';
 
 /**
@@ -273,6 +274,9 @@ async function main(baseUrl: string, outputDir: string): Promise<void> {
   const started = Date.now();
   await playDongguanCompetition(api, context.office, runId, data.competition.grantor, join(outputDir, 'api.log'));
   say(`（第二场大赛用时 / the second competition took ${((Date.now() - started) / 1000).toFixed(1)} s）`);
+  const needsStarted = Date.now();
+  await playNeedsStart(api, runId, join(outputDir, 'api.log'));
+  say(`（点单式用时 / the needs part took ${((Date.now() - needsStarted) / 1000).toFixed(1)} s）`);
   writeFileSync(join(outputDir, 'judge-codes.txt'), context.judgeCodes.map((j) => `${j.name}\t${j.code}\n`).join(''));
   say(`agreements: ${folder}`);
   say('');
