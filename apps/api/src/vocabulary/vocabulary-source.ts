@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import {
   BEIJING_MINUTE_FORMAT,
   LiveEventType,
+  NEED_CATEGORY_LABELS,
+  NEED_STATE_LABELS,
   OFFICE_TERMINATION_CAUSES,
   PROJECT_OUTCOME_LABELS,
   SCORE_POST_RETRY_REASONS,
@@ -35,6 +37,8 @@ export const PAGE_VOCABULARY = {
   OFFICE_TERMINATION_CAUSES,
   XINDIAN_MONTHLY_CHECKS,
   VOTE_GUARDS,
+  NEED_CATEGORY_LABELS,
+  NEED_STATE_LABELS,
 } as const;
 
 export interface VocabularySource {

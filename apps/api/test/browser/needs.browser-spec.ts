@@ -1,0 +1,99 @@
+import { join } from 'node:path';
+import { Page } from 'playwright-core';
+import request from 'supertest';
+import { SMS_PROVIDER, SmsMessage, SmsProvider } from '../../src/votes/sms-provider';
+import { communityWithWall, residentByPhone } from '../needs.factory';
+import { LABEL_CHECK, PHONE, expectAccessible, layoutProblems, screenshotDir, servePages } from './browser-harness';
+
+// The needs wall as residents meet it: on a small phone, no account, verifying by SMS, posting a
+// need the community then lets through, and a neighbour supporting it.
+jest.setTimeout(90_000);
+
+const SMALL_PHONE = { ...PHONE, viewport: { width: 360, height: 740 } };
+
+describe('the needs wall in Chromium: a resident posts and a neighbour supports on a phone', () => {
+  const served = servePages();
+  const shots = screenshotDir();
+
+  async function readable(page: Page, state: string) {
+    await page.screenshot({ path: join(shots, `${state}.png`), fullPage: true });
+    await expect(page.evaluate(LABEL_CHECK)).resolves.toEqual({ unlabelled: [], horizontalScroll: false });
+    await expect(layoutProblems(page)).resolves.toEqual({ overflow: false, small: [] });
+    await expectAccessible(page, state);
+  }
+
+  it('verifies by SMS, posts a need that waits for the community, and shows it on the wall once let through', async () => {
+    const community = await communityWithWall(served.app);
+    const sent: SmsMessage[] = [];
+    const sms = jest.spyOn(served.app.get<SmsProvider>(SMS_PROVIDER), 'send').mockImplementation((message) => {
+      sent.push(message);
+      return Promise.resolve();
+    });
+    const context = await served.browser.newContext(SMALL_PHONE);
+    context.setDefaultTimeout(15_000);
+    const page = await context.newPage();
+    try {
+      await page.goto(`${served.baseUrl}/needs/#c=${community.organization.id}`);
+      await page.getByRole('heading', { level: 1, name: '侯家塘社区需求墙' }).waitFor();
+      await readable(page, 'needs-wall-verify');
+
+      await page.getByLabel('手机号码').fill('13973105678');
+      await page.getByRole('button', { name: '获取验证码' }).click();
+      await page.getByText('验证码已发送至 139****5678').waitFor();
+      const smsCode = /(\d{6})/.exec(sent[0].text)?.[1] ?? '';
+      await page.getByLabel('短信验证码').fill(smsCode);
+      await page.getByRole('button', { name: '验证', exact: true }).click();
+
+      await page.getByRole('heading', { name: '我要点单' }).waitFor();
+      await page.getByLabel('需求类别').selectOption('elderly-care');
+      await page.getByLabel('需求内容').fill('独居老人希望每周有人上门陪聊、代买菜');
+      await page.getByLabel('服务对象').fill('3 号楼独居老人');
+      await page.getByLabel('涉及人数').fill('0');
+      await page.getByRole('button', { name: '提交需求' }).click();
+      const refusal = page.locator('.field-error:not([hidden])');
+      await refusal.waitFor();
+      await expect(refusal.innerText()).resolves.toContain('涉及人数');
+      await readable(page, 'needs-wall-post-refused');
+      await page.getByLabel('涉及人数').fill('12');
+      await page.getByRole('button', { name: '提交需求' }).click();
+      await page.getByText('已提交，待社区审核后上墙').waitFor();
+      await expect(page.getByTestId('my-needs').innerText()).resolves.toContain('待审核');
+      await expect(page.getByTestId('need').count()).resolves.toBe(0);
+      await readable(page, 'needs-wall-posted');
+    } finally {
+      sms.mockRestore();
+    }
+
+    const pending = await request(served.app.getHttpServer())
+      .get('/community/needs?state=pending')
+      .set('authorization', community.auth)
+      .expect(200);
+    await request(served.app.getHttpServer())
+      .post(`/community/needs/${(pending.body as { id: string }[])[0].id}/moderation`)
+      .set('authorization', community.auth)
+      .send({ decision: 'publish' })
+      .expect(201);
+
+    const neighbour = await residentByPhone(served.app, '13973106789');
+    const other = await served.browser.newContext(SMALL_PHONE);
+    other.setDefaultTimeout(15_000);
+    const second = await other.newPage();
+    await second.goto(`${served.baseUrl}/needs/#c=${community.organization.id}`);
+    await second.evaluate(
+      (token) =>
+        sessionStorage.setItem('gongyi.needs.resident', JSON.stringify({ token, method: 'phone', communityId: null })),
+      neighbour.replace('Bearer ', ''),
+    );
+    await second.reload();
+    const card = second.getByTestId('need');
+    await expect(card.innerText()).resolves.toContain('附议 1 人');
+    await card.getByRole('button', { name: '附议：独居老人希望每周有人上门陪聊、代买菜' }).click();
+    await second.getByText('已附议').waitFor();
+    await expect(second.getByTestId('need').innerText()).resolves.toContain('附议 2 人');
+    await readable(second, 'needs-wall-supported');
+    await card.getByRole('button', { name: /^附议/ }).click();
+    await second.getByText('您已附议过这条需求').waitFor();
+    await context.close();
+    await other.close();
+  });
+});
