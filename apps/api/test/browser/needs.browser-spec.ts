@@ -1,17 +1,36 @@
 import { join } from 'node:path';
 import { Page } from 'playwright-core';
 import request from 'supertest';
+import { Role } from '@app/domain';
 import { SMS_PROVIDER, SmsMessage, SmsProvider } from '../../src/votes/sms-provider';
-import { communityWithWall, residentByPhone } from '../needs.factory';
-import { LABEL_CHECK, PHONE, expectAccessible, layoutProblems, screenshotDir, servePages } from './browser-harness';
+import { createCompetition, createSubmission, createUser } from '../factories';
+import {
+  collectedNeed,
+  communityWithWall,
+  listedNeeds,
+  orderBody,
+  residentByPhone,
+  socialOrganization,
+} from '../needs.factory';
+import {
+  LABEL_CHECK,
+  LAPTOP,
+  PHONE,
+  expectAccessible,
+  layoutProblems,
+  screenshotDir,
+  servePages,
+  signInOn,
+} from './browser-harness';
 
 // The needs wall as residents meet it: on a small phone, no account, verifying by SMS, posting a
-// need the community then lets through, and a neighbour supporting it.
+// need the community then lets through, and a neighbour supporting it; and the office reading the
+// funnel and the orders taken in its competition.
 jest.setTimeout(90_000);
 
 const SMALL_PHONE = { ...PHONE, viewport: { width: 360, height: 740 } };
 
-describe('the needs wall in Chromium: a resident posts and a neighbour supports on a phone', () => {
+describe('点单式 in Chromium: a resident posts and a neighbour supports on a phone, the office reads the funnel', () => {
   const served = servePages();
   const shots = screenshotDir();
 
@@ -95,5 +114,50 @@ describe('the needs wall in Chromium: a resident posts and a neighbour supports 
     await second.getByText('您已附议过这条需求').waitFor();
     await context.close();
     await other.close();
+  });
+
+  it('shows the office the needs funnel per community and the orders taken in the competition', async () => {
+    const office = await createUser(served.db, Role.Office);
+    const competition = await createCompetition(served.db, office.id);
+    const community = await communityWithWall(served.app, '妙高峰');
+    const resident = await residentByPhone(served.app, '13973107890');
+    const needId = await collectedNeed(served.app, community, resident);
+    await listedNeeds(served.app, community, [needId]);
+    const api = () => request(served.app.getHttpServer());
+    const drafted = await api()
+      .post('/service-orders')
+      .set('authorization', community.auth)
+      .send(
+        orderBody([needId], {
+          title: '银龄陪伴',
+          deliverables: ['每月上门服务不少于 40 户次'],
+          budgetCapFen: 3_000_000,
+          purchase: { route: 'competition', competitionId: competition.id, competitionCategory: 'convenience' },
+        }),
+      )
+      .expect(201);
+    await api()
+      .post(`/service-orders/${drafted.body.id as string}/publish`)
+      .set('authorization', community.auth)
+      .expect(201);
+    const taker = await socialOrganization(served.app, '长沙市天心区乐龄社会工作服务中心');
+    const submission = await createSubmission(served.db, competition.id, taker.organization.id, office.id);
+    await api()
+      .post(`/service-orders/${drafted.body.id as string}/submissions`)
+      .set('authorization', taker.auth)
+      .send({ submissionId: submission.id })
+      .expect(201);
+
+    const { context, page } = await signInOn(served, 'office', office, LAPTOP);
+    await page.goto(`${served.baseUrl}/office/#/competitions/${competition.id}/needs`);
+    const funnel = page.getByTestId('needs-funnel');
+    await funnel.getByRole('cell', { name: '妙高峰' }).waitFor();
+    const row = funnel.getByRole('row').filter({ hasText: '妙高峰' });
+    await expect(row.innerText()).resolves.toMatch(/妙高峰\s+1（0\.0）\s+1（0\.0）\s+1（0\.0）\s+1（0\.0）\s+0/);
+    await expect(page.getByTestId('needs-orders').innerText()).resolves.toContain(
+      '长沙市天心区乐龄社会工作服务中心「发挥先锋作用·真情服务群众」',
+    );
+    await readable(page, 'office-needs-tab');
+    await context.close();
   });
 });
