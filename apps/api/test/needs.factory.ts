@@ -2,7 +2,7 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { DEFAULT_TENANT_ID, OrganizationKind, Role } from '@app/domain';
-import { Organization } from '@app/persistence';
+import { AppUser, Organization } from '@app/persistence';
 import { SMS_PROVIDER, SmsProvider } from '../src/votes/sms-provider';
 import { createOrganization, createUser } from './factories';
 import { bearerOf } from './publicity.factory';
@@ -10,6 +10,7 @@ import { bearerOf } from './publicity.factory';
 /** A community (侯家塘-like) with its account, its needs wall opened under the default street office. */
 export interface CommunityFixture {
   readonly organization: Organization;
+  readonly user: AppUser;
   readonly auth: string;
   /** The code printed on its needs wall. */
   readonly code: string;
@@ -22,30 +23,36 @@ export async function communityWithWall(app: NestFastifyApplication, community =
     community,
     district: '长沙市天心区侯家塘街道',
   });
-  const auth = await applicantAuth(app, organization);
+  const { user, auth } = await applicant(app, organization);
   const opened = await request(app.getHttpServer())
     .post('/community/needs-wall')
     .set('authorization', auth)
     .send({ tenantId: DEFAULT_TENANT_ID })
     .expect(201);
-  return { organization, auth, code: (opened.body as { code: string }).code };
+  return { organization, user, auth, code: (opened.body as { code: string }).code };
 }
 
-export async function applicantAuth(app: NestFastifyApplication, organization: Organization): Promise<string> {
+async function applicant(
+  app: NestFastifyApplication,
+  organization: Organization,
+): Promise<{ user: AppUser; auth: string }> {
   const user = await createUser(app.get(DataSource), Role.Applicant, organization.id);
-  return bearerOf(app, { kind: 'user', userId: user.id, role: Role.Applicant, organizationId: organization.id });
+  return {
+    user,
+    auth: bearerOf(app, { kind: 'user', userId: user.id, role: Role.Applicant, organizationId: organization.id }),
+  };
 }
 
 export async function socialOrganization(
   app: NestFastifyApplication,
   name: string,
-): Promise<{ organization: Organization; auth: string }> {
+): Promise<{ organization: Organization; user: AppUser; auth: string }> {
   const organization = await createOrganization(app.get(DataSource), {
     kind: OrganizationKind.SocialOrganization,
     name,
     community: '侯家塘',
   });
-  return { organization, auth: await applicantAuth(app, organization) };
+  return { organization, ...(await applicant(app, organization)) };
 }
 
 /** A resident verified by phone, the SMS code read from what the development provider was asked to send. */

@@ -215,6 +215,7 @@ const ACCESS: Readonly<Record<string, typeof PUBLIC | readonly Role[]>> = {
   'POST /resident/needs/{id}/supports': [Resident],
   'POST /resident/needs/{id}/rating': [Resident],
   'POST /community/needs-wall': [Applicant],
+  'GET /community/street-offices': [Applicant],
   'GET /community/needs': [Applicant],
   'POST /community/needs/{id}/moderation': [Applicant],
   'POST /community/needs-lists': [Applicant],

@@ -15,6 +15,7 @@ import {
   NeedsQueryDto,
   OpenWallDto,
   OpenedWallDto,
+  StreetOfficeDto,
 } from './dto/needs.dto';
 
 const COMMUNITIES = '仅限社区账号 / community accounts only';
@@ -40,6 +41,15 @@ export class CommunityNeedsController {
   @ApiJsonBodyErrors()
   openWall(@CurrentActor() actor: Actor, @Body() dto: OpenWallDto): Promise<OpenedWallDto> {
     return this.communities.openWall(actor, dto);
+  }
+
+  @Get('community/street-offices')
+  @Allow(Role.Applicant)
+  @ApiOperation({ summary: '可选的所属街道 / the street offices a community may name' })
+  @ApiResponse({ status: 200, type: StreetOfficeDto, isArray: true })
+  @ApiCallerErrors(COMMUNITIES)
+  offices(@CurrentActor() actor: Actor): Promise<StreetOfficeDto[]> {
+    return this.communities.offices(actor);
   }
 
   @Get('community/needs')

@@ -13,6 +13,7 @@ import {
   NeedsQueryDto,
   OpenWallDto,
   OpenedWallDto,
+  StreetOfficeDto,
 } from './dto/needs.dto';
 import { applicantOrganization, assertCommunity, toModeratedNeedResponse } from './need-views';
 import { NeedsRepository } from './needs.repository';
@@ -77,6 +78,12 @@ export class CommunityNeedsService {
       );
     });
     return { communityId: community.id, tenantId: office.id, code, wallUrl: `/needs/#c=${community.id}` };
+  }
+
+  /** The street offices a community may name for its wall. */
+  async offices(actor: Actor): Promise<StreetOfficeDto[]> {
+    await this.community(actor);
+    return (await this.needs.streetOffices()).map((o) => ({ id: o.id, name: o.name, nameEn: o.nameEn }));
   }
 
   async list(actor: Actor, query: NeedsQueryDto): Promise<ModeratedNeedDto[]> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
-import { GrantState, NeedState, NEED_FUNNEL } from '@app/domain';
+import { GrantState, NeedState, NEED_FUNNEL, TenantKind } from '@app/domain';
 import {
   Competition,
   NeedSupport,
@@ -70,6 +70,10 @@ export class NeedsRepository {
 
   tenant(id: string): Promise<Tenant | null> {
     return this.dataSource.getRepository(Tenant).findOneBy({ id });
+  }
+
+  streetOffices(): Promise<Tenant[]> {
+    return this.dataSource.getRepository(Tenant).find({ where: { kind: TenantKind.Street }, order: { name: 'ASC' } });
   }
 
   wall(organizationId: string, manager: EntityManager = this.dataSource.manager): Promise<NeedsWall | null> {

@@ -5,6 +5,7 @@ import { Role } from '@app/domain';
 import { SMS_PROVIDER, SmsMessage, SmsProvider } from '../../src/votes/sms-provider';
 import { createCompetition, createSubmission, createUser } from '../factories';
 import {
+  NEED,
   collectedNeed,
   communityWithWall,
   listedNeeds,
@@ -30,7 +31,7 @@ jest.setTimeout(90_000);
 
 const SMALL_PHONE = { ...PHONE, viewport: { width: 360, height: 740 } };
 
-describe('点单式 in Chromium: a resident posts and a neighbour supports on a phone, the office reads the funnel', () => {
+describe('点单式 in Chromium: residents post and support on a phone, a community drafts, an organization takes, the office reads the funnel', () => {
   const served = servePages();
   const shots = screenshotDir();
 
@@ -159,5 +160,58 @@ describe('点单式 in Chromium: a resident posts and a neighbour supports on a 
     );
     await readable(page, 'office-needs-tab');
     await context.close();
+  });
+
+  it('lets a community moderate, list and draft an order, an organization offer for it, and the community pick with a reason', async () => {
+    const community = await communityWithWall(served.app, '白沙');
+    const resident = await residentByPhone(served.app, '13973108901');
+    await request(served.app.getHttpServer())
+      .post('/resident/needs')
+      .set('authorization', resident)
+      .send({ ...NEED, communityId: community.organization.id, category: 'other', title: '楼道杂物多、邻里小事没人管' })
+      .expect(201);
+
+    const drafting = await signInOn(served, 'apply', community.user, LAPTOP);
+    const page = drafting.page;
+    await page.goto(`${served.baseUrl}/apply/#/needs`);
+    await page.getByRole('button', { name: '通过：楼道杂物多、邻里小事没人管', exact: true }).click();
+    await page.getByRole('button', { name: '编制其他需求清单' }).click();
+    const form = page.getByTestId('draft-order');
+    await form.waitFor();
+    await form.getByLabel('订单名称').fill('我是社区大管家');
+    await form.getByLabel('服务内容').fill('组织居民骨干巡查楼道、调解邻里小事');
+    await form.getByLabel('受益对象', { exact: true }).fill('白沙社区居民');
+    await form.getByLabel('受益人数').fill('1200');
+    await form.getByLabel('交付内容（每行一项）').fill('每月楼道巡查 4 次\n每季度居民议事会 1 次');
+    await form.getByLabel('服务开始日期').fill('2027-01-01');
+    await form.getByLabel('服务结束日期').fill('2027-12-31');
+    await form.getByLabel('预算上限（元）').fill('50000');
+    await form.getByRole('button', { name: '保存草稿' }).click();
+    await form.getByText('超过街道小额直接购买上限 ¥20,000').waitFor();
+    await readable(page, 'apply-needs-draft-refused');
+    await form.getByLabel('预算上限（元）').fill('5000');
+    await form.getByRole('button', { name: '保存草稿' }).click();
+    await page.getByRole('button', { name: '发布：我是社区大管家' }).click();
+    await page.getByTestId('my-orders').getByText('已发布').waitFor();
+    await readable(page, 'apply-needs-published');
+
+    const taker = await socialOrganization(served.app, '长沙市天心区邻里守望志愿服务社');
+    const taking = await signInOn(served, 'apply', taker.user, LAPTOP);
+    await taking.page.goto(`${served.baseUrl}/apply/#/needs`);
+    const order = taking.page.getByTestId('open-orders');
+    await order.getByLabel('报价（元）：我是社区大管家').fill('4800');
+    await order.getByLabel('服务方案：我是社区大管家').fill('志愿者骨干每月巡查 4 次，每季度组织议事会');
+    await order.getByRole('button', { name: '报价承单：我是社区大管家' }).click();
+    await taking.page.getByTestId('open-orders').getByLabel('报价（元）：我是社区大管家').waitFor();
+    await readable(taking.page, 'apply-needs-offered');
+
+    await page.reload();
+    const mine = page.getByTestId('my-orders');
+    await mine.getByLabel('选定理由').fill('有驻点骨干，报价在上限内');
+    await mine.getByRole('button', { name: /^选定 长沙市天心区邻里守望志愿服务社（¥4,800/ }).click();
+    await mine.getByText('选定理由：有驻点骨干，报价在上限内').waitFor();
+    await expect(mine.innerText()).resolves.toContain('已承接');
+    await drafting.context.close();
+    await taking.context.close();
   });
 });

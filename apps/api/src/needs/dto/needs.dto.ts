@@ -227,6 +227,17 @@ export class NeedsWallSummaryDto {
   office: string;
 }
 
+export class StreetOfficeDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: '侯家塘街道办事处' })
+  name: string;
+
+  @ApiProperty({ example: 'Houjiatang street office' })
+  nameEn: string;
+}
+
 export class OpenWallDto {
   @ApiProperty({ format: 'uuid', description: '社区所属的街道办 / the street office the community belongs to' })
   @Label('所属街道', 'street office')
