@@ -5,7 +5,6 @@ import { Allow, Public } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiCallerErrors, ApiError, ApiJsonBodyErrors, refusalExample } from '../common/api-error.decorator';
-import { ErrorResponseDto } from '../common/error-response.dto';
 import { IdParamDto } from '../common/id-param.dto';
 import { SMS_RESEND_SECONDS } from '../votes/sms-challenges';
 import {
@@ -20,17 +19,9 @@ import {
   ResidentSmsSentDto,
 } from './dto/needs.dto';
 import { ResidentsService } from './residents.service';
+import { ApiSmsUnavailable } from '../votes/api-sms-unavailable.decorator';
 
 type ResidentActor = Extract<Actor, { kind: 'resident' }>;
-
-/** Phone verification without an SMS gateway (SMS_PROVIDER=none) or without Redis to keep its codes. */
-const ApiSmsUnavailable = (): MethodDecorator =>
-  ApiResponse({
-    status: 503,
-    type: ErrorResponseDto,
-    description: '短信服务不可用 / SMS is unavailable',
-    example: refusalExample(VoteErrors.smsUnavailable()),
-  });
 
 const RESIDENTS = '仅限已验证的居民 / verified residents only';
 
