@@ -21,7 +21,7 @@ import {
 /** A need with what the wall shows beside it. */
 export interface NeedWithCounts {
   readonly need: ResidentNeed;
-  /** Supports not flagged, the poster's own included. */
+  /** Every support, the poster's own and flagged ones included: a flag asks the community to look, it does not void. */
   readonly supports: number;
   readonly flaggedSupports: number;
   readonly ratingCount: number;
@@ -230,7 +230,7 @@ export class NeedsRepository {
     const counts: { need_id: string; supports: string; flagged: string; rated: string; rating_sum: string }[] =
       await this.dataSource.query(
         `SELECT need_id,
-                count(*) FILTER (WHERE flags = '[]'::jsonb) AS supports,
+                count(*) AS supports,
                 count(*) FILTER (WHERE flags <> '[]'::jsonb) AS flagged,
                 count(rating) AS rated,
                 coalesce(sum(rating), 0) AS rating_sum

@@ -13,7 +13,7 @@ export class NeedSupport {
   @Column({ name: 'tenant_id', type: 'uuid' })
   tenantId: string;
 
-  /** A flagged support is kept for the community to see but not counted on the wall. */
+  /** Why the support was flagged for the community to look at; like a flagged vote, it still counts. */
   @Column({ type: 'jsonb' })
   flags: NeedFlag[];
 

@@ -171,7 +171,7 @@ export class NeedDto {
   @ApiProperty({ type: String, nullable: true, description: '未通过审核的原因 / why the community refused it' })
   refusalReason: string | null;
 
-  @ApiProperty({ type: 'integer', description: '附议人数（不含被标记的） / supports, flagged ones left out' })
+  @ApiProperty({ type: 'integer', description: '附议人数（含被标记待社区查看的） / supports, flagged ones included' })
   supports: number;
 
   @ApiProperty({ type: NeedRatingDto })
