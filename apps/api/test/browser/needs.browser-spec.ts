@@ -162,7 +162,7 @@ describe('点单式 in Chromium: residents post and support on a phone, a commun
     await context.close();
   });
 
-  it('lets a community moderate, list and draft an order, an organization offer for it, and the community pick with a reason', async () => {
+  it('lets a community moderate, list and draft an order, an organization offer for it, the community pick with a reason, and the taker report delivery', async () => {
     const community = await communityWithWall(served.app, '白沙');
     const resident = await residentByPhone(served.app, '13973108901');
     await request(served.app.getHttpServer())
@@ -211,6 +211,15 @@ describe('点单式 in Chromium: residents post and support on a phone, a commun
     await mine.getByRole('button', { name: /^选定 长沙市天心区邻里守望志愿服务社（¥4,800/ }).click();
     await mine.getByText('选定理由：有驻点骨干，报价在上限内').waitFor();
     await expect(mine.innerText()).resolves.toContain('已承接');
+
+    await taking.page.reload();
+    const delivery = taking.page.getByTestId('delivery');
+    await delivery.getByLabel('说明：每月楼道巡查 4 次').fill('全年共巡查 48 次');
+    await delivery.getByLabel('完成情况：每季度居民议事会 1 次').selectOption('yes');
+    await delivery.getByLabel('交付总结：我是社区大管家').fill('全年完成巡查与议事会');
+    await readable(taking.page, 'apply-needs-delivery');
+    await delivery.getByRole('button', { name: '报告交付：我是社区大管家' }).click();
+    await taking.page.getByTestId('open-orders').getByText('已交付').waitFor();
     await drafting.context.close();
     await taking.context.close();
   });

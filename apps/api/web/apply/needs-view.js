@@ -1,7 +1,8 @@
 // 点单: a community opens its needs wall under its street office, lets residents' needs through or
 // refuses them with a reason, compiles needs lists and drafts service orders (into a category of an
 // open competition, or as a direct purchase), publishes them and picks among the offers; any
-// organization takes a published order, by an offer or with one of its submissions.
+// organization takes a published order, by an offer or with one of its submissions, and the taker
+// reports its delivery, deliverable by deliverable.
 import { formatYuan, h } from '../shared/dom.js';
 import { field, input, messageBox, select, showApiError, showMessage } from '../shared/forms.js';
 import { labelOf, tx } from '../shared/i18n.js';
@@ -377,7 +378,8 @@ function myOrdersCard(ctx, mine, refresh) {
 
 async function takingSection(ctx, organization, orders, refresh) {
   const open = orders.filter(
-    (o) => o.communityId !== organization.id && (o.state === 'published' || o.state === 'taken'),
+    (o) =>
+      o.communityId !== organization.id && (o.state === 'published' || o.state === 'taken' || took(o, organization.id)),
   );
   const submissions = (await ctx.api('/submissions?pageSize=100')).items;
   return h(
@@ -446,8 +448,70 @@ async function takingSection(ctx, organization, orders, refresh) {
           ),
         );
       }
+      if (order.state === 'taken' && took(order, organization.id))
+        form.append(deliveryFields(ctx, form, box, order, refresh));
       form.append(box);
       return form;
     }),
+  );
+}
+
+/** The organization took the order: its offer was picked, or the competition funded its submission. */
+function took(order, organizationId) {
+  return order.route === 'direct'
+    ? order.offers.some((o) => o.organizationId === organizationId && o.state === 'picked')
+    : order.grants.some((g) => g.organizationId === organizationId);
+}
+
+function deliveryFields(ctx, form, box, order, refresh) {
+  const items = order.deliverables.map((deliverable) => ({
+    deliverable,
+    done: select(
+      [
+        ['yes', { zh: '已完成', en: 'Done' }],
+        ['no', { zh: '未完成', en: 'Not done' }],
+      ],
+      { name: 'done' },
+    ),
+    note: input({ name: 'note', maxlength: 500 }),
+  }));
+  const summary = h('textarea', { name: 'summary', rows: 2, maxlength: 2000 });
+  return h(
+    'div',
+    { 'data-testid': 'delivery' },
+    items.map((item) =>
+      h(
+        'div',
+        {},
+        field({ zh: `完成情况：${item.deliverable}`, en: `Done: ${item.deliverable}` }, item.done),
+        field({ zh: `说明：${item.deliverable}`, en: `Note: ${item.deliverable}` }, item.note),
+      ),
+    ),
+    field({ zh: `交付总结：${order.title}`, en: `Summary: ${order.title}` }, summary, { path: 'summary' }),
+    tx(
+      'button',
+      { zh: `报告交付：${order.title}`, en: `Report delivery: ${order.title}` },
+      {
+        type: 'button',
+        onclick: () =>
+          void submit(
+            form,
+            box,
+            () =>
+              ctx.api(`/service-orders/${order.id}/delivery`, {
+                method: 'POST',
+                body: {
+                  summary: summary.value,
+                  items: items.map((item) => ({
+                    deliverable: item.deliverable,
+                    done: item.done.value === 'yes',
+                    note: item.note.value,
+                  })),
+                },
+              }),
+            refresh,
+          ),
+      },
+    ),
   );
 }
