@@ -63,7 +63,7 @@ async function inParallel<T>(items: readonly T[], work: (item: T, index: number)
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The code the development SMS provider wrote to the API's log for this number (masked there as 139****0001). */
-async function smsCodeFromLog(apiLog: string, phone: string): Promise<string> {
+export async function smsCodeFromLog(apiLog: string, phone: string): Promise<string> {
   const masked = `${phone.slice(0, 3)}****${phone.slice(-4)}`.replace(/\*/g, '\\*');
   const pattern = new RegExp(`${masked}: .*?验证码为 (\\d{6})`, 'g');
   for (let attempt = 0; attempt < 50; attempt += 1) {

@@ -11,6 +11,7 @@ import { DemoWebhookReceiver } from './webhook-receiver';
 const receiver = new DemoWebhookReceiver();
 import { playDongguanCompetition } from './dongguan-competition';
 import { followTheProjectYear } from './grants-year';
+import { playNeedsStart } from './needs-start';
 import { CriterionLimit, simulateMarks } from './score-simulation';
 
 /**
@@ -279,6 +280,9 @@ async function main(baseUrl: string, outputDir: string): Promise<void> {
   const started = Date.now();
   await playDongguanCompetition(api, context.office, runId, data.competition.grantor, join(outputDir, 'api.log'));
   say(`（第二场大赛用时 / the second competition took ${((Date.now() - started) / 1000).toFixed(1)} s）`);
+  const needsStarted = Date.now();
+  await playNeedsStart(api, runId, join(outputDir, 'api.log'));
+  say(`（点单式用时 / the needs part took ${((Date.now() - needsStarted) / 1000).toFixed(1)} s）`);
   await receiver.settle();
   await receiver.close();
   say(receiver.summary());

@@ -12,6 +12,7 @@ import { EvaluationsModule } from './evaluations/evaluations.module';
 import { GrantsModule } from './grants/grants.module';
 import { HealthModule } from './health/health.module';
 import { LiveModule } from './live/live.module';
+import { NeedsModule } from './needs/needs.module';
 import { OpsModule } from './ops/ops.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { PublicityModule } from './publicity/publicity.module';
@@ -58,6 +59,7 @@ export class AppModule {
         SanctionsModule,
         SupervisionModule,
         AuditLogModule,
+        NeedsModule,
         VocabularyModule,
         WebhooksModule,
         NotificationsModule,

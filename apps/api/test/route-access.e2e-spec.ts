@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { EvaluationRoundState, EvaluationStage, JIANGDONG_EVALUATION, JudgeGroup, Role } from '@app/domain';
+import {
+  EvaluationRoundState,
+  EvaluationStage,
+  JIANGDONG_EVALUATION,
+  JudgeGroup,
+  ResidentMethod,
+  Role,
+} from '@app/domain';
 import { EvaluationRound, Evaluator as EvaluatorRow } from '@app/persistence';
 import { TokenService } from '../src/auth/token.service';
 import { createUser } from './factories';
@@ -27,10 +34,11 @@ const CALLERS: readonly Caller[] = [
   Role.Judge,
   Role.Evaluator,
   Role.Voter,
+  Role.Resident,
 ];
 
 const PUBLIC = 'public' as const;
-const { Office, Admin, Applicant, Judge, Evaluator, Voter } = Role;
+const { Office, Admin, Applicant, Judge, Evaluator, Voter, Resident } = Role;
 const USERS = [Office, Admin, Applicant];
 
 const ACCESS: Readonly<Record<string, typeof PUBLIC | readonly Role[]>> = {
@@ -223,19 +231,45 @@ const ACCESS: Readonly<Record<string, typeof PUBLIC | readonly Role[]>> = {
   'GET /tenants/{id}/api-keys': [Admin, Office],
   'POST /tenants/{id}/api-keys': [Admin, Office],
   'DELETE /tenants/{id}/api-keys/{keyId}': [Admin, Office],
+  'POST /resident-sessions/sms': PUBLIC,
+  'POST /resident-sessions': PUBLIC,
+  'GET /needs-walls': PUBLIC,
+  'GET /needs-walls/{id}': PUBLIC,
+  'POST /resident/needs': [Resident],
+  'GET /resident/needs': [Resident],
+  'POST /resident/needs/{id}/supports': [Resident],
+  'POST /resident/needs/{id}/rating': [Resident],
+  'POST /community/needs-wall': [Applicant],
+  'GET /community/street-offices': [Applicant],
+  'GET /community/needs': [Applicant],
+  'POST /community/needs/{id}/moderation': [Applicant],
+  'POST /community/needs-lists': [Applicant],
+  'GET /community/needs-lists': [Applicant],
+  'POST /service-orders': [Applicant],
+  'GET /service-orders': [Office, Applicant],
+  'GET /service-orders/{id}': [Office, Applicant],
+  'POST /service-orders/{id}/publish': [Applicant],
+  'POST /service-orders/{id}/offers': [Applicant],
+  'POST /service-orders/{id}/pick': [Applicant],
+  'POST /service-orders/{id}/submissions': [Applicant],
+  'POST /service-orders/{id}/delivery': [Applicant],
+  'GET /needs-funnel': [Office],
 };
 
 const ROUTES = Object.keys(ACCESS);
 
-/** Accounts sign in or use an API key; judges, evaluators and voters only have the token of their code's sign-in. */
+/** Accounts sign in or use an API key; judges, evaluators, voters and residents only have the token of their code's sign-in. */
 function schemesOf(route: string): string[] {
   const access = ACCESS[route];
   if (access === PUBLIC) return [];
   return [
-    ...(access.some((role) => role !== Judge && role !== Evaluator && role !== Voter) ? ['bearer', 'api-key'] : []),
+    ...(access.some((role) => role !== Judge && role !== Evaluator && role !== Voter && role !== Resident)
+      ? ['bearer', 'api-key']
+      : []),
     ...(access.includes(Judge) ? ['judge'] : []),
     ...(access.includes(Evaluator) ? ['evaluator'] : []),
     ...(access.includes(Voter) ? ['voter'] : []),
+    ...(access.includes(Resident) ? ['resident'] : []),
   ];
 }
 
@@ -316,6 +350,16 @@ describe('every route × every role', () => {
     tokens.set(
       Voter,
       tokenService.issue({ kind: 'voter', role: Voter, voterId: randomUUID(), roundId: randomUUID() }).token,
+    );
+    tokens.set(
+      Resident,
+      tokenService.issue({
+        kind: 'resident',
+        role: Resident,
+        residentId: randomUUID(),
+        method: ResidentMethod.Phone,
+        communityId: null,
+      }).token,
     );
     const admin = await createUser(db, Admin);
     tokens.set(Admin, tokenService.issue({ kind: 'user', userId: admin.id, role: Admin }).token);

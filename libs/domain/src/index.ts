@@ -24,3 +24,4 @@ export * from './tenant-vocabulary';
 export * from './audit-vocabulary';
 export * from './notify-vocabulary';
 export * from './admin-vocabulary';
+export * from './needs-vocabulary';

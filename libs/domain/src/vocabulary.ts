@@ -14,6 +14,8 @@ export enum Role {
   Evaluator = 'evaluator',
   /** A resident verified for one public vote round; never an account. */
   Voter = 'voter',
+  /** A resident verified for the needs walls (点单), by phone or a community's code; never an account. */
+  Resident = 'resident',
   Admin = 'admin',
 }
 

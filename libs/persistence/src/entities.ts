@@ -6,6 +6,14 @@ import { EvaluationResultRow } from './evaluation/evaluation-result.entity';
 import { EvaluationRound } from './evaluation/evaluation-round.entity';
 import { EvaluationSheet } from './evaluation/evaluation-sheet.entity';
 import { Evaluator } from './evaluation/evaluator.entity';
+import { NeedsWall } from './needs/needs-wall.entity';
+import { Resident } from './needs/resident.entity';
+import { ResidentNeed } from './needs/resident-need.entity';
+import { NeedSupport } from './needs/need-support.entity';
+import { NeedsList } from './needs/needs-list.entity';
+import { ServiceOrder } from './needs/service-order.entity';
+import { OrderOffer } from './needs/order-offer.entity';
+import { OrderSubmission } from './needs/order-submission.entity';
 import { Vote } from './vote/vote.entity';
 import { VoteCodeBatch } from './vote/vote-code-batch.entity';
 import { VoteReview } from './vote/vote-review.entity';
@@ -98,4 +106,12 @@ export const ENTITIES = [
   WebhookEvent,
   WebhookDelivery,
   Notification,
+  NeedsWall,
+  Resident,
+  ResidentNeed,
+  NeedSupport,
+  NeedsList,
+  ServiceOrder,
+  OrderOffer,
+  OrderSubmission,
 ];

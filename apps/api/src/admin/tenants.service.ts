@@ -78,7 +78,8 @@ export class TenantsService {
     const saved = await this.dataSource.transaction(async (manager) => {
       const tenant = await manageableTenant(manager, actor, id, true);
       const before = tenant.settings;
-      tenant.settings = toSettings(dto);
+      // The console edits the grantor and the notice; the needs limit is set elsewhere and must survive.
+      tenant.settings = before.needs ? { ...toSettings(dto), needs: before.needs } : toSettings(dto);
       await manager.getRepository(Tenant).update(tenant.id, { settings: tenant.settings });
       await this.audit.record(
         {

@@ -1,4 +1,4 @@
-import { ApiKeyScope, Role } from '@app/domain';
+import { ApiKeyScope, ResidentMethod, Role } from '@app/domain';
 
 /** Who is calling, as established by the auth guard; services decide what this actor may touch. */
 export type Actor =
@@ -35,6 +35,14 @@ export type Actor =
       readonly voterId: string;
       /** The one vote round the voter was verified for: any other reads as missing. */
       readonly roundId: string;
+    }
+  | {
+      readonly kind: 'resident';
+      readonly role: Role.Resident;
+      readonly residentId: string;
+      readonly method: ResidentMethod;
+      /** A community's printed code opens that community's wall only; a phone opens every wall. */
+      readonly communityId: string | null;
     };
 
 export function actorId(actor: Actor): string {
@@ -45,6 +53,8 @@ export function actorId(actor: Actor): string {
       return actor.evaluatorId;
     case 'voter':
       return actor.voterId;
+    case 'resident':
+      return actor.residentId;
     case 'user':
       return actor.userId;
   }

@@ -21,5 +21,7 @@ function actorTypeOf(role: Role): ActorType {
       return 'evaluator';
     case Role.Voter:
       return 'voter';
+    case Role.Resident:
+      return 'resident';
   }
 }

@@ -11,7 +11,9 @@ export type CredentialKind =
   | 'voter-code'
   | 'voter-phone'
   | 'voter-address'
-  | 'voter-device';
+  | 'voter-device'
+  | 'needs-wall-code'
+  | 'resident-phone';
 
 /** A credential's digest and the id of the credential key that made it: stored together, matched together. */
 export interface KeyedDigest {

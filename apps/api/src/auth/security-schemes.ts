@@ -8,6 +8,7 @@ export enum SecurityScheme {
   Judge = 'judge',
   Evaluator = 'evaluator',
   Voter = 'voter',
+  Resident = 'resident',
 }
 
 /**
@@ -53,16 +54,29 @@ export const SECURITY_SCHEMES: Readonly<Record<SecurityScheme, SecuritySchemeObj
       'Voter token from POST /voter-sessions (a printed voter code, or a phone confirmed by SMS), bound to one ' +
       'vote round, valid 16 hours.',
   },
+  [SecurityScheme.Resident]: {
+    type: 'http',
+    scheme: 'bearer',
+    description:
+      '居民令牌：POST /resident-sessions 凭手机短信验证码或社区需求墙上的社区码换取，16 小时有效。 / ' +
+      'Resident token from POST /resident-sessions (a phone confirmed by SMS, or the code on a community’s ' +
+      'needs wall), valid 16 hours.',
+  },
 };
 
-/** Which schemes can carry each role: judges, evaluators and voters have neither accounts nor API keys. */
+/** Which schemes can carry each role: judges, evaluators, voters and residents have neither accounts nor API keys. */
 export function securitySchemesOf(roles: readonly Role[]): SecurityScheme[] {
   const schemes: SecurityScheme[] = [];
-  if (roles.some((role) => role !== Role.Judge && role !== Role.Evaluator && role !== Role.Voter)) {
+  if (
+    roles.some(
+      (role) => role !== Role.Judge && role !== Role.Evaluator && role !== Role.Voter && role !== Role.Resident,
+    )
+  ) {
     schemes.push(SecurityScheme.Session, SecurityScheme.ApiKey);
   }
   if (roles.includes(Role.Judge)) schemes.push(SecurityScheme.Judge);
   if (roles.includes(Role.Evaluator)) schemes.push(SecurityScheme.Evaluator);
   if (roles.includes(Role.Voter)) schemes.push(SecurityScheme.Voter);
+  if (roles.includes(Role.Resident)) schemes.push(SecurityScheme.Resident);
   return schemes;
 }

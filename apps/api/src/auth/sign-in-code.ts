@@ -5,7 +5,10 @@ import { CredentialDigestService, CredentialKind, KeyedDigest } from './credenti
 export const SIGN_IN_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 
 /** Who signs in with a one-time code. Part of what is keyed, so a judge's code never opens an evaluator's round. */
-export type SignInCodeKind = Extract<CredentialKind, 'judge-code' | 'evaluator-code' | 'voter-code'>;
+export type SignInCodeKind = Extract<
+  CredentialKind,
+  'judge-code' | 'evaluator-code' | 'voter-code' | 'needs-wall-code'
+>;
 
 /**
  * A fresh sign-in code shown as XXXX-XXXX: 31^8 ≈ 8.5 × 10^11 codes, drawn with a uniform

@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AppConfig, KeyRing, NamedKey } from '@app/config';
-import { Role } from '@app/domain';
+import { ResidentMethod, Role } from '@app/domain';
 import { Actor } from './actor';
 
 const USER_TOKEN_SECONDS = 12 * 3600;
@@ -101,6 +101,14 @@ function isActor(value: unknown): value is Actor {
   }
   if (actor.kind === 'voter') {
     return actor.role === Role.Voter && typeof actor.voterId === 'string' && typeof actor.roundId === 'string';
+  }
+  if (actor.kind === 'resident') {
+    return (
+      actor.role === Role.Resident &&
+      typeof actor.residentId === 'string' &&
+      (actor.method === ResidentMethod.Phone || actor.method === ResidentMethod.Code) &&
+      (actor.communityId === null || typeof actor.communityId === 'string')
+    );
   }
   if (actor.kind !== 'user' || typeof actor.userId !== 'string') return false;
   if (actor.role === Role.Applicant) return typeof actor.organizationId === 'string';

@@ -9,8 +9,9 @@ export const SMS_RESEND_SECONDS = 60;
 
 /**
  * The SMS codes in flight, in Redis (shared by every API process, gone when they expire): per
- * round and keyed phone hash, only a keyed digest of the code. Without Redis there is nowhere to
- * keep a code, so phone verification is refused (503) rather than faked; voter codes still work.
+ * scope (a vote round's id, or the needs walls') and keyed phone hash, only a keyed digest of the
+ * code. Without Redis there is nowhere to keep a code, so phone verification is refused (503)
+ * rather than faked; printed codes still work.
  */
 @Injectable()
 export class SmsChallenges {

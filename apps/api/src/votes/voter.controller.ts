@@ -5,7 +5,6 @@ import { Allow, Public } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiError, ApiJsonBodyErrors, refusalExample } from '../common/api-error.decorator';
-import { ErrorResponseDto } from '../common/error-response.dto';
 import { VoteRoundParams } from './dto/vote-round.dto';
 import {
   CastVoteDto,
@@ -19,18 +18,11 @@ import {
 import { SMS_CODE_SECONDS, SMS_RESEND_SECONDS } from './sms-challenges';
 import { VOTER_SIGN_IN_LIMITS } from './voter-sign-in-limiter';
 import { VotingService } from './voting.service';
+import { ApiSmsUnavailable } from './api-sms-unavailable.decorator';
 
 type VoterActor = Extract<Actor, { kind: 'voter' }>;
 
 const ROUND_NOT_FOUND = refusalExample(VoteErrors.roundNotFound('id'));
-/** Phone verification without an SMS gateway (SMS_PROVIDER=none) or without Redis to keep its codes. */
-const ApiSmsUnavailable = (): MethodDecorator =>
-  ApiResponse({
-    status: 503,
-    type: ErrorResponseDto,
-    description: '短信服务不可用 / SMS is unavailable',
-    example: refusalExample(VoteErrors.smsUnavailable()),
-  });
 
 const NOT_A_VOTER = '仅限本场投票的投票人 / voters of this round only';
 

@@ -25,5 +25,6 @@ import { VotingService } from './voting.service';
     CodeVerification,
     PhoneVerification,
   ],
+  exports: [SmsChallenges, VoterSignInLimiter, VoteHashes],
 })
 export class VotesModule {}

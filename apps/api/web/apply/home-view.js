@@ -46,6 +46,7 @@ export async function homeView(ctx) {
     'div',
     {},
     tx('h1', { zh: '我的申报', en: 'My projects' }),
+    tx('a', { zh: '点单：需求与服务订单 →', en: 'Needs and service orders →' }, { href: '#/needs', class: 'button' }),
     h(
       'section',
       { class: 'card', 'aria-labelledby': 'org-heading' },

@@ -5,6 +5,7 @@ import { homeView } from './home-view.js';
 import { loginView, registerView } from './account-views.js';
 import { editorView } from './editor-view.js';
 import { granteeGrantView, granteeReportView } from './grants-view.js';
+import { needsView } from './needs-view.js';
 import { submissionView } from './submission-view.js';
 
 startApp({
@@ -17,6 +18,7 @@ startApp({
   ],
   routes: [
     [/^#\/(?:home)?$/, homeView],
+    [/^#\/needs$/, needsView],
     [new RegExp(`^#/competitions/${ID}/new$`), (ctx, id) => editorView(ctx, { competitionId: id })],
     [new RegExp(`^#/submissions/${ID}/edit$`), (ctx, id) => editorView(ctx, { submissionId: id })],
     [new RegExp(`^#/submissions/${ID}$`), submissionView],

@@ -28,6 +28,7 @@ import { roadshowTab } from './roadshow-tab.js';
 import { rulesTab } from './rules-tab.js';
 import { submissionsTab } from './submissions-tab.js';
 import { votesTab } from './votes-tab.js';
+import { needsTab } from './needs-tab.js';
 
 const TABS = [
   ['overview', { zh: '概况与状态', en: 'Overview' }],
@@ -41,6 +42,7 @@ const TABS = [
   ['grants', { zh: '资助管理', en: 'Grants' }],
   ['evaluations', { zh: '评估', en: 'Evaluations' }],
   ['votes', { zh: '网络投票', en: 'Public vote' }],
+  ['needs', { zh: '点单需求', en: 'Residents’ needs' }],
 ];
 
 const RENDERERS = {
@@ -55,6 +57,7 @@ const RENDERERS = {
   grants: grantsTab,
   evaluations: evaluationsTab,
   votes: votesTab,
+  needs: needsTab,
 };
 
 export async function competitionView(ctx, id, tab = 'overview') {

@@ -22,3 +22,4 @@ export * from './audit.errors';
 export * from './admin.errors';
 export * from './score-post-outcomes';
 export * from './hooks.errors';
+export * from './needs.errors';

@@ -8,6 +8,7 @@ import { ComponentRefusal } from './component.errors';
 import { EvaluationRefusal } from './evaluation.errors';
 import { GrantsRefusal } from './grants.errors';
 import { HooksRefusal } from './hooks.errors';
+import { NeedsRefusal } from './needs.errors';
 import { OpsRefusal } from './ops.errors';
 import { OrganizationRefusal } from './organization.errors';
 import { PublicityRefusal } from './publicity.errors';
@@ -49,5 +50,6 @@ export const REFUSAL_REASONS: readonly string[] = [
     ...Object.values(HooksRefusal),
     ...Object.values(VoteRefusal),
     ...Object.values(AdminRefusal),
+    ...Object.values(NeedsRefusal),
   ]),
 ];

@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export type ActorType = 'office' | 'applicant' | 'judge' | 'evaluator' | 'voter' | 'admin' | 'api-client' | 'system';
+export type ActorType =
+  'office' | 'applicant' | 'judge' | 'evaluator' | 'voter' | 'resident' | 'admin' | 'api-client' | 'system';
 
 /**
  * One row per write that matters. The table refuses UPDATE, DELETE and TRUNCATE at the database

@@ -13,6 +13,8 @@ export interface TenantSettings {
   /** Party A of the agreements of the office's new competitions, unless a competition names its own. */
   readonly grantor?: GrantorParty;
   readonly notice?: NoticeTexts;
+  /** 点单式: the most a community may buy directly without a competition (fen); the platform's default when unset. */
+  readonly needs?: { readonly smallPurchaseLimitFen?: number };
 }
 
 /** An office (a city's or district's bureau, or a street office) and what it owns. */

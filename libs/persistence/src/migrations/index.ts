@@ -17,6 +17,7 @@ import { Tenants1764835200000 } from './1764835200000-tenants';
 import { AdminConsole1764842400000 } from './1764842400000-admin-console';
 import { AuditChain1764846000000 } from './1764846000000-audit-chain';
 import { WebhooksAndNotifications1764849600000 } from './1764849600000-webhooks-and-notifications';
+import { Needs1764853200000 } from './1764853200000-needs';
 
 /** In order. Listed explicitly so the same list works from TypeScript sources and from the build. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   AdminConsole1764842400000,
   AuditChain1764846000000,
   WebhooksAndNotifications1764849600000,
+  Needs1764853200000,
 ];

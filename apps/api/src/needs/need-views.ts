@@ -1,0 +1,50 @@
+import { NeedFlag, OrganizationKind, Role, NeedsErrors } from '@app/domain';
+import { Organization } from '@app/persistence';
+import { Actor } from '../auth/actor';
+import { ModeratedNeedDto, NeedDto } from './dto/needs.dto';
+import { NeedWithCounts } from './needs.repository';
+
+/** Two decimals, half-up, from the integer sum: the same figure on every screen. */
+function averageOf(sum: number, count: number): string | null {
+  if (count === 0) return null;
+  const hundredths = Math.floor((sum * 200 + count) / (2 * count));
+  return `${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}`;
+}
+
+export function toNeedResponse(row: NeedWithCounts): NeedDto {
+  const { need } = row;
+  return {
+    id: need.id,
+    communityId: need.communityId,
+    category: need.category,
+    title: need.title,
+    forWhom: need.forWhom,
+    peopleCount: need.peopleCount,
+    state: need.state,
+    refusalReason: need.refusalReason,
+    supports: row.supports,
+    rating: { count: row.ratingCount, average: averageOf(row.ratingSum, row.ratingCount) },
+    orderId: need.orderId,
+    postedAt: need.postedAt.toISOString(),
+  };
+}
+
+export function toModeratedNeedResponse(row: NeedWithCounts): ModeratedNeedDto {
+  return {
+    ...toNeedResponse(row),
+    flags: [...row.need.flags] as NeedFlag[],
+    flaggedSupports: row.flaggedSupports,
+    listId: row.need.listId,
+  };
+}
+
+/** The applicant's organization id, or undefined for any other caller. */
+export function applicantOrganization(actor: Actor): string | undefined {
+  return actor.kind === 'user' && actor.role === Role.Applicant ? actor.organizationId : undefined;
+}
+
+/** The community the caller acts for; anything else is refused, the community's rows being its own. */
+export function assertCommunity(organization: Organization | null): Organization {
+  if (!organization || organization.kind !== OrganizationKind.Community) throw NeedsErrors.notCommunity();
+  return organization;
+}

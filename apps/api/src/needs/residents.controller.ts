@@ -1,0 +1,151 @@
+import { Body, Controller, Get, Ip, Param, Post } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { NEED_GUARDS, NeedsErrors, Role, VoteErrors } from '@app/domain';
+import { Allow, Public } from '../auth/access.decorator';
+import { Actor } from '../auth/actor';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { ApiCallerErrors, ApiError, ApiJsonBodyErrors, refusalExample } from '../common/api-error.decorator';
+import { IdParamDto } from '../common/id-param.dto';
+import { SMS_RESEND_SECONDS } from '../votes/sms-challenges';
+import {
+  NeedDto,
+  NeedsWallDto,
+  NeedsWallSummaryDto,
+  PostNeedDto,
+  RateNeedDto,
+  ResidentSessionDto,
+  ResidentSignInDto,
+  ResidentSmsRequestDto,
+  ResidentSmsSentDto,
+} from './dto/needs.dto';
+import { ResidentsService } from './residents.service';
+import { ApiSmsUnavailable } from '../votes/api-sms-unavailable.decorator';
+
+type ResidentActor = Extract<Actor, { kind: 'resident' }>;
+
+const RESIDENTS = '仅限已验证的居民 / verified residents only';
+
+@ApiTags('needs 居民点单')
+@Controller()
+export class ResidentsController {
+  constructor(private readonly residents: ResidentsService) {}
+
+  @Post('resident-sessions/sms')
+  @Public()
+  @ApiOperation({
+    summary: '发送手机验证码 / send an SMS code',
+    description:
+      '平台不保存手机号码，只保存其加密摘要；同一号码 60 秒内只发一次。\n\n' +
+      'The number is never stored, only its keyed hash; one code per number a minute.',
+  })
+  @ApiResponse({ status: 201, type: ResidentSmsSentDto })
+  @ApiError(400)
+  @ApiError(429, 'a code was just sent', refusalExample(VoteErrors.smsTooSoon(SMS_RESEND_SECONDS)))
+  @ApiSmsUnavailable()
+  @ApiJsonBodyErrors()
+  requestSms(@Body() dto: ResidentSmsRequestDto): Promise<ResidentSmsSentDto> {
+    return this.residents.requestSms(dto);
+  }
+
+  @Post('resident-sessions')
+  @Public()
+  @ApiOperation({
+    summary: '居民验证 / verify as a resident',
+    description:
+      'method=phone：手机号码与短信验证码，可提需求、附议、评价；method=code：社区需求墙上的社区码，只能在这一社区提需求。\n\n' +
+      'method=phone: the number and its SMS code, to post, support and rate; method=code: the code on a ' +
+      'community’s needs wall, to post on that wall only.',
+  })
+  @ApiResponse({ status: 201, type: ResidentSessionDto })
+  @ApiError(400)
+  @ApiError(401, 'the code is wrong', refusalExample(NeedsErrors.communityCodeInvalid()))
+  @ApiError(404, 'the community has no needs wall', refusalExample(NeedsErrors.wallNotFound()))
+  @ApiError(429, 'too many wrong codes', refusalExample(VoteErrors.voterSignInPaused(new Date(0))))
+  @ApiSmsUnavailable()
+  @ApiJsonBodyErrors()
+  signIn(@Body() dto: ResidentSignInDto, @Ip() ip: string): Promise<ResidentSessionDto> {
+    return this.residents.signIn(dto, ip);
+  }
+
+  @Get('needs-walls')
+  @Public()
+  @ApiOperation({ summary: '开通需求墙的社区 / communities with a needs wall' })
+  @ApiResponse({ status: 200, type: NeedsWallSummaryDto, isArray: true })
+  walls(): Promise<NeedsWallSummaryDto[]> {
+    return this.residents.walls();
+  }
+
+  @Get('needs-walls/:id')
+  @Public()
+  @ApiOperation({
+    summary: '社区需求墙 / a community’s needs wall',
+    description:
+      '审核通过的需求及其状态、附议人数，已完成的附满意度。\n\nThe needs the community let through, with state, supports, and the rating once delivered.',
+  })
+  @ApiResponse({ status: 200, type: NeedsWallDto })
+  @ApiError(400)
+  @ApiError(404, 'no such wall', refusalExample(NeedsErrors.wallNotFound('id')))
+  wall(@Param() params: IdParamDto): Promise<NeedsWallDto> {
+    return this.residents.wall(params.id);
+  }
+
+  @Post('resident/needs')
+  @Allow(Role.Resident)
+  @ApiOperation({
+    summary: '提出需求或微心愿 / post a need or micro-wish',
+    description:
+      `社区审核后才上墙。每人每分钟最多 ${NEED_GUARDS.postsPerResidentPerMinute} 条，超过则 429；` +
+      '与本社区未回应的需求文字相同的，标记为疑似重复供社区审核。\n\n' +
+      `Shown once the community lets it through. At most ${NEED_GUARDS.postsPerResidentPerMinute} a minute per ` +
+      'resident (then 429); the same words as an unanswered need of the community are flagged as a possible duplicate.',
+  })
+  @ApiResponse({ status: 201, type: NeedDto })
+  @ApiCallerErrors(RESIDENTS)
+  @ApiError(404, 'the community has no needs wall', refusalExample(NeedsErrors.wallNotFound()))
+  @ApiError(429, 'posting too fast', refusalExample(NeedsErrors.rateLimited(NEED_GUARDS.windowSeconds)))
+  @ApiJsonBodyErrors()
+  post(@CurrentActor() actor: ResidentActor, @Body() dto: PostNeedDto, @Ip() ip: string): Promise<NeedDto> {
+    return this.residents.post(actor, dto, ip);
+  }
+
+  @Get('resident/needs')
+  @Allow(Role.Resident)
+  @ApiOperation({ summary: '我提出的需求（含未通过的原因） / my needs, with the reason of a refusal' })
+  @ApiResponse({ status: 200, type: NeedDto, isArray: true })
+  @ApiCallerErrors(RESIDENTS)
+  mine(@CurrentActor() actor: ResidentActor): Promise<NeedDto[]> {
+    return this.residents.mine(actor);
+  }
+
+  @Post('resident/needs/:id/supports')
+  @Allow(Role.Resident)
+  @ApiOperation({
+    summary: '附议 / support a need',
+    description: '每位手机验证的居民对一条需求只能附议一次。\n\nOne support per phone-verified resident and need.',
+  })
+  @ApiResponse({ status: 201, type: NeedDto })
+  @ApiCallerErrors(RESIDENTS)
+  @ApiError(404, 'no such need on a wall', refusalExample(NeedsErrors.needNotFound()))
+  @ApiError(409, 'already supported, or delivered', refusalExample(NeedsErrors.alreadySupported()))
+  @ApiError(429, 'too many from one address', refusalExample(NeedsErrors.rateLimited(NEED_GUARDS.windowSeconds)))
+  @ApiJsonBodyErrors()
+  support(@CurrentActor() actor: ResidentActor, @Param() params: IdParamDto, @Ip() ip: string): Promise<NeedDto> {
+    return this.residents.support(actor, params.id, ip);
+  }
+
+  @Post('resident/needs/:id/rating')
+  @Allow(Role.Resident)
+  @ApiOperation({
+    summary: '评价服务（1–5 星） / rate the delivery (1–5)',
+    description:
+      '需求完成后，提出或附议过它的居民可以评价；再评一次改为新的分数。\n\nOnce delivered, by those who posted or supported it; rating again replaces the rating.',
+  })
+  @ApiResponse({ status: 201, type: NeedDto })
+  @ApiCallerErrors(RESIDENTS)
+  @ApiError(404, 'no such need on a wall', refusalExample(NeedsErrors.needNotFound()))
+  @ApiError(409, 'not delivered yet', refusalExample(NeedsErrors.notDelivered()))
+  @ApiJsonBodyErrors()
+  rate(@CurrentActor() actor: ResidentActor, @Param() params: IdParamDto, @Body() dto: RateNeedDto): Promise<NeedDto> {
+    return this.residents.rate(actor, params.id, dto);
+  }
+}

@@ -1,0 +1,517 @@
+// 点单: a community opens its needs wall under its street office, lets residents' needs through or
+// refuses them with a reason, compiles needs lists and drafts service orders (into a category of an
+// open competition, or as a direct purchase), publishes them and picks among the offers; any
+// organization takes a published order, by an offer or with one of its submissions, and the taker
+// reports its delivery, deliverable by deliverable.
+import { formatYuan, h } from '../shared/dom.js';
+import { field, input, messageBox, select, showApiError, showMessage } from '../shared/forms.js';
+import { labelOf, tx } from '../shared/i18n.js';
+import { parseYuan } from '../shared/money.js';
+import { NEED_CATEGORY_LABELS } from '/vocabulary.js';
+
+const ORDER_STATES = {
+  draft: { zh: '草稿', en: 'Draft' },
+  published: { zh: '已发布', en: 'Published' },
+  taken: { zh: '已承接', en: 'Taken' },
+  delivered: { zh: '已交付', en: 'Delivered' },
+};
+
+export async function needsView(ctx) {
+  const [organization, orders] = await Promise.all([ctx.api('/organizations/me'), ctx.api('/service-orders')]);
+  const refresh = () => ctx.go('#/needs');
+  const community = organization.kind === 'community';
+  const sections = [tx('h1', { zh: '点单：需求与服务订单', en: 'Needs and service orders' })];
+  if (community) sections.push(...(await communitySections(ctx, organization, orders, refresh)));
+  sections.push(await takingSection(ctx, organization, orders, refresh));
+  return h('div', {}, sections);
+}
+
+/** Runs `send`; a refusal shows beside the field it names, or in `box`. */
+async function submit(form, box, send, refresh) {
+  try {
+    await send();
+    refresh();
+  } catch (error) {
+    showApiError(form, box, error);
+  }
+}
+
+async function communitySections(ctx, organization, orders, refresh) {
+  const walls = await ctx.api('/needs-walls');
+  if (!walls.some((w) => w.communityId === organization.id))
+    return [openWallCard(ctx, await ctx.api('/community/street-offices'))];
+  const [needs, lists, competitions] = await Promise.all([
+    ctx.api('/community/needs'),
+    ctx.api('/community/needs-lists'),
+    ctx.api('/competitions?pageSize=100'),
+  ]);
+  const open = competitions.items.filter((c) => c.state === 'open');
+  return [
+    h(
+      'section',
+      { class: 'card' },
+      tx('h2', { zh: '需求墙', en: 'Needs wall' }),
+      tx('p', {
+        zh: `居民扫码或打开 /needs/#c=${organization.id} 提需求`,
+        en: `Residents open /needs/#c=${organization.id}`,
+      }),
+    ),
+    moderationCard(
+      ctx,
+      needs.filter((n) => n.state === 'pending'),
+      refresh,
+    ),
+    listsCard(
+      ctx,
+      needs.filter((n) => n.state === 'open'),
+      refresh,
+    ),
+    draftCard(ctx, lists, open, refresh),
+    myOrdersCard(
+      ctx,
+      orders.filter((o) => o.communityId === organization.id),
+      refresh,
+    ),
+  ];
+}
+
+function openWallCard(ctx, offices) {
+  const office = select(
+    offices.map((o) => [o.id, { zh: o.name, en: o.nameEn || o.name }]),
+    { name: 'tenantId' },
+  );
+  const box = messageBox();
+  const form = h(
+    'form',
+    { class: 'card', 'data-testid': 'open-wall' },
+    tx('h2', { zh: '开通需求墙', en: 'Open the needs wall' }),
+    field({ zh: '所属街道', en: 'Street office' }, office, { path: 'tenantId' }),
+    tx('button', { zh: '开通', en: 'Open' }, { type: 'submit', class: 'primary' }),
+    box,
+  );
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    try {
+      const opened = await ctx.api('/community/needs-wall', { method: 'POST', body: { tenantId: office.value } });
+      showMessage(
+        box,
+        {
+          zh: `已开通。请把社区码 ${opened.code} 张贴在需求墙上（只显示这一次）`,
+          en: `Opened. Post the code ${opened.code} on the wall (shown once)`,
+        },
+        'ok',
+      );
+    } catch (error) {
+      showApiError(form, box, error);
+    }
+  });
+  return form;
+}
+
+function moderationCard(ctx, pending, refresh) {
+  return h(
+    'section',
+    { class: 'card', 'data-testid': 'pending-needs' },
+    tx('h2', { zh: `待审核（${pending.length}）`, en: `Awaiting moderation (${pending.length})` }),
+    pending.map((need) => {
+      const reason = input({ name: 'reason', maxlength: 500 });
+      const box = messageBox();
+      const form = h(
+        'form',
+        { class: 'list-item' },
+        h(
+          'div',
+          { class: 'title' },
+          need.title,
+          need.flags.length > 0
+            ? tx('span', { zh: ' · 疑似重复或刷单', en: ' · flagged' }, { class: 'badge warn' })
+            : null,
+        ),
+        field({ zh: `不通过的原因：${need.title}`, en: `Reason to refuse: ${need.title}` }, reason, { path: 'reason' }),
+        tx(
+          'button',
+          { zh: `通过：${need.title}`, en: `Publish: ${need.title}` },
+          {
+            type: 'button',
+            onclick: () =>
+              void submit(
+                form,
+                box,
+                () =>
+                  ctx.api(`/community/needs/${need.id}/moderation`, { method: 'POST', body: { decision: 'publish' } }),
+                refresh,
+              ),
+          },
+        ),
+        tx(
+          'button',
+          { zh: `不通过：${need.title}`, en: `Refuse: ${need.title}` },
+          {
+            type: 'button',
+            onclick: () =>
+              void submit(
+                form,
+                box,
+                () =>
+                  ctx.api(`/community/needs/${need.id}/moderation`, {
+                    method: 'POST',
+                    body: { decision: 'refuse', reason: reason.value },
+                  }),
+                refresh,
+              ),
+          },
+        ),
+        box,
+      );
+      return form;
+    }),
+  );
+}
+
+function listsCard(ctx, open, refresh) {
+  const categories = [...new Set(open.map((n) => n.category))];
+  const box = messageBox();
+  return h(
+    'section',
+    { class: 'card', 'data-testid': 'collected-needs' },
+    tx('h2', { zh: '已收集的需求', en: 'Collected needs' }),
+    categories.length === 0
+      ? tx('p', { zh: '没有待列入清单的需求。', en: 'Nothing to list.' }, { class: 'muted' })
+      : null,
+    categories.map((category) => {
+      const label = labelOf(NEED_CATEGORY_LABELS, category);
+      const ofCategory = open.filter((n) => n.category === category);
+      return h(
+        'div',
+        { class: 'list-item' },
+        h(
+          'div',
+          { class: 'title' },
+          tx('span', label),
+          h('div', { class: 'muted' }, ofCategory.map((n) => `${n.title}（附议 ${n.supports}）`).join('；')),
+        ),
+        tx(
+          'button',
+          { zh: `编制${label.zh}需求清单`, en: `List the ${label.en} needs` },
+          {
+            type: 'button',
+            onclick: async () => {
+              try {
+                await ctx.api('/community/needs-lists', {
+                  method: 'POST',
+                  body: { category, title: `${label.zh}需求清单`, needIds: ofCategory.map((n) => n.id) },
+                });
+                refresh();
+              } catch (error) {
+                showMessage(box, { zh: error.messageZh, en: error.messageEn });
+              }
+            },
+          },
+        ),
+      );
+    }),
+    box,
+  );
+}
+
+/** The ways to buy: directly, or each category of each open competition. */
+function purchaseOptions(competitions) {
+  return [
+    ['direct', { zh: '小额直接购买', en: 'Direct small purchase' }],
+    ...competitions.flatMap((c) =>
+      c.rules.categories.map((category) => [
+        `${c.id}|${category.key}`,
+        { zh: `纳入「${c.title}」· ${category.labelZh}`, en: `In "${c.title}" · ${category.labelEn}` },
+      ]),
+    ),
+  ];
+}
+
+function draftCard(ctx, lists, competitions, refresh) {
+  const free = lists.filter((l) => l.needs.some((n) => n.state === 'listed' && n.orderId === null));
+  if (free.length === 0) return null;
+  const list = select(
+    free.map((l) => [l.id, { zh: l.title, en: l.title }]),
+    { name: 'list' },
+  );
+  const title = input({ name: 'title', maxlength: 100 });
+  const scope = h('textarea', { name: 'scope', rows: 3, maxlength: 2000 });
+  const who = input({ name: 'beneficiariesWho', maxlength: 100 });
+  const count = input({ name: 'beneficiariesCount', type: 'number', inputmode: 'numeric' });
+  const deliverables = h('textarea', { name: 'deliverables', rows: 3 });
+  const start = input({ name: 'periodStart', type: 'date' });
+  const end = input({ name: 'periodEnd', type: 'date' });
+  const cap = input({ name: 'budgetCapFen', inputmode: 'decimal' });
+  const purchase = select(purchaseOptions(competitions), { name: 'purchase' });
+  const box = messageBox();
+  const form = h(
+    'form',
+    { class: 'card', 'data-testid': 'draft-order', novalidate: true },
+    tx('h2', { zh: '起草服务订单', en: 'Draft a service order' }),
+    field({ zh: '回应的需求清单', en: 'Needs list answered' }, list, { path: 'needIds' }),
+    field({ zh: '订单名称', en: 'Title' }, title, { path: 'title' }),
+    field({ zh: '服务内容', en: 'Scope' }, scope, { path: 'scope' }),
+    field({ zh: '受益对象', en: 'Beneficiaries' }, who, { path: 'beneficiariesWho' }),
+    field({ zh: '受益人数', en: 'Number of beneficiaries' }, count, { path: 'beneficiariesCount' }),
+    field({ zh: '交付内容（每行一项）', en: 'Deliverables (one a line)' }, deliverables, { path: 'deliverables' }),
+    field({ zh: '服务开始日期', en: 'Period start' }, start, { path: 'periodStart' }),
+    field({ zh: '服务结束日期', en: 'Period end' }, end, { path: 'periodEnd' }),
+    field({ zh: '预算上限（元）', en: 'Budget cap (yuan)' }, cap, { path: 'budgetCapFen' }),
+    field({ zh: '购买方式', en: 'How it is bought' }, purchase, { path: 'purchase' }),
+    tx('button', { zh: '保存草稿', en: 'Save the draft' }, { type: 'submit', class: 'primary' }),
+    box,
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const money = parseYuan(cap.value);
+    const chosen = free.find((l) => l.id === list.value);
+    void submit(
+      form,
+      box,
+      () =>
+        ctx.api('/service-orders', {
+          method: 'POST',
+          body: {
+            title: title.value,
+            scope: scope.value,
+            beneficiariesWho: who.value,
+            beneficiariesCount: Number(count.value),
+            deliverables: deliverables.value
+              .split('\n')
+              .map((d) => d.trim())
+              .filter(Boolean),
+            periodStart: start.value,
+            periodEnd: end.value,
+            budgetCapFen: money.fen ?? null,
+            needIds: chosen.needs.filter((n) => n.state === 'listed' && n.orderId === null).map((n) => n.id),
+            purchase: purchaseOf(purchase.value),
+          },
+        }),
+      refresh,
+    );
+  });
+  return form;
+}
+
+function purchaseOf(value) {
+  if (value === 'direct') return { route: 'direct' };
+  const [competitionId, competitionCategory] = value.split('|');
+  return { route: 'competition', competitionId, competitionCategory };
+}
+
+function orderSummary(order) {
+  return h(
+    'div',
+    { class: 'title' },
+    h('strong', {}, order.title),
+    ' ',
+    tx('span', ORDER_STATES[order.state], { class: 'badge' }),
+    h(
+      'div',
+      { class: 'muted' },
+      `${order.community} · ${formatYuan(order.budgetCapFen)} · ${order.deliverables.join('；')}`,
+    ),
+  );
+}
+
+function myOrdersCard(ctx, mine, refresh) {
+  return h(
+    'section',
+    { class: 'card', 'data-testid': 'my-orders' },
+    tx('h2', { zh: '本社区的服务订单', en: 'The community’s service orders' }),
+    mine.map((order) => {
+      const box = messageBox();
+      const reason = input({ name: 'reason', maxlength: 500 });
+      const form = h('form', { class: 'list-item', 'data-order': order.id }, orderSummary(order), box);
+      if (order.state === 'draft') {
+        form.append(
+          tx(
+            'button',
+            { zh: `发布：${order.title}`, en: `Publish: ${order.title}` },
+            {
+              type: 'button',
+              onclick: () =>
+                void submit(
+                  form,
+                  box,
+                  () => ctx.api(`/service-orders/${order.id}/publish`, { method: 'POST' }),
+                  refresh,
+                ),
+            },
+          ),
+        );
+      }
+      if (order.state === 'published' && order.route === 'direct' && order.offers.length > 0) {
+        form.append(field({ zh: '选定理由', en: 'Why this one' }, reason, { path: 'reason' }));
+        for (const offer of order.offers) {
+          form.append(
+            tx(
+              'button',
+              {
+                zh: `选定 ${offer.organizationName}（${formatYuan(offer.amountFen)}）`,
+                en: `Pick ${offer.organizationName} (${formatYuan(offer.amountFen)})`,
+              },
+              {
+                type: 'button',
+                onclick: () =>
+                  void submit(
+                    form,
+                    box,
+                    () =>
+                      ctx.api(`/service-orders/${order.id}/pick`, {
+                        method: 'POST',
+                        body: { offerId: offer.id, reason: reason.value },
+                      }),
+                    refresh,
+                  ),
+              },
+            ),
+          );
+        }
+      }
+      if (order.pickReason)
+        form.append(tx('p', { zh: `选定理由：${order.pickReason}`, en: `Picked because: ${order.pickReason}` }));
+      return form;
+    }),
+  );
+}
+
+async function takingSection(ctx, organization, orders, refresh) {
+  const open = orders.filter(
+    (o) =>
+      o.communityId !== organization.id && (o.state === 'published' || o.state === 'taken' || took(o, organization.id)),
+  );
+  const submissions = (await ctx.api('/submissions?pageSize=100')).items;
+  return h(
+    'section',
+    { class: 'card', 'data-testid': 'open-orders' },
+    tx('h2', { zh: '可承接的服务订单', en: 'Orders to take' }),
+    open.length === 0 ? tx('p', { zh: '暂无。', en: 'None yet.' }, { class: 'muted' }) : null,
+    open.map((order) => {
+      const box = messageBox();
+      const form = h('form', { class: 'list-item', 'data-order': order.id, novalidate: true }, orderSummary(order));
+      if (order.route === 'direct' && order.state === 'published') {
+        const amount = input({ name: 'amountFen', inputmode: 'decimal' });
+        const plan = h('textarea', { name: 'plan', rows: 2, maxlength: 2000 });
+        form.append(
+          field({ zh: `报价（元）：${order.title}`, en: `Offer (yuan): ${order.title}` }, amount, {
+            path: 'amountFen',
+          }),
+          field({ zh: `服务方案：${order.title}`, en: `Plan: ${order.title}` }, plan, { path: 'plan' }),
+          tx(
+            'button',
+            { zh: `报价承单：${order.title}`, en: `Offer: ${order.title}` },
+            {
+              type: 'button',
+              onclick: () =>
+                void submit(
+                  form,
+                  box,
+                  () =>
+                    ctx.api(`/service-orders/${order.id}/offers`, {
+                      method: 'POST',
+                      body: { amountFen: parseYuan(amount.value).fen ?? null, plan: plan.value },
+                    }),
+                  refresh,
+                ),
+            },
+          ),
+        );
+      }
+      const mine = submissions.filter((s) => s.competitionId === order.competitionId);
+      if (order.route === 'competition' && mine.length > 0) {
+        const chosen = select(
+          mine.map((s) => [s.id, { zh: s.title, en: s.title }]),
+          { name: 'submissionId' },
+        );
+        form.append(
+          field({ zh: `以申报项目承接：${order.title}`, en: `Take with a submission: ${order.title}` }, chosen, {
+            path: 'submissionId',
+          }),
+          tx(
+            'button',
+            { zh: `承接：${order.title}`, en: `Take: ${order.title}` },
+            {
+              type: 'button',
+              onclick: () =>
+                void submit(
+                  form,
+                  box,
+                  () =>
+                    ctx.api(`/service-orders/${order.id}/submissions`, {
+                      method: 'POST',
+                      body: { submissionId: chosen.value },
+                    }),
+                  refresh,
+                ),
+            },
+          ),
+        );
+      }
+      if (order.state === 'taken' && took(order, organization.id))
+        form.append(deliveryFields(ctx, form, box, order, refresh));
+      form.append(box);
+      return form;
+    }),
+  );
+}
+
+/** The organization took the order: its offer was picked, or the competition funded its submission. */
+function took(order, organizationId) {
+  return order.route === 'direct'
+    ? order.offers.some((o) => o.organizationId === organizationId && o.state === 'picked')
+    : order.grants.some((g) => g.organizationId === organizationId);
+}
+
+function deliveryFields(ctx, form, box, order, refresh) {
+  const items = order.deliverables.map((deliverable) => ({
+    deliverable,
+    done: select(
+      [
+        ['yes', { zh: '已完成', en: 'Done' }],
+        ['no', { zh: '未完成', en: 'Not done' }],
+      ],
+      { name: 'done' },
+    ),
+    note: input({ name: 'note', maxlength: 500 }),
+  }));
+  const summary = h('textarea', { name: 'summary', rows: 2, maxlength: 2000 });
+  return h(
+    'div',
+    { 'data-testid': 'delivery' },
+    items.map((item) =>
+      h(
+        'div',
+        {},
+        field({ zh: `完成情况：${item.deliverable}`, en: `Done: ${item.deliverable}` }, item.done),
+        field({ zh: `说明：${item.deliverable}`, en: `Note: ${item.deliverable}` }, item.note),
+      ),
+    ),
+    field({ zh: `交付总结：${order.title}`, en: `Summary: ${order.title}` }, summary, { path: 'summary' }),
+    tx(
+      'button',
+      { zh: `报告交付：${order.title}`, en: `Report delivery: ${order.title}` },
+      {
+        type: 'button',
+        onclick: () =>
+          void submit(
+            form,
+            box,
+            () =>
+              ctx.api(`/service-orders/${order.id}/delivery`, {
+                method: 'POST',
+                body: {
+                  summary: summary.value,
+                  items: items.map((item) => ({
+                    deliverable: item.deliverable,
+                    done: item.done.value === 'yes',
+                    note: item.note.value,
+                  })),
+                },
+              }),
+            refresh,
+          ),
+      },
+    ),
+  );
+}
