@@ -55,3 +55,4 @@ export * from './vote/vote-tally';
 export * from './vote/vote.entity';
 export * from './vote/voter.entity';
 export * from './tenancy/tenant-scope';
+export * from './tenancy/scoped-connections';

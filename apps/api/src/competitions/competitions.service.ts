@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { CompetitionLifecycle } from '@app/application';
 import {
+  AuthErrors,
   BilingualMessage,
   COMPETITION_PRESETS,
   CompetitionErrors,
@@ -72,8 +73,12 @@ export class CompetitionsService {
     const base = dto.preset ? COMPETITION_PRESETS[dto.preset] : {};
     const rules = validateCompetitionRules({ ...base, ...overrides }, dto.poolFen);
     const submissionDeadline = futureDeadline(dto.submissionDeadline, new Date());
+    // The route admits offices only; an office runs its competitions in its own tenant.
+    if (actor.kind !== 'user' || actor.role !== Role.Office) throw AuthErrors.roleNotAllowed();
+    const tenantId = actor.tenantId;
     const saved = await this.dataSource.transaction(async (manager) => {
       const competition = await manager.getRepository(Competition).save({
+        tenantId,
         title: dto.title,
         state: CompetitionState.Draft,
         poolFen: dto.poolFen,

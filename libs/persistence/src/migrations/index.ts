@@ -14,6 +14,7 @@ import { EvaluatorCodes1764662400000 } from './1764662400000-evaluator-codes';
 import { ComponentValues1764748800000 } from './1764748800000-component-values';
 import { PublicVote1764752400000 } from './1764752400000-public-vote';
 import { Tenants1764835200000 } from './1764835200000-tenants';
+import { TenantIsolation1764838800000 } from './1764838800000-tenant-isolation';
 
 /** In order. Listed explicitly so the same list works from TypeScript sources and from the build. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   ComponentValues1764748800000,
   PublicVote1764752400000,
   Tenants1764835200000,
+  TenantIsolation1764838800000,
 ];
