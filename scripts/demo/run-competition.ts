@@ -5,6 +5,7 @@ import { seededRandom } from '@app/scoring';
 import { ApiClient } from './api-client';
 import { DemoData, DemoProject, competitionOf, readDemoData, registrationOf, submissionOf } from './competition-data';
 import { ROOT, createOffice, inDatabase, pad, say, signIn, yuan } from './demo-support';
+import { OfficeTree, officeTree, showTenantIsolation } from './tenants';
 import { playDongguanCompetition } from './dongguan-competition';
 import { followTheProjectYear } from './grants-year';
 import { CriterionLimit, simulateMarks } from './score-simulation';
@@ -61,8 +62,13 @@ async function transition(office: ApiClient, competitionId: string, to: string):
 }
 
 /** Office, applicants and screening: up to the roadshow. */
-async function prepareCompetition(api: ApiClient, data: DemoData, runId: string): Promise<DemoContext> {
-  const officeAccount = createOffice(`xinan-office-${runId}`, '西南街道党建办');
+async function prepareCompetition(
+  api: ApiClient,
+  data: DemoData,
+  runId: string,
+  tree: OfficeTree,
+): Promise<DemoContext> {
+  const officeAccount = await createOffice(`xinan-office-${runId}`, '西南街道党建办', tree.streetId);
   const office = await signIn(api, officeAccount.login, officeAccount.password);
   const competition = await office.post<Competition>('/competitions', competitionOf(data));
   await transition(office, competition.id, 'open');
@@ -258,7 +264,8 @@ async function main(baseUrl: string, outputDir: string): Promise<void> {
   const runId = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
   const api = new ApiClient(baseUrl);
   mkdirSync(outputDir, { recursive: true });
-  const context = await prepareCompetition(api, data, runId);
+  const tree = await officeTree();
+  const context = await prepareCompetition(api, data, runId, tree);
   await runRoadshow(context, data);
   const results = await rankPublishAward(context);
   const folder = await downloadAgreements(context, outputDir);
@@ -269,10 +276,12 @@ async function main(baseUrl: string, outputDir: string): Promise<void> {
     competitionId: context.competition.id,
     funded: results.filter((row) => row.grantFen > 0),
     runId,
+    tenantId: tree.streetId,
   });
   const started = Date.now();
   await playDongguanCompetition(api, context.office, runId, data.competition.grantor, join(outputDir, 'api.log'));
   say(`（第二场大赛用时 / the second competition took ${((Date.now() - started) / 1000).toFixed(1)} s）`);
+  await showTenantIsolation(api, tree, context.competition.id, runId);
   writeFileSync(join(outputDir, 'judge-codes.txt'), context.judgeCodes.map((j) => `${j.name}\t${j.code}\n`).join(''));
   say(`agreements: ${folder}`);
   say('');
