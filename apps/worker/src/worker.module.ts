@@ -10,6 +10,7 @@ import { SystemProbeHandler } from './handlers/system-probe.handler';
 import { AgreementsProcessor } from './processors/agreements.processor';
 import { RankingProcessor } from './processors/ranking.processor';
 import { SystemProcessor } from './processors/system.processor';
+import { JobTenantScope } from './processors/job-tenant-scope';
 import { WorkerMetrics } from './worker-metrics.service';
 
 @Module({})
@@ -26,6 +27,7 @@ export class WorkerModule {
       ],
       providers: [
         WorkerMetrics,
+        JobTenantScope,
         SystemProbeHandler,
         SystemProcessor,
         RenderAgreementsHandler,
