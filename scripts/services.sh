@@ -6,6 +6,9 @@
 #   scripts/services.sh down          stop the servers of this data folder
 #   scripts/services.sh status        say what runs and where its data lives
 #   scripts/services.sh env           print DATABASE_URL and REDIS_URL as shell exports
+# Two database roles: gongyi owns the tables and runs the migrations (DATABASE_URL); the API and the
+# worker log in as gongyi_app, which owns nothing and is bound by row-level security (the application
+# derives its URL from DATABASE_URL, so one variable serves the migrations and the processes).
 #   scripts/services.sh purge         stop them and delete their data
 # --fast turns off Postgres fsync and Redis persistence: for throwaway test data only.
 set -euo pipefail
@@ -27,6 +30,7 @@ PG_DIR=$PG_HOME/postgres
 PG_RUN=$PG_HOME/run
 REDIS_DIR=$DATA/redis
 DB_USER=gongyi
+APP_USER=gongyi_app
 DB_NAME=gongyi
 DATABASE_URL="postgres://$DB_USER@127.0.0.1:$PG_PORT/$DB_NAME"
 REDIS_URL="redis://127.0.0.1:$REDIS_PORT"
@@ -90,6 +94,7 @@ max_connections = 200
 CONF
   fi
   if pg_running; then
+    app_role
     log "postgres already running (pid $(head -n 1 "$PG_DIR/postmaster.pid"))"
     return 0
   fi
@@ -108,7 +113,19 @@ CONF
     "SELECT 1 FROM pg_database WHERE datname = '$DB_NAME'" | grep -q 1; then
     "$bin/createdb" -h 127.0.0.1 -p "$PG_PORT" -U "$DB_USER" "$DB_NAME"
   fi
+  app_role
   log "postgres started (pid $(head -n 1 "$PG_DIR/postmaster.pid"))"
+}
+
+# Roles belong to the cluster, not to one database: every database created here (tests make one each)
+# finds the application role already there, and the migrations grant it its rights per database.
+app_role() {
+  "$(pg_bin)/psql" -h 127.0.0.1 -p "$PG_PORT" -U "$DB_USER" -d postgres -qc \
+    "DO \$\$ BEGIN
+       IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '$APP_USER') THEN
+         CREATE ROLE $APP_USER LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
+       END IF;
+     END \$\$" >/dev/null
 }
 
 redis_up() {

@@ -12,8 +12,12 @@ export const say = (text: string): void => {
   process.stdout.write(`${text}\n`);
 };
 
-/** An office account made with the project's own CLI, as an administrator would. */
-export function createOffice(login: string, displayName: string): { login: string; password: string } {
+/** An office account of `tenantId` made with the project's own CLI, as an administrator would. */
+export function createOffice(
+  login: string,
+  displayName: string,
+  tenantId: string,
+): { login: string; password: string } {
   const password = randomBytes(12).toString('base64url');
   const result = spawnSync(
     process.execPath,
@@ -27,11 +31,36 @@ export function createOffice(login: string, displayName: string): { login: strin
       login,
       '--name',
       displayName,
+      '--tenant',
+      tenantId,
     ],
     { cwd: ROOT, input: `${password}\n`, encoding: 'utf8' },
   );
   if (result.status !== 0) throw new Error(`create-user failed: ${result.stderr}`);
   return { login, password };
+}
+
+/** The office of this name under `parentId`, made on the first run and found on the next. */
+export async function officeTenant(
+  kind: 'district' | 'street',
+  name: string,
+  parentId: string | null,
+): Promise<string> {
+  let id = '';
+  await inDatabase(async (db) => {
+    const found = await db.query<{ id: string }>('SELECT id FROM tenant WHERE name = $1 AND kind = $2', [name, kind]);
+    const row =
+      found.rows[0] ??
+      (
+        await db.query<{ id: string }>('INSERT INTO tenant (kind, name, parent_id) VALUES ($1, $2, $3) RETURNING id', [
+          kind,
+          name,
+          parentId,
+        ])
+      ).rows[0];
+    id = row.id;
+  });
+  return id;
 }
 
 export async function signIn(api: ApiClient, login: string, password: string): Promise<ApiClient> {
@@ -44,7 +73,9 @@ export async function signIn(api: ApiClient, login: string, password: string): P
  * database, and the demo says so each time.
  */
 export async function inDatabase(work: (db: Client) => Promise<unknown>): Promise<void> {
-  const db = new Client({ connectionString: loadConfig().database.url });
+  // As the owner, like an operator at the console: the shortcuts move dates and accounts, not one office's data.
+  const { ownerUrl, url } = loadConfig().database;
+  const db = new Client({ connectionString: ownerUrl ?? url });
   await db.connect();
   try {
     await work(db);

@@ -28,6 +28,8 @@ export interface ProjectYear {
   /** In rank order. */
   readonly funded: readonly FundedProject[];
   readonly runId: string;
+  /** The office the competition runs in: its finance office signs there too. */
+  readonly tenantId: string;
 }
 
 interface Tranche {
@@ -82,7 +84,7 @@ const today = (): string => beijingDate(new Date());
 export async function followTheProjectYear(year: ProjectYear): Promise<void> {
   say('');
   say('== 资助与拨付 / after the award: grants, tranches and reports');
-  const payerAccount = createOffice(`xinan-finance-${year.runId}`, '西南街道财务室');
+  const payerAccount = createOffice(`xinan-finance-${year.runId}`, '西南街道财务室', year.tenantId);
   const payer = await signIn(year.api, payerAccount.login, payerAccount.password);
   const grants = await signAndAccept(year);
   await payFirstTranches(year, payer, grants);

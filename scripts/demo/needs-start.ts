@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { DEFAULT_TENANT_ID } from '@app/domain';
 import { ApiClient } from './api-client';
 import { DemoProject, submissionOf } from './competition-data';
-import { createOffice, pad, say, signIn, yuan } from './demo-support';
+import { createOffice, officeTenant, pad, say, signIn, yuan } from './demo-support';
 import { smsCodeFromLog } from './public-vote';
 
 /**
@@ -103,7 +102,12 @@ export async function playNeedsStart(api: ApiClient, runId: string, apiLog: stri
   runDigit = runId.slice(-1);
   say('');
   say('点单式 / residents order, communities draft, organizations take (侯家塘-like, before the competition)');
-  const officeAccount = createOffice(`houjiatang-office-${runId}`, '侯家塘街道社会事务办');
+  const streetId = await officeTenant(
+    'street',
+    '侯家塘街道',
+    await officeTenant('district', '长沙市天心区民政局', null),
+  );
+  const officeAccount = createOffice(`houjiatang-office-${runId}`, '侯家塘街道社会事务办', streetId);
   const office = await signIn(api, officeAccount.login, officeAccount.password);
   const competition = await office.post<{ id: string }>('/competitions', {
     preset: 'community-micro',
@@ -117,8 +121,8 @@ export async function playNeedsStart(api: ApiClient, runId: string, apiLog: stri
   const communities = new Map<string, { id: string; client: ApiClient }>();
   for (const [index, name] of COMMUNITIES.entries()) {
     const community = await register(api, 'community', `${name}社区居民委员会`, name, runId, index);
-    // The community names its street office when it opens its wall: the office new accounts start in.
-    await community.client.post('/community/needs-wall', { tenantId: DEFAULT_TENANT_ID });
+    // The community names its street office when it opens its wall.
+    await community.client.post('/community/needs-wall', { tenantId: streetId });
     communities.set(name, community);
   }
 

@@ -6,13 +6,14 @@ import { ApiClient } from './api-client';
 import { saveAuditExport } from './audit-chain';
 import { DemoData, DemoProject, competitionOf, readDemoData, registrationOf, submissionOf } from './competition-data';
 import { ROOT, createOffice, inDatabase, pad, say, signIn, yuan } from './demo-support';
+import { OfficeTree, officeTree, showTenantIsolation } from './tenants';
 import { DemoWebhookReceiver } from './webhook-receiver';
-
-const receiver = new DemoWebhookReceiver();
 import { playDongguanCompetition } from './dongguan-competition';
 import { followTheProjectYear } from './grants-year';
 import { playNeedsStart } from './needs-start';
 import { CriterionLimit, simulateMarks } from './score-simulation';
+
+const receiver = new DemoWebhookReceiver();
 
 /**
  * The main job, end to end, through the public API: the office creates the competition, sixteen
@@ -66,8 +67,13 @@ async function transition(office: ApiClient, competitionId: string, to: string):
 }
 
 /** Office, applicants and screening: up to the roadshow. */
-async function prepareCompetition(api: ApiClient, data: DemoData, runId: string): Promise<DemoContext> {
-  const officeAccount = createOffice(`xinan-office-${runId}`, '西南街道党建办');
+async function prepareCompetition(
+  api: ApiClient,
+  data: DemoData,
+  runId: string,
+  tree: OfficeTree,
+): Promise<DemoContext> {
+  const officeAccount = createOffice(`xinan-office-${runId}`, '西南街道党建办', tree.streetId);
   const office = await signIn(api, officeAccount.login, officeAccount.password);
   say(`事件推送 / webhook receiver registered for the office: ${await receiver.register(office)}`);
   const competition = await office.post<Competition>('/competitions', competitionOf(data));
@@ -265,7 +271,8 @@ async function main(baseUrl: string, outputDir: string): Promise<void> {
   const api = new ApiClient(baseUrl);
   mkdirSync(outputDir, { recursive: true });
   await receiver.start();
-  const context = await prepareCompetition(api, data, runId);
+  const tree = await officeTree();
+  const context = await prepareCompetition(api, data, runId, tree);
   await runRoadshow(context, data);
   const results = await rankPublishAward(context);
   const folder = await downloadAgreements(context, outputDir);
@@ -276,6 +283,7 @@ async function main(baseUrl: string, outputDir: string): Promise<void> {
     competitionId: context.competition.id,
     funded: results.filter((row) => row.grantFen > 0),
     runId,
+    tenantId: tree.streetId,
   });
   const started = Date.now();
   await playDongguanCompetition(api, context.office, runId, data.competition.grantor, join(outputDir, 'api.log'));
@@ -286,6 +294,7 @@ async function main(baseUrl: string, outputDir: string): Promise<void> {
   await receiver.settle();
   await receiver.close();
   say(receiver.summary());
+  await showTenantIsolation(api, tree, context.competition.id, runId);
   writeFileSync(join(outputDir, 'judge-codes.txt'), context.judgeCodes.map((j) => `${j.name}\t${j.code}\n`).join(''));
   say(`agreements: ${folder}`);
   await saveAuditExport(context.office, outputDir);

@@ -1,9 +1,14 @@
 import Fastify from 'fastify';
-import { DataSource } from 'typeorm';
 import { ProducerRedis, SignalBus } from '@app/application';
 import { loadConfig } from '@app/config';
 import { LiveEventType } from '@app/domain';
-import { AuditEvent, AuditRepository, LiveEventRepository, dataSourceOptions } from '@app/persistence';
+import {
+  AuditEvent,
+  AuditRepository,
+  LiveEventRepository,
+  dataSourceOptions,
+  scopedDataSource,
+} from '@app/persistence';
 import { LiveEventsService } from '../src/live/live-events.service';
 import { ScoreRepository, snapshotOf } from '../src/roadshows/score.repository';
 
@@ -33,7 +38,7 @@ export interface BarePost {
 async function main(): Promise<void> {
   const config = loadConfig();
   const options = dataSourceOptions({ url: config.database.url, poolSize: 2 * config.database.poolSize });
-  const dataSource = await new DataSource({
+  const dataSource = await scopedDataSource({
     ...options,
     extra: { ...(options.extra as object), idleTimeoutMillis: 0 },
   }).initialize();

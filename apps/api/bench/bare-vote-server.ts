@@ -1,7 +1,6 @@
 import Fastify from 'fastify';
-import { DataSource } from 'typeorm';
 import { loadConfig } from '@app/config';
-import { Vote, dataSourceOptions } from '@app/persistence';
+import { Vote, dataSourceOptions, scopedDataSource } from '@app/persistence';
 import { VotesRepository } from '../src/votes/votes.repository';
 
 /** A vote row as the API wrote it, sent as JSON (dates as ISO text). */
@@ -14,7 +13,7 @@ export type BareVote = Omit<Vote, 'id' | 'castAt'> & { readonly castAt: string }
  */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const dataSource = await new DataSource(dataSourceOptions(config.database)).initialize();
+  const dataSource = await scopedDataSource(dataSourceOptions(config.database)).initialize();
   const votes = new VotesRepository(dataSource);
   const app = Fastify({ logger: false, bodyLimit: config.api.bodyLimitBytes });
   app.get('/health', () => ({ status: 'ok' }));

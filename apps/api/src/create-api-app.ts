@@ -5,6 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig, createLogger } from '@app/config';
+import { NO_TENANT_SCOPE, runInTenantScope } from '@app/persistence';
 import { AppModule } from './app.module';
 import { SECURITY_SCHEMES } from './auth/security-schemes';
 import { DomainErrorFilter } from './common/domain-error.filter';
@@ -59,6 +60,9 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   fastify.removeContentTypeParser('text/plain');
   fastify.addContentTypeParser('application/json', { parseAs: 'buffer' }, jsonBodyParser(fastify));
   fastify.addHook('preValidation', refuseMalformedInput);
+  // Last hook before the route, after the body is read (a parser's stream events would leave the
+  // context): the request's queries see no office's rows until the auth guard says whose they are.
+  fastify.addHook('preHandler', (_request, _reply, done) => runInTenantScope(NO_TENANT_SCOPE, done));
 
   // Before helmet and before any route, so that the documentation's routes are registered with their policy.
   fastify.addHook('onRoute', relaxPolicyForThirdPartyPages);

@@ -60,6 +60,7 @@ export async function createCompetition(
   overrides: Partial<Competition> = {},
 ): Promise<Competition> {
   return db.getRepository(Competition).save({
+    tenantId: DEFAULT_TENANT_ID,
     title: '2026年 "红色核动力" 党建项目创投大赛',
     state: CompetitionState.Open,
     poolFen: 30_000_000,

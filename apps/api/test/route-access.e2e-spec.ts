@@ -3,14 +3,17 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import {
+  DEFAULT_TENANT_ID,
   EvaluationRoundState,
   EvaluationStage,
   JIANGDONG_EVALUATION,
   JudgeGroup,
   ResidentMethod,
   Role,
+  TenantKind,
+  TenantRefusal,
 } from '@app/domain';
-import { EvaluationRound, Evaluator as EvaluatorRow } from '@app/persistence';
+import { AppUser, EvaluationRound, Evaluator as EvaluatorRow, Tenant } from '@app/persistence';
 import { TokenService } from '../src/auth/token.service';
 import { createUser } from './factories';
 import { addJudge, createRoadshow, roadshowCompetition } from './roadshow.factory';
@@ -24,6 +27,8 @@ import { startTestApp } from './test-app';
  * give. Which organization's or roadshow's data a caller may reach is tested per area
  * (auth-matrix, roadshow-authorization, results, publicity, agreements and grants specs); here ids are
  * random, so an allowed caller gets 404 or 400 and a refused one 401 or 403 from the guard.
+ * Two more callers meet the office's real data: an office of another tenant, to whom all of it is
+ * missing, and the district office above it, which reads it as the office does and changes none of it.
  */
 type Caller = 'anonymous' | Role;
 const CALLERS: readonly Caller[] = [
@@ -259,6 +264,10 @@ const ACCESS: Readonly<Record<string, typeof PUBLIC | readonly Role[]>> = {
 const ROUTES = Object.keys(ACCESS);
 
 /** Accounts sign in or use an API key; judges, evaluators, voters and residents only have the token of their code's sign-in. */
+/** Kinds of rows the fixture below makes for the office, by a route's collection or parameter name. */
+const REAL_KINDS = ['competitions', 'submissions', 'roadshows', 'judgeId', 'evaluation-rounds', 'evaluatorId'];
+
+/** Accounts sign in or use an API key; judges, evaluators and voters only have the token of their code's sign-in. */
 function schemesOf(route: string): string[] {
   const access = ACCESS[route];
   if (access === PUBLIC) return [];
@@ -307,6 +316,10 @@ describe('every route × every role', () => {
   let documented: string[];
   const operations = new Map<string, Operation>();
   const tokens = new Map<Caller, string>();
+  /** The office's real ids, by the collection a route's `{id}` names or by the parameter's own name. */
+  const realIds = new Map<string, string>();
+  let otherOffice: string;
+  let districtOffice: string;
 
   beforeAll(async () => {
     app = await startTestApp();
@@ -317,6 +330,18 @@ describe('every route × every role', () => {
     const judge = await addJudge(app, fixture.officeToken, roadshowId, { name: '周建明', group: JudgeGroup.Media });
     tokens.set(Office, fixture.officeToken);
     tokens.set(Judge, judge.token);
+    // 长宁区: the office's street and a second street below one district.
+    const tenants = db.getRepository(Tenant);
+    const district = await tenants.save({ kind: TenantKind.District, name: '长宁区民政局', parentId: null });
+    await tenants.update(DEFAULT_TENANT_ID, { parentId: district.id });
+    const otherStreet = await tenants.save({ kind: TenantKind.Street, name: '新华路街道', parentId: district.id });
+    const officeOf = async (tenantId: string): Promise<string> => {
+      const user = await createUser(db, Office);
+      await db.getRepository(AppUser).update(user.id, { tenantId });
+      return tokenService.issue({ kind: 'user', userId: user.id, role: Office, tenantId }).token;
+    };
+    otherOffice = await officeOf(otherStreet.id);
+    districtOffice = await officeOf(district.id);
     const round = await db.getRepository(EvaluationRound).save({
       competitionId: fixture.competition.id,
       stage: EvaluationStage.Mid,
@@ -325,6 +350,11 @@ describe('every route × every role', () => {
       rules: JIANGDONG_EVALUATION,
       createdBy: 'office',
     });
+    realIds.set('competitions', fixture.competition.id);
+    realIds.set('submissions', fixture.submissions[0].id);
+    realIds.set('roadshows', roadshowId);
+    realIds.set('judgeId', judge.id);
+    realIds.set('evaluation-rounds', round.id);
     const codeIssuedAt = new Date();
     const evaluator = await db.getRepository(EvaluatorRow).save({
       roundId: round.id,
@@ -335,6 +365,7 @@ describe('every route × every role', () => {
       digestKeyId: 'test',
       codeIssuedAt,
     });
+    realIds.set('evaluatorId', evaluator.id);
     tokens.set(
       Evaluator,
       tokenService.issue({
@@ -426,5 +457,95 @@ describe('every route × every role', () => {
       expect(response.body.message_zh).toEqual(expect.any(String));
       expect(response.body.message_en).toEqual(expect.any(String));
     }
+  });
+
+  function realPath(template: string): string {
+    const collection = template.split('/')[1];
+    return template.replace(
+      /\{([^}]+)\}/g,
+      (_whole, name: string) => realIds.get(name === 'id' ? collection : name) ?? '',
+    );
+  }
+
+  // Organizations are registered once for the whole platform: every office reads them.
+  // Routes whose every path parameter names a row of the fixture (REAL_KINDS); the rest name rows
+  // of kinds the fixture does not make.
+  const officeRoutes = ROUTES.filter((route) => {
+    const access = ACCESS[route];
+    const template = route.split(' ')[1];
+    const kinds = [...template.matchAll(/\{([^}]+)\}/g)].map(([, name]) =>
+      name === 'id' ? template.split('/')[1] : name,
+    );
+    return (
+      access !== PUBLIC &&
+      access.includes(Office) &&
+      !route.includes('/organizations') &&
+      kinds.every((kind) => REAL_KINDS.includes(kind))
+    );
+  });
+  const reads = officeRoutes.filter((route) => route.startsWith('GET ') && route.includes('{'));
+  const writes = officeRoutes.filter((route) => !route.startsWith('GET ') && route.includes('{'));
+  const lists = officeRoutes.filter((route) => route.startsWith('GET ') && !route.includes('{'));
+
+  async function call(route: string, token: string): Promise<request.Response> {
+    const [method, template] = route.split(' ');
+    const path = realPath(template);
+    const verb = method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
+    let pending = request(app.getHttpServer())[verb](path).set('Authorization', `Bearer ${token}`);
+    if (method !== 'GET' && method !== 'DELETE') pending = pending.set('Idempotency-Key', randomUUID()).send({});
+    return pending;
+  }
+
+  it.each(reads)(
+    "%s of another tenant's data reads as missing (404) to its office; its district reads it as the office does",
+    async (route) => {
+      const own = await call(route, tokens.get(Office) as string);
+      const other = await call(route, otherOffice);
+      expect(other.status).toBe(404);
+      const district = await call(route, districtOffice);
+      expect(district.status).toBe(own.status);
+    },
+  );
+
+  it.each(writes)("%s on another tenant's data is refused as missing or malformed, never done", async (route) => {
+    const other = await call(route, otherOffice);
+    expect([400, 404]).toContain(other.status);
+    if (other.status === 400) expect(other.body.code).toBe('VALIDATION_FAILED');
+    const district = await call(route, districtOffice);
+    expect([400, 403, 404]).toContain(district.status);
+    if (district.status === 403) expect(district.body.reason).toBe(TenantRefusal.ReadOnly);
+  });
+
+  it.each(lists)("%s lists none of another tenant's rows", async (route) => {
+    const other = await call(route, otherOffice);
+    expect(other.status).toBe(200);
+    expect(JSON.stringify(other.body)).not.toContain(realIds.get('competitions'));
+  });
+
+  it("lets the district office read its street's competition but not change it", async () => {
+    const id = realIds.get('competitions') as string;
+    const listed = await request(app.getHttpServer())
+      .get('/competitions')
+      .set('Authorization', `Bearer ${districtOffice}`);
+    expect((listed.body as { items: { id: string }[] }).items.map((item) => item.id)).toContain(id);
+    const renamed = await request(app.getHttpServer())
+      .patch(`/competitions/${id}`)
+      .set('Authorization', `Bearer ${districtOffice}`)
+      .send({ title: '区级改名' });
+    expect(renamed.status).toBe(403);
+    expect(renamed.body).toMatchObject({
+      reason: TenantRefusal.ReadOnly,
+      message_zh: expect.stringContaining('只能查看'),
+    });
+    const judgeAdded = await request(app.getHttpServer())
+      .post(`/roadshows/${realIds.get('roadshows') as string}/judges`)
+      .set('Authorization', `Bearer ${districtOffice}`)
+      .send({ name: '李明', group: JudgeGroup.Expert });
+    expect(judgeAdded.status).toBe(403);
+    expect(judgeAdded.body.reason).toBe(TenantRefusal.ReadOnly);
+    const after = await request(app.getHttpServer())
+      .get(`/competitions/${id}`)
+      .set('Authorization', `Bearer ${tokens.get(Office) as string}`);
+    expect(after.body.title).not.toBe('区级改名');
   });
 });

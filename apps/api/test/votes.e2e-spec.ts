@@ -1,6 +1,6 @@
 import request from 'supertest';
-import { AuditEvent, Vote, Voter } from '@app/persistence';
 import { SMS_PROVIDER, SmsMessage, SmsProvider } from '@app/application';
+import { AuditEvent, Vote, Voter, createDataSource } from '@app/persistence';
 import { bearer } from './roadshow.factory';
 import { serveApp } from './test-app';
 import { createVoteRound, issueVoterCodes, voteCompetition, voterWithCode } from './votes.factory';
@@ -128,9 +128,15 @@ describe('the public vote (网络投票): rounds, voters, votes, limits, tally',
     expect((today.body as Refusal).message_zh).toContain('明天');
 
     // The first vote moved to yesterday (Beijing): today's vote is free again, the total still counts it.
-    await served.db.query(`ALTER TABLE vote DISABLE TRIGGER vote_no_update_delete`);
-    await served.db.query(`UPDATE vote SET cast_day = cast_day - 1 WHERE round_id = $1`, [roundId]);
-    await served.db.query(`ALTER TABLE vote ENABLE TRIGGER vote_no_update_delete`);
+    // Only the tables' owner may pause the append-only trigger; the app's own role may not.
+    const owner = await createDataSource({ url: process.env.DATABASE_URL as string, poolSize: 1 }).initialize();
+    try {
+      await owner.query(`ALTER TABLE vote DISABLE TRIGGER vote_no_update_delete`);
+      await owner.query(`UPDATE vote SET cast_day = cast_day - 1 WHERE round_id = $1`, [roundId]);
+      await owner.query(`ALTER TABLE vote ENABLE TRIGGER vote_no_update_delete`);
+    } finally {
+      await owner.destroy();
+    }
     const next = await cast(roundId, voter, fixture.submissions[1].id).expect(201);
     expect(next.body.remaining).toEqual({ today: 0, total: 1 });
   });

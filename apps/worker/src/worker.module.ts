@@ -15,6 +15,7 @@ import { NotificationsProcessor } from './processors/notifications.processor';
 import { RankingProcessor } from './processors/ranking.processor';
 import { SystemProcessor } from './processors/system.processor';
 import { WebhooksProcessor } from './processors/webhooks.processor';
+import { JobTenantScope } from './processors/job-tenant-scope';
 import { WorkerMetrics } from './worker-metrics.service';
 
 @Module({})
@@ -32,6 +33,7 @@ export class WorkerModule {
       ],
       providers: [
         WorkerMetrics,
+        JobTenantScope,
         SystemProbeHandler,
         SystemProcessor,
         RenderAgreementsHandler,

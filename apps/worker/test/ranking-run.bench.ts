@@ -41,7 +41,7 @@ function median(values: readonly number[]): number {
 
 async function main(): Promise<void> {
   const base = loadConfig();
-  const database = await createIsolatedDatabase(base.database.url, 'bench');
+  const database = await createIsolatedDatabase(base.database.ownerUrl as string, 'bench');
   try {
     let observe: (progress: number) => void = () => undefined;
     const module = await Test.createTestingModule({

@@ -6,7 +6,11 @@ export type LogLevelName = 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbo
 /** The validated configuration, as typed values; injected by class token. */
 export class AppConfig {
   readonly env: 'development' | 'test' | 'production';
-  readonly database: { readonly url: string; readonly poolSize: number };
+  /**
+   * `url` is the application role's connection (the API, the worker, the CLI); `ownerUrl` the
+   * owner's, which only the migrations use; undefined when only the application's was given.
+   */
+  readonly database: { readonly url: string; readonly ownerUrl: string | undefined; readonly poolSize: number };
   readonly redis: { readonly url: string };
   readonly queue: { readonly prefix: string; readonly workerConcurrency: number; readonly lockMs: number };
   readonly api: {

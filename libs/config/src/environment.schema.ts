@@ -1,5 +1,16 @@
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateBy, ValidationOptions } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  ValidateBy,
+  ValidateIf,
+  ValidationOptions,
+} from 'class-validator';
 import { parseKeyRing } from './key-ring';
 import { parseTrustProxy } from './trust-proxy';
 
@@ -67,8 +78,23 @@ export class EnvironmentSchema {
   @IsIn(['development', 'test', 'production'])
   NODE_ENV = 'development';
 
+  /**
+   * The database, as the role that owns its tables and applies the migrations. The API and the
+   * worker use it only to find the database when DATABASE_APP_URL is not set: they log in as the
+   * application role instead (see DATABASE_APP_URL).
+   */
+  @ValidateIf((schema: EnvironmentSchema) => schema.DATABASE_APP_URL === undefined)
   @IsConnectionUrl(['postgres:', 'postgresql:'])
-  DATABASE_URL!: string;
+  DATABASE_URL?: string;
+
+  /**
+   * How the API and the worker connect: as the application role, which owns no table and cannot
+   * bypass row-level security. Unset, they log in to DATABASE_URL's database as role gongyi_app
+   * without a password (the local services trust 127.0.0.1).
+   */
+  @IsOptional()
+  @IsConnectionUrl(['postgres:', 'postgresql:'])
+  DATABASE_APP_URL?: string;
 
   @Transform(toInteger)
   @IsInt()

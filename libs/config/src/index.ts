@@ -6,3 +6,4 @@ export * from './create-logger';
 export * from './log-context';
 export * from './key-ring';
 export * from './trust-proxy';
+export * from './application-role';

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { AppConfig, LogLevelName } from './app-config';
+import { APPLICATION_ROLE } from './application-role';
 import { ConfigError } from './config.error';
 import { EnvironmentSchema } from './environment.schema';
 import { KeyRing, parseKeyRing } from './key-ring';
@@ -17,6 +18,14 @@ function defaultFontDir(): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The owner's database, reached as the application role (its login is trusted locally). */
+function applicationUrlOf(ownerUrl: string): string {
+  const url = new URL(ownerUrl);
+  url.username = APPLICATION_ROLE;
+  url.password = '';
+  return url.toString();
 }
 
 /**
@@ -51,7 +60,11 @@ export function loadConfig(env: Environment = process.env): AppConfig {
 
   return new AppConfig({
     env: schema.NODE_ENV as AppConfig['env'],
-    database: { url: schema.DATABASE_URL, poolSize: schema.DATABASE_POOL_SIZE },
+    database: {
+      url: schema.DATABASE_APP_URL ?? applicationUrlOf(schema.DATABASE_URL as string),
+      ownerUrl: schema.DATABASE_URL,
+      poolSize: schema.DATABASE_POOL_SIZE,
+    },
     redis: { url: schema.REDIS_URL },
     queue: {
       prefix: schema.QUEUE_PREFIX,

@@ -1,6 +1,7 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+import { bindTenantScope } from './tenancy/scoped-connections';
 
 /**
  * The one definition of the database connection, shared by the API, the worker, the migrate
@@ -22,6 +23,13 @@ export function dataSourceOptions(database: { readonly url: string; readonly poo
   };
 }
 
+/** A data source whose every connection carries the current tenant scope (see bindTenantScope). */
+export function scopedDataSource(options: DataSourceOptions): DataSource {
+  const dataSource = new DataSource(options);
+  bindTenantScope(dataSource);
+  return dataSource;
+}
+
 export function createDataSource(database: { readonly url: string; readonly poolSize: number }): DataSource {
-  return new DataSource(dataSourceOptions(database));
+  return scopedDataSource(dataSourceOptions(database));
 }

@@ -40,7 +40,7 @@ describe('entities match the migrated schema (real Postgres)', () => {
   });
 
   beforeAll(async () => {
-    database = await createIsolatedDatabase(loadConfig().database.url, 'entities');
+    database = await createIsolatedDatabase(loadConfig().database.ownerUrl as string, 'entities');
     dataSource = await createDataSource({ url: database.url, poolSize: 1 }).initialize();
     columns = await dataSource.query<DatabaseColumn[]>(
       `SELECT table_name, column_name, data_type, is_nullable, column_default, is_identity

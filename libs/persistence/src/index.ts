@@ -71,3 +71,4 @@ export * from './needs/needs-list.entity';
 export * from './needs/service-order.entity';
 export * from './needs/order-offer.entity';
 export * from './needs/order-submission.entity';
+export * from './tenancy/scoped-connections';

@@ -1,15 +1,37 @@
-import { loadConfig, ConfigError } from '@app/config';
+import { DataSource } from 'typeorm';
+import { APPLICATION_ROLE, loadConfig, ConfigError } from '@app/config';
 import { createDataSource } from './data-source';
+
+/**
+ * A deployment's database starts with the owner only; the migrations create the application role
+ * without a login. When the application's URL carries a password, that role gets it here, so one
+ * migrate step leaves the API and the worker able to connect (as in docker-compose.yml).
+ */
+async function letApplicationLogIn(dataSource: DataSource, applicationUrl: string): Promise<void> {
+  const url = new URL(applicationUrl);
+  if (decodeURIComponent(url.username) !== APPLICATION_ROLE || url.password === '') return;
+  const [{ statement }] = await dataSource.query<{ statement: string }[]>(
+    `SELECT format('ALTER ROLE %I LOGIN PASSWORD %L', $1::text, $2::text) AS statement`,
+    [APPLICATION_ROLE, decodeURIComponent(url.password)],
+  );
+  await dataSource.query(statement);
+}
 
 /** `npm run migrate [-- up|down|status]`: applies, reverts one, or lists migrations. */
 async function main(action: string): Promise<number> {
   const config = loadConfig();
-  const dataSource = createDataSource({ ...config.database, poolSize: 1 });
+  if (config.database.ownerUrl === undefined) {
+    throw new ConfigError([
+      { variable: 'DATABASE_URL', reason: "迁移须以表的所有者角色连接 / migrations connect as the tables' owner" },
+    ]);
+  }
+  const dataSource = createDataSource({ url: config.database.ownerUrl, poolSize: 1 });
   await dataSource.initialize();
   try {
     switch (action) {
       case 'up': {
         const applied = await dataSource.runMigrations({ transaction: 'each' });
+        await letApplicationLogIn(dataSource, config.database.url);
         process.stdout.write(
           applied.length === 0
             ? '数据库已是最新 / database is up to date\n'

@@ -5,7 +5,7 @@ import { AuditEvent } from './audit/audit-event.entity';
 import { AuditRepository } from './audit/audit.repository';
 import { CompetitionsRepository } from './competition/competitions.repository';
 import { ComponentValuesRepository } from './components/component-values.repository';
-import { dataSourceOptions } from './data-source';
+import { dataSourceOptions, scopedDataSource } from './data-source';
 import { OutboxRepository } from './results/outbox.repository';
 import { PublicityRepository } from './results/publicity.repository';
 import { RankingRunsRepository } from './results/ranking-runs.repository';
@@ -31,6 +31,7 @@ const SHARED_REPOSITORIES = [
     TypeOrmModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => dataSourceOptions(config.database),
+      dataSourceFactory: (options) => scopedDataSource(options!).initialize(),
     }),
     TypeOrmModule.forFeature([AuditEvent]),
   ],

@@ -120,6 +120,7 @@ export async function seedScoredCompetition(
     tenantId: DEFAULT_TENANT_ID,
   });
   const competition = await db.getRepository(Competition).save({
+    tenantId: DEFAULT_TENANT_ID,
     title: `2026年 "红色核动力" 党建项目创投大赛（${options.projects} 个项目）`,
     state: options.state ?? CompetitionState.ScoringClosed,
     poolFen: options.poolFen ?? options.projects * 1_500_000,

@@ -2,8 +2,16 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
-import { AdminErrors, ApiKeyScope, AuthErrors, EvaluationErrors, Role, RoadshowErrors } from '@app/domain';
-import { ApiKey, AppUser } from '@app/persistence';
+import {
+  AdminErrors,
+  ApiKeyScope,
+  AuthErrors,
+  EvaluationErrors,
+  Role,
+  RoadshowErrors,
+  TenantErrors,
+} from '@app/domain';
+import { ApiKey, AppUser, PLATFORM_SCOPE, setTenantScope } from '@app/persistence';
 import { ACCESS_KEY, API_KEY_SCOPE_KEY, Access } from './access.decorator';
 import { Actor } from './actor';
 import { userActorOf } from './auth.service';
@@ -11,7 +19,10 @@ import { CredentialDigestService } from './credential-digest.service';
 import { AuthenticatedRequest } from './current-actor.decorator';
 import { EvaluatorSessionRepository } from './evaluator-session.repository';
 import { JudgeSessionRepository } from './judge-session.repository';
+import { TenantScopesRepository } from './tenant-scopes.repository';
 import { TokenService } from './token.service';
+
+const READS = new Set(['GET', 'HEAD']);
 
 /**
  * Global and deny-by-default: a route is reachable only if it declares @Public or @Allow, and an
@@ -28,6 +39,7 @@ export class AuthGuard implements CanActivate {
     @InjectRepository(AppUser) private readonly users: Repository<AppUser>,
     private readonly judgeSessions: JudgeSessionRepository,
     private readonly evaluatorSessions: EvaluatorSessionRepository,
+    private readonly tenantScopes: TenantScopesRepository,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -35,7 +47,11 @@ export class AuthGuard implements CanActivate {
       context.getHandler(),
       context.getClass(),
     ]);
-    if (access && 'public' in access) return true;
+    // The request began seeing no office's rows; from here on it sees what its caller may.
+    if (access && 'public' in access) {
+      setTenantScope(PLATFORM_SCOPE);
+      return true;
+    }
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const actor = await this.authenticate(request);
     if (!actor) throw AuthErrors.signInRequired();
@@ -44,9 +60,19 @@ export class AuthGuard implements CanActivate {
       const scope = this.reflector.get<ApiKeyScope | undefined>(API_KEY_SCOPE_KEY, context.getHandler());
       if (!scope || !actor.scopes.includes(scope)) throw AdminErrors.apiKeyScopeMissing(scope ?? '—');
     }
+    const scope = await this.tenantScopes.scopeOf(actor);
+    setTenantScope(scope);
+    // A district office sees its streets' data; it changes only its own.
+    if (scope.visible !== 'all' && scope.visible.length > 1 && !READS.has(request.method)) {
+      const target = await this.tenantScopes.tenantOfTarget(request.url);
+      if (target !== undefined && target !== scope.tenantId) throw TenantErrors.readOnly();
+    }
     // A judge's token is good only while its sign-in is: a reissued code or a removed judge ends it.
-    if (actor.kind === 'judge' && !(await this.judgeSessions.touch(actor.sessionId, actor.judgeId))) {
-      throw RoadshowErrors.judgeSessionEnded();
+    if (actor.kind === 'judge') {
+      const tenantId = await this.judgeSessions.touch(actor.sessionId, actor.judgeId);
+      if (tenantId === undefined) throw RoadshowErrors.judgeSessionEnded();
+      // The judge's scores belong to its roadshow's office.
+      setTenantScope({ tenantId, visible: 'all' });
     }
     if (
       actor.kind === 'evaluator' &&

@@ -9,6 +9,7 @@ import { CredentialDigestService } from './credential-digest.service';
 import { EvaluatorSessionRepository } from './evaluator-session.repository';
 import { JudgeSessionRepository } from './judge-session.repository';
 import { SignInThrottleService } from './sign-in-throttle.service';
+import { TenantScopesRepository } from './tenant-scopes.repository';
 import { TokenService } from './token.service';
 
 @Global()
@@ -22,6 +23,7 @@ import { TokenService } from './token.service';
     SignInThrottleService,
     JudgeSessionRepository,
     EvaluatorSessionRepository,
+    TenantScopesRepository,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   exports: [TokenService, CredentialDigestService, JudgeSessionRepository],

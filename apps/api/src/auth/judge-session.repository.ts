@@ -30,20 +30,21 @@ export class JudgeSessionRepository {
   }
 
   /**
-   * Whether the session is live, in one statement that also records the tablet as seen when the
-   * last record is older than SEEN_WRITE_SECONDS.
+   * The office the session's roadshow belongs to when the session is live (undefined when it is
+   * not), in one statement that also records the tablet as seen when the last record is older than
+   * SEEN_WRITE_SECONDS.
    */
-  async touch(sessionId: string, judgeId: string): Promise<boolean> {
-    const rows = await this.dataSource.query<{ live: boolean }[]>(
+  async touch(sessionId: string, judgeId: string): Promise<string | undefined> {
+    const rows = await this.dataSource.query<{ live: boolean; tenant_id: string }[]>(
       `WITH seen AS (
          UPDATE judge_session SET last_seen_at = now()
           WHERE id = $1 AND judge_id = $2 AND ended_at IS NULL
             AND last_seen_at < now() - make_interval(secs => $3)
        )
-       SELECT ended_at IS NULL AS live FROM judge_session WHERE id = $1 AND judge_id = $2`,
+       SELECT ended_at IS NULL AS live, tenant_id FROM judge_session WHERE id = $1 AND judge_id = $2`,
       [sessionId, judgeId, SEEN_WRITE_SECONDS],
     );
-    return rows[0]?.live === true;
+    return rows[0]?.live === true ? rows[0].tenant_id : undefined;
   }
 
   /** Ends every live session of the judge, in the caller's transaction; how many there were. */

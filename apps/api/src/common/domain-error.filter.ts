@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { Bilingual, DomainError, DomainErrorCode, RequestProblems, scoringProblem } from '@app/domain';
+import { QueryFailedError } from 'typeorm';
+import { Bilingual, DomainError, DomainErrorCode, RequestProblems, TenantErrors, scoringProblem } from '@app/domain';
 import { ScoringError } from '@app/scoring';
 import { ErrorResponseDto } from './error-response.dto';
 import { MAX_DETAILS, RequestValidationError } from './validation-error';
@@ -60,6 +61,7 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorRe
     if (omitted > 0) response.body.detailsOmitted = omitted;
     return response;
   }
+  if (refusedByRowSecurity(error)) return toErrorResponse(TenantErrors.readOnly());
   if (error instanceof DomainError) {
     const message = { zh: error.messageZh, en: error.messageEn };
     return refusal(statusOf(error.code), error.code, error.reason, message, error.field);
@@ -84,6 +86,19 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorRe
     zh: '服务器内部错误',
     en: 'internal server error',
   });
+}
+
+/**
+ * The database's own refusal of a write outside the acting office: the row-level security policies
+ * let an office see its streets' rows but write only its own. The code path that tried it did not
+ * check first; the caller still learns why, and the transaction wrote nothing.
+ */
+function refusedByRowSecurity(error: unknown): boolean {
+  return (
+    error instanceof QueryFailedError &&
+    (error.driverError as { code?: unknown }).code === '42501' &&
+    error.message.includes('row-level security')
+  );
 }
 
 function refusal(

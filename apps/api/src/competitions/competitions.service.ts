@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CompetitionLifecycle } from '@app/application';
 import {
   AdminErrors,
+  AuthErrors,
   BilingualMessage,
   COMPETITION_PRESETS,
   CompetitionErrors,
@@ -73,9 +74,13 @@ export class CompetitionsService {
     const base = dto.preset ? COMPETITION_PRESETS[dto.preset] : {};
     const rules = validateCompetitionRules({ ...base, ...overrides }, dto.poolFen);
     const submissionDeadline = futureDeadline(dto.submissionDeadline, new Date());
+    // The route admits offices only; an office runs its competitions in its own tenant.
+    if (actor.kind !== 'user' || actor.role !== Role.Office) throw AuthErrors.roleNotAllowed();
+    const tenantId = actor.tenantId;
     const saved = await this.dataSource.transaction(async (manager) => {
       const grantor = dto.grantor ?? (await this.officeGrantor(manager, actor));
       const competition = await manager.getRepository(Competition).save({
+        tenantId,
         title: dto.title,
         state: CompetitionState.Draft,
         poolFen: dto.poolFen,

@@ -12,6 +12,7 @@ import {
 import { forBullmq } from '../permanent-failure';
 import { WorkerMetrics } from '../worker-metrics.service';
 import { jobContext } from './job-context';
+import { JobTenantScope } from './job-tenant-scope';
 
 /**
  * Every minute, on the minute: an award is at most a minute late. A cron pattern rather than
@@ -27,6 +28,7 @@ export class AgreementsProcessor extends WorkerHost implements OnApplicationBoot
     private readonly config: AppConfig,
     @InjectQueue(QueueName.Agreements) private readonly queue: Queue,
     private readonly metrics: WorkerMetrics,
+    private readonly tenantScope: JobTenantScope,
   ) {
     super();
   }
@@ -46,7 +48,7 @@ export class AgreementsProcessor extends WorkerHost implements OnApplicationBoot
   }
 
   process(job: Job): Promise<RenderAgreementsResult | ClosePublicityResult> {
-    return jobContext(job, () => this.run(job));
+    return jobContext(job, () => this.tenantScope.run(job, () => this.run(job)));
   }
 
   private async run(job: Job): Promise<RenderAgreementsResult | ClosePublicityResult> {

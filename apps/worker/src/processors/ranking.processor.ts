@@ -5,6 +5,7 @@ import { JobName, QueueName, RankAndAllocatePayload, WORKER_METRICS, redisOption
 import { RankAndAllocateHandler, RankAndAllocateOutcome } from '../handlers/rank-and-allocate.handler';
 import { WorkerMetrics } from '../worker-metrics.service';
 import { jobContext } from './job-context';
+import { JobTenantScope } from './job-tenant-scope';
 
 /**
  * Consumes the ranking queue. The BullMQ Worker is built here rather than by @Processor because
@@ -21,18 +22,23 @@ export class RankingProcessor implements OnApplicationBootstrap, OnApplicationSh
     private readonly rankAndAllocate: RankAndAllocateHandler,
     private readonly config: AppConfig,
     private readonly metrics: WorkerMetrics,
+    private readonly tenantScope: JobTenantScope,
   ) {}
 
   onApplicationBootstrap(): void {
     const { queue } = this.config;
-    this.worker = new Worker(QueueName.Ranking, (job) => jobContext(job, () => this.process(job)), {
-      connection: redisOptionsFor(this.config.redis.url, 'worker'),
-      prefix: queue.prefix,
-      concurrency: queue.workerConcurrency,
-      lockDuration: queue.lockMs,
-      stalledInterval: queue.lockMs,
-      metrics: WORKER_METRICS,
-    });
+    this.worker = new Worker(
+      QueueName.Ranking,
+      (job) => jobContext(job, () => this.tenantScope.run(job, () => this.process(job))),
+      {
+        connection: redisOptionsFor(this.config.redis.url, 'worker'),
+        prefix: queue.prefix,
+        concurrency: queue.workerConcurrency,
+        lockDuration: queue.lockMs,
+        stalledInterval: queue.lockMs,
+        metrics: WORKER_METRICS,
+      },
+    );
     this.metrics.watch(this.worker);
     this.worker.on('error', (error) => this.logger.warn(`ranking worker: ${error.message}`));
     this.worker.on('failed', (job, error) => {

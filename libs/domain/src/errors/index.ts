@@ -2,6 +2,7 @@ export * from './refusal';
 export * from './refusal-reasons';
 export * from './request.errors';
 export * from './auth.errors';
+export * from './tenant.errors';
 export * from './organization.errors';
 export * from './competition.errors';
 export * from './rules.errors';

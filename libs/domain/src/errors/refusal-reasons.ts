@@ -19,6 +19,7 @@ import { RoadshowRefusal } from './roadshow.errors';
 import { RulesRefusal } from './rules.errors';
 import { SubmissionRefusal } from './submission.errors';
 import { SupervisionRefusal } from './supervision.errors';
+import { TenantRefusal } from './tenant.errors';
 import { VoteRefusal } from './vote.errors';
 
 /**
@@ -32,6 +33,7 @@ export const REFUSAL_REASONS: readonly string[] = [
     ...Object.values(DomainErrorCode),
     ...Object.values(RequestRefusal),
     ...Object.values(AuthRefusal),
+    ...Object.values(TenantRefusal),
     ...Object.values(OrganizationRefusal),
     ...Object.values(RegistrationRefusal),
     ...Object.values(CompetitionRefusal),

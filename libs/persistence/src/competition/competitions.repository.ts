@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, Not } from 'typeorm';
+import { DataSource, EntityManager, FindOperator, In, Not } from 'typeorm';
 import { CompetitionState, ScreeningStatus, SubmissionState } from '@app/domain';
 import { Roadshow } from '../roadshow/roadshow.entity';
 import { Competition } from './competition.entity';
 import { Submission } from './submission.entity';
+import { currentTenantScope } from '../tenancy/tenant-scope';
 
 /** Which rows of a list: offset and count. */
 export interface RowWindow {
@@ -18,6 +19,12 @@ export interface CompetitionFilter {
   readonly hiddenStates?: readonly CompetitionState[];
 }
 
+/** The scope's offices as a condition, or none for the platform. */
+function visibleTenants(): { tenantId?: FindOperator<string> } {
+  const visible = currentTenantScope()?.visible ?? 'all';
+  return visible === 'all' ? {} : { tenantId: In([...visible]) };
+}
+
 @Injectable()
 export class CompetitionsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -26,8 +33,9 @@ export class CompetitionsRepository {
     return this.dataSource.getRepository(Competition);
   }
 
+  /** Another office's competition reads as missing, as it does to the database's row-level security. */
   findById(id: string): Promise<Competition | null> {
-    return this.competitions.findOneBy({ id });
+    return this.competitions.findOneBy({ id, ...visibleTenants() });
   }
 
   /**
@@ -37,7 +45,7 @@ export class CompetitionsRepository {
    */
   lock(manager: EntityManager, id: string, mode: 'update' | 'share'): Promise<Competition | null> {
     return manager.getRepository(Competition).findOne({
-      where: { id },
+      where: { id, ...visibleTenants() },
       lock: { mode: mode === 'update' ? 'pessimistic_write' : 'pessimistic_read' },
     });
   }
@@ -47,7 +55,7 @@ export class CompetitionsRepository {
     if (filter.state && hidden.includes(filter.state)) return [[], 0];
     const state = filter.state ?? (hidden.length > 0 ? Not(In([...hidden])) : undefined);
     return this.competitions.findAndCount({
-      where: state === undefined ? {} : { state },
+      where: { ...visibleTenants(), ...(state === undefined ? {} : { state }) },
       order: { createdAt: 'DESC', id: 'ASC' },
       skip: window.skip,
       take: window.take,

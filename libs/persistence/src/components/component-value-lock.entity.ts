@@ -6,6 +6,10 @@ export class ComponentValueLock {
   @PrimaryColumn({ name: 'competition_id', type: 'uuid' })
   competitionId: string;
 
+  /** The office the row belongs to, copied from its parent row by the database on insert (so unset before). */
+  @Column({ name: 'tenant_id', type: 'uuid', update: false })
+  tenantId?: string;
+
   @PrimaryColumn({ name: 'component_key', type: 'text' })
   componentKey: string;
 

@@ -13,6 +13,10 @@ export class EvaluationResultRow {
   @PrimaryColumn({ name: 'round_id', type: 'uuid' })
   roundId: string;
 
+  /** The office the row belongs to, copied from its parent row by the database on insert (so unset before). */
+  @Column({ name: 'tenant_id', type: 'uuid', update: false })
+  tenantId?: string;
+
   @PrimaryColumn({ name: 'grant_id', type: 'uuid' })
   grantId: string;
 

@@ -6,6 +6,10 @@ export class EvaluationSheet {
   @PrimaryColumn({ name: 'evaluator_id', type: 'uuid' })
   evaluatorId: string;
 
+  /** The office the row belongs to, copied from its parent row by the database on insert (so unset before). */
+  @Column({ name: 'tenant_id', type: 'uuid', update: false })
+  tenantId?: string;
+
   @PrimaryColumn({ name: 'grant_id', type: 'uuid' })
   grantId: string;
 

@@ -14,6 +14,10 @@ export class GrantBudget {
   @PrimaryColumn({ name: 'grant_id', type: 'uuid' })
   grantId: string;
 
+  /** The office the row belongs to, copied from its parent row by the database on insert (so unset before). */
+  @Column({ name: 'tenant_id', type: 'uuid', update: false })
+  tenantId?: string;
+
   @PrimaryColumn({ type: 'integer' })
   version: number;
 

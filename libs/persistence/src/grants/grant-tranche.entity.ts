@@ -9,6 +9,10 @@ export class GrantTranche {
   @PrimaryColumn('uuid')
   id: string;
 
+  /** The office the row belongs to, copied from its parent row by the database on insert (so unset before). */
+  @Column({ name: 'tenant_id', type: 'uuid', update: false })
+  tenantId?: string;
+
   @Column({ name: 'grant_id', type: 'uuid' })
   grantId: string;
 

@@ -14,10 +14,12 @@ import { EvaluatorCodes1764662400000 } from './1764662400000-evaluator-codes';
 import { ComponentValues1764748800000 } from './1764748800000-component-values';
 import { PublicVote1764752400000 } from './1764752400000-public-vote';
 import { Tenants1764835200000 } from './1764835200000-tenants';
+import { TenantIsolation1764838800000 } from './1764838800000-tenant-isolation';
 import { AdminConsole1764842400000 } from './1764842400000-admin-console';
 import { AuditChain1764846000000 } from './1764846000000-audit-chain';
 import { WebhooksAndNotifications1764849600000 } from './1764849600000-webhooks-and-notifications';
 import { Needs1764853200000 } from './1764853200000-needs';
+import { OfficeTablesIsolation1764856800000 } from './1764856800000-office-tables-isolation';
 
 /** In order. Listed explicitly so the same list works from TypeScript sources and from the build. */
 export const MIGRATIONS = [
@@ -37,8 +39,10 @@ export const MIGRATIONS = [
   ComponentValues1764748800000,
   PublicVote1764752400000,
   Tenants1764835200000,
+  TenantIsolation1764838800000,
   AdminConsole1764842400000,
   AuditChain1764846000000,
   WebhooksAndNotifications1764849600000,
   Needs1764853200000,
+  OfficeTablesIsolation1764856800000,
 ];

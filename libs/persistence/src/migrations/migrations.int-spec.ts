@@ -9,7 +9,7 @@ import { MIGRATIONS } from './index';
 
 /** Every migration must apply to an empty database and revert cleanly, so a bad deploy can roll back. */
 describe('migrations (real Postgres)', () => {
-  const url = new URL(loadConfig().database.url);
+  const url = new URL(loadConfig().database.ownerUrl as string);
   let admin: DataSource;
   let dataSource: DataSource;
   let scratch: string;

@@ -8,6 +8,10 @@ export class RunResult {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
+  /** The office the row belongs to, copied from its parent row by the database on insert (so unset before). */
+  @Column({ name: 'tenant_id', type: 'uuid', update: false })
+  tenantId?: string;
+
   @Column({ name: 'run_id', type: 'uuid' })
   runId: string;
 

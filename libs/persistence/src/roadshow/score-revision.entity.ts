@@ -11,6 +11,10 @@ export class ScoreRevision extends SheetColumns {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id: string;
 
+  /** The office the row belongs to, copied from its parent row by the database on insert (so unset before). */
+  @Column({ name: 'tenant_id', type: 'uuid', update: false })
+  tenantId?: string;
+
   @Column({ name: 'score_id', type: 'uuid' })
   scoreId: string;
 

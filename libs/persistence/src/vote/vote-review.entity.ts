@@ -7,6 +7,10 @@ export class VoteReview {
   @PrimaryColumn({ name: 'vote_id', type: 'bigint' })
   voteId: string;
 
+  /** The office the row belongs to, copied from its parent row by the database on insert (so unset before). */
+  @Column({ name: 'tenant_id', type: 'uuid', update: false })
+  tenantId?: string;
+
   @Column({ name: 'round_id', type: 'uuid' })
   roundId: string;
 

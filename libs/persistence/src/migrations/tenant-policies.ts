@@ -1,0 +1,30 @@
+/**
+ * A connection's scope, set by the application on every checkout (libs/persistence tenancy): which
+ * offices it sees (`all`, or their ids joined by commas) and which office it acts for. A connection
+ * that never set them sees nothing and writes nothing. Compared as text, so no setting can make a
+ * policy raise instead of answering.
+ */
+const VISIBLE = `(current_setting('app.visible_tenants', true) = 'all'
+  OR tenant_id::text = ANY (string_to_array(current_setting('app.visible_tenants', true), ',')))`;
+const WRITABLE = `(current_setting('app.visible_tenants', true) = 'all'
+  OR tenant_id::text = current_setting('app.tenant_id', true))`;
+
+/**
+ * Reads see the visible offices; writes land only in the acting office. An UPDATE finds every
+ * visible row and then fails its check (rather than skipping the row silently), so a district
+ * office's write to a street's row is an error the API reports, not a change that quietly did not
+ * happen. Not FORCEd: the owner is the migration role, which must see every row to move data. Every
+ * office-owned table gets these same four, whichever migration made it.
+ */
+export function policies(table: string): string[] {
+  return [
+    `CREATE POLICY ${table}_read ON ${table} FOR SELECT USING ${VISIBLE}`,
+    `CREATE POLICY ${table}_insert ON ${table} FOR INSERT WITH CHECK ${WRITABLE}`,
+    `CREATE POLICY ${table}_update ON ${table} FOR UPDATE USING ${VISIBLE} WITH CHECK ${WRITABLE}`,
+    `CREATE POLICY ${table}_delete ON ${table} FOR DELETE USING ${WRITABLE}`,
+  ];
+}
+
+export function dropPolicies(table: string): string[] {
+  return ['read', 'insert', 'update', 'delete'].map((command) => `DROP POLICY ${table}_${command} ON ${table}`);
+}
