@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
-import { CompetitionState, Role, ScreeningStatus, SlotState } from '@app/domain';
+import { CompetitionState, DEFAULT_TENANT_ID, Role, ScreeningStatus, SlotState } from '@app/domain';
 import {
   AppUser,
   Competition,
@@ -48,10 +48,12 @@ export async function allocatedCompetition(
   officeId: string,
   grants: readonly number[],
   unfunded = 2,
+  tenantId = DEFAULT_TENANT_ID,
 ): Promise<AllocatedFixture> {
   const db = app.get(DataSource);
   const tag = randomUUID().slice(0, 6);
   const competition = await createCompetition(db, officeId, {
+    tenantId,
     title: `2026年"红色核动力"党建项目创投大赛 ${tag}`,
     state: CompetitionState.Allocated,
     rulesFrozenAt: new Date(),

@@ -104,8 +104,7 @@ describe('webhooks and notifications (API, worker and a local receiver)', () => 
 
   /** An applicant's draft in an open competition of the office, submitted through the API. */
   async function submitProject(office: { user: AppUser; tenantId: string }): Promise<string> {
-    const competition = await createCompetition(db, office.user.id);
-    await db.query(`UPDATE competition SET tenant_id = $1 WHERE id = $2`, [office.tenantId, competition.id]);
+    const competition = await createCompetition(db, office.user.id, { tenantId: office.tenantId });
     const organization = await createOrganization(db, { contactPhone: '13800138000' });
     const applicant = await createUser(db, Role.Applicant, organization.id);
     const draft = await createSubmission(db, competition.id, organization.id, applicant.id, {
@@ -279,8 +278,7 @@ describe('webhooks and notifications (API, worker and a local receiver)', () => 
   it('tells each organization in the inbox when results are published, and the office’s receiver hears of it', async () => {
     const office = await newOffice();
     const endpoint = await register(office.auth, receiver.url('/published'), [WebhookTopic.PublicationStarted]);
-    const fixture = await allocatedCompetition(app, office.user.id, [3_000_000], 1);
-    await db.query(`UPDATE competition SET tenant_id = $1 WHERE id = $2`, [office.tenantId, fixture.competition.id]);
+    const fixture = await allocatedCompetition(app, office.user.id, [3_000_000], 1, office.tenantId);
     expect(fixture.competition.state).toBe(CompetitionState.Allocated);
 
     await api()

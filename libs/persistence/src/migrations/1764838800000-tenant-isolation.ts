@@ -66,7 +66,7 @@ export class TenantIsolation1764838800000 implements MigrationInterface {
           CREATE ROLE ${APPLICATION_ROLE} NOLOGIN NOBYPASSRLS;
         END IF;
       END $$`,
-      // Inserts keep naming only the parent (the score function, the vote insert, every repository):
+      // Inserts keep naming only the parent (the score post, the vote insert, every repository):
       // the row takes its parent's office here, one primary-key read of a row the insert just
       // checked through its foreign key anyway.
       `CREATE FUNCTION tenant_of_parent() RETURNS trigger LANGUAGE plpgsql AS $$

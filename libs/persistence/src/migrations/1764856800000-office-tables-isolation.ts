@@ -10,7 +10,7 @@ import { dropPolicies, policies } from './tenant-policies';
  * any scope exists, and the admin console scopes them in code.
  *
  * The chain heads are written only by the sealing function, which runs as the owner; the
- * application role loses its rights on them so it cannot move a chain's head.
+ * application role may read them but no longer write them, so it cannot move a chain's head.
  */
 const TABLES = [
   'invitation',
@@ -37,11 +37,11 @@ export class OfficeTablesIsolation1764856800000 implements MigrationInterface {
         await queryRunner.query(statement);
       }
     }
-    await queryRunner.query(`REVOKE ALL ON audit_chain_head FROM ${APPLICATION_ROLE}`);
+    await queryRunner.query(`REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON audit_chain_head FROM ${APPLICATION_ROLE}`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON audit_chain_head TO ${APPLICATION_ROLE}`);
+    await queryRunner.query(`GRANT INSERT, UPDATE, DELETE ON audit_chain_head TO ${APPLICATION_ROLE}`);
     for (const table of TABLES) {
       for (const statement of [...dropPolicies(table), `ALTER TABLE ${table} DISABLE ROW LEVEL SECURITY`]) {
         await queryRunner.query(statement);
