@@ -349,7 +349,7 @@ async function main(): Promise<void> {
     const processes = await Promise.all([startApiProcess(), startApiProcess()]);
     started.push(...processes);
     note(`API processes ${processes.map((p) => `${p.pid} at ${p.url}`).join(', ')}; preparing two roadshows`);
-    const account = await createOffice(`bench-office-${randomUUID().slice(0, 8)}`, '西南街道党建办', DEFAULT_TENANT_ID);
+    const account = createOffice(`bench-office-${randomUUID().slice(0, 8)}`, '西南街道党建办', DEFAULT_TENANT_ID);
     const anonymous = new Caller(processes[0].url);
     callers.push(anonymous);
     const session = await anonymous.call<{ token: string }>('POST', '/auth/sessions', account);
