@@ -7,6 +7,7 @@ export const AUDIT_ACTOR_TYPE_LABELS = {
   judge: { zh: '评委', en: 'judge' },
   evaluator: { zh: '评估专家', en: 'evaluator' },
   voter: { zh: '投票人', en: 'voter' },
+  resident: { zh: '居民', en: 'resident' },
   admin: { zh: '平台管理员', en: 'administrator' },
   'api-client': { zh: 'API 客户端', en: 'API client' },
   system: { zh: '系统', en: 'system' },

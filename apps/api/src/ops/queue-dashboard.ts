@@ -4,6 +4,7 @@ import { FastifyAdapter as BullBoardAdapter } from '@bull-board/fastify';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, OpsErrors } from '@app/domain';
+import { PLATFORM_SCOPE, setTenantScope } from '@app/persistence';
 import { toErrorResponse } from '../common/domain-error.filter';
 import { OpsQueues } from './ops-queues';
 import { DASHBOARD_PATH, QueueDashboardAccess } from './queue-dashboard-access.service';
@@ -88,6 +89,8 @@ export async function mountQueueDashboard(app: NestFastifyApplication): Promise<
       const job = await queues.find((queue) => queue.name === queueName)?.getJob(jobId);
       if ((await job?.getState()) === 'completed') return refuse(reply, OpsErrors.dashboardActionNotAllowed());
     }
+    // The dashboard sits outside the auth guard, so the request still sees no office: an admin acts for the platform.
+    setTenantScope(PLATFORM_SCOPE);
     await access.recordRetry(adminId, queueName, jobId ?? 'every failed job');
     return undefined;
   }

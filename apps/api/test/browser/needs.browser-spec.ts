@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Page } from 'playwright-core';
 import request from 'supertest';
@@ -163,6 +164,8 @@ describe('点单式 in Chromium: residents post and support on a phone, a commun
   });
 
   it('lets a community moderate, list and draft an order, an organization offer for it, the community pick with a reason, and the taker report delivery', async () => {
+    // Orders open to every organization: a title of its own keeps this test's order apart from others'.
+    const title = `我是社区大管家 ${randomUUID().slice(0, 4)}`;
     const community = await communityWithWall(served.app, '白沙');
     const resident = await residentByPhone(served.app, '13973108901');
     await request(served.app.getHttpServer())
@@ -178,7 +181,7 @@ describe('点单式 in Chromium: residents post and support on a phone, a commun
     await page.getByRole('button', { name: '编制其他需求清单' }).click();
     const form = page.getByTestId('draft-order');
     await form.waitFor();
-    await form.getByLabel('订单名称').fill('我是社区大管家');
+    await form.getByLabel('订单名称').fill(title);
     await form.getByLabel('服务内容').fill('组织居民骨干巡查楼道、调解邻里小事');
     await form.getByLabel('受益对象', { exact: true }).fill('白沙社区居民');
     await form.getByLabel('受益人数').fill('1200');
@@ -191,7 +194,7 @@ describe('点单式 in Chromium: residents post and support on a phone, a commun
     await readable(page, 'apply-needs-draft-refused');
     await form.getByLabel('预算上限（元）').fill('5000');
     await form.getByRole('button', { name: '保存草稿' }).click();
-    await page.getByRole('button', { name: '发布：我是社区大管家' }).click();
+    await page.getByRole('button', { name: `发布：${title}` }).click();
     await page.getByTestId('my-orders').getByText('已发布').waitFor();
     await readable(page, 'apply-needs-published');
 
@@ -199,10 +202,10 @@ describe('点单式 in Chromium: residents post and support on a phone, a commun
     const taking = await signInOn(served, 'apply', taker.user, LAPTOP);
     await taking.page.goto(`${served.baseUrl}/apply/#/needs`);
     const order = taking.page.getByTestId('open-orders');
-    await order.getByLabel('报价（元）：我是社区大管家').fill('4800');
-    await order.getByLabel('服务方案：我是社区大管家').fill('志愿者骨干每月巡查 4 次，每季度组织议事会');
-    await order.getByRole('button', { name: '报价承单：我是社区大管家' }).click();
-    await taking.page.getByTestId('open-orders').getByLabel('报价（元）：我是社区大管家').waitFor();
+    await order.getByLabel(`报价（元）：${title}`).fill('4800');
+    await order.getByLabel(`服务方案：${title}`).fill('志愿者骨干每月巡查 4 次，每季度组织议事会');
+    await order.getByRole('button', { name: `报价承单：${title}` }).click();
+    await taking.page.getByTestId('open-orders').getByLabel(`报价（元）：${title}`).waitFor();
     await readable(taking.page, 'apply-needs-offered');
 
     await page.reload();
@@ -216,9 +219,9 @@ describe('点单式 in Chromium: residents post and support on a phone, a commun
     const delivery = taking.page.getByTestId('delivery');
     await delivery.getByLabel('说明：每月楼道巡查 4 次').fill('全年共巡查 48 次');
     await delivery.getByLabel('完成情况：每季度居民议事会 1 次').selectOption('yes');
-    await delivery.getByLabel('交付总结：我是社区大管家').fill('全年完成巡查与议事会');
+    await delivery.getByLabel(`交付总结：${title}`).fill('全年完成巡查与议事会');
     await readable(taking.page, 'apply-needs-delivery');
-    await delivery.getByRole('button', { name: '报告交付：我是社区大管家' }).click();
+    await delivery.getByRole('button', { name: `报告交付：${title}` }).click();
     await taking.page.getByTestId('open-orders').getByText('已交付').waitFor();
     await drafting.context.close();
     await taking.context.close();

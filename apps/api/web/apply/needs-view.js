@@ -51,10 +51,8 @@ async function communitySections(ctx, organization, orders, refresh) {
       'section',
       { class: 'card' },
       tx('h2', { zh: '需求墙', en: 'Needs wall' }),
-      tx('p', {
-        zh: `居民扫码或打开 /needs/#c=${organization.id} 提需求`,
-        en: `Residents open /needs/#c=${organization.id}`,
-      }),
+      tx('p', { zh: '居民扫码或打开这个地址提需求', en: 'Residents post their needs at this address' }),
+      h('p', {}, h('a', { href: `/needs/#c=${organization.id}` }, `${location.origin}/needs/#c=${organization.id}`)),
     ),
     moderationCard(
       ctx,
