@@ -32,6 +32,10 @@ module.exports = {
   // Tests on real servers share two cores with Postgres, Redis and Chromium: the timeout only guards
   // against a hang, it is not a speed requirement (benchmarks measure speed).
   testTimeout: 60_000,
+  // On two cores jest would run every file inside its own main process, and what the files leave behind (apps,
+  // pools, compiled modules) adds up past Node's heap limit over the whole suite. A worker instead,
+  // replaced whenever a file leaves it above this size, keeps the run's memory flat.
+  workerIdleMemoryLimit: '1536MB',
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     { ...shared, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts'] },
