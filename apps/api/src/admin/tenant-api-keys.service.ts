@@ -8,6 +8,7 @@ import { Actor, actorId } from '../auth/actor';
 import { auditActor } from '../auth/audit-actor';
 import { MAX_ACTIVE_API_KEYS } from '../auth/auth.service';
 import { CredentialDigestService } from '../auth/credential-digest.service';
+import { revokeApiKey } from '../auth/revoke-api-key';
 import {
   CreateTenantApiKeyDto,
   CreatedTenantApiKeyResponseDto,
@@ -73,23 +74,7 @@ export class TenantApiKeysService {
   async revoke(actor: Actor, tenantId: string, id: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const tenant: Tenant = await manageableTenant(manager, actor, tenantId);
-      const keys = manager.getRepository(ApiKey);
-      const key = await keys.findOne({ where: { id, tenantId: tenant.id }, lock: { mode: 'pessimistic_write' } });
-      if (!key) throw AuthErrors.apiKeyNotFound();
-      if (key.revokedAt) return;
-      key.revokedAt = new Date();
-      await keys.save(key);
-      await this.audit.record(
-        {
-          ...auditActor(actor),
-          action: 'api-key.revoke',
-          subjectType: 'api-key',
-          subjectId: key.id,
-          before: { revokedAt: null },
-          after: { revokedAt: key.revokedAt.toISOString() },
-        },
-        manager,
-      );
+      await revokeApiKey(manager, this.audit, actor, { id, tenantId: tenant.id });
     });
   }
 }

@@ -5,6 +5,7 @@ import { DataSource, IsNull, Repository } from 'typeorm';
 import { AdminErrors, AuthErrors, Role } from '@app/domain';
 import { ApiKey, AppUser, AuditRepository } from '@app/persistence';
 import { Actor } from './actor';
+import { revokeApiKey } from './revoke-api-key';
 import { auditActor } from './audit-actor';
 import { CredentialDigestService } from './credential-digest.service';
 import { normalizeLogin } from './credentials';
@@ -130,24 +131,8 @@ export class AuthService {
   async revokeApiKey(actor: Actor, id: string): Promise<void> {
     const { userId } = requireUser(actor);
     await this.dataSource.transaction(async (manager) => {
-      const keys = manager.getRepository(ApiKey);
       // Another user's key answers exactly like a missing one, so ids reveal nothing.
-      const key = await keys.findOne({ where: { id, userId }, lock: { mode: 'pessimistic_write' } });
-      if (!key) throw AuthErrors.apiKeyNotFound();
-      if (key.revokedAt) return;
-      key.revokedAt = new Date();
-      await keys.save(key);
-      await this.audit.record(
-        {
-          ...auditActor(actor),
-          action: 'api-key.revoke',
-          subjectType: 'api-key',
-          subjectId: key.id,
-          before: { revokedAt: null },
-          after: { revokedAt: key.revokedAt.toISOString() },
-        },
-        manager,
-      );
+      await revokeApiKey(manager, this.audit, actor, { id, userId });
     });
   }
 }
