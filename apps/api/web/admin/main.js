@@ -2,8 +2,9 @@
 // their settings.
 import { ID, startApp } from '../shared/app-shell.js';
 import { h } from '../shared/dom.js';
-import { field, input, messageBox, select, showApiError, showMessage } from '../shared/forms.js';
+import { field, input, messageBox, select, showApiError } from '../shared/forms.js';
 import { labelOf, tx } from '../shared/i18n.js';
+import { signInForm } from '../shared/sign-in.js';
 import { apiKeysCard, settingsCard } from '../shared/office-settings.js';
 import { dataTable } from '../shared/table.js';
 import { beijingTime } from '../shared/time.js';
@@ -45,37 +46,13 @@ function kindLabel(kind) {
   return labelOf(TENANT_KIND_LABELS, kind);
 }
 
-async function loginView(ctx) {
-  const login = input({ name: 'login', autocomplete: 'username', autocapitalize: 'none', required: true });
-  const password = input({ type: 'password', name: 'password', autocomplete: 'current-password', required: true });
-  const box = messageBox();
-  const form = h(
-    'form',
-    { class: 'card login-card', novalidate: true },
-    tx('h1', { zh: '系统管理登录', en: 'Admin console sign-in' }),
-    field({ zh: '登录名', en: 'Login' }, login, { path: 'login' }),
-    field({ zh: '密码', en: 'Password' }, password, { path: 'password' }),
-    box,
-    h('div', { class: 'actions' }, tx('button', { zh: '登录', en: 'Sign in' }, { type: 'submit', class: 'primary' })),
-  );
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    try {
-      const session = await ctx.api('/auth/sessions', {
-        method: 'POST',
-        body: { login: login.value, password: password.value },
-      });
-      if (session.role !== 'admin') {
-        showMessage(box, { zh: '该账号不是系统管理员账号', en: 'this account is not an administrator’s' });
-        return;
-      }
-      ctx.session.set(session);
-      ctx.go('#/tenants');
-    } catch (error) {
-      showApiError(form, box, error);
-    }
+function loginView(ctx) {
+  return signInForm(ctx, {
+    title: { zh: '系统管理登录', en: 'Admin console sign-in' },
+    roles: ['admin'],
+    refusal: { zh: '该账号不是系统管理员账号', en: 'this account is not an administrator’s' },
+    landing: () => '#/tenants',
   });
-  return form;
 }
 
 /** The tree, each office with a way to its accounts, and a form for a new office under a parent. */

@@ -4,49 +4,30 @@ import { h } from '../shared/dom.js';
 import { field, input, messageBox, select, showApiError, showMessage } from '../shared/forms.js';
 import { ORGANIZATION_KIND_LABELS } from '/vocabulary.js';
 import { tx } from '../shared/i18n.js';
+import { openSession, signInForm } from '../shared/sign-in.js';
 
-async function signIn(ctx, login, password) {
-  const session = await api('/auth/sessions', { method: 'POST', body: { login, password } });
-  if (session.role !== 'applicant') {
-    return {
-      zh: '该账号不是申报账号，请使用管理控制台',
-      en: 'this is not an applicant account; use the office console',
-    };
-  }
-  ctx.session.set(session);
-  return null;
-}
+const APPLICANT = {
+  roles: ['applicant'],
+  refusal: {
+    zh: '该账号不是申报账号，请使用管理控制台',
+    en: 'this is not an applicant account; use the office console',
+  },
+};
 
 export async function loginView(ctx) {
-  const login = input({ name: 'login', autocomplete: 'username', required: true, autocapitalize: 'none' });
-  const password = input({ type: 'password', name: 'password', autocomplete: 'current-password', required: true });
-  const box = messageBox();
-  const form = h(
-    'form',
-    { class: 'card', novalidate: true },
-    tx('h1', { zh: '申报单位登录', en: 'Applicant sign-in' }),
-    field({ zh: '登录名', en: 'Login' }, login, { path: 'login' }),
-    field({ zh: '密码', en: 'Password' }, password, { path: 'password' }),
-    box,
-    h('div', { class: 'actions' }, tx('button', { zh: '登录', en: 'Sign in' }, { type: 'submit', class: 'primary' })),
-    h(
-      'p',
-      {},
-      tx('span', { zh: '还没有账号？', en: 'No account yet? ' }),
-      tx('a', { zh: '注册组织并申报', en: 'Register your organization' }, { href: '#/register' }),
-    ),
-  );
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    try {
-      const refusal = await signIn(ctx, login.value, password.value);
-      if (refusal) showMessage(box, refusal);
-      else ctx.go('#/home');
-    } catch (error) {
-      showApiError(form, box, error);
-    }
+  return signInForm(ctx, {
+    ...APPLICANT,
+    title: { zh: '申报单位登录', en: 'Applicant sign-in' },
+    landing: () => '#/home',
+    footer: [
+      h(
+        'p',
+        {},
+        tx('span', { zh: '还没有账号？', en: 'No account yet? ' }),
+        tx('a', { zh: '注册组织并申报', en: 'Register your organization' }, { href: '#/register' }),
+      ),
+    ],
   });
-  return form;
 }
 
 export async function registerView(ctx) {
@@ -147,7 +128,11 @@ export async function registerView(ctx) {
     submit.disabled = true;
     try {
       await api('/organizations', { method: 'POST', body });
-      const refusal = await signIn(ctx, body.applicant.login, body.applicant.password);
+      const refusal = await openSession(
+        ctx,
+        { login: body.applicant.login, password: body.applicant.password },
+        APPLICANT,
+      );
       if (refusal) showMessage(box, refusal);
       else ctx.go('#/home');
     } catch (error) {
