@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const app = Fastify({ logger: false, bodyLimit: config.api.bodyLimitBytes });
   app.get('/health', () => ({ status: 'ok' }));
   app.post<{ Body: BareVote }>('/bare/votes', async (request, reply) => {
-    const voteId = await votes.insertVote({ ...request.body, castAt: new Date(request.body.castAt) });
+    const [voteId] = await votes.insertVotes([{ ...request.body, castAt: new Date(request.body.castAt) }]);
     if (voteId === null) return reply.code(409).send({ code: 'CONFLICT' });
     return reply.code(201).send({ voteId });
   });

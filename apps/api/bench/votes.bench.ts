@@ -3,7 +3,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '@app/config';
-import { DEFAULT_TENANT_ID, OrganizationKind, Role, ScreeningStatus } from '@app/domain';
+import { COMPETITION_PRESETS, DEFAULT_TENANT_ID, OrganizationKind, Role, ScreeningStatus } from '@app/domain';
 import { dataSourceOptions } from '@app/persistence';
 import { beijingDate } from '@app/grants';
 import { TokenService } from '../src/auth/token.service';
@@ -122,13 +122,17 @@ async function measured(phase: Phase, cpu: () => CpuSample, run: () => Promise<n
 }
 const perSecond = (phase: Phase): number => (phase.accepted * 1000) / phase.elapsedMs;
 
-/** A competition of ten screened-in projects, written to the database as the factories of the tests do. */
+/**
+ * A competition of ten screened-in projects, written to the database as the factories of the tests
+ * do, whose rules weigh the public vote as 东莞's do.
+ */
 async function prepareCompetition(
   dataSource: DataSource,
 ): Promise<{ officeId: string; competitionId: string; projectIds: string[] }> {
   const office = await createUser(dataSource, Role.Office);
   const competition = await createCompetition(dataSource, office.id, {
     title: '2026年 "红色核动力" 党建项目创投大赛（投票压测）',
+    rules: { ...COMPETITION_PRESETS['party-building'], components: COMPETITION_PRESETS.dongguan.components },
   });
   const projectIds: string[] = [];
   for (const [community, category, title] of SANSHUI_PROJECTS) {
@@ -148,7 +152,13 @@ async function prepareCompetition(
   return { officeId: office.id, competitionId: competition.id, projectIds };
 }
 
-async function createRound(office: Caller, competitionId: string, title: string, live: boolean): Promise<string> {
+/** A round of one project a resident, three in all; the measured one counts as the rules' vote component. */
+async function createRound(
+  office: Caller,
+  competitionId: string,
+  title: string,
+  options: { readonly live: boolean; readonly component: boolean },
+): Promise<string> {
   const now = Date.now();
   const round = await office.call<{ id: string }>('POST', `/competitions/${competitionId}/vote-rounds`, {
     title,
@@ -160,8 +170,8 @@ async function createRound(office: Caller, competitionId: string, title: string,
     perCategory: null,
     communities: SANSHUI_PROJECTS.map(([community]) => community),
     methods: ['code'],
-    resultsVisibility: live ? 'live' : 'hidden',
-    componentKey: 'vote',
+    resultsVisibility: options.live ? 'live' : 'hidden',
+    componentKey: options.component ? 'vote' : null,
   });
   return round.id;
 }
@@ -332,7 +342,10 @@ async function main(): Promise<void> {
     }).token;
     const office = new Caller(apiProcess.url, officeToken);
 
-    const roundId = await createRound(office, competitionId, '2026年 党建项目网络投票（压测）', false);
+    const roundId = await createRound(office, competitionId, '2026年 党建项目网络投票（压测）', {
+      live: false,
+      component: true,
+    });
     note(`API process ${apiProcess.pid} at ${apiProcess.url}; issuing ${VOTERS} voter codes`);
     const codes = await issueCodes(office, roundId, VOTERS);
     note(`verifying ${VOTERS} residents through POST /voter-sessions on ${CONNECTIONS} connections`);
@@ -361,8 +374,9 @@ async function main(): Promise<void> {
       projectIds,
     );
     const apiRss = peakRssMb(apiProcess.pid);
+    note(`${latencyLine('API', api)}\n${cpuLine('API', api)}`);
 
-    const bareRound = await createRound(office, competitionId, '压测 · 对照', false);
+    const bareRound = await createRound(office, competitionId, '压测 · 对照', { live: false, component: false });
     await issueCodes(office, bareRound, Math.ceil(api.accepted / VOTES_PER_VOTER));
     const rows = await bareRows(client, bareRound, projectIds, api.accepted);
     const bareProcess = await startServerProcess('apps/api/bench/bare-vote-server.ts', {
@@ -372,9 +386,10 @@ async function main(): Promise<void> {
     note(`the ceiling: ${rows.length} vote rows through the bare handler`);
     const bare = await voteThroughBare(bareProcess.url, () => sampleCpu([bareProcess.pid], postmaster), rows);
     const bareRss = peakRssMb(bareProcess.pid);
+    note(`${latencyLine('bare (ceiling)', bare)}\n${cpuLine('bare', bare)}`);
 
     note(`the tally: writing ${TALLY_VOTES.toLocaleString('en')} votes by SQL`);
-    const tallyRound = await createRound(office, competitionId, '压测 · 百万票计票', true);
+    const tallyRound = await createRound(office, competitionId, '压测 · 百万票计票', { live: true, component: false });
     await issueCodes(office, tallyRound, 1);
     const voided = await millionVotes(client, tallyRound, projectIds);
     const tallyTimes: number[] = [];

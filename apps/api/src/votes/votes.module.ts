@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PersistenceModule } from '@app/persistence';
 import { SmsChallenges } from './sms-challenges';
+import { VoteBatches } from './vote-batches';
 import { VoteGuard } from './vote-guard';
 import { VoteHashes } from './vote-hashes';
 import { VoteRoundsController } from './vote-rounds.controller';
@@ -18,6 +19,7 @@ import { VotingService } from './voting.service';
     VotesRepository,
     VoteRoundsService,
     VotingService,
+    VoteBatches,
     VoteGuard,
     VoteHashes,
     VoterSignInLimiter,

@@ -39,6 +39,14 @@ export interface CastContext extends VoteLimits {
   readonly cast: CastSoFar;
 }
 
+/** The vote a context is read for: who casts it in which round, for which project, on which Beijing day. */
+export interface CastRequest {
+  readonly voterId: string;
+  readonly roundId: string;
+  readonly projectId: string;
+  readonly castDay: string;
+}
+
 interface CastContextRecord {
   competition_id: string;
   method: VoterMethod;
@@ -57,6 +65,35 @@ interface CastContextRecord {
   for_project: number;
   in_category: number;
   last_cast_at: Date | null;
+}
+
+function castContextOf(row: CastContextRecord): CastContext {
+  return {
+    competitionId: row.competition_id,
+    method: row.method,
+    flags: row.flags,
+    opensAt: row.opens_at,
+    closesAt: row.closes_at,
+    votesPerDay: row.votes_per_day,
+    votesTotal: row.votes_total,
+    perProject: row.per_project,
+    perCategory: row.per_category,
+    project:
+      row.state === null
+        ? null
+        : {
+            category: row.category as string,
+            state: row.state,
+            screening: row.screening as ScreeningStatus,
+          },
+    cast: {
+      total: row.total,
+      today: row.today,
+      forProject: row.for_project,
+      inCategory: row.in_category,
+      lastCastAt: row.last_cast_at,
+    },
+  };
 }
 
 /** A vote with its review, as the export and the review queue show it. */
@@ -243,56 +280,38 @@ export class VotesRepository {
   }
 
   /**
-   * Everything a vote is decided on, in one statement: the voter (null when not of this round),
-   * the round's window and limits, the project, and the voter's votes so far.
+   * Everything each vote is decided on, in one statement for all of them: the voter (null when not
+   * of this round), the round's window and limits, the project, and the voter's votes so far.
    */
-  async castContext(voterId: string, roundId: string, projectId: string, castDay: string): Promise<CastContext | null> {
-    const [row] = await this.dataSource.query<CastContextRecord[]>(
-      `SELECT r.competition_id, v.method, v.flags, r.opens_at, r.closes_at, r.votes_per_day, r.votes_total,
+  async castContexts(requests: readonly CastRequest[]): Promise<(CastContext | null)[]> {
+    const rows = await this.dataSource.query<(CastContextRecord & { n: string })[]>(
+      `SELECT q.n, r.competition_id, v.method, v.flags, r.opens_at, r.closes_at, r.votes_per_day, r.votes_total,
               r.per_project, r.per_category,
               s.category, s.state, s.screening,
               cast_so_far.total, cast_so_far.today, cast_so_far.for_project, cast_so_far.in_category,
               cast_so_far.last_cast_at
-         FROM voter v
+         FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::date[]) WITH ORDINALITY
+              AS q (voter_id, round_id, project_id, cast_day, n)
+         JOIN voter v ON v.id = q.voter_id AND v.round_id = q.round_id
          JOIN vote_round r ON r.id = v.round_id
-         LEFT JOIN submission s ON s.id = $3 AND s.competition_id = r.competition_id
+         LEFT JOIN submission s ON s.id = q.project_id AND s.competition_id = r.competition_id
         CROSS JOIN LATERAL (
               SELECT count(*)::int AS total,
-                     (count(*) FILTER (WHERE cast_day = $4))::int AS today,
-                     (count(*) FILTER (WHERE project_id = $3))::int AS for_project,
+                     (count(*) FILTER (WHERE cast_day = q.cast_day))::int AS today,
+                     (count(*) FILTER (WHERE project_id = q.project_id))::int AS for_project,
                      (count(*) FILTER (WHERE category = s.category))::int AS in_category,
                      max(cast_at) AS last_cast_at
-                FROM vote WHERE voter_id = v.id) AS cast_so_far
-        WHERE v.id = $1 AND v.round_id = $2`,
-      [voterId, roundId, projectId, castDay],
+                FROM vote WHERE voter_id = v.id) AS cast_so_far`,
+      [
+        requests.map((request) => request.voterId),
+        requests.map((request) => request.roundId),
+        requests.map((request) => request.projectId),
+        requests.map((request) => request.castDay),
+      ],
     );
-    if (!row) return null;
-    return {
-      competitionId: row.competition_id,
-      method: row.method,
-      flags: row.flags,
-      opensAt: row.opens_at,
-      closesAt: row.closes_at,
-      votesPerDay: row.votes_per_day,
-      votesTotal: row.votes_total,
-      perProject: row.per_project,
-      perCategory: row.per_category,
-      project:
-        row.state === null
-          ? null
-          : {
-              category: row.category as string,
-              state: row.state,
-              screening: row.screening as ScreeningStatus,
-            },
-      cast: {
-        total: row.total,
-        today: row.today,
-        forProject: row.for_project,
-        inCategory: row.in_category,
-        lastCastAt: row.last_cast_at,
-      },
-    };
+    const contexts: (CastContext | null)[] = requests.map(() => null);
+    for (const row of rows) contexts[Number(row.n) - 1] = castContextOf(row);
+    return contexts;
   }
 
   /** A category as the competition's rules name it, for the refusal of a full category; its key when unnamed. */
@@ -307,35 +326,40 @@ export class VotesRepository {
   }
 
   /**
-   * Appends the vote in one statement; null when one of its positions (in all, on the day, in the
-   * category, for the project) was taken since the voter's votes were read: decide again.
+   * Appends the votes, of distinct voters, in one statement and one commit; for each, its id, or
+   * null when one of its positions (in all, on the day, in the category, for the project) was taken
+   * since the voter's votes were read: decide again.
    */
-  async insertVote(vote: Omit<Vote, 'id'>): Promise<string | null> {
-    const [row] = await this.dataSource.query<{ id: string }[]>(
+  async insertVotes(votes: readonly Omit<Vote, 'id'>[]): Promise<(string | null)[]> {
+    const column = <K extends keyof Omit<Vote, 'id'>>(key: K) => votes.map((vote) => vote[key]);
+    const rows = await this.dataSource.query<{ id: string; voter_id: string }[]>(
       `INSERT INTO vote (round_id, voter_id, project_id, category, ordinal, total_ordinal, day_ordinal,
                          category_ordinal, method, cast_at, cast_day, address_hash, device_hash, flags, record_hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb, $15)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::int[], $6::int[], $7::int[],
+                            $8::int[], $9::text[], $10::timestamptz[], $11::date[], $12::text[], $13::text[],
+                            $14::jsonb[], $15::text[])
        ON CONFLICT DO NOTHING
-       RETURNING id`,
+       RETURNING id, voter_id`,
       [
-        vote.roundId,
-        vote.voterId,
-        vote.projectId,
-        vote.category,
-        vote.ordinal,
-        vote.totalOrdinal,
-        vote.dayOrdinal,
-        vote.categoryOrdinal,
-        vote.method,
-        vote.castAt,
-        vote.castDay,
-        vote.addressHash,
-        vote.deviceHash,
-        JSON.stringify(vote.flags),
-        vote.recordHash,
+        column('roundId'),
+        column('voterId'),
+        column('projectId'),
+        column('category'),
+        column('ordinal'),
+        column('totalOrdinal'),
+        column('dayOrdinal'),
+        column('categoryOrdinal'),
+        column('method'),
+        column('castAt'),
+        column('castDay'),
+        column('addressHash'),
+        column('deviceHash'),
+        votes.map((vote) => JSON.stringify(vote.flags)),
+        column('recordHash'),
       ],
     );
-    return row?.id ?? null;
+    const ids = new Map(rows.map((row) => [row.voter_id, row.id]));
+    return votes.map((vote) => ids.get(vote.voterId) ?? null);
   }
 
   /** A voter's votes: in all, on one day, and per project. */

@@ -15,6 +15,7 @@ import {
 } from './dto/voter.dto';
 import { maskedPhone } from '@app/application';
 import { SMS_RESEND_SECONDS } from './sms-challenges';
+import { VoteBatches } from './vote-batches';
 import { VoteGuard } from './vote-guard';
 import { VoteHashes } from './vote-hashes';
 import { limitRefusal, phaseAt, remainingAfter, velocityFlag, windowRefusal } from './vote-limits';
@@ -33,7 +34,8 @@ export interface VoteOrigin {
  * A resident's side of the public vote: verifying by one of the round's methods, reading what is
  * left to cast, and casting. A vote is decided on one read and written by one insert whose unique
  * positions refuse a vote that a simultaneous one already took, so however many requests of one
- * voter arrive at once, the limits hold and a double vote counts once.
+ * voter arrive at once, the limits hold and a double vote counts once. Votes arriving together
+ * share the read and the insert (VoteBatches); each is still decided on its own.
  */
 @Injectable()
 export class VotingService {
@@ -41,6 +43,7 @@ export class VotingService {
 
   constructor(
     private readonly votes: VotesRepository,
+    private readonly batches: VoteBatches,
     private readonly tokens: TokenService,
     private readonly guard: VoteGuard,
     private readonly hashes: VoteHashes,
@@ -113,7 +116,12 @@ export class VotingService {
     for (;;) {
       const castAt = new Date();
       const castDay = beijingDate(castAt);
-      const context = await this.votes.castContext(actor.voterId, roundId, dto.projectId, castDay);
+      const context = await this.batches.castContext({
+        voterId: actor.voterId,
+        roundId,
+        projectId: dto.projectId,
+        castDay,
+      });
       if (!context) throw VoteErrors.roundNotFound('id');
       const outside = windowRefusal(context, castAt);
       if (outside) throw outside;
@@ -137,7 +145,7 @@ export class VotingService {
         deviceHash,
         flags: voteFlags,
       };
-      const voteId = await this.votes.insertVote({
+      const voteId = await this.batches.insertVote({
         ...record,
         totalOrdinal: cast.total + 1,
         dayOrdinal: cast.today + 1,
