@@ -329,8 +329,17 @@ function projectCard(project, state) {
     'li',
     { class: 'card project-card', 'data-testid': 'vote-project', 'data-project': project.id },
     h('h3', {}, project.title),
-    tx('p', { zh: project.categoryZh, en: project.categoryEn }, { class: 'badge', 'data-testid': 'vote-category' }),
-    h('p', { class: 'muted' }, `${project.organizationName} · ${project.community}`),
+    h(
+      'p',
+      { class: 'muted' },
+      tx(
+        'span',
+        { zh: project.categoryZh, en: project.categoryEn },
+        { class: 'badge', 'data-testid': 'vote-category' },
+      ),
+      ' ',
+      `${project.organizationName} · ${project.community}`,
+    ),
     h('p', { class: 'summary' }, project.summary),
     project.votes === null
       ? null
