@@ -1,10 +1,13 @@
 import { create } from 'qrcode';
 import request from 'supertest';
 import { SMS_PROVIDER, SmsMessage, SmsProvider } from '@app/application';
-import { AuditEvent, Vote, Voter, createDataSource } from '@app/persistence';
+import { Role, TenantKind } from '@app/domain';
+import { AppUser, AuditEvent, Tenant, Vote, Voter, createDataSource } from '@app/persistence';
+import { TokenService } from '../src/auth/token.service';
+import { createCompetition, createUser } from './factories';
 import { bearer } from './roadshow.factory';
 import { serveApp } from './test-app';
-import { createVoteRound, issueVoterCodes, voteCompetition, voterWithCode } from './votes.factory';
+import { createVoteRound, issueVoterCodes, roundBody, voteCompetition, voterWithCode } from './votes.factory';
 
 interface Refusal {
   code: string;
@@ -108,6 +111,24 @@ describe('the public vote (网络投票): rounds, voters, votes, limits, tally',
     });
     const [code] = await issueVoterCodes(served.app, fixture.officeToken, open, '五顶岗', 1);
     await cast(open, await voterWithCode(served.app, open, code), fixture.submissions[0].id).expect(201);
+    // Another street office's round is listed too: the list is the city's, not one office's.
+    const xinhua = await served.db
+      .getRepository(Tenant)
+      .save({ kind: TenantKind.Street, name: '新华路街道', nameEn: 'Xinhua Road', parentId: null });
+    const clerk = await createUser(served.db, Role.Office);
+    await served.db.getRepository(AppUser).update(clerk.id, { tenantId: xinhua.id });
+    const theirs = await createCompetition(served.db, clerk.id, {
+      tenantId: xinhua.id,
+      title: '新华路街道 2026 年公益创投',
+    });
+    const clerkToken = served.app
+      .get(TokenService)
+      .issue({ kind: 'user', userId: clerk.id, role: Role.Office, tenantId: xinhua.id }).token;
+    const elsewhere = await api()
+      .post(`/competitions/${theirs.id}/vote-rounds`)
+      .set(bearer(clerkToken))
+      .send(roundBody(fixture, { title: '新华路街道居民投票' }))
+      .expect(201);
     await new Promise((resolve) => setTimeout(resolve, 1600));
 
     const listed = await api().get('/vote-rounds/open').expect(200);
@@ -130,6 +151,11 @@ describe('the public vote (网络投票): rounds, voters, votes, limits, tally',
       votePageUrl: expect.stringContaining(`/vote/#r=${open}`),
     });
     expect(items.find((item) => item.id === upcoming)?.phase).toBe('upcoming');
+    expect(items.find((item) => item.id === (elsewhere.body as { id: string }).id)).toMatchObject({
+      competitionTitle: '新华路街道 2026 年公益创投',
+      officeName: '新华路街道',
+      officeNameEn: 'Xinhua Road',
+    });
     expect(JSON.stringify(listed.body)).not.toMatch(/voter|digest|address|device/i);
   });
 
