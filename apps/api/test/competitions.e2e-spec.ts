@@ -638,6 +638,83 @@ describe('competitions', () => {
     });
   });
 
+  describe('POST /competitions/:id/rules/preset', () => {
+    it('puts the 青岛 preset’s score composition on a draft, keeping every other rule, audited with its name', async () => {
+      const { id } = await created(
+        newCompetition({ rules: { aggregation: { ...PARTY.aggregation, decimals: 1 }, maxRequestFen: 4_000_000 } }),
+      );
+      const response = await api()
+        .post(`/competitions/${id}/rules/preset`)
+        .set('authorization', officeAuth)
+        .send({ preset: 'qingdao', expectedRulesVersion: 1 })
+        .expect(200);
+      expect(response.body.rulesVersion).toBe(2);
+      expect(response.body.rules.components).toEqual(COMPETITION_PRESETS.qingdao.components);
+      expect(response.body.rules.aggregation).toEqual({
+        ...PARTY.aggregation,
+        decimals: 1,
+        biasThreshold: COMPETITION_PRESETS.qingdao.aggregation.biasThreshold,
+      });
+      expect(response.body.rules.categories).toEqual(PARTY.categories);
+      expect(response.body.rules.rubric).toEqual(PARTY.rubric);
+      expect(response.body.rules.maxRequestFen).toBe(4_000_000);
+      const event = (await auditOf(id)).find((e) => e.action === 'competition.rules.update');
+      expect(event?.after).toMatchObject({ rulesVersion: 2, preset: 'qingdao' });
+      expect(event?.before).toMatchObject({ rulesVersion: 1 });
+
+      // Another preset replaces the parts; the same one again changes nothing.
+      const dongguan = await api()
+        .post(`/competitions/${id}/rules/preset`)
+        .set('authorization', officeAuth)
+        .send({ preset: 'dongguan' })
+        .expect(200);
+      expect(dongguan.body.rules.components).toEqual(COMPETITION_PRESETS.dongguan.components);
+      const same = await api()
+        .post(`/competitions/${id}/rules/preset`)
+        .set('authorization', officeAuth)
+        .send({ preset: 'dongguan' })
+        .expect(200);
+      expect(same.body.rulesVersion).toBe(3);
+    });
+
+    it('refuses a competition past its draft, a preset that is not a score composition, and a stale version', async () => {
+      const { id } = await created();
+      const notScore = await api()
+        .post(`/competitions/${id}/rules/preset`)
+        .set('authorization', officeAuth)
+        .send({ preset: 'party-building' })
+        .expect(400);
+      expect(notScore.body).toMatchObject({ field: 'preset' });
+      const stale = await api()
+        .post(`/competitions/${id}/rules/preset`)
+        .set('authorization', officeAuth)
+        .send({ preset: 'dongguan', expectedRulesVersion: 7 })
+        .expect(409);
+      expect(stale.body).toMatchObject({ reason: 'CHANGED_SINCE_READ', field: 'expectedRulesVersion' });
+
+      await api()
+        .post(`/competitions/${id}/transitions`)
+        .set('authorization', officeAuth)
+        .send({ to: 'open' })
+        .expect(200);
+      const refused = await api()
+        .post(`/competitions/${id}/rules/preset`)
+        .set('authorization', officeAuth)
+        .send({ preset: 'dongguan' })
+        .expect(409);
+      expect(refused.body).toMatchObject({ reason: 'PRESET_ONLY_IN_DRAFT', field: 'preset' });
+      expect(refused.body.message_zh).toContain('只有草稿状态的大赛可以套用预设评分构成');
+      const stored = await db.getRepository(Competition).findOneByOrFail({ id });
+      expect(stored.rulesVersion).toBe(1);
+      expect(stored.rules.components).toBeUndefined();
+      await api()
+        .post(`/competitions/${id}/rules/preset`)
+        .set('authorization', applicantAuth)
+        .send({ preset: 'dongguan' })
+        .expect(403);
+    });
+  });
+
   describe('PATCH /competitions/:id', () => {
     it('changes the title and deadline and audits only what changed', async () => {
       const { id, version } = await created();

@@ -111,6 +111,9 @@ describe('publicity (公示) and objections (异议)', () => {
         grantFen: 3_000_000,
       });
       expect(response.body.results[2]).toMatchObject({ status: 'partly-funded', grantFen: 2_000_050 });
+      // Rules without score components: the score is the roadshow's, and the notice lists no parts.
+      expect(response.body.components).toBeUndefined();
+      expect(response.body.results[0].components).toBeUndefined();
       expect(response.body.results[4]).toMatchObject({
         status: 'not-funded',
         grantFen: 0,

@@ -74,6 +74,7 @@ const ACCESS: Readonly<Record<string, typeof PUBLIC | readonly Role[]>> = {
   'GET /competitions/{id}/public': PUBLIC,
   'PATCH /competitions/{id}': [Office],
   'PATCH /competitions/{id}/rules': [Office],
+  'POST /competitions/{id}/rules/preset': [Office],
   'POST /competitions/{id}/transitions': [Office],
 
   'POST /competitions/{id}/submissions': [Applicant],
@@ -200,6 +201,7 @@ const ACCESS: Readonly<Record<string, typeof PUBLIC | readonly Role[]>> = {
 
   'POST /competitions/{id}/vote-rounds': [Office],
   'GET /competitions/{id}/vote-rounds': [Office],
+  'GET /vote-rounds/open': PUBLIC,
   'GET /vote-rounds/{id}': [Office],
   'PATCH /vote-rounds/{id}': [Office],
   'POST /vote-rounds/{id}/code-batches': [Office],

@@ -193,6 +193,27 @@ describe('score components from the rules to the results table, the CSV and the 
       changed.inputs.componentValues[0].value = '71';
       const refused = verify(JSON.stringify(changed));
       expect(refused.status).toBe(1);
+
+      // The public notice, read by anyone, shows how each final score was made: the parts, Chinese first.
+      await http().post(`/competitions/${scored.fixture.competition.id}/publication`).set(office()).expect(201);
+      const notice = await http().get(`/competitions/${scored.fixture.competition.id}/publication`).expect(200);
+      expect(
+        (notice.body.components as { labelZh: string; weight: string }[]).map((c) => [c.labelZh, c.weight]),
+      ).toEqual([
+        ['现场评审', '0.6'],
+        ['定向捐赠', '0.2'],
+        ['网络投票', '0.2'],
+      ]);
+      const noticed = notice.body.results as { community: string; score: string; components: unknown[] }[];
+      expect(noticed.find((row) => row.community === '洲边')).toMatchObject({
+        score: '63.63',
+        components: [
+          { key: 'roadshow', value: '76', display: '76.00', points: '45.6' },
+          { key: 'donations', value: '23.5005', display: '23.50', points: '4.7001' },
+          { key: 'vote', value: '200/3', display: '66.67', points: '40/3' },
+        ],
+      });
+      expect(noticed.map((row) => row.components.length)).toEqual([3, 3, 3, 3]);
     });
   });
 

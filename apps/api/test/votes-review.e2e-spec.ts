@@ -3,7 +3,7 @@ import { AuditEvent, Vote } from '@app/persistence';
 import { bearer } from './roadshow.factory';
 import { scoringCommand } from './scoring-verify';
 import { serveApp } from './test-app';
-import { createVoteRound, issueVoterCodes, voteCompetition, voterWithCode } from './votes.factory';
+import { castByCodeVoters, createVoteRound, issueVoterCodes, voteCompetition, voterWithCode } from './votes.factory';
 
 interface ReviewGroup {
   flags: string[];
@@ -215,5 +215,74 @@ describe('the public vote’s anti-fraud: flags, the review queue, the export an
     const tampered = scoringCommand('tally-votes', 'votes.csv', moved);
     expect(tampered.status).toBe(1);
     expect((JSON.parse(tampered.stdout) as { altered: string[] }).altered).toHaveLength(1);
+  });
+  it('pages the review queue beyond a thousand flagged votes, oldest first, each vote on one page', async () => {
+    const fixture = await voteCompetition(served.app, 2);
+    const roundId = await createVoteRound(served.app, fixture);
+    await issueVoterCodes(served.app, fixture.officeToken, roundId, '五顶岗', 1205);
+    await castByCodeVoters(served.db, roundId, fixture.submissions[0].id, 1205, ['address-burst']);
+    const office = bearer(fixture.officeToken);
+    const idsOf = (body: { groups: ReviewGroup[] }) => body.groups.flatMap((group) => group.votes.map((v) => v.id));
+
+    const first = await api().get(`/vote-rounds/${roundId}/review-queue`).set(office).expect(200);
+    expect(first.body).toMatchObject({ pending: 1205, listed: 1000 });
+    expect(first.body.nextAfter).toEqual(expect.any(String));
+    const second = await api()
+      .get(`/vote-rounds/${roundId}/review-queue`)
+      .query({ after: first.body.nextAfter as string })
+      .set(office)
+      .expect(200);
+    expect(second.body).toMatchObject({ pending: 1205, listed: 205, nextAfter: null });
+    const firstIds = idsOf(first.body as { groups: ReviewGroup[] });
+    const secondIds = idsOf(second.body as { groups: ReviewGroup[] });
+    expect(new Set([...firstIds, ...secondIds]).size).toBe(1205);
+    expect(Math.max(...firstIds.map(Number))).toBeLessThan(Math.min(...secondIds.map(Number)));
+
+    // Voiding the whole second page leaves the first as it was and nothing after it.
+    await api()
+      .post(`/vote-rounds/${roundId}/reviews`)
+      .set(office)
+      .send({ decision: 'void', reason: '同一地址集中投票 / one address voting at once', voteIds: secondIds })
+      .expect(201);
+    const again = await api().get(`/vote-rounds/${roundId}/review-queue`).set(office).expect(200);
+    expect(again.body).toMatchObject({ pending: 1000, listed: 1000, nextAfter: null });
+
+    const bad = await api().get(`/vote-rounds/${roundId}/review-queue?after=first`).set(office).expect(400);
+    expect(bad.body).toMatchObject({ field: 'query.after' });
+  });
+
+  it('streams an export of many thousand votes whose tally the auditors’ CLI recomputes exactly', async () => {
+    const fixture = await voteCompetition(served.app, 2);
+    const roundId = await createVoteRound(served.app, fixture, { resultsVisibility: 'live' });
+    await issueVoterCodes(served.app, fixture.officeToken, roundId, '五顶岗', 5000);
+    await issueVoterCodes(served.app, fixture.officeToken, roundId, '洲边', 1200);
+    await castByCodeVoters(served.db, roundId, fixture.submissions[0].id, 6200);
+
+    const csv = await api()
+      .get(`/vote-rounds/${roundId}/votes.csv`)
+      .set(bearer(fixture.officeToken))
+      .buffer(true)
+      .parse((response, done) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (text += chunk));
+        response.on('end', () => done(null, text));
+      })
+      .expect(200);
+    expect(csv.headers['transfer-encoding']).toBe('chunked');
+    const text = csv.body as string;
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    expect(text.trim().split('\r\n')).toHaveLength(6201);
+
+    const published = await api().get(`/vote-rounds/${roundId}/tally`).expect(200);
+    const run = scoringCommand('tally-votes', 'votes.csv', text);
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({
+      projects: [{ projectId: fixture.submissions[0].id, votes: 6200 }],
+      valid: published.body.valid as number,
+      voided: 0,
+      altered: [],
+    });
+    expect(published.body.valid).toBe(6200);
   });
 });

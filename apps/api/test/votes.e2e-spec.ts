@@ -1,9 +1,13 @@
+import { create } from 'qrcode';
 import request from 'supertest';
 import { SMS_PROVIDER, SmsMessage, SmsProvider } from '@app/application';
-import { AuditEvent, Vote, Voter, createDataSource } from '@app/persistence';
+import { Role, TenantKind } from '@app/domain';
+import { AppUser, AuditEvent, Tenant, Vote, Voter, createDataSource } from '@app/persistence';
+import { TokenService } from '../src/auth/token.service';
+import { createCompetition, createUser } from './factories';
 import { bearer } from './roadshow.factory';
 import { serveApp } from './test-app';
-import { createVoteRound, issueVoterCodes, voteCompetition, voterWithCode } from './votes.factory';
+import { createVoteRound, issueVoterCodes, roundBody, voteCompetition, voterWithCode } from './votes.factory';
 
 interface Refusal {
   code: string;
@@ -43,6 +47,13 @@ describe('the public vote (网络投票): rounds, voters, votes, limits, tally',
     expect(issued.body.codes).toHaveLength(3);
     for (const code of issued.body.codes as string[]) expect(code).toMatch(/^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
     expect(issued.body.votePageUrl).toContain(`/vote/#r=${roundId}`);
+    // The slips' QR code is the voting page's address, the same for every code of the batch.
+    const { modules } = create(issued.body.votePageUrl as string, { errorCorrectionLevel: 'M' });
+    expect(issued.body.qr.size).toBe(modules.size);
+    expect((issued.body.qr.rows as string[])[0]).toBe(
+      Array.from({ length: modules.size }, (_, x) => (modules.get(x, 0) ? '1' : '0')).join(''),
+    );
+    expect(issued.body.qr.rows).toHaveLength(modules.size);
     const stored = await served.db.getRepository(Voter).findBy({ roundId });
     expect(stored).toHaveLength(3);
     for (const voter of stored) expect(issued.body.codes).not.toContain(voter.digest);
@@ -64,6 +75,12 @@ describe('the public vote (网络投票): rounds, voters, votes, limits, tally',
     );
     expect(ballot.body.round).toMatchObject({ phase: 'open', resultsShown: false });
     expect(ballot.body.projects[0].votes).toBeNull();
+    // 五顶岗's project is of the party-building rules' 便民利民类.
+    expect((ballot.body.projects as { id: string }[]).find((p) => p.id === fixture.submissions[0].id)).toMatchObject({
+      category: 'convenience',
+      categoryZh: '便民利民类',
+      categoryEn: 'Convenience services',
+    });
 
     const first = await cast(roundId, voter, fixture.submissions[0].id).expect(201);
     expect(first.body).toMatchObject({ projectId: fixture.submissions[0].id, remaining: { today: null, total: 1 } });
@@ -78,6 +95,68 @@ describe('the public vote (网络投票): rounds, voters, votes, limits, tally',
     const counted = await api().get(`/vote-rounds/${roundId}`).set(bearer(fixture.officeToken)).expect(200);
     expect(counted.body.counts).toMatchObject({ votes: 1, valid: 1, voters: 1 });
     expect(counted.body.tally[0]).toMatchObject({ projectId: fixture.submissions[0].id, votes: 1 });
+  });
+
+  it('lists every office’s open and upcoming rounds to anyone, without closed ones or anything about voters', async () => {
+    const fixture = await voteCompetition(served.app, 1);
+    const open = await createVoteRound(served.app, fixture, { title: '正在进行的投票' });
+    const upcoming = await createVoteRound(served.app, fixture, {
+      title: '下周开始的投票',
+      opensAt: new Date(Date.now() + 7 * 24 * 3600_000).toISOString(),
+      closesAt: new Date(Date.now() + 8 * 24 * 3600_000).toISOString(),
+    });
+    const closed = await createVoteRound(served.app, fixture, {
+      title: '即将结束的投票',
+      closesAt: new Date(Date.now() + 1500).toISOString(),
+    });
+    const [code] = await issueVoterCodes(served.app, fixture.officeToken, open, '五顶岗', 1);
+    await cast(open, await voterWithCode(served.app, open, code), fixture.submissions[0].id).expect(201);
+    // Another street office's round is listed too: the list is the city's, not one office's.
+    const xinhua = await served.db
+      .getRepository(Tenant)
+      .save({ kind: TenantKind.Street, name: '新华路街道', nameEn: 'Xinhua Road', parentId: null });
+    const clerk = await createUser(served.db, Role.Office);
+    await served.db.getRepository(AppUser).update(clerk.id, { tenantId: xinhua.id });
+    const theirs = await createCompetition(served.db, clerk.id, {
+      tenantId: xinhua.id,
+      title: '新华路街道 2026 年公益创投',
+    });
+    const clerkToken = served.app
+      .get(TokenService)
+      .issue({ kind: 'user', userId: clerk.id, role: Role.Office, tenantId: xinhua.id }).token;
+    const elsewhere = await api()
+      .post(`/competitions/${theirs.id}/vote-rounds`)
+      .set(bearer(clerkToken))
+      .send(roundBody(fixture, { title: '新华路街道居民投票' }))
+      .expect(201);
+    await new Promise((resolve) => setTimeout(resolve, 1600));
+
+    const listed = await api().get('/vote-rounds/open').expect(200);
+    const items = listed.body.items as { id: string; phase: string; opensAt: string }[];
+    const ids = items.map((item) => item.id);
+    expect(ids).toEqual(expect.arrayContaining([open, upcoming]));
+    expect(ids).not.toContain(closed);
+    expect(ids.indexOf(open)).toBeLessThan(ids.indexOf(upcoming));
+    const mine = items.find((item) => item.id === open);
+    expect(mine).toEqual({
+      id: open,
+      title: '正在进行的投票',
+      competitionTitle: fixture.competition.title,
+      officeName: expect.any(String),
+      officeNameEn: expect.any(String),
+      opensAt: expect.any(String),
+      closesAt: expect.any(String),
+      phase: 'open',
+      communities: expect.arrayContaining(['五顶岗']),
+      votePageUrl: expect.stringContaining(`/vote/#r=${open}`),
+    });
+    expect(items.find((item) => item.id === upcoming)?.phase).toBe('upcoming');
+    expect(items.find((item) => item.id === (elsewhere.body as { id: string }).id)).toMatchObject({
+      competitionTitle: '新华路街道 2026 年公益创投',
+      officeName: '新华路街道',
+      officeNameEn: 'Xinhua Road',
+    });
+    expect(JSON.stringify(listed.body)).not.toMatch(/voter|digest|address|device/i);
   });
 
   it('shows the counts live when the round says so', async () => {

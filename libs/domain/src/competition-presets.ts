@@ -159,3 +159,13 @@ export const COMPETITION_PRESETS: Readonly<
     ],
   },
 };
+
+export type CompetitionPresetName = keyof typeof COMPETITION_PRESETS;
+
+/**
+ * The presets that are a way of making the final score (components, normalization, bias threshold):
+ * the office may put one on a draft competition's rules from the rules editor, keeping the rest.
+ */
+export const SCORE_COMPONENT_PRESETS: readonly CompetitionPresetName[] = (
+  Object.keys(COMPETITION_PRESETS) as CompetitionPresetName[]
+).filter((name) => COMPETITION_PRESETS[name].components !== undefined);

@@ -49,7 +49,7 @@ export interface TrancheConditionDraft {
 
 type TrancheDraft = Omit<TrancheRule, 'condition'> & { readonly condition?: TrancheConditionDraft | TrancheCondition };
 
-type RulesDraft = {
+export type RulesDraft = {
   readonly [K in keyof Omit<CompetitionRules, 'tranches'>]?: CompetitionRules[K] | null;
 } & { readonly tranches?: readonly TrancheDraft[] | null };
 

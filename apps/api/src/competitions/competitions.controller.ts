@@ -9,6 +9,7 @@ import { IdParamDto } from '../common/id-param.dto';
 import { CompetitionsService } from './competitions.service';
 import { UpdateCompetitionRulesDto } from './dto/competition-rules.dto';
 import {
+  ApplyScorePresetDto,
   CompetitionPageDto,
   CompetitionQueryDto,
   CompetitionResponseDto,
@@ -138,6 +139,31 @@ export class CompetitionsController {
     @Body() dto: UpdateCompetitionRulesDto,
   ): Promise<CompetitionResponseDto> {
     return this.competitions.updateRules(actor, params.id, dto);
+  }
+
+  @Post(':id/rules/preset')
+  @Allow(Role.Office)
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: '套用预设评分构成（仅草稿） / apply a preset’s score composition to a draft competition',
+    description:
+      '用预设（东莞式、青岛式）的评分构成、标准分设置与偏向阈值替换现有的，其余规则不变；整体校验后规则版本加 1，' +
+      '记入审计（competition.rules.update，含预设名）。只适用于草稿状态的大赛（否则 409 PRESET_ONLY_IN_DRAFT）。\n\n' +
+      'Replaces the components, the normalization and the bias threshold with the preset’s (Dongguan, Qingdao), ' +
+      'keeping every other rule; the whole is validated and rulesVersion goes up by one, audited as ' +
+      'competition.rules.update with the preset’s name. A draft competition only (else 409 PRESET_ONLY_IN_DRAFT).',
+  })
+  @ApiResponse({ status: 200, type: CompetitionResponseDto })
+  @ApiCallerErrors()
+  @ApiError(404, undefined, NOT_FOUND_EXAMPLE)
+  @ApiError(409, 'not a draft', refusalExample(CompetitionErrors.presetOnlyInDraft(CompetitionState.Open)))
+  @ApiJsonBodyErrors()
+  applyScorePreset(
+    @CurrentActor() actor: Actor,
+    @Param() params: IdParamDto,
+    @Body() dto: ApplyScorePresetDto,
+  ): Promise<CompetitionResponseDto> {
+    return this.competitions.applyScorePreset(actor, params.id, dto);
   }
 
   @Post(':id/transitions')

@@ -19,10 +19,12 @@ import { yuanFigure } from '@app/scoring';
 import { Actor } from '../auth/actor';
 import { auditActor } from '../auth/audit-actor';
 import { pageOf } from '../common/page-query.dto';
-import { validateCompetitionRules } from './competition-rules.validator';
+import { RulesDraft, validateCompetitionRules } from './competition-rules.validator';
 import { UpdateCompetitionRulesDto } from './dto/competition-rules.dto';
 import {
+  ApplyScorePresetDto,
   CompetitionPageDto,
+  CompetitionPreset,
   CompetitionQueryDto,
   CompetitionResponseDto,
   CreateCompetitionDto,
@@ -194,6 +196,49 @@ export class CompetitionsService {
    */
   async updateRules(actor: Actor, id: string, dto: UpdateCompetitionRulesDto): Promise<CompetitionResponseDto> {
     const { expectedRulesVersion, ...patch } = sentFields(dto);
+    return this.replaceRules(actor, id, expectedRulesVersion, (competition) => ({ ...competition.rules, ...patch }));
+  }
+
+  /**
+   * Puts a preset's way of making the final score (its components, normalization and bias
+   * threshold) on a draft competition's rules, keeping everything else the office set. Only a
+   * draft: once applicants submit, the office changes the rules field by field and sees each change.
+   */
+  async applyScorePreset(actor: Actor, id: string, dto: ApplyScorePresetDto): Promise<CompetitionResponseDto> {
+    const preset = COMPETITION_PRESETS[dto.preset];
+    return this.replaceRules(
+      actor,
+      id,
+      dto.expectedRulesVersion,
+      (competition) => {
+        if (competition.state !== CompetitionState.Draft) throw CompetitionErrors.presetOnlyInDraft(competition.state);
+        const {
+          normalization: _normalization,
+          biasThreshold: _biasThreshold,
+          ...aggregation
+        } = competition.rules.aggregation;
+        return {
+          ...competition.rules,
+          aggregation: {
+            ...aggregation,
+            ...(preset.aggregation.normalization ? { normalization: preset.aggregation.normalization } : {}),
+            ...(preset.aggregation.biasThreshold ? { biasThreshold: preset.aggregation.biasThreshold } : {}),
+          },
+          components: preset.components,
+        };
+      },
+      dto.preset,
+    );
+  }
+
+  /** The one write of a competition's rules: checked against the version read, validated whole, audited. */
+  private replaceRules(
+    actor: Actor,
+    id: string,
+    expectedRulesVersion: number | undefined,
+    next: (competition: Competition) => RulesDraft,
+    preset?: CompetitionPreset,
+  ): Promise<CompetitionResponseDto> {
     return this.writeLocked(id, async (manager, competition) => {
       refuseIfFrozen(competition, { zh: '规则', en: 'the rules' });
       if (expectedRulesVersion !== undefined && expectedRulesVersion !== competition.rulesVersion) {
@@ -204,7 +249,7 @@ export class CompetitionsService {
           'expectedRulesVersion',
         );
       }
-      const rules = validateCompetitionRules({ ...competition.rules, ...patch }, competition.poolFen, '');
+      const rules = validateCompetitionRules(next(competition), competition.poolFen, '');
       if (canonical(rules) === canonical(competition.rules)) return competition;
       const before = { rulesVersion: competition.rulesVersion, rules: competition.rules };
       competition.rules = rules;
@@ -217,7 +262,7 @@ export class CompetitionsService {
           subjectType: 'competition',
           subjectId: id,
           before,
-          after: { rulesVersion: saved.rulesVersion, rules },
+          after: { rulesVersion: saved.rulesVersion, rules, ...(preset ? { preset } : {}) },
         },
         manager,
       );

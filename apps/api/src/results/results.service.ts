@@ -11,7 +11,6 @@ import {
 import {
   RESULT_BUNDLE_FORMAT,
   RESULT_BUNDLE_VERSION,
-  Rational,
   type BundleDecision,
   type BundleInputs,
   type BundleProjectResult,
@@ -24,12 +23,8 @@ import { Actor } from '../auth/actor';
 import { auditActor } from '../auth/audit-actor';
 import { categoryOf } from '../roadshows/competition-scoring';
 import { Unpaged } from '../common/page-query.dto';
-import {
-  ResultComponentValueDto,
-  ResultRowDto,
-  ResultsResponseDto,
-  StatisticsResponseDto,
-} from './dto/results-response.dto';
+import { componentsOfRun, rowComponentsOf } from './component-values';
+import { ResultRowDto, ResultsResponseDto, StatisticsResponseDto } from './dto/results-response.dto';
 import { PublicScoreBreakdownDto } from './dto/score-breakdown.dto';
 import { REASON_LABELS, STATUS_LABELS, decisionLabel } from './result-labels';
 import { resultsCsv } from './results-csv';
@@ -59,16 +54,6 @@ function publicBreakdown(breakdown: ScoreBreakdown): PublicScoreBreakdownDto {
     })),
     gatesPassed: breakdown.gatesPassed,
   };
-}
-
-/** Each component's value of one project, exact and rounded to the published decimals. */
-function componentValuesOf(breakdown: ScoreBreakdown): ResultComponentValueDto[] | undefined {
-  return breakdown.components?.map((part) => ({
-    key: part.key,
-    value: part.value,
-    display: Rational.parseExact(part.value).toDecimalString(breakdown.decimals),
-    points: part.points,
-  }));
 }
 
 function reasonOf(code: string): { code: BundleReason; zh: string; en: string } {
@@ -199,7 +184,7 @@ export class ResultsService {
       poolFen: inputs.poolFen,
       totalFen: run.totalFen as number,
       view,
-      ...(inputs.rules.components ? { components: [...inputs.rules.components] } : {}),
+      ...componentsOfRun(inputs),
       items: results.map((row) => this.rowOf(row, competition, projects.get(row.submissionId), organizations, view)),
     };
   }
@@ -223,7 +208,7 @@ export class ResultsService {
       category: categoryOf(competition.rules, project?.category ?? ''),
       score: row.score,
       breakdown: view === 'office' ? breakdown.score : publicBreakdown(breakdown.score),
-      ...(breakdown.score.components ? { components: componentValuesOf(breakdown.score) } : {}),
+      ...rowComponentsOf(breakdown),
       tieBreak: {
         kind: decision.kind,
         ...(decision.kind === 'tie-break' ? { key: decision.key, step: decision.step } : {}),

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, StreamableFile } from '@nestjs/common';
+import { Readable } from 'node:stream';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CompetitionErrors, Role, VoteErrors } from '@app/domain';
 import { Allow, Public } from '../auth/access.decorator';
@@ -20,7 +21,7 @@ import {
   VoteRoundDto,
   VoteRoundParams,
 } from './dto/vote-round.dto';
-import { BallotDto, ReviewQueueDto, ReviewResultDto } from './dto/voter.dto';
+import { BallotDto, OpenVoteRoundListDto, ReviewQueueDto, ReviewQueueQueryDto, ReviewResultDto } from './dto/voter.dto';
 import { VoteRoundsService } from './vote-rounds.service';
 
 const ROUND_NOT_FOUND = refusalExample(VoteErrors.roundNotFound('id'));
@@ -62,6 +63,22 @@ export class VoteRoundsController {
   @ApiError(404, 'no such competition', refusalExample(CompetitionErrors.notFound()))
   list(@Param() params: CompetitionIdParams): Promise<VoteRoundDto[]> {
     return this.rounds.list(params.id);
+  }
+
+  @Get('vote-rounds/open')
+  @Public()
+  @ApiOperation({
+    summary: '正在进行与即将开始的网络投票 / public votes open now or about to open',
+    description:
+      '任何人可查看，涵盖所有主办单位：投票名称、所属大赛与主办单位、投票时间、可投票社区和投票页面地址；不含任何投票人信息。' +
+      '已结束的投票不列出。\n\n' +
+      'Open to everyone, across every office: each round that is open or still to open, with its competition, the ' +
+      'office running it, the window, the communities whose residents may vote and the voting page. Nothing about ' +
+      'any voter; closed rounds are not listed.',
+  })
+  @ApiResponse({ status: 200, type: OpenVoteRoundListDto })
+  openRounds(@RequestOrigin() origin: string): Promise<OpenVoteRoundListDto> {
+    return this.rounds.openRounds(origin);
   }
 
   @Get('vote-rounds/:id')
@@ -161,15 +178,16 @@ export class VoteRoundsController {
   @ApiOperation({
     summary: '待审核的可疑选票 / flagged votes awaiting review',
     description:
-      '按标记原因与来源地址分组，票多的组在前；最多列出最早的 1000 张。被标记的票在审核前照常计入。\n\n' +
-      'Grouped by flags and source address, largest group first; the oldest 1000 at most. Flagged votes count ' +
-      'until the office decides.',
+      '每页最早的 1000 张，按标记原因与来源地址分组，票多的组在前；用 nextAfter 作为 after 读下一页。被标记的票在审核前照常计入。\n\n' +
+      'A page of the oldest 1000, grouped by flags and source address, largest group first; send nextAfter as ' +
+      'after for the next page. Flagged votes count until the office decides.',
   })
   @ApiResponse({ status: 200, type: ReviewQueueDto })
   @ApiCallerErrors(OFFICE_ONLY)
+  @ApiError(400)
   @ApiError(404, 'no such vote round', ROUND_NOT_FOUND)
-  reviewQueue(@Param() params: VoteRoundParams): Promise<ReviewQueueDto> {
-    return this.rounds.reviewQueue(params.id);
+  reviewQueue(@Param() params: VoteRoundParams, @Query() query: ReviewQueueQueryDto): Promise<ReviewQueueDto> {
+    return this.rounds.reviewQueue(params.id, query.after);
   }
 
   @Post('vote-rounds/:id/reviews')
@@ -235,10 +253,10 @@ export class VoteRoundsController {
     summary: '导出全部选票 CSV / export every vote as CSV',
     description:
       '每张票一行：编号、时间、项目、投票人化名、地址与设备摘要、验证方式、标记、审核结果与理由、记录摘要。' +
-      '用 `npm run --silent scoring -- tally-votes 文件` 可复算计票并核对每行摘要。每次导出记入审计日志。\n\n' +
+      '用 `npm run --silent scoring -- tally-votes 文件` 可复算计票并核对每行摘要。分批流式发送，不在内存中整体生成。每次导出记入审计日志。\n\n' +
       'One row per vote: id, time, project, voter pseudonym, address and device hashes, method, flags, review and ' +
       'reason, record hash. `npm run --silent scoring -- tally-votes FILE` recomputes the tally and checks every ' +
-      'row’s hash. Every export is audited.',
+      'row’s hash. Streamed batch by batch, never built whole in memory. Every export is audited.',
   })
   @ApiResponse({
     status: 200,
@@ -249,7 +267,7 @@ export class VoteRoundsController {
   @ApiError(404, 'no such vote round', ROUND_NOT_FOUND)
   async exportCsv(@CurrentActor() actor: Actor, @Param() params: VoteRoundParams): Promise<StreamableFile> {
     const file = await this.rounds.exportCsv(actor, params.id);
-    return new StreamableFile(Buffer.from(file.body, 'utf8'), {
+    return new StreamableFile(Readable.from(file.chunks), {
       type: file.contentType,
       disposition: attachment(file.filename),
     });

@@ -22,8 +22,9 @@ import { Actor, actorId } from '../auth/actor';
 import { auditActor } from '../auth/audit-actor';
 import { CredentialDigestService } from '../auth/credential-digest.service';
 import { generateSignInCode, signInCodeDigest } from '../auth/sign-in-code';
-import { csvDocument } from '../common/csv';
-import { DownloadFile } from '../results/results.service';
+import { csvHeader, csvLines } from '../common/csv';
+import { categoryOf } from '../roadshows/competition-scoring';
+import { qrMatrixOf } from '../roadshows/sign-in-link';
 import {
   CreateVoteRoundDto,
   IssuedVoterCodesDto,
@@ -37,7 +38,7 @@ import {
   VotePointsDto,
   VoteRoundSettingsDto,
 } from './dto/vote-round.dto';
-import { BallotDto, ReviewGroupDto, ReviewQueueDto, ReviewResultDto } from './dto/voter.dto';
+import { BallotDto, OpenVoteRoundListDto, ReviewGroupDto, ReviewQueueDto, ReviewResultDto } from './dto/voter.dto';
 import { phaseAt } from './vote-limits';
 import { BallotProject, VoteRow, VotesRepository } from './votes.repository';
 
@@ -47,8 +48,18 @@ const BATCH_ATTEMPTS = 3;
 /** A batch whose codes collided with codes already issued; it is drawn again. */
 class BatchCollision extends Error {}
 
-/** The most flagged votes one look at the review queue lists. */
+/** The most flagged votes one page of the review queue lists. */
 const REVIEW_PAGE = 1000;
+
+/** Votes read per query while the export streams: a few megabytes of rows at a time. */
+const EXPORT_BATCH = 5000;
+
+/** The export as it streams: the CSV's pieces, header first. */
+export interface VoteExport {
+  readonly filename: string;
+  readonly contentType: string;
+  readonly chunks: AsyncIterable<string>;
+}
 
 /** The voting page for phones; the round sits in the fragment, as the tablets' links do. */
 export function votePageUrl(origin: string, roundId: string): string {
@@ -305,7 +316,8 @@ export class VoteRoundsService {
           );
           return saved;
         });
-        return { batch: batchDto(batch), codes, votePageUrl: votePageUrl(origin, roundId) };
+        const url = votePageUrl(origin, roundId);
+        return { batch: batchDto(batch), codes, votePageUrl: url, qr: qrMatrixOf(url) };
       } catch (error) {
         if (!(error instanceof BatchCollision) || attempt >= BATCH_ATTEMPTS) throw error;
       }
@@ -330,7 +342,15 @@ export class VoteRoundsService {
     } = toVoteRoundDto(round, now);
     return {
       round: { ...publicRound, competitionTitle: competition?.title ?? '', resultsShown: shown },
-      projects: projects.map((project) => ({ ...project, votes: tally ? (tally.get(project.id) ?? 0) : null })),
+      projects: projects.map((project) => {
+        const category = competition ? categoryOf(competition.rules, project.category) : undefined;
+        return {
+          ...project,
+          categoryZh: category?.labelZh ?? project.category,
+          categoryEn: category?.labelEn ?? project.category,
+          votes: tally ? (tally.get(project.id) ?? 0) : null,
+        };
+      }),
     };
   }
 
@@ -352,13 +372,18 @@ export class VoteRoundsService {
     };
   }
 
-  /** Flagged votes awaiting a decision, grouped by their flags and the address they came from. */
-  async reviewQueue(roundId: string): Promise<ReviewQueueDto> {
+  /**
+   * One page of the flagged votes awaiting a decision (the oldest after `after`), grouped by their
+   * flags and the address they came from. A decided vote leaves the queue, so a page read again
+   * after decisions starts from the next undecided vote.
+   */
+  async reviewQueue(roundId: string, after: string | undefined): Promise<ReviewQueueDto> {
     await this.round(roundId);
-    const [pending, counts] = await Promise.all([
-      this.votes.pendingReview(roundId, REVIEW_PAGE),
+    const [read, counts] = await Promise.all([
+      this.votes.pendingReview(roundId, REVIEW_PAGE + 1, after),
       this.votes.counts(roundId),
     ]);
+    const pending = read.slice(0, REVIEW_PAGE);
     const groups = new Map<string, ReviewGroupDto>();
     for (const vote of pending) {
       const flags = [...vote.flags].sort();
@@ -381,6 +406,7 @@ export class VoteRoundsService {
       roundId,
       pending: counts.pending,
       listed: pending.length,
+      nextAfter: read.length > REVIEW_PAGE ? pending[pending.length - 1].id : null,
       groups: [...groups.values()].sort((a, b) => b.count - a.count),
     };
   }
@@ -467,22 +493,55 @@ export class VoteRoundsService {
     return voteComponentOf(competition.rules, key);
   }
 
-  /** Every vote of the round as CSV, in the order cast; the auditors' CLI recomputes the tally from it. */
-  async exportCsv(actor: Actor, roundId: string): Promise<DownloadFile> {
+  /**
+   * Every vote of the round as CSV, in the order cast, sent batch by batch so a city's vote never
+   * sits in memory whole; the auditors' CLI recomputes the tally from it. Audited before the first
+   * row, with the votes cast at that moment.
+   */
+  async exportCsv(actor: Actor, roundId: string): Promise<VoteExport> {
     await this.round(roundId);
-    const votes = await this.votes.allVotes(roundId);
+    const counts = await this.votes.counts(roundId);
     await this.audit.record({
       ...auditActor(actor),
       action: 'vote.export',
       subjectType: 'vote-round',
       subjectId: roundId,
-      after: { votes: votes.length },
+      after: { votes: counts.votes },
     });
-    const header = Object.values(VOTE_EXPORT_COLUMNS);
+    const votes = this.votes;
     return {
       filename: `votes-${roundId}.csv`,
       contentType: 'text/csv; charset=utf-8',
-      body: csvDocument([header, ...votes.map(exportRow)]),
+      chunks: (async function* () {
+        yield csvHeader(Object.values(VOTE_EXPORT_COLUMNS));
+        let after = '0';
+        for (;;) {
+          const batch = await votes.votesAfter(roundId, after, EXPORT_BATCH);
+          if (batch.length === 0) return;
+          yield csvLines(batch.map(exportRow));
+          after = batch[batch.length - 1].id;
+        }
+      })(),
+    };
+  }
+
+  /** Rounds of every office open now or still to open: the public's way in to the voting pages. */
+  async openRounds(origin: string): Promise<OpenVoteRoundListDto> {
+    const now = new Date();
+    const rows = await this.votes.roundsNotClosed(now);
+    return {
+      items: rows.map((row) => ({
+        id: row.id,
+        title: row.title,
+        competitionTitle: row.competitionTitle,
+        officeName: row.officeName,
+        officeNameEn: row.officeNameEn,
+        opensAt: row.opensAt.toISOString(),
+        closesAt: row.closesAt.toISOString(),
+        phase: phaseAt(row, now),
+        communities: [...row.communities],
+        votePageUrl: votePageUrl(origin, row.id),
+      })),
     };
   }
 

@@ -26,6 +26,18 @@ export interface BallotProject {
   readonly community: string;
 }
 
+/** A round not yet closed, as the public list of rounds shows it. */
+export interface OpenRoundRow {
+  readonly id: string;
+  readonly title: string;
+  readonly competitionTitle: string;
+  readonly officeName: string;
+  readonly officeNameEn: string;
+  readonly opensAt: Date;
+  readonly closesAt: Date;
+  readonly communities: readonly string[];
+}
+
 /** What a vote is decided on: the voter and their round's window and limits, the project, the votes so far. */
 export interface CastContext extends VoteLimits {
   readonly competitionId: string;
@@ -404,14 +416,14 @@ export class VotesRepository {
     return row;
   }
 
-  /** Flagged votes nobody has decided on yet, oldest first, at most `limit`. */
-  async pendingReview(roundId: string, limit: number): Promise<VoteRow[]> {
+  /** Flagged votes nobody has decided on yet, oldest first, after the vote `after` when given, at most `limit`. */
+  async pendingReview(roundId: string, limit: number, after: string | undefined): Promise<VoteRow[]> {
     const rows = await this.dataSource.query<VoteRowRecord[]>(
       `${VOTE_ROW_SELECT}
-        WHERE v.round_id = $1 AND v.flags <> '[]' AND r.vote_id IS NULL
+        WHERE v.round_id = $1 AND v.flags <> '[]' AND r.vote_id IS NULL AND v.id > $2
         ORDER BY v.id
-        LIMIT $2`,
-      [roundId, limit],
+        LIMIT $3`,
+      [roundId, after ?? '0', limit],
     );
     return rows.map(voteRowOf);
   }
@@ -440,12 +452,47 @@ export class VotesRepository {
     return inserted.length === voteIds.length;
   }
 
-  /** Every vote of the round in the order cast. */
-  async allVotes(roundId: string): Promise<VoteRow[]> {
+  /** The round's votes in the order cast, after the vote `after` (0 for the first), at most `limit`. */
+  async votesAfter(roundId: string, after: string, limit: number): Promise<VoteRow[]> {
     const rows = await this.dataSource.query<VoteRowRecord[]>(
-      `${VOTE_ROW_SELECT} WHERE v.round_id = $1 ORDER BY v.id`,
-      [roundId],
+      `${VOTE_ROW_SELECT} WHERE v.round_id = $1 AND v.id > $2 ORDER BY v.id LIMIT $3`,
+      [roundId, after, limit],
     );
     return rows.map(voteRowOf);
+  }
+
+  /** Rounds of every office that have not closed at `now`, the earliest opening first, with who runs them. */
+  async roundsNotClosed(now: Date): Promise<OpenRoundRow[]> {
+    const rows = await this.dataSource.query<
+      {
+        id: string;
+        title: string;
+        competition_title: string;
+        office_name: string;
+        office_name_en: string;
+        opens_at: Date;
+        closes_at: Date;
+        communities: string[];
+      }[]
+    >(
+      `SELECT r.id, r.title, c.title AS competition_title, t.name AS office_name, t.name_en AS office_name_en,
+              r.opens_at, r.closes_at, r.communities
+         FROM vote_round r
+         JOIN competition c ON c.id = r.competition_id
+         JOIN tenant t ON t.id = c.tenant_id
+        WHERE r.closes_at > $1
+        ORDER BY r.opens_at, r.id`,
+      [now],
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      title: row.title,
+      competitionTitle: row.competition_title,
+      officeName: row.office_name,
+      officeNameEn: row.office_name_en,
+      opensAt: row.opens_at,
+      closesAt: row.closes_at,
+      communities: row.communities,
+    }));
   }
 }

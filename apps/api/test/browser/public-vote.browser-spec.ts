@@ -4,7 +4,7 @@ import request from 'supertest';
 import { COMPETITION_PRESETS } from '@app/domain';
 import { AppUser, ComponentValue, Vote } from '@app/persistence';
 import { SMS_PROVIDER, SmsMessage, SmsProvider } from '@app/application';
-import { createVoteRound, issueVoterCodes, voteCompetition, voterWithCode } from '../votes.factory';
+import { castByCodeVoters, createVoteRound, issueVoterCodes, voteCompetition, voterWithCode } from '../votes.factory';
 import {
   LABEL_CHECK,
   LAPTOP,
@@ -57,6 +57,7 @@ describe('the public vote in Chromium: a resident votes on a phone, the office r
     await readable(page, 'vote-phone-ballot');
 
     const card = page.locator(`[data-testid="vote-project"][data-project="${chosen.id}"]`);
+    await expect(card.getByTestId('vote-category').innerText()).resolves.toBe('便民利民类');
     await card.getByRole('button', { name: `投票给 ${chosen.title}` }).click();
     await expect(card.innerText()).resolves.toContain(`确认投给「${chosen.title}」？投出后不能撤回。`);
     await readable(page, 'vote-phone-confirm');
@@ -203,6 +204,11 @@ describe('the public vote in Chromium: a resident votes on a phone, the office r
     await sheet.waitFor();
     await expect(sheet.getByTestId('voter-code').count()).resolves.toBe(3);
     await expect(sheet.innerText()).resolves.toContain('洲边 居民投票码');
+    // Every slip carries the QR code of the round's voting page.
+    await expect(sheet.getByRole('img', { name: /投票页面二维码/ }).count()).resolves.toBe(3);
+    await expect(page.getByTestId('voided-rule').innerText()).resolves.toBe(
+      '作废的选票仍计入该投票人的各项票数上限：作废不退还票数。',
+    );
     await expectAccessible(page, 'office-vote-codes');
 
     const group = page.getByTestId('review-group').filter({ hasText: '同一设备短时间内大量投票' });
@@ -228,6 +234,53 @@ describe('the public vote in Chromium: a resident votes on a phone, the office r
     await counts.locator('[data-count="voided"]').filter({ hasText: '2' }).waitFor();
     await expect(counts.locator('[data-count="valid"]').innerText()).resolves.toBe('11');
     await context.close();
+  });
+
+  it('lists the rounds open now or soon on /vote/, and takes a resident from the list to the round', async () => {
+    const fixture = await voteCompetition(served.app, 2);
+    const title = `社区微心愿项目投票 ${fixture.competition.id.slice(0, 6)}`;
+    const roundId = await createVoteRound(served.app, fixture, { title });
+    const context = await served.browser.newContext(SMALL_PHONE);
+    context.setDefaultTimeout(15_000);
+    const page = await context.newPage();
+    try {
+      await page.goto(`${served.baseUrl}/vote/`);
+      await page.getByRole('heading', { level: 1, name: '网络投票' }).waitFor();
+      const item = page.getByTestId('open-round').filter({ hasText: title });
+      await expect(item.innerText()).resolves.toContain('可投票社区');
+      await expect(item.innerText()).resolves.toContain('投票中');
+      await readable(page, 'vote-phone-rounds');
+      await item.getByRole('link', { name: `去投票：${title}` }).click();
+      await page.getByRole('heading', { level: 1, name: title }).waitFor();
+      expect(page.url()).toBe(`${served.baseUrl}/vote/#r=${roundId}`);
+      await expect(page.getByTestId('vote-project').count()).resolves.toBe(2);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('pages the office through more than a thousand flagged votes', async () => {
+    const fixture = await voteCompetition(served.app, 2);
+    const roundId = await createVoteRound(served.app, fixture);
+    await issueVoterCodes(served.app, fixture.officeToken, roundId, '五顶岗', 1004);
+    await castByCodeVoters(served.db, roundId, fixture.submissions[0].id, 1004, ['network-burst']);
+    const office = await served.db.getRepository(AppUser).findOneByOrFail({ id: fixture.officeId });
+    const { context, page } = await signInOn(served, 'office', office, LAPTOP);
+    try {
+      await page.goto(`${served.baseUrl}/office/#/competitions/${fixture.competition.id}/votes`);
+      const pages = page.getByTestId('review-pages');
+      await pages.getByText('第 1 页，本页 1000 张').waitFor();
+      await expect(page.getByTestId('review-pending').innerText()).resolves.toContain('待审核 1004 张');
+      await pages.getByRole('button', { name: '下一页' }).click();
+      await pages.getByText('第 2 页，本页 4 张').waitFor();
+      await expect(pages.getByRole('button', { name: '下一页' }).count()).resolves.toBe(0);
+      await expect(page.getByTestId('review-group').locator('tbody tr').count()).resolves.toBe(4);
+      await expectAccessible(page, 'office-vote-review-page-2');
+      await pages.getByRole('button', { name: '上一页' }).click();
+      await pages.getByText('第 1 页，本页 1000 张').waitFor();
+    } finally {
+      await context.close();
+    }
   });
 
   it('lets the office turn a closed vote into its score component’s points', async () => {

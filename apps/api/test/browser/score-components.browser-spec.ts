@@ -157,6 +157,54 @@ describe('score components in the office console and the applicant’s result, i
     }
   });
 
+  it('puts the 东莞 preset’s score composition on a draft from the rules editor, after a second question', async () => {
+    const office = await createUser(served.db, Role.Office);
+    const token = served.app
+      .get(TokenService)
+      .issue({ kind: 'user', userId: office.id, role: Role.Office, tenantId: DEFAULT_TENANT_ID }).token;
+    const created = await http()
+      .post('/competitions')
+      .set(bearer(token))
+      .send({
+        preset: 'community-micro',
+        title: '2027年 社区公益微创投（预设评分构成测试）',
+        poolFen: 20_000_000,
+        submissionDeadline: '2031-03-31T17:00:00+08:00',
+        grantor: { name: '青岛市市南区八大峡街道办事处', address: '青岛市市南区西藏路', representative: '刘海涛' },
+      })
+      .expect(201);
+    const competitionId = created.body.id as string;
+    const { context, page } = await signInOn(served, 'office', office, LAPTOP);
+    try {
+      await page.goto(`${served.baseUrl}/office/#/competitions/${competitionId}/rules`);
+      const card = page.getByTestId('score-preset');
+      await card.getByLabel('预设').selectOption('dongguan');
+      await expect(page.getByTestId('component-row').count()).resolves.toBe(0);
+      await card.getByRole('button', { name: '套用预设' }).click();
+      await see(card, '套用后现有评分构成将被替换');
+      await shot(page, 'components-00-preset-confirm');
+      await card.getByRole('button', { name: '确认套用' }).click();
+      const rows = page.getByTestId('component-row');
+      await rows.nth(2).waitFor();
+      const labels = await Promise.all([0, 1, 2].map((i) => rows.nth(i).getByLabel('中文名称').inputValue()));
+      expect(labels).toEqual(['现场评审', '定向捐赠', '网络投票']);
+      await page.getByText('当前为第 2 版规则').waitFor();
+      await shot(page, 'components-00-preset-applied');
+
+      // Once the competition opens for submissions the editor no longer offers a preset.
+      await http()
+        .post(`/competitions/${competitionId}/transitions`)
+        .set(bearer(token))
+        .send({ to: 'open' })
+        .expect(200);
+      await page.reload();
+      await rows.nth(2).waitFor();
+      await expect(page.getByTestId('score-preset').count()).resolves.toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('imports a CSV with an error then a correct one, enters and locks values, ranks, and shows each component to the office and the applicant', async () => {
     const fixture = await scoredQingdaoCompetition();
     const competitionId = fixture.competition.id;
@@ -283,6 +331,31 @@ describe('score components in the office console and the applicant’s result, i
       await shot(phone.page, 'components-06-applicant');
     } finally {
       await phone.context.close();
+    }
+
+    // A resident reads the public notice alone, signed in nowhere, and sees how each final score was made.
+    const resident = await served.browser.newContext(PHONE);
+    try {
+      const notice = await resident.newPage();
+      await notice.goto(`${served.baseUrl}/notice/?competition=${competitionId}`);
+      const first = notice.getByTestId('notice-row').first();
+      await first.locator('[data-component]').first().waitFor();
+      await expect(first.locator('dt').allInnerTexts()).resolves.toEqual([
+        '类别',
+        '初评（权重 0.15）',
+        '材料评审（权重 0.25）',
+        '路演（权重 0.6）',
+        '总分',
+        '资助金额',
+        '结果',
+        '说明',
+      ]);
+      await expect(first.locator('[data-component]').allInnerTexts()).resolves.toEqual(['90.00', '75.50', '82.00']);
+      await expect(first.innerText()).resolves.toContain('81.58');
+      await expectFitsPhone(notice);
+      await shot(notice, 'components-07-public-notice');
+    } finally {
+      await resident.close();
     }
   });
 

@@ -4,6 +4,7 @@
 import { api } from '../shared/api.js';
 import { formatYuan, h } from '../shared/dom.js';
 import { labelOf, tx } from '../shared/i18n.js';
+import { componentTitle } from '../shared/score-components.js';
 import { beijingTime } from '../shared/time.js';
 import {
   accountabilityAddress,
@@ -79,7 +80,20 @@ function objectionCard(notice) {
   );
 }
 
-function resultItem(row) {
+/** Each part of the final score with the project's points, named as the rules name it, Chinese first. */
+function componentFacts(components, row) {
+  if (!components || !row.components) return [];
+  return components.map((component) => [
+    componentTitle(component),
+    h(
+      'span',
+      { 'data-component': component.key },
+      row.components.find((part) => part.key === component.key)?.display ?? '—',
+    ),
+  ]);
+}
+
+function resultItem(components, row) {
   const status = labelOf(GRANT_STATUS_LABELS, row.status);
   return h(
     'li',
@@ -88,7 +102,8 @@ function resultItem(row) {
     h('p', { class: 'muted' }, `${row.organizationName} · ${row.community}`),
     facts([
       [{ zh: '类别', en: 'Category' }, tx('span', { zh: row.categoryZh, en: row.categoryEn })],
-      [{ zh: '得分', en: 'Score' }, row.score],
+      ...componentFacts(components, row),
+      [components?.length > 0 ? { zh: '总分', en: 'Final score' } : { zh: '得分', en: 'Score' }, row.score],
       [{ zh: '资助金额', en: 'Grant' }, formatYuan(row.grantFen)],
       [{ zh: '结果', en: 'Outcome' }, badge(status, STATUS_KIND[row.status])],
       [{ zh: '说明', en: 'Why' }, tx('span', { zh: row.reasonZh, en: row.reasonEn })],
@@ -121,7 +136,11 @@ async function noticePage(main, competitionId) {
       ]),
     ),
     tx('h2', { zh: '排名与资助结果', en: 'Ranking and grants' }, { id: 'results-heading' }),
-    h('ol', { class: 'projects', 'aria-labelledby': 'results-heading' }, notice.results.map(resultItem)),
+    h(
+      'ol',
+      { class: 'projects', 'aria-labelledby': 'results-heading' },
+      notice.results.map((row) => resultItem(notice.components, row)),
+    ),
     ...officeWords(notice.noticeClosing, 'notice-closing'),
     objectionCard(notice),
     h(

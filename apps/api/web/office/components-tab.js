@@ -19,6 +19,7 @@ import { fenToYuanText, parseYuan } from '../shared/money.js';
 import { componentShare } from '../shared/score-components.js';
 import { beijingTime } from '../shared/time.js';
 import { dataTable } from '../shared/table.js';
+import { confirmed } from './confirm-in-place.js';
 import { unroundedText } from './results-tab.js';
 import { SOURCE_LABELS } from './score-components-rules.js';
 
@@ -102,21 +103,6 @@ function cellInput(label, attributes) {
   return { control, cell: h('td', {}, control, error) };
 }
 
-/** Asks once more, in place, before `act` runs. */
-function confirmed(label, question, act) {
-  const holder = h('div', { class: 'confirming' });
-  const ask = () =>
-    fill(
-      holder,
-      tx('span', question, { class: 'confirm-question' }),
-      tx('button', { zh: '确认锁定', en: 'Confirm the lock' }, { type: 'button', class: 'primary', onclick: act }),
-      tx('button', { zh: '取消', en: 'Cancel' }, { type: 'button', onclick: () => reset() }),
-    );
-  const reset = () => fill(holder, tx('button', label, { type: 'button', class: 'primary', onclick: ask }));
-  reset();
-  return holder;
-}
-
 /** The lock (after a second question) or, once locked, the unlock to correct a value; both audited. */
 function lockControls(ctx, competition, component, reload) {
   const lockBox = messageBox();
@@ -150,6 +136,7 @@ function lockControls(ctx, competition, component, reload) {
             showApiError(lockArea, lockBox, error);
           }
         },
+        { zh: '确认锁定', en: 'Confirm the lock' },
       );
   return h('div', {}, h('div', { class: 'actions' }, lockArea), lockBox);
 }

@@ -17,14 +17,17 @@ import {
 import {
   AGGREGATION_METHOD_LABELS,
   ALLOCATION_RULE_LABELS,
+  COMPETITION_PRESET_LABELS,
   CRITERION_TIE_BREAK_LABEL,
   CRITERION_TIE_BREAK_PREFIX,
   JUDGE_GROUP_LABELS,
   NAMED_TIE_BREAK_LABELS,
+  SCORE_COMPONENT_PRESETS,
 } from '/vocabulary.js';
 import { beijingTime } from '../shared/time.js';
 import { fenToYuanText, parseYuan } from '../shared/money.js';
-import { tx } from '../shared/i18n.js';
+import { labelOf, tx } from '../shared/i18n.js';
+import { confirmed } from './confirm-in-place.js';
 import { evaluationTermsFieldset } from './evaluation-terms.js';
 import { grantTermsFieldset, trancheConditionFields } from './grant-terms.js';
 import { removeButton, rowsEditor } from './rows-editor.js';
@@ -49,6 +52,59 @@ function tieBreakChoices(rubric) {
       },
     ]);
   return [...Object.entries(NAMED_TIE_BREAK_LABELS), ...criteria];
+}
+
+/**
+ * A draft competition takes a preset's way of making the final score (东莞, 青岛) in one step, after
+ * a second question: the server replaces the components, normalization and bias threshold and keeps
+ * the rest; the tab is drawn again from the saved rules.
+ */
+function scorePresetCard(ctx, competition, refresh) {
+  const preset = select(
+    SCORE_COMPONENT_PRESETS.map((name) => [name, labelOf(COMPETITION_PRESET_LABELS, name)]),
+    { name: 'preset', value: SCORE_COMPONENT_PRESETS[0] },
+  );
+  const box = messageBox();
+  const section = h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'score-preset-heading', 'data-testid': 'score-preset' },
+    tx('h2', { zh: '套用预设评分构成', en: 'Apply a preset score composition' }, { id: 'score-preset-heading' }),
+    tx(
+      'p',
+      {
+        zh: '仅草稿阶段可用：用预设替换评分构成、标准分设置与偏向阈值，其他规则不变。',
+        en: 'Drafts only: the preset replaces the score components, the normalization and the bias threshold; the other rules stay.',
+      },
+      { class: 'hint' },
+    ),
+    field({ zh: '预设', en: 'Preset' }, preset, { path: 'preset' }),
+    h(
+      'div',
+      { class: 'actions' },
+      confirmed(
+        { zh: '套用预设', en: 'Apply the preset' },
+        {
+          zh: '套用后现有评分构成将被替换，本页未保存的修改会丢失。确认套用？',
+          en: 'The current score components will be replaced, and unsaved changes on this page are lost. Apply it?',
+        },
+        async () => {
+          hideMessage(box);
+          try {
+            await ctx.api(`/competitions/${competition.id}/rules/preset`, {
+              method: 'POST',
+              body: { preset: preset.value, expectedRulesVersion: competition.rulesVersion },
+            });
+            refresh();
+          } catch (error) {
+            showApiError(section, box, error);
+          }
+        },
+        { zh: '确认套用', en: 'Confirm' },
+      ),
+    ),
+    box,
+  );
+  return section;
 }
 
 function clone(value) {
@@ -86,7 +142,7 @@ function intOrText(value) {
   return /^-?\d+$/.test(String(value).trim()) ? Number.parseInt(value, 10) : value;
 }
 
-export async function rulesTab(ctx, competition) {
+export async function rulesTab(ctx, competition, refresh) {
   const rules = clone(competition.rules);
   const frozen = Boolean(competition.rulesFrozenAt);
   const allocation = rules.allocation;
@@ -328,6 +384,7 @@ export async function rulesTab(ctx, competition) {
             class: 'hint',
           },
         ),
+    competition.state === 'draft' ? scorePresetCard(ctx, competition, refresh) : null,
     h('fieldset', { class: 'card', disabled: frozen }, tx('legend', { zh: '项目类别', en: 'Categories' }), categories),
     h(
       'fieldset',

@@ -23,11 +23,18 @@ import {
   VOTE_ROUND_PHASE_LABELS,
   VOTER_METHOD_LABELS,
 } from '/vocabulary.js';
+import { qrCode } from './code-sheet.js';
 import { beijingDeadline, toBeijingLocal } from './competitions-view.js';
 
 /** The count moves while residents vote; the office watches it without reloading. */
 const LIVE_REFRESH_MS = 10_000;
 const PHASE_KIND = { upcoming: 'badge warn', open: 'badge ok', closed: 'badge' };
+
+/** Deliberate: a voided vote was cast, so voiding never hands it back to its voter. */
+const VOIDED_STILL_COUNT = {
+  zh: '作废的选票仍计入该投票人的各项票数上限：作废不退还票数。',
+  en: 'A voided vote still counts against its voter’s limits: voiding does not give the vote back.',
+};
 
 export async function votesTab(ctx, competition, refresh) {
   const rounds = await ctx.api(`/competitions/${competition.id}/vote-rounds`);
@@ -100,7 +107,7 @@ function roundForm(ctx, competition, round, refresh) {
       field({ zh: '每人每天票数（空为不限）', en: 'Votes per day (blank: no limit)' }, votesPerDay, {
         path: 'votesPerDay',
       }),
-      field({ zh: '每人总票数', en: 'Votes in all' }, votesTotal, { path: 'votesTotal' }),
+      field({ zh: '每人总票数', en: 'Votes in all' }, votesTotal, { path: 'votesTotal', hint: VOIDED_STILL_COUNT }),
       field({ zh: '同一项目票数', en: 'Votes per project' }, perProject, { path: 'perProject' }),
       field({ zh: '同类项目票数（空为不限）', en: 'Votes per category (blank: no limit)' }, perCategory, {
         path: 'perCategory',
@@ -191,6 +198,8 @@ function roundCard(ctx, competition, round, refresh) {
         zh: `共 ${limits.votesTotal} 票，每天 ${count(limits.votesPerDay).zh}，同一项目 ${limits.perProject} 票，同类项目 ${count(limits.perCategory).zh}`,
         en: `${limits.votesTotal} in all, per day ${count(limits.votesPerDay).en}, per project ${limits.perProject}, per category ${count(limits.perCategory).en}`,
       }),
+      tx('dt', { zh: '作废的选票', en: 'Voided votes' }),
+      tx('dd', VOIDED_STILL_COUNT, { 'data-testid': 'voided-rule' }),
       tx('dt', { zh: '可投票社区', en: 'Communities' }),
       h('dd', {}, round.communities.join('、')),
       tx('dt', { zh: '验证方式', en: 'Verification' }),
@@ -408,12 +417,13 @@ function voterCodeSheet(competition, round, issued, onDone) {
           h('p', { class: 'slip-title' }, competition.title),
           h('p', { class: 'slip-judge' }, round.title),
           tx('p', { zh: `${community} 居民投票码`, en: `Voter code, ${community}` }, { class: 'slip-label' }),
+          qrCode(issued.qr, `${round.title} 投票页面二维码 / QR code of the voting page`),
           h('output', { class: 'slip-code', 'data-testid': 'voter-code' }, code),
           tx(
             'p',
             {
-              zh: `手机打开 ${issued.votePageUrl} ，选择“投票码”并输入。每个投票码限一人使用。`,
-              en: `Open ${issued.votePageUrl} on a phone, choose “Voter code” and type it. One resident per code.`,
+              zh: `手机扫码或打开 ${issued.votePageUrl} ，选择“投票码”并输入。每个投票码限一人使用。`,
+              en: `Scan, or open ${issued.votePageUrl} on a phone, choose “Voter code” and type it. One resident per code.`,
             },
             { class: 'slip-hint' },
           ),
@@ -611,8 +621,20 @@ function reviewGroup(ctx, round, group, index, reload) {
 function reviewCard(ctx, round) {
   const area = h('div', {});
   const box = messageBox();
+  // The cursors of the pages read so far: the first page has none; "next" pushes, "previous" pops.
+  const cursors = [undefined];
+  const pageAddress = () => {
+    const after = cursors[cursors.length - 1];
+    return `/vote-rounds/${round.id}/review-queue${after ? `?after=${encodeURIComponent(after)}` : ''}`;
+  };
   const load = async (done) => {
-    const queue = await ctx.api(`/vote-rounds/${round.id}/review-queue`);
+    const queue = await ctx.api(pageAddress());
+    const page = cursors.length;
+    const turn = (change) => {
+      change();
+      hideMessage(box);
+      void load().catch((error) => showApiError(area, box, error));
+    };
     fill(
       area,
       tx(
@@ -624,6 +646,35 @@ function reviewCard(ctx, round) {
         { 'data-testid': 'review-pending' },
       ),
       queue.groups.map((group, index) => reviewGroup(ctx, round, group, index, load)),
+      page > 1 || queue.nextAfter
+        ? h(
+            'nav',
+            {
+              class: 'actions',
+              'aria-label': '待审核选票分页 / pages of flagged votes',
+              'data-testid': 'review-pages',
+            },
+            tx(
+              'span',
+              { zh: `第 ${page} 页，本页 ${queue.listed} 张`, en: `Page ${page}, ${queue.listed} vote(s) on it` },
+              { 'data-testid': 'review-page' },
+            ),
+            page > 1
+              ? tx(
+                  'button',
+                  { zh: '上一页', en: 'Previous page' },
+                  { type: 'button', onclick: () => turn(() => cursors.pop()) },
+                )
+              : null,
+            queue.nextAfter
+              ? tx(
+                  'button',
+                  { zh: '下一页', en: 'Next page' },
+                  { type: 'button', onclick: () => turn(() => cursors.push(queue.nextAfter)) },
+                )
+              : null,
+          )
+        : null,
     );
     if (done) showMessage(box, done, 'ok');
   };

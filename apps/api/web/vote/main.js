@@ -329,7 +329,17 @@ function projectCard(project, state) {
     'li',
     { class: 'card project-card', 'data-testid': 'vote-project', 'data-project': project.id },
     h('h3', {}, project.title),
-    h('p', { class: 'muted' }, `${project.organizationName} · ${project.community}`),
+    h(
+      'p',
+      { class: 'muted' },
+      tx(
+        'span',
+        { zh: project.categoryZh, en: project.categoryEn },
+        { class: 'badge', 'data-testid': 'vote-category' },
+      ),
+      ' ',
+      `${project.organizationName} · ${project.community}`,
+    ),
     h('p', { class: 'summary' }, project.summary),
     project.votes === null
       ? null
@@ -347,21 +357,63 @@ function projectCard(project, state) {
   );
 }
 
+/** One round of the public list: what it is, who runs it, when, who may vote, and the way in. */
+function roundItem(round) {
+  const opens = beijingTime(round.opensAt);
+  const closes = beijingTime(round.closesAt);
+  return h(
+    'li',
+    { class: 'card', 'data-testid': 'open-round', 'data-phase': round.phase },
+    h('p', { class: 'kicker' }, round.competitionTitle),
+    h('h2', {}, round.title),
+    badge(labelOf(VOTE_ROUND_PHASE_LABELS, round.phase), PHASE_KIND[round.phase]),
+    facts([
+      [{ zh: '主办单位', en: 'Run by' }, tx('span', { zh: round.officeName, en: round.officeNameEn })],
+      [
+        { zh: '投票时间', en: 'Voting' },
+        tx('span', { zh: `${opens} 至 ${closes}（北京时间）`, en: `${opens} to ${closes} (Beijing time)` }),
+      ],
+      [{ zh: '可投票社区', en: 'Who may vote' }, round.communities.join('、')],
+    ]),
+    h(
+      'p',
+      { class: 'page-links' },
+      tx(
+        'a',
+        round.phase === 'open'
+          ? { zh: `去投票：${round.title}`, en: `Vote: ${round.title}` }
+          : { zh: `查看投票：${round.title}`, en: `See the vote: ${round.title}` },
+        { href: `/vote/#r=${encodeURIComponent(round.id)}` },
+      ),
+    ),
+  );
+}
+
+/** Without a round in the address: every round open now or still to open, of every office. */
+async function roundsList(main) {
+  try {
+    const list = await call('/vote-rounds/open');
+    fill(
+      main,
+      tx('h1', { zh: '网络投票', en: 'Public votes' }),
+      list.items.length === 0
+        ? tx(
+            'p',
+            { zh: '目前没有进行中或即将开始的投票。', en: 'No vote is open or about to open.' },
+            { class: 'card muted' },
+          )
+        : h('ul', { class: 'projects', 'aria-label': '投票 / votes' }, list.items.map(roundItem)),
+    );
+  } catch (error) {
+    fill(main, tx('h1', { zh: '网络投票', en: 'Public votes' }), problem(error));
+  }
+}
+
 async function start() {
   const main = publicShell();
   const roundId = roundFromAddress();
   if (!roundId) {
-    fill(
-      main,
-      tx(
-        'p',
-        { zh: '请使用投票码旁印的地址打开本页。', en: 'Open this page from the address printed beside your code.' },
-        {
-          class: 'card error',
-          role: 'alert',
-        },
-      ),
-    );
+    await roundsList(main);
     return;
   }
   const session = createSession(`gongyi.vote.${roundId}`);
@@ -486,4 +538,6 @@ async function start() {
   });
 }
 
+// The list links to a round by its fragment alone, which does not load the page again.
+window.addEventListener('hashchange', () => void start());
 void start();

@@ -16,6 +16,7 @@ export enum CompetitionRefusal {
   PresetOrRulesRequired = 'PRESET_OR_RULES_REQUIRED',
   DeadlineInPast = 'DEADLINE_IN_PAST',
   PoolBelowCap = 'POOL_BELOW_CAP',
+  PresetOnlyInDraft = 'PRESET_ONLY_IN_DRAFT',
 }
 
 /** The action that moves a competition into a state the generic transition refuses. */
@@ -102,6 +103,17 @@ export const CompetitionErrors = {
             en: `the competition changed since you read it (now version ${now}, you sent ${sent}); reload and retry`,
           },
       field,
+    ),
+
+  presetOnlyInDraft: (state: CompetitionState) =>
+    refusal(
+      DomainErrorCode.Conflict,
+      CompetitionRefusal.PresetOnlyInDraft,
+      {
+        zh: `只有草稿状态的大赛可以套用预设评分构成（大赛当前为${stateZh(state)}），请逐项修改规则`,
+        en: `a preset's score composition applies to a draft competition only (this one is in ${stateEn(state)}); change the rules field by field`,
+      },
+      'preset',
     ),
 
   presetOrRulesRequired: () =>

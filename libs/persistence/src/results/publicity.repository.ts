@@ -19,6 +19,8 @@ export interface NoticeRow {
   readonly category: string;
   readonly organizationName: string;
   readonly community: string;
+  /** The run's stored breakdown of the row, for the score components the notice shows. */
+  readonly breakdown: unknown;
 }
 
 interface NoticeRowRecord {
@@ -33,6 +35,7 @@ interface NoticeRowRecord {
   category: string;
   organization_name: string;
   community: string;
+  breakdown: unknown;
 }
 
 @Injectable()
@@ -99,7 +102,7 @@ export class PublicityRepository {
   /** The run's table in rank order, with project and organization names only. */
   async noticeRows(runId: string): Promise<NoticeRow[]> {
     const rows: NoticeRowRecord[] = await this.dataSource.query(
-      `SELECT rr.position, rr.display_rank, rr.score, rr.grant_fen, rr.status, rr.reason,
+      `SELECT rr.position, rr.display_rank, rr.score, rr.grant_fen, rr.status, rr.reason, rr.breakdown,
               s.id AS submission_id, s.title, s.category, o.name AS organization_name, o.community
          FROM run_result rr
          JOIN submission s ON s.id = rr.submission_id
@@ -120,6 +123,7 @@ export class PublicityRepository {
       category: r.category,
       organizationName: r.organization_name,
       community: r.community,
+      breakdown: r.breakdown,
     }));
   }
 }

@@ -1,14 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsEnum, IsIn, ValidateNested } from 'class-validator';
-import { COMPETITION_PRESETS, CompetitionState, manualTransitions } from '@app/domain';
+import {
+  COMPETITION_PRESETS,
+  CompetitionPresetName,
+  CompetitionState,
+  SCORE_COMPONENT_PRESETS,
+  manualTransitions,
+} from '@app/domain';
 import { Competition } from '@app/persistence';
 import { DateTimeField, IntField, IsFen, Optional, TextField } from '../../common/input.decorators';
 import { Label } from '../../common/label.decorator';
 import { PageOf, PageQueryDto } from '../../common/page-query.dto';
 import { CompetitionRulesDto, CompetitionRulesInputDto } from './competition-rules.dto';
 
-export type CompetitionPreset = keyof typeof COMPETITION_PRESETS;
+export type CompetitionPreset = CompetitionPresetName;
 export const PRESETS = Object.keys(COMPETITION_PRESETS) as CompetitionPreset[];
 
 export class GrantorDto {
@@ -75,6 +81,29 @@ export class CreateCompetitionDto {
   @ValidateNested()
   @Type(() => CompetitionRulesInputDto)
   rules?: CompetitionRulesInputDto;
+}
+
+export class ApplyScorePresetDto {
+  @ApiProperty({
+    enum: SCORE_COMPONENT_PRESETS,
+    example: 'dongguan',
+    description:
+      '套用其评分构成、标准分设置与偏向阈值的预设 / the preset whose components, normalization and bias threshold to apply',
+  })
+  @Label('预设评分构成', 'score preset')
+  @IsIn(SCORE_COMPONENT_PRESETS)
+  preset: CompetitionPreset;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    example: 1,
+    description: '给出时，规则版本不符即拒绝（防止覆盖他人修改） / refuse if the rules changed since you read them',
+  })
+  @Label('读取时的规则版本', 'rules version read')
+  @Optional()
+  @IntField(1)
+  expectedRulesVersion?: number;
 }
 
 export class UpdateCompetitionDto {

@@ -1,9 +1,15 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CompetitionRules, CompetitionState } from '@app/domain';
 import { Competition, NoticeTexts, Publication, RankingRun } from '@app/persistence';
 import { BundleReason } from '@app/scoring';
 import { ApiDecimal } from '../../common/api-decimal.decorator';
-import { ALLOCATION_STATUSES, BUNDLE_REASONS } from '../../results/dto/results-response.dto';
+import { componentsOfRun, rowComponentsOf } from '../../results/component-values';
+import {
+  ALLOCATION_STATUSES,
+  BUNDLE_REASONS,
+  ResultComponentDto,
+  ResultComponentValueDto,
+} from '../../results/dto/results-response.dto';
 import { REASON_LABELS } from '../../results/result-labels';
 import { NoticeRow } from '@app/persistence';
 
@@ -54,6 +60,14 @@ export class NoticeRowDto {
 
   @ApiProperty({ example: 'funded in full' })
   reasonEn: string;
+
+  @ApiPropertyOptional({
+    type: [ResultComponentValueDto],
+    description:
+      '规则有评分构成时：各构成的分数及计入总分的分数，顺序同 components / with score components: each part’s value ' +
+      'and what it adds, in the order of components',
+  })
+  components?: ResultComponentValueDto[];
 }
 
 /** 公示: the published result of one ranking run, open to everyone. */
@@ -110,6 +124,14 @@ export class PublicationNoticeDto {
   @ApiProperty({ type: 'integer', minimum: 0, example: 30_000_000, description: 'sum of the grants, integer fen' })
   totalGrantFen: number;
 
+  @ApiPropertyOptional({
+    type: [ResultComponentDto],
+    description:
+      '规则有评分构成时：总分由哪几部分组成（名称、权重或加分上限），与结果表相同 / with score components: the parts of ' +
+      'the final score (labels, weight or cap), as in the results table',
+  })
+  components?: ResultComponentDto[];
+
   @ApiProperty({ type: [NoticeRowDto] })
   results: NoticeRowDto[];
 
@@ -158,7 +180,7 @@ export function phaseOf(publication: Publication, now: Date): PublicationPhase {
 export function toPublicationNotice(
   publication: Publication,
   competition: Pick<Competition, 'title'> & { rules: Pick<CompetitionRules, 'categories'> },
-  run: Pick<RankingRun, 'rulesVersion' | 'inputHash'> | null,
+  run: Pick<RankingRun, 'rulesVersion' | 'inputHash' | 'inputs'> | null,
   rows: readonly NoticeRow[],
   openObjections: number,
   now: Date,
@@ -182,6 +204,7 @@ export function toPublicationNotice(
     totalGrantFen: funded.reduce((sum, r) => sum + r.grantFen, 0),
     noticeHeader: texts?.header ?? null,
     noticeClosing: texts?.closing ?? null,
+    ...componentsOfRun(run?.inputs),
     results: rows.map((r) => ({
       position: r.position,
       displayRank: r.displayRank,
@@ -198,6 +221,7 @@ export function toPublicationNotice(
       reason: r.reason,
       reasonZh: REASON_LABELS[r.reason as BundleReason]?.zh ?? r.reason,
       reasonEn: REASON_LABELS[r.reason as BundleReason]?.en ?? r.reason,
+      ...rowComponentsOf(r.breakdown),
     })),
   };
 }

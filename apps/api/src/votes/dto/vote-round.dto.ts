@@ -3,6 +3,7 @@ import { ArrayUnique, IsIn, IsUUID, Matches, ValidateIf } from 'class-validator'
 import { VoteResultsVisibility, VoteRoundPhase, VoterMethod } from '@app/domain';
 import { ArrayField, DateTimeField, IntField, Optional, TextField, says } from '../../common/input.decorators';
 import { Label } from '../../common/label.decorator';
+import { QrMatrixDto } from '../../roadshows/dto/judge-response.dto';
 
 const METHODS = Object.values(VoterMethod);
 const VISIBILITIES = Object.values(VoteResultsVisibility);
@@ -362,6 +363,12 @@ export class IssuedVoterCodesDto {
     description: '投票页面地址（印在投票码旁） / the voting page address to print beside the codes',
   })
   votePageUrl: string;
+
+  @ApiProperty({
+    type: QrMatrixDto,
+    description: '投票页面地址的二维码，印在每张投票码上 / the QR code of votePageUrl, printed on every slip',
+  })
+  qr: QrMatrixDto;
 }
 
 export class TallyDto {

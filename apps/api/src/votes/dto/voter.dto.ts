@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsString, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
-import { VoteFlag, VoteReviewDecision, VoterMethod } from '@app/domain';
-import { StringField, TextField, says } from '../../common/input.decorators';
+import { VoteFlag, VoteReviewDecision, VoteRoundPhase, VoterMethod } from '@app/domain';
+import { Optional, StringField, TextField, says } from '../../common/input.decorators';
 import { Label } from '../../common/label.decorator';
 import { VoteRoundSettingsDto } from './vote-round.dto';
 
@@ -130,6 +130,12 @@ export class BallotProjectDto {
 
   @ApiProperty({ example: 'convenience' })
   category: string;
+
+  @ApiProperty({ example: '便民利民类', description: '类别中文名 / the category’s Chinese label' })
+  categoryZh: string;
+
+  @ApiProperty({ example: 'Convenience services', description: '类别英文名 / the category’s English label' })
+  categoryEn: string;
 
   @ApiProperty({ example: '五顶岗社区居民委员会' })
   organizationName: string;
@@ -260,6 +266,19 @@ export class ReviewGroupDto {
   votes: ReviewVoteDto[];
 }
 
+/** `?after=…`: the review queue read on from the last vote of the page before. */
+export class ReviewQueueQueryDto {
+  @ApiPropertyOptional({
+    example: '2048',
+    description:
+      '翻页游标：上一页的 nextAfter；不给为第一页 / the cursor: the previous page’s nextAfter; none for the first page',
+  })
+  @Label('翻页游标', 'page cursor')
+  @Optional()
+  @Matches(/^[1-9]\d{0,17}$/, says('须为上一页给出的编号', 'must be the id the previous page gave'))
+  after?: string;
+}
+
 export class ReviewQueueDto {
   @ApiProperty({ format: 'uuid' })
   roundId: string;
@@ -272,6 +291,15 @@ export class ReviewQueueDto {
     description: '本次列出的张数（最多 1000） / listed here, at most 1000, oldest first',
   })
   listed: number;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '2048',
+    description:
+      '下一页的游标（作为 after 传回）；null 表示已是最后一页 / the cursor of the next page (send it as after); null on the last page',
+  })
+  nextAfter: string | null;
 
   @ApiProperty({
     type: [ReviewGroupDto],
@@ -289,4 +317,48 @@ export class ReviewResultDto {
 
   @ApiProperty({ type: 'integer', description: '仍待审核 / still awaiting review' })
   pending: number;
+}
+
+/** A round anyone may look up: where and when to vote, nothing about any voter. */
+export class OpenVoteRoundDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: '2026年 党建项目网络投票' })
+  title: string;
+
+  @ApiProperty({ example: '2026年 "红色核动力" 党建项目创投大赛' })
+  competitionTitle: string;
+
+  @ApiProperty({ example: '西南街道办事处', description: '主办单位 / the running office' })
+  officeName: string;
+
+  @ApiProperty({ example: 'Xinan Subdistrict Office' })
+  officeNameEn: string;
+
+  @ApiProperty(DATE_TIME)
+  opensAt: string;
+
+  @ApiProperty(DATE_TIME)
+  closesAt: string;
+
+  @ApiProperty({ enum: [VoteRoundPhase.Upcoming, VoteRoundPhase.Open], description: 'upcoming 未开始 / open 投票中' })
+  phase: VoteRoundPhase;
+
+  @ApiProperty({ type: [String], description: '可投票社区 / the communities whose residents may vote' })
+  communities: string[];
+
+  @ApiProperty({
+    example: 'https://gongyi.example.org/vote/#r=4c2e8a1f-7b3d-4e9a-8f6c-2d1b0a9e8c7f',
+    description: '投票页面地址 / the voting page',
+  })
+  votePageUrl: string;
+}
+
+export class OpenVoteRoundListDto {
+  @ApiProperty({
+    type: [OpenVoteRoundDto],
+    description: '正在投票与即将开始的投票，先开始的在前 / open and upcoming rounds, the earliest opening first',
+  })
+  items: OpenVoteRoundDto[];
 }
