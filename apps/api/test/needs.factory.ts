@@ -46,7 +46,9 @@ export const HOUJIATANG_GRANTOR = {
 /** A street office of its own with its settings, and two office accounts (one approves, the other pays). */
 export interface StreetOfficeFixture {
   readonly tenantId: string;
+  /** The two accounts' bearer headers. */
   readonly clerks: readonly [string, string];
+  readonly users: readonly [AppUser, AppUser];
 }
 
 export async function streetOffice(
@@ -61,12 +63,15 @@ export async function streetOffice(
     nameEn: 'Houjiatang street office',
     settings,
   });
-  const clerk = async (): Promise<string> => {
+  const clerk = async (): Promise<AppUser> => {
     const user = await createUser(db, Role.Office);
     await db.getRepository(AppUser).update(user.id, { tenantId: tenant.id });
-    return bearerOf(app, { kind: 'user', userId: user.id, role: Role.Office, tenantId: tenant.id });
+    return { ...user, tenantId: tenant.id };
   };
-  return { tenantId: tenant.id, clerks: [await clerk(), await clerk()] };
+  const users = [await clerk(), await clerk()] as const;
+  const auth = (user: AppUser) =>
+    bearerOf(app, { kind: 'user', userId: user.id, role: Role.Office, tenantId: tenant.id });
+  return { tenantId: tenant.id, clerks: [auth(users[0]), auth(users[1])], users };
 }
 
 async function applicant(

@@ -117,12 +117,13 @@ async function acceptanceCard(ctx, competition, grants, refresh) {
   return card;
 }
 
-function ledgerCard(ctx, competition, grants) {
+/** The ledger of some grants with their finance export: a competition's, or the office's direct purchases. */
+export function ledgerCard(ctx, grants, { csvPath, heading = { zh: '资助台账', en: 'The grants ledger' } }) {
   const box = messageBox();
   const card = h(
     'section',
     { class: 'card', 'aria-labelledby': 'ledger-heading' },
-    tx('h2', { zh: '资助台账', en: 'The grants ledger' }, { id: 'ledger-heading' }),
+    tx('h2', heading, { id: 'ledger-heading' }),
     h(
       'div',
       { class: 'actions' },
@@ -133,7 +134,7 @@ function ledgerCard(ctx, competition, grants) {
           type: 'button',
           onclick: async () => {
             try {
-              const file = await downloadFile(`/competitions/${competition.id}/payments.csv`, {
+              const file = await downloadFile(csvPath, {
                 token: ctx.token(),
                 fallbackName: 'payments.csv',
               });
@@ -300,7 +301,7 @@ export async function grantsTab(ctx, competition, refresh) {
     'div',
     {},
     await acceptanceCard(ctx, competition, grants, refresh),
-    ledgerCard(ctx, competition, grants),
+    ledgerCard(ctx, grants, { csvPath: `/competitions/${competition.id}/payments.csv` }),
     await queueCard(ctx, competition, refresh),
     await reviewCard(ctx, competition),
     await proposalsQueue(ctx, competition),
