@@ -118,7 +118,15 @@ async function acceptanceCard(ctx, competition, grants, refresh) {
 }
 
 /** The ledger of some grants with their finance export: a competition's, or the office's direct purchases. */
-export function ledgerCard(ctx, grants, { csvPath, heading = { zh: '资助台账', en: 'The grants ledger' } }) {
+export function ledgerCard(
+  ctx,
+  grants,
+  {
+    csvPath,
+    heading = { zh: '资助台账', en: 'The grants ledger' },
+    empty = { zh: '确认签约后出现在这里。', en: 'Grants appear here once agreements are accepted.' },
+  },
+) {
   const box = messageBox();
   const card = h(
     'section',
@@ -147,11 +155,7 @@ export function ledgerCard(ctx, grants, { csvPath, heading = { zh: '资助台账
       ),
     ),
     grants.length === 0
-      ? tx(
-          'p',
-          { zh: '确认签约后出现在这里。', en: 'Grants appear here once agreements are accepted.' },
-          { class: 'muted' },
-        )
+      ? tx('p', empty, { class: 'muted' })
       : dataTable(
           [
             { zh: '协议编号', en: 'Agreement' },

@@ -58,9 +58,9 @@ async function directPurchases(ctx, orders, refresh) {
   const { items } = await ctx.api('/grants?pageSize=100');
   const grants = items.filter((grant) => grant.orderId !== null);
   const box = messageBox();
-  const card = h(
-    'section',
-    { class: 'card', 'data-testid': 'needs-direct' },
+  // Made empty first: the buy buttons show their refusals in it.
+  const card = h('section', { class: 'card', 'data-testid': 'needs-direct' });
+  card.append(
     tx('h2', { zh: '本街道的小额直接购买', en: 'The office’s direct purchases' }),
     tx(
       'p',
@@ -106,6 +106,7 @@ async function directPurchases(ctx, orders, refresh) {
     ledgerCard(ctx, grants, {
       csvPath: '/direct-purchases/payments.csv',
       heading: { zh: '小额直接购买的资助台账', en: 'The grants ledger of direct purchases' },
+      empty: { zh: '街道买单后出现在这里。', en: 'Grants appear here once the office buys an order.' },
     }),
   );
 }
