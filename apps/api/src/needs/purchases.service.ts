@@ -38,12 +38,12 @@ export interface PurchaseAgreementFile {
 const PURCHASE_BUDGET_LINE = { item: '购买社区服务费用', kind: '服务费' } as const;
 
 /** GMXY-<year in Beijing>-<the office's purchase agreements so far + 1, 4 digits>. */
-export function purchaseAgreementNumber(now: Date, sequence: number): string {
+function purchaseAgreementNumber(now: Date, sequence: number): string {
   return `GMXY-${beijingDate(now).slice(0, 4)}-${String(sequence).padStart(4, '0')}`;
 }
 
 /** The Chinese service purchase agreement of a picked offer, with the tranches the ledger will pay. */
-export function purchaseAgreementView(input: {
+function purchaseAgreementView(input: {
   readonly number: string;
   readonly grantor: GrantorParty;
   readonly taker: Organization;
