@@ -170,11 +170,9 @@ describe('买单 of a direct purchase: the office buys the picked offer and it i
   it('refuses a picked offer above the office’s current limit and an office without a grantor, writing nothing', async () => {
     const office = await streetOffice(served.app);
     const { orderId } = await pickedDirectOrder(served.app, office.tenantId, nextPhones());
-    await served.db
-      .getRepository(Tenant)
-      .update(office.tenantId, {
-        settings: { grantor: HOUJIATANG_GRANTOR, needs: { smallPurchaseLimitFen: 400_000 } },
-      });
+    await served.db.getRepository(Tenant).update(office.tenantId, {
+      settings: { grantor: HOUJIATANG_GRANTOR, needs: { smallPurchaseLimitFen: 400_000 } },
+    });
     const above = await api().post(`/service-orders/${orderId}/purchase`).set('authorization', office.clerks[0]);
     expect(above.status).toBe(409);
     expect(above.body).toMatchObject({ reason: 'SERVICE_ORDER_ABOVE_SMALL_PURCHASE_LIMIT' });
