@@ -44,6 +44,8 @@ export class DirectPurchaseGrants1764860400000 implements MigrationInterface {
           AND order_id IS NOT NULL AND purchase_agreement_id IS NOT NULL AND terms IS NOT NULL))`,
       `CREATE TRIGGER project_grant_order_tenant BEFORE INSERT ON project_grant
         FOR EACH ROW EXECUTE FUNCTION tenant_of_parent('service_order', 'order_id')`,
+      // 满意度: the criterion an office chose, when opening a round, to show residents' ratings beside.
+      `ALTER TABLE evaluation_round ADD COLUMN resident_satisfaction_criterion text`,
     ];
     for (const statement of statements) await queryRunner.query(statement);
   }
@@ -51,6 +53,7 @@ export class DirectPurchaseGrants1764860400000 implements MigrationInterface {
   /** Refuses (the NOT NULLs fail) while a direct purchase's grant exists: going back would drop ledger rows. */
   async down(queryRunner: QueryRunner): Promise<void> {
     const statements = [
+      `ALTER TABLE evaluation_round DROP COLUMN resident_satisfaction_criterion`,
       `DROP TRIGGER project_grant_order_tenant ON project_grant`,
       `ALTER TABLE project_grant DROP CONSTRAINT project_grant_one_source`,
       `ALTER TABLE project_grant DROP COLUMN terms`,
