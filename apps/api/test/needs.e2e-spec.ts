@@ -524,6 +524,11 @@ describe('点单式: residents post and support needs, communities draft orders,
       needs: [expect.objectContaining({ id: third, state: 'delivered' })],
     });
 
+    // The competition bought it: the office cannot buy it again as a direct purchase.
+    const direct = await api().post(`/service-orders/${orderId}/purchase`).set('authorization', fixture.clerks[0].auth);
+    expect(direct.status).toBe(409);
+    expect(direct.body).toMatchObject({ reason: 'SERVICE_ORDER_WRONG_ROUTE' });
+
     // 满意度: the resident rates the delivery; the office reads it onto the evaluation's satisfaction criterion.
     await api().post(`/resident/needs/${third}/rating`).set('authorization', resident).send({ stars: 4 }).expect(201);
     const clerk = fixture.clerks[0].auth;
