@@ -98,6 +98,22 @@ async function resident(api: ApiClient, apiLog: string, index: number): Promise<
 /** The last digit of the residents' numbers changes per run, so a second run's SMS codes are its own. */
 let runDigit = '0';
 
+const HOUJIATANG_GRANTOR = {
+  name: '长沙市天心区侯家塘街道办事处',
+  address: '长沙市天心区劳动西路',
+  representative: '刘建华',
+};
+
+/** A grant as the ledger lists it, what the demo prints of it. */
+interface LedgerGrant {
+  readonly agreementNumber: string;
+  readonly orderId: string | null;
+  readonly projectTitle: string;
+  readonly amountFen: number;
+  readonly paidFen: number;
+  readonly nextTranche: { sequence: number; amountFen: number; conditionText: { zh: string } } | null;
+}
+
 export async function playNeedsStart(api: ApiClient, runId: string, apiLog: string): Promise<void> {
   runDigit = runId.slice(-1);
   say('');
@@ -109,12 +125,13 @@ export async function playNeedsStart(api: ApiClient, runId: string, apiLog: stri
   );
   const officeAccount = createOffice(`houjiatang-office-${runId}`, '侯家塘街道社会事务办', streetId);
   const office = await signIn(api, officeAccount.login, officeAccount.password);
+  // The office's own grantor: party A of its competitions' agreements and of its direct purchases'.
+  await office.put(`/tenants/${streetId}/settings`, { grantor: HOUJIATANG_GRANTOR });
   const competition = await office.post<{ id: string }>('/competitions', {
     preset: 'community-micro',
     title: `2027年 侯家塘街道社区公益微创投 ${runId}`,
     poolFen: 10_000_000,
     submissionDeadline: new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString(),
-    grantor: { name: '长沙市天心区侯家塘街道办事处', address: '长沙市天心区劳动西路', representative: '刘建华' },
   });
   await office.post(`/competitions/${competition.id}/transitions`, { to: 'open' });
 
@@ -257,11 +274,11 @@ export async function playNeedsStart(api: ApiClient, runId: string, apiLog: stri
   const houjiatang = (communities.get('侯家塘') as { client: ApiClient }).client;
   await houjiatang.post(`/service-orders/${steward.id}/publish`);
   await takers[2].client.post(`/service-orders/${steward.id}/offers`, {
-    amountFen: 500_000,
+    amountFen: 480_000,
     plan: '志愿者骨干每月巡查 4 次，每季度组织议事会',
   });
   const offered = await takers[0].client.post<{ offers: { id: string }[] }>(`/service-orders/${steward.id}/offers`, {
-    amountFen: 480_000,
+    amountFen: 500_000,
     plan: '持证社工驻点，建立居民诉求台账',
   });
   const picked = await houjiatang.post<{
@@ -274,6 +291,21 @@ export async function playNeedsStart(api: ApiClient, runId: string, apiLog: stri
   say(
     `  小额直接购买 / direct purchase「我是社区大管家」 (cap ${yuan(500_000)}): ${picked.offers.length} offers, picked ${winner?.organizationName ?? ''} at ${yuan(winner?.amountFen ?? 0)}`,
   );
+  // 政府买单: the office buys it; the purchase becomes a grant in the grants ledger.
+  const bought = await office.post<LedgerGrant>(`/service-orders/${steward.id}/purchase`);
+  say(
+    `  政府买单 / the office buys it: 服务购买协议 ${bought.agreementNumber}, a grant of ${yuan(bought.amountFen)} in the grants ledger`,
+  );
+  const ledger = await office.get<{ items: LedgerGrant[] }>('/grants?pageSize=100');
+  say('');
+  say('资助台账（小额直接购买） / the grants ledger of direct purchases');
+  say(`${pad('协议编号', 16)}${pad('项目', 16)}${pad('资助金额', 12)}${pad('已拨付', 10)}下一期 / next tranche`);
+  for (const grant of ledger.items.filter((g) => g.orderId !== null)) {
+    const next = grant.nextTranche;
+    say(
+      `${pad(grant.agreementNumber, 16)}${pad(grant.projectTitle, 16)}${pad(yuan(grant.amountFen), 12)}${pad(yuan(grant.paidFen), 10)}${next ? `第 ${next.sequence} 期 ${yuan(next.amountFen)} ${next.conditionText.zh}` : '—'}`,
+    );
+  }
 
   const funnel = await office.get<Funnel>('/needs-funnel');
   say('');

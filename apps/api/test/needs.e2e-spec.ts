@@ -523,6 +523,52 @@ describe('点单式: residents post and support needs, communities draft orders,
       state: 'delivered',
       needs: [expect.objectContaining({ id: third, state: 'delivered' })],
     });
+
+    // The competition bought it: the office cannot buy it again as a direct purchase.
+    const direct = await api().post(`/service-orders/${orderId}/purchase`).set('authorization', fixture.clerks[0].auth);
+    expect(direct.status).toBe(409);
+    expect(direct.body).toMatchObject({ reason: 'SERVICE_ORDER_WRONG_ROUTE' });
+
+    // 满意度: the resident rates the delivery; the office reads it onto the evaluation's satisfaction criterion.
+    await api().post(`/resident/needs/${third}/rating`).set('authorization', resident).send({ stars: 4 }).expect(201);
+    const clerk = fixture.clerks[0].auth;
+    const notScored = await api()
+      .post(`/competitions/${fixture.competition.id}/evaluation-rounds`)
+      .set('authorization', clerk)
+      .send({ stage: 'mid', residentSatisfactionCriterion: 'no-such' })
+      .expect(400);
+    expect(notScored.body).toMatchObject({
+      reason: 'EVALUATION_SATISFACTION_CRITERION',
+      field: 'residentSatisfactionCriterion',
+    });
+    const opened = await api()
+      .post(`/competitions/${fixture.competition.id}/evaluation-rounds`)
+      .set('authorization', clerk)
+      .send({ stage: 'mid', residentSatisfactionCriterion: 'satisfaction' })
+      .expect(201);
+    const project = (opened.body.projects as { grantId: string; residentSatisfaction: unknown }[]).find(
+      (p) => p.grantId === grantId,
+    );
+    const figure = { criterion: 'satisfaction', ratings: 1, mean: '4.00', points: '16.00', maxPoints: '20' };
+    expect(project?.residentSatisfaction).toEqual(figure);
+    // The panel reads it on the tablet too, beside the criterion.
+    const seated = await api()
+      .post(`/evaluation-rounds/${opened.body.id as string}/evaluators`)
+      .set('authorization', clerk)
+      .send({ name: '周丽华', group: 'resident' })
+      .expect(201);
+    const session = await api()
+      .post('/evaluator-sessions')
+      .send({ code: seated.body.issuedCode.code as string, roundId: opened.body.id as string })
+      .expect(201);
+    const tablet = await api()
+      .get(`/evaluator/rounds/${opened.body.id as string}`)
+      .set('authorization', `Bearer ${session.body.token as string}`)
+      .expect(200);
+    expect(
+      (tablet.body.projects as { grantId: string; residentSatisfaction: unknown }[]).find((p) => p.grantId === grantId)
+        ?.residentSatisfaction,
+    ).toEqual(figure);
   });
 
   it('an order names only the community’s own office’s open competition, and another office’s order reads as missing', async () => {

@@ -1,8 +1,8 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { DEFAULT_TENANT_ID, OrganizationKind, Role } from '@app/domain';
-import { AppUser, Organization } from '@app/persistence';
+import { DEFAULT_TENANT_ID, OrganizationKind, Role, TenantKind } from '@app/domain';
+import { AppUser, Organization, Tenant, TenantSettings } from '@app/persistence';
 import { SMS_PROVIDER, SmsProvider } from '@app/application';
 import { createOrganization, createUser } from './factories';
 import { bearerOf } from './publicity.factory';
@@ -16,7 +16,11 @@ export interface CommunityFixture {
   readonly code: string;
 }
 
-export async function communityWithWall(app: NestFastifyApplication, community = '侯家塘'): Promise<CommunityFixture> {
+export async function communityWithWall(
+  app: NestFastifyApplication,
+  community = '侯家塘',
+  tenantId: string = DEFAULT_TENANT_ID,
+): Promise<CommunityFixture> {
   const organization = await createOrganization(app.get(DataSource), {
     kind: OrganizationKind.Community,
     name: `${community}社区居民委员会`,
@@ -27,9 +31,47 @@ export async function communityWithWall(app: NestFastifyApplication, community =
   const opened = await request(app.getHttpServer())
     .post('/community/needs-wall')
     .set('authorization', auth)
-    .send({ tenantId: DEFAULT_TENANT_ID })
+    .send({ tenantId })
     .expect(201);
   return { organization, user, auth, code: (opened.body as { code: string }).code };
+}
+
+/** 侯家塘街道's grantor, party A of its agreements. */
+export const HOUJIATANG_GRANTOR = {
+  name: '长沙市天心区人民政府侯家塘街道办事处',
+  address: '长沙市天心区劳动西路 288 号',
+  representative: '刘建华',
+};
+
+/** A street office of its own with its settings, and two office accounts (one approves, the other pays). */
+export interface StreetOfficeFixture {
+  readonly tenantId: string;
+  /** The two accounts' bearer headers. */
+  readonly clerks: readonly [string, string];
+  readonly users: readonly [AppUser, AppUser];
+}
+
+export async function streetOffice(
+  app: NestFastifyApplication,
+  settings: TenantSettings = { grantor: HOUJIATANG_GRANTOR },
+): Promise<StreetOfficeFixture> {
+  const db = app.get(DataSource);
+  const tenant = await db.getRepository(Tenant).save({
+    parentId: null,
+    kind: TenantKind.Street,
+    name: `侯家塘街道办事处-${Math.random().toString(36).slice(2, 8)}`,
+    nameEn: 'Houjiatang street office',
+    settings,
+  });
+  const clerk = async (): Promise<AppUser> => {
+    const user = await createUser(db, Role.Office);
+    await db.getRepository(AppUser).update(user.id, { tenantId: tenant.id });
+    return { ...user, tenantId: tenant.id };
+  };
+  const users = [await clerk(), await clerk()] as const;
+  const auth = (user: AppUser) =>
+    bearerOf(app, { kind: 'user', userId: user.id, role: Role.Office, tenantId: tenant.id });
+  return { tenantId: tenant.id, clerks: [auth(users[0]), auth(users[1])], users };
 }
 
 async function applicant(
@@ -125,6 +167,53 @@ export async function listedNeeds(
     .send({ category, title: '2027 年为老服务需求清单', needIds })
     .expect(201);
   return (list.body as { id: string }).id;
+}
+
+/**
+ * A direct purchase up to the community's pick: one supported need listed and ordered (the ¥5,000
+ * 大管家 order), one organization's offer for the whole cap, picked with a reason unless `pick` is false.
+ */
+export async function pickedDirectOrder(
+  app: NestFastifyApplication,
+  tenantId: string,
+  phones: readonly [string, string],
+  pick = true,
+): Promise<{
+  community: CommunityFixture;
+  taker: { organization: Organization; auth: string };
+  orderId: string;
+  needId: string;
+  supporter: string;
+}> {
+  const api = () => request(app.getHttpServer());
+  const community = await communityWithWall(app, '侯家塘', tenantId);
+  const poster = await residentByPhone(app, phones[0]);
+  const supporter = await residentByPhone(app, phones[1]);
+  const needId = await collectedNeed(app, community, poster);
+  await api().post(`/resident/needs/${needId}/supports`).set('authorization', supporter).expect(201);
+  await listedNeeds(app, community, [needId]);
+  const drafted = await api()
+    .post('/service-orders')
+    .set('authorization', community.auth)
+    .send(orderBody([needId]))
+    .expect(201);
+  const orderId = (drafted.body as { id: string }).id;
+  await api().post(`/service-orders/${orderId}/publish`).set('authorization', community.auth).expect(201);
+  const taker = await socialOrganization(app, `长沙市天心区乐龄社会工作服务中心-${orderId.slice(0, 6)}`);
+  const offered = await api()
+    .post(`/service-orders/${orderId}/offers`)
+    .set('authorization', taker.auth)
+    .send({ amountFen: 500_000, plan: '由 3 名持证社工驻点，每月巡查 4 次' })
+    .expect(201);
+  const [offer] = (offered.body as { offers: { id: string }[] }).offers;
+  if (pick) {
+    await api()
+      .post(`/service-orders/${orderId}/pick`)
+      .set('authorization', community.auth)
+      .send({ offerId: offer.id, reason: '方案有驻点社工，去年在本社区服务评价为 A' })
+      .expect(201);
+  }
+  return { community, taker, orderId, needId, supporter };
 }
 
 export function orderBody(

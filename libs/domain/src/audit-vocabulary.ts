@@ -51,6 +51,8 @@ export const AUDIT_ACTION_LABELS = {
   'tranche.pay': { zh: '拨付', en: 'tranche paid' },
   'tranche.notice.download': { zh: '下载拨付通知', en: 'payment notice downloaded' },
   'payments.export': { zh: '导出拨付台账', en: 'payments exported' },
+  'service-order.buy': { zh: '政府买单（小额直接购买）', en: 'direct purchase bought' },
+  'purchase-agreement.download': { zh: '下载服务购买协议', en: 'service purchase agreement downloaded' },
   'evaluation.round.open': { zh: '开启评估', en: 'evaluation round opened' },
   'evaluation.round.close': { zh: '结束评估', en: 'evaluation round closed' },
   'evaluation.evaluator.add': { zh: '添加评估专家', en: 'evaluator added' },

@@ -109,3 +109,10 @@ export interface CompetitionRules {
   /** Mid-term and final evaluations; rules saved before evaluations existed have none and read the preset's. */
   readonly evaluation?: EvaluationRules;
 }
+
+/**
+ * What a grant is held to after it starts: its tranche plan, reports and refunds, supervision. A
+ * competition's grants read them from the competition's rules; a direct purchase's grant keeps its
+ * own, frozen when the office bought the order.
+ */
+export type GrantTerms = Pick<CompetitionRules, 'tranches' | 'grants' | 'supervision'>;

@@ -1,5 +1,7 @@
 import type { Bilingual } from './labels';
-import type { EligibilityRules } from './supervision-vocabulary';
+import type { GrantTerms } from './competition-rules';
+import { ReportKind } from './grant-vocabulary';
+import { USUAL_SUPERVISION, type EligibilityRules } from './supervision-vocabulary';
 
 /** Persisted values of 点单式 (residents order, communities draft, organizations take): spelled out, never renamed without a migration. */
 
@@ -126,6 +128,30 @@ export const DIRECT_PURCHASE_ELIGIBILITY: EligibilityRules = {
   noOverdueReport: true,
   maxActiveGrants: null,
   noFailedEvaluationInLast: 2,
+};
+
+/**
+ * 买单 of a direct purchase (服务购买协议): 70% on signing, 30% once the final report is accepted; a
+ * final report due 30 days after the period, no monthly or mid-term report for a purchase within the
+ * small-purchase limit, refunds within 30 days, the usual supervision. Evaluation rounds belong to
+ * competitions, so no tranche waits on one. The grant keeps these terms as they were when bought.
+ */
+export const DIRECT_PURCHASE_TERMS: GrantTerms = {
+  tranches: [
+    { labelZh: '签约后拨付', labelEn: 'On signing', percent: 70, condition: { kind: 'on-signing' } },
+    {
+      labelZh: '结项报告通过后拨付',
+      labelEn: 'After the final report is accepted',
+      percent: 30,
+      condition: { kind: 'report-accepted', report: ReportKind.Final },
+    },
+  ],
+  grants: {
+    agreementLocales: ['zh'],
+    reports: { monthly: false, monthlyDueDay: 10, midTerm: false, final: true, finalDueDays: 30 },
+    refundDays: 30,
+  },
+  supervision: USUAL_SUPERVISION,
 };
 
 /** The needs wall's anti-spam, counted like the public vote's: hard limits refuse, bursts flag. */

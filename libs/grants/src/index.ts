@@ -10,3 +10,4 @@ export * from './progress';
 export * from './sanctions';
 export * from './monthly-checks';
 export * from './eligibility';
+export * from './satisfaction';

@@ -1,4 +1,5 @@
-import { COMPETITION_PRESETS } from '@app/domain';
+import fc from 'fast-check';
+import { COMPETITION_PRESETS, DIRECT_PURCHASE_TERMS, DEFAULT_SMALL_PURCHASE_LIMIT_FEN } from '@app/domain';
 import { planSchedule } from './schedule';
 
 const PARTY = COMPETITION_PRESETS['party-building'].tranches;
@@ -19,5 +20,21 @@ describe('planSchedule', () => {
   it('gives one tranche the whole grant', () => {
     const [only] = planSchedule(1, [{ ...PARTY[0], percent: 100 }]);
     expect(only.amountFen).toBe(1);
+  });
+
+  it('pays a direct purchase 70% on signing and 30% once the final report is accepted: 辛店’s ¥5,000 大管家', () => {
+    const [signing, final] = planSchedule(500_000, DIRECT_PURCHASE_TERMS.tranches);
+    expect(signing).toMatchObject({ amountFen: 350_000, condition: { kind: 'on-signing' } });
+    expect(final).toMatchObject({ amountFen: 150_000, condition: { kind: 'report-accepted', report: 'final' } });
+  });
+
+  it('adds a direct purchase’s tranches up to the amount bought, whatever it is within the limit', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: DEFAULT_SMALL_PURCHASE_LIMIT_FEN }), (amountFen) => {
+        const tranches = planSchedule(amountFen, DIRECT_PURCHASE_TERMS.tranches);
+        expect(tranches.reduce((sum, t) => sum + t.amountFen, 0)).toBe(amountFen);
+        expect(tranches.every((t) => t.amountFen >= 0)).toBe(true);
+      }),
+    );
   });
 });

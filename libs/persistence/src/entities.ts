@@ -14,6 +14,7 @@ import { NeedsList } from './needs/needs-list.entity';
 import { ServiceOrder } from './needs/service-order.entity';
 import { OrderOffer } from './needs/order-offer.entity';
 import { OrderSubmission } from './needs/order-submission.entity';
+import { PurchaseAgreement } from './needs/purchase-agreement.entity';
 import { Vote } from './vote/vote.entity';
 import { VoteCodeBatch } from './vote/vote-code-batch.entity';
 import { VoteReview } from './vote/vote-review.entity';
@@ -114,4 +115,5 @@ export const ENTITIES = [
   ServiceOrder,
   OrderOffer,
   OrderSubmission,
+  PurchaseAgreement,
 ];

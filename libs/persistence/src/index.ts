@@ -71,4 +71,5 @@ export * from './needs/needs-list.entity';
 export * from './needs/service-order.entity';
 export * from './needs/order-offer.entity';
 export * from './needs/order-submission.entity';
+export * from './needs/purchase-agreement.entity';
 export * from './tenancy/scoped-connections';

@@ -31,6 +31,27 @@ export class EvaluationsRepository {
     return this.dataSource.transaction(work);
   }
 
+  /**
+   * Residents' ratings of the needs each grant's service order answers (its direct purchase's order,
+   * or the order its competition submission took), by grant id; grants with no rated need are absent.
+   */
+  async residentRatings(grantIds: readonly string[]): Promise<Map<string, { count: number; sum: number }>> {
+    if (grantIds.length === 0) return new Map();
+    const rows: { grant_id: string; count: string; sum: string }[] = await this.dataSource.query(
+      `SELECT g.id AS grant_id, count(s.rating) AS count, coalesce(sum(s.rating), 0) AS sum
+         FROM project_grant g
+         JOIN service_order o
+           ON o.id = g.order_id
+           OR o.id = (SELECT os.order_id FROM order_submission os WHERE os.submission_id = g.submission_id)
+         JOIN resident_need n ON n.order_id = o.id
+         JOIN need_support s ON s.need_id = n.id AND s.rating IS NOT NULL
+        WHERE g.id = ANY($1)
+        GROUP BY g.id`,
+      [[...grantIds]],
+    );
+    return new Map(rows.map((row) => [row.grant_id, { count: Number(row.count), sum: Number(row.sum) }]));
+  }
+
   findRound(id: string, manager: EntityManager = this.dataSource.manager): Promise<EvaluationRound | null> {
     return manager.getRepository(EvaluationRound).findOneBy({ id });
   }

@@ -68,6 +68,7 @@ import {
   ProgressDto,
 } from './dto/evaluation-response.dto';
 import { EvaluationsRepository, RoundProject } from './evaluations.repository';
+import { residentSatisfactionOf } from './resident-satisfaction';
 
 const sha256Hex = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -158,13 +159,19 @@ export class EvaluationsService {
           ? await this.evaluations.inRemediation(manager, competitionId)
           : await this.evaluations.activeGrants(manager, competitionId);
       if (candidates.length === 0) throw EvaluationErrors.nothingToEvaluate(dto.stage);
+      const rules = competition.rules.evaluation ?? JIANGDONG_EVALUATION;
+      const satisfaction = dto.residentSatisfactionCriterion ?? null;
+      if (satisfaction !== null && !rules.rubric.some((c) => c.key === satisfaction && !c.gate)) {
+        throw EvaluationErrors.satisfactionCriterion(satisfaction);
+      }
       const created = await manager.getRepository(EvaluationRound).save(
         manager.getRepository(EvaluationRound).create({
           competitionId,
           stage: dto.stage,
           state: EvaluationRoundState.Open,
           rulesVersion: competition.rulesVersion,
-          rules: competition.rules.evaluation ?? JIANGDONG_EVALUATION,
+          rules,
+          residentSatisfactionCriterion: satisfaction,
           createdBy: auditActor(actor).actorId,
           closedAt: null,
           closedOn: null,
@@ -190,6 +197,7 @@ export class EvaluationsService {
             competitionId,
             stage: dto.stage,
             rulesVersion: created.rulesVersion,
+            residentSatisfactionCriterion: satisfaction,
             grantIds: candidates.map((c) => c.grantId),
           },
         },
@@ -212,6 +220,11 @@ export class EvaluationsService {
     const panel = await this.panel(id);
     const results = new Map((await this.evaluations.resultsOf(id)).map((row) => [row.grantId, row]));
     const rules = round.rules;
+    const satisfaction = await residentSatisfactionOf(
+      this.evaluations,
+      round,
+      panel.projects.map((p) => p.grantId),
+    );
     return {
       ...this.summary(round, panel),
       rules: rules as EvaluationRulesDto,
@@ -226,6 +239,7 @@ export class EvaluationsService {
           forStage: project.forStage,
           progress: progressOf(panel, (_, grantId) => grantId === project.grantId),
           result: result ? toResult(result, round) : null,
+          residentSatisfaction: satisfaction(project.grantId),
         };
       }),
       evaluators: panel.evaluators.map((evaluator) => ({

@@ -14,6 +14,7 @@ import {
   EvaluatorSignInDto,
   TabletRoundDto,
 } from './dto/evaluator-tablet.dto';
+import { residentSatisfactionOf } from './resident-satisfaction';
 import { EvaluationsRepository } from './evaluations.repository';
 import { EvaluationsService } from './evaluations.service';
 import { EvaluatorSignInLimiter } from './evaluator-sign-in-limiter';
@@ -74,6 +75,11 @@ export class EvaluatorTabletService {
     if (!evaluator) throw EvaluationErrors.evaluatorSessionEnded();
     const recused = new Map(recusals.map((recusal) => [recusal.grantId, recusal.reason]));
     const own = new Map(sheets.map((sheet) => [sheet.grantId, sheet]));
+    const satisfaction = await residentSatisfactionOf(
+      this.evaluations,
+      round,
+      projects.map((p) => p.grantId),
+    );
     return {
       round: await this.tabletRound(round),
       evaluator: tabletEvaluator(evaluator),
@@ -93,6 +99,7 @@ export class EvaluatorTabletService {
                 ? EvaluatorSheetStatus.Scored
                 : EvaluatorSheetStatus.ToScore,
           recusalReason: reason,
+          residentSatisfaction: satisfaction(project.grantId),
           sheet: sheet
             ? {
                 evaluatorId: sheet.evaluatorId,

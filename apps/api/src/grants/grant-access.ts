@@ -1,4 +1,4 @@
-import { Role } from '@app/domain';
+import { AuthErrors, Role } from '@app/domain';
 import { ProjectGrant } from '@app/persistence';
 import { Actor, actorId } from '../auth/actor';
 
@@ -11,6 +11,12 @@ export function ownOrganization(actor: Actor): string | undefined {
 export function canSee(actor: Actor, grant: Pick<ProjectGrant, 'organizationId'>): boolean {
   const own = ownOrganization(actor);
   return own === undefined || grant.organizationId === own;
+}
+
+/** The office an office account acts for; the routes calling this allow only the office. */
+export function officeOf(actor: Actor): string {
+  if (actor.kind !== 'user' || actor.role !== Role.Office) throw AuthErrors.roleNotAllowed();
+  return actor.tenantId;
 }
 
 /** The user behind the request: the id each finance signature is recorded under. */

@@ -56,11 +56,11 @@ export class GrantReportsService {
     try {
       id = await this.grants.transaction(async (manager) => {
         assertOpen(grant);
-        const competition = await this.grants.findCompetition(grant.competitionId);
-        if (!competition) throw GrantsErrors.grantNotFound();
+        const terms = await this.grants.termsOf(grant);
+        if (!terms) throw GrantsErrors.grantNotFound();
         const due = dueReport(
           { start: grant.periodStart, end: grant.periodEnd },
-          competition.rules.grants.reports,
+          terms.grants.reports,
           dto.kind,
           dto.period,
           now,
@@ -205,14 +205,14 @@ export class GrantReportsService {
     const [budget, attachments, titles] = await Promise.all([
       this.grants.currentBudget(grant.id),
       this.reports.attachmentsOf(id),
-      this.grants.submissionTitles([grant.submissionId]),
+      this.grants.projectTitles([grant]),
     ]);
     const now = new Date();
     return {
       ...toReportSummary(
         report,
         grant,
-        titles.get(grant.submissionId) ?? '',
+        titles.get(grant.id) ?? '',
         daysLate(report.dueOn, report.firstSubmittedAt, now),
       ),
       narrative: report.narrative,
@@ -240,7 +240,7 @@ export class GrantReportsService {
     const grants = new Map(
       (await this.grants.grantsById([...new Set(rows.map((r) => r.grantId))])).map((g) => [g.id, g]),
     );
-    const titles = await this.grants.submissionTitles([...grants.values()].map((g) => g.submissionId));
+    const titles = await this.grants.projectTitles([...grants.values()]);
     const now = new Date();
     const items = rows.flatMap((report) => {
       const grant = grants.get(report.grantId);
@@ -249,7 +249,7 @@ export class GrantReportsService {
         toReportSummary(
           report,
           grant,
-          titles.get(grant.submissionId) ?? '',
+          titles.get(grant.id) ?? '',
           daysLate(report.dueOn, report.firstSubmittedAt, now),
         ),
       ];

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { GrantsErrors, RefundState, ReportState, TrancheState } from '@app/domain';
 import { beijingDate, daysLate, paidFen, reportSchedule, spentByLine, trancheStateToday } from '@app/grants';
-import { CompetitionsRepository, GrantRefund, GrantTranche, ProjectGrant } from '@app/persistence';
+import { GrantRefund, GrantTranche, ProjectGrant } from '@app/persistence';
 import { GrantDetailDto, GrantSummaryDto, ReportDueDto, toRefundResponse } from './dto/grant.dto';
 import { toTrancheResponse } from './dto/tranche.dto';
 import { GrantReportsRepository } from './grant-reports.repository';
 import { GrantsRepository } from './grants.repository';
-import { trancheLedger } from './ledger-rows';
+import { signedAgreementOf, trancheLedger } from './ledger-rows';
 
 const OPEN: readonly TrancheState[] = [TrancheState.Planned, TrancheState.Eligible, TrancheState.Approved];
 
@@ -16,7 +16,6 @@ export class GrantViews {
   constructor(
     private readonly grants: GrantsRepository,
     private readonly reports: GrantReportsRepository,
-    private readonly competitions: CompetitionsRepository,
   ) {}
 
   summary(
@@ -32,7 +31,8 @@ export class GrantViews {
       id: grant.id,
       competitionId: grant.competitionId,
       submissionId: grant.submissionId,
-      agreementId: grant.agreementId,
+      orderId: grant.orderId,
+      agreementId: signedAgreementOf(grant),
       agreementNumber: grant.agreementNumber,
       projectTitle,
       community: grant.partyB.community ?? '',
@@ -52,14 +52,14 @@ export class GrantViews {
     const [tranches, refunds, titles] = await Promise.all([
       this.grants.tranchesOfGrants(ids),
       this.grants.refundsOfGrants(ids),
-      this.grants.submissionTitles(grants.map((g) => g.submissionId)),
+      this.grants.projectTitles(grants),
     ]);
     return grants.map((grant) =>
       this.summary(
         grant,
         tranches.filter((t) => t.grantId === grant.id),
         refunds.filter((r) => r.grantId === grant.id),
-        titles.get(grant.submissionId) ?? '',
+        titles.get(grant.id) ?? '',
         now,
       ),
     );
@@ -69,13 +69,13 @@ export class GrantViews {
   async detail(grantId: string, now: Date): Promise<GrantDetailDto> {
     const grant = await this.grants.findGrant(grantId);
     if (!grant) throw GrantsErrors.grantNotFound();
-    const [tranches, refunds, titles, history, reports, competition] = await Promise.all([
+    const [tranches, refunds, titles, history, reports, terms] = await Promise.all([
       this.grants.tranchesOf(grantId),
       this.grants.refundsOf(grantId),
-      this.grants.submissionTitles([grant.submissionId]),
+      this.grants.projectTitles([grant]),
       this.grants.budgetHistory(grantId),
       this.reports.ofGrant(grantId),
-      this.competitions.findById(grant.competitionId),
+      this.grants.termsOf(grant),
     ]);
     const today = beijingDate(now);
     const current = history[history.length - 1];
@@ -83,24 +83,22 @@ export class GrantViews {
       current.lines.length,
       reports.filter((r) => r.state === ReportState.Accepted).map((r) => r.spending),
     );
-    const schedule: ReportDueDto[] = competition
-      ? reportSchedule({ start: grant.periodStart, end: grant.periodEnd }, competition.rules.grants.reports).map(
-          (due) => {
-            const filed = reports.find((r) => r.kind === due.kind && r.period === due.period);
-            return {
-              kind: due.kind,
-              period: due.period,
-              opensOn: due.opensOn,
-              dueOn: due.dueOn,
-              reportId: filed?.id ?? null,
-              state: filed?.state ?? null,
-              daysLate: daysLate(due.dueOn, filed?.firstSubmittedAt ?? null, now),
-            };
-          },
-        )
+    const schedule: ReportDueDto[] = terms
+      ? reportSchedule({ start: grant.periodStart, end: grant.periodEnd }, terms.grants.reports).map((due) => {
+          const filed = reports.find((r) => r.kind === due.kind && r.period === due.period);
+          return {
+            kind: due.kind,
+            period: due.period,
+            opensOn: due.opensOn,
+            dueOn: due.dueOn,
+            reportId: filed?.id ?? null,
+            state: filed?.state ?? null,
+            daysLate: daysLate(due.dueOn, filed?.firstSubmittedAt ?? null, now),
+          };
+        })
       : [];
     return {
-      ...this.summary(grant, tranches, refunds, titles.get(grant.submissionId) ?? '', now),
+      ...this.summary(grant, tranches, refunds, titles.get(grant.id) ?? '', now),
       matchingFen: grant.matchingFen,
       partyA: grant.partyA,
       partyB: grant.partyB,

@@ -210,6 +210,25 @@ export class GrantsController {
     return this.grants.recordRefundReturn(actor, params.id, dto);
   }
 
+  @Get('direct-purchases/payments.csv')
+  @Allow(Role.Office)
+  @ApiOperation({
+    summary: '小额直接购买拨付台账导出 / the finance export of direct purchases',
+    description:
+      '与大赛的拨付台账同样的列，列出本街道全部小额直接购买的资助项目的各期拨付。\n\n' +
+      'The same columns as a competition’s export, for every direct purchase of the office. Audited as payments.export.',
+  })
+  @ApiResponse({
+    status: 200,
+    description: 'UTF-8 with a byte-order mark',
+    content: { 'text/csv': { schema: { type: 'string' } } },
+  })
+  @ApiCallerErrors('only the grants office')
+  async directPayments(@CurrentActor() actor: Actor): Promise<StreamableFile> {
+    const file = await this.documents.directPaymentsExport(actor);
+    return new StreamableFile(file.bytes, { type: file.contentType, disposition: attachment(file.filename) });
+  }
+
   @Get('competitions/:id/payments.csv')
   @Allow(Role.Office)
   @ApiOperation({

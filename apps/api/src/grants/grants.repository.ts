@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, EntityManager, In } from 'typeorm';
-import { GrantState, ReportKind, ReportState, TrancheState } from '@app/domain';
+import { Brackets, DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
+import { GrantState, GrantTerms, ReportKind, ReportState, TrancheState } from '@app/domain';
 import {
   Agreement,
   Competition,
@@ -12,9 +12,13 @@ import {
   GrantTranche,
   Organization,
   ProjectGrant,
+  OrderOffer,
+  PurchaseAgreement,
   ReportSpending,
   RowWindow,
+  ServiceOrder,
   Submission,
+  Tenant,
 } from '@app/persistence';
 
 export interface GrantFilter {
@@ -69,6 +73,63 @@ export class GrantsRepository {
 
   grantOfSubmission(manager: EntityManager, submissionId: string): Promise<ProjectGrant | null> {
     return manager.getRepository(ProjectGrant).findOneBy({ submissionId });
+  }
+
+  grantOfOrder(orderId: string, manager: EntityManager = this.dataSource.manager): Promise<ProjectGrant | null> {
+    return manager.getRepository(ProjectGrant).findOneBy({ orderId });
+  }
+
+  /**
+   * How many purchase agreements the office has, read under a lock held to the end of the
+   * transaction, so two purchases of one office at once do not take the same number.
+   */
+  async numberPurchaseAgreement(manager: EntityManager, tenantId: string): Promise<number> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('purchase_agreement:' || $1))`, [tenantId]);
+    return manager.getRepository(PurchaseAgreement).countBy({ tenantId });
+  }
+
+  /** The service order locked for the purchase, so two clerks buying it at once take turns. */
+  lockOrder(manager: EntityManager, id: string): Promise<ServiceOrder | null> {
+    return manager.getRepository(ServiceOrder).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  findOrder(id: string): Promise<ServiceOrder | null> {
+    return this.dataSource.getRepository(ServiceOrder).findOneBy({ id });
+  }
+
+  findOffer(manager: EntityManager, id: string): Promise<OrderOffer | null> {
+    return manager.getRepository(OrderOffer).findOneBy({ id });
+  }
+
+  findTenant(manager: EntityManager, id: string): Promise<Tenant | null> {
+    return manager.getRepository(Tenant).findOneBy({ id });
+  }
+
+  async insertPurchaseAgreement(
+    manager: EntityManager,
+    row: Omit<PurchaseAgreement, 'id' | 'createdAt'>,
+  ): Promise<PurchaseAgreement> {
+    return manager.getRepository(PurchaseAgreement).save(manager.getRepository(PurchaseAgreement).create(row));
+  }
+
+  /** The purchase agreement with its PDF bytes (left out of ordinary reads). */
+  purchaseAgreementPdf(id: string): Promise<PurchaseAgreement | null> {
+    return this.dataSource
+      .getRepository(PurchaseAgreement)
+      .createQueryBuilder('a')
+      .addSelect('a.pdf')
+      .where('a.id = :id', { id })
+      .getOne();
+  }
+
+  /**
+   * What the grant is held to: a direct purchase's own frozen terms, else its competition's rules
+   * (null when the competition cannot be read, which the callers treat as a missing grant).
+   */
+  async termsOf(grant: ProjectGrant, manager: EntityManager = this.dataSource.manager): Promise<GrantTerms | null> {
+    if (grant.terms) return grant.terms;
+    if (!grant.competitionId) return null;
+    return (await manager.getRepository(Competition).findOneBy({ id: grant.competitionId }))?.rules ?? null;
   }
 
   findGrant(id: string, manager: EntityManager = this.dataSource.manager): Promise<ProjectGrant | null> {
@@ -194,6 +255,13 @@ export class GrantsRepository {
       .find({ where: { competitionId }, order: { agreementNumber: 'ASC' } });
   }
 
+  /** Every direct purchase's grant of an office, in agreement-number order (their finance export). */
+  ofDirectPurchases(tenantId: string): Promise<ProjectGrant[]> {
+    return this.dataSource
+      .getRepository(ProjectGrant)
+      .find({ where: { tenantId, orderId: Not(IsNull()) }, order: { agreementNumber: 'ASC' } });
+  }
+
   tranchesOfGrants(grantIds: readonly string[]): Promise<GrantTranche[]> {
     if (grantIds.length === 0) return Promise.resolve([]);
     return this.dataSource
@@ -211,12 +279,37 @@ export class GrantsRepository {
     return this.dataSource.getRepository(ProjectGrant).findBy({ id: In([...ids]) });
   }
 
-  async submissionTitles(ids: readonly string[]): Promise<Map<string, string>> {
-    if (ids.length === 0) return new Map<string, string>();
-    const rows = await this.dataSource
-      .getRepository(Submission)
-      .find({ select: { id: true, title: true }, where: { id: In([...ids]) } });
-    return new Map(rows.map((s) => [s.id, s.title]));
+  /** {@link termsOf} for many grants at once, by grant id; a grant whose competition cannot be read is left out. */
+  async termsOfGrants(grants: readonly ProjectGrant[]): Promise<Map<string, GrantTerms>> {
+    const ids = [...new Set(grants.flatMap((g) => (g.terms || !g.competitionId ? [] : [g.competitionId])))];
+    const competitions =
+      ids.length === 0 ? [] : await this.dataSource.getRepository(Competition).findBy({ id: In(ids) });
+    return new Map(
+      grants.flatMap((g): [string, GrantTerms][] => {
+        const terms = g.terms ?? competitions.find((c) => c.id === g.competitionId)?.rules;
+        return terms ? [[g.id, terms]] : [];
+      }),
+    );
+  }
+
+  /** Each grant's project title by grant id: its submission's, or a direct purchase's order's. */
+  async projectTitles(grants: readonly ProjectGrant[]): Promise<Map<string, string>> {
+    const submissionIds = grants.flatMap((g) => (g.submissionId ? [g.submissionId] : []));
+    const orderIds = grants.flatMap((g) => (g.orderId ? [g.orderId] : []));
+    const [submissions, orders] = await Promise.all([
+      submissionIds.length === 0
+        ? []
+        : this.dataSource
+            .getRepository(Submission)
+            .find({ select: { id: true, title: true }, where: { id: In(submissionIds) } }),
+      orderIds.length === 0
+        ? []
+        : this.dataSource
+            .getRepository(ServiceOrder)
+            .find({ select: { id: true, title: true }, where: { id: In(orderIds) } }),
+    ]);
+    const titles = new Map([...submissions, ...orders].map((row) => [row.id, row.title]));
+    return new Map(grants.map((g) => [g.id, titles.get(g.submissionId ?? g.orderId ?? '') ?? '']));
   }
 
   /**

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { CompetitionLifecycle } from '@app/application';
-import { CompetitionState, GrantState, GrantsErrors, RefundBasis, TerminationCause } from '@app/domain';
+import { CompetitionState, GrantState, GrantsErrors, RefundBasis, TerminationCause, TrancheRule } from '@app/domain';
 import {
+  BudgetLineFunding,
   GrantLedger,
   LedgerAction,
   Step,
@@ -18,7 +19,14 @@ import {
   suspendGrant,
   terminateGrant,
 } from '@app/grants';
-import { AuditRepository, GrantRefund, OrganizationSanction, ProjectGrant } from '@app/persistence';
+import {
+  AuditRepository,
+  GrantParty,
+  GrantRefund,
+  Organization,
+  OrganizationSanction,
+  ProjectGrant,
+} from '@app/persistence';
 import { EntityManager } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { auditActor } from '../auth/audit-actor';
@@ -38,7 +46,31 @@ import { PayeeDto } from './dto/ledger-fields.dto';
 import { canSee, ownOrganization, userOf } from './grant-access';
 import { GrantViews } from './grant-views';
 import { GrantSnapshot, GrantsRepository } from './grants.repository';
-import { changedTranches, grantLedger, recordEvents, refundLedger, trancheLedger, trancheRow } from './ledger-rows';
+import {
+  changedTranches,
+  grantLedger,
+  recordEvents,
+  refundLedger,
+  signedAgreementOf,
+  trancheLedger,
+  trancheRow,
+} from './ledger-rows';
+
+/** What a new grant row is made of, whichever its source (the CHECK on the table keeps exactly one). */
+export type GrantSource = Omit<
+  ProjectGrant,
+  'id' | 'tenantId' | 'payee' | 'state' | 'stateReason' | 'createdBy' | 'createdAt' | 'updatedAt'
+>;
+
+/** 乙方 as the ledger keeps it: the organization's record names one responsible person. */
+export function granteeParty(organization: Organization): GrantParty {
+  return {
+    name: organization.name,
+    representative: organization.contactName,
+    community: organization.community,
+    creditCode: organization.creditCode,
+  };
+}
 
 /** A termination as a step asks for it; `cause` names the breach a sanction records (null: the basis decides). */
 export interface TerminationRequest {
@@ -83,49 +115,32 @@ export class GrantsService {
       const submission = await this.grants.findSubmission(manager, agreement.submissionId);
       const organization = submission && (await this.grants.findOrganization(manager, submission.organizationId));
       if (!submission || !organization) throw GrantsErrors.agreementNotFound();
-      const id = randomUUID();
-      const schedule = planSchedule(agreement.grantFen, competition.rules.tranches).map((scheduled) => ({
-        id: randomUUID(),
-        scheduled,
-      }));
-      const created = createGrant(
-        { id, amountFen: agreement.grantFen },
-        schedule,
-        { agreementId, acceptedReports: [], passedEvaluations: [], today: beijingDate(now) },
+      const id = await this.start(
+        manager,
+        actor,
+        {
+          competitionId: competition.id,
+          submissionId: submission.id,
+          orderId: null,
+          organizationId: organization.id,
+          agreementId,
+          purchaseAgreementId: null,
+          terms: null,
+          agreementNumber: agreement.number,
+          amountFen: agreement.grantFen,
+          matchingFen: submission.matchingFen,
+          partyA: { ...competition.grantor },
+          partyB: granteeParty(organization),
+          periodStart: agreement.periodStart,
+          periodEnd: agreement.periodEnd,
+        },
+        {
+          tranches: competition.rules.tranches,
+          lines: agreedBudget(submission.budgetLines, agreement.grantFen, submission.matchingFen),
+          reason: '协议书约定的预算 / the budget of the agreement',
+        },
         now,
       );
-      const grant: Omit<ProjectGrant, 'createdAt' | 'updatedAt'> = {
-        id,
-        competitionId: competition.id,
-        submissionId: submission.id,
-        organizationId: organization.id,
-        agreementId,
-        agreementNumber: agreement.number,
-        amountFen: agreement.grantFen,
-        matchingFen: submission.matchingFen,
-        partyA: { ...competition.grantor },
-        partyB: {
-          name: organization.name,
-          representative: organization.contactName,
-          community: organization.community,
-          creditCode: organization.creditCode,
-        },
-        payee: null,
-        periodStart: agreement.periodStart,
-        periodEnd: agreement.periodEnd,
-        state: created.value.grant.state,
-        stateReason: null,
-        createdBy: userOf(actor),
-      };
-      const tranches = created.value.tranches.map((t, i) => trancheRow({ grantId: id, ...schedule[i].scheduled }, t));
-      await this.grants.insertGrant(manager, grant, tranches, {
-        grantId: id,
-        version: 1,
-        lines: agreedBudget(submission.budgetLines, agreement.grantFen, submission.matchingFen),
-        reason: '协议书约定的预算 / the budget of the agreement',
-        changeId: null,
-        createdBy: userOf(actor),
-      });
       await this.audit.record(
         {
           ...auditActor(actor),
@@ -137,7 +152,6 @@ export class GrantsService {
         },
         manager,
       );
-      await recordEvents(this.audit, manager, actor, created.events);
       if (competition.state === CompetitionState.Awarded) {
         await this.lifecycle.move(manager, competition, CompetitionState.InProgress, auditActor(actor), {
           reason: 'the first signed agreement was accepted',
@@ -147,6 +161,51 @@ export class GrantsService {
       return id;
     });
     return this.views.detail(grantId, now);
+  }
+
+  /**
+   * The one way a grant starts, inside the caller's transaction: the row from its source, the
+   * tranches from the rules (the first eligible when paid on signing), the first budget version,
+   * and the ledger's audit rows. Returns the new grant's id.
+   */
+  async start(
+    manager: EntityManager,
+    actor: Actor,
+    source: GrantSource,
+    plan: { readonly tranches: readonly TrancheRule[]; readonly lines: BudgetLineFunding[]; readonly reason: string },
+    now: Date,
+  ): Promise<string> {
+    const id = randomUUID();
+    const schedule = planSchedule(source.amountFen, plan.tranches).map((scheduled) => ({
+      id: randomUUID(),
+      scheduled,
+    }));
+    const grant: Omit<ProjectGrant, 'createdAt' | 'updatedAt'> = {
+      ...source,
+      id,
+      payee: null,
+      state: GrantState.Active,
+      stateReason: null,
+      createdBy: userOf(actor),
+    };
+    const created = createGrant(
+      { id, amountFen: source.amountFen },
+      schedule,
+      { agreementId: signedAgreementOf(grant), acceptedReports: [], passedEvaluations: [], today: beijingDate(now) },
+      now,
+    );
+    grant.state = created.value.grant.state;
+    const tranches = created.value.tranches.map((t, i) => trancheRow({ grantId: id, ...schedule[i].scheduled }, t));
+    await this.grants.insertGrant(manager, grant, tranches, {
+      grantId: id,
+      version: 1,
+      lines: plan.lines,
+      reason: plan.reason,
+      changeId: null,
+      createdBy: userOf(actor),
+    });
+    await recordEvents(this.audit, manager, actor, created.events);
+    return id;
   }
 
   async list(actor: Actor, query: GrantQueryDto): Promise<GrantPageDto> {
@@ -234,15 +293,15 @@ export class GrantsService {
     now: Date,
   ): Promise<OrganizationSanction | null> {
     const snapshot = await this.lock(manager, id);
-    const competition = await this.grants.findCompetition(snapshot.grant.competitionId);
-    if (!competition) throw GrantsErrors.grantNotFound();
+    const rules = await this.grants.termsOf(snapshot.grant, manager);
+    if (!rules) throw GrantsErrors.grantNotFound();
     const budget = await this.grants.currentBudget(id, manager);
     const spent = spentByLine(budget.lines.length, await this.grants.acceptedSpending(manager, id));
     const step = terminateGrant(grantLedger(snapshot.grant), snapshot.tranches.map(trancheLedger), {
       refundId: randomUUID(),
       basis: terms.basis,
       acceptedGrantSpendingFen: sumFen(spent.map((line) => line.grantFen)),
-      refundDays: competition.rules.grants.refundDays,
+      refundDays: rules.grants.refundDays,
       reason: terms.reason,
       by: userOf(actor),
       now,
@@ -265,7 +324,7 @@ export class GrantsService {
       grantId: id,
       cause: terms.cause ?? TerminationCause.AgreementBreach,
       reason: terms.reason,
-      years: competition.rules.supervision.sanctionYears,
+      years: rules.supervision.sanctionYears,
       now,
     });
   }

@@ -3,7 +3,7 @@ import { ConditionFacts, beijingDate, promoteEligible } from '@app/grants';
 import { AuditRepository, ProjectGrant } from '@app/persistence';
 import { Actor } from '../auth/actor';
 import { GrantSnapshot, GrantsRepository } from './grants.repository';
-import { changedTranches, grantLedger, recordEvents, trancheLedger } from './ledger-rows';
+import { changedTranches, grantLedger, recordEvents, signedAgreementOf, trancheLedger } from './ledger-rows';
 
 /** What the ledger knows about a grant's conditions, read inside the step's transaction. */
 export async function conditionFacts(
@@ -13,7 +13,7 @@ export async function conditionFacts(
   now: Date,
 ): Promise<ConditionFacts> {
   return {
-    agreementId: grant.agreementId,
+    agreementId: signedAgreementOf(grant),
     acceptedReports: await grants.acceptedReports(manager, grant.id),
     passedEvaluations: await grants.passedEvaluations(manager, grant.id),
     today: beijingDate(now),

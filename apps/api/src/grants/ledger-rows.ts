@@ -6,6 +6,11 @@ import { auditActor } from '../auth/audit-actor';
 
 // Between the stored rows and libs/grants' plain ledger values: the library decides, the rows keep.
 
+/** The agreement the grant started from: the competition's signed one, or the direct purchase's (the CHECK sets one). */
+export function signedAgreementOf(grant: Pick<ProjectGrant, 'agreementId' | 'purchaseAgreementId'>): string {
+  return grant.agreementId ?? grant.purchaseAgreementId ?? '';
+}
+
 export function grantLedger(grant: ProjectGrant): GrantLedger {
   return { id: grant.id, amountFen: grant.amountFen, state: grant.state, stateReason: grant.stateReason };
 }

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@app/config';
-import { CompetitionErrors, GrantsErrors, TrancheState } from '@app/domain';
+import { CompetitionErrors, GrantsErrors, PURCHASE_ROUTE_LABELS, PurchaseRoute, TrancheState } from '@app/domain';
 import { beijingDate, describeCondition, paidFen } from '@app/grants';
-import { AuditRepository } from '@app/persistence';
+import { AuditRepository, ProjectGrant } from '@app/persistence';
 import { AgreementFonts, loadAgreementFonts, renderPaymentNoticePdf } from '@app/reports';
 import { Actor } from '../auth/actor';
 import { auditActor } from '../auth/audit-actor';
+import { officeOf } from './grant-access';
 import { GrantsRepository } from './grants.repository';
 import { trancheLedger } from './ledger-rows';
 import { paymentsCsv } from './payments-csv';
@@ -42,20 +43,19 @@ export class PaymentDocumentsService {
       throw GrantsErrors.trancheNotApproved(tranche.state);
     }
     const grant = await this.grants.findGrant(tranche.grantId);
-    const competition = grant && (await this.grants.findCompetition(grant.competitionId));
-    if (!grant || !competition) throw GrantsErrors.trancheNotFound();
+    if (!grant) throw GrantsErrors.trancheNotFound();
     const all = await this.grants.tranchesOf(grant.id);
-    const titles = await this.grants.submissionTitles([grant.submissionId]);
+    const [titles, sourceName] = await Promise.all([this.grants.projectTitles([grant]), this.sourceName(grant)]);
     const noticeNumber = `${grant.agreementNumber}-${tranche.sequence}`;
     this.fonts ??= loadAgreementFonts(this.config.fonts.dir);
     const bytes = await renderPaymentNoticePdf(
       {
         noticeNumber,
         agreementNumber: grant.agreementNumber,
-        competitionName: competition.title,
+        competitionName: sourceName,
         funderName: grant.partyA.name,
         granteeName: grant.partyB.name,
-        projectTitle: titles.get(grant.submissionId) ?? '',
+        projectTitle: titles.get(grant.id) ?? '',
         tranche: {
           sequence: tranche.sequence,
           count: all.length,
@@ -89,10 +89,30 @@ export class PaymentDocumentsService {
   async paymentsExport(actor: Actor, competitionId: string): Promise<PaymentDocument> {
     const competition = await this.grants.findCompetition(competitionId);
     if (!competition) throw CompetitionErrors.notFound();
-    const grants = await this.grants.ofCompetition(competitionId);
+    return this.export(actor, await this.grants.ofCompetition(competitionId), {
+      type: 'competition',
+      id: competitionId,
+      filename: `payments-${competitionId}.csv`,
+    });
+  }
+
+  /** The office's direct purchases (小额直接购买), the same export as a competition's. */
+  async directPaymentsExport(actor: Actor): Promise<PaymentDocument> {
+    return this.export(actor, await this.grants.ofDirectPurchases(officeOf(actor)), {
+      type: 'tenant',
+      id: officeOf(actor),
+      filename: 'payments-direct-purchases.csv',
+    });
+  }
+
+  private async export(
+    actor: Actor,
+    grants: readonly ProjectGrant[],
+    subject: { type: string; id: string; filename: string },
+  ): Promise<PaymentDocument> {
     const [tranches, titles] = await Promise.all([
       this.grants.tranchesOfGrants(grants.map((g) => g.id)),
-      this.grants.submissionTitles(grants.map((g) => g.submissionId)),
+      this.grants.projectTitles(grants),
     ]);
     const csv = paymentsCsv(
       grants.flatMap((grant) =>
@@ -100,7 +120,7 @@ export class PaymentDocumentsService {
           .filter((t) => t.grantId === grant.id)
           .map((tranche) => ({
             grant,
-            projectTitle: titles.get(grant.submissionId) ?? '',
+            projectTitle: titles.get(grant.id) ?? '',
             tranche,
             approvedOn: tranche.approvedAt ? beijingDate(tranche.approvedAt) : null,
           })),
@@ -109,14 +129,16 @@ export class PaymentDocumentsService {
     await this.audit.record({
       ...auditActor(actor),
       action: 'payments.export',
-      subjectType: 'competition',
-      subjectId: competitionId,
+      subjectType: subject.type,
+      subjectId: subject.id,
       after: { grants: grants.length, tranches: tranches.length },
     });
-    return {
-      bytes: Buffer.from(csv, 'utf8'),
-      filename: `payments-${competitionId}.csv`,
-      contentType: 'text/csv; charset=utf-8',
-    };
+    return { bytes: Buffer.from(csv, 'utf8'), filename: subject.filename, contentType: 'text/csv; charset=utf-8' };
+  }
+
+  /** What the notice prints above the project: the competition's title, or the direct purchase's route. */
+  private async sourceName(grant: ProjectGrant): Promise<string> {
+    if (!grant.competitionId) return PURCHASE_ROUTE_LABELS[PurchaseRoute.Direct].zh;
+    return (await this.grants.findCompetition(grant.competitionId))?.title ?? '';
   }
 }

@@ -14,7 +14,7 @@ import {
   trancheStateToday,
   withholdTranche,
 } from '@app/grants';
-import { AuditRepository, GrantTranche, WebhooksRepository } from '@app/persistence';
+import { AuditRepository, GrantTranche } from '@app/persistence';
 import { Actor } from '../auth/actor';
 import { pageOf } from '../common/page-query.dto';
 import { isUniqueViolation } from '../common/unique-violation';
@@ -55,7 +55,6 @@ export class TranchesService {
     private readonly audit: AuditRepository,
     private readonly events: WebhookEvents,
     private readonly notifier: Notifier,
-    private readonly webhooks: WebhooksRepository,
   ) {}
 
   async queue(query: TrancheQueueQueryDto): Promise<TranchePageDto> {
@@ -68,12 +67,10 @@ export class TranchesService {
     const grants = new Map(
       (await this.grants.grantsById([...new Set(rows.map((t) => t.grantId))])).map((g) => [g.id, g]),
     );
-    const titles = await this.grants.submissionTitles([...grants.values()].map((g) => g.submissionId));
+    const titles = await this.grants.projectTitles([...grants.values()]);
     const items = rows.flatMap((t) => {
       const grant = grants.get(t.grantId);
-      return grant
-        ? [toTrancheQueueItem(t, trancheStateToday(t, today), grant, titles.get(grant.submissionId) ?? '')]
-        : [];
+      return grant ? [toTrancheQueueItem(t, trancheStateToday(t, today), grant, titles.get(grant.id) ?? '')] : [];
     });
     return { items, total, page: page.page, pageSize: page.pageSize };
   }
@@ -153,24 +150,26 @@ export class TranchesService {
 
   private async announcePaid(manager: EntityManager, snapshot: GrantSnapshot, tranche: GrantTranche): Promise<void> {
     const { grant } = snapshot;
-    const competition = await this.webhooks.competitionHeader(manager, grant.competitionId);
-    const title = (await this.grants.submissionTitles([grant.submissionId])).get(grant.submissionId) ?? '';
-    if (!competition) return;
-    await this.events.record(manager, {
-      topic: WebhookTopic.TranchePaid,
-      competitionId: grant.competitionId,
-      subject: {
-        type: 'tranche',
-        id: tranche.id,
-        grantId: grant.id,
-        submissionId: grant.submissionId,
-        projectTitle: title,
-        amountFen: tranche.amountFen,
-        state: tranche.state,
-      },
-    });
+    const title = (await this.grants.projectTitles([grant])).get(grant.id) ?? '';
+    // Webhook receivers subscribe to a competition's events; a direct purchase has none to announce to.
+    if (grant.competitionId) {
+      await this.events.record(manager, {
+        topic: WebhookTopic.TranchePaid,
+        competitionId: grant.competitionId,
+        subject: {
+          type: 'tranche',
+          id: tranche.id,
+          grantId: grant.id,
+          submissionId: grant.submissionId,
+          projectTitle: title,
+          amountFen: tranche.amountFen,
+          state: tranche.state,
+        },
+      });
+    }
+    if (!grant.tenantId) return;
     await this.notifier.toOrganization(manager, {
-      tenantId: competition.tenantId,
+      tenantId: grant.tenantId,
       organizationId: grant.organizationId,
       dedupKey: `tranche-paid-${tranche.id}`,
       facts: { kind: NotificationKind.TranchePaid, projectTitle: title, amountFen: tranche.amountFen },

@@ -1,15 +1,9 @@
 import { NeedFlag, OrganizationKind, Role, NeedsErrors } from '@app/domain';
+import { meanRating } from '@app/grants';
 import { Organization } from '@app/persistence';
 import { Actor } from '../auth/actor';
 import { ModeratedNeedDto, NeedDto } from './dto/needs.dto';
 import { NeedWithCounts } from './needs.repository';
-
-/** Two decimals, half-up, from the integer sum: the same figure on every screen. */
-function averageOf(sum: number, count: number): string | null {
-  if (count === 0) return null;
-  const hundredths = Math.floor((sum * 200 + count) / (2 * count));
-  return `${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}`;
-}
 
 export function toNeedResponse(row: NeedWithCounts): NeedDto {
   const { need } = row;
@@ -23,7 +17,7 @@ export function toNeedResponse(row: NeedWithCounts): NeedDto {
     state: need.state,
     refusalReason: need.refusalReason,
     supports: row.supports,
-    rating: { count: row.ratingCount, average: averageOf(row.ratingSum, row.ratingCount) },
+    rating: { count: row.ratingCount, average: meanRating({ count: row.ratingCount, sum: row.ratingSum }) },
     orderId: need.orderId,
     postedAt: need.postedAt.toISOString(),
   };

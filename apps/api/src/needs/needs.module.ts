@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PersistenceModule } from '@app/persistence';
 import { AuthModule } from '../auth/auth.module';
+import { GrantsModule } from '../grants/grants.module';
 import { SupervisionModule } from '../supervision/supervision.module';
 import { VotesModule } from '../votes/votes.module';
 import { CommunityNeedsController } from './community-needs.controller';
@@ -8,6 +9,7 @@ import { CommunityNeedsService } from './community-needs.service';
 import { NeedGuard } from './need-guard';
 import { NeedsFunnelService } from './needs-funnel.service';
 import { NeedsRepository } from './needs.repository';
+import { PurchasesService } from './purchases.service';
 import { ResidentsController } from './residents.controller';
 import { ResidentsService } from './residents.service';
 import { ServiceOrdersController } from './service-orders.controller';
@@ -19,7 +21,7 @@ import { ServiceOrdersService } from './service-orders.service';
  * pays, residents rate the delivery. Phone verification and anti-spam come from the public vote.
  */
 @Module({
-  imports: [PersistenceModule, AuthModule, VotesModule, SupervisionModule],
+  imports: [PersistenceModule, AuthModule, VotesModule, SupervisionModule, GrantsModule],
   controllers: [ResidentsController, CommunityNeedsController, ServiceOrdersController],
   providers: [
     NeedsRepository,
@@ -28,6 +30,7 @@ import { ServiceOrdersService } from './service-orders.service';
     CommunityNeedsService,
     ServiceOrdersService,
     NeedsFunnelService,
+    PurchasesService,
   ],
 })
 export class NeedsModule {}

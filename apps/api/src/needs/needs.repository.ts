@@ -32,7 +32,8 @@ export interface NeedWithCounts {
 /** A grant in the ledger that pays for an order: a linked submission's, once the competition awarded it. */
 export interface OrderGrant {
   readonly grantId: string;
-  readonly submissionId: string;
+  /** The competition's submission that took the order; null for a direct purchase. */
+  readonly submissionId: string | null;
   readonly organizationId: string;
   readonly agreementNumber: string;
   readonly amountFen: number;
@@ -333,12 +334,13 @@ export class NeedsRepository {
   }
 
   /** The grants the ledger holds for the order's linked submissions. */
+  /** The order's grants in the ledger: its direct purchase's, or those of the competition's linked submissions. */
   async grantsOf(orderId: string, manager: EntityManager = this.dataSource.manager): Promise<OrderGrant[]> {
     const links = await this.linkedSubmissions(orderId, manager);
-    if (links.length === 0) return [];
-    const grants = await manager
-      .getRepository(ProjectGrant)
-      .find({ where: { submissionId: In(links.map((l) => l.submissionId)) }, order: { agreementNumber: 'ASC' } });
+    const grants = await manager.getRepository(ProjectGrant).find({
+      where: [{ orderId }, ...(links.length > 0 ? [{ submissionId: In(links.map((l) => l.submissionId)) }] : [])],
+      order: { agreementNumber: 'ASC' },
+    });
     return grants.map((g) => ({
       grantId: g.id,
       submissionId: g.submissionId,

@@ -1,11 +1,21 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Res, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { DEFAULT_SMALL_PURCHASE_LIMIT_FEN, NeedsErrors, PurchaseRoute, Role, ServiceOrderState } from '@app/domain';
+import type { FastifyReply } from 'fastify';
+import {
+  AdminErrors,
+  DEFAULT_SMALL_PURCHASE_LIMIT_FEN,
+  NeedsErrors,
+  PurchaseRoute,
+  Role,
+  ServiceOrderState,
+} from '@app/domain';
 import { Allow } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiCallerErrors, ApiError, ApiJsonBodyErrors, refusalExample } from '../common/api-error.decorator';
+import { ApiDownload, attachment } from '../common/content-disposition';
 import { IdParamDto } from '../common/id-param.dto';
+import { GrantDetailDto } from '../grants/dto/grant.dto';
 import {
   DeliverOrderDto,
   DraftOrderDto,
@@ -16,6 +26,7 @@ import {
   ServiceOrderDto,
 } from './dto/needs.dto';
 import { NeedsFunnelService } from './needs-funnel.service';
+import { PurchasesService } from './purchases.service';
 import { ServiceOrdersService } from './service-orders.service';
 
 type OfficeActor = Extract<Actor, { role: Role.Office }>;
@@ -30,6 +41,7 @@ export class ServiceOrdersController {
   constructor(
     private readonly orders: ServiceOrdersService,
     private readonly funnels: NeedsFunnelService,
+    private readonly purchases: PurchasesService,
   ) {}
 
   @Post('service-orders')
@@ -123,6 +135,53 @@ export class ServiceOrdersController {
   @ApiJsonBodyErrors()
   pick(@CurrentActor() actor: Actor, @Param() params: IdParamDto, @Body() dto: PickOfferDto): Promise<ServiceOrderDto> {
     return this.orders.pick(actor, params.id, dto);
+  }
+
+  @Post('service-orders/:id/purchase')
+  @Allow(Role.Office)
+  @ApiOperation({
+    summary: '政府买单（小额直接购买） / the office buys a direct purchase',
+    description:
+      '街道购买社区选定的报价：生成中文服务购买协议（甲方为街道设置中的资助方，乙方为承接组织），' +
+      '并在资助台账中建立资助项目，拨付计划为签约后 70%、结项报告通过后 30%，与大赛资助同样拨付、报告、导出。' +
+      '报价须不超过街道现行的小额购买上限；每份订单只买一次。记入审计日志（service-order.buy）。\n\n' +
+      'The office buys the community’s picked offer: a Chinese service purchase agreement (Party A the office’s ' +
+      'grantor, Party B the taker) and a grant in the grants ledger paying 70% on signing and 30% once the final ' +
+      'report is accepted, then tranches, reports and the finance export as for a competition’s grants. The offer ' +
+      'must be within the office’s current small-purchase limit; an order is bought once. Audited as service-order.buy.',
+  })
+  @ApiResponse({ status: 201, type: GrantDetailDto })
+  @ApiCallerErrors('仅限街道 / the office only')
+  @ApiError(404, 'no such order of the office', ORDER_NOT_FOUND)
+  @ApiError(
+    409,
+    'not a direct purchase, no offer picked, already bought, or above the current limit',
+    refusalExample(NeedsErrors.orderAlreadyFunded('GMXY-2027-0001')),
+  )
+  @ApiError(400, 'the office has not set its grantor', refusalExample(AdminErrors.grantorNotSet()))
+  buy(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<GrantDetailDto> {
+    return this.purchases.buy(actor, params.id);
+  }
+
+  @Get('service-orders/:id/agreement.pdf')
+  @Allow(Role.Office, Role.Applicant)
+  @ApiOperation({
+    summary: '下载服务购买协议 / download the service purchase agreement',
+    description:
+      '街道和承接组织可下载；每次下载记入审计日志。响应头 x-content-sha256 为存储的哈希值。\n\n' +
+      'The office and the taker download it; every download is audited. x-content-sha256 carries the stored hash.',
+  })
+  @ApiDownload('服务购买协议 PDF / the service purchase agreement')
+  @ApiCallerErrors()
+  @ApiError(404, 'no such order, not bought yet, or not yours', ORDER_NOT_FOUND)
+  async agreement(
+    @CurrentActor() actor: Actor,
+    @Param() params: IdParamDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile> {
+    const file = await this.purchases.agreement(actor, params.id);
+    void reply.header('x-content-sha256', file.sha256).header('cache-control', 'private, no-store');
+    return new StreamableFile(file.bytes, { type: 'application/pdf', disposition: attachment(file.filename) });
   }
 
   @Post('service-orders/:id/submissions')

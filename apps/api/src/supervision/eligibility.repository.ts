@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { BEIJING_TIME_ZONE, GrantState } from '@app/domain';
-import { Competition, GrantReport, OrganizationSanction, ProjectGrant } from '@app/persistence';
+import { GrantReport, OrganizationSanction, ProjectGrant } from '@app/persistence';
 
 /** What the eligibility rules read about one organization. */
 @Injectable()
@@ -22,11 +22,6 @@ export class EligibilityRepository {
     return this.dataSource
       .getRepository(ProjectGrant)
       .find({ where: { organizationId, state: In([GrantState.Active, GrantState.Suspended]) } });
-  }
-
-  competitions(ids: readonly string[]): Promise<Competition[]> {
-    if (ids.length === 0) return Promise.resolve([]);
-    return this.dataSource.getRepository(Competition).find({ where: { id: In([...new Set(ids)]) } });
   }
 
   /** The organization's evaluation results, newest first, with the agreement and the day each round closed. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EligibilityRules } from '@app/domain';
 import { EligibilityFacts, beijingDate, eligibilityRefusal, overdueReports } from '@app/grants';
+import { GrantsRepository } from '../grants/grants.repository';
 import { EligibilityRepository } from './eligibility.repository';
 
 /**
@@ -9,7 +10,10 @@ import { EligibilityRepository } from './eligibility.repository';
  */
 @Injectable()
 export class EligibilityService {
-  constructor(private readonly facts: EligibilityRepository) {}
+  constructor(
+    private readonly facts: EligibilityRepository,
+    private readonly grants: GrantsRepository,
+  ) {}
 
   async assertEligible(organizationId: string, rules: EligibilityRules, now: Date): Promise<void> {
     const refusal = eligibilityRefusal(rules, await this.factsOf(organizationId, beijingDate(now)));
@@ -22,13 +26,12 @@ export class EligibilityService {
       this.facts.runningGrants(organizationId),
       this.facts.evaluations(organizationId),
     ]);
-    const [competitions, reports] = await Promise.all([
-      this.facts.competitions(grants.map((g) => g.competitionId)),
+    const [terms, reports] = await Promise.all([
+      this.grants.termsOfGrants(grants),
       this.facts.reportsOf(grants.map((g) => g.id)),
     ]);
-    const terms = new Map(competitions.map((c) => [c.id, c.rules.grants.reports]));
     const overdue = grants.flatMap((grant) => {
-      const reportTerms = terms.get(grant.competitionId);
+      const reportTerms = terms.get(grant.id)?.grants.reports;
       if (!reportTerms) return [];
       const filed = reports.filter((r) => r.grantId === grant.id);
       return overdueReports({ start: grant.periodStart, end: grant.periodEnd }, reportTerms, filed, today).map(

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Competition, MonthlyCheck, ProjectGrant } from '@app/persistence';
+import { MonthlyCheck, ProjectGrant } from '@app/persistence';
 
 /** 月度考核: every revision kept; a month reads as its highest. */
 @Injectable()
@@ -15,10 +15,6 @@ export class MonthlyChecksRepository {
   /** Serializes the checks of one grant, so the exit rule reads every month another clerk recorded. */
   lockGrant(manager: EntityManager, id: string): Promise<ProjectGrant | null> {
     return manager.getRepository(ProjectGrant).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-  }
-
-  findCompetition(id: string, manager: EntityManager = this.dataSource.manager): Promise<Competition | null> {
-    return manager.getRepository(Competition).findOneBy({ id });
   }
 
   latest(manager: EntityManager, grantId: string, month: string): Promise<MonthlyCheck | null> {

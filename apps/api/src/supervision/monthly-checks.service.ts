@@ -13,6 +13,7 @@ import { AuditRepository, MonthlyCheck } from '@app/persistence';
 import { Actor } from '../auth/actor';
 import { auditActor } from '../auth/audit-actor';
 import { userOf } from '../grants/grant-access';
+import { GrantsRepository } from '../grants/grants.repository';
 import { GrantsService } from '../grants/grants.service';
 import { MonthlyCheckDto, MonthlyCheckSeriesDto, RecordMonthlyCheckDto } from './dto/monthly-check.dto';
 import { MonthlyChecksRepository } from './monthly-checks.repository';
@@ -38,6 +39,7 @@ export class MonthlyChecksService {
   constructor(
     private readonly checks: MonthlyChecksRepository,
     private readonly grants: GrantsService,
+    private readonly ledger: GrantsRepository,
     private readonly proposals: TerminationProposalsService,
     private readonly audit: AuditRepository,
   ) {}
@@ -50,7 +52,7 @@ export class MonthlyChecksService {
       if (grant.state === GrantState.Completed || grant.state === GrantState.Terminated) {
         throw GrantsErrors.grantClosed(grant.state);
       }
-      const rules = (await this.checks.findCompetition(grant.competitionId, manager))?.rules.supervision.monthlyChecks;
+      const rules = (await this.ledger.termsOf(grant, manager))?.supervision.monthlyChecks;
       if (!rules) throw SupervisionErrors.noMonthlyChecks();
       const months = monthsOf(grant.periodStart, grant.periodEnd);
       if (!months.includes(dto.month)) throw SupervisionErrors.checkMonthInvalid(months[0], months[months.length - 1]);
@@ -95,11 +97,8 @@ export class MonthlyChecksService {
   /** The office sees every grant's checks; an organization its own grants'. */
   async series(actor: Actor, grantId: string): Promise<MonthlyCheckSeriesDto> {
     const grant = await this.grants.visible(actor, grantId);
-    const [competition, checks] = await Promise.all([
-      this.checks.findCompetition(grant.competitionId),
-      this.checks.series(grantId),
-    ]);
-    const rules: MonthlyCheckRules | null = competition?.rules.supervision.monthlyChecks ?? null;
+    const [terms, checks] = await Promise.all([this.ledger.termsOf(grant), this.checks.series(grantId)]);
+    const rules: MonthlyCheckRules | null = terms?.supervision.monthlyChecks ?? null;
     if (!rules) {
       return { grantId, checklist: [], exit: null, months: [], monthsBelow: [], warning: false, exitProposed: false };
     }

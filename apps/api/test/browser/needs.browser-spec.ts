@@ -11,8 +11,10 @@ import {
   communityWithWall,
   listedNeeds,
   orderBody,
+  pickedDirectOrder,
   residentByPhone,
   socialOrganization,
+  streetOffice,
 } from '../needs.factory';
 import {
   LABEL_CHECK,
@@ -160,6 +162,34 @@ describe('点单式 in Chromium: residents post and support on a phone, a commun
       '长沙市天心区乐龄社会工作服务中心「发挥先锋作用·真情服务群众」',
     );
     await readable(page, 'office-needs-tab');
+    await context.close();
+  });
+
+  it('lets the office buy a picked direct purchase and find its grant in the ledger, its tranches ready to pay', async () => {
+    const office = await streetOffice(served.app);
+    const competition = await createCompetition(served.db, office.users[0].id, { tenantId: office.tenantId });
+    const { taker } = await pickedDirectOrder(served.app, office.tenantId, ['13973107891', '13973107892']);
+
+    const { context, page } = await signInOn(served, 'office', office.users[0], LAPTOP);
+    await page.goto(`${served.baseUrl}/office/#/competitions/${competition.id}/needs`);
+    const direct = page.getByTestId('needs-direct');
+    const row = direct.getByTestId('direct-order').filter({ hasText: '我是社区大管家' });
+    await expect(row.innerText()).resolves.toContain(`${taker.organization.name} ¥5,000.00`);
+    await readable(page, 'office-direct-purchase');
+    await row.getByRole('button', { name: '政府买单' }).click();
+    const grant = row.getByTestId('order-grant');
+    await grant.waitFor();
+    await expect(grant.innerText()).resolves.toMatch(/GMXY-\d{4}-0001\s+¥5,000\.00\s+执行中/);
+    const ledger = page.getByTestId('ledger-row').filter({ hasText: 'GMXY-' });
+    await expect(ledger.innerText()).resolves.toMatch(
+      /GMXY-\d{4}-0001\s+侯家塘\s+¥5,000\.00\s+¥0\.00\s+第 1 期 ¥3,500\.00/,
+    );
+    await readable(page, 'office-direct-purchase-bought');
+
+    await grant.getByRole('link').click();
+    await page.getByRole('heading', { name: /GMXY-\d{4}-0001 我是社区大管家/ }).waitFor();
+    await expect(page.getByRole('link', { name: '← 全部大赛' }).count()).resolves.toBe(1);
+    await readable(page, 'office-direct-purchase-grant');
     await context.close();
   });
 

@@ -7,14 +7,7 @@ import { formatYuan, h } from '../shared/dom.js';
 import { field, input, messageBox, select, showApiError, showMessage } from '../shared/forms.js';
 import { labelOf, tx } from '../shared/i18n.js';
 import { parseYuan } from '../shared/money.js';
-import { NEED_CATEGORY_LABELS } from '/vocabulary.js';
-
-const ORDER_STATES = {
-  draft: { zh: '草稿', en: 'Draft' },
-  published: { zh: '已发布', en: 'Published' },
-  taken: { zh: '已承接', en: 'Taken' },
-  delivered: { zh: '已交付', en: 'Delivered' },
-};
+import { GRANT_STATE_LABELS, NEED_CATEGORY_LABELS, SERVICE_ORDER_STATE_LABELS } from '/vocabulary.js';
 
 export async function needsView(ctx) {
   const [organization, orders] = await Promise.all([ctx.api('/organizations/me'), ctx.api('/service-orders')]);
@@ -303,11 +296,22 @@ function orderSummary(order) {
     { class: 'title' },
     h('strong', {}, order.title),
     ' ',
-    tx('span', ORDER_STATES[order.state], { class: 'badge' }),
+    tx('span', labelOf(SERVICE_ORDER_STATE_LABELS, order.state), { class: 'badge' }),
     h(
       'div',
       { class: 'muted' },
       `${order.community} · ${formatYuan(order.budgetCapFen)} · ${order.deliverables.join('；')}`,
+    ),
+    // 买单: the order's grant in the ledger, through the competition or bought directly by the office.
+    order.grants.map((grant) =>
+      tx(
+        'div',
+        {
+          zh: `资助：${grant.agreementNumber} · ${formatYuan(grant.amountFen)} · ${labelOf(GRANT_STATE_LABELS, grant.state).zh}`,
+          en: `Grant: ${grant.agreementNumber} · ${formatYuan(grant.amountFen)} · ${labelOf(GRANT_STATE_LABELS, grant.state).en}`,
+        },
+        { class: 'order-grant', 'data-testid': 'order-grant' },
+      ),
     ),
   );
 }

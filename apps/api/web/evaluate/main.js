@@ -224,6 +224,19 @@ function gateInput(criterion, value) {
   return { element, value: () => passed };
 }
 
+/** 满意度 from residents beside the criterion the office chose: the panel reads it before scoring. */
+function residentLine(satisfaction) {
+  if (satisfaction.ratings === 0) return t('residentNoRatings');
+  const criterion = view.rubric.find((c) => c.key === satisfaction.criterion);
+  return t('residentRatings', {
+    mean: satisfaction.mean,
+    count: satisfaction.ratings,
+    criterion: criterion ? label(criterion) : satisfaction.criterion,
+    points: satisfaction.points,
+    max: satisfaction.maxPoints,
+  });
+}
+
 function sheetForm(project) {
   const scored = view.rubric.filter((criterion) => !criterion.gate);
   const gates = view.rubric.filter((criterion) => criterion.gate);
@@ -251,6 +264,9 @@ function sheetForm(project) {
     { class: 'card', novalidate: true },
     h('h1', {}, project.title),
     h('p', { class: 'hint' }, `${project.organizationName} · ${project.community}`),
+    project.residentSatisfaction
+      ? h('p', { class: 'hint', 'data-testid': 'resident-satisfaction' }, residentLine(project.residentSatisfaction))
+      : null,
     rows.map((row) => row.element),
     gateRows.map((row) => row.element),
     totalLine,

@@ -32,6 +32,11 @@ export const { t } = createText({
   rescore: { zh: '修改评分', en: 'Change sheet' },
   recuse: { zh: '申报回避', en: 'Declare a conflict' },
   recusedBecause: { zh: '回避原因：{reason}', en: 'Recused: {reason}' },
+  residentRatings: {
+    zh: '居民满意度：{mean} 星（{count} 人评价），折合「{criterion}」{points} / {max} 分',
+    en: 'Residents’ satisfaction: {mean} stars ({count} ratings), {points} of {max} on “{criterion}”',
+  },
+  residentNoRatings: { zh: '居民满意度：尚无居民评价', en: 'Residents’ satisfaction: no rating yet' },
   yourTotal: { zh: '您的总分：{total}', en: 'Your total: {total}' },
   back: { zh: '返回项目列表', en: 'Back to the projects' },
   submit: { zh: '提交评分', en: 'Submit the sheet' },

@@ -19,13 +19,39 @@ const progressText = ({ entered, expected }) => text(`${entered} / ${expected}`)
 const starsText = (stars) =>
   stars ? { zh: '★'.repeat(stars), en: `${stars} stars` } : { zh: '不评星', en: 'no stars' };
 
+/** 16.00 / 20（4.00 星，1 人评价）: the residents' figure on the chosen criterion, for the panel. */
+function residentText(satisfaction) {
+  if (!satisfaction) return text('—');
+  if (satisfaction.ratings === 0) return { zh: '尚无居民评价', en: 'no rating yet' };
+  return {
+    zh: `${satisfaction.points} / ${satisfaction.maxPoints}（${satisfaction.mean} 星，${satisfaction.ratings} 人评价）`,
+    en: `${satisfaction.points} / ${satisfaction.maxPoints} (${satisfaction.mean} stars, ${satisfaction.ratings} ratings)`,
+  };
+}
+
 function openRoundCard(ctx, competition, refresh) {
   const stage = select(Object.entries(EVALUATION_STAGE_LABELS), { id: 'evaluation-stage' });
+  // 满意度 from residents is the office's choice per round, off unless a scored criterion is picked.
+  const rubric = competition.rules?.evaluation?.rubric ?? [];
+  const satisfaction = select(
+    [
+      ['', { zh: '不使用', en: 'Off' }],
+      ...rubric.filter((c) => !c.gate).map((c) => [c.key, { zh: c.labelZh, en: c.labelEn }]),
+    ],
+    { id: 'resident-satisfaction' },
+  );
   const box = messageBox();
   const form = h(
     'form',
     { novalidate: true, 'data-testid': 'open-round' },
     field({ zh: '评估阶段', en: 'Stage' }, stage, { path: 'stage' }),
+    field({ zh: '居民满意度折算到', en: 'Residents’ ratings read onto' }, satisfaction, {
+      path: 'residentSatisfactionCriterion',
+      hint: {
+        zh: '项目回应居民需求时，把附议居民的 1–5 星平均分按比例折算到该评估项，显示给评估组。',
+        en: 'For grants answering residents’ needs, their supporters’ mean 1–5 rating, scaled to this criterion, is shown to the panel.',
+      },
+    }),
     tx('button', { zh: '开始评估', en: 'Open the round' }, { type: 'submit', class: 'primary' }),
     box,
   );
@@ -34,7 +60,9 @@ function openRoundCard(ctx, competition, refresh) {
     try {
       await ctx.api(`/competitions/${competition.id}/evaluation-rounds`, {
         method: 'POST',
-        body: { stage: stage.value },
+        body: satisfaction.value
+          ? { stage: stage.value, residentSatisfactionCriterion: satisfaction.value }
+          : { stage: stage.value },
       });
       refresh();
     } catch (error) {
@@ -261,6 +289,7 @@ function resultsCard(ctx, round, refresh) {
       tx('td', p.result ? starsText(p.result.stars) : text('—')),
       tx('td', p.result ? labelOf(EVALUATION_OUTCOME_LABELS, p.result.outcome) : text('—')),
       h('td', {}, p.result?.remediationDueOn ?? ''),
+      tx('td', residentText(p.residentSatisfaction), { 'data-testid': 'resident-satisfaction' }),
     ),
   );
   return h(
@@ -281,6 +310,7 @@ function resultsCard(ctx, round, refresh) {
         { zh: '星级', en: 'Stars' },
         { zh: '结果', en: 'Outcome' },
         { zh: '整改期限', en: 'Remediation due' },
+        { zh: '居民满意度', en: 'Residents’ satisfaction' },
       ],
       rows,
     ),

@@ -205,13 +205,14 @@ export async function officeGrantView(ctx, id) {
     h(
       'p',
       { class: 'breadcrumb' },
-      tx(
-        'a',
-        { zh: '← 大赛的资助管理', en: '← The competition’s grants' },
-        {
-          href: `#/competitions/${grant.competitionId}/grants`,
-        },
-      ),
+      // A direct purchase has no competition: its ledger is on the office's 点单需求 pages.
+      grant.competitionId
+        ? tx(
+            'a',
+            { zh: '← 大赛的资助管理', en: '← The competition’s grants' },
+            { href: `#/competitions/${grant.competitionId}/grants` },
+          )
+        : tx('a', { zh: '← 全部大赛', en: '← All competitions' }, { href: '#/competitions' }),
     ),
     h(
       'div',

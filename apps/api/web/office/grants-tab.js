@@ -117,12 +117,21 @@ async function acceptanceCard(ctx, competition, grants, refresh) {
   return card;
 }
 
-function ledgerCard(ctx, competition, grants) {
+/** The ledger of some grants with their finance export: a competition's, or the office's direct purchases. */
+export function ledgerCard(
+  ctx,
+  grants,
+  {
+    csvPath,
+    heading = { zh: '资助台账', en: 'The grants ledger' },
+    empty = { zh: '确认签约后出现在这里。', en: 'Grants appear here once agreements are accepted.' },
+  },
+) {
   const box = messageBox();
   const card = h(
     'section',
     { class: 'card', 'aria-labelledby': 'ledger-heading' },
-    tx('h2', { zh: '资助台账', en: 'The grants ledger' }, { id: 'ledger-heading' }),
+    tx('h2', heading, { id: 'ledger-heading' }),
     h(
       'div',
       { class: 'actions' },
@@ -133,7 +142,7 @@ function ledgerCard(ctx, competition, grants) {
           type: 'button',
           onclick: async () => {
             try {
-              const file = await downloadFile(`/competitions/${competition.id}/payments.csv`, {
+              const file = await downloadFile(csvPath, {
                 token: ctx.token(),
                 fallbackName: 'payments.csv',
               });
@@ -146,11 +155,7 @@ function ledgerCard(ctx, competition, grants) {
       ),
     ),
     grants.length === 0
-      ? tx(
-          'p',
-          { zh: '确认签约后出现在这里。', en: 'Grants appear here once agreements are accepted.' },
-          { class: 'muted' },
-        )
+      ? tx('p', empty, { class: 'muted' })
       : dataTable(
           [
             { zh: '协议编号', en: 'Agreement' },
@@ -300,7 +305,7 @@ export async function grantsTab(ctx, competition, refresh) {
     'div',
     {},
     await acceptanceCard(ctx, competition, grants, refresh),
-    ledgerCard(ctx, competition, grants),
+    ledgerCard(ctx, grants, { csvPath: `/competitions/${competition.id}/payments.csv` }),
     await queueCard(ctx, competition, refresh),
     await reviewCard(ctx, competition),
     await proposalsQueue(ctx, competition),

@@ -1,14 +1,117 @@
 // 点单需求: the office reads where residents' needs stand in its communities (collected → listed →
-// ordered → taken → delivered, with the days spent in each) and the service orders communities
-// published into this competition's categories, with the submissions that take them.
+// ordered → taken → delivered, with the days spent in each), the service orders communities
+// published into this competition's categories with the submissions that take them, and the
+// office's direct purchases: 政府买单 of a picked offer makes its grant in the same grants ledger.
 import { formatYuan, h } from '../shared/dom.js';
+import { messageBox, showApiError } from '../shared/forms.js';
+import { grantBadge } from '../shared/grant-ledger.js';
 import { labelOf, tx } from '../shared/i18n.js';
 import { dataTable } from '../shared/table.js';
-import { NEED_STATE_LABELS } from '/vocabulary.js';
+import { NEED_STATE_LABELS, SERVICE_ORDER_STATE_LABELS } from '/vocabulary.js';
+import { ledgerCard } from './grants-tab.js';
 
 const FUNNEL = ['open', 'listed', 'ordered', 'taken', 'delivered'];
 
-export async function needsTab(ctx, competition) {
+/** The order's grants in the ledger, whichever way it was bought: agreement number, amount, state. */
+function orderGrants(order) {
+  if (order.grants.length === 0) return '—';
+  return h(
+    'span',
+    {},
+    order.grants.map((grant) =>
+      h(
+        'span',
+        { class: 'order-grant', 'data-testid': 'order-grant' },
+        h('a', { href: `#/grants/${grant.grantId}`, class: 'mono' }, grant.agreementNumber),
+        ' ',
+        formatYuan(grant.amountFen),
+        ' ',
+        grantBadge(grant.state),
+      ),
+    ),
+  );
+}
+
+/** 政府买单: the office buys the picked offer; the page reloads with the grant in the ledger. */
+function buyButton(ctx, order, root, box, refresh) {
+  return tx(
+    'button',
+    { zh: '政府买单', en: 'Buy it' },
+    {
+      type: 'button',
+      class: 'primary',
+      'data-testid': 'buy-order',
+      onclick: async () => {
+        try {
+          await ctx.api(`/service-orders/${order.id}/purchase`, { method: 'POST' });
+          refresh();
+        } catch (error) {
+          showApiError(root, box, error);
+        }
+      },
+    },
+  );
+}
+
+async function directPurchases(ctx, orders, refresh) {
+  const direct = orders.filter((order) => order.route === 'direct' && order.state !== 'draft');
+  const { items } = await ctx.api('/grants?pageSize=100');
+  const grants = items.filter((grant) => grant.orderId !== null);
+  const box = messageBox();
+  // Made empty first: the buy buttons show their refusals in it.
+  const card = h('section', { class: 'card', 'data-testid': 'needs-direct' });
+  card.append(
+    tx('h2', { zh: '本街道的小额直接购买', en: 'The office’s direct purchases' }),
+    tx(
+      'p',
+      {
+        zh: '社区选定承接方后，由街道买单：生成服务购买协议，资助项目进入资助台账，签约后拨付 70%，结项报告通过后拨付 30%。',
+        en: 'Once the community picks a taker, the office buys it: a service purchase agreement, and a grant in the ledger paying 70% on signing and 30% once the final report is accepted.',
+      },
+      { class: 'hint' },
+    ),
+    direct.length === 0
+      ? tx('p', { zh: '还没有小额直接购买的订单。', en: 'No direct purchase yet.' })
+      : dataTable(
+          [
+            { zh: '社区', en: 'Community' },
+            { zh: '订单', en: 'Order' },
+            { zh: '状态', en: 'State' },
+            { zh: '选定的承接方', en: 'Picked taker' },
+            { zh: '资助（协议编号·金额·状态）', en: 'Grant (agreement, amount, state)' },
+          ],
+          direct.map((order) => {
+            const picked = order.offers.find((offer) => offer.state === 'picked');
+            return h(
+              'tr',
+              { 'data-testid': 'direct-order' },
+              h('td', {}, order.community),
+              h('td', {}, order.title),
+              h('td', {}, tx('span', labelOf(SERVICE_ORDER_STATE_LABELS, order.state))),
+              h('td', {}, picked ? `${picked.organizationName} ${formatYuan(picked.amountFen)}` : '—'),
+              h(
+                'td',
+                {},
+                picked && order.grants.length === 0 ? buyButton(ctx, order, card, box, refresh) : orderGrants(order),
+              ),
+            );
+          }),
+        ),
+    box,
+  );
+  return h(
+    'div',
+    {},
+    card,
+    ledgerCard(ctx, grants, {
+      csvPath: '/direct-purchases/payments.csv',
+      heading: { zh: '小额直接购买的资助台账', en: 'The grants ledger of direct purchases' },
+      empty: { zh: '街道买单后出现在这里。', en: 'Grants appear here once the office buys an order.' },
+    }),
+  );
+}
+
+export async function needsTab(ctx, competition, refresh) {
   const [funnel, orders] = await Promise.all([ctx.api('/needs-funnel'), ctx.api('/service-orders')]);
   const ours = orders.filter((order) => order.competitionId === competition.id);
   return h(
@@ -62,6 +165,7 @@ export async function needsTab(ctx, competition) {
               { zh: '类别', en: 'Category' },
               { zh: '预算上限', en: 'Cap', num: true },
               { zh: '承接的申报项目', en: 'Taken by' },
+              { zh: '资助（协议编号·金额·状态）', en: 'Grant (agreement, amount, state)' },
             ],
             ours.map((order) =>
               h(
@@ -72,9 +176,11 @@ export async function needsTab(ctx, competition) {
                 h('td', {}, order.competitionCategory),
                 h('td', { class: 'num' }, formatYuan(order.budgetCapFen)),
                 h('td', {}, order.submissions.map((s) => `${s.organizationName}「${s.title}」`).join('；')),
+                h('td', {}, orderGrants(order)),
               ),
             ),
           ),
     ),
+    await directPurchases(ctx, orders, refresh),
   );
 }

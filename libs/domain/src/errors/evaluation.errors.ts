@@ -31,6 +31,7 @@ export enum EvaluationRefusal {
   SheetsMissing = 'EVALUATION_SHEETS_MISSING',
   EvaluatorSignInPaused = 'EVALUATOR_SIGN_IN_PAUSED',
   EvaluatorSessionEnded = 'EVALUATOR_SESSION_ENDED',
+  SatisfactionCriterion = 'EVALUATION_SATISFACTION_CRITERION',
 }
 
 function invalid(reason: EvaluationRefusal, at: RulesField, message: BilingualMessage) {
@@ -75,6 +76,17 @@ export const EvaluationErrors = {
       zh: `${at.name.zh}「${criterion}」不是评估细则中的计分项`,
       en: `${at.name.en} "${criterion}" is not a scored criterion of the evaluation rubric`,
     }),
+
+  satisfactionCriterion: (criterion: string) =>
+    refusal(
+      DomainErrorCode.ValidationFailed,
+      EvaluationRefusal.SatisfactionCriterion,
+      {
+        zh: `「${criterion}」不是评估细则中的计分项，不能折算居民满意度`,
+        en: `"${criterion}" is not a scored criterion of the evaluation rubric; residents’ ratings cannot be read onto it`,
+      },
+      'residentSatisfactionCriterion',
+    ),
 
   roundNotFound: () =>
     refusal(DomainErrorCode.NotFound, EvaluationRefusal.RoundNotFound, {

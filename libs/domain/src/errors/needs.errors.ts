@@ -38,6 +38,7 @@ export enum NeedsRefusal {
   PeriodInvalid = 'SERVICE_ORDER_PERIOD_INVALID',
   OfferAboveCap = 'ORDER_OFFER_ABOVE_CAP',
   OfferNotFound = 'ORDER_OFFER_NOT_FOUND',
+  OrderAlreadyFunded = 'SERVICE_ORDER_ALREADY_FUNDED',
   AlreadyOffered = 'ORDER_ALREADY_OFFERED',
   SubmissionNotFound = 'ORDER_SUBMISSION_NOT_FOUND',
   SubmissionOutsideOrder = 'ORDER_SUBMISSION_OUTSIDE_ORDER',
@@ -186,6 +187,24 @@ export const NeedsErrors = {
       },
       'budgetCapFen',
     ),
+
+  /** The office lowered its limit after the order was drafted: the picked offer no longer fits. */
+  purchaseAboveLimit: (amountFen: number, limitFen: number) =>
+    refusal(
+      DomainErrorCode.Conflict,
+      NeedsRefusal.AboveSmallPurchaseLimit,
+      {
+        zh: `选定报价 ${yuan(amountFen)} 超过街道现行小额直接购买上限 ${yuan(limitFen)}，不能直接购买`,
+        en: `the picked offer ${yuan(amountFen)} is above the office’s current small-purchase limit ${yuan(limitFen)}; it cannot be bought directly`,
+      },
+      'orderId',
+    ),
+
+  orderAlreadyFunded: (agreementNumber: string) =>
+    refusal(DomainErrorCode.Conflict, NeedsRefusal.OrderAlreadyFunded, {
+      zh: `该订单已由政府买单，服务购买协议 ${agreementNumber} 已建立资助项目`,
+      en: `the office already bought this order; service purchase agreement ${agreementNumber} has its grant`,
+    }),
 
   aboveCompetitionMax: (capFen: number, maxFen: number) =>
     refusal(

@@ -27,6 +27,13 @@ export class EvaluationRound {
   @Column({ type: 'jsonb' })
   rules: EvaluationRules;
 
+  /**
+   * The rubric criterion the office chose to read the residents' ratings onto (满意度), or null: the
+   * panel then sees no residents' figure. Off unless chosen when the round opened.
+   */
+  @Column({ name: 'resident_satisfaction_criterion', type: 'text', nullable: true })
+  residentSatisfactionCriterion: string | null;
+
   @Column({ name: 'created_by', type: 'text' })
   createdBy: string;
 

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { GrantState } from '@app/domain';
+import { GrantState, GrantTerms } from '@app/domain';
 import { fenTransformer } from '../fen.transformer';
 import { EditedRow } from '../edited-row';
 
@@ -19,7 +19,10 @@ export interface PayeeAccount {
   readonly accountNumber: string;
 }
 
-/** 资助: one per funded project, from the signed agreement the office accepted. */
+/**
+ * 资助: one per funded project, from the signed agreement of a competition the office accepted, or
+ * from a direct purchase the office bought (政府买单). Exactly one source is set (a CHECK says so).
+ */
 @Entity({ name: 'project_grant' })
 @Index('project_grant_competition_idx', ['competitionId', 'agreementNumber'])
 export class ProjectGrant extends EditedRow {
@@ -31,17 +34,28 @@ export class ProjectGrant extends EditedRow {
   @Column({ name: 'tenant_id', type: 'uuid', update: false })
   tenantId?: string;
 
-  @Column({ name: 'competition_id', type: 'uuid' })
-  competitionId: string;
+  @Column({ name: 'competition_id', type: 'uuid', nullable: true })
+  competitionId: string | null;
 
-  @Column({ name: 'submission_id', type: 'uuid' })
-  submissionId: string;
+  @Column({ name: 'submission_id', type: 'uuid', nullable: true })
+  submissionId: string | null;
+
+  /** A direct purchase's service order. */
+  @Column({ name: 'order_id', type: 'uuid', nullable: true })
+  orderId: string | null;
 
   @Column({ name: 'organization_id', type: 'uuid' })
   organizationId: string;
 
-  @Column({ name: 'agreement_id', type: 'uuid' })
-  agreementId: string;
+  @Column({ name: 'agreement_id', type: 'uuid', nullable: true })
+  agreementId: string | null;
+
+  @Column({ name: 'purchase_agreement_id', type: 'uuid', nullable: true })
+  purchaseAgreementId: string | null;
+
+  /** A direct purchase's terms as they were when bought; a competition's grants read the competition's rules. */
+  @Column({ type: 'jsonb', nullable: true })
+  terms: GrantTerms | null;
 
   @Column({ name: 'agreement_number', type: 'text' })
   agreementNumber: string;

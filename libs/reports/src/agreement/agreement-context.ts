@@ -8,6 +8,10 @@ import { AgreementLocale, AgreementView } from './agreement-view.types';
 export interface AgreementContext {
   readonly agreementNumber: string;
   readonly competitionName: string;
+  readonly purchase: {
+    readonly beneficiaries: string;
+    readonly deliverables: readonly { readonly marker: string; readonly text: string }[];
+  } | null;
   readonly funder: { readonly name: string; readonly address: string; readonly representative: string };
   readonly grantee: {
     readonly name: string;
@@ -168,9 +172,20 @@ export function prepareAgreement(view: AgreementView): PreparedAgreement {
   const agreementNumber = text(view.agreementNumber, 'agreementNumber');
   const projectTitle = text(view.project.title, 'project.title');
 
+  const purchase = view.purchase ?? null;
+  if (purchase && purchase.deliverables.length === 0) {
+    invalid('purchase.deliverables', 'must list at least one deliverable');
+  }
   const context: AgreementContext = {
     agreementNumber,
     competitionName: text(view.competitionName, 'competitionName'),
+    purchase: purchase && {
+      beneficiaries: text(purchase.beneficiaries, 'purchase.beneficiaries'),
+      deliverables: purchase.deliverables.map((item, i) => ({
+        marker: locale === 'zh' ? `（${zhNumeral(i + 1)}）` : `${i + 1}.`,
+        text: text(item, `purchase.deliverables.${i}`),
+      })),
+    },
     funder: {
       name: text(view.funder.name, 'funder.name'),
       address: text(view.funder.address, 'funder.address'),
@@ -237,9 +252,9 @@ export function prepareAgreement(view: AgreementView): PreparedAgreement {
     },
     signingDate: view.signingDate === null ? blankDate : formatDate(view.signingDate, 'signingDate', locale),
   };
-  const documentTitle =
-    locale === 'zh'
-      ? `项目资助协议书 ${agreementNumber} ${projectTitle}`
-      : `Project Funding Agreement ${agreementNumber} ${projectTitle}`;
+  const kind = purchase
+    ? { zh: '服务购买协议', en: 'Service Purchase Agreement' }
+    : { zh: '项目资助协议书', en: 'Project Funding Agreement' };
+  const documentTitle = `${kind[locale]} ${agreementNumber} ${projectTitle}`;
   return { locale, context, createdAt, documentTitle };
 }

@@ -59,6 +59,17 @@ export interface AgreementTranche {
 }
 
 /**
+ * A direct purchase (政府买单 of a community's service order): the agreement becomes a service
+ * purchase agreement (服务购买协议) and prints what the order asks for.
+ */
+export interface AgreementPurchase {
+  /** Who benefits and how many, as the order states it. */
+  readonly beneficiaries: string;
+  /** The order's deliverables, one clause each. */
+  readonly deliverables: readonly string[];
+}
+
+/**
  * Everything one funding agreement (资助协议书) shows, as plain data. The budget lines and the
  * tranches must each add up to the grant exactly; the renderer refuses the view otherwise.
  */
@@ -66,7 +77,10 @@ export interface AgreementView {
   readonly locale: AgreementLocale;
   /** e.g. GYCT-2026-0001 */
   readonly agreementNumber: string;
+  /** The competition, or for a direct purchase the route it was bought by (e.g. 小额直接购买). */
   readonly competitionName: string;
+  /** Set for a direct purchase; absent or null for a competition's funding agreement. */
+  readonly purchase?: AgreementPurchase | null;
   readonly funder: AgreementFunder;
   readonly grantee: AgreementGrantee;
   readonly bankAccount: AgreementBankAccount | null;

@@ -190,6 +190,22 @@ describe('renderAgreementPdf', () => {
     expect(qpdfStatus).toBe(0);
   });
 
+  it('becomes a service purchase agreement for a direct purchase, listing the order’s deliverables', async () => {
+    const view = buildAgreementView({
+      competitionName: '小额直接购买',
+      purchase: { beneficiaries: '辖区独居老人 40 人', deliverables: ['每月上门探访两次', '建立独居老人服务台账'] },
+    });
+    const text = readPdf(await renderAgreementPdf(view, fonts)).pages.join('\n');
+    expect(text).toContain('服务购买协议');
+    expect(text).not.toContain('项目资助协议书');
+    expect(text).toMatch(/甲方（购买方）：\s+佛山市三水区人民政府西南街道办事处/);
+    expect(text).toMatch(/乙方（服务承接方）：/);
+    expect(text.replace(/\s+/g, '')).toContain('以小额直接购买方式向乙方购买本协议所列社区服务');
+    expect(text).toMatch(/服务对象：\s+辖区独居老人 40 人/);
+    expect(text).toMatch(/（一）\s+每月上门探访两次/);
+    expect(text).toMatch(/（二）\s+建立独居老人服务台账/);
+  });
+
   it('prints the signing date once it is known', async () => {
     const { pages } = readPdf(await renderAgreementPdf(buildAgreementView({ signingDate: '2017-06-28' }), fonts));
     expect(pages.join('\n')).toMatch(/日期：2017年6月28日\s+日期：2017年6月28日/);

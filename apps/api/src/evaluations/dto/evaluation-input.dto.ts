@@ -14,6 +14,17 @@ export class CreateEvaluationRoundDto {
   @Label('评估阶段', 'evaluation stage')
   @IsIn(Object.values(EvaluationStage))
   stage: EvaluationStage;
+
+  @ApiPropertyOptional({
+    example: 'satisfaction',
+    description:
+      '可选：把居民对所回应需求的满意度（1–5 星的平均）按比例折算到这一评估项，显示给评估组；不选则不显示。\n\n' +
+      'Optional: the rubric criterion onto which the residents’ mean 1–5 rating of the needs a grant answers is ' +
+      'mapped (mean ÷ 5 × the criterion’s maximum) and shown to the panel; off when left out.',
+  })
+  @Label('居民满意度对应的评估项', 'criterion for residents’ satisfaction')
+  @TextField({ max: 40, optional: true })
+  residentSatisfactionCriterion?: string;
 }
 
 export class AddEvaluatorDto {

@@ -152,6 +152,29 @@ export class EvaluationSheetResponseDto {
   revision: number;
 }
 
+/** 满意度 from the residents who supported the needs a grant answers, on the criterion the office chose. */
+export class ResidentSatisfactionDto {
+  @ApiProperty({ example: 'satisfaction', description: 'the rubric criterion it is read onto' })
+  criterion: string;
+
+  @ApiProperty({ type: 'integer', example: 12, description: 'how many residents rated the delivery' })
+  ratings: number;
+
+  @ApiProperty({ type: String, nullable: true, example: '4.50', description: 'mean of the 1–5 ratings, 2 decimals' })
+  mean: string | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '18.00',
+    description: 'mean ÷ 5 × the criterion’s maximum, half-up to 2 decimals; null without a rating',
+  })
+  points: string | null;
+
+  @ApiProperty({ example: '20' })
+  maxPoints: string;
+}
+
 export class EvaluationProjectDto {
   @ApiProperty({ format: 'uuid' })
   grantId: string;
@@ -176,6 +199,13 @@ export class EvaluationProjectDto {
 
   @ApiProperty({ type: EvaluationResultDto, nullable: true, description: '评估结束后 / once the round is closed' })
   result: EvaluationResultDto | null;
+
+  @ApiProperty({
+    type: ResidentSatisfactionDto,
+    nullable: true,
+    description: '居民满意度（开启评估时选定评估项才有） / residents’ satisfaction, when the office chose a criterion',
+  })
+  residentSatisfaction: ResidentSatisfactionDto | null;
 }
 
 export class EvaluationRoundSummaryDto {

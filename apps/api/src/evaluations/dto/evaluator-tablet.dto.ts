@@ -4,7 +4,7 @@ import { EvaluationRoundState, EvaluationStage, EvaluatorSheetStatus, JudgeGroup
 import { TextField } from '../../common/input.decorators';
 import { Label } from '../../common/label.decorator';
 import { RubricCriterionRuleDto } from '../../competitions/dto/panel-rules.dto';
-import { EvaluationSheetResponseDto } from './evaluation-response.dto';
+import { EvaluationSheetResponseDto, ResidentSatisfactionDto } from './evaluation-response.dto';
 
 export class EvaluatorSignInDto {
   @ApiProperty({
@@ -92,6 +92,13 @@ export class TabletProjectDto {
 
   @ApiProperty({ type: String, nullable: true, description: '回避原因 / why the evaluator is recused' })
   recusalReason: string | null;
+
+  @ApiProperty({
+    type: ResidentSatisfactionDto,
+    nullable: true,
+    description: '居民满意度（办公室选定评估项时） / residents’ satisfaction, when the office chose a criterion',
+  })
+  residentSatisfaction: ResidentSatisfactionDto | null;
 
   @ApiProperty({ type: EvaluationSheetResponseDto, nullable: true, description: '本人的评分表 / own sheet' })
   sheet: EvaluationSheetResponseDto | null;

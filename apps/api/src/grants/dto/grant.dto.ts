@@ -33,13 +33,24 @@ export class GrantSummaryDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
-  @ApiProperty({ format: 'uuid' })
-  competitionId: string;
+  @ApiProperty({ format: 'uuid', type: String, nullable: true, description: 'null for a direct purchase' })
+  competitionId: string | null;
 
-  @ApiProperty({ format: 'uuid' })
-  submissionId: string;
+  @ApiProperty({ format: 'uuid', type: String, nullable: true, description: 'null for a direct purchase' })
+  submissionId: string | null;
 
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({
+    format: 'uuid',
+    type: String,
+    nullable: true,
+    description: 'the direct purchase’s service order; null for a competition’s grant',
+  })
+  orderId: string | null;
+
+  @ApiProperty({
+    format: 'uuid',
+    description: 'the competition’s signed agreement, or the direct purchase’s service purchase agreement',
+  })
   agreementId: string;
 
   @ApiProperty({ example: 'GYCT-2026-0001' })

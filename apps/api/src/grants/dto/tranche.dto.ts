@@ -99,8 +99,8 @@ export class TrancheQueueItemDto extends TrancheDto {
   @ApiProperty({ example: '佛山市三水区西南街道五顶岗社区居民委员会' })
   granteeName: string;
 
-  @ApiProperty({ format: 'uuid' })
-  competitionId: string;
+  @ApiProperty({ format: 'uuid', type: String, nullable: true, description: 'null for a direct purchase' })
+  competitionId: string | null;
 
   @ApiProperty({ type: PayeeDto, nullable: true, description: 'the account the grantee entered' })
   grantPayee: PayeeDto | null;

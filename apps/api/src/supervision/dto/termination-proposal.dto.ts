@@ -45,8 +45,8 @@ export class TerminationProposalDto {
   @ApiProperty({ format: 'uuid' })
   grantId: string;
 
-  @ApiProperty({ format: 'uuid' })
-  competitionId: string;
+  @ApiProperty({ format: 'uuid', type: String, nullable: true, description: 'null for a direct purchase' })
+  competitionId: string | null;
 
   @ApiProperty({ format: 'uuid' })
   organizationId: string;

@@ -4,7 +4,11 @@
  */
 export const AGREEMENT_EN_TEMPLATE = `
 <subtitle>{{competitionName}}
+{{#if purchase}}
+<title>Service Purchase Agreement
+{{else}}
 <title>Project Funding Agreement
+{{/if}}
 <meta>Agreement No. {{agreementNumber}}
 
 <field>Party A (funder):<|>{{funder.name}}
@@ -20,13 +24,24 @@ export const AGREEMENT_EN_TEMPLATE = `
 <field>Contact person:<|>{{grantee.contactPerson}}
 <field>Telephone:<|>{{grantee.contactPhone}}
 <space>6
+{{#if purchase}}
+<p>To answer the needs residents posted (residents order, the community drafts, an organization takes, the government pays), Party A buys the community services below from Party B as a {{competitionName}}, and Party B delivers them. The parties, on the principles of equality, free will and good faith, agree as follows.
+{{else}}
 <p>To develop public-benefit services in the community and to support community organizations, and following the results of {{competitionName}}, Party A funds the project submitted by Party B. The parties, on the principles of equality, free will and good faith, agree as follows.
+{{/if}}
 
 <h>Article 1<|>The project
 <field>Project title:<|>{{project.title}}
 <field>Category:<|>{{project.category}}
 <field>Term:<|>{{project.period}}
 <field>Summary:<|>{{project.summary}}
+{{#if purchase}}
+<field>Beneficiaries:<|>{{purchase.beneficiaries}}
+<p>Party B delivers the following and reports on each in its final report:
+{{#each purchase.deliverables}}
+<item>{{marker}}<|>{{text}}
+{{/each}}
+{{/if}}
 
 <h>Article 2<|>Grant
 <p>Party A grants Party B the following amount for the project, to be spent as budgeted in Article 3 and paid in tranches as set out in Article 4:

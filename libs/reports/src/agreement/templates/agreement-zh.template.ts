@@ -5,14 +5,26 @@
  */
 export const AGREEMENT_ZH_TEMPLATE = `
 <subtitle>{{competitionName}}
+{{#if purchase}}
+<title>服务购买协议
+{{else}}
 <title>项目资助协议书
+{{/if}}
 <meta>协议编号：{{agreementNumber}}
 
+{{#if purchase}}
+<field>甲方（购买方）：<|>{{funder.name}}
+{{else}}
 <field>甲方（资助方）：<|>{{funder.name}}
+{{/if}}
 <field>地址：<|>{{funder.address}}
 <field>负责人：<|>{{funder.representative}}
 <space>6
+{{#if purchase}}
+<field>乙方（服务承接方）：<|>{{grantee.name}}
+{{else}}
 <field>乙方（项目执行方）：<|>{{grantee.name}}
+{{/if}}
 {{#if grantee.creditCode}}
 <field>统一社会信用代码：<|>{{grantee.creditCode}}
 {{/if}}
@@ -21,13 +33,24 @@ export const AGREEMENT_ZH_TEMPLATE = `
 <field>联系人：<|>{{grantee.contactPerson}}
 <field>联系电话：<|>{{grantee.contactPhone}}
 <space>6
+{{#if purchase}}
+<p>为回应社区居民需求（居民点单、社区制单、社会组织承单、政府买单），甲方以{{competitionName}}方式向乙方购买本协议所列社区服务，乙方按本协议交付。甲乙双方本着平等自愿、诚实守信的原则，经协商一致，订立本协议，共同遵守。
+{{else}}
 <p>为推动社区公益服务发展，培育扶持社区社会组织，根据{{competitionName}}评审结果，乙方申报的项目获得资助。甲乙双方本着平等自愿、诚实守信的原则，经协商一致，订立本协议，共同遵守。
+{{/if}}
 
 <h>第一条<|>项目基本情况
 <field>项目名称：<|>{{project.title}}
 <field>项目类别：<|>{{project.category}}
 <field>执行期限：<|>{{project.period}}
 <field>项目概要：<|>{{project.summary}}
+{{#if purchase}}
+<field>服务对象：<|>{{purchase.beneficiaries}}
+<p>乙方须交付以下服务内容，并在结项报告中逐项说明完成情况：
+{{#each purchase.deliverables}}
+<item>{{marker}}<|>{{text}}
+{{/each}}
+{{/if}}
 
 <h>第二条<|>资助金额
 <p>甲方资助乙方项目资金如下，资助资金按第三条所列预算使用，按第四条约定分期拨付：

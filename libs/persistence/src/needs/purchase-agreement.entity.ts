@@ -1,0 +1,43 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { fenTransformer } from '../fen.transformer';
+
+/**
+ * 服务购买协议: the Chinese agreement of a direct purchase, rendered when the office bought the
+ * picked offer (政府买单); its number is the grant's agreement number in the ledger.
+ */
+@Entity({ name: 'purchase_agreement' })
+export class PurchaseAgreement {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** Copied from the order by the database on insert (so unset before). */
+  @Column({ name: 'tenant_id', type: 'uuid', update: false })
+  tenantId?: string;
+
+  @Column({ name: 'order_id', type: 'uuid' })
+  orderId: string;
+
+  @Column({ name: 'offer_id', type: 'uuid' })
+  offerId: string;
+
+  @Column({ type: 'text' })
+  number: string;
+
+  @Column({ name: 'amount_fen', type: 'bigint', transformer: fenTransformer })
+  amountFen: number;
+
+  @Column({ type: 'bytea', select: false })
+  pdf: Buffer;
+
+  @Column({ type: 'text' })
+  sha256: string;
+
+  @Column({ name: 'size_bytes', type: 'integer' })
+  sizeBytes: number;
+
+  @Column({ name: 'created_by', type: 'uuid' })
+  createdBy: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}
