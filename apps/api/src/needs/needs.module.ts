@@ -8,6 +8,8 @@ import { CommunityNeedsService } from './community-needs.service';
 import { NeedGuard } from './need-guard';
 import { NeedsFunnelService } from './needs-funnel.service';
 import { NeedsRepository } from './needs.repository';
+import { NeedsReviewController } from './needs-review.controller';
+import { NeedsReviewService } from './needs-review.service';
 import { ResidentsController } from './residents.controller';
 import { ResidentsService } from './residents.service';
 import { ServiceOrdersController } from './service-orders.controller';
@@ -20,7 +22,7 @@ import { ServiceOrdersService } from './service-orders.service';
  */
 @Module({
   imports: [PersistenceModule, AuthModule, VotesModule, SupervisionModule],
-  controllers: [ResidentsController, CommunityNeedsController, ServiceOrdersController],
+  controllers: [ResidentsController, CommunityNeedsController, NeedsReviewController, ServiceOrdersController],
   providers: [
     NeedsRepository,
     NeedGuard,
@@ -28,6 +30,7 @@ import { ServiceOrdersService } from './service-orders.service';
     CommunityNeedsService,
     ServiceOrdersService,
     NeedsFunnelService,
+    NeedsReviewService,
   ],
 })
 export class NeedsModule {}

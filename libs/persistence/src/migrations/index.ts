@@ -20,6 +20,7 @@ import { AuditChain1764846000000 } from './1764846000000-audit-chain';
 import { WebhooksAndNotifications1764849600000 } from './1764849600000-webhooks-and-notifications';
 import { Needs1764853200000 } from './1764853200000-needs';
 import { OfficeTablesIsolation1764856800000 } from './1764856800000-office-tables-isolation';
+import { NeedsReview1764864000000 } from './1764864000000-needs-review';
 
 /** In order. Listed explicitly so the same list works from TypeScript sources and from the build. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   WebhooksAndNotifications1764849600000,
   Needs1764853200000,
   OfficeTablesIsolation1764856800000,
+  NeedsReview1764864000000,
 ];
