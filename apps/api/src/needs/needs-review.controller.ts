@@ -52,6 +52,7 @@ export class NeedsReviewController {
     description: '只读；决定由社区作出。\n\nRead only; the community decides.',
   })
   @ApiResponse({ status: 200, type: NeedsReviewQueueDto })
+  @ApiError(400)
   @ApiCallerErrors('仅限街道 / offices only')
   @ApiError(404, 'not a community of the office with a wall', refusalExample(NeedsErrors.wallNotFound('communityId')))
   officeQueue(@Query() query: NeedsReviewQueryDto): Promise<NeedsReviewQueueDto> {
@@ -109,6 +110,7 @@ export class NeedsReviewController {
     description: '本社区的需求，待审核的也可查看。\n\nThe community’s own needs, pending ones included.',
   })
   @ApiDownload('the photo as stored', NEED_PHOTO_TYPES)
+  @ApiError(400)
   @ApiCallerErrors(COMMUNITIES)
   @ApiError(404, 'no photo of the community’s', refusalExample(NeedsErrors.photoNotFound()))
   async photo(
