@@ -157,7 +157,11 @@ describe('点单 review: photos on needs, bursts and repeats voided or cleared b
       .get(`/needs-review?communityId=${community.organization.id}`)
       .set(bearer(office.token))
       .expect(200);
-    expect((officeView.body as Queue).pendingSupports).toBe(4);
+    expect((officeView.body as Queue[]).map((q) => q.pendingSupports)).toEqual([4]);
+    const all = await api().get('/needs-review').set(bearer(office.token)).expect(200);
+    expect(
+      (all.body as (Queue & { communityId: string })[]).find((q) => q.communityId === community.organization.id),
+    ).toMatchObject({ pendingSupports: 4 });
 
     const ids = body.supportGroups[0].supports.map((s) => s.id);
     const bare = await api()

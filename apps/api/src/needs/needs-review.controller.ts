@@ -48,15 +48,16 @@ export class NeedsReviewController {
   @Get('needs-review')
   @Allow(Role.Office)
   @ApiOperation({
-    summary: '本街道某社区的审核队列 / a community’s review queue, for its office',
-    description: '只读；决定由社区作出。\n\nRead only; the community decides.',
+    summary: '本街道各社区的审核队列 / the review queues of the office’s communities',
+    description:
+      '按社区名称排列，可只看一个社区；只读，决定由社区作出。\n\nBy community name, or one community; read only, the community decides.',
   })
-  @ApiResponse({ status: 200, type: NeedsReviewQueueDto })
+  @ApiResponse({ status: 200, type: NeedsReviewQueueDto, isArray: true })
   @ApiError(400)
   @ApiCallerErrors('仅限街道 / offices only')
   @ApiError(404, 'not a community of the office with a wall', refusalExample(NeedsErrors.wallNotFound('communityId')))
-  officeQueue(@Query() query: NeedsReviewQueryDto): Promise<NeedsReviewQueueDto> {
-    return this.reviews.officeQueue(query.communityId);
+  officeQueues(@Query() query: NeedsReviewQueryDto): Promise<NeedsReviewQueueDto[]> {
+    return this.reviews.officeQueues(query.communityId);
   }
 
   @Post('community/needs-review/supports')

@@ -37,11 +37,16 @@ export class NeedsReviewService {
     return this.queue(community);
   }
 
-  /** The office reads a community's queue; a community of another office reads as having no wall. */
-  async officeQueue(communityId: string): Promise<NeedsReviewQueueDto> {
-    const [wall, community] = await Promise.all([this.needs.wall(communityId), this.needs.organization(communityId)]);
-    if (!wall || !community) throw NeedsErrors.wallNotFound('communityId');
-    return this.queue(community);
+  /**
+   * The office reads its communities' queues (one, when named), by community name; a community of
+   * another office reads as having no wall, row-level security keeping its wall out of sight.
+   */
+  async officeQueues(communityId?: string): Promise<NeedsReviewQueueDto[]> {
+    const walls = await this.needs.walls();
+    if (communityId === undefined) return Promise.all(walls.map(({ community }) => this.queue(community)));
+    const named = walls.find(({ community }) => community.id === communityId);
+    if (!named) throw NeedsErrors.wallNotFound('communityId');
+    return [await this.queue(named.community)];
   }
 
   /** The photo of one of the community's needs, whatever its state: the community moderates it. */

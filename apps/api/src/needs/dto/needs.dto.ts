@@ -292,10 +292,11 @@ export class NeedsReviewQueueDto {
 }
 
 export class NeedsReviewQueryDto {
-  @ApiProperty({ format: 'uuid', description: '社区 / the community' })
+  @ApiPropertyOptional({ format: 'uuid', description: '只看这一社区 / only this community' })
   @Label('社区', 'community')
+  @Optional()
   @IsUUID()
-  communityId: string;
+  communityId?: string;
 }
 
 class ReviewDecisionFields {
