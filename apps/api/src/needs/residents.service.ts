@@ -1,10 +1,10 @@
 import { createHash, randomInt } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { NeedFlag, NeedsErrors, NeedState, ResidentMethod, Role, VoteReviewDecision } from '@app/domain';
-import { NeedPhoto } from '@app/persistence';
-import { AuditRepository } from '@app/persistence';
+import { AuditRepository, NeedPhoto } from '@app/persistence';
 import { Actor } from '../auth/actor';
 import { auditActor } from '../auth/audit-actor';
+import { RequestOrigin } from '../common/request-origin';
 import { CredentialDigestService } from '../auth/credential-digest.service';
 import { signInCodeCandidates } from '../auth/sign-in-code';
 import { TokenService } from '../auth/token.service';
@@ -20,10 +20,10 @@ import {
   PostNeedDto,
   RateNeedDto,
   ResidentSessionDto,
-  SupportNeedDto,
   ResidentSignInDto,
   ResidentSmsRequestDto,
   ResidentSmsSentDto,
+  SupportNeedDto,
 } from './dto/needs.dto';
 import { NeedGuard } from './need-guard';
 import { NeedPhotoUpload } from './need-photo-upload';
@@ -31,12 +31,6 @@ import { ON_THE_WALL, toNeedResponse } from './need-views';
 import { NeedsRepository } from './needs.repository';
 
 type ResidentActor = Extract<Actor, { kind: 'resident' }>;
-
-/** Where a request came from, as the guard and the review queue read it (hashed before it is kept). */
-export interface RequestOrigin {
-  readonly address: string;
-  readonly userAgent: string;
-}
 
 /** SMS codes, sign-in budgets and address hashes of the needs walls are counted under this one scope. */
 const NEEDS_SCOPE = 'needs-walls';
