@@ -35,7 +35,11 @@ const PNG = Buffer.from(
 
 describe('点单 review: photos on needs, bursts and repeats voided or cleared by the community', () => {
   // Its own Redis namespace, so other files' requests from this host count in none of its bursts.
-  const served = serveApp({ QUEUE_PREFIX: `needs-review-${randomBytes(6).toString('hex')}` });
+  // Behind a proxy on this host, so a test can speak for residents on many networks.
+  const served = serveApp({
+    QUEUE_PREFIX: `needs-review-${randomBytes(6).toString('hex')}`,
+    TRUST_PROXY: 'loopback',
+  });
   const api = () => request(served.app.getHttpServer());
 
   it('a photo is seen by the community while pending and by the public only once the need is on the wall', async () => {
@@ -204,6 +208,26 @@ describe('点单 review: photos on needs, bursts and repeats voided or cleared b
       .send({ decision: 'void', reason: '不是本社区的', supportIds: [ids[3]] })
       .expect(404);
     expect(foreign.body).toMatchObject({ reason: 'NEED_SUPPORT_NOT_FOUND', field: 'supportIds.0' });
+  });
+
+  it('a crowd onto one need within a minute is flagged beyond its burst, from however many networks', async () => {
+    const community = await communityWithWall(served.app);
+    const poster = await residentByPhone(served.app, nextPhone());
+    const needId = await collectedNeed(served.app, community, poster, { title: '希望菜市场周末延长营业' });
+    for (let i = 0; i < 11; i += 1) {
+      const resident = await residentByPhone(served.app, nextPhone());
+      await api()
+        .post(`/resident/needs/${needId}/supports`)
+        .set('authorization', resident)
+        .set('x-forwarded-for', `203.0.${113 + i}.7`)
+        .expect(201);
+    }
+    const queue = (await api().get('/community/needs-review').set('authorization', community.auth).expect(200))
+      .body as Queue;
+    expect(queue.pendingSupports).toBe(1);
+    expect(queue.supportGroups).toEqual([expect.objectContaining({ flags: ['support-burst'], count: 1 })]);
+    const wall = await api().get(`/needs-walls/${community.organization.id}`).expect(200);
+    expect(wall.body.needs).toEqual([expect.objectContaining({ id: needId, supports: 12 })]);
   });
 
   it('a neighbour’s repeat is voided with a reason its poster reads, cleared, or refused once listed', async () => {
