@@ -67,7 +67,6 @@ interface Order {
 }
 
 interface ReviewQueue {
-  readonly pendingSupports: number;
   readonly supportGroups: readonly {
     readonly flags: readonly string[];
     readonly count: number;
@@ -111,7 +110,7 @@ async function resident(api: ApiClient, apiLog: string, index: number): Promise<
 
 /**
  * One phone signs in BURST numbers and supports the same need: beyond the phone's burst the
- * supports are flagged (they count until reviewed), and the community voids what its queue shows.
+ * supports are flagged (they count until reviewed), and the community voids the phone's burst.
  */
 async function burstVoided(
   api: ApiClient,
@@ -125,17 +124,18 @@ async function burstVoided(
     await neighbour.post(`/resident/needs/${need.id}/supports`, { deviceId: `demo-one-phone-${runId}` });
   }
   const queue = await community.client.get<ReviewQueue>('/community/needs-review');
-  for (const group of queue.supportGroups) {
+  const burst = queue.supportGroups.filter((g) => g.flags.includes('device-burst'));
+  for (const group of burst) {
     await community.client.post('/community/needs-review/supports', {
       decision: 'void',
       reason: '同一部手机一分钟内登录多个号码附议，系刷单',
       supportIds: group.supports.map((s) => s.id),
     });
   }
-  const flags = queue.supportGroups.map((g) => `${g.flags.join('+')} × ${g.count}`).join(', ');
+  const flags = burst.map((g) => `${g.flags.join('+')} × ${g.count}`).join(', ');
   const wall = await api.get<{ needs: { id: string; supports: number }[] }>(`/needs-walls/${community.id}`);
   say(
-    `  刷单审核 / review: ${BURST} supports of「${need.title}」from one phone, ${queue.pendingSupports} flagged (${flags}), ` +
+    `  刷单审核 / review: ${BURST} supports of「${need.title}」from one phone, ${burst.reduce((n, g) => n + g.count, 0)} flagged (${flags}), ` +
       `voided by 侯家塘 with its reason; the wall now counts ${wall.needs.find((n) => n.id === need.id)?.supports ?? 0}`,
   );
 }

@@ -230,6 +230,25 @@ describe('点单 review: photos on needs, bursts and repeats voided or cleared b
     expect(wall.body.needs).toEqual([expect.objectContaining({ id: needId, supports: 12 })]);
   });
 
+  it('a resident’s support within a second of their last is flagged as faster than a person', async () => {
+    const community = await communityWithWall(served.app);
+    const poster = await residentByPhone(served.app, nextPhone());
+    const first = await collectedNeed(served.app, community, poster, { title: '希望楼下装一排晾衣架' });
+    const second = await collectedNeed(served.app, community, poster, { title: '希望小区里多几张休息长椅' });
+    const hurried = await residentByPhone(served.app, nextPhone());
+    await api().post(`/resident/needs/${first}/supports`).set('authorization', hurried).expect(201);
+    await api().post(`/resident/needs/${second}/supports`).set('authorization', hurried).expect(201);
+    const queue = (await api().get('/community/needs-review').set('authorization', community.auth).expect(200))
+      .body as Queue;
+    expect(queue.supportGroups).toEqual([
+      expect.objectContaining({
+        flags: ['velocity'],
+        count: 1,
+        supports: [expect.objectContaining({ needId: second })],
+      }),
+    ]);
+  });
+
   it('a neighbour’s repeat is voided with a reason its poster reads, cleared, or refused once listed', async () => {
     const community = await communityWithWall(served.app);
     const first = await residentByPhone(served.app, nextPhone());

@@ -75,6 +75,8 @@ export enum NeedFlag {
   DeviceBurst = 'device-burst',
   /** Many supports of one need within a minute, wherever they came from. */
   SupportBurst = 'support-burst',
+  /** A resident's support within a second of their last: faster than a person reads (the vote's rule). */
+  Velocity = 'velocity',
 }
 
 export const NEED_FLAG_LABELS: Readonly<Record<NeedFlag, Bilingual>> = {
@@ -82,6 +84,7 @@ export const NEED_FLAG_LABELS: Readonly<Record<NeedFlag, Bilingual>> = {
   [NeedFlag.AddressBurst]: { zh: '同一网络短时大量提交', en: 'Burst from one address' },
   [NeedFlag.DeviceBurst]: { zh: '同一部手机短时大量附议', en: 'Burst from one phone' },
   [NeedFlag.SupportBurst]: { zh: '一条需求短时大量附议', en: 'Burst of supports for one need' },
+  [NeedFlag.Velocity]: { zh: '附议间隔过短', en: 'Supports too fast' },
 };
 
 /** The photo a resident may add to a need: what a phone's camera saves, judged by its bytes. */

@@ -218,6 +218,16 @@ export class NeedsRepository {
     return rows.length === 1;
   }
 
+  /** When the resident last supported a neighbour's need (a post's own support is no tap), or null. */
+  async lastSupportAt(manager: EntityManager, residentId: string): Promise<Date | null> {
+    const [row] = await manager.query<{ at: Date | null }[]>(
+      `SELECT max(s.created_at) AS at FROM need_support s JOIN resident_need n ON n.id = s.need_id
+        WHERE s.resident_id = $1 AND n.posted_by <> $1`,
+      [residentId],
+    );
+    return row.at;
+  }
+
   support(manager: EntityManager, needId: string, residentId: string): Promise<NeedSupport | null> {
     return manager
       .getRepository(NeedSupport)

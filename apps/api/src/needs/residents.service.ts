@@ -10,6 +10,7 @@ import { signInCodeCandidates } from '../auth/sign-in-code';
 import { TokenService } from '../auth/token.service';
 import { SMS_CODE_SECONDS, SMS_RESEND_SECONDS, SmsChallenges } from '../votes/sms-challenges';
 import { SMS_PROVIDER, SmsProvider, maskedPhone } from '@app/application';
+import { fasterThanAPerson } from '../votes/vote-limits';
 import { VoteHashes } from '../votes/vote-hashes';
 import { VoterSignInLimiter } from '../votes/voter-sign-in-limiter';
 import { normalizedPhone } from '../votes/voter-verification';
@@ -179,6 +180,9 @@ export class ResidentsService {
       const need = await this.needs.lockNeed(manager, needId);
       if (!need || !ON_THE_WALL.includes(need.state)) throw NeedsErrors.needNotFound();
       if (!SUPPORTABLE.includes(need.state)) throw NeedsErrors.needNotOpen(need.state);
+      if (fasterThanAPerson(await this.needs.lastSupportAt(manager, actor.residentId), new Date())) {
+        flags.push(NeedFlag.Velocity);
+      }
       if (
         !(await this.needs.addSupport(manager, {
           needId,
