@@ -11,7 +11,9 @@ import { smsCodeFromLog } from './public-vote';
  * through (one refused with its reason), groups them into needs lists by category and drafts
  * service orders; two are published into the categories of the office's open competition and
  * taken there by organizations' submissions, and 大管家 is bought directly: two organizations offer,
- * the community picks one with its reason. The office then reads the needs funnel per community.
+ * the community picks one with its reason. One phone signing in many numbers to support a need is
+ * flagged and the community voids the burst with its reason. The office then reads the needs
+ * funnel per community.
  */
 
 interface Posted {
@@ -64,6 +66,17 @@ interface Order {
   readonly state: string;
 }
 
+interface ReviewQueue {
+  readonly supportGroups: readonly {
+    readonly flags: readonly string[];
+    readonly count: number;
+    readonly supports: readonly { readonly id: string }[];
+  }[];
+}
+
+/** Supports from one phone in the burst: the phone's first five pass, the rest are flagged. */
+const BURST = 8;
+
 interface Funnel {
   readonly communities: readonly {
     readonly communityId: string;
@@ -93,6 +106,38 @@ async function resident(api: ApiClient, apiLog: string, index: number): Promise<
   const smsCode = await smsCodeFromLog(apiLog, phone);
   const session = await api.post<{ token: string }>('/resident-sessions', { method: 'phone', phone, smsCode });
   return api.as(session.token);
+}
+
+/**
+ * One phone signs in BURST numbers and supports the same need: beyond the phone's burst the
+ * supports are flagged (they count until reviewed), and the community voids the phone's burst.
+ */
+async function burstVoided(
+  api: ApiClient,
+  apiLog: string,
+  runId: string,
+  community: { id: string; client: ApiClient },
+  need: { id: string; title: string },
+): Promise<void> {
+  for (let i = 0; i < BURST; i += 1) {
+    const neighbour = await resident(api, apiLog, 100 + i);
+    await neighbour.post(`/resident/needs/${need.id}/supports`, { deviceId: `demo-one-phone-${runId}` });
+  }
+  const queue = await community.client.get<ReviewQueue>('/community/needs-review');
+  const burst = queue.supportGroups.filter((g) => g.flags.includes('device-burst'));
+  for (const group of burst) {
+    await community.client.post('/community/needs-review/supports', {
+      decision: 'void',
+      reason: '同一部手机一分钟内登录多个号码附议，系刷单',
+      supportIds: group.supports.map((s) => s.id),
+    });
+  }
+  const flags = burst.map((g) => `${g.flags.join('+')} × ${g.count}`).join(', ');
+  const wall = await api.get<{ needs: { id: string; supports: number }[] }>(`/needs-walls/${community.id}`);
+  say(
+    `  刷单审核 / review: ${BURST} supports of「${need.title}」from one phone, ${burst.reduce((n, g) => n + g.count, 0)} flagged (${flags}), ` +
+      `voided by 侯家塘 with its reason; the wall now counts ${wall.needs.find((n) => n.id === need.id)?.supports ?? 0}`,
+  );
 }
 
 /** The last digit of the residents' numbers changes per run, so a second run's SMS codes are its own. */
@@ -168,6 +213,10 @@ export async function playNeedsStart(api: ApiClient, runId: string, apiLog: stri
   say(
     `  居民提出 ${NEEDS.length} 条需求，${NEEDS.reduce((n, p) => n + p.supporters.length, 0)} 次附议 / needs posted and supported by phone-verified residents`,
   );
+  await burstVoided(api, apiLog, runId, communities.get('侯家塘') as { id: string; client: ApiClient }, {
+    id: ids.get(NEEDS[0]) as string,
+    title: NEEDS[0].title,
+  });
 
   const listed = new Map<string, string[]>();
   for (const [name, community] of communities) {

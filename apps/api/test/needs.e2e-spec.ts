@@ -138,30 +138,43 @@ describe('点单式: residents post and support needs, communities draft orders,
     expect((elsewhere.body as Refusal).reason).toBe('NEEDS_PHONE_REQUIRED');
   });
 
-  it('flags the same need posted again and limits a resident posting over and over', async () => {
+  it('refuses a resident’s own need posted again, flags a neighbour’s repeat, and limits posting over and over', async () => {
     const community = await communityWithWall(served.app);
     const resident = await residentByPhone(served.app, nextPhone());
     const body = { ...NEED, communityId: community.organization.id, title: '希望修好 5 栋门口的路灯' };
     const first = await api().post('/resident/needs').set('authorization', resident).send(body).expect(201);
     expect(first.body.state).toBe('pending');
-    await api()
+    const again = await api()
       .post('/resident/needs')
       .set('authorization', resident)
       .send({ ...body, title: ' 希望修好 5栋门口的路灯' })
+      .expect(409);
+    expect(again.body).toMatchObject({ reason: 'NEED_DUPLICATE_OF_OWN', field: 'title' });
+    expect((again.body as Refusal).message_zh).toContain('希望修好 5 栋门口的路灯');
+    const neighbour = await residentByPhone(served.app, nextPhone());
+    const repeat = await api()
+      .post('/resident/needs')
+      .set('authorization', neighbour)
+      .send({ ...body, title: '希望修好5栋门口的路灯' })
       .expect(201);
     const queue = await api().get('/community/needs?state=pending').set('authorization', community.auth).expect(200);
-    const flags = (queue.body as { title: string; flags: string[] }[]).map((n) => [n.title, n.flags] as const);
-    expect(flags.find(([title]) => title === body.title)?.[1]).not.toContain('duplicate');
-    expect(flags.find(([title]) => title !== body.title)?.[1]).toContain('duplicate');
+    const byId = new Map(
+      (queue.body as { id: string; flags: string[]; duplicateOf: string | null }[]).map((n) => [n.id, n]),
+    );
+    expect(byId.get(first.body.id as string)?.flags).not.toContain('duplicate');
+    expect(byId.get(first.body.id as string)?.duplicateOf).toBeNull();
+    expect(byId.get(repeat.body.id as string)?.flags).toContain('duplicate');
+    expect(byId.get(repeat.body.id as string)?.duplicateOf).toBe(first.body.id);
+    // The refused repeat counted as one of the resident's posts of the minute.
     await api()
       .post('/resident/needs')
       .set('authorization', resident)
-      .send({ ...body, title: '第三条' })
+      .send({ ...body, title: '第二条' })
       .expect(201);
     const fourth = await api()
       .post('/resident/needs')
       .set('authorization', resident)
-      .send({ ...body, title: '第四条' })
+      .send({ ...body, title: '第三条' })
       .expect(429);
     expect((fourth.body as Refusal).reason).toBe('NEEDS_RATE_LIMITED');
     expect(await served.db.getRepository(ResidentNeed).countBy({ communityId: community.organization.id })).toBe(3);
@@ -338,15 +351,15 @@ describe('点单式: residents post and support needs, communities draft orders,
 
     const office = await officeToken(served.app);
     const funnel = await api().get('/needs-funnel').set(bearer(office.token)).expect(200);
-    const row = (funnel.body.communities as { communityId: string; stages: { state: string; count: number }[] }[]).find(
-      (c) => c.communityId === community.organization.id,
-    );
-    expect(row?.stages.map((s) => [s.state, s.count])).toEqual([
-      ['open', 1],
-      ['listed', 1],
-      ['ordered', 1],
-      ['taken', 1],
-      ['delivered', 1],
+    const row = (
+      funnel.body.communities as { communityId: string; stages: { state: string; count: number; current: number }[] }[]
+    ).find((c) => c.communityId === community.organization.id);
+    expect(row?.stages.map((s) => [s.state, s.count, s.current])).toEqual([
+      ['open', 1, 0],
+      ['listed', 1, 0],
+      ['ordered', 1, 0],
+      ['taken', 1, 0],
+      ['delivered', 1, 1],
     ]);
     const audit = await served.db.getRepository(AuditEvent).findBy({ subjectId: orderId });
     expect(audit.map((e) => e.action).sort()).toEqual([

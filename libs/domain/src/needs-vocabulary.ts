@@ -73,12 +73,27 @@ export enum NeedFlag {
   Duplicate = 'duplicate',
   /** Many posts or supports from one address within a minute. */
   AddressBurst = 'address-burst',
+  /** Many supports from one phone's page within a minute: one hand signing in many numbers. */
+  DeviceBurst = 'device-burst',
+  /** Many supports of one need within a minute, wherever they came from. */
+  SupportBurst = 'support-burst',
+  /** A resident's support within a second of their last: faster than a person reads (the vote's rule). */
+  Velocity = 'velocity',
 }
 
 export const NEED_FLAG_LABELS: Readonly<Record<NeedFlag, Bilingual>> = {
   [NeedFlag.Duplicate]: { zh: '疑似重复', en: 'Possible duplicate' },
   [NeedFlag.AddressBurst]: { zh: '同一网络短时大量提交', en: 'Burst from one address' },
+  [NeedFlag.DeviceBurst]: { zh: '同一部手机短时大量附议', en: 'Burst from one phone' },
+  [NeedFlag.SupportBurst]: { zh: '一条需求短时大量附议', en: 'Burst of supports for one need' },
+  [NeedFlag.Velocity]: { zh: '附议间隔过短', en: 'Supports too fast' },
 };
+
+/** The photo a resident may add to a need: what a phone's camera saves, judged by its bytes. */
+export const NEED_PHOTO_TYPES = ['image/jpeg', 'image/png'] as const;
+export type NeedPhotoType = (typeof NEED_PHOTO_TYPES)[number];
+/** A phone photo, not a scan: a wall of needs loads on a weak signal. */
+export const NEED_PHOTO_MAX_MIB = 5;
 
 /** How a service order is bought: in a category of an open competition, or directly by its office. */
 export enum PurchaseRoute {
@@ -163,4 +178,8 @@ export const NEED_GUARDS = {
   addressBurst: 20,
   /** Beyond this from one address a minute, refused. */
   perAddressPerMinute: 120,
+  /** Supports from one phone's page a minute before they are flagged: a family shares a phone, not a dozen numbers. */
+  deviceBurst: 5,
+  /** Supports of one need a minute before they are flagged: a need is read and weighed, not stormed. */
+  needSupportBurst: 10,
 } as const;

@@ -10,6 +10,7 @@ import { NeedsWall } from './needs/needs-wall.entity';
 import { Resident } from './needs/resident.entity';
 import { ResidentNeed } from './needs/resident-need.entity';
 import { NeedSupport } from './needs/need-support.entity';
+import { NeedPhoto } from './needs/need-photo.entity';
 import { NeedsList } from './needs/needs-list.entity';
 import { ServiceOrder } from './needs/service-order.entity';
 import { OrderOffer } from './needs/order-offer.entity';
@@ -111,6 +112,7 @@ export const ENTITIES = [
   Resident,
   ResidentNeed,
   NeedSupport,
+  NeedPhoto,
   NeedsList,
   ServiceOrder,
   OrderOffer,

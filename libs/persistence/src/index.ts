@@ -67,6 +67,7 @@ export * from './needs/needs-wall.entity';
 export * from './needs/resident.entity';
 export * from './needs/resident-need.entity';
 export * from './needs/need-support.entity';
+export * from './needs/need-photo.entity';
 export * from './needs/needs-list.entity';
 export * from './needs/service-order.entity';
 export * from './needs/order-offer.entity';

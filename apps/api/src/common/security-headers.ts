@@ -8,7 +8,8 @@ type Directives = Record<string, string[]>;
  * What the pages in web/ actually use: ES modules and stylesheets from the API's own origin, no
  * inline script or style, fetch and EventSource to the same origin, a service worker for the judge
  * tablet, downloads handed over as blob: links (a navigation, which the policy does not govern),
- * system fonts only. Nothing may frame them: a framed judge page could be clickjacked into scoring.
+ * images fetched with the bearer token and shown from blob: URLs the page made itself (a resident's
+ * photo before its need is public), system fonts only. Nothing may frame them: a framed judge page could be clickjacked into scoring.
  */
 const PAGE_DIRECTIVES: Directives = {
   'default-src': ["'self'"],
@@ -17,7 +18,7 @@ const PAGE_DIRECTIVES: Directives = {
   'font-src': ["'self'"],
   'form-action': ["'self'"],
   'frame-ancestors': ["'none'"],
-  'img-src': ["'self'"],
+  'img-src': ["'self'", 'blob:'],
   'manifest-src': ["'self'"],
   'object-src': ["'none'"],
   'script-src': ["'self'"],

@@ -1,12 +1,28 @@
-import { NeedFlag, OrganizationKind, Role, NeedsErrors } from '@app/domain';
+import { NeedFlag, NeedState, OrganizationKind, Role, NeedsErrors } from '@app/domain';
 import { meanRating } from '@app/grants';
 import { Organization } from '@app/persistence';
 import { Actor } from '../auth/actor';
 import { ModeratedNeedDto, NeedDto } from './dto/needs.dto';
 import { NeedWithCounts } from './needs.repository';
 
+/** What the wall shows: needs the community let through, up to their delivery. */
+export const ON_THE_WALL: readonly NeedState[] = [
+  NeedState.Open,
+  NeedState.Listed,
+  NeedState.Ordered,
+  NeedState.Taken,
+  NeedState.Delivered,
+];
+
+/** Where the public reads a need's photo: only a need on the wall has one there. */
+export const publicPhotoUrl = (needId: string) => `/needs-walls/needs/${needId}/photo`;
+
+/** Where the community reads a photo, before it moderates the need too. */
+export const communityPhotoUrl = (needId: string) => `/community/needs/${needId}/photo`;
+
 export function toNeedResponse(row: NeedWithCounts): NeedDto {
   const { need } = row;
+  const photoUrl = row.hasPhoto && ON_THE_WALL.includes(need.state) ? publicPhotoUrl(need.id) : null;
   return {
     id: need.id,
     communityId: need.communityId,
@@ -19,6 +35,7 @@ export function toNeedResponse(row: NeedWithCounts): NeedDto {
     supports: row.supports,
     rating: { count: row.ratingCount, average: meanRating({ count: row.ratingCount, sum: row.ratingSum }) },
     orderId: need.orderId,
+    photoUrl,
     postedAt: need.postedAt.toISOString(),
   };
 }
@@ -29,6 +46,8 @@ export function toModeratedNeedResponse(row: NeedWithCounts): ModeratedNeedDto {
     flags: [...row.need.flags] as NeedFlag[],
     flaggedSupports: row.flaggedSupports,
     listId: row.need.listId,
+    duplicateOf: row.need.duplicateOf,
+    photoUrl: row.hasPhoto ? communityPhotoUrl(row.need.id) : null,
   };
 }
 

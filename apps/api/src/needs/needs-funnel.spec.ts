@@ -25,22 +25,22 @@ describe('the needs funnel', () => {
     );
     expect(stages).toEqual([
       // Open: 2 days, 4 days, and 9 days so far for the one still collected.
-      { state: NeedState.Open, count: 3, averageDays: '5.0' },
+      { state: NeedState.Open, count: 3, current: 1, averageDays: '5.0' },
       // Listed: 3 days, and 6 days so far.
-      { state: NeedState.Listed, count: 2, averageDays: '4.5' },
-      { state: NeedState.Ordered, count: 1, averageDays: '1.0' },
-      { state: NeedState.Taken, count: 1, averageDays: '30.0' },
-      { state: NeedState.Delivered, count: 1, averageDays: null },
+      { state: NeedState.Listed, count: 2, current: 1, averageDays: '4.5' },
+      { state: NeedState.Ordered, count: 1, current: 0, averageDays: '1.0' },
+      { state: NeedState.Taken, count: 1, current: 0, averageDays: '30.0' },
+      { state: NeedState.Delivered, count: 1, current: 1, averageDays: null },
     ]);
   });
 
   it('says nothing about the days of a stage no need reached, nor of delivered, where the way ends', () => {
-    expect(needsFunnel([], day(0)).map((s) => [s.count, s.averageDays])).toEqual([
-      [0, null],
-      [0, null],
-      [0, null],
-      [0, null],
-      [0, null],
+    expect(needsFunnel([], day(0)).map((s) => [s.count, s.current, s.averageDays])).toEqual([
+      [0, 0, null],
+      [0, 0, null],
+      [0, 0, null],
+      [0, 0, null],
+      [0, 0, null],
     ]);
   });
 });

@@ -9,6 +9,8 @@ import { CommunityNeedsService } from './community-needs.service';
 import { NeedGuard } from './need-guard';
 import { NeedsFunnelService } from './needs-funnel.service';
 import { NeedsRepository } from './needs.repository';
+import { NeedsReviewController } from './needs-review.controller';
+import { NeedsReviewService } from './needs-review.service';
 import { PurchasesService } from './purchases.service';
 import { ResidentsController } from './residents.controller';
 import { ResidentsService } from './residents.service';
@@ -22,7 +24,7 @@ import { ServiceOrdersService } from './service-orders.service';
  */
 @Module({
   imports: [PersistenceModule, AuthModule, VotesModule, SupervisionModule, GrantsModule],
-  controllers: [ResidentsController, CommunityNeedsController, ServiceOrdersController],
+  controllers: [ResidentsController, CommunityNeedsController, NeedsReviewController, ServiceOrdersController],
   providers: [
     NeedsRepository,
     NeedGuard,
@@ -31,6 +33,7 @@ import { ServiceOrdersService } from './service-orders.service';
     ServiceOrdersService,
     NeedsFunnelService,
     PurchasesService,
+    NeedsReviewService,
   ],
 })
 export class NeedsModule {}

@@ -4,6 +4,7 @@ import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { GrantState, NeedState, NEED_FUNNEL, TenantKind } from '@app/domain';
 import {
   Competition,
+  NeedPhoto,
   NeedSupport,
   NeedsList,
   NeedsWall,
@@ -18,12 +19,23 @@ import {
   Tenant,
 } from '@app/persistence';
 
+/** A support the community did not void: it counts on the wall, and its resident may rate. */
+const COUNTS = `review_decision IS DISTINCT FROM 'void'`;
+
+/** A flagged support awaiting the community's review, with the need it supports. */
+export interface FlaggedSupport {
+  readonly support: NeedSupport;
+  readonly needTitle: string;
+}
+
 /** A need with what the wall shows beside it. */
 export interface NeedWithCounts {
   readonly need: ResidentNeed;
-  /** Every support, the poster's own and flagged ones included: a flag asks the community to look, it does not void. */
+  /** Every support but the voided, the poster's own and flagged ones included: a flag asks the community to look. */
   readonly supports: number;
+  /** Flagged supports the community has not reviewed yet. */
   readonly flaggedSupports: number;
+  readonly hasPhoto: boolean;
   readonly ratingCount: number;
   /** Sum of the ratings given; the average is shown to two decimals. */
   readonly ratingSum: number;
@@ -168,8 +180,11 @@ export class NeedsRepository {
     return this.dataSource.getRepository(ResidentNeed).findOneBy({ id });
   }
 
-  /** An unanswered need of the community with the same words: what a repeated post is flagged by. */
-  sameText(manager: EntityManager, communityId: string, title: string): Promise<boolean> {
+  /**
+   * The unanswered needs of the community with the same words (blanks and case aside), the earliest
+   * first: what a repeated post is refused or flagged by.
+   */
+  sameText(manager: EntityManager, communityId: string, title: string): Promise<ResidentNeed[]> {
     return manager
       .getRepository(ResidentNeed)
       .createQueryBuilder('n')
@@ -178,20 +193,40 @@ export class NeedsRepository {
         title,
       })
       .andWhere('n.state IN (:...states)', { states: [NeedState.Pending, NeedState.Open, NeedState.Listed] })
-      .getExists();
+      .orderBy('n.posted_at', 'ASC')
+      .addOrderBy('n.id', 'ASC')
+      .getMany();
   }
 
   /** True when the support was added; false when the resident had already supported the need. */
   async addSupport(
     manager: EntityManager,
-    support: Pick<NeedSupport, 'needId' | 'residentId' | 'tenantId' | 'flags'>,
+    support: Pick<NeedSupport, 'needId' | 'residentId' | 'tenantId' | 'flags' | 'addressHash' | 'deviceHash'>,
   ): Promise<boolean> {
     const rows: unknown[] = await manager.query(
-      `INSERT INTO need_support (need_id, resident_id, tenant_id, flags) VALUES ($1, $2, $3, $4)
+      `INSERT INTO need_support (need_id, resident_id, tenant_id, flags, address_hash, device_hash)
+         VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (need_id, resident_id) DO NOTHING RETURNING need_id`,
-      [support.needId, support.residentId, support.tenantId, JSON.stringify(support.flags)],
+      [
+        support.needId,
+        support.residentId,
+        support.tenantId,
+        JSON.stringify(support.flags),
+        support.addressHash,
+        support.deviceHash,
+      ],
     );
     return rows.length === 1;
+  }
+
+  /** When the resident last supported a neighbour's need (a post's own support is no tap), or null. */
+  async lastSupportAt(manager: EntityManager, residentId: string): Promise<Date | null> {
+    const [row] = await manager.query<{ at: Date | null }[]>(
+      `SELECT max(s.created_at) AS at FROM need_support s JOIN resident_need n ON n.id = s.need_id
+        WHERE s.resident_id = $1 AND n.posted_by <> $1`,
+      [residentId],
+    );
+    return row.at;
   }
 
   support(manager: EntityManager, needId: string, residentId: string): Promise<NeedSupport | null> {
@@ -228,26 +263,102 @@ export class NeedsRepository {
     }
     const needs = await query.orderBy('n.posted_at', 'DESC').addOrderBy('n.id', 'ASC').getMany();
     if (needs.length === 0) return [];
-    const counts: { need_id: string; supports: string; flagged: string; rated: string; rating_sum: string }[] =
-      await this.dataSource.query(
+    const ids = needs.map((n) => n.id);
+    const [counts, photos] = await Promise.all([
+      this.dataSource.query<
+        { need_id: string; supports: string; flagged: string; rated: string; rating_sum: string }[]
+      >(
         `SELECT need_id,
-                count(*) AS supports,
-                count(*) FILTER (WHERE flags <> '[]'::jsonb) AS flagged,
-                count(rating) AS rated,
-                coalesce(sum(rating), 0) AS rating_sum
+                count(*) FILTER (WHERE ${COUNTS}) AS supports,
+                count(*) FILTER (WHERE flags <> '[]'::jsonb AND review_decision IS NULL) AS flagged,
+                count(rating) FILTER (WHERE ${COUNTS}) AS rated,
+                coalesce(sum(rating) FILTER (WHERE ${COUNTS}), 0) AS rating_sum
            FROM need_support WHERE need_id = ANY($1) GROUP BY need_id`,
-        [needs.map((n) => n.id)],
-      );
+        [ids],
+      ),
+      this.dataSource.getRepository(NeedPhoto).find({ where: { needId: In(ids) }, select: { needId: true } }),
+    ]);
     const byNeed = new Map(counts.map((c) => [c.need_id, c]));
+    const withPhoto = new Set(photos.map((p) => p.needId));
     return needs.map((need) => {
       const c = byNeed.get(need.id);
       return {
         need,
         supports: Number(c?.supports ?? 0),
         flaggedSupports: Number(c?.flagged ?? 0),
+        hasPhoto: withPhoto.has(need.id),
         ratingCount: Number(c?.rated ?? 0),
         ratingSum: Number(c?.rating_sum ?? 0),
       };
+    });
+  }
+
+  /** The community's flagged supports not reviewed yet, oldest first, at most `limit`. */
+  async flaggedSupports(communityId: string, limit: number): Promise<FlaggedSupport[]> {
+    const rows = await this.dataSource
+      .getRepository(NeedSupport)
+      .createQueryBuilder('s')
+      .innerJoin(ResidentNeed, 'n', 'n.id = s.need_id')
+      .addSelect('n.title', 'need_title')
+      .where('n.community_id = :communityId', { communityId })
+      .andWhere(`s.flags <> '[]'::jsonb`)
+      .andWhere('s.review_decision IS NULL')
+      .orderBy('s.created_at', 'ASC')
+      .addOrderBy('s.id', 'ASC')
+      .limit(limit)
+      .getRawAndEntities();
+    return rows.entities.map((support, index) => ({
+      support,
+      needTitle: String((rows.raw[index] as { need_title: string }).need_title),
+    }));
+  }
+
+  /** How many of the community's flagged supports and needs await review. */
+  async pendingReviews(communityId: string): Promise<{ supports: number; needs: number }> {
+    const [row] = await this.dataSource.query<{ supports: string; needs: string }[]>(
+      `SELECT (SELECT count(*) FROM need_support s JOIN resident_need n ON n.id = s.need_id
+                WHERE n.community_id = $1 AND s.flags <> '[]'::jsonb AND s.review_decision IS NULL) AS supports,
+              (SELECT count(*) FROM resident_need n
+                WHERE n.community_id = $1 AND n.flags <> '[]'::jsonb AND n.review_decision IS NULL
+                  AND n.state <> 'refused') AS needs`,
+      [communityId],
+    );
+    return { supports: Number(row.supports), needs: Number(row.needs) };
+  }
+
+  /** The community's flagged needs not reviewed yet (refused ones are answered already). */
+  flaggedNeeds(communityId: string): Promise<ResidentNeed[]> {
+    return this.dataSource
+      .getRepository(ResidentNeed)
+      .createQueryBuilder('n')
+      .where('n.community_id = :communityId', { communityId })
+      .andWhere(`n.flags <> '[]'::jsonb`)
+      .andWhere('n.review_decision IS NULL')
+      .andWhere('n.state <> :refused', { refused: NeedState.Refused })
+      .orderBy('n.posted_at', 'ASC')
+      .addOrderBy('n.id', 'ASC')
+      .getMany();
+  }
+
+  lockSupports(manager: EntityManager, ids: readonly string[]): Promise<NeedSupport[]> {
+    return manager
+      .getRepository(NeedSupport)
+      .find({ where: { id: In([...ids]) }, lock: { mode: 'pessimistic_write' }, order: { id: 'ASC' } });
+  }
+
+  async saveSupports(manager: EntityManager, supports: readonly NeedSupport[]): Promise<void> {
+    await manager.getRepository(NeedSupport).save([...supports]);
+  }
+
+  async savePhoto(manager: EntityManager, photo: Omit<NeedPhoto, 'tenantId' | 'uploadedAt'>): Promise<void> {
+    await manager.getRepository(NeedPhoto).upsert(photo, ['needId']);
+  }
+
+  /** The need's photo with its bytes, or null. */
+  photo(needId: string): Promise<NeedPhoto | null> {
+    return this.dataSource.getRepository(NeedPhoto).findOne({
+      where: { needId },
+      select: { needId: true, contentType: true, sizeBytes: true, sha256: true, bytes: true, uploadedAt: true },
     });
   }
 

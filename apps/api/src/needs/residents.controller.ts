@@ -1,10 +1,12 @@
-import { Body, Controller, Get, Ip, Param, Post } from '@nestjs/common';
-import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { NEED_GUARDS, NeedsErrors, Role, VoteErrors } from '@app/domain';
+import { Body, Controller, Get, Headers, Ip, Param, Post, Req, Res, StreamableFile } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { NEED_GUARDS, NEED_PHOTO_MAX_MIB, NEED_PHOTO_TYPES, NeedsErrors, Role, VoteErrors } from '@app/domain';
 import { Allow, Public } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiCallerErrors, ApiError, ApiJsonBodyErrors, refusalExample } from '../common/api-error.decorator';
+import { ApiDownload } from '../common/content-disposition';
 import { IdParamDto } from '../common/id-param.dto';
 import { SMS_RESEND_SECONDS } from '../votes/sms-challenges';
 import {
@@ -17,7 +19,10 @@ import {
   ResidentSignInDto,
   ResidentSmsRequestDto,
   ResidentSmsSentDto,
+  SupportNeedDto,
 } from './dto/needs.dto';
+import { readNeedPhotoUpload } from './need-photo-upload';
+import { sendPhoto } from './need-photo-reply';
 import { ResidentsService } from './residents.service';
 import { ApiSmsUnavailable } from '../votes/api-sms-unavailable.decorator';
 
@@ -41,7 +46,7 @@ export class ResidentsController {
   @ApiResponse({ status: 201, type: ResidentSmsSentDto })
   @ApiError(400)
   @ApiError(429, 'a code was just sent', refusalExample(VoteErrors.smsTooSoon(SMS_RESEND_SECONDS)))
-  @ApiSmsUnavailable()
+  @ApiSmsUnavailable(NeedsErrors.smsUnavailable())
   @ApiJsonBodyErrors()
   requestSms(@Body() dto: ResidentSmsRequestDto): Promise<ResidentSmsSentDto> {
     return this.residents.requestSms(dto);
@@ -58,10 +63,10 @@ export class ResidentsController {
   })
   @ApiResponse({ status: 201, type: ResidentSessionDto })
   @ApiError(400)
-  @ApiError(401, 'the code is wrong', refusalExample(NeedsErrors.communityCodeInvalid()))
+  @ApiError(401, 'the community code or the SMS code is wrong', refusalExample(NeedsErrors.communityCodeInvalid()))
   @ApiError(404, 'the community has no needs wall', refusalExample(NeedsErrors.wallNotFound()))
   @ApiError(429, 'too many wrong codes', refusalExample(VoteErrors.voterSignInPaused(new Date(0))))
-  @ApiSmsUnavailable()
+  @ApiSmsUnavailable(NeedsErrors.smsUnavailable())
   @ApiJsonBodyErrors()
   signIn(@Body() dto: ResidentSignInDto, @Ip() ip: string): Promise<ResidentSessionDto> {
     return this.residents.signIn(dto, ip);
@@ -96,12 +101,15 @@ export class ResidentsController {
     description:
       `社区审核后才上墙。每人每分钟最多 ${NEED_GUARDS.postsPerResidentPerMinute} 条，超过则 429；` +
       '与本社区未回应的需求文字相同的，标记为疑似重复供社区审核。\n\n' +
+      '同一居民再次提出自己未获回应的需求则 409。\n\n' +
       `Shown once the community lets it through. At most ${NEED_GUARDS.postsPerResidentPerMinute} a minute per ` +
-      'resident (then 429); the same words as an unanswered need of the community are flagged as a possible duplicate.',
+      'resident (then 429); the same words as an unanswered need of the community are flagged as a possible duplicate ' +
+      'of it for the review queue; a resident posting their own unanswered need again is refused (409).',
   })
   @ApiResponse({ status: 201, type: NeedDto })
   @ApiCallerErrors(RESIDENTS)
   @ApiError(404, 'the community has no needs wall', refusalExample(NeedsErrors.wallNotFound()))
+  @ApiError(409, 'the resident posted the same need before', refusalExample(NeedsErrors.duplicateOfOwn('…')))
   @ApiError(429, 'posting too fast', refusalExample(NeedsErrors.rateLimited(NEED_GUARDS.windowSeconds)))
   @ApiJsonBodyErrors()
   post(@CurrentActor() actor: ResidentActor, @Body() dto: PostNeedDto, @Ip() ip: string): Promise<NeedDto> {
@@ -121,7 +129,10 @@ export class ResidentsController {
   @Allow(Role.Resident)
   @ApiOperation({
     summary: '附议 / support a need',
-    description: '每位手机验证的居民对一条需求只能附议一次。\n\nOne support per phone-verified resident and need.',
+    description:
+      '每位手机验证的居民对一条需求只能附议一次。同一网络、同一部手机或同一条需求短时间内的集中附议照常计入，但标记后进入社区的审核队列，作废后不再计入。\n\n' +
+      'One support per phone-verified resident and need. Bursts from one address, one phone or onto one need count, ' +
+      'flagged for the community’s review queue; a voided support stops counting.',
   })
   @ApiResponse({ status: 201, type: NeedDto })
   @ApiCallerErrors(RESIDENTS)
@@ -129,8 +140,66 @@ export class ResidentsController {
   @ApiError(409, 'already supported, or delivered', refusalExample(NeedsErrors.alreadySupported()))
   @ApiError(429, 'too many from one address', refusalExample(NeedsErrors.rateLimited(NEED_GUARDS.windowSeconds)))
   @ApiJsonBodyErrors()
-  support(@CurrentActor() actor: ResidentActor, @Param() params: IdParamDto, @Ip() ip: string): Promise<NeedDto> {
-    return this.residents.support(actor, params.id, ip);
+  support(
+    @CurrentActor() actor: ResidentActor,
+    @Param() params: IdParamDto,
+    @Body() dto: SupportNeedDto,
+    @Ip() ip: string,
+    @Headers('user-agent') userAgent: string | undefined,
+  ): Promise<NeedDto> {
+    return this.residents.support(actor, params.id, dto, { address: ip, userAgent: userAgent ?? '' });
+  }
+
+  @Post('resident/needs/:id/photo')
+  @Allow(Role.Resident)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: {
+        file: { type: 'string', format: 'binary', description: `JPEG or PNG, at most ${NEED_PHOTO_MAX_MIB} MiB` },
+      },
+    },
+  })
+  @ApiOperation({
+    summary: '为需求附一张照片 / add a photo to a need',
+    description:
+      `提出者在社区审核前可附一张照片（再传则替换）：JPEG 或 PNG（按文件内容判断），不超过 ${NEED_PHOTO_MAX_MIB} MiB。` +
+      '社区审核时可见，通过后才在需求墙上公开。需求墙页面在手机上重新编码照片，去掉其中的拍摄位置。审计：need.photo.add。\n\n' +
+      `The poster adds one photo before the community moderates the need (again replaces it): JPEG or PNG judged by ` +
+      `content, at most ${NEED_PHOTO_MAX_MIB} MiB. The community sees it when moderating; the wall shows it only once ` +
+      'the need is let through. The wall page re-encodes the picture on the phone, dropping its location. Audited as need.photo.add.',
+  })
+  @ApiResponse({ status: 201, type: NeedDto })
+  @ApiError(
+    400,
+    'no file, or not a JPEG/PNG (the message names the file)',
+    refusalExample(NeedsErrors.photoType('IMG_0001.HEIC')),
+  )
+  @ApiCallerErrors(RESIDENTS)
+  @ApiError(404, 'not the resident’s need', refusalExample(NeedsErrors.needNotFound()))
+  @ApiError(409, 'already moderated', refusalExample(NeedsErrors.photoNotPending()))
+  @ApiError(413, `larger than ${NEED_PHOTO_MAX_MIB} MiB`, refusalExample(NeedsErrors.photoTooLarge(NEED_PHOTO_MAX_MIB)))
+  async addPhoto(
+    @CurrentActor() actor: ResidentActor,
+    @Param() params: IdParamDto,
+    @Req() request: FastifyRequest,
+  ): Promise<NeedDto> {
+    return this.residents.addPhoto(actor, params.id, await readNeedPhotoUpload(request));
+  }
+
+  @Get('needs-walls/needs/:id/photo')
+  @Public()
+  @ApiOperation({
+    summary: '需求墙上的照片 / a photo on a needs wall',
+    description: '只有审核通过、在墙上的需求的照片。\n\nOnly the photo of a need the community let through.',
+  })
+  @ApiDownload('the photo as stored', NEED_PHOTO_TYPES)
+  @ApiError(400)
+  @ApiError(404, 'no photo on a wall', refusalExample(NeedsErrors.photoNotFound()))
+  async photo(@Param() params: IdParamDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<StreamableFile> {
+    return sendPhoto(reply, await this.residents.publicPhoto(params.id), 'public');
   }
 
   @Post('resident/needs/:id/rating')

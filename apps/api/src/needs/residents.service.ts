@@ -1,14 +1,16 @@
-import { randomInt } from 'node:crypto';
+import { createHash, randomInt } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { NeedFlag, NeedsErrors, NeedState, ResidentMethod, Role, VoteErrors } from '@app/domain';
-import { AuditRepository } from '@app/persistence';
+import { NeedFlag, NeedsErrors, NeedState, ResidentMethod, Role, VoteReviewDecision } from '@app/domain';
+import { AuditRepository, NeedPhoto } from '@app/persistence';
 import { Actor } from '../auth/actor';
 import { auditActor } from '../auth/audit-actor';
+import { RequestOrigin } from '../common/request-origin';
 import { CredentialDigestService } from '../auth/credential-digest.service';
 import { signInCodeCandidates } from '../auth/sign-in-code';
 import { TokenService } from '../auth/token.service';
 import { SMS_CODE_SECONDS, SMS_RESEND_SECONDS, SmsChallenges } from '../votes/sms-challenges';
 import { SMS_PROVIDER, SmsProvider, maskedPhone } from '@app/application';
+import { fasterThanAPerson } from '../votes/vote-limits';
 import { VoteHashes } from '../votes/vote-hashes';
 import { VoterSignInLimiter } from '../votes/voter-sign-in-limiter';
 import { normalizedPhone } from '../votes/voter-verification';
@@ -22,9 +24,11 @@ import {
   ResidentSignInDto,
   ResidentSmsRequestDto,
   ResidentSmsSentDto,
+  SupportNeedDto,
 } from './dto/needs.dto';
 import { NeedGuard } from './need-guard';
-import { toNeedResponse } from './need-views';
+import { NeedPhotoUpload } from './need-photo-upload';
+import { ON_THE_WALL, toNeedResponse } from './need-views';
 import { NeedsRepository } from './needs.repository';
 
 type ResidentActor = Extract<Actor, { kind: 'resident' }>;
@@ -32,22 +36,14 @@ type ResidentActor = Extract<Actor, { kind: 'resident' }>;
 /** SMS codes, sign-in budgets and address hashes of the needs walls are counted under this one scope. */
 const NEEDS_SCOPE = 'needs-walls';
 
-/** What the wall shows: needs the community let through, up to their delivery. */
-const ON_THE_WALL: readonly NeedState[] = [
-  NeedState.Open,
-  NeedState.Listed,
-  NeedState.Ordered,
-  NeedState.Taken,
-  NeedState.Delivered,
-];
-
 /** Needs a resident may still support: on the wall and not yet delivered. */
 const SUPPORTABLE: readonly NeedState[] = [NeedState.Open, NeedState.Listed, NeedState.Ordered, NeedState.Taken];
 
 /**
  * 居民点单: residents verify (a phone by SMS, or the code on their community's wall), post needs,
  * support them (one verified person, one support) and rate their delivery. The SMS codes, the
- * wrong-code budget and the address hashes are the public vote's, reused under the walls' own scope.
+ * wrong-code budget and the keyed hashes are the public vote's, reused under the walls' own scope;
+ * the refusals about them speak of the wall's community code, not of a voter code.
  */
 @Injectable()
 export class ResidentsService {
@@ -64,10 +60,15 @@ export class ResidentsService {
   ) {}
 
   async requestSms(dto: ResidentSmsRequestDto): Promise<ResidentSmsSentDto> {
-    if (!this.sms.available) throw VoteErrors.smsUnavailable();
+    if (!this.sms.available) throw NeedsErrors.smsUnavailable();
     const number = normalizedPhone(dto.phone);
     const code = String(randomInt(1_000_000)).padStart(6, '0');
-    await this.challenges.issue(NEEDS_SCOPE, this.phoneDigest(number), this.codeDigest(number, code));
+    await this.challenges.issue(
+      NEEDS_SCOPE,
+      this.phoneDigest(number),
+      this.codeDigest(number, code),
+      NeedsErrors.smsUnavailable,
+    );
     await this.sms.send({
       to: number,
       text:
@@ -120,7 +121,10 @@ export class ResidentsService {
     if (!wall) throw NeedsErrors.wallNotFound();
     const flags = await this.guard.admitPost(actor.residentId, this.hashes.address(NEEDS_SCOPE, clientIp));
     const id = await this.needs.transaction(async (manager) => {
-      const duplicate = await this.needs.sameText(manager, dto.communityId, dto.title);
+      const same = await this.needs.sameText(manager, dto.communityId, dto.title);
+      const own = same.find((n) => n.postedBy === actor.residentId);
+      if (own) throw NeedsErrors.duplicateOfOwn(own.title);
+      const duplicate = same.at(0);
       const need = await this.needs.insertNeed(manager, {
         tenantId: wall.tenantId,
         communityId: dto.communityId,
@@ -131,6 +135,7 @@ export class ResidentsService {
         state: NeedState.Pending,
         refusalReason: null,
         flags: duplicate ? [...flags, NeedFlag.Duplicate] : flags,
+        duplicateOf: duplicate?.id ?? null,
         postedBy: actor.residentId,
         postedAt: new Date(),
       });
@@ -141,6 +146,8 @@ export class ResidentsService {
           residentId: actor.residentId,
           tenantId: wall.tenantId,
           flags: [],
+          addressHash: null,
+          deviceHash: null,
         });
       }
       await this.audit.record(
@@ -149,7 +156,13 @@ export class ResidentsService {
           action: 'need.post',
           subjectType: 'need',
           subjectId: need.id,
-          after: { communityId: need.communityId, category: need.category, title: need.title, flags: need.flags },
+          after: {
+            communityId: need.communityId,
+            category: need.category,
+            title: need.title,
+            flags: need.flags,
+            duplicateOf: need.duplicateOf,
+          },
         },
         manager,
       );
@@ -158,19 +171,26 @@ export class ResidentsService {
     return this.view(id);
   }
 
-  async support(actor: ResidentActor, needId: string, clientIp: string): Promise<NeedDto> {
+  async support(actor: ResidentActor, needId: string, dto: SupportNeedDto, origin: RequestOrigin): Promise<NeedDto> {
     if (actor.method !== ResidentMethod.Phone) throw NeedsErrors.phoneRequired();
-    const flags = await this.guard.admitSupport(this.hashes.address(NEEDS_SCOPE, clientIp));
+    const addressHash = this.hashes.address(NEEDS_SCOPE, origin.address);
+    const deviceHash = dto.deviceId ? this.hashes.device(NEEDS_SCOPE, dto.deviceId, origin.userAgent) : null;
+    const flags = await this.guard.admitSupport({ needId, addressHash, deviceHash });
     await this.needs.transaction(async (manager) => {
       const need = await this.needs.lockNeed(manager, needId);
       if (!need || !ON_THE_WALL.includes(need.state)) throw NeedsErrors.needNotFound();
       if (!SUPPORTABLE.includes(need.state)) throw NeedsErrors.needNotOpen(need.state);
+      if (fasterThanAPerson(await this.needs.lastSupportAt(manager, actor.residentId), new Date())) {
+        flags.push(NeedFlag.Velocity);
+      }
       if (
         !(await this.needs.addSupport(manager, {
           needId,
           residentId: actor.residentId,
           tenantId: need.tenantId,
           flags,
+          addressHash,
+          deviceHash,
         }))
       ) {
         throw NeedsErrors.alreadySupported();
@@ -190,7 +210,8 @@ export class ResidentsService {
       if (!need || !ON_THE_WALL.includes(need.state)) throw NeedsErrors.needNotFound();
       if (need.state !== NeedState.Delivered) throw NeedsErrors.notDelivered();
       const support = await this.needs.support(manager, needId, actor.residentId);
-      if (!support) throw NeedsErrors.notSupporter();
+      // A support the community voided as a burst carries no voice, so no rating either.
+      if (!support || support.reviewDecision === VoteReviewDecision.Void) throw NeedsErrors.notSupporter();
       const before = support.rating;
       support.rating = dto.stars;
       support.ratedAt = new Date();
@@ -210,6 +231,46 @@ export class ResidentsService {
     return this.view(needId);
   }
 
+  /**
+   * The poster adds (or replaces) their need's photo while the community has not moderated it, so
+   * the community sees what it lets through. The page re-encodes the picture on the phone, which
+   * drops its location; the bytes an API client sends are kept as sent, public only once moderated.
+   */
+  async addPhoto(actor: ResidentActor, needId: string, upload: NeedPhotoUpload): Promise<NeedDto> {
+    const sha256 = createHash('sha256').update(upload.bytes).digest('hex');
+    await this.needs.transaction(async (manager) => {
+      const need = await this.needs.lockNeed(manager, needId);
+      if (!need || need.postedBy !== actor.residentId) throw NeedsErrors.needNotFound();
+      if (need.state !== NeedState.Pending) throw NeedsErrors.photoNotPending();
+      await this.needs.savePhoto(manager, {
+        needId,
+        contentType: upload.contentType,
+        sizeBytes: upload.bytes.length,
+        sha256,
+        bytes: upload.bytes,
+      });
+      await this.audit.record(
+        {
+          ...auditActor(actor),
+          action: 'need.photo.add',
+          subjectType: 'need',
+          subjectId: needId,
+          after: { contentType: upload.contentType, sizeBytes: upload.bytes.length, sha256 },
+        },
+        manager,
+      );
+    });
+    return this.view(needId);
+  }
+
+  /** A photo the public may see: its need is on a wall, so the community let it through. */
+  async publicPhoto(needId: string): Promise<NeedPhoto> {
+    const need = await this.needs.need(needId);
+    const photo = need && ON_THE_WALL.includes(need.state) ? await this.needs.photo(needId) : null;
+    if (!photo) throw NeedsErrors.photoNotFound();
+    return photo;
+  }
+
   /** The resident's own posts, refused ones with the community's reason. */
   async mine(actor: ResidentActor): Promise<NeedDto[]> {
     return (await this.needs.needsWithCounts({ postedBy: actor.residentId })).map(toNeedResponse);
@@ -225,9 +286,10 @@ export class ResidentsService {
     const phoneDigest = this.phoneDigest(number);
     const attempt = { targetId: NEEDS_SCOPE, address: clientIp, codeDigest: phoneDigest };
     await this.limiter.assertAllowed(attempt);
-    if (!(await this.challenges.spend(NEEDS_SCOPE, phoneDigest, this.codeDigest(number, dto.smsCode ?? '')))) {
+    const codeDigest = this.codeDigest(number, dto.smsCode ?? '');
+    if (!(await this.challenges.spend(NEEDS_SCOPE, phoneDigest, codeDigest, NeedsErrors.smsUnavailable))) {
       await this.limiter.recordFailure(attempt);
-      throw VoteErrors.smsCodeInvalid();
+      throw NeedsErrors.smsCodeInvalid();
     }
     const resident =
       (await this.needs.residentByDigest(this.digests.candidates('resident-phone', number))) ??

@@ -71,9 +71,12 @@ export function remainingAfter(
   };
 }
 
-/** A vote cast within a second of the voter's last: faster than a person reads and taps. */
+/** An act within a second of the same person's last: faster than a person reads and taps. */
+export function fasterThanAPerson(lastAt: Date | null, now: Date): boolean {
+  return lastAt !== null && now.getTime() - lastAt.getTime() < VOTE_GUARDS.velocitySeconds * 1000;
+}
+
+/** A vote cast within a second of the voter's last. */
 export function velocityFlag(cast: Pick<CastSoFar, 'lastCastAt'>, now: Date): VoteFlag | null {
-  return cast.lastCastAt !== null && now.getTime() - cast.lastCastAt.getTime() < VOTE_GUARDS.velocitySeconds * 1000
-    ? VoteFlag.Velocity
-    : null;
+  return fasterThanAPerson(cast.lastCastAt, now) ? VoteFlag.Velocity : null;
 }

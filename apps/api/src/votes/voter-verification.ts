@@ -79,7 +79,12 @@ export class PhoneVerification implements VoterVerification {
     if (!this.sms.available) throw VoteErrors.smsUnavailable();
     const number = normalizedPhone(phone);
     const code = String(randomInt(1_000_000)).padStart(6, '0');
-    await this.challenges.issue(round.id, this.phoneDigest(number), this.codeDigest(round.id, number, code));
+    await this.challenges.issue(
+      round.id,
+      this.phoneDigest(number),
+      this.codeDigest(round.id, number, code),
+      VoteErrors.smsUnavailable,
+    );
     await this.sms.send({
       to: number,
       text:
@@ -96,7 +101,8 @@ export class PhoneVerification implements VoterVerification {
     const phoneDigest = this.phoneDigest(number);
     const attempt = { targetId: round.id, address: clientIp, codeDigest: phoneDigest };
     await this.limiter.assertAllowed(attempt);
-    if (!(await this.challenges.spend(round.id, phoneDigest, this.codeDigest(round.id, number, dto.smsCode ?? '')))) {
+    const codeDigest = this.codeDigest(round.id, number, dto.smsCode ?? '');
+    if (!(await this.challenges.spend(round.id, phoneDigest, codeDigest, VoteErrors.smsUnavailable))) {
       await this.limiter.recordFailure(attempt);
       throw VoteErrors.smsCodeInvalid();
     }

@@ -46,7 +46,7 @@ export class VoterController {
   @ApiError(404, 'no such vote round', refusalExample(VoteErrors.roundNotFound('roundId')))
   @ApiError(409, 'the vote does not verify phones, or has closed', refusalExample(VoteErrors.methodNotAccepted()))
   @ApiError(429, 'a code was just sent', refusalExample(VoteErrors.smsTooSoon(SMS_RESEND_SECONDS)))
-  @ApiSmsUnavailable()
+  @ApiSmsUnavailable(VoteErrors.smsUnavailable())
   @ApiJsonBodyErrors()
   requestSms(@Body() dto: VoterSmsRequestDto): Promise<VoterSmsSentDto> {
     return this.voting.requestSms(dto);
@@ -71,7 +71,7 @@ export class VoterController {
   @ApiError(404, 'no such vote round', refusalExample(VoteErrors.roundNotFound('roundId')))
   @ApiError(409, 'the vote does not accept the method, or has closed', refusalExample(VoteErrors.methodNotAccepted()))
   @ApiError(429, 'too many wrong codes', refusalExample(VoteErrors.voterSignInPaused(new Date(0))))
-  @ApiSmsUnavailable()
+  @ApiSmsUnavailable(VoteErrors.smsUnavailable())
   @ApiJsonBodyErrors()
   signIn(@Body() dto: VoterSignInDto, @Ip() ip: string): Promise<VoterSessionDto> {
     return this.voting.signIn(dto, ip);

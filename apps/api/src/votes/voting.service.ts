@@ -21,14 +21,9 @@ import { VoteHashes } from './vote-hashes';
 import { limitRefusal, phaseAt, remainingAfter, velocityFlag, windowRefusal } from './vote-limits';
 import { CodeVerification, PhoneVerification, VoterVerification, normalizedPhone } from './voter-verification';
 import { VotesRepository } from './votes.repository';
+import { RequestOrigin } from '../common/request-origin';
 
 type VoterActor = Extract<Actor, { kind: 'voter' }>;
-
-/** Where a vote request came from, as the page and the connection say. */
-export interface VoteOrigin {
-  readonly address: string;
-  readonly userAgent: string;
-}
 
 /**
  * A resident's side of the public vote: verifying by one of the round's methods, reading what is
@@ -99,7 +94,12 @@ export class VotingService {
     };
   }
 
-  async cast(actor: VoterActor, roundId: string, dto: CastVoteDto, origin: VoteOrigin): Promise<CastVoteResponseDto> {
+  async cast(
+    actor: VoterActor,
+    roundId: string,
+    dto: CastVoteDto,
+    origin: RequestOrigin,
+  ): Promise<CastVoteResponseDto> {
     if (roundId !== actor.roundId) throw VoteErrors.roundNotFound('id');
     const addressHash = this.hashes.address(roundId, origin.address);
     const deviceHash = this.hashes.device(roundId, dto.deviceId, origin.userAgent);

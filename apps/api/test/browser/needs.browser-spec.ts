@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { Page } from 'playwright-core';
+import { Locator, Page } from 'playwright-core';
 import request from 'supertest';
 import { Role } from '@app/domain';
 import { SMS_PROVIDER, SmsMessage, SmsProvider } from '@app/application';
@@ -34,9 +34,23 @@ jest.setTimeout(90_000);
 
 const SMALL_PHONE = { ...PHONE, viewport: { width: 360, height: 740 } };
 
+/** A real 8×6 PNG a phone's browser can draw and re-encode. */
+const PHOTO = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAgAAAAGCAIAAABxZ0isAAAAEUlEQVR4nGPQqDiBFTEMpAQAqjNDgTaJcJIAAAAASUVORK5CYII=',
+  'base64',
+);
+
 describe('点单式 in Chromium: residents post and support on a phone, a community drafts, an organization takes, the office reads the funnel', () => {
   const served = servePages();
   const shots = screenshotDir();
+
+  /** The width the browser drew the image at, once it has loaded (a broken image rejects). */
+  function drawnWidth(image: Locator): Promise<number> {
+    return image.evaluate(async (img: { decode(): Promise<void>; naturalWidth: number }) => {
+      await img.decode();
+      return img.naturalWidth;
+    });
+  }
 
   async function readable(page: Page, state: string) {
     await page.screenshot({ path: join(shots, `${state}.png`), fullPage: true });
@@ -120,6 +134,79 @@ describe('点单式 in Chromium: residents post and support on a phone, a commun
     await other.close();
   });
 
+  it('posts a need with a photo from a small phone; the community sees it, lets it through, and voids a burst of supports', async () => {
+    const community = await communityWithWall(served.app, '东瓜山');
+    const resident = await residentByPhone(served.app, '13973109012');
+    const context = await served.browser.newContext(SMALL_PHONE);
+    context.setDefaultTimeout(15_000);
+    const page = await context.newPage();
+    await page.goto(`${served.baseUrl}/needs/#c=${community.organization.id}`);
+    await page.evaluate(
+      (token) =>
+        sessionStorage.setItem('gongyi.needs.resident', JSON.stringify({ token, method: 'phone', communityId: null })),
+      resident.replace('Bearer ', ''),
+    );
+    await page.reload();
+    await page.getByRole('heading', { name: '我要点单' }).waitFor();
+    await page.getByLabel('需求类别').selectOption('environment');
+    await page.getByLabel('需求内容').fill('小区东门的垃圾站每天溢满，希望增加清运');
+    await page.getByLabel('服务对象').fill('东门 6 栋居民');
+    await page.getByLabel('涉及人数').fill('300');
+    await page.getByLabel('照片（可选）').setInputFiles({ name: '垃圾站.png', mimeType: 'image/png', buffer: PHOTO });
+    await readable(page, 'needs-wall-photo-chosen');
+    await page.getByRole('button', { name: '提交需求' }).click();
+    await page.getByText('已提交，待社区审核后上墙').waitFor();
+    await readable(page, 'needs-wall-photo-posted');
+
+    const moderating = await signInOn(served, 'apply', community.user, LAPTOP);
+    await moderating.page.goto(`${served.baseUrl}/apply/#/needs`);
+    const pending = moderating.page.getByTestId('pending-needs');
+    await expect(drawnWidth(pending.locator('img.need-photo[src]'))).resolves.toBe(8);
+    await expect(
+      pending
+        .getByRole('img', { name: '小区东门的垃圾站每天溢满，希望增加清运（居民附的照片 / the resident’s photo）' })
+        .count(),
+    ).resolves.toBe(1);
+    await readable(moderating.page, 'apply-needs-photo-pending');
+    await pending.getByRole('button', { name: '通过：小区东门的垃圾站每天溢满，希望增加清运', exact: true }).click();
+    await moderating.page.getByText('没有待列入清单的需求。').waitFor({ state: 'detached' });
+
+    await page.reload();
+    const card = page.getByTestId('need');
+    await expect(drawnWidth(card.getByRole('img', { name: /^小区东门的垃圾站每天溢满/ }))).resolves.toBe(8);
+    await readable(page, 'needs-wall-photo-shown');
+
+    // One phone signs in eight numbers and supports: beyond its burst the supports are flagged.
+    const needId = (await card.getAttribute('data-need')) as string;
+    for (let i = 0; i < 8; i += 1) {
+      const neighbour = await residentByPhone(served.app, `1397311${String(i).padStart(4, '0')}`);
+      await request(served.app.getHttpServer())
+        .post(`/resident/needs/${needId}/supports`)
+        .set('authorization', neighbour)
+        .send({ deviceId: 'one-phone-many-numbers' })
+        .expect(201);
+    }
+    await page.reload();
+    await expect(page.getByTestId('need').innerText()).resolves.toContain('附议 9 人');
+
+    await moderating.page.reload();
+    const group = moderating.page.getByTestId('support-group');
+    await expect(group.innerText()).resolves.toContain('同一部手机短时大量附议：3 条附议');
+    await readable(moderating.page, 'apply-needs-review-queue');
+    await group.getByRole('button', { name: '作废第 1 组附议' }).click();
+    await group.locator('.field-error:not([hidden])').waitFor();
+    await expect(group.innerText()).resolves.toContain('审核理由');
+    await group.getByLabel('审核理由：第 1 组附议').fill('同一部手机一分钟内登录多个号码附议，系刷单');
+    await group.getByRole('button', { name: '作废第 1 组附议' }).click();
+    await moderating.page.getByText('没有待审核的标记。').waitFor();
+    await readable(moderating.page, 'apply-needs-review-done');
+
+    await page.reload();
+    await expect(page.getByTestId('need').innerText()).resolves.toContain('附议 6 人');
+    await moderating.context.close();
+    await context.close();
+  });
+
   it('shows the office the needs funnel per community and the orders taken in the competition', async () => {
     const office = await createUser(served.db, Role.Office);
     const competition = await createCompetition(served.db, office.id);
@@ -157,7 +244,9 @@ describe('点单式 in Chromium: residents post and support on a phone, a commun
     const funnel = page.getByTestId('needs-funnel');
     await funnel.getByRole('cell', { name: '妙高峰' }).waitFor();
     const row = funnel.getByRole('row').filter({ hasText: '妙高峰' });
-    await expect(row.innerText()).resolves.toMatch(/妙高峰\s+1（0\.0）\s+1（0\.0）\s+1（0\.0）\s+1（0\.0）\s+0/);
+    await expect(row.innerText()).resolves.toMatch(
+      /妙高峰\s+1 \/ 0（0\.0）\s+1 \/ 0（0\.0）\s+1 \/ 0（0\.0）\s+1 \/ 1（0\.0）\s+0 \/ 0/,
+    );
     await expect(page.getByTestId('needs-orders').innerText()).resolves.toContain(
       '长沙市天心区乐龄社会工作服务中心「发挥先锋作用·真情服务群众」',
     );

@@ -1,13 +1,15 @@
 // 点单: a community opens its needs wall under its street office, lets residents' needs through or
 // refuses them with a reason, compiles needs lists and drafts service orders (into a category of an
-// open competition, or as a direct purchase), publishes them and picks among the offers; any
+// open competition, or as a direct purchase), publishes them and picks among the offers; it reviews
+// what the wall flagged (bursts of supports, repeated needs), voiding or clearing with a reason; any
 // organization takes a published order, by an offer or with one of its submissions, and the taker
 // reports its delivery, deliverable by deliverable.
 import { formatYuan, h } from '../shared/dom.js';
+import { privateImage } from '../shared/download.js';
 import { field, input, messageBox, select, showApiError, showMessage } from '../shared/forms.js';
 import { labelOf, tx } from '../shared/i18n.js';
 import { parseYuan } from '../shared/money.js';
-import { GRANT_STATE_LABELS, NEED_CATEGORY_LABELS, SERVICE_ORDER_STATE_LABELS } from '/vocabulary.js';
+import { GRANT_STATE_LABELS, NEED_CATEGORY_LABELS, NEED_FLAG_LABELS, SERVICE_ORDER_STATE_LABELS } from '/vocabulary.js';
 
 export async function needsView(ctx) {
   const [organization, orders] = await Promise.all([ctx.api('/organizations/me'), ctx.api('/service-orders')]);
@@ -33,10 +35,11 @@ async function communitySections(ctx, organization, orders, refresh) {
   const walls = await ctx.api('/needs-walls');
   if (!walls.some((w) => w.communityId === organization.id))
     return [openWallCard(ctx, await ctx.api('/community/street-offices'))];
-  const [needs, lists, competitions] = await Promise.all([
+  const [needs, lists, competitions, review] = await Promise.all([
     ctx.api('/community/needs'),
     ctx.api('/community/needs-lists'),
     ctx.api('/competitions?pageSize=100'),
+    ctx.api('/community/needs-review'),
   ]);
   const open = competitions.items.filter((c) => c.state === 'open');
   return [
@@ -47,6 +50,7 @@ async function communitySections(ctx, organization, orders, refresh) {
       tx('p', { zh: '居民扫码或打开这个地址提需求', en: 'Residents post their needs at this address' }),
       h('p', {}, h('a', { href: `/needs/#c=${organization.id}` }, `${location.origin}/needs/#c=${organization.id}`)),
     ),
+    reviewCard(ctx, review, needs, refresh),
     moderationCard(
       ctx,
       needs.filter((n) => n.state === 'pending'),
@@ -118,6 +122,13 @@ function moderationCard(ctx, pending, refresh) {
             ? tx('span', { zh: ' · 疑似重复或刷单', en: ' · flagged' }, { class: 'badge warn' })
             : null,
         ),
+        need.photoUrl
+          ? privateImage(need.photoUrl, {
+              token: ctx.token(),
+              alt: `${need.title}（居民附的照片 / the resident’s photo）`,
+              className: 'need-photo',
+            })
+          : null,
         field({ zh: `不通过的原因：${need.title}`, en: `Reason to refuse: ${need.title}` }, reason, { path: 'reason' }),
         tx(
           'button',
@@ -150,6 +161,124 @@ function moderationCard(ctx, pending, refresh) {
                   }),
                 refresh,
               ),
+          },
+        ),
+        box,
+      );
+      return form;
+    }),
+  );
+}
+
+const flagText = (flags) => flags.map((flag) => labelOf(NEED_FLAG_LABELS, flag).zh).join('、');
+const flagTextEn = (flags) => flags.map((flag) => labelOf(NEED_FLAG_LABELS, flag).en).join(', ');
+
+/**
+ * What the wall flagged, for the community to decide with a reason: bursts of supports by group
+ * (voided ones stop counting on the wall), and needs flagged as repeats of an earlier one.
+ */
+function reviewCard(ctx, review, needs, refresh) {
+  const titleOf = (id) => needs.find((n) => n.id === id)?.title ?? '';
+  const decide = (form, box, path, ids, decision, reason) =>
+    submit(
+      form,
+      box,
+      () => ctx.api(path, { method: 'POST', body: { decision, reason: reason.value, ...ids } }),
+      refresh,
+    );
+  const empty = review.supportGroups.length === 0 && review.needs.length === 0;
+  return h(
+    'section',
+    { class: 'card', 'data-testid': 'needs-review' },
+    tx('h2', {
+      zh: `刷单与重复审核（附议 ${review.pendingSupports} 条，需求 ${review.needs.length} 条）`,
+      en: `Review of bursts and repeats (${review.pendingSupports} supports, ${review.needs.length} needs)`,
+    }),
+    empty
+      ? tx('p', { zh: '没有待审核的标记。', en: 'Nothing flagged to review.' }, { class: 'muted' })
+      : tx(
+          'p',
+          {
+            zh: '被标记的附议在审核前照常计入；作废后不再计入需求墙。请写明理由。',
+            en: 'Flagged supports count until reviewed; voided ones leave the wall. Give a reason.',
+          },
+          { class: 'hint' },
+        ),
+    review.supportGroups.map((group, index) => {
+      const reason = input({ name: 'reason', maxlength: 200 });
+      const box = messageBox();
+      const ids = { supportIds: group.supports.map((s) => s.id) };
+      const titles = [...new Set(group.supports.map((s) => s.needTitle))].join('；');
+      const form = h(
+        'form',
+        { class: 'list-item', 'data-testid': 'support-group' },
+        h(
+          'div',
+          { class: 'title' },
+          tx('span', {
+            zh: `${flagText(group.flags)}：${group.count} 条附议（${titles}）`,
+            en: `${flagTextEn(group.flags)}: ${group.count} support(s) (${titles})`,
+          }),
+        ),
+        field({ zh: `审核理由：第 ${index + 1} 组附议`, en: `Reason: support group ${index + 1}` }, reason, {
+          path: 'reason',
+        }),
+        tx(
+          'button',
+          { zh: `作废第 ${index + 1} 组附议`, en: `Void support group ${index + 1}` },
+          {
+            type: 'button',
+            onclick: () => void decide(form, box, '/community/needs-review/supports', ids, 'void', reason),
+          },
+        ),
+        tx(
+          'button',
+          { zh: `核实无误：第 ${index + 1} 组附议`, en: `Clear support group ${index + 1}` },
+          {
+            type: 'button',
+            onclick: () => void decide(form, box, '/community/needs-review/supports', ids, 'clear', reason),
+          },
+        ),
+        box,
+      );
+      return form;
+    }),
+    review.needs.map((need) => {
+      const reason = input({ name: 'reason', maxlength: 200 });
+      const box = messageBox();
+      const ids = { needIds: [need.id] };
+      const earlier = need.duplicateOf ? titleOf(need.duplicateOf) : '';
+      const form = h(
+        'form',
+        { class: 'list-item', 'data-testid': 'flagged-need' },
+        h(
+          'div',
+          { class: 'title' },
+          need.title,
+          tx(
+            'span',
+            {
+              zh: ` · ${flagText(need.flags)}${earlier ? `（与「${earlier}」相同）` : ''}`,
+              en: ` · ${flagTextEn(need.flags)}${earlier ? ` (same as "${earlier}")` : ''}`,
+            },
+            { class: 'badge warn' },
+          ),
+        ),
+        field({ zh: `审核理由：${need.title}`, en: `Reason: ${need.title}` }, reason, { path: 'reason' }),
+        tx(
+          'button',
+          { zh: `作废需求：${need.title}`, en: `Void the need: ${need.title}` },
+          {
+            type: 'button',
+            onclick: () => void decide(form, box, '/community/needs-review/needs', ids, 'void', reason),
+          },
+        ),
+        tx(
+          'button',
+          { zh: `核实无误：${need.title}`, en: `Clear the need: ${need.title}` },
+          {
+            type: 'button',
+            onclick: () => void decide(form, box, '/community/needs-review/needs', ids, 'clear', reason),
           },
         ),
         box,

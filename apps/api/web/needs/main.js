@@ -2,8 +2,10 @@
 // address (/needs/#c=…, printed on the wall with its code). The wall shows the needs the community
 // let through with their state and supports, delivered ones with their rating; a resident verifies
 // with a phone number and an SMS code (to post, support and rate) or the wall's code (to post), posts
-// a need, and sees their own posts with the community's reason when one was refused.
+// a need (with a photo, re-encoded on the phone so its location stays there), and sees their own
+// posts with the community's reason when one was refused.
 import { api } from '../shared/api.js';
+import { deviceId } from '../shared/device-id.js';
 import { h, fill } from '../shared/dom.js';
 import { field, input, messageBox, select, showApiError, showMessage } from '../shared/forms.js';
 import { labelOf, onLangChange, tx } from '../shared/i18n.js';
@@ -14,6 +16,9 @@ import { NEED_CATEGORY_LABELS, NEED_STATE_LABELS } from '/vocabulary.js';
 /** A request that has not answered in this long on a weak network fails like a lost connection. */
 const REQUEST_MS = 15_000;
 const session = createSession('gongyi.needs.resident');
+const DEVICE_KEY = 'gongyi.needs.device';
+/** A wall's photo needs no more: a phone's 12-megapixel picture shrinks to a few hundred KB. */
+const PHOTO_MAX_PX = 1600;
 const STATE_KIND = { open: undefined, listed: undefined, ordered: 'warn', taken: 'warn', delivered: 'ok' };
 
 function call(path, options = {}) {
@@ -131,10 +136,18 @@ function needCard(need, resident) {
           {
             type: 'button',
             onclick: () =>
-              act(box, () => call(`/resident/needs/${need.id}/supports`, { method: 'POST' }), {
-                zh: '已附议',
-                en: 'Supported',
-              }),
+              act(
+                box,
+                () =>
+                  call(`/resident/needs/${need.id}/supports`, {
+                    method: 'POST',
+                    body: { deviceId: deviceId(DEVICE_KEY) },
+                  }),
+                {
+                  zh: '已附议',
+                  en: 'Supported',
+                },
+              ),
           },
         )
       : null;
@@ -176,6 +189,14 @@ function needCard(need, resident) {
       badge(labelOf(NEED_STATE_LABELS, need.state), STATE_KIND[need.state]),
     ),
     h('h3', {}, need.title),
+    need.photoUrl
+      ? h('img', {
+          class: 'need-photo',
+          src: need.photoUrl,
+          alt: `${need.title}（需求照片 / photo）`,
+          loading: 'lazy',
+        })
+      : null,
     tx(
       'p',
       {
@@ -275,6 +296,7 @@ function postForm(wall) {
   const title = h('textarea', { name: 'title', rows: 3, maxlength: 200 });
   const forWhom = input({ name: 'forWhom', maxlength: 100 });
   const peopleCount = input({ name: 'peopleCount', inputmode: 'numeric', type: 'number', min: 1 });
+  const photo = input({ name: 'file', type: 'file', accept: 'image/jpeg,image/png' });
   const box = messageBox();
   const form = h(
     'form',
@@ -284,13 +306,21 @@ function postForm(wall) {
     field({ zh: '需求内容', en: 'What is needed' }, title, { path: 'title' }),
     field({ zh: '服务对象', en: 'For whom' }, forWhom, { path: 'forWhom' }),
     field({ zh: '涉及人数', en: 'How many people' }, peopleCount, { path: 'peopleCount' }),
+    field({ zh: '照片（可选）', en: 'Photo (optional)' }, photo, {
+      path: 'file',
+      hint: {
+        zh: '社区审核通过后与需求一起上墙；上传前在手机上缩小并去掉拍摄位置',
+        en: 'Shown with the need once the community lets it through; shrunk on the phone, its location removed',
+      },
+    }),
     tx('button', { zh: '提交需求', en: 'Post' }, { type: 'submit' }),
     box,
   );
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
+    let posted;
     try {
-      await call('/resident/needs', {
+      posted = await call('/resident/needs', {
         method: 'POST',
         body: {
           communityId: wall.communityId,
@@ -300,11 +330,51 @@ function postForm(wall) {
           peopleCount: Number(peopleCount.value),
         },
       });
-      flash = { zh: '已提交，待社区审核后上墙', en: 'Posted; it shows once the community reviews it' };
-      await show();
     } catch (error) {
       showApiError(form, box, error);
+      return;
     }
+    const file = photo.files?.[0];
+    if (file) {
+      try {
+        const upload = new FormData();
+        upload.append('file', await reencoded(file), 'photo.jpg');
+        await call(`/resident/needs/${posted.id}/photo`, { method: 'POST', form: upload });
+      } catch (error) {
+        // The need is posted; only its photo failed, and the resident reads why.
+        flash = {
+          zh: `需求已提交，待社区审核后上墙；照片未能上传：${error.messageZh ?? '网络错误'}`,
+          en: `Posted; it shows once the community reviews it. The photo failed: ${error.messageEn ?? 'network error'}`,
+        };
+        await show();
+        return;
+      }
+    }
+    flash = { zh: '已提交，待社区审核后上墙', en: 'Posted; it shows once the community reviews it' };
+    await show();
   });
   return form;
+}
+
+/**
+ * The picture drawn again as a JPEG at most PHOTO_MAX_PX wide or high: the copy carries none of the
+ * camera's metadata (where it was taken), and uploads quickly on a weak signal. A picture the
+ * browser cannot draw (a HEIC, a damaged file) goes as it is, and the API says what is wrong with it.
+ */
+async function reencoded(file) {
+  let bitmap;
+  try {
+    bitmap = await createImageBitmap(file);
+  } catch {
+    return file;
+  }
+  const scale = Math.min(1, PHOTO_MAX_PX / Math.max(bitmap.width, bitmap.height));
+  const canvas = h('canvas', {
+    width: Math.max(1, Math.round(bitmap.width * scale)),
+    height: Math.max(1, Math.round(bitmap.height * scale)),
+  });
+  canvas.getContext('2d').drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+  bitmap.close();
+  const blob = await new Promise((resolve) => canvas.toBlob(resolve, 'image/jpeg', 0.85));
+  return blob ?? file;
 }

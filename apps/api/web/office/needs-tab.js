@@ -1,7 +1,8 @@
 // 点单需求: the office reads where residents' needs stand in its communities (collected → listed →
-// ordered → taken → delivered, with the days spent in each), the service orders communities
-// published into this competition's categories with the submissions that take them, and the
-// office's direct purchases: 政府买单 of a picked offer makes its grant in the same grants ledger.
+// ordered → taken → delivered: how many reached each stage, how many are in it now, and the days
+// spent in it), what each community still has to review of its wall's flags, the service orders
+// communities published into this competition's categories with the submissions that take them, and
+// the office's direct purchases: 政府买单 of a picked offer makes its grant in the same grants ledger.
 import { formatYuan, h } from '../shared/dom.js';
 import { messageBox, showApiError } from '../shared/forms.js';
 import { grantBadge } from '../shared/grant-ledger.js';
@@ -112,7 +113,12 @@ async function directPurchases(ctx, orders, refresh) {
 }
 
 export async function needsTab(ctx, competition, refresh) {
-  const [funnel, orders] = await Promise.all([ctx.api('/needs-funnel'), ctx.api('/service-orders')]);
+  const [funnel, orders, reviews] = await Promise.all([
+    ctx.api('/needs-funnel'),
+    ctx.api('/service-orders'),
+    ctx.api('/needs-review'),
+  ]);
+  const flagged = reviews.filter((review) => review.pendingSupports > 0 || review.needs.length > 0);
   const ours = orders.filter((order) => order.competitionId === competition.id);
   return h(
     'div',
@@ -124,8 +130,8 @@ export async function needsTab(ctx, competition, refresh) {
       tx(
         'p',
         {
-          zh: '每格为到达该阶段的需求数，括号内为在该阶段平均停留的天数。',
-          en: 'Each cell counts the needs that reached the stage; in brackets, the mean days spent in it.',
+          zh: '每格为到达该阶段的需求数 / 目前处于该阶段的需求数，括号内为在该阶段平均停留的天数。',
+          en: 'Each cell: needs that reached the stage / needs in it now; in brackets, the mean days spent in it.',
         },
         { class: 'hint' },
       ),
@@ -145,9 +151,32 @@ export async function needsTab(ctx, competition, refresh) {
                   h(
                     'td',
                     { class: 'num' },
-                    stage.averageDays === null ? String(stage.count) : `${stage.count}（${stage.averageDays}）`,
+                    `${stage.count} / ${stage.current}${stage.averageDays === null ? '' : `（${stage.averageDays}）`}`,
                   ),
                 ),
+              ),
+            ),
+          ),
+    ),
+    h(
+      'section',
+      { class: 'card', 'data-testid': 'needs-review' },
+      tx('h2', { zh: '各社区待审核的刷单与重复', en: 'Bursts and repeats awaiting each community’s review' }),
+      flagged.length === 0
+        ? tx('p', { zh: '各社区都没有待审核的标记。', en: 'No community has flags to review.' })
+        : dataTable(
+            [
+              { zh: '社区', en: 'Community' },
+              { zh: '被标记的附议', en: 'Flagged supports', num: true },
+              { zh: '被标记的需求', en: 'Flagged needs', num: true },
+            ],
+            flagged.map((review) =>
+              h(
+                'tr',
+                {},
+                h('td', {}, review.community),
+                h('td', { class: 'num' }, String(review.pendingSupports)),
+                h('td', { class: 'num' }, String(review.needs.length)),
               ),
             ),
           ),

@@ -17,7 +17,8 @@ function fileNameOf(disposition) {
   return plain?.[1];
 }
 
-export async function downloadFile(path, { token, fallbackName = 'download' } = {}) {
+/** The file's bytes and the server's name for it, fetched with the bearer token. */
+export async function fetchFile(path, { token } = {}) {
   let response;
   try {
     response = await fetch(path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
@@ -28,10 +29,28 @@ export async function downloadFile(path, { token, fallbackName = 'download' } = 
     const body = await response.json().catch(() => undefined);
     throw new ApiError(response.status, body);
   }
-  const blob = await response.blob();
-  const name = fileNameOf(response.headers.get('content-disposition')) ?? fallbackName;
+  return { blob: await response.blob(), name: fileNameOf(response.headers.get('content-disposition')) };
+}
+
+export async function downloadFile(path, { token, fallbackName = 'download' } = {}) {
+  const { blob, name: served } = await fetchFile(path, { token });
+  const name = served ?? fallbackName;
   saveBlob(blob, name);
   return { name, size: blob.size };
+}
+
+/**
+ * An image behind the bearer token, shown as soon as it arrives; `alt` says what it is. A picture
+ * that fails to load leaves the alt text in its place.
+ */
+export function privateImage(path, { token, alt, className }) {
+  const img = h('img', { alt, class: className });
+  void fetchFile(path, { token })
+    .then(({ blob }) => {
+      img.src = URL.createObjectURL(blob);
+    })
+    .catch(() => undefined);
+  return img;
 }
 
 /** Hands bytes built or fetched by the page to the browser as a download named `name`. */

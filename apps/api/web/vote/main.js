@@ -4,6 +4,7 @@
 // SMS code, sees the projects and the votes left, and confirms each vote; every refusal is the
 // server's own words.
 import { api } from '../shared/api.js';
+import { deviceId } from '../shared/device-id.js';
 import { h, fill } from '../shared/dom.js';
 import { labelOf, onLangChange, pick, tx } from '../shared/i18n.js';
 import { badge, facts, problem, publicShell } from '../shared/public-page.js';
@@ -19,20 +20,6 @@ const PHASE_KIND = { upcoming: 'warn', open: 'ok', closed: undefined };
 function roundFromAddress() {
   const id = new URLSearchParams(location.hash.slice(1)).get('r');
   return id && /^[0-9a-f-]{36}$/.test(id) ? id : null;
-}
-
-/**
- * The device id the API keeps hashed with each vote (its burst flags read it): random, made once
- * and kept on this phone, never tied to the person.
- */
-function deviceId() {
-  let id = localStorage.getItem(DEVICE_KEY);
-  if (!id || !/^[A-Za-z0-9_-]{8,64}$/.test(id)) {
-    const bytes = crypto.getRandomValues(new Uint8Array(18));
-    id = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
-    localStorage.setItem(DEVICE_KEY, id);
-  }
-  return id;
 }
 
 function call(path, options = {}) {
@@ -504,7 +491,7 @@ async function start() {
       const cast = await call(`/voter/rounds/${roundId}/votes`, {
         method: 'POST',
         token: state.session.token,
-        body: { projectId: project.id, deviceId: deviceId() },
+        body: { projectId: project.id, deviceId: deviceId(DEVICE_KEY) },
       });
       state.remaining = cast.remaining;
       state.mine.set(project.id, (state.mine.get(project.id) ?? 0) + 1);

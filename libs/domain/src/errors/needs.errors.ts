@@ -47,6 +47,20 @@ export enum NeedsRefusal {
   SubmissionAlreadyLinked = 'ORDER_SUBMISSION_ALREADY_LINKED',
   NotTaker = 'SERVICE_ORDER_NOT_TAKER',
   DeliveryIncomplete = 'ORDER_DELIVERY_INCOMPLETE',
+  DuplicateOfOwn = 'NEED_DUPLICATE_OF_OWN',
+  SmsCodeInvalid = 'NEEDS_SMS_CODE_INVALID',
+  SmsUnavailable = 'NEEDS_SMS_UNAVAILABLE',
+  PhotoMissing = 'NEED_PHOTO_MISSING',
+  PhotoType = 'NEED_PHOTO_TYPE',
+  PhotoTooLarge = 'NEED_PHOTO_TOO_LARGE',
+  PhotoNotReadable = 'NEED_PHOTO_NOT_READABLE',
+  PhotoFileName = 'NEED_PHOTO_FILE_NAME',
+  PhotoNotPending = 'NEED_PHOTO_NOT_PENDING',
+  PhotoNotFound = 'NEED_PHOTO_NOT_FOUND',
+  SupportNotFound = 'NEED_SUPPORT_NOT_FOUND',
+  AlreadyReviewed = 'NEED_ALREADY_REVIEWED',
+  NotFlagged = 'NEED_NOT_FLAGGED',
+  NotVoidable = 'NEED_NOT_VOIDABLE',
 }
 
 const yuan = (fen: number) => `¥${(fen / 100).toLocaleString('en-US', { maximumFractionDigits: 2 })}`;
@@ -338,5 +352,138 @@ export const NeedsErrors = {
         en: `report each deliverable of the order; missing: ${missing.join('; ')}`,
       },
       'deliverables',
+    ),
+
+  /** The resident posted the same words before and that need is still unanswered. */
+  duplicateOfOwn: (earlierTitle: string) =>
+    refusal(
+      DomainErrorCode.Conflict,
+      NeedsRefusal.DuplicateOfOwn,
+      {
+        zh: `您已提出过这条需求（「${earlierTitle}」），社区回应前请不要重复提交；可以邀请邻居附议`,
+        en: `you already posted this need ("${earlierTitle}"); please wait for the community rather than post it again, and ask neighbours to support it`,
+      },
+      'title',
+    ),
+
+  /** The needs walls' own wording: their fallback is the community code on the wall, not a voter code. */
+  smsCodeInvalid: () =>
+    refusal(
+      DomainErrorCode.Unauthenticated,
+      NeedsRefusal.SmsCodeInvalid,
+      {
+        zh: '短信验证码不正确或已过期，请重新获取，或改用需求墙上的社区码',
+        en: 'the SMS code is wrong or has expired; ask for a new one, or use the community code on the needs wall',
+      },
+      'smsCode',
+    ),
+
+  smsUnavailable: () =>
+    refusal(DomainErrorCode.ServiceUnavailable, NeedsRefusal.SmsUnavailable, {
+      zh: '短信验证暂时不可用，请稍后再试，或用需求墙上张贴的社区码提需求',
+      en: 'SMS verification is unavailable for now; try again later, or post with the community code on the needs wall',
+    }),
+
+  photoMissing: (limitMiB: number) =>
+    refusal(
+      DomainErrorCode.ValidationFailed,
+      NeedsRefusal.PhotoMissing,
+      {
+        zh: `请以表单上传一张照片：JPEG 或 PNG，不超过 ${limitMiB} MiB`,
+        en: `upload one photo as a form: JPEG or PNG, at most ${limitMiB} MiB`,
+      },
+      'file',
+    ),
+
+  photoType: (filename: string) =>
+    refusal(
+      DomainErrorCode.ValidationFailed,
+      NeedsRefusal.PhotoType,
+      {
+        zh: `「${filename}」不是 JPEG 或 PNG 照片（按文件内容判断，不看扩展名）`,
+        en: `"${filename}" is not a JPEG or PNG photo (judged by its content, not its name)`,
+      },
+      'file',
+    ),
+
+  photoTooLarge: (limitMiB: number) =>
+    refusal(
+      DomainErrorCode.PayloadTooLarge,
+      NeedsRefusal.PhotoTooLarge,
+      {
+        zh: `照片超过 ${limitMiB} MiB，请缩小后再上传`,
+        en: `the photo is larger than ${limitMiB} MiB; shrink it first`,
+      },
+      'file',
+    ),
+
+  photoNotReadable: () =>
+    refusal(
+      DomainErrorCode.ValidationFailed,
+      NeedsRefusal.PhotoNotReadable,
+      {
+        zh: '上传的照片不完整或已损坏（可能在传输中被截断），请重新上传',
+        en: 'the photo arrived incomplete or garbled (perhaps cut short on the way); upload it again',
+      },
+      'file',
+    ),
+
+  photoFileName: () =>
+    refusal(
+      DomainErrorCode.ValidationFailed,
+      NeedsRefusal.PhotoFileName,
+      {
+        zh: '文件名含有控制字符，请重命名后上传',
+        en: 'the file name has control characters; rename the file and upload it again',
+      },
+      'file',
+    ),
+
+  photoNotPending: () =>
+    refusal(DomainErrorCode.Conflict, NeedsRefusal.PhotoNotPending, {
+      zh: '社区审核后不能再更换照片',
+      en: 'the photo cannot change once the community has moderated the need',
+    }),
+
+  photoNotFound: () =>
+    refusal(DomainErrorCode.NotFound, NeedsRefusal.PhotoNotFound, {
+      zh: '这条需求没有可显示的照片',
+      en: 'this need has no photo to show',
+    }),
+
+  supportNotFound: (index: number) =>
+    refusal(
+      DomainErrorCode.NotFound,
+      NeedsRefusal.SupportNotFound,
+      { zh: `第 ${index + 1} 条附议不是本社区需求的附议`, en: `support ${index + 1} is not one of the community’s` },
+      `supportIds.${index}`,
+    ),
+
+  alreadyReviewed: (field: string) =>
+    refusal(
+      DomainErrorCode.Conflict,
+      NeedsRefusal.AlreadyReviewed,
+      { zh: '已经审核过，不能再改', en: 'already reviewed; the decision stands' },
+      field,
+    ),
+
+  notFlagged: (field: string) =>
+    refusal(
+      DomainErrorCode.Conflict,
+      NeedsRefusal.NotFlagged,
+      { zh: '没有被标记，无需核实', en: 'not flagged; there is nothing to clear' },
+      field,
+    ),
+
+  /** A need is voided while still with its community; once listed, its list and order answer for it. */
+  notVoidable: (state: NeedState, field: string) =>
+    refusal(
+      DomainErrorCode.Conflict,
+      NeedsRefusal.NotVoidable,
+      {
+        zh: `这条需求${NEED_STATE_LABELS[state].zh}，不能再作废`,
+        en: `this need is "${NEED_STATE_LABELS[state].en}"; it can no longer be voided`,
+      },
+      field,
     ),
 };

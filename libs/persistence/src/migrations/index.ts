@@ -21,6 +21,7 @@ import { WebhooksAndNotifications1764849600000 } from './1764849600000-webhooks-
 import { Needs1764853200000 } from './1764853200000-needs';
 import { OfficeTablesIsolation1764856800000 } from './1764856800000-office-tables-isolation';
 import { DirectPurchaseGrants1764860400000 } from './1764860400000-direct-purchase-grants';
+import { NeedsReview1764864000000 } from './1764864000000-needs-review';
 
 /** In order. Listed explicitly so the same list works from TypeScript sources and from the build. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   Needs1764853200000,
   OfficeTablesIsolation1764856800000,
   DirectPurchaseGrants1764860400000,
+  NeedsReview1764864000000,
 ];

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
-import { NeedFlag } from '@app/domain';
+import { NeedFlag, VoteReviewDecision } from '@app/domain';
 
 /** One verified resident's support (附议) of a need, and later their 1–5 rating of its delivery. */
 @Entity({ name: 'need_support' })
@@ -13,9 +13,33 @@ export class NeedSupport {
   @Column({ name: 'tenant_id', type: 'uuid' })
   tenantId: string;
 
-  /** Why the support was flagged for the community to look at; like a flagged vote, it still counts. */
+  /** What the community's review names it by; the key stays (need, resident). */
+  @Column({ type: 'uuid', insert: false, update: false })
+  id: string;
+
+  /** Why the support was flagged for the community to look at; like a flagged vote, it counts until voided. */
   @Column({ type: 'jsonb' })
   flags: NeedFlag[];
+
+  /** Keyed hashes of where it came from (the vote's, under the walls' scope), so a burst reads as one group. */
+  @Column({ name: 'address_hash', type: 'text', nullable: true })
+  addressHash: string | null;
+
+  @Column({ name: 'device_hash', type: 'text', nullable: true })
+  deviceHash: string | null;
+
+  /** void: it no longer counts on the wall, nor may its resident rate; clear: the flag was looked at. */
+  @Column({ name: 'review_decision', type: 'text', nullable: true })
+  reviewDecision: VoteReviewDecision | null;
+
+  @Column({ name: 'review_reason', type: 'text', nullable: true })
+  reviewReason: string | null;
+
+  @Column({ name: 'reviewed_by', type: 'uuid', nullable: true })
+  reviewedBy: string | null;
+
+  @Column({ name: 'reviewed_at', type: 'timestamptz', nullable: true })
+  reviewedAt: Date | null;
 
   @Column({ type: 'smallint', nullable: true })
   rating: number | null;

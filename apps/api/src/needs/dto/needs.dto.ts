@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  ArrayUnique,
   IsBoolean,
   IsDefined,
   IsIn,
@@ -20,11 +21,15 @@ import {
   PurchaseRoute,
   ResidentMethod,
   ServiceOrderState,
+  VoteReviewDecision,
 } from '@app/domain';
 import { ArrayField, IntField, IsFen, Optional, StringField, TextField, says } from '../../common/input.decorators';
 import { Label } from '../../common/label.decorator';
 import { CalendarDate, ReasonField } from '../../grants/dto/ledger-fields.dto';
-import { MOBILE_NUMBER } from '../../votes/dto/voter.dto';
+import { DeviceIdField, MOBILE_NUMBER } from '../../votes/dto/voter.dto';
+
+/** The most flagged supports one look at the review queue lists, and one review decides. */
+export const NEEDS_REVIEW_LISTED = 500;
 
 const CATEGORIES = Object.values(NeedCategory);
 const MOBILE_SAYS = says('须为 11 位手机号码', 'must be an 11-digit mobile number');
@@ -131,6 +136,17 @@ export class PostNeedDto {
   peopleCount: number;
 }
 
+export class SupportNeedDto {
+  @ApiPropertyOptional({
+    example: 'd5f0c1e2a3b4c5d6e7f8a9b0',
+    description:
+      '页面在本机生成并保存的设备编号，只保存其加密摘要，用于发现同一部手机的集中附议 / the page’s device id, kept only hashed, to spot one phone’s burst',
+  })
+  @Optional()
+  @DeviceIdField()
+  deviceId?: string;
+}
+
 export class RateNeedDto {
   @ApiProperty({ type: 'integer', minimum: 1, maximum: 5, example: 5 })
   @Label('满意度', 'rating')
@@ -180,6 +196,15 @@ export class NeedDto {
   @ApiProperty({ format: 'uuid', nullable: true, type: String })
   orderId: string | null;
 
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '/needs-walls/needs/…/photo',
+    description:
+      '照片地址：墙上只给审核通过的需求；社区看到的是待审核时也可查看的地址 / the photo: public once moderated; the community’s own address before',
+  })
+  photoUrl: string | null;
+
   @ApiProperty(DATE_TIME)
   postedAt: string;
 }
@@ -189,11 +214,119 @@ export class ModeratedNeedDto extends NeedDto {
   @ApiProperty({ enum: NeedFlag, isArray: true })
   flags: NeedFlag[];
 
-  @ApiProperty({ type: 'integer' })
+  @ApiProperty({ type: 'integer', description: '待审核的被标记附议 / flagged supports awaiting review' })
   flaggedSupports: number;
 
   @ApiProperty({ format: 'uuid', nullable: true, type: String })
   listId: string | null;
+
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: '所重复的较早需求 / the earlier need it repeats',
+  })
+  duplicateOf: string | null;
+}
+
+export class FlaggedSupportDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  needId: string;
+
+  @ApiProperty({ example: '楼里独居老人希望每周有人上门陪聊、代买菜' })
+  needTitle: string;
+
+  @ApiProperty({ format: 'uuid', description: '居民化名编号 / resident pseudonym' })
+  residentId: string;
+
+  @ApiProperty(DATE_TIME)
+  supportedAt: string;
+
+  @ApiProperty({ enum: NeedFlag, isArray: true })
+  flags: NeedFlag[];
+
+  @ApiProperty({ type: String, nullable: true, description: '设备摘要 / the device hash' })
+  deviceHash: string | null;
+}
+
+export class FlaggedSupportGroupDto {
+  @ApiProperty({ enum: NeedFlag, isArray: true, description: '这一组共有的标记 / the flags the group shares' })
+  flags: NeedFlag[];
+
+  @ApiProperty({ type: String, nullable: true, description: '来源地址摘要 / the address hash' })
+  addressHash: string | null;
+
+  @ApiProperty({ type: 'integer' })
+  count: number;
+
+  @ApiProperty({ type: FlaggedSupportDto, isArray: true })
+  supports: FlaggedSupportDto[];
+}
+
+export class NeedsReviewQueueDto {
+  @ApiProperty({ format: 'uuid' })
+  communityId: string;
+
+  @ApiProperty({ example: '侯家塘' })
+  community: string;
+
+  @ApiProperty({ type: 'integer', description: '待审核的被标记附议 / flagged supports awaiting review' })
+  pendingSupports: number;
+
+  @ApiProperty({
+    type: FlaggedSupportGroupDto,
+    isArray: true,
+    description: `按标记与来源地址分组，人多在前；最多列出最早的 ${NEEDS_REVIEW_LISTED} 条 / by flags and address, largest first; the oldest ${NEEDS_REVIEW_LISTED} at most`,
+  })
+  supportGroups: FlaggedSupportGroupDto[];
+
+  @ApiProperty({
+    type: ModeratedNeedDto,
+    isArray: true,
+    description: '被标记（疑似重复、集中提交）的需求 / needs flagged as duplicates or bursts',
+  })
+  needs: ModeratedNeedDto[];
+}
+
+export class NeedsReviewQueryDto {
+  @ApiPropertyOptional({ format: 'uuid', description: '只看这一社区 / only this community' })
+  @Label('社区', 'community')
+  @Optional()
+  @IsUUID()
+  communityId?: string;
+}
+
+class ReviewDecisionFields {
+  @ApiProperty({ enum: VoteReviewDecision, description: 'void 作废 / clear 核实无误' })
+  @Label('审核决定', 'decision')
+  @IsIn(Object.values(VoteReviewDecision))
+  decision: VoteReviewDecision;
+
+  @ApiProperty({ example: '同一部手机一分钟内附议 12 次，系刷单', maxLength: 200 })
+  @Label('审核理由', 'reason')
+  @TextField({ max: 200 })
+  reason: string;
+}
+
+export class ReviewSupportsDto extends ReviewDecisionFields {
+  @ApiProperty({ type: String, format: 'uuid', isArray: true, description: `附议编号，最多 ${NEEDS_REVIEW_LISTED} 条` })
+  @Label('附议', 'supports', 'support')
+  @IsUUID('all', { each: true })
+  @ArrayUnique()
+  @ArrayField(NEEDS_REVIEW_LISTED, 1)
+  supportIds: string[];
+}
+
+export class ReviewNeedsDto extends ReviewDecisionFields {
+  @ApiProperty({ type: String, format: 'uuid', isArray: true })
+  @Label('需求', 'needs', 'need')
+  @IsUUID('all', { each: true })
+  @ArrayUnique()
+  @ArrayField(200, 1)
+  needIds: string[];
 }
 
 export class NeedsWallDto {
@@ -605,6 +738,9 @@ export class FunnelStageDto {
 
   @ApiProperty({ type: 'integer', description: '到达过这一阶段的需求数 / needs that reached it' })
   count: number;
+
+  @ApiProperty({ type: 'integer', description: '目前处于这一阶段的需求数 / needs in it now' })
+  current: number;
 
   @ApiProperty({
     type: String,

@@ -1,9 +1,21 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsString, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { VoteFlag, VoteReviewDecision, VoteRoundPhase, VoterMethod } from '@app/domain';
 import { Optional, StringField, TextField, says } from '../../common/input.decorators';
 import { Label } from '../../common/label.decorator';
 import { VoteRoundSettingsDto } from './vote-round.dto';
+
+/** The random id a public page keeps on the phone (web/shared/device-id.js); only its keyed hash is stored. */
+export const DeviceIdField = (): PropertyDecorator =>
+  applyDecorators(
+    Label('设备编号', 'device ID'),
+    IsString(),
+    Matches(
+      /^[A-Za-z0-9_-]{8,64}$/,
+      says('须为 8 至 64 位字母、数字、- 或 _', 'must be 8 to 64 letters, digits, - or _'),
+    ),
+  );
 
 const METHODS = Object.values(VoterMethod);
 const DATE_TIME = { type: String, format: 'date-time' } as const;
@@ -184,12 +196,7 @@ export class CastVoteDto {
     description:
       '页面在本机生成并保存的设备编号（与浏览器标识一起加密摘要后保存） / a device id the page keeps; stored hashed with the user agent',
   })
-  @Label('设备编号', 'device ID')
-  @IsString()
-  @Matches(
-    /^[A-Za-z0-9_-]{8,64}$/,
-    says('须为 8 至 64 位字母、数字、- 或 _', 'must be 8 to 64 letters, digits, - or _'),
-  )
+  @DeviceIdField()
   deviceId: string;
 }
 
