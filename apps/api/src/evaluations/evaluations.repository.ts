@@ -3,7 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { EvaluationOutcome, EvaluationRoundState, EvaluationStage, GrantState } from '@app/domain';
 import { KeyedDigest } from '../auth/credential-digest.service';
-import { EvaluationRecusal, EvaluationResultRow, EvaluationRound, EvaluationSheet, Evaluator } from '@app/persistence';
+import {
+  EvaluationRecusal,
+  EvaluationResultRow,
+  EvaluationRound,
+  EvaluationSheet,
+  Evaluator,
+  supportCounts,
+} from '@app/persistence';
 
 /** A grant a round evaluates, with what the office and the bundle name it by. */
 export interface RoundProject {
@@ -34,6 +41,7 @@ export class EvaluationsRepository {
   /**
    * Residents' ratings of the needs each grant's service order answers (its direct purchase's order,
    * or the order its competition submission took), by grant id; grants with no rated need are absent.
+   * A support the community voided brings no rating, as it brings no count to the wall.
    */
   async residentRatings(grantIds: readonly string[]): Promise<Map<string, { count: number; sum: number }>> {
     if (grantIds.length === 0) return new Map();
@@ -44,7 +52,7 @@ export class EvaluationsRepository {
            ON o.id = g.order_id
            OR o.id = (SELECT os.order_id FROM order_submission os WHERE os.submission_id = g.submission_id)
          JOIN resident_need n ON n.order_id = o.id
-         JOIN need_support s ON s.need_id = n.id AND s.rating IS NOT NULL
+         JOIN need_support s ON s.need_id = n.id AND s.rating IS NOT NULL AND ${supportCounts('s')}
         WHERE g.id = ANY($1)
         GROUP BY g.id`,
       [[...grantIds]],

@@ -17,10 +17,10 @@ import {
   ServiceOrder,
   Submission,
   Tenant,
+  supportCounts,
 } from '@app/persistence';
 
-/** A support the community did not void: it counts on the wall, and its resident may rate. */
-const COUNTS = `review_decision IS DISTINCT FROM 'void'`;
+const COUNTS = supportCounts();
 
 /** A flagged support awaiting the community's review, with the need it supports. */
 export interface FlaggedSupport {

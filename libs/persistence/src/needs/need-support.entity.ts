@@ -50,3 +50,11 @@ export class NeedSupport {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }
+
+/**
+ * A support the community did not void, as SQL over `need_support` named `alias`: it counts on the
+ * wall, its resident may rate, and its rating reaches an evaluation's residents' satisfaction.
+ */
+export function supportCounts(alias = 'need_support'): string {
+  return `${alias}.review_decision IS DISTINCT FROM 'void'`;
+}
