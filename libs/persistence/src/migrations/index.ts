@@ -22,6 +22,7 @@ import { Needs1764853200000 } from './1764853200000-needs';
 import { OfficeTablesIsolation1764856800000 } from './1764856800000-office-tables-isolation';
 import { DirectPurchaseGrants1764860400000 } from './1764860400000-direct-purchase-grants';
 import { NeedsReview1764864000000 } from './1764864000000-needs-review';
+import { TenantPoliciesOncePerStatement1764874800000 } from './1764874800000-tenant-policies-once-per-statement';
 
 /** In order. Listed explicitly so the same list works from TypeScript sources and from the build. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   OfficeTablesIsolation1764856800000,
   DirectPurchaseGrants1764860400000,
   NeedsReview1764864000000,
+  TenantPoliciesOncePerStatement1764874800000,
 ];
