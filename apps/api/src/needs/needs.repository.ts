@@ -394,9 +394,9 @@ export class NeedsRepository {
     return this.dataSource.getRepository(ServiceOrder).findOneBy({ id });
   }
 
-  orders(filter: { tenantId?: string; communityId?: string; published?: boolean }): Promise<ServiceOrder[]> {
+  /** The orders the connection's offices see (row-level security), narrowed by the filter. */
+  orders(filter: { communityId?: string; published?: boolean }): Promise<ServiceOrder[]> {
     const query = this.dataSource.getRepository(ServiceOrder).createQueryBuilder('o');
-    if (filter.tenantId) query.andWhere('o.tenant_id = :tenantId', { tenantId: filter.tenantId });
     if (filter.communityId) query.andWhere('o.community_id = :communityId', { communityId: filter.communityId });
     if (filter.published) query.andWhere(`o.state <> 'draft'`);
     return query.orderBy('o.created_at', 'DESC').addOrderBy('o.id', 'ASC').getMany();

@@ -295,11 +295,14 @@ export class ServiceOrdersService {
     return this.get(actor, orderId);
   }
 
-  /** The office its own orders; a community its own; any organization the published ones. */
+  /**
+   * The office the orders of the offices it sees (its own; a district's, its streets' too, which
+   * row-level security decides); a community its own; any organization the published ones.
+   */
   async list(actor: Actor): Promise<ServiceOrderDto[]> {
     const orders =
       actor.kind === 'user' && actor.role === Role.Office
-        ? await this.needs.orders({ tenantId: actor.tenantId })
+        ? await this.needs.orders({})
         : await this.ordersOfApplicant(actor);
     return Promise.all(orders.map((o) => this.view(actor, o)));
   }
@@ -320,10 +323,12 @@ export class ServiceOrdersService {
     return [...published, ...mine.filter((o) => !seen.has(o.id))];
   }
 
-  /** Another office's order, or another community's draft, reads as missing. */
+  /**
+   * Another community's draft reads as missing. Offices read what row-level security shows them: an
+   * office outside the order's never finds the row, its district does, as it reads its streets' grants.
+   */
   private canSee(actor: Actor, order: ServiceOrder): boolean {
-    if (actor.kind === 'user' && actor.role === Role.Office) return order.tenantId === actor.tenantId;
-    if (actor.kind === 'user' && actor.role === Role.Admin) return true;
+    if (actor.kind === 'user' && (actor.role === Role.Office || actor.role === Role.Admin)) return true;
     return order.state !== ServiceOrderState.Draft || order.communityId === applicantOrganization(actor);
   }
 
