@@ -6,6 +6,7 @@ import { AppUser, Objection, Publication, Tenant } from '@app/persistence';
 import { TokenService } from '../src/auth/token.service';
 import { createUser } from './factories';
 import { payFirstTranche, readyGrants } from './grants.factory';
+import { pickedDirectOrder, streetOffice } from './needs.factory';
 import { tableState, tablesWritten } from './table-state';
 import { serveApp } from './test-app';
 import { createVoteRound, voteCompetition } from './votes.factory';
@@ -17,8 +18,9 @@ interface Operation {
 
 /**
  * The year after the award, seen from the office next door: a street office's runs, notice and
- * objections, agreements, grants with a paid tranche, the grantee's report and a public vote are
- * every one of them missing to another street's office, and read-only to their district. The
+ * objections, agreements, grants with a paid tranche, the grantee's report, a public vote, and a
+ * neighbouring street's bought direct purchase (点单) are every one of them missing to another
+ * street's office, and read-only to their district. The
  * route-access matrix proves the same for the competition day's rows (competitions, submissions,
  * roadshows); this fixture reaches the rows only a whole year makes, through every route of the API
  * document that names one of them and asks for an account.
@@ -29,6 +31,8 @@ describe("another office's year after the award", () => {
   /** The street office's rows, by the collection a route names them under or by the parameter's own name. */
   const ids = new Map<string, string>();
   let own: string;
+  /** The office each kind of row belongs to, where it is not the competition's street office. */
+  const owners = new Map<string, string>();
   let otherOffice: string;
   let districtOffice: string;
   let routes: string[] = [];
@@ -64,11 +68,22 @@ describe("another office's year after the award", () => {
     ids.set('tranches', (grant.body.tranches as { id: string }[])[0].id);
     ids.set('reports', (report.body as { id: string }).id);
     ids.set('vote-rounds', roundId);
+    // 点单: a second street's direct purchase, bought, with its own office reading it.
+    const houjiatang = await streetOffice(served.app);
+    const phone = `139${String(Date.now() % 100_000_000).padStart(8, '0')}`;
+    const direct = await pickedDirectOrder(served.app, houjiatang.tenantId, [phone, `${phone.slice(0, -1)}9`]);
+    await api()
+      .post(`/service-orders/${direct.orderId}/purchase`)
+      .set('authorization', houjiatang.clerks[0])
+      .expect(201);
+    ids.set('service-orders', direct.orderId);
+    owners.set('service-orders', houjiatang.clerks[0].replace(/^Bearer /, ''));
 
     // The office's street and a second street below one district.
     const tenants = db.getRepository(Tenant);
     const district = await tenants.save({ kind: TenantKind.District, name: '徐汇区民政局', parentId: null });
     await tenants.update(DEFAULT_TENANT_ID, { parentId: district.id });
+    await tenants.update(houjiatang.tenantId, { parentId: district.id });
     const otherStreet = await tenants.save({ kind: TenantKind.Street, name: '天平路街道', parentId: district.id });
     const officeOf = async (tenantId: string): Promise<string> => {
       const user = await createUser(db, Role.Office);
@@ -114,7 +129,16 @@ describe("another office's year after the award", () => {
   it('reaches the routes of every kind of row the year after the award makes', () => {
     const kinds = new Set(routes.map(collectionOf));
     expect([...kinds].sort()).toEqual(
-      expect.arrayContaining(['agreements', 'grants', 'objections', 'publications', 'reports', 'runs', 'tranches']),
+      expect.arrayContaining([
+        'agreements',
+        'grants',
+        'objections',
+        'publications',
+        'reports',
+        'runs',
+        'service-orders',
+        'tranches',
+      ]),
     );
     expect(kinds).toContain('vote-rounds');
     expect(routes.length).toBeGreaterThan(40);
@@ -129,7 +153,7 @@ describe("another office's year after the award", () => {
       // The fixture's run is written row by row as the worker leaves its results, not as a whole
       // bundle, so its own office and district do not read its bundle and statistics here.
       if (collectionOf(route) === 'runs') continue;
-      const mine = await call(route, own);
+      const mine = await call(route, owners.get(collectionOf(route)) ?? own);
       const district = await call(route, districtOffice);
       seen.push(route);
       expect({ route, district: district.status }).toEqual({ route, district: mine.status });
