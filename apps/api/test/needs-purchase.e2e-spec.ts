@@ -5,14 +5,7 @@ import { PAYEE, binary, pdfWords } from './grants.factory';
 import { HOUJIATANG_GRANTOR, pickedDirectOrder, socialOrganization, streetOffice } from './needs.factory';
 import { bearer, officeToken } from './roadshow.factory';
 import { serveApp } from './test-app';
-
-interface Refusal {
-  code: string;
-  reason: string;
-  message_zh: string;
-  message_en: string;
-  field?: string;
-}
+import type { ErrorResponseDto as Refusal } from '../src/common/error-response.dto';
 
 interface Tranche {
   id: string;

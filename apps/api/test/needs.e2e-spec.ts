@@ -17,14 +17,7 @@ import {
 } from './needs.factory';
 import { bearer, officeToken } from './roadshow.factory';
 import { serveApp } from './test-app';
-
-interface Refusal {
-  code: string;
-  reason: string;
-  message_zh: string;
-  message_en: string;
-  field?: string;
-}
+import type { ErrorResponseDto as Refusal } from '../src/common/error-response.dto';
 
 let phones = 0;
 /** A fresh mobile number per resident, so no test's SMS window or support touches another's. */

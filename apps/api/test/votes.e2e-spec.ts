@@ -8,14 +8,7 @@ import { createCompetition, createUser } from './factories';
 import { bearer } from './roadshow.factory';
 import { serveApp } from './test-app';
 import { createVoteRound, issueVoterCodes, roundBody, voteCompetition, voterWithCode } from './votes.factory';
-
-interface Refusal {
-  code: string;
-  reason: string;
-  message_zh: string;
-  message_en: string;
-  field?: string;
-}
+import type { ErrorResponseDto as Refusal } from '../src/common/error-response.dto';
 
 const DEVICE = 'phone-of-li-min-0001';
 
