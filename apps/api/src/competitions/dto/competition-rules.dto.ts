@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsDefined, IsIn, IsObject, ValidateIf, ValidateNested } from 'class-validator';
@@ -575,16 +576,23 @@ export class CompetitionRulesInputDto {
   evaluation?: EvaluationRulesDto;
 }
 
+/** The rules version the writer read: a change of the rules made since then is refused, not overwritten. */
+export function ExpectedRulesVersion(): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({
+      type: 'integer',
+      minimum: 1,
+      example: 1,
+      description: '给出时，规则版本不符即拒绝（防止覆盖他人修改） / refuse if the rules changed since you read them',
+    }),
+    Label('读取时的规则版本', 'rules version read'),
+    Optional(),
+    IntField(1),
+  );
+}
+
 export class UpdateCompetitionRulesDto extends CompetitionRulesInputDto {
-  @ApiPropertyOptional({
-    type: 'integer',
-    minimum: 1,
-    example: 1,
-    description: '给出时，规则版本不符即拒绝（防止覆盖他人修改） / refuse if the rules changed since you read them',
-  })
-  @Label('读取时的规则版本', 'rules version read')
-  @Optional()
-  @IntField(1)
+  @ExpectedRulesVersion()
   expectedRulesVersion?: number;
 }
 

@@ -12,7 +12,7 @@ import { Competition } from '@app/persistence';
 import { DateTimeField, IntField, IsFen, Optional, TextField } from '../../common/input.decorators';
 import { Label } from '../../common/label.decorator';
 import { PageOf, PageQueryDto } from '../../common/page-query.dto';
-import { CompetitionRulesDto, CompetitionRulesInputDto } from './competition-rules.dto';
+import { CompetitionRulesDto, CompetitionRulesInputDto, ExpectedRulesVersion } from './competition-rules.dto';
 
 export type CompetitionPreset = CompetitionPresetName;
 export const PRESETS = Object.keys(COMPETITION_PRESETS) as CompetitionPreset[];
@@ -94,15 +94,7 @@ export class ApplyScorePresetDto {
   @IsIn(SCORE_COMPONENT_PRESETS)
   preset: CompetitionPreset;
 
-  @ApiPropertyOptional({
-    type: 'integer',
-    minimum: 1,
-    example: 1,
-    description: '给出时，规则版本不符即拒绝（防止覆盖他人修改） / refuse if the rules changed since you read them',
-  })
-  @Label('读取时的规则版本', 'rules version read')
-  @Optional()
-  @IntField(1)
+  @ExpectedRulesVersion()
   expectedRulesVersion?: number;
 }
 
