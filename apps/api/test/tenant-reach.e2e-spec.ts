@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { AuthRefusal, DEFAULT_TENANT_ID, ReportKind, Role, TenantKind, TenantRefusal } from '@app/domain';
 import { beijingDate, monthOf } from '@app/grants';
@@ -26,7 +26,8 @@ interface Operation {
  * document that names one of them and asks for an account.
  */
 describe("another office's year after the award", () => {
-  const served = serveApp();
+  // Its own Redis namespace: the SMS limits of this host's address count none of other files' residents.
+  const served = serveApp({ QUEUE_PREFIX: `tenant-reach-${randomBytes(6).toString('hex')}` });
   const api = () => request(served.app.getHttpServer());
   /** The street office's rows, by the collection a route names them under or by the parameter's own name. */
   const ids = new Map<string, string>();
