@@ -41,19 +41,21 @@ export class EvaluatorTabletService {
   async signIn(dto: EvaluatorSignInDto, clientIp: string): Promise<EvaluatorSessionResponseDto> {
     const candidates = signInCodeCandidates(this.digests, 'evaluator-code', dto.code);
     const attempt = { targetId: dto.roundId, address: clientIp, codeDigest: candidates[0].digest };
-    await this.limiter.assertAllowed(attempt);
-    const evaluator = await this.evaluations.evaluatorByCode(candidates, dto.roundId);
-    const round = evaluator ? await this.evaluations.findRound(evaluator.roundId) : null;
-    if (!evaluator?.codeIssuedAt || !round) {
-      await this.limiter.recordFailure(attempt);
-      throw RoadshowErrors.signInCodeInvalid();
-    }
+    const { evaluator, round, codeIssuedAt } = await this.limiter.admit(
+      attempt,
+      async () => {
+        const found = await this.evaluations.evaluatorByCode(candidates, dto.roundId);
+        const round = found ? await this.evaluations.findRound(found.roundId) : null;
+        return found?.codeIssuedAt && round ? { evaluator: found, round, codeIssuedAt: found.codeIssuedAt } : null;
+      },
+      RoadshowErrors.signInCodeInvalid,
+    );
     const { token, expiresAt } = this.tokens.issue({
       kind: 'evaluator',
       role: Role.Evaluator,
       evaluatorId: evaluator.id,
       roundId: round.id,
-      codeIssuedAt: evaluator.codeIssuedAt.toISOString(),
+      codeIssuedAt: codeIssuedAt.toISOString(),
     });
     return {
       token,

@@ -285,12 +285,12 @@ export class ResidentsService {
     const number = normalizedPhone(dto.phone ?? '');
     const phoneDigest = this.phoneDigest(number);
     const attempt = { targetId: NEEDS_SCOPE, address: clientIp, codeDigest: phoneDigest };
-    await this.limiter.assertAllowed(attempt);
     const codeDigest = this.codeDigest(number, dto.smsCode ?? '');
-    if (!(await this.challenges.spend(NEEDS_SCOPE, phoneDigest, codeDigest, NeedsErrors.smsUnavailable))) {
-      await this.limiter.recordFailure(attempt);
-      throw NeedsErrors.smsCodeInvalid();
-    }
+    await this.limiter.admit(
+      attempt,
+      () => this.challenges.spend(NEEDS_SCOPE, phoneDigest, codeDigest, NeedsErrors.smsUnavailable),
+      NeedsErrors.smsCodeInvalid,
+    );
     const resident =
       (await this.needs.residentByDigest(this.digests.candidates('resident-phone', number))) ??
       (await this.needs.phoneResident(this.digests.current('resident-phone', number)));
@@ -309,11 +309,11 @@ export class ResidentsService {
     if (!wall) throw NeedsErrors.wallNotFound();
     const candidates = signInCodeCandidates(this.digests, 'needs-wall-code', dto.code ?? '');
     const attempt = { targetId: `${NEEDS_SCOPE}:${communityId}`, address: clientIp, codeDigest: candidates[0].digest };
-    await this.limiter.assertAllowed(attempt);
-    if (!candidates.some((c) => c.keyId === wall.codeKeyId && c.digest === wall.codeDigest)) {
-      await this.limiter.recordFailure(attempt);
-      throw NeedsErrors.communityCodeInvalid();
-    }
+    await this.limiter.admit(
+      attempt,
+      () => candidates.some((c) => c.keyId === wall.codeKeyId && c.digest === wall.codeDigest),
+      NeedsErrors.communityCodeInvalid,
+    );
     const resident = await this.needs.codeResident(communityId);
     return { kind: 'resident', role: Role.Resident, residentId: resident.id, method: ResidentMethod.Code, communityId };
   }

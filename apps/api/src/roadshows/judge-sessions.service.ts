@@ -31,14 +31,16 @@ export class JudgeSessionsService {
   async signIn(dto: JudgeSignInDto, clientIp: string): Promise<JudgeSessionResponseDto> {
     const candidates = signInCodeCandidates(this.digests, 'judge-code', dto.code);
     const attempt = { targetId: dto.roadshowId, address: clientIp, codeDigest: candidates[0].digest };
-    await this.limiter.assertAllowed(attempt);
-    const judge = await this.judges.judgeByCode(candidates, dto.roadshowId);
-    const roadshow = judge ? await this.roadshows.roadshow(judge.roadshowId) : null;
-    const competition = roadshow ? await this.roadshows.competition(roadshow.competitionId) : null;
-    if (!judge || !roadshow || !competition) {
-      await this.limiter.recordFailure(attempt);
-      throw RoadshowErrors.signInCodeInvalid();
-    }
+    const { judge, roadshow, competition } = await this.limiter.admit(
+      attempt,
+      async () => {
+        const judge = await this.judges.judgeByCode(candidates, dto.roadshowId);
+        const roadshow = judge ? await this.roadshows.roadshow(judge.roadshowId) : null;
+        const competition = roadshow ? await this.roadshows.competition(roadshow.competitionId) : null;
+        return judge && roadshow && competition ? { judge, roadshow, competition } : null;
+      },
+      RoadshowErrors.signInCodeInvalid,
+    );
     const sessionId = await this.sessions.start(judge.id);
     const { token, expiresAt } = this.tokens.issue({
       kind: 'judge',

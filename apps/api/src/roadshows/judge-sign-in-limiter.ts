@@ -89,17 +89,34 @@ export class SignInLimiter {
   }
 
   /**
+   * One sign-in behind the limits: a paused scope refuses before anything is checked, and a check
+   * that finds nothing counts against every scope and is answered by `refusal`, whatever was wrong,
+   * so a guesser learns nothing from the answer.
+   */
+  async admit<T>(
+    attempt: SignInAttempt,
+    check: () => T | null | false | Promise<T | null | false>,
+    refusal: () => DomainError,
+  ): Promise<T> {
+    await this.assertAllowed(attempt);
+    const found = await check();
+    if (found !== null && found !== false) return found;
+    await this.recordFailure(attempt);
+    throw refusal();
+  }
+
+  /**
    * Refuses while any scope of the attempt is paused. With Redis down the attempt goes through:
    * judges must be able to sign in on the day, and an outage is too short to guess a code.
    */
-  async assertAllowed(attempt: SignInAttempt): Promise<void> {
+  private async assertAllowed(attempt: SignInAttempt): Promise<void> {
     for (const scope of SCOPES) {
       const until = await this.window.lockedUntil(this.policies[scope], keyOf(scope, attempt));
       if (until) throw this.paused(scope, until);
     }
   }
 
-  async recordFailure(attempt: SignInAttempt): Promise<void> {
+  private async recordFailure(attempt: SignInAttempt): Promise<void> {
     for (const scope of SCOPES) {
       const until = await this.window.addWithBackoff(this.policies[scope], keyOf(scope, attempt));
       if (until) await this.window.note(this.list, attempt.targetId, memberOf(scope, attempt), until);

@@ -42,12 +42,11 @@ export class CodeVerification implements VoterVerification {
   async verify(round: VoteRound, dto: VoterSignInDto, clientIp: string): Promise<Voter> {
     const candidates = signInCodeCandidates(this.digests, 'voter-code', dto.code ?? '');
     const attempt = { targetId: round.id, address: clientIp, codeDigest: candidates[0].digest };
-    await this.limiter.assertAllowed(attempt);
-    const voter = await this.votes.voterByDigest(round.id, VoterMethod.Code, candidates);
-    if (!voter) {
-      await this.limiter.recordFailure(attempt);
-      throw VoteErrors.voterCodeInvalid();
-    }
+    const voter = await this.limiter.admit(
+      attempt,
+      () => this.votes.voterByDigest(round.id, VoterMethod.Code, candidates),
+      VoteErrors.voterCodeInvalid,
+    );
     // The code's first use is what a burst of one batch is counted by; a resident signing in
     // again on another phone is the same voter with the same votes.
     if (voter.firstVerifiedAt === null && voter.batchId !== null) {
@@ -100,12 +99,12 @@ export class PhoneVerification implements VoterVerification {
     const number = normalizedPhone(dto.phone ?? '');
     const phoneDigest = this.phoneDigest(number);
     const attempt = { targetId: round.id, address: clientIp, codeDigest: phoneDigest };
-    await this.limiter.assertAllowed(attempt);
     const codeDigest = this.codeDigest(round.id, number, dto.smsCode ?? '');
-    if (!(await this.challenges.spend(round.id, phoneDigest, codeDigest, VoteErrors.smsUnavailable))) {
-      await this.limiter.recordFailure(attempt);
-      throw VoteErrors.smsCodeInvalid();
-    }
+    await this.limiter.admit(
+      attempt,
+      () => this.challenges.spend(round.id, phoneDigest, codeDigest, VoteErrors.smsUnavailable),
+      VoteErrors.smsCodeInvalid,
+    );
     const known = await this.votes.voterByDigest(
       round.id,
       VoterMethod.Phone,
