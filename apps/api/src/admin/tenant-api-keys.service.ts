@@ -1,14 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, Not } from 'typeorm';
-import { AuthErrors } from '@app/domain';
 import { ApiKey, AuditRepository, Tenant } from '@app/persistence';
 import { Actor, actorId } from '../auth/actor';
-import { auditActor } from '../auth/audit-actor';
-import { MAX_ACTIVE_API_KEYS } from '../auth/auth.service';
 import { CredentialDigestService } from '../auth/credential-digest.service';
-import { revokeApiKey } from '../auth/revoke-api-key';
+import { issueApiKey, revokeApiKey } from '../auth/api-keys';
 import {
   CreateTenantApiKeyDto,
   CreatedTenantApiKeyResponseDto,
@@ -35,39 +31,21 @@ export class TenantApiKeysService {
     return keys.map(toTenantApiKeyResponse);
   }
 
-  /** The key is returned this once; only its keyed digest is stored, as the auth guard looks it up. */
   async create(actor: Actor, tenantId: string, dto: CreateTenantApiKeyDto): Promise<CreatedTenantApiKeyResponseDto> {
-    const key = `gyk_${randomBytes(24).toString('base64url')}`;
-    const created = await this.dataSource.transaction(async (manager) => {
-      // Locking the office serializes its key creations, so the cap below cannot be raced past.
+    const { saved, key } = await this.dataSource.transaction(async (manager) => {
+      // Locking the office serializes its key creations, so the cap cannot be raced past.
       const tenant = await manageableTenant(manager, actor, tenantId, true);
-      const active = await manager
-        .getRepository(ApiKey)
-        .countBy({ tenantId: tenant.id, scopes: Not(IsNull()), revokedAt: IsNull() });
-      if (active >= MAX_ACTIVE_API_KEYS) throw AuthErrors.apiKeyLimit(MAX_ACTIVE_API_KEYS);
-      const { keyId, digest } = this.digests.current('api-key', key);
-      const saved = await manager.getRepository(ApiKey).save({
-        userId: actorId(actor),
-        tenantId: tenant.id,
-        scopes: [...dto.scopes].sort(),
-        name: dto.name,
-        keyHash: digest,
-        digestKeyId: keyId,
-        revokedAt: null,
-      });
-      await this.audit.record(
-        {
-          ...auditActor(actor),
-          action: 'api-key.create',
-          subjectType: 'api-key',
-          subjectId: saved.id,
-          after: { name: saved.name, tenantId: tenant.id, scopes: saved.scopes },
-        },
+      const scopes = [...dto.scopes].sort();
+      return issueApiKey(
         manager,
+        this.audit,
+        this.digests,
+        actor,
+        { userId: actorId(actor), tenantId: tenant.id, scopes, name: dto.name },
+        { tenantId: tenant.id, scopes: Not(IsNull()) },
       );
-      return saved;
     });
-    return { ...toTenantApiKeyResponse(created), key };
+    return { ...toTenantApiKeyResponse(saved), key };
   }
 
   /** Idempotent; revokes the office's scoped keys and its accounts' personal keys alike. */

@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, IsNull, Repository } from 'typeorm';
+import { DataSource, Repository } from 'typeorm';
 import { AdminErrors, AuthErrors, Role } from '@app/domain';
 import { ApiKey, AppUser, AuditRepository } from '@app/persistence';
 import { Actor } from './actor';
-import { revokeApiKey } from './revoke-api-key';
-import { auditActor } from './audit-actor';
+import { issueApiKey, revokeApiKey } from './api-keys';
 import { CredentialDigestService } from './credential-digest.service';
 import { normalizeLogin } from './credentials';
 import { ApiKeyResponseDto, CreateApiKeyDto, CreatedApiKeyResponseDto, toApiKeyResponse } from './dto/api-key.dto';
@@ -15,9 +14,6 @@ import { UserResponseDto, toUserResponse } from './dto/user.dto';
 import { hashPassword, verifyPassword } from './password-hasher';
 import { SignInThrottleService } from './sign-in-throttle.service';
 import { TokenService } from './token.service';
-
-/** A user with more live keys than this is more likely leaking them than using them. */
-export const MAX_ACTIVE_API_KEYS = 20;
 
 type UserActor = Extract<Actor, { kind: 'user' }>;
 
@@ -91,40 +87,26 @@ export class AuthService {
     return keys.map(toApiKeyResponse);
   }
 
-  /** The key is returned this once; only its keyed digest is stored, as the auth guard looks it up. */
   async createApiKey(actor: Actor, dto: CreateApiKeyDto): Promise<CreatedApiKeyResponseDto> {
     const user = requireUser(actor);
     const { userId } = user;
-    const key = `gyk_${randomBytes(24).toString('base64url')}`;
-    const created = await this.dataSource.transaction(async (manager) => {
-      // Serializes one user's key creations so the cap below cannot be raced past.
+    const { saved, key } = await this.dataSource.transaction(async (manager) => {
+      // Serializes one user's key creations so the cap cannot be raced past.
       await manager.getRepository(AppUser).findOne({ where: { id: userId }, lock: { mode: 'pessimistic_write' } });
-      const active = await manager.getRepository(ApiKey).countBy({ userId, revokedAt: IsNull() });
-      if (active >= MAX_ACTIVE_API_KEYS) throw AuthErrors.apiKeyLimit(MAX_ACTIVE_API_KEYS);
-      const { keyId, digest } = this.digests.current('api-key', key);
-      const saved = await manager.getRepository(ApiKey).save({
-        userId,
-        // Listed under the office too, which sees every key that can act for it.
-        tenantId: user.role === Role.Office ? user.tenantId : null,
-        scopes: null,
-        name: dto.name,
-        keyHash: digest,
-        digestKeyId: keyId,
-        revokedAt: null,
-      });
-      await this.audit.record(
-        {
-          ...auditActor(actor),
-          action: 'api-key.create',
-          subjectType: 'api-key',
-          subjectId: saved.id,
-          after: { name: saved.name, userId },
-        },
+      // Listed under the office too, which sees every key that can act for it.
+      const tenantId = user.role === Role.Office ? user.tenantId : null;
+      return issueApiKey(
         manager,
+        this.audit,
+        this.digests,
+        actor,
+        { userId, tenantId, scopes: null, name: dto.name },
+        {
+          userId,
+        },
       );
-      return saved;
     });
-    return { ...toApiKeyResponse(created), key };
+    return { ...toApiKeyResponse(saved), key };
   }
 
   /** Idempotent: revoking a key that is already revoked changes nothing and succeeds. */
