@@ -1,4 +1,10 @@
-import type { BundleComponent, ComponentSource } from '@app/scoring';
+import type {
+  BundleComponent,
+  ComponentSource,
+  StoredAggregation,
+  StoredCriterion,
+  StoredNormalization,
+} from '@app/scoring';
 import type { EvaluationRules } from './evaluation-vocabulary';
 import { AgreementLanguage, TrancheCondition } from './grant-vocabulary';
 import { SupervisionRules } from './supervision-vocabulary';
@@ -8,15 +14,7 @@ import { JudgeGroup } from './vocabulary';
  * A competition's rules as stored data (docs/product.md "Rules are data, not code"). Decimals are exact
  * decimal strings and money is integer fen, so the stored rules are the published rules.
  */
-export interface RubricCriterionRule {
-  readonly key: string;
-  readonly labelZh: string;
-  readonly labelEn: string;
-  readonly maxPoints: string;
-  readonly weight: string;
-  /** Pass/fail (e.g. 党建引领): recorded, never added to the total. */
-  readonly gate?: boolean;
-}
+export type RubricCriterionRule = StoredCriterion;
 
 export interface CategoryRule {
   readonly key: string;
@@ -24,28 +22,11 @@ export interface CategoryRule {
   readonly labelEn: string;
 }
 
-export interface AggregationRule {
-  readonly method: 'mean' | 'median' | 'trimmed-mean';
-  /** For trimmed-mean: how many highest and how many lowest totals are dropped. */
-  readonly drop?: number;
-  /** Trimming applies only while at least this many judges remain. */
-  readonly minJudgesAfterTrim?: number;
-  readonly decimals: number;
+export interface AggregationRule extends StoredAggregation {
   readonly groupWeights?: Readonly<Partial<Record<JudgeGroup, string>>>;
-  /** Per-judge z-score of the roadshow totals, rescaled to the rubric (README); absent or none: raw totals. */
-  readonly normalization?: NormalizationRule;
-  /** A judge whose affiliation bias exceeds this many points is flagged for the office, never excluded. */
-  readonly biasThreshold?: string;
 }
 
-/** `z-score` states both sd and minProjectsPerJudge; `none` neither (the rules validator holds to it). */
-export interface NormalizationRule {
-  readonly kind: 'none' | 'z-score';
-  /** sample divides by n − 1, population by n. */
-  readonly sd?: 'sample' | 'population';
-  /** Judges who scored fewer projects keep their raw totals. At least 2. */
-  readonly minProjectsPerJudge?: number;
-}
+export type NormalizationRule = StoredNormalization;
 
 export type { ComponentSource };
 export const COMPONENT_SOURCES: readonly ComponentSource[] = ['roadshow', 'input', 'vote'];

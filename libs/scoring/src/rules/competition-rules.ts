@@ -5,32 +5,47 @@ import type { AggregationPolicy, Rubric } from '../aggregate';
 /** Judges enter at most this many decimal places per criterion (e.g. 18.75); the tablet and every run agree. */
 export const MARK_DECIMALS = 2;
 
+/** A rubric criterion as the platform stores it. */
+export interface StoredCriterion {
+  readonly key: string;
+  readonly labelZh: string;
+  readonly labelEn: string;
+  readonly maxPoints: string;
+  readonly weight: string;
+  /** Pass/fail (e.g. 党建引领): recorded, never added to the total. */
+  readonly gate?: boolean;
+}
+
+/** `z-score` states both sd and minProjectsPerJudge; `none` neither (the rules validator holds to it). */
+export interface StoredNormalization {
+  readonly kind: 'none' | 'z-score';
+  /** sample divides by n − 1, population by n. */
+  readonly sd?: BundleNormalization['sd'];
+  /** Judges who scored fewer projects keep their raw totals. At least 2. */
+  readonly minProjectsPerJudge?: number;
+}
+
+export interface StoredAggregation {
+  readonly method: 'mean' | 'median' | 'trimmed-mean';
+  /** For trimmed-mean: how many highest and how many lowest totals are dropped. */
+  readonly drop?: number;
+  /** Trimming applies only while at least this many judges remain. */
+  readonly minJudgesAfterTrim?: number;
+  readonly decimals: number;
+  readonly groupWeights?: Readonly<Partial<Record<string, string>>>;
+  /** Per-judge z-score of the roadshow totals, rescaled to the rubric (README); absent or none: raw totals. */
+  readonly normalization?: StoredNormalization;
+  /** A judge whose affiliation bias exceeds this many points is flagged for the office, never excluded. */
+  readonly biasThreshold?: string;
+}
+
 /**
  * A competition's rules as the platform stores them, in the shape this engine reads. libs/scoring
  * imports nothing, so the shape is stated here; the stored rules satisfy it structurally.
  */
 export interface StoredRules {
-  readonly rubric: readonly {
-    readonly key: string;
-    readonly labelZh: string;
-    readonly labelEn: string;
-    readonly maxPoints: string;
-    readonly weight: string;
-    readonly gate?: boolean;
-  }[];
-  readonly aggregation: {
-    readonly method: 'mean' | 'median' | 'trimmed-mean';
-    readonly drop?: number;
-    readonly minJudgesAfterTrim?: number;
-    readonly decimals: number;
-    readonly groupWeights?: Readonly<Partial<Record<string, string>>>;
-    readonly normalization?: {
-      readonly kind: 'none' | 'z-score';
-      readonly sd?: BundleNormalization['sd'];
-      readonly minProjectsPerJudge?: number;
-    };
-    readonly biasThreshold?: string;
-  };
+  readonly rubric: readonly StoredCriterion[];
+  readonly aggregation: StoredAggregation;
   readonly components?: readonly BundleComponent[];
   readonly tieBreaks: readonly string[];
   readonly allocation: Readonly<Record<string, unknown>>;
