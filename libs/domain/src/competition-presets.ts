@@ -1,4 +1,4 @@
-import { CompetitionRules, GrantRules } from './competition-rules';
+import { CompetitionRules, GrantRules, TrancheRule } from './competition-rules';
 import { JIANGDONG_EVALUATION } from './evaluation-vocabulary';
 import { ReportKind } from './grant-vocabulary';
 import { USUAL_SUPERVISION } from './supervision-vocabulary';
@@ -10,6 +10,17 @@ const USUAL_GRANT_TERMS: GrantRules = {
   reports: { monthly: true, monthlyDueDay: 10, midTerm: true, final: true, finalDueDays: 30 },
   refundDays: 30,
 };
+
+/** A small project's schedule: 70% on signing, 30% once the final report is accepted (社区微创投, every direct purchase). */
+export const ON_SIGNING_THEN_FINAL_REPORT: readonly TrancheRule[] = [
+  { labelZh: '签约后拨付', labelEn: 'On signing', percent: 70, condition: { kind: 'on-signing' } },
+  {
+    labelZh: '结项报告通过后拨付',
+    labelEn: 'After the final report is accepted',
+    percent: 30,
+    condition: { kind: 'report-accepted', report: ReportKind.Final },
+  },
+];
 
 /** 社区微创投: a 100-point rubric, experts 60% and resident representatives 40%, 70/30 tranches. */
 const COMMUNITY_MICRO: CompetitionRules = {
@@ -36,15 +47,7 @@ const COMMUNITY_MICRO: CompetitionRules = {
   allocation: { rule: 'greedy', passScore: '60' },
   maxRequestFen: 1_000_000,
   onePerOrganization: true,
-  tranches: [
-    { labelZh: '签约后拨付', labelEn: 'On signing', percent: 70, condition: { kind: 'on-signing' } },
-    {
-      labelZh: '结项报告通过后拨付',
-      labelEn: 'After the final report is accepted',
-      percent: 30,
-      condition: { kind: 'report-accepted', report: ReportKind.Final },
-    },
-  ],
+  tranches: ON_SIGNING_THEN_FINAL_REPORT,
   grants: { ...USUAL_GRANT_TERMS, reports: { ...USUAL_GRANT_TERMS.reports, midTerm: false } },
   supervision: USUAL_SUPERVISION,
   publicityDays: 5,

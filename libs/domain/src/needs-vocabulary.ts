@@ -1,6 +1,6 @@
 import type { Bilingual } from './labels';
 import type { GrantTerms } from './competition-rules';
-import { ReportKind } from './grant-vocabulary';
+import { ON_SIGNING_THEN_FINAL_REPORT } from './competition-presets';
 import { USUAL_SUPERVISION, type EligibilityRules } from './supervision-vocabulary';
 
 /** Persisted values of 点单式 (residents order, communities draft, organizations take): spelled out, never renamed without a migration. */
@@ -152,15 +152,7 @@ export const DIRECT_PURCHASE_ELIGIBILITY: EligibilityRules = {
  * competitions, so no tranche waits on one. The grant keeps these terms as they were when bought.
  */
 export const DIRECT_PURCHASE_TERMS: GrantTerms = {
-  tranches: [
-    { labelZh: '签约后拨付', labelEn: 'On signing', percent: 70, condition: { kind: 'on-signing' } },
-    {
-      labelZh: '结项报告通过后拨付',
-      labelEn: 'After the final report is accepted',
-      percent: 30,
-      condition: { kind: 'report-accepted', report: ReportKind.Final },
-    },
-  ],
+  tranches: ON_SIGNING_THEN_FINAL_REPORT,
   grants: {
     agreementLocales: ['zh'],
     reports: { monthly: false, monthlyDueDay: 10, midTerm: false, final: true, finalDueDays: 30 },
