@@ -70,6 +70,13 @@ function IsTrustProxy(options?: ValidationOptions): PropertyDecorator {
 const toInteger = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
 
+/** A whole number in the environment (text there) within [min, max]. */
+function IntegerSetting(min: number, max: number): PropertyDecorator {
+  // Applied last to first, as stacked decorators are, so problems are reported in the same order.
+  const decorators = [Transform(toInteger), IsInt(), Min(min), Max(max)].reverse();
+  return (target, key) => decorators.forEach((decorate) => decorate(target, key));
+}
+
 /**
  * Every variable the processes read, with its default. The only place that knows the names of
  * environment variables; validated once at boot by loadConfig().
@@ -96,10 +103,7 @@ export class EnvironmentSchema {
   @IsConnectionUrl(['postgres:', 'postgresql:'])
   DATABASE_APP_URL?: string;
 
-  @Transform(toInteger)
-  @IsInt()
-  @Min(1)
-  @Max(200)
+  @IntegerSetting(1, 200)
   DATABASE_POOL_SIZE = 10;
 
   @IsConnectionUrl(['redis:', 'rediss:'])
@@ -113,17 +117,11 @@ export class EnvironmentSchema {
   @Matches(/^[0-9a-zA-Z.:-]+$/)
   API_HOST = '127.0.0.1';
 
-  @Transform(toInteger)
-  @IsInt()
-  @Min(0)
-  @Max(65535)
+  @IntegerSetting(0, 65535)
   API_PORT = 3000;
 
   /** Caps request bodies; 1 MiB holds the largest submission with room to spare. */
-  @Transform(toInteger)
-  @IsInt()
-  @Min(1024)
-  @Max(50 * 1024 * 1024)
+  @IntegerSetting(1024, 50 * 1024 * 1024)
   API_BODY_LIMIT_BYTES = 1024 * 1024;
 
   /**
@@ -135,23 +133,14 @@ export class EnvironmentSchema {
   TRUST_PROXY = 'false';
 
   /** Public registrations (each runs scrypt) allowed per client address per hour. */
-  @Transform(toInteger)
-  @IsInt()
-  @Min(1)
-  @Max(100_000)
+  @IntegerSetting(1, 100_000)
   REGISTRATION_LIMIT_PER_ADDRESS = 60;
 
   /** Public registrations allowed per hour from all addresses together: a ceiling on the CPU they take. */
-  @Transform(toInteger)
-  @IsInt()
-  @Min(1)
-  @Max(1_000_000)
+  @IntegerSetting(1, 1_000_000)
   REGISTRATION_LIMIT_TOTAL = 600;
 
-  @Transform(toInteger)
-  @IsInt()
-  @Min(1)
-  @Max(64)
+  @IntegerSetting(1, 64)
   WORKER_CONCURRENCY = 2;
 
   /**
@@ -159,10 +148,7 @@ export class EnvironmentSchema {
    * mid-job loses its job to another worker within about twice this. Each stage of a ranking run
    * must finish well within half of it, or the lock lapses while the worker is busy.
    */
-  @Transform(toInteger)
-  @IsInt()
-  @Min(1000)
-  @Max(600_000)
+  @IntegerSetting(1000, 600_000)
   WORKER_LOCK_MS = 30_000;
 
   /**
@@ -212,10 +198,7 @@ export class EnvironmentSchema {
    * same METRICS_TOKEN. Unset, the worker listens on no port at all.
    */
   @IsOptional()
-  @Transform(toInteger)
-  @IsInt()
-  @Min(1)
-  @Max(65535)
+  @IntegerSetting(1, 65535)
   WORKER_METRICS_PORT?: number;
 
   @IsString()
