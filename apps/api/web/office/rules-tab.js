@@ -11,6 +11,7 @@ import {
   markField,
   messageBox,
   select,
+  sendThen,
   showApiError,
   showMessage,
 } from '../shared/forms.js';
@@ -89,15 +90,16 @@ function scorePresetCard(ctx, competition, refresh) {
         },
         async () => {
           hideMessage(box);
-          try {
-            await ctx.api(`/competitions/${competition.id}/rules/preset`, {
-              method: 'POST',
-              body: { preset: preset.value, expectedRulesVersion: competition.rulesVersion },
-            });
-            refresh();
-          } catch (error) {
-            showApiError(section, box, error);
-          }
+          await sendThen(
+            section,
+            box,
+            () =>
+              ctx.api(`/competitions/${competition.id}/rules/preset`, {
+                method: 'POST',
+                body: { preset: preset.value, expectedRulesVersion: competition.rulesVersion },
+              }),
+            refresh,
+          );
         },
         { zh: '确认套用', en: 'Confirm' },
       ),

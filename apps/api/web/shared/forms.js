@@ -140,3 +140,16 @@ export function showApiError(root, box, error, { mapPath = (path) => path } = {}
   }
   root.querySelector('[aria-invalid="true"]')?.focus();
 }
+
+/**
+ * Runs `send` (one request) and then `done` (most often reloading the view); a refusal shows
+ * beside the field it names inside `root`, or in `box`, so the person can fix it and try again.
+ */
+export async function sendThen(root, box, send, done, errorOptions) {
+  try {
+    await send();
+    done();
+  } catch (error) {
+    showApiError(root, box, error, errorOptions);
+  }
+}
