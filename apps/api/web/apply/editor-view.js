@@ -16,6 +16,7 @@ import { beijingTime } from '../shared/time.js';
 import { fenToYuanText, parseShare, parseYuan, shareToPercentText } from '../shared/money.js';
 import { biLabel, tx } from '../shared/i18n.js';
 import { checkBudget } from './budget.js';
+import { backToMyProjects } from './back-home.js';
 
 const BUDGET_KINDS = [
   { zh: '物资', en: 'Materials' },
@@ -526,7 +527,7 @@ export async function editorView(ctx, { competitionId, submissionId }) {
   return h(
     'div',
     {},
-    h('p', { class: 'breadcrumb' }, tx('a', { zh: '← 我的申报', en: '← My projects' }, { href: '#/home' })),
+    backToMyProjects(),
     tx('h1', submission ? { zh: '修改申报草稿', en: 'Edit the draft' } : { zh: '申报新项目', en: 'A new project' }),
     h('p', { class: 'project-title muted' }, competition.title),
     form,

@@ -23,6 +23,8 @@ import { BUDGET_CHANGE_STATE_LABELS } from '/vocabulary.js';
 import { labelOf, tx } from '../shared/i18n.js';
 import { beijingToday } from '../shared/time.js';
 import { SCAN_MAX_BYTES, SCAN_TYPES } from './outcome.js';
+import { backToMyProjects } from './back-home.js';
+import { breadcrumb } from '../shared/app-shell.js';
 
 const EDITABLE = ['draft', 'returned'];
 
@@ -244,7 +246,7 @@ export async function granteeGrantView(ctx, id) {
   return h(
     'div',
     {},
-    h('p', { class: 'breadcrumb' }, tx('a', { zh: '← 我的申报', en: '← My projects' }, { href: '#/home' })),
+    backToMyProjects(),
     h('div', { class: 'page-head' }, h('h1', {}, grant.projectTitle), grantBadge(grant.state)),
     h(
       'section',
@@ -470,11 +472,7 @@ export async function granteeReportView(ctx, id) {
   return h(
     'div',
     {},
-    h(
-      'p',
-      { class: 'breadcrumb' },
-      tx('a', { zh: '← 我的资助', en: '← Our grant' }, { href: `#/grants/${report.grantId}` }),
-    ),
+    breadcrumb({ zh: '← 我的资助', en: '← Our grant' }, `#/grants/${report.grantId}`),
     h('h1', {}, tx('span', reportLabel(report))),
     h('p', {}, `${report.agreementNumber} ${report.projectTitle}`),
     card,

@@ -19,7 +19,7 @@ import { labelOf, tx } from '../shared/i18n.js';
 import { agreementsTab } from './agreements-tab.js';
 import { componentsTab } from './components-tab.js';
 import { stateBadge } from './badges.js';
-import { beijingDeadline, toBeijingLocal } from './competitions-view.js';
+import { backToCompetitions, beijingDeadline, toBeijingLocal } from './competitions-view.js';
 import { evaluationsTab } from './evaluations-tab.js';
 import { grantsTab } from './grants-tab.js';
 import { publicityTab } from './publicity-tab.js';
@@ -68,11 +68,7 @@ export async function competitionView(ctx, id, tab = 'overview') {
   return h(
     'div',
     {},
-    h(
-      'p',
-      { class: 'breadcrumb' },
-      tx('a', { zh: '← 全部大赛', en: '← All competitions' }, { href: '#/competitions' }),
-    ),
+    backToCompetitions(),
     h(
       'div',
       { class: 'page-head' },

@@ -15,6 +15,7 @@ import { beijingTime } from '../shared/time.js';
 import { parseYuan } from '../shared/money.js';
 import { dataTable } from '../shared/table.js';
 import { labelOf, tx } from '../shared/i18n.js';
+import { breadcrumb } from '../shared/app-shell.js';
 
 const PRESETS = Object.entries(COMPETITION_PRESET_LABELS);
 
@@ -67,6 +68,11 @@ export function beijingDeadline(localValue) {
 /** An ISO instant as the value of a datetime-local box, in Beijing time. */
 export function toBeijingLocal(iso) {
   return beijingTime(iso).replace(' ', 'T');
+}
+
+/** The way back to this list from the pages opened off it. */
+export function backToCompetitions() {
+  return breadcrumb({ zh: '← 全部大赛', en: '← All competitions' }, '#/competitions');
 }
 
 export async function newCompetitionView(ctx) {
@@ -151,15 +157,5 @@ export async function newCompetitionView(ctx) {
       showApiError(form, box, error, { mapPath: (path) => (path === 'rules.maxRequestFen' ? 'poolFen' : path) });
     }
   });
-  return h(
-    'div',
-    {},
-    h(
-      'p',
-      { class: 'breadcrumb' },
-      tx('a', { zh: '← 全部大赛', en: '← All competitions' }, { href: '#/competitions' }),
-    ),
-    tx('h1', { zh: '新建大赛', en: 'New competition' }),
-    form,
-  );
+  return h('div', {}, backToCompetitions(), tx('h1', { zh: '新建大赛', en: 'New competition' }), form);
 }

@@ -5,6 +5,7 @@ import { field, messageBox, sendThen, showApiError } from '../shared/forms.js';
 import { reportLabel } from '../shared/grant-ledger.js';
 import { reportBody, reportFacts, reviewLog } from '../shared/report-parts.js';
 import { tx } from '../shared/i18n.js';
+import { breadcrumb } from '../shared/app-shell.js';
 
 function decisionForm(ctx, report, refresh) {
   const comments = h('textarea', { rows: 3, maxlength: 500 });
@@ -63,11 +64,7 @@ export async function reportReviewView(ctx, id) {
   return h(
     'div',
     {},
-    h(
-      'p',
-      { class: 'breadcrumb' },
-      tx('a', { zh: '← 资助详情', en: '← The grant' }, { href: `#/grants/${report.grantId}` }),
-    ),
+    breadcrumb({ zh: '← 资助详情', en: '← The grant' }, `#/grants/${report.grantId}`),
     h('h1', {}, `${report.agreementNumber} `, tx('span', reportLabel(report))),
     h('p', {}, report.projectTitle),
     card,

@@ -6,6 +6,11 @@ import { langSwitch, onLangChange, relabel, tx } from './i18n.js';
 import { inbox } from './inbox.js';
 import { createSession } from './session.js';
 
+/** The way back above a view's heading, e.g. to the list the record was opened from. */
+export function breadcrumb(pair, href) {
+  return h('p', { class: 'breadcrumb' }, tx('a', pair, { href }));
+}
+
 /** A route's capture of one record id. */
 export const ID = '([0-9a-f-]{36})';
 
