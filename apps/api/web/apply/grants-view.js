@@ -2,7 +2,7 @@
 // payments go to, the reports it owes (drafts saved, attachments, the office's comments), budget
 // changes and refunds due.
 import { fill, formatYuan, h } from '../shared/dom.js';
-import { field, input, messageBox, sendThen, showApiError, showMessage } from '../shared/forms.js';
+import { field, input, messageBox, sendOnSubmit, sendThen, showApiError, showMessage } from '../shared/forms.js';
 import {
   budgetCard,
   grantBadge,
@@ -81,19 +81,16 @@ function payeeForm(ctx, grant, refresh) {
     tx('button', { zh: '保存收款账户', en: 'Save the bank account' }, { type: 'submit' }),
     box,
   );
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    void sendThen(
-      form,
-      box,
-      () =>
-        ctx.api(`/grants/${grant.id}/payee`, {
-          method: 'PUT',
-          body: { accountName: accountName.value, bankName: bankName.value, accountNumber: accountNumber.value },
-        }),
-      refresh,
-    );
-  });
+  sendOnSubmit(
+    form,
+    box,
+    () =>
+      ctx.api(`/grants/${grant.id}/payee`, {
+        method: 'PUT',
+        body: { accountName: accountName.value, bankName: bankName.value, accountNumber: accountNumber.value },
+      }),
+    refresh,
+  );
   return h(
     'details',
     { open: grant.payee ? undefined : true },

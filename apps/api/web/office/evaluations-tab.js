@@ -4,7 +4,7 @@
 // evaluator gets a tablet sign-in code, shown here once (or reissued), for the /evaluate/ page.
 import { h } from '../shared/dom.js';
 import { downloadFile } from '../shared/download.js';
-import { field, input, messageBox, select, sendThen, showApiError } from '../shared/forms.js';
+import { field, input, messageBox, select, sendOnSubmit, sendThen, showApiError } from '../shared/forms.js';
 import { dataTable } from '../shared/table.js';
 import { labelOf, tx } from '../shared/i18n.js';
 import {
@@ -55,21 +55,18 @@ function openRoundCard(ctx, competition, refresh) {
     tx('button', { zh: '开始评估', en: 'Open the round' }, { type: 'submit', class: 'primary' }),
     box,
   );
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    void sendThen(
-      form,
-      box,
-      () =>
-        ctx.api(`/competitions/${competition.id}/evaluation-rounds`, {
-          method: 'POST',
-          body: satisfaction.value
-            ? { stage: stage.value, residentSatisfactionCriterion: satisfaction.value }
-            : { stage: stage.value },
-        }),
-      refresh,
-    );
-  });
+  sendOnSubmit(
+    form,
+    box,
+    () =>
+      ctx.api(`/competitions/${competition.id}/evaluation-rounds`, {
+        method: 'POST',
+        body: satisfaction.value
+          ? { stage: stage.value, residentSatisfactionCriterion: satisfaction.value }
+          : { stage: stage.value },
+      }),
+    refresh,
+  );
   return h(
     'section',
     { class: 'card', 'aria-labelledby': 'open-round-heading' },
@@ -113,21 +110,18 @@ function panelCard(ctx, round, refresh) {
     tx('button', { zh: '加入评估组', en: 'Seat the evaluator' }, { type: 'submit' }),
     box,
   );
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    void sendThen(
-      form,
-      box,
-      async () => {
-        const seated = await ctx.api(`/evaluation-rounds/${round.id}/evaluators`, {
-          method: 'POST',
-          body: { name: name.value, group: group.value, ...(community.value ? { community: community.value } : {}) },
-        });
-        justIssued = { roundId: round.id, issued: seated.issuedCode };
-      },
-      refresh,
-    );
-  });
+  sendOnSubmit(
+    form,
+    box,
+    async () => {
+      const seated = await ctx.api(`/evaluation-rounds/${round.id}/evaluators`, {
+        method: 'POST',
+        body: { name: name.value, group: group.value, ...(community.value ? { community: community.value } : {}) },
+      });
+      justIssued = { roundId: round.id, issued: seated.issuedCode };
+    },
+    refresh,
+  );
   const projectOf = new Map(round.projects.map((p) => [p.grantId, p]));
   const rows = round.evaluators.map((evaluator) => {
     const recused = round.recusals.filter((r) => r.evaluatorId === evaluator.id);
@@ -219,19 +213,16 @@ function sheetCard(ctx, round, refresh) {
     tx('button', { zh: '保存评分表', en: 'Save the sheet' }, { type: 'submit', class: 'primary' }),
     box,
   );
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    void sendThen(
-      form,
-      box,
-      () =>
-        ctx.api(`/evaluation-rounds/${round.id}/sheets/${evaluator.value}/${project.value}`, {
-          method: 'PUT',
-          body: { criteria: Object.fromEntries([...marks].map(([key, control]) => [key, control.value.trim()])) },
-        }),
-      refresh,
-    );
-  });
+  sendOnSubmit(
+    form,
+    box,
+    () =>
+      ctx.api(`/evaluation-rounds/${round.id}/sheets/${evaluator.value}/${project.value}`, {
+        method: 'PUT',
+        body: { criteria: Object.fromEntries([...marks].map(([key, control]) => [key, control.value.trim()])) },
+      }),
+    refresh,
+  );
   return h(
     'section',
     { class: 'card', 'aria-labelledby': 'sheet-heading' },

@@ -153,3 +153,11 @@ export async function sendThen(root, box, send, done, errorOptions) {
     showApiError(root, box, error, errorOptions);
   }
 }
+
+/** The same, when `form` is submitted (Enter in a field, or its submit button). */
+export function sendOnSubmit(form, box, send, done, errorOptions) {
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void sendThen(form, box, send, done, errorOptions);
+  });
+}
