@@ -3,7 +3,9 @@
 import { clear, fill, formatYuan, h } from '../shared/dom.js';
 import {
   clearFieldErrors,
+  clearFormErrors,
   field,
+  focusFirstInvalid,
   hideMessage,
   input,
   markField,
@@ -412,8 +414,7 @@ export async function editorView(ctx, { competitionId, submissionId }) {
 
   /** The request body, or null after marking what cannot be parsed. */
   const payload = () => {
-    clearFieldErrors(form);
-    hideMessage(box);
+    clearFormErrors(form, box);
     let ok = true;
     const money = (text, path) => {
       const parsed = parseYuan(text);
@@ -440,7 +441,7 @@ export async function editorView(ctx, { competitionId, submissionId }) {
       ok = false;
     }
     if (!ok) {
-      form.querySelector('[aria-invalid="true"]')?.focus();
+      focusFirstInvalid(form);
       return null;
     }
     return {
@@ -504,7 +505,7 @@ export async function editorView(ctx, { competitionId, submissionId }) {
         zh: '请先处理预算中的提示，再提交。',
         en: 'Fix what the budget check says before submitting.',
       });
-      form.querySelector('[aria-invalid="true"]')?.focus();
+      focusFirstInvalid(form);
       return;
     }
     submitButton.disabled = true;

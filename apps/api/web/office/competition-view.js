@@ -2,10 +2,9 @@
 // agreements, then the grants (资助管理) and the public vote (网络投票), one tab each.
 import { formatYuan, h } from '../shared/dom.js';
 import {
-  clearFieldErrors,
+  clearFormErrors,
   errorPair,
   field,
-  hideMessage,
   input,
   markField,
   messageBox,
@@ -208,8 +207,7 @@ function basicsCard(ctx, competition, refresh) {
   );
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    clearFieldErrors(form);
-    hideMessage(box);
+    clearFormErrors(form, box);
     const poolFen = parseYuan(pool.value);
     const deadlineIso = beijingDeadline(deadline.value);
     if (poolFen.error) return markField(form, 'poolFen', poolFen.error);

@@ -1,9 +1,9 @@
 // The office's competitions, and a new one from a preset (党建项目创投大赛 / 社区公益微创投).
 import { formatYuan, h } from '../shared/dom.js';
 import {
-  clearFieldErrors,
+  clearFormErrors,
   field,
-  hideMessage,
+  focusFirstInvalid,
   input,
   markField,
   messageBox,
@@ -125,8 +125,7 @@ export async function newCompetitionView(ctx) {
     event.preventDefault();
     const poolFen = parseYuan(pool.value);
     const deadlineIso = beijingDeadline(deadline.value);
-    clearFieldErrors(form);
-    hideMessage(box);
+    clearFormErrors(form, box);
     let ok = true;
     if (poolFen.error) {
       markField(form, 'poolFen', poolFen.error);
@@ -137,7 +136,7 @@ export async function newCompetitionView(ctx) {
       ok = false;
     }
     if (!ok) {
-      form.querySelector('[aria-invalid="true"]')?.focus();
+      focusFirstInvalid(form);
       return;
     }
     try {

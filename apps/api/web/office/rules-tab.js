@@ -4,8 +4,9 @@
 import { fill, formatYuan, h } from '../shared/dom.js';
 import {
   checkboxField,
-  clearFieldErrors,
+  clearFormErrors,
   field,
+  focusFirstInvalid,
   hideMessage,
   input,
   markField,
@@ -605,11 +606,10 @@ export async function rulesTab(ctx, competition, refresh) {
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    clearFieldErrors(form);
-    hideMessage(box);
+    clearFormErrors(form, box);
     const payload = body();
     if (!payload) {
-      form.querySelector('[aria-invalid="true"]')?.focus();
+      focusFirstInvalid(form);
       return;
     }
     saveButton.disabled = true;
