@@ -297,6 +297,7 @@ async function accountsOf(ctx, tenant) {
 }
 
 startApp({
+  brand: { zh: '系统管理', en: 'Admin console' },
   sessionKey: 'gongyi.admin.session',
   loginHash: '#/login',
   homeHash: '#/tenants',

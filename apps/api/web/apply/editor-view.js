@@ -3,7 +3,9 @@
 import { clear, fill, formatYuan, h } from '../shared/dom.js';
 import {
   clearFieldErrors,
+  clearFormErrors,
   field,
+  focusFirstInvalid,
   hideMessage,
   input,
   markField,
@@ -16,6 +18,7 @@ import { beijingTime } from '../shared/time.js';
 import { fenToYuanText, parseShare, parseYuan, shareToPercentText } from '../shared/money.js';
 import { biLabel, tx } from '../shared/i18n.js';
 import { checkBudget } from './budget.js';
+import { backToMyProjects } from './back-home.js';
 
 const BUDGET_KINDS = [
   { zh: '物资', en: 'Materials' },
@@ -411,8 +414,7 @@ export async function editorView(ctx, { competitionId, submissionId }) {
 
   /** The request body, or null after marking what cannot be parsed. */
   const payload = () => {
-    clearFieldErrors(form);
-    hideMessage(box);
+    clearFormErrors(form, box);
     let ok = true;
     const money = (text, path) => {
       const parsed = parseYuan(text);
@@ -439,7 +441,7 @@ export async function editorView(ctx, { competitionId, submissionId }) {
       ok = false;
     }
     if (!ok) {
-      form.querySelector('[aria-invalid="true"]')?.focus();
+      focusFirstInvalid(form);
       return null;
     }
     return {
@@ -503,7 +505,7 @@ export async function editorView(ctx, { competitionId, submissionId }) {
         zh: '请先处理预算中的提示，再提交。',
         en: 'Fix what the budget check says before submitting.',
       });
-      form.querySelector('[aria-invalid="true"]')?.focus();
+      focusFirstInvalid(form);
       return;
     }
     submitButton.disabled = true;
@@ -526,7 +528,7 @@ export async function editorView(ctx, { competitionId, submissionId }) {
   return h(
     'div',
     {},
-    h('p', { class: 'breadcrumb' }, tx('a', { zh: '← 我的申报', en: '← My projects' }, { href: '#/home' })),
+    backToMyProjects(),
     tx('h1', submission ? { zh: '修改申报草稿', en: 'Edit the draft' } : { zh: '申报新项目', en: 'A new project' }),
     h('p', { class: 'project-title muted' }, competition.title),
     form,

@@ -2,7 +2,7 @@
 // payments go to, the reports it owes (drafts saved, attachments, the office's comments), budget
 // changes and refunds due.
 import { fill, formatYuan, h } from '../shared/dom.js';
-import { field, input, messageBox, showApiError, showMessage } from '../shared/forms.js';
+import { field, input, messageBox, sendOnSubmit, sendThen, showApiError, showMessage } from '../shared/forms.js';
 import {
   budgetCard,
   grantBadge,
@@ -23,6 +23,8 @@ import { BUDGET_CHANGE_STATE_LABELS } from '/vocabulary.js';
 import { labelOf, tx } from '../shared/i18n.js';
 import { beijingToday } from '../shared/time.js';
 import { SCAN_MAX_BYTES, SCAN_TYPES } from './outcome.js';
+import { backToMyProjects } from './back-home.js';
+import { breadcrumb } from '../shared/app-shell.js';
 
 const EDITABLE = ['draft', 'returned'];
 
@@ -79,18 +81,16 @@ function payeeForm(ctx, grant, refresh) {
     tx('button', { zh: '保存收款账户', en: 'Save the bank account' }, { type: 'submit' }),
     box,
   );
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    try {
-      await ctx.api(`/grants/${grant.id}/payee`, {
+  sendOnSubmit(
+    form,
+    box,
+    () =>
+      ctx.api(`/grants/${grant.id}/payee`, {
         method: 'PUT',
         body: { accountName: accountName.value, bankName: bankName.value, accountNumber: accountNumber.value },
-      });
-      refresh();
-    } catch (error) {
-      showApiError(form, box, error);
-    }
-  });
+      }),
+    refresh,
+  );
   return h(
     'details',
     { open: grant.payee ? undefined : true },
@@ -145,12 +145,12 @@ function budgetChangeForm(ctx, grant, refresh) {
       }
       lines.push({ item: line.item, kind: line.kind, grantFen: grantFen.fen, matchingFen: matchingFen.fen });
     }
-    try {
-      await ctx.api(`/grants/${grant.id}/budget-changes`, { method: 'POST', body: { lines, reason: reason.value } });
-      refresh();
-    } catch (error) {
-      showApiError(form, box, error);
-    }
+    await sendThen(
+      form,
+      box,
+      () => ctx.api(`/grants/${grant.id}/budget-changes`, { method: 'POST', body: { lines, reason: reason.value } }),
+      refresh,
+    );
   });
   return h('details', {}, tx('summary', { zh: '申请预算调整', en: 'Request a budget change' }), form);
 }
@@ -243,7 +243,7 @@ export async function granteeGrantView(ctx, id) {
   return h(
     'div',
     {},
-    h('p', { class: 'breadcrumb' }, tx('a', { zh: '← 我的申报', en: '← My projects' }, { href: '#/home' })),
+    backToMyProjects(),
     h('div', { class: 'page-head' }, h('h1', {}, grant.projectTitle), grantBadge(grant.state)),
     h(
       'section',
@@ -378,12 +378,15 @@ function reportEditor(ctx, report, refresh) {
     if (!(await save())) return;
     const data = new FormData();
     data.append('file', chosen, chosen.name);
-    try {
-      await ctx.api(`/reports/${report.id}/attachments`, { method: 'POST', form: data });
-      refresh();
-    } catch (error) {
-      showApiError(form, box, error, { mapPath: () => 'file' });
-    }
+    await sendThen(
+      form,
+      box,
+      () => ctx.api(`/reports/${report.id}/attachments`, { method: 'POST', form: data }),
+      refresh,
+      {
+        mapPath: () => 'file',
+      },
+    );
   };
   const remove = (attachment) =>
     tx(
@@ -392,14 +395,8 @@ function reportEditor(ctx, report, refresh) {
       {
         type: 'button',
         class: 'link-button',
-        onclick: async () => {
-          try {
-            await ctx.api(`/attachments/${attachment.id}`, { method: 'DELETE' });
-            refresh();
-          } catch (error) {
-            showApiError(form, box, error);
-          }
-        },
+        onclick: () =>
+          void sendThen(form, box, () => ctx.api(`/attachments/${attachment.id}`, { method: 'DELETE' }), refresh),
       },
     );
   const form = h(
@@ -450,12 +447,7 @@ function reportEditor(ctx, report, refresh) {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     if (!(await save())) return;
-    try {
-      await ctx.api(`/reports/${report.id}/submit`, { method: 'POST' });
-      refresh();
-    } catch (error) {
-      showApiError(form, box, error);
-    }
+    await sendThen(form, box, () => ctx.api(`/reports/${report.id}/submit`, { method: 'POST' }), refresh);
   });
   return form;
 }
@@ -477,11 +469,7 @@ export async function granteeReportView(ctx, id) {
   return h(
     'div',
     {},
-    h(
-      'p',
-      { class: 'breadcrumb' },
-      tx('a', { zh: '← 我的资助', en: '← Our grant' }, { href: `#/grants/${report.grantId}` }),
-    ),
+    breadcrumb({ zh: '← 我的资助', en: '← Our grant' }, `#/grants/${report.grantId}`),
     h('h1', {}, tx('span', reportLabel(report))),
     h('p', {}, `${report.agreementNumber} ${report.projectTitle}`),
     card,

@@ -9,6 +9,7 @@ import { needsView } from './needs-view.js';
 import { submissionView } from './submission-view.js';
 
 startApp({
+  brand: { zh: '项目申报', en: 'Apply' },
   sessionKey: 'gongyi.apply.session',
   loginHash: '#/login',
   homeHash: '#/home',

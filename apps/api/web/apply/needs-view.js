@@ -6,7 +6,7 @@
 // reports its delivery, deliverable by deliverable.
 import { formatYuan, h } from '../shared/dom.js';
 import { privateImage } from '../shared/download.js';
-import { field, input, messageBox, select, showApiError, showMessage } from '../shared/forms.js';
+import { field, input, messageBox, select, sendThen, showApiError, showMessage } from '../shared/forms.js';
 import { labelOf, tx } from '../shared/i18n.js';
 import { parseYuan } from '../shared/money.js';
 import { GRANT_STATE_LABELS, NEED_CATEGORY_LABELS, NEED_FLAG_LABELS, SERVICE_ORDER_STATE_LABELS } from '/vocabulary.js';
@@ -21,14 +21,20 @@ export async function needsView(ctx) {
   return h('div', {}, sections);
 }
 
-/** Runs `send`; a refusal shows beside the field it names, or in `box`. */
-async function submit(form, box, send, refresh) {
-  try {
-    await send();
-    refresh();
-  } catch (error) {
-    showApiError(form, box, error);
-  }
+/** POSTs `body` to `path` and reloads the view; a refusal shows beside the field it names, or in `box`. */
+function post(ctx, form, { path, body, box, refresh }) {
+  return sendThen(form, box, () => ctx.api(path, { method: 'POST', body }), refresh);
+}
+
+/**
+ * A button inside a form that posts what `body()` reads from the form when it is pressed; the
+ * form it belongs to is where a refusal marks its field.
+ */
+function postButton(ctx, label, { path, body = () => undefined, box, refresh }) {
+  return tx('button', label, {
+    type: 'button',
+    onclick: (event) => void post(ctx, event.currentTarget.form, { path, body: body(), box, refresh }),
+  });
 }
 
 async function communitySections(ctx, organization, orders, refresh) {
@@ -111,7 +117,8 @@ function moderationCard(ctx, pending, refresh) {
     pending.map((need) => {
       const reason = input({ name: 'reason', maxlength: 500 });
       const box = messageBox();
-      const form = h(
+      const path = `/community/needs/${need.id}/moderation`;
+      return h(
         'form',
         { class: 'list-item' },
         h(
@@ -130,42 +137,28 @@ function moderationCard(ctx, pending, refresh) {
             })
           : null,
         field({ zh: `不通过的原因：${need.title}`, en: `Reason to refuse: ${need.title}` }, reason, { path: 'reason' }),
-        tx(
-          'button',
+        postButton(
+          ctx,
           { zh: `通过：${need.title}`, en: `Publish: ${need.title}` },
           {
-            type: 'button',
-            onclick: () =>
-              void submit(
-                form,
-                box,
-                () =>
-                  ctx.api(`/community/needs/${need.id}/moderation`, { method: 'POST', body: { decision: 'publish' } }),
-                refresh,
-              ),
+            path,
+            body: () => ({ decision: 'publish' }),
+            box,
+            refresh,
           },
         ),
-        tx(
-          'button',
+        postButton(
+          ctx,
           { zh: `不通过：${need.title}`, en: `Refuse: ${need.title}` },
           {
-            type: 'button',
-            onclick: () =>
-              void submit(
-                form,
-                box,
-                () =>
-                  ctx.api(`/community/needs/${need.id}/moderation`, {
-                    method: 'POST',
-                    body: { decision: 'refuse', reason: reason.value },
-                  }),
-                refresh,
-              ),
+            path,
+            body: () => ({ decision: 'refuse', reason: reason.value }),
+            box,
+            refresh,
           },
         ),
         box,
       );
-      return form;
     }),
   );
 }
@@ -179,13 +172,8 @@ const flagTextEn = (flags) => flags.map((flag) => labelOf(NEED_FLAG_LABELS, flag
  */
 function reviewCard(ctx, review, needs, refresh) {
   const titleOf = (id) => needs.find((n) => n.id === id)?.title ?? '';
-  const decide = (form, box, path, ids, decision, reason) =>
-    submit(
-      form,
-      box,
-      () => ctx.api(path, { method: 'POST', body: { decision, reason: reason.value, ...ids } }),
-      refresh,
-    );
+  const decider = (path, ids, reason, box) => (label, decision) =>
+    postButton(ctx, label, { path, body: () => ({ decision, reason: reason.value, ...ids }), box, refresh });
   const empty = review.supportGroups.length === 0 && review.needs.length === 0;
   return h(
     'section',
@@ -207,9 +195,14 @@ function reviewCard(ctx, review, needs, refresh) {
     review.supportGroups.map((group, index) => {
       const reason = input({ name: 'reason', maxlength: 200 });
       const box = messageBox();
-      const ids = { supportIds: group.supports.map((s) => s.id) };
+      const decide = decider(
+        '/community/needs-review/supports',
+        { supportIds: group.supports.map((s) => s.id) },
+        reason,
+        box,
+      );
       const titles = [...new Set(group.supports.map((s) => s.needTitle))].join('；');
-      const form = h(
+      return h(
         'form',
         { class: 'list-item', 'data-testid': 'support-group' },
         h(
@@ -223,32 +216,17 @@ function reviewCard(ctx, review, needs, refresh) {
         field({ zh: `审核理由：第 ${index + 1} 组附议`, en: `Reason: support group ${index + 1}` }, reason, {
           path: 'reason',
         }),
-        tx(
-          'button',
-          { zh: `作废第 ${index + 1} 组附议`, en: `Void support group ${index + 1}` },
-          {
-            type: 'button',
-            onclick: () => void decide(form, box, '/community/needs-review/supports', ids, 'void', reason),
-          },
-        ),
-        tx(
-          'button',
-          { zh: `核实无误：第 ${index + 1} 组附议`, en: `Clear support group ${index + 1}` },
-          {
-            type: 'button',
-            onclick: () => void decide(form, box, '/community/needs-review/supports', ids, 'clear', reason),
-          },
-        ),
+        decide({ zh: `作废第 ${index + 1} 组附议`, en: `Void support group ${index + 1}` }, 'void'),
+        decide({ zh: `核实无误：第 ${index + 1} 组附议`, en: `Clear support group ${index + 1}` }, 'clear'),
         box,
       );
-      return form;
     }),
     review.needs.map((need) => {
       const reason = input({ name: 'reason', maxlength: 200 });
       const box = messageBox();
-      const ids = { needIds: [need.id] };
+      const decide = decider('/community/needs-review/needs', { needIds: [need.id] }, reason, box);
       const earlier = need.duplicateOf ? titleOf(need.duplicateOf) : '';
-      const form = h(
+      return h(
         'form',
         { class: 'list-item', 'data-testid': 'flagged-need' },
         h(
@@ -265,25 +243,10 @@ function reviewCard(ctx, review, needs, refresh) {
           ),
         ),
         field({ zh: `审核理由：${need.title}`, en: `Reason: ${need.title}` }, reason, { path: 'reason' }),
-        tx(
-          'button',
-          { zh: `作废需求：${need.title}`, en: `Void the need: ${need.title}` },
-          {
-            type: 'button',
-            onclick: () => void decide(form, box, '/community/needs-review/needs', ids, 'void', reason),
-          },
-        ),
-        tx(
-          'button',
-          { zh: `核实无误：${need.title}`, en: `Clear the need: ${need.title}` },
-          {
-            type: 'button',
-            onclick: () => void decide(form, box, '/community/needs-review/needs', ids, 'clear', reason),
-          },
-        ),
+        decide({ zh: `作废需求：${need.title}`, en: `Void the need: ${need.title}` }, 'void'),
+        decide({ zh: `核实无误：${need.title}`, en: `Clear the need: ${need.title}` }, 'clear'),
         box,
       );
-      return form;
     }),
   );
 }
@@ -385,30 +348,26 @@ function draftCard(ctx, lists, competitions, refresh) {
     event.preventDefault();
     const money = parseYuan(cap.value);
     const chosen = free.find((l) => l.id === list.value);
-    void submit(
-      form,
+    void post(ctx, form, {
+      path: '/service-orders',
+      body: {
+        title: title.value,
+        scope: scope.value,
+        beneficiariesWho: who.value,
+        beneficiariesCount: Number(count.value),
+        deliverables: deliverables.value
+          .split('\n')
+          .map((d) => d.trim())
+          .filter(Boolean),
+        periodStart: start.value,
+        periodEnd: end.value,
+        budgetCapFen: money.fen ?? null,
+        needIds: chosen.needs.filter((n) => n.state === 'listed' && n.orderId === null).map((n) => n.id),
+        purchase: purchaseOf(purchase.value),
+      },
       box,
-      () =>
-        ctx.api('/service-orders', {
-          method: 'POST',
-          body: {
-            title: title.value,
-            scope: scope.value,
-            beneficiariesWho: who.value,
-            beneficiariesCount: Number(count.value),
-            deliverables: deliverables.value
-              .split('\n')
-              .map((d) => d.trim())
-              .filter(Boolean),
-            periodStart: start.value,
-            periodEnd: end.value,
-            budgetCapFen: money.fen ?? null,
-            needIds: chosen.needs.filter((n) => n.state === 'listed' && n.orderId === null).map((n) => n.id),
-            purchase: purchaseOf(purchase.value),
-          },
-        }),
       refresh,
-    );
+    });
   });
   return form;
 }
@@ -456,18 +415,13 @@ function myOrdersCard(ctx, mine, refresh) {
       const form = h('form', { class: 'list-item', 'data-order': order.id }, orderSummary(order), box);
       if (order.state === 'draft') {
         form.append(
-          tx(
-            'button',
+          postButton(
+            ctx,
             { zh: `发布：${order.title}`, en: `Publish: ${order.title}` },
             {
-              type: 'button',
-              onclick: () =>
-                void submit(
-                  form,
-                  box,
-                  () => ctx.api(`/service-orders/${order.id}/publish`, { method: 'POST' }),
-                  refresh,
-                ),
+              path: `/service-orders/${order.id}/publish`,
+              box,
+              refresh,
             },
           ),
         );
@@ -476,25 +430,17 @@ function myOrdersCard(ctx, mine, refresh) {
         form.append(field({ zh: '选定理由', en: 'Why this one' }, reason, { path: 'reason' }));
         for (const offer of order.offers) {
           form.append(
-            tx(
-              'button',
+            postButton(
+              ctx,
               {
                 zh: `选定 ${offer.organizationName}（${formatYuan(offer.amountFen)}）`,
                 en: `Pick ${offer.organizationName} (${formatYuan(offer.amountFen)})`,
               },
               {
-                type: 'button',
-                onclick: () =>
-                  void submit(
-                    form,
-                    box,
-                    () =>
-                      ctx.api(`/service-orders/${order.id}/pick`, {
-                        method: 'POST',
-                        body: { offerId: offer.id, reason: reason.value },
-                      }),
-                    refresh,
-                  ),
+                path: `/service-orders/${order.id}/pick`,
+                body: () => ({ offerId: offer.id, reason: reason.value }),
+                box,
+                refresh,
               },
             ),
           );
@@ -529,22 +475,14 @@ async function takingSection(ctx, organization, orders, refresh) {
             path: 'amountFen',
           }),
           field({ zh: `服务方案：${order.title}`, en: `Plan: ${order.title}` }, plan, { path: 'plan' }),
-          tx(
-            'button',
+          postButton(
+            ctx,
             { zh: `报价承单：${order.title}`, en: `Offer: ${order.title}` },
             {
-              type: 'button',
-              onclick: () =>
-                void submit(
-                  form,
-                  box,
-                  () =>
-                    ctx.api(`/service-orders/${order.id}/offers`, {
-                      method: 'POST',
-                      body: { amountFen: parseYuan(amount.value).fen ?? null, plan: plan.value },
-                    }),
-                  refresh,
-                ),
+              path: `/service-orders/${order.id}/offers`,
+              body: () => ({ amountFen: parseYuan(amount.value).fen ?? null, plan: plan.value }),
+              box,
+              refresh,
             },
           ),
         );
@@ -559,28 +497,20 @@ async function takingSection(ctx, organization, orders, refresh) {
           field({ zh: `以申报项目承接：${order.title}`, en: `Take with a submission: ${order.title}` }, chosen, {
             path: 'submissionId',
           }),
-          tx(
-            'button',
+          postButton(
+            ctx,
             { zh: `承接：${order.title}`, en: `Take: ${order.title}` },
             {
-              type: 'button',
-              onclick: () =>
-                void submit(
-                  form,
-                  box,
-                  () =>
-                    ctx.api(`/service-orders/${order.id}/submissions`, {
-                      method: 'POST',
-                      body: { submissionId: chosen.value },
-                    }),
-                  refresh,
-                ),
+              path: `/service-orders/${order.id}/submissions`,
+              body: () => ({ submissionId: chosen.value }),
+              box,
+              refresh,
             },
           ),
         );
       }
       if (order.state === 'taken' && took(order, organization.id))
-        form.append(deliveryFields(ctx, form, box, order, refresh));
+        form.append(deliveryFields(ctx, box, order, refresh));
       form.append(box);
       return form;
     }),
@@ -594,7 +524,7 @@ function took(order, organizationId) {
     : order.grants.some((g) => g.organizationId === organizationId);
 }
 
-function deliveryFields(ctx, form, box, order, refresh) {
+function deliveryFields(ctx, box, order, refresh) {
   const items = order.deliverables.map((deliverable) => ({
     deliverable,
     done: select(
@@ -619,29 +549,21 @@ function deliveryFields(ctx, form, box, order, refresh) {
       ),
     ),
     field({ zh: `交付总结：${order.title}`, en: `Summary: ${order.title}` }, summary, { path: 'summary' }),
-    tx(
-      'button',
+    postButton(
+      ctx,
       { zh: `报告交付：${order.title}`, en: `Report delivery: ${order.title}` },
       {
-        type: 'button',
-        onclick: () =>
-          void submit(
-            form,
-            box,
-            () =>
-              ctx.api(`/service-orders/${order.id}/delivery`, {
-                method: 'POST',
-                body: {
-                  summary: summary.value,
-                  items: items.map((item) => ({
-                    deliverable: item.deliverable,
-                    done: item.done.value === 'yes',
-                    note: item.note.value,
-                  })),
-                },
-              }),
-            refresh,
-          ),
+        path: `/service-orders/${order.id}/delivery`,
+        body: () => ({
+          summary: summary.value,
+          items: items.map((item) => ({
+            deliverable: item.deliverable,
+            done: item.done.value === 'yes',
+            note: item.note.value,
+          })),
+        }),
+        box,
+        refresh,
       },
     ),
   );

@@ -7,6 +7,7 @@ import { dataTable } from '../shared/table.js';
 import { tx } from '../shared/i18n.js';
 import { statusBadges } from './home-view.js';
 import { outcomeSection } from './outcome.js';
+import { backToMyProjects } from './back-home.js';
 
 export async function submissionView(ctx, id) {
   const submission = await ctx.api(`/submissions/${id}`);
@@ -75,7 +76,7 @@ export async function submissionView(ctx, id) {
   const page = h(
     'div',
     {},
-    h('p', { class: 'breadcrumb' }, tx('a', { zh: '← 我的申报', en: '← My projects' }, { href: '#/home' })),
+    backToMyProjects(),
     h('h1', { class: 'project-title', 'data-testid': 'project-title' }, submission.title),
     h('p', { class: 'muted' }, competition.title),
     h(

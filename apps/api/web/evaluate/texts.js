@@ -12,10 +12,7 @@ export const { t } = createText({
     zh: '请打开工作人员提供的评估地址（含评估轮次），再输入签到码。',
     en: 'Open the evaluation address the office gave you (it names the round), then enter your code.',
   },
-  codeLabel: { zh: '签到码', en: 'Sign-in code' },
-  codeFormat: { zh: '签到码是 8 位字母或数字', en: 'The code has 8 letters or digits' },
   signIn: { zh: '进入评估', en: 'Sign in' },
-  signingIn: { zh: '正在登录…', en: 'Signing in…' },
   sessionEnded: {
     zh: '登录已失效（签到码可能已重新生成），请重新输入签到码。',
     en: 'Your session has ended (the code may have been reissued); enter your code again.',

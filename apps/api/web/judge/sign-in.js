@@ -1,6 +1,7 @@
 // Signing in with the per-roadshow code the office hands each judge (K7QM-4XPA).
 import { ApiError, api } from '../shared/api.js';
 import { h } from '../shared/dom.js';
+import { createText } from '../shared/i18n.js';
 import { saveSession } from './storage.js';
 import { t } from './texts.js';
 
@@ -34,6 +35,13 @@ export function signInView({ notice, roadshowId, code, onSignedIn }) {
   });
 }
 
+/** What the code and its form are called: the same code on both tablets, so the same words. */
+const CODE_TEXTS = createText({
+  codeLabel: { zh: '签到码', en: 'Sign-in code' },
+  codeFormat: { zh: '签到码是 8 位字母或数字', en: 'The code has 8 letters or digits' },
+  signingIn: { zh: '正在登录…', en: 'Signing in…' },
+});
+
 /**
  * A one-time code's sign-in form, as the judges' and the evaluators' tablets show it: `targetId` is
  * the roadshow or the round the code belongs to (without it no code can be checked), `t` the page's
@@ -65,7 +73,7 @@ export function codeSignInForm({ notice, targetId, code: scanned, t: text, needT
     { class: 'sign-in card', novalidate: true },
     h('h1', {}, text('signInTitle')),
     h('p', { id: 'code-hint', class: 'hint' }, text(targetId ? 'signInHint' : needTargetKey)),
-    h('label', { for: 'code' }, text('codeLabel')),
+    h('label', { for: 'code' }, CODE_TEXTS.t('codeLabel')),
     input,
     error,
     button,
@@ -75,12 +83,12 @@ export function codeSignInForm({ notice, targetId, code: scanned, t: text, needT
     const code = input.value.replace(/[^0-9A-Za-z]/g, '');
     if (code.length !== 8) {
       error.hidden = false;
-      error.textContent = text('codeFormat');
+      error.textContent = CODE_TEXTS.t('codeFormat');
       input.focus();
       return;
     }
     button.disabled = true;
-    button.textContent = text('signingIn');
+    button.textContent = CODE_TEXTS.t('signingIn');
     try {
       await submit(code);
     } catch (failure) {

@@ -8,14 +8,11 @@ const TEXTS = {
     zh: '请输入工作人员发给您的 8 位签到码（如 K7QM-4XPA），大小写和连字符不限。',
     en: 'Enter the 8-character code from the organizers (e.g. K7QM-4XPA); case and dashes do not matter.',
   },
-  codeLabel: { zh: '签到码', en: 'Sign-in code' },
   needRoadshow: {
     zh: '请扫描签到单上的二维码，或打开工作人员提供的评委链接，再输入签到码。',
     en: 'Scan the QR code on your code slip, or open the judge link from the organizers, then enter your code.',
   },
-  codeFormat: { zh: '签到码是 8 位字母或数字', en: 'The code has 8 letters or digits' },
   signIn: { zh: '进入评分', en: 'Sign in' },
-  signingIn: { zh: '正在登录…', en: 'Signing in…' },
   sessionExpired: {
     zh: '登录已失效，请重新输入签到码。尚未同步的评分仍保存在本机，登录后会继续提交。',
     en: 'Your session has ended; enter your code again. Scores not yet synced stay on this tablet and are sent after you sign in.',

@@ -7,7 +7,7 @@ import { labelOf, tx } from '../shared/i18n.js';
 import { dataTable } from '../shared/table.js';
 import { beijingClock, beijingTime } from '../shared/time.js';
 import { AUDIT_ACTION_LABELS, AUDIT_ACTOR_TYPE_LABELS } from '/vocabulary.js';
-import { beijingDeadline, toBeijingLocal } from './competitions-view.js';
+import { backToCompetitions, beijingDeadline, toBeijingLocal } from './competitions-view.js';
 
 const FILTERS = ['subjectType', 'subjectId', 'actorType', 'actorId', 'action', 'from', 'to'];
 const PAGE_SIZE = 50;
@@ -141,11 +141,7 @@ export async function auditView(ctx, queryText = '') {
   return h(
     'div',
     {},
-    h(
-      'p',
-      { class: 'breadcrumb' },
-      tx('a', { zh: '← 全部大赛', en: '← All competitions' }, { href: '#/competitions' }),
-    ),
+    backToCompetitions(),
     h('div', { class: 'page-head' }, tx('h1', { zh: '审计日志', en: 'Audit log' })),
     tx(
       'p',

@@ -2,10 +2,9 @@
 // agreements, then the grants (资助管理) and the public vote (网络投票), one tab each.
 import { formatYuan, h } from '../shared/dom.js';
 import {
-  clearFieldErrors,
+  clearFormErrors,
   errorPair,
   field,
-  hideMessage,
   input,
   markField,
   messageBox,
@@ -19,7 +18,7 @@ import { labelOf, tx } from '../shared/i18n.js';
 import { agreementsTab } from './agreements-tab.js';
 import { componentsTab } from './components-tab.js';
 import { stateBadge } from './badges.js';
-import { beijingDeadline, toBeijingLocal } from './competitions-view.js';
+import { backToCompetitions, beijingDeadline, toBeijingLocal } from './competitions-view.js';
 import { evaluationsTab } from './evaluations-tab.js';
 import { grantsTab } from './grants-tab.js';
 import { publicityTab } from './publicity-tab.js';
@@ -68,11 +67,7 @@ export async function competitionView(ctx, id, tab = 'overview') {
   return h(
     'div',
     {},
-    h(
-      'p',
-      { class: 'breadcrumb' },
-      tx('a', { zh: '← 全部大赛', en: '← All competitions' }, { href: '#/competitions' }),
-    ),
+    backToCompetitions(),
     h(
       'div',
       { class: 'page-head' },
@@ -212,8 +207,7 @@ function basicsCard(ctx, competition, refresh) {
   );
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    clearFieldErrors(form);
-    hideMessage(box);
+    clearFormErrors(form, box);
     const poolFen = parseYuan(pool.value);
     const deadlineIso = beijingDeadline(deadline.value);
     if (poolFen.error) return markField(form, 'poolFen', poolFen.error);

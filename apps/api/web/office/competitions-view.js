@@ -1,9 +1,9 @@
 // The office's competitions, and a new one from a preset (党建项目创投大赛 / 社区公益微创投).
 import { formatYuan, h } from '../shared/dom.js';
 import {
-  clearFieldErrors,
+  clearFormErrors,
   field,
-  hideMessage,
+  focusFirstInvalid,
   input,
   markField,
   messageBox,
@@ -15,6 +15,7 @@ import { beijingTime } from '../shared/time.js';
 import { parseYuan } from '../shared/money.js';
 import { dataTable } from '../shared/table.js';
 import { labelOf, tx } from '../shared/i18n.js';
+import { breadcrumb } from '../shared/app-shell.js';
 
 const PRESETS = Object.entries(COMPETITION_PRESET_LABELS);
 
@@ -69,6 +70,11 @@ export function toBeijingLocal(iso) {
   return beijingTime(iso).replace(' ', 'T');
 }
 
+/** The way back to this list from the pages opened off it. */
+export function backToCompetitions() {
+  return breadcrumb({ zh: '← 全部大赛', en: '← All competitions' }, '#/competitions');
+}
+
 export async function newCompetitionView(ctx) {
   const preset = select(PRESETS, { name: 'preset', value: 'party-building' });
   const title = input({ name: 'title', maxlength: 100, required: true });
@@ -119,8 +125,7 @@ export async function newCompetitionView(ctx) {
     event.preventDefault();
     const poolFen = parseYuan(pool.value);
     const deadlineIso = beijingDeadline(deadline.value);
-    clearFieldErrors(form);
-    hideMessage(box);
+    clearFormErrors(form, box);
     let ok = true;
     if (poolFen.error) {
       markField(form, 'poolFen', poolFen.error);
@@ -131,7 +136,7 @@ export async function newCompetitionView(ctx) {
       ok = false;
     }
     if (!ok) {
-      form.querySelector('[aria-invalid="true"]')?.focus();
+      focusFirstInvalid(form);
       return;
     }
     try {
@@ -151,15 +156,5 @@ export async function newCompetitionView(ctx) {
       showApiError(form, box, error, { mapPath: (path) => (path === 'rules.maxRequestFen' ? 'poolFen' : path) });
     }
   });
-  return h(
-    'div',
-    {},
-    h(
-      'p',
-      { class: 'breadcrumb' },
-      tx('a', { zh: '← 全部大赛', en: '← All competitions' }, { href: '#/competitions' }),
-    ),
-    tx('h1', { zh: '新建大赛', en: 'New competition' }),
-    form,
-  );
+  return h('div', {}, backToCompetitions(), tx('h1', { zh: '新建大赛', en: 'New competition' }), form);
 }

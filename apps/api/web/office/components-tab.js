@@ -5,15 +5,7 @@
 import { ApiError } from '../shared/api.js';
 import { fill, h } from '../shared/dom.js';
 import { saveBlob } from '../shared/download.js';
-import {
-  clearFieldErrors,
-  field,
-  hideMessage,
-  markField,
-  messageBox,
-  showApiError,
-  showMessage,
-} from '../shared/forms.js';
+import { clearFormErrors, field, markField, messageBox, showApiError, showMessage } from '../shared/forms.js';
 import { biLabel, tx } from '../shared/i18n.js';
 import { fenToYuanText, parseYuan } from '../shared/money.js';
 import { componentShare } from '../shared/score-components.js';
@@ -179,8 +171,7 @@ function inputComponentCard(ctx, competition, component, projects, reload) {
 
   const save = async (event) => {
     event.preventDefault();
-    clearFieldErrors(form);
-    hideMessage(box);
+    clearFormErrors(form, box);
     const changed = entries.filter((entry) => entry.control.value.trim() !== entry.shown);
     if (changed.length === 0) {
       showMessage(box, { zh: '没有改动的分数', en: 'No value changed' }, 'warn');
@@ -246,8 +237,7 @@ function inputComponentCard(ctx, competition, component, projects, reload) {
   );
   importForm.addEventListener('submit', async (event) => {
     event.preventDefault();
-    clearFieldErrors(importForm);
-    hideMessage(importBox);
+    clearFormErrors(importForm, importBox);
     const chosen = file.files?.[0];
     if (!chosen) {
       markField(importForm, 'csv', { zh: '请选择 CSV 文件', en: 'choose a CSV file' });

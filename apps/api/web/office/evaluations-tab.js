@@ -4,7 +4,7 @@
 // evaluator gets a tablet sign-in code, shown here once (or reissued), for the /evaluate/ page.
 import { h } from '../shared/dom.js';
 import { downloadFile } from '../shared/download.js';
-import { field, input, messageBox, select, showApiError } from '../shared/forms.js';
+import { field, input, messageBox, select, sendOnSubmit, sendThen, showApiError } from '../shared/forms.js';
 import { dataTable } from '../shared/table.js';
 import { labelOf, tx } from '../shared/i18n.js';
 import {
@@ -55,20 +55,18 @@ function openRoundCard(ctx, competition, refresh) {
     tx('button', { zh: '开始评估', en: 'Open the round' }, { type: 'submit', class: 'primary' }),
     box,
   );
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    try {
-      await ctx.api(`/competitions/${competition.id}/evaluation-rounds`, {
+  sendOnSubmit(
+    form,
+    box,
+    () =>
+      ctx.api(`/competitions/${competition.id}/evaluation-rounds`, {
         method: 'POST',
         body: satisfaction.value
           ? { stage: stage.value, residentSatisfactionCriterion: satisfaction.value }
           : { stage: stage.value },
-      });
-      refresh();
-    } catch (error) {
-      showApiError(form, box, error);
-    }
-  });
+      }),
+    refresh,
+  );
   return h(
     'section',
     { class: 'card', 'aria-labelledby': 'open-round-heading' },
@@ -112,19 +110,18 @@ function panelCard(ctx, round, refresh) {
     tx('button', { zh: '加入评估组', en: 'Seat the evaluator' }, { type: 'submit' }),
     box,
   );
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    try {
+  sendOnSubmit(
+    form,
+    box,
+    async () => {
       const seated = await ctx.api(`/evaluation-rounds/${round.id}/evaluators`, {
         method: 'POST',
         body: { name: name.value, group: group.value, ...(community.value ? { community: community.value } : {}) },
       });
       justIssued = { roundId: round.id, issued: seated.issuedCode };
-      refresh();
-    } catch (error) {
-      showApiError(form, box, error);
-    }
-  });
+    },
+    refresh,
+  );
   const projectOf = new Map(round.projects.map((p) => [p.grantId, p]));
   const rows = round.evaluators.map((evaluator) => {
     const recused = round.recusals.filter((r) => r.evaluatorId === evaluator.id);
@@ -133,16 +130,18 @@ function panelCard(ctx, round, refresh) {
       { zh: '重新生成签到码', en: 'New sign-in code' },
       { type: 'button', 'aria-label': `重新生成签到码 ${evaluator.name} / new sign-in code for ${evaluator.name}` },
     );
-    reissue.addEventListener('click', async () => {
-      try {
-        const issued = await ctx.api(`/evaluation-rounds/${round.id}/evaluators/${evaluator.id}/code`, {
-          method: 'POST',
-        });
-        justIssued = { roundId: round.id, issued };
-        refresh();
-      } catch (error) {
-        showApiError(form, box, error);
-      }
+    reissue.addEventListener('click', () => {
+      void sendThen(
+        form,
+        box,
+        async () => {
+          const issued = await ctx.api(`/evaluation-rounds/${round.id}/evaluators/${evaluator.id}/code`, {
+            method: 'POST',
+          });
+          justIssued = { roundId: round.id, issued };
+        },
+        refresh,
+      );
     });
     return h(
       'tr',
@@ -214,18 +213,16 @@ function sheetCard(ctx, round, refresh) {
     tx('button', { zh: '保存评分表', en: 'Save the sheet' }, { type: 'submit', class: 'primary' }),
     box,
   );
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    try {
-      await ctx.api(`/evaluation-rounds/${round.id}/sheets/${evaluator.value}/${project.value}`, {
+  sendOnSubmit(
+    form,
+    box,
+    () =>
+      ctx.api(`/evaluation-rounds/${round.id}/sheets/${evaluator.value}/${project.value}`, {
         method: 'PUT',
         body: { criteria: Object.fromEntries([...marks].map(([key, control]) => [key, control.value.trim()])) },
-      });
-      refresh();
-    } catch (error) {
-      showApiError(form, box, error);
-    }
-  });
+      }),
+    refresh,
+  );
   return h(
     'section',
     { class: 'card', 'aria-labelledby': 'sheet-heading' },
@@ -245,14 +242,13 @@ function resultsCard(ctx, round, refresh) {
       type: 'button',
       class: 'primary',
       'data-testid': 'close-round',
-      onclick: async () => {
-        try {
-          await ctx.api(`/evaluation-rounds/${round.id}/close`, { method: 'POST' });
-          refresh();
-        } catch (error) {
-          showApiError(closeButton.parentElement, box, error);
-        }
-      },
+      onclick: () =>
+        void sendThen(
+          closeButton.parentElement,
+          box,
+          () => ctx.api(`/evaluation-rounds/${round.id}/close`, { method: 'POST' }),
+          refresh,
+        ),
     },
   );
   const bundleButton = tx(

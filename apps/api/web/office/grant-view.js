@@ -19,6 +19,8 @@ import {
 import { tx } from '../shared/i18n.js';
 import { beijingToday } from '../shared/time.js';
 import { approveButton, payForm } from './grants-tab.js';
+import { breadcrumb } from '../shared/app-shell.js';
+import { backToCompetitions } from './competitions-view.js';
 
 const OFFICE_DECIDED = ['evaluation-passed', 'milestone-accepted'];
 
@@ -202,18 +204,13 @@ export async function officeGrantView(ctx, id) {
   return h(
     'div',
     {},
-    h(
-      'p',
-      { class: 'breadcrumb' },
-      // A direct purchase has no competition: its ledger is on the office's 点单需求 pages.
-      grant.competitionId
-        ? tx(
-            'a',
-            { zh: '← 大赛的资助管理', en: '← The competition’s grants' },
-            { href: `#/competitions/${grant.competitionId}/grants` },
-          )
-        : tx('a', { zh: '← 全部大赛', en: '← All competitions' }, { href: '#/competitions' }),
-    ),
+    // A direct purchase has no competition: its ledger is on the office's 点单需求 pages.
+    grant.competitionId
+      ? breadcrumb(
+          { zh: '← 大赛的资助管理', en: '← The competition’s grants' },
+          `#/competitions/${grant.competitionId}/grants`,
+        )
+      : backToCompetitions(),
     h(
       'div',
       { class: 'page-head' },

@@ -2,7 +2,7 @@
 // pay with the voucher by another account), reports to review and budget changes to decide.
 import { fill, formatYuan, h } from '../shared/dom.js';
 import { downloadFile } from '../shared/download.js';
-import { field, input, messageBox, showApiError, showMessage } from '../shared/forms.js';
+import { field, input, messageBox, sendThen, showApiError, showMessage } from '../shared/forms.js';
 import { grantBadge, reportLabel, lateness, trancheBadge, trancheName } from '../shared/grant-ledger.js';
 import { dataTable } from '../shared/table.js';
 import { beijingToday } from '../shared/time.js';
@@ -99,14 +99,13 @@ async function acceptanceCard(ctx, competition, grants, refresh) {
                 {
                   type: 'button',
                   class: 'primary',
-                  onclick: async () => {
-                    try {
-                      await ctx.api(`/agreements/${agreement.id}/grant`, { method: 'POST' });
-                      refresh();
-                    } catch (error) {
-                      showApiError(card, box, error);
-                    }
-                  },
+                  onclick: () =>
+                    void sendThen(
+                      card,
+                      box,
+                      () => ctx.api(`/agreements/${agreement.id}/grant`, { method: 'POST' }),
+                      refresh,
+                    ),
                 },
               ),
             ),

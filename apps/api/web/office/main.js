@@ -12,6 +12,7 @@ import { webhooksView } from './webhooks-view.js';
 import { settingsView } from './settings-view.js';
 
 startApp({
+  brand: { zh: '管理控制台', en: 'Office console' },
   sessionKey: 'gongyi.office.session',
   loginHash: '#/login',
   homeHash: '#/competitions',

@@ -4,7 +4,7 @@
 // communities published into this competition's categories with the submissions that take them, and
 // the office's direct purchases: 政府买单 of a picked offer makes its grant in the same grants ledger.
 import { formatYuan, h } from '../shared/dom.js';
-import { messageBox, showApiError } from '../shared/forms.js';
+import { messageBox, sendThen } from '../shared/forms.js';
 import { grantBadge } from '../shared/grant-ledger.js';
 import { labelOf, tx } from '../shared/i18n.js';
 import { dataTable } from '../shared/table.js';
@@ -42,14 +42,8 @@ function buyButton(ctx, order, root, box, refresh) {
       type: 'button',
       class: 'primary',
       'data-testid': 'buy-order',
-      onclick: async () => {
-        try {
-          await ctx.api(`/service-orders/${order.id}/purchase`, { method: 'POST' });
-          refresh();
-        } catch (error) {
-          showApiError(root, box, error);
-        }
-      },
+      onclick: () =>
+        void sendThen(root, box, () => ctx.api(`/service-orders/${order.id}/purchase`, { method: 'POST' }), refresh),
     },
   );
 }

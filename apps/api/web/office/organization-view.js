@@ -9,6 +9,7 @@ import { dataTable } from '../shared/table.js';
 import { latestEvaluationText } from '../shared/evaluation-results.js';
 import { beijingTime } from '../shared/time.js';
 import { ORGANIZATION_KIND_LABELS, PROJECT_OUTCOME_LABELS, TERMINATION_CAUSE_LABELS } from '/vocabulary.js';
+import { backToCompetitions } from './competitions-view.js';
 
 const OUTCOME_KIND = { 'in-progress': 'warn', finished: 'ok', terminated: 'bad', exited: 'bad' };
 
@@ -192,11 +193,7 @@ export async function organizationView(ctx, id) {
   const page = h(
     'div',
     {},
-    h(
-      'p',
-      { class: 'breadcrumb' },
-      tx('a', { zh: '← 全部大赛', en: '← All competitions' }, { href: '#/competitions' }),
-    ),
+    backToCompetitions(),
     h(
       'div',
       { class: 'page-head' },

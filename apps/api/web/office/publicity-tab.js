@@ -2,7 +2,7 @@
 // and the award once the period is over with nothing open.
 import { ApiError } from '../shared/api.js';
 import { clear, fill, formatYuan, h } from '../shared/dom.js';
-import { field, messageBox, select, showApiError, showMessage } from '../shared/forms.js';
+import { field, messageBox, select, sendThen, showApiError, showMessage } from '../shared/forms.js';
 import { GRANT_STATUS_LABELS, OBJECTION_STATUS_LABELS } from '/vocabulary.js';
 import { beijingTime } from '../shared/time.js';
 import { dataTable } from '../shared/table.js';
@@ -68,14 +68,13 @@ export async function publicityTab(ctx, competition, refresh) {
         {
           type: 'button',
           class: 'primary',
-          onclick: async () => {
-            try {
-              await ctx.api(`/competitions/${competition.id}/publication`, { method: 'POST' });
-              refresh();
-            } catch (error) {
-              showApiError(page, box, error);
-            }
-          },
+          onclick: () =>
+            void sendThen(
+              page,
+              box,
+              () => ctx.api(`/competitions/${competition.id}/publication`, { method: 'POST' }),
+              refresh,
+            ),
         },
       ),
     );

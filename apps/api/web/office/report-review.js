@@ -1,22 +1,16 @@
 // The office reviews a grantee's report: returned with comments, or accepted (its spending then
 // counts, and a tranche waiting for it becomes eligible).
 import { fill, h } from '../shared/dom.js';
-import { field, messageBox, showApiError } from '../shared/forms.js';
+import { field, messageBox, sendThen, showApiError } from '../shared/forms.js';
 import { reportLabel } from '../shared/grant-ledger.js';
 import { reportBody, reportFacts, reviewLog } from '../shared/report-parts.js';
 import { tx } from '../shared/i18n.js';
+import { breadcrumb } from '../shared/app-shell.js';
 
 function decisionForm(ctx, report, refresh) {
   const comments = h('textarea', { rows: 3, maxlength: 500 });
   const box = messageBox();
-  const send = async (path, body) => {
-    try {
-      await ctx.api(path, { method: 'POST', body });
-      refresh();
-    } catch (error) {
-      showApiError(form, box, error);
-    }
-  };
+  const send = (path, body) => sendThen(form, box, () => ctx.api(path, { method: 'POST', body }), refresh);
   const form = h(
     'form',
     { novalidate: true, 'data-testid': 'review-form' },
@@ -70,11 +64,7 @@ export async function reportReviewView(ctx, id) {
   return h(
     'div',
     {},
-    h(
-      'p',
-      { class: 'breadcrumb' },
-      tx('a', { zh: '← 资助详情', en: '← The grant' }, { href: `#/grants/${report.grantId}` }),
-    ),
+    breadcrumb({ zh: '← 资助详情', en: '← The grant' }, `#/grants/${report.grantId}`),
     h('h1', {}, `${report.agreementNumber} `, tx('span', reportLabel(report))),
     h('p', {}, report.projectTitle),
     card,

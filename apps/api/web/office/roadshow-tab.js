@@ -2,7 +2,7 @@
 // the stage (next project, timer, open scoring, lock) and live progress of who has scored.
 import { ApiError } from '../shared/api.js';
 import { fill, h } from '../shared/dom.js';
-import { checkboxField, field, input, messageBox, showApiError, showMessage } from '../shared/forms.js';
+import { checkboxField, field, input, messageBox, sendOnSubmit, showApiError, showMessage } from '../shared/forms.js';
 import { JUDGE_GROUP_LABELS, SLOT_STATE_LABELS } from '/vocabulary.js';
 import { beijingTime } from '../shared/time.js';
 import { openEventStream } from '../shared/sse.js';
@@ -34,15 +34,12 @@ function createForm(ctx, competition, refresh) {
       tx('button', { zh: '创建路演', en: 'Create roadshow' }, { type: 'submit', class: 'primary' }),
     ),
   );
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    try {
-      await ctx.api(`/competitions/${competition.id}/roadshow`, { method: 'POST', body: { venue: venue.value } });
-      refresh();
-    } catch (error) {
-      showApiError(form, box, error);
-    }
-  });
+  sendOnSubmit(
+    form,
+    box,
+    () => ctx.api(`/competitions/${competition.id}/roadshow`, { method: 'POST', body: { venue: venue.value } }),
+    refresh,
+  );
   return form;
 }
 

@@ -4,13 +4,15 @@
 import { fill, formatYuan, h } from '../shared/dom.js';
 import {
   checkboxField,
-  clearFieldErrors,
+  clearFormErrors,
   field,
+  focusFirstInvalid,
   hideMessage,
   input,
   markField,
   messageBox,
   select,
+  sendThen,
   showApiError,
   showMessage,
 } from '../shared/forms.js';
@@ -89,15 +91,16 @@ function scorePresetCard(ctx, competition, refresh) {
         },
         async () => {
           hideMessage(box);
-          try {
-            await ctx.api(`/competitions/${competition.id}/rules/preset`, {
-              method: 'POST',
-              body: { preset: preset.value, expectedRulesVersion: competition.rulesVersion },
-            });
-            refresh();
-          } catch (error) {
-            showApiError(section, box, error);
-          }
+          await sendThen(
+            section,
+            box,
+            () =>
+              ctx.api(`/competitions/${competition.id}/rules/preset`, {
+                method: 'POST',
+                body: { preset: preset.value, expectedRulesVersion: competition.rulesVersion },
+              }),
+            refresh,
+          );
         },
         { zh: '确认套用', en: 'Confirm' },
       ),
@@ -603,11 +606,10 @@ export async function rulesTab(ctx, competition, refresh) {
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    clearFieldErrors(form);
-    hideMessage(box);
+    clearFormErrors(form, box);
     const payload = body();
     if (!payload) {
-      form.querySelector('[aria-invalid="true"]')?.focus();
+      focusFirstInvalid(form);
       return;
     }
     saveButton.disabled = true;

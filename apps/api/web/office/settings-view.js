@@ -2,17 +2,14 @@
 import { h } from '../shared/dom.js';
 import { tx } from '../shared/i18n.js';
 import { apiKeysCard, settingsCard } from '../shared/office-settings.js';
+import { backToCompetitions } from './competitions-view.js';
 
 export async function settingsView(ctx) {
   const me = await ctx.api('/auth/me');
   return h(
     'div',
     {},
-    h(
-      'p',
-      { class: 'breadcrumb' },
-      tx('a', { zh: '← 全部大赛', en: '← All competitions' }, { href: '#/competitions' }),
-    ),
+    backToCompetitions(),
     tx('h1', { zh: '本单位设置', en: 'Office settings' }),
     await settingsCard(ctx, me.tenantId),
     await apiKeysCard(ctx, me.tenantId, () => ctx.go('#/settings')),

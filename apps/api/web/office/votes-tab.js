@@ -4,7 +4,7 @@ import { fill, h } from '../shared/dom.js';
 import { downloadFile } from '../shared/download.js';
 import {
   checkboxField,
-  clearFieldErrors,
+  clearFormErrors,
   field,
   hideMessage,
   input,
@@ -138,8 +138,7 @@ function roundForm(ctx, competition, round, refresh) {
   );
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    clearFieldErrors(form);
-    hideMessage(box);
+    clearFormErrors(form, box);
     const opens = beijingDeadline(opensAt.value);
     const closes = beijingDeadline(closesAt.value);
     if (!opens) return markField(form, 'opensAt', { zh: '请选择开始日期和时间', en: 'choose the opening time' });
@@ -459,8 +458,7 @@ function codesCard(ctx, competition, round, refresh) {
   );
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    clearFieldErrors(form);
-    hideMessage(box);
+    clearFormErrors(form, box);
     try {
       const issued = await ctx.api(`/vote-rounds/${round.id}/code-batches`, {
         method: 'POST',

@@ -5,6 +5,7 @@ import { labelOf, tx } from '../shared/i18n.js';
 import { dataTable } from '../shared/table.js';
 import { beijingTime } from '../shared/time.js';
 import { WEBHOOK_DELIVERY_STATUS_LABELS, WEBHOOK_TOPIC_LABELS } from '/vocabulary.js';
+import { backToCompetitions } from './competitions-view.js';
 
 function topicsText(topics) {
   return {
@@ -193,11 +194,7 @@ export async function webhooksView(ctx) {
   return h(
     'div',
     {},
-    h(
-      'p',
-      { class: 'breadcrumb' },
-      tx('a', { zh: '← 全部大赛', en: '← All competitions' }, { href: '#/competitions' }),
-    ),
+    backToCompetitions(),
     tx('h1', { zh: '事件推送', en: 'Webhooks' }),
     tx('p', {
       zh: '大赛中的事件（提交、锁定评分、公示、拨付等）会签名后推送到这里登记的地址；失败会自动重试。',

@@ -6,8 +6,36 @@ import { langSwitch, onLangChange, relabel, tx } from './i18n.js';
 import { inbox } from './inbox.js';
 import { createSession } from './session.js';
 
+/** The way back above a view's heading, e.g. to the list the record was opened from. */
+export function breadcrumb(pair, href) {
+  return h('p', { class: 'breadcrumb' }, tx('a', pair, { href }));
+}
+
 /** A route's capture of one record id. */
 export const ID = '([0-9a-f-]{36})';
+
+/**
+ * What every console page shows above its view: the skip link, the console's name linking to its
+ * start, the account area and, at the end of the header where the eye looks for it after the title
+ * and the account, the language switch. `brand` is the console's name, e.g. { zh: '项目申报', en: 'Apply' }.
+ */
+function frame(main, brand) {
+  main.before(
+    tx('a', { zh: '跳到正文', en: 'Skip to content' }, { class: 'skip-link', href: '#main' }),
+    h(
+      'header',
+      { class: 'app-header' },
+      h(
+        'p',
+        { class: 'brand' },
+        tx('a', { zh: `公益创投 · ${brand.zh}`, en: `Venture competitions · ${brand.en}` }, { href: '#/' }),
+      ),
+      h('span', { class: 'who', id: 'who' }),
+      h('span', { id: 'account' }),
+      langSwitch(),
+    ),
+  );
+}
 
 /** The account area: who is signed in, and the way out. */
 function header(ctx, loginHash) {
@@ -36,11 +64,12 @@ function header(ctx, loginHash) {
 
 /**
  * `routes`: [[RegExp, view]] tried in order against location.hash; a view is
- * `async (ctx, ...captures) => Node`. `publicRoutes` need no session.
+ * `async (ctx, ...captures) => Node`. `publicRoutes` need no session. `brand` names the console.
  */
-export function startApp({ sessionKey, routes, publicRoutes, loginHash, homeHash }) {
+export function startApp({ brand, sessionKey, routes, publicRoutes, loginHash, homeHash }) {
   const session = createSession(sessionKey);
   const main = document.getElementById('main');
+  frame(main, brand);
   let leaving = [];
   let renderCount = 0;
 
@@ -125,8 +154,6 @@ export function startApp({ sessionKey, routes, publicRoutes, loginHash, homeHash
   });
   // The static page is written in Chinese; a device set to English relabels it before the first view.
   relabel();
-  // At the end of the header, where the eye looks for it after the title and the account.
-  document.querySelector('.app-header').append(langSwitch());
   window.addEventListener('hashchange', () => void render());
   void render();
   return ctx;

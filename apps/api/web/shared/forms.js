@@ -81,6 +81,17 @@ export function errorPair(error) {
   return { zh: '操作失败，请重试', en: 'something went wrong; try again' };
 }
 
+/** Clears what a previous attempt marked: the field errors under `root` and the form's message box. */
+export function clearFormErrors(root, box) {
+  clearFieldErrors(root);
+  hideMessage(box);
+}
+
+/** Takes the person to the first control marked invalid, so they can fix it at once. */
+export function focusFirstInvalid(root) {
+  root.querySelector('[aria-invalid="true"]')?.focus();
+}
+
 export function clearFieldErrors(root) {
   for (const node of root.querySelectorAll('.field-error')) {
     clear(node);
@@ -118,8 +129,7 @@ export function markField(root, path, pair) {
  * API's path to the form's (e.g. strips "rules."). Focuses the first bad control.
  */
 export function showApiError(root, box, error, { mapPath = (path) => path } = {}) {
-  clearFieldErrors(root);
-  hideMessage(box);
+  clearFormErrors(root, box);
   const problems =
     error?.details?.length > 0
       ? error.details.map((d) => ({ field: d.field, pair: { zh: d.message_zh, en: d.message_en } }))
@@ -138,5 +148,26 @@ export function showApiError(root, box, error, { mapPath = (path) => path } = {}
     box.className = 'message-box error';
     for (const problem of unplaced) box.append(tx('p', problem.pair));
   }
-  root.querySelector('[aria-invalid="true"]')?.focus();
+  focusFirstInvalid(root);
+}
+
+/**
+ * Runs `send` (one request) and then `done` (most often reloading the view); a refusal shows
+ * beside the field it names inside `root`, or in `box`, so the person can fix it and try again.
+ */
+export async function sendThen(root, box, send, done, errorOptions) {
+  try {
+    await send();
+    done();
+  } catch (error) {
+    showApiError(root, box, error, errorOptions);
+  }
+}
+
+/** The same, when `form` is submitted (Enter in a field, or its submit button). */
+export function sendOnSubmit(form, box, send, done, errorOptions) {
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void sendThen(form, box, send, done, errorOptions);
+  });
 }

@@ -112,6 +112,22 @@ function onSubmit(form, box, send) {
   });
 }
 
+/** Both ways to verify (a voter code, a phone) end with the same button. */
+function verifyButton() {
+  return h(
+    'div',
+    { class: 'actions' },
+    tx('button', { zh: '验证并投票', en: 'Verify and vote' }, { type: 'submit', class: 'primary' }),
+  );
+}
+
+/** Either way, the round's voting session is asked for with what the resident proved (`proof()`). */
+function onVerify(form, box, round, onSession, proof) {
+  onSubmit(form, box, async () => {
+    onSession(await call('/voter-sessions', { method: 'POST', body: { roundId: round.id, ...proof() } }));
+  });
+}
+
 function codeForm(round, onSession) {
   const code = h('input', {
     id: 'voter-code',
@@ -130,21 +146,10 @@ function codeForm(round, onSession) {
       zh: '社区发放的投票码，大小写与连字符不限',
       en: 'The code your community handed out; case and dashes do not matter',
     }),
-    h(
-      'div',
-      { class: 'actions' },
-      tx('button', { zh: '验证并投票', en: 'Verify and vote' }, { type: 'submit', class: 'primary' }),
-    ),
+    verifyButton(),
     box,
   );
-  onSubmit(form, box, async () => {
-    onSession(
-      await call('/voter-sessions', {
-        method: 'POST',
-        body: { roundId: round.id, method: 'code', code: code.value.trim() },
-      }),
-    );
-  });
+  onVerify(form, box, round, onSession, () => ({ method: 'code', code: code.value.trim() }));
   return form;
 }
 
@@ -181,11 +186,7 @@ function phoneForm(round, onSession) {
     labelled({ zh: '所在社区', en: 'Your community' }, community),
     h('div', { class: 'actions' }, sendButton),
     labelled({ zh: '短信验证码', en: 'SMS code' }, smsCode),
-    h(
-      'div',
-      { class: 'actions' },
-      tx('button', { zh: '验证并投票', en: 'Verify and vote' }, { type: 'submit', class: 'primary' }),
-    ),
+    verifyButton(),
     box,
   );
   sendButton.addEventListener('click', async () => {
@@ -216,20 +217,12 @@ function phoneForm(round, onSession) {
       sendButton.disabled = false;
     }
   });
-  onSubmit(form, box, async () => {
-    onSession(
-      await call('/voter-sessions', {
-        method: 'POST',
-        body: {
-          roundId: round.id,
-          method: 'phone',
-          phone: phone.value.trim(),
-          smsCode: smsCode.value.trim(),
-          community: community.value,
-        },
-      }),
-    );
-  });
+  onVerify(form, box, round, onSession, () => ({
+    method: 'phone',
+    phone: phone.value.trim(),
+    smsCode: smsCode.value.trim(),
+    community: community.value,
+  }));
   return form;
 }
 
