@@ -5,6 +5,7 @@ import { Role } from '@app/domain';
 import { Allow } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import { ApiAnswerOrNotFound } from '../common/api-answer.decorator';
 import { ApiError, ApiCallerErrors } from '../common/api-error.decorator';
 import { ApiDownload, attachment } from '../common/content-disposition';
 import { SCAN_CONTENT_TYPES } from './scan-file-type';
@@ -37,9 +38,7 @@ export class AgreementsController {
       '按协议编号排列：编号、项目、资助金额、状态、sha256；expected / rendered 显示生成进度。\n\n' +
       'In number order: number, project, grant, status and sha256; expected and rendered show the rendering progress.',
   })
-  @ApiResponse({ status: 200, type: AgreementListDto })
-  @ApiCallerErrors('only the grants office')
-  @ApiError(404)
+  @ApiAnswerOrNotFound(AgreementListDto, { forbidden: 'only the grants office' })
   async list(@Param() params: IdParamDto, @Query() query: AgreementListQueryDto): Promise<AgreementListDto> {
     return pageWith(await this.agreements.list(params.id, query.includeVoid ?? false), query);
   }
@@ -83,9 +82,7 @@ export class AgreementsController {
     summary: '协议书信息 / one agreement’s metadata',
     description: 'An applicant sees only its own organization’s current agreement; anything else is 404.',
   })
-  @ApiResponse({ status: 200, type: AgreementResponseDto })
-  @ApiCallerErrors()
-  @ApiError(404)
+  @ApiAnswerOrNotFound(AgreementResponseDto)
   get(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<AgreementResponseDto> {
     return this.agreements.get(actor, params.id);
   }
@@ -165,9 +162,7 @@ export class AgreementsController {
     summary: '项目的当前协议书 / the current agreement of a project',
     description: 'For the winning applicant’s own project (and the office); anything else is 404.',
   })
-  @ApiResponse({ status: 200, type: AgreementResponseDto })
-  @ApiCallerErrors()
-  @ApiError(404)
+  @ApiAnswerOrNotFound(AgreementResponseDto)
   forSubmission(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<AgreementResponseDto> {
     return this.agreements.forSubmission(actor, params.id);
   }

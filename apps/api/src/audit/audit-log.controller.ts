@@ -6,6 +6,7 @@ import { Role } from '@app/domain';
 import { Allow } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import { ApiAnswerOrNotFound } from '../common/api-answer.decorator';
 import { ApiCallerErrors, ApiError } from '../common/api-error.decorator';
 import { attachment } from '../common/content-disposition';
 import { AuditFilterQueryDto, AuditPageDto, AuditPageQueryDto } from './dto/audit-event.dto';
@@ -28,9 +29,7 @@ export class AuditLogController {
       `An office reads its own rows, an administrator all (or one office's); ${FILTERS_EN}; newest first, ` +
       'paged by passing nextBefore back as before.',
   })
-  @ApiResponse({ status: 200, type: AuditPageDto })
-  @ApiCallerErrors('only offices and administrators')
-  @ApiError(404, 'another office')
+  @ApiAnswerOrNotFound(AuditPageDto, { forbidden: 'only offices and administrators', notFound: 'another office' })
   page(@CurrentActor() actor: Actor, @Query() query: AuditPageQueryDto): Promise<AuditPageDto> {
     return this.log.page(actor, query);
   }

@@ -19,6 +19,7 @@ import { Role } from '@app/domain';
 import { Allow } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import { ApiAnswerOrNotFound } from '../common/api-answer.decorator';
 import { ApiError, ApiCallerErrors } from '../common/api-error.decorator';
 import { ApiDownload, attachment } from '../common/content-disposition';
 import { SCAN_CONTENT_TYPES } from '../agreements/scan-file-type';
@@ -85,9 +86,7 @@ export class GrantReportsController {
   @Get('reports/:id')
   @Allow(Role.Office, Role.Admin, Role.Applicant)
   @ApiOperation({ summary: '查看报告 / one report', description: 'With its attachments and its review.' })
-  @ApiResponse({ status: 200, type: ReportDto })
-  @ApiCallerErrors()
-  @ApiError(404, 'no such report, or not yours', REPORT_NOT_FOUND)
+  @ApiAnswerOrNotFound(ReportDto, { notFound: 'no such report, or not yours', notFoundExample: REPORT_NOT_FOUND })
   get(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<ReportDto> {
     return this.reports.get(actor, params.id);
   }
@@ -98,9 +97,7 @@ export class GrantReportsController {
     summary: '保存报告草稿 / save the draft',
     description: 'Drafts and returned reports only; each field sent replaces the stored one. Audited as report.update.',
   })
-  @ApiResponse({ status: 200, type: ReportDto })
-  @ApiCallerErrors('only the grantee')
-  @ApiError(404, undefined, REPORT_NOT_FOUND)
+  @ApiAnswerOrNotFound(ReportDto, { forbidden: 'only the grantee', notFoundExample: REPORT_NOT_FOUND })
   @ApiError(409, 'submitted or accepted, or changed since read')
   update(@CurrentActor() actor: Actor, @Param() params: IdParamDto, @Body() dto: UpdateReportDto): Promise<ReportDto> {
     return this.reports.update(actor, params.id, dto);
@@ -134,9 +131,7 @@ export class GrantReportsController {
     description:
       'With the office’s comments, which the grantee answers by changing and resubmitting. Audited as report.return.',
   })
-  @ApiResponse({ status: 200, type: ReportDto })
-  @ApiCallerErrors('only the grants office')
-  @ApiError(404, undefined, REPORT_NOT_FOUND)
+  @ApiAnswerOrNotFound(ReportDto, { forbidden: 'only the grants office', notFoundExample: REPORT_NOT_FOUND })
   @ApiError(409, 'not submitted')
   returnForChanges(
     @CurrentActor() actor: Actor,
@@ -156,9 +151,7 @@ export class GrantReportsController {
       'Its spending counts in the ledger; a tranche waiting for this kind of report becomes eligible. Audited as ' +
       'report.accept and tranche.eligible.',
   })
-  @ApiResponse({ status: 200, type: ReportDto })
-  @ApiCallerErrors('only the grants office')
-  @ApiError(404, undefined, REPORT_NOT_FOUND)
+  @ApiAnswerOrNotFound(ReportDto, { forbidden: 'only the grants office', notFoundExample: REPORT_NOT_FOUND })
   @ApiError(409, 'not submitted')
   accept(@CurrentActor() actor: Actor, @Param() params: IdParamDto, @Body() dto: AcceptReportDto): Promise<ReportDto> {
     return this.reports.accept(actor, params.id, dto.comments);

@@ -5,6 +5,7 @@ import { NEED_PHOTO_TYPES, NeedsErrors, NeedState, Role } from '@app/domain';
 import { Allow } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import { ApiAnswerOrNotFound } from '../common/api-answer.decorator';
 import { ApiCallerErrors, ApiError, ApiJsonBodyErrors, refusalExample } from '../common/api-error.decorator';
 import { ApiDownload } from '../common/content-disposition';
 import { IdParamDto } from '../common/id-param.dto';
@@ -69,9 +70,12 @@ export class NeedsReviewController {
       'A voided support stops counting on the wall and cannot rate; clearing applies to flagged supports only. ' +
       'Audited as need-support.review.void or need-support.review.clear with every id and the reason.',
   })
-  @ApiResponse({ status: 201, type: NeedsReviewQueueDto })
-  @ApiCallerErrors(COMMUNITIES)
-  @ApiError(404, 'not a support of the community’s needs', refusalExample(NeedsErrors.supportNotFound(0)))
+  @ApiAnswerOrNotFound(NeedsReviewQueueDto, {
+    status: 201,
+    forbidden: COMMUNITIES,
+    notFound: 'not a support of the community’s needs',
+    notFoundExample: refusalExample(NeedsErrors.supportNotFound(0)),
+  })
   @ApiError(
     409,
     'already reviewed, or clearing one not flagged',
@@ -91,9 +95,12 @@ export class NeedsReviewController {
       'Voiding refuses the need, its poster reading the reason; a listed need can no longer be voided. Audited as ' +
       'need.review.void or need.review.clear with every id and the reason.',
   })
-  @ApiResponse({ status: 201, type: NeedsReviewQueueDto })
-  @ApiCallerErrors(COMMUNITIES)
-  @ApiError(404, 'not the community’s need', refusalExample(NeedsErrors.needNotFound('needIds.0')))
+  @ApiAnswerOrNotFound(NeedsReviewQueueDto, {
+    status: 201,
+    forbidden: COMMUNITIES,
+    notFound: 'not the community’s need',
+    notFoundExample: refusalExample(NeedsErrors.needNotFound('needIds.0')),
+  })
   @ApiError(
     409,
     'already reviewed, clearing one not flagged, or voiding a listed need',

@@ -5,6 +5,7 @@ import { NEED_GUARDS, NEED_PHOTO_MAX_MIB, NEED_PHOTO_TYPES, NeedsErrors, Role, V
 import { Allow, Public } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import { ApiAnswerOrNotFound } from '../common/api-answer.decorator';
 import { ApiCallerErrors, ApiError, ApiJsonBodyErrors, refusalExample } from '../common/api-error.decorator';
 import { ApiDownload } from '../common/content-disposition';
 import { IdParamDto } from '../common/id-param.dto';
@@ -106,9 +107,12 @@ export class ResidentsController {
       'resident (then 429); the same words as an unanswered need of the community are flagged as a possible duplicate ' +
       'of it for the review queue; a resident posting their own unanswered need again is refused (409).',
   })
-  @ApiResponse({ status: 201, type: NeedDto })
-  @ApiCallerErrors(RESIDENTS)
-  @ApiError(404, 'the community has no needs wall', refusalExample(NeedsErrors.wallNotFound()))
+  @ApiAnswerOrNotFound(NeedDto, {
+    status: 201,
+    forbidden: RESIDENTS,
+    notFound: 'the community has no needs wall',
+    notFoundExample: refusalExample(NeedsErrors.wallNotFound()),
+  })
   @ApiError(409, 'the resident posted the same need before', refusalExample(NeedsErrors.duplicateOfOwn('…')))
   @ApiError(429, 'posting too fast', refusalExample(NeedsErrors.rateLimited(NEED_GUARDS.windowSeconds)))
   @ApiJsonBodyErrors()
@@ -134,9 +138,12 @@ export class ResidentsController {
       'One support per phone-verified resident and need. Bursts from one address, one phone or onto one need count, ' +
       'flagged for the community’s review queue; a voided support stops counting.',
   })
-  @ApiResponse({ status: 201, type: NeedDto })
-  @ApiCallerErrors(RESIDENTS)
-  @ApiError(404, 'no such need on a wall', refusalExample(NeedsErrors.needNotFound()))
+  @ApiAnswerOrNotFound(NeedDto, {
+    status: 201,
+    forbidden: RESIDENTS,
+    notFound: 'no such need on a wall',
+    notFoundExample: refusalExample(NeedsErrors.needNotFound()),
+  })
   @ApiError(409, 'already supported, or delivered', refusalExample(NeedsErrors.alreadySupported()))
   @ApiError(429, 'too many from one address', refusalExample(NeedsErrors.rateLimited(NEED_GUARDS.windowSeconds)))
   @ApiJsonBodyErrors()
@@ -209,9 +216,12 @@ export class ResidentsController {
     description:
       '需求完成后，提出或附议过它的居民可以评价；再评一次改为新的分数。\n\nOnce delivered, by those who posted or supported it; rating again replaces the rating.',
   })
-  @ApiResponse({ status: 201, type: NeedDto })
-  @ApiCallerErrors(RESIDENTS)
-  @ApiError(404, 'no such need on a wall', refusalExample(NeedsErrors.needNotFound()))
+  @ApiAnswerOrNotFound(NeedDto, {
+    status: 201,
+    forbidden: RESIDENTS,
+    notFound: 'no such need on a wall',
+    notFoundExample: refusalExample(NeedsErrors.needNotFound()),
+  })
   @ApiError(409, 'not delivered yet', refusalExample(NeedsErrors.notDelivered()))
   @ApiJsonBodyErrors()
   rate(@CurrentActor() actor: ResidentActor, @Param() params: IdParamDto, @Body() dto: RateNeedDto): Promise<NeedDto> {

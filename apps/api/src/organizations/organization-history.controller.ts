@@ -4,6 +4,7 @@ import { Role } from '@app/domain';
 import { Allow } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import { ApiAnswerOrNotFound } from '../common/api-answer.decorator';
 import { ApiError, ApiCallerErrors } from '../common/api-error.decorator';
 import { attachment } from '../common/content-disposition';
 import { IdParamDto } from '../common/id-param.dto';
@@ -26,9 +27,7 @@ export class OrganizationHistoryController {
       'The competitions it entered, its submissions and their results (rank, score, grant), and its grants ' +
       '(amount, paid, state, outcome): what the office reads about an applicant at screening.',
   })
-  @ApiResponse({ status: 200, type: OrganizationHistoryDto })
-  @ApiCallerErrors('only the grants office')
-  @ApiError(404, undefined, NOT_FOUND)
+  @ApiAnswerOrNotFound(OrganizationHistoryDto, { forbidden: 'only the grants office', notFoundExample: NOT_FOUND })
   get(@Param() params: IdParamDto): Promise<OrganizationHistoryDto> {
     return this.history.of(params.id);
   }

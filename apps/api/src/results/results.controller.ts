@@ -4,7 +4,8 @@ import { ApiKeyScope, Role } from '@app/domain';
 import { Allow, KeyScope } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ApiCallerErrors, ApiError } from '../common/api-error.decorator';
+import { ApiAnswerOrNotFound } from '../common/api-answer.decorator';
+import { ApiError } from '../common/api-error.decorator';
 import { IdParamDto } from '../common/id-param.dto';
 import { BoundedListQueryDto, pageWith } from '../common/page-query.dto';
 import { ResultBundleDto } from './dto/result-bundle.dto';
@@ -46,9 +47,7 @@ export class ResultsController {
       'the tie-break explanation, grant, status and reason. Applicants: only their own projects of the run under ' +
       'public notice (breakdown without judge ids); 404 before the notice starts.',
   })
-  @ApiResponse({ status: 200, type: ResultsResponseDto })
-  @ApiCallerErrors()
-  @ApiError(404, '没有结果或尚未公示 / no result, or not yet published')
+  @ApiAnswerOrNotFound(ResultsResponseDto, { notFound: '没有结果或尚未公示 / no result, or not yet published' })
   async table(
     @CurrentActor() actor: Actor,
     @Param() params: IdParamDto,

@@ -5,6 +5,7 @@ import { CompetitionErrors, Role, VoteErrors } from '@app/domain';
 import { Allow, Public } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import { ApiAnswerOrNotFound } from '../common/api-answer.decorator';
 import { ApiCallerErrors, ApiError, ApiJsonBodyErrors, refusalExample } from '../common/api-error.decorator';
 import { attachment } from '../common/content-disposition';
 import { CompetitionIdParams } from '../roadshows/dto/roadshow-params.dto';
@@ -43,9 +44,12 @@ export class VoteRoundsController {
       'category, the communities whose residents may vote, the verification methods, whether counts show live, and ' +
       'the score component it feeds. Editable until it opens. Audited as vote.round.create.',
   })
-  @ApiResponse({ status: 201, type: VoteRoundDetailDto })
-  @ApiCallerErrors(OFFICE_ONLY)
-  @ApiError(404, 'no such competition', refusalExample(CompetitionErrors.notFound()))
+  @ApiAnswerOrNotFound(VoteRoundDetailDto, {
+    status: 201,
+    forbidden: OFFICE_ONLY,
+    notFound: 'no such competition',
+    notFoundExample: refusalExample(CompetitionErrors.notFound()),
+  })
   @ApiJsonBodyErrors()
   create(
     @CurrentActor() actor: Actor,
@@ -90,9 +94,11 @@ export class VoteRoundsController {
       'Settings, counts (cast, valid, voided, awaiting review), voters verified, valid votes per project (always ' +
       'visible to the office) and the code batches issued.',
   })
-  @ApiResponse({ status: 200, type: VoteRoundDetailDto })
-  @ApiCallerErrors(OFFICE_ONLY)
-  @ApiError(404, 'no such vote round', ROUND_NOT_FOUND)
+  @ApiAnswerOrNotFound(VoteRoundDetailDto, {
+    forbidden: OFFICE_ONLY,
+    notFound: 'no such vote round',
+    notFoundExample: ROUND_NOT_FOUND,
+  })
   detail(@Param() params: VoteRoundParams): Promise<VoteRoundDetailDto> {
     return this.rounds.detail(params.id);
   }
@@ -103,9 +109,11 @@ export class VoteRoundsController {
     summary: '修改网络投票设置（开始前） / change a public vote’s settings before it opens',
     description: '审计：vote.round.update（前后对照）。 / Audited as vote.round.update, before and after.',
   })
-  @ApiResponse({ status: 200, type: VoteRoundDetailDto })
-  @ApiCallerErrors(OFFICE_ONLY)
-  @ApiError(404, 'no such vote round', ROUND_NOT_FOUND)
+  @ApiAnswerOrNotFound(VoteRoundDetailDto, {
+    forbidden: OFFICE_ONLY,
+    notFound: 'no such vote round',
+    notFoundExample: ROUND_NOT_FOUND,
+  })
   @ApiError(409, 'the vote has opened', refusalExample(VoteErrors.roundAlreadyOpened()))
   @ApiJsonBodyErrors()
   update(
@@ -126,9 +134,12 @@ export class VoteRoundsController {
       'The codes appear in this response only (only keyed digests are kept): print them for the community to hand ' +
       'out, one resident per code. Not after the vote closes. Audited as vote.codes.issue.',
   })
-  @ApiResponse({ status: 201, type: IssuedVoterCodesDto })
-  @ApiCallerErrors(OFFICE_ONLY)
-  @ApiError(404, 'no such vote round', ROUND_NOT_FOUND)
+  @ApiAnswerOrNotFound(IssuedVoterCodesDto, {
+    status: 201,
+    forbidden: OFFICE_ONLY,
+    notFound: 'no such vote round',
+    notFoundExample: ROUND_NOT_FOUND,
+  })
   @ApiError(409, 'the vote has closed', refusalExample(VoteErrors.roundClosed(new Date('2026-05-08T10:00:00Z'))))
   @ApiJsonBodyErrors()
   issueCodes(
@@ -200,9 +211,12 @@ export class VoteRoundsController {
       'Voided votes stop counting and the export shows the reason; clearing applies to flagged votes only. One ' +
       'decision per vote, all or none. Audited as vote.review.void or vote.review.clear with every vote id and the reason.',
   })
-  @ApiResponse({ status: 201, type: ReviewResultDto })
-  @ApiCallerErrors(OFFICE_ONLY)
-  @ApiError(404, 'no such vote round, or a vote not of it', refusalExample(VoteErrors.voteNotFound()))
+  @ApiAnswerOrNotFound(ReviewResultDto, {
+    status: 201,
+    forbidden: OFFICE_ONLY,
+    notFound: 'no such vote round, or a vote not of it',
+    notFoundExample: refusalExample(VoteErrors.voteNotFound()),
+  })
   @ApiError(
     409,
     'a vote was already reviewed, or clearing a vote not flagged',
@@ -230,9 +244,11 @@ export class VoteRoundsController {
       'without votes 0. Written like the office’s entries (audited as component-values.record); a ranking run uses ' +
       'them once the office locks the component, and until then they can be recorded again.',
   })
-  @ApiResponse({ status: 200, type: VotePointsDto })
-  @ApiCallerErrors(OFFICE_ONLY)
-  @ApiError(404, 'no such vote round', ROUND_NOT_FOUND)
+  @ApiAnswerOrNotFound(VotePointsDto, {
+    forbidden: OFFICE_ONLY,
+    notFound: 'no such vote round',
+    notFoundExample: ROUND_NOT_FOUND,
+  })
   @ApiError(
     409,
     'the round is still open, has no component, flagged votes await review, or the component is locked',
