@@ -8,10 +8,11 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiAnswerOrNotFound } from '../common/api-answer.decorator';
 import { ApiError, ApiCallerErrors } from '../common/api-error.decorator';
 import { ApiDownload, attachment } from '../common/content-disposition';
+import { storedFile } from '../common/file-response';
 import { SCAN_CONTENT_TYPES } from './scan-file-type';
 import { IdParamDto } from '../common/id-param.dto';
 import { pageWith } from '../common/page-query.dto';
-import { AgreementFile, AgreementsService } from './agreements.service';
+import { AgreementsService } from './agreements.service';
 import {
   AgreementListDto,
   AgreementListQueryDto,
@@ -19,11 +20,6 @@ import {
   RegenerateResponseDto,
 } from './dto/agreement.dto';
 import { readSignedScanUpload } from './signed-scan-upload';
-
-function fileResponse(file: AgreementFile, reply: FastifyReply): StreamableFile {
-  void reply.header('x-content-sha256', file.sha256).header('cache-control', 'private, no-store');
-  return new StreamableFile(file.bytes, { type: file.contentType, disposition: attachment(file.filename) });
-}
 
 @ApiTags('agreements 资助协议书')
 @Controller()
@@ -105,7 +101,7 @@ export class AgreementsController {
     @Param() params: IdParamDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile> {
-    return fileResponse(await this.agreements.download(actor, params.id), reply);
+    return storedFile(await this.agreements.download(actor, params.id), reply);
   }
 
   @Post('agreements/:id/signed-scan')
@@ -153,7 +149,7 @@ export class AgreementsController {
     @Param() params: IdParamDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile> {
-    return fileResponse(await this.agreements.signedScan(actor, params.id), reply);
+    return storedFile(await this.agreements.signedScan(actor, params.id), reply);
   }
 
   @Get('submissions/:id/agreement')

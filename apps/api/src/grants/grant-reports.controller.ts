@@ -21,7 +21,8 @@ import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiAnswerOrNotFound } from '../common/api-answer.decorator';
 import { ApiError, ApiCallerErrors } from '../common/api-error.decorator';
-import { ApiDownload, attachment } from '../common/content-disposition';
+import { ApiDownload } from '../common/content-disposition';
+import { storedFile } from '../common/file-response';
 import { SCAN_CONTENT_TYPES } from '../agreements/scan-file-type';
 import { IdParamDto } from '../common/id-param.dto';
 import { readAttachmentUpload } from './attachment-upload';
@@ -209,9 +210,7 @@ export class GrantReportsController {
     @Param() params: IdParamDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile> {
-    const file = await this.reports.attachment(actor, params.id);
-    void reply.header('x-content-sha256', file.sha256).header('cache-control', 'private, no-store');
-    return new StreamableFile(file.bytes, { type: file.contentType, disposition: attachment(file.filename) });
+    return storedFile(await this.reports.attachment(actor, params.id), reply);
   }
 
   @Delete('attachments/:id')

@@ -6,7 +6,7 @@ import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiAnswerOrNotFound } from '../common/api-answer.decorator';
 import { ApiError, ApiCallerErrors } from '../common/api-error.decorator';
-import { attachment } from '../common/content-disposition';
+import { attachmentFile } from '../common/file-response';
 import { IdParamDto } from '../common/id-param.dto';
 import {
   CompleteGrantDto,
@@ -216,8 +216,7 @@ export class GrantsController {
   })
   @ApiCallerErrors('only the grants office')
   async directPayments(@CurrentActor() actor: Actor): Promise<StreamableFile> {
-    const file = await this.documents.directPaymentsExport(actor);
-    return new StreamableFile(file.bytes, { type: file.contentType, disposition: attachment(file.filename) });
+    return attachmentFile(await this.documents.directPaymentsExport(actor));
   }
 
   @Get('competitions/:id/payments.csv')
@@ -237,7 +236,6 @@ export class GrantsController {
   @ApiCallerErrors('only the grants office')
   @ApiError(404)
   async payments(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<StreamableFile> {
-    const file = await this.documents.paymentsExport(actor, params.id);
-    return new StreamableFile(file.bytes, { type: file.contentType, disposition: attachment(file.filename) });
+    return attachmentFile(await this.documents.paymentsExport(actor, params.id));
   }
 }

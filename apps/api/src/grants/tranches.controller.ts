@@ -6,7 +6,8 @@ import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiAnswerOrNotFound } from '../common/api-answer.decorator';
 import { ApiError, ApiCallerErrors } from '../common/api-error.decorator';
-import { ApiDownload, attachment } from '../common/content-disposition';
+import { ApiDownload } from '../common/content-disposition';
+import { attachmentFile } from '../common/file-response';
 import { IdParamDto } from '../common/id-param.dto';
 import {
   ConditionDecisionDto,
@@ -153,7 +154,6 @@ export class TranchesController {
   @ApiError(404, 'no such tranche, or not yours', TRANCHE_NOT_FOUND)
   @ApiError(409, 'not approved yet')
   async notice(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<StreamableFile> {
-    const file = await this.documents.notice(actor, params.id);
-    return new StreamableFile(file.bytes, { type: file.contentType, disposition: attachment(file.filename) });
+    return attachmentFile(await this.documents.notice(actor, params.id));
   }
 }

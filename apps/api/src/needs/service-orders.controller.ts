@@ -14,7 +14,8 @@ import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiAnswerOrNotFound } from '../common/api-answer.decorator';
 import { ApiCallerErrors, ApiError, ApiJsonBodyErrors, refusalExample } from '../common/api-error.decorator';
-import { ApiDownload, attachment } from '../common/content-disposition';
+import { ApiDownload } from '../common/content-disposition';
+import { storedFile } from '../common/file-response';
 import { IdParamDto } from '../common/id-param.dto';
 import { GrantDetailDto } from '../grants/dto/grant.dto';
 import {
@@ -189,8 +190,7 @@ export class ServiceOrdersController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile> {
     const file = await this.purchases.agreement(actor, params.id);
-    void reply.header('x-content-sha256', file.sha256).header('cache-control', 'private, no-store');
-    return new StreamableFile(file.bytes, { type: 'application/pdf', disposition: attachment(file.filename) });
+    return storedFile({ ...file, contentType: 'application/pdf' }, reply);
   }
 
   @Post('service-orders/:id/submissions')
