@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Role } from '@app/domain';
 import { Allow } from '../auth/access.decorator';
@@ -7,6 +7,8 @@ import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiAnswerOrNotFound } from '../common/api-answer.decorator';
 import { ApiError, ApiCallerErrors } from '../common/api-error.decorator';
+import { ApiFileUpload } from '../common/api-file-upload.decorator';
+import { UPLOAD_MAX_MIB } from '../common/file-upload';
 import { ApiDownload, attachment } from '../common/content-disposition';
 import { storedFile } from '../common/file-response';
 import { SCAN_CONTENT_TYPES } from './scan-file-type';
@@ -107,14 +109,7 @@ export class AgreementsController {
   @Post('agreements/:id/signed-scan')
   @Allow(Role.Applicant)
   @HttpCode(HttpStatus.OK)
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['file'],
-      properties: { file: { type: 'string', format: 'binary', description: 'PDF, JPEG or PNG, at most 10 MiB' } },
-    },
-  })
+  @ApiFileUpload(`PDF, JPEG or PNG, at most ${UPLOAD_MAX_MIB} MiB`)
   @ApiOperation({
     summary: '上传签字盖章扫描件 / upload the signed agreement',
     description:

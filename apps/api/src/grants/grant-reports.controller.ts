@@ -13,7 +13,7 @@ import {
   Res,
   StreamableFile,
 } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Role } from '@app/domain';
 import { Allow } from '../auth/access.decorator';
@@ -21,6 +21,8 @@ import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiAnswerOrNotFound } from '../common/api-answer.decorator';
 import { ApiError, ApiCallerErrors } from '../common/api-error.decorator';
+import { ApiFileUpload } from '../common/api-file-upload.decorator';
+import { UPLOAD_MAX_MIB } from '../common/file-upload';
 import { ApiDownload } from '../common/content-disposition';
 import { storedFile } from '../common/file-response';
 import { SCAN_CONTENT_TYPES } from '../agreements/scan-file-type';
@@ -160,14 +162,7 @@ export class GrantReportsController {
 
   @Post('reports/:id/attachments')
   @Allow(Role.Applicant)
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['file'],
-      properties: { file: { type: 'string', format: 'binary', description: 'PDF, JPEG or PNG, at most 10 MiB' } },
-    },
-  })
+  @ApiFileUpload(`PDF, JPEG or PNG, at most ${UPLOAD_MAX_MIB} MiB`)
   @ApiOperation({
     summary: '上传附件 / attach a file',
     description:

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, Ip, Param, Post, Req, Res, StreamableFile } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { NEED_GUARDS, NEED_PHOTO_MAX_MIB, NEED_PHOTO_TYPES, NeedsErrors, Role, VoteErrors } from '@app/domain';
 import { Allow, Public } from '../auth/access.decorator';
@@ -7,6 +7,7 @@ import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiAnswerOrNotFound } from '../common/api-answer.decorator';
 import { ApiCallerErrors, ApiError, ApiJsonBodyErrors, refusalExample } from '../common/api-error.decorator';
+import { ApiFileUpload } from '../common/api-file-upload.decorator';
 import { ApiDownload } from '../common/content-disposition';
 import { IdParamDto } from '../common/id-param.dto';
 import { SMS_RESEND_SECONDS } from '../votes/sms-challenges';
@@ -159,16 +160,7 @@ export class ResidentsController {
 
   @Post('resident/needs/:id/photo')
   @Allow(Role.Resident)
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['file'],
-      properties: {
-        file: { type: 'string', format: 'binary', description: `JPEG or PNG, at most ${NEED_PHOTO_MAX_MIB} MiB` },
-      },
-    },
-  })
+  @ApiFileUpload(`JPEG or PNG, at most ${NEED_PHOTO_MAX_MIB} MiB`)
   @ApiOperation({
     summary: '为需求附一张照片 / add a photo to a need',
     description:
