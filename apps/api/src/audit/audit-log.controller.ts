@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
-import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AUDIT_EXPORT_COLUMNS } from '@app/persistence';
 import { Role } from '@app/domain';
 import { Allow } from '../auth/access.decorator';
@@ -8,6 +8,7 @@ import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiAnswerOrNotFound } from '../common/api-answer.decorator';
 import { ApiCallerErrors, ApiError } from '../common/api-error.decorator';
+import { ApiCsv } from '../common/api-csv.decorator';
 import { attachment } from '../common/content-disposition';
 import { AuditFilterQueryDto, AuditPageDto, AuditPageQueryDto } from './dto/audit-event.dto';
 import { AuditLogService } from './audit-log.service';
@@ -45,11 +46,7 @@ export class AuditLogController {
       'that was hashed; an empty cell is no value. A text starting with = + - @ or an apostrophe gets a leading ' +
       'apostrophe, against spreadsheet formulas. Verify with `npm run audit -- verify FILE`. Audited as audit.export.',
   })
-  @ApiResponse({
-    status: 200,
-    description: 'UTF-8 with a byte-order mark',
-    content: { 'text/csv': { schema: { type: 'string' } } },
-  })
+  @ApiCsv()
   @ApiCallerErrors('only offices and administrators')
   @ApiError(404, 'another office')
   async export(@CurrentActor() actor: Actor, @Query() query: AuditFilterQueryDto): Promise<StreamableFile> {

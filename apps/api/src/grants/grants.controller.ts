@@ -6,6 +6,7 @@ import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiAnswerOrNotFound } from '../common/api-answer.decorator';
 import { ApiError, ApiCallerErrors } from '../common/api-error.decorator';
+import { ApiCsv } from '../common/api-csv.decorator';
 import { attachmentFile } from '../common/file-response';
 import { IdParamDto } from '../common/id-param.dto';
 import {
@@ -209,11 +210,7 @@ export class GrantsController {
       '与大赛的拨付台账同样的列，列出本街道全部小额直接购买的资助项目的各期拨付。\n\n' +
       'The same columns as a competition’s export, for every direct purchase of the office. Audited as payments.export.',
   })
-  @ApiResponse({
-    status: 200,
-    description: 'UTF-8 with a byte-order mark',
-    content: { 'text/csv': { schema: { type: 'string' } } },
-  })
+  @ApiCsv()
   @ApiCallerErrors('only the grants office')
   async directPayments(@CurrentActor() actor: Actor): Promise<StreamableFile> {
     return attachmentFile(await this.documents.directPaymentsExport(actor));
@@ -228,11 +225,7 @@ export class GrantsController {
       'UTF-8 with BOM, one row per tranche: agreement number, payee, bank details as entered, tranche, amount in ' +
       'figures and 大写, voucher, dates. Audited as payments.export.',
   })
-  @ApiResponse({
-    status: 200,
-    description: 'UTF-8 with a byte-order mark',
-    content: { 'text/csv': { schema: { type: 'string' } } },
-  })
+  @ApiCsv()
   @ApiCallerErrors('only the grants office')
   @ApiError(404)
   async payments(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<StreamableFile> {

@@ -1,11 +1,12 @@
 import { Controller, Get, Param, StreamableFile } from '@nestjs/common';
-import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Role } from '@app/domain';
 import { Allow } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiAnswerOrNotFound } from '../common/api-answer.decorator';
 import { ApiError, ApiCallerErrors } from '../common/api-error.decorator';
+import { ApiCsv } from '../common/api-csv.decorator';
 import { attachment } from '../common/content-disposition';
 import { IdParamDto } from '../common/id-param.dto';
 import { OrganizationHistoryDto } from './dto/organization-history.dto';
@@ -41,16 +42,7 @@ export class OrganizationHistoryController {
       'UTF-8 with BOM, Chinese-first header, amounts in yuan; one row per submission with its grant beside it. ' +
       'Audited as organization-history.export.',
   })
-  @ApiResponse({
-    status: 200,
-    description: 'UTF-8 with a byte-order mark',
-    content: {
-      'text/csv': {
-        schema: { type: 'string' },
-        example: '\uFEFF大赛 / Competition,项目名称 / Project,…\r\n2026年社区微创投,党群心连心·关爱母婴行,…\r\n',
-      },
-    },
-  })
+  @ApiCsv({ example: '\uFEFF大赛 / Competition,项目名称 / Project,…\r\n2026年社区微创投,党群心连心·关爱母婴行,…\r\n' })
   @ApiCallerErrors('only the grants office')
   @ApiError(404, undefined, NOT_FOUND)
   async csv(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<StreamableFile> {

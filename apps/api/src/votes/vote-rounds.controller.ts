@@ -7,6 +7,7 @@ import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiAnswerOrNotFound } from '../common/api-answer.decorator';
 import { ApiCallerErrors, ApiError, ApiJsonBodyErrors, refusalExample } from '../common/api-error.decorator';
+import { ApiCsv } from '../common/api-csv.decorator';
 import { attachment } from '../common/content-disposition';
 import { CompetitionIdParams } from '../roadshows/dto/roadshow-params.dto';
 import { RequestOrigin } from '../roadshows/request-origin.decorator';
@@ -274,11 +275,7 @@ export class VoteRoundsController {
       'reason, record hash. `npm run --silent scoring -- tally-votes FILE` recomputes the tally and checks every ' +
       'row’s hash. Streamed batch by batch, never built whole in memory. Every export is audited.',
   })
-  @ApiResponse({
-    status: 200,
-    description: 'CSV',
-    content: { 'text/csv': { schema: { type: 'string' } } },
-  })
+  @ApiCsv({ description: 'CSV' })
   @ApiCallerErrors(OFFICE_ONLY)
   @ApiError(404, 'no such vote round', ROUND_NOT_FOUND)
   async exportCsv(@CurrentActor() actor: Actor, @Param() params: VoteRoundParams): Promise<StreamableFile> {
