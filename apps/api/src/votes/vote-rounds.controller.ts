@@ -5,7 +5,7 @@ import { CompetitionErrors, Role, VoteErrors } from '@app/domain';
 import { Allow, Public } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ApiAnswerOrNotFound } from '../common/api-answer.decorator';
+import { AnswerRefusals, ApiAnswerOrNotFound } from '../common/api-answer.decorator';
 import { ApiCallerErrors, ApiError, ApiJsonBodyErrors, refusalExample } from '../common/api-error.decorator';
 import { ApiCsv } from '../common/api-csv.decorator';
 import { attachment } from '../common/content-disposition';
@@ -28,6 +28,12 @@ import { VoteRoundsService } from './vote-rounds.service';
 
 const ROUND_NOT_FOUND = refusalExample(VoteErrors.roundNotFound('id'));
 const OFFICE_ONLY = 'only the grants office';
+/** The office's routes on one vote round: the office only, and a round that is not there. */
+const OFFICE_ROUND: AnswerRefusals = {
+  forbidden: OFFICE_ONLY,
+  notFound: 'no such vote round',
+  notFoundExample: ROUND_NOT_FOUND,
+};
 
 @ApiTags('votes 网络投票')
 @Controller()
@@ -95,11 +101,7 @@ export class VoteRoundsController {
       'Settings, counts (cast, valid, voided, awaiting review), voters verified, valid votes per project (always ' +
       'visible to the office) and the code batches issued.',
   })
-  @ApiAnswerOrNotFound(VoteRoundDetailDto, {
-    forbidden: OFFICE_ONLY,
-    notFound: 'no such vote round',
-    notFoundExample: ROUND_NOT_FOUND,
-  })
+  @ApiAnswerOrNotFound(VoteRoundDetailDto, OFFICE_ROUND)
   detail(@Param() params: VoteRoundParams): Promise<VoteRoundDetailDto> {
     return this.rounds.detail(params.id);
   }
@@ -110,11 +112,7 @@ export class VoteRoundsController {
     summary: '修改网络投票设置（开始前） / change a public vote’s settings before it opens',
     description: '审计：vote.round.update（前后对照）。 / Audited as vote.round.update, before and after.',
   })
-  @ApiAnswerOrNotFound(VoteRoundDetailDto, {
-    forbidden: OFFICE_ONLY,
-    notFound: 'no such vote round',
-    notFoundExample: ROUND_NOT_FOUND,
-  })
+  @ApiAnswerOrNotFound(VoteRoundDetailDto, OFFICE_ROUND)
   @ApiError(409, 'the vote has opened', refusalExample(VoteErrors.roundAlreadyOpened()))
   @ApiJsonBodyErrors()
   update(
@@ -135,12 +133,7 @@ export class VoteRoundsController {
       'The codes appear in this response only (only keyed digests are kept): print them for the community to hand ' +
       'out, one resident per code. Not after the vote closes. Audited as vote.codes.issue.',
   })
-  @ApiAnswerOrNotFound(IssuedVoterCodesDto, {
-    status: 201,
-    forbidden: OFFICE_ONLY,
-    notFound: 'no such vote round',
-    notFoundExample: ROUND_NOT_FOUND,
-  })
+  @ApiAnswerOrNotFound(IssuedVoterCodesDto, { ...OFFICE_ROUND, status: 201 })
   @ApiError(409, 'the vote has closed', refusalExample(VoteErrors.roundClosed(new Date('2026-05-08T10:00:00Z'))))
   @ApiJsonBodyErrors()
   issueCodes(
@@ -194,10 +187,7 @@ export class VoteRoundsController {
       'A page of the oldest 1000, grouped by flags and source address, largest group first; send nextAfter as ' +
       'after for the next page. Flagged votes count until the office decides.',
   })
-  @ApiResponse({ status: 200, type: ReviewQueueDto })
-  @ApiCallerErrors(OFFICE_ONLY)
-  @ApiError(400)
-  @ApiError(404, 'no such vote round', ROUND_NOT_FOUND)
+  @ApiAnswerOrNotFound(ReviewQueueDto, OFFICE_ROUND)
   reviewQueue(@Param() params: VoteRoundParams, @Query() query: ReviewQueueQueryDto): Promise<ReviewQueueDto> {
     return this.rounds.reviewQueue(params.id, query.after);
   }
@@ -245,11 +235,7 @@ export class VoteRoundsController {
       'without votes 0. Written like the office’s entries (audited as component-values.record); a ranking run uses ' +
       'them once the office locks the component, and until then they can be recorded again.',
   })
-  @ApiAnswerOrNotFound(VotePointsDto, {
-    forbidden: OFFICE_ONLY,
-    notFound: 'no such vote round',
-    notFoundExample: ROUND_NOT_FOUND,
-  })
+  @ApiAnswerOrNotFound(VotePointsDto, OFFICE_ROUND)
   @ApiError(
     409,
     'the round is still open, has no component, flagged votes await review, or the component is locked',
