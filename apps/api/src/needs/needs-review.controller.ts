@@ -54,7 +54,6 @@ export class NeedsReviewController {
       '按社区名称排列，可只看一个社区；只读，决定由社区作出。\n\nBy community name, or one community; read only, the community decides.',
   })
   @ApiResponse({ status: 200, type: NeedsReviewQueueDto, isArray: true })
-  @ApiError(400)
   @ApiCallerErrors('仅限街道 / offices only')
   @ApiError(404, 'not a community of the office with a wall', refusalExample(NeedsErrors.wallNotFound('communityId')))
   officeQueues(@Query() query: NeedsReviewQueryDto): Promise<NeedsReviewQueueDto[]> {
@@ -118,7 +117,6 @@ export class NeedsReviewController {
     description: '本社区的需求，待审核的也可查看。\n\nThe community’s own needs, pending ones included.',
   })
   @ApiDownload('the photo as stored', NEED_PHOTO_TYPES)
-  @ApiError(400)
   @ApiCallerErrors(COMMUNITIES)
   @ApiError(404, 'no photo of the community’s', refusalExample(NeedsErrors.photoNotFound()))
   async photo(
