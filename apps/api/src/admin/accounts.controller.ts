@@ -4,7 +4,8 @@ import { INVITATION_HOURS, Role } from '@app/domain';
 import { Allow, Public } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ApiCallerErrors, ApiError, ApiJsonBodyErrors } from '../common/api-error.decorator';
+import { ApiAnswerOrNotFound } from '../common/api-answer.decorator';
+import { ApiError, ApiJsonBodyErrors } from '../common/api-error.decorator';
 import { IdParamDto } from '../common/id-param.dto';
 import { BoundedListQueryDto, pageItems } from '../common/page-query.dto';
 import { AccountsService } from './accounts.service';
@@ -43,9 +44,7 @@ export class AccountsController {
   @Get('tenants/:id/accounts')
   @Allow(Role.Admin)
   @ApiOperation({ summary: '单位的办公室账号 / an office’s accounts', description: 'Oldest first.' })
-  @ApiResponse({ status: 200, type: AccountListDto })
-  @ApiCallerErrors('admins only')
-  @ApiError(404, 'no such office')
+  @ApiAnswerOrNotFound(AccountListDto, { forbidden: 'admins only', notFound: 'no such office' })
   async list(
     @CurrentActor() actor: Actor,
     @Param() params: IdParamDto,
@@ -62,9 +61,7 @@ export class AccountsController {
       `返回一次性链接（${INVITATION_HOURS} 小时内有效、只能用一次），只显示这一次：请交给本人，由其自行设置密码。\n\n` +
       `Returns a one-time link (valid ${INVITATION_HOURS} hours, usable once), shown only now: hand it to the person, who sets their own password.`,
   })
-  @ApiResponse({ status: 201, type: InvitedAccountResponseDto })
-  @ApiCallerErrors('admins only')
-  @ApiError(404, 'no such office')
+  @ApiAnswerOrNotFound(InvitedAccountResponseDto, { status: 201, forbidden: 'admins only', notFound: 'no such office' })
   @ApiError(409, 'the login is taken', {
     code: 'CONFLICT',
     reason: 'LOGIN_TAKEN',
@@ -90,9 +87,11 @@ export class AccountsController {
       '立即生效：该账号已登录的会话和个人 API 密钥在下一次请求时即被拒绝。\n\n' +
       'At once: the account’s sessions and personal API keys are refused on their next request.',
   })
-  @ApiResponse({ status: 200, type: AccountResponseDto })
-  @ApiCallerErrors('admins only')
-  @ApiError(404, 'no such office account', NO_SUCH_ACCOUNT)
+  @ApiAnswerOrNotFound(AccountResponseDto, {
+    forbidden: 'admins only',
+    notFound: 'no such office account',
+    notFoundExample: NO_SUCH_ACCOUNT,
+  })
   disable(@CurrentActor() actor: Actor, @Param() params: AccountIdParamDto): Promise<AccountResponseDto> {
     return this.accounts.disable(actor, params.id);
   }
@@ -101,9 +100,11 @@ export class AccountsController {
   @Allow(Role.Admin)
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: '恢复账号 / re-enable an account', description: 'The person signs in again.' })
-  @ApiResponse({ status: 200, type: AccountResponseDto })
-  @ApiCallerErrors('admins only')
-  @ApiError(404, 'no such office account', NO_SUCH_ACCOUNT)
+  @ApiAnswerOrNotFound(AccountResponseDto, {
+    forbidden: 'admins only',
+    notFound: 'no such office account',
+    notFoundExample: NO_SUCH_ACCOUNT,
+  })
   enable(@CurrentActor() actor: Actor, @Param() params: AccountIdParamDto): Promise<AccountResponseDto> {
     return this.accounts.enable(actor, params.id);
   }
@@ -117,9 +118,11 @@ export class AccountsController {
       '原密码和所有会话立即失效；返回新的一次性链接，只显示这一次。\n\n' +
       'The old password and every session stop now; returns a fresh one-time link, shown only now.',
   })
-  @ApiResponse({ status: 200, type: InvitedAccountResponseDto })
-  @ApiCallerErrors('admins only')
-  @ApiError(404, 'no such office account', NO_SUCH_ACCOUNT)
+  @ApiAnswerOrNotFound(InvitedAccountResponseDto, {
+    forbidden: 'admins only',
+    notFound: 'no such office account',
+    notFoundExample: NO_SUCH_ACCOUNT,
+  })
   reset(@CurrentActor() actor: Actor, @Param() params: AccountIdParamDto): Promise<InvitedAccountResponseDto> {
     return this.accounts.reset(actor, params.id);
   }

@@ -4,6 +4,7 @@ import { Role } from '@app/domain';
 import { Allow } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import { ApiAnswerOrNotFound } from '../common/api-answer.decorator';
 import { ApiCallerErrors, ApiError, ApiJsonBodyErrors } from '../common/api-error.decorator';
 import { IdParamDto } from '../common/id-param.dto';
 import { BoundedListQueryDto, pageItems } from '../common/page-query.dto';
@@ -28,9 +29,10 @@ export class TenantApiKeysController {
       '带权限范围的单位密钥，以及本单位账号的个人密钥。密钥本身不再显示。\n\n' +
       'The office’s scoped keys and its accounts’ personal keys; the keys themselves are never shown again.',
   })
-  @ApiResponse({ status: 200, type: TenantApiKeyListDto })
-  @ApiCallerErrors('admins and offices only')
-  @ApiError(404, 'no such office, or another office’s')
+  @ApiAnswerOrNotFound(TenantApiKeyListDto, {
+    forbidden: 'admins and offices only',
+    notFound: 'no such office, or another office’s',
+  })
   async list(
     @CurrentActor() actor: Actor,
     @Param() params: IdParamDto,
@@ -48,9 +50,11 @@ export class TenantApiKeysController {
       'The key is returned only now. Sent as the x-api-key header it may call only the routes its scopes ' +
       'open; any other answers 403 API_KEY_SCOPE_MISSING.',
   })
-  @ApiResponse({ status: 201, type: CreatedTenantApiKeyResponseDto })
-  @ApiCallerErrors('admins and offices only')
-  @ApiError(404, 'no such office, or another office’s')
+  @ApiAnswerOrNotFound(CreatedTenantApiKeyResponseDto, {
+    status: 201,
+    forbidden: 'admins and offices only',
+    notFound: 'no such office, or another office’s',
+  })
   @ApiError(409, 'too many active keys')
   @ApiJsonBodyErrors()
   create(

@@ -4,7 +4,8 @@ import { Role } from '@app/domain';
 import { Allow } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ApiCallerErrors, ApiError, ApiJsonBodyErrors } from '../common/api-error.decorator';
+import { ApiAnswerOrNotFound } from '../common/api-answer.decorator';
+import { ApiCallerErrors, ApiJsonBodyErrors } from '../common/api-error.decorator';
 import { IdParamDto } from '../common/id-param.dto';
 import { BoundedListQueryDto, pageItems } from '../common/page-query.dto';
 import { CreateTenantDto, TenantListDto, TenantResponseDto, UpdateTenantDto } from './dto/tenant.dto';
@@ -44,9 +45,12 @@ export class TenantsController {
       '街道须在区之下；区在市之下或为顶级；市只能为顶级。\n\n' +
       'A street office goes under a district, a district under a city or at the top, a city at the top.',
   })
-  @ApiResponse({ status: 201, type: TenantResponseDto })
-  @ApiCallerErrors('admins only')
-  @ApiError(404, 'no such parent office', { ...NO_SUCH_TENANT, field: 'parentId' })
+  @ApiAnswerOrNotFound(TenantResponseDto, {
+    status: 201,
+    forbidden: 'admins only',
+    notFound: 'no such parent office',
+    notFoundExample: { ...NO_SUCH_TENANT, field: 'parentId' },
+  })
   @ApiJsonBodyErrors()
   create(@CurrentActor() actor: Actor, @Body() dto: CreateTenantDto): Promise<TenantResponseDto> {
     return this.tenants.create(actor, dto);
@@ -55,9 +59,11 @@ export class TenantsController {
   @Patch(':id')
   @Allow(Role.Admin)
   @ApiOperation({ summary: '修改单位名称 / rename an office' })
-  @ApiResponse({ status: 200, type: TenantResponseDto })
-  @ApiCallerErrors('admins only')
-  @ApiError(404, 'no such office', NO_SUCH_TENANT)
+  @ApiAnswerOrNotFound(TenantResponseDto, {
+    forbidden: 'admins only',
+    notFound: 'no such office',
+    notFoundExample: NO_SUCH_TENANT,
+  })
   @ApiJsonBodyErrors()
   rename(
     @CurrentActor() actor: Actor,
@@ -73,9 +79,11 @@ export class TenantsController {
     summary: '单位设置 / an office’s settings',
     description: '办公室只能查看本单位的设置。\n\nAn office reads its own only; another office’s reads as missing.',
   })
-  @ApiResponse({ status: 200, type: TenantSettingsResponseDto })
-  @ApiCallerErrors('admins and offices only')
-  @ApiError(404, 'no such office, or another office’s', NO_SUCH_TENANT)
+  @ApiAnswerOrNotFound(TenantSettingsResponseDto, {
+    forbidden: 'admins and offices only',
+    notFound: 'no such office, or another office’s',
+    notFoundExample: NO_SUCH_TENANT,
+  })
   settings(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<TenantSettingsResponseDto> {
     return this.tenants.settings(actor, params.id);
   }
@@ -89,9 +97,11 @@ export class TenantsController {
       'The grantor becomes party A of new competitions by default; the notice texts open and close the public ' +
       'notice. A section left out goes back to the platform’s default.',
   })
-  @ApiResponse({ status: 200, type: TenantSettingsResponseDto })
-  @ApiCallerErrors('admins and offices only')
-  @ApiError(404, 'no such office, or another office’s', NO_SUCH_TENANT)
+  @ApiAnswerOrNotFound(TenantSettingsResponseDto, {
+    forbidden: 'admins and offices only',
+    notFound: 'no such office, or another office’s',
+    notFoundExample: NO_SUCH_TENANT,
+  })
   @ApiJsonBodyErrors()
   replaceSettings(
     @CurrentActor() actor: Actor,

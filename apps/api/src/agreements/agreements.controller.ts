@@ -1,16 +1,20 @@
 import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Role } from '@app/domain';
 import { Allow } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import { ApiAnswerOrNotFound } from '../common/api-answer.decorator';
 import { ApiError, ApiCallerErrors } from '../common/api-error.decorator';
+import { ApiFileUpload } from '../common/api-file-upload.decorator';
+import { UPLOAD_MAX_MIB } from '../common/file-upload';
 import { ApiDownload, attachment } from '../common/content-disposition';
+import { storedFile } from '../common/file-response';
 import { SCAN_CONTENT_TYPES } from './scan-file-type';
 import { IdParamDto } from '../common/id-param.dto';
 import { pageWith } from '../common/page-query.dto';
-import { AgreementFile, AgreementsService } from './agreements.service';
+import { AgreementsService } from './agreements.service';
 import {
   AgreementListDto,
   AgreementListQueryDto,
@@ -18,11 +22,6 @@ import {
   RegenerateResponseDto,
 } from './dto/agreement.dto';
 import { readSignedScanUpload } from './signed-scan-upload';
-
-function fileResponse(file: AgreementFile, reply: FastifyReply): StreamableFile {
-  void reply.header('x-content-sha256', file.sha256).header('cache-control', 'private, no-store');
-  return new StreamableFile(file.bytes, { type: file.contentType, disposition: attachment(file.filename) });
-}
 
 @ApiTags('agreements 资助协议书')
 @Controller()
@@ -37,9 +36,7 @@ export class AgreementsController {
       '按协议编号排列：编号、项目、资助金额、状态、sha256；expected / rendered 显示生成进度。\n\n' +
       'In number order: number, project, grant, status and sha256; expected and rendered show the rendering progress.',
   })
-  @ApiResponse({ status: 200, type: AgreementListDto })
-  @ApiCallerErrors('only the grants office')
-  @ApiError(404)
+  @ApiAnswerOrNotFound(AgreementListDto, { forbidden: 'only the grants office' })
   async list(@Param() params: IdParamDto, @Query() query: AgreementListQueryDto): Promise<AgreementListDto> {
     return pageWith(await this.agreements.list(params.id, query.includeVoid ?? false), query);
   }
@@ -83,9 +80,7 @@ export class AgreementsController {
     summary: '协议书信息 / one agreement’s metadata',
     description: 'An applicant sees only its own organization’s current agreement; anything else is 404.',
   })
-  @ApiResponse({ status: 200, type: AgreementResponseDto })
-  @ApiCallerErrors()
-  @ApiError(404)
+  @ApiAnswerOrNotFound(AgreementResponseDto)
   get(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<AgreementResponseDto> {
     return this.agreements.get(actor, params.id);
   }
@@ -108,20 +103,13 @@ export class AgreementsController {
     @Param() params: IdParamDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile> {
-    return fileResponse(await this.agreements.download(actor, params.id), reply);
+    return storedFile(await this.agreements.download(actor, params.id), reply);
   }
 
   @Post('agreements/:id/signed-scan')
   @Allow(Role.Applicant)
   @HttpCode(HttpStatus.OK)
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['file'],
-      properties: { file: { type: 'string', format: 'binary', description: 'PDF, JPEG or PNG, at most 10 MiB' } },
-    },
-  })
+  @ApiFileUpload(`PDF, JPEG or PNG, at most ${UPLOAD_MAX_MIB} MiB`)
   @ApiOperation({
     summary: '上传签字盖章扫描件 / upload the signed agreement',
     description:
@@ -156,7 +144,7 @@ export class AgreementsController {
     @Param() params: IdParamDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile> {
-    return fileResponse(await this.agreements.signedScan(actor, params.id), reply);
+    return storedFile(await this.agreements.signedScan(actor, params.id), reply);
   }
 
   @Get('submissions/:id/agreement')
@@ -165,9 +153,7 @@ export class AgreementsController {
     summary: '项目的当前协议书 / the current agreement of a project',
     description: 'For the winning applicant’s own project (and the office); anything else is 404.',
   })
-  @ApiResponse({ status: 200, type: AgreementResponseDto })
-  @ApiCallerErrors()
-  @ApiError(404)
+  @ApiAnswerOrNotFound(AgreementResponseDto)
   forSubmission(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<AgreementResponseDto> {
     return this.agreements.forSubmission(actor, params.id);
   }

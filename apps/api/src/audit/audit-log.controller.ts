@@ -1,12 +1,14 @@
 import { Readable } from 'node:stream';
 import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
-import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AUDIT_EXPORT_COLUMNS } from '@app/persistence';
 import { Role } from '@app/domain';
 import { Allow } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import { ApiAnswerOrNotFound } from '../common/api-answer.decorator';
 import { ApiCallerErrors, ApiError } from '../common/api-error.decorator';
+import { ApiCsv } from '../common/api-csv.decorator';
 import { attachment } from '../common/content-disposition';
 import { AuditFilterQueryDto, AuditPageDto, AuditPageQueryDto } from './dto/audit-event.dto';
 import { AuditLogService } from './audit-log.service';
@@ -28,9 +30,7 @@ export class AuditLogController {
       `An office reads its own rows, an administrator all (or one office's); ${FILTERS_EN}; newest first, ` +
       'paged by passing nextBefore back as before.',
   })
-  @ApiResponse({ status: 200, type: AuditPageDto })
-  @ApiCallerErrors('only offices and administrators')
-  @ApiError(404, 'another office')
+  @ApiAnswerOrNotFound(AuditPageDto, { forbidden: 'only offices and administrators', notFound: 'another office' })
   page(@CurrentActor() actor: Actor, @Query() query: AuditPageQueryDto): Promise<AuditPageDto> {
     return this.log.page(actor, query);
   }
@@ -46,11 +46,7 @@ export class AuditLogController {
       'that was hashed; an empty cell is no value. A text starting with = + - @ or an apostrophe gets a leading ' +
       'apostrophe, against spreadsheet formulas. Verify with `npm run audit -- verify FILE`. Audited as audit.export.',
   })
-  @ApiResponse({
-    status: 200,
-    description: 'UTF-8 with a byte-order mark',
-    content: { 'text/csv': { schema: { type: 'string' } } },
-  })
+  @ApiCsv()
   @ApiCallerErrors('only offices and administrators')
   @ApiError(404, 'another office')
   async export(@CurrentActor() actor: Actor, @Query() query: AuditFilterQueryDto): Promise<StreamableFile> {

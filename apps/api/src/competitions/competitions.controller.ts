@@ -4,6 +4,7 @@ import { ApiKeyScope, CompetitionErrors, CompetitionState, Role, RulesErrors, ru
 import { Allow, KeyScope, Public } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import { ApiAnswerOrNotFound } from '../common/api-answer.decorator';
 import { ApiCallerErrors, ApiError, ApiJsonBodyErrors, refusalExample } from '../common/api-error.decorator';
 import { IdParamDto } from '../common/id-param.dto';
 import { CompetitionsService } from './competitions.service';
@@ -84,9 +85,11 @@ export class CompetitionsController {
     summary: '查看大赛 / one competition',
     description: 'Applicants do not see drafts; a judge sees only the competition of their roadshow.',
   })
-  @ApiResponse({ status: 200, type: CompetitionResponseDto })
-  @ApiCallerErrors('evaluators see their round on their tablet, not the competition')
-  @ApiError(404, 'missing, or not visible to you', NOT_FOUND_EXAMPLE)
+  @ApiAnswerOrNotFound(CompetitionResponseDto, {
+    forbidden: 'evaluators see their round on their tablet, not the competition',
+    notFound: 'missing, or not visible to you',
+    notFoundExample: NOT_FOUND_EXAMPLE,
+  })
   get(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<CompetitionResponseDto> {
     return this.competitions.get(actor, params.id);
   }
@@ -97,9 +100,7 @@ export class CompetitionsController {
     summary: '修改大赛基本信息 / edit title, pool, deadline or grantor',
     description: 'Refused (409) once the roadshow has started.',
   })
-  @ApiResponse({ status: 200, type: CompetitionResponseDto })
-  @ApiCallerErrors()
-  @ApiError(404, undefined, NOT_FOUND_EXAMPLE)
+  @ApiAnswerOrNotFound(CompetitionResponseDto, { notFoundExample: NOT_FOUND_EXAMPLE })
   @ApiError(409, 'frozen, or changed since expectedVersion')
   @ApiJsonBodyErrors()
   update(
@@ -119,9 +120,7 @@ export class CompetitionsController {
       'Each field given replaces the stored one; the whole is validated and rulesVersion goes up by one. ' +
       'Refused with 409 from the roadshow on.',
   })
-  @ApiResponse({ status: 200, type: CompetitionResponseDto })
-  @ApiCallerErrors()
-  @ApiError(404, undefined, NOT_FOUND_EXAMPLE)
+  @ApiAnswerOrNotFound(CompetitionResponseDto, { notFoundExample: NOT_FOUND_EXAMPLE })
   @ApiError(
     409,
     undefined,
@@ -153,9 +152,7 @@ export class CompetitionsController {
       'keeping every other rule; the whole is validated and rulesVersion goes up by one, audited as ' +
       'competition.rules.update with the preset’s name. A draft competition only (else 409 PRESET_ONLY_IN_DRAFT).',
   })
-  @ApiResponse({ status: 200, type: CompetitionResponseDto })
-  @ApiCallerErrors()
-  @ApiError(404, undefined, NOT_FOUND_EXAMPLE)
+  @ApiAnswerOrNotFound(CompetitionResponseDto, { notFoundExample: NOT_FOUND_EXAMPLE })
   @ApiError(409, 'not a draft', refusalExample(CompetitionErrors.presetOnlyInDraft(CompetitionState.Open)))
   @ApiJsonBodyErrors()
   applyScorePreset(
@@ -175,9 +172,7 @@ export class CompetitionsController {
       'draft → open → closed → screening → roadshow → scoring-closed → ranked → allocated → publicity → awarded → ' +
       'in-progress → finished; closed → open, allocated/publicity → ranked. Entering the roadshow freezes the rules.',
   })
-  @ApiResponse({ status: 200, type: CompetitionResponseDto })
-  @ApiCallerErrors()
-  @ApiError(404, undefined, NOT_FOUND_EXAMPLE)
+  @ApiAnswerOrNotFound(CompetitionResponseDto, { notFoundExample: NOT_FOUND_EXAMPLE })
   @ApiError(
     409,
     undefined,

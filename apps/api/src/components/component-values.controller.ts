@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
-import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ComponentErrors, Role } from '@app/domain';
 import { Allow } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ApiCallerErrors, ApiError, ApiJsonBodyErrors, refusalExample } from '../common/api-error.decorator';
+import { ApiAnswerOrNotFound } from '../common/api-answer.decorator';
+import { ApiError, ApiJsonBodyErrors, refusalExample } from '../common/api-error.decorator';
 import { IdParamDto } from '../common/id-param.dto';
 import { ComponentValuesService } from './component-values.service';
 import {
@@ -33,9 +34,10 @@ export class ComponentValuesController {
       'The rules’ input and vote components in order: weight or bonus cap, maximum, whether locked, each ' +
       'project’s value, and the screened-in projects still without one.',
   })
-  @ApiResponse({ status: 200, type: CompetitionComponentsDto })
-  @ApiCallerErrors('仅限办公室与管理员 / office and admin only')
-  @ApiError(404, '大赛不存在 / no such competition')
+  @ApiAnswerOrNotFound(CompetitionComponentsDto, {
+    forbidden: '仅限办公室与管理员 / office and admin only',
+    notFound: '大赛不存在 / no such competition',
+  })
   list(@Param() params: IdParamDto): Promise<CompetitionComponentsDto> {
     return this.service.list(params.id);
   }
@@ -52,9 +54,7 @@ export class ComponentValuesController {
       'donations component give donationFen, turned into points by the rule’s fenPerPoint. Refused once the ' +
       'component is locked (409). If any entry is wrong nothing is written.',
   })
-  @ApiResponse({ status: 200, type: RecordedComponentValuesDto })
-  @ApiCallerErrors()
-  @ApiError(404, NOT_FOUND)
+  @ApiAnswerOrNotFound(RecordedComponentValuesDto, { notFound: NOT_FOUND })
   @ApiError(409, '构成已锁定 / the component is locked', refusalExample(ComponentErrors.locked(COMPONENT)))
   @ApiJsonBodyErrors()
   record(
@@ -77,9 +77,7 @@ export class ComponentValuesController {
       '("捐赠金额（元）/ Donations (yuan)" for a donations component). Every row is checked; if any is wrong nothing ' +
       'is written and details name each problem with its line number.',
   })
-  @ApiResponse({ status: 200, type: RecordedComponentValuesDto })
-  @ApiCallerErrors()
-  @ApiError(404, NOT_FOUND)
+  @ApiAnswerOrNotFound(RecordedComponentValuesDto, { notFound: NOT_FOUND })
   @ApiError(409, '构成已锁定 / the component is locked', refusalExample(ComponentErrors.locked(COMPONENT)))
   @ApiJsonBodyErrors()
   import(
@@ -100,9 +98,7 @@ export class ComponentValuesController {
       'Every input and vote component must be locked before ranking; locking needs a value for every ' +
       'screened-in project. Locking a locked component does nothing.',
   })
-  @ApiResponse({ status: 200, type: CompetitionComponentsDto })
-  @ApiCallerErrors()
-  @ApiError(404, NOT_FOUND)
+  @ApiAnswerOrNotFound(CompetitionComponentsDto, { notFound: NOT_FOUND })
   @ApiError(
     409,
     '还有项目没有分数 / projects without a value',
@@ -121,9 +117,7 @@ export class ComponentValuesController {
       '结果公示后不能再解除锁定（409）。解除与锁定都记入审计日志。\n\n' +
       'Refused once the result is published (409). Unlocking and locking are audited.',
   })
-  @ApiResponse({ status: 200, type: CompetitionComponentsDto })
-  @ApiCallerErrors()
-  @ApiError(404, NOT_FOUND)
+  @ApiAnswerOrNotFound(CompetitionComponentsDto, { notFound: NOT_FOUND })
   @ApiError(
     409,
     '结果已公示 / the result is published',

@@ -4,6 +4,7 @@ import { EvaluationErrors, EvaluationStage, GrantsErrors, Role } from '@app/doma
 import { Allow } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import { ApiAnswerOrNotFound } from '../common/api-answer.decorator';
 import { ApiError, refusalExample, ApiCallerErrors } from '../common/api-error.decorator';
 import { attachment } from '../common/content-disposition';
 import { IdParamDto } from '../common/id-param.dto';
@@ -45,9 +46,11 @@ export class EvaluationsController {
       'round follows the competition’s evaluation rules as they stand. One open round per stage. Audited as ' +
       'evaluation.round.open.',
   })
-  @ApiResponse({ status: 201, type: EvaluationRoundDto })
-  @ApiCallerErrors('only the grants office')
-  @ApiError(404, 'no such competition')
+  @ApiAnswerOrNotFound(EvaluationRoundDto, {
+    status: 201,
+    forbidden: 'only the grants office',
+    notFound: 'no such competition',
+  })
   @ApiError(409, 'a round of the stage is open, or nothing to evaluate', {
     ...refusalExample(EvaluationErrors.nothingToEvaluate(EvaluationStage.Reevaluation)),
   })
@@ -62,9 +65,7 @@ export class EvaluationsController {
   @Get('competitions/:id/evaluation-rounds')
   @Allow(Role.Office, Role.Admin)
   @ApiOperation({ summary: '本大赛的评估轮次 / the competition’s evaluation rounds', description: 'Newest first.' })
-  @ApiResponse({ status: 200, type: EvaluationRoundListDto })
-  @ApiCallerErrors('only the office')
-  @ApiError(404, 'no such competition')
+  @ApiAnswerOrNotFound(EvaluationRoundListDto, { forbidden: 'only the office', notFound: 'no such competition' })
   list(@Param() params: CompetitionIdParams): Promise<EvaluationRoundListDto> {
     return this.evaluations.list(params.id);
   }
@@ -77,9 +78,7 @@ export class EvaluationsController {
       '规则、项目、评估组成员及进度（已录入/应录入）、回避、已录入的评分表，结束后每个项目的得分、等次、星级与构成。\n\n' +
       'Its rules, projects, panel with progress, recusals, the sheets entered and, once closed, each result.',
   })
-  @ApiResponse({ status: 200, type: EvaluationRoundDto })
-  @ApiCallerErrors('only the office')
-  @ApiError(404, undefined, ROUND_NOT_FOUND)
+  @ApiAnswerOrNotFound(EvaluationRoundDto, { forbidden: 'only the office', notFoundExample: ROUND_NOT_FOUND })
   get(@Param() params: EvaluationRoundParams): Promise<EvaluationRoundDto> {
     return this.evaluations.get(params.id);
   }
@@ -120,9 +119,12 @@ export class EvaluationsController {
       'For a lost slip or an evaluator without a code: the old code is refused at once and every tablet signed in ' +
       'with it is signed out. The new code is shown this once. Audited as evaluation.evaluator.code-reissue.',
   })
-  @ApiResponse({ status: 201, type: IssuedEvaluatorCodeDto })
-  @ApiCallerErrors('only the grants office')
-  @ApiError(404, 'no such round or evaluator', ROUND_NOT_FOUND)
+  @ApiAnswerOrNotFound(IssuedEvaluatorCodeDto, {
+    status: 201,
+    forbidden: 'only the grants office',
+    notFound: 'no such round or evaluator',
+    notFoundExample: ROUND_NOT_FOUND,
+  })
   @ApiError(409, 'the round is closed', ROUND_CLOSED)
   reissueCode(
     @CurrentActor() actor: Actor,
@@ -140,9 +142,12 @@ export class EvaluationsController {
       '该评估人对该项目的评分不计入，也不能再录入。审计：evaluation.recusal。\n\n' +
       'The evaluator’s sheet for the project never counts and cannot be entered. Audited as evaluation.recusal.',
   })
-  @ApiResponse({ status: 201, type: EvaluationRoundDto })
-  @ApiCallerErrors('only the grants office')
-  @ApiError(404, 'no such round, evaluator or project in the round', ROUND_NOT_FOUND)
+  @ApiAnswerOrNotFound(EvaluationRoundDto, {
+    status: 201,
+    forbidden: 'only the grants office',
+    notFound: 'no such round, evaluator or project in the round',
+    notFoundExample: ROUND_NOT_FOUND,
+  })
   @ApiError(409, 'the round is closed', ROUND_CLOSED)
   declareRecusal(
     @CurrentActor() actor: Actor,
@@ -162,9 +167,11 @@ export class EvaluationsController {
       'Every criterion 0 to its maximum with at most 2 decimals; every problem is listed at once. Entering it again ' +
       'corrects it (both audited). A recused pair is refused. Audited as evaluation.sheet.enter.',
   })
-  @ApiResponse({ status: 200, type: EvaluationRoundDto })
-  @ApiCallerErrors('only the grants office')
-  @ApiError(404, 'no such round, evaluator or project in the round', ROUND_NOT_FOUND)
+  @ApiAnswerOrNotFound(EvaluationRoundDto, {
+    forbidden: 'only the grants office',
+    notFound: 'no such round, evaluator or project in the round',
+    notFoundExample: ROUND_NOT_FOUND,
+  })
   @ApiError(409, 'the round is closed, or the evaluator is recused', {
     ...refusalExample(EvaluationErrors.evaluatorRecused('同一社区：洲边 / same community: 洲边')),
   })
@@ -190,9 +197,7 @@ export class EvaluationsController {
       'days) and a re-evaluation; a C after remediation proposes termination. Audited as evaluation.round.close and ' +
       'tranche.eligible.',
   })
-  @ApiResponse({ status: 200, type: EvaluationRoundDto })
-  @ApiCallerErrors('only the grants office')
-  @ApiError(404, undefined, ROUND_NOT_FOUND)
+  @ApiAnswerOrNotFound(EvaluationRoundDto, { forbidden: 'only the grants office', notFoundExample: ROUND_NOT_FOUND })
   @ApiError(409, 'closed already, or sheets missing', refusalExample(EvaluationErrors.sheetsMissing(2, 15)))
   close(@CurrentActor() actor: Actor, @Param() params: EvaluationRoundParams): Promise<EvaluationRoundDto> {
     return this.evaluations.close(actor, params.id);
@@ -229,9 +234,10 @@ export class EvaluationsController {
       'Each round’s score, band, stars, breakdown and outcome, and the remediation deadline while one runs. The ' +
       'office sees every grant, a grantee only its own.',
   })
-  @ApiResponse({ status: 200, type: GrantEvaluationsDto })
-  @ApiCallerErrors()
-  @ApiError(404, 'no such grant, or not yours', refusalExample(GrantsErrors.grantNotFound()))
+  @ApiAnswerOrNotFound(GrantEvaluationsDto, {
+    notFound: 'no such grant, or not yours',
+    notFoundExample: refusalExample(GrantsErrors.grantNotFound()),
+  })
   ofGrant(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<GrantEvaluationsDto> {
     return this.evaluations.ofGrant(actor, params.id);
   }

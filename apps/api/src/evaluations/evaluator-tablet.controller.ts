@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Ip, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, Ip, Param, Post, Put, applyDecorators } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { EvaluationErrors, Role } from '@app/domain';
 import { Allow, Public } from '../auth/access.decorator';
@@ -19,6 +19,15 @@ import { EvaluatorTabletService } from './evaluator-tablet.service';
 type EvaluatorActor = Extract<Actor, { kind: 'evaluator' }>;
 
 const ROUND_NOT_FOUND = refusalExample(EvaluationErrors.roundNotFound());
+
+/** What an evaluator's route refuses before it looks at the round: bad input, no evaluator session, another role. */
+function ApiEvaluatorErrors(): MethodDecorator {
+  return applyDecorators(
+    ApiError(400),
+    ApiError(401, '未登录，或评估人令牌无效 / not signed in, or the evaluator token is not valid'),
+    ApiError(403, '仅限评估人 / evaluators only'),
+  );
+}
 
 @ApiTags('evaluator 评估人')
 @Controller()
@@ -55,9 +64,7 @@ export class EvaluatorTabletController {
       'The rubric, and each project with your own sheet’s state (to score, scored, recused); never other sheets.',
   })
   @ApiResponse({ status: 200, type: EvaluatorRoundViewDto })
-  @ApiError(400)
-  @ApiError(401, '未登录，或评估人令牌无效 / not signed in, or the evaluator token is not valid')
-  @ApiError(403, '仅限评估人 / evaluators only')
+  @ApiEvaluatorErrors()
   @ApiError(404, '不是本人所在的轮次 / not your round', ROUND_NOT_FOUND)
   view(@CurrentActor() actor: EvaluatorActor, @Param() params: EvaluationRoundParams): Promise<EvaluatorRoundViewDto> {
     return this.tablet.view(actor, params.id);
@@ -74,9 +81,7 @@ export class EvaluatorTabletController {
       'evaluator as actor). Submitting again replaces it. A recused project or a closed round is refused.',
   })
   @ApiResponse({ status: 200, type: EvaluatorRoundViewDto })
-  @ApiError(400)
-  @ApiError(401, '未登录，或评估人令牌无效 / not signed in, or the evaluator token is not valid')
-  @ApiError(403, '仅限评估人 / evaluators only')
+  @ApiEvaluatorErrors()
   @ApiError(404, '不是本人所在的轮次，或项目不在本轮 / not your round, or not a project of it', ROUND_NOT_FOUND)
   @ApiError(409, '轮次已结束，或本人已回避 / the round is closed, or you are recused', {
     ...refusalExample(EvaluationErrors.roundClosed()),
@@ -99,9 +104,7 @@ export class EvaluatorTabletController {
       'You can no longer score the project and a sheet already given never counts. Audited as evaluation.recusal.',
   })
   @ApiResponse({ status: 201, type: EvaluatorRoundViewDto })
-  @ApiError(400)
-  @ApiError(401, '未登录，或评估人令牌无效 / not signed in, or the evaluator token is not valid')
-  @ApiError(403, '仅限评估人 / evaluators only')
+  @ApiEvaluatorErrors()
   @ApiError(404, '不是本人所在的轮次，或项目不在本轮 / not your round, or not a project of it', ROUND_NOT_FOUND)
   @ApiError(409, '轮次已结束 / the round is closed', refusalExample(EvaluationErrors.roundClosed()))
   @ApiJsonBodyErrors()

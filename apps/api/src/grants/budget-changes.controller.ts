@@ -4,6 +4,7 @@ import { Role } from '@app/domain';
 import { Allow } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import { ApiAnswerOrNotFound } from '../common/api-answer.decorator';
 import { ApiError, ApiCallerErrors } from '../common/api-error.decorator';
 import { IdParamDto } from '../common/id-param.dto';
 import { BudgetChangesService } from './budget-changes.service';
@@ -63,9 +64,7 @@ export class BudgetChangesController {
     summary: '批准预算调整 / approve',
     description: 'The proposed lines become the next budget version. Audited as budget-change.approve.',
   })
-  @ApiResponse({ status: 200, type: BudgetChangeDto })
-  @ApiCallerErrors('only the grants office')
-  @ApiError(404)
+  @ApiAnswerOrNotFound(BudgetChangeDto, { forbidden: 'only the grants office' })
   @ApiError(409, 'already decided, or the budget changed since')
   approve(
     @CurrentActor() actor: Actor,
@@ -82,9 +81,7 @@ export class BudgetChangesController {
     summary: '不予批准 / refuse',
     description: 'With a reason the grantee reads. Audited as budget-change.refuse.',
   })
-  @ApiResponse({ status: 200, type: BudgetChangeDto })
-  @ApiCallerErrors('only the grants office')
-  @ApiError(404)
+  @ApiAnswerOrNotFound(BudgetChangeDto, { forbidden: 'only the grants office' })
   @ApiError(409, 'already decided')
   refuse(
     @CurrentActor() actor: Actor,

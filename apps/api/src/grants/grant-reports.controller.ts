@@ -13,14 +13,18 @@ import {
   Res,
   StreamableFile,
 } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Role } from '@app/domain';
 import { Allow } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import { ApiAnswerOrNotFound } from '../common/api-answer.decorator';
 import { ApiError, ApiCallerErrors } from '../common/api-error.decorator';
-import { ApiDownload, attachment } from '../common/content-disposition';
+import { ApiFileUpload } from '../common/api-file-upload.decorator';
+import { UPLOAD_MAX_MIB } from '../common/file-upload';
+import { ApiDownload } from '../common/content-disposition';
+import { storedFile } from '../common/file-response';
 import { SCAN_CONTENT_TYPES } from '../agreements/scan-file-type';
 import { IdParamDto } from '../common/id-param.dto';
 import { readAttachmentUpload } from './attachment-upload';
@@ -85,9 +89,7 @@ export class GrantReportsController {
   @Get('reports/:id')
   @Allow(Role.Office, Role.Admin, Role.Applicant)
   @ApiOperation({ summary: '查看报告 / one report', description: 'With its attachments and its review.' })
-  @ApiResponse({ status: 200, type: ReportDto })
-  @ApiCallerErrors()
-  @ApiError(404, 'no such report, or not yours', REPORT_NOT_FOUND)
+  @ApiAnswerOrNotFound(ReportDto, { notFound: 'no such report, or not yours', notFoundExample: REPORT_NOT_FOUND })
   get(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<ReportDto> {
     return this.reports.get(actor, params.id);
   }
@@ -98,9 +100,7 @@ export class GrantReportsController {
     summary: '保存报告草稿 / save the draft',
     description: 'Drafts and returned reports only; each field sent replaces the stored one. Audited as report.update.',
   })
-  @ApiResponse({ status: 200, type: ReportDto })
-  @ApiCallerErrors('only the grantee')
-  @ApiError(404, undefined, REPORT_NOT_FOUND)
+  @ApiAnswerOrNotFound(ReportDto, { forbidden: 'only the grantee', notFoundExample: REPORT_NOT_FOUND })
   @ApiError(409, 'submitted or accepted, or changed since read')
   update(@CurrentActor() actor: Actor, @Param() params: IdParamDto, @Body() dto: UpdateReportDto): Promise<ReportDto> {
     return this.reports.update(actor, params.id, dto);
@@ -134,9 +134,7 @@ export class GrantReportsController {
     description:
       'With the office’s comments, which the grantee answers by changing and resubmitting. Audited as report.return.',
   })
-  @ApiResponse({ status: 200, type: ReportDto })
-  @ApiCallerErrors('only the grants office')
-  @ApiError(404, undefined, REPORT_NOT_FOUND)
+  @ApiAnswerOrNotFound(ReportDto, { forbidden: 'only the grants office', notFoundExample: REPORT_NOT_FOUND })
   @ApiError(409, 'not submitted')
   returnForChanges(
     @CurrentActor() actor: Actor,
@@ -156,9 +154,7 @@ export class GrantReportsController {
       'Its spending counts in the ledger; a tranche waiting for this kind of report becomes eligible. Audited as ' +
       'report.accept and tranche.eligible.',
   })
-  @ApiResponse({ status: 200, type: ReportDto })
-  @ApiCallerErrors('only the grants office')
-  @ApiError(404, undefined, REPORT_NOT_FOUND)
+  @ApiAnswerOrNotFound(ReportDto, { forbidden: 'only the grants office', notFoundExample: REPORT_NOT_FOUND })
   @ApiError(409, 'not submitted')
   accept(@CurrentActor() actor: Actor, @Param() params: IdParamDto, @Body() dto: AcceptReportDto): Promise<ReportDto> {
     return this.reports.accept(actor, params.id, dto.comments);
@@ -166,14 +162,7 @@ export class GrantReportsController {
 
   @Post('reports/:id/attachments')
   @Allow(Role.Applicant)
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['file'],
-      properties: { file: { type: 'string', format: 'binary', description: 'PDF, JPEG or PNG, at most 10 MiB' } },
-    },
-  })
+  @ApiFileUpload(`PDF, JPEG or PNG, at most ${UPLOAD_MAX_MIB} MiB`)
   @ApiOperation({
     summary: '上传附件 / attach a file',
     description:
@@ -216,9 +205,7 @@ export class GrantReportsController {
     @Param() params: IdParamDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile> {
-    const file = await this.reports.attachment(actor, params.id);
-    void reply.header('x-content-sha256', file.sha256).header('cache-control', 'private, no-store');
-    return new StreamableFile(file.bytes, { type: file.contentType, disposition: attachment(file.filename) });
+    return storedFile(await this.reports.attachment(actor, params.id), reply);
   }
 
   @Delete('attachments/:id')

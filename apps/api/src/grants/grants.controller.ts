@@ -4,8 +4,10 @@ import { Role } from '@app/domain';
 import { Allow } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import { ApiAnswerOrNotFound } from '../common/api-answer.decorator';
 import { ApiError, ApiCallerErrors } from '../common/api-error.decorator';
-import { attachment } from '../common/content-disposition';
+import { ApiCsv } from '../common/api-csv.decorator';
+import { attachmentFile } from '../common/file-response';
 import { IdParamDto } from '../common/id-param.dto';
 import {
   CompleteGrantDto,
@@ -48,9 +50,11 @@ export class GrantsController {
       'last), the agreement’s budget with matching funds, the on-signing tranche eligible. The first grant moves the ' +
       'competition to in-progress. Audited as agreement.accept, grant.create, tranche.eligible.',
   })
-  @ApiResponse({ status: 201, type: GrantDetailDto })
-  @ApiCallerErrors('only the grants office')
-  @ApiError(404, 'no such agreement, or void')
+  @ApiAnswerOrNotFound(GrantDetailDto, {
+    status: 201,
+    forbidden: 'only the grants office',
+    notFound: 'no such agreement, or void',
+  })
   @ApiError(409, 'not signed yet, not the Chinese text, or already accepted', {
     code: 'CONFLICT',
     reason: 'AGREEMENT_NOT_SIGNED',
@@ -84,9 +88,7 @@ export class GrantsController {
       'Tranches with their conditions, the current budget with actual spending, its versions, the reports due with ' +
       'days late, refunds. Another organization’s grant answers 404.',
   })
-  @ApiResponse({ status: 200, type: GrantDetailDto })
-  @ApiCallerErrors()
-  @ApiError(404, 'no such grant, or not yours', GRANT_NOT_FOUND)
+  @ApiAnswerOrNotFound(GrantDetailDto, { notFound: 'no such grant, or not yours', notFoundExample: GRANT_NOT_FOUND })
   get(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<GrantDetailDto> {
     return this.grants.get(actor, params.id);
   }
@@ -99,9 +101,7 @@ export class GrantsController {
       '获资助单位填写（或资助方代填）收款账户；每次审批拨付时锁定当时的账户。审计：grant.payee。\n\n' +
       'The grantee (or the office for it) enters the account; each approval fixes the account it pays. Audited as grant.payee.',
   })
-  @ApiResponse({ status: 200, type: GrantDetailDto })
-  @ApiCallerErrors()
-  @ApiError(404, 'no such grant, or not yours', GRANT_NOT_FOUND)
+  @ApiAnswerOrNotFound(GrantDetailDto, { notFound: 'no such grant, or not yours', notFoundExample: GRANT_NOT_FOUND })
   @ApiError(409, 'the grant is closed')
   setPayee(@CurrentActor() actor: Actor, @Param() params: IdParamDto, @Body() dto: PayeeDto): Promise<GrantDetailDto> {
     return this.grants.setPayee(actor, params.id, dto);
@@ -114,9 +114,7 @@ export class GrantsController {
     summary: '暂停拨付 / suspend payments',
     description: 'No tranche is approved or paid until resumed. Audited as grant.suspend.',
   })
-  @ApiResponse({ status: 200, type: GrantDetailDto })
-  @ApiCallerErrors('only the grants office')
-  @ApiError(404, undefined, GRANT_NOT_FOUND)
+  @ApiAnswerOrNotFound(GrantDetailDto, { forbidden: 'only the grants office', notFoundExample: GRANT_NOT_FOUND })
   @ApiError(409, 'not active')
   suspend(
     @CurrentActor() actor: Actor,
@@ -130,9 +128,7 @@ export class GrantsController {
   @Allow(Role.Office)
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: '恢复拨付 / resume payments', description: 'Audited as grant.resume.' })
-  @ApiResponse({ status: 200, type: GrantDetailDto })
-  @ApiCallerErrors('only the grants office')
-  @ApiError(404, undefined, GRANT_NOT_FOUND)
+  @ApiAnswerOrNotFound(GrantDetailDto, { forbidden: 'only the grants office', notFoundExample: GRANT_NOT_FOUND })
   @ApiError(409, 'not suspended')
   resume(
     @CurrentActor() actor: Actor,
@@ -149,9 +145,7 @@ export class GrantsController {
     summary: '结项 / complete the grant',
     description: 'Every tranche paid, withheld or cancelled and every refund returned. Audited as grant.complete.',
   })
-  @ApiResponse({ status: 200, type: GrantDetailDto })
-  @ApiCallerErrors('only the grants office')
-  @ApiError(404, undefined, GRANT_NOT_FOUND)
+  @ApiAnswerOrNotFound(GrantDetailDto, { forbidden: 'only the grants office', notFoundExample: GRANT_NOT_FOUND })
   @ApiError(409, 'tranches or refunds not settled', {
     code: 'CONFLICT',
     reason: 'GRANT_NOT_SETTLED',
@@ -177,9 +171,7 @@ export class GrantsController {
       'Unpaid tranches are cancelled; what was paid beyond the grant spending of accepted reports (on a breach, ' +
       'everything paid) becomes a refund due within the rules’ days. Audited as grant.terminate, tranche.cancel, refund.open.',
   })
-  @ApiResponse({ status: 200, type: GrantDetailDto })
-  @ApiCallerErrors('only the grants office')
-  @ApiError(404, undefined, GRANT_NOT_FOUND)
+  @ApiAnswerOrNotFound(GrantDetailDto, { forbidden: 'only the grants office', notFoundExample: GRANT_NOT_FOUND })
   @ApiError(409, 'already completed or terminated')
   terminate(
     @CurrentActor() actor: Actor,
@@ -218,15 +210,10 @@ export class GrantsController {
       '与大赛的拨付台账同样的列，列出本街道全部小额直接购买的资助项目的各期拨付。\n\n' +
       'The same columns as a competition’s export, for every direct purchase of the office. Audited as payments.export.',
   })
-  @ApiResponse({
-    status: 200,
-    description: 'UTF-8 with a byte-order mark',
-    content: { 'text/csv': { schema: { type: 'string' } } },
-  })
+  @ApiCsv()
   @ApiCallerErrors('only the grants office')
   async directPayments(@CurrentActor() actor: Actor): Promise<StreamableFile> {
-    const file = await this.documents.directPaymentsExport(actor);
-    return new StreamableFile(file.bytes, { type: file.contentType, disposition: attachment(file.filename) });
+    return attachmentFile(await this.documents.directPaymentsExport(actor));
   }
 
   @Get('competitions/:id/payments.csv')
@@ -238,15 +225,10 @@ export class GrantsController {
       'UTF-8 with BOM, one row per tranche: agreement number, payee, bank details as entered, tranche, amount in ' +
       'figures and 大写, voucher, dates. Audited as payments.export.',
   })
-  @ApiResponse({
-    status: 200,
-    description: 'UTF-8 with a byte-order mark',
-    content: { 'text/csv': { schema: { type: 'string' } } },
-  })
+  @ApiCsv()
   @ApiCallerErrors('only the grants office')
   @ApiError(404)
   async payments(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<StreamableFile> {
-    const file = await this.documents.paymentsExport(actor, params.id);
-    return new StreamableFile(file.bytes, { type: file.contentType, disposition: attachment(file.filename) });
+    return attachmentFile(await this.documents.paymentsExport(actor, params.id));
   }
 }

@@ -4,8 +4,10 @@ import { Role } from '@app/domain';
 import { Allow } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import { ApiAnswerOrNotFound } from '../common/api-answer.decorator';
 import { ApiError, ApiCallerErrors } from '../common/api-error.decorator';
-import { ApiDownload, attachment } from '../common/content-disposition';
+import { ApiDownload } from '../common/content-disposition';
+import { attachmentFile } from '../common/file-response';
 import { IdParamDto } from '../common/id-param.dto';
 import {
   ConditionDecisionDto,
@@ -58,9 +60,7 @@ export class TranchesController {
       'For conditions the office decides (a passed evaluation, an accepted milestone), with its reason; the tranche ' +
       'becomes eligible. Audited as tranche.eligible.',
   })
-  @ApiResponse({ status: 200, type: TrancheDto })
-  @ApiCallerErrors('only the grants office')
-  @ApiError(404, undefined, TRANCHE_NOT_FOUND)
+  @ApiAnswerOrNotFound(TrancheDto, { forbidden: 'only the grants office', notFoundExample: TRANCHE_NOT_FOUND })
   @ApiError(409, 'already met, decided by facts, or closed')
   decide(
     @CurrentActor() actor: Actor,
@@ -80,9 +80,7 @@ export class TranchesController {
       'The condition holds, earlier tranches are settled, the grant is active and the account entered, which the ' +
       'approval fixes. Of two concurrent approvals one succeeds and the other gets 409. Audited as tranche.approve.',
   })
-  @ApiResponse({ status: 200, type: TrancheDto })
-  @ApiCallerErrors('only the grants office')
-  @ApiError(404, undefined, TRANCHE_NOT_FOUND)
+  @ApiAnswerOrNotFound(TrancheDto, { forbidden: 'only the grants office', notFoundExample: TRANCHE_NOT_FOUND })
   @ApiError(409, 'not eligible, out of order, suspended, no account, or already approved', {
     code: 'CONFLICT',
     reason: 'TRANCHE_NOT_ELIGIBLE',
@@ -132,9 +130,7 @@ export class TranchesController {
     summary: '停止拨付 / withhold the tranche',
     description: 'The tranche will not be paid (a failed evaluation), with the reason. Audited as tranche.withhold.',
   })
-  @ApiResponse({ status: 200, type: TrancheDto })
-  @ApiCallerErrors('only the grants office')
-  @ApiError(404, undefined, TRANCHE_NOT_FOUND)
+  @ApiAnswerOrNotFound(TrancheDto, { forbidden: 'only the grants office', notFoundExample: TRANCHE_NOT_FOUND })
   @ApiError(409, 'already paid or closed')
   withhold(
     @CurrentActor() actor: Actor,
@@ -158,7 +154,6 @@ export class TranchesController {
   @ApiError(404, 'no such tranche, or not yours', TRANCHE_NOT_FOUND)
   @ApiError(409, 'not approved yet')
   async notice(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<StreamableFile> {
-    const file = await this.documents.notice(actor, params.id);
-    return new StreamableFile(file.bytes, { type: file.contentType, disposition: attachment(file.filename) });
+    return attachmentFile(await this.documents.notice(actor, params.id));
   }
 }

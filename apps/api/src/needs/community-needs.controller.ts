@@ -4,6 +4,7 @@ import { NeedsErrors, NeedState, Role } from '@app/domain';
 import { Allow } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import { ApiAnswerOrNotFound } from '../common/api-answer.decorator';
 import { ApiCallerErrors, ApiError, ApiJsonBodyErrors, refusalExample } from '../common/api-error.decorator';
 import { IdParamDto } from '../common/id-param.dto';
 import { CommunityNeedsService } from './community-needs.service';
@@ -67,9 +68,12 @@ export class CommunityNeedsController {
     summary: '审核需求 / moderate a need',
     description: `publish：上墙（${NeedState.Open}）；refuse：须写明原因，居民能看到。\n\npublish puts it on the wall; refuse needs a reason the resident reads.`,
   })
-  @ApiResponse({ status: 201, type: ModeratedNeedDto })
-  @ApiCallerErrors(COMMUNITIES)
-  @ApiError(404, 'not the community’s need', refusalExample(NeedsErrors.needNotFound()))
+  @ApiAnswerOrNotFound(ModeratedNeedDto, {
+    status: 201,
+    forbidden: COMMUNITIES,
+    notFound: 'not the community’s need',
+    notFoundExample: refusalExample(NeedsErrors.needNotFound()),
+  })
   @ApiError(409, 'already moderated', refusalExample(NeedsErrors.alreadyModerated(NeedState.Open)))
   @ApiJsonBodyErrors()
   moderate(

@@ -5,6 +5,7 @@ import { NEED_PHOTO_TYPES, NeedsErrors, NeedState, Role } from '@app/domain';
 import { Allow } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import { ApiAnswerOrNotFound } from '../common/api-answer.decorator';
 import { ApiCallerErrors, ApiError, ApiJsonBodyErrors, refusalExample } from '../common/api-error.decorator';
 import { ApiDownload } from '../common/content-disposition';
 import { IdParamDto } from '../common/id-param.dto';
@@ -53,7 +54,6 @@ export class NeedsReviewController {
       '按社区名称排列，可只看一个社区；只读，决定由社区作出。\n\nBy community name, or one community; read only, the community decides.',
   })
   @ApiResponse({ status: 200, type: NeedsReviewQueueDto, isArray: true })
-  @ApiError(400)
   @ApiCallerErrors('仅限街道 / offices only')
   @ApiError(404, 'not a community of the office with a wall', refusalExample(NeedsErrors.wallNotFound('communityId')))
   officeQueues(@Query() query: NeedsReviewQueryDto): Promise<NeedsReviewQueueDto[]> {
@@ -69,9 +69,12 @@ export class NeedsReviewController {
       'A voided support stops counting on the wall and cannot rate; clearing applies to flagged supports only. ' +
       'Audited as need-support.review.void or need-support.review.clear with every id and the reason.',
   })
-  @ApiResponse({ status: 201, type: NeedsReviewQueueDto })
-  @ApiCallerErrors(COMMUNITIES)
-  @ApiError(404, 'not a support of the community’s needs', refusalExample(NeedsErrors.supportNotFound(0)))
+  @ApiAnswerOrNotFound(NeedsReviewQueueDto, {
+    status: 201,
+    forbidden: COMMUNITIES,
+    notFound: 'not a support of the community’s needs',
+    notFoundExample: refusalExample(NeedsErrors.supportNotFound(0)),
+  })
   @ApiError(
     409,
     'already reviewed, or clearing one not flagged',
@@ -91,9 +94,12 @@ export class NeedsReviewController {
       'Voiding refuses the need, its poster reading the reason; a listed need can no longer be voided. Audited as ' +
       'need.review.void or need.review.clear with every id and the reason.',
   })
-  @ApiResponse({ status: 201, type: NeedsReviewQueueDto })
-  @ApiCallerErrors(COMMUNITIES)
-  @ApiError(404, 'not the community’s need', refusalExample(NeedsErrors.needNotFound('needIds.0')))
+  @ApiAnswerOrNotFound(NeedsReviewQueueDto, {
+    status: 201,
+    forbidden: COMMUNITIES,
+    notFound: 'not the community’s need',
+    notFoundExample: refusalExample(NeedsErrors.needNotFound('needIds.0')),
+  })
   @ApiError(
     409,
     'already reviewed, clearing one not flagged, or voiding a listed need',
@@ -111,7 +117,6 @@ export class NeedsReviewController {
     description: '本社区的需求，待审核的也可查看。\n\nThe community’s own needs, pending ones included.',
   })
   @ApiDownload('the photo as stored', NEED_PHOTO_TYPES)
-  @ApiError(400)
   @ApiCallerErrors(COMMUNITIES)
   @ApiError(404, 'no photo of the community’s', refusalExample(NeedsErrors.photoNotFound()))
   async photo(

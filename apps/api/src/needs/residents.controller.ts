@@ -1,11 +1,13 @@
 import { Body, Controller, Get, Headers, Ip, Param, Post, Req, Res, StreamableFile } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { NEED_GUARDS, NEED_PHOTO_MAX_MIB, NEED_PHOTO_TYPES, NeedsErrors, Role, VoteErrors } from '@app/domain';
 import { Allow, Public } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import { ApiAnswerOrNotFound } from '../common/api-answer.decorator';
 import { ApiCallerErrors, ApiError, ApiJsonBodyErrors, refusalExample } from '../common/api-error.decorator';
+import { ApiFileUpload } from '../common/api-file-upload.decorator';
 import { ApiDownload } from '../common/content-disposition';
 import { IdParamDto } from '../common/id-param.dto';
 import { SMS_RESEND_SECONDS } from '../votes/sms-challenges';
@@ -106,9 +108,12 @@ export class ResidentsController {
       'resident (then 429); the same words as an unanswered need of the community are flagged as a possible duplicate ' +
       'of it for the review queue; a resident posting their own unanswered need again is refused (409).',
   })
-  @ApiResponse({ status: 201, type: NeedDto })
-  @ApiCallerErrors(RESIDENTS)
-  @ApiError(404, 'the community has no needs wall', refusalExample(NeedsErrors.wallNotFound()))
+  @ApiAnswerOrNotFound(NeedDto, {
+    status: 201,
+    forbidden: RESIDENTS,
+    notFound: 'the community has no needs wall',
+    notFoundExample: refusalExample(NeedsErrors.wallNotFound()),
+  })
   @ApiError(409, 'the resident posted the same need before', refusalExample(NeedsErrors.duplicateOfOwn('…')))
   @ApiError(429, 'posting too fast', refusalExample(NeedsErrors.rateLimited(NEED_GUARDS.windowSeconds)))
   @ApiJsonBodyErrors()
@@ -134,9 +139,12 @@ export class ResidentsController {
       'One support per phone-verified resident and need. Bursts from one address, one phone or onto one need count, ' +
       'flagged for the community’s review queue; a voided support stops counting.',
   })
-  @ApiResponse({ status: 201, type: NeedDto })
-  @ApiCallerErrors(RESIDENTS)
-  @ApiError(404, 'no such need on a wall', refusalExample(NeedsErrors.needNotFound()))
+  @ApiAnswerOrNotFound(NeedDto, {
+    status: 201,
+    forbidden: RESIDENTS,
+    notFound: 'no such need on a wall',
+    notFoundExample: refusalExample(NeedsErrors.needNotFound()),
+  })
   @ApiError(409, 'already supported, or delivered', refusalExample(NeedsErrors.alreadySupported()))
   @ApiError(429, 'too many from one address', refusalExample(NeedsErrors.rateLimited(NEED_GUARDS.windowSeconds)))
   @ApiJsonBodyErrors()
@@ -152,16 +160,7 @@ export class ResidentsController {
 
   @Post('resident/needs/:id/photo')
   @Allow(Role.Resident)
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['file'],
-      properties: {
-        file: { type: 'string', format: 'binary', description: `JPEG or PNG, at most ${NEED_PHOTO_MAX_MIB} MiB` },
-      },
-    },
-  })
+  @ApiFileUpload(`JPEG or PNG, at most ${NEED_PHOTO_MAX_MIB} MiB`)
   @ApiOperation({
     summary: '为需求附一张照片 / add a photo to a need',
     description:
@@ -209,9 +208,12 @@ export class ResidentsController {
     description:
       '需求完成后，提出或附议过它的居民可以评价；再评一次改为新的分数。\n\nOnce delivered, by those who posted or supported it; rating again replaces the rating.',
   })
-  @ApiResponse({ status: 201, type: NeedDto })
-  @ApiCallerErrors(RESIDENTS)
-  @ApiError(404, 'no such need on a wall', refusalExample(NeedsErrors.needNotFound()))
+  @ApiAnswerOrNotFound(NeedDto, {
+    status: 201,
+    forbidden: RESIDENTS,
+    notFound: 'no such need on a wall',
+    notFoundExample: refusalExample(NeedsErrors.needNotFound()),
+  })
   @ApiError(409, 'not delivered yet', refusalExample(NeedsErrors.notDelivered()))
   @ApiJsonBodyErrors()
   rate(@CurrentActor() actor: ResidentActor, @Param() params: IdParamDto, @Body() dto: RateNeedDto): Promise<NeedDto> {

@@ -12,8 +12,10 @@ import {
 import { Allow } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import { ApiAnswerOrNotFound } from '../common/api-answer.decorator';
 import { ApiCallerErrors, ApiError, ApiJsonBodyErrors, refusalExample } from '../common/api-error.decorator';
-import { ApiDownload, attachment } from '../common/content-disposition';
+import { ApiDownload } from '../common/content-disposition';
+import { storedFile } from '../common/file-response';
 import { IdParamDto } from '../common/id-param.dto';
 import { GrantDetailDto } from '../grants/dto/grant.dto';
 import {
@@ -55,9 +57,12 @@ export class ServiceOrdersController {
       'within its per-project maximum) or directly within the office’s small-purchase limit (¥' +
       `${DEFAULT_SMALL_PURCHASE_LIMIT_FEN / 100} unless the office set its own).`,
   })
-  @ApiResponse({ status: 201, type: ServiceOrderDto })
-  @ApiCallerErrors(COMMUNITIES)
-  @ApiError(404, 'no such competition of the office', refusalExample(NeedsErrors.competitionNotFound()))
+  @ApiAnswerOrNotFound(ServiceOrderDto, {
+    status: 201,
+    forbidden: COMMUNITIES,
+    notFound: 'no such competition of the office',
+    notFoundExample: refusalExample(NeedsErrors.competitionNotFound()),
+  })
   @ApiError(409, 'the competition is not open, or the wall is not', refusalExample(NeedsErrors.competitionNotOpen()))
   @ApiJsonBodyErrors()
   draft(@CurrentActor() actor: Actor, @Body() dto: DraftOrderDto): Promise<ServiceOrderDto> {
@@ -80,9 +85,7 @@ export class ServiceOrdersController {
   @Get('service-orders/:id')
   @Allow(Role.Office, Role.Applicant)
   @ApiOperation({ summary: '一份服务订单 / one service order' })
-  @ApiResponse({ status: 200, type: ServiceOrderDto })
-  @ApiCallerErrors()
-  @ApiError(404, 'no such order', ORDER_NOT_FOUND)
+  @ApiAnswerOrNotFound(ServiceOrderDto, { notFound: 'no such order', notFoundExample: ORDER_NOT_FOUND })
   get(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<ServiceOrderDto> {
     return this.orders.get(actor, params.id);
   }
@@ -90,9 +93,12 @@ export class ServiceOrdersController {
   @Post('service-orders/:id/publish')
   @Allow(Role.Applicant)
   @ApiOperation({ summary: '发布服务订单 / publish the order' })
-  @ApiResponse({ status: 201, type: ServiceOrderDto })
-  @ApiCallerErrors(COMMUNITIES)
-  @ApiError(404, 'not the community’s order', ORDER_NOT_FOUND)
+  @ApiAnswerOrNotFound(ServiceOrderDto, {
+    status: 201,
+    forbidden: COMMUNITIES,
+    notFound: 'not the community’s order',
+    notFoundExample: ORDER_NOT_FOUND,
+  })
   @ApiError(409, 'not a draft, or the competition closed', WRONG_STATE)
   @ApiJsonBodyErrors()
   publish(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<ServiceOrderDto> {
@@ -108,9 +114,7 @@ export class ServiceOrdersController {
       'At most the order’s cap; the organization must be eligible (no active sanction, no overdue report, no failed ' +
       'evaluation among its last two).',
   })
-  @ApiResponse({ status: 201, type: ServiceOrderDto })
-  @ApiCallerErrors()
-  @ApiError(404, 'no such order', ORDER_NOT_FOUND)
+  @ApiAnswerOrNotFound(ServiceOrderDto, { status: 201, notFound: 'no such order', notFoundExample: ORDER_NOT_FOUND })
   @ApiError(
     409,
     'not a published direct purchase, already offered, or not eligible',
@@ -128,9 +132,12 @@ export class ServiceOrdersController {
     description:
       '社区在报价中选定一家并写明理由；资格在选定时再查一次。\n\nThe community picks one offer with a stated reason; eligibility is checked again.',
   })
-  @ApiResponse({ status: 201, type: ServiceOrderDto })
-  @ApiCallerErrors(COMMUNITIES)
-  @ApiError(404, 'not the community’s order, or no such offer', refusalExample(NeedsErrors.offerNotFound()))
+  @ApiAnswerOrNotFound(ServiceOrderDto, {
+    status: 201,
+    forbidden: COMMUNITIES,
+    notFound: 'not the community’s order, or no such offer',
+    notFoundExample: refusalExample(NeedsErrors.offerNotFound()),
+  })
   @ApiError(409, 'not a published direct purchase, or the taker is not eligible', WRONG_STATE)
   @ApiJsonBodyErrors()
   pick(@CurrentActor() actor: Actor, @Param() params: IdParamDto, @Body() dto: PickOfferDto): Promise<ServiceOrderDto> {
@@ -150,9 +157,12 @@ export class ServiceOrdersController {
       'report is accepted, then tranches, reports and the finance export as for a competition’s grants. The offer ' +
       'must be within the office’s current small-purchase limit; an order is bought once. Audited as service-order.buy.',
   })
-  @ApiResponse({ status: 201, type: GrantDetailDto })
-  @ApiCallerErrors('仅限街道 / the office only')
-  @ApiError(404, 'no such order of the office', ORDER_NOT_FOUND)
+  @ApiAnswerOrNotFound(GrantDetailDto, {
+    status: 201,
+    forbidden: '仅限街道 / the office only',
+    notFound: 'no such order of the office',
+    notFoundExample: ORDER_NOT_FOUND,
+  })
   @ApiError(
     409,
     'not a direct purchase, no offer picked, already bought, or above the current limit',
@@ -180,8 +190,7 @@ export class ServiceOrdersController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile> {
     const file = await this.purchases.agreement(actor, params.id);
-    void reply.header('x-content-sha256', file.sha256).header('cache-control', 'private, no-store');
-    return new StreamableFile(file.bytes, { type: 'application/pdf', disposition: attachment(file.filename) });
+    return storedFile({ ...file, contentType: 'application/pdf' }, reply);
   }
 
   @Post('service-orders/:id/submissions')
@@ -194,9 +203,11 @@ export class ServiceOrdersController {
       'The submission must be in the order’s competition and category, ask at most the cap, and list every ' +
       'deliverable among its targets. Once the competition funds it, its grant in the ledger pays for the order.',
   })
-  @ApiResponse({ status: 201, type: ServiceOrderDto })
-  @ApiCallerErrors()
-  @ApiError(404, 'no such order or submission', refusalExample(NeedsErrors.submissionNotFound()))
+  @ApiAnswerOrNotFound(ServiceOrderDto, {
+    status: 201,
+    notFound: 'no such order or submission',
+    notFoundExample: refusalExample(NeedsErrors.submissionNotFound()),
+  })
   @ApiError(409, 'not a published competition order, or the submission takes one already', WRONG_STATE)
   @ApiJsonBodyErrors()
   linkSubmission(
@@ -215,9 +226,12 @@ export class ServiceOrdersController {
       '承接方逐项报告订单的交付内容；订单与其需求变为已完成，附议的居民即可评价。\n\n' +
       'The taker reports on each deliverable; the order and its needs become delivered and their supporters may rate.',
   })
-  @ApiResponse({ status: 201, type: ServiceOrderDto })
-  @ApiCallerErrors('仅限获资助的承接方 / the funded taker only')
-  @ApiError(404, 'no such order', ORDER_NOT_FOUND)
+  @ApiAnswerOrNotFound(ServiceOrderDto, {
+    status: 201,
+    forbidden: '仅限获资助的承接方 / the funded taker only',
+    notFound: 'no such order',
+    notFoundExample: ORDER_NOT_FOUND,
+  })
   @ApiError(409, 'not taken', WRONG_STATE)
   @ApiJsonBodyErrors()
   deliver(

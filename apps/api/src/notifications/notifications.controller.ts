@@ -4,7 +4,8 @@ import { Role } from '@app/domain';
 import { Allow } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ApiCallerErrors, ApiError } from '../common/api-error.decorator';
+import { ApiAnswerOrNotFound } from '../common/api-answer.decorator';
+import { ApiCallerErrors } from '../common/api-error.decorator';
 import { IdParamDto } from '../common/id-param.dto';
 import { PageQueryDto } from '../common/page-query.dto';
 import { NotificationDto, NotificationPageDto } from './dto/notification.dto';
@@ -43,9 +44,7 @@ export class NotificationsController {
     summary: '标为已读 / mark read',
     description: '再次标记不改变首次阅读时间。\n\nMarking again keeps the first time it was read.',
   })
-  @ApiResponse({ status: 200, type: NotificationDto })
-  @ApiCallerErrors()
-  @ApiError(404, 'no such notification, or someone else’s')
+  @ApiAnswerOrNotFound(NotificationDto, { notFound: 'no such notification, or someone else’s' })
   markRead(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<NotificationDto> {
     return this.notifications.markRead(userIdOf(actor), params.id);
   }

@@ -1,10 +1,12 @@
 import { Controller, Get, Param, StreamableFile } from '@nestjs/common';
-import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Role } from '@app/domain';
 import { Allow } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import { ApiAnswerOrNotFound } from '../common/api-answer.decorator';
 import { ApiError, ApiCallerErrors } from '../common/api-error.decorator';
+import { ApiCsv } from '../common/api-csv.decorator';
 import { attachment } from '../common/content-disposition';
 import { IdParamDto } from '../common/id-param.dto';
 import { OrganizationHistoryDto } from './dto/organization-history.dto';
@@ -26,9 +28,7 @@ export class OrganizationHistoryController {
       'The competitions it entered, its submissions and their results (rank, score, grant), and its grants ' +
       '(amount, paid, state, outcome): what the office reads about an applicant at screening.',
   })
-  @ApiResponse({ status: 200, type: OrganizationHistoryDto })
-  @ApiCallerErrors('only the grants office')
-  @ApiError(404, undefined, NOT_FOUND)
+  @ApiAnswerOrNotFound(OrganizationHistoryDto, { forbidden: 'only the grants office', notFoundExample: NOT_FOUND })
   get(@Param() params: IdParamDto): Promise<OrganizationHistoryDto> {
     return this.history.of(params.id);
   }
@@ -42,16 +42,7 @@ export class OrganizationHistoryController {
       'UTF-8 with BOM, Chinese-first header, amounts in yuan; one row per submission with its grant beside it. ' +
       'Audited as organization-history.export.',
   })
-  @ApiResponse({
-    status: 200,
-    description: 'UTF-8 with a byte-order mark',
-    content: {
-      'text/csv': {
-        schema: { type: 'string' },
-        example: '\uFEFF大赛 / Competition,项目名称 / Project,…\r\n2026年社区微创投,党群心连心·关爱母婴行,…\r\n',
-      },
-    },
-  })
+  @ApiCsv({ example: '\uFEFF大赛 / Competition,项目名称 / Project,…\r\n2026年社区微创投,党群心连心·关爱母婴行,…\r\n' })
   @ApiCallerErrors('only the grants office')
   @ApiError(404, undefined, NOT_FOUND)
   async csv(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<StreamableFile> {

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Role } from '@app/domain';
 import { Allow } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ApiCallerErrors, ApiError, ApiJsonBodyErrors } from '../common/api-error.decorator';
+import { ApiAnswerOrNotFound } from '../common/api-answer.decorator';
+import { ApiError, ApiJsonBodyErrors } from '../common/api-error.decorator';
 import { IdParamDto } from '../common/id-param.dto';
 import { BoundedListQueryDto, pageItems } from '../common/page-query.dto';
 import { AnswerObjectionDto, CreateObjectionDto, ObjectionPageDto, ObjectionResponseDto } from './dto/objection.dto';
@@ -24,9 +25,11 @@ export class ObjectionsController {
       'During the notice period an applicant may object for its own project in the competition (reason required, ' +
       'at most 2000 characters); one open objection per project at a time.',
   })
-  @ApiResponse({ status: 201, type: ObjectionResponseDto })
-  @ApiCallerErrors('applicants only')
-  @ApiError(404, 'no such notice, or not your project')
+  @ApiAnswerOrNotFound(ObjectionResponseDto, {
+    status: 201,
+    forbidden: 'applicants only',
+    notFound: 'no such notice, or not your project',
+  })
   @ApiError(409, 'outside the notice period, or an objection is already open', {
     code: 'CONFLICT',
     message_zh:
@@ -49,9 +52,7 @@ export class ObjectionsController {
     summary: '异议列表 / objections to a notice',
     description: 'The office sees all of them; an applicant sees its own organization’s, with the answers.',
   })
-  @ApiResponse({ status: 200, type: ObjectionPageDto })
-  @ApiCallerErrors()
-  @ApiError(404)
+  @ApiAnswerOrNotFound(ObjectionPageDto)
   async list(
     @CurrentActor() actor: Actor,
     @Param() params: IdParamDto,
@@ -66,9 +67,7 @@ export class ObjectionsController {
     summary: '查看异议及答复 / one objection and its answer',
     description: 'Another organization’s objection answers 404, exactly like a missing one.',
   })
-  @ApiResponse({ status: 200, type: ObjectionResponseDto })
-  @ApiCallerErrors()
-  @ApiError(404)
+  @ApiAnswerOrNotFound(ObjectionResponseDto)
   get(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<ObjectionResponseDto> {
     return this.objections.get(actor, params.id);
   }
@@ -83,9 +82,7 @@ export class ObjectionsController {
       'rejected: the answer is recorded and the result stands. upheld: the notice is withdrawn, the competition goes ' +
       'back to ranked and a new ranking run is queued; the objection records it as newRunId.',
   })
-  @ApiResponse({ status: 200, type: ObjectionResponseDto })
-  @ApiCallerErrors('only the grants office')
-  @ApiError(404)
+  @ApiAnswerOrNotFound(ObjectionResponseDto, { forbidden: 'only the grants office' })
   @ApiError(409, 'already answered', {
     code: 'CONFLICT',
     message_zh: '该异议已于 2026-04-03 10:00 答复（不成立）',

@@ -4,7 +4,8 @@ import { Role } from '@app/domain';
 import { Allow, Public } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ApiError, ApiCallerErrors } from '../common/api-error.decorator';
+import { ApiAnswerOrNotFound } from '../common/api-answer.decorator';
+import { ApiError } from '../common/api-error.decorator';
 import { IdParamDto } from '../common/id-param.dto';
 import { AwardResponseDto, PublicationNoticeDto } from './dto/publication.dto';
 import { PublicationService } from './publication.service';
@@ -23,9 +24,11 @@ export class PublicationController {
       'The competition must be allocated and its latest ranking run must have succeeded. The notice period lasts ' +
       'rules.publicityDays days; applicants may object during it. The competition moves to publicity.',
   })
-  @ApiResponse({ status: 201, type: PublicationNoticeDto })
-  @ApiCallerErrors('only the grants office')
-  @ApiError(404, 'no such competition')
+  @ApiAnswerOrNotFound(PublicationNoticeDto, {
+    status: 201,
+    forbidden: 'only the grants office',
+    notFound: 'no such competition',
+  })
   @ApiError(409, 'not allocated, or the latest run has not succeeded', {
     code: 'CONFLICT',
     message_zh: '只有「资金已分配」的大赛可以公示结果，大赛当前为「已排名」(ranked)',
@@ -66,9 +69,7 @@ export class PublicationController {
       'When the notice period is over and no objection is open, the competition becomes awarded and its agreements ' +
       'are queued for rendering. The worker makes the same check every minute on its own.',
   })
-  @ApiResponse({ status: 200, type: AwardResponseDto })
-  @ApiCallerErrors('only the grants office')
-  @ApiError(404)
+  @ApiAnswerOrNotFound(AwardResponseDto, { forbidden: 'only the grants office' })
   @ApiError(409, 'not in publicity, the period is not over, or objections are open', {
     code: 'CONFLICT',
     message_zh: '还有 1 条异议未答复，答复后才能立项',

@@ -5,6 +5,7 @@ import { Role } from '@app/domain';
 import { Allow } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import { ApiAnswerOrNotFound } from '../common/api-answer.decorator';
 import { ApiError, ApiCallerErrors } from '../common/api-error.decorator';
 import { IdParamDto } from '../common/id-param.dto';
 import { BoundedListQueryDto, pageItems } from '../common/page-query.dto';
@@ -55,9 +56,10 @@ export class RankingRunsController {
   @Get('competitions/:id/runs')
   @Allow(Role.Office, Role.Admin)
   @ApiOperation({ summary: '大赛的排名任务（新的在前）/ the competition’s ranking runs, newest first' })
-  @ApiResponse({ status: 200, type: RunPageDto })
-  @ApiCallerErrors('仅限办公室与管理员 / office and admin only')
-  @ApiError(404, '大赛不存在 / no such competition')
+  @ApiAnswerOrNotFound(RunPageDto, {
+    forbidden: '仅限办公室与管理员 / office and admin only',
+    notFound: '大赛不存在 / no such competition',
+  })
   async list(@Param() params: IdParamDto, @Query() query: BoundedListQueryDto): Promise<RunPageDto> {
     return pageItems(await this.runs.list(params.id), query);
   }
@@ -67,9 +69,10 @@ export class RankingRunsController {
   @ApiOperation({
     summary: '排名任务状态、进度和失败原因 / a ranking run: status, progress and why it failed',
   })
-  @ApiResponse({ status: 200, type: RunResponseDto })
-  @ApiCallerErrors('仅限办公室与管理员 / office and admin only')
-  @ApiError(404, '任务不存在 / no such run')
+  @ApiAnswerOrNotFound(RunResponseDto, {
+    forbidden: '仅限办公室与管理员 / office and admin only',
+    notFound: '任务不存在 / no such run',
+  })
   get(@Param() params: IdParamDto): Promise<RunResponseDto> {
     return this.runs.get(params.id);
   }

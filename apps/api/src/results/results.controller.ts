@@ -4,7 +4,9 @@ import { ApiKeyScope, Role } from '@app/domain';
 import { Allow, KeyScope } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ApiCallerErrors, ApiError } from '../common/api-error.decorator';
+import { ApiAnswerOrNotFound } from '../common/api-answer.decorator';
+import { ApiError } from '../common/api-error.decorator';
+import { ApiCsv } from '../common/api-csv.decorator';
 import { IdParamDto } from '../common/id-param.dto';
 import { BoundedListQueryDto, pageWith } from '../common/page-query.dto';
 import { ResultBundleDto } from './dto/result-bundle.dto';
@@ -46,9 +48,7 @@ export class ResultsController {
       'the tie-break explanation, grant, status and reason. Applicants: only their own projects of the run under ' +
       'public notice (breakdown without judge ids); 404 before the notice starts.',
   })
-  @ApiResponse({ status: 200, type: ResultsResponseDto })
-  @ApiCallerErrors()
-  @ApiError(404, '没有结果或尚未公示 / no result, or not yet published')
+  @ApiAnswerOrNotFound(ResultsResponseDto, { notFound: '没有结果或尚未公示 / no result, or not yet published' })
   async table(
     @CurrentActor() actor: Actor,
     @Param() params: IdParamDto,
@@ -76,16 +76,10 @@ export class ResultsController {
     description:
       '表头中文在前；金额单位为元。每次下载记入审计日志。/ Chinese-first header; amounts in yuan. Every download is audited.',
   })
-  @ApiResponse({
-    status: 200,
+  @ApiCsv({
     description: 'CSV',
-    content: {
-      'text/csv': {
-        schema: { type: 'string' },
-        example:
-          '\uFEFF名次 / Rank,排序位 / Position,项目编号 / Project ID,社区 / Community,…\r\n1,1,6f1c2b7e-3d4a-4f5b-9c8d-1e2f3a4b5c6d,云秀,云秀社区居民委员会,扶贫帮困为民生·心语家园齐共建,…\r\n',
-      },
-    },
+    example:
+      '\uFEFF名次 / Rank,排序位 / Position,项目编号 / Project ID,社区 / Community,…\r\n1,1,6f1c2b7e-3d4a-4f5b-9c8d-1e2f3a4b5c6d,云秀,云秀社区居民委员会,扶贫帮困为民生·心语家园齐共建,…\r\n',
   })
   @RunRefusals()
   async csv(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<StreamableFile> {

@@ -54,15 +54,12 @@ const NOT_LIVE =
 
 /** What moving a slot on the stage refuses. */
 function SlotRefusals(): MethodDecorator {
-  return applyDecorators(
-    ApiError(400),
-    ApiError(404, '路演或出场位不存在 / no such roadshow or slot'),
-    ApiError(409, NOT_LIVE),
-  );
+  return applyDecorators(ApiError(404, '路演或出场位不存在 / no such roadshow or slot'), ApiError(409, NOT_LIVE));
 }
 
 /** The grants office runs the roadshow: panel, conflicts, order draw and the stage. */
 @ApiTags('roadshows 路演（办公室）')
+@ApiError(400)
 @ApiError(401)
 @ApiError(403, '仅限办公室 / office only')
 @Allow(Role.Office)
@@ -82,7 +79,6 @@ export class RoadshowsController {
     description: 'One roadshow per competition.',
   })
   @ApiResponse({ status: 201, type: RoadshowResponseDto })
-  @ApiError(400)
   @ApiError(404, '大赛不存在 / no such competition')
   @ApiError(409, '已有路演或大赛已结束路演 / exists, or the roadshow is over')
   @ApiJsonBodyErrors()
@@ -100,7 +96,6 @@ export class RoadshowsController {
     description: 'Same as GET /roadshows/:id, found by the competition; 404 until the roadshow is created.',
   })
   @ApiResponse({ status: 200, type: RoadshowStateResponseDto })
-  @ApiError(400)
   @ApiError(404, '大赛不存在或还没有路演 / no such competition, or no roadshow yet')
   stateOfCompetition(@Param() params: CompetitionIdParams): Promise<RoadshowStateResponseDto> {
     return this.roadshows.stateOfCompetition(params.id);
@@ -113,7 +108,6 @@ export class RoadshowsController {
       'Each judge with submitted, waiting or recused; no score values. For the office console’s live progress.',
   })
   @ApiResponse({ status: 200, type: SlotJudgesResponseDto })
-  @ApiError(400)
   @ApiError(404, '本路演没有这个出场位 / no such slot in this roadshow')
   async judgesOfSlot(
     @Param() params: RoadshowSlotParams,
@@ -129,7 +123,6 @@ export class RoadshowsController {
       'Slots in order with their states and counts, the current slot, judges (never their codes), recusals, progress.',
   })
   @ApiResponse({ status: 200, type: RoadshowStateResponseDto })
-  @ApiError(400)
   @ApiError(404, '路演不存在 / no such roadshow')
   state(@Param() params: RoadshowIdParams): Promise<RoadshowStateResponseDto> {
     return this.roadshows.state(params.id);
@@ -144,7 +137,6 @@ export class RoadshowsController {
       'its HMAC. Projects of the judge’s organization or community are recused automatically.',
   })
   @ApiResponse({ status: 201, type: JudgeCreatedResponseDto })
-  @ApiError(400)
   @ApiError(404, '路演或组织不存在 / no such roadshow or organization')
   @ApiError(409, '路演已结束，评委名单不能再改 / the roadshow is over; the panel can no longer change')
   @ApiJsonBodyErrors()
@@ -165,7 +157,6 @@ export class RoadshowsController {
       `online when the tablet synced within ${ONLINE_WITHIN_SECONDS} s. Also the roadshow's judge link without a code.`,
   })
   @ApiResponse({ status: 200, type: PanelJudgePageDto })
-  @ApiError(400)
   @ApiError(404, '路演不存在 / no such roadshow')
   async panel(
     @Param() params: RoadshowIdParams,
@@ -187,7 +178,6 @@ export class RoadshowsController {
       'sheet printed for them before.',
   })
   @ApiResponse({ status: 201, type: JudgeCodesResponseDto })
-  @ApiError(400)
   @ApiError(404, '路演或评委不存在 / no such roadshow or judge')
   @ApiError(409, '路演已结束 / the roadshow is over')
   @ApiJsonBodyErrors()
@@ -209,7 +199,6 @@ export class RoadshowsController {
       'Refused once the judge has saved a score (JUDGE_HAS_SCORED): scores are part of the result.',
   })
   @ApiResponse({ status: 204, description: '已移除 / removed' })
-  @ApiError(400)
   @ApiError(404, '路演或评委不存在 / no such roadshow or judge')
   @ApiError(409, '评委已评分，或路演已结束 / the judge has scored, or the roadshow is over')
   removeJudge(@CurrentActor() actor: Actor, @Param() params: RoadshowJudgeParams): Promise<void> {
@@ -226,7 +215,6 @@ export class RoadshowsController {
       `${SIGN_IN_WINDOW_SECONDS / 60} minutes, twice as long at each repeat within a day (at most 4 hours).`,
   })
   @ApiResponse({ status: 200, type: SignInPausesResponseDto })
-  @ApiError(400)
   @ApiError(404, '路演不存在 / no such roadshow')
   async signInPauses(
     @Param() params: RoadshowIdParams,
@@ -242,7 +230,6 @@ export class RoadshowsController {
     description: 'Lifts every pause of the roadshow and forgets its counts and backoff; audited.',
   })
   @ApiResponse({ status: 204, description: '已解除 / lifted' })
-  @ApiError(400)
   @ApiError(404, '路演不存在 / no such roadshow')
   clearSignInPauses(@CurrentActor() actor: Actor, @Param() params: RoadshowIdParams): Promise<void> {
     return this.sessions.clearPauses(actor, params.id);
@@ -255,7 +242,6 @@ export class RoadshowsController {
     description: `${ORDER_DRAW_DESCRIPTION.zh}\n\n${ORDER_DRAW_DESCRIPTION.en}\n\nRefused once a slot has left "waiting".`,
   })
   @ApiResponse({ status: 200, type: DrawResponseDto })
-  @ApiError(400)
   @ApiError(404, '路演不存在 / no such roadshow')
   @ApiError(409, NOT_LIVE)
   @ApiJsonBodyErrors()
@@ -298,7 +284,6 @@ export class RoadshowsController {
       'recused judges; it is stored with its breakdown and the rules version. No score is accepted afterwards.',
   })
   @ApiResponse({ status: 200, type: SlotResponseDto })
-  @ApiError(400)
   @ApiError(404, '路演或出场位不存在 / no such roadshow or slot')
   @ApiError(
     409,
@@ -320,7 +305,6 @@ export class RoadshowsController {
     description: 'The judge can no longer see the project’s details or score it, and is left out of its aggregation.',
   })
   @ApiResponse({ status: 201, type: RecusalResponseDto })
-  @ApiError(400)
   @ApiError(404, '路演、评委或项目不存在 / no such roadshow, judge or project')
   @ApiError(409, '已回避、项目已锁定或路演已结束 / already recused, locked, or the roadshow is over')
   @ApiJsonBodyErrors()

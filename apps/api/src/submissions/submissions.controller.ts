@@ -4,6 +4,7 @@ import { ApiKeyScope, Role, SubmissionErrors } from '@app/domain';
 import { Allow, KeyScope } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import { ApiAnswerOrNotFound } from '../common/api-answer.decorator';
 import { ApiCallerErrors, ApiError, ApiJsonBodyErrors, refusalExample } from '../common/api-error.decorator';
 import { IdParamDto } from '../common/id-param.dto';
 import {
@@ -107,9 +108,10 @@ export class SubmissionsController {
     summary: '查看申报项目（含资格审查结果） / one submission, with its screening result',
     description: 'Another organization’s submission answers 404, exactly like a missing one.',
   })
-  @ApiResponse({ status: 200, type: SubmissionResponseDto })
-  @ApiCallerErrors()
-  @ApiError(404, 'missing, or another organization’s', NOT_FOUND_EXAMPLE)
+  @ApiAnswerOrNotFound(SubmissionResponseDto, {
+    notFound: 'missing, or another organization’s',
+    notFoundExample: NOT_FOUND_EXAMPLE,
+  })
   get(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<SubmissionResponseDto> {
     return this.submissions.get(actor, params.id);
   }
@@ -123,9 +125,10 @@ export class SubmissionsController {
       'Drafts and submitted projects can be edited while the competition is open and before the deadline; ' +
       'each field sent replaces the stored one and the whole is checked again.',
   })
-  @ApiResponse({ status: 200, type: SubmissionResponseDto })
-  @ApiCallerErrors()
-  @ApiError(404, 'missing, or another organization’s', NOT_FOUND_EXAMPLE)
+  @ApiAnswerOrNotFound(SubmissionResponseDto, {
+    notFound: 'missing, or another organization’s',
+    notFoundExample: NOT_FOUND_EXAMPLE,
+  })
   @ApiError(409, 'closed, past the deadline, withdrawn or stale')
   @ApiJsonBodyErrors()
   update(
@@ -164,9 +167,10 @@ export class SubmissionsController {
     summary: '撤回申报 / withdraw a submission',
     description: 'Possible until the roadshow starts. A withdrawn project no longer counts for one-per-organization.',
   })
-  @ApiResponse({ status: 200, type: SubmissionResponseDto })
-  @ApiCallerErrors()
-  @ApiError(404, 'missing, or another organization’s', NOT_FOUND_EXAMPLE)
+  @ApiAnswerOrNotFound(SubmissionResponseDto, {
+    notFound: 'missing, or another organization’s',
+    notFoundExample: NOT_FOUND_EXAMPLE,
+  })
   @ApiError(409, 'already withdrawn, or the roadshow has started')
   withdraw(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<SubmissionResponseDto> {
     return this.submissions.withdraw(actor, params.id);

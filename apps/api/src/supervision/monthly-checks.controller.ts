@@ -4,7 +4,8 @@ import { GrantState, GrantsErrors, Role, SupervisionErrors } from '@app/domain';
 import { Allow } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ApiError, refusalExample, ApiCallerErrors } from '../common/api-error.decorator';
+import { ApiAnswerOrNotFound } from '../common/api-answer.decorator';
+import { ApiError, refusalExample } from '../common/api-error.decorator';
 import { IdParamDto } from '../common/id-param.dto';
 import { MonthlyCheckSeriesDto, RecordMonthlyCheckDto } from './dto/monthly-check.dto';
 import { MonthlyChecksService } from './monthly-checks.service';
@@ -56,9 +57,10 @@ export class MonthlyChecksController {
       'Each month’s score (its latest revision) with the marks and evidence, the rule, and the warning the ' +
       'organization sees after the first and second month below the line. A grantee sees its own grants’.',
   })
-  @ApiResponse({ status: 200, type: MonthlyCheckSeriesDto })
-  @ApiCallerErrors()
-  @ApiError(404, 'no such grant, or not yours', refusalExample(GrantsErrors.grantNotFound()))
+  @ApiAnswerOrNotFound(MonthlyCheckSeriesDto, {
+    notFound: 'no such grant, or not yours',
+    notFoundExample: refusalExample(GrantsErrors.grantNotFound()),
+  })
   series(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<MonthlyCheckSeriesDto> {
     return this.checks.series(actor, params.id);
   }

@@ -4,6 +4,7 @@ import { GrantState, GrantsErrors, Role, SupervisionErrors, TerminationProposalS
 import { Allow } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import { ApiAnswerOrNotFound } from '../common/api-answer.decorator';
 import { ApiError, refusalExample, ApiCallerErrors } from '../common/api-error.decorator';
 import { IdParamDto } from '../common/id-param.dto';
 import {
@@ -33,9 +34,10 @@ export class TerminationProposalsController {
       'On a breach clause of the agreement. A grant has one open proposal at a time: if one is open, it is the ' +
       'answer. Audited as termination-proposal.open.',
   })
-  @ApiResponse({ status: 200, type: TerminationProposalDto })
-  @ApiCallerErrors('only the grants office')
-  @ApiError(404, undefined, refusalExample(GrantsErrors.grantNotFound()))
+  @ApiAnswerOrNotFound(TerminationProposalDto, {
+    forbidden: 'only the grants office',
+    notFoundExample: refusalExample(GrantsErrors.grantNotFound()),
+  })
   @ApiError(
     409,
     'the grant is completed or terminated',
@@ -73,9 +75,10 @@ export class TerminationProposalsController {
       'organization barred for the rules’ years (3 by default). Audited as termination-proposal.confirm, ' +
       'grant.terminate, tranche.cancel, refund.open, sanction.record.',
   })
-  @ApiResponse({ status: 200, type: TerminationProposalDto })
-  @ApiCallerErrors('only the grants office')
-  @ApiError(404, undefined, refusalExample(SupervisionErrors.proposalNotFound()))
+  @ApiAnswerOrNotFound(TerminationProposalDto, {
+    forbidden: 'only the grants office',
+    notFoundExample: refusalExample(SupervisionErrors.proposalNotFound()),
+  })
   @ApiError(409, 'already decided, or the grant is already closed', DECIDED)
   confirm(
     @CurrentActor() actor: Actor,
@@ -94,9 +97,10 @@ export class TerminationProposalsController {
       '资助继续执行，理由随建议保存。审计：termination-proposal.override。\n\n' +
       'The grant goes on; the reason is kept with the proposal. Audited as termination-proposal.override.',
   })
-  @ApiResponse({ status: 200, type: TerminationProposalDto })
-  @ApiCallerErrors('only the grants office')
-  @ApiError(404, undefined, refusalExample(SupervisionErrors.proposalNotFound()))
+  @ApiAnswerOrNotFound(TerminationProposalDto, {
+    forbidden: 'only the grants office',
+    notFoundExample: refusalExample(SupervisionErrors.proposalNotFound()),
+  })
   @ApiError(409, 'already decided', DECIDED)
   override(
     @CurrentActor() actor: Actor,

@@ -5,7 +5,9 @@ import { CompetitionErrors, Role, VoteErrors } from '@app/domain';
 import { Allow, Public } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import { AnswerRefusals, ApiAnswerOrNotFound } from '../common/api-answer.decorator';
 import { ApiCallerErrors, ApiError, ApiJsonBodyErrors, refusalExample } from '../common/api-error.decorator';
+import { ApiCsv } from '../common/api-csv.decorator';
 import { attachment } from '../common/content-disposition';
 import { CompetitionIdParams } from '../roadshows/dto/roadshow-params.dto';
 import { RequestOrigin } from '../roadshows/request-origin.decorator';
@@ -26,6 +28,12 @@ import { VoteRoundsService } from './vote-rounds.service';
 
 const ROUND_NOT_FOUND = refusalExample(VoteErrors.roundNotFound('id'));
 const OFFICE_ONLY = 'only the grants office';
+/** The office's routes on one vote round: the office only, and a round that is not there. */
+const OFFICE_ROUND: AnswerRefusals = {
+  forbidden: OFFICE_ONLY,
+  notFound: 'no such vote round',
+  notFoundExample: ROUND_NOT_FOUND,
+};
 
 @ApiTags('votes 网络投票')
 @Controller()
@@ -43,9 +51,12 @@ export class VoteRoundsController {
       'category, the communities whose residents may vote, the verification methods, whether counts show live, and ' +
       'the score component it feeds. Editable until it opens. Audited as vote.round.create.',
   })
-  @ApiResponse({ status: 201, type: VoteRoundDetailDto })
-  @ApiCallerErrors(OFFICE_ONLY)
-  @ApiError(404, 'no such competition', refusalExample(CompetitionErrors.notFound()))
+  @ApiAnswerOrNotFound(VoteRoundDetailDto, {
+    status: 201,
+    forbidden: OFFICE_ONLY,
+    notFound: 'no such competition',
+    notFoundExample: refusalExample(CompetitionErrors.notFound()),
+  })
   @ApiJsonBodyErrors()
   create(
     @CurrentActor() actor: Actor,
@@ -90,9 +101,7 @@ export class VoteRoundsController {
       'Settings, counts (cast, valid, voided, awaiting review), voters verified, valid votes per project (always ' +
       'visible to the office) and the code batches issued.',
   })
-  @ApiResponse({ status: 200, type: VoteRoundDetailDto })
-  @ApiCallerErrors(OFFICE_ONLY)
-  @ApiError(404, 'no such vote round', ROUND_NOT_FOUND)
+  @ApiAnswerOrNotFound(VoteRoundDetailDto, OFFICE_ROUND)
   detail(@Param() params: VoteRoundParams): Promise<VoteRoundDetailDto> {
     return this.rounds.detail(params.id);
   }
@@ -103,9 +112,7 @@ export class VoteRoundsController {
     summary: '修改网络投票设置（开始前） / change a public vote’s settings before it opens',
     description: '审计：vote.round.update（前后对照）。 / Audited as vote.round.update, before and after.',
   })
-  @ApiResponse({ status: 200, type: VoteRoundDetailDto })
-  @ApiCallerErrors(OFFICE_ONLY)
-  @ApiError(404, 'no such vote round', ROUND_NOT_FOUND)
+  @ApiAnswerOrNotFound(VoteRoundDetailDto, OFFICE_ROUND)
   @ApiError(409, 'the vote has opened', refusalExample(VoteErrors.roundAlreadyOpened()))
   @ApiJsonBodyErrors()
   update(
@@ -126,9 +133,7 @@ export class VoteRoundsController {
       'The codes appear in this response only (only keyed digests are kept): print them for the community to hand ' +
       'out, one resident per code. Not after the vote closes. Audited as vote.codes.issue.',
   })
-  @ApiResponse({ status: 201, type: IssuedVoterCodesDto })
-  @ApiCallerErrors(OFFICE_ONLY)
-  @ApiError(404, 'no such vote round', ROUND_NOT_FOUND)
+  @ApiAnswerOrNotFound(IssuedVoterCodesDto, { ...OFFICE_ROUND, status: 201 })
   @ApiError(409, 'the vote has closed', refusalExample(VoteErrors.roundClosed(new Date('2026-05-08T10:00:00Z'))))
   @ApiJsonBodyErrors()
   issueCodes(
@@ -182,10 +187,7 @@ export class VoteRoundsController {
       'A page of the oldest 1000, grouped by flags and source address, largest group first; send nextAfter as ' +
       'after for the next page. Flagged votes count until the office decides.',
   })
-  @ApiResponse({ status: 200, type: ReviewQueueDto })
-  @ApiCallerErrors(OFFICE_ONLY)
-  @ApiError(400)
-  @ApiError(404, 'no such vote round', ROUND_NOT_FOUND)
+  @ApiAnswerOrNotFound(ReviewQueueDto, OFFICE_ROUND)
   reviewQueue(@Param() params: VoteRoundParams, @Query() query: ReviewQueueQueryDto): Promise<ReviewQueueDto> {
     return this.rounds.reviewQueue(params.id, query.after);
   }
@@ -200,9 +202,12 @@ export class VoteRoundsController {
       'Voided votes stop counting and the export shows the reason; clearing applies to flagged votes only. One ' +
       'decision per vote, all or none. Audited as vote.review.void or vote.review.clear with every vote id and the reason.',
   })
-  @ApiResponse({ status: 201, type: ReviewResultDto })
-  @ApiCallerErrors(OFFICE_ONLY)
-  @ApiError(404, 'no such vote round, or a vote not of it', refusalExample(VoteErrors.voteNotFound()))
+  @ApiAnswerOrNotFound(ReviewResultDto, {
+    status: 201,
+    forbidden: OFFICE_ONLY,
+    notFound: 'no such vote round, or a vote not of it',
+    notFoundExample: refusalExample(VoteErrors.voteNotFound()),
+  })
   @ApiError(
     409,
     'a vote was already reviewed, or clearing a vote not flagged',
@@ -230,9 +235,7 @@ export class VoteRoundsController {
       'without votes 0. Written like the office’s entries (audited as component-values.record); a ranking run uses ' +
       'them once the office locks the component, and until then they can be recorded again.',
   })
-  @ApiResponse({ status: 200, type: VotePointsDto })
-  @ApiCallerErrors(OFFICE_ONLY)
-  @ApiError(404, 'no such vote round', ROUND_NOT_FOUND)
+  @ApiAnswerOrNotFound(VotePointsDto, OFFICE_ROUND)
   @ApiError(
     409,
     'the round is still open, has no component, flagged votes await review, or the component is locked',
@@ -258,11 +261,7 @@ export class VoteRoundsController {
       'reason, record hash. `npm run --silent scoring -- tally-votes FILE` recomputes the tally and checks every ' +
       'row’s hash. Streamed batch by batch, never built whole in memory. Every export is audited.',
   })
-  @ApiResponse({
-    status: 200,
-    description: 'CSV',
-    content: { 'text/csv': { schema: { type: 'string' } } },
-  })
+  @ApiCsv({ description: 'CSV' })
   @ApiCallerErrors(OFFICE_ONLY)
   @ApiError(404, 'no such vote round', ROUND_NOT_FOUND)
   async exportCsv(@CurrentActor() actor: Actor, @Param() params: VoteRoundParams): Promise<StreamableFile> {
