@@ -45,6 +45,14 @@ export type Actor =
       readonly communityId: string | null;
     };
 
+/** Each kind of caller, for the routes and services only that kind reaches. */
+export type UserActor = Extract<Actor, { kind: 'user' }>;
+export type OfficeActor = Extract<Actor, { role: Role.Office }>;
+export type JudgeActor = Extract<Actor, { kind: 'judge' }>;
+export type EvaluatorActor = Extract<Actor, { kind: 'evaluator' }>;
+export type VoterActor = Extract<Actor, { kind: 'voter' }>;
+export type ResidentActor = Extract<Actor, { kind: 'resident' }>;
+
 export function actorId(actor: Actor): string {
   switch (actor.kind) {
     case 'judge':

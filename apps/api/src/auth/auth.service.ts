@@ -4,7 +4,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { AdminErrors, AuthErrors, Role } from '@app/domain';
 import { ApiKey, AppUser, AuditRepository } from '@app/persistence';
-import { Actor } from './actor';
+import { Actor, UserActor } from './actor';
 import { issueApiKey, revokeApiKey } from './api-keys';
 import { CredentialDigestService } from './credential-digest.service';
 import { normalizeLogin } from './credentials';
@@ -14,8 +14,6 @@ import { UserResponseDto, toUserResponse } from './dto/user.dto';
 import { hashPassword, verifyPassword } from './password-hasher';
 import { SignInThrottleService } from './sign-in-throttle.service';
 import { TokenService } from './token.service';
-
-type UserActor = Extract<Actor, { kind: 'user' }>;
 
 export function userActorOf(user: AppUser): UserActor {
   if (user.role === Role.Applicant) {

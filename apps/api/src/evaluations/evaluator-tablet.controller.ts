@@ -2,7 +2,7 @@ import { Body, Controller, Get, Ip, Param, Post, Put, applyDecorators } from '@n
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { EvaluationErrors, Role } from '@app/domain';
 import { Allow, Public } from '../auth/access.decorator';
-import { Actor } from '../auth/actor';
+import { EvaluatorActor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiError, ApiJsonBodyErrors, refusalExample } from '../common/api-error.decorator';
 import { SIGN_IN_LIMITS, SIGN_IN_WINDOW_SECONDS } from '../roadshows/judge-sign-in-limiter';
@@ -15,8 +15,6 @@ import {
   EvaluatorSignInDto,
 } from './dto/evaluator-tablet.dto';
 import { EvaluatorTabletService } from './evaluator-tablet.service';
-
-type EvaluatorActor = Extract<Actor, { kind: 'evaluator' }>;
 
 const ROUND_NOT_FOUND = refusalExample(EvaluationErrors.roundNotFound());
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CompetitionErrors, EvaluationErrors, EvaluatorSheetStatus, Role, RoadshowErrors } from '@app/domain';
 import { CompetitionsRepository, EvaluationRound, Evaluator } from '@app/persistence';
-import { Actor } from '../auth/actor';
+import { EvaluatorActor } from '../auth/actor';
 import { CredentialDigestService } from '../auth/credential-digest.service';
 import { signInCodeCandidates } from '../auth/sign-in-code';
 import { TokenService } from '../auth/token.service';
@@ -18,8 +18,6 @@ import { residentSatisfactionOf } from './resident-satisfaction';
 import { EvaluationsRepository } from './evaluations.repository';
 import { EvaluationsService } from './evaluations.service';
 import { EvaluatorSignInLimiter } from './evaluator-sign-in-limiter';
-
-type EvaluatorActor = Extract<Actor, { kind: 'evaluator' }>;
 
 /**
  * An evaluator on a tablet: signs in with the code the office handed out, sees the round's

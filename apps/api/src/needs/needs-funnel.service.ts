@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor } from '../auth/actor';
+import { OfficeActor } from '../auth/actor';
 import { NeedsFunnelDto } from './dto/needs.dto';
 import { needsFunnel } from './needs-funnel';
 import { NeedsRepository } from './needs.repository';
@@ -9,7 +9,7 @@ import { NeedsRepository } from './needs.repository';
 export class NeedsFunnelService {
   constructor(private readonly needs: NeedsRepository) {}
 
-  async funnel(actor: Extract<Actor, { kind: 'user' }> & { tenantId: string }): Promise<NeedsFunnelDto> {
+  async funnel(actor: OfficeActor): Promise<NeedsFunnelDto> {
     const timelines = await this.needs.timelines(actor.tenantId);
     const communities = await this.needs.organizations(timelines.map((t) => t.communityId));
     const now = new Date();

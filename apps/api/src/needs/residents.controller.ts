@@ -3,7 +3,7 @@ import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { NEED_GUARDS, NEED_PHOTO_MAX_MIB, NEED_PHOTO_TYPES, NeedsErrors, Role, VoteErrors } from '@app/domain';
 import { Allow, Public } from '../auth/access.decorator';
-import { Actor } from '../auth/actor';
+import { ResidentActor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiAnswerOrNotFound } from '../common/api-answer.decorator';
 import { ApiCallerErrors, ApiError, ApiJsonBodyErrors, refusalExample } from '../common/api-error.decorator';
@@ -27,8 +27,6 @@ import { readNeedPhotoUpload } from './need-photo-upload';
 import { sendPhoto } from './need-photo-reply';
 import { ResidentsService } from './residents.service';
 import { ApiSmsUnavailable } from '../votes/api-sms-unavailable.decorator';
-
-type ResidentActor = Extract<Actor, { kind: 'resident' }>;
 
 const RESIDENTS = '仅限已验证的居民 / verified residents only';
 

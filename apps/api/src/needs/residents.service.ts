@@ -2,7 +2,7 @@ import { createHash, randomInt } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { NeedFlag, NeedsErrors, NeedState, ResidentMethod, Role, VoteReviewDecision } from '@app/domain';
 import { AuditRepository, NeedPhoto } from '@app/persistence';
-import { Actor } from '../auth/actor';
+import { ResidentActor } from '../auth/actor';
 import { auditActor } from '../auth/audit-actor';
 import { RequestOrigin } from '../common/request-origin';
 import { CredentialDigestService } from '../auth/credential-digest.service';
@@ -30,8 +30,6 @@ import { NeedGuard } from './need-guard';
 import { NeedPhotoUpload } from './need-photo-upload';
 import { ON_THE_WALL, toNeedResponse } from './need-views';
 import { NeedsRepository } from './needs.repository';
-
-type ResidentActor = Extract<Actor, { kind: 'resident' }>;
 
 /** SMS codes, sign-in budgets and address hashes of the needs walls are counted under this one scope. */
 const NEEDS_SCOPE = 'needs-walls';

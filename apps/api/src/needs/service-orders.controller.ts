@@ -10,7 +10,7 @@ import {
   ServiceOrderState,
 } from '@app/domain';
 import { Allow } from '../auth/access.decorator';
-import { Actor } from '../auth/actor';
+import { Actor, OfficeActor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiAnswerOrNotFound } from '../common/api-answer.decorator';
 import { ApiCallerErrors, ApiError, ApiJsonBodyErrors, refusalExample } from '../common/api-error.decorator';
@@ -30,8 +30,6 @@ import {
 import { NeedsFunnelService } from './needs-funnel.service';
 import { PurchasesService } from './purchases.service';
 import { ServiceOrdersService } from './service-orders.service';
-
-type OfficeActor = Extract<Actor, { role: Role.Office }>;
 
 const COMMUNITIES = '仅限社区账号 / community accounts only';
 const ORDER_NOT_FOUND = refusalExample(NeedsErrors.orderNotFound());

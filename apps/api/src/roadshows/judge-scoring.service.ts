@@ -4,7 +4,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { DataSource, EntityManager } from 'typeorm';
 import { CompetitionRules, CompetitionState, LiveEventType, RoadshowErrors, SlotState } from '@app/domain';
 import { AuditRepository } from '@app/persistence';
-import { Actor, actorId } from '../auth/actor';
+import { JudgeActor, actorId } from '../auth/actor';
 import { auditActor } from '../auth/audit-actor';
 import { RequestValidationError } from '../common/validation-error';
 import { LiveEventsService } from '../live/live-events.service';
@@ -13,8 +13,6 @@ import { SubmitScoreDto } from './dto/submit-score.dto';
 import { RoadshowRepository } from './roadshow.repository';
 import { ScoreSheet, readScoreSheet } from './score-sheet';
 import { ScoreRepository, StoredRevision, snapshotOf } from './score.repository';
-
-type JudgeActor = Extract<Actor, { kind: 'judge' }>;
 
 interface RoadshowRules {
   readonly rules: CompetitionRules;

@@ -2,15 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { CompetitionRules, RoadshowErrors, SlotState, announcedScorePart } from '@app/domain';
 import { Competition, Judge, Roadshow } from '@app/persistence';
 import { MARK_DECIMALS } from '@app/scoring';
-import { Actor } from '../auth/actor';
+import { JudgeActor } from '../auth/actor';
 import { categoryOf } from './competition-scoring';
 import { JudgeRoadshowResponseDto, JudgeRubricDto, JudgeSlotDto } from './dto/judge-view-response.dto';
 import { ScoreResponseDto, toScoreResponse } from './dto/score-response.dto';
 import { JudgeRepository } from './judge.repository';
 import { RoadshowRepository, SlotView } from './roadshow.repository';
 import { ScoreRepository } from './score.repository';
-
-type JudgeActor = Extract<Actor, { kind: 'judge' }>;
 
 interface JudgeContext {
   readonly judge: Judge;

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, Put,
 import { ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Role } from '@app/domain';
 import { Allow } from '../auth/access.decorator';
-import { Actor } from '../auth/actor';
+import { JudgeActor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiError, ApiJsonBodyErrors } from '../common/api-error.decorator';
 import { BoundedListQueryDto, pageItems } from '../common/page-query.dto';
@@ -16,8 +16,6 @@ import { IDEMPOTENCY_HEADER, readIdempotencyKey } from './idempotency-key';
 import { JudgeScoringService } from './judge-scoring.service';
 import { JudgeViewService } from './judge-view.service';
 import { RecusalsService } from './recusals.service';
-
-type JudgeActor = Extract<Actor, { kind: 'judge' }>;
 
 /** The judge's tablet; every route acts on the roadshow the judge's token is bound to. */
 @ApiTags('judge 评委')

@@ -11,7 +11,7 @@ import {
   SubmissionState,
 } from '@app/domain';
 import { AuditRepository, Recusal, RoadshowSlot } from '@app/persistence';
-import { Actor } from '../auth/actor';
+import { Actor, JudgeActor } from '../auth/actor';
 import { auditActor } from '../auth/audit-actor';
 import { LiveEventsService } from '../live/live-events.service';
 import { CreateRecusalDto } from './dto/create-recusal.dto';
@@ -92,7 +92,7 @@ export class RecusalsService {
     return toRecusalResponse(recusal);
   }
 
-  async declare(actor: Extract<Actor, { kind: 'judge' }>, dto: DeclareRecusalDto): Promise<RecusalResponseDto> {
+  async declare(actor: JudgeActor, dto: DeclareRecusalDto): Promise<RecusalResponseDto> {
     const recusal = await this.dataSource.transaction(async (manager) => {
       const roadshow = await this.roadshows.roadshow(actor.roadshowId, manager, 'update');
       const judge = await this.judges.judge(actor.judgeId, manager);

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, Ip, Param, Post } from '@nestjs/common'
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Role, VOTE_GUARDS, VoteErrors } from '@app/domain';
 import { Allow, Public } from '../auth/access.decorator';
-import { Actor } from '../auth/actor';
+import { VoterActor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiError, ApiJsonBodyErrors, refusalExample } from '../common/api-error.decorator';
 import { VoteRoundParams } from './dto/vote-round.dto';
@@ -19,8 +19,6 @@ import { SMS_CODE_SECONDS, SMS_RESEND_SECONDS } from './sms-challenges';
 import { VOTER_SIGN_IN_LIMITS } from './voter-sign-in-limiter';
 import { VotingService } from './voting.service';
 import { ApiSmsUnavailable } from './api-sms-unavailable.decorator';
-
-type VoterActor = Extract<Actor, { kind: 'voter' }>;
 
 const ROUND_NOT_FOUND = refusalExample(VoteErrors.roundNotFound('id'));
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { beijingDate } from '@app/grants';
 import { Role, ScreeningStatus, SubmissionState, VoteErrors, VoteRoundPhase, VoterMethod } from '@app/domain';
 import { VoteRound, Voter } from '@app/persistence';
-import { Actor } from '../auth/actor';
+import { VoterActor } from '../auth/actor';
 import { TokenService } from '../auth/token.service';
 import {
   CastVoteDto,
@@ -22,8 +22,6 @@ import { limitRefusal, phaseAt, remainingAfter, velocityFlag, windowRefusal } fr
 import { CodeVerification, PhoneVerification, VoterVerification, normalizedPhone } from './voter-verification';
 import { VotesRepository } from './votes.repository';
 import { RequestOrigin } from '../common/request-origin';
-
-type VoterActor = Extract<Actor, { kind: 'voter' }>;
 
 /**
  * A resident's side of the public vote: verifying by one of the round's methods, reading what is
