@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { InheritedTenantColumn } from '../columns';
 
 /** A grant a round evaluates, and the stage whose tranche its pass releases (a re-evaluation's is the failed one's). */
 @Entity({ name: 'evaluation_project' })
@@ -6,8 +7,7 @@ export class EvaluationProject {
   @PrimaryColumn({ name: 'round_id', type: 'uuid' })
   roundId: string;
 
-  /** The office the row belongs to, copied from its parent row by the database on insert (so unset before). */
-  @Column({ name: 'tenant_id', type: 'uuid', update: false })
+  @InheritedTenantColumn()
   tenantId?: string;
 
   @PrimaryColumn({ name: 'grant_id', type: 'uuid' })

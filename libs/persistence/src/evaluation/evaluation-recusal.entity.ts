@@ -1,5 +1,6 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { RecusalSource } from '@app/domain';
+import { CreatedAtColumn, InheritedTenantColumn } from '../columns';
 
 /** 回避: an evaluator's sheet for the project never counts. */
 @Entity({ name: 'evaluation_recusal' })
@@ -7,8 +8,7 @@ export class EvaluationRecusal {
   @PrimaryColumn({ name: 'evaluator_id', type: 'uuid' })
   evaluatorId: string;
 
-  /** The office the row belongs to, copied from its parent row by the database on insert (so unset before). */
-  @Column({ name: 'tenant_id', type: 'uuid', update: false })
+  @InheritedTenantColumn()
   tenantId?: string;
 
   @PrimaryColumn({ name: 'grant_id', type: 'uuid' })
@@ -20,6 +20,6 @@ export class EvaluationRecusal {
   @Column({ type: 'text' })
   reason: string;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 }

@@ -1,5 +1,6 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { EvaluationOutcome } from '@app/domain';
+import { CreatedAtColumn, InheritedTenantColumn } from '../columns';
 
 /** What a project's result explains: the engine's breakdown and each star gate, as the bundle states them. */
 export interface EvaluationExplanation {
@@ -13,8 +14,7 @@ export class EvaluationResultRow {
   @PrimaryColumn({ name: 'round_id', type: 'uuid' })
   roundId: string;
 
-  /** The office the row belongs to, copied from its parent row by the database on insert (so unset before). */
-  @Column({ name: 'tenant_id', type: 'uuid', update: false })
+  @InheritedTenantColumn()
   tenantId?: string;
 
   @PrimaryColumn({ name: 'grant_id', type: 'uuid' })
@@ -45,6 +45,6 @@ export class EvaluationResultRow {
   @Column({ type: 'jsonb' })
   explanation: EvaluationExplanation;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 }

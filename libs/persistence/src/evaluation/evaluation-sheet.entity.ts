@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { InheritedTenantColumn } from '../columns';
 
 /** 评分表: one evaluator's marks for one project, as entered (by the office from the paper sheet). */
 @Entity({ name: 'evaluation_sheet' })
@@ -6,8 +7,7 @@ export class EvaluationSheet {
   @PrimaryColumn({ name: 'evaluator_id', type: 'uuid' })
   evaluatorId: string;
 
-  /** The office the row belongs to, copied from its parent row by the database on insert (so unset before). */
-  @Column({ name: 'tenant_id', type: 'uuid', update: false })
+  @InheritedTenantColumn()
   tenantId?: string;
 
   @PrimaryColumn({ name: 'grant_id', type: 'uuid' })

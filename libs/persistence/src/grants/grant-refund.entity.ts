@@ -1,6 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { RefundBasis, RefundState } from '@app/domain';
 import { fenTransformer } from '../fen.transformer';
+import { InheritedTenantColumn } from '../columns';
 
 /** 退款: what a terminated grant owes back, due within the rules' days, tracked until returned. */
 @Entity({ name: 'grant_refund' })
@@ -8,8 +9,7 @@ export class GrantRefund {
   @PrimaryColumn('uuid')
   id: string;
 
-  /** The office the row belongs to, copied from its parent row by the database on insert (so unset before). */
-  @Column({ name: 'tenant_id', type: 'uuid', update: false })
+  @InheritedTenantColumn()
   tenantId?: string;
 
   @Column({ name: 'grant_id', type: 'uuid' })

@@ -2,6 +2,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { TrancheCondition, TrancheState } from '@app/domain';
 import { fenTransformer } from '../fen.transformer';
 import { PayeeAccount } from './project-grant.entity';
+import { InheritedTenantColumn } from '../columns';
 
 /** 拨付: one tranche of a grant, from planned to paid (or withheld, or cancelled by a termination). */
 @Entity({ name: 'grant_tranche' })
@@ -9,8 +10,7 @@ export class GrantTranche {
   @PrimaryColumn('uuid')
   id: string;
 
-  /** The office the row belongs to, copied from its parent row by the database on insert (so unset before). */
-  @Column({ name: 'tenant_id', type: 'uuid', update: false })
+  @InheritedTenantColumn()
   tenantId?: string;
 
   @Column({ name: 'grant_id', type: 'uuid' })

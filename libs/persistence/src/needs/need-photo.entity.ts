@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { NeedPhotoType } from '@app/domain';
+import { InheritedTenantColumn } from '../columns';
 
 /**
  * The photo a resident added to their need, stored as reports' attachments are: its type judged by
@@ -11,7 +12,7 @@ export class NeedPhoto {
   needId: string;
 
   /** The office the row belongs to, copied from its need by the database on insert (so unset before). */
-  @Column({ name: 'tenant_id', type: 'uuid', update: false })
+  @InheritedTenantColumn()
   tenantId?: string;
 
   @Column({ name: 'content_type', type: 'text' })

@@ -1,5 +1,6 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { NeedFlag, VoteReviewDecision } from '@app/domain';
+import { CreatedAtColumn, TenantColumn } from '../columns';
 
 /** One verified resident's support (附议) of a need, and later their 1–5 rating of its delivery. */
 @Entity({ name: 'need_support' })
@@ -10,7 +11,7 @@ export class NeedSupport {
   @PrimaryColumn({ name: 'resident_id', type: 'uuid' })
   residentId: string;
 
-  @Column({ name: 'tenant_id', type: 'uuid' })
+  @TenantColumn()
   tenantId: string;
 
   /** What the community's review names it by; the key stays (need, resident). */
@@ -47,7 +48,7 @@ export class NeedSupport {
   @Column({ name: 'rated_at', type: 'timestamptz', nullable: true })
   ratedAt: Date | null;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 }
 

@@ -1,5 +1,6 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { fenTransformer } from '../fen.transformer';
+import { CreatedAtColumn, InheritedTenantColumn } from '../columns';
 
 /**
  * 服务购买协议: the Chinese agreement of a direct purchase, rendered when the office bought the
@@ -11,7 +12,7 @@ export class PurchaseAgreement {
   id: string;
 
   /** Copied from the order by the database on insert (so unset before). */
-  @Column({ name: 'tenant_id', type: 'uuid', update: false })
+  @InheritedTenantColumn()
   tenantId?: string;
 
   @Column({ name: 'order_id', type: 'uuid' })
@@ -38,6 +39,6 @@ export class PurchaseAgreement {
   @Column({ name: 'created_by', type: 'uuid' })
   createdBy: string;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 }

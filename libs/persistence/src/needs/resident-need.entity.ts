@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
 import { NeedCategory, NeedFlag, NeedState, VoteReviewDecision } from '@app/domain';
+import { TenantColumn } from '../columns';
 
 /**
  * A need or micro-wish (微心愿) a resident posted on their community's wall. Each state it reaches
@@ -10,7 +11,7 @@ export class ResidentNeed {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Column({ name: 'tenant_id', type: 'uuid' })
+  @TenantColumn()
   tenantId: string;
 
   @Column({ name: 'community_id', type: 'uuid' })

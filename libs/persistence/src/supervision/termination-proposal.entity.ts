@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 import { TerminationCause, TerminationProposalState } from '@app/domain';
+import { InheritedTenantColumn } from '../columns';
 
 /**
  * 终止建议: a grant proposed for termination, by a rule (monthly checks, a second failed evaluation)
@@ -10,8 +11,7 @@ export class TerminationProposal {
   @PrimaryColumn('uuid')
   id: string;
 
-  /** The office the row belongs to, copied from its parent row by the database on insert (so unset before). */
-  @Column({ name: 'tenant_id', type: 'uuid', update: false })
+  @InheritedTenantColumn()
   tenantId?: string;
 
   @Column({ name: 'grant_id', type: 'uuid' })
