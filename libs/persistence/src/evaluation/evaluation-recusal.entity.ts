@@ -1,19 +1,11 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
 import { RecusalSource } from '@app/domain';
-import { CreatedAtColumn, InheritedTenantColumn } from '../columns';
+import { CreatedAtColumn } from '../columns';
+import { EvaluatorProject } from './evaluator-project';
 
 /** 回避: an evaluator's sheet for the project never counts. */
 @Entity({ name: 'evaluation_recusal' })
-export class EvaluationRecusal {
-  @PrimaryColumn({ name: 'evaluator_id', type: 'uuid' })
-  evaluatorId: string;
-
-  @InheritedTenantColumn()
-  tenantId?: string;
-
-  @PrimaryColumn({ name: 'grant_id', type: 'uuid' })
-  grantId: string;
-
+export class EvaluationRecusal extends EvaluatorProject {
   @Column({ type: 'text' })
   source: RecusalSource;
 

@@ -1,5 +1,6 @@
-import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { NeedPhotoType } from '@app/domain';
+import { UploadedFile } from '../uploaded-file';
 import { InheritedTenantColumn } from '../columns';
 
 /**
@@ -7,25 +8,13 @@ import { InheritedTenantColumn } from '../columns';
  * its bytes, with its sha256. Public only once the community let the need through.
  */
 @Entity({ name: 'need_photo' })
-export class NeedPhoto {
+export class NeedPhoto extends UploadedFile<NeedPhotoType> {
   @PrimaryColumn({ name: 'need_id', type: 'uuid' })
   needId: string;
 
   /** The office the row belongs to, copied from its need by the database on insert (so unset before). */
   @InheritedTenantColumn()
   tenantId?: string;
-
-  @Column({ name: 'content_type', type: 'text' })
-  contentType: NeedPhotoType;
-
-  @Column({ name: 'size_bytes', type: 'integer' })
-  sizeBytes: number;
-
-  @Column({ type: 'text' })
-  sha256: string;
-
-  @Column({ type: 'bytea', select: false })
-  bytes: Buffer;
 
   @UpdateDateColumn({ name: 'uploaded_at', type: 'timestamptz' })
   uploadedAt: Date;

@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { fenTransformer } from '../fen.transformer';
+import { RenderedPdf } from '../rendered-pdf';
 import { CreatedAtColumn, InheritedTenantColumn } from '../columns';
 
 /**
@@ -7,7 +8,7 @@ import { CreatedAtColumn, InheritedTenantColumn } from '../columns';
  * picked offer (政府买单); its number is the grant's agreement number in the ledger.
  */
 @Entity({ name: 'purchase_agreement' })
-export class PurchaseAgreement {
+export class PurchaseAgreement extends RenderedPdf {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -26,15 +27,6 @@ export class PurchaseAgreement {
 
   @Column({ name: 'amount_fen', type: 'bigint', transformer: fenTransformer })
   amountFen: number;
-
-  @Column({ type: 'bytea', select: false })
-  pdf: Buffer;
-
-  @Column({ type: 'text' })
-  sha256: string;
-
-  @Column({ name: 'size_bytes', type: 'integer' })
-  sizeBytes: number;
 
   @Column({ name: 'created_by', type: 'uuid' })
   createdBy: string;

@@ -1,5 +1,6 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { fenTransformer } from '../fen.transformer';
+import { RenderedPdf } from '../rendered-pdf';
 import { CreatedAtColumn, InheritedTenantColumn } from '../columns';
 
 export type AgreementStatus = 'generated' | 'downloaded' | 'signed' | 'void';
@@ -10,7 +11,7 @@ export type AgreementStatus = 'generated' | 'downloaded' | 'signed' | 'void';
  */
 @Entity({ name: 'agreement' })
 @Index('agreement_number_version_uq', ['competitionId', 'sequence', 'version', 'locale'], { unique: true })
-export class Agreement {
+export class Agreement extends RenderedPdf {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -45,15 +46,6 @@ export class Agreement {
 
   @Column({ name: 'grant_fen', type: 'bigint', transformer: fenTransformer })
   grantFen: number;
-
-  @Column({ type: 'bytea', select: false })
-  pdf: Buffer;
-
-  @Column({ type: 'text' })
-  sha256: string;
-
-  @Column({ name: 'size_bytes', type: 'integer' })
-  sizeBytes: number;
 
   @Column({ name: 'signed_scan', type: 'bytea', nullable: true, select: false })
   signedScan: Buffer | null;
