@@ -1,5 +1,6 @@
-import { Column, Entity, PrimaryColumn, ValueTransformer } from 'typeorm';
-import { CreatedAtColumn, InheritedTenantColumn } from '../columns';
+import { Column, Entity, ValueTransformer } from 'typeorm';
+import { CreatedAtColumn } from '../columns';
+import { GrantRecord } from '../grants/grant-record';
 
 /** The points given to one item of the checklist. */
 export interface MonthlyCheckMark {
@@ -18,16 +19,7 @@ const pointsTransformer: ValueTransformer = {
  * month's score as first given stays readable; the highest revision is the month's score.
  */
 @Entity({ name: 'monthly_check' })
-export class MonthlyCheck {
-  @PrimaryColumn('uuid')
-  id: string;
-
-  @InheritedTenantColumn()
-  tenantId?: string;
-
-  @Column({ name: 'grant_id', type: 'uuid' })
-  grantId: string;
-
+export class MonthlyCheck extends GrantRecord {
   /** YYYY-MM. */
   @Column({ type: 'text' })
   month: string;
