@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsEnum, IsIn, ValidateNested } from 'class-validator';
@@ -34,6 +35,17 @@ export class GrantorDto {
   representative: string;
 }
 
+/** The grant office as party A of the agreements, when a writer gives it, checked field by field. */
+export function GrantorField(description?: string): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({ type: GrantorDto, description }),
+    Label('资助方', 'grantor'),
+    Optional(),
+    ValidateNested(),
+    Type(() => GrantorDto),
+  );
+}
+
 export class CreateCompetitionDto {
   @ApiPropertyOptional({
     enum: PRESETS,
@@ -60,15 +72,9 @@ export class CreateCompetitionDto {
   @DateTimeField()
   submissionDeadline: string;
 
-  @ApiPropertyOptional({
-    type: GrantorDto,
-    description:
-      '协议甲方；不填时取本单位设置中的资助方 / party A of the funding agreements; without it, the office’s grantor from its settings',
-  })
-  @Label('资助方', 'grantor')
-  @Optional()
-  @ValidateNested()
-  @Type(() => GrantorDto)
+  @GrantorField(
+    '协议甲方；不填时取本单位设置中的资助方 / party A of the funding agreements; without it, the office’s grantor from its settings',
+  )
   grantor?: GrantorDto;
 
   @ApiPropertyOptional({
@@ -116,11 +122,7 @@ export class UpdateCompetitionDto {
   @DateTimeField()
   submissionDeadline?: string;
 
-  @ApiPropertyOptional({ type: GrantorDto })
-  @Label('资助方', 'grantor')
-  @Optional()
-  @ValidateNested()
-  @Type(() => GrantorDto)
+  @GrantorField()
   grantor?: GrantorDto;
 
   @ApiPropertyOptional({
