@@ -13,6 +13,7 @@ import { Competition } from '@app/persistence';
 import { DateTimeField, IntField, IsFen, Optional, TextField } from '../../common/input.decorators';
 import { Label } from '../../common/label.decorator';
 import { PageOf, PageQueryDto } from '../../common/page-query.dto';
+import { ApiRowVersion } from '../../common/row-version.dto';
 import { CompetitionRulesDto, CompetitionRulesInputDto, ExpectedRulesVersion } from './competition-rules.dto';
 
 export type CompetitionPreset = CompetitionPresetName;
@@ -214,12 +215,7 @@ export class CompetitionResponseDto {
   @ApiProperty({ example: '2026-02-01T02:00:00.000Z', format: 'date-time' })
   updatedAt: string;
 
-  @ApiProperty({
-    type: 'integer',
-    minimum: 1,
-    example: 1,
-    description: 'changes with every write; send it back as expectedVersion',
-  })
+  @ApiRowVersion(1)
   version: number;
 }
 

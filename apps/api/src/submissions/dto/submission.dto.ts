@@ -7,6 +7,7 @@ import { Submission } from '@app/persistence';
 import { ArrayField, IntField, IsFen, Optional, StringField, TextField, says } from '../../common/input.decorators';
 import { Label } from '../../common/label.decorator';
 import { PageOf, PageQueryDto } from '../../common/page-query.dto';
+import { ApiRowVersion } from '../../common/row-version.dto';
 
 export const SUBMISSION_LIMITS = {
   title: 100,
@@ -274,12 +275,7 @@ export class SubmissionResponseDto {
   @ApiProperty({ example: '2026-03-20T06:30:00.000Z', format: 'date-time' })
   updatedAt: string;
 
-  @ApiProperty({
-    type: 'integer',
-    minimum: 1,
-    example: 2,
-    description: 'changes with every write; send it back as expectedVersion',
-  })
+  @ApiRowVersion(2)
   version: number;
 }
 
