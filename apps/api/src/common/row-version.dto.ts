@@ -1,4 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IntField, Optional } from './input.decorators';
+import { Label } from './label.decorator';
 
 /**
  * A row's optimistic-lock version as a response shows it: a writer sends it back, and a write made
@@ -11,4 +14,14 @@ export function ApiRowVersion(example: number): PropertyDecorator {
     example,
     description: 'changes with every write; send it back as expectedVersion',
   });
+}
+
+/** The row version a writer read, sent back with an update (see ApiRowVersion). */
+export function ExpectedVersion(description: string): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({ type: 'integer', minimum: 1, example: 1, description }),
+    Label('读取时的版本', 'version read'),
+    Optional(),
+    IntField(1),
+  );
 }

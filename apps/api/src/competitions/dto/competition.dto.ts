@@ -10,10 +10,10 @@ import {
   manualTransitions,
 } from '@app/domain';
 import { Competition } from '@app/persistence';
-import { DateTimeField, IntField, IsFen, Optional, TextField } from '../../common/input.decorators';
+import { DateTimeField, IsFen, Optional, TextField } from '../../common/input.decorators';
 import { Label } from '../../common/label.decorator';
 import { PageOf, PageQueryDto } from '../../common/page-query.dto';
-import { ApiRowVersion } from '../../common/row-version.dto';
+import { ApiRowVersion, ExpectedVersion } from '../../common/row-version.dto';
 import { CompetitionRulesDto, CompetitionRulesInputDto, ExpectedRulesVersion } from './competition-rules.dto';
 
 export type CompetitionPreset = CompetitionPresetName;
@@ -126,15 +126,7 @@ export class UpdateCompetitionDto {
   @GrantorField()
   grantor?: GrantorDto;
 
-  @ApiPropertyOptional({
-    type: 'integer',
-    minimum: 1,
-    example: 1,
-    description: 'refuse if the competition changed since you read this version',
-  })
-  @Label('读取时的版本', 'version read')
-  @Optional()
-  @IntField(1)
+  @ExpectedVersion('refuse if the competition changed since you read this version')
   expectedVersion?: number;
 }
 

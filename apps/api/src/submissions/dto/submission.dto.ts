@@ -7,7 +7,7 @@ import { Submission } from '@app/persistence';
 import { ArrayField, IntField, IsFen, Optional, StringField, TextField, says } from '../../common/input.decorators';
 import { Label } from '../../common/label.decorator';
 import { PageOf, PageQueryDto } from '../../common/page-query.dto';
-import { ApiRowVersion } from '../../common/row-version.dto';
+import { ApiRowVersion, ExpectedVersion } from '../../common/row-version.dto';
 
 export const SUBMISSION_LIMITS = {
   title: 100,
@@ -158,15 +158,7 @@ export class CreateSubmissionDto {
 
 /** Every field optional; a field sent replaces the stored one and the whole is checked again. */
 export class UpdateSubmissionDto extends PartialType(CreateSubmissionDto) {
-  @ApiPropertyOptional({
-    type: 'integer',
-    minimum: 1,
-    example: 1,
-    description: 'refuse if the submission changed since you read this version',
-  })
-  @Label('读取时的版本', 'version read')
-  @Optional()
-  @IntField(1)
+  @ExpectedVersion('refuse if the submission changed since you read this version')
   expectedVersion?: number;
 }
 
