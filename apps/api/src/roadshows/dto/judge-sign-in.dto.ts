@@ -11,8 +11,9 @@ export function SignInCodeField(description: string): PropertyDecorator {
   return applyDecorators(
     ApiProperty({ example: 'K7QM-4XPA', description }),
     Label('签到码', 'sign-in code'),
-    IsString(),
+    // Registered length first, type second: a refused code lists its reasons in the order clients already get.
     MaxLength(64),
+    IsString(),
   );
 }
 
