@@ -1,14 +1,15 @@
-import { Column, CreateDateColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, VersionColumn } from 'typeorm';
+import { CreatedAtColumn, UpdatedAtColumn } from './columns';
 
 /** The columns of a row that a person creates and later edits: who created it, and when each happened. */
 export abstract class EditedRow {
   @Column({ name: 'created_by', type: 'uuid' })
   createdBy: string;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  @UpdatedAtColumn()
   updatedAt: Date;
 }
 

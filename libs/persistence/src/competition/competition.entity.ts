@@ -2,6 +2,7 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { CompetitionRules, CompetitionState } from '@app/domain';
 import { fenTransformer } from '../fen.transformer';
 import { VersionedRow } from '../edited-row';
+import { TenantColumn } from '../columns';
 
 export interface GrantorParty {
   readonly name: string;
@@ -15,7 +16,7 @@ export class Competition extends VersionedRow {
   id: string;
 
   /** The office that runs the competition and owns everything made for it. */
-  @Column({ name: 'tenant_id', type: 'uuid' })
+  @TenantColumn()
   tenantId: string;
 
   @Column({ type: 'text' })

@@ -2,6 +2,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { ScreeningStatus, SubmissionState } from '@app/domain';
 import { fenTransformer } from '../fen.transformer';
 import { VersionedRow } from '../edited-row';
+import { InheritedTenantColumn } from '../columns';
 
 export interface BudgetLine {
   readonly item: string;
@@ -25,8 +26,7 @@ export class Submission extends VersionedRow {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  /** The office the row belongs to, copied from its parent row by the database on insert (so unset before). */
-  @Column({ name: 'tenant_id', type: 'uuid', update: false })
+  @InheritedTenantColumn()
   tenantId?: string;
 
   @Column({ name: 'competition_id', type: 'uuid' })

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { InheritedTenantColumn } from '../columns';
 
 /** A component whose values are frozen for ranking: no value of it changes while the row exists. */
 @Entity({ name: 'component_value_lock' })
@@ -6,8 +7,7 @@ export class ComponentValueLock {
   @PrimaryColumn({ name: 'competition_id', type: 'uuid' })
   competitionId: string;
 
-  /** The office the row belongs to, copied from its parent row by the database on insert (so unset before). */
-  @Column({ name: 'tenant_id', type: 'uuid', update: false })
+  @InheritedTenantColumn()
   tenantId?: string;
 
   @PrimaryColumn({ name: 'component_key', type: 'text' })

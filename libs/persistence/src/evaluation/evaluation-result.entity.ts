@@ -1,5 +1,7 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
 import { EvaluationOutcome } from '@app/domain';
+import { CreatedAtColumn } from '../columns';
+import { RoundProject } from './round-project';
 
 /** What a project's result explains: the engine's breakdown and each star gate, as the bundle states them. */
 export interface EvaluationExplanation {
@@ -9,20 +11,7 @@ export interface EvaluationExplanation {
 
 /** A project's result in a closed round and what it led to. */
 @Entity({ name: 'evaluation_result' })
-export class EvaluationResultRow {
-  @PrimaryColumn({ name: 'round_id', type: 'uuid' })
-  roundId: string;
-
-  /** The office the row belongs to, copied from its parent row by the database on insert (so unset before). */
-  @Column({ name: 'tenant_id', type: 'uuid', update: false })
-  tenantId?: string;
-
-  @PrimaryColumn({ name: 'grant_id', type: 'uuid' })
-  grantId: string;
-
-  @Column({ name: 'for_stage', type: 'text' })
-  forStage: 'mid' | 'final';
-
+export class EvaluationResultRow extends RoundProject {
   /** Out of 100, with the rules' decimals. */
   @Column({ type: 'text' })
   score: string;
@@ -45,6 +34,6 @@ export class EvaluationResultRow {
   @Column({ type: 'jsonb' })
   explanation: EvaluationExplanation;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 }

@@ -1,5 +1,6 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { EvaluationRoundState, EvaluationRules, EvaluationStage } from '@app/domain';
+import { CreatedAtColumn, InheritedTenantColumn } from '../columns';
 
 /** 评估轮次: one stage's evaluation of a competition's grants, under the evaluation rules of its opening. */
 @Entity({ name: 'evaluation_round' })
@@ -7,8 +8,7 @@ export class EvaluationRound {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  /** The office the row belongs to, copied from its parent row by the database on insert (so unset before). */
-  @Column({ name: 'tenant_id', type: 'uuid', update: false })
+  @InheritedTenantColumn()
   tenantId?: string;
 
   @Column({ name: 'competition_id', type: 'uuid' })
@@ -37,7 +37,7 @@ export class EvaluationRound {
   @Column({ name: 'created_by', type: 'text' })
   createdBy: string;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 
   @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })

@@ -1,18 +1,9 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { EvaluatorProject } from './evaluator-project';
 
 /** 评分表: one evaluator's marks for one project, as entered (by the office from the paper sheet). */
 @Entity({ name: 'evaluation_sheet' })
-export class EvaluationSheet {
-  @PrimaryColumn({ name: 'evaluator_id', type: 'uuid' })
-  evaluatorId: string;
-
-  /** The office the row belongs to, copied from its parent row by the database on insert (so unset before). */
-  @Column({ name: 'tenant_id', type: 'uuid', update: false })
-  tenantId?: string;
-
-  @PrimaryColumn({ name: 'grant_id', type: 'uuid' })
-  grantId: string;
-
+export class EvaluationSheet extends EvaluatorProject {
   /** Criterion key → mark as decimal text, in rubric order when read back. */
   @Column({ type: 'jsonb' })
   marks: Record<string, string>;

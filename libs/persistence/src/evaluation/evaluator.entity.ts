@@ -1,5 +1,6 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { JudgeGroup } from '@app/domain';
+import { CreatedAtColumn, InheritedTenantColumn } from '../columns';
 
 /** 评估人: a member of a round's panel in one of the four groups. */
 @Entity({ name: 'evaluator' })
@@ -7,8 +8,7 @@ export class Evaluator {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  /** The office the row belongs to, copied from its parent row by the database on insert (so unset before). */
-  @Column({ name: 'tenant_id', type: 'uuid', update: false })
+  @InheritedTenantColumn()
   tenantId?: string;
 
   @Column({ name: 'round_id', type: 'uuid' })
@@ -42,6 +42,6 @@ export class Evaluator {
   @Column({ name: 'code_issued_at', type: 'timestamptz', nullable: true })
   codeIssuedAt: Date | null;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 }

@@ -1,6 +1,7 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { BudgetChangeState } from '@app/domain';
 import { FundedBudgetLine } from './grant-budget.entity';
+import { CreatedAtColumn, InheritedTenantColumn } from '../columns';
 
 /** 预算调整: the grantee asks to move money between budget lines; the office decides. */
 @Entity({ name: 'budget_change' })
@@ -8,8 +9,7 @@ export class BudgetChange {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  /** The office the row belongs to, copied from its parent row by the database on insert (so unset before). */
-  @Column({ name: 'tenant_id', type: 'uuid', update: false })
+  @InheritedTenantColumn()
   tenantId?: string;
 
   @Column({ name: 'grant_id', type: 'uuid' })
@@ -31,7 +31,7 @@ export class BudgetChange {
   @Column({ name: 'requested_by', type: 'uuid' })
   requestedBy: string;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 
   @Column({ name: 'decided_by', type: 'uuid', nullable: true })

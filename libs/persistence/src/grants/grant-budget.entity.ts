@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { CreatedAtColumn, InheritedTenantColumn } from '../columns';
 
 /** A budget line with its funding source; libs/grants' BudgetLineFunding as stored. */
 export interface FundedBudgetLine {
@@ -14,8 +15,7 @@ export class GrantBudget {
   @PrimaryColumn({ name: 'grant_id', type: 'uuid' })
   grantId: string;
 
-  /** The office the row belongs to, copied from its parent row by the database on insert (so unset before). */
-  @Column({ name: 'tenant_id', type: 'uuid', update: false })
+  @InheritedTenantColumn()
   tenantId?: string;
 
   @PrimaryColumn({ type: 'integer' })
@@ -33,6 +33,6 @@ export class GrantBudget {
   @Column({ name: 'created_by', type: 'uuid' })
   createdBy: string;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 }

@@ -1,20 +1,11 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
 import { RefundBasis, RefundState } from '@app/domain';
 import { fenTransformer } from '../fen.transformer';
+import { GrantRecord } from './grant-record';
 
 /** 退款: what a terminated grant owes back, due within the rules' days, tracked until returned. */
 @Entity({ name: 'grant_refund' })
-export class GrantRefund {
-  @PrimaryColumn('uuid')
-  id: string;
-
-  /** The office the row belongs to, copied from its parent row by the database on insert (so unset before). */
-  @Column({ name: 'tenant_id', type: 'uuid', update: false })
-  tenantId?: string;
-
-  @Column({ name: 'grant_id', type: 'uuid' })
-  grantId: string;
-
+export class GrantRefund extends GrantRecord {
   @Column({ name: 'amount_fen', type: 'bigint', transformer: fenTransformer })
   amountFen: number;
 

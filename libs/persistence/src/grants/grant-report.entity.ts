@@ -1,6 +1,7 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { ReportKind, ReportState } from '@app/domain';
 import { VersionedRow } from '../edited-row';
+import { InheritedTenantColumn } from '../columns';
 
 export interface ReportActivity {
   readonly date: string;
@@ -29,8 +30,7 @@ export class GrantReport extends VersionedRow {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  /** The office the row belongs to, copied from its parent row by the database on insert (so unset before). */
-  @Column({ name: 'tenant_id', type: 'uuid', update: false })
+  @InheritedTenantColumn()
   tenantId?: string;
 
   @Column({ name: 'grant_id', type: 'uuid' })

@@ -1,21 +1,12 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
 import { TrancheCondition, TrancheState } from '@app/domain';
 import { fenTransformer } from '../fen.transformer';
 import { PayeeAccount } from './project-grant.entity';
+import { GrantRecord } from './grant-record';
 
 /** 拨付: one tranche of a grant, from planned to paid (or withheld, or cancelled by a termination). */
 @Entity({ name: 'grant_tranche' })
-export class GrantTranche {
-  @PrimaryColumn('uuid')
-  id: string;
-
-  /** The office the row belongs to, copied from its parent row by the database on insert (so unset before). */
-  @Column({ name: 'tenant_id', type: 'uuid', update: false })
-  tenantId?: string;
-
-  @Column({ name: 'grant_id', type: 'uuid' })
-  grantId: string;
-
+export class GrantTranche extends GrantRecord {
   @Column({ type: 'integer' })
   sequence: number;
 

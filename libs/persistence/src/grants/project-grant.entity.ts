@@ -2,6 +2,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { GrantState, GrantTerms } from '@app/domain';
 import { fenTransformer } from '../fen.transformer';
 import { EditedRow } from '../edited-row';
+import { InheritedTenantColumn } from '../columns';
 
 /** 甲方 and 乙方 as the agreement names them, kept as they were when the grant was created. */
 export interface GrantParty {
@@ -30,8 +31,7 @@ export class ProjectGrant extends EditedRow {
   @PrimaryColumn('uuid')
   id: string;
 
-  /** The office the row belongs to, copied from its parent row by the database on insert (so unset before). */
-  @Column({ name: 'tenant_id', type: 'uuid', update: false })
+  @InheritedTenantColumn()
   tenantId?: string;
 
   @Column({ name: 'competition_id', type: 'uuid', nullable: true })

@@ -1,5 +1,6 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { ApiKeyScope } from '@app/domain';
+import { CreatedAtColumn } from '../columns';
 
 /**
  * A programmatic client; only the key's hash is kept. Without scopes it acts for its user with that
@@ -32,7 +33,7 @@ export class ApiKey {
   @Column({ name: 'digest_key_id', type: 'text' })
   digestKeyId: string;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })

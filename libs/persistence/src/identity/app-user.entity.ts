@@ -1,5 +1,6 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { Role } from '@app/domain';
+import { CreatedAtColumn } from '../columns';
 
 /** A person who signs in with a password: office staff, applicants, admins. Judges sign in with a roadshow code instead. */
 @Entity({ name: 'app_user' })
@@ -39,6 +40,6 @@ export class AppUser {
   @Column({ name: 'sessions_valid_after', type: 'timestamptz', nullable: true })
   sessionsValidAfter: Date | null;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 }

@@ -1,5 +1,6 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { OrganizationKind } from '@app/domain';
+import { CreatedAtColumn } from '../columns';
 
 @Entity({ name: 'organization' })
 export class Organization {
@@ -29,6 +30,6 @@ export class Organization {
   @Column({ name: 'credit_code', type: 'text', nullable: true, unique: true })
   creditCode: string | null;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 }

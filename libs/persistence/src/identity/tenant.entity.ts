@@ -1,6 +1,7 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { TenantKind } from '@app/domain';
 import type { GrantorParty } from '../competition/competition.entity';
+import { CreatedAtColumn } from '../columns';
 
 /** The public notice's own words, printed above and below its results table. */
 export interface NoticeTexts {
@@ -39,6 +40,6 @@ export class Tenant {
   @Column({ type: 'jsonb' })
   settings: TenantSettings;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 }

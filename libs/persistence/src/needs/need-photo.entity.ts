@@ -1,30 +1,20 @@
-import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { NeedPhotoType } from '@app/domain';
+import { UploadedFile } from '../uploaded-file';
+import { InheritedTenantColumn } from '../columns';
 
 /**
  * The photo a resident added to their need, stored as reports' attachments are: its type judged by
  * its bytes, with its sha256. Public only once the community let the need through.
  */
 @Entity({ name: 'need_photo' })
-export class NeedPhoto {
+export class NeedPhoto extends UploadedFile<NeedPhotoType> {
   @PrimaryColumn({ name: 'need_id', type: 'uuid' })
   needId: string;
 
   /** The office the row belongs to, copied from its need by the database on insert (so unset before). */
-  @Column({ name: 'tenant_id', type: 'uuid', update: false })
+  @InheritedTenantColumn()
   tenantId?: string;
-
-  @Column({ name: 'content_type', type: 'text' })
-  contentType: NeedPhotoType;
-
-  @Column({ name: 'size_bytes', type: 'integer' })
-  sizeBytes: number;
-
-  @Column({ type: 'text' })
-  sha256: string;
-
-  @Column({ type: 'bytea', select: false })
-  bytes: Buffer;
 
   @UpdateDateColumn({ name: 'uploaded_at', type: 'timestamptz' })
   uploadedAt: Date;

@@ -1,25 +1,26 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
-import { NeedFlag, VoteReviewDecision } from '@app/domain';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { CommunityReviewed } from './community-reviewed';
+import { CreatedAtColumn, TenantColumn } from '../columns';
 
-/** One verified resident's support (附议) of a need, and later their 1–5 rating of its delivery. */
+/**
+ * One verified resident's support (附议) of a need, and later their 1–5 rating of its delivery. Like a
+ * flagged vote, a flagged support counts until the community voids it: then it no longer counts on
+ * the wall, nor may its resident rate.
+ */
 @Entity({ name: 'need_support' })
-export class NeedSupport {
+export class NeedSupport extends CommunityReviewed {
   @PrimaryColumn({ name: 'need_id', type: 'uuid' })
   needId: string;
 
   @PrimaryColumn({ name: 'resident_id', type: 'uuid' })
   residentId: string;
 
-  @Column({ name: 'tenant_id', type: 'uuid' })
+  @TenantColumn()
   tenantId: string;
 
   /** What the community's review names it by; the key stays (need, resident). */
   @Column({ type: 'uuid', insert: false, update: false })
   id: string;
-
-  /** Why the support was flagged for the community to look at; like a flagged vote, it counts until voided. */
-  @Column({ type: 'jsonb' })
-  flags: NeedFlag[];
 
   /** Keyed hashes of where it came from (the vote's, under the walls' scope), so a burst reads as one group. */
   @Column({ name: 'address_hash', type: 'text', nullable: true })
@@ -28,26 +29,13 @@ export class NeedSupport {
   @Column({ name: 'device_hash', type: 'text', nullable: true })
   deviceHash: string | null;
 
-  /** void: it no longer counts on the wall, nor may its resident rate; clear: the flag was looked at. */
-  @Column({ name: 'review_decision', type: 'text', nullable: true })
-  reviewDecision: VoteReviewDecision | null;
-
-  @Column({ name: 'review_reason', type: 'text', nullable: true })
-  reviewReason: string | null;
-
-  @Column({ name: 'reviewed_by', type: 'uuid', nullable: true })
-  reviewedBy: string | null;
-
-  @Column({ name: 'reviewed_at', type: 'timestamptz', nullable: true })
-  reviewedAt: Date | null;
-
   @Column({ type: 'smallint', nullable: true })
   rating: number | null;
 
   @Column({ name: 'rated_at', type: 'timestamptz', nullable: true })
   ratedAt: Date | null;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 }
 

@@ -1,5 +1,6 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { NeedCategory } from '@app/domain';
+import { CreatedAtColumn, TenantColumn } from '../columns';
 
 /** 需求清单: a community's collected needs of one category, grouped to be drafted into orders. */
 @Entity({ name: 'needs_list' })
@@ -7,7 +8,7 @@ export class NeedsList {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Column({ name: 'tenant_id', type: 'uuid' })
+  @TenantColumn()
   tenantId: string;
 
   @Column({ name: 'community_id', type: 'uuid' })
@@ -22,6 +23,6 @@ export class NeedsList {
   @Column({ name: 'created_by', type: 'uuid' })
   createdBy: string;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 }

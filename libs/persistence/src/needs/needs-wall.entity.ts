@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { TenantColumn, UpdatedAtColumn } from '../columns';
 
 /**
  * A community's needs wall (需求墙): the office it belongs to, chosen by the community when it opens
@@ -11,7 +12,7 @@ export class NeedsWall {
   organizationId: string;
 
   /** The street office that buys its orders; every need, list and order of the wall belongs to it. */
-  @Column({ name: 'tenant_id', type: 'uuid' })
+  @TenantColumn()
   tenantId: string;
 
   @Column({ name: 'code_digest', type: 'text' })
@@ -26,6 +27,6 @@ export class NeedsWall {
   @CreateDateColumn({ name: 'opened_at', type: 'timestamptz' })
   openedAt: Date;
 
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  @UpdatedAtColumn()
   updatedAt: Date;
 }

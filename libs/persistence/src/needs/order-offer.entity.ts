@@ -1,6 +1,7 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { OrderOfferState } from '@app/domain';
 import { fenTransformer } from '../fen.transformer';
+import { CreatedAtColumn, TenantColumn } from '../columns';
 
 /** 承单 by direct purchase: an organization's offer for an order, one per organization. */
 @Entity({ name: 'order_offer' })
@@ -8,7 +9,7 @@ export class OrderOffer {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Column({ name: 'tenant_id', type: 'uuid' })
+  @TenantColumn()
   tenantId: string;
 
   @Column({ name: 'order_id', type: 'uuid' })
@@ -29,6 +30,6 @@ export class OrderOffer {
   @Column({ name: 'created_by', type: 'uuid' })
   createdBy: string;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 }

@@ -1,17 +1,19 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { fenTransformer } from '../fen.transformer';
+import { RenderedPdf } from '../rendered-pdf';
+import { CreatedAtColumn, InheritedTenantColumn } from '../columns';
 
 /**
  * 服务购买协议: the Chinese agreement of a direct purchase, rendered when the office bought the
  * picked offer (政府买单); its number is the grant's agreement number in the ledger.
  */
 @Entity({ name: 'purchase_agreement' })
-export class PurchaseAgreement {
+export class PurchaseAgreement extends RenderedPdf {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
   /** Copied from the order by the database on insert (so unset before). */
-  @Column({ name: 'tenant_id', type: 'uuid', update: false })
+  @InheritedTenantColumn()
   tenantId?: string;
 
   @Column({ name: 'order_id', type: 'uuid' })
@@ -26,18 +28,9 @@ export class PurchaseAgreement {
   @Column({ name: 'amount_fen', type: 'bigint', transformer: fenTransformer })
   amountFen: number;
 
-  @Column({ type: 'bytea', select: false })
-  pdf: Buffer;
-
-  @Column({ type: 'text' })
-  sha256: string;
-
-  @Column({ name: 'size_bytes', type: 'integer' })
-  sizeBytes: number;
-
   @Column({ name: 'created_by', type: 'uuid' })
   createdBy: string;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 }

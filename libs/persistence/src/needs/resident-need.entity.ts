@@ -1,16 +1,19 @@
 import { Column, Entity, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
-import { NeedCategory, NeedFlag, NeedState, VoteReviewDecision } from '@app/domain';
+import { NeedCategory, NeedState } from '@app/domain';
+import { CommunityReviewed } from './community-reviewed';
+import { TenantColumn } from '../columns';
 
 /**
  * A need or micro-wish (微心愿) a resident posted on their community's wall. Each state it reaches
- * keeps the time it did, so the office reads the funnel and the days spent in each state.
+ * keeps the time it did, so the office reads the funnel and the days spent in each state. When the
+ * community voids its flags, that refuses the need with the reason.
  */
 @Entity({ name: 'resident_need' })
-export class ResidentNeed {
+export class ResidentNeed extends CommunityReviewed {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Column({ name: 'tenant_id', type: 'uuid' })
+  @TenantColumn()
   tenantId: string;
 
   @Column({ name: 'community_id', type: 'uuid' })
@@ -36,25 +39,9 @@ export class ResidentNeed {
   @Column({ name: 'refusal_reason', type: 'text', nullable: true })
   refusalReason: string | null;
 
-  @Column({ type: 'jsonb' })
-  flags: NeedFlag[];
-
   /** The earlier unanswered need of the community with the same words, when this one repeats it. */
   @Column({ name: 'duplicate_of', type: 'uuid', nullable: true })
   duplicateOf: string | null;
-
-  /** The community's review of the flags: void refuses the need with the reason, clear lets it be. */
-  @Column({ name: 'review_decision', type: 'text', nullable: true })
-  reviewDecision: VoteReviewDecision | null;
-
-  @Column({ name: 'review_reason', type: 'text', nullable: true })
-  reviewReason: string | null;
-
-  @Column({ name: 'reviewed_by', type: 'uuid', nullable: true })
-  reviewedBy: string | null;
-
-  @Column({ name: 'reviewed_at', type: 'timestamptz', nullable: true })
-  reviewedAt: Date | null;
 
   @Column({ name: 'posted_by', type: 'uuid' })
   postedBy: string;

@@ -1,5 +1,6 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { ResidentMethod } from '@app/domain';
+import { CreatedAtColumn } from '../columns';
 
 /**
  * A resident of the needs walls. Known by a keyed digest of their phone number (never the number),
@@ -22,6 +23,6 @@ export class Resident {
   @Column({ name: 'community_id', type: 'uuid', nullable: true })
   communityId: string | null;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 }

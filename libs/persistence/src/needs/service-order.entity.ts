@@ -2,6 +2,7 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { PurchaseRoute, ServiceOrderState } from '@app/domain';
 import { VersionedRow } from '../edited-row';
 import { fenTransformer } from '../fen.transformer';
+import { TenantColumn } from '../columns';
 
 /** One deliverable as the taker reported it. */
 export interface DeliveredItem {
@@ -27,7 +28,7 @@ export class ServiceOrder extends VersionedRow {
   id: string;
 
   /** The office that buys it: the competition's, or for a direct purchase the community's own. */
-  @Column({ name: 'tenant_id', type: 'uuid' })
+  @TenantColumn()
   tenantId: string;
 
   @Column({ name: 'community_id', type: 'uuid' })

@@ -1,5 +1,6 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { NotificationKind } from '@app/domain';
+import { CreatedAtColumn, TenantColumn } from '../columns';
 
 /** One message in one person's in-app inbox; e-mail and SMS copies are sent from it. */
 @Entity({ name: 'notification' })
@@ -7,7 +8,7 @@ export class Notification {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Column({ name: 'tenant_id', type: 'uuid' })
+  @TenantColumn()
   tenantId: string;
 
   @Column({ name: 'user_id', type: 'uuid' })
@@ -32,7 +33,7 @@ export class Notification {
   @Column({ name: 'body_en', type: 'text' })
   bodyEn: string;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 
   @Column({ name: 'read_at', type: 'timestamptz', nullable: true })

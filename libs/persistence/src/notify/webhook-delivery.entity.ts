@@ -1,5 +1,6 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { WebhookDeliveryStatus } from '@app/domain';
+import { CreatedAtColumn, TenantColumn } from '../columns';
 
 /** One attempt to deliver one event to one endpoint: the delivery log reads these rows. */
 @Entity({ name: 'webhook_delivery' })
@@ -7,7 +8,7 @@ export class WebhookDelivery {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id: string;
 
-  @Column({ name: 'tenant_id', type: 'uuid' })
+  @TenantColumn()
   tenantId: string;
 
   @Column({ name: 'event_id', type: 'uuid' })
@@ -35,6 +36,6 @@ export class WebhookDelivery {
   @Column({ type: 'text', nullable: true })
   error: string | null;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 }

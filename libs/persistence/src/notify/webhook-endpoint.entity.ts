@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { CreatedAtColumn, TenantColumn } from '../columns';
 
 /** Where an office wants its events sent, and for which topics. */
 @Entity({ name: 'webhook_endpoint' })
@@ -6,7 +7,7 @@ export class WebhookEndpoint {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Column({ name: 'tenant_id', type: 'uuid' })
+  @TenantColumn()
   tenantId: string;
 
   @Column({ type: 'text' })
@@ -29,7 +30,7 @@ export class WebhookEndpoint {
   @Column({ name: 'created_by', type: 'uuid' })
   createdBy: string;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 
   @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { CreatedAtColumn, TenantColumn } from '../columns';
 
 /** Something that happened in a competition, written in the same transaction as the change itself. */
 @Entity({ name: 'webhook_event' })
@@ -7,7 +8,7 @@ export class WebhookEvent {
   id: string;
 
   /** The competition's office: only its endpoints hear of it. */
-  @Column({ name: 'tenant_id', type: 'uuid' })
+  @TenantColumn()
   tenantId: string;
 
   @Column({ type: 'text' })
@@ -20,6 +21,6 @@ export class WebhookEvent {
   @Column({ type: 'jsonb' })
   payload: object;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 }

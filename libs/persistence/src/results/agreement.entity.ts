@@ -1,5 +1,7 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { fenTransformer } from '../fen.transformer';
+import { RenderedPdf } from '../rendered-pdf';
+import { CreatedAtColumn, InheritedTenantColumn } from '../columns';
 
 export type AgreementStatus = 'generated' | 'downloaded' | 'signed' | 'void';
 
@@ -9,12 +11,11 @@ export type AgreementStatus = 'generated' | 'downloaded' | 'signed' | 'void';
  */
 @Entity({ name: 'agreement' })
 @Index('agreement_number_version_uq', ['competitionId', 'sequence', 'version', 'locale'], { unique: true })
-export class Agreement {
+export class Agreement extends RenderedPdf {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  /** The office the row belongs to, copied from its parent row by the database on insert (so unset before). */
-  @Column({ name: 'tenant_id', type: 'uuid', update: false })
+  @InheritedTenantColumn()
   tenantId?: string;
 
   @Column({ name: 'competition_id', type: 'uuid' })
@@ -46,15 +47,6 @@ export class Agreement {
   @Column({ name: 'grant_fen', type: 'bigint', transformer: fenTransformer })
   grantFen: number;
 
-  @Column({ type: 'bytea', select: false })
-  pdf: Buffer;
-
-  @Column({ type: 'text' })
-  sha256: string;
-
-  @Column({ name: 'size_bytes', type: 'integer' })
-  sizeBytes: number;
-
   @Column({ name: 'signed_scan', type: 'bytea', nullable: true, select: false })
   signedScan: Buffer | null;
 
@@ -68,6 +60,6 @@ export class Agreement {
   @Column({ name: 'period_end', type: 'date' })
   periodEnd: string;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 }

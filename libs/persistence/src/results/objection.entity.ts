@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { CreatedAtColumn, InheritedTenantColumn } from '../columns';
 
 /** 异议: an applicant's objection during the notice period, and the office's answer. */
 @Entity({ name: 'objection' })
@@ -6,8 +7,7 @@ export class Objection {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  /** The office the row belongs to, copied from its parent row by the database on insert (so unset before). */
-  @Column({ name: 'tenant_id', type: 'uuid', update: false })
+  @InheritedTenantColumn()
   tenantId?: string;
 
   @Column({ name: 'publication_id', type: 'uuid' })
@@ -38,6 +38,6 @@ export class Objection {
   @Column({ name: 'new_run_id', type: 'uuid', nullable: true })
   newRunId: string | null;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 }

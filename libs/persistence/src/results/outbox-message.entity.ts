@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { CreatedAtColumn } from '../columns';
 
 /**
  * A job to put on BullMQ, written in the same transaction as the row it concerns. A relay
@@ -30,7 +31,7 @@ export class OutboxMessage {
   @Column({ type: 'jsonb' })
   payload: unknown;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 
   @Column({ name: 'dispatched_at', type: 'timestamptz', nullable: true })

@@ -1,5 +1,6 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { fenTransformer } from '../fen.transformer';
+import { CreatedAtColumn, InheritedTenantColumn } from '../columns';
 
 export type RankingRunStatus = 'queued' | 'running' | 'succeeded' | 'failed';
 
@@ -13,8 +14,7 @@ export class RankingRun {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  /** The office the row belongs to, copied from its parent row by the database on insert (so unset before). */
-  @Column({ name: 'tenant_id', type: 'uuid', update: false })
+  @InheritedTenantColumn()
   tenantId?: string;
 
   @Column({ name: 'competition_id', type: 'uuid' })
@@ -61,7 +61,7 @@ export class RankingRun {
   @Column({ name: 'error_message', type: 'text', nullable: true })
   errorMessage: string | null;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 
   @Column({ name: 'started_at', type: 'timestamptz', nullable: true })

@@ -1,5 +1,6 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { fenTransformer } from '../fen.transformer';
+import { InheritedTenantColumn } from '../columns';
 
 /** One project's line in a run's published table: rank, score and its explanation, grant and its reason. */
 @Entity({ name: 'run_result' })
@@ -8,8 +9,7 @@ export class RunResult {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  /** The office the row belongs to, copied from its parent row by the database on insert (so unset before). */
-  @Column({ name: 'tenant_id', type: 'uuid', update: false })
+  @InheritedTenantColumn()
   tenantId?: string;
 
   @Column({ name: 'run_id', type: 'uuid' })

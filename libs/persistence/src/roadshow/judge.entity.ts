@@ -1,13 +1,13 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { JudgeGroup } from '@app/domain';
+import { CreatedAtColumn, InheritedTenantColumn } from '../columns';
 
 @Entity({ name: 'judge' })
 export class Judge {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  /** The office the row belongs to, copied from its parent row by the database on insert (so unset before). */
-  @Column({ name: 'tenant_id', type: 'uuid', update: false })
+  @InheritedTenantColumn()
   tenantId?: string;
 
   @Column({ name: 'roadshow_id', type: 'uuid' })
@@ -42,6 +42,6 @@ export class Judge {
   @Column({ name: 'code_issued_at', type: 'timestamptz' })
   codeIssuedAt: Date;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 }

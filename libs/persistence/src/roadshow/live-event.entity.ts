@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { CreatedAtColumn, InheritedTenantColumn } from '../columns';
 
 /**
  * Server-sent events of a roadshow, kept so a client reconnecting with Last-Event-ID gets exactly
@@ -11,8 +12,7 @@ export class LiveEvent {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id: string;
 
-  /** The office the row belongs to, copied from its parent row by the database on insert (so unset before). */
-  @Column({ name: 'tenant_id', type: 'uuid', update: false })
+  @InheritedTenantColumn()
   tenantId?: string;
 
   @Column({ name: 'roadshow_id', type: 'uuid' })
@@ -28,6 +28,6 @@ export class LiveEvent {
   @Column({ type: 'jsonb' })
   data: unknown;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 }

@@ -1,5 +1,6 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { RecusalSource } from '@app/domain';
+import { CreatedAtColumn, InheritedTenantColumn } from '../columns';
 
 @Entity({ name: 'recusal' })
 @Index('recusal_judge_submission_uq', ['judgeId', 'submissionId'], { unique: true })
@@ -7,8 +8,7 @@ export class Recusal {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  /** The office the row belongs to, copied from its parent row by the database on insert (so unset before). */
-  @Column({ name: 'tenant_id', type: 'uuid', update: false })
+  @InheritedTenantColumn()
   tenantId?: string;
 
   @Column({ name: 'judge_id', type: 'uuid' })
@@ -23,6 +23,6 @@ export class Recusal {
   @Column({ type: 'text' })
   reason: string;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 }

@@ -1,5 +1,6 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { SlotState } from '@app/domain';
+import { InheritedTenantColumn } from '../columns';
 
 @Entity({ name: 'roadshow_slot' })
 @Index('roadshow_slot_position_uq', ['roadshowId', 'position'], { unique: true })
@@ -8,8 +9,7 @@ export class RoadshowSlot {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  /** The office the row belongs to, copied from its parent row by the database on insert (so unset before). */
-  @Column({ name: 'tenant_id', type: 'uuid', update: false })
+  @InheritedTenantColumn()
   tenantId?: string;
 
   @Column({ name: 'roadshow_id', type: 'uuid' })

@@ -1,12 +1,12 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { CreatedAtColumn, InheritedTenantColumn } from '../columns';
 
 @Entity({ name: 'roadshow' })
 export class Roadshow {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  /** The office the row belongs to, copied from its parent row by the database on insert (so unset before). */
-  @Column({ name: 'tenant_id', type: 'uuid', update: false })
+  @InheritedTenantColumn()
   tenantId?: string;
 
   @Column({ name: 'competition_id', type: 'uuid', unique: true })
@@ -25,6 +25,6 @@ export class Roadshow {
   @Column({ name: 'current_slot_id', type: 'uuid', nullable: true })
   currentSlotId: string | null;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 }

@@ -1,5 +1,6 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { SheetColumns } from './sheet-columns';
+import { CreatedAtColumn, InheritedTenantColumn } from '../columns';
 
 /**
  * Every version a judge submitted, in order. The idempotency key is unique per judge, so a retried
@@ -11,8 +12,7 @@ export class ScoreRevision extends SheetColumns {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id: string;
 
-  /** The office the row belongs to, copied from its parent row by the database on insert (so unset before). */
-  @Column({ name: 'tenant_id', type: 'uuid', update: false })
+  @InheritedTenantColumn()
   tenantId?: string;
 
   @Column({ name: 'score_id', type: 'uuid' })
@@ -24,6 +24,6 @@ export class ScoreRevision extends SheetColumns {
   @Column({ name: 'idempotency_key', type: 'text' })
   idempotencyKey: string;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 }

@@ -1,5 +1,6 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { SheetColumns } from './sheet-columns';
+import { InheritedTenantColumn, UpdatedAtColumn } from '../columns';
 
 /** A judge's current score for one slot; every change is also a ScoreRevision. */
 @Entity({ name: 'score' })
@@ -8,8 +9,7 @@ export class Score extends SheetColumns {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  /** The office the row belongs to, copied from its parent row by the database on insert (so unset before). */
-  @Column({ name: 'tenant_id', type: 'uuid', update: false })
+  @InheritedTenantColumn()
   tenantId?: string;
 
   @Column({ name: 'slot_id', type: 'uuid' })
@@ -21,6 +21,6 @@ export class Score extends SheetColumns {
   @Column({ name: 'submission_id', type: 'uuid' })
   submissionId: string;
 
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  @UpdatedAtColumn()
   updatedAt: Date;
 }

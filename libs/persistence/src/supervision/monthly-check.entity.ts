@@ -1,4 +1,6 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn, ValueTransformer } from 'typeorm';
+import { Column, Entity, ValueTransformer } from 'typeorm';
+import { CreatedAtColumn } from '../columns';
+import { GrantRecord } from '../grants/grant-record';
 
 /** The points given to one item of the checklist. */
 export interface MonthlyCheckMark {
@@ -17,17 +19,7 @@ const pointsTransformer: ValueTransformer = {
  * month's score as first given stays readable; the highest revision is the month's score.
  */
 @Entity({ name: 'monthly_check' })
-export class MonthlyCheck {
-  @PrimaryColumn('uuid')
-  id: string;
-
-  /** The office the row belongs to, copied from its parent row by the database on insert (so unset before). */
-  @Column({ name: 'tenant_id', type: 'uuid', update: false })
-  tenantId?: string;
-
-  @Column({ name: 'grant_id', type: 'uuid' })
-  grantId: string;
-
+export class MonthlyCheck extends GrantRecord {
   /** YYYY-MM. */
   @Column({ type: 'text' })
   month: string;
@@ -48,6 +40,6 @@ export class MonthlyCheck {
   @Column({ name: 'checked_by', type: 'uuid' })
   checkedBy: string;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 }

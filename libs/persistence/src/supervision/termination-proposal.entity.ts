@@ -1,22 +1,13 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity } from 'typeorm';
 import { TerminationCause, TerminationProposalState } from '@app/domain';
+import { GrantRecord } from '../grants/grant-record';
 
 /**
  * 终止建议: a grant proposed for termination, by a rule (monthly checks, a second failed evaluation)
  * or by the office on a breach; at most one open per grant, until the office confirms or overrides it.
  */
 @Entity({ name: 'termination_proposal' })
-export class TerminationProposal {
-  @PrimaryColumn('uuid')
-  id: string;
-
-  /** The office the row belongs to, copied from its parent row by the database on insert (so unset before). */
-  @Column({ name: 'tenant_id', type: 'uuid', update: false })
-  tenantId?: string;
-
-  @Column({ name: 'grant_id', type: 'uuid' })
-  grantId: string;
-
+export class TerminationProposal extends GrantRecord {
   @Column({ type: 'text' })
   cause: TerminationCause;
 

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { InheritedTenantColumn } from '../columns';
 
 /** A batch of one-time voter codes printed for one community; the codes themselves are never stored. */
 @Entity({ name: 'vote_code_batch' })
@@ -6,8 +7,7 @@ export class VoteCodeBatch {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  /** The office the row belongs to, copied from its parent row by the database on insert (so unset before). */
-  @Column({ name: 'tenant_id', type: 'uuid', update: false })
+  @InheritedTenantColumn()
   tenantId?: string;
 
   @Column({ name: 'round_id', type: 'uuid' })

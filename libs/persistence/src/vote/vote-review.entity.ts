@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { VoteReviewDecision } from '@app/domain';
+import { InheritedTenantColumn } from '../columns';
 
 /** The office's one decision on a vote: voided (it no longer counts) or cleared. Final and append-only. */
 @Entity({ name: 'vote_review' })
@@ -7,8 +8,7 @@ export class VoteReview {
   @PrimaryColumn({ name: 'vote_id', type: 'bigint' })
   voteId: string;
 
-  /** The office the row belongs to, copied from its parent row by the database on insert (so unset before). */
-  @Column({ name: 'tenant_id', type: 'uuid', update: false })
+  @InheritedTenantColumn()
   tenantId?: string;
 
   @Column({ name: 'round_id', type: 'uuid' })

@@ -1,6 +1,7 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { VoteResultsVisibility, VoterMethod } from '@app/domain';
 import { VersionedRow } from '../edited-row';
+import { InheritedTenantColumn } from '../columns';
 
 /** 网络投票: one public vote of a competition, its window and limits; editable until it opens. */
 @Entity({ name: 'vote_round' })
@@ -8,8 +9,7 @@ export class VoteRound extends VersionedRow {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  /** The office the row belongs to, copied from its parent row by the database on insert (so unset before). */
-  @Column({ name: 'tenant_id', type: 'uuid', update: false })
+  @InheritedTenantColumn()
   tenantId?: string;
 
   @Column({ name: 'competition_id', type: 'uuid' })

@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { VoteFlag, VoterMethod } from '@app/domain';
+import { InheritedTenantColumn } from '../columns';
 
 /**
  * One vote, kept for ever as cast: the table refuses UPDATE and DELETE, and recordHash identifies
@@ -12,8 +13,7 @@ export class Vote {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id: string;
 
-  /** The office the row belongs to, copied from its parent row by the database on insert (so unset before). */
-  @Column({ name: 'tenant_id', type: 'uuid', update: false })
+  @InheritedTenantColumn()
   tenantId?: string;
 
   @Column({ name: 'round_id', type: 'uuid' })

@@ -1,5 +1,6 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { VoteFlag, VoterMethod } from '@app/domain';
+import { CreatedAtColumn, InheritedTenantColumn } from '../columns';
 
 /**
  * A resident allowed to vote in one round. Known only by a keyed digest of what proved them (their
@@ -10,8 +11,7 @@ export class Voter {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  /** The office the row belongs to, copied from its parent row by the database on insert (so unset before). */
-  @Column({ name: 'tenant_id', type: 'uuid', update: false })
+  @InheritedTenantColumn()
   tenantId?: string;
 
   @Column({ name: 'round_id', type: 'uuid' })
@@ -37,7 +37,7 @@ export class Voter {
   @Column({ type: 'jsonb', default: () => "'[]'" })
   flags: VoteFlag[];
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt: Date;
 
   @Column({ name: 'first_verified_at', type: 'timestamptz', nullable: true })

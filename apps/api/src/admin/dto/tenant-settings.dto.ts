@@ -4,7 +4,7 @@ import { ValidateNested } from 'class-validator';
 import { TenantSettings } from '@app/persistence';
 import { Optional, TextField } from '../../common/input.decorators';
 import { Label } from '../../common/label.decorator';
-import { GrantorDto } from '../../competitions/dto/competition.dto';
+import { GrantorDto, GrantorField } from '../../competitions/dto/competition.dto';
 
 export class NoticeTextsDto {
   @ApiProperty({
@@ -23,14 +23,7 @@ export class NoticeTextsDto {
 
 /** The whole settings: a section left out is cleared, so what is sent is what the office has. */
 export class TenantSettingsDto {
-  @ApiPropertyOptional({
-    type: GrantorDto,
-    description: '新建大赛默认的协议甲方 / party A of new competitions by default',
-  })
-  @Label('资助方', 'grantor')
-  @Optional()
-  @ValidateNested()
-  @Type(() => GrantorDto)
+  @GrantorField('新建大赛默认的协议甲方 / party A of new competitions by default')
   grantor?: GrantorDto;
 
   @ApiPropertyOptional({

@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsEnum, IsIn, ValidateNested } from 'class-validator';
@@ -9,9 +10,10 @@ import {
   manualTransitions,
 } from '@app/domain';
 import { Competition } from '@app/persistence';
-import { DateTimeField, IntField, IsFen, Optional, TextField } from '../../common/input.decorators';
+import { DateTimeField, IsFen, Optional, TextField } from '../../common/input.decorators';
 import { Label } from '../../common/label.decorator';
 import { PageOf, PageQueryDto } from '../../common/page-query.dto';
+import { ApiRowVersion, ExpectedVersion } from '../../common/row-version.dto';
 import { CompetitionRulesDto, CompetitionRulesInputDto, ExpectedRulesVersion } from './competition-rules.dto';
 
 export type CompetitionPreset = CompetitionPresetName;
@@ -32,6 +34,17 @@ export class GrantorDto {
   @Label('资助方法定代表人/负责人', 'grantor representative')
   @TextField({ max: 50 })
   representative: string;
+}
+
+/** The grant office as party A of the agreements, when a writer gives it, checked field by field. */
+export function GrantorField(description?: string): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({ type: GrantorDto, description }),
+    Label('资助方', 'grantor'),
+    Optional(),
+    ValidateNested(),
+    Type(() => GrantorDto),
+  );
 }
 
 export class CreateCompetitionDto {
@@ -60,15 +73,9 @@ export class CreateCompetitionDto {
   @DateTimeField()
   submissionDeadline: string;
 
-  @ApiPropertyOptional({
-    type: GrantorDto,
-    description:
-      '协议甲方；不填时取本单位设置中的资助方 / party A of the funding agreements; without it, the office’s grantor from its settings',
-  })
-  @Label('资助方', 'grantor')
-  @Optional()
-  @ValidateNested()
-  @Type(() => GrantorDto)
+  @GrantorField(
+    '协议甲方；不填时取本单位设置中的资助方 / party A of the funding agreements; without it, the office’s grantor from its settings',
+  )
   grantor?: GrantorDto;
 
   @ApiPropertyOptional({
@@ -116,22 +123,10 @@ export class UpdateCompetitionDto {
   @DateTimeField()
   submissionDeadline?: string;
 
-  @ApiPropertyOptional({ type: GrantorDto })
-  @Label('资助方', 'grantor')
-  @Optional()
-  @ValidateNested()
-  @Type(() => GrantorDto)
+  @GrantorField()
   grantor?: GrantorDto;
 
-  @ApiPropertyOptional({
-    type: 'integer',
-    minimum: 1,
-    example: 1,
-    description: 'refuse if the competition changed since you read this version',
-  })
-  @Label('读取时的版本', 'version read')
-  @Optional()
-  @IntField(1)
+  @ExpectedVersion('refuse if the competition changed since you read this version')
   expectedVersion?: number;
 }
 
@@ -212,12 +207,7 @@ export class CompetitionResponseDto {
   @ApiProperty({ example: '2026-02-01T02:00:00.000Z', format: 'date-time' })
   updatedAt: string;
 
-  @ApiProperty({
-    type: 'integer',
-    minimum: 1,
-    example: 1,
-    description: 'changes with every write; send it back as expectedVersion',
-  })
+  @ApiRowVersion(1)
   version: number;
 }
 

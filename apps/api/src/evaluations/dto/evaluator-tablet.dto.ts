@@ -1,19 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsUUID } from 'class-validator';
 import { EvaluationRoundState, EvaluationStage, EvaluatorSheetStatus, JudgeGroup } from '@app/domain';
 import { TextField } from '../../common/input.decorators';
 import { Label } from '../../common/label.decorator';
 import { RubricCriterionRuleDto } from '../../competitions/dto/panel-rules.dto';
+import { SignInCodeField } from '../../roadshows/dto/judge-sign-in.dto';
 import { EvaluationSheetResponseDto, ResidentSatisfactionDto } from './evaluation-response.dto';
 
 export class EvaluatorSignInDto {
-  @ApiProperty({
-    example: 'K7QM-4XPA',
-    description: '评估签到码，大小写与连字符不限 / sign-in code; case and dashes do not matter',
-  })
-  @Label('签到码', 'sign-in code')
-  @IsString()
-  @MaxLength(64)
+  @SignInCodeField('评估签到码，大小写与连字符不限 / sign-in code; case and dashes do not matter')
   code: string;
 
   @ApiProperty({

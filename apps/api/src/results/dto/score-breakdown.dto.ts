@@ -12,6 +12,11 @@ export function ApiDropped(): PropertyDecorator {
   });
 }
 
+/** A judge group's score as the stage shows it, in the stored breakdown and on the hall's screen alike. */
+export function ApiGroupDisplay(): PropertyDecorator {
+  return ApiDecimal({ example: '87.35', description: '按规则小数位舍入 / rounded to the rules’ decimals' });
+}
+
 /** How one aggregate (a group, or the whole panel) was taken. */
 export class AggregateMethodDto {
   @ApiProperty({ example: 'trimmed-mean', description: 'mean, median, trimmed-mean, or weighted-groups' })

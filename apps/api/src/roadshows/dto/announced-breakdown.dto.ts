@@ -1,7 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { JudgeGroup } from '@app/domain';
 import { ApiDecimal } from '../../common/api-decimal.decorator';
-import { AggregateBreakdownDto, BreakdownGroupDto, BreakdownJudgeDto } from '../../results/dto/score-breakdown.dto';
+import {
+  AggregateBreakdownDto,
+  ApiGroupDisplay,
+  BreakdownGroupDto,
+  BreakdownJudgeDto,
+} from '../../results/dto/score-breakdown.dto';
 
 export class AnnouncedJudgeDto extends BreakdownJudgeDto {
   @ApiProperty({ example: '陈卫东' })
@@ -15,7 +20,7 @@ export class AnnouncedJudgeDto extends BreakdownJudgeDto {
 }
 
 export class AnnouncedGroupDto extends BreakdownGroupDto {
-  @ApiDecimal({ example: '87.35', description: '按规则小数位舍入 / rounded to the rules’ decimals' })
+  @ApiGroupDisplay()
   display: string;
 }
 

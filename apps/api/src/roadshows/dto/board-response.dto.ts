@@ -1,7 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { SlotState } from '@app/domain';
 import { ApiDecimal } from '../../common/api-decimal.decorator';
-import { AggregateMethodDto, PublicGroupDto, PublicTotalDto } from '../../results/dto/score-breakdown.dto';
+import {
+  AggregateMethodDto,
+  ApiGroupDisplay,
+  PublicGroupDto,
+  PublicTotalDto,
+} from '../../results/dto/score-breakdown.dto';
 
 export class BoardTotalDto extends PublicTotalDto {
   @ApiProperty({ example: 'expert' })
@@ -9,7 +14,7 @@ export class BoardTotalDto extends PublicTotalDto {
 }
 
 export class BoardGroupDto extends PublicGroupDto {
-  @ApiDecimal({ example: '87.35', description: '按规则小数位舍入 / rounded to the rules’ decimals' })
+  @ApiGroupDisplay()
   display: string;
 }
 

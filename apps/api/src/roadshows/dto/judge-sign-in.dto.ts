@@ -1,15 +1,24 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, IsUUID, MaxLength } from 'class-validator';
 import { Label } from '../../common/label.decorator';
 
+/**
+ * A printed sign-in code as typed on a tablet. Not required to be non-empty: an empty code is a
+ * wrong code, counted like any other.
+ */
+export function SignInCodeField(description: string): PropertyDecorator {
+  return applyDecorators(
+    ApiProperty({ example: 'K7QM-4XPA', description }),
+    Label('签到码', 'sign-in code'),
+    // Registered length first, type second: a refused code lists its reasons in the order clients already get.
+    MaxLength(64),
+    IsString(),
+  );
+}
+
 export class JudgeSignInDto {
-  @ApiProperty({
-    example: 'K7QM-4XPA',
-    description: '评委签到码，大小写与连字符不限 / sign-in code; case and dashes do not matter',
-  })
-  @Label('签到码', 'sign-in code')
-  @IsString()
-  @MaxLength(64)
+  @SignInCodeField('评委签到码，大小写与连字符不限 / sign-in code; case and dashes do not matter')
   code: string;
 
   @ApiProperty({

@@ -7,6 +7,7 @@ import { Submission } from '@app/persistence';
 import { ArrayField, IntField, IsFen, Optional, StringField, TextField, says } from '../../common/input.decorators';
 import { Label } from '../../common/label.decorator';
 import { PageOf, PageQueryDto } from '../../common/page-query.dto';
+import { ApiRowVersion, ExpectedVersion } from '../../common/row-version.dto';
 
 export const SUBMISSION_LIMITS = {
   title: 100,
@@ -157,15 +158,7 @@ export class CreateSubmissionDto {
 
 /** Every field optional; a field sent replaces the stored one and the whole is checked again. */
 export class UpdateSubmissionDto extends PartialType(CreateSubmissionDto) {
-  @ApiPropertyOptional({
-    type: 'integer',
-    minimum: 1,
-    example: 1,
-    description: 'refuse if the submission changed since you read this version',
-  })
-  @Label('读取时的版本', 'version read')
-  @Optional()
-  @IntField(1)
+  @ExpectedVersion('refuse if the submission changed since you read this version')
   expectedVersion?: number;
 }
 
@@ -274,12 +267,7 @@ export class SubmissionResponseDto {
   @ApiProperty({ example: '2026-03-20T06:30:00.000Z', format: 'date-time' })
   updatedAt: string;
 
-  @ApiProperty({
-    type: 'integer',
-    minimum: 1,
-    example: 2,
-    description: 'changes with every write; send it back as expectedVersion',
-  })
+  @ApiRowVersion(2)
   version: number;
 }
 
