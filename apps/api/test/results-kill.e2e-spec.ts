@@ -3,7 +3,6 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Queue } from 'bullmq';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { DEFAULT_TENANT_ID, Role } from '@app/domain';
 import { RankingRun, RunResult } from '@app/persistence';
 import { QueueName, redisOptionsFor } from '@app/queue';
 import {
@@ -13,9 +12,7 @@ import {
   type ScoredCompetition,
   until,
 } from '@app/testing';
-import { TokenService } from '../src/auth/token.service';
-import { createUser } from './factories';
-import { bearer } from './roadshow.factory';
+import { bearer, officeToken } from './roadshow.factory';
 import { startTestApp } from './test-app';
 import { WorkerProcess, startWorkerProcess } from './worker-process';
 
@@ -64,10 +61,7 @@ describe('a worker killed in the middle of a run (1,000 projects × 15 judges)',
 
   it('retries the stalled job on another worker and ends with exactly one result set', async () => {
     const first = await startWorker();
-    const office = await createUser(db, Role.Office);
-    const { token } = app
-      .get(TokenService)
-      .issue({ kind: 'user', userId: office.id, role: Role.Office, tenantId: DEFAULT_TENANT_ID });
+    const { token } = await officeToken(app);
     const requested = await request(app.getHttpServer())
       .post(`/competitions/${scored.competitionId}/runs`)
       .set(bearer(token))
