@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Queue } from 'bullmq';
-import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { RankingRun, RunResult } from '@app/persistence';
 import { QueueName, redisOptionsFor } from '@app/queue';
@@ -12,7 +11,7 @@ import {
   type ScoredCompetition,
   until,
 } from '@app/testing';
-import { bearer, officeToken } from './roadshow.factory';
+import { officeToken, requestRun } from './roadshow.factory';
 import { startTestApp } from './test-app';
 import { WorkerProcess, startWorkerProcess } from './worker-process';
 
@@ -61,12 +60,7 @@ describe('a worker killed in the middle of a run (1,000 projects × 15 judges)',
 
   it('retries the stalled job on another worker and ends with exactly one result set', async () => {
     const first = await startWorker();
-    const { token } = await officeToken(app);
-    const requested = await request(app.getHttpServer())
-      .post(`/competitions/${scored.competitionId}/runs`)
-      .set(bearer(token))
-      .expect(202);
-    const runId = requested.body.id as string;
+    const runId = await requestRun(app, scored.competitionId, (await officeToken(app)).token);
 
     // Kill while the worker computes: the run is running and past loading its inputs.
     const during = await until(

@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Queue } from 'bullmq';
-import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { OutboxMessage, RankingRun, RunResult } from '@app/persistence';
 import { QueueName, redisOptionsFor } from '@app/queue';
 import { createIsolatedDatabase, type IsolatedDatabase, seedScoredCompetition, until } from '@app/testing';
 import { SpawnedProcess, freePort, startRedisOnPort } from './live-processes';
-import { bearer, officeToken } from './roadshow.factory';
+import { officeToken, requestRun } from './roadshow.factory';
 import { startTestApp } from './test-app';
 import { WorkerProcess, startWorkerProcess } from './worker-process';
 
@@ -40,13 +39,7 @@ describe('the outbox: a run requested while Redis is down is queued when it come
 
   it('records the run and its failed dispatch attempts, then runs it once Redis is back', async () => {
     const scored = await seedScoredCompetition(db, { projects: 8, judges: 5 });
-    const { token } = await officeToken(app);
-
-    const requested = await request(app.getHttpServer())
-      .post(`/competitions/${scored.competitionId}/runs`)
-      .set(bearer(token))
-      .expect(202);
-    const runId = requested.body.id as string;
+    const runId = await requestRun(app, scored.competitionId, (await officeToken(app)).token);
     const pending = await until('failed dispatch attempts', async () => {
       const row = await db.getRepository(OutboxMessage).findOneByOrFail({ jobId: `run-${runId}` });
       return row.attempts >= 2 ? row : undefined;
