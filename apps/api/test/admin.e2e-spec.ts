@@ -14,6 +14,14 @@ describe('the admin console’s API', () => {
   const served = serveApp();
   const api = () => request(served.app.getHttpServer());
   const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+  /** An office created as the admin console does it: kind, Chinese name, English name, and the office above it. */
+  const postTenant = (
+    auth: { authorization: string },
+    kind: TenantKind,
+    name: string,
+    nameEn: string,
+    parentId?: string,
+  ) => api().post('/tenants').set(auth).send({ kind, parentId, name, nameEn });
 
   async function adminAuth(): Promise<{ authorization: string }> {
     const admin = await createUser(served.db, Role.Admin);
@@ -22,20 +30,15 @@ describe('the admin console’s API', () => {
 
   /** A district with one street office under it, made through the API as an admin would. */
   async function streetOffice(admin: { authorization: string }): Promise<{ districtId: string; streetId: string }> {
-    const district = await api()
-      .post('/tenants')
-      .set(admin)
-      .send({
-        kind: TenantKind.District,
-        name: `长宁区民政局 ${randomUUID().slice(0, 4)}`,
-        nameEn: 'Changning District',
-      })
-      .expect(201);
-    const street = await api()
-      .post('/tenants')
-      .set(admin)
-      .send({ kind: TenantKind.Street, parentId: district.body.id, name: '新华路街道', nameEn: 'Xinhua Road' })
-      .expect(201);
+    const district = await postTenant(
+      admin,
+      TenantKind.District,
+      `长宁区民政局 ${randomUUID().slice(0, 4)}`,
+      'Changning District',
+    ).expect(201);
+    const street = await postTenant(admin, TenantKind.Street, '新华路街道', 'Xinhua Road', district.body.id).expect(
+      201,
+    );
     return { districtId: district.body.id as string, streetId: street.body.id as string };
   }
 
@@ -58,34 +61,24 @@ describe('the admin console’s API', () => {
   describe('offices', () => {
     it('builds a city → district → street tree, parents first, and refuses a street with no district above it', async () => {
       const admin = await adminAuth();
-      const city = await api()
-        .post('/tenants')
-        .set(admin)
-        .send({ kind: TenantKind.City, name: '上海市民政局', nameEn: 'Shanghai' })
-        .expect(201);
-      const district = await api()
-        .post('/tenants')
-        .set(admin)
-        .send({ kind: TenantKind.District, parentId: city.body.id, name: '长宁区民政局', nameEn: 'Changning' })
-        .expect(201);
-      const street = await api()
-        .post('/tenants')
-        .set(admin)
-        .send({ kind: TenantKind.Street, parentId: district.body.id, name: '新华路街道', nameEn: 'Xinhua Road' })
-        .expect(201);
+      const city = await postTenant(admin, TenantKind.City, '上海市民政局', 'Shanghai').expect(201);
+      const district = await postTenant(admin, TenantKind.District, '长宁区民政局', 'Changning', city.body.id).expect(
+        201,
+      );
+      const street = await postTenant(admin, TenantKind.Street, '新华路街道', 'Xinhua Road', district.body.id).expect(
+        201,
+      );
 
-      const topStreet = await api()
-        .post('/tenants')
-        .set(admin)
-        .send({ kind: TenantKind.Street, name: '江苏路街道', nameEn: 'Jiangsu Road' })
-        .expect(400);
+      const topStreet = await postTenant(admin, TenantKind.Street, '江苏路街道', 'Jiangsu Road').expect(400);
       expect(topStreet.body).toMatchObject({ reason: 'TENANT_PARENT_KIND', field: 'parentId' });
       expect(topStreet.body.message_zh).toContain('街道须在区之下');
-      const streetUnderStreet = await api()
-        .post('/tenants')
-        .set(admin)
-        .send({ kind: TenantKind.Street, parentId: street.body.id, name: '江苏路街道', nameEn: 'Jiangsu Road' })
-        .expect(400);
+      const streetUnderStreet = await postTenant(
+        admin,
+        TenantKind.Street,
+        '江苏路街道',
+        'Jiangsu Road',
+        street.body.id,
+      ).expect(400);
       expect(streetUnderStreet.body.reason).toBe('TENANT_PARENT_KIND');
       const noName = await api().post('/tenants').set(admin).send({ kind: TenantKind.City, nameEn: 'x' }).expect(400);
       expect(noName.body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'name' });
@@ -113,7 +106,7 @@ describe('the admin console’s API', () => {
           .issue({ kind: 'user', userId: office.id, role: Role.Office, tenantId: office.tenantId as string }).token,
       );
       await api().get('/tenants').set(auth).expect(403);
-      await api().post('/tenants').set(auth).send({ kind: TenantKind.City, name: '市', nameEn: 'City' }).expect(403);
+      await postTenant(auth, TenantKind.City, '市', 'City').expect(403);
     });
   });
 

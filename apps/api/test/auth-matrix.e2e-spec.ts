@@ -12,6 +12,7 @@ import {
   createSubmission,
   createUser,
 } from './factories';
+import { SHATOU_PROPOSAL } from './grants.factory';
 import { serveApp } from './test-app';
 
 /**
@@ -45,21 +46,6 @@ interface Route {
   readonly path: (world: World) => string;
   readonly body?: () => object;
   readonly expect: Readonly<Record<Caller, Outcome>>;
-}
-
-function proposal(): object {
-  return {
-    title: '党群心连心·关爱母婴行',
-    category: 'health',
-    summary: '为辖区孕产妇提供健康讲座和上门探访。',
-    needAddressed: '沙头社区新生儿家庭 80 户，缺少产后支持。',
-    beneficiaries: { who: '孕产妇家庭', count: 80 },
-    targets: ['开展健康讲座 12 场'],
-    requestedFen: 2_000_000,
-    matchingFen: 500_000,
-    budgetLines: [{ item: '讲座与探访', kind: '活动', amountFen: 2_500_000 }],
-    milestones: [{ title: '中期评估', due: '2026-07-31' }],
-  };
 }
 
 const EVERYONE = Object.fromEntries(CALLERS.map((c) => [c, 'ok'])) as Route['expect'];
@@ -196,7 +182,7 @@ const ROUTES: Readonly<Record<string, Route>> = {
   'POST /competitions/:id/submissions': {
     method: 'post',
     path: (w) => `/competitions/${w.competitionId}/submissions`,
-    body: proposal,
+    body: () => SHATOU_PROPOSAL,
     expect: { office: 403, admin: 403, applicant: 'ok', 'other-applicant': 'ok', ...USERS_ONLY },
   },
   'GET /competitions/:id/submissions': {

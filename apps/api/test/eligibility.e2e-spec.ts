@@ -4,7 +4,7 @@ import { addDays, beijingDate, dayOfMonth, monthOf, nextMonth } from '@app/grant
 import { Competition, Submission } from '@app/persistence';
 import { createCompetition } from './factories';
 import { evaluate, evaluationMarks } from './evaluations.factory';
-import { NEXT_YEAR_PROPOSAL, SignedFixture, acceptAll, signedCompetition } from './grants.factory';
+import { SHATOU_PROPOSAL, SignedFixture, acceptAll, signedCompetition } from './grants.factory';
 import { serveApp } from './test-app';
 
 describe('eligibility at submission (申报资格)', () => {
@@ -28,7 +28,7 @@ describe('eligibility at submission (申报资格)', () => {
     api()
       .post(`/competitions/${competition.id}/submissions`)
       .set('authorization', fixture.funded[0].applicantAuth)
-      .send(NEXT_YEAR_PROPOSAL);
+      .send(SHATOU_PROPOSAL);
 
   async function sanctioned(): Promise<{ fixture: SignedFixture; grantId: string }> {
     const fixture = await signedCompetition(served.app, [3_000_000]);

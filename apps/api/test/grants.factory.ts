@@ -21,8 +21,11 @@ export const PAYEE = {
 /** A PNG's first bytes: what a phone photo of a sign-in sheet starts with. */
 export const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(512, 7)]);
 
-/** A grantee's proposal for the next year's round (沙头 · 卫生保健类): what eligibility is checked on. */
-export const NEXT_YEAR_PROPOSAL = {
+/**
+ * 沙头 · 卫生保健类 as an applicant posts it: a grantee's proposal for the next year's round (what
+ * eligibility is checked on), and any valid proposal where only who may post it matters.
+ */
+export const SHATOU_PROPOSAL = {
   title: '党群心连心·关爱母婴行',
   category: 'health',
   summary: '为辖区孕产妇提供健康讲座和上门探访。',

@@ -3,9 +3,9 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { DEFAULT_TENANT_ID, OrganizationKind, Role, TenantKind } from '@app/domain';
 import { AppUser, Organization, Tenant, TenantSettings } from '@app/persistence';
-import { SMS_PROVIDER, SmsProvider } from '@app/application';
 import { createOrganization, createUser } from './factories';
 import { bearerOf } from './publicity.factory';
+import { openSmsInbox } from './sms-inbox';
 
 /** A community (侯家塘-like) with its account, its needs wall opened under the default street office. */
 export interface CommunityFixture {
@@ -99,18 +99,13 @@ export async function socialOrganization(
 
 /** A resident verified by phone, the SMS code read from what the development provider was asked to send. */
 export async function residentByPhone(app: NestFastifyApplication, phone: string): Promise<string> {
-  const sms = app.get<SmsProvider>(SMS_PROVIDER);
-  let text = '';
-  const spy = jest.spyOn(sms, 'send').mockImplementation((message) => {
-    text = message.text;
-    return Promise.resolve();
-  });
+  const inbox = openSmsInbox(app);
   try {
     await request(app.getHttpServer()).post('/resident-sessions/sms').send({ phone }).expect(201);
   } finally {
-    spy.mockRestore();
+    inbox.restore();
   }
-  const smsCode = /(\d{6})/.exec(text)?.[1] as string;
+  const smsCode = inbox.codeIn(0);
   const session = await request(app.getHttpServer())
     .post('/resident-sessions')
     .send({ method: 'phone', phone, smsCode })

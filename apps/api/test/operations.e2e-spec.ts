@@ -1,16 +1,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { Job, Queue, Worker } from 'bullmq';
-import { loadConfig } from '@app/config';
 import { DEFAULT_TENANT_ID, JudgeGroup, Role } from '@app/domain';
 import { AuditEvent } from '@app/persistence';
-import { JobName, QueueName, redisOptionsFor } from '@app/queue';
+import { QueueName } from '@app/queue';
 import { Actor } from '../src/auth/actor';
 import { TokenService } from '../src/auth/token.service';
-import { OpsQueues } from '../src/ops/ops-queues';
 import { createOrganization, createUser } from './factories';
 import { bearer, partyBuildingSheet, roadshowUnderWay } from './roadshow.factory';
 import { SseClient } from './live-sse-client';
+import { keptFailedJob } from './queues.factory';
 import { serveApp } from './test-app';
 
 jest.setTimeout(60_000);
@@ -209,20 +207,8 @@ describe('operations: metrics, queue dashboard, request ids, liveness and readin
 
     it('retries a kept failed job, audited with the admin, and refuses to remove one or rerun completed ones', async () => {
       const { cookie, adminId } = await signedIn();
-      const queue = served.app.get(OpsQueues).all.find((q) => q.name === String(QueueName.Agreements)) as Queue;
-      const job = await queue.add(JobName.RenderAgreements, { competitionId: randomUUID() });
-      // Fails the job as a worker whose attempts ran out would, with BullMQ's manual fetching.
-      const worker = new Worker(QueueName.Agreements, null, {
-        connection: redisOptionsFor(loadConfig(process.env).redis.url, 'worker'),
-        prefix: QUEUE_PREFIX,
-      });
-      try {
-        const taken: Job | undefined = await worker.getNextJob('dashboard-test');
-        expect(taken?.id).toBe(job.id);
-        await taken?.moveToFailed(new Error('渲染失败 / rendering failed'), 'dashboard-test');
-      } finally {
-        await worker.close();
-      }
+      const { added: job, taken } = await keptFailedJob(served.app, '渲染失败 / rendering failed');
+      expect(taken?.id).toBe(job.id);
       const failed = await http()
         .get(`/admin/queues/api/queues/${QueueName.Agreements}/${job.id}`)
         .set('Cookie', cookie);

@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Queue } from 'bullmq';
-import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { DEFAULT_TENANT_ID, Role } from '@app/domain';
 import { RankingRun, RunResult } from '@app/persistence';
 import { QueueName, redisOptionsFor } from '@app/queue';
 import {
@@ -13,9 +11,7 @@ import {
   type ScoredCompetition,
   until,
 } from '@app/testing';
-import { TokenService } from '../src/auth/token.service';
-import { createUser } from './factories';
-import { bearer } from './roadshow.factory';
+import { officeToken, requestRun } from './roadshow.factory';
 import { startTestApp } from './test-app';
 import { WorkerProcess, startWorkerProcess } from './worker-process';
 
@@ -64,15 +60,7 @@ describe('a worker killed in the middle of a run (1,000 projects × 15 judges)',
 
   it('retries the stalled job on another worker and ends with exactly one result set', async () => {
     const first = await startWorker();
-    const office = await createUser(db, Role.Office);
-    const { token } = app
-      .get(TokenService)
-      .issue({ kind: 'user', userId: office.id, role: Role.Office, tenantId: DEFAULT_TENANT_ID });
-    const requested = await request(app.getHttpServer())
-      .post(`/competitions/${scored.competitionId}/runs`)
-      .set(bearer(token))
-      .expect(202);
-    const runId = requested.body.id as string;
+    const runId = await requestRun(app, scored.competitionId, (await officeToken(app)).token);
 
     // Kill while the worker computes: the run is running and past loading its inputs.
     const during = await until(

@@ -1,16 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Queue } from 'bullmq';
-import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { DEFAULT_TENANT_ID, Role } from '@app/domain';
 import { OutboxMessage, RankingRun, RunResult } from '@app/persistence';
 import { QueueName, redisOptionsFor } from '@app/queue';
 import { createIsolatedDatabase, type IsolatedDatabase, seedScoredCompetition, until } from '@app/testing';
-import { TokenService } from '../src/auth/token.service';
-import { createUser } from './factories';
 import { SpawnedProcess, freePort, startRedisOnPort } from './live-processes';
-import { bearer } from './roadshow.factory';
+import { officeToken, requestRun } from './roadshow.factory';
 import { startTestApp } from './test-app';
 import { WorkerProcess, startWorkerProcess } from './worker-process';
 
@@ -43,16 +39,7 @@ describe('the outbox: a run requested while Redis is down is queued when it come
 
   it('records the run and its failed dispatch attempts, then runs it once Redis is back', async () => {
     const scored = await seedScoredCompetition(db, { projects: 8, judges: 5 });
-    const office = await createUser(db, Role.Office);
-    const { token } = app
-      .get(TokenService)
-      .issue({ kind: 'user', userId: office.id, role: Role.Office, tenantId: DEFAULT_TENANT_ID });
-
-    const requested = await request(app.getHttpServer())
-      .post(`/competitions/${scored.competitionId}/runs`)
-      .set(bearer(token))
-      .expect(202);
-    const runId = requested.body.id as string;
+    const runId = await requestRun(app, scored.competitionId, (await officeToken(app)).token);
     const pending = await until('failed dispatch attempts', async () => {
       const row = await db.getRepository(OutboxMessage).findOneByOrFail({ jobId: `run-${runId}` });
       return row.attempts >= 2 ? row : undefined;

@@ -51,6 +51,15 @@ export async function officeToken(app: NestFastifyApplication): Promise<{ id: st
   return { id: office.id, token };
 }
 
+/** The office asks for a ranking and allocation run of a competition whose scoring is closed; gives the run's id. */
+export async function requestRun(app: NestFastifyApplication, competitionId: string, token: string): Promise<string> {
+  const requested = await request(app.getHttpServer())
+    .post(`/competitions/${competitionId}/runs`)
+    .set(bearer(token))
+    .expect(202);
+  return requested.body.id as string;
+}
+
 /**
  * A competition already in its roadshow stage (rules frozen) with `count` screened-in projects,
  * one community each, plus one withdrawn and one rejected project that must never be drawn.

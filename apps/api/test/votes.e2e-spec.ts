@@ -1,11 +1,11 @@
 import { create } from 'qrcode';
 import request from 'supertest';
-import { SMS_PROVIDER, SmsMessage, SmsProvider } from '@app/application';
 import { Role, TenantKind } from '@app/domain';
 import { AppUser, AuditEvent, Tenant, Vote, Voter, createDataSource } from '@app/persistence';
 import { TokenService } from '../src/auth/token.service';
 import { createCompetition, createUser } from './factories';
 import { bearer } from './roadshow.factory';
+import { mistyped, openSmsInbox } from './sms-inbox';
 import { serveApp } from './test-app';
 import { createVoteRound, issueVoterCodes, roundBody, voteCompetition, voterWithCode } from './votes.factory';
 import type { ErrorResponseDto as Refusal } from '../src/common/error-response.dto';
@@ -370,24 +370,19 @@ describe('the public vote (网络投票): rounds, voters, votes, limits, tally',
   it('verifies a phone by an SMS code from the development provider, keeping only a keyed hash of the number', async () => {
     const fixture = await voteCompetition(served.app, 2);
     const roundId = await createVoteRound(served.app, fixture);
-    const sms = served.app.get<SmsProvider>(SMS_PROVIDER);
-    const sent: SmsMessage[] = [];
-    const spy = jest.spyOn(sms, 'send').mockImplementation((message) => {
-      sent.push(message);
-      return Promise.resolve();
-    });
+    const inbox = openSmsInbox(served.app);
     try {
       const phone = '138 1234 5678';
       const request1 = await api().post('/voter-sessions/sms').send({ roundId, phone }).expect(201);
       expect(request1.body).toMatchObject({ sentTo: '138****5678', resendAfterSeconds: 60 });
-      expect(sent).toHaveLength(1);
-      expect(sent[0].to).toBe('13812345678');
-      const smsCode = /(\d{6})/.exec(sent[0].text)?.[1] as string;
+      expect(inbox.sent).toHaveLength(1);
+      expect(inbox.sent[0].to).toBe('13812345678');
+      const smsCode = inbox.codeIn(0);
 
       const tooSoon = await api().post('/voter-sessions/sms').send({ roundId, phone: '13812345678' }).expect(429);
       expect(tooSoon.body).toMatchObject({ reason: 'VOTER_SMS_TOO_SOON' });
 
-      const wrongCode = String((Number(smsCode) + 1) % 1_000_000).padStart(6, '0');
+      const wrongCode = mistyped(smsCode);
       const wrong = await api()
         .post('/voter-sessions')
         .send({ roundId, method: 'phone', phone, smsCode: wrongCode, community: '洲边' })
@@ -416,7 +411,7 @@ describe('the public vote (网络投票): rounds, voters, votes, limits, tally',
       expect(JSON.stringify(rows)).not.toMatch(/1381234|12345678/);
       await cast(roundId, `Bearer ${session.body.token as string}`, fixture.submissions[0].id).expect(201);
     } finally {
-      spy.mockRestore();
+      inbox.restore();
     }
   });
 });

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { Locator, Page } from 'playwright-core';
 import { Role } from '@app/domain';
 import { TEST_PASSWORD, createUser } from '../factories';
-import { LAPTOP, PHONE, expectAccessible, screenshotDir, servePages } from './browser-harness';
+import { LAPTOP, PHONE, expectAccessibleShot, servePages } from './browser-harness';
 
 jest.setTimeout(120_000);
 
@@ -11,11 +10,6 @@ const PASSWORD = '新华路街道公益创投2026';
 
 describe('admin console in Chromium', () => {
   const served = servePages();
-  const shots = screenshotDir();
-  const shot = async (page: Page, name: string) => {
-    await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
-    await expectAccessible(page, name);
-  };
   const see = (locator: Locator, text: string) => locator.filter({ hasText: text }).first().waitFor();
   const tab = (page: Page, name: string) =>
     page.getByRole('navigation').getByRole('link', { name, exact: true }).click();
@@ -28,7 +22,7 @@ describe('admin console in Chromium', () => {
     const page = await laptop.newPage();
     await page.goto(`${served.baseUrl}/admin/`);
     await page.getByRole('heading', { name: '系统管理登录' }).waitFor();
-    await shot(page, 'admin-sign-in');
+    await expectAccessibleShot(page, 'admin-sign-in');
     await page.getByLabel('登录名').fill(admin.login);
     await page.getByLabel('密码').fill(TEST_PASSWORD);
     await page.getByRole('button', { name: '登录' }).click();
@@ -50,7 +44,7 @@ describe('admin console in Chromium', () => {
     await page.getByLabel('上级单位').selectOption({ label: district });
     await page.getByRole('button', { name: '创建单位' }).click();
     await see(tree.locator('ul .tenant'), `新华路街道 ${suffix}`);
-    await shot(page, 'admin-tenants');
+    await expectAccessibleShot(page, 'admin-tenants');
 
     // Invite a person into the street office: the link is shown once, to hand over.
     await tree.getByRole('link', { name: `新华路街道 ${suffix}的账号` }).click();
@@ -62,7 +56,7 @@ describe('admin console in Chromium', () => {
     const link = await page.getByTestId('one-time-link').innerText();
     expect(link).toMatch(/\/admin\/invite\/#t=gyi_/);
     await see(page.locator('tbody tr'), '待设置密码');
-    await shot(page, 'admin-accounts-invited');
+    await expectAccessibleShot(page, 'admin-accounts-invited');
 
     // The person opens the link on their phone and sets their own password.
     const phone = await served.browser.newContext(PHONE);
@@ -71,7 +65,7 @@ describe('admin console in Chromium', () => {
     await invitee.goto(link);
     await invitee.getByRole('heading', { name: '设置密码，开通账号' }).waitFor();
     await see(invitee.locator('p'), `登录名 ${login}`);
-    await shot(invitee, 'invite-accept');
+    await expectAccessibleShot(invitee, 'invite-accept');
     await invitee.getByLabel('新密码（至少 10 个字符）').fill(PASSWORD);
     await invitee.getByLabel('再输入一次').fill(PASSWORD);
     await invitee.getByRole('button', { name: '保存密码' }).click();
@@ -100,7 +94,7 @@ describe('admin console in Chromium', () => {
     await office.getByLabel('公示开头语').fill('现将 2026 年新华路街道公益创投评审结果公示如下：');
     await office.getByRole('button', { name: '保存设置' }).click();
     await see(office.locator('.message-box.ok'), '设置已保存');
-    await shot(office, 'office-settings');
+    await expectAccessibleShot(office, 'office-settings');
 
     // The admin disables the account; the office's next step signs it out.
     await page.getByRole('button', { name: `停用 ${login}` }).click();
@@ -111,13 +105,13 @@ describe('admin console in Chromium', () => {
     // The settings the office saved, as the admin sees them; and a key for the district's dashboard.
     await tab(page, '设置');
     await expect(page.getByLabel('资助方名称').inputValue()).resolves.toBe('上海市长宁区新华路街道办事处');
-    await shot(page, 'admin-settings');
+    await expectAccessibleShot(page, 'admin-settings');
     await tab(page, 'API 密钥');
     await page.getByLabel('用途').fill('区数据看板');
     await page.getByLabel('读取排名与资助结果').check();
     await page.getByRole('button', { name: '创建密钥' }).click();
     await expect(page.getByTestId('new-api-key').innerText()).resolves.toMatch(/^gyk_/);
-    await shot(page, 'admin-api-keys');
+    await expectAccessibleShot(page, 'admin-api-keys');
     await officeContext.close();
     await laptop.close();
   });

@@ -1,10 +1,9 @@
-import { join } from 'node:path';
 import { BrowserContextOptions, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { CompetitionState, Role } from '@app/domain';
 import { Submission } from '@app/persistence';
 import { createCompetition, createUser } from '../factories';
-import { LAPTOP, expectAccessible, screenshotDir, servePages } from './browser-harness';
+import { LAPTOP, expectAccessibleShot, servePages } from './browser-harness';
 
 const PHONE: BrowserContextOptions = {
   viewport: { width: 390, height: 844 },
@@ -75,6 +74,22 @@ async function expectUsable(page: Page): Promise<void> {
   });
 }
 
+/** Fills the registration form as a community's contact person would, the login's owner being that person. */
+async function fillRegistration(
+  page: Page,
+  who: { community: string; contact: string; phone: string; login: string; password: string },
+): Promise<void> {
+  await page.getByLabel('组织名称').fill(`${who.community}社区居民委员会`);
+  await page.getByLabel('服务社区').fill(who.community);
+  await page.getByLabel('所在街道/区').fill('佛山市三水区西南街道');
+  await page.getByLabel('联系人').fill(who.contact);
+  await page.getByLabel('联系电话').fill(who.phone);
+  await page.getByLabel('登录名').fill(who.login);
+  await page.getByLabel('您的姓名').fill(who.contact);
+  await page.getByLabel('密码', { exact: true }).fill(who.password);
+  await page.getByLabel('再次输入密码').fill(who.password);
+}
+
 // A browser session of many steps; each step waits for what a person would see, up to 10 s.
 jest.setTimeout(120_000);
 
@@ -83,10 +98,14 @@ describe('applicant pages in Chromium', () => {
   let competitionId: string;
   // Earlier runs leave their competitions in the shared database: find this run's by its title.
   const competitionTitle = `2026年西南街道"红色核动力"党建项目创投大赛（申报测试 ${Date.now()}）`;
-  const shots = screenshotDir();
-  const shot = async (page: Page, name: string) => {
-    await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
-    await expectAccessible(page, name);
+  /** From the applicant's home, opens a new proposal in this run's competition. */
+  const startProposal = async (page: Page) => {
+    await page
+      .getByTestId('open-competition')
+      .filter({ hasText: competitionTitle })
+      .getByRole('link', { name: '申报项目' })
+      .click();
+    await page.getByRole('heading', { name: '申报新项目' }).waitFor();
   };
 
   beforeAll(async () => {
@@ -121,17 +140,15 @@ describe('applicant pages in Chromium', () => {
     await page.getByRole('link', { name: '注册组织并申报' }).click();
     await page.getByRole('heading', { name: '注册组织与申报账号' }).waitFor();
     await page.getByLabel('组织类型').selectOption('community');
-    await page.getByLabel('组织名称').fill('沙头社区居民委员会');
-    await page.getByLabel('服务社区').fill('沙头');
-    await page.getByLabel('所在街道/区').fill('佛山市三水区西南街道');
-    await page.getByLabel('联系人').fill('何丽娟');
-    await page.getByLabel('联系电话').fill('0757-87765432');
+    await fillRegistration(page, {
+      community: '沙头',
+      contact: '何丽娟',
+      phone: '0757-87765432',
+      login,
+      password: '沙头社区申报密码2026',
+    });
     // One wrong character: the server's GB 32100-2015 check is shown under the field.
     await page.getByLabel('统一社会信用代码（选填）').fill('52440607MJL123454A');
-    await page.getByLabel('登录名').fill(login);
-    await page.getByLabel('您的姓名').fill('何丽娟');
-    await page.getByLabel('密码', { exact: true }).fill('沙头社区申报密码2026');
-    await page.getByLabel('再次输入密码').fill('沙头社区申报密码2026');
     await page.getByRole('button', { name: '注册并登录' }).click();
     const creditError = page.locator(
       '#' + (await page.getByLabel('统一社会信用代码（选填）').getAttribute('id')) + '-error',
@@ -139,20 +156,15 @@ describe('applicant pages in Chromium', () => {
     await creditError.filter({ hasText: '校验' }).waitFor();
     await expect(page.getByLabel('统一社会信用代码（选填）').getAttribute('aria-invalid')).resolves.toBe('true');
     await expectUsable(page);
-    await shot(page, 'apply-01-register-credit-code-error');
+    await expectAccessibleShot(page, 'apply-01-register-credit-code-error');
     await page.getByLabel('统一社会信用代码（选填）').fill('');
     await page.getByRole('button', { name: '注册并登录' }).click();
 
     await page.getByRole('heading', { name: '我的申报' }).waitFor();
     await expectUsable(page);
-    await shot(page, 'apply-02-home');
-    await page
-      .getByTestId('open-competition')
-      .filter({ hasText: competitionTitle })
-      .getByRole('link', { name: '申报项目' })
-      .click();
+    await expectAccessibleShot(page, 'apply-02-home');
+    await startProposal(page);
 
-    await page.getByRole('heading', { name: '申报新项目' }).waitFor();
     await page.getByLabel('项目名称').fill(TITLE);
     await page.getByLabel('项目类别').selectOption('health');
     await page.getByLabel('项目简介').fill('为辖区孕产妇和 0–3 岁婴幼儿家庭提供上门探访、育儿讲座和志愿陪伴。');
@@ -182,14 +194,14 @@ describe('applicant pages in Chromium', () => {
     await page.getByRole('button', { name: '提交申报' }).click();
     await page.getByText('请先处理预算中的提示，再提交。').waitFor();
     await expectUsable(page);
-    await shot(page, 'apply-03-editor-cap-warning');
+    await expectAccessibleShot(page, 'apply-03-editor-cap-warning');
 
     await page.getByLabel('配套资金（元）').fill('15000.50');
     await page.getByLabel('申请资助（元）').fill('45000');
     await expect(warnings.isHidden()).resolves.toBe(true);
     await expect(page.getByTestId('budget-summary').innerText()).resolves.toContain('✓ 一致');
     await expectUsable(page);
-    await shot(page, 'apply-04-editor-fixed');
+    await expectAccessibleShot(page, 'apply-04-editor-fixed');
     await page.getByRole('button', { name: '提交申报' }).click();
 
     await page.getByTestId('project-title').waitFor();
@@ -199,7 +211,7 @@ describe('applicant pages in Chromium', () => {
     await expect(page.locator('main img').count()).resolves.toBe(0);
     await expect(page.getByTestId('requested').innerText()).resolves.toBe('¥45,000.00');
     await expectUsable(page);
-    await shot(page, 'apply-05-submitted');
+    await expectAccessibleShot(page, 'apply-05-submitted');
 
     const stored = await served.app
       .get(DataSource)
@@ -217,7 +229,7 @@ describe('applicant pages in Chromium', () => {
     await page.getByRole('button', { name: 'Switch to English' }).click();
     await expect(page.getByTestId('submission-state').innerText()).resolves.toBe('Submitted');
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
-    await shot(page, 'apply-06-submitted-english');
+    await expectAccessibleShot(page, 'apply-06-submitted-english');
 
     expect(dialogs).toEqual([]);
     expect(outside).toEqual([]);
@@ -230,23 +242,16 @@ describe('applicant pages in Chromium', () => {
     const page = await context.newPage();
     await page.goto(`${served.baseUrl}/apply/`);
     await page.getByRole('link', { name: '注册组织并申报' }).click();
-    await page.getByLabel('组织名称').fill('洲边社区居民委员会');
-    await page.getByLabel('服务社区').fill('洲边');
-    await page.getByLabel('所在街道/区').fill('佛山市三水区西南街道');
-    await page.getByLabel('联系人').fill('陈志强');
-    await page.getByLabel('联系电话').fill('0757-87711111');
-    await page.getByLabel('登录名').fill(`zhoubian-${Date.now()}`);
-    await page.getByLabel('您的姓名').fill('陈志强');
-    await page.getByLabel('密码', { exact: true }).fill('洲边社区申报密码2026');
-    await page.getByLabel('再次输入密码').fill('洲边社区申报密码2026');
+    await fillRegistration(page, {
+      community: '洲边',
+      contact: '陈志强',
+      phone: '0757-87711111',
+      login: `zhoubian-${Date.now()}`,
+      password: '洲边社区申报密码2026',
+    });
     await page.getByRole('button', { name: '注册并登录' }).click();
     await page.getByRole('heading', { name: '我的申报' }).waitFor();
-    await page
-      .getByTestId('open-competition')
-      .filter({ hasText: competitionTitle })
-      .getByRole('link', { name: '申报项目' })
-      .click();
-    await page.getByRole('heading', { name: '申报新项目' }).waitFor();
+    await startProposal(page);
     await page.getByLabel('项目名称').fill('分享阅读书香·共享洲边文明');
     await page.getByLabel('受益人数').fill('300');
     await page.getByLabel('金额（元）').first().fill('8000');
@@ -260,7 +265,7 @@ describe('applicant pages in Chromium', () => {
     await expect(page.getByLabel('第 1 项 名称').getAttribute('aria-invalid')).resolves.toBe('true');
     await expect(page.getByLabel('项目名称').getAttribute('aria-invalid')).resolves.toBeNull();
     await expectUsable(page);
-    await shot(page, 'apply-07-editor-pc-field-errors');
+    await expectAccessibleShot(page, 'apply-07-editor-pc-field-errors');
 
     // Fixed, saved as a draft, left, and finished later from the project's page.
     await page.getByLabel('项目简介').fill('每月两次亲子共读与图书漂流，建立社区书香角。');
@@ -281,7 +286,7 @@ describe('applicant pages in Chromium', () => {
     await page.getByRole('button', { name: '提交申报' }).click();
     await page.getByTestId('submission-state').filter({ hasText: '已提交' }).waitFor();
     await expectUsable(page);
-    await shot(page, 'apply-08-pc-submitted');
+    await expectAccessibleShot(page, 'apply-08-pc-submitted');
     await context.close();
   });
 });

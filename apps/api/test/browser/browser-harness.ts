@@ -109,6 +109,9 @@ export const PHONE: BrowserContextOptions = {
   locale: 'zh-CN',
 };
 
+/** The narrowest phone the residents' pages are built for. */
+export const SMALL_PHONE: BrowserContextOptions = { ...PHONE, viewport: { width: 360, height: 740 } };
+
 /**
  * Controls without a label, and whether the page scrolls sideways; run in the page (the test
  * project is compiled without the DOM types, so it is source text).
@@ -121,7 +124,6 @@ export const LABEL_CHECK = `(() => ({
   horizontalScroll: document.documentElement.scrollWidth > document.documentElement.clientWidth,
 }))()`;
 
-/** Screenshots of every page go here; the tests print the folder so a person can look. */
 /** What a browser spec works with: the served app, its address, its database and one Chromium. */
 export interface ServedPages {
   readonly app: NestFastifyApplication;
@@ -183,6 +185,7 @@ export async function layoutProblems(page: Page): Promise<{ overflow: boolean; s
   return { overflow, small };
 }
 
+/** Screenshots of every page go here; the tests print the folder so a person can look. */
 export function screenshotDir(): string {
   const dir = resolve(process.env.TEST_RESULTS_DIR ?? join(__dirname, '../../../../.data/test-results'), 'screenshots');
   mkdirSync(dir, { recursive: true });
@@ -214,4 +217,20 @@ export async function expectAccessible(page: Page, state: string): Promise<void>
     )
   `);
   expect({ state, violations }).toEqual({ state, violations: [] });
+}
+
+/**
+ * A page state a person can use, kept as a screenshot named `state`: every control labelled, no
+ * sideways scroll, every control large enough for a finger, and nothing axe-core finds.
+ */
+export async function expectReadable(page: Page, state: string): Promise<void> {
+  await expectAccessibleShot(page, state);
+  await expect(page.evaluate(LABEL_CHECK)).resolves.toEqual({ unlabelled: [], horizontalScroll: false });
+  await expect(layoutProblems(page)).resolves.toEqual({ overflow: false, small: [] });
+}
+
+/** A page state kept as a screenshot named `state`, failing on anything axe-core finds in it. */
+export async function expectAccessibleShot(page: Page, state: string): Promise<void> {
+  await page.screenshot({ path: join(screenshotDir(), `${state}.png`), fullPage: true });
+  await expectAccessible(page, state);
 }

@@ -1,10 +1,9 @@
-import { join } from 'node:path';
-import { BrowserContextOptions, Locator, Page } from 'playwright-core';
+import { BrowserContextOptions, Locator } from 'playwright-core';
 import request from 'supertest';
 import { addDays, beijingDate } from '@app/grants';
 import { AppUser } from '@app/persistence';
 import { acceptAll, signedCompetition } from '../grants.factory';
-import { LAPTOP, PHONE, expectAccessible, screenshotDir, servePages, signInOn } from './browser-harness';
+import { LAPTOP, PHONE, expectAccessibleShot, servePages, signInOn } from './browser-harness';
 
 // 评估 in the browser: the office seats a panel, enters paper sheets and closes the round; the
 // grantee reads its band and its remediation deadline on a phone.
@@ -15,17 +14,11 @@ const GROUP_NAMES = { expert: '专家', department: '职能部门', media: '媒�
 
 describe('evaluations (评估) in Chromium', () => {
   const served = servePages();
-  const shots = screenshotDir();
   const http = () => request(served.app.getHttpServer());
   const see = (locator: Locator, text: string) => locator.filter({ hasText: text }).first().waitFor();
 
   const signIn = (path: 'office' | 'apply', user: AppUser, device: BrowserContextOptions) =>
     signInOn(served, path, user, device);
-
-  async function checked(page: Page, name: string): Promise<void> {
-    await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
-    await expectAccessible(page, name);
-  }
 
   it('the office opens a mid-term round, seats four evaluators, enters their sheets and closes it; the grantee sees the C and the remediation deadline on a phone', async () => {
     const fixture = await signedCompetition(served.app, [1_000_000]);
@@ -49,7 +42,7 @@ describe('evaluations (评估) in Chromium', () => {
         await see(page.getByTestId('issued-evaluator-code'), `${GROUP_NAMES[group]}评估人 的评估签到码`);
       }
       await see(page.getByTestId('issued-evaluator-code'), '/evaluate/#r=');
-      await checked(page, 'evaluations-panel');
+      await expectAccessibleShot(page, 'evaluations-panel');
       await page.getByRole('button', { name: '重新生成签到码 媒体评估人' }).click();
       await see(page.getByTestId('issued-evaluator-code'), '媒体评估人 的评估签到码');
 
@@ -67,7 +60,7 @@ describe('evaluations (评估) in Chromium', () => {
         await sheet.getByRole('button', { name: '保存评分表' }).click();
         if (group === 'expert') {
           await see(sheet, '“项目质量”的分数须在 0 到 30 分之间');
-          await checked(page, 'evaluations-sheet-refused');
+          await expectAccessibleShot(page, 'evaluations-sheet-refused');
           await sheet.getByLabel('项目质量（满分 30）').fill('15');
           await sheet.getByRole('button', { name: '保存评分表' }).click();
         }
@@ -79,7 +72,7 @@ describe('evaluations (评估) in Chromium', () => {
       await see(page.getByTestId('evaluation-result'), '50.00');
       await see(page.getByTestId('evaluation-result'), 'C 不合格');
       await see(page.getByTestId('evaluation-result'), '限期整改');
-      await checked(page, 'evaluations-closed');
+      await expectAccessibleShot(page, 'evaluations-closed');
     } finally {
       await office.context.close();
     }
@@ -94,7 +87,7 @@ describe('evaluations (评估) in Chromium', () => {
       await page.goto(`${served.baseUrl}/apply/#/grants/${grantId}`);
       await see(page.getByTestId('remediation-due'), due);
       await see(page.getByTestId('grant-evaluation'), 'C 不合格');
-      await checked(page, 'grantee-evaluation-phone');
+      await expectAccessibleShot(page, 'grantee-evaluation-phone');
     } finally {
       await grantee.context.close();
     }

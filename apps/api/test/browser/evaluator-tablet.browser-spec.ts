@@ -1,9 +1,8 @@
-import { join } from 'node:path';
 import { Page } from 'playwright-core';
 import request from 'supertest';
 import { EvaluationSheet } from '@app/persistence';
 import { acceptAll, signedCompetition } from '../grants.factory';
-import { TABLET, expectAccessible, layoutProblems, screenshotDir, servePages } from './browser-harness';
+import { TABLET, expectAccessibleShot, layoutProblems, servePages } from './browser-harness';
 
 // An evaluator on a tablet: the code from the office's slip, the round's projects, a sheet per
 // project against the evaluation rubric, a declared conflict, and the closed round.
@@ -13,12 +12,10 @@ const MARKS = { quality: '26', progress: '17.5', awareness: '12', participation:
 
 describe('the evaluator’s tablet (评估打分) in Chromium', () => {
   const served = servePages();
-  const shots = screenshotDir();
   const http = () => request(served.app.getHttpServer());
 
   async function checked(page: Page, name: string): Promise<void> {
-    await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
-    await expectAccessible(page, name);
+    await expectAccessibleShot(page, name);
     await expect(layoutProblems(page)).resolves.toEqual({ overflow: false, small: [] });
   }
 

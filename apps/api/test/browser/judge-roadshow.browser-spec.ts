@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import { JudgeGroup } from '@app/domain';
@@ -14,7 +13,7 @@ import {
   roadshowCompetition,
   trimmedMeanByHand,
 } from '../roadshow.factory';
-import { BIG_SCREEN, TABLET, expectAccessible, screenshotDir, servePages } from './browser-harness';
+import { BIG_SCREEN, TABLET, expectAccessibleShot, servePages } from './browser-harness';
 
 /** Marks in rubric order: need /25, design /25, feasibility /20, participation /15, sustainability /15. */
 type Marks = readonly [string, string, string, string, string];
@@ -55,15 +54,13 @@ describe('roadshow day in Chromium: five judges on tablets, one offline, and the
   let slots: DrawResponseDto['slots'];
   let screen: Page;
   const tablets: Tablet[] = [];
-  const shots = screenshotDir();
 
   const http = () => request(served.app.getHttpServer());
   const office = () => bearer(fixture.officeToken);
   const shot = async (page: Page, name: string) => {
     // From the top, so the sticky header sits where a person sees it.
     await page.evaluate('window.scrollTo(0, 0)');
-    await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
-    await expectAccessible(page, name);
+    await expectAccessibleShot(page, name);
   };
   const stage = async (action: 'start' | 'open-scoring' | 'lock', slotId: string, body: object = {}) =>
     (await http().post(`/roadshows/${roadshowId}/slots/${slotId}/${action}`).set(office()).send(body).expect(200))

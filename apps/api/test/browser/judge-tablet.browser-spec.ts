@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import { JudgeGroup } from '@app/domain';
@@ -13,7 +12,7 @@ import {
   roadshowCompetition,
   roadshowUnderWay,
 } from '../roadshow.factory';
-import { TABLET, expectAccessible, layoutProblems, screenshotDir, servePages } from './browser-harness';
+import { TABLET, expectAccessibleShot, layoutProblems, servePages } from './browser-harness';
 
 const LONG_TITLE =
   '党群心连心·关爱母婴行——沙头社区孕产妇及婴幼儿家庭健康服务与邻里互助支持网络建设暨党员志愿者结对帮扶示范项目（第二期）';
@@ -41,14 +40,12 @@ describe('judge tablet in Chromium: layout, conflicts, offline reload, lost answ
   const served = servePages();
   /** Only ever looked at: no test scores, recuses or locks on it. */
   let shared: TabletRoadshow;
-  const shots = screenshotDir();
 
   const http = () => request(served.app.getHttpServer());
   const shot = async (page: Page, name: string) => {
     // From the top, so the sticky header sits where a person sees it.
     await page.evaluate('window.scrollTo(0, 0)');
-    await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
-    await expectAccessible(page, name);
+    await expectAccessibleShot(page, name);
   };
 
   /**

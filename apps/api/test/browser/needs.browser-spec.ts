@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import { Locator, Page } from 'playwright-core';
+import { Locator } from 'playwright-core';
 import request from 'supertest';
 import { Role } from '@app/domain';
-import { SMS_PROVIDER, SmsMessage, SmsProvider } from '@app/application';
 import { createCompetition, createSubmission, createUser } from '../factories';
 import {
   NEED,
@@ -16,23 +14,13 @@ import {
   socialOrganization,
   streetOffice,
 } from '../needs.factory';
-import {
-  LABEL_CHECK,
-  LAPTOP,
-  PHONE,
-  expectAccessible,
-  layoutProblems,
-  screenshotDir,
-  servePages,
-  signInOn,
-} from './browser-harness';
+import { openSmsInbox } from '../sms-inbox';
+import { LAPTOP, SMALL_PHONE, expectReadable, servePages, signInOn } from './browser-harness';
 
 // The needs wall as residents meet it: on a small phone, no account, verifying by SMS, posting a
 // need the community then lets through, and a neighbour supporting it; and the office reading the
 // funnel and the orders taken in its competition.
 jest.setTimeout(90_000);
-
-const SMALL_PHONE = { ...PHONE, viewport: { width: 360, height: 740 } };
 
 /** A real 8×6 PNG a phone's browser can draw and re-encode. */
 const PHOTO = Buffer.from(
@@ -42,7 +30,6 @@ const PHOTO = Buffer.from(
 
 describe('点单式 in Chromium: residents post and support on a phone, a community drafts, an organization takes, the office reads the funnel', () => {
   const served = servePages();
-  const shots = screenshotDir();
 
   /** The width the browser drew the image at, once it has loaded (a broken image rejects). */
   function drawnWidth(image: Locator): Promise<number> {
@@ -52,33 +39,21 @@ describe('点单式 in Chromium: residents post and support on a phone, a commun
     });
   }
 
-  async function readable(page: Page, state: string) {
-    await page.screenshot({ path: join(shots, `${state}.png`), fullPage: true });
-    await expect(page.evaluate(LABEL_CHECK)).resolves.toEqual({ unlabelled: [], horizontalScroll: false });
-    await expect(layoutProblems(page)).resolves.toEqual({ overflow: false, small: [] });
-    await expectAccessible(page, state);
-  }
-
   it('verifies by SMS, posts a need that waits for the community, and shows it on the wall once let through', async () => {
     const community = await communityWithWall(served.app);
-    const sent: SmsMessage[] = [];
-    const sms = jest.spyOn(served.app.get<SmsProvider>(SMS_PROVIDER), 'send').mockImplementation((message) => {
-      sent.push(message);
-      return Promise.resolve();
-    });
+    const inbox = openSmsInbox(served.app);
     const context = await served.browser.newContext(SMALL_PHONE);
     context.setDefaultTimeout(15_000);
     const page = await context.newPage();
     try {
       await page.goto(`${served.baseUrl}/needs/#c=${community.organization.id}`);
       await page.getByRole('heading', { level: 1, name: '侯家塘社区需求墙' }).waitFor();
-      await readable(page, 'needs-wall-verify');
+      await expectReadable(page, 'needs-wall-verify');
 
       await page.getByLabel('手机号码').fill('13973105678');
       await page.getByRole('button', { name: '获取验证码' }).click();
       await page.getByText('验证码已发送至 139****5678').waitFor();
-      const smsCode = /(\d{6})/.exec(sent[0].text)?.[1] ?? '';
-      await page.getByLabel('短信验证码').fill(smsCode);
+      await page.getByLabel('短信验证码').fill(inbox.codeIn(0));
       await page.getByRole('button', { name: '验证', exact: true }).click();
 
       await page.getByRole('heading', { name: '我要点单' }).waitFor();
@@ -90,15 +65,15 @@ describe('点单式 in Chromium: residents post and support on a phone, a commun
       const refusal = page.locator('.field-error:not([hidden])');
       await refusal.waitFor();
       await expect(refusal.innerText()).resolves.toContain('涉及人数');
-      await readable(page, 'needs-wall-post-refused');
+      await expectReadable(page, 'needs-wall-post-refused');
       await page.getByLabel('涉及人数').fill('12');
       await page.getByRole('button', { name: '提交需求' }).click();
       await page.getByText('已提交，待社区审核后上墙').waitFor();
       await expect(page.getByTestId('my-needs').innerText()).resolves.toContain('待审核');
       await expect(page.getByTestId('need').count()).resolves.toBe(0);
-      await readable(page, 'needs-wall-posted');
+      await expectReadable(page, 'needs-wall-posted');
     } finally {
-      sms.mockRestore();
+      inbox.restore();
     }
 
     const pending = await request(served.app.getHttpServer())
@@ -127,7 +102,7 @@ describe('点单式 in Chromium: residents post and support on a phone, a commun
     await card.getByRole('button', { name: '附议：独居老人希望每周有人上门陪聊、代买菜' }).click();
     await second.getByText('已附议').waitFor();
     await expect(second.getByTestId('need').innerText()).resolves.toContain('附议 2 人');
-    await readable(second, 'needs-wall-supported');
+    await expectReadable(second, 'needs-wall-supported');
     await card.getByRole('button', { name: /^附议/ }).click();
     await second.getByText('您已附议过这条需求').waitFor();
     await context.close();
@@ -153,10 +128,10 @@ describe('点单式 in Chromium: residents post and support on a phone, a commun
     await page.getByLabel('服务对象').fill('东门 6 栋居民');
     await page.getByLabel('涉及人数').fill('300');
     await page.getByLabel('照片（可选）').setInputFiles({ name: '垃圾站.png', mimeType: 'image/png', buffer: PHOTO });
-    await readable(page, 'needs-wall-photo-chosen');
+    await expectReadable(page, 'needs-wall-photo-chosen');
     await page.getByRole('button', { name: '提交需求' }).click();
     await page.getByText('已提交，待社区审核后上墙').waitFor();
-    await readable(page, 'needs-wall-photo-posted');
+    await expectReadable(page, 'needs-wall-photo-posted');
 
     const moderating = await signInOn(served, 'apply', community.user, LAPTOP);
     await moderating.page.goto(`${served.baseUrl}/apply/#/needs`);
@@ -167,14 +142,14 @@ describe('点单式 in Chromium: residents post and support on a phone, a commun
         .getByRole('img', { name: '小区东门的垃圾站每天溢满，希望增加清运（居民附的照片 / the resident’s photo）' })
         .count(),
     ).resolves.toBe(1);
-    await readable(moderating.page, 'apply-needs-photo-pending');
+    await expectReadable(moderating.page, 'apply-needs-photo-pending');
     await pending.getByRole('button', { name: '通过：小区东门的垃圾站每天溢满，希望增加清运', exact: true }).click();
     await moderating.page.getByText('没有待列入清单的需求。').waitFor({ state: 'detached' });
 
     await page.reload();
     const card = page.getByTestId('need');
     await expect(drawnWidth(card.getByRole('img', { name: /^小区东门的垃圾站每天溢满/ }))).resolves.toBe(8);
-    await readable(page, 'needs-wall-photo-shown');
+    await expectReadable(page, 'needs-wall-photo-shown');
 
     // One phone signs in eight numbers and supports: beyond its burst the supports are flagged.
     const needId = (await card.getAttribute('data-need')) as string;
@@ -192,14 +167,14 @@ describe('点单式 in Chromium: residents post and support on a phone, a commun
     await moderating.page.reload();
     const group = moderating.page.getByTestId('support-group');
     await expect(group.innerText()).resolves.toContain('同一部手机短时大量附议：3 条附议');
-    await readable(moderating.page, 'apply-needs-review-queue');
+    await expectReadable(moderating.page, 'apply-needs-review-queue');
     await group.getByRole('button', { name: '作废第 1 组附议' }).click();
     await group.locator('.field-error:not([hidden])').waitFor();
     await expect(group.innerText()).resolves.toContain('审核理由');
     await group.getByLabel('审核理由：第 1 组附议').fill('同一部手机一分钟内登录多个号码附议，系刷单');
     await group.getByRole('button', { name: '作废第 1 组附议' }).click();
     await moderating.page.getByText('没有待审核的标记。').waitFor();
-    await readable(moderating.page, 'apply-needs-review-done');
+    await expectReadable(moderating.page, 'apply-needs-review-done');
 
     await page.reload();
     await expect(page.getByTestId('need').innerText()).resolves.toContain('附议 6 人');
@@ -250,7 +225,7 @@ describe('点单式 in Chromium: residents post and support on a phone, a commun
     await expect(page.getByTestId('needs-orders').innerText()).resolves.toContain(
       '长沙市天心区乐龄社会工作服务中心「发挥先锋作用·真情服务群众」',
     );
-    await readable(page, 'office-needs-tab');
+    await expectReadable(page, 'office-needs-tab');
     await context.close();
   });
 
@@ -264,7 +239,7 @@ describe('点单式 in Chromium: residents post and support on a phone, a commun
     const direct = page.getByTestId('needs-direct');
     const row = direct.getByTestId('direct-order').filter({ hasText: '我是社区大管家' });
     await expect(row.innerText()).resolves.toContain(`${taker.organization.name} ¥5,000.00`);
-    await readable(page, 'office-direct-purchase');
+    await expectReadable(page, 'office-direct-purchase');
     await row.getByRole('button', { name: '政府买单' }).click();
     const grant = row.getByTestId('order-grant');
     await grant.waitFor();
@@ -273,12 +248,12 @@ describe('点单式 in Chromium: residents post and support on a phone, a commun
     await expect(ledger.innerText()).resolves.toMatch(
       /GMXY-\d{4}-0001\s+侯家塘\s+¥5,000\.00\s+¥0\.00\s+第 1 期 ¥3,500\.00/,
     );
-    await readable(page, 'office-direct-purchase-bought');
+    await expectReadable(page, 'office-direct-purchase-bought');
 
     await grant.getByRole('link').click();
     await page.getByRole('heading', { name: /GMXY-\d{4}-0001 我是社区大管家/ }).waitFor();
     await expect(page.getByRole('link', { name: '← 全部大赛' }).count()).resolves.toBe(1);
-    await readable(page, 'office-direct-purchase-grant');
+    await expectReadable(page, 'office-direct-purchase-grant');
     await context.close();
   });
 
@@ -310,12 +285,12 @@ describe('点单式 in Chromium: residents post and support on a phone, a commun
     await form.getByLabel('预算上限（元）').fill('50000');
     await form.getByRole('button', { name: '保存草稿' }).click();
     await form.getByText('超过街道小额直接购买上限 ¥20,000').waitFor();
-    await readable(page, 'apply-needs-draft-refused');
+    await expectReadable(page, 'apply-needs-draft-refused');
     await form.getByLabel('预算上限（元）').fill('5000');
     await form.getByRole('button', { name: '保存草稿' }).click();
     await page.getByRole('button', { name: `发布：${title}` }).click();
     await page.getByTestId('my-orders').getByText('已发布').waitFor();
-    await readable(page, 'apply-needs-published');
+    await expectReadable(page, 'apply-needs-published');
 
     const taker = await socialOrganization(served.app, '长沙市天心区邻里守望志愿服务社');
     const taking = await signInOn(served, 'apply', taker.user, LAPTOP);
@@ -325,7 +300,7 @@ describe('点单式 in Chromium: residents post and support on a phone, a commun
     await order.getByLabel(`服务方案：${title}`).fill('志愿者骨干每月巡查 4 次，每季度组织议事会');
     await order.getByRole('button', { name: `报价承单：${title}` }).click();
     await taking.page.getByTestId('open-orders').getByLabel(`报价（元）：${title}`).waitFor();
-    await readable(taking.page, 'apply-needs-offered');
+    await expectReadable(taking.page, 'apply-needs-offered');
 
     await page.reload();
     const mine = page.getByTestId('my-orders');
@@ -339,7 +314,7 @@ describe('点单式 in Chromium: residents post and support on a phone, a commun
     await delivery.getByLabel('说明：每月楼道巡查 4 次').fill('全年共巡查 48 次');
     await delivery.getByLabel('完成情况：每季度居民议事会 1 次').selectOption('yes');
     await delivery.getByLabel(`交付总结：${title}`).fill('全年完成巡查与议事会');
-    await readable(taking.page, 'apply-needs-delivery');
+    await expectReadable(taking.page, 'apply-needs-delivery');
     await delivery.getByRole('button', { name: `报告交付：${title}` }).click();
     await taking.page.getByTestId('open-orders').getByText('已交付').waitFor();
     await drafting.context.close();

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { Locator, Page } from 'playwright-core';
 import request from 'supertest';
 import { JudgeGroup } from '@app/domain';
@@ -12,7 +11,7 @@ import {
   createRoadshow,
   roadshowCompetition,
 } from '../roadshow.factory';
-import { LAPTOP, expectAccessible, screenshotDir, servePages } from './browser-harness';
+import { LAPTOP, expectAccessibleShot, servePages } from './browser-harness';
 
 /** How often the judges list refreshes itself (office/judges-card.js). */
 const PRESENCE_REFRESH_MS = 15_000;
@@ -24,13 +23,8 @@ describe('office console in Chromium: managing a roadshow’s judges on the day'
   let fixture: RoadshowFixture;
   let roadshowId: string;
   let onTablet: AddedJudge;
-  const shots = screenshotDir();
 
   const http = () => request(served.app.getHttpServer());
-  const shot = async (page: Page, name: string) => {
-    await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
-    await expectAccessible(page, name);
-  };
   const row = (page: Page, name: string): Locator => page.locator(`[data-testid="judge-row"][data-judge="${name}"]`);
   const signInJudge = (code: string) => http().post('/judge-sessions').send({ code, roadshowId });
 
@@ -71,7 +65,7 @@ describe('office console in Chromium: managing a roadshow’s judges on the day'
     // The pause shows with its end, and the office lifts it.
     const pauses = page.getByTestId('sign-in-pauses');
     await pauses.getByText('一个多次输错的签到码暂停至').waitFor();
-    await shot(page, 'office-judges-1-online-and-pause');
+    await expectAccessibleShot(page, 'office-judges-1-online-and-pause');
     await pauses.getByRole('button', { name: '解除签到暂停' }).click();
     await pauses.waitFor({ state: 'detached' });
     const lifted = await http().get(`/roadshows/${roadshowId}/sign-in-pauses`).set(bearer(fixture.officeToken));
@@ -95,7 +89,7 @@ describe('office console in Chromium: managing a roadshow’s judges on the day'
     await refreshed;
     await page.waitForFunction('(element) => !element.isConnected', asked);
     await row(page, '陈卫东').getByText('旧码和已登录的平板将失效？').waitFor();
-    await shot(page, 'office-judges-2-reissue-asks');
+    await expectAccessibleShot(page, 'office-judges-2-reissue-asks');
     await row(page, '陈卫东').getByRole('button', { name: '确认' }).click();
     const slip = page.getByTestId('code-slip').filter({ hasText: '陈卫东' });
     await slip.locator('svg.qr path').waitFor();
@@ -122,7 +116,7 @@ describe('office console in Chromium: managing a roadshow’s judges on the day'
     const sheet = page.getByTestId('code-sheet');
     await sheet.getByTestId('code-slip').filter({ hasText: '陈卫东' }).locator('svg.qr path').waitFor();
     const printedCode = await sheet.getByTestId('judge-code').innerText();
-    await shot(page, 'office-judges-3-code-sheet');
+    await expectAccessibleShot(page, 'office-judges-3-code-sheet');
     await page.evaluate('window.print = () => { window.printed = true; }');
     await sheet.getByRole('button', { name: '打印签到单' }).click();
     await expect(page.evaluate('window.printed')).resolves.toBe(true);

@@ -11,7 +11,7 @@ import { TokenService } from '../../src/auth/token.service';
 import { TEST_PASSWORD, createOrganization, createSubmission, createUser } from '../factories';
 import { SANSHUI_PROJECTS, bearer, partyBuildingSheet } from '../roadshow.factory';
 import { WorkerEnvironment, WorkerProcess, startWorkerProcess } from '../worker-process';
-import { LABEL_CHECK, LAPTOP, PHONE, expectAccessible, screenshotDir, servePages } from './browser-harness';
+import { LABEL_CHECK, LAPTOP, PHONE, expectAccessibleShot, screenshotDir, servePages } from './browser-harness';
 
 // A whole competition day in one browser session: each step waits for what the office would see.
 jest.setTimeout(180_000);
@@ -78,10 +78,6 @@ describe('office console in Chromium', () => {
     await tab.getByRole('heading', { name: '我的申报' }).waitFor();
     return tab;
   };
-  const shot = async (page: Page, name: string) => {
-    await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
-    await expectAccessible(page, name);
-  };
   /** Waits until the element shows the text: the page updates after the request returns. */
   const see = (locator: Locator, text: string) => locator.filter({ hasText: text }).first().waitFor();
   const expectLabelled = async (page: Page) =>
@@ -97,7 +93,7 @@ describe('office console in Chromium', () => {
       await officeDay(page);
     } catch (error) {
       // What the office saw when the step failed, for whoever reads the CI log.
-      await shot(page, 'office-failure').catch(() => undefined);
+      await expectAccessibleShot(page, 'office-failure').catch(() => undefined);
       throw error;
     } finally {
       await context.close();
@@ -139,7 +135,7 @@ describe('office console in Chromium', () => {
     await page.getByLabel('资金池（元）').fill('30000');
     await page.getByRole('button', { name: '创建大赛' }).click();
     await page.getByText('不能超过资金池').waitFor();
-    await shot(page, 'office-01-create-field-error');
+    await expectAccessibleShot(page, 'office-01-create-field-error');
     await page.getByLabel('资金池（元）').fill('300,000.05');
     await page.getByRole('button', { name: '创建大赛' }).click();
     await page.getByTestId('competition-title').waitFor();
@@ -149,7 +145,7 @@ describe('office console in Chromium', () => {
     expect(stored.poolFen).toBe(30_000_005);
     expect(stored.submissionDeadline.toISOString()).toBe('2031-03-31T09:00:00.000Z');
     await expectLabelled(page);
-    await shot(page, 'office-02-overview-draft');
+    await expectAccessibleShot(page, 'office-02-overview-draft');
 
     // Rules: a bad weight is refused with the field named, and shown next to that field.
     await tab(page, '评审与分配规则');
@@ -161,7 +157,7 @@ describe('office console in Chromium', () => {
     await see(weightError, '评分细则第 2 项的权重必须是数字');
     await expect(weight.getAttribute('aria-invalid')).resolves.toBe('true');
     await expectLabelled(page);
-    await shot(page, 'office-03-rules-field-error');
+    await expectAccessibleShot(page, 'office-03-rules-field-error');
     // A valid change: the per-project cap, typed in yuan, saved as a new rules version.
     await weight.fill('1');
     await page.getByLabel('单个项目申请上限（元）').fill('45000');
@@ -201,7 +197,7 @@ describe('office console in Chromium', () => {
     await page.getByRole('button', { name: '变为「路演」' }).click();
     await page.getByText('还有 4 个已提交项目未完成资格审查').waitFor();
     await page.getByText('finish screening before the roadshow').waitFor();
-    await shot(page, 'office-04-transition-refused');
+    await expectAccessibleShot(page, 'office-04-transition-refused');
 
     // Screening: pass three, reject one with a reason the applicant will read.
     await tab(page, '申报与资格审查');
@@ -226,7 +222,7 @@ describe('office console in Chromium', () => {
     await see(page.getByTestId('submission-count'), '共 1 个项目');
     await page.getByText('预算明细不全，缺少场地租赁报价').waitFor();
     await expectLabelled(page);
-    await shot(page, 'office-05-screening-filtered');
+    await expectAccessibleShot(page, 'office-05-screening-filtered');
     await tab(page, '概况与状态');
     await page.getByRole('button', { name: '变为「路演」' }).click();
     await see(page.getByTestId('competition-state'), '路演');
@@ -251,7 +247,7 @@ describe('office console in Chromium', () => {
     await see(page.getByTestId('order-seed'), SEED);
     await expect(page.getByTestId('slot-row').count()).resolves.toBe(3);
     await expectLabelled(page);
-    await shot(page, 'office-06-roadshow-judges-draw');
+    await expectAccessibleShot(page, 'office-06-roadshow-judges-draw');
 
     // A recusal set in error (the wrong judge chosen) is taken back, with a reason, before the stage.
     const recusals = page.getByTestId('recusals');
@@ -266,7 +262,7 @@ describe('office console in Chromium', () => {
     await recusalRow.getByRole('button', { name: `撤销 ${JUDGES[2]} 对 ${PROJECTS[0].title} 的回避` }).click();
     await recusals.getByLabel('撤销理由').fill('经核实并非亲属，撤销回避');
     await expectLabelled(page);
-    await shot(page, 'office-06b-recusal-withdraw');
+    await expectAccessibleShot(page, 'office-06b-recusal-withdraw');
     await recusals.getByRole('button', { name: '确认撤销回避' }).click();
     await recusals.getByText('还没有回避。').waitFor();
 
@@ -306,12 +302,12 @@ describe('office console in Chromium', () => {
       await expect(page.locator('[data-testid="judge-progress"] li[data-status="submitted"]').count()).resolves.toBe(
         scoring,
       );
-      if (slot.position === 1) await shot(page, 'office-07-stage-live-progress');
+      if (slot.position === 1) await expectAccessibleShot(page, 'office-07-stage-live-progress');
       await page.getByRole('button', { name: '锁定并公布分数' }).click();
       if (scoring < 3) {
         const warning = page.getByTestId('lock-anyway');
         await expect(warning.innerText()).resolves.toContain(JUDGES[2]);
-        await shot(page, 'office-08-lock-missing-judge');
+        await expectAccessibleShot(page, 'office-08-lock-missing-judge');
         await warning.getByLabel('我确认未提交评分的评委不计入本项目得分').check();
         await warning.getByRole('button', { name: '仍然锁定（未提交者不计入）' }).click();
       }
@@ -320,7 +316,7 @@ describe('office console in Chromium', () => {
         .filter({ hasText: `第 ${slot.position} 号` })
         .waitFor();
     }
-    await shot(page, 'office-09-roadshow-all-locked');
+    await expectAccessibleShot(page, 'office-09-roadshow-all-locked');
     await tab(page, '概况与状态');
     await page.getByRole('button', { name: '变为「评分结束」' }).click();
     await see(page.getByTestId('competition-state'), '评分结束');
@@ -343,12 +339,12 @@ describe('office console in Chromium', () => {
     await expect(page.locator('[data-testid="leniency-chart"] g[data-judge]').count()).resolves.toBe(3);
     await see(page.getByTestId('competition-state'), '资金已分配');
     await expectLabelled(page);
-    await shot(page, 'office-10-results-and-statistics');
+    await expectAccessibleShot(page, 'office-10-results-and-statistics');
 
     // English relabels the whole console in place.
     await page.getByRole('button', { name: 'Switch to English' }).click();
     await page.getByRole('heading', { name: 'Judge agreement' }).waitFor();
-    await shot(page, 'office-11-results-english');
+    await expectAccessibleShot(page, 'office-11-results-english');
     await page.getByRole('button', { name: '切换到中文' }).click();
 
     // Publish; an applicant objects; the office answers.
@@ -363,7 +359,7 @@ describe('office console in Chromium', () => {
     await rejected.getByRole('link', { name: PROJECTS[3].title }).click();
     await see(rejected.getByTestId('screening'), '预算明细不全，缺少场地租赁报价');
     await expectLabelled(rejected);
-    await shot(rejected, 'office-apply-01-screening-reason');
+    await expectAccessibleShot(rejected, 'office-apply-01-screening-reason');
     const objector = await applicantSignsIn(phone, applicants[2]);
     await objector.getByRole('link', { name: PROJECTS[2].title }).click();
     await see(objector.getByTestId('grant'), '¥28,000.00');
@@ -372,7 +368,7 @@ describe('office console in Chromium', () => {
     await objector.getByRole('button', { name: '提出异议' }).click();
     await see(objector.getByTestId('my-objection'), '待答复');
     await expectLabelled(objector);
-    await shot(objector, 'office-apply-02-result-and-objection');
+    await expectAccessibleShot(objector, 'office-apply-02-result-and-objection');
     await page.reload();
     const objection = page.getByTestId('objection');
     await objection.getByLabel('答复（申报单位可见）').fill('经核查，评分录入无误，维持原结果。');
@@ -380,7 +376,7 @@ describe('office console in Chromium', () => {
     await expect(page.getByTestId('award').isDisabled()).resolves.toBe(true);
     await see(page.getByTestId('award-when'), '公示期至');
     await expectLabelled(page);
-    await shot(page, 'office-12-publicity-objection');
+    await expectAccessibleShot(page, 'office-12-publicity-objection');
     await objection.getByRole('button', { name: '提交答复' }).click();
     await page.getByTestId('objection').filter({ hasText: '异议不成立' }).waitFor();
 
@@ -404,7 +400,7 @@ describe('office console in Chromium', () => {
     await see(page.getByTestId('competition-state'), '已立项');
     await page.getByTestId('agreements-progress').filter({ hasText: '已生成 2 / 2 份' }).waitFor({ timeout: 60_000 });
     await expectLabelled(page);
-    await shot(page, 'office-13-agreements');
+    await expectAccessibleShot(page, 'office-13-agreements');
 
     // One agreement, as the office downloads it.
     const row = page.getByTestId('agreement-row').filter({ hasText: PROJECTS[0].title });
@@ -442,7 +438,7 @@ describe('office console in Chromium', () => {
     expect(readFileSync(ownPath).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const ownText = execFileSync('pdftotext', ['-enc', 'UTF-8', ownPath, '-'], { encoding: 'utf8' });
     expect(squash(ownText)).toContain(squash(PROJECTS[2].title));
-    await shot(objector, 'office-apply-03-agreement');
+    await expectAccessibleShot(objector, 'office-apply-03-agreement');
 
     // It signs and stamps the paper, scans it and uploads the scan; the office downloads the same bytes.
     const scanPath = join(downloads, 'applicant-signed-scan.pdf');
@@ -452,7 +448,7 @@ describe('office console in Chromium', () => {
     await see(objector.getByTestId('agreement-status'), '已签署');
     await objector.getByText(/已于 .* 上传签字盖章扫描件/).waitFor();
     await expectLabelled(objector);
-    await shot(objector, 'office-apply-04-signed');
+    await expectAccessibleShot(objector, 'office-apply-04-signed');
     await phone.close();
 
     await page.reload();

@@ -1,17 +1,14 @@
-import { join } from 'node:path';
-import { Page } from 'playwright-core';
 import request from 'supertest';
 import { COMPETITION_PRESETS } from '@app/domain';
 import { AppUser, ComponentValue, Vote } from '@app/persistence';
-import { SMS_PROVIDER, SmsMessage, SmsProvider } from '@app/application';
+import { mistyped, openSmsInbox } from '../sms-inbox';
 import { castByCodeVoters, createVoteRound, issueVoterCodes, voteCompetition, voterWithCode } from '../votes.factory';
 import {
-  LABEL_CHECK,
   LAPTOP,
-  PHONE,
+  SMALL_PHONE,
   expectAccessible,
-  layoutProblems,
-  screenshotDir,
+  expectAccessibleShot,
+  expectReadable,
   servePages,
   signInOn,
 } from './browser-harness';
@@ -20,19 +17,8 @@ import {
 // votes the anti-fraud checks flagged.
 jest.setTimeout(90_000);
 
-/** The narrowest phone the page is built for. */
-const SMALL_PHONE = { ...PHONE, viewport: { width: 360, height: 740 } };
-
 describe('the public vote in Chromium: a resident votes on a phone, the office reviews flagged votes', () => {
   const served = servePages();
-  const shots = screenshotDir();
-
-  async function readable(page: Page, state: string) {
-    await page.screenshot({ path: join(shots, `${state}.png`), fullPage: true });
-    await expect(page.evaluate(LABEL_CHECK)).resolves.toEqual({ unlabelled: [], horizontalScroll: false });
-    await expect(layoutProblems(page)).resolves.toEqual({ overflow: false, small: [] });
-    await expectAccessible(page, state);
-  }
 
   it('lets a resident verify with a printed code, vote with a confirmation, and see a second vote for the same project refused', async () => {
     const fixture = await voteCompetition(served.app, 3);
@@ -48,19 +34,19 @@ describe('the public vote in Chromium: a resident votes on a phone, the office r
     await expect(page.getByTestId('vote-round').innerText()).resolves.toContain('每人共 3 票');
     await expect(page.getByTestId('vote-project').count()).resolves.toBe(3);
     await expect(page.getByRole('button', { name: /^投票给/ }).count()).resolves.toBe(0);
-    await readable(page, 'vote-phone-verify');
+    await expectReadable(page, 'vote-phone-verify');
 
     await page.getByLabel('投票码').fill(code.toLowerCase());
     await page.getByRole('button', { name: '验证并投票' }).click();
     const remaining = page.getByTestId('remaining-text');
     await remaining.filter({ hasText: '还可投 3 票' }).waitFor();
-    await readable(page, 'vote-phone-ballot');
+    await expectReadable(page, 'vote-phone-ballot');
 
     const card = page.locator(`[data-testid="vote-project"][data-project="${chosen.id}"]`);
     await expect(card.getByTestId('vote-category').innerText()).resolves.toBe('便民利民类');
     await card.getByRole('button', { name: `投票给 ${chosen.title}` }).click();
     await expect(card.innerText()).resolves.toContain(`确认投给「${chosen.title}」？投出后不能撤回。`);
-    await readable(page, 'vote-phone-confirm');
+    await expectReadable(page, 'vote-phone-confirm');
     await card.getByRole('button', { name: '确认投票' }).click();
     await remaining.filter({ hasText: '还可投 2 票' }).waitFor();
     await expect(card.getByTestId('my-votes').innerText()).resolves.toBe('您已投 1 票');
@@ -73,7 +59,7 @@ describe('the public vote in Chromium: a resident votes on a phone, the office r
     await card.getByRole('button', { name: '确认投票' }).click();
     await card.getByRole('alert').filter({ hasText: '您已为该项目投过票' }).waitFor();
     await expect(remaining.innerText()).resolves.toBe('还可投 2 票');
-    await readable(page, 'vote-phone-refused');
+    await expectReadable(page, 'vote-phone-refused');
     await expect(served.db.getRepository(Vote).countBy({ roundId })).resolves.toBe(1);
 
     // A reload keeps the resident signed in and shows what the server holds.
@@ -89,12 +75,7 @@ describe('the public vote in Chromium: a resident votes on a phone, the office r
     const fixture = await voteCompetition(served.app, 3);
     const roundId = await createVoteRound(served.app, fixture, { votesTotal: 1, methods: ['phone'] });
     const [first, second] = fixture.submissions;
-    // The development provider only logs the code; the test reads it from the message as a phone would.
-    const sent: SmsMessage[] = [];
-    const sms = jest.spyOn(served.app.get<SmsProvider>(SMS_PROVIDER), 'send').mockImplementation((message) => {
-      sent.push(message);
-      return Promise.resolve();
-    });
+    const inbox = openSmsInbox(served.app);
     const context = await served.browser.newContext(SMALL_PHONE);
     context.setDefaultTimeout(15_000);
     const page = await context.newPage();
@@ -105,12 +86,12 @@ describe('the public vote in Chromium: a resident votes on a phone, the office r
       await page.getByLabel('所在社区').selectOption('洲边');
       await page.getByRole('button', { name: '获取短信验证码' }).click();
       await page.getByText(/验证码已发送至 139\*\*\*\*1234/).waitFor();
-      const smsCode = /(\d{6})/.exec(sent[0].text)?.[1] ?? '';
-      await page.getByLabel('短信验证码').fill(String((Number(smsCode) + 1) % 1_000_000).padStart(6, '0'));
+      const smsCode = inbox.codeIn(0);
+      await page.getByLabel('短信验证码').fill(mistyped(smsCode));
       await page.getByRole('button', { name: '验证并投票' }).click();
       await page.getByText('短信验证码不正确或已过期，请重新获取').waitFor();
       await expect(page.getByLabel('短信验证码').getAttribute('aria-invalid')).resolves.toBe('true');
-      await readable(page, 'vote-phone-sms-refused');
+      await expectReadable(page, 'vote-phone-sms-refused');
 
       await page.getByLabel('短信验证码').fill(smsCode);
       await page.getByRole('button', { name: '验证并投票' }).click();
@@ -131,7 +112,7 @@ describe('the public vote in Chromium: a resident votes on a phone, the office r
       await card(second.id).getByRole('alert').filter({ hasText: '每人最多投 1 票，您的票已全部投完' }).waitFor();
       await expect(served.db.getRepository(Vote).countBy({ roundId })).resolves.toBe(1);
     } finally {
-      sms.mockRestore();
+      inbox.restore();
       await context.close();
     }
   });
@@ -163,8 +144,7 @@ describe('the public vote in Chromium: a resident votes on a phone, the office r
     expect(text).toContain(`${beijing(48).replace('T', ' ')} 至 ${beijing(24 * 8).replace('T', ' ')}（北京时间）`);
     expect(text).toContain('共 5 票');
     expect(text).toContain('五顶岗、洲边');
-    await page.screenshot({ path: join(shots, 'office-vote-setup.png'), fullPage: true });
-    await expectAccessible(page, 'office-vote-setup');
+    await expectAccessibleShot(page, 'office-vote-setup');
     await context.close();
   });
 
@@ -214,8 +194,7 @@ describe('the public vote in Chromium: a resident votes on a phone, the office r
     const group = page.getByTestId('review-group').filter({ hasText: '同一设备短时间内大量投票' });
     await expect(group.locator('tbody tr').count()).resolves.toBe(2);
     await expect(group.innerText()).resolves.toContain(farmed.title);
-    await page.screenshot({ path: join(shots, 'office-vote-review.png'), fullPage: true });
-    await expectAccessible(page, 'office-vote-review');
+    await expectAccessibleShot(page, 'office-vote-review');
 
     await group.getByRole('button', { name: '作废这组选票' }).click();
     await group.getByRole('button', { name: '确认作废' }).click();
@@ -249,7 +228,7 @@ describe('the public vote in Chromium: a resident votes on a phone, the office r
       const item = page.getByTestId('open-round').filter({ hasText: title });
       await expect(item.innerText()).resolves.toContain('可投票社区');
       await expect(item.innerText()).resolves.toContain('投票中');
-      await readable(page, 'vote-phone-rounds');
+      await expectReadable(page, 'vote-phone-rounds');
       await item.getByRole('link', { name: `去投票：${title}` }).click();
       await page.getByRole('heading', { level: 1, name: title }).waitFor();
       expect(page.url()).toBe(`${served.baseUrl}/vote/#r=${roundId}`);

@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { Job, Queue, Worker } from 'bullmq';
-import { loadConfig } from '@app/config';
 import { Role } from '@app/domain';
 import { AuditEvent } from '@app/persistence';
-import { JobName, QueueName, redisOptionsFor } from '@app/queue';
+import { QueueName } from '@app/queue';
 import { TokenService } from '../../src/auth/token.service';
-import { OpsQueues } from '../../src/ops/ops-queues';
 import { createUser } from '../factories';
+import { keptFailedJob } from '../queues.factory';
 import { LAPTOP, servePages, takeCspViolations } from './browser-harness';
 
 /** A queue prefix of its own: no worker of another test file takes this file's jobs. */
@@ -17,18 +15,7 @@ describe('queue dashboard in Chromium', () => {
   const served = servePages(() => Promise.resolve({ QUEUE_PREFIX }));
 
   it('opens from an admin’s one-time link, shows a kept failed job with its error, and retries the failed jobs', async () => {
-    const queue = served.app.get(OpsQueues).all.find((q) => q.name === String(QueueName.Agreements)) as Queue;
-    const job = await queue.add(JobName.RenderAgreements, { competitionId: randomUUID() });
-    const worker = new Worker(QueueName.Agreements, null, {
-      connection: redisOptionsFor(loadConfig(process.env).redis.url, 'worker'),
-      prefix: QUEUE_PREFIX,
-    });
-    try {
-      const taken: Job | undefined = await worker.getNextJob('browser-test');
-      await taken?.moveToFailed(new Error('字体文件缺失 / font file missing'), 'browser-test');
-    } finally {
-      await worker.close();
-    }
+    const { added: job } = await keptFailedJob(served.app, '字体文件缺失 / font file missing');
 
     const admin = await createUser(served.db, Role.Admin);
     const token = served.app.get(TokenService).issue({ kind: 'user', userId: admin.id, role: Role.Admin }).token;

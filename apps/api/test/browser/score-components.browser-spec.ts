@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { Locator, Page } from 'playwright-core';
 import request from 'supertest';
 import { ScoreComponents } from '@app/application';
@@ -16,9 +15,8 @@ import {
   LABEL_CHECK,
   LAPTOP,
   PHONE,
-  expectAccessible,
+  expectAccessibleShot,
   layoutProblems,
-  screenshotDir,
   servePages,
   signInOn,
 } from './browser-harness';
@@ -50,13 +48,8 @@ describe('score components in the office console and the applicant’s result, i
     environment = { DATABASE_URL: database.url, QUEUE_PREFIX: `components-pages-${randomUUID().slice(0, 8)}` };
     return environment;
   });
-  const shots = screenshotDir();
   const http = () => request(served.app.getHttpServer());
 
-  const shot = async (page: Page, name: string) => {
-    await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
-    await expectAccessible(page, name);
-  };
   const see = (locator: Locator, text: string) => locator.filter({ hasText: text }).first().waitFor();
   /** No sideways scroll and every control labelled, on a 360 px phone; the viewport is put back after. */
   const expectFitsPhone = async (page: Page) => {
@@ -113,14 +106,14 @@ describe('score components in the office console and the applicant’s result, i
       const editor =
         '#components button, #components input, #components select, [data-field^="aggregation.normalization"]';
       await expect(smallTargetsIn(page, editor)).resolves.toEqual([]);
-      await shot(page, 'components-01-qingdao-rules');
+      await expectAccessibleShot(page, 'components-01-qingdao-rules');
 
       // 0.15 + 0.3 + 0.6 is not a whole: refused, in Chinese first, under the components.
       const documentsWeight = rows.nth(1).getByLabel('权重或加分上限');
       await documentsWeight.fill('0.3');
       await page.getByRole('button', { name: '保存规则' }).click();
       await see(page.locator('#components-error'), '评分构成的权重合计须为 1（现为 1.05），加分项不计入');
-      await shot(page, 'components-02-weights-refused');
+      await expectAccessibleShot(page, 'components-02-weights-refused');
 
       // Put right, the document review moved first and the roadshow normalized per judge (population SD).
       await documentsWeight.fill('0.25');
@@ -182,14 +175,14 @@ describe('score components in the office console and the applicant’s result, i
       await expect(page.getByTestId('component-row').count()).resolves.toBe(0);
       await card.getByRole('button', { name: '套用预设' }).click();
       await see(card, '套用后现有评分构成将被替换');
-      await shot(page, 'components-00-preset-confirm');
+      await expectAccessibleShot(page, 'components-00-preset-confirm');
       await card.getByRole('button', { name: '确认套用' }).click();
       const rows = page.getByTestId('component-row');
       await rows.nth(2).waitFor();
       const labels = await Promise.all([0, 1, 2].map((i) => rows.nth(i).getByLabel('中文名称').inputValue()));
       expect(labels).toEqual(['现场评审', '定向捐赠', '网络投票']);
       await page.getByText('当前为第 2 版规则').waitFor();
-      await shot(page, 'components-00-preset-applied');
+      await expectAccessibleShot(page, 'components-00-preset-applied');
 
       // Once the competition opens for submissions the editor no longer offers a preset.
       await http()
@@ -216,33 +209,32 @@ describe('score components in the office console and the applicant’s result, i
       const preliminary = page.getByTestId('component-card').filter({ hasText: '初评 / Preliminary round' });
       const documents = page.getByTestId('component-card').filter({ hasText: '材料评审 / Document review' });
       await see(preliminary.getByTestId('component-state'), '3 个项目还没有分数');
+      /** The office choosing a CSV of `rows` for the preliminary round and importing it. */
+      const importPreliminary = async (rows: readonly (readonly string[])[]) => {
+        await preliminary.getByLabel('导入 CSV 文件（UTF-8）').setInputFiles({
+          name: 'preliminary.csv',
+          mimeType: 'text/csv',
+          buffer: csv(rows),
+        });
+        await preliminary.getByRole('button', { name: '导入', exact: true }).click();
+      };
 
       // A CSV with two wrong lines: each named by its line, nothing imported.
-      await preliminary.getByLabel('导入 CSV 文件（UTF-8）').setInputFiles({
-        name: 'preliminary.csv',
-        mimeType: 'text/csv',
-        buffer: csv([
-          [wudinggang, '80'],
-          [zhoubian, '九十'],
-          ['not-a-project', '70'],
-        ]),
-      });
-      await preliminary.getByRole('button', { name: '导入', exact: true }).click();
+      await importPreliminary([
+        [wudinggang, '80'],
+        [zhoubian, '九十'],
+        ['not-a-project', '70'],
+      ]);
       await see(preliminary.locator('.field-error'), '第 3 行');
       await see(preliminary.locator('.field-error'), '第 4 行');
-      await shot(page, 'components-03-csv-errors');
+      await expectAccessibleShot(page, 'components-03-csv-errors');
       await see(preliminary.getByTestId('component-state'), '3 个项目还没有分数');
 
-      await preliminary.getByLabel('导入 CSV 文件（UTF-8）').setInputFiles({
-        name: 'preliminary.csv',
-        mimeType: 'text/csv',
-        buffer: csv([
-          [wudinggang, '80'],
-          [zhoubian, '90'],
-          [jianggen, '70'],
-        ]),
-      });
-      await preliminary.getByRole('button', { name: '导入', exact: true }).click();
+      await importPreliminary([
+        [wudinggang, '80'],
+        [zhoubian, '90'],
+        [jianggen, '70'],
+      ]);
       await page.getByText('已导入：3 个项目的分数写入，0 个不变').waitFor();
       await see(preliminary.getByTestId('component-state'), '全部项目都有分数');
 
@@ -272,7 +264,7 @@ describe('score components in the office console and the applicant’s result, i
       await expect(documentsCard().getByLabel(`${fixture.submissions[0].title} 的分数`).isDisabled()).resolves.toBe(
         true,
       );
-      await shot(page, 'components-04-locked');
+      await expectAccessibleShot(page, 'components-04-locked');
 
       // The run: a column per component (Chinese first), then the final score.
       await page.getByRole('navigation').getByRole('link', { name: '排名与分配', exact: true }).click();
@@ -306,7 +298,7 @@ describe('score components in the office console and the applicant’s result, i
       await see(bias.getByTestId('bias-summary'), '共提示 1 位');
       await expect(bias.getByTestId('bias-flag').innerText()).resolves.toBe('⚠ 超过阈值 5 分：请关注，分数照常计入');
       await expectFitsPhone(page);
-      await shot(page, 'components-05-results');
+      await expectAccessibleShot(page, 'components-05-results');
 
       await http().post(`/competitions/${competitionId}/publication`).set(bearer(fixture.officeToken)).expect(201);
     } finally {
@@ -328,7 +320,7 @@ describe('score components in the office console and the applicant’s result, i
       await expect(result.locator('[data-component]').allInnerTexts()).resolves.toEqual(['90.00', '75.50', '82.00']);
       await expect(result.getByTestId('final-score').innerText()).resolves.toBe('81.58');
       await expectFitsPhone(phone.page);
-      await shot(phone.page, 'components-06-applicant');
+      await expectAccessibleShot(phone.page, 'components-06-applicant');
     } finally {
       await phone.context.close();
     }
@@ -353,7 +345,7 @@ describe('score components in the office console and the applicant’s result, i
       await expect(first.locator('[data-component]').allInnerTexts()).resolves.toEqual(['90.00', '75.50', '82.00']);
       await expect(first.innerText()).resolves.toContain('81.58');
       await expectFitsPhone(notice);
-      await shot(notice, 'components-07-public-notice');
+      await expectAccessibleShot(notice, 'components-07-public-notice');
     } finally {
       await resident.close();
     }
@@ -372,7 +364,7 @@ describe('score components in the office console and the applicant’s result, i
         '项目',
         '路演得分',
       ]);
-      await shot(screen, 'components-07-screen');
+      await expectAccessibleShot(screen, 'components-07-screen');
       await screen.goto(`${served.baseUrl}/screen/?roadshow=${roadshowId}&lang=en`);
       await screen.locator('#announced-label', { hasText: 'Roadshow score' }).waitFor();
     } finally {
@@ -441,7 +433,7 @@ describe('score components in the office console and the applicant’s result, i
       await see(vote.getByTestId('component-state'), '已锁定');
       await expectFitsPhone(page);
       await expectTouchable(page);
-      await shot(page, 'components-08-dongguan');
+      await expectAccessibleShot(page, 'components-08-dongguan');
     } finally {
       await context.close();
     }

@@ -4,7 +4,7 @@ import request from 'supertest';
 import { addDays, beijingDate, monthsOf } from '@app/grants';
 import { AppUser, Competition } from '@app/persistence';
 import { createCompetition } from '../factories';
-import { NEXT_YEAR_PROPOSAL, acceptAll, signedCompetition } from '../grants.factory';
+import { SHATOU_PROPOSAL, acceptAll, signedCompetition } from '../grants.factory';
 import { LABEL_CHECK, LAPTOP, PHONE, expectAccessible, screenshotDir, servePages, signInOn } from './browser-harness';
 
 // Supervision in the browser: the office decides a termination proposal, the organization reads its sanction.
@@ -30,7 +30,7 @@ describe('supervision (项目监管) in Chromium', () => {
     const draft = await request(served.app.getHttpServer())
       .post(`/competitions/${round.id}/submissions`)
       .set('authorization', fixture.funded[0].applicantAuth)
-      .send(NEXT_YEAR_PROPOSAL)
+      .send(SHATOU_PROPOSAL)
       .expect(201);
     const office = await signIn('office', fixture.clerks[0].user, LAPTOP);
     try {

@@ -459,110 +459,60 @@ describe('allocate — refuses bad input, naming the field', () => {
     [
       'a negative request',
       { pool: 1000, projects: [project('a', '80', -1)] },
-      { rule: 'greedy' },
       ScoringErrorCode.InvalidAmount,
       'projects.0.requested',
     ],
-    ['a fractional pool', { pool: 10.5, projects: ok }, { rule: 'greedy' }, ScoringErrorCode.InvalidAmount, 'pool'],
+    ['a fractional pool', { pool: 10.5, projects: ok }, ScoringErrorCode.InvalidAmount, 'pool'],
     [
       'a duplicate id',
       { pool: 1000, projects: [...ok, project('a', '70', 1)] },
-      { rule: 'greedy' },
       ScoringErrorCode.DuplicateId,
       'projects.1.id',
     ],
     [
       'a malformed score',
       { pool: 1000, projects: [project('a', '8,5', 1)] },
-      { rule: 'greedy' },
       ScoringErrorCode.InvalidNumber,
       'projects.0.score',
     ],
     [
-      'a budget share without a budget',
-      { pool: 1000, projects: ok },
-      { rule: 'greedy', maxShareOfBudget: '0.6' },
-      ScoringErrorCode.InvalidInput,
-      'projects.0.budget',
-    ],
-    [
-      'a share above 1',
-      { pool: 1000, projects: ok },
-      { rule: 'greedy', maxShareOfBudget: '1.2' },
-      ScoringErrorCode.InvalidPolicy,
-      'policy.maxShareOfBudget',
-    ],
-    [
-      'an unknown rule',
-      { pool: 1000, projects: ok },
-      { rule: 'lottery' },
-      ScoringErrorCode.InvalidPolicy,
-      'policy.rule',
-    ],
-    [
-      'tiers without bands',
-      { pool: 1000, projects: ok },
-      { rule: 'tiers' },
-      ScoringErrorCode.InvalidPolicy,
-      'policy.tiers',
-    ],
-    [
-      'quotas with optimal',
-      { pool: 1000, projects: ok },
-      { rule: 'optimal', quotas: [{ category: '*', maxCount: 1 }] },
-      ScoringErrorCode.InvalidPolicy,
-      'policy.quotas',
-    ],
-    [
-      'minGrant above maxGrant',
-      { pool: 1000, projects: ok },
-      { rule: 'greedy', minGrant: 10, maxGrant: 5 },
-      ScoringErrorCode.InvalidPolicy,
-      'policy.minGrant',
-    ],
-    [
-      'a lower rank band paying more',
-      { pool: 1000, projects: ok },
-      rankTiers([1, 1, 10], [2, 3, 20]),
-      ScoringErrorCode.InvalidPolicy,
-      'policy.tiers.bands.1.amount',
-    ],
-    [
-      'a gap between rank bands',
-      { pool: 1000, projects: ok },
-      rankTiers([1, 1, 10], [3, 3, 5]),
-      ScoringErrorCode.InvalidPolicy,
-      'policy.tiers.bands.1.from',
-    ],
-    [
-      'rank bands not starting at rank 1',
-      { pool: 1000, projects: ok },
-      rankTiers([2, 3, 10]),
-      ScoringErrorCode.InvalidPolicy,
-      'policy.tiers.bands.0.from',
-    ],
-    [
-      'overlapping rank bands',
-      { pool: 1000, projects: ok },
-      rankTiers([1, 3, 10], [3, 5, 5]),
-      ScoringErrorCode.InvalidPolicy,
-      'policy.tiers.bands.1.from',
-    ],
-    [
       'a rank order naming a stranger',
       { pool: 1000, projects: ok, rankOrder: ['zz'] },
-      { rule: 'greedy' },
       ScoringErrorCode.InvalidRanking,
       'rankOrder.0',
     ],
     [
       'a rank order missing a project',
       { pool: 1000, projects: [...ok, project('b', '1', 1)], rankOrder: ['a'] },
-      { rule: 'greedy' },
       ScoringErrorCode.InvalidRanking,
       'rankOrder',
     ],
-  ])('%s', (_label, input, policy, code, field) => {
-    expect(errorOf(() => allocate(input as never, policy as never))).toMatchObject({ code, field });
+  ])('refuses input with %s, under plain greedy', (_label, input, code, field) => {
+    expect(errorOf(() => allocate(input as never, { rule: 'greedy' }))).toMatchObject({ code, field });
+  });
+
+  it('refuses a budget share on projects without a budget, naming the budget', () => {
+    const policy = { rule: 'greedy', maxShareOfBudget: '0.6' } as const;
+    expect(errorOf(() => allocate({ pool: 1000, projects: ok }, policy))).toMatchObject({
+      code: ScoringErrorCode.InvalidInput,
+      field: 'projects.0.budget',
+    });
+  });
+
+  it.each([
+    ['a share above 1', { rule: 'greedy', maxShareOfBudget: '1.2' }, 'policy.maxShareOfBudget'],
+    ['an unknown rule', { rule: 'lottery' }, 'policy.rule'],
+    ['tiers without bands', { rule: 'tiers' }, 'policy.tiers'],
+    ['quotas with optimal', { rule: 'optimal', quotas: [{ category: '*', maxCount: 1 }] }, 'policy.quotas'],
+    ['minGrant above maxGrant', { rule: 'greedy', minGrant: 10, maxGrant: 5 }, 'policy.minGrant'],
+    ['a lower rank band paying more', rankTiers([1, 1, 10], [2, 3, 20]), 'policy.tiers.bands.1.amount'],
+    ['a gap between rank bands', rankTiers([1, 1, 10], [3, 3, 5]), 'policy.tiers.bands.1.from'],
+    ['rank bands not starting at rank 1', rankTiers([2, 3, 10]), 'policy.tiers.bands.0.from'],
+    ['overlapping rank bands', rankTiers([1, 3, 10], [3, 5, 5]), 'policy.tiers.bands.1.from'],
+  ])('refuses a policy with %s as an invalid policy', (_label, policy, field) => {
+    expect(errorOf(() => allocate({ pool: 1000, projects: ok }, policy as never))).toMatchObject({
+      code: ScoringErrorCode.InvalidPolicy,
+      field,
+    });
   });
 });

@@ -32,33 +32,20 @@ describe('rank', () => {
       { key: 'requestedFen', prefer: 'lower' },
       { key: 'submittedAt', prefer: 'lower' },
     ];
-    const entries: RankEntry[] = [
-      {
-        id: 'yuegui',
-        score: score('86.5'),
-        keys: { median: score('87'), requestedFen: 3_000_000n, submittedAt: '2017-05-02T09:00:00Z' },
-      },
-      {
-        id: 'kanghua',
-        score: score('86.5'),
-        keys: { median: score('86'), requestedFen: 1_000_000n, submittedAt: '2017-05-01T09:00:00Z' },
-      },
-      {
-        id: 'qiaotou',
-        score: score('86.5'),
-        keys: { median: score('86'), requestedFen: 2_000_000n, submittedAt: '2017-05-01T08:00:00Z' },
-      },
-      {
-        id: 'shatou',
-        score: score('86.5'),
-        keys: { median: score('86'), requestedFen: 2_000_000n, submittedAt: '2017-05-03T08:00:00Z' },
-      },
-      {
-        id: 'buxin',
-        score: score('80'),
-        keys: { median: score('95'), requestedFen: 1n, submittedAt: '2017-01-01T00:00:00Z' },
-      },
-    ];
+    // id, published score, median, requested fen, submitted at.
+    const entries: RankEntry[] = (
+      [
+        ['yuegui', '86.5', '87', 3_000_000n, '2017-05-02T09:00:00Z'],
+        ['kanghua', '86.5', '86', 1_000_000n, '2017-05-01T09:00:00Z'],
+        ['qiaotou', '86.5', '86', 2_000_000n, '2017-05-01T08:00:00Z'],
+        ['shatou', '86.5', '86', 2_000_000n, '2017-05-03T08:00:00Z'],
+        ['buxin', '80', '95', 1n, '2017-01-01T00:00:00Z'],
+      ] as const
+    ).map(([id, total, median, requestedFen, submittedAt]) => ({
+      id,
+      score: score(total),
+      keys: { median: score(median), requestedFen, submittedAt },
+    }));
     const ranked = rank(entries, { tieBreaks });
     expect(ranked.map((r) => r.id)).toEqual(['yuegui', 'kanghua', 'qiaotou', 'shatou', 'buxin']);
     expect(ranked.map((r) => r.rank)).toEqual([1, 1, 1, 1, 5]);

@@ -1,18 +1,15 @@
+import { PARTY_BUILDING_RULES } from '../bundle/bundle-inputs.factory';
 import { ScoringError } from '../scoring.error';
 import { MARK_DECIMALS, StoredRules, bundleRulesOf, isGroupWeighted } from './competition-rules';
 import { allowedTieBreaks, resolveTieBreak } from './tie-breaks';
 
+/** The party-building preset's 党建引领 gate, which the micro-grant below keeps. */
+const [PARTY_LEADERSHIP_GATE] = PARTY_BUILDING_RULES.rubric;
+
 /** A community micro-grant's rules as an office stores them: experts 60%, residents 40%. */
 const RULES: StoredRules = {
   rubric: [
-    {
-      key: 'party-leadership',
-      labelZh: '党建引领',
-      labelEn: 'Party-building leadership',
-      maxPoints: '1',
-      weight: '1',
-      gate: true,
-    },
+    PARTY_LEADERSHIP_GATE,
     { key: 'need', labelZh: '需求与回应', labelEn: 'Need and response', maxPoints: '30', weight: '1' },
     { key: 'design', labelZh: '活动设计', labelEn: 'Activity design', maxPoints: '70', weight: '1' },
   ],
