@@ -126,6 +126,12 @@ describe('买单 of a direct purchase: the office buys the picked offer and it i
 
     const listed = await api().get('/grants').set('authorization', approver).expect(200);
     expect((listed.body.items as { id: string }[]).map((g) => g.id)).toEqual([grantId]);
+    const purchases = await api().get('/grants?source=direct-purchase').set('authorization', approver).expect(200);
+    expect((purchases.body.items as { id: string }[]).map((g) => g.id)).toEqual([grantId]);
+    const awarded = await api().get('/grants?source=competition').set('authorization', approver).expect(200);
+    expect(awarded.body).toMatchObject({ items: [], total: 0 });
+    const unknown = await api().get('/grants?source=gift').set('authorization', approver).expect(400);
+    expect(JSON.stringify(unknown.body)).toContain('资助来源');
     const checks = await api().get(`/grants/${grantId}/monthly-checks`).set('authorization', approver).expect(200);
     expect((checks.body.checklist as unknown[]).length).toBeGreaterThan(0);
 

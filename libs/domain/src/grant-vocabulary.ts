@@ -11,6 +11,12 @@ export enum GrantState {
   Terminated = 'terminated',
 }
 
+/** Where a grant came from: a competition's award (创投大赛) or an office's direct purchase (直接购买). */
+export enum GrantSource {
+  Competition = 'competition',
+  DirectPurchase = 'direct-purchase',
+}
+
 export enum TrancheState {
   Planned = 'planned',
   Eligible = 'eligible',

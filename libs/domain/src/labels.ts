@@ -4,6 +4,7 @@ import { COMPETITION_PRESETS } from './competition-presets';
 import { AggregationRule } from './competition-rules';
 import {
   BudgetChangeState,
+  GrantSource,
   GrantState,
   RefundState,
   ReportKind,
@@ -121,6 +122,11 @@ export const GRANT_STATE_LABELS: Labels<GrantState> = {
   [GrantState.Terminated]: { zh: '已终止', en: 'Terminated' },
 };
 
+export const GRANT_SOURCE_LABELS: Labels<GrantSource> = {
+  [GrantSource.Competition]: { zh: '创投大赛', en: 'Competition' },
+  [GrantSource.DirectPurchase]: { zh: '直接购买', en: 'Direct purchase' },
+};
+
 export const TRANCHE_STATE_LABELS: Labels<TrancheState> = {
   [TrancheState.Planned]: { zh: '待满足条件', en: 'Planned' },
   [TrancheState.Eligible]: { zh: '条件已满足', en: 'Eligible' },
@@ -205,6 +211,7 @@ export const VALUE_LABELS = {
   ALLOCATION_RULE_LABELS,
   COMPETITION_PRESET_LABELS,
   GRANT_STATE_LABELS,
+  GRANT_SOURCE_LABELS,
   TRANCHE_STATE_LABELS,
   TRANCHE_CONDITION_LABELS,
   REPORT_KIND_LABELS,

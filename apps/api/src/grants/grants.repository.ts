@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
-import { GrantState, GrantTerms, ReportKind, ReportState, TrancheState } from '@app/domain';
+import { GrantSource, GrantState, GrantTerms, ReportKind, ReportState, TrancheState } from '@app/domain';
 import {
   Agreement,
   Competition,
@@ -24,6 +24,7 @@ import {
 export interface GrantFilter {
   readonly competitionId?: string;
   readonly state?: GrantState;
+  readonly source?: GrantSource;
   /** An applicant's own organization: nothing else is listed. */
   readonly organizationId?: string;
 }
@@ -240,6 +241,8 @@ export class GrantsRepository {
       where: {
         ...(filter.competitionId ? { competitionId: filter.competitionId } : {}),
         ...(filter.state ? { state: filter.state } : {}),
+        ...(filter.source === GrantSource.Competition ? { submissionId: Not(IsNull()) } : {}),
+        ...(filter.source === GrantSource.DirectPurchase ? { orderId: Not(IsNull()) } : {}),
         ...(filter.organizationId ? { organizationId: filter.organizationId } : {}),
       },
       order: { agreementNumber: 'ASC', id: 'ASC' },

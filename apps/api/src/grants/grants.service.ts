@@ -211,7 +211,12 @@ export class GrantsService {
   async list(actor: Actor, query: GrantQueryDto): Promise<GrantPageDto> {
     const page = pageOf(query);
     const [rows, total] = await this.grants.list(
-      { competitionId: query.competitionId, state: query.state, organizationId: ownOrganization(actor) },
+      {
+        competitionId: query.competitionId,
+        state: query.state,
+        source: query.source,
+        organizationId: ownOrganization(actor),
+      },
       { skip: page.skip, take: page.pageSize },
     );
     return { items: await this.views.page(rows, new Date()), total, page: page.page, pageSize: page.pageSize };

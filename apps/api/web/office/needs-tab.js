@@ -50,8 +50,7 @@ function buyButton(ctx, order, root, box, refresh) {
 
 async function directPurchases(ctx, orders, refresh) {
   const direct = orders.filter((order) => order.route === 'direct' && order.state !== 'draft');
-  const { items } = await ctx.api('/grants?pageSize=100');
-  const grants = items.filter((grant) => grant.orderId !== null);
+  const { items: grants } = await ctx.api('/grants?source=direct-purchase&pageSize=100');
   const box = messageBox();
   // Made empty first: the buy buttons show their refusals in it.
   const card = h('section', { class: 'card', 'data-testid': 'needs-direct' });

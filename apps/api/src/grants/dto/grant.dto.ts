@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEnum, IsIn } from 'class-validator';
-import { GrantState, RefundBasis, RefundState, ReportKind, ReportState } from '@app/domain';
+import { GrantSource, GrantState, RefundBasis, RefundState, ReportKind, ReportState } from '@app/domain';
 import { BudgetLineFunding } from '@app/grants';
 import { GrantRefund } from '@app/persistence';
 import { Optional } from '../../common/input.decorators';
@@ -95,6 +95,12 @@ export class GrantQueryDto extends CompetitionLedgerQueryDto {
   @Optional()
   @IsEnum(GrantState)
   state?: GrantState;
+
+  @ApiPropertyOptional({ enum: GrantSource, description: 'only the grants of competitions, or only direct purchases' })
+  @Label('资助来源', 'grant source')
+  @Optional()
+  @IsEnum(GrantSource)
+  source?: GrantSource;
 }
 
 /** A line of the budget in force, with what accepted reports spent on it. */
