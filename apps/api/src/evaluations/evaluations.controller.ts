@@ -6,7 +6,7 @@ import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiAnswerOrNotFound } from '../common/api-answer.decorator';
 import { ApiError, refusalExample, ApiCallerErrors } from '../common/api-error.decorator';
-import { attachment } from '../common/content-disposition';
+import { attachmentFile } from '../common/file-response';
 import { IdParamDto } from '../common/id-param.dto';
 import { CompetitionIdParams } from '../roadshows/dto/roadshow-params.dto';
 import { RequestOrigin } from '../roadshows/request-origin.decorator';
@@ -218,11 +218,7 @@ export class EvaluationsController {
   @ApiError(404, undefined, ROUND_NOT_FOUND)
   @ApiError(409, 'the round is still open', refusalExample(EvaluationErrors.roundStillOpen()))
   async bundle(@Param() params: EvaluationRoundParams): Promise<StreamableFile> {
-    const file = await this.evaluations.bundle(params.id);
-    return new StreamableFile(Buffer.from(file.body, 'utf8'), {
-      type: file.contentType,
-      disposition: attachment(file.filename),
-    });
+    return attachmentFile(await this.evaluations.bundle(params.id));
   }
 
   @Get('grants/:id/evaluations')

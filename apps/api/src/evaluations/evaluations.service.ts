@@ -47,7 +47,7 @@ import { promoteWhatHolds } from '../grants/ledger-facts';
 import { GrantsRepository } from '../grants/grants.repository';
 import { EvaluationRulesDto } from '../competitions/dto/evaluation-rules.dto';
 import { isUniqueViolation } from '../common/unique-violation';
-import { DownloadFile } from '../results/results.service';
+import { NamedFile } from '../common/file-response';
 import { inRubricOrder, readScoreSheet } from '../roadshows/score-sheet';
 import { evaluatorSignInUrl } from '../roadshows/sign-in-link';
 import { TerminationProposalsService } from '../supervision/termination-proposals.service';
@@ -566,14 +566,14 @@ export class EvaluationsService {
     return this.get(roundId);
   }
 
-  async bundle(roundId: string): Promise<DownloadFile> {
+  async bundle(roundId: string): Promise<NamedFile> {
     const round = await this.evaluations.findRound(roundId);
     if (!round) throw EvaluationErrors.roundNotFound();
     if (!round.bundle) throw EvaluationErrors.roundStillOpen();
     return {
       filename: `evaluation-${round.stage}-${round.id}.json`,
       contentType: 'application/json; charset=utf-8',
-      body: `${JSON.stringify(round.bundle, null, 2)}\n`,
+      bytes: Buffer.from(`${JSON.stringify(round.bundle, null, 2)}\n`, 'utf8'),
     };
   }
 

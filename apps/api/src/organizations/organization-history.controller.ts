@@ -7,7 +7,7 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiAnswerOrNotFound } from '../common/api-answer.decorator';
 import { ApiError, ApiCallerErrors } from '../common/api-error.decorator';
 import { ApiCsv } from '../common/api-csv.decorator';
-import { attachment } from '../common/content-disposition';
+import { attachmentFile } from '../common/file-response';
 import { IdParamDto } from '../common/id-param.dto';
 import { OrganizationHistoryDto } from './dto/organization-history.dto';
 import { OrganizationHistoryService } from './organization-history.service';
@@ -46,10 +46,6 @@ export class OrganizationHistoryController {
   @ApiCallerErrors('only the grants office')
   @ApiError(404, undefined, NOT_FOUND)
   async csv(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<StreamableFile> {
-    const file = await this.history.csv(actor, params.id);
-    return new StreamableFile(Buffer.from(file.body, 'utf8'), {
-      type: 'text/csv; charset=utf-8',
-      disposition: attachment(file.filename),
-    });
+    return attachmentFile(await this.history.csv(actor, params.id));
   }
 }

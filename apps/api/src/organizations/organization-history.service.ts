@@ -1,3 +1,4 @@
+import { NamedFile } from '../common/file-response';
 import { Injectable } from '@nestjs/common';
 import { OrganizationErrors, ProjectOutcome } from '@app/domain';
 import { beijingDate, exitWatch, grantProgress } from '@app/grants';
@@ -17,11 +18,6 @@ import { toOrganizationResponse } from './dto/organization.dto';
 import { organizationHistoryCsv } from './organization-history-csv';
 import { OrganizationHistoryRepository } from './organization-history.repository';
 import { OrganizationsRepository } from './organizations.repository';
-
-export interface HistoryFile {
-  readonly filename: string;
-  readonly body: string;
-}
 
 /** 组织档案: the competitions an organization entered, its results and grants, for the office. */
 @Injectable()
@@ -94,7 +90,7 @@ export class OrganizationHistoryService {
   }
 
   /** The history as CSV; every export is audited, since it carries an organization's record out of the system. */
-  async csv(actor: Actor, organizationId: string): Promise<HistoryFile> {
+  async csv(actor: Actor, organizationId: string): Promise<NamedFile> {
     const history = await this.of(organizationId);
     await this.audit.record({
       ...auditActor(actor),
@@ -107,6 +103,10 @@ export class OrganizationHistoryService {
         sanctions: history.sanctions.length,
       },
     });
-    return { filename: `organization-${organizationId}.csv`, body: organizationHistoryCsv(history) };
+    return {
+      filename: `organization-${organizationId}.csv`,
+      contentType: 'text/csv; charset=utf-8',
+      bytes: Buffer.from(organizationHistoryCsv(history), 'utf8'),
+    };
   }
 }

@@ -11,7 +11,8 @@ import { IdParamDto } from '../common/id-param.dto';
 import { BoundedListQueryDto, pageWith } from '../common/page-query.dto';
 import { ResultBundleDto } from './dto/result-bundle.dto';
 import { ResultsResponseDto, StatisticsResponseDto } from './dto/results-response.dto';
-import { DownloadFile, ResultsService } from './results.service';
+import { ResultsService } from './results.service';
+import { attachmentFile } from '../common/file-response';
 
 /** What the routes reading one run's result refuse. */
 function RunRefusals(): MethodDecorator {
@@ -22,13 +23,6 @@ function RunRefusals(): MethodDecorator {
     ApiError(404, '任务不存在 / no such run'),
     ApiError(409, '任务尚未成功完成 / the run has not succeeded'),
   );
-}
-
-function download(file: DownloadFile): StreamableFile {
-  return new StreamableFile(Buffer.from(file.body, 'utf8'), {
-    type: file.contentType,
-    disposition: `attachment; filename="${file.filename}"`,
-  });
 }
 
 @ApiTags('results 排名与资金分配')
@@ -83,7 +77,7 @@ export class ResultsController {
   })
   @RunRefusals()
   async csv(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<StreamableFile> {
-    return download(await this.results.csv(actor, params.id));
+    return attachmentFile(await this.results.csv(actor, params.id));
   }
 
   @Get('runs/:id/bundle.json')
@@ -100,6 +94,6 @@ export class ResultsController {
   @ApiResponse({ status: 200, description: '结果包 / the bundle', type: ResultBundleDto })
   @RunRefusals()
   async bundle(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<StreamableFile> {
-    return download(await this.results.bundle(actor, params.id));
+    return attachmentFile(await this.results.bundle(actor, params.id));
   }
 }

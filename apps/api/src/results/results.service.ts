@@ -28,12 +28,7 @@ import { ResultRowDto, ResultsResponseDto, StatisticsResponseDto } from './dto/r
 import { PublicScoreBreakdownDto } from './dto/score-breakdown.dto';
 import { REASON_LABELS, STATUS_LABELS, decisionLabel } from './result-labels';
 import { resultsCsv } from './results-csv';
-
-export interface DownloadFile {
-  readonly filename: string;
-  readonly contentType: string;
-  readonly body: string;
-}
+import { NamedFile } from '../common/file-response';
 
 type StoredBreakdown = BundleProjectResult['breakdown'];
 
@@ -101,7 +96,7 @@ export class ResultsService {
     return { runId: run.id, competitionId: run.competitionId, ...statistics };
   }
 
-  async csv(actor: Actor, runId: string): Promise<DownloadFile> {
+  async csv(actor: Actor, runId: string): Promise<NamedFile> {
     const run = await this.succeededRun(runId);
     const competition = await this.competitions.findById(run.competitionId);
     if (!competition) throw CompetitionErrors.notFound();
@@ -110,12 +105,12 @@ export class ResultsService {
     return {
       filename: `ranking-${run.id}.csv`,
       contentType: 'text/csv; charset=utf-8',
-      body: resultsCsv(table.items, table.components ?? []),
+      bytes: Buffer.from(resultsCsv(table.items, table.components ?? []), 'utf8'),
     };
   }
 
   /** The versioned bundle (README "Result bundle"): every input and the published result. */
-  async bundle(actor: Actor, runId: string): Promise<DownloadFile> {
+  async bundle(actor: Actor, runId: string): Promise<NamedFile> {
     const run = await this.succeededRun(runId);
     const results = await this.runs.resultsOf(run.id);
     const bundle: ResultBundle = {
@@ -151,7 +146,7 @@ export class ResultsService {
     return {
       filename: `ranking-${run.id}.bundle.json`,
       contentType: 'application/json; charset=utf-8',
-      body: `${JSON.stringify(bundle, sortNestedKeys, 2)}\n`,
+      bytes: Buffer.from(`${JSON.stringify(bundle, sortNestedKeys, 2)}\n`, 'utf8'),
     };
   }
 
