@@ -18,8 +18,7 @@ import {
   OpenedWallDto,
   StreetOfficeDto,
 } from './dto/needs.dto';
-
-const COMMUNITIES = '仅限社区账号 / community accounts only';
+import { COMMUNITIES } from './needs-callers';
 
 @ApiTags('needs 社区制单')
 @Controller()

@@ -18,8 +18,8 @@ import {
 } from './dto/needs.dto';
 import { sendPhoto } from './need-photo-reply';
 import { NeedsReviewService } from './needs-review.service';
+import { COMMUNITIES } from './needs-callers';
 
-const COMMUNITIES = '仅限社区账号 / community accounts only';
 const DECISIONS =
   '作废（void）或核实无误（clear），须写理由；每条只能审核一次，全部成功或全部不变。\n\n' +
   'Void, or clear a flag, with a reason; one decision per row, all or none.';

@@ -30,8 +30,8 @@ import {
 import { NeedsFunnelService } from './needs-funnel.service';
 import { PurchasesService } from './purchases.service';
 import { ServiceOrdersService } from './service-orders.service';
+import { COMMUNITIES } from './needs-callers';
 
-const COMMUNITIES = '仅限社区账号 / community accounts only';
 const ORDER_NOT_FOUND = refusalExample(NeedsErrors.orderNotFound());
 const WRONG_STATE = refusalExample(NeedsErrors.orderWrongState(ServiceOrderState.Draft, ServiceOrderState.Published));
 
