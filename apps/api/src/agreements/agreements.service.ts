@@ -20,16 +20,10 @@ import {
 } from './dto/agreement.dto';
 import { ScanContentType, scanContentType } from './scan-file-type';
 import { SignedScanUpload } from './signed-scan-upload';
+import { StoredFile } from '../common/file-response';
 
 /** Competitions whose agreements exist and may be regenerated. */
 const AGREEMENT_STATES: readonly CompetitionState[] = [CompetitionState.Awarded, CompetitionState.InProgress];
-
-export interface AgreementFile {
-  readonly bytes: Buffer;
-  readonly filename: string;
-  readonly contentType: string;
-  readonly sha256: string;
-}
 
 export interface AgreementArchive {
   readonly stream: Readable;
@@ -104,7 +98,7 @@ export class AgreementsService {
    * One PDF. Audited for everyone; the applicant's first download marks it downloaded, in the
    * same transaction as its audit row.
    */
-  async download(actor: Actor, id: string): Promise<AgreementFile> {
+  async download(actor: Actor, id: string): Promise<StoredFile> {
     const row = await this.visible(actor, id);
     await this.dataSource.transaction(async (manager) => {
       let before: string | undefined;
@@ -259,7 +253,7 @@ export class AgreementsService {
     return this.get(actor, id);
   }
 
-  async signedScan(actor: Actor, id: string): Promise<AgreementFile> {
+  async signedScan(actor: Actor, id: string): Promise<StoredFile> {
     const row = await this.visible(actor, id);
     const bytes = await this.agreements.signedScan(id);
     const contentType: ScanContentType | undefined = bytes ? scanContentType(bytes) : undefined;

@@ -24,16 +24,10 @@ import { canSee, ownOrganization, userOf } from './grant-access';
 import { GrantReportsRepository } from './grant-reports.repository';
 import { GrantsRepository } from './grants.repository';
 import { promoteWhatHolds } from './ledger-facts';
+import { StoredFile } from '../common/file-response';
 
 /** A report holds at most this many photos, sign-in sheets and receipts. */
 export const ATTACHMENTS_PER_REPORT = 20;
-
-export interface AttachmentFile {
-  readonly bytes: Buffer;
-  readonly filename: string;
-  readonly contentType: string;
-  readonly sha256: string;
-}
 
 /**
  * 报告: the grantee drafts, saves and submits monthly, mid-term and final reports with their
@@ -290,7 +284,7 @@ export class GrantReportsService {
     return toAttachmentResponse(saved);
   }
 
-  async attachment(actor: Actor, attachmentId: string): Promise<AttachmentFile> {
+  async attachment(actor: Actor, attachmentId: string): Promise<StoredFile> {
     const attachment = await this.visibleAttachment(actor, attachmentId);
     const bytes = await this.reports.attachmentBytes(attachmentId);
     await this.audit.record({

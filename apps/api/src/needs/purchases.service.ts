@@ -25,14 +25,9 @@ import { canSee, officeOf } from '../grants/grant-access';
 import { GrantsRepository } from '../grants/grants.repository';
 import { GrantsService, granteeParty } from '../grants/grants.service';
 import { smallPurchaseLimitOf } from './service-orders.service';
+import { StoredFile } from '../common/file-response';
 
 /** The purchase agreement as a download: its bytes, stored hash and file name. */
-export interface PurchaseAgreementFile {
-  readonly bytes: Buffer;
-  readonly sha256: string;
-  readonly filename: string;
-}
-
 /** One budget line, the whole amount: a small purchase buys a service, not a project's cost lines. */
 const PURCHASE_BUDGET_LINE = { item: '购买社区服务费用', kind: '服务费' } as const;
 
@@ -197,7 +192,7 @@ export class PurchasesService {
    * The office and the taker download the purchase agreement (another office never finds the order;
    * a district finds its streets'); each download is audited.
    */
-  async agreement(actor: Actor, orderId: string): Promise<PurchaseAgreementFile> {
+  async agreement(actor: Actor, orderId: string): Promise<StoredFile> {
     const order = await this.grants.findOrder(orderId);
     const grant = order && (await this.grants.grantOfOrder(order.id));
     if (!grant?.purchaseAgreementId || !canSee(actor, grant)) throw NeedsErrors.orderNotFound();
@@ -210,6 +205,11 @@ export class PurchasesService {
       subjectId: orderId,
       after: { number: agreement.number, sha256: agreement.sha256 },
     });
-    return { bytes: agreement.pdf, sha256: agreement.sha256, filename: `服务购买协议-${agreement.number}.pdf` };
+    return {
+      bytes: agreement.pdf,
+      sha256: agreement.sha256,
+      filename: `服务购买协议-${agreement.number}.pdf`,
+      contentType: 'application/pdf',
+    };
   }
 }

@@ -187,8 +187,7 @@ export class ServiceOrdersController {
     @Param() params: IdParamDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile> {
-    const file = await this.purchases.agreement(actor, params.id);
-    return storedFile({ ...file, contentType: 'application/pdf' }, reply);
+    return storedFile(await this.purchases.agreement(actor, params.id), reply);
   }
 
   @Post('service-orders/:id/submissions')
