@@ -124,8 +124,9 @@ describe('the public vote in Chromium: a resident votes on a phone, the office r
     await page.goto(`${served.baseUrl}/office/#/competitions/${fixture.competition.id}/votes`);
     const form = page.getByTestId('vote-round-form');
     await form.waitFor();
-    /** A datetime-local value in Beijing time, `hours` from now. */
-    const beijing = (hours: number) => new Date(Date.now() + (8 + hours) * 3600_000).toISOString().slice(0, 16);
+    /** A datetime-local value in Beijing time, `hours` from one fixed now, so a minute turning mid-test changes nothing. */
+    const now = Date.now();
+    const beijing = (hours: number) => new Date(now + (8 + hours) * 3600_000).toISOString().slice(0, 16);
     await form.getByLabel('开始时间（北京时间）').fill(beijing(48));
     await form.getByLabel('结束时间（北京时间）').fill(beijing(24));
     await form.getByLabel('每人总票数').fill('5');
