@@ -25,13 +25,12 @@ export function dataSourceOptions(database: { readonly url: string; readonly poo
 }
 
 /**
- * A data source whose every connection carries the current tenant scope (see bindTenantScope), and
- * whose destroy() resolves only once every connection's socket has closed: node-postgres's pool.end()
- * resolves as soon as it has asked each connection to end, while the sockets still wait for Postgres
- * to close its side, so a process ending right after destroy() (a restart, a test worker told to
- * exit) would still hold them open.
+ * A data source whose destroy() resolves only once every connection's socket has closed:
+ * node-postgres's pool.end() resolves as soon as it has asked each connection to end, while the
+ * sockets still wait for Postgres to close its side, so a process ending right after destroy() (a
+ * restart, a test worker told to exit) would still hold them open.
  */
-export function scopedDataSource(options: DataSourceOptions): DataSource {
+export function closingDataSource(options: DataSourceOptions): DataSource {
   const open = new Set<ClientBase>();
   // The pool calls onConnect for each connection it opens, the first one included.
   const onConnect = (client: ClientBase): void => {
@@ -40,13 +39,19 @@ export function scopedDataSource(options: DataSourceOptions): DataSource {
   };
   const extra: PoolConfig = { ...(options.extra as PoolConfig), onConnect };
   const dataSource = new DataSource({ ...options, extra });
-  bindTenantScope(dataSource);
   const destroy = dataSource.destroy.bind(dataSource);
   dataSource.destroy = async () => {
     const closed = [...open].map((client) => new Promise<void>((done) => client.once('end', () => done())));
     await destroy();
     await Promise.all(closed);
   };
+  return dataSource;
+}
+
+/** A data source whose every connection carries the current tenant scope (see bindTenantScope). */
+export function scopedDataSource(options: DataSourceOptions): DataSource {
+  const dataSource = closingDataSource(options);
+  bindTenantScope(dataSource);
   return dataSource;
 }
 
