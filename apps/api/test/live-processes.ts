@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import Redis from 'ioredis';
+import { closeRedis } from '@app/queue';
 
 const ROOT = resolve(__dirname, '../../..');
 
@@ -103,7 +104,7 @@ export async function startRedisOnPort(port: number): Promise<SpawnedProcess> {
       }
     }
   } finally {
-    client.disconnect();
+    await closeRedis(client);
   }
   await stopper(child)();
   throw new Error(`redis-server did not start on port ${port}`);

@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { loadConfig } from '@app/config';
 import { LiveEventType, Role } from '@app/domain';
 import { LiveEvent, Roadshow } from '@app/persistence';
-import { roadshowChannel } from '@app/queue';
+import { closeRedis, roadshowChannel } from '@app/queue';
 import { LiveEventsService } from '../src/live/live-events.service';
 import { LiveStreamService } from '../src/live/live-stream.service';
 import { createCompetition, createUser } from './factories';
@@ -96,7 +96,7 @@ async function untilSubscribed(url: string, roadshowId: string, what: string): P
       what,
     );
   } finally {
-    probe.disconnect();
+    await closeRedis(probe);
   }
 }
 
@@ -127,7 +127,7 @@ describe('live roadshow events (SSE)', () => {
 
   afterAll(async () => {
     await api.app.close();
-    redis.disconnect();
+    await closeRedis(redis);
   });
 
   describe('GET /roadshows/:id/events', () => {

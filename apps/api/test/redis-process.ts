@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import Redis from 'ioredis';
+import { closeRedis } from '@app/queue';
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -45,7 +46,7 @@ export class RedisProcess {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     }
-    client.disconnect();
+    await closeRedis(client);
     return new RedisProcess(url, child);
   }
 

@@ -54,7 +54,7 @@ const MESSAGE_PROVIDERS = [
 export class ApplicationModule implements OnApplicationShutdown {
   constructor(private readonly redis: ProducerRedis) {}
 
-  onApplicationShutdown(): void {
-    this.redis.disconnect();
+  async onApplicationShutdown(): Promise<void> {
+    await this.redis.disconnect();
   }
 }

@@ -1,4 +1,5 @@
 import type { RedisOptions } from 'bullmq';
+import type Redis from 'ioredis';
 
 /**
  * BullMQ's production settings: workers block forever on Redis and must not give up on a
@@ -19,4 +20,21 @@ export function redisOptionsFor(url: string, role: 'worker' | 'producer'): Redis
       ? { maxRetriesPerRequest: null }
       : { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000 }),
   };
+}
+
+/** The states in which a client still holds a socket that Redis has not closed. */
+const OPEN_SOCKET = new Set(['connecting', 'connect', 'ready']);
+
+/**
+ * Disconnects without QUIT (which a fail-fast client cannot send while Redis is down) and resolves
+ * once the socket has closed. ioredis's disconnect() returns while the socket still waits for Redis
+ * to close its side; a process that ends right after it would still hold the connection open. The
+ * wait is bounded by ioredis's own disconnect timeout, after which it destroys the socket.
+ */
+export async function closeRedis(client: Redis): Promise<void> {
+  const closed = OPEN_SOCKET.has(client.status)
+    ? new Promise<void>((done) => client.once('end', () => done()))
+    : Promise.resolve();
+  client.disconnect();
+  await closed;
 }

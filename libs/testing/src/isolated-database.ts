@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { createDataSource } from '@app/persistence';
+import { closingDataSource, createDataSource } from '@app/persistence';
 
 export interface IsolatedDatabase {
   readonly url: string;
@@ -15,7 +14,7 @@ export interface IsolatedDatabase {
 export async function createIsolatedDatabase(baseUrl: string, label: string): Promise<IsolatedDatabase> {
   const url = new URL(baseUrl);
   const name = `${url.pathname.slice(1)}_${label}_${randomUUID().slice(0, 8)}`.slice(0, 63);
-  const admin = new DataSource({ type: 'postgres', url: new URL('/postgres', url).toString() });
+  const admin = closingDataSource({ type: 'postgres', url: new URL('/postgres', url).toString() });
   await admin.initialize();
   try {
     await admin.query(`CREATE DATABASE "${name}"`);
@@ -33,7 +32,7 @@ export async function createIsolatedDatabase(baseUrl: string, label: string): Pr
   return {
     url: isolated,
     drop: async () => {
-      const dropper = new DataSource({ type: 'postgres', url: new URL('/postgres', url).toString() });
+      const dropper = closingDataSource({ type: 'postgres', url: new URL('/postgres', url).toString() });
       await dropper.initialize();
       try {
         await dropper.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import Redis from 'ioredis';
-import { redisOptionsFor } from '@app/queue';
+import { closeRedis, redisOptionsFor } from '@app/queue';
 
 /**
  * The API's one Redis connection for enqueuing and health checks. It is passed to BullMQ as a
@@ -32,7 +32,8 @@ export class ProducerRedis implements Pick<Redis, 'ping'> {
     return this.client.ping();
   }
 
-  disconnect(): void {
-    this.client.disconnect();
+  /** Resolves once the connection is closed. */
+  disconnect(): Promise<void> {
+    return closeRedis(this.client);
   }
 }

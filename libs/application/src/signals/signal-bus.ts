@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
 import { AppConfig } from '@app/config';
-import { redisOptionsFor, roadshowChannel, runChannel } from '@app/queue';
+import { closeRedis, redisOptionsFor, roadshowChannel, runChannel } from '@app/queue';
 import { ProducerRedis } from '../redis/producer-redis';
 
 type Listener = () => void;
@@ -65,9 +65,9 @@ export class SignalBus implements OnApplicationShutdown {
     return this.subscriber?.status === 'ready' && !this.lost;
   }
 
-  onApplicationShutdown(): void {
+  async onApplicationShutdown(): Promise<void> {
     this.closing = true;
-    this.subscriber?.disconnect();
+    if (this.subscriber) await closeRedis(this.subscriber);
   }
 
   private async publish(channel: string): Promise<void> {
