@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
-import { RedisProcess } from './redis-process';
 import { startTestApp } from './test-app';
+import { SpawnedProcess, startOwnRedis } from './live-processes';
 
 describe('GET /health', () => {
   describe('with Postgres and Redis running', () => {
@@ -33,11 +33,11 @@ describe('GET /health', () => {
   });
 
   describe('when Redis stops', () => {
-    let redis: RedisProcess;
+    let redis: SpawnedProcess;
     let app: NestFastifyApplication;
 
     beforeAll(async () => {
-      redis = await RedisProcess.start();
+      redis = await startOwnRedis();
       app = await startTestApp({ REDIS_URL: redis.url });
     });
 
@@ -64,7 +64,7 @@ describe('GET /health', () => {
 
   describe('when Redis is down from the start', () => {
     it('still starts, reports Redis down and Postgres up', async () => {
-      const redis = await RedisProcess.start();
+      const redis = await startOwnRedis();
       await redis.stop();
       const app = await startTestApp({ REDIS_URL: redis.url });
       try {

@@ -84,7 +84,15 @@ export async function startServerProcess(
   throw new Error(`${script} did not become healthy within 60 s: ${stderr}`);
 }
 
-/** redis-server on a given port: RedisProcess picks a new port, a restart must reuse the old one. */
+/**
+ * A Redis server of the test's own, on a free port, so a test can stop it to see how the API behaves
+ * when Redis goes away without disturbing the shared one. Ended by its own pid only.
+ */
+export async function startOwnRedis(): Promise<SpawnedProcess> {
+  return startRedisOnPort(await freePort());
+}
+
+/** redis-server on a given port: a restart must reuse the old one. */
 export async function startRedisOnPort(port: number): Promise<SpawnedProcess> {
   const child = spawn(
     'redis-server',

@@ -10,9 +10,8 @@ import { closeRedis, roadshowChannel } from '@app/queue';
 import { LiveEventsService } from '../src/live/live-events.service';
 import { LiveStreamService } from '../src/live/live-stream.service';
 import { createCompetition, createUser } from './factories';
-import { SpawnedProcess, startApiProcess, startRedisOnPort } from './live-processes';
+import { SpawnedProcess, startApiProcess, startOwnRedis, startRedisOnPort } from './live-processes';
 import { SseClient } from './live-sse-client';
-import { RedisProcess } from './redis-process';
 import { startTestApp } from './test-app';
 
 jest.setTimeout(90_000);
@@ -377,12 +376,12 @@ describe('live roadshow events (SSE)', () => {
   });
 
   describe('when Redis restarts', () => {
-    let ownRedis: RedisProcess;
+    let ownRedis: SpawnedProcess;
     let restarted: SpawnedProcess | undefined;
     let withOwnRedis: Api;
 
     beforeAll(async () => {
-      ownRedis = await RedisProcess.start();
+      ownRedis = await startOwnRedis();
       withOwnRedis = await startApi({ REDIS_URL: ownRedis.url });
     });
 
@@ -419,12 +418,12 @@ describe('live roadshow events (SSE)', () => {
   });
 
   describe('when Redis is down from the start', () => {
-    let ownRedis: RedisProcess;
+    let ownRedis: SpawnedProcess;
     let started: SpawnedProcess | undefined;
     let withoutRedis: Api;
 
     beforeAll(async () => {
-      ownRedis = await RedisProcess.start();
+      ownRedis = await startOwnRedis();
       await ownRedis.stop();
       withoutRedis = await startApi({ REDIS_URL: ownRedis.url });
     });
