@@ -7,6 +7,7 @@ import { ArrayField, IntField, IsFen, Optional, StringField, TextField } from '.
 import { CalendarDate, GrantLedgerQueryDto, ReasonField } from './ledger-fields.dto';
 import { Label } from '../../common/label.decorator';
 import { PageOf } from '../../common/page-query.dto';
+import { ExpectedVersion } from '../../common/row-version.dto';
 
 export const REPORT_LIMITS = { narrative: 5000, activities: 100, place: 100, description: 500 } as const;
 
@@ -95,10 +96,7 @@ export class UpdateReportDto {
   @Type(() => ReportSpendingDto)
   spending?: ReportSpendingDto[];
 
-  @ApiPropertyOptional({ type: 'integer', example: 3, description: 'refuse if the report changed since you read it' })
-  @Label('读取时的版本', 'version read')
-  @Optional()
-  @IntField(1)
+  @ExpectedVersion('refuse if the report changed since you read it')
   expectedVersion?: number;
 }
 
