@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { INVITATION_HOURS, Role } from '@app/domain';
+import { AdminErrors, INVITATION_HOURS, Role } from '@app/domain';
 import { Allow, Public } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiAnswerOrNotFound } from '../common/api-answer.decorator';
-import { ApiError, ApiJsonBodyErrors } from '../common/api-error.decorator';
+import { ApiError, ApiJsonBodyErrors, refusalExample } from '../common/api-error.decorator';
 import { IdParamDto } from '../common/id-param.dto';
 import { BoundedListQueryDto, pageItems } from '../common/page-query.dto';
 import { AccountsService } from './accounts.service';
@@ -20,21 +20,8 @@ import {
   InvitedAccountResponseDto,
 } from './dto/account.dto';
 
-const NO_SUCH_ACCOUNT = {
-  code: 'NOT_FOUND',
-  reason: 'ACCOUNT_NOT_FOUND',
-  message_zh: '未找到该账号',
-  message_en: 'account not found',
-  field: 'id',
-} as const;
-
-const INVALID_LINK = {
-  code: 'NOT_FOUND',
-  reason: 'INVITATION_INVALID',
-  message_zh: '链接无效、已过期或已使用，请联系管理员重新发送',
-  message_en: 'this link is invalid, expired or already used; ask the administrator for a new one',
-  field: 'token',
-} as const;
+const NO_SUCH_ACCOUNT = refusalExample(AdminErrors.accountNotFound());
+const INVALID_LINK = refusalExample(AdminErrors.invitationInvalid());
 
 @ApiTags('admin 管理控制台')
 @Controller()
@@ -62,13 +49,7 @@ export class AccountsController {
       `Returns a one-time link (valid ${INVITATION_HOURS} hours, usable once), shown only now: hand it to the person, who sets their own password.`,
   })
   @ApiAnswerOrNotFound(InvitedAccountResponseDto, { status: 201, forbidden: 'admins only', notFound: 'no such office' })
-  @ApiError(409, 'the login is taken', {
-    code: 'CONFLICT',
-    reason: 'LOGIN_TAKEN',
-    message_zh: '该登录名已被使用',
-    message_en: 'this login is already taken',
-    field: 'login',
-  })
+  @ApiError(409, 'the login is taken', refusalExample(AdminErrors.loginTaken()))
   @ApiJsonBodyErrors()
   invite(
     @CurrentActor() actor: Actor,

@@ -1,24 +1,18 @@
 import { Body, Controller, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { Role } from '@app/domain';
+import { AdminErrors, Role } from '@app/domain';
 import { Allow } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiAnswerOrNotFound } from '../common/api-answer.decorator';
-import { ApiCallerErrors, ApiJsonBodyErrors } from '../common/api-error.decorator';
+import { ApiCallerErrors, ApiJsonBodyErrors, refusalExample } from '../common/api-error.decorator';
 import { IdParamDto } from '../common/id-param.dto';
 import { BoundedListQueryDto, pageItems } from '../common/page-query.dto';
 import { CreateTenantDto, TenantListDto, TenantResponseDto, UpdateTenantDto } from './dto/tenant.dto';
 import { TenantSettingsDto, TenantSettingsResponseDto } from './dto/tenant-settings.dto';
 import { TenantsService } from './tenants.service';
 
-const NO_SUCH_TENANT = {
-  code: 'NOT_FOUND',
-  reason: 'TENANT_NOT_FOUND',
-  message_zh: '未找到该单位',
-  message_en: 'office not found',
-  field: 'id',
-} as const;
+const NO_SUCH_TENANT = refusalExample(AdminErrors.tenantNotFound());
 
 @ApiTags('admin 管理控制台')
 @Controller('tenants')

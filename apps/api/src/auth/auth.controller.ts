@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { Role } from '@app/domain';
-import { ApiError, ApiJsonBodyErrors, ApiCallerErrors } from '../common/api-error.decorator';
+import { AuthErrors, Role } from '@app/domain';
+import { ApiCallerErrors, ApiError, ApiJsonBodyErrors, refusalExample } from '../common/api-error.decorator';
 import { IdParamDto } from '../common/id-param.dto';
 import { BoundedListQueryDto, pageItems } from '../common/page-query.dto';
 import { Allow, Public } from './access.decorator';
@@ -27,11 +27,11 @@ export class AuthController {
   })
   @ApiResponse({ status: 201, type: SessionResponseDto })
   @ApiError(400)
-  @ApiError(401, 'unknown login or wrong password (one message for both)', {
-    code: 'UNAUTHENTICATED',
-    message_zh: '登录名或密码错误',
-    message_en: 'wrong login or password',
-  })
+  @ApiError(
+    401,
+    'unknown login or wrong password (one message for both)',
+    refusalExample(AuthErrors.wrongCredentials()),
+  )
   @ApiError(429, 'too many failed attempts for this login')
   @ApiJsonBodyErrors()
   signIn(@Body() dto: CreateSessionDto): Promise<SessionResponseDto> {
@@ -79,12 +79,7 @@ export class AuthController {
   @ApiOperation({ summary: '吊销自己的 API 密钥 / revoke one of my API keys' })
   @ApiResponse({ status: 204, description: 'revoked (also when it already was)' })
   @ApiCallerErrors('judges have no API keys')
-  @ApiError(404, 'no such key of yours', {
-    code: 'NOT_FOUND',
-    message_zh: '未找到该 API 密钥',
-    message_en: 'API key not found',
-    field: 'id',
-  })
+  @ApiError(404, 'no such key of yours', refusalExample(AuthErrors.apiKeyNotFound()))
   revokeApiKey(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<void> {
     return this.auth.revokeApiKey(actor, params.id);
   }

@@ -1,6 +1,6 @@
 import { Type, applyDecorators } from '@nestjs/common';
 import { ApiResponse } from '@nestjs/swagger';
-import { ApiCallerErrors, ApiError, ErrorExample } from './api-error.decorator';
+import { ApiCallerErrors, ApiError, RefusalExample } from './api-error.decorator';
 
 export interface AnswerRefusals {
   /** 201 when the route creates what it answers with. */
@@ -8,7 +8,7 @@ export interface AnswerRefusals {
   /** Which roles may, as `ApiCallerErrors` words it. */
   readonly forbidden?: string;
   readonly notFound?: string;
-  readonly notFoundExample?: ErrorExample;
+  readonly notFoundExample?: RefusalExample;
 }
 
 /**

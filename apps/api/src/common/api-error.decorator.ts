@@ -6,17 +6,25 @@ import { ErrorResponseDto } from './error-response.dto';
 export type RefusalStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429;
 
 /** A documented refusal; `reason` is the code itself unless the example names a more specific one. */
-export type ErrorExample = Omit<ErrorResponseDto, 'reason'> & { readonly reason?: string };
+type ErrorExample = Omit<ErrorResponseDto, 'reason'> & { readonly reason?: string };
+
+declare const fromFactory: unique symbol;
+
+/**
+ * A route's own documented refusal. Only `refusalExample` makes one, so a route cannot document a
+ * refusal in words of its own that drift from what the API answers.
+ */
+export type RefusalExample = ErrorExample & { readonly [fromFactory]: true };
 
 /** A refusal's factory as the documented example, so the documentation words it as the API does. */
-export function refusalExample(error: DomainError): ErrorExample {
+export function refusalExample(error: DomainError): RefusalExample {
   return {
     code: error.code,
     reason: error.reason,
     message_zh: error.messageZh,
     message_en: error.messageEn,
     ...(error.field === undefined ? {} : { field: error.field }),
-  };
+  } as RefusalExample;
 }
 
 /** What each refusal typically looks like, so every documented error response carries an example. */
@@ -77,7 +85,7 @@ const TYPICAL_DESCRIPTION: Readonly<Record<RefusalStatus, string>> = {
 export function ApiError(
   status: RefusalStatus,
   description?: string,
-  example?: ErrorExample,
+  example?: RefusalExample,
 ): MethodDecorator & ClassDecorator {
   const { code, reason, ...rest } = example ?? TYPICAL[status];
   return ApiResponse({

@@ -19,12 +19,7 @@ import {
   UpdateCompetitionDto,
 } from './dto/competition.dto';
 
-const NOT_FOUND_EXAMPLE = {
-  code: 'NOT_FOUND',
-  message_zh: '未找到该大赛',
-  message_en: 'competition not found',
-  field: 'id',
-};
+const NOT_FOUND_EXAMPLE = refusalExample(CompetitionErrors.notFound());
 
 @ApiTags('competitions 公益创投大赛')
 @Controller('competitions')

@@ -15,12 +15,12 @@ import {
 } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Role } from '@app/domain';
+import { GrantsErrors, Role } from '@app/domain';
 import { Allow } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiAnswerOrNotFound } from '../common/api-answer.decorator';
-import { ApiError, ApiCallerErrors } from '../common/api-error.decorator';
+import { ApiCallerErrors, ApiError, refusalExample } from '../common/api-error.decorator';
 import { ApiFileUpload } from '../common/api-file-upload.decorator';
 import { UPLOAD_MAX_MIB } from '../common/file-upload';
 import { ApiDownload } from '../common/content-disposition';
@@ -40,13 +40,7 @@ import {
 } from './dto/report.dto';
 import { GrantReportsService } from './grant-reports.service';
 
-const REPORT_NOT_FOUND = {
-  code: 'NOT_FOUND',
-  reason: 'REPORT_NOT_FOUND',
-  message_zh: '未找到该报告',
-  message_en: 'report not found',
-  field: 'id',
-};
+const REPORT_NOT_FOUND = refusalExample(GrantsErrors.reportNotFound());
 
 @ApiTags('grants 资助管理')
 @Controller()
@@ -171,13 +165,11 @@ export class GrantReportsController {
       'at most 20 per report. Audited as report.attachment.add.',
   })
   @ApiResponse({ status: 201, type: AttachmentDto })
-  @ApiError(400, 'no file, or not a PDF/JPEG/PNG (the message names the file)', {
-    code: 'VALIDATION_FAILED',
-    reason: 'ATTACHMENT_TYPE',
-    message_zh: '附件「签到表.docx」不是 PDF、JPEG 或 PNG 文件（按文件内容判断，不看扩展名）',
-    message_en: 'the attachment "签到表.docx" is not a PDF, JPEG or PNG file (judged by its content, not its name)',
-    field: 'file',
-  })
+  @ApiError(
+    400,
+    'no file, or not a PDF/JPEG/PNG (the message names the file)',
+    refusalExample(GrantsErrors.attachmentType('签到表.docx')),
+  )
   @ApiError(401)
   @ApiError(403, 'only the grantee')
   @ApiError(404, undefined, REPORT_NOT_FOUND)

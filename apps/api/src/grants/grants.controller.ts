@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Put, Query, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { Role } from '@app/domain';
+import { GrantsErrors, Role } from '@app/domain';
 import { Allow } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiAnswerOrNotFound } from '../common/api-answer.decorator';
-import { ApiError, ApiCallerErrors } from '../common/api-error.decorator';
+import { ApiCallerErrors, ApiError, refusalExample } from '../common/api-error.decorator';
 import { ApiCsv } from '../common/api-csv.decorator';
 import { attachmentFile } from '../common/file-response';
 import { IdParamDto } from '../common/id-param.dto';
@@ -23,13 +23,7 @@ import { PayeeDto } from './dto/ledger-fields.dto';
 import { GrantsService } from './grants.service';
 import { PaymentDocumentsService } from './payment-documents.service';
 
-const GRANT_NOT_FOUND = {
-  code: 'NOT_FOUND',
-  reason: 'GRANT_NOT_FOUND',
-  message_zh: '未找到该资助项目',
-  message_en: 'grant not found',
-  field: 'id',
-};
+const GRANT_NOT_FOUND = refusalExample(GrantsErrors.grantNotFound());
 
 @ApiTags('grants 资助管理')
 @Controller()
@@ -55,12 +49,11 @@ export class GrantsController {
     forbidden: 'only the grants office',
     notFound: 'no such agreement, or void',
   })
-  @ApiError(409, 'not signed yet, not the Chinese text, or already accepted', {
-    code: 'CONFLICT',
-    reason: 'AGREEMENT_NOT_SIGNED',
-    message_zh: '获资助单位尚未上传签字盖章的协议书扫描件，收到后才能确认签约',
-    message_en: 'the grantee has not uploaded the signed agreement yet; it can be accepted once it has',
-  })
+  @ApiError(
+    409,
+    'not signed yet, not the Chinese text, or already accepted',
+    refusalExample(GrantsErrors.agreementNotSigned()),
+  )
   create(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<GrantDetailDto> {
     return this.grants.createFromAgreement(actor, params.id);
   }
@@ -146,12 +139,7 @@ export class GrantsController {
     description: 'Every tranche paid, withheld or cancelled and every refund returned. Audited as grant.complete.',
   })
   @ApiAnswerOrNotFound(GrantDetailDto, { forbidden: 'only the grants office', notFoundExample: GRANT_NOT_FOUND })
-  @ApiError(409, 'tranches or refunds not settled', {
-    code: 'CONFLICT',
-    reason: 'GRANT_NOT_SETTLED',
-    message_zh: '还有 1 期拨付未了结、0 笔退款未退回，全部了结后才能结项',
-    message_en: '1 tranche(s) are not settled and 0 refund(s) are not returned; settle them before completing',
-  })
+  @ApiError(409, 'tranches or refunds not settled', refusalExample(GrantsErrors.grantNotSettled(1, 0)))
   complete(
     @CurrentActor() actor: Actor,
     @Param() params: IdParamDto,

@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { Role } from '@app/domain';
+import { GrantsErrors, Role } from '@app/domain';
 import { Allow } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiAnswerOrNotFound } from '../common/api-answer.decorator';
-import { ApiError, ApiCallerErrors } from '../common/api-error.decorator';
+import { ApiCallerErrors, ApiError, refusalExample } from '../common/api-error.decorator';
 import { ApiDownload } from '../common/content-disposition';
 import { attachmentFile } from '../common/file-response';
 import { IdParamDto } from '../common/id-param.dto';
@@ -20,13 +20,7 @@ import {
 import { PaymentDocumentsService } from './payment-documents.service';
 import { TranchesService } from './tranches.service';
 
-const TRANCHE_NOT_FOUND = {
-  code: 'NOT_FOUND',
-  reason: 'TRANCHE_NOT_FOUND',
-  message_zh: '未找到该期拨付',
-  message_en: 'tranche not found',
-  field: 'id',
-};
+const TRANCHE_NOT_FOUND = refusalExample(GrantsErrors.trancheNotFound());
 
 @ApiTags('grants 资助管理')
 @Controller('tranches')
@@ -81,12 +75,11 @@ export class TranchesController {
       'approval fixes. Of two concurrent approvals one succeeds and the other gets 409. Audited as tranche.approve.',
   })
   @ApiAnswerOrNotFound(TrancheDto, { forbidden: 'only the grants office', notFoundExample: TRANCHE_NOT_FOUND })
-  @ApiError(409, 'not eligible, out of order, suspended, no account, or already approved', {
-    code: 'CONFLICT',
-    reason: 'TRANCHE_NOT_ELIGIBLE',
-    message_zh: '本期拨付条件尚未满足：中期评估合格后',
-    message_en: 'the condition of this tranche does not hold yet: after passing the mid-term evaluation',
-  })
+  @ApiError(
+    409,
+    'not eligible, out of order, suspended, no account, or already approved',
+    refusalExample(GrantsErrors.trancheNotEligible('中期评估合格后', 'after passing the mid-term evaluation')),
+  )
   approve(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<TrancheDto> {
     return this.tranches.approve(actor, params.id);
   }
@@ -104,21 +97,13 @@ export class TranchesController {
   @ApiResponse({ status: 200, type: TrancheDto })
   @ApiError(400, 'a payment date before the approval or in the future')
   @ApiError(401)
-  @ApiError(403, 'the approver may not record the payment', {
-    code: 'FORBIDDEN',
-    reason: 'SAME_ACCOUNT_APPROVED',
-    message_zh: '审批与付款须由两名不同的工作人员完成：本期由您审批，请由另一账号登记付款',
-    message_en:
-      'approval and payment need two different people: you approved this tranche, so another account records the payment',
-  })
+  @ApiError(403, 'the approver may not record the payment', refusalExample(GrantsErrors.sameAccountApproved()))
   @ApiError(404, undefined, TRANCHE_NOT_FOUND)
-  @ApiError(409, 'not approved, already paid, or the voucher is used', {
-    code: 'CONFLICT',
-    reason: 'VOUCHER_ALREADY_USED',
-    message_zh: '凭证号 记-2027-0712 已登记过一笔付款，同一凭证不能重复使用',
-    message_en: 'voucher 记-2027-0712 is already recorded for a payment; a voucher is used once',
-    field: 'voucherNumber',
-  })
+  @ApiError(
+    409,
+    'not approved, already paid, or the voucher is used',
+    refusalExample(GrantsErrors.voucherAlreadyUsed('记-2027-0712')),
+  )
   pay(@CurrentActor() actor: Actor, @Param() params: IdParamDto, @Body() dto: PayTrancheDto): Promise<TrancheDto> {
     return this.tranches.pay(actor, params.id, dto);
   }

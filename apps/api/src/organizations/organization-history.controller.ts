@@ -1,18 +1,18 @@
 import { Controller, Get, Param, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Role } from '@app/domain';
+import { OrganizationErrors, Role } from '@app/domain';
 import { Allow } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiAnswerOrNotFound } from '../common/api-answer.decorator';
-import { ApiError, ApiCallerErrors } from '../common/api-error.decorator';
+import { ApiCallerErrors, ApiError, refusalExample } from '../common/api-error.decorator';
 import { ApiCsv } from '../common/api-csv.decorator';
 import { attachmentFile } from '../common/file-response';
 import { IdParamDto } from '../common/id-param.dto';
 import { OrganizationHistoryDto } from './dto/organization-history.dto';
 import { OrganizationHistoryService } from './organization-history.service';
 
-const NOT_FOUND = { code: 'NOT_FOUND', message_zh: '未找到该组织', message_en: 'organization not found', field: 'id' };
+const NOT_FOUND = refusalExample(OrganizationErrors.notFound());
 
 @ApiTags('organizations 社区与社会组织')
 @Controller('organizations')

@@ -1,10 +1,10 @@
 import { Body, Controller, Get, Ip, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { Role } from '@app/domain';
+import { OrganizationErrors, Role } from '@app/domain';
 import { Allow, Public } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ApiError, ApiJsonBodyErrors, ApiCallerErrors } from '../common/api-error.decorator';
+import { ApiCallerErrors, ApiError, ApiJsonBodyErrors, refusalExample } from '../common/api-error.decorator';
 import { IdParamDto } from '../common/id-param.dto';
 import {
   OrganizationPageDto,
@@ -32,18 +32,8 @@ export class OrganizationsController {
       'address comes from X-Forwarded-For as far as TRUST_PROXY trusts it.',
   })
   @ApiResponse({ status: 201, type: OrganizationRegistrationResponseDto })
-  @ApiError(400, undefined, {
-    code: 'VALIDATION_FAILED',
-    message_zh: '统一社会信用代码校验位不正确：第 18 位应为 K，请核对是否输错',
-    message_en: 'the unified social credit code fails its check: the 18th character should be K; check for a typo',
-    field: 'creditCode',
-  })
-  @ApiError(409, 'credit code or login already registered', {
-    code: 'CONFLICT',
-    message_zh: '该登录名已被使用，请换一个',
-    message_en: 'this login is already taken; choose another',
-    field: 'applicant.login',
-  })
+  @ApiError(400, undefined, refusalExample(OrganizationErrors.creditCodeCheck('K')))
+  @ApiError(409, 'credit code or login already registered', refusalExample(OrganizationErrors.loginTaken()))
   @ApiError(429, '本地址或全部注册已达每小时上限 / the hourly limit of this address or of all registrations is reached')
   @ApiJsonBodyErrors()
   register(@Body() dto: RegisterOrganizationDto, @Ip() ip: string): Promise<OrganizationRegistrationResponseDto> {
@@ -75,12 +65,7 @@ export class OrganizationsController {
   @ApiOperation({ summary: '查看组织 / one organization' })
   @ApiResponse({ status: 200, type: OrganizationResponseDto })
   @ApiCallerErrors()
-  @ApiError(404, undefined, {
-    code: 'NOT_FOUND',
-    message_zh: '未找到该组织',
-    message_en: 'organization not found',
-    field: 'id',
-  })
+  @ApiError(404, undefined, refusalExample(OrganizationErrors.notFound()))
   get(@Param() params: IdParamDto): Promise<OrganizationResponseDto> {
     return this.organizations.get(params.id);
   }

@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Role } from '@app/domain';
+import { CompetitionState, PublicityErrors, Role } from '@app/domain';
 import { Allow } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiAnswerOrNotFound } from '../common/api-answer.decorator';
-import { ApiError, ApiJsonBodyErrors } from '../common/api-error.decorator';
+import { ApiError, ApiJsonBodyErrors, refusalExample } from '../common/api-error.decorator';
 import { IdParamDto } from '../common/id-param.dto';
 import { BoundedListQueryDto, pageItems } from '../common/page-query.dto';
 import { AnswerObjectionDto, CreateObjectionDto, ObjectionPageDto, ObjectionResponseDto } from './dto/objection.dto';
@@ -30,13 +30,18 @@ export class ObjectionsController {
     forbidden: 'applicants only',
     notFound: 'no such notice, or not your project',
   })
-  @ApiError(409, 'outside the notice period, or an objection is already open', {
-    code: 'CONFLICT',
-    message_zh:
-      '只能在公示期内（2026-04-01 09:00 至 2026-04-08 09:00，北京时间）提出异议；大赛当前为「已立项」(awarded)',
-    message_en:
-      'objections are accepted only during the notice period (2026-04-01T01:00:00.000Z to 2026-04-08T01:00:00.000Z); the competition is awarded',
-  })
+  @ApiError(
+    409,
+    'outside the notice period, or an objection is already open',
+    refusalExample(
+      PublicityErrors.outsideNoticePeriod(
+        new Date('2026-04-01T01:00:00Z'),
+        new Date('2026-04-08T01:00:00Z'),
+        false,
+        CompetitionState.Awarded,
+      ),
+    ),
+  )
   @ApiJsonBodyErrors()
   file(
     @CurrentActor() actor: Actor,
@@ -83,11 +88,11 @@ export class ObjectionsController {
       'back to ranked and a new ranking run is queued; the objection records it as newRunId.',
   })
   @ApiAnswerOrNotFound(ObjectionResponseDto, { forbidden: 'only the grants office' })
-  @ApiError(409, 'already answered', {
-    code: 'CONFLICT',
-    message_zh: '该异议已于 2026-04-03 10:00 答复（不成立）',
-    message_en: 'the objection was already answered (rejected)',
-  })
+  @ApiError(
+    409,
+    'already answered',
+    refusalExample(PublicityErrors.objectionAlreadyAnswered(new Date('2026-04-03T02:00:00Z'), false)),
+  )
   @ApiJsonBodyErrors()
   answer(
     @CurrentActor() actor: Actor,

@@ -1,11 +1,11 @@
 import { Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { Role } from '@app/domain';
+import { CompetitionState, PublicityErrors, Role } from '@app/domain';
 import { Allow, Public } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiAnswerOrNotFound } from '../common/api-answer.decorator';
-import { ApiError } from '../common/api-error.decorator';
+import { ApiError, refusalExample } from '../common/api-error.decorator';
 import { IdParamDto } from '../common/id-param.dto';
 import { AwardResponseDto, PublicationNoticeDto } from './dto/publication.dto';
 import { PublicationService } from './publication.service';
@@ -29,11 +29,11 @@ export class PublicationController {
     forbidden: 'only the grants office',
     notFound: 'no such competition',
   })
-  @ApiError(409, 'not allocated, or the latest run has not succeeded', {
-    code: 'CONFLICT',
-    message_zh: '只有「资金已分配」的大赛可以公示结果，大赛当前为「已排名」(ranked)',
-    message_en: 'only an allocated competition can publish its result; it is ranked',
-  })
+  @ApiError(
+    409,
+    'not allocated, or the latest run has not succeeded',
+    refusalExample(PublicityErrors.notAllocated(CompetitionState.Ranked)),
+  )
   publish(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<PublicationNoticeDto> {
     return this.publications.publish(actor, params.id);
   }
@@ -49,12 +49,7 @@ export class PublicationController {
   })
   @ApiResponse({ status: 200, type: PublicationNoticeDto })
   @ApiError(400)
-  @ApiError(404, 'no such competition, or nothing published yet', {
-    code: 'NOT_FOUND',
-    message_zh: '该大赛尚未公示结果',
-    message_en: 'the competition has not published a result',
-    field: 'id',
-  })
+  @ApiError(404, 'no such competition, or nothing published yet', refusalExample(PublicityErrors.notPublished()))
   notice(@Param() params: IdParamDto): Promise<PublicationNoticeDto> {
     return this.publications.notice(params.id);
   }
@@ -70,11 +65,11 @@ export class PublicationController {
       'are queued for rendering. The worker makes the same check every minute on its own.',
   })
   @ApiAnswerOrNotFound(AwardResponseDto, { forbidden: 'only the grants office' })
-  @ApiError(409, 'not in publicity, the period is not over, or objections are open', {
-    code: 'CONFLICT',
-    message_zh: '还有 1 条异议未答复，答复后才能立项',
-    message_en: '1 objection(s) are still open; answer them before awarding',
-  })
+  @ApiError(
+    409,
+    'not in publicity, the period is not over, or objections are open',
+    refusalExample(PublicityErrors.objectionsOpen(1)),
+  )
   award(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<AwardResponseDto> {
     return this.publications.award(actor, params.id);
   }

@@ -1,12 +1,12 @@
 import { Controller, Get, HttpCode, HttpStatus, MessageEvent, Param, Post, Query, Sse } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Observable } from 'rxjs';
-import { Role } from '@app/domain';
+import { RankingErrors, Role } from '@app/domain';
 import { Allow } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiAnswerOrNotFound } from '../common/api-answer.decorator';
-import { ApiError, ApiCallerErrors } from '../common/api-error.decorator';
+import { ApiCallerErrors, ApiError, refusalExample } from '../common/api-error.decorator';
 import { IdParamDto } from '../common/id-param.dto';
 import { BoundedListQueryDto, pageItems } from '../common/page-query.dto';
 import { RunPageDto, RunResponseDto } from './dto/run-response.dto';
@@ -43,11 +43,7 @@ export class RankingRunsController {
     409,
     '状态不允许、出场位未锁定、评分构成缺分或未锁定，或已有任务在进行 / wrong state, unlocked slots, ' +
       'missing or unlocked component values, or a run already in progress',
-    {
-      code: 'CONFLICT',
-      message_zh: '路演还有 2 个出场位未锁定（共 10 个），全部锁定后才能排名',
-      message_en: '2 of 10 roadshow slots are not locked; lock every slot before ranking',
-    },
+    refusalExample(RankingErrors.slotsNotLocked(2, 10)),
   )
   request(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<RunResponseDto> {
     return this.runs.requestByOffice(actor, params.id);

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ApiKeyScope, Role, SubmissionErrors } from '@app/domain';
+import { ApiKeyScope, CompetitionErrors, Role, SubmissionErrors } from '@app/domain';
 import { Allow, KeyScope } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -18,12 +18,7 @@ import {
 } from './dto/submission.dto';
 import { SubmissionsService } from './submissions.service';
 
-const NOT_FOUND_EXAMPLE = {
-  code: 'NOT_FOUND',
-  message_zh: '未找到该申报项目',
-  message_en: 'submission not found',
-  field: 'id',
-};
+const NOT_FOUND_EXAMPLE = refusalExample(SubmissionErrors.notFound());
 
 @ApiTags('submissions 项目申报与资格审查')
 @Controller()
@@ -45,18 +40,12 @@ export class SubmissionsController {
   @ApiError(400, undefined, refusalExample(SubmissionErrors.aboveCap('¥60,000.00', '¥50,000.00')))
   @ApiError(401)
   @ApiError(403, 'not an applicant')
-  @ApiError(404, 'no such (published) competition', {
-    code: 'NOT_FOUND',
-    message_zh: '未找到该大赛',
-    message_en: 'competition not found',
-    field: 'id',
-  })
-  @ApiError(409, 'not open, past the deadline, one project per organization, or not eligible', {
-    code: 'CONFLICT',
-    message_zh: '每个组织限报一个项目，本组织已申报「分享阅读书香·共享洲边文明」；如需更换，请先撤回该项目',
-    message_en:
-      'one project per organization: yours already has "分享阅读书香·共享洲边文明"; withdraw it first to enter another',
-  })
+  @ApiError(404, 'no such (published) competition', refusalExample(CompetitionErrors.notFound()))
+  @ApiError(
+    409,
+    'not open, past the deadline, one project per organization, or not eligible',
+    refusalExample(SubmissionErrors.onePerOrganization('分享阅读书香·共享洲边文明')),
+  )
   @ApiJsonBodyErrors()
   create(
     @CurrentActor() actor: Actor,
@@ -75,12 +64,7 @@ export class SubmissionsController {
   })
   @ApiResponse({ status: 200, type: SubmissionPageDto })
   @ApiCallerErrors()
-  @ApiError(404, 'no such (published) competition', {
-    code: 'NOT_FOUND',
-    message_zh: '未找到该大赛',
-    message_en: 'competition not found',
-    field: 'id',
-  })
+  @ApiError(404, 'no such (published) competition', refusalExample(CompetitionErrors.notFound()))
   listForCompetition(
     @CurrentActor() actor: Actor,
     @Param() params: IdParamDto,
@@ -151,11 +135,7 @@ export class SubmissionsController {
   @ApiError(401)
   @ApiError(403)
   @ApiError(404, 'missing, or another organization’s', NOT_FOUND_EXAMPLE)
-  @ApiError(409, undefined, {
-    code: 'CONFLICT',
-    message_zh: '申报已于 2026-03-31 17:00（北京时间）截止，不能再新建、修改或提交',
-    message_en: 'submissions closed at 2026-03-31T09:00:00.000Z; nothing can be created, edited or submitted',
-  })
+  @ApiError(409, undefined, refusalExample(SubmissionErrors.deadlinePassed(new Date('2026-03-31T09:00:00Z'))))
   submit(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<SubmissionResponseDto> {
     return this.submissions.submit(actor, params.id);
   }
