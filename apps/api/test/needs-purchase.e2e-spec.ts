@@ -175,7 +175,7 @@ describe('买单 of a direct purchase: the office buys the picked offer and it i
     const above = await api().post(`/service-orders/${orderId}/purchase`).set('authorization', office.clerks[0]);
     expect(above.status).toBe(409);
     expect(above.body).toMatchObject({ reason: 'SERVICE_ORDER_ABOVE_SMALL_PURCHASE_LIMIT' });
-    expect((above.body as Refusal).message_zh).toContain('¥4,000');
+    expect((above.body as Refusal).message_zh).toContain('¥4,000.00');
 
     await served.db.getRepository(Tenant).update(office.tenantId, { settings: {} });
     const noGrantor = await api()

@@ -233,7 +233,7 @@ describe('点单式: residents post and support needs, communities draft orders,
       .send(orderBody([needId], { budgetCapFen: 2_000_001 }))
       .expect(400);
     expect(tooBig.body).toMatchObject({ reason: 'SERVICE_ORDER_ABOVE_SMALL_PURCHASE_LIMIT', field: 'budgetCapFen' });
-    expect((tooBig.body as Refusal).message_zh).toContain('¥20,000');
+    expect((tooBig.body as Refusal).message_zh).toContain('¥20,000.00');
     const drafted = await api()
       .post('/service-orders')
       .set('authorization', community.auth)

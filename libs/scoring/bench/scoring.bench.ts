@@ -20,6 +20,7 @@ import {
   type ProjectRankingPolicy,
   type ScoreSheet,
   seededRandom,
+  yuanFigure,
 } from '../src';
 
 const SEED = 20_170_601;
@@ -171,7 +172,7 @@ function line(label: string, ms: number, extra = ''): void {
 
 function fundedSummary(result: AllocationResult): string {
   const funded = result.outcomes.filter((o) => o.amount > 0n).length;
-  return `${funded} funded, ¥${(Number(result.total) / 100).toLocaleString('en-US')} of ¥${(Number(result.pool) / 100).toLocaleString('en-US')}`;
+  return `${funded} funded, ${yuanFigure(result.total)} of ${yuanFigure(result.pool)}`;
 }
 
 function main(): void {

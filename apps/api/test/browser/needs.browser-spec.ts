@@ -284,7 +284,7 @@ describe('点单式 in Chromium: residents post and support on a phone, a commun
     await form.getByLabel('服务结束日期').fill('2027-12-31');
     await form.getByLabel('预算上限（元）').fill('50000');
     await form.getByRole('button', { name: '保存草稿' }).click();
-    await form.getByText('超过街道小额直接购买上限 ¥20,000').waitFor();
+    await form.getByText('超过街道小额直接购买上限 ¥20,000.00').waitFor();
     await expectReadable(page, 'apply-needs-draft-refused');
     await form.getByLabel('预算上限（元）').fill('5000');
     await form.getByRole('button', { name: '保存草稿' }).click();

@@ -1,3 +1,4 @@
+import { yuanFigure } from '@app/scoring';
 import { DomainErrorCode } from '../domain-error-code';
 import {
   NEED_CATEGORY_LABELS,
@@ -62,8 +63,6 @@ export enum NeedsRefusal {
   NotFlagged = 'NEED_NOT_FLAGGED',
   NotVoidable = 'NEED_NOT_VOIDABLE',
 }
-
-const yuan = (fen: number) => `¥${(fen / 100).toLocaleString('en-US', { maximumFractionDigits: 2 })}`;
 
 /** 点单式: the refusals of needs walls, needs lists, service orders, offers and delivery. */
 export const NeedsErrors = {
@@ -196,8 +195,8 @@ export const NeedsErrors = {
       DomainErrorCode.ValidationFailed,
       NeedsRefusal.AboveSmallPurchaseLimit,
       {
-        zh: `预算上限 ${yuan(capFen)} 超过街道小额直接购买上限 ${yuan(limitFen)}，请纳入创投大赛`,
-        en: `the budget cap ${yuan(capFen)} is above the office’s small-purchase limit ${yuan(limitFen)}; buy it through a competition`,
+        zh: `预算上限 ${yuanFigure(capFen)} 超过街道小额直接购买上限 ${yuanFigure(limitFen)}，请纳入创投大赛`,
+        en: `the budget cap ${yuanFigure(capFen)} is above the office’s small-purchase limit ${yuanFigure(limitFen)}; buy it through a competition`,
       },
       'budgetCapFen',
     ),
@@ -208,8 +207,8 @@ export const NeedsErrors = {
       DomainErrorCode.Conflict,
       NeedsRefusal.AboveSmallPurchaseLimit,
       {
-        zh: `选定报价 ${yuan(amountFen)} 超过街道现行小额直接购买上限 ${yuan(limitFen)}，不能直接购买`,
-        en: `the picked offer ${yuan(amountFen)} is above the office’s current small-purchase limit ${yuan(limitFen)}; it cannot be bought directly`,
+        zh: `选定报价 ${yuanFigure(amountFen)} 超过街道现行小额直接购买上限 ${yuanFigure(limitFen)}，不能直接购买`,
+        en: `the picked offer ${yuanFigure(amountFen)} is above the office’s current small-purchase limit ${yuanFigure(limitFen)}; it cannot be bought directly`,
       },
       'orderId',
     ),
@@ -225,8 +224,8 @@ export const NeedsErrors = {
       DomainErrorCode.ValidationFailed,
       NeedsRefusal.AboveCompetitionMax,
       {
-        zh: `预算上限 ${yuan(capFen)} 超过该大赛单个项目的资助上限 ${yuan(maxFen)}`,
-        en: `the budget cap ${yuan(capFen)} is above the competition’s per-project maximum ${yuan(maxFen)}`,
+        zh: `预算上限 ${yuanFigure(capFen)} 超过该大赛单个项目的资助上限 ${yuanFigure(maxFen)}`,
+        en: `the budget cap ${yuanFigure(capFen)} is above the competition’s per-project maximum ${yuanFigure(maxFen)}`,
       },
       'budgetCapFen',
     ),
@@ -268,8 +267,8 @@ export const NeedsErrors = {
       DomainErrorCode.ValidationFailed,
       NeedsRefusal.OfferAboveCap,
       {
-        zh: `报价 ${yuan(amountFen)} 超过订单的预算上限 ${yuan(capFen)}`,
-        en: `the offer ${yuan(amountFen)} is above the order’s budget cap ${yuan(capFen)}`,
+        zh: `报价 ${yuanFigure(amountFen)} 超过订单的预算上限 ${yuanFigure(capFen)}`,
+        en: `the offer ${yuanFigure(amountFen)} is above the order’s budget cap ${yuanFigure(capFen)}`,
       },
       'amountFen',
     ),
@@ -312,8 +311,8 @@ export const NeedsErrors = {
       DomainErrorCode.ValidationFailed,
       NeedsRefusal.SubmissionAboveCap,
       {
-        zh: `申请资助 ${yuan(requestedFen)} 超过订单的预算上限 ${yuan(capFen)}`,
-        en: `the requested grant ${yuan(requestedFen)} is above the order’s budget cap ${yuan(capFen)}`,
+        zh: `申请资助 ${yuanFigure(requestedFen)} 超过订单的预算上限 ${yuanFigure(capFen)}`,
+        en: `the requested grant ${yuanFigure(requestedFen)} is above the order’s budget cap ${yuanFigure(capFen)}`,
       },
       'submissionId',
     ),
