@@ -43,7 +43,7 @@ export class TenantsController {
     status: 201,
     forbidden: 'admins only',
     notFound: 'no such parent office',
-    notFoundExample: { ...NO_SUCH_TENANT, field: 'parentId' },
+    notFoundExample: refusalExample(AdminErrors.tenantNotFound('parentId')),
   })
   @ApiJsonBodyErrors()
   create(@CurrentActor() actor: Actor, @Body() dto: CreateTenantDto): Promise<TenantResponseDto> {

@@ -51,9 +51,11 @@ export class EvaluationsController {
     forbidden: 'only the grants office',
     notFound: 'no such competition',
   })
-  @ApiError(409, 'a round of the stage is open, or nothing to evaluate', {
-    ...refusalExample(EvaluationErrors.nothingToEvaluate(EvaluationStage.Reevaluation)),
-  })
+  @ApiError(
+    409,
+    'a round of the stage is open, or nothing to evaluate',
+    refusalExample(EvaluationErrors.nothingToEvaluate(EvaluationStage.Reevaluation)),
+  )
   open(
     @CurrentActor() actor: Actor,
     @Param() params: CompetitionIdParams,
@@ -172,9 +174,11 @@ export class EvaluationsController {
     notFound: 'no such round, evaluator or project in the round',
     notFoundExample: ROUND_NOT_FOUND,
   })
-  @ApiError(409, 'the round is closed, or the evaluator is recused', {
-    ...refusalExample(EvaluationErrors.evaluatorRecused('同一社区：洲边 / same community: 洲边')),
-  })
+  @ApiError(
+    409,
+    'the round is closed, or the evaluator is recused',
+    refusalExample(EvaluationErrors.evaluatorRecused('同一社区：洲边 / same community: 洲边')),
+  )
   enterSheet(
     @CurrentActor() actor: Actor,
     @Param() params: EvaluationSheetParams,

@@ -81,9 +81,11 @@ export class EvaluatorTabletController {
   @ApiResponse({ status: 200, type: EvaluatorRoundViewDto })
   @ApiEvaluatorErrors()
   @ApiError(404, '不是本人所在的轮次，或项目不在本轮 / not your round, or not a project of it', ROUND_NOT_FOUND)
-  @ApiError(409, '轮次已结束，或本人已回避 / the round is closed, or you are recused', {
-    ...refusalExample(EvaluationErrors.roundClosed()),
-  })
+  @ApiError(
+    409,
+    '轮次已结束，或本人已回避 / the round is closed, or you are recused',
+    refusalExample(EvaluationErrors.roundClosed()),
+  )
   @ApiJsonBodyErrors()
   submitSheet(
     @CurrentActor() actor: EvaluatorActor,
