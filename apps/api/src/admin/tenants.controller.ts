@@ -4,7 +4,7 @@ import { AdminErrors, Role } from '@app/domain';
 import { Allow } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ApiAnswerOrNotFound } from '../common/api-answer.decorator';
+import { AnswerRefusals, ApiAnswerOrNotFound } from '../common/api-answer.decorator';
 import { ApiCallerErrors, ApiJsonBodyErrors, refusalExample } from '../common/api-error.decorator';
 import { IdParamDto } from '../common/id-param.dto';
 import { BoundedListQueryDto, pageItems } from '../common/page-query.dto';
@@ -13,6 +13,13 @@ import { TenantSettingsDto, TenantSettingsResponseDto } from './dto/tenant-setti
 import { TenantsService } from './tenants.service';
 
 const NO_SUCH_TENANT = refusalExample(AdminErrors.tenantNotFound());
+
+/** An office's settings: an admin reads any office's, an office only its own. */
+const OWN_SETTINGS: AnswerRefusals = {
+  forbidden: 'admins and offices only',
+  notFound: 'no such office, or another office’s',
+  notFoundExample: NO_SUCH_TENANT,
+};
 
 @ApiTags('admin 管理控制台')
 @Controller('tenants')
@@ -73,11 +80,7 @@ export class TenantsController {
     summary: '单位设置 / an office’s settings',
     description: '办公室只能查看本单位的设置。\n\nAn office reads its own only; another office’s reads as missing.',
   })
-  @ApiAnswerOrNotFound(TenantSettingsResponseDto, {
-    forbidden: 'admins and offices only',
-    notFound: 'no such office, or another office’s',
-    notFoundExample: NO_SUCH_TENANT,
-  })
+  @ApiAnswerOrNotFound(TenantSettingsResponseDto, OWN_SETTINGS)
   settings(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<TenantSettingsResponseDto> {
     return this.tenants.settings(actor, params.id);
   }
@@ -91,11 +94,7 @@ export class TenantsController {
       'The grantor becomes party A of new competitions by default; the notice texts open and close the public ' +
       'notice. A section left out goes back to the platform’s default.',
   })
-  @ApiAnswerOrNotFound(TenantSettingsResponseDto, {
-    forbidden: 'admins and offices only',
-    notFound: 'no such office, or another office’s',
-    notFoundExample: NO_SUCH_TENANT,
-  })
+  @ApiAnswerOrNotFound(TenantSettingsResponseDto, OWN_SETTINGS)
   @ApiJsonBodyErrors()
   replaceSettings(
     @CurrentActor() actor: Actor,

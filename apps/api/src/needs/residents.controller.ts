@@ -5,7 +5,7 @@ import { NEED_GUARDS, NEED_PHOTO_MAX_MIB, NEED_PHOTO_TYPES, NeedsErrors, Role, V
 import { Allow, Public } from '../auth/access.decorator';
 import { ResidentActor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ApiAnswerOrNotFound } from '../common/api-answer.decorator';
+import { AnswerRefusals, ApiAnswerOrNotFound } from '../common/api-answer.decorator';
 import { ApiCallerErrors, ApiError, ApiJsonBodyErrors, refusalExample } from '../common/api-error.decorator';
 import { ApiFileUpload } from '../common/api-file-upload.decorator';
 import { ApiDownload } from '../common/content-disposition';
@@ -29,6 +29,14 @@ import { ResidentsService } from './residents.service';
 import { ApiSmsUnavailable } from '../votes/api-sms-unavailable.decorator';
 
 const RESIDENTS = '仅限已验证的居民 / verified residents only';
+
+/** A verified resident's support or rating of one need on a wall, recorded with 201. */
+const RESIDENT_ON_NEED: AnswerRefusals = {
+  status: 201,
+  forbidden: RESIDENTS,
+  notFound: 'no such need on a wall',
+  notFoundExample: refusalExample(NeedsErrors.needNotFound()),
+};
 
 @ApiTags('needs 居民点单')
 @Controller()
@@ -137,12 +145,7 @@ export class ResidentsController {
       'One support per phone-verified resident and need. Bursts from one address, one phone or onto one need count, ' +
       'flagged for the community’s review queue; a voided support stops counting.',
   })
-  @ApiAnswerOrNotFound(NeedDto, {
-    status: 201,
-    forbidden: RESIDENTS,
-    notFound: 'no such need on a wall',
-    notFoundExample: refusalExample(NeedsErrors.needNotFound()),
-  })
+  @ApiAnswerOrNotFound(NeedDto, RESIDENT_ON_NEED)
   @ApiError(409, 'already supported, or delivered', refusalExample(NeedsErrors.alreadySupported()))
   @ApiError(429, 'too many from one address', refusalExample(NeedsErrors.rateLimited(NEED_GUARDS.windowSeconds)))
   @ApiJsonBodyErrors()
@@ -206,12 +209,7 @@ export class ResidentsController {
     description:
       '需求完成后，提出或附议过它的居民可以评价；再评一次改为新的分数。\n\nOnce delivered, by those who posted or supported it; rating again replaces the rating.',
   })
-  @ApiAnswerOrNotFound(NeedDto, {
-    status: 201,
-    forbidden: RESIDENTS,
-    notFound: 'no such need on a wall',
-    notFoundExample: refusalExample(NeedsErrors.needNotFound()),
-  })
+  @ApiAnswerOrNotFound(NeedDto, RESIDENT_ON_NEED)
   @ApiError(409, 'not delivered yet', refusalExample(NeedsErrors.notDelivered()))
   @ApiJsonBodyErrors()
   rate(@CurrentActor() actor: ResidentActor, @Param() params: IdParamDto, @Body() dto: RateNeedDto): Promise<NeedDto> {

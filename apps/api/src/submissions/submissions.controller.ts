@@ -4,7 +4,7 @@ import { ApiKeyScope, CompetitionErrors, Role, SubmissionErrors } from '@app/dom
 import { Allow, KeyScope } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ApiAnswerOrNotFound } from '../common/api-answer.decorator';
+import { AnswerRefusals, ApiAnswerOrNotFound } from '../common/api-answer.decorator';
 import { ApiCallerErrors, ApiError, ApiJsonBodyErrors, refusalExample } from '../common/api-error.decorator';
 import { IdParamDto } from '../common/id-param.dto';
 import {
@@ -19,6 +19,12 @@ import {
 import { SubmissionsService } from './submissions.service';
 
 const NOT_FOUND_EXAMPLE = refusalExample(SubmissionErrors.notFound());
+
+/** An applicant's route on one submission: another organization's reads as missing. */
+const OWN_SUBMISSION: AnswerRefusals = {
+  notFound: 'missing, or another organization’s',
+  notFoundExample: NOT_FOUND_EXAMPLE,
+};
 
 @ApiTags('submissions 项目申报与资格审查')
 @Controller()
@@ -92,10 +98,7 @@ export class SubmissionsController {
     summary: '查看申报项目（含资格审查结果） / one submission, with its screening result',
     description: 'Another organization’s submission answers 404, exactly like a missing one.',
   })
-  @ApiAnswerOrNotFound(SubmissionResponseDto, {
-    notFound: 'missing, or another organization’s',
-    notFoundExample: NOT_FOUND_EXAMPLE,
-  })
+  @ApiAnswerOrNotFound(SubmissionResponseDto, OWN_SUBMISSION)
   get(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<SubmissionResponseDto> {
     return this.submissions.get(actor, params.id);
   }
@@ -109,10 +112,7 @@ export class SubmissionsController {
       'Drafts and submitted projects can be edited while the competition is open and before the deadline; ' +
       'each field sent replaces the stored one and the whole is checked again.',
   })
-  @ApiAnswerOrNotFound(SubmissionResponseDto, {
-    notFound: 'missing, or another organization’s',
-    notFoundExample: NOT_FOUND_EXAMPLE,
-  })
+  @ApiAnswerOrNotFound(SubmissionResponseDto, OWN_SUBMISSION)
   @ApiError(409, 'closed, past the deadline, withdrawn or stale')
   @ApiJsonBodyErrors()
   update(
@@ -147,10 +147,7 @@ export class SubmissionsController {
     summary: '撤回申报 / withdraw a submission',
     description: 'Possible until the roadshow starts. A withdrawn project no longer counts for one-per-organization.',
   })
-  @ApiAnswerOrNotFound(SubmissionResponseDto, {
-    notFound: 'missing, or another organization’s',
-    notFoundExample: NOT_FOUND_EXAMPLE,
-  })
+  @ApiAnswerOrNotFound(SubmissionResponseDto, OWN_SUBMISSION)
   @ApiError(409, 'already withdrawn, or the roadshow has started')
   withdraw(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<SubmissionResponseDto> {
     return this.submissions.withdraw(actor, params.id);

@@ -4,7 +4,7 @@ import { GrantState, GrantsErrors, Role, SupervisionErrors, TerminationProposalS
 import { Allow } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ApiAnswerOrNotFound } from '../common/api-answer.decorator';
+import { AnswerRefusals, ApiAnswerOrNotFound } from '../common/api-answer.decorator';
 import { ApiError, refusalExample, ApiCallerErrors } from '../common/api-error.decorator';
 import { IdParamDto } from '../common/id-param.dto';
 import {
@@ -17,6 +17,12 @@ import {
 import { TerminationProposalsService } from './termination-proposals.service';
 
 const DECIDED = refusalExample(SupervisionErrors.proposalDecided(TerminationProposalState.Confirmed));
+
+/** The office's decision on one proposal: the grants office only, and a proposal that is not there. */
+const DECIDE_PROPOSAL: AnswerRefusals = {
+  forbidden: 'only the grants office',
+  notFoundExample: refusalExample(SupervisionErrors.proposalNotFound()),
+};
 
 @ApiTags('supervision 项目监管')
 @Controller()
@@ -75,10 +81,7 @@ export class TerminationProposalsController {
       'organization barred for the rules’ years (3 by default). Audited as termination-proposal.confirm, ' +
       'grant.terminate, tranche.cancel, refund.open, sanction.record.',
   })
-  @ApiAnswerOrNotFound(TerminationProposalDto, {
-    forbidden: 'only the grants office',
-    notFoundExample: refusalExample(SupervisionErrors.proposalNotFound()),
-  })
+  @ApiAnswerOrNotFound(TerminationProposalDto, DECIDE_PROPOSAL)
   @ApiError(409, 'already decided, or the grant is already closed', DECIDED)
   confirm(
     @CurrentActor() actor: Actor,
@@ -97,10 +100,7 @@ export class TerminationProposalsController {
       '资助继续执行，理由随建议保存。审计：termination-proposal.override。\n\n' +
       'The grant goes on; the reason is kept with the proposal. Audited as termination-proposal.override.',
   })
-  @ApiAnswerOrNotFound(TerminationProposalDto, {
-    forbidden: 'only the grants office',
-    notFoundExample: refusalExample(SupervisionErrors.proposalNotFound()),
-  })
+  @ApiAnswerOrNotFound(TerminationProposalDto, DECIDE_PROPOSAL)
   @ApiError(409, 'already decided', DECIDED)
   override(
     @CurrentActor() actor: Actor,
