@@ -4,7 +4,7 @@ import { AdminErrors, INVITATION_HOURS, Role } from '@app/domain';
 import { Allow, Public } from '../auth/access.decorator';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ApiAnswerOrNotFound } from '../common/api-answer.decorator';
+import { AnswerRefusals, ApiAnswerOrNotFound } from '../common/api-answer.decorator';
 import { ApiError, ApiJsonBodyErrors, refusalExample } from '../common/api-error.decorator';
 import { IdParamDto } from '../common/id-param.dto';
 import { BoundedListQueryDto, pageItems } from '../common/page-query.dto';
@@ -22,6 +22,13 @@ import {
 
 const NO_SUCH_ACCOUNT = refusalExample(AdminErrors.accountNotFound());
 const INVALID_LINK = refusalExample(AdminErrors.invitationInvalid());
+
+/** An admin's route on one office account. */
+const ADMIN_ON_ACCOUNT: AnswerRefusals = {
+  forbidden: 'admins only',
+  notFound: 'no such office account',
+  notFoundExample: NO_SUCH_ACCOUNT,
+};
 
 @ApiTags('admin 管理控制台')
 @Controller()
@@ -68,11 +75,7 @@ export class AccountsController {
       '立即生效：该账号已登录的会话和个人 API 密钥在下一次请求时即被拒绝。\n\n' +
       'At once: the account’s sessions and personal API keys are refused on their next request.',
   })
-  @ApiAnswerOrNotFound(AccountResponseDto, {
-    forbidden: 'admins only',
-    notFound: 'no such office account',
-    notFoundExample: NO_SUCH_ACCOUNT,
-  })
+  @ApiAnswerOrNotFound(AccountResponseDto, ADMIN_ON_ACCOUNT)
   disable(@CurrentActor() actor: Actor, @Param() params: AccountIdParamDto): Promise<AccountResponseDto> {
     return this.accounts.disable(actor, params.id);
   }
@@ -81,11 +84,7 @@ export class AccountsController {
   @Allow(Role.Admin)
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: '恢复账号 / re-enable an account', description: 'The person signs in again.' })
-  @ApiAnswerOrNotFound(AccountResponseDto, {
-    forbidden: 'admins only',
-    notFound: 'no such office account',
-    notFoundExample: NO_SUCH_ACCOUNT,
-  })
+  @ApiAnswerOrNotFound(AccountResponseDto, ADMIN_ON_ACCOUNT)
   enable(@CurrentActor() actor: Actor, @Param() params: AccountIdParamDto): Promise<AccountResponseDto> {
     return this.accounts.enable(actor, params.id);
   }
@@ -99,11 +98,7 @@ export class AccountsController {
       '原密码和所有会话立即失效；返回新的一次性链接，只显示这一次。\n\n' +
       'The old password and every session stop now; returns a fresh one-time link, shown only now.',
   })
-  @ApiAnswerOrNotFound(InvitedAccountResponseDto, {
-    forbidden: 'admins only',
-    notFound: 'no such office account',
-    notFoundExample: NO_SUCH_ACCOUNT,
-  })
+  @ApiAnswerOrNotFound(InvitedAccountResponseDto, ADMIN_ON_ACCOUNT)
   reset(@CurrentActor() actor: Actor, @Param() params: AccountIdParamDto): Promise<InvitedAccountResponseDto> {
     return this.accounts.reset(actor, params.id);
   }
