@@ -3,7 +3,7 @@ import { escapeHtml, pageTitle, pageUrls } from '../src/pages/page-shell';
 import { PAGES } from '../src/pages/page-table';
 import { serveApp } from './test-app';
 
-/** What a browser gets at each page's address, as the static index.html files gave it before. */
+/** What a browser gets at each page's address: the HTML the API renders from the page table. */
 describe('the pages', () => {
   const served = serveApp();
   const http = () => request(served.app.getHttpServer());
