@@ -1,6 +1,6 @@
 import { Page, PageBody, escapeHtml, pageTitle, pageUrls, renderPage } from './page-shell';
 
-const NOSCRIPT = { zh: '请启用 JavaScript。', en: 'Enable JavaScript.' };
+const TASK = { zh: '查看公示', en: 'read the notice' };
 
 function page(body: PageBody, extra: Partial<Page> = {}): Page {
   return {
@@ -33,11 +33,9 @@ describe('the page shell', () => {
 
   it('titles a console or public page "中文 · English — 公益创投大赛平台", a tablet, the screen and the landing page without the suffix', () => {
     expect(pageTitle(page({ kind: 'console' }))).toBe('管理控制台 · Office console — 公益创投大赛平台');
-    expect(pageTitle(page({ kind: 'public', noscript: NOSCRIPT }))).toBe(
-      '管理控制台 · Office console — 公益创投大赛平台',
-    );
-    expect(pageTitle(page({ kind: 'tablet', noscript: NOSCRIPT }))).toBe('管理控制台 · Office console');
-    expect(pageTitle(page({ kind: 'screen', noscript: NOSCRIPT }))).toBe('管理控制台 · Office console');
+    expect(pageTitle(page({ kind: 'public', task: TASK }))).toBe('管理控制台 · Office console — 公益创投大赛平台');
+    expect(pageTitle(page({ kind: 'tablet', task: TASK }))).toBe('管理控制台 · Office console');
+    expect(pageTitle(page({ kind: 'screen', task: TASK }))).toBe('管理控制台 · Office console');
     expect(pageTitle(page({ kind: 'home', links: [] }))).toBe('管理控制台 · Office console');
     expect(renderPage(page({ kind: 'console' })).html).toContain(
       '<title>管理控制台 · Office console — 公益创投大赛平台</title>',
@@ -52,23 +50,23 @@ describe('the page shell', () => {
   });
 
   it('tells a public page’s reader without JavaScript what to do, Chinese first', () => {
-    expect(compact(renderPage(page({ kind: 'public', noscript: NOSCRIPT })).html)).toContain(
-      '<body><main class="public-main"><noscript>请启用 JavaScript。 / Enable JavaScript.</noscript></main></body>',
+    expect(compact(renderPage(page({ kind: 'public', task: TASK })).html)).toContain(
+      '<body><main class="public-main"><noscript>请启用 JavaScript 后查看公示。 / Enable JavaScript to read the notice.</noscript></main></body>',
     );
   });
 
   it('fits a tablet page to the whole screen in the brand colour, and gives the tablets and the screen div#app', () => {
-    const tablet = compact(renderPage(page({ kind: 'tablet', noscript: NOSCRIPT })).html);
+    const tablet = compact(renderPage(page({ kind: 'tablet', task: TASK })).html);
     expect(tablet).toContain(
       '<meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" /><meta name="theme-color" content="#b3261e" />',
     );
     expect(tablet).toContain(
-      '<body><div id="app"><noscript>请启用 JavaScript。 / Enable JavaScript.</noscript></div></body>',
+      '<body><div id="app"><noscript>请启用 JavaScript 后查看公示。 / Enable JavaScript to read the notice.</noscript></div></body>',
     );
-    const screen = compact(renderPage(page({ kind: 'screen', noscript: NOSCRIPT })).html);
+    const screen = compact(renderPage(page({ kind: 'screen', task: TASK })).html);
     expect(screen).not.toContain('theme-color');
     expect(screen).toContain(
-      '<body><div id="app"><noscript>请启用 JavaScript。 / Enable JavaScript.</noscript></div></body>',
+      '<body><div id="app"><noscript>请启用 JavaScript 后查看公示。 / Enable JavaScript to read the notice.</noscript></div></body>',
     );
   });
 
@@ -87,8 +85,8 @@ describe('the page shell', () => {
 
   it('keeps a page’s URL out of the Referer only where it asks to', () => {
     const tag = '<meta name="referrer" content="no-referrer" />';
-    expect(renderPage(page({ kind: 'public', noscript: NOSCRIPT }, { noReferrer: true })).html).toContain(tag);
-    expect(renderPage(page({ kind: 'public', noscript: NOSCRIPT })).html).not.toContain(tag);
+    expect(renderPage(page({ kind: 'public', task: TASK }, { noReferrer: true })).html).toContain(tag);
+    expect(renderPage(page({ kind: 'public', task: TASK })).html).not.toContain(tag);
   });
 
   it('escapes every text it inserts, in text and in attribute values', () => {

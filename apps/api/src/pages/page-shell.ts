@@ -14,9 +14,11 @@ export interface PageLink {
  */
 export type PageBody =
   | { readonly kind: 'console'; readonly narrow?: true }
-  | { readonly kind: 'public'; readonly noscript: Bilingual }
-  | { readonly kind: 'tablet'; readonly noscript: Bilingual }
-  | { readonly kind: 'screen'; readonly noscript: Bilingual }
+  | {
+      readonly kind: 'public' | 'tablet' | 'screen';
+      /** What the page needs JavaScript for, completing "请启用 JavaScript 后… / Enable JavaScript to …". */
+      readonly task: Bilingual;
+    }
   | { readonly kind: 'home'; readonly links: readonly PageLink[] };
 
 export interface Page {
@@ -81,6 +83,8 @@ function markup(strings: TemplateStringsArray, ...inserts: readonly Insert[]): M
 
 const bilingual = (text: Bilingual, separator: string): string => `${text.zh}${separator}${text.en}`;
 
+const noscript = (task: Bilingual): string => `请启用 JavaScript 后${task.zh}。 / Enable JavaScript to ${task.en}.`;
+
 /**
  * `中文 · English — 公益创投大赛平台` in a browser tab; the tablets and the hall's screen run full
  * screen under their own name, and the landing page is the platform itself.
@@ -106,12 +110,12 @@ function bodyOf(page: Page): Markup {
     </main>`;
     case 'public':
       return markup`<main class="public-main">
-      <noscript>${bilingual(body.noscript, ' / ')}</noscript>
+      <noscript>${noscript(body.task)}</noscript>
     </main>`;
     case 'tablet':
     case 'screen':
       return markup`<div id="app">
-      <noscript>${bilingual(body.noscript, ' / ')}</noscript>
+      <noscript>${noscript(body.task)}</noscript>
     </div>`;
     case 'home':
       return markup`<main>

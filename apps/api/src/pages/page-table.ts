@@ -1,27 +1,31 @@
+import type { Bilingual } from '@app/domain';
 import { PLATFORM_NAME, Page } from './page-shell';
 
 const PUBLIC_CSS = '/shared/public.css';
 const CONSOLE_CSS = '/shared/console.css';
 
-const OFFICE: Page = {
-  path: '/office/',
-  title: { zh: '管理控制台', en: 'Office console' },
-  stylesheets: [CONSOLE_CSS, '/office/office.css'],
-  script: '/office/main.js',
-  body: { kind: 'console' },
-};
+// Every page but the landing one runs the main.js of its own folder.
+const inFolder = (folder: string) => ({ path: `/${folder}/`, script: `/${folder}/main.js` });
 
-const APPLY: Page = {
-  path: '/apply/',
-  title: { zh: '项目申报', en: 'Apply' },
-  stylesheets: [CONSOLE_CSS, '/apply/apply.css'],
-  script: '/apply/main.js',
-  body: { kind: 'console', narrow: true },
-};
+function consolePage(folder: string, title: Bilingual, stylesheets: readonly string[], narrow?: true): Page {
+  return { ...inFolder(folder), title, stylesheets: [CONSOLE_CSS, ...stylesheets], body: { kind: 'console', narrow } };
+}
+
+function publicPage(folder: string, title: Bilingual, task: Bilingual, stylesheets: readonly string[] = []): Page {
+  return { ...inFolder(folder), title, stylesheets: [PUBLIC_CSS, ...stylesheets], body: { kind: 'public', task } };
+}
+
+function tabletPage(folder: string, title: Bilingual, task: Bilingual, stylesheets: readonly string[]): Page {
+  return { ...inFolder(folder), title, stylesheets, body: { kind: 'tablet', task } };
+}
+
+const OFFICE = consolePage('office', { zh: '管理控制台', en: 'Office console' }, ['/office/office.css']);
+const APPLY = consolePage('apply', { zh: '项目申报', en: 'Apply' }, ['/apply/apply.css'], true);
 
 /**
- * Every page the API serves, one line each: the layout (page-shell.ts) spells what they share, so
- * a page's own title, stylesheets, script and body texts are all that is written here.
+ * Every page the API serves: the layout (page-shell.ts) spells what they share, so a page's own
+ * title, stylesheets, script and body texts are all that is written here. A tablet's or a public
+ * page's task completes "请启用 JavaScript 后… / Enable JavaScript to …" for a browser without it.
  */
 export const PAGES: readonly Page[] = [
   {
@@ -40,87 +44,38 @@ export const PAGES: readonly Page[] = [
     },
   },
   OFFICE,
-  {
-    path: '/admin/',
-    title: { zh: '系统管理', en: 'Admin console' },
-    stylesheets: [CONSOLE_CSS, '/admin/admin.css'],
-    script: '/admin/main.js',
-    body: { kind: 'console' },
-  },
-  {
-    path: '/admin/invite/',
-    title: { zh: '设置密码', en: 'Accept the invitation' },
-    stylesheets: [PUBLIC_CSS, CONSOLE_CSS, '/admin/admin.css'],
-    script: '/admin/invite/main.js',
-    noReferrer: true,
-    body: { kind: 'public', noscript: { zh: '请启用 JavaScript 后设置密码。', en: 'Enable JavaScript to continue.' } },
-  },
   APPLY,
+  consolePage('admin', { zh: '系统管理', en: 'Admin console' }, ['/admin/admin.css']),
   {
-    path: '/judge/',
-    title: { zh: '评委打分', en: 'Judge scoring' },
-    stylesheets: ['/judge/judge.css'],
-    script: '/judge/main.js',
-    body: {
-      kind: 'tablet',
-      noscript: { zh: '请启用 JavaScript 后使用评委打分页面。', en: 'Enable JavaScript to use the judge page.' },
-    },
+    ...publicPage('admin/invite', { zh: '设置密码', en: 'Accept the invitation' }, { zh: '设置密码', en: 'continue' }, [
+      CONSOLE_CSS,
+      '/admin/admin.css',
+    ]),
+    noReferrer: true,
   },
+  publicPage('notice', { zh: '结果公示', en: 'Public notice' }, { zh: '查看公示', en: 'read the notice' }),
+  publicPage(
+    'accountability',
+    { zh: '项目进展公开', en: 'Project accountability' },
+    { zh: '查看项目进展', en: 'read the projects’ progress' },
+  ),
+  publicPage('vote', { zh: '网络投票', en: 'Public vote' }, { zh: '投票', en: 'vote' }, ['/vote/vote.css']),
+  publicPage('needs', { zh: '社区需求墙', en: 'Needs wall' }, { zh: '使用需求墙', en: 'use the needs wall' }, [
+    '/vote/vote.css',
+  ]),
+  tabletPage('judge', { zh: '评委打分', en: 'Judge scoring' }, { zh: '使用评委打分页面', en: 'use the judge page' }, [
+    '/judge/judge.css',
+  ]),
+  tabletPage(
+    'evaluate',
+    { zh: '评估打分', en: 'Evaluation scoring' },
+    { zh: '使用评估打分页面', en: 'use the evaluation page' },
+    ['/judge/judge.css', '/evaluate/evaluate.css'],
+  ),
   {
-    path: '/evaluate/',
-    title: { zh: '评估打分', en: 'Evaluation scoring' },
-    stylesheets: ['/judge/judge.css', '/evaluate/evaluate.css'],
-    script: '/evaluate/main.js',
-    body: {
-      kind: 'tablet',
-      noscript: { zh: '请启用 JavaScript 后使用评估打分页面。', en: 'Enable JavaScript to use the evaluation page.' },
-    },
-  },
-  {
-    path: '/screen/',
+    ...inFolder('screen'),
     title: { zh: '路演大屏', en: 'Live board' },
     stylesheets: ['/screen/screen.css'],
-    script: '/screen/main.js',
-    body: {
-      kind: 'screen',
-      noscript: { zh: '请启用 JavaScript 后使用路演大屏。', en: 'Enable JavaScript to show the live board.' },
-    },
-  },
-  {
-    path: '/notice/',
-    title: { zh: '结果公示', en: 'Public notice' },
-    stylesheets: [PUBLIC_CSS],
-    script: '/notice/main.js',
-    body: {
-      kind: 'public',
-      noscript: { zh: '请启用 JavaScript 后查看公示。', en: 'Enable JavaScript to read the notice.' },
-    },
-  },
-  {
-    path: '/accountability/',
-    title: { zh: '项目进展公开', en: 'Project accountability' },
-    stylesheets: [PUBLIC_CSS],
-    script: '/accountability/main.js',
-    body: {
-      kind: 'public',
-      noscript: { zh: '请启用 JavaScript 后查看项目进展。', en: 'Enable JavaScript to read the projects’ progress.' },
-    },
-  },
-  {
-    path: '/vote/',
-    title: { zh: '网络投票', en: 'Public vote' },
-    stylesheets: [PUBLIC_CSS, '/vote/vote.css'],
-    script: '/vote/main.js',
-    body: { kind: 'public', noscript: { zh: '请启用 JavaScript 后投票。', en: 'Enable JavaScript to vote.' } },
-  },
-  {
-    path: '/needs/',
-    title: { zh: '社区需求墙', en: 'Needs wall' },
-    stylesheets: [PUBLIC_CSS, '/vote/vote.css'],
-    script: '/needs/main.js',
-    body: {
-      kind: 'public',
-      noscript: { zh: '请启用 JavaScript 后使用需求墙。', en: 'Enable JavaScript to use the needs wall.' },
-    },
+    body: { kind: 'screen', task: { zh: '使用路演大屏', en: 'show the live board' } },
   },
 ];
