@@ -24,6 +24,8 @@ import { SECURITY_HEADERS, relaxPolicyForThirdPartyPages } from './common/securi
 import { metricsHooks } from './ops/http-metrics';
 import { MetricsService } from './ops/metrics.service';
 import { mountQueueDashboard } from './ops/queue-dashboard';
+import { PAGES } from './pages/page-table';
+import { servePages } from './pages/serve-pages';
 
 /**
  * Builds the API exactly as production runs it; the e2e tests use this too, so what they check
@@ -76,9 +78,11 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
 
   app.useGlobalPipes(new RequestValidationPipe());
   app.useGlobalFilters(new DomainErrorFilter());
-  // The pages are plain files served by the API itself: no separate front-end server, no CDN.
+  // The pages are served by the API itself: no separate front-end server, no CDN. Their HTML comes
+  // from one layout and the page table; their scripts and stylesheets are plain files, and
   // wildcard: false registers a route per existing file, so unknown paths still get the JSON 404.
-  app.useStaticAssets({ root: join(__dirname, '..', 'web'), prefix: '/', wildcard: false, index: ['index.html'] });
+  servePages(fastify, PAGES);
+  app.useStaticAssets({ root: join(__dirname, '..', 'web'), prefix: '/', wildcard: false, index: false });
   app.enableShutdownHooks();
 
   const builder = new DocumentBuilder()

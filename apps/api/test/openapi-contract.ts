@@ -6,6 +6,8 @@ import Ajv2020, { ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DASHBOARD_PATH } from '../src/ops/queue-dashboard-access.service';
+import { pageUrls } from '../src/pages/page-shell';
+import { PAGES } from '../src/pages/page-table';
 
 /**
  * Every response the tests receive from the API is checked against its own OpenAPI document:
@@ -92,6 +94,7 @@ function outsideTheApi(route: string): boolean {
     route.startsWith('/api/docs') ||
     route.startsWith('/api/openapi') ||
     route.startsWith(DASHBOARD_PATH) ||
+    PAGES.some((page) => pageUrls(page).includes(route)) ||
     existsSync(join(WEB_ROOT, route))
   );
 }

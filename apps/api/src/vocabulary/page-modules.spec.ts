@@ -1,7 +1,9 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, posix, relative, sep } from 'node:path';
 import { Context, Script, SourceTextModule, createContext } from 'node:vm';
 import { LiveEventType } from '@app/domain';
+import { Page, renderPage } from '../pages/page-shell';
+import { PAGES } from '../pages/page-table';
 import { PAGE_VOCABULARY, VOCABULARY_PATH, renderVocabulary } from './vocabulary-source';
 
 /**
@@ -49,14 +51,17 @@ function moduleLoader(context: Context): (path: string) => Promise<SourceTextMod
   };
 }
 
-/** What a page loads: its module scripts and stylesheets, then every module they import, recursively. */
-function importClosure(page: string): Set<string> {
-  const html = readFileSync(join(WEB, page, 'index.html'), 'utf8');
+/**
+ * What a page loads: the module scripts and stylesheets of the HTML the API serves for it, then
+ * every module they import, recursively.
+ */
+function importClosure(page: Page): Set<string> {
+  const { html } = renderPage(page);
   const entries = [
     ...[...html.matchAll(/<script\b[^>]*\btype="module"[^>]*\bsrc="([^"]+)"/g)].map((match) => match[1]),
     ...[...html.matchAll(/<link\b[^>]*\brel="stylesheet"[^>]*\bhref="([^"]+)"/g)].map((match) => match[1]),
   ];
-  const closure = new Set<string>([`/${page}/`]);
+  const closure = new Set<string>([page.path]);
   const context = createContext({});
   const visit = (path: string) => {
     if (closure.has(path)) return;
@@ -78,6 +83,16 @@ describe('the pages as ES modules', () => {
     const load = moduleLoader(createContext({}));
     await expect(load(path)).resolves.toMatchObject({ status: 'linked' });
   });
+
+  it.each(PAGES.map((page) => [page.path, page] as const))(
+    '%s loads only files the API serves: its stylesheets, its script and all they import',
+    (path, page) => {
+      const missing = [...importClosure(page)].filter(
+        (file) => file !== path && file !== VOCABULARY_PATH && !existsSync(join(WEB, file)),
+      );
+      expect(missing).toEqual([]);
+    },
+  );
 
   it('listen to every live event type the API sends: an EventSource only hears the names it subscribed to', async () => {
     const listened: string[] = [];
@@ -101,7 +116,9 @@ describe('the pages as ES modules', () => {
     const context = createContext({ self: { addEventListener: () => undefined } });
     new Script(readFileSync(join(WEB, 'judge/sw.js'), 'utf8')).runInContext(context);
     const cached = new Script('FILES').runInContext(context) as string[];
-    const closure = importClosure('judge');
+    const judge = PAGES.find((page) => page.path === '/judge/');
+    if (!judge) throw new Error('the page table has no judge page');
+    const closure = importClosure(judge);
     expect(closure).toContain(VOCABULARY_PATH);
     expect([...cached].sort()).toEqual([...closure].sort());
   });

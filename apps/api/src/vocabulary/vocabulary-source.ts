@@ -69,7 +69,12 @@ export function renderVocabulary(vocabulary: Readonly<Record<string, unknown>>):
   const text = Object.entries(vocabulary)
     .map(([name, value]) => `export const ${name} = ${JSON.stringify(value)};\n`)
     .join('');
-  return { text, etag: `"${createHash('sha256').update(text).digest('base64url').slice(0, 22)}"` };
+  return { text, etag: etagOf(text) };
+}
+
+/** A strong validator of a text the API renders once at startup, quoted as the ETag header wants it. */
+export function etagOf(text: string): string {
+  return `"${createHash('sha256').update(text).digest('base64url').slice(0, 22)}"`;
 }
 
 /** Whether an If-None-Match header names this ETag (a list, `*`, or a weak form all count). */
