@@ -1,8 +1,7 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
 import { CompetitionRules, CompetitionState } from '@app/domain';
 import { fenTransformer } from '../fen.transformer';
-import { VersionedRow } from '../edited-row';
-import { TenantColumn } from '../columns';
+import { VersionedOfficeRow } from '../versioned-office-row';
 
 export interface GrantorParty {
   readonly name: string;
@@ -10,15 +9,9 @@ export interface GrantorParty {
   readonly representative: string;
 }
 
+/** A competition, under the office that runs it and owns everything made for it. */
 @Entity({ name: 'competition' })
-export class Competition extends VersionedRow {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  /** The office that runs the competition and owns everything made for it. */
-  @TenantColumn()
-  tenantId: string;
-
+export class Competition extends VersionedOfficeRow {
   @Column({ type: 'text' })
   title: string;
 

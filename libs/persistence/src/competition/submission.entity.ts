@@ -1,8 +1,7 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import { ScreeningStatus, SubmissionState } from '@app/domain';
 import { fenTransformer } from '../fen.transformer';
-import { VersionedRow } from '../edited-row';
-import { InheritedTenantColumn } from '../columns';
+import { VersionedChildRow } from '../versioned-child-row';
 
 export interface BudgetLine {
   readonly item: string;
@@ -22,13 +21,7 @@ export interface Beneficiaries {
 
 @Entity({ name: 'submission' })
 @Index('submission_competition_idx', ['competitionId', 'state'])
-export class Submission extends VersionedRow {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @InheritedTenantColumn()
-  tenantId?: string;
-
+export class Submission extends VersionedChildRow {
   @Column({ name: 'competition_id', type: 'uuid' })
   competitionId: string;
 

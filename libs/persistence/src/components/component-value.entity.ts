@@ -1,5 +1,6 @@
-import { Column, Entity, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
-import { CreatedAtColumn, InheritedTenantColumn, UpdatedAtColumn } from '../columns';
+import { Column, Entity, VersionColumn } from 'typeorm';
+import { CreatedAtColumn, UpdatedAtColumn } from '../columns';
+import { CompetitionRow } from '../competition/competition-row';
 
 /**
  * One project's value of an input or vote component (评分构成), in points as exact text: a decimal
@@ -8,16 +9,7 @@ import { CreatedAtColumn, InheritedTenantColumn, UpdatedAtColumn } from '../colu
  * the system wrote the value (a vote round's close).
  */
 @Entity({ name: 'component_values' })
-export class ComponentValue {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @InheritedTenantColumn()
-  tenantId?: string;
-
-  @Column({ name: 'competition_id', type: 'uuid' })
-  competitionId: string;
-
+export class ComponentValue extends CompetitionRow {
   @Column({ name: 'component_key', type: 'text' })
   componentKey: string;
 

@@ -1,19 +1,11 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
 import { EvaluationRoundState, EvaluationRules, EvaluationStage } from '@app/domain';
-import { CreatedAtColumn, InheritedTenantColumn } from '../columns';
+import { CreatedAtColumn } from '../columns';
+import { CompetitionRow } from '../competition/competition-row';
 
 /** 评估轮次: one stage's evaluation of a competition's grants, under the evaluation rules of its opening. */
 @Entity({ name: 'evaluation_round' })
-export class EvaluationRound {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @InheritedTenantColumn()
-  tenantId?: string;
-
-  @Column({ name: 'competition_id', type: 'uuid' })
-  competitionId: string;
-
+export class EvaluationRound extends CompetitionRow {
   @Column({ type: 'text' })
   stage: EvaluationStage;
 

@@ -1,16 +1,11 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
 import { JudgeGroup } from '@app/domain';
-import { CreatedAtColumn, InheritedTenantColumn } from '../columns';
+import { CreatedAtColumn } from '../columns';
+import { ChildRow } from '../child-row';
 
 /** 评估人: a member of a round's panel in one of the four groups. */
 @Entity({ name: 'evaluator' })
-export class Evaluator {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @InheritedTenantColumn()
-  tenantId?: string;
-
+export class Evaluator extends ChildRow {
   @Column({ name: 'round_id', type: 'uuid' })
   roundId: string;
 

@@ -1,17 +1,12 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
 import { BudgetChangeState } from '@app/domain';
 import { FundedBudgetLine } from './grant-budget.entity';
-import { CreatedAtColumn, InheritedTenantColumn } from '../columns';
+import { CreatedAtColumn } from '../columns';
+import { ChildRow } from '../child-row';
 
 /** 预算调整: the grantee asks to move money between budget lines; the office decides. */
 @Entity({ name: 'budget_change' })
-export class BudgetChange {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @InheritedTenantColumn()
-  tenantId?: string;
-
+export class BudgetChange extends ChildRow {
   @Column({ name: 'grant_id', type: 'uuid' })
   grantId: string;
 

@@ -1,7 +1,6 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
 import { ReportKind, ReportState } from '@app/domain';
-import { VersionedRow } from '../edited-row';
-import { InheritedTenantColumn } from '../columns';
+import { VersionedChildRow } from '../versioned-child-row';
 
 export interface ReportActivity {
   readonly date: string;
@@ -26,13 +25,7 @@ export interface ReviewEntry {
 
 /** 报告: the grantee's monthly, mid-term or final report, reviewed by the office. */
 @Entity({ name: 'grant_report' })
-export class GrantReport extends VersionedRow {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @InheritedTenantColumn()
-  tenantId?: string;
-
+export class GrantReport extends VersionedChildRow {
   @Column({ name: 'grant_id', type: 'uuid' })
   grantId: string;
 

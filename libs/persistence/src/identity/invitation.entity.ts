@@ -1,19 +1,14 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
 import { InvitationPurpose } from '@app/domain';
-import { CreatedAtColumn, TenantColumn } from '../columns';
+import { CreatedAtColumn } from '../columns';
+import { OfficeRow } from '../office-row';
 
 /**
  * A one-time link with which a person sets the password of an office account: given to them by an
  * administrator, used once, expiring. Only a keyed digest of its token is kept.
  */
 @Entity({ name: 'invitation' })
-export class Invitation {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @TenantColumn()
-  tenantId: string;
-
+export class Invitation extends OfficeRow {
   @Column({ name: 'user_id', type: 'uuid' })
   userId: string;
 

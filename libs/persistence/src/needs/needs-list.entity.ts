@@ -1,16 +1,11 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
 import { NeedCategory } from '@app/domain';
-import { CreatedAtColumn, TenantColumn } from '../columns';
+import { CreatedAtColumn } from '../columns';
+import { OfficeRow } from '../office-row';
 
 /** 需求清单: a community's collected needs of one category, grouped to be drafted into orders. */
 @Entity({ name: 'needs_list' })
-export class NeedsList {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @TenantColumn()
-  tenantId: string;
-
+export class NeedsList extends OfficeRow {
   @Column({ name: 'community_id', type: 'uuid' })
   communityId: string;
 

@@ -1,17 +1,12 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
 import { OrderOfferState } from '@app/domain';
 import { fenTransformer } from '../fen.transformer';
-import { CreatedAtColumn, TenantColumn } from '../columns';
+import { CreatedAtColumn } from '../columns';
+import { OfficeRow } from '../office-row';
 
 /** 承单 by direct purchase: an organization's offer for an order, one per organization. */
 @Entity({ name: 'order_offer' })
-export class OrderOffer {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @TenantColumn()
-  tenantId: string;
-
+export class OrderOffer extends OfficeRow {
   @Column({ name: 'order_id', type: 'uuid' })
   orderId: string;
 

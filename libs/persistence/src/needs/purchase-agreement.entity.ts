@@ -1,7 +1,7 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
 import { fenTransformer } from '../fen.transformer';
 import { RenderedPdf } from '../rendered-pdf';
-import { CreatedAtColumn, InheritedTenantColumn } from '../columns';
+import { CreatedAtColumn } from '../columns';
 
 /**
  * 服务购买协议: the Chinese agreement of a direct purchase, rendered when the office bought the
@@ -9,13 +9,6 @@ import { CreatedAtColumn, InheritedTenantColumn } from '../columns';
  */
 @Entity({ name: 'purchase_agreement' })
 export class PurchaseAgreement extends RenderedPdf {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  /** Copied from the order by the database on insert (so unset before). */
-  @InheritedTenantColumn()
-  tenantId?: string;
-
   @Column({ name: 'order_id', type: 'uuid' })
   orderId: string;
 

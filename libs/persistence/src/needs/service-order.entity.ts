@@ -1,8 +1,7 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
 import { PurchaseRoute, ServiceOrderState } from '@app/domain';
-import { VersionedRow } from '../edited-row';
 import { fenTransformer } from '../fen.transformer';
-import { TenantColumn } from '../columns';
+import { VersionedOfficeRow } from '../versioned-office-row';
 
 /** One deliverable as the taker reported it. */
 export interface DeliveredItem {
@@ -20,17 +19,11 @@ export interface OrderDelivery {
 
 /**
  * 制单: a service order a community drafted from its needs, bought in a competition's category or
- * directly by its office within the small-purchase limit.
+ * directly by its office within the small-purchase limit. It is filed under the office that buys it:
+ * the competition's, or for a direct purchase the community's own.
  */
 @Entity({ name: 'service_order' })
-export class ServiceOrder extends VersionedRow {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  /** The office that buys it: the competition's, or for a direct purchase the community's own. */
-  @TenantColumn()
-  tenantId: string;
-
+export class ServiceOrder extends VersionedOfficeRow {
   @Column({ name: 'community_id', type: 'uuid' })
   communityId: string;
 

@@ -1,16 +1,11 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
 import { NotificationKind } from '@app/domain';
-import { CreatedAtColumn, TenantColumn } from '../columns';
+import { CreatedAtColumn } from '../columns';
+import { OfficeRow } from '../office-row';
 
 /** One message in one person's in-app inbox; e-mail and SMS copies are sent from it. */
 @Entity({ name: 'notification' })
-export class Notification {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @TenantColumn()
-  tenantId: string;
-
+export class Notification extends OfficeRow {
   @Column({ name: 'user_id', type: 'uuid' })
   userId: string;
 

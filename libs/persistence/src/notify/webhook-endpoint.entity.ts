@@ -1,15 +1,10 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { CreatedAtColumn, TenantColumn } from '../columns';
+import { Column, Entity } from 'typeorm';
+import { CreatedAtColumn } from '../columns';
+import { OfficeRow } from '../office-row';
 
 /** Where an office wants its events sent, and for which topics. */
 @Entity({ name: 'webhook_endpoint' })
-export class WebhookEndpoint {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @TenantColumn()
-  tenantId: string;
-
+export class WebhookEndpoint extends OfficeRow {
   @Column({ type: 'text' })
   url: string;
 

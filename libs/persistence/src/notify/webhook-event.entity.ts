@@ -1,16 +1,13 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { CreatedAtColumn, TenantColumn } from '../columns';
+import { Column, Entity } from 'typeorm';
+import { CreatedAtColumn } from '../columns';
+import { OfficeRow } from '../office-row';
 
-/** Something that happened in a competition, written in the same transaction as the change itself. */
+/**
+ * Something that happened in a competition, written in the same transaction as the change itself,
+ * under the competition's office: only that office's endpoints hear of it.
+ */
 @Entity({ name: 'webhook_event' })
-export class WebhookEvent {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  /** The competition's office: only its endpoints hear of it. */
-  @TenantColumn()
-  tenantId: string;
-
+export class WebhookEvent extends OfficeRow {
   @Column({ type: 'text' })
   topic: string;
 

@@ -1,7 +1,7 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import { fenTransformer } from '../fen.transformer';
 import { RenderedPdf } from '../rendered-pdf';
-import { CreatedAtColumn, InheritedTenantColumn } from '../columns';
+import { CreatedAtColumn } from '../columns';
 
 export type AgreementStatus = 'generated' | 'downloaded' | 'signed' | 'void';
 
@@ -12,12 +12,6 @@ export type AgreementStatus = 'generated' | 'downloaded' | 'signed' | 'void';
 @Entity({ name: 'agreement' })
 @Index('agreement_number_version_uq', ['competitionId', 'sequence', 'version', 'locale'], { unique: true })
 export class Agreement extends RenderedPdf {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @InheritedTenantColumn()
-  tenantId?: string;
-
   @Column({ name: 'competition_id', type: 'uuid' })
   competitionId: string;
 

@@ -1,15 +1,10 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { CreatedAtColumn, InheritedTenantColumn } from '../columns';
+import { Column, Entity } from 'typeorm';
+import { CreatedAtColumn } from '../columns';
+import { ChildRow } from '../child-row';
 
 /** 异议: an applicant's objection during the notice period, and the office's answer. */
 @Entity({ name: 'objection' })
-export class Objection {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @InheritedTenantColumn()
-  tenantId?: string;
-
+export class Objection extends ChildRow {
   @Column({ name: 'publication_id', type: 'uuid' })
   publicationId: string;
 

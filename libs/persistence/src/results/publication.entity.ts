@@ -1,18 +1,10 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { CreatedAtColumn, InheritedTenantColumn } from '../columns';
+import { Column, Entity } from 'typeorm';
+import { CreatedAtColumn } from '../columns';
+import { CompetitionRow } from '../competition/competition-row';
 
 /** A public notice period (公示) of one run's results. */
 @Entity({ name: 'publication' })
-export class Publication {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @InheritedTenantColumn()
-  tenantId?: string;
-
-  @Column({ name: 'competition_id', type: 'uuid' })
-  competitionId: string;
-
+export class Publication extends CompetitionRow {
   @Column({ name: 'run_id', type: 'uuid' })
   runId: string;
 

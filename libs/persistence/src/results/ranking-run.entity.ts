@@ -1,6 +1,7 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import { fenTransformer } from '../fen.transformer';
-import { CreatedAtColumn, InheritedTenantColumn } from '../columns';
+import { CreatedAtColumn } from '../columns';
+import { CompetitionRow } from '../competition/competition-row';
 
 export type RankingRunStatus = 'queued' | 'running' | 'succeeded' | 'failed';
 
@@ -10,16 +11,7 @@ export type RankingRunStatus = 'queued' | 'running' | 'succeeded' | 'failed';
  */
 @Entity({ name: 'ranking_run' })
 @Index('ranking_run_competition_idx', ['competitionId', 'createdAt'])
-export class RankingRun {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @InheritedTenantColumn()
-  tenantId?: string;
-
-  @Column({ name: 'competition_id', type: 'uuid' })
-  competitionId: string;
-
+export class RankingRun extends CompetitionRow {
   @Column({ type: 'text' })
   status: RankingRunStatus;
 

@@ -1,17 +1,11 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import { fenTransformer } from '../fen.transformer';
-import { InheritedTenantColumn } from '../columns';
+import { ChildRow } from '../child-row';
 
 /** One project's line in a run's published table: rank, score and its explanation, grant and its reason. */
 @Entity({ name: 'run_result' })
 @Index('run_result_run_submission_uq', ['runId', 'submissionId'], { unique: true })
-export class RunResult {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @InheritedTenantColumn()
-  tenantId?: string;
-
+export class RunResult extends ChildRow {
   @Column({ name: 'run_id', type: 'uuid' })
   runId: string;
 

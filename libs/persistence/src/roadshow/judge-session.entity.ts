@@ -1,15 +1,10 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { CreatedAtColumn, InheritedTenantColumn } from '../columns';
+import { Column, Entity } from 'typeorm';
+import { CreatedAtColumn } from '../columns';
+import { ChildRow } from '../child-row';
 
 /** One sign-in of a judge on a tablet; its id is in the judge's token. */
 @Entity({ name: 'judge_session' })
-export class JudgeSession {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @InheritedTenantColumn()
-  tenantId?: string;
-
+export class JudgeSession extends ChildRow {
   @Column({ name: 'judge_id', type: 'uuid' })
   judgeId: string;
 

@@ -1,15 +1,10 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
 import { JudgeGroup } from '@app/domain';
-import { CreatedAtColumn, InheritedTenantColumn } from '../columns';
+import { CreatedAtColumn } from '../columns';
+import { ChildRow } from '../child-row';
 
 @Entity({ name: 'judge' })
-export class Judge {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @InheritedTenantColumn()
-  tenantId?: string;
-
+export class Judge extends ChildRow {
   @Column({ name: 'roadshow_id', type: 'uuid' })
   roadshowId: string;
 

@@ -1,16 +1,11 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import { RecusalSource } from '@app/domain';
-import { CreatedAtColumn, InheritedTenantColumn } from '../columns';
+import { CreatedAtColumn } from '../columns';
+import { ChildRow } from '../child-row';
 
 @Entity({ name: 'recusal' })
 @Index('recusal_judge_submission_uq', ['judgeId', 'submissionId'], { unique: true })
-export class Recusal {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @InheritedTenantColumn()
-  tenantId?: string;
-
+export class Recusal extends ChildRow {
   @Column({ name: 'judge_id', type: 'uuid' })
   judgeId: string;
 

@@ -1,17 +1,11 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import { SlotState } from '@app/domain';
-import { InheritedTenantColumn } from '../columns';
+import { ChildRow } from '../child-row';
 
 @Entity({ name: 'roadshow_slot' })
 @Index('roadshow_slot_position_uq', ['roadshowId', 'position'], { unique: true })
 @Index('roadshow_slot_submission_uq', ['roadshowId', 'submissionId'], { unique: true })
-export class RoadshowSlot {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @InheritedTenantColumn()
-  tenantId?: string;
-
+export class RoadshowSlot extends ChildRow {
   @Column({ name: 'roadshow_id', type: 'uuid' })
   roadshowId: string;
 

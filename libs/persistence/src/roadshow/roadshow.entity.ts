@@ -1,14 +1,9 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { CreatedAtColumn, InheritedTenantColumn } from '../columns';
+import { Column, Entity } from 'typeorm';
+import { CreatedAtColumn } from '../columns';
+import { ChildRow } from '../child-row';
 
 @Entity({ name: 'roadshow' })
-export class Roadshow {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @InheritedTenantColumn()
-  tenantId?: string;
-
+export class Roadshow extends ChildRow {
   @Column({ name: 'competition_id', type: 'uuid', unique: true })
   competitionId: string;
 

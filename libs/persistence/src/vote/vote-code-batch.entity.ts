@@ -1,18 +1,9 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { InheritedTenantColumn } from '../columns';
+import { Column, Entity } from 'typeorm';
+import { VoteRoundRow } from './vote-round-row';
 
 /** A batch of one-time voter codes printed for one community; the codes themselves are never stored. */
 @Entity({ name: 'vote_code_batch' })
-export class VoteCodeBatch {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @InheritedTenantColumn()
-  tenantId?: string;
-
-  @Column({ name: 'round_id', type: 'uuid' })
-  roundId: string;
-
+export class VoteCodeBatch extends VoteRoundRow {
   @Column({ type: 'text' })
   community: string;
 

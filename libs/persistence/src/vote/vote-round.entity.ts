@@ -1,17 +1,10 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
 import { VoteResultsVisibility, VoterMethod } from '@app/domain';
-import { VersionedRow } from '../edited-row';
-import { InheritedTenantColumn } from '../columns';
+import { VersionedChildRow } from '../versioned-child-row';
 
 /** 网络投票: one public vote of a competition, its window and limits; editable until it opens. */
 @Entity({ name: 'vote_round' })
-export class VoteRound extends VersionedRow {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @InheritedTenantColumn()
-  tenantId?: string;
-
+export class VoteRound extends VersionedChildRow {
   @Column({ name: 'competition_id', type: 'uuid' })
   competitionId: string;
 

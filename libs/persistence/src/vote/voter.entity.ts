@@ -1,22 +1,14 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
 import { VoteFlag, VoterMethod } from '@app/domain';
-import { CreatedAtColumn, InheritedTenantColumn } from '../columns';
+import { CreatedAtColumn } from '../columns';
+import { VoteRoundRow } from './vote-round-row';
 
 /**
  * A resident allowed to vote in one round. Known only by a keyed digest of what proved them (their
  * printed code, or their phone number: never the number itself), so the table names nobody.
  */
 @Entity({ name: 'voter' })
-export class Voter {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @InheritedTenantColumn()
-  tenantId?: string;
-
-  @Column({ name: 'round_id', type: 'uuid' })
-  roundId: string;
-
+export class Voter extends VoteRoundRow {
   @Column({ type: 'text' })
   method: VoterMethod;
 
