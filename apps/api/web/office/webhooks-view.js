@@ -6,6 +6,7 @@ import { dataTable } from '../shared/table.js';
 import { beijingTime } from '../shared/time.js';
 import { WEBHOOK_DELIVERY_STATUS_LABELS, WEBHOOK_TOPIC_LABELS } from '/vocabulary.js';
 import { backToCompetitions } from './competitions-view.js';
+import { card } from '../shared/card.js';
 
 function topicsText(topics) {
   return {
@@ -70,21 +71,12 @@ function registerCard(ctx, refresh) {
     topics,
     h('div', { class: 'actions' }, tx('button', { zh: '登记', en: 'Register' }, { type: 'submit', class: 'primary' })),
   );
-  return h(
-    'section',
-    { class: 'card' },
-    tx('h2', { zh: '登记接收地址', en: 'Register an endpoint' }),
-    box,
-    form,
-    reveal,
-  );
+  return card({ title: { zh: '登记接收地址', en: 'Register an endpoint' } }, box, form, reveal);
 }
 
 function endpointsCard(ctx, endpoints, refresh) {
-  return h(
-    'section',
-    { class: 'card' },
-    tx('h2', { zh: '接收地址', en: 'Endpoints' }),
+  return card(
+    { title: { zh: '接收地址', en: 'Endpoints' } },
     endpoints.length === 0
       ? tx('p', { zh: '还没有登记接收地址。', en: 'No endpoint registered yet.' }, { class: 'muted' })
       : dataTable(
@@ -124,10 +116,8 @@ function endpointsCard(ctx, endpoints, refresh) {
 
 function deliveriesCard(ctx, page, refresh) {
   const box = messageBox();
-  return h(
-    'section',
-    { class: 'card' },
-    tx('h2', { zh: '投递记录', en: 'Delivery log' }),
+  return card(
+    { title: { zh: '投递记录', en: 'Delivery log' } },
     box,
     page.items.length === 0
       ? tx('p', { zh: '还没有投递。', en: 'Nothing delivered yet.' }, { class: 'muted' })
