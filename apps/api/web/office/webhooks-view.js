@@ -1,6 +1,6 @@
 // 事件推送: the office registers where its events go, sees every delivery attempt and replays one.
 import { clear, h } from '../shared/dom.js';
-import { checkboxField, field, input, messageBox, showApiError, showMessage } from '../shared/forms.js';
+import { checkboxField, field, input, messageBox, sendThen, showApiError, showMessage } from '../shared/forms.js';
 import { labelOf, tx } from '../shared/i18n.js';
 import { dataTable } from '../shared/table.js';
 import { beijingTime } from '../shared/time.js';
@@ -38,29 +38,32 @@ function registerCard(ctx, refresh) {
       onsubmit: async (event) => {
         event.preventDefault();
         clear(reveal);
-        try {
-          const created = await ctx.api('/webhooks', {
-            method: 'POST',
-            body: {
-              url: url.value,
-              description: description.value,
-              topics: checks.filter(([, box]) => box.checked).map(([topic]) => topic),
-            },
-          });
-          form.reset();
-          showMessage(box, { zh: '已登记接收地址', en: 'Endpoint registered' }, 'ok');
-          reveal.append(
-            h(
-              'div',
-              { class: 'code-reveal', 'data-testid': 'webhook-secret' },
-              tx('p', { zh: '签名密钥（只显示这一次）：', en: 'Signing secret (shown this once):' }),
-              h('output', { class: 'mono' }, created.secret),
-            ),
-          );
-          await refresh();
-        } catch (error) {
-          showApiError(form, box, error);
-        }
+        await sendThen(
+          form,
+          box,
+          () =>
+            ctx.api('/webhooks', {
+              method: 'POST',
+              body: {
+                url: url.value,
+                description: description.value,
+                topics: checks.filter(([, box]) => box.checked).map(([topic]) => topic),
+              },
+            }),
+          async (created) => {
+            form.reset();
+            showMessage(box, { zh: '已登记接收地址', en: 'Endpoint registered' }, 'ok');
+            reveal.append(
+              h(
+                'div',
+                { class: 'code-reveal', 'data-testid': 'webhook-secret' },
+                tx('p', { zh: '签名密钥（只显示这一次）：', en: 'Signing secret (shown this once):' }),
+                h('output', { class: 'mono' }, created.secret),
+              ),
+            );
+            await refresh();
+          },
+        );
       },
     },
     field({ zh: '接收地址', en: 'Endpoint URL' }, url, {
