@@ -206,10 +206,8 @@ export async function granteeGrantView(ctx, id) {
   const refresh = () => ctx.go(`#/grants/${id}`);
   const next = grant.tranches.find((t) => ['planned', 'eligible', 'approved'].includes(t.state));
   const scheduleBox = messageBox();
-  const schedule = h('section', { class: 'card', 'aria-labelledby': 'schedule-heading' });
-  fill(
-    schedule,
-    tx('h2', { zh: '拨付计划', en: 'Tranches' }, { id: 'schedule-heading' }),
+  const schedule = card({ title: { zh: '拨付计划', en: 'Tranches' }, headingId: 'schedule-heading' });
+  schedule.append(
     trancheTable(grant, (tranche) =>
       tranche.state === 'paid'
         ? noticeButton(ctx, tranche, (error) => showApiError(schedule, scheduleBox, error))

@@ -194,9 +194,8 @@ export async function officeGrantView(ctx, id) {
   ]);
   const refresh = () => ctx.go(`#/grants/${id}`);
   const box = messageBox();
-  const schedule = h('section', { class: 'card', 'aria-labelledby': 'schedule-heading' });
+  const schedule = card({ title: { zh: '拨付计划', en: 'Tranches' }, headingId: 'schedule-heading' });
   schedule.append(
-    tx('h2', { zh: '拨付计划', en: 'Tranches' }, { id: 'schedule-heading' }),
     trancheTable(grant, (tranche) => trancheActions(ctx, grant, tranche, box, schedule, refresh)),
     box,
   );

@@ -53,18 +53,16 @@ async function directPurchases(ctx, orders, refresh) {
   const direct = orders.filter((order) => order.route === 'direct' && order.state !== 'draft');
   const { items: grants } = await ctx.api('/grants?source=direct-purchase&pageSize=100');
   const box = messageBox();
-  // Made empty first: the buy buttons show their refusals in it.
-  const section = h('section', { class: 'card', 'data-testid': 'needs-direct' });
+  // Made before its content: the buy buttons show their refusals in it.
+  const section = card({
+    title: { zh: '本街道的小额直接购买', en: 'The office’s direct purchases' },
+    hint: {
+      zh: '社区选定承接方后，由街道买单：生成服务购买协议，资助项目进入资助台账，签约后拨付 70%，结项报告通过后拨付 30%。',
+      en: 'Once the community picks a taker, the office buys it: a service purchase agreement, and a grant in the ledger paying 70% on signing and 30% once the final report is accepted.',
+    },
+    'data-testid': 'needs-direct',
+  });
   section.append(
-    tx('h2', { zh: '本街道的小额直接购买', en: 'The office’s direct purchases' }),
-    tx(
-      'p',
-      {
-        zh: '社区选定承接方后，由街道买单：生成服务购买协议，资助项目进入资助台账，签约后拨付 70%，结项报告通过后拨付 30%。',
-        en: 'Once the community picks a taker, the office buys it: a service purchase agreement, and a grant in the ledger paying 70% on signing and 30% once the final report is accepted.',
-      },
-      { class: 'hint' },
-    ),
     direct.length === 0
       ? tx('p', { zh: '还没有小额直接购买的订单。', en: 'No direct purchase yet.' })
       : dataTable(
