@@ -14,6 +14,6 @@ export function card({ title, hint, headingId, ...attributes }, ...content) {
     { class: 'card', 'aria-labelledby': headingId, ...attributes },
     tx('h2', title, { id: headingId }),
     hint && tx('p', hint, { class: 'hint' }),
-    content,
+    ...content,
   );
 }
