@@ -7,6 +7,7 @@ import { biLabel, labelOf, tx } from '../shared/i18n.js';
 import { badge, competitionParam, facts, noticeAddress, problem, publicShell } from '../shared/public-page.js';
 import { latestEvaluationText } from '../shared/evaluation-results.js';
 import { PROJECT_OUTCOME_LABELS } from '/vocabulary.js';
+import { card } from '../shared/card.js';
 
 const OUTCOME_KIND = { 'in-progress': 'warn', finished: 'ok', terminated: 'bad', exited: 'bad' };
 
@@ -61,10 +62,8 @@ async function accountabilityPage(main, competitionId) {
   main.append(
     tx('p', { zh: '项目进展公开', en: 'Project accountability' }, { class: 'kicker' }),
     h('h1', {}, view.competitionTitle),
-    h(
-      'section',
-      { class: 'card', 'aria-labelledby': 'summary-heading' },
-      tx('h2', { zh: '资助与拨付', en: 'Grants and payments' }, { id: 'summary-heading' }),
+    card(
+      { title: { zh: '资助与拨付', en: 'Grants and payments' }, headingId: 'summary-heading' },
       facts([
         [{ zh: '获资助项目', en: 'Funded projects' }, String(view.fundedCount)],
         [{ zh: '资助总额', en: 'Total granted' }, formatYuan(view.totalGrantFen)],

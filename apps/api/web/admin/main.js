@@ -9,6 +9,7 @@ import { apiKeysCard, settingsCard } from '../shared/office-settings.js';
 import { dataTable } from '../shared/table.js';
 import { beijingTime } from '../shared/time.js';
 import { ACCOUNT_STATUS_LABELS, TENANT_KIND_LABELS } from '/vocabulary.js';
+import { card } from '../shared/card.js';
 
 const TABS = [
   ['tenants', { zh: '租户', en: 'Tenants' }],
@@ -142,10 +143,8 @@ async function tenantsView(ctx) {
     'tenants',
     null,
     { zh: '单位与账号', en: 'Offices and accounts' },
-    h(
-      'section',
-      { class: 'card', 'aria-labelledby': 'tree-heading' },
-      tx('h2', { zh: '单位树', en: 'The tree of offices' }, { id: 'tree-heading' }),
+    card(
+      { title: { zh: '单位树', en: 'The tree of offices' }, headingId: 'tree-heading' },
       h('ul', { class: 'tenant-tree', 'data-testid': 'tenant-tree' }, branch(null)),
     ),
     form,
@@ -286,12 +285,7 @@ async function accountsOf(ctx, tenant) {
     'div',
     {},
     revealed,
-    h(
-      'section',
-      { class: 'card', 'aria-labelledby': 'accounts-heading' },
-      tx('h2', { zh: '办公室账号', en: 'Office accounts' }, { id: 'accounts-heading' }),
-      listing,
-    ),
+    card({ title: { zh: '办公室账号', en: 'Office accounts' }, headingId: 'accounts-heading' }, listing),
     form,
   );
 }

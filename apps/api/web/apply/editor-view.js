@@ -19,6 +19,7 @@ import { fenToYuanText, parseShare, parseYuan, shareToPercentText } from '../sha
 import { biLabel, tx } from '../shared/i18n.js';
 import { checkBudget } from './budget.js';
 import { backToMyProjects } from './back-home.js';
+import { card } from '../shared/card.js';
 
 const BUDGET_KINDS = [
   { zh: '物资', en: 'Materials' },
@@ -280,10 +281,8 @@ export async function editorView(ctx, { competitionId, submissionId }) {
       { id: 'budget-kinds' },
       BUDGET_KINDS.map((kind) => h('option', { value: kind.zh })),
     ),
-    h(
-      'section',
-      { class: 'card' },
-      tx('h2', { zh: '项目概况', en: 'The project' }),
+    card(
+      { title: { zh: '项目概况', en: 'The project' } },
       field({ zh: '项目名称', en: 'Project title' }, bound(model, 'title', { maxlength: 100 }), { path: 'title' }),
       field({ zh: '项目类别', en: 'Category' }, category, { path: 'category' }),
       field({ zh: '项目简介', en: 'Summary' }, bound(model, 'summary', { multiline: true, maxlength: 2000 }), {
@@ -311,10 +310,8 @@ export async function editorView(ctx, { competitionId, submissionId }) {
         { path: 'targets' },
       ),
     ),
-    h(
-      'section',
-      { class: 'card', 'aria-labelledby': 'budget-heading' },
-      tx('h2', { zh: '预算', en: 'Budget' }, { id: 'budget-heading' }),
+    card(
+      { title: { zh: '预算', en: 'Budget' }, headingId: 'budget-heading' },
       linesHost,
       linesError,
       h(
@@ -366,10 +363,8 @@ export async function editorView(ctx, { competitionId, submissionId }) {
         ),
       ),
     ),
-    h(
-      'section',
-      { class: 'card' },
-      tx('h2', { zh: '里程碑（选填）', en: 'Milestones (optional)' }),
+    card(
+      { title: { zh: '里程碑（选填）', en: 'Milestones (optional)' } },
       milestonesHost,
       h(
         'div',

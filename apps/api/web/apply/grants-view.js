@@ -18,13 +18,13 @@ import {
 import { fenToYuanText, parseYuan } from '../shared/money.js';
 import { checkWarning, checksTable } from '../shared/monthly-checks.js';
 import { evaluationsCard } from '../shared/evaluation-results.js';
-import { attachmentList, reportBody, reportFacts, reviewLog } from '../shared/report-parts.js';
+import { attachmentList, reportBody, reportPage, reviewLog } from '../shared/report-parts.js';
 import { BUDGET_CHANGE_STATE_LABELS } from '/vocabulary.js';
 import { labelOf, tx } from '../shared/i18n.js';
 import { beijingToday } from '../shared/time.js';
 import { SCAN_MAX_BYTES, SCAN_TYPES } from './outcome.js';
 import { backToMyProjects } from './back-home.js';
-import { breadcrumb } from '../shared/app-shell.js';
+import { card } from '../shared/card.js';
 
 const EDITABLE = ['draft', 'returned'];
 
@@ -32,10 +32,8 @@ const EDITABLE = ['draft', 'returned'];
 export async function myGrantsCard(ctx) {
   const { items } = await ctx.api('/grants?pageSize=100');
   if (items.length === 0) return null;
-  return h(
-    'section',
-    { class: 'card', 'aria-labelledby': 'grants-heading' },
-    tx('h2', { zh: '我的资助', en: 'Our grants' }, { id: 'grants-heading' }),
+  return card(
+    { title: { zh: '我的资助', en: 'Our grants' }, headingId: 'grants-heading' },
     items.map((grant) =>
       h(
         'div',
@@ -208,10 +206,8 @@ export async function granteeGrantView(ctx, id) {
   const refresh = () => ctx.go(`#/grants/${id}`);
   const next = grant.tranches.find((t) => ['planned', 'eligible', 'approved'].includes(t.state));
   const scheduleBox = messageBox();
-  const schedule = h('section', { class: 'card', 'aria-labelledby': 'schedule-heading' });
-  fill(
-    schedule,
-    tx('h2', { zh: '拨付计划', en: 'Tranches' }, { id: 'schedule-heading' }),
+  const schedule = card({ title: { zh: '拨付计划', en: 'Tranches' }, headingId: 'schedule-heading' });
+  schedule.append(
     trancheTable(grant, (tranche) =>
       tranche.state === 'paid'
         ? noticeButton(ctx, tranche, (error) => showApiError(schedule, scheduleBox, error))
@@ -267,10 +263,8 @@ export async function granteeGrantView(ctx, id) {
     ),
     schedule,
     checks.months.length > 0
-      ? h(
-          'section',
-          { class: 'card', 'aria-labelledby': 'checks-heading' },
-          tx('h2', { zh: '月度考核', en: 'Monthly checks' }, { id: 'checks-heading' }),
+      ? card(
+          { title: { zh: '月度考核', en: 'Monthly checks' }, headingId: 'checks-heading' },
           checkWarning(checks),
           checksTable(checks),
         )
@@ -452,26 +446,16 @@ function reportEditor(ctx, report, refresh) {
   return form;
 }
 
-export async function granteeReportView(ctx, id) {
-  const report = await ctx.api(`/reports/${id}`);
-  const refresh = () => ctx.go(`#/reports/${id}`);
-  const box = messageBox();
-  const card = h('section', { class: 'card' });
-  fill(
-    card,
-    reportFacts(report),
-    reviewLog(report),
-    EDITABLE.includes(report.state)
-      ? reportEditor(ctx, report, refresh)
-      : reportBody(ctx, report, (error) => showApiError(card, box, error)),
-    box,
-  );
-  return h(
-    'div',
-    {},
-    breadcrumb({ zh: '← 我的资助', en: '← Our grant' }, `#/grants/${report.grantId}`),
-    h('h1', {}, tx('span', reportLabel(report))),
-    h('p', {}, `${report.agreementNumber} ${report.projectTitle}`),
-    card,
-  );
+export function granteeReportView(ctx, id) {
+  return reportPage(ctx, id, {
+    back: { zh: '← 我的资助', en: '← Our grant' },
+    heading: (report) => [
+      h('h1', {}, tx('span', reportLabel(report))),
+      h('p', {}, `${report.agreementNumber} ${report.projectTitle}`),
+    ],
+    parts: (report, { refresh, onError }) => [
+      reviewLog(report),
+      EDITABLE.includes(report.state) ? reportEditor(ctx, report, refresh) : reportBody(ctx, report, onError),
+    ],
+  });
 }

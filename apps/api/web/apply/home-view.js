@@ -11,6 +11,7 @@ import { beijingTime } from '../shared/time.js';
 import { labelOf, tx } from '../shared/i18n.js';
 import { myGrantsCard } from './grants-view.js';
 import { mySanctionsCard } from './sanctions-card.js';
+import { card } from '../shared/card.js';
 
 export function statusBadges(submission) {
   const screening =
@@ -66,10 +67,8 @@ export async function homeView(ctx) {
     ),
     sanctions,
     grants,
-    h(
-      'section',
-      { class: 'card', 'aria-labelledby': 'mine-heading' },
-      tx('h2', { zh: '我的项目', en: 'Our projects' }, { id: 'mine-heading' }),
+    card(
+      { title: { zh: '我的项目', en: 'Our projects' }, headingId: 'mine-heading' },
       mine.items.length === 0
         ? tx('p', { zh: '还没有申报项目。', en: 'No projects yet.' }, { class: 'muted' })
         : h(
@@ -90,10 +89,8 @@ export async function homeView(ctx) {
             ),
           ),
     ),
-    h(
-      'section',
-      { class: 'card', 'aria-labelledby': 'open-heading' },
-      tx('h2', { zh: '正在征集的大赛', en: 'Competitions open for submissions' }, { id: 'open-heading' }),
+    card(
+      { title: { zh: '正在征集的大赛', en: 'Competitions open for submissions' }, headingId: 'open-heading' },
       open.length === 0
         ? tx('p', { zh: '目前没有正在征集的大赛。', en: 'No competition is open right now.' }, { class: 'muted' })
         : h(

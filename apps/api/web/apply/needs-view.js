@@ -10,6 +10,7 @@ import { field, input, messageBox, select, sendThen, showApiError, showMessage }
 import { labelOf, tx } from '../shared/i18n.js';
 import { parseYuan } from '../shared/money.js';
 import { GRANT_STATE_LABELS, NEED_CATEGORY_LABELS, NEED_FLAG_LABELS, SERVICE_ORDER_STATE_LABELS } from '/vocabulary.js';
+import { card } from '../shared/card.js';
 
 export async function needsView(ctx) {
   const [organization, orders] = await Promise.all([ctx.api('/organizations/me'), ctx.api('/service-orders')]);
@@ -49,10 +50,8 @@ async function communitySections(ctx, organization, orders, refresh) {
   ]);
   const open = competitions.items.filter((c) => c.state === 'open');
   return [
-    h(
-      'section',
-      { class: 'card' },
-      tx('h2', { zh: '需求墙', en: 'Needs wall' }),
+    card(
+      { title: { zh: '需求墙', en: 'Needs wall' } },
       tx('p', { zh: '居民扫码或打开这个地址提需求', en: 'Residents post their needs at this address' }),
       h('p', {}, h('a', { href: `/needs/#c=${organization.id}` }, `${location.origin}/needs/#c=${organization.id}`)),
     ),
@@ -110,10 +109,11 @@ function openWallCard(ctx, offices) {
 }
 
 function moderationCard(ctx, pending, refresh) {
-  return h(
-    'section',
-    { class: 'card', 'data-testid': 'pending-needs' },
-    tx('h2', { zh: `待审核（${pending.length}）`, en: `Awaiting moderation (${pending.length})` }),
+  return card(
+    {
+      title: { zh: `待审核（${pending.length}）`, en: `Awaiting moderation (${pending.length})` },
+      'data-testid': 'pending-needs',
+    },
     pending.map((need) => {
       const reason = input({ name: 'reason', maxlength: 500 });
       const box = messageBox();
@@ -175,13 +175,14 @@ function reviewCard(ctx, review, needs, refresh) {
   const decider = (path, ids, reason, box) => (label, decision) =>
     postButton(ctx, label, { path, body: () => ({ decision, reason: reason.value, ...ids }), box, refresh });
   const empty = review.supportGroups.length === 0 && review.needs.length === 0;
-  return h(
-    'section',
-    { class: 'card', 'data-testid': 'needs-review' },
-    tx('h2', {
-      zh: `刷单与重复审核（附议 ${review.pendingSupports} 条，需求 ${review.needs.length} 条）`,
-      en: `Review of bursts and repeats (${review.pendingSupports} supports, ${review.needs.length} needs)`,
-    }),
+  return card(
+    {
+      title: {
+        zh: `刷单与重复审核（附议 ${review.pendingSupports} 条，需求 ${review.needs.length} 条）`,
+        en: `Review of bursts and repeats (${review.pendingSupports} supports, ${review.needs.length} needs)`,
+      },
+      'data-testid': 'needs-review',
+    },
     empty
       ? tx('p', { zh: '没有待审核的标记。', en: 'Nothing flagged to review.' }, { class: 'muted' })
       : tx(
@@ -254,10 +255,8 @@ function reviewCard(ctx, review, needs, refresh) {
 function listsCard(ctx, open, refresh) {
   const categories = [...new Set(open.map((n) => n.category))];
   const box = messageBox();
-  return h(
-    'section',
-    { class: 'card', 'data-testid': 'collected-needs' },
-    tx('h2', { zh: '已收集的需求', en: 'Collected needs' }),
+  return card(
+    { title: { zh: '已收集的需求', en: 'Collected needs' }, 'data-testid': 'collected-needs' },
     categories.length === 0
       ? tx('p', { zh: '没有待列入清单的需求。', en: 'Nothing to list.' }, { class: 'muted' })
       : null,
@@ -405,10 +404,8 @@ function orderSummary(order) {
 }
 
 function myOrdersCard(ctx, mine, refresh) {
-  return h(
-    'section',
-    { class: 'card', 'data-testid': 'my-orders' },
-    tx('h2', { zh: '本社区的服务订单', en: 'The community’s service orders' }),
+  return card(
+    { title: { zh: '本社区的服务订单', en: 'The community’s service orders' }, 'data-testid': 'my-orders' },
     mine.map((order) => {
       const box = messageBox();
       const reason = input({ name: 'reason', maxlength: 500 });
@@ -459,10 +456,8 @@ async function takingSection(ctx, organization, orders, refresh) {
       o.communityId !== organization.id && (o.state === 'published' || o.state === 'taken' || took(o, organization.id)),
   );
   const submissions = (await ctx.api('/submissions?pageSize=100')).items;
-  return h(
-    'section',
-    { class: 'card', 'data-testid': 'open-orders' },
-    tx('h2', { zh: '可承接的服务订单', en: 'Orders to take' }),
+  return card(
+    { title: { zh: '可承接的服务订单', en: 'Orders to take' }, 'data-testid': 'open-orders' },
     open.length === 0 ? tx('p', { zh: '暂无。', en: 'None yet.' }, { class: 'muted' }) : null,
     open.map((order) => {
       const box = messageBox();

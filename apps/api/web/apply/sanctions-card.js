@@ -2,14 +2,13 @@
 import { h } from '../shared/dom.js';
 import { labelOf, tx } from '../shared/i18n.js';
 import { TERMINATION_CAUSE_LABELS } from '/vocabulary.js';
+import { card } from '../shared/card.js';
 
 export async function mySanctionsCard(ctx) {
   const { items } = await ctx.api('/sanctions?pageSize=100');
   if (items.length === 0) return null;
-  return h(
-    'section',
-    { class: 'card', 'aria-labelledby': 'sanctions-heading' },
-    tx('h2', { zh: '限制申报', en: 'Sanctions' }, { id: 'sanctions-heading' }),
+  return card(
+    { title: { zh: '限制申报', en: 'Sanctions' }, headingId: 'sanctions-heading' },
     items.map((sanction) => {
       const cause = labelOf(TERMINATION_CAUSE_LABELS, sanction.cause);
       return h(

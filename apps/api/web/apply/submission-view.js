@@ -8,6 +8,7 @@ import { tx } from '../shared/i18n.js';
 import { statusBadges } from './home-view.js';
 import { outcomeSection } from './outcome.js';
 import { backToMyProjects } from './back-home.js';
+import { card } from '../shared/card.js';
 
 export async function submissionView(ctx, id) {
   const submission = await ctx.api(`/submissions/${id}`);
@@ -56,10 +57,8 @@ export async function submissionView(ctx, id) {
   let screening = null;
   if (submission.state === 'submitted') {
     const reason = submission.screeningReason;
-    screening = h(
-      'section',
-      { class: 'card', 'aria-labelledby': 'screening-heading', 'data-testid': 'screening' },
-      tx('h2', { zh: '资格审查', en: 'Screening' }, { id: 'screening-heading' }),
+    screening = card(
+      { title: { zh: '资格审查', en: 'Screening' }, headingId: 'screening-heading', 'data-testid': 'screening' },
       submission.screening === 'pending'
         ? tx('p', { zh: '等待街道办审查。', en: 'Waiting for the office to screen it.' })
         : tx(
@@ -79,10 +78,8 @@ export async function submissionView(ctx, id) {
     backToMyProjects(),
     h('h1', { class: 'project-title', 'data-testid': 'project-title' }, submission.title),
     h('p', { class: 'muted' }, competition.title),
-    h(
-      'section',
-      { class: 'card', 'aria-labelledby': 'status-heading' },
-      tx('h2', { zh: '状态', en: 'Status' }, { id: 'status-heading' }),
+    card(
+      { title: { zh: '状态', en: 'Status' }, headingId: 'status-heading' },
       statusBadges(submission),
       h(
         'dl',
@@ -111,10 +108,8 @@ export async function submissionView(ctx, id) {
     ),
     screening,
     await outcomeSection(ctx, submission, competition),
-    h(
-      'section',
-      { class: 'card', 'aria-labelledby': 'budget-heading' },
-      tx('h2', { zh: '预算明细', en: 'Budget lines' }, { id: 'budget-heading' }),
+    card(
+      { title: { zh: '预算明细', en: 'Budget lines' }, headingId: 'budget-heading' },
       dataTable(
         [
           { zh: '名称', en: 'Item' },

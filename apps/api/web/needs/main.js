@@ -12,6 +12,7 @@ import { labelOf, onLangChange, tx } from '../shared/i18n.js';
 import { badge, problem, publicShell } from '../shared/public-page.js';
 import { createSession } from '../shared/session.js';
 import { NEED_CATEGORY_LABELS, NEED_STATE_LABELS } from '/vocabulary.js';
+import { card } from '../shared/card.js';
 
 /** A request that has not answered in this long on a weak network fails like a lost connection. */
 const REQUEST_MS = 15_000;
@@ -98,10 +99,8 @@ function wallPage(wall, mine) {
       wall.needs.map((need) => needCard(need, resident)),
     ),
     resident && mine.length > 0
-      ? h(
-          'section',
-          { class: 'card', 'data-testid': 'my-needs' },
-          tx('h2', { zh: '我提出的需求', en: 'My needs' }),
+      ? card(
+          { title: { zh: '我提出的需求', en: 'My needs' }, 'data-testid': 'my-needs' },
           mine.map((need) =>
             h(
               'p',

@@ -16,28 +16,29 @@ import {
   publicShell,
 } from '../shared/public-page.js';
 import { COMPETITION_STATE_LABELS, GRANT_STATUS_LABELS } from '/vocabulary.js';
+import { card } from '../shared/card.js';
 
 const DAY_MS = 24 * 3600 * 1000;
 const STATUS_KIND = { funded: 'ok', 'partly-funded': 'warn', 'not-funded': undefined };
 
 function periodCard(notice) {
-  const card = h('section', {
+  const section = h('section', {
     class: `card notice-status ${notice.phase}`,
     'aria-labelledby': 'period-heading',
     'data-testid': 'notice-period',
     'data-phase': notice.phase,
   });
-  card.append(tx('h2', { zh: '公示期', en: 'Notice period' }, { id: 'period-heading' }));
+  section.append(tx('h2', { zh: '公示期', en: 'Notice period' }, { id: 'period-heading' }));
   const start = beijingTime(notice.startsAt);
   const end = beijingTime(notice.endsAt);
-  card.append(tx('p', { zh: `${start} 至 ${end}（北京时间）`, en: `${start} to ${end} (Beijing time)` }));
+  section.append(tx('p', { zh: `${start} 至 ${end}（北京时间）`, en: `${start} to ${end} (Beijing time)` }));
   if (notice.phase === 'in-period') {
     const days = Math.max(1, Math.ceil((Date.parse(notice.endsAt) - Date.now()) / DAY_MS));
-    card.append(badge({ zh: `公示中，还剩 ${days} 天`, en: `Under notice, ${days} day(s) left` }, 'warn'));
+    section.append(badge({ zh: `公示中，还剩 ${days} 天`, en: `Under notice, ${days} day(s) left` }, 'warn'));
   } else if (notice.phase === 'ended') {
-    card.append(badge({ zh: '公示期已结束', en: 'The notice period is over' }, 'ok'));
+    section.append(badge({ zh: '公示期已结束', en: 'The notice period is over' }, 'ok'));
   } else {
-    card.append(
+    section.append(
       badge({ zh: '本公示已撤回', en: 'This notice is superseded' }, 'bad'),
       tx('p', {
         zh: `因异议成立，本公示已于 ${beijingTime(notice.supersededAt)} 撤回，结果将重新排名后另行公示，以新公示为准。`,
@@ -45,16 +46,18 @@ function periodCard(notice) {
       }),
     );
   }
-  return card;
+  return section;
 }
 
 function objectionCard(notice) {
   const open = notice.phase === 'in-period';
   const end = beijingTime(notice.endsAt);
-  return h(
-    'section',
-    { class: 'card', 'aria-labelledby': 'objection-heading', 'data-testid': 'how-to-object' },
-    tx('h2', { zh: '如何提出异议', en: 'How to object' }, { id: 'objection-heading' }),
+  return card(
+    {
+      title: { zh: '如何提出异议', en: 'How to object' },
+      headingId: 'objection-heading',
+      'data-testid': 'how-to-object',
+    },
     open
       ? tx('p', {
           zh: `参加本次大赛的申报单位对结果有异议的，请在 ${end}（北京时间）前登录项目申报页面，在本单位项目的结果下写明理由提出异议；主办单位将逐条答复，异议成立的将重新排名并重新公示。`,
@@ -124,10 +127,8 @@ async function noticePage(main, competitionId) {
     h('h1', {}, notice.competitionTitle),
     ...officeWords(notice.noticeHeader, 'notice-header'),
     periodCard(notice),
-    h(
-      'section',
-      { class: 'card', 'aria-labelledby': 'summary-heading' },
-      tx('h2', { zh: '资助概况', en: 'Funding in brief' }, { id: 'summary-heading' }),
+    card(
+      { title: { zh: '资助概况', en: 'Funding in brief' }, headingId: 'summary-heading' },
       facts([
         [{ zh: '获资助项目', en: 'Funded projects' }, String(notice.fundedCount)],
         [{ zh: '资助总额', en: 'Total granted' }, formatYuan(notice.totalGrantFen)],

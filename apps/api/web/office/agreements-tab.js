@@ -6,6 +6,7 @@ import { AGREEMENT_STATUS_LABELS } from '/vocabulary.js';
 import { dataTable } from '../shared/table.js';
 import { biLabel, labelOf, tx } from '../shared/i18n.js';
 import { progressBar } from './results-tab.js';
+import { card } from '../shared/card.js';
 
 export async function agreementsTab(ctx, competition) {
   const box = messageBox();
@@ -113,10 +114,8 @@ export async function agreementsTab(ctx, competition) {
   };
   await load();
 
-  const page = h(
-    'section',
-    { class: 'card', 'aria-labelledby': 'agreements-heading' },
-    tx('h2', { zh: '资助协议书', en: 'Funding agreements' }, { id: 'agreements-heading' }),
+  const page = card(
+    { title: { zh: '资助协议书', en: 'Funding agreements' }, headingId: 'agreements-heading' },
     area,
     box,
   );

@@ -28,6 +28,7 @@ import { rulesTab } from './rules-tab.js';
 import { submissionsTab } from './submissions-tab.js';
 import { votesTab } from './votes-tab.js';
 import { needsTab } from './needs-tab.js';
+import { card } from '../shared/card.js';
 
 const TABS = [
   ['overview', { zh: '概况与状态', en: 'Overview' }],
@@ -121,7 +122,7 @@ function lifecycleCard(ctx, competition, refresh) {
             });
             refresh();
           } catch (error) {
-            showApiError(card, box, error);
+            showApiError(section, box, error);
             // A refusal is quoted to others (minutes, the grantor): show it in the other language too.
             const pair = errorPair(error);
             box.append(tx('p', { zh: pair.en, en: pair.zh }, { class: 'muted' }));
@@ -131,10 +132,8 @@ function lifecycleCard(ctx, competition, refresh) {
       },
     ),
   );
-  const card = h(
-    'section',
-    { class: 'card', 'aria-labelledby': 'lifecycle-heading' },
-    tx('h2', { zh: '状态流转', en: 'Lifecycle' }, { id: 'lifecycle-heading' }),
+  const section = card(
+    { title: { zh: '状态流转', en: 'Lifecycle' }, headingId: 'lifecycle-heading' },
     h(
       'p',
       {},
@@ -149,7 +148,7 @@ function lifecycleCard(ctx, competition, refresh) {
     h('div', { class: 'actions' }, buttons),
     box,
   );
-  return card;
+  return section;
 }
 
 function basicsCard(ctx, competition, refresh) {

@@ -8,7 +8,7 @@ import {
   markField,
   messageBox,
   select,
-  showApiError,
+  sendThen,
 } from '../shared/forms.js';
 import { COMPETITION_PRESET_LABELS, COMPETITION_STATE_LABELS } from '/vocabulary.js';
 import { beijingTime } from '../shared/time.js';
@@ -139,22 +139,24 @@ export async function newCompetitionView(ctx) {
       focusFirstInvalid(form);
       return;
     }
-    try {
-      const created = await ctx.api('/competitions', {
-        method: 'POST',
-        body: {
-          preset: preset.value,
-          title: title.value,
-          poolFen: poolFen.fen,
-          submissionDeadline: deadlineIso,
-          grantor: { name: grantorName.value, address: grantorAddress.value, representative: grantorRep.value },
-        },
-      });
-      ctx.go(`#/competitions/${created.id}`);
-    } catch (error) {
-      // The preset's per-project cap must fit in the pool: that refusal belongs under the pool.
-      showApiError(form, box, error, { mapPath: (path) => (path === 'rules.maxRequestFen' ? 'poolFen' : path) });
-    }
+    // The preset's per-project cap must fit in the pool: that refusal belongs under the pool.
+    await sendThen(
+      form,
+      box,
+      () =>
+        ctx.api('/competitions', {
+          method: 'POST',
+          body: {
+            preset: preset.value,
+            title: title.value,
+            poolFen: poolFen.fen,
+            submissionDeadline: deadlineIso,
+            grantor: { name: grantorName.value, address: grantorAddress.value, representative: grantorRep.value },
+          },
+        }),
+      (created) => ctx.go(`#/competitions/${created.id}`),
+      { mapPath: (path) => (path === 'rules.maxRequestFen' ? 'poolFen' : path) },
+    );
   });
   return h('div', {}, backToCompetitions(), tx('h1', { zh: '新建大赛', en: 'New competition' }), form);
 }

@@ -13,6 +13,7 @@ import {
   EVALUATION_STAGE_LABELS,
   JUDGE_GROUP_LABELS,
 } from '/vocabulary.js';
+import { card } from '../shared/card.js';
 
 const text = (value) => ({ zh: String(value), en: String(value) });
 const progressText = ({ entered, expected }) => text(`${entered} / ${expected}`);
@@ -67,12 +68,7 @@ function openRoundCard(ctx, competition, refresh) {
       }),
     refresh,
   );
-  return h(
-    'section',
-    { class: 'card', 'aria-labelledby': 'open-round-heading' },
-    tx('h2', { zh: '开始一轮评估', en: 'Open an evaluation round' }, { id: 'open-round-heading' }),
-    form,
-  );
+  return card({ title: { zh: '开始一轮评估', en: 'Open an evaluation round' }, headingId: 'open-round-heading' }, form);
 }
 
 /** The code just issued, shown once on the next drawing of its round's panel and then forgotten. */
@@ -158,10 +154,8 @@ function panelCard(ctx, round, refresh) {
       h('td', {}, round.state === 'open' ? reissue : null),
     );
   });
-  return h(
-    'section',
-    { class: 'card', 'aria-labelledby': 'panel-heading' },
-    tx('h2', { zh: '评估组', en: 'Panel' }, { id: 'panel-heading' }),
+  return card(
+    { title: { zh: '评估组', en: 'Panel' }, headingId: 'panel-heading' },
     tx(
       'p',
       {
@@ -223,10 +217,8 @@ function sheetCard(ctx, round, refresh) {
       }),
     refresh,
   );
-  return h(
-    'section',
-    { class: 'card', 'aria-labelledby': 'sheet-heading' },
-    tx('h2', { zh: '录入纸质评分表', en: 'Enter a paper sheet' }, { id: 'sheet-heading' }),
+  return card(
+    { title: { zh: '录入纸质评分表', en: 'Enter a paper sheet' }, headingId: 'sheet-heading' },
     round.evaluators.length === 0
       ? tx('p', { zh: '请先加入评估人。', en: 'Seat the evaluators first.' }, { class: 'muted' })
       : form,
@@ -288,10 +280,8 @@ function resultsCard(ctx, round, refresh) {
       tx('td', residentText(p.residentSatisfaction), { 'data-testid': 'resident-satisfaction' }),
     ),
   );
-  return h(
-    'section',
-    { class: 'card', 'aria-labelledby': 'results-heading' },
-    tx('h2', { zh: '进度与结果', en: 'Progress and results' }, { id: 'results-heading' }),
+  return card(
+    { title: { zh: '进度与结果', en: 'Progress and results' }, headingId: 'results-heading' },
     tx('p', {
       zh: `已录入 ${round.progress.entered} / ${round.progress.expected} 份评分表；规则第 ${round.rulesVersion} 版`,
       en: `${round.progress.entered} of ${round.progress.expected} sheets entered; rules version ${round.rulesVersion}`,
@@ -348,10 +338,8 @@ export async function evaluationsTab(ctx, competition, refresh) {
     'div',
     { 'data-testid': 'evaluations-tab' },
     openRoundCard(ctx, competition, refresh),
-    h(
-      'section',
-      { class: 'card', 'aria-labelledby': 'rounds-heading' },
-      tx('h2', { zh: '评估轮次', en: 'Evaluation rounds' }, { id: 'rounds-heading' }),
+    card(
+      { title: { zh: '评估轮次', en: 'Evaluation rounds' }, headingId: 'rounds-heading' },
       items.length === 0 ? tx('p', { zh: '尚未开展评估。', en: 'No evaluation yet.' }, { class: 'muted' }) : list,
     ),
     round ? panelCard(ctx, round, refresh) : null,

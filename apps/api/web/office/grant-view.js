@@ -21,6 +21,7 @@ import { beijingToday } from '../shared/time.js';
 import { approveButton, payForm } from './grants-tab.js';
 import { breadcrumb } from '../shared/app-shell.js';
 import { backToCompetitions } from './competitions-view.js';
+import { card } from '../shared/card.js';
 
 const OFFICE_DECIDED = ['evaluation-passed', 'milestone-accepted'];
 
@@ -144,10 +145,8 @@ function grantActions(ctx, grant, refresh) {
     ],
     { value: 'unspent' },
   );
-  return h(
-    'section',
-    { class: 'card', 'aria-labelledby': 'grant-actions-heading' },
-    tx('h2', { zh: '资助状态', en: 'Grant state' }, { id: 'grant-actions-heading' }),
+  return card(
+    { title: { zh: '资助状态', en: 'Grant state' }, headingId: 'grant-actions-heading' },
     grant.state === 'active'
       ? reasonAction(ctx, {
           label: { zh: '暂停拨付', en: 'Suspend payments' },
@@ -195,9 +194,8 @@ export async function officeGrantView(ctx, id) {
   ]);
   const refresh = () => ctx.go(`#/grants/${id}`);
   const box = messageBox();
-  const schedule = h('section', { class: 'card', 'aria-labelledby': 'schedule-heading' });
+  const schedule = card({ title: { zh: '拨付计划', en: 'Tranches' }, headingId: 'schedule-heading' });
   schedule.append(
-    tx('h2', { zh: '拨付计划', en: 'Tranches' }, { id: 'schedule-heading' }),
     trancheTable(grant, (tranche) => trancheActions(ctx, grant, tranche, box, schedule, refresh)),
     box,
   );
@@ -231,10 +229,8 @@ export async function officeGrantView(ctx, id) {
     terminationCard(ctx, grant, proposals.items, refresh),
     grantActions(ctx, grant, refresh),
     budgetCard(grant.budget, budgetChanges(ctx, changes, refresh)),
-    h(
-      'section',
-      { class: 'card', 'aria-labelledby': 'reports-heading' },
-      tx('h2', { zh: '报告', en: 'Reports' }, { id: 'reports-heading' }),
+    card(
+      { title: { zh: '报告', en: 'Reports' }, headingId: 'reports-heading' },
       reportScheduleTable(grant.reportSchedule, (row) =>
         row.reportId ? tx('a', { zh: '查看', en: 'Open' }, { href: `#/reports/${row.reportId}` }) : null,
       ),

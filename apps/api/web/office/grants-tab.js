@@ -8,6 +8,7 @@ import { dataTable } from '../shared/table.js';
 import { beijingToday } from '../shared/time.js';
 import { biLabel, tx } from '../shared/i18n.js';
 import { proposalsQueue } from './termination-card.js';
+import { card } from '../shared/card.js';
 
 /** The payment of an approved tranche: voucher and date, recorded by an account other than the approver's. */
 export function payForm(ctx, tranche, onDone) {
@@ -65,10 +66,8 @@ async function acceptanceCard(ctx, competition, grants, refresh) {
   const accepted = new Set(grants.map((g) => g.agreementId));
   const waiting = agreements.items.filter((a) => a.locale === 'zh' && a.status === 'signed' && !accepted.has(a.id));
   const box = messageBox();
-  const card = h(
-    'section',
-    { class: 'card', 'aria-labelledby': 'acceptance-heading' },
-    tx('h2', { zh: '待确认签约', en: 'Signed agreements to accept' }, { id: 'acceptance-heading' }),
+  const section = card(
+    { title: { zh: '待确认签约', en: 'Signed agreements to accept' }, headingId: 'acceptance-heading' },
     waiting.length === 0
       ? tx('p', { zh: '没有待确认的签字协议书。', en: 'No signed agreement is waiting.' }, { class: 'muted' })
       : h(
@@ -90,7 +89,7 @@ async function acceptanceCard(ctx, competition, grants, refresh) {
                     downloadFile(`/agreements/${agreement.id}/signed-scan`, {
                       token: ctx.token(),
                       fallbackName: `${agreement.number}-signed`,
-                    }).catch((error) => showApiError(card, box, error)),
+                    }).catch((error) => showApiError(section, box, error)),
                 },
               ),
               tx(
@@ -101,7 +100,7 @@ async function acceptanceCard(ctx, competition, grants, refresh) {
                   class: 'primary',
                   onclick: () =>
                     void sendThen(
-                      card,
+                      section,
                       box,
                       () => ctx.api(`/agreements/${agreement.id}/grant`, { method: 'POST' }),
                       refresh,
@@ -113,7 +112,7 @@ async function acceptanceCard(ctx, competition, grants, refresh) {
         ),
     box,
   );
-  return card;
+  return section;
 }
 
 /** The ledger of some grants with their finance export: a competition's, or the office's direct purchases. */
@@ -127,10 +126,8 @@ export function ledgerCard(
   },
 ) {
   const box = messageBox();
-  const card = h(
-    'section',
-    { class: 'card', 'aria-labelledby': 'ledger-heading' },
-    tx('h2', heading, { id: 'ledger-heading' }),
+  const section = card(
+    { title: heading, headingId: 'ledger-heading' },
     h(
       'div',
       { class: 'actions' },
@@ -147,7 +144,7 @@ export function ledgerCard(
               });
               showMessage(box, { zh: `已下载 ${file.name}`, en: `Downloaded ${file.name}` }, 'ok');
             } catch (error) {
-              showApiError(card, box, error);
+              showApiError(section, box, error);
             }
           },
         },
@@ -195,7 +192,7 @@ export function ledgerCard(
         ),
     box,
   );
-  return card;
+  return section;
 }
 
 async function queueCard(ctx, competition, refresh) {
@@ -204,7 +201,7 @@ async function queueCard(ctx, competition, refresh) {
     ctx.api(`/tranches?state=approved&competitionId=${competition.id}&pageSize=100`),
   ]);
   const box = messageBox();
-  const card = h('section', { class: 'card', 'aria-labelledby': 'queue-heading' });
+  const section = h('section', { class: 'card', 'aria-labelledby': 'queue-heading' });
   const row = (tranche, control) =>
     h(
       'tr',
@@ -225,7 +222,7 @@ async function queueCard(ctx, competition, refresh) {
     { zh: '操作', en: 'Action' },
   ];
   fill(
-    card,
+    section,
     tx('h2', { zh: '待拨付队列', en: 'Payment queue' }, { id: 'queue-heading' }),
     tx(
       'p',
@@ -240,7 +237,7 @@ async function queueCard(ctx, competition, refresh) {
       ? tx('p', { zh: '没有待审批的拨付。', en: 'Nothing to approve.' }, { class: 'muted' })
       : dataTable(
           headings,
-          eligible.items.map((t) => row(t, approveButton(ctx, t, box, card, refresh))),
+          eligible.items.map((t) => row(t, approveButton(ctx, t, box, section, refresh))),
         ),
     tx('h3', { zh: '待付款', en: 'To pay' }),
     approved.items.length === 0
@@ -251,7 +248,7 @@ async function queueCard(ctx, competition, refresh) {
         ),
     box,
   );
-  return card;
+  return section;
 }
 
 async function reviewCard(ctx, competition) {
@@ -259,10 +256,8 @@ async function reviewCard(ctx, competition) {
     ctx.api(`/reports?state=submitted&competitionId=${competition.id}&pageSize=100`),
     ctx.api(`/budget-changes?state=pending&competitionId=${competition.id}&pageSize=100`),
   ]);
-  return h(
-    'section',
-    { class: 'card', 'aria-labelledby': 'review-heading' },
-    tx('h2', { zh: '待审核', en: 'To review' }, { id: 'review-heading' }),
+  return card(
+    { title: { zh: '待审核', en: 'To review' }, headingId: 'review-heading' },
     tx('h3', { zh: '报告', en: 'Reports' }),
     reports.items.length === 0
       ? tx('p', { zh: '没有待审核的报告。', en: 'No report waits for review.' }, { class: 'muted' })

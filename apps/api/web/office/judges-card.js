@@ -7,6 +7,7 @@ import { dataTable } from '../shared/table.js';
 import { beijingClock, beijingTime } from '../shared/time.js';
 import { JUDGE_GROUP_LABELS } from '/vocabulary.js';
 import { codeSheet } from './code-sheet.js';
+import { card } from '../shared/card.js';
 
 /** The tablets sync every few seconds; the office's view of them need not be fresher than this. */
 const PRESENCE_REFRESH_MS = 15_000;
@@ -304,10 +305,8 @@ export function judgesCard(ctx, { base, venue, competitionTitle, onPanelChanged 
     }
   });
 
-  const element = h(
-    'section',
-    { class: 'card', 'aria-labelledby': 'judges-heading' },
-    tx('h2', { zh: '评委', en: 'Judges' }, { id: 'judges-heading' }),
+  const element = card(
+    { title: { zh: '评委', en: 'Judges' }, headingId: 'judges-heading' },
     tx('p', { zh: `路演地点：${venue}`, en: `Venue: ${venue}` }, { class: 'muted' }),
     linkArea,
     pausesArea,

@@ -5,6 +5,7 @@ import { field, input, messageBox, select, showApiError } from '../shared/forms.
 import { tx } from '../shared/i18n.js';
 import { checkWarning, checksTable } from '../shared/monthly-checks.js';
 import { beijingToday } from '../shared/time.js';
+import { card } from '../shared/card.js';
 
 /** The months of the project period that have begun, latest first. */
 function checkableMonths(grant) {
@@ -71,18 +72,15 @@ function checkForm(ctx, grant, series, refresh) {
 export function monthlyChecksCard(ctx, grant, series, refresh) {
   if (series.checklist.length === 0) return null;
   const running = grant.state === 'active' || grant.state === 'suspended';
-  return h(
-    'section',
-    { class: 'card', 'aria-labelledby': 'checks-heading' },
-    tx('h2', { zh: '月度考核', en: 'Monthly checks' }, { id: 'checks-heading' }),
-    tx(
-      'p',
-      {
+  return card(
+    {
+      title: { zh: '月度考核', en: 'Monthly checks' },
+      hint: {
         zh: `满分 10 分；连续 ${series.exit.consecutive} 个月低于 ${series.exit.below} 分将自动提出退出建议。`,
         en: `Out of 10; ${series.exit.consecutive} months in a row below ${series.exit.below} propose exit.`,
       },
-      { class: 'hint' },
-    ),
+      headingId: 'checks-heading',
+    },
     checkWarning(series),
     series.months.length > 0 ? checksTable(series) : null,
     running ? checkForm(ctx, grant, series, refresh) : null,

@@ -10,6 +10,7 @@ import { labelOf, tx } from '../shared/i18n.js';
 import { dataTable } from '../shared/table.js';
 import { NEED_STATE_LABELS, SERVICE_ORDER_STATE_LABELS } from '/vocabulary.js';
 import { ledgerCard } from './grants-tab.js';
+import { card } from '../shared/card.js';
 
 const FUNNEL = ['open', 'listed', 'ordered', 'taken', 'delivered'];
 
@@ -52,18 +53,16 @@ async function directPurchases(ctx, orders, refresh) {
   const direct = orders.filter((order) => order.route === 'direct' && order.state !== 'draft');
   const { items: grants } = await ctx.api('/grants?source=direct-purchase&pageSize=100');
   const box = messageBox();
-  // Made empty first: the buy buttons show their refusals in it.
-  const card = h('section', { class: 'card', 'data-testid': 'needs-direct' });
-  card.append(
-    tx('h2', { zh: '本街道的小额直接购买', en: 'The office’s direct purchases' }),
-    tx(
-      'p',
-      {
-        zh: '社区选定承接方后，由街道买单：生成服务购买协议，资助项目进入资助台账，签约后拨付 70%，结项报告通过后拨付 30%。',
-        en: 'Once the community picks a taker, the office buys it: a service purchase agreement, and a grant in the ledger paying 70% on signing and 30% once the final report is accepted.',
-      },
-      { class: 'hint' },
-    ),
+  // Made before its content: the buy buttons show their refusals in it.
+  const section = card({
+    title: { zh: '本街道的小额直接购买', en: 'The office’s direct purchases' },
+    hint: {
+      zh: '社区选定承接方后，由街道买单：生成服务购买协议，资助项目进入资助台账，签约后拨付 70%，结项报告通过后拨付 30%。',
+      en: 'Once the community picks a taker, the office buys it: a service purchase agreement, and a grant in the ledger paying 70% on signing and 30% once the final report is accepted.',
+    },
+    'data-testid': 'needs-direct',
+  });
+  section.append(
     direct.length === 0
       ? tx('p', { zh: '还没有小额直接购买的订单。', en: 'No direct purchase yet.' })
       : dataTable(
@@ -86,7 +85,7 @@ async function directPurchases(ctx, orders, refresh) {
               h(
                 'td',
                 {},
-                picked && order.grants.length === 0 ? buyButton(ctx, order, card, box, refresh) : orderGrants(order),
+                picked && order.grants.length === 0 ? buyButton(ctx, order, section, box, refresh) : orderGrants(order),
               ),
             );
           }),
@@ -96,7 +95,7 @@ async function directPurchases(ctx, orders, refresh) {
   return h(
     'div',
     {},
-    card,
+    section,
     ledgerCard(ctx, grants, {
       csvPath: '/direct-purchases/payments.csv',
       heading: { zh: '小额直接购买的资助台账', en: 'The grants ledger of direct purchases' },
@@ -116,18 +115,15 @@ export async function needsTab(ctx, competition, refresh) {
   return h(
     'div',
     {},
-    h(
-      'section',
-      { class: 'card', 'data-testid': 'needs-funnel' },
-      tx('h2', { zh: '需求漏斗（本街道各社区）', en: 'The needs funnel (the office’s communities)' }),
-      tx(
-        'p',
-        {
+    card(
+      {
+        title: { zh: '需求漏斗（本街道各社区）', en: 'The needs funnel (the office’s communities)' },
+        hint: {
           zh: '每格为到达该阶段的需求数 / 目前处于该阶段的需求数，括号内为在该阶段平均停留的天数。',
           en: 'Each cell: needs that reached the stage / needs in it now; in brackets, the mean days spent in it.',
         },
-        { class: 'hint' },
-      ),
+        'data-testid': 'needs-funnel',
+      },
       funnel.communities.length === 0
         ? tx('p', { zh: '还没有居民需求。', en: 'No residents’ needs yet.' })
         : dataTable(
@@ -151,10 +147,11 @@ export async function needsTab(ctx, competition, refresh) {
             ),
           ),
     ),
-    h(
-      'section',
-      { class: 'card', 'data-testid': 'needs-review' },
-      tx('h2', { zh: '各社区待审核的刷单与重复', en: 'Bursts and repeats awaiting each community’s review' }),
+    card(
+      {
+        title: { zh: '各社区待审核的刷单与重复', en: 'Bursts and repeats awaiting each community’s review' },
+        'data-testid': 'needs-review',
+      },
       flagged.length === 0
         ? tx('p', { zh: '各社区都没有待审核的标记。', en: 'No community has flags to review.' })
         : dataTable(
@@ -174,10 +171,11 @@ export async function needsTab(ctx, competition, refresh) {
             ),
           ),
     ),
-    h(
-      'section',
-      { class: 'card', 'data-testid': 'needs-orders' },
-      tx('h2', { zh: '纳入本大赛的服务订单', en: 'Service orders published into this competition' }),
+    card(
+      {
+        title: { zh: '纳入本大赛的服务订单', en: 'Service orders published into this competition' },
+        'data-testid': 'needs-orders',
+      },
       ours.length === 0
         ? tx('p', { zh: '还没有社区把订单纳入本大赛。', en: 'No community has published an order into it yet.' })
         : dataTable(

@@ -10,6 +10,7 @@ import { latestEvaluationText } from '../shared/evaluation-results.js';
 import { beijingTime } from '../shared/time.js';
 import { ORGANIZATION_KIND_LABELS, PROJECT_OUTCOME_LABELS, TERMINATION_CAUSE_LABELS } from '/vocabulary.js';
 import { backToCompetitions } from './competitions-view.js';
+import { card } from '../shared/card.js';
 
 const OUTCOME_KIND = { 'in-progress': 'warn', finished: 'ok', terminated: 'bad', exited: 'bad' };
 
@@ -202,10 +203,8 @@ export async function organizationView(ctx, id) {
       exportButton,
     ),
     box,
-    h(
-      'section',
-      { class: 'card', 'aria-labelledby': 'profile-heading' },
-      tx('h2', { zh: '概况', en: 'In brief' }, { id: 'profile-heading' }),
+    card(
+      { title: { zh: '概况', en: 'In brief' }, headingId: 'profile-heading' },
       h(
         'dl',
         { class: 'summary-list', 'data-testid': 'history-summary' },
@@ -223,22 +222,13 @@ export async function organizationView(ctx, id) {
         h('dd', {}, String(summary.activeSanctions)),
       ),
     ),
-    h(
-      'section',
-      { class: 'card', 'aria-labelledby': 'entered-heading' },
-      tx('h2', { zh: '申报与结果', en: 'Submissions and results' }, { id: 'entered-heading' }),
+    card(
+      { title: { zh: '申报与结果', en: 'Submissions and results' }, headingId: 'entered-heading' },
       submissionsTable(history.submissions),
     ),
-    h(
-      'section',
-      { class: 'card', 'aria-labelledby': 'grants-heading' },
-      tx('h2', { zh: '资助', en: 'Grants' }, { id: 'grants-heading' }),
-      grantsTable(history.grants),
-    ),
-    h(
-      'section',
-      { class: 'card', 'aria-labelledby': 'sanctions-heading' },
-      tx('h2', { zh: '限制申报', en: 'Sanctions' }, { id: 'sanctions-heading' }),
+    card({ title: { zh: '资助', en: 'Grants' }, headingId: 'grants-heading' }, grantsTable(history.grants)),
+    card(
+      { title: { zh: '限制申报', en: 'Sanctions' }, headingId: 'sanctions-heading' },
       sanctionsTable(history.sanctions),
     ),
   );

@@ -7,6 +7,7 @@ import { GRANT_STATUS_LABELS, OBJECTION_STATUS_LABELS } from '/vocabulary.js';
 import { beijingTime } from '../shared/time.js';
 import { dataTable } from '../shared/table.js';
 import { labelOf, tx } from '../shared/i18n.js';
+import { card } from '../shared/card.js';
 
 const PHASES = {
   'in-period': { zh: '公示期内（可提出异议）', en: 'In the notice period (objections open)' },
@@ -178,10 +179,8 @@ export async function publicityTab(ctx, competition, refresh) {
   const page = h(
     'div',
     {},
-    h(
-      'section',
-      { class: 'card', 'aria-labelledby': 'notice-heading' },
-      tx('h2', { zh: '公示', en: 'Public notice' }, { id: 'notice-heading' }),
+    card(
+      { title: { zh: '公示', en: 'Public notice' }, headingId: 'notice-heading' },
       notice
         ? h(
             'dl',
@@ -202,10 +201,8 @@ export async function publicityTab(ctx, competition, refresh) {
       box,
     ),
     notice
-      ? h(
-          'section',
-          { class: 'card', 'aria-labelledby': 'notice-results-heading' },
-          tx('h2', { zh: '公示名单', en: 'The published list' }, { id: 'notice-results-heading' }),
+      ? card(
+          { title: { zh: '公示名单', en: 'The published list' }, headingId: 'notice-results-heading' },
           dataTable(
             [
               { zh: '名次', en: 'Rank', num: true },
@@ -238,12 +235,7 @@ export async function publicityTab(ctx, competition, refresh) {
           ),
         )
       : null,
-    h(
-      'section',
-      { class: 'card', 'aria-labelledby': 'objections-heading' },
-      tx('h2', { zh: '异议与答复', en: 'Objections' }, { id: 'objections-heading' }),
-      objectionsArea,
-    ),
+    card({ title: { zh: '异议与答复', en: 'Objections' }, headingId: 'objections-heading' }, objectionsArea),
   );
   return page;
 }

@@ -6,6 +6,7 @@ import { field, input, messageBox, select, showApiError, showMessage } from '../
 import { RECUSAL_SOURCE_LABELS } from '/vocabulary.js';
 import { dataTable } from '../shared/table.js';
 import { biLabel, labelOf, tx } from '../shared/i18n.js';
+import { card } from '../shared/card.js';
 
 /** Refills a <select> when its options changed, keeping the chosen value when it is still offered. */
 function refillOptions(control, options) {
@@ -177,10 +178,8 @@ export function recusalsCard(ctx, base, update) {
     );
   };
 
-  const element = h(
-    'section',
-    { class: 'card', 'aria-labelledby': 'recusals-heading', 'data-testid': 'recusals' },
-    tx('h2', { zh: '回避', en: 'Recusals' }, { id: 'recusals-heading' }),
+  const element = card(
+    { title: { zh: '回避', en: 'Recusals' }, headingId: 'recusals-heading', 'data-testid': 'recusals' },
     list,
     withdrawForm,
     tx('h3', { zh: '办公室指定回避', en: 'Recuse a judge' }),

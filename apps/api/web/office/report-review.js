@@ -1,11 +1,10 @@
 // The office reviews a grantee's report: returned with comments, or accepted (its spending then
 // counts, and a tranche waiting for it becomes eligible).
-import { fill, h } from '../shared/dom.js';
-import { field, messageBox, sendThen, showApiError } from '../shared/forms.js';
+import { h } from '../shared/dom.js';
+import { field, messageBox, sendThen } from '../shared/forms.js';
 import { reportLabel } from '../shared/grant-ledger.js';
-import { reportBody, reportFacts, reviewLog } from '../shared/report-parts.js';
+import { reportBody, reportPage, reviewLog } from '../shared/report-parts.js';
 import { tx } from '../shared/i18n.js';
-import { breadcrumb } from '../shared/app-shell.js';
 
 function decisionForm(ctx, report, refresh) {
   const comments = h('textarea', { rows: 3, maxlength: 500 });
@@ -48,25 +47,17 @@ function decisionForm(ctx, report, refresh) {
   return form;
 }
 
-export async function reportReviewView(ctx, id) {
-  const report = await ctx.api(`/reports/${id}`);
-  const refresh = () => ctx.go(`#/reports/${id}`);
-  const box = messageBox();
-  const card = h('section', { class: 'card' });
-  fill(
-    card,
-    reportFacts(report),
-    reportBody(ctx, report, (error) => showApiError(card, box, error)),
-    reviewLog(report),
-    report.state === 'submitted' ? decisionForm(ctx, report, refresh) : null,
-    box,
-  );
-  return h(
-    'div',
-    {},
-    breadcrumb({ zh: '← 资助详情', en: '← The grant' }, `#/grants/${report.grantId}`),
-    h('h1', {}, `${report.agreementNumber} `, tx('span', reportLabel(report))),
-    h('p', {}, report.projectTitle),
-    card,
-  );
+export function reportReviewView(ctx, id) {
+  return reportPage(ctx, id, {
+    back: { zh: '← 资助详情', en: '← The grant' },
+    heading: (report) => [
+      h('h1', {}, `${report.agreementNumber} `, tx('span', reportLabel(report))),
+      h('p', {}, report.projectTitle),
+    ],
+    parts: (report, { refresh, onError }) => [
+      reportBody(ctx, report, onError),
+      reviewLog(report),
+      report.state === 'submitted' ? decisionForm(ctx, report, refresh) : null,
+    ],
+  });
 }

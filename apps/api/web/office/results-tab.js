@@ -12,6 +12,7 @@ import { tx } from '../shared/i18n.js';
 import { stateBadge } from './badges.js';
 import { statisticsView } from './stats-chart.js';
 import { AGGREGATION_METHOD_LABELS } from '/vocabulary.js';
+import { card } from '../shared/card.js';
 
 const RUN_STATUS = {
   queued: { zh: '排队中', en: 'queued' },
@@ -394,26 +395,14 @@ export async function resultsTab(ctx, competition) {
   const page = h(
     'div',
     {},
-    h(
-      'section',
-      { class: 'card', 'aria-labelledby': 'run-heading' },
-      tx('h2', { zh: '排名与资金分配', en: 'Ranking and allocation' }, { id: 'run-heading' }),
+    card(
+      { title: { zh: '排名与资金分配', en: 'Ranking and allocation' }, headingId: 'run-heading' },
       actions,
       runArea,
       box,
     ),
-    h(
-      'section',
-      { class: 'card', 'aria-labelledby': 'results-heading' },
-      tx('h2', { zh: '排名结果', en: 'Results' }, { id: 'results-heading' }),
-      resultsArea,
-    ),
-    h(
-      'section',
-      { class: 'card', 'aria-labelledby': 'stats-heading' },
-      tx('h2', { zh: '评委一致性统计', en: 'Judge agreement' }, { id: 'stats-heading' }),
-      statsArea,
-    ),
+    card({ title: { zh: '排名结果', en: 'Results' }, headingId: 'results-heading' }, resultsArea),
+    card({ title: { zh: '评委一致性统计', en: 'Judge agreement' }, headingId: 'stats-heading' }, statsArea),
   );
   return page;
 }

@@ -35,6 +35,7 @@ import { grantTermsFieldset, trancheConditionFields } from './grant-terms.js';
 import { removeButton, rowsEditor } from './rows-editor.js';
 import { componentsEditor, normalizationFields } from './score-components-rules.js';
 import { supervisionTermsFieldset } from './supervision-terms.js';
+import { card } from '../shared/card.js';
 
 const METHODS = Object.entries(AGGREGATION_METHOD_LABELS);
 const ALLOCATION_RULES = Object.entries(ALLOCATION_RULE_LABELS);
@@ -67,18 +68,16 @@ function scorePresetCard(ctx, competition, refresh) {
     { name: 'preset', value: SCORE_COMPONENT_PRESETS[0] },
   );
   const box = messageBox();
-  const section = h(
-    'section',
-    { class: 'card', 'aria-labelledby': 'score-preset-heading', 'data-testid': 'score-preset' },
-    tx('h2', { zh: '套用预设评分构成', en: 'Apply a preset score composition' }, { id: 'score-preset-heading' }),
-    tx(
-      'p',
-      {
+  const section = card(
+    {
+      title: { zh: '套用预设评分构成', en: 'Apply a preset score composition' },
+      hint: {
         zh: '仅草稿阶段可用：用预设替换评分构成、标准分设置与偏向阈值，其他规则不变。',
         en: 'Drafts only: the preset replaces the score components, the normalization and the bias threshold; the other rules stay.',
       },
-      { class: 'hint' },
-    ),
+      headingId: 'score-preset-heading',
+      'data-testid': 'score-preset',
+    },
     field({ zh: '预设', en: 'Preset' }, preset, { path: 'preset' }),
     h(
       'div',

@@ -7,6 +7,7 @@ import { beijingTime } from '../shared/time.js';
 import { dataTable } from '../shared/table.js';
 import { labelOf, tx } from '../shared/i18n.js';
 import { historyBrief } from './organization-view.js';
+import { card } from '../shared/card.js';
 
 const ANY = { zh: '全部', en: 'All' };
 
@@ -173,10 +174,8 @@ export async function submissionsTab(ctx, competition) {
     });
   }
   await load();
-  return h(
-    'section',
-    { class: 'card', 'aria-labelledby': 'submissions-heading' },
-    tx('h2', { zh: '申报项目', en: 'Submissions' }, { id: 'submissions-heading' }),
+  return card(
+    { title: { zh: '申报项目', en: 'Submissions' }, headingId: 'submissions-heading' },
     h(
       'div',
       { class: 'form-grid', role: 'search' },

@@ -6,6 +6,7 @@ import { labelOf, tx } from '../shared/i18n.js';
 import { beijingTime } from '../shared/time.js';
 import { reasonAction } from './reason-action.js';
 import { OFFICE_TERMINATION_CAUSES, TERMINATION_CAUSE_LABELS, TERMINATION_PROPOSAL_STATE_LABELS } from '/vocabulary.js';
+import { card } from '../shared/card.js';
 
 function proposalFacts(proposal) {
   return h(
@@ -88,10 +89,12 @@ export function terminationCard(ctx, grant, proposals, refresh) {
   const decided = proposals.filter((p) => p.state !== 'open');
   const running = grant.state === 'active' || grant.state === 'suspended';
   if (!open && decided.length === 0 && !running) return null;
-  return h(
-    'section',
-    { class: 'card', 'aria-labelledby': 'termination-heading', 'data-testid': 'termination-card' },
-    tx('h2', { zh: '终止建议', en: 'Termination proposals' }, { id: 'termination-heading' }),
+  return card(
+    {
+      title: { zh: '终止建议', en: 'Termination proposals' },
+      headingId: 'termination-heading',
+      'data-testid': 'termination-card',
+    },
     open ? openProposal(ctx, open, refresh) : running ? proposeForm(ctx, grant, refresh) : null,
     decided.map((proposal) =>
       h('div', { class: 'list-item', 'data-testid': 'decided-proposal' }, proposalFacts(proposal)),
@@ -102,10 +105,8 @@ export function terminationCard(ctx, grant, proposals, refresh) {
 /** The grants tab's queue: every open proposal of the competition, each a link to its grant. */
 export async function proposalsQueue(ctx, competition) {
   const { items } = await ctx.api(`/termination-proposals?state=open&competitionId=${competition.id}&pageSize=100`);
-  return h(
-    'section',
-    { class: 'card', 'aria-labelledby': 'proposals-heading' },
-    tx('h2', { zh: '待决定的终止建议', en: 'Termination proposals to decide' }, { id: 'proposals-heading' }),
+  return card(
+    { title: { zh: '待决定的终止建议', en: 'Termination proposals to decide' }, headingId: 'proposals-heading' },
     items.length === 0
       ? tx('p', { zh: '没有待决定的终止建议。', en: 'No termination proposal waits.' }, { class: 'muted' })
       : h(

@@ -25,6 +25,7 @@ import {
 } from '/vocabulary.js';
 import { qrCode } from './code-sheet.js';
 import { beijingDeadline, toBeijingLocal } from './competitions-view.js';
+import { card } from '../shared/card.js';
 
 /** The count moves while residents vote; the office watches it without reloading. */
 const LIVE_REFRESH_MS = 10_000;
@@ -277,16 +278,11 @@ function countsCard(ctx, round) {
     }, LIVE_REFRESH_MS);
     ctx.onLeave(() => clearInterval(timer));
   }
-  return h(
-    'section',
-    { class: 'card', 'aria-labelledby': 'vote-counts-heading' },
-    tx(
-      'h2',
-      { zh: '计票（有效票，作废票不计）', en: 'Tally (valid votes; voided ones never count)' },
-      {
-        id: 'vote-counts-heading',
-      },
-    ),
+  return card(
+    {
+      title: { zh: '计票（有效票，作废票不计）', en: 'Tally (valid votes; voided ones never count)' },
+      headingId: 'vote-counts-heading',
+    },
     area,
     h(
       'div',
@@ -342,18 +338,16 @@ function pointsCard(ctx, competition, round) {
       showApiError(area, box, error);
     }
   };
-  return h(
-    'section',
-    { class: 'card', 'aria-labelledby': 'vote-points-heading', 'data-testid': 'vote-points' },
-    tx('h2', { zh: '计入评分', en: 'Points for the ranking' }, { id: 'vote-points-heading' }),
-    tx(
-      'p',
-      {
+  return card(
+    {
+      title: { zh: '计入评分', en: 'Points for the ranking' },
+      hint: {
         zh: '被标记的票全部审核后，把有效票折算为评分构成的分数：得票最多的项目得该构成的满分，其余按得票比例，没有票的项目得 0 分。',
         en: 'Once every flagged vote is decided, the valid votes become the component’s points: the most-voted project gets its maximum, the others in proportion, a project without votes 0.',
       },
-      { class: 'hint' },
-    ),
+      headingId: 'vote-points-heading',
+      'data-testid': 'vote-points',
+    },
     area,
     h(
       'div',
@@ -469,10 +463,8 @@ function codesCard(ctx, competition, round, refresh) {
       showApiError(form, box, error);
     }
   });
-  return h(
-    'section',
-    { class: 'card', 'aria-labelledby': 'voter-codes-heading' },
-    tx('h2', { zh: '居民投票码', en: 'Voter codes' }, { id: 'voter-codes-heading' }),
+  return card(
+    { title: { zh: '居民投票码', en: 'Voter codes' }, headingId: 'voter-codes-heading' },
     round.phase === 'closed'
       ? tx('p', { zh: '投票已结束，不再发放投票码。', en: 'The vote has closed; no more codes.' }, { class: 'muted' })
       : form,
@@ -677,18 +669,16 @@ function reviewCard(ctx, round) {
     if (done) showMessage(box, done, 'ok');
   };
   void load().catch((error) => showApiError(area, box, error));
-  return h(
-    'section',
-    { class: 'card', 'aria-labelledby': 'review-heading', 'data-testid': 'review-queue' },
-    tx('h2', { zh: '可疑选票审核', en: 'Flagged votes' }, { id: 'review-heading' }),
-    tx(
-      'p',
-      {
+  return card(
+    {
+      title: { zh: '可疑选票审核', en: 'Flagged votes' },
+      hint: {
         zh: '同一设备、地址或网段短时间内大量投票，或同一批投票码被集中使用时，选票被标记。家庭或社区共用网络也会触发标记，请核实后再作废。',
         en: 'Votes are flagged when one device, address or network block votes a lot within a minute, or a batch of codes is used at once. A family or a community centre sharing one network does too: check before voiding.',
       },
-      { class: 'hint' },
-    ),
+      headingId: 'review-heading',
+      'data-testid': 'review-queue',
+    },
     box,
     area,
   );

@@ -1,11 +1,12 @@
 // 事件推送: the office registers where its events go, sees every delivery attempt and replays one.
 import { clear, h } from '../shared/dom.js';
-import { checkboxField, field, input, messageBox, showApiError, showMessage } from '../shared/forms.js';
+import { checkboxField, field, input, messageBox, sendThen, showApiError, showMessage } from '../shared/forms.js';
 import { labelOf, tx } from '../shared/i18n.js';
 import { dataTable } from '../shared/table.js';
 import { beijingTime } from '../shared/time.js';
 import { WEBHOOK_DELIVERY_STATUS_LABELS, WEBHOOK_TOPIC_LABELS } from '/vocabulary.js';
 import { backToCompetitions } from './competitions-view.js';
+import { card } from '../shared/card.js';
 
 function topicsText(topics) {
   return {
@@ -37,29 +38,32 @@ function registerCard(ctx, refresh) {
       onsubmit: async (event) => {
         event.preventDefault();
         clear(reveal);
-        try {
-          const created = await ctx.api('/webhooks', {
-            method: 'POST',
-            body: {
-              url: url.value,
-              description: description.value,
-              topics: checks.filter(([, box]) => box.checked).map(([topic]) => topic),
-            },
-          });
-          form.reset();
-          showMessage(box, { zh: '已登记接收地址', en: 'Endpoint registered' }, 'ok');
-          reveal.append(
-            h(
-              'div',
-              { class: 'code-reveal', 'data-testid': 'webhook-secret' },
-              tx('p', { zh: '签名密钥（只显示这一次）：', en: 'Signing secret (shown this once):' }),
-              h('output', { class: 'mono' }, created.secret),
-            ),
-          );
-          await refresh();
-        } catch (error) {
-          showApiError(form, box, error);
-        }
+        await sendThen(
+          form,
+          box,
+          () =>
+            ctx.api('/webhooks', {
+              method: 'POST',
+              body: {
+                url: url.value,
+                description: description.value,
+                topics: checks.filter(([, box]) => box.checked).map(([topic]) => topic),
+              },
+            }),
+          async (created) => {
+            form.reset();
+            showMessage(box, { zh: '已登记接收地址', en: 'Endpoint registered' }, 'ok');
+            reveal.append(
+              h(
+                'div',
+                { class: 'code-reveal', 'data-testid': 'webhook-secret' },
+                tx('p', { zh: '签名密钥（只显示这一次）：', en: 'Signing secret (shown this once):' }),
+                h('output', { class: 'mono' }, created.secret),
+              ),
+            );
+            await refresh();
+          },
+        );
       },
     },
     field({ zh: '接收地址', en: 'Endpoint URL' }, url, {
@@ -70,21 +74,12 @@ function registerCard(ctx, refresh) {
     topics,
     h('div', { class: 'actions' }, tx('button', { zh: '登记', en: 'Register' }, { type: 'submit', class: 'primary' })),
   );
-  return h(
-    'section',
-    { class: 'card' },
-    tx('h2', { zh: '登记接收地址', en: 'Register an endpoint' }),
-    box,
-    form,
-    reveal,
-  );
+  return card({ title: { zh: '登记接收地址', en: 'Register an endpoint' } }, box, form, reveal);
 }
 
 function endpointsCard(ctx, endpoints, refresh) {
-  return h(
-    'section',
-    { class: 'card' },
-    tx('h2', { zh: '接收地址', en: 'Endpoints' }),
+  return card(
+    { title: { zh: '接收地址', en: 'Endpoints' } },
     endpoints.length === 0
       ? tx('p', { zh: '还没有登记接收地址。', en: 'No endpoint registered yet.' }, { class: 'muted' })
       : dataTable(
@@ -124,10 +119,8 @@ function endpointsCard(ctx, endpoints, refresh) {
 
 function deliveriesCard(ctx, page, refresh) {
   const box = messageBox();
-  return h(
-    'section',
-    { class: 'card' },
-    tx('h2', { zh: '投递记录', en: 'Delivery log' }),
+  return card(
+    { title: { zh: '投递记录', en: 'Delivery log' } },
     box,
     page.items.length === 0
       ? tx('p', { zh: '还没有投递。', en: 'Nothing delivered yet.' }, { class: 'muted' })

@@ -4,6 +4,7 @@ import { h } from './dom.js';
 import { dataTable } from './table.js';
 import { labelOf, tx } from './i18n.js';
 import { EVALUATION_OUTCOME_LABELS, EVALUATION_STAGE_LABELS } from '/vocabulary.js';
+import { card } from './card.js';
 
 export function evaluationsCard(evaluations) {
   const rows = evaluations.items.map((item) =>
@@ -21,10 +22,8 @@ export function evaluationsCard(evaluations) {
       tx('td', labelOf(EVALUATION_OUTCOME_LABELS, item.outcome)),
     ),
   );
-  return h(
-    'section',
-    { class: 'card', 'aria-labelledby': 'evaluations-heading' },
-    tx('h2', { zh: '评估结果', en: 'Evaluations' }, { id: 'evaluations-heading' }),
+  return card(
+    { title: { zh: '评估结果', en: 'Evaluations' }, headingId: 'evaluations-heading' },
     evaluations.remediationDueOn
       ? tx(
           'p',

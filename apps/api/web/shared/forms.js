@@ -152,13 +152,13 @@ export function showApiError(root, box, error, { mapPath = (path) => path } = {}
 }
 
 /**
- * Runs `send` (one request) and then `done` (most often reloading the view); a refusal shows
- * beside the field it names inside `root`, or in `box`, so the person can fix it and try again.
+ * Runs `send` (one request) and then `done` with its answer (most often reloading the view, or
+ * opening what was created); a refusal shows beside the field it names inside `root`, or in `box`,
+ * so the person can fix it and try again.
  */
 export async function sendThen(root, box, send, done, errorOptions) {
   try {
-    await send();
-    done();
+    await done(await send());
   } catch (error) {
     showApiError(root, box, error, errorOptions);
   }

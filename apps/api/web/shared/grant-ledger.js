@@ -11,6 +11,7 @@ import {
   REPORT_STATE_LABELS,
   TRANCHE_STATE_LABELS,
 } from '/vocabulary.js';
+import { card } from './card.js';
 
 const STATE_CLASS = { paid: 'ok', eligible: 'warn', approved: 'warn', withheld: 'bad', cancelled: 'bad' };
 
@@ -145,14 +146,11 @@ export function budgetHistory(budget) {
 
 /** The budget's card: the approved version, its history, and what each side adds (requests, decisions). */
 export function budgetCard(budget, ...extra) {
-  return h(
-    'section',
-    { class: 'card', 'aria-labelledby': 'budget-heading' },
-    tx(
-      'h2',
-      { zh: `预算（第 ${budget.version} 版）`, en: `Budget (version ${budget.version})` },
-      { id: 'budget-heading' },
-    ),
+  return card(
+    {
+      title: { zh: `预算（第 ${budget.version} 版）`, en: `Budget (version ${budget.version})` },
+      headingId: 'budget-heading',
+    },
     budgetTable(budget),
     budgetHistory(budget),
     extra,

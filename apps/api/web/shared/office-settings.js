@@ -6,6 +6,7 @@ import { labelOf, tx } from './i18n.js';
 import { dataTable } from './table.js';
 import { beijingTime } from './time.js';
 import { API_KEY_SCOPE_LABELS } from '/vocabulary.js';
+import { card } from './card.js';
 
 /** Grantor details for the agreements and the public notice's header and closing, saved together. */
 export async function settingsCard(ctx, tenantId) {
@@ -166,10 +167,8 @@ export async function apiKeysCard(ctx, tenantId, refresh) {
     'div',
     {},
     form,
-    h(
-      'section',
-      { class: 'card', 'aria-labelledby': 'keys-heading' },
-      tx('h2', { zh: '本单位的 API 密钥', en: 'This office’s API keys' }, { id: 'keys-heading' }),
+    card(
+      { title: { zh: '本单位的 API 密钥', en: 'This office’s API keys' }, headingId: 'keys-heading' },
       rows.length === 0
         ? tx('p', { zh: '还没有密钥。', en: 'No key yet.' }, { class: 'muted' })
         : dataTable(

@@ -1,7 +1,9 @@
 // A report as both sides read it: its activities, spending per budget line, attachments and the
 // review's comments.
-import { formatYuan, h } from './dom.js';
+import { fill, formatYuan, h } from './dom.js';
 import { downloadFile } from './download.js';
+import { messageBox, showApiError } from './forms.js';
+import { breadcrumb } from './app-shell.js';
 import { dataTable } from './table.js';
 import { labelOf, tx } from './i18n.js';
 import { lateness } from './grant-ledger.js';
@@ -133,4 +135,19 @@ export function reportBody(ctx, report, onError) {
     tx('h2', { zh: '附件', en: 'Attachments' }),
     attachmentList(ctx, report, onError),
   );
+}
+
+/**
+ * A report's page on either side: the way back to its grant, the side's heading, then one card with
+ * the facts first, the side's `parts` (given the page's refresh and where refusals show) and the
+ * message box.
+ */
+export async function reportPage(ctx, id, { back, heading, parts }) {
+  const report = await ctx.api(`/reports/${id}`);
+  const refresh = () => ctx.go(`#/reports/${id}`);
+  const box = messageBox();
+  const section = h('section', { class: 'card' });
+  const onError = (error) => showApiError(section, box, error);
+  fill(section, reportFacts(report), parts(report, { refresh, onError }), box);
+  return h('div', {}, breadcrumb(back, `#/grants/${report.grantId}`), heading(report), section);
 }

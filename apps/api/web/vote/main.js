@@ -11,6 +11,7 @@ import { badge, facts, problem, publicShell } from '../shared/public-page.js';
 import { createSession } from '../shared/session.js';
 import { beijingTime } from '../shared/time.js';
 import { VOTE_RESULTS_VISIBILITY_LABELS, VOTE_ROUND_PHASE_LABELS, VOTER_METHOD_LABELS } from '/vocabulary.js';
+import { card } from '../shared/card.js';
 
 /** A request that has not answered in this long on a weak network fails like a lost connection. */
 const REQUEST_MS = 15_000;
@@ -241,17 +242,15 @@ function verifyCard(round, onSession) {
     round.methods.forEach((m, i) => buttons[i].setAttribute('aria-pressed', String(m === method)));
     fill(body, forms[method]());
   }
-  const card = h(
-    'section',
-    { class: 'card', 'aria-labelledby': 'verify-heading', 'data-testid': 'verify' },
-    tx('h2', { zh: '验证身份后投票', en: 'Verify to vote' }, { id: 'verify-heading' }),
+  const section = card(
+    { title: { zh: '验证身份后投票', en: 'Verify to vote' }, headingId: 'verify-heading', 'data-testid': 'verify' },
     round.methods.length > 1
       ? h('div', { class: 'method-choice', role: 'group', 'aria-label': '验证方式 / method' }, buttons)
       : null,
     body,
   );
   choose(round.methods[0]);
-  return card;
+  return section;
 }
 
 function projectCard(project, state) {
