@@ -1,24 +1,8 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { CompetitionRules, CompetitionState, JudgeGroup } from '@app/domain';
+import { sheetAddingUpTo } from '@app/testing';
 import { AddedJudge, RoadshowFixture, addJudge, bearer, createRoadshow, roadshowCompetition } from './roadshow.factory';
-
-/** Marks adding up to `total` on the 100-point community rubric (need 30, design 30, budget 20, impact 20). */
-export function communitySheet(total: number): { criteria: Record<string, string>; gates: Record<string, boolean> } {
-  let left = total;
-  const criteria: Record<string, string> = {};
-  for (const [key, max] of [
-    ['need', 30],
-    ['design', 30],
-    ['budget', 20],
-    ['impact', 20],
-  ] as const) {
-    const mark = Math.min(left, max);
-    criteria[key] = String(mark);
-    left -= mark;
-  }
-  return { criteria, gates: {} };
-}
 
 export interface ScoredCompetition {
   readonly fixture: RoadshowFixture;
@@ -60,7 +44,7 @@ export async function scoredCompetition(
         .put(`/judge/slots/${slot.slotId}/score`)
         .set(bearer(judge.token))
         .set('Idempotency-Key', `${slot.slotId}-${j}`)
-        .send(communitySheet(totals[p][j]))
+        .send(sheetAddingUpTo(rules, totals[p][j]))
         .expect(200);
     }
     await http().post(`/roadshows/${roadshowId}/slots/${slot.slotId}/lock`).set(office).send({}).expect(200);

@@ -33,6 +33,7 @@ import {
   addJudge,
   bearer,
   createRoadshow,
+  finishedRun as finishedRunOf,
   partyBuildingSheet,
   roadshowCompetition,
   trimmedMeanByHand,
@@ -75,13 +76,7 @@ describe('rank and allocate: 20 projects × 7 judges through the roadshow, the q
   }
 
   /** The office presses "rank and allocate"; the worker takes the job from the queue and finishes it. */
-  async function finishedRun(id = competitionId()): Promise<RunResponseDto> {
-    const requested = await http().post(`/competitions/${id}/runs`).set(office()).expect(202);
-    return until('the run to succeed', async () => {
-      const run = (await http().get(`/runs/${requested.body.id}`).set(office())).body as RunResponseDto;
-      return run.status === 'succeeded' ? run : undefined;
-    });
-  }
+  const finishedRun = (id = competitionId()) => finishedRunOf(app, id, fixture.officeToken);
 
   /** With the queue paused the run waits in it; the worker goes on once `body` is done. */
   async function whileQueued<T>(body: () => Promise<T>): Promise<T> {

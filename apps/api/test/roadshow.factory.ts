@@ -12,7 +12,9 @@ import {
   ScreeningStatus,
 } from '@app/domain';
 import { Competition, Organization, Submission } from '@app/persistence';
+import { SheetMarks, sheetAddingUpTo, until } from '@app/testing';
 import { TokenService } from '../src/auth/token.service';
+import { RunResponseDto } from '../src/results/dto/run-response.dto';
 import { DrawResponseDto, DrawnSlotDto } from '../src/roadshows/dto/draw-response.dto';
 import { createCompetition, createOrganization, createSubmission, createUser } from './factories';
 
@@ -58,6 +60,20 @@ export async function requestRun(app: NestFastifyApplication, competitionId: str
     .set(bearer(token))
     .expect(202);
   return requested.body.id as string;
+}
+
+/** The office asks for a run and waits for the worker to finish it; a failed run fails the test at once. */
+export async function finishedRun(
+  app: NestFastifyApplication,
+  competitionId: string,
+  token: string,
+): Promise<RunResponseDto> {
+  const runId = await requestRun(app, competitionId, token);
+  return until('the run to succeed', async () => {
+    const run = (await request(app.getHttpServer()).get(`/runs/${runId}`).set(bearer(token))).body as RunResponseDto;
+    if (run.status === 'failed') throw new Error(`run failed: ${JSON.stringify(run.error)}`);
+    return run.status === 'succeeded' ? run : undefined;
+  });
 }
 
 /**
@@ -184,25 +200,8 @@ export async function roadshowUnderWay(
 }
 
 /** Marks that add up to `total` on the party-building rubric (max 25/25/20/15/15), gate passed. */
-export function partyBuildingSheet(total: string): {
-  criteria: Record<string, string>;
-  gates: Record<string, boolean>;
-} {
-  const maxima: [string, number][] = [
-    ['need', 2500],
-    ['design', 2500],
-    ['feasibility', 2000],
-    ['participation', 1500],
-    ['sustainability', 1500],
-  ];
-  let left = Math.round(Number(total) * 100);
-  const criteria: Record<string, string> = {};
-  for (const [key, max] of maxima) {
-    const mark = Math.min(left, max);
-    criteria[key] = (mark / 100).toFixed(2);
-    left -= mark;
-  }
-  return { criteria, gates: { 'party-leadership': true } };
+export function partyBuildingSheet(total: string): SheetMarks {
+  return sheetAddingUpTo(COMPETITION_PRESETS['party-building'], total);
 }
 
 /**
