@@ -4,7 +4,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '@app/config';
 import { COMPETITION_PRESETS, DEFAULT_TENANT_ID, OrganizationKind, Role, ScreeningStatus } from '@app/domain';
-import { dataSourceOptions } from '@app/persistence';
+import { closingDataSource, dataSourceOptions } from '@app/persistence';
 import { beijingDate } from '@app/grants';
 import { TokenService } from '../src/auth/token.service';
 import { createCompetition, createOrganization, createSubmission, createUser } from '../test/factories';
@@ -325,7 +325,7 @@ async function main(): Promise<void> {
   const ownerUrl = config.database.ownerUrl ?? config.database.url;
   const { postmaster, settings } = await postgresServer(ownerUrl);
   const note = (text: string): void => void process.stderr.write(`${text}\n`);
-  const dataSource = await new DataSource(dataSourceOptions({ ...config.database, url: ownerUrl })).initialize();
+  const dataSource = await closingDataSource(dataSourceOptions({ ...config.database, url: ownerUrl })).initialize();
   const client = new Client({ connectionString: ownerUrl });
   await client.connect();
   const started: SpawnedProcess[] = [];

@@ -1,24 +1,7 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import request from 'supertest';
-import { CompetitionRules, CompetitionState, JudgeGroup } from '@app/domain';
-import { AddedJudge, RoadshowFixture, addJudge, bearer, createRoadshow, roadshowCompetition } from './roadshow.factory';
-
-/** Marks adding up to `total` on the 100-point community rubric (need 30, design 30, budget 20, impact 20). */
-export function communitySheet(total: number): { criteria: Record<string, string>; gates: Record<string, boolean> } {
-  let left = total;
-  const criteria: Record<string, string> = {};
-  for (const [key, max] of [
-    ['need', 30],
-    ['design', 30],
-    ['budget', 20],
-    ['impact', 20],
-  ] as const) {
-    const mark = Math.min(left, max);
-    criteria[key] = String(mark);
-    left -= mark;
-  }
-  return { criteria, gates: {} };
-}
+import { CompetitionRules, JudgeGroup } from '@app/domain';
+import { sheetAddingUpTo } from '@app/testing';
+import { AddedJudge, RoadshowFixture, drawnRoadshow, scoreEverySlot } from './roadshow.factory';
 
 export interface ScoredCompetition {
   readonly fixture: RoadshowFixture;
@@ -39,36 +22,19 @@ export async function scoredCompetition(
   totals: readonly (readonly number[])[],
   { seed, ownCommunity }: { readonly seed: string; readonly ownCommunity?: string },
 ): Promise<ScoredCompetition> {
-  const http = () => request(app.getHttpServer());
-  const fixture = await roadshowCompetition(app, totals.length, rules);
-  const office = bearer(fixture.officeToken);
-  const roadshowId = await createRoadshow(app, fixture);
-  const judges: AddedJudge[] = [];
-  for (let j = 0; j < 5; j += 1) {
-    const body: Record<string, unknown> = { name: `评委${j + 1}`, group: JudgeGroup.Expert };
-    if (j === 4 && ownCommunity) body.community = ownCommunity;
-    judges.push(await addJudge(app, fixture.officeToken, roadshowId, body));
-  }
-  const drawn = await http().post(`/roadshows/${roadshowId}/draw`).set(office).send({ seed }).expect(200);
-  for (const slot of drawn.body.slots as { slotId: string; submissionId: string }[]) {
-    const p = fixture.submissions.findIndex((submission) => submission.id === slot.submissionId);
-    await http().post(`/roadshows/${roadshowId}/slots/${slot.slotId}/start`).set(office).expect(200);
-    await http().post(`/roadshows/${roadshowId}/slots/${slot.slotId}/open-scoring`).set(office).expect(200);
-    for (const [j, judge] of judges.entries()) {
-      if (j === 4 && fixture.organizations[p].community === ownCommunity) continue;
-      await http()
-        .put(`/judge/slots/${slot.slotId}/score`)
-        .set(bearer(judge.token))
-        .set('Idempotency-Key', `${slot.slotId}-${j}`)
-        .send(communitySheet(totals[p][j]))
-        .expect(200);
-    }
-    await http().post(`/roadshows/${roadshowId}/slots/${slot.slotId}/lock`).set(office).send({}).expect(200);
-  }
-  await http()
-    .post(`/competitions/${fixture.competition.id}/transitions`)
-    .set(office)
-    .send({ to: CompetitionState.ScoringClosed })
-    .expect(200);
-  return { fixture, roadshowId, judges, ids: fixture.submissions.map((submission) => submission.id) };
+  const roadshow = await drawnRoadshow(app, {
+    projects: totals.length,
+    rules,
+    seed,
+    judges: Array.from({ length: 5 }, (_, j) => ({
+      name: `评委${j + 1}`,
+      group: JudgeGroup.Expert,
+      ...(j === 4 && ownCommunity ? { community: ownCommunity } : {}),
+    })),
+  });
+  const { fixture } = roadshow;
+  await scoreEverySlot(app, roadshow, (p, j) =>
+    j === 4 && fixture.organizations[p].community === ownCommunity ? undefined : sheetAddingUpTo(rules, totals[p][j]),
+  );
+  return { ...roadshow, ids: fixture.submissions.map((submission) => submission.id) };
 }

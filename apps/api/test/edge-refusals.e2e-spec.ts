@@ -5,15 +5,7 @@ import { DataSource } from 'typeorm';
 import { JudgeGroup, Role } from '@app/domain';
 import { TokenService } from '../src/auth/token.service';
 import { createUser } from './factories';
-import {
-  AddedJudge,
-  RoadshowFixture,
-  addJudge,
-  bearer,
-  createRoadshow,
-  partyBuildingSheet,
-  roadshowCompetition,
-} from './roadshow.factory';
+import { AddedJudge, RoadshowFixture, bearer, partyBuildingSheet, roadshowUnderWay } from './roadshow.factory';
 import { tableState, tablesWritten } from './table-state';
 import { startTestApp } from './test-app';
 
@@ -67,12 +59,15 @@ describe('refusals at the edge: the documented body, nothing written', () => {
     await app.listen(0, '127.0.0.1');
     port = (app.getHttpServer().address() as AddressInfo).port;
     db = app.get(DataSource);
-    fixture = await roadshowCompetition(app, 2);
-    roadshowId = await createRoadshow(app, fixture);
-    judge = await addJudge(app, fixture.officeToken, roadshowId, { name: '周建明', group: JudgeGroup.Media });
-    const drawn = await http().post(`/roadshows/${roadshowId}/draw`).set(office()).send({ seed: 'edge' }).expect(200);
-    slotId = (drawn.body.slots as { slotId: string }[])[0].slotId;
-    await http().post(`/roadshows/${roadshowId}/slots/${slotId}/start`).set(office()).expect(200);
+    const underWay = await roadshowUnderWay(app, {
+      projects: 2,
+      judges: [{ name: '周建明', group: JudgeGroup.Media }],
+      seed: 'edge',
+      openScoring: false,
+    });
+    ({ fixture, roadshowId } = underWay);
+    judge = underWay.judges[0];
+    slotId = underWay.slots[0].slotId;
     const applicant = await createUser(db, Role.Applicant, fixture.organizations[0].id);
     applicantAuth = `Bearer ${
       app.get(TokenService).issue({

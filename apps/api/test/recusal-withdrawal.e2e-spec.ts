@@ -6,9 +6,9 @@ import { AuditEvent } from '@app/persistence';
 import { AnnouncedBreakdown } from '../src/roadshows/announced-score';
 import {
   AddedJudge,
-  addJudge,
   bearer,
   createRoadshow,
+  drawnRoadshow,
   partyBuildingSheet,
   roadshowCompetition,
   roadshowUnderWay,
@@ -210,16 +210,16 @@ describe('a recusal racing the lock of its project', () => {
   it('either lands before the lock and the judge is left out, or is refused: never both counted and recused', async () => {
     app = await startTestApp();
     const rounds = 5;
-    const fixture = await roadshowCompetition(app, rounds);
-    const roadshowId = await createRoadshow(app, fixture);
+    const { fixture, roadshowId, judges, slots } = await drawnRoadshow(app, {
+      projects: rounds,
+      judges: [
+        { name: '评委甲', group: JudgeGroup.Expert },
+        { name: '评委乙', group: JudgeGroup.Expert },
+      ],
+    });
     const office = bearer(fixture.officeToken);
-    const judges = [
-      await addJudge(app, fixture.officeToken, roadshowId, { name: '评委甲', group: JudgeGroup.Expert }),
-      await addJudge(app, fixture.officeToken, roadshowId, { name: '评委乙', group: JudgeGroup.Expert }),
-    ];
     const http = () => request(app.getHttpServer());
-    const drawn = await http().post(`/roadshows/${roadshowId}/draw`).set(office).send({}).expect(200);
-    for (const [round, slot] of (drawn.body.slots as { slotId: string; submissionId: string }[]).entries()) {
+    for (const [round, slot] of slots.entries()) {
       const stage = `/roadshows/${roadshowId}/slots/${slot.slotId}`;
       await http().post(`${stage}/start`).set(office).expect(200);
       for (const judge of judges) {

@@ -28,13 +28,13 @@ import { ResultRowDto, ResultsResponseDto } from '../src/results/dto/results-res
 import { createJudgeActor, createUser } from './factories';
 import { SseClient } from './live-sse-client';
 import {
-  AddedJudge,
   RoadshowFixture,
-  addJudge,
   bearer,
-  createRoadshow,
+  drawnRoadshow,
+  finishedRun as finishedRunOf,
   partyBuildingSheet,
   roadshowCompetition,
+  scoreEverySlot,
   trimmedMeanByHand,
 } from './roadshow.factory';
 import { scoringVerify as verify } from './scoring-verify';
@@ -57,7 +57,6 @@ describe('rank and allocate: 20 projects × 7 judges through the roadshow, the q
   let baseUrl: string;
   let fixture: RoadshowFixture;
   let roadshowId: string;
-  const judges: AddedJudge[] = [];
 
   const http = () => request(app.getHttpServer());
   const office = () => bearer(fixture.officeToken);
@@ -75,13 +74,7 @@ describe('rank and allocate: 20 projects × 7 judges through the roadshow, the q
   }
 
   /** The office presses "rank and allocate"; the worker takes the job from the queue and finishes it. */
-  async function finishedRun(id = competitionId()): Promise<RunResponseDto> {
-    const requested = await http().post(`/competitions/${id}/runs`).set(office()).expect(202);
-    return until('the run to succeed', async () => {
-      const run = (await http().get(`/runs/${requested.body.id}`).set(office())).body as RunResponseDto;
-      return run.status === 'succeeded' ? run : undefined;
-    });
-  }
+  const finishedRun = (id = competitionId()) => finishedRunOf(app, id, fixture.officeToken);
 
   /** With the queue paused the run waits in it; the worker goes on once `body` is done. */
   async function whileQueued<T>(body: () => Promise<T>): Promise<T> {
@@ -104,35 +97,19 @@ describe('rank and allocate: 20 projects × 7 judges through the roadshow, the q
       connection: redisOptionsFor(process.env.REDIS_URL as string, 'worker'),
       prefix: PREFIX,
     });
-    fixture = await roadshowCompetition(app, PROJECTS);
-    roadshowId = await createRoadshow(app, fixture);
-    for (const [j, group] of PANEL_GROUPS.entries()) {
-      const body: Record<string, unknown> = { name: `评委${j + 1}`, group };
-      if (j === 6) body.community = '洲边';
-      judges.push(await addJudge(app, fixture.officeToken, roadshowId, body));
-    }
-    const drawn = await http().post(`/roadshows/${roadshowId}/draw`).set(office()).send({ seed: 'results-e2e' });
-    const slots = drawn.body.slots as { slotId: string; submissionId: string }[];
-    for (const slot of slots) {
-      const p = fixture.submissions.findIndex((submission) => submission.id === slot.submissionId);
-      await http().post(`/roadshows/${roadshowId}/slots/${slot.slotId}/start`).set(office()).expect(200);
-      await http().post(`/roadshows/${roadshowId}/slots/${slot.slotId}/open-scoring`).set(office()).expect(200);
-      for (const [j, judge] of judges.entries()) {
-        if (j === 6 && fixture.organizations[p].community === '洲边') continue;
-        await http()
-          .put(`/judge/slots/${slot.slotId}/score`)
-          .set(bearer(judge.token))
-          .set('Idempotency-Key', `results-${slot.slotId}-${j}`)
-          .send(partyBuildingSheet(totalFor(p, j)))
-          .expect(200);
-      }
-      await http().post(`/roadshows/${roadshowId}/slots/${slot.slotId}/lock`).set(office()).send({}).expect(200);
-    }
-    await http()
-      .post(`/competitions/${competitionId()}/transitions`)
-      .set(office())
-      .send({ to: CompetitionState.ScoringClosed })
-      .expect(200);
+    const roadshow = await drawnRoadshow(app, {
+      projects: PROJECTS,
+      seed: 'results-e2e',
+      judges: PANEL_GROUPS.map((group, j) => ({
+        name: `评委${j + 1}`,
+        group,
+        ...(j === 6 ? { community: '洲边' } : {}),
+      })),
+    });
+    ({ fixture, roadshowId } = roadshow);
+    await scoreEverySlot(app, roadshow, (p, j) =>
+      j === 6 && fixture.organizations[p].community === '洲边' ? undefined : partyBuildingSheet(totalFor(p, j)),
+    );
   }, 120_000);
 
   afterAll(async () => {

@@ -12,7 +12,9 @@ import {
   ScreeningStatus,
 } from '@app/domain';
 import { Competition, Organization, Submission } from '@app/persistence';
+import { SheetMarks, sheetAddingUpTo, until } from '@app/testing';
 import { TokenService } from '../src/auth/token.service';
+import { RunResponseDto } from '../src/results/dto/run-response.dto';
 import { DrawResponseDto, DrawnSlotDto } from '../src/roadshows/dto/draw-response.dto';
 import { createCompetition, createOrganization, createSubmission, createUser } from './factories';
 
@@ -58,6 +60,20 @@ export async function requestRun(app: NestFastifyApplication, competitionId: str
     .set(bearer(token))
     .expect(202);
   return requested.body.id as string;
+}
+
+/** The office asks for a run and waits for the worker to finish it; a failed run fails the test at once. */
+export async function finishedRun(
+  app: NestFastifyApplication,
+  competitionId: string,
+  token: string,
+): Promise<RunResponseDto> {
+  const runId = await requestRun(app, competitionId, token);
+  return until('the run to succeed', async () => {
+    const run = (await request(app.getHttpServer()).get(`/runs/${runId}`).set(bearer(token))).body as RunResponseDto;
+    if (run.status === 'failed') throw new Error(`run failed: ${JSON.stringify(run.error)}`);
+    return run.status === 'succeeded' ? run : undefined;
+  });
 }
 
 /**
@@ -142,19 +158,41 @@ export async function addJudge(
   return { id: added.body.judge.id, roadshowId, code: added.body.code, token: session.body.token };
 }
 
-export interface RoadshowUnderWay {
+export interface DrawnRoadshow {
   readonly fixture: RoadshowFixture;
   readonly roadshowId: string;
   /** In the order of the bodies they were added with. */
   readonly judges: readonly AddedJudge[];
-  /** In stage order; the first is on stage. */
+  /** In stage order. */
   readonly slots: readonly DrawnSlotDto[];
 }
 
 /**
- * A roadshow of its own for one test: `projects` screened-in projects, the judges added through the
- * API, the order drawn, and the first slot on stage, scoring open unless `openScoring` is false.
+ * A roadshow of its own for one test: `projects` screened-in projects under `rules`, the judges
+ * added through the API and the order drawn (with `seed` when given).
  */
+export async function drawnRoadshow(
+  app: NestFastifyApplication,
+  options: {
+    readonly projects: number;
+    readonly judges: readonly Record<string, unknown>[];
+    readonly seed?: string;
+    readonly rules?: CompetitionRules;
+  },
+): Promise<DrawnRoadshow> {
+  const fixture = await roadshowCompetition(app, options.projects, options.rules);
+  const roadshowId = await createRoadshow(app, fixture);
+  const judges: AddedJudge[] = [];
+  for (const body of options.judges) judges.push(await addJudge(app, fixture.officeToken, roadshowId, body));
+  const drawn = await request(app.getHttpServer())
+    .post(`/roadshows/${roadshowId}/draw`)
+    .set(bearer(fixture.officeToken))
+    .send(options.seed === undefined ? {} : { seed: options.seed })
+    .expect(200);
+  return { fixture, roadshowId, judges, slots: (drawn.body as DrawResponseDto).slots };
+}
+
+/** A drawn roadshow (see drawnRoadshow) with the first slot on stage, scoring open unless `openScoring` is false. */
 export async function roadshowUnderWay(
   app: NestFastifyApplication,
   options: {
@@ -163,46 +201,54 @@ export async function roadshowUnderWay(
     readonly seed?: string;
     readonly openScoring?: boolean;
   },
-): Promise<RoadshowUnderWay> {
-  const fixture = await roadshowCompetition(app, options.projects);
-  const roadshowId = await createRoadshow(app, fixture);
-  const judges: AddedJudge[] = [];
-  for (const body of options.judges) judges.push(await addJudge(app, fixture.officeToken, roadshowId, body));
-  const office = bearer(fixture.officeToken);
+): Promise<DrawnRoadshow> {
+  const roadshow = await drawnRoadshow(app, options);
+  const office = bearer(roadshow.fixture.officeToken);
   const http = () => request(app.getHttpServer());
-  const drawn = await http()
-    .post(`/roadshows/${roadshowId}/draw`)
-    .set(office)
-    .send(options.seed === undefined ? {} : { seed: options.seed })
-    .expect(200);
-  const slots = (drawn.body as DrawResponseDto).slots;
-  await http().post(`/roadshows/${roadshowId}/slots/${slots[0].slotId}/start`).set(office).expect(200);
-  if (options.openScoring ?? true) {
-    await http().post(`/roadshows/${roadshowId}/slots/${slots[0].slotId}/open-scoring`).set(office).expect(200);
+  const first = `/roadshows/${roadshow.roadshowId}/slots/${roadshow.slots[0].slotId}`;
+  await http().post(`${first}/start`).set(office).expect(200);
+  if (options.openScoring ?? true) await http().post(`${first}/open-scoring`).set(office).expect(200);
+  return roadshow;
+}
+
+/**
+ * Runs a drawn roadshow to its end through the API: each slot in stage order started, scored by
+ * every judge `sheetOf(project, judge)` gives a sheet for (none for a recused judge; both are
+ * indexes, the project's in the fixture), and locked; then scoring is closed.
+ */
+export async function scoreEverySlot(
+  app: NestFastifyApplication,
+  { fixture, roadshowId, judges, slots }: DrawnRoadshow,
+  sheetOf: (project: number, judge: number) => SheetMarks | undefined,
+): Promise<void> {
+  const http = () => request(app.getHttpServer());
+  const office = bearer(fixture.officeToken);
+  for (const slot of slots) {
+    const p = fixture.submissions.findIndex((submission) => submission.id === slot.submissionId);
+    await http().post(`/roadshows/${roadshowId}/slots/${slot.slotId}/start`).set(office).expect(200);
+    await http().post(`/roadshows/${roadshowId}/slots/${slot.slotId}/open-scoring`).set(office).expect(200);
+    for (const [j, judge] of judges.entries()) {
+      const sheet = sheetOf(p, j);
+      if (!sheet) continue;
+      await http()
+        .put(`/judge/slots/${slot.slotId}/score`)
+        .set(bearer(judge.token))
+        .set('Idempotency-Key', `${slot.slotId}-${j}`)
+        .send(sheet)
+        .expect(200);
+    }
+    await http().post(`/roadshows/${roadshowId}/slots/${slot.slotId}/lock`).set(office).send({}).expect(200);
   }
-  return { fixture, roadshowId, judges, slots };
+  await http()
+    .post(`/competitions/${fixture.competition.id}/transitions`)
+    .set(office)
+    .send({ to: CompetitionState.ScoringClosed })
+    .expect(200);
 }
 
 /** Marks that add up to `total` on the party-building rubric (max 25/25/20/15/15), gate passed. */
-export function partyBuildingSheet(total: string): {
-  criteria: Record<string, string>;
-  gates: Record<string, boolean>;
-} {
-  const maxima: [string, number][] = [
-    ['need', 2500],
-    ['design', 2500],
-    ['feasibility', 2000],
-    ['participation', 1500],
-    ['sustainability', 1500],
-  ];
-  let left = Math.round(Number(total) * 100);
-  const criteria: Record<string, string> = {};
-  for (const [key, max] of maxima) {
-    const mark = Math.min(left, max);
-    criteria[key] = (mark / 100).toFixed(2);
-    left -= mark;
-  }
-  return { criteria, gates: { 'party-leadership': true } };
+export function partyBuildingSheet(total: string): SheetMarks {
+  return sheetAddingUpTo(COMPETITION_PRESETS['party-building'], total);
 }
 
 /**

@@ -6,11 +6,10 @@ import { ScoreComponents } from '@app/application';
 import { COMPETITION_PRESETS, CompetitionRules } from '@app/domain';
 import { AuditEvent, ComponentValue } from '@app/persistence';
 import { votePointsOf } from '@app/scoring';
-import { createIsolatedDatabase, type IsolatedDatabase, until } from '@app/testing';
-import { RunResponseDto } from '../src/results/dto/run-response.dto';
+import { createIsolatedDatabase, type IsolatedDatabase } from '@app/testing';
 import { ResultRowDto } from '../src/results/dto/results-response.dto';
 import { ScoredCompetition as Scored, scoredCompetition as scoredCompetitionOf } from './components.factory';
-import { bearer } from './roadshow.factory';
+import { bearer, finishedRun as finishedRunOf } from './roadshow.factory';
 import { scoringVerify as verify } from './scoring-verify';
 import { startTestApp } from './test-app';
 import { WorkerProcess, startWorkerProcess } from './worker-process';
@@ -28,15 +27,7 @@ describe('score components from the rules to the results table, the CSV and the 
   const scoredCompetition = (rules: CompetitionRules, totals: readonly (readonly number[])[], ownCommunity?: string) =>
     scoredCompetitionOf(app, rules, totals, { seed: PREFIX, ownCommunity });
 
-  async function finishedRun(scored: Scored): Promise<RunResponseDto> {
-    const office = bearer(scored.fixture.officeToken);
-    const requested = await http().post(`/competitions/${scored.fixture.competition.id}/runs`).set(office).expect(202);
-    return until('the run to succeed', async () => {
-      const run = (await http().get(`/runs/${requested.body.id}`).set(office)).body as RunResponseDto;
-      if (run.status === 'failed') throw new Error(`run failed: ${JSON.stringify(run.error)}`);
-      return run.status === 'succeeded' ? run : undefined;
-    });
-  }
+  const finishedRun = (scored: Scored) => finishedRunOf(app, scored.fixture.competition.id, scored.fixture.officeToken);
 
   beforeAll(async () => {
     database = await createIsolatedDatabase(process.env.DATABASE_URL as string, 'components');

@@ -4,7 +4,7 @@ import { JudgeGroup } from '@app/domain';
 import { AuditEvent, LiveEvent, Score, ScoreRevision } from '@app/persistence';
 import { AnnouncedBreakdown } from '../src/roadshows/announced-score';
 import { SlotResponseDto } from '../src/roadshows/dto/slot-response.dto';
-import { AddedJudge, RoadshowUnderWay, bearer, partyBuildingSheet, roadshowUnderWay } from './roadshow.factory';
+import { AddedJudge, DrawnRoadshow, bearer, partyBuildingSheet, roadshowUnderWay } from './roadshow.factory';
 import { serveApp } from './test-app';
 
 const JUDGES = 30;
@@ -20,7 +20,7 @@ describe('30 judges scoring at the same instant', () => {
 
   /** A roadshow of its own with 30 judges, the first project open for scoring. */
   async function thirtyJudges(): Promise<{
-    roadshow: RoadshowUnderWay;
+    roadshow: DrawnRoadshow;
     slotId: string;
     judges: readonly AddedJudge[];
   }> {

@@ -1,14 +1,7 @@
 import request from 'supertest';
 import { COMPETITION_PRESETS, CompetitionRules, JudgeGroup } from '@app/domain';
 import { AuditEvent, ScoreRevision } from '@app/persistence';
-import {
-  AddedJudge,
-  RoadshowUnderWay,
-  addJudge,
-  bearer,
-  partyBuildingSheet,
-  roadshowUnderWay,
-} from './roadshow.factory';
+import { AddedJudge, DrawnRoadshow, addJudge, bearer, partyBuildingSheet, roadshowUnderWay } from './roadshow.factory';
 import { serveApp } from './test-app';
 
 describe('a score is checked against the rules in force, and the stage is reported before the sheet', () => {
@@ -23,7 +16,7 @@ describe('a score is checked against the rules in force, and the stage is report
       .send(body as object);
   const revisionsBy = (judge: AddedJudge) => served.db.getRepository(ScoreRevision).countBy({ judgeId: judge.id });
   /** Two projects, one judge; the first project presenting, the second waiting. */
-  const onStage = async (): Promise<RoadshowUnderWay & { judge: AddedJudge; slotId: string }> => {
+  const onStage = async (): Promise<DrawnRoadshow & { judge: AddedJudge; slotId: string }> => {
     const roadshow = await roadshowUnderWay(served.app, {
       projects: 2,
       judges: [{ name: '黄丽珍', group: JudgeGroup.Expert }],

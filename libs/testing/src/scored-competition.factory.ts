@@ -25,15 +25,7 @@ import {
   Submission,
 } from '@app/persistence';
 import { seededRandom } from '@app/scoring';
-
-/** The party-building rubric's scored criteria and maxima in cents (25/25/20/15/15). */
-const CRITERIA: readonly (readonly [string, number])[] = [
-  ['need', 2500],
-  ['design', 2500],
-  ['feasibility', 2000],
-  ['participation', 1500],
-  ['sustainability', 1500],
-];
+import { sheetAddingUpTo } from './score-sheet.factory';
 
 /** The party-building panel: three experts, two from departments, one from the media, one resident. */
 export const PANEL_GROUPS: readonly JudgeGroup[] = [
@@ -47,18 +39,6 @@ export const PANEL_GROUPS: readonly JudgeGroup[] = [
 ];
 
 const CHUNK = 1000;
-
-/** Marks on the party-building rubric that add up to `cents` / 100, criterion by criterion. */
-export function marksFor(cents: number): Record<string, string> {
-  let left = cents;
-  const marks: Record<string, string> = {};
-  for (const [key, max] of CRITERIA) {
-    const mark = Math.min(left, max);
-    marks[key] = (mark / 100).toFixed(2);
-    left -= mark;
-  }
-  return marks;
-}
 
 async function insertAll<T extends ObjectLiteral>(db: DataSource, entity: new () => T, rows: T[]): Promise<string[]> {
   const ids: string[] = [];
@@ -109,6 +89,7 @@ export async function seedScoredCompetition(
   options: ScoredCompetitionOptions,
 ): Promise<ScoredCompetition> {
   const random = seededRandom(options.seed ?? 20_260_520);
+  const rules = options.rules ?? COMPETITION_PRESETS['party-building'];
   const tag = randomUUID().slice(0, 8);
   const office = await db.getRepository(AppUser).save({
     role: Role.Office,
@@ -124,7 +105,7 @@ export async function seedScoredCompetition(
     title: `2026年 "红色核动力" 党建项目创投大赛（${options.projects} 个项目）`,
     state: options.state ?? CompetitionState.ScoringClosed,
     poolFen: options.poolFen ?? options.projects * 1_500_000,
-    rules: options.rules ?? COMPETITION_PRESETS['party-building'],
+    rules,
     rulesVersion: 1,
     rulesFrozenAt: new Date(),
     grantor: {
@@ -246,8 +227,7 @@ export async function seedScoredCompetition(
           slotId: slotIds[p],
           judgeId,
           submissionId,
-          criteria: marksFor(cents),
-          gates: { 'party-leadership': true },
+          ...sheetAddingUpTo(rules, cents / 100),
           total: (cents / 100).toFixed(2),
           comment: null,
           revision: 1,

@@ -80,10 +80,15 @@ export interface PageResponse<T> {
   readonly pageSize: number;
 }
 
+/** The envelope of `page`: its items, and `total`, the rows of the whole list. */
+export function pageResponse<T>(page: Page, items: T[], total: number): PageResponse<T> {
+  return { items, total, page: page.page, pageSize: page.pageSize };
+}
+
 /** One page of a list that is already in memory (its length bounded by a competition or roadshow). */
 export function pageItems<T>(all: readonly T[], query: PageQuery): PageResponse<T> {
-  const { page, pageSize, skip } = pageOf(query);
-  return { items: all.slice(skip, skip + pageSize), total: all.length, page, pageSize };
+  const page = pageOf(query);
+  return pageResponse(page, all.slice(page.skip, page.skip + page.pageSize), all.length);
 }
 
 /** A list with fields about the whole of it (e.g. rendering progress), before it is cut into pages. */

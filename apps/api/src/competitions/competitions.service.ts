@@ -18,7 +18,7 @@ import { AuditRepository, Competition, CompetitionsRepository, GrantorParty, Ten
 import { yuanFigure } from '@app/scoring';
 import { Actor } from '../auth/actor';
 import { auditActor } from '../auth/audit-actor';
-import { pageOf } from '../common/page-query.dto';
+import { pageOf, pageResponse } from '../common/page-query.dto';
 import { RulesDraft, validateCompetitionRules } from './competition-rules.validator';
 import { UpdateCompetitionRulesDto } from './dto/competition-rules.dto';
 import {
@@ -115,7 +115,7 @@ export class CompetitionsService {
       { state: query.state, hiddenStates },
       { skip: page.skip, take: page.pageSize },
     );
-    return { items: items.map(toCompetitionResponse), total, page: page.page, pageSize: page.pageSize };
+    return pageResponse(page, items.map(toCompetitionResponse), total);
   }
 
   /**

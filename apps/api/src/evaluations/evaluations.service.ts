@@ -66,6 +66,7 @@ import {
   GrantEvaluationsDto,
   IssuedEvaluatorCodeDto,
   ProgressDto,
+  toEvaluationSheetResponse,
 } from './dto/evaluation-response.dto';
 import { EvaluationsRepository, RoundProject } from './evaluations.repository';
 import { residentSatisfactionOf } from './resident-satisfaction';
@@ -258,14 +259,7 @@ export class EvaluationsService {
         source: r.source,
         reason: r.reason,
       })),
-      sheets: panel.sheets.map((sheet) => ({
-        evaluatorId: sheet.evaluatorId,
-        grantId: sheet.grantId,
-        criteria: inRubricOrder(rules, sheet.marks),
-        gates: inRubricOrder(rules, sheet.gates),
-        total: sheet.total,
-        revision: sheet.revision,
-      })),
+      sheets: panel.sheets.map((sheet) => toEvaluationSheetResponse(rules, sheet)),
     };
   }
 

@@ -6,8 +6,8 @@ import { CredentialDigestService } from '../auth/credential-digest.service';
 import { signInCodeCandidates } from '../auth/sign-in-code';
 import { TokenService } from '../auth/token.service';
 import { RubricCriterionRuleDto } from '../competitions/dto/panel-rules.dto';
-import { inRubricOrder } from '../roadshows/score-sheet';
 import { EvaluationSheetInputDto } from './dto/evaluation-input.dto';
+import { toEvaluationSheetResponse } from './dto/evaluation-response.dto';
 import {
   EvaluatorRoundViewDto,
   EvaluatorSessionResponseDto,
@@ -100,16 +100,7 @@ export class EvaluatorTabletService {
                 : EvaluatorSheetStatus.ToScore,
           recusalReason: reason,
           residentSatisfaction: satisfaction(project.grantId),
-          sheet: sheet
-            ? {
-                evaluatorId: sheet.evaluatorId,
-                grantId: sheet.grantId,
-                criteria: inRubricOrder(round.rules, sheet.marks),
-                gates: inRubricOrder(round.rules, sheet.gates),
-                total: sheet.total,
-                revision: sheet.revision,
-              }
-            : null,
+          sheet: sheet ? toEvaluationSheetResponse(round.rules, sheet) : null,
         };
       }),
     };

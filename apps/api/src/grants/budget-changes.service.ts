@@ -5,7 +5,7 @@ import { LedgerAction, checkBudgetChange, spentByLine } from '@app/grants';
 import { AuditRepository, BudgetChange } from '@app/persistence';
 import { Actor } from '../auth/actor';
 import { auditActor } from '../auth/audit-actor';
-import { pageOf } from '../common/page-query.dto';
+import { pageOf, pageResponse } from '../common/page-query.dto';
 import { isUniqueViolation } from '../common/unique-violation';
 import {
   BudgetChangeDto,
@@ -128,12 +128,7 @@ export class BudgetChangesService {
       },
       { skip: page.skip, take: page.pageSize },
     );
-    return {
-      items: await Promise.all(rows.map((change) => this.toResponse(change))),
-      total,
-      page: page.page,
-      pageSize: page.pageSize,
-    };
+    return pageResponse(page, await Promise.all(rows.map((change) => this.toResponse(change))), total);
   }
 
   async get(actor: Actor, id: string): Promise<BudgetChangeDto> {

@@ -7,7 +7,7 @@ import { AuditRepository, GrantReport, ProjectGrant, ReportAttachment } from '@a
 import { scanContentType } from '../agreements/scan-file-type';
 import { Actor } from '../auth/actor';
 import { auditActor } from '../auth/audit-actor';
-import { pageOf } from '../common/page-query.dto';
+import { pageOf, pageResponse } from '../common/page-query.dto';
 import { isUniqueViolation } from '../common/unique-violation';
 import { AttachmentUpload } from './attachment-upload';
 import {
@@ -248,7 +248,7 @@ export class GrantReportsService {
         ),
       ];
     });
-    return { items, total, page: page.page, pageSize: page.pageSize };
+    return pageResponse(page, items, total);
   }
 
   /** A photo, sign-in sheet or receipt: PDF, JPEG or PNG by its bytes, kept with its sha256. */

@@ -30,7 +30,7 @@ import {
 import { EntityManager } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { auditActor } from '../auth/audit-actor';
-import { pageOf } from '../common/page-query.dto';
+import { pageOf, pageResponse } from '../common/page-query.dto';
 import { SanctionsService } from '../sanctions/sanctions.service';
 import {
   CompleteGrantDto,
@@ -219,7 +219,7 @@ export class GrantsService {
       },
       { skip: page.skip, take: page.pageSize },
     );
-    return { items: await this.views.page(rows, new Date()), total, page: page.page, pageSize: page.pageSize };
+    return pageResponse(page, await this.views.page(rows, new Date()), total);
   }
 
   async get(actor: Actor, id: string): Promise<GrantDetailDto> {

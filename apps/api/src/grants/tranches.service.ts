@@ -16,7 +16,7 @@ import {
 } from '@app/grants';
 import { AuditRepository, GrantTranche } from '@app/persistence';
 import { Actor } from '../auth/actor';
-import { pageOf } from '../common/page-query.dto';
+import { pageOf, pageResponse } from '../common/page-query.dto';
 import { isUniqueViolation } from '../common/unique-violation';
 import {
   PayTrancheDto,
@@ -72,7 +72,7 @@ export class TranchesService {
       const grant = grants.get(t.grantId);
       return grant ? [toTrancheQueueItem(t, trancheStateToday(t, today), grant, titles.get(grant.id) ?? '')] : [];
     });
-    return { items, total, page: page.page, pageSize: page.pageSize };
+    return pageResponse(page, items, total);
   }
 
   decideCondition(actor: Actor, id: string, reason: string): Promise<TrancheDto> {

@@ -6,7 +6,7 @@ import { AppUser, AuditRepository, Organization } from '@app/persistence';
 import { Actor } from '../auth/actor';
 import { toUserResponse } from '../auth/dto/user.dto';
 import { hashPassword } from '../auth/password-hasher';
-import { pageOf } from '../common/page-query.dto';
+import { pageOf, pageResponse } from '../common/page-query.dto';
 import { isUniqueViolation } from '../common/unique-violation';
 import { creditCodeProblem, normalizeCreditCode } from './credit-code';
 import {
@@ -100,6 +100,6 @@ export class OrganizationsService {
   async list(query: OrganizationQueryDto): Promise<OrganizationPageDto> {
     const page = pageOf(query);
     const [items, total] = await this.organizations.list({ kind: query.kind, text: query.q }, page);
-    return { items: items.map(toOrganizationResponse), total, page: page.page, pageSize: page.pageSize };
+    return pageResponse(page, items.map(toOrganizationResponse), total);
   }
 }

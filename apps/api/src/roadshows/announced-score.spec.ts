@@ -1,21 +1,9 @@
 import { COMPETITION_PRESETS, CompetitionRules, JudgeGroup } from '@app/domain';
+import { sheetAddingUpTo } from '@app/testing';
 import { AnnouncedBreakdown, PanelJudge, SubmittedSheet, announceSlot, publicBreakdownOf } from './announced-score';
 
 const partyBuilding = COMPETITION_PRESETS['party-building'];
 const communityMicro = COMPETITION_PRESETS['community-micro'];
-
-/** Marks in hundredths that add up to `total`, filling criteria in rubric order up to each maximum. */
-function marksFor(rules: CompetitionRules, total: string): Record<string, string> {
-  let left = Math.round(Number(total) * 100);
-  const marks: Record<string, string> = {};
-  for (const criterion of rules.rubric.filter((c) => !c.gate)) {
-    const mark = Math.min(left, Number(criterion.maxPoints) * 100);
-    marks[criterion.key] = (mark / 100).toFixed(2);
-    left -= mark;
-  }
-  if (left !== 0) throw new Error(`total ${total} does not fit the rubric`);
-  return marks;
-}
 
 function panel(groups: readonly JudgeGroup[]): PanelJudge[] {
   return groups.map((group, i) => ({ id: `judge-${i + 1}`, name: `评委${i + 1}`, group, seat: i + 1 }));
@@ -25,7 +13,7 @@ function sheets(rules: CompetitionRules, totals: readonly string[], gates = true
   const gateKeys = rules.rubric.filter((c) => c.gate).map((c) => c.key);
   return totals.map((total, i) => ({
     judgeId: `judge-${i + 1}`,
-    criteria: marksFor(rules, total),
+    criteria: sheetAddingUpTo(rules, total).criteria,
     gates: Object.fromEntries(gateKeys.map((key) => [key, gates])),
   }));
 }

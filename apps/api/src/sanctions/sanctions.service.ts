@@ -6,7 +6,7 @@ import { AuditRepository, OrganizationSanction } from '@app/persistence';
 import { EntityManager } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { auditActor } from '../auth/audit-actor';
-import { pageOf } from '../common/page-query.dto';
+import { pageOf, pageResponse } from '../common/page-query.dto';
 import { ownOrganization, userOf } from '../grants/grant-access';
 import { SanctionPageDto, SanctionQueryDto, toSanctionResponse } from './dto/sanction.dto';
 import { SanctionsRepository } from './sanctions.repository';
@@ -64,11 +64,10 @@ export class SanctionsService {
       { organizationId: ownOrganization(actor) ?? query.organizationId, activeOn: query.active ? today : undefined },
       { skip: page.skip, take: page.pageSize },
     );
-    return {
-      items: rows.map((row) => toSanctionResponse(row, today)),
+    return pageResponse(
+      page,
+      rows.map((row) => toSanctionResponse(row, today)),
       total,
-      page: page.page,
-      pageSize: page.pageSize,
-    };
+    );
   }
 }

@@ -17,7 +17,7 @@ import { AuditRepository, Competition, CompetitionsRepository, Submission } from
 import { Actor } from '../auth/actor';
 import { auditActor } from '../auth/audit-actor';
 import { labelOf } from '../common/label.decorator';
-import { pageOf } from '../common/page-query.dto';
+import { pageOf, pageResponse } from '../common/page-query.dto';
 import {
   AllSubmissionsQueryDto,
   CreateSubmissionDto,
@@ -124,7 +124,7 @@ export class SubmissionsService {
       },
       page,
     );
-    return { items: items.map(toSubmissionResponse), total, page: page.page, pageSize: page.pageSize };
+    return pageResponse(page, items.map(toSubmissionResponse), total);
   }
 
   async listForCompetition(actor: Actor, competitionId: string, query: SubmissionQueryDto): Promise<SubmissionPageDto> {

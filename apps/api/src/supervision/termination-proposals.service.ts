@@ -13,7 +13,7 @@ import { AuditRepository, TerminationProposal } from '@app/persistence';
 import { EntityManager } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { auditActor } from '../auth/audit-actor';
-import { pageOf } from '../common/page-query.dto';
+import { pageOf, pageResponse } from '../common/page-query.dto';
 import { userOf } from '../grants/grant-access';
 import { GrantsService } from '../grants/grants.service';
 import { toSanctionResponse } from '../sanctions/dto/sanction.dto';
@@ -108,7 +108,7 @@ export class TerminationProposalsService {
       { state: query.state, competitionId: query.competitionId, grantId: query.grantId },
       { skip: page.skip, take: page.pageSize },
     );
-    return { items: await this.views(rows), total, page: page.page, pageSize: page.pageSize };
+    return pageResponse(page, await this.views(rows), total);
   }
 
   /** 确认终止: the grant ends on a breach basis (unpaid tranches cancelled, paid money due back) and the organization is barred. */

@@ -1,14 +1,5 @@
 import type { BundleInputs, BundleRules, BundleSheet } from './bundle.types';
 
-/** The party-building preset's scored criteria and their maxima (25/25/20/15/15), gate apart. */
-const CRITERIA: readonly (readonly [string, number])[] = [
-  ['need', 2500],
-  ['design', 2500],
-  ['feasibility', 2000],
-  ['participation', 1500],
-  ['sustainability', 1500],
-];
-
 export const PARTY_BUILDING_RULES: BundleRules = {
   rubric: [
     {
@@ -58,9 +49,9 @@ export const PARTY_BUILDING_RULES: BundleRules = {
 export function sheetFor(projectId: string, judgeId: string, total: string, gatePassed = true): BundleSheet {
   let left = Math.round(Number(total) * 100);
   const marks: Record<string, string> = {};
-  for (const [key, max] of CRITERIA) {
-    const mark = Math.min(left, max);
-    marks[key] = (mark / 100).toFixed(2);
+  for (const criterion of PARTY_BUILDING_RULES.rubric.filter((c) => !c.gate)) {
+    const mark = Math.min(left, Number(criterion.maxPoints) * 100);
+    marks[criterion.key] = (mark / 100).toFixed(2);
     left -= mark;
   }
   return { projectId, judgeId, marks, gates: { 'party-leadership': gatePassed } };

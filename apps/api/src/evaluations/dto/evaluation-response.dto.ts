@@ -1,8 +1,17 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { EvaluationOutcome, EvaluationRoundState, EvaluationStage, JudgeGroup, RecusalSource } from '@app/domain';
+import {
+  EvaluationOutcome,
+  EvaluationRoundState,
+  EvaluationRules,
+  EvaluationStage,
+  JudgeGroup,
+  RecusalSource,
+} from '@app/domain';
+import { EvaluationSheet } from '@app/persistence';
 import { ApiDecimal, ApiExact } from '../../common/api-decimal.decorator';
 import { EvaluationRulesDto } from '../../competitions/dto/evaluation-rules.dto';
 import { ScoreBreakdownDto } from '../../results/dto/score-breakdown.dto';
+import { inRubricOrder } from '../../roadshows/score-sheet';
 
 const DATE = { type: String, format: 'date', example: '2027-08-14' } as const;
 
@@ -150,6 +159,18 @@ export class EvaluationSheetResponseDto {
 
   @ApiProperty({ type: 'integer', minimum: 1, description: '第几次录入 / revision' })
   revision: number;
+}
+
+/** A stored sheet as the office's round view and the evaluator's own tablet both show it. */
+export function toEvaluationSheetResponse(rules: EvaluationRules, sheet: EvaluationSheet): EvaluationSheetResponseDto {
+  return {
+    evaluatorId: sheet.evaluatorId,
+    grantId: sheet.grantId,
+    criteria: inRubricOrder(rules, sheet.marks),
+    gates: inRubricOrder(rules, sheet.gates),
+    total: sheet.total,
+    revision: sheet.revision,
+  };
 }
 
 /** 满意度 from the residents who supported the needs a grant answers, on the criterion the office chose. */
