@@ -41,6 +41,9 @@ export interface Bilingual {
 
 type Labels<T extends string> = Readonly<Record<T, Bilingual>>;
 
+/** The platform's own name: the pages' titles and the public pages' link home. */
+export const PLATFORM_NAME: Bilingual = { zh: '公益创投大赛平台', en: 'Public-benefit venture competitions' };
+
 export const COMPETITION_STATE_LABELS: Labels<CompetitionState> = {
   [CompetitionState.Draft]: { zh: '草稿', en: 'Draft' },
   [CompetitionState.Open]: { zh: '征集中', en: 'Open for submissions' },

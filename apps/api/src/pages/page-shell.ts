@@ -1,4 +1,4 @@
-import type { Bilingual } from '@app/domain';
+import { type Bilingual, PLATFORM_NAME } from '@app/domain';
 import { etagOf } from '../vocabulary/vocabulary-source';
 
 /** A link of the landing page, read as `中文 · English`. */
@@ -38,8 +38,6 @@ export interface RenderedPage {
   /** A strong validator of the HTML, quoted as the ETag header wants it. */
   readonly etag: string;
 }
-
-export const PLATFORM_NAME: Bilingual = { zh: '公益创投大赛平台', en: 'Public-benefit venture competitions' };
 
 const BASE_STYLESHEET = '/shared/base.css';
 const LOADING: Bilingual = { zh: '正在加载…', en: 'Loading…' };

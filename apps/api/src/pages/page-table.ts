@@ -1,5 +1,6 @@
 import type { Bilingual } from '@app/domain';
-import { PLATFORM_NAME, Page } from './page-shell';
+import { PLATFORM_NAME } from '@app/domain';
+import { Page } from './page-shell';
 
 const PUBLIC_CSS = '/shared/public.css';
 const CONSOLE_CSS = '/shared/console.css';

@@ -5,6 +5,7 @@ import { clear, h } from './dom.js';
 import { langSwitch, onLangChange, relabel, tx } from './i18n.js';
 import { inbox } from './inbox.js';
 import { createSession } from './session.js';
+import { PLATFORM_NAME } from '/vocabulary.js';
 
 /** The way back above a view's heading, e.g. to the list the record was opened from. */
 export function breadcrumb(pair, href) {
@@ -19,6 +20,12 @@ export const ID = '([0-9a-f-]{36})';
  * start, the account area and, at the end of the header where the eye looks for it after the title
  * and the account, the language switch. `brand` is the console's name, e.g. { zh: '项目申报', en: 'Apply' }.
  */
+/** The tab reads as the view's heading, so tabs of several records open at once can be told apart. */
+function titleFrom(main) {
+  const heading = main.querySelector('h1');
+  if (heading) document.title = `${heading.textContent} — ${PLATFORM_NAME.zh}`;
+}
+
 function frame(main, brand) {
   main.before(
     tx('a', { zh: '跳到正文', en: 'Skip to content' }, { class: 'skip-link', href: '#main' }),
@@ -144,14 +151,10 @@ export function startApp({ brand, sessionKey, routes, publicRoutes, loginHash, h
     }
     if (mine !== renderCount) return;
     clear(main).append(node);
-    const heading = main.querySelector('h1');
-    if (heading) document.title = `${heading.textContent} — 公益创投大赛平台`;
+    titleFrom(main);
   };
 
-  onLangChange(() => {
-    const heading = main.querySelector('h1');
-    if (heading) document.title = `${heading.textContent} — 公益创投大赛平台`;
-  });
+  onLangChange(() => titleFrom(main));
   // The static page is written in Chinese; a device set to English relabels it before the first view.
   relabel();
   window.addEventListener('hashchange', () => void render());

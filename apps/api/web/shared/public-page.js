@@ -3,17 +3,13 @@
 import { ApiError } from './api.js';
 import { h } from './dom.js';
 import { langSwitch, tx } from './i18n.js';
+import { PLATFORM_NAME } from '/vocabulary.js';
 
 /** The page's frame: the platform's name linking home, the switch, and the main column it returns. */
 export function publicShell() {
   const main = h('main', { class: 'public-main', id: 'main' });
   document.body.replaceChildren(
-    h(
-      'header',
-      { class: 'public-header' },
-      tx('a', { zh: '公益创投大赛平台', en: 'Venture competitions' }, { href: '/' }),
-      langSwitch(),
-    ),
+    h('header', { class: 'public-header' }, tx('a', PLATFORM_NAME, { href: '/' }), langSwitch()),
     main,
   );
   return main;
