@@ -34,6 +34,9 @@ describe('grants (资助管理 / 我的资助) in Chromium', () => {
       await page.goto(`${served.baseUrl}/office/#/competitions/${fixture.competition.id}/grants`);
       const waiting = page.getByTestId('agreement-to-accept');
       await see(waiting, fixture.funded[0].agreement.number);
+      // Empty lists say so instead of showing a table of headings alone.
+      await page.getByText('确认签约后出现在这里。').waitFor();
+      await page.getByText('没有待付款的拨付。').waitFor();
       await waiting.getByRole('button', { name: '确认签约，建立资助' }).click();
       await see(page.getByTestId('ledger-row'), '¥30,000.00');
       await see(page.getByTestId('queue-row'), '协议签订后');
@@ -59,6 +62,7 @@ describe('grants (资助管理 / 我的资助) in Chromium', () => {
       await other.getByTestId('pay-form').getByLabel('凭证号').fill('记-2026-0107');
       await other.getByTestId('pay-form').getByRole('button', { name: '登记付款' }).click();
       await see(other.getByTestId('ledger-paid'), '¥15,000.00');
+      await other.getByText('没有待付款的拨付。').waitFor();
       await other.getByRole('link', { name: fixture.funded[0].agreement.number }).click();
       const firstRow = other.locator('[data-testid="tranche-row"][data-sequence="1"]');
       await see(firstRow.getByTestId('tranche-state'), '已拨付');

@@ -232,18 +232,17 @@ async function accountsOf(ctx, tenant) {
       ),
     );
     listing.replaceChildren(
-      rows.length === 0
-        ? tx('p', { zh: '还没有账号。', en: 'No account yet.' }, { class: 'muted' })
-        : dataTable(
-            [
-              { zh: '姓名', en: 'Name' },
-              { zh: '登录名', en: 'Login' },
-              { zh: '状态', en: 'Status' },
-              { zh: '创建时间', en: 'Created' },
-              { zh: '操作', en: 'Actions' },
-            ],
-            rows,
-          ),
+      dataTable(
+        [
+          { zh: '姓名', en: 'Name' },
+          { zh: '登录名', en: 'Login' },
+          { zh: '状态', en: 'Status' },
+          { zh: '创建时间', en: 'Created' },
+          { zh: '操作', en: 'Actions' },
+        ],
+        rows,
+        { empty: { zh: '还没有账号。', en: 'No account yet.' } },
+      ),
     );
   };
   await draw();

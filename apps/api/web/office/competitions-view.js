@@ -36,26 +36,25 @@ export async function competitionsView(ctx) {
     h(
       'section',
       { class: 'card' },
-      page.items.length === 0
-        ? tx('p', { zh: '还没有大赛，先新建一个。', en: 'No competition yet: create one.' }, { class: 'muted' })
-        : dataTable(
-            [
-              { zh: '名称', en: 'Title' },
-              { zh: '状态', en: 'State' },
-              { zh: '资金池', en: 'Pool', num: true },
-              { zh: '申报截止（北京时间）', en: 'Deadline (Beijing)' },
-            ],
-            page.items.map((competition) =>
-              h(
-                'tr',
-                { 'data-testid': 'competition-row' },
-                h('td', {}, h('a', { href: `#/competitions/${competition.id}` }, competition.title)),
-                h('td', {}, tx('span', labelOf(COMPETITION_STATE_LABELS, competition.state), { class: 'badge' })),
-                h('td', { class: 'num' }, formatYuan(competition.poolFen)),
-                h('td', {}, beijingTime(competition.submissionDeadline)),
-              ),
-            ),
+      dataTable(
+        [
+          { zh: '名称', en: 'Title' },
+          { zh: '状态', en: 'State' },
+          { zh: '资金池', en: 'Pool', num: true },
+          { zh: '申报截止（北京时间）', en: 'Deadline (Beijing)' },
+        ],
+        page.items.map((competition) =>
+          h(
+            'tr',
+            { 'data-testid': 'competition-row' },
+            h('td', {}, h('a', { href: `#/competitions/${competition.id}` }, competition.title)),
+            h('td', {}, tx('span', labelOf(COMPETITION_STATE_LABELS, competition.state), { class: 'badge' })),
+            h('td', { class: 'num' }, formatYuan(competition.poolFen)),
+            h('td', {}, beijingTime(competition.submissionDeadline)),
           ),
+        ),
+        { empty: { zh: '还没有大赛，先新建一个。', en: 'No competition yet: create one.' } },
+      ),
     ),
   );
 }

@@ -150,46 +150,45 @@ export function ledgerCard(
         },
       ),
     ),
-    grants.length === 0
-      ? tx('p', empty, { class: 'muted' })
-      : dataTable(
-          [
-            { zh: '协议编号', en: 'Agreement' },
-            { zh: '社区', en: 'Community' },
-            { zh: '资助金额', en: 'Grant', num: true },
-            { zh: '已拨付', en: 'Paid', num: true },
-            { zh: '下一期及条件', en: 'Next tranche and condition' },
-            { zh: '状态', en: 'State' },
-          ],
-          grants.map((grant) =>
-            h(
-              'tr',
-              { 'data-testid': 'ledger-row' },
-              h('td', {}, h('a', { href: `#/grants/${grant.id}`, class: 'mono' }, grant.agreementNumber)),
-              h('td', {}, grant.community),
-              h('td', { class: 'num' }, formatYuan(grant.amountFen)),
-              h('td', { class: 'num', 'data-testid': 'ledger-paid' }, formatYuan(grant.paidFen)),
-              h(
-                'td',
-                {},
-                grant.nextTranche
-                  ? h(
-                      'span',
-                      {},
-                      tx('span', trancheName(grant.nextTranche)),
-                      ' ',
-                      formatYuan(grant.nextTranche.amountFen),
-                      ' · ',
-                      tx('span', grant.nextTranche.conditionText),
-                      ' ',
-                      trancheBadge(grant.nextTranche.state),
-                    )
-                  : '—',
-              ),
-              h('td', {}, grantBadge(grant.state)),
-            ),
+    dataTable(
+      [
+        { zh: '协议编号', en: 'Agreement' },
+        { zh: '社区', en: 'Community' },
+        { zh: '资助金额', en: 'Grant', num: true },
+        { zh: '已拨付', en: 'Paid', num: true },
+        { zh: '下一期及条件', en: 'Next tranche and condition' },
+        { zh: '状态', en: 'State' },
+      ],
+      grants.map((grant) =>
+        h(
+          'tr',
+          { 'data-testid': 'ledger-row' },
+          h('td', {}, h('a', { href: `#/grants/${grant.id}`, class: 'mono' }, grant.agreementNumber)),
+          h('td', {}, grant.community),
+          h('td', { class: 'num' }, formatYuan(grant.amountFen)),
+          h('td', { class: 'num', 'data-testid': 'ledger-paid' }, formatYuan(grant.paidFen)),
+          h(
+            'td',
+            {},
+            grant.nextTranche
+              ? h(
+                  'span',
+                  {},
+                  tx('span', trancheName(grant.nextTranche)),
+                  ' ',
+                  formatYuan(grant.nextTranche.amountFen),
+                  ' · ',
+                  tx('span', grant.nextTranche.conditionText),
+                  ' ',
+                  trancheBadge(grant.nextTranche.state),
+                )
+              : '—',
           ),
+          h('td', {}, grantBadge(grant.state)),
         ),
+      ),
+      { empty },
+    ),
     box,
   );
   return section;
@@ -233,19 +232,17 @@ async function queueCard(ctx, competition, refresh) {
       { class: 'hint' },
     ),
     tx('h3', { zh: '待审批', en: 'To approve' }),
-    eligible.items.length === 0
-      ? tx('p', { zh: '没有待审批的拨付。', en: 'Nothing to approve.' }, { class: 'muted' })
-      : dataTable(
-          headings,
-          eligible.items.map((t) => row(t, approveButton(ctx, t, box, section, refresh))),
-        ),
+    dataTable(
+      headings,
+      eligible.items.map((t) => row(t, approveButton(ctx, t, box, section, refresh))),
+      { empty: { zh: '没有待审批的拨付。', en: 'Nothing to approve.' } },
+    ),
     tx('h3', { zh: '待付款', en: 'To pay' }),
-    approved.items.length === 0
-      ? tx('p', { zh: '没有待付款的拨付。', en: 'Nothing to pay.' }, { class: 'muted' })
-      : dataTable(
-          headings,
-          approved.items.map((t) => row(t, payForm(ctx, t, refresh))),
-        ),
+    dataTable(
+      headings,
+      approved.items.map((t) => row(t, payForm(ctx, t, refresh))),
+      { empty: { zh: '没有待付款的拨付。', en: 'Nothing to pay.' } },
+    ),
     box,
   );
   return section;

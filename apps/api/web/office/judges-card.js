@@ -108,49 +108,48 @@ export function judgesCard(ctx, { base, venue, competitionTitle, onPanelChanged 
   const renderTable = () => {
     fill(
       tableArea,
-      panel.items.length === 0
-        ? tx('p', { zh: '还没有评委。', en: 'No judges yet.' }, { class: 'muted' })
-        : dataTable(
-            [
-              { zh: '评委', en: 'Judge' },
-              { zh: '评审组', en: 'Group' },
-              { zh: '回避项目数', en: 'Recusals', num: true },
-              { zh: '平板', en: 'Tablet' },
-              { zh: '签到码生成于', en: 'Code issued' },
-              { zh: '操作', en: 'Actions' },
-            ],
-            panel.items.map((judge) =>
-              h(
-                'tr',
-                { 'data-testid': 'judge-row', 'data-judge': judge.name },
-                h('td', {}, judge.name, judge.community ? h('div', { class: 'muted' }, judge.community) : null),
-                tx('td', labelOf(JUDGE_GROUP_LABELS, judge.group)),
-                h('td', { class: 'num' }, String(recusalCounts.get(judge.id) ?? 0)),
-                tabletsCell(judge),
-                h('td', { class: 'nowrap' }, beijingTime(judge.codeIssuedAt)),
-                h(
-                  'td',
-                  { class: 'row-actions' },
-                  confirmingButton(
-                    { key: `reissue:${judge.id}`, asking },
-                    { zh: '重新生成签到码', en: 'Reissue code' },
-                    { zh: '旧码和已登录的平板将失效？', en: 'The old code and its tablets stop?' },
-                    'primary',
-                    () => issue([judge.id]),
-                  ),
-                  judge.scoredCount === 0
-                    ? confirmingButton(
-                        { key: `remove:${judge.id}`, asking },
-                        { zh: '移除', en: 'Remove' },
-                        { zh: `移除 ${judge.name}？`, en: `Remove ${judge.name}?` },
-                        'danger',
-                        () => remove(judge),
-                      )
-                    : null,
-                ),
+      dataTable(
+        [
+          { zh: '评委', en: 'Judge' },
+          { zh: '评审组', en: 'Group' },
+          { zh: '回避项目数', en: 'Recusals', num: true },
+          { zh: '平板', en: 'Tablet' },
+          { zh: '签到码生成于', en: 'Code issued' },
+          { zh: '操作', en: 'Actions' },
+        ],
+        panel.items.map((judge) =>
+          h(
+            'tr',
+            { 'data-testid': 'judge-row', 'data-judge': judge.name },
+            h('td', {}, judge.name, judge.community ? h('div', { class: 'muted' }, judge.community) : null),
+            tx('td', labelOf(JUDGE_GROUP_LABELS, judge.group)),
+            h('td', { class: 'num' }, String(recusalCounts.get(judge.id) ?? 0)),
+            tabletsCell(judge),
+            h('td', { class: 'nowrap' }, beijingTime(judge.codeIssuedAt)),
+            h(
+              'td',
+              { class: 'row-actions' },
+              confirmingButton(
+                { key: `reissue:${judge.id}`, asking },
+                { zh: '重新生成签到码', en: 'Reissue code' },
+                { zh: '旧码和已登录的平板将失效？', en: 'The old code and its tablets stop?' },
+                'primary',
+                () => issue([judge.id]),
               ),
+              judge.scoredCount === 0
+                ? confirmingButton(
+                    { key: `remove:${judge.id}`, asking },
+                    { zh: '移除', en: 'Remove' },
+                    { zh: `移除 ${judge.name}？`, en: `Remove ${judge.name}?` },
+                    'danger',
+                    () => remove(judge),
+                  )
+                : null,
             ),
           ),
+        ),
+        { empty: { zh: '还没有评委。', en: 'No judges yet.' } },
+      ),
     );
   };
 

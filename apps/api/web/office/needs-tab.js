@@ -63,33 +63,32 @@ async function directPurchases(ctx, orders, refresh) {
     'data-testid': 'needs-direct',
   });
   section.append(
-    direct.length === 0
-      ? tx('p', { zh: '还没有小额直接购买的订单。', en: 'No direct purchase yet.' })
-      : dataTable(
-          [
-            { zh: '社区', en: 'Community' },
-            { zh: '订单', en: 'Order' },
-            { zh: '状态', en: 'State' },
-            { zh: '选定的承接方', en: 'Picked taker' },
-            { zh: '资助（协议编号·金额·状态）', en: 'Grant (agreement, amount, state)' },
-          ],
-          direct.map((order) => {
-            const picked = order.offers.find((offer) => offer.state === 'picked');
-            return h(
-              'tr',
-              { 'data-testid': 'direct-order' },
-              h('td', {}, order.community),
-              h('td', {}, order.title),
-              h('td', {}, tx('span', labelOf(SERVICE_ORDER_STATE_LABELS, order.state))),
-              h('td', {}, picked ? `${picked.organizationName} ${formatYuan(picked.amountFen)}` : '—'),
-              h(
-                'td',
-                {},
-                picked && order.grants.length === 0 ? buyButton(ctx, order, section, box, refresh) : orderGrants(order),
-              ),
-            );
-          }),
-        ),
+    dataTable(
+      [
+        { zh: '社区', en: 'Community' },
+        { zh: '订单', en: 'Order' },
+        { zh: '状态', en: 'State' },
+        { zh: '选定的承接方', en: 'Picked taker' },
+        { zh: '资助（协议编号·金额·状态）', en: 'Grant (agreement, amount, state)' },
+      ],
+      direct.map((order) => {
+        const picked = order.offers.find((offer) => offer.state === 'picked');
+        return h(
+          'tr',
+          { 'data-testid': 'direct-order' },
+          h('td', {}, order.community),
+          h('td', {}, order.title),
+          h('td', {}, tx('span', labelOf(SERVICE_ORDER_STATE_LABELS, order.state))),
+          h('td', {}, picked ? `${picked.organizationName} ${formatYuan(picked.amountFen)}` : '—'),
+          h(
+            'td',
+            {},
+            picked && order.grants.length === 0 ? buyButton(ctx, order, section, box, refresh) : orderGrants(order),
+          ),
+        );
+      }),
+      { empty: { zh: '还没有小额直接购买的订单。', en: 'No direct purchase yet.' } },
+    ),
     box,
   );
   return h(
@@ -124,82 +123,79 @@ export async function needsTab(ctx, competition, refresh) {
         },
         'data-testid': 'needs-funnel',
       },
-      funnel.communities.length === 0
-        ? tx('p', { zh: '还没有居民需求。', en: 'No residents’ needs yet.' })
-        : dataTable(
-            [
-              { zh: '社区', en: 'Community' },
-              ...FUNNEL.map((state) => ({ ...labelOf(NEED_STATE_LABELS, state), num: true })),
-            ],
-            funnel.communities.map((row) =>
+      dataTable(
+        [
+          { zh: '社区', en: 'Community' },
+          ...FUNNEL.map((state) => ({ ...labelOf(NEED_STATE_LABELS, state), num: true })),
+        ],
+        funnel.communities.map((row) =>
+          h(
+            'tr',
+            {},
+            h('td', {}, row.community),
+            row.stages.map((stage) =>
               h(
-                'tr',
-                {},
-                h('td', {}, row.community),
-                row.stages.map((stage) =>
-                  h(
-                    'td',
-                    { class: 'num' },
-                    `${stage.count} / ${stage.current}${stage.averageDays === null ? '' : `（${stage.averageDays}）`}`,
-                  ),
-                ),
+                'td',
+                { class: 'num' },
+                `${stage.count} / ${stage.current}${stage.averageDays === null ? '' : `（${stage.averageDays}）`}`,
               ),
             ),
           ),
+        ),
+        { empty: { zh: '还没有居民需求。', en: 'No residents’ needs yet.' } },
+      ),
     ),
     card(
       {
         title: { zh: '各社区待审核的刷单与重复', en: 'Bursts and repeats awaiting each community’s review' },
         'data-testid': 'needs-review',
       },
-      flagged.length === 0
-        ? tx('p', { zh: '各社区都没有待审核的标记。', en: 'No community has flags to review.' })
-        : dataTable(
-            [
-              { zh: '社区', en: 'Community' },
-              { zh: '被标记的附议', en: 'Flagged supports', num: true },
-              { zh: '被标记的需求', en: 'Flagged needs', num: true },
-            ],
-            flagged.map((review) =>
-              h(
-                'tr',
-                {},
-                h('td', {}, review.community),
-                h('td', { class: 'num' }, String(review.pendingSupports)),
-                h('td', { class: 'num' }, String(review.needs.length)),
-              ),
-            ),
+      dataTable(
+        [
+          { zh: '社区', en: 'Community' },
+          { zh: '被标记的附议', en: 'Flagged supports', num: true },
+          { zh: '被标记的需求', en: 'Flagged needs', num: true },
+        ],
+        flagged.map((review) =>
+          h(
+            'tr',
+            {},
+            h('td', {}, review.community),
+            h('td', { class: 'num' }, String(review.pendingSupports)),
+            h('td', { class: 'num' }, String(review.needs.length)),
           ),
+        ),
+        { empty: { zh: '各社区都没有待审核的标记。', en: 'No community has flags to review.' } },
+      ),
     ),
     card(
       {
         title: { zh: '纳入本大赛的服务订单', en: 'Service orders published into this competition' },
         'data-testid': 'needs-orders',
       },
-      ours.length === 0
-        ? tx('p', { zh: '还没有社区把订单纳入本大赛。', en: 'No community has published an order into it yet.' })
-        : dataTable(
-            [
-              { zh: '社区', en: 'Community' },
-              { zh: '订单', en: 'Order' },
-              { zh: '类别', en: 'Category' },
-              { zh: '预算上限', en: 'Cap', num: true },
-              { zh: '承接的申报项目', en: 'Taken by' },
-              { zh: '资助（协议编号·金额·状态）', en: 'Grant (agreement, amount, state)' },
-            ],
-            ours.map((order) =>
-              h(
-                'tr',
-                {},
-                h('td', {}, order.community),
-                h('td', {}, order.title),
-                h('td', {}, order.competitionCategory),
-                h('td', { class: 'num' }, formatYuan(order.budgetCapFen)),
-                h('td', {}, order.submissions.map((s) => `${s.organizationName}「${s.title}」`).join('；')),
-                h('td', {}, orderGrants(order)),
-              ),
-            ),
+      dataTable(
+        [
+          { zh: '社区', en: 'Community' },
+          { zh: '订单', en: 'Order' },
+          { zh: '类别', en: 'Category' },
+          { zh: '预算上限', en: 'Cap', num: true },
+          { zh: '承接的申报项目', en: 'Taken by' },
+          { zh: '资助（协议编号·金额·状态）', en: 'Grant (agreement, amount, state)' },
+        ],
+        ours.map((order) =>
+          h(
+            'tr',
+            {},
+            h('td', {}, order.community),
+            h('td', {}, order.title),
+            h('td', {}, order.competitionCategory),
+            h('td', { class: 'num' }, formatYuan(order.budgetCapFen)),
+            h('td', {}, order.submissions.map((s) => `${s.organizationName}「${s.title}」`).join('；')),
+            h('td', {}, orderGrants(order)),
           ),
+        ),
+        { empty: { zh: '还没有社区把订单纳入本大赛。', en: 'No community has published an order into it yet.' } },
+      ),
     ),
     await directPurchases(ctx, orders, refresh),
   );

@@ -136,45 +136,44 @@ export function recusalsCard(ctx, base, update) {
     );
     fill(
       list,
-      state.recusals.length === 0
-        ? tx('p', { zh: '还没有回避。', en: 'No recusals yet.' }, { class: 'muted' })
-        : dataTable(
-            [
-              { zh: '评委', en: 'Judge' },
-              { zh: '项目', en: 'Project' },
-              { zh: '来源', en: 'Source' },
-              { zh: '理由', en: 'Reason' },
-              { zh: '操作', en: 'Action' },
-            ],
-            state.recusals.map((recusal) =>
-              h(
-                'tr',
-                { 'data-testid': 'recusal-row' },
-                h('td', {}, nameOf(recusal.judgeId)),
-                h('td', {}, titleOf(recusal.submissionId)),
-                tx('td', labelOf(RECUSAL_SOURCE_LABELS, recusal.source)),
-                h('td', {}, recusal.reason),
-                h(
-                  'td',
-                  {},
-                  recusal.source === 'automatic' || lockedProject(recusal.submissionId)
-                    ? tx('span', { zh: '不可撤销', en: 'Stays' }, { class: 'muted' })
-                    : tx(
-                        'button',
-                        { zh: '撤销', en: 'Withdraw' },
-                        {
-                          type: 'button',
-                          ...biLabel({
-                            zh: `撤销 ${nameOf(recusal.judgeId)} 对 ${titleOf(recusal.submissionId)} 的回避`,
-                            en: `Withdraw the recusal of ${nameOf(recusal.judgeId)} from ${titleOf(recusal.submissionId)}`,
-                          }),
-                          onclick: () => choose(recusal),
-                        },
-                      ),
-                ),
-              ),
+      dataTable(
+        [
+          { zh: '评委', en: 'Judge' },
+          { zh: '项目', en: 'Project' },
+          { zh: '来源', en: 'Source' },
+          { zh: '理由', en: 'Reason' },
+          { zh: '操作', en: 'Action' },
+        ],
+        state.recusals.map((recusal) =>
+          h(
+            'tr',
+            { 'data-testid': 'recusal-row' },
+            h('td', {}, nameOf(recusal.judgeId)),
+            h('td', {}, titleOf(recusal.submissionId)),
+            tx('td', labelOf(RECUSAL_SOURCE_LABELS, recusal.source)),
+            h('td', {}, recusal.reason),
+            h(
+              'td',
+              {},
+              recusal.source === 'automatic' || lockedProject(recusal.submissionId)
+                ? tx('span', { zh: '不可撤销', en: 'Stays' }, { class: 'muted' })
+                : tx(
+                    'button',
+                    { zh: '撤销', en: 'Withdraw' },
+                    {
+                      type: 'button',
+                      ...biLabel({
+                        zh: `撤销 ${nameOf(recusal.judgeId)} 对 ${titleOf(recusal.submissionId)} 的回避`,
+                        en: `Withdraw the recusal of ${nameOf(recusal.judgeId)} from ${titleOf(recusal.submissionId)}`,
+                      }),
+                      onclick: () => choose(recusal),
+                    },
+                  ),
             ),
           ),
+        ),
+        { empty: { zh: '还没有回避。', en: 'No recusals yet.' } },
+      ),
     );
   };
 

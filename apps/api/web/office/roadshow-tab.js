@@ -412,39 +412,38 @@ export async function roadshowTab(ctx, competition, refresh) {
           id: 'slots-heading',
         },
       ),
-      state.slots.length === 0
-        ? tx('p', { zh: '抽签后显示。', en: 'Shown after the draw.' }, { class: 'muted' })
-        : dataTable(
-            [
-              { zh: '序号', en: 'No.', num: true },
-              { zh: '项目', en: 'Project' },
-              { zh: '状态', en: 'State' },
-              { zh: '已评分', en: 'Scored', num: true },
-              { ...(partOnly(state) ?? { zh: '公布分数', en: 'Announced' }), num: true },
-            ],
-            state.slots.map((slot) =>
-              h(
-                'tr',
-                { 'data-testid': 'slot-row' },
-                h('td', { class: 'num' }, String(slot.position)),
-                h(
-                  'td',
-                  {},
-                  h('strong', {}, slot.title),
-                  h('div', { class: 'muted' }, `${slot.organizationName} · ${slot.community}`),
-                ),
-                h(
-                  'td',
-                  {},
-                  tx('span', labelOf(SLOT_STATE_LABELS, slot.state), {
-                    class: `badge ${slot.state === 'locked' ? 'ok' : ''}`,
-                  }),
-                ),
-                h('td', { class: 'num' }, `${slot.submittedCount} / ${slot.judgeCount}`),
-                h('td', { class: 'num' }, slot.announcedScore ?? '—'),
-              ),
+      dataTable(
+        [
+          { zh: '序号', en: 'No.', num: true },
+          { zh: '项目', en: 'Project' },
+          { zh: '状态', en: 'State' },
+          { zh: '已评分', en: 'Scored', num: true },
+          { ...(partOnly(state) ?? { zh: '公布分数', en: 'Announced' }), num: true },
+        ],
+        state.slots.map((slot) =>
+          h(
+            'tr',
+            { 'data-testid': 'slot-row' },
+            h('td', { class: 'num' }, String(slot.position)),
+            h(
+              'td',
+              {},
+              h('strong', {}, slot.title),
+              h('div', { class: 'muted' }, `${slot.organizationName} · ${slot.community}`),
             ),
+            h(
+              'td',
+              {},
+              tx('span', labelOf(SLOT_STATE_LABELS, slot.state), {
+                class: `badge ${slot.state === 'locked' ? 'ok' : ''}`,
+              }),
+            ),
+            h('td', { class: 'num' }, `${slot.submittedCount} / ${slot.judgeCount}`),
+            h('td', { class: 'num' }, slot.announcedScore ?? '—'),
           ),
+        ),
+        { empty: { zh: '抽签后显示。', en: 'Shown after the draw.' } },
+      ),
     );
   };
 

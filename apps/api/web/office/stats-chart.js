@@ -136,18 +136,17 @@ function affiliationBiasView(bias, judgeNames) {
           },
       { class: 'hint', 'data-testid': 'bias-summary' },
     ),
-    bias.judges.length === 0
-      ? tx('p', { zh: '没有登记所属社区的评委。', en: 'No judge has a community on record.' }, { class: 'muted' })
-      : dataTable(
-          [
-            { zh: '评委', en: 'Judge' },
-            { zh: '所属社区', en: 'Community' },
-            { zh: '本社区 / 其他项目数', en: 'Own / other projects', num: true },
-            { zh: '倾向性（分）', en: 'Bias (points)', num: true },
-            { zh: '提示', en: 'Flag' },
-          ],
-          rows,
-        ),
+    dataTable(
+      [
+        { zh: '评委', en: 'Judge' },
+        { zh: '所属社区', en: 'Community' },
+        { zh: '本社区 / 其他项目数', en: 'Own / other projects', num: true },
+        { zh: '倾向性（分）', en: 'Bias (points)', num: true },
+        { zh: '提示', en: 'Flag' },
+      ],
+      rows,
+      { empty: { zh: '没有登记所属社区的评委。', en: 'No judge has a community on record.' } },
+    ),
     h(
       'p',
       { class: 'hint' },

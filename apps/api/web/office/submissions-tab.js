@@ -97,69 +97,68 @@ export async function submissionsTab(ctx, competition) {
         { zh: `共 ${page.total} 个项目`, en: `${page.total} project(s)` },
         { class: 'muted', 'data-testid': 'submission-count' },
       ),
-      page.items.length === 0
-        ? tx('p', { zh: '没有符合条件的项目。', en: 'No project matches.' }, { class: 'muted' })
-        : dataTable(
-            [
-              { zh: '项目', en: 'Project' },
-              { zh: '类别', en: 'Category' },
-              { zh: '申请资助', en: 'Requested', num: true },
-              { zh: '状态', en: 'State' },
-              { zh: '资格审查', en: 'Screening' },
-            ],
-            page.items.map((submission) => {
-              const history = organizations.get(submission.organizationId);
-              const organization = history?.organization;
-              const screeningCell = h(
-                'td',
+      dataTable(
+        [
+          { zh: '项目', en: 'Project' },
+          { zh: '类别', en: 'Category' },
+          { zh: '申请资助', en: 'Requested', num: true },
+          { zh: '状态', en: 'State' },
+          { zh: '资格审查', en: 'Screening' },
+        ],
+        page.items.map((submission) => {
+          const history = organizations.get(submission.organizationId);
+          const organization = history?.organization;
+          const screeningCell = h(
+            'td',
+            {},
+            screeningBadge(submission),
+            submission.screeningReason ? h('p', { class: 'breakdown' }, submission.screeningReason) : null,
+          );
+          if (submission.state === 'submitted') {
+            screeningCell.append(
+              h(
+                'details',
                 {},
-                screeningBadge(submission),
-                submission.screeningReason ? h('p', { class: 'breakdown' }, submission.screeningReason) : null,
-              );
-              if (submission.state === 'submitted') {
-                screeningCell.append(
-                  h(
-                    'details',
-                    {},
-                    tx(
-                      'summary',
-                      submission.screening === 'pending'
-                        ? { zh: '审查', en: 'Screen' }
-                        : { zh: '更正审查结果', en: 'Correct' },
-                    ),
-                    screeningForm(ctx, submission, competition, () => void load()),
-                  ),
-                );
-              }
-              return h(
-                'tr',
-                { 'data-testid': 'submission-row' },
-                h(
-                  'td',
-                  {},
-                  h('strong', {}, submission.title),
-                  h('div', { class: 'muted' }, organization ? `${organization.name} · ${organization.community}` : ''),
-                  history ? historyBrief(history) : null,
-                  submission.submittedAt
-                    ? tx(
-                        'div',
-                        {
-                          zh: `提交于 ${beijingTime(submission.submittedAt)}`,
-                          en: `submitted ${beijingTime(submission.submittedAt)}`,
-                        },
-                        {
-                          class: 'muted',
-                        },
-                      )
-                    : null,
+                tx(
+                  'summary',
+                  submission.screening === 'pending'
+                    ? { zh: '审查', en: 'Screen' }
+                    : { zh: '更正审查结果', en: 'Correct' },
                 ),
-                tx('td', categories.get(submission.category) ?? { zh: submission.category, en: submission.category }),
-                h('td', { class: 'num' }, formatYuan(submission.requestedFen)),
-                h('td', {}, tx('span', labelOf(SUBMISSION_STATE_LABELS, submission.state), { class: 'badge' })),
-                screeningCell,
-              );
-            }),
-          ),
+                screeningForm(ctx, submission, competition, () => void load()),
+              ),
+            );
+          }
+          return h(
+            'tr',
+            { 'data-testid': 'submission-row' },
+            h(
+              'td',
+              {},
+              h('strong', {}, submission.title),
+              h('div', { class: 'muted' }, organization ? `${organization.name} · ${organization.community}` : ''),
+              history ? historyBrief(history) : null,
+              submission.submittedAt
+                ? tx(
+                    'div',
+                    {
+                      zh: `提交于 ${beijingTime(submission.submittedAt)}`,
+                      en: `submitted ${beijingTime(submission.submittedAt)}`,
+                    },
+                    {
+                      class: 'muted',
+                    },
+                  )
+                : null,
+            ),
+            tx('td', categories.get(submission.category) ?? { zh: submission.category, en: submission.category }),
+            h('td', { class: 'num' }, formatYuan(submission.requestedFen)),
+            h('td', {}, tx('span', labelOf(SUBMISSION_STATE_LABELS, submission.state), { class: 'badge' })),
+            screeningCell,
+          );
+        }),
+        { empty: { zh: '没有符合条件的项目。', en: 'No project matches.' } },
+      ),
     );
   };
 

@@ -469,25 +469,26 @@ function codesCard(ctx, competition, round, refresh) {
       ? tx('p', { zh: '投票已结束，不再发放投票码。', en: 'The vote has closed; no more codes.' }, { class: 'muted' })
       : form,
     sheet,
-    round.codeBatches.length === 0
-      ? tx('p', { zh: '尚未发放投票码。', en: 'No codes issued yet.' }, { class: 'muted' })
-      : dataTable(
-          [
-            { zh: '社区', en: 'Community' },
-            { zh: '数量', en: 'Codes', num: true },
-            { zh: '发放时间', en: 'Issued' },
-          ],
-          round.codeBatches.map((batch) =>
-            h(
-              'tr',
-              {},
-              h('td', {}, batch.community),
-              h('td', { class: 'num' }, String(batch.size)),
-              h('td', {}, beijingTime(batch.issuedAt)),
-            ),
-          ),
-          { attributes: { 'aria-label': '已发放的投票码 / code batches' } },
+    dataTable(
+      [
+        { zh: '社区', en: 'Community' },
+        { zh: '数量', en: 'Codes', num: true },
+        { zh: '发放时间', en: 'Issued' },
+      ],
+      round.codeBatches.map((batch) =>
+        h(
+          'tr',
+          {},
+          h('td', {}, batch.community),
+          h('td', { class: 'num' }, String(batch.size)),
+          h('td', {}, beijingTime(batch.issuedAt)),
         ),
+      ),
+      {
+        empty: { zh: '尚未发放投票码。', en: 'No codes issued yet.' },
+        attributes: { 'aria-label': '已发放的投票码 / code batches' },
+      },
+    ),
   );
 }
 

@@ -80,40 +80,39 @@ function registerCard(ctx, refresh) {
 function endpointsCard(ctx, endpoints, refresh) {
   return card(
     { title: { zh: '接收地址', en: 'Endpoints' } },
-    endpoints.length === 0
-      ? tx('p', { zh: '还没有登记接收地址。', en: 'No endpoint registered yet.' }, { class: 'muted' })
-      : dataTable(
-          [
-            { zh: '地址', en: 'URL' },
-            { zh: '事件', en: 'Topics' },
-            { zh: '登记时间（北京时间）', en: 'Registered (Beijing)' },
-            { zh: '操作', en: 'Action' },
-          ],
-          endpoints.map((endpoint) =>
-            h(
-              'tr',
-              { 'data-testid': 'webhook-endpoint' },
-              h('td', { class: 'mono' }, endpoint.url),
-              tx('td', topicsText(endpoint.topics)),
-              h('td', {}, beijingTime(endpoint.createdAt)),
-              h(
-                'td',
-                {},
-                tx(
-                  'button',
-                  { zh: '停用', en: 'Disable' },
-                  {
-                    type: 'button',
-                    onclick: async () => {
-                      await ctx.api(`/webhooks/${endpoint.id}`, { method: 'DELETE' });
-                      await refresh();
-                    },
-                  },
-                ),
-              ),
+    dataTable(
+      [
+        { zh: '地址', en: 'URL' },
+        { zh: '事件', en: 'Topics' },
+        { zh: '登记时间（北京时间）', en: 'Registered (Beijing)' },
+        { zh: '操作', en: 'Action' },
+      ],
+      endpoints.map((endpoint) =>
+        h(
+          'tr',
+          { 'data-testid': 'webhook-endpoint' },
+          h('td', { class: 'mono' }, endpoint.url),
+          tx('td', topicsText(endpoint.topics)),
+          h('td', {}, beijingTime(endpoint.createdAt)),
+          h(
+            'td',
+            {},
+            tx(
+              'button',
+              { zh: '停用', en: 'Disable' },
+              {
+                type: 'button',
+                onclick: async () => {
+                  await ctx.api(`/webhooks/${endpoint.id}`, { method: 'DELETE' });
+                  await refresh();
+                },
+              },
             ),
           ),
         ),
+      ),
+      { empty: { zh: '还没有登记接收地址。', en: 'No endpoint registered yet.' } },
+    ),
   );
 }
 
@@ -122,55 +121,54 @@ function deliveriesCard(ctx, page, refresh) {
   return card(
     { title: { zh: '投递记录', en: 'Delivery log' } },
     box,
-    page.items.length === 0
-      ? tx('p', { zh: '还没有投递。', en: 'Nothing delivered yet.' }, { class: 'muted' })
-      : dataTable(
-          [
-            { zh: '时间（北京时间）', en: 'Time (Beijing)' },
-            { zh: '事件', en: 'Topic' },
-            { zh: '地址', en: 'URL' },
-            { zh: '第几次', en: 'Attempt', num: true },
-            { zh: '结果', en: 'Result' },
-            { zh: '对方状态码', en: 'Response', num: true },
-            { zh: '耗时（毫秒）', en: 'Duration (ms)', num: true },
-            { zh: '错误', en: 'Error' },
-            { zh: '操作', en: 'Action' },
-          ],
-          page.items.map((delivery) =>
-            h(
-              'tr',
-              { 'data-testid': 'webhook-delivery' },
-              h('td', {}, beijingTime(delivery.createdAt)),
-              tx('td', labelOf(WEBHOOK_TOPIC_LABELS, delivery.topic)),
-              h('td', { class: 'mono' }, delivery.url),
-              h('td', { class: 'num' }, delivery.replay ? `${delivery.attempt} ↻` : String(delivery.attempt)),
-              tx('td', labelOf(WEBHOOK_DELIVERY_STATUS_LABELS, delivery.status)),
-              h('td', { class: 'num' }, delivery.responseStatus === null ? '—' : String(delivery.responseStatus)),
-              h('td', { class: 'num' }, String(delivery.durationMs)),
-              h('td', {}, delivery.error ?? ''),
-              h(
-                'td',
-                {},
-                tx(
-                  'button',
-                  { zh: '重新投递', en: 'Replay' },
-                  {
-                    type: 'button',
-                    onclick: async () => {
-                      try {
-                        await ctx.api(`/webhook-deliveries/${delivery.id}/replay`, { method: 'POST' });
-                        showMessage(box, { zh: '已重新排队投递', en: 'Queued for delivery again' }, 'ok');
-                        setTimeout(() => void refresh(), 1500);
-                      } catch (error) {
-                        showApiError(box, box, error);
-                      }
-                    },
-                  },
-                ),
-              ),
+    dataTable(
+      [
+        { zh: '时间（北京时间）', en: 'Time (Beijing)' },
+        { zh: '事件', en: 'Topic' },
+        { zh: '地址', en: 'URL' },
+        { zh: '第几次', en: 'Attempt', num: true },
+        { zh: '结果', en: 'Result' },
+        { zh: '对方状态码', en: 'Response', num: true },
+        { zh: '耗时（毫秒）', en: 'Duration (ms)', num: true },
+        { zh: '错误', en: 'Error' },
+        { zh: '操作', en: 'Action' },
+      ],
+      page.items.map((delivery) =>
+        h(
+          'tr',
+          { 'data-testid': 'webhook-delivery' },
+          h('td', {}, beijingTime(delivery.createdAt)),
+          tx('td', labelOf(WEBHOOK_TOPIC_LABELS, delivery.topic)),
+          h('td', { class: 'mono' }, delivery.url),
+          h('td', { class: 'num' }, delivery.replay ? `${delivery.attempt} ↻` : String(delivery.attempt)),
+          tx('td', labelOf(WEBHOOK_DELIVERY_STATUS_LABELS, delivery.status)),
+          h('td', { class: 'num' }, delivery.responseStatus === null ? '—' : String(delivery.responseStatus)),
+          h('td', { class: 'num' }, String(delivery.durationMs)),
+          h('td', {}, delivery.error ?? ''),
+          h(
+            'td',
+            {},
+            tx(
+              'button',
+              { zh: '重新投递', en: 'Replay' },
+              {
+                type: 'button',
+                onclick: async () => {
+                  try {
+                    await ctx.api(`/webhook-deliveries/${delivery.id}/replay`, { method: 'POST' });
+                    showMessage(box, { zh: '已重新排队投递', en: 'Queued for delivery again' }, 'ok');
+                    setTimeout(() => void refresh(), 1500);
+                  } catch (error) {
+                    showApiError(box, box, error);
+                  }
+                },
+              },
             ),
           ),
         ),
+      ),
+      { empty: { zh: '还没有投递。', en: 'Nothing delivered yet.' } },
+    ),
   );
 }
 

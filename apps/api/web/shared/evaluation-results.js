@@ -34,19 +34,18 @@ export function evaluationsCard(evaluations) {
           { class: 'notice', 'data-testid': 'remediation-due' },
         )
       : null,
-    rows.length === 0
-      ? tx('p', { zh: '尚未评估。', en: 'Not evaluated yet.' }, { class: 'muted' })
-      : dataTable(
-          [
-            { zh: '评估', en: 'Evaluation' },
-            { zh: '日期', en: 'Date' },
-            { zh: '得分', en: 'Score', num: true },
-            { zh: '等次', en: 'Band' },
-            { zh: '星级', en: 'Stars' },
-            { zh: '结果', en: 'Outcome' },
-          ],
-          rows,
-        ),
+    dataTable(
+      [
+        { zh: '评估', en: 'Evaluation' },
+        { zh: '日期', en: 'Date' },
+        { zh: '得分', en: 'Score', num: true },
+        { zh: '等次', en: 'Band' },
+        { zh: '星级', en: 'Stars' },
+        { zh: '结果', en: 'Outcome' },
+      ],
+      rows,
+      { empty: { zh: '尚未评估。', en: 'Not evaluated yet.' } },
+    ),
   );
 }
 

@@ -169,17 +169,16 @@ export async function apiKeysCard(ctx, tenantId, refresh) {
     form,
     card(
       { title: { zh: '本单位的 API 密钥', en: 'This office’s API keys' }, headingId: 'keys-heading' },
-      rows.length === 0
-        ? tx('p', { zh: '还没有密钥。', en: 'No key yet.' }, { class: 'muted' })
-        : dataTable(
-            [
-              { zh: '用途', en: 'For' },
-              { zh: '权限范围', en: 'Scopes' },
-              { zh: '创建时间', en: 'Created' },
-              { zh: '操作', en: 'Action' },
-            ],
-            rows,
-          ),
+      dataTable(
+        [
+          { zh: '用途', en: 'For' },
+          { zh: '权限范围', en: 'Scopes' },
+          { zh: '创建时间', en: 'Created' },
+          { zh: '操作', en: 'Action' },
+        ],
+        rows,
+        { empty: { zh: '还没有密钥。', en: 'No key yet.' } },
+      ),
     ),
   );
 }
