@@ -1,8 +1,7 @@
-import { OnApplicationBootstrap } from '@nestjs/common';
-import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Job, Queue, UnrecoverableError } from 'bullmq';
+import { InjectQueue, Processor } from '@nestjs/bullmq';
+import { Job, Queue } from 'bullmq';
 import { AppConfig } from '@app/config';
-import { JOB_OPTIONS, JobName, QueueName, RenderAgreementsPayload, WORKER_METRICS, jobIdFor } from '@app/queue';
+import { JobName, QueueName, RenderAgreementsPayload, WORKER_METRICS } from '@app/queue';
 import { ClosePublicityHandler, ClosePublicityResult } from '../handlers/close-publicity.handler';
 import {
   RenderAgreementsHandler,
@@ -12,6 +11,7 @@ import {
 import { forBullmq } from '../permanent-failure';
 import { WorkerMetrics } from '../worker-metrics.service';
 import { jobContext } from './job-context';
+import { QueueWorker, schedule, unknownJob } from './queue-worker';
 import { JobTenantScope } from './job-tenant-scope';
 
 /**
@@ -21,30 +21,21 @@ import { JobTenantScope } from './job-tenant-scope';
 const CLOSE_PUBLICITY_PATTERN = '* * * * *';
 
 @Processor(QueueName.Agreements, { metrics: WORKER_METRICS })
-export class AgreementsProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class AgreementsProcessor extends QueueWorker {
   constructor(
     private readonly render: RenderAgreementsHandler,
     private readonly closePublicity: ClosePublicityHandler,
-    private readonly config: AppConfig,
+    config: AppConfig,
     @InjectQueue(QueueName.Agreements) private readonly queue: Queue,
-    private readonly metrics: WorkerMetrics,
+    metrics: WorkerMetrics,
     private readonly tenantScope: JobTenantScope,
   ) {
-    super();
+    super(config, metrics);
   }
 
-  /**
-   * The schedule lives in Redis under a fixed id, so every worker upserting it at start keeps
-   * exactly one schedule, and a tick is taken by one worker only.
-   */
-  async onApplicationBootstrap(): Promise<void> {
-    this.worker.concurrency = this.config.queue.workerConcurrency;
-    this.metrics.watch(this.worker);
-    await this.queue.upsertJobScheduler(
-      jobIdFor({ name: JobName.ClosePublicity, data: {} }),
-      { pattern: CLOSE_PUBLICITY_PATTERN },
-      { name: JobName.ClosePublicity, data: {}, opts: JOB_OPTIONS[JobName.ClosePublicity] },
-    );
+  override async onApplicationBootstrap(): Promise<void> {
+    await super.onApplicationBootstrap();
+    await schedule(this.queue, JobName.ClosePublicity, CLOSE_PUBLICITY_PATTERN);
   }
 
   process(job: Job): Promise<RenderAgreementsResult | ClosePublicityResult> {
@@ -63,7 +54,7 @@ export class AgreementsProcessor extends WorkerHost implements OnApplicationBoot
         case JobName.ClosePublicity:
           return await this.closePublicity.handle();
         default:
-          throw new UnrecoverableError(`unknown job ${String(name)} on queue ${QueueName.Agreements}`);
+          throw unknownJob(job);
       }
     } catch (error) {
       // Refusals (wrong state, missing rows, a view the renderer rejects) fail the same way on every attempt.

@@ -5,6 +5,7 @@ import { JobName, QueueName, RankAndAllocatePayload, WORKER_METRICS, redisOption
 import { RankAndAllocateHandler, RankAndAllocateOutcome } from '../handlers/rank-and-allocate.handler';
 import { WorkerMetrics } from '../worker-metrics.service';
 import { jobContext } from './job-context';
+import { unknownJob } from './queue-worker';
 import { JobTenantScope } from './job-tenant-scope';
 
 /**
@@ -66,8 +67,7 @@ export class RankingProcessor implements OnApplicationBootstrap, OnApplicationSh
       case JobName.RankAndAllocate:
         return this.rankAndAllocate.handle(job.data);
       default:
-        // A job name this build does not know can never succeed here: do not retry it.
-        throw new UnrecoverableError(`unknown job ${String(name)} on queue ${QueueName.Ranking}`);
+        throw unknownJob(job);
     }
   }
 }

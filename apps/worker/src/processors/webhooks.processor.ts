@@ -1,25 +1,20 @@
-import { OnApplicationBootstrap } from '@nestjs/common';
-import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Job, UnrecoverableError } from 'bullmq';
+import { Processor } from '@nestjs/bullmq';
+import { Job } from 'bullmq';
 import { AppConfig } from '@app/config';
 import { DeliverWebhookPayload, JobName, QueueName, WORKER_METRICS } from '@app/queue';
 import { DeliverWebhookHandler, DeliverWebhookResult } from '../handlers/deliver-webhook.handler';
 import { WorkerMetrics } from '../worker-metrics.service';
 import { jobContext } from './job-context';
+import { QueueWorker, unknownJob } from './queue-worker';
 
 @Processor(QueueName.Webhooks, { metrics: WORKER_METRICS })
-export class WebhooksProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class WebhooksProcessor extends QueueWorker {
   constructor(
     private readonly deliver: DeliverWebhookHandler,
-    private readonly config: AppConfig,
-    private readonly metrics: WorkerMetrics,
+    config: AppConfig,
+    metrics: WorkerMetrics,
   ) {
-    super();
-  }
-
-  onApplicationBootstrap(): void {
-    this.worker.concurrency = this.config.queue.workerConcurrency;
-    this.metrics.watch(this.worker);
+    super(config, metrics);
   }
 
   process(job: Job): Promise<DeliverWebhookResult> {
@@ -32,7 +27,7 @@ export class WebhooksProcessor extends WorkerHost implements OnApplicationBootst
       case JobName.DeliverWebhook:
         return this.deliver.handle(job.data as DeliverWebhookPayload, job.attemptsMade + 1);
       default:
-        throw new UnrecoverableError(`unknown job ${String(name)} on queue ${QueueName.Webhooks}`);
+        throw unknownJob(job);
     }
   }
 }
