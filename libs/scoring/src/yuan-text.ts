@@ -6,18 +6,25 @@ import { ScoringError, ScoringErrorCode } from './scoring.error';
  * integer, because past 2^53 a float no longer counts single fen.
  */
 export function yuanText(fen: bigint | number, { grouped = true }: { grouped?: boolean } = {}): string {
-  if (typeof fen === 'number' && !Number.isSafeInteger(fen)) {
-    throw new ScoringError(ScoringErrorCode.InvalidAmount, `amount must be a whole number of fen: ${fen}`, 'fen');
-  }
-  const value = BigInt(fen);
-  const abs = value < 0n ? -value : value;
-  const whole = (abs / 100n).toString();
-  const cents = (abs % 100n).toString().padStart(2, '0');
-  return `${value < 0n ? '-' : ''}${grouped ? whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',') : whole}.${cents}`;
+  const text = yuanFigure(fen).replace('¥', '');
+  return grouped ? text : text.replaceAll(',', '');
 }
 
 /** "¥128,500.50": the amount as people read it in messages and documents. */
 export function yuanFigure(fen: bigint | number): string {
-  const text = yuanText(fen);
-  return text.startsWith('-') ? `-¥${text.slice(1)}` : `¥${text}`;
+  if (typeof fen === 'number' && !Number.isSafeInteger(fen)) {
+    throw new ScoringError(ScoringErrorCode.InvalidAmount, `amount must be a whole number of fen: ${fen}`, 'fen');
+  }
+  return yuanFigureOf(BigInt(fen));
+}
+
+/**
+ * The one way money is written, for the server and the pages alike: the pages receive this
+ * function's own source through /vocabulary.js, so it may use nothing from outside its body.
+ */
+export function yuanFigureOf(fen: bigint): string {
+  const abs = fen < 0n ? -fen : fen;
+  const whole = (abs / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const cents = (abs % 100n).toString().padStart(2, '0');
+  return `${fen < 0n ? '-' : ''}¥${whole}.${cents}`;
 }

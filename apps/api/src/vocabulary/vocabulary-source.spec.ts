@@ -1,5 +1,6 @@
 import { SourceTextModule, createContext } from 'node:vm';
 import { CompetitionState, LiveEventType, SLOT_STATE_LABELS, SlotState } from '@app/domain';
+import { yuanFigure } from '@app/scoring';
 import { PAGE_VOCABULARY, matchesEtag, renderVocabulary } from './vocabulary-source';
 
 async function evaluate(text: string): Promise<Record<string, unknown>> {
@@ -13,10 +14,21 @@ async function evaluate(text: string): Promise<Record<string, unknown>> {
 
 describe('the vocabulary module the pages import', () => {
   it('exports every table as libs/domain holds it, under the same name', async () => {
-    const exported = await evaluate(renderVocabulary(PAGE_VOCABULARY).text);
-    expect(exported).toEqual(JSON.parse(JSON.stringify(PAGE_VOCABULARY)));
-    expect(exported.LiveEventType).toEqual({ ...LiveEventType });
-    expect(Object.keys(exported.COMPETITION_STATE_LABELS as object)).toEqual(Object.values(CompetitionState));
+    const { yuanFigureOf, ...tables } = await evaluate(renderVocabulary(PAGE_VOCABULARY).text);
+    expect(typeof yuanFigureOf).toBe('function');
+    expect(tables).toEqual(JSON.parse(JSON.stringify(PAGE_VOCABULARY)));
+    expect(tables.LiveEventType).toEqual({ ...LiveEventType });
+    expect(Object.keys(tables.COMPETITION_STATE_LABELS as object)).toEqual(Object.values(CompetitionState));
+  });
+
+  it('gives the pages the server’s way of writing money, which needs nothing from outside the module', async () => {
+    const { yuanFigureOf } = (await evaluate(renderVocabulary(PAGE_VOCABULARY).text)) as {
+      yuanFigureOf: (fen: bigint) => string;
+    };
+    const amounts = [0n, 5n, -150n, 99_999n, 12_850_050n, 1_800_000_000n, 9_007_199_254_740_993n, -1_234_567_891n];
+    for (const fen of amounts) expect(yuanFigureOf(fen)).toBe(yuanFigure(fen));
+    expect(yuanFigureOf(-150n)).toBe('-¥1.50');
+    expect(yuanFigureOf(1_800_000_000n)).toBe('¥18,000,000.00');
   });
 
   it('names the waiting slot one way everywhere', () => {

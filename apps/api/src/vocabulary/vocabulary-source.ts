@@ -26,6 +26,7 @@ import {
   CRITERION_TIE_BREAK_PREFIX,
   MARK_DECIMALS,
   NAMED_TIE_BREAK_LABELS,
+  yuanFigureOf,
 } from '@app/scoring';
 
 /** The path the pages import the vocabulary from; the tablet's service worker keeps it offline. */
@@ -57,19 +58,26 @@ export const PAGE_VOCABULARY = {
   NEED_FLAG_LABELS,
   NEED_STATE_LABELS,
   SERVICE_ORDER_STATE_LABELS,
+  yuanFigureOf,
 } as const;
 
 export interface VocabularySource {
-  /** An ES module: `export const NAME = <JSON>;` per entry. */
+  /** An ES module: `export const NAME = <JSON>;` per table, `export const NAME = <its source>;` per function. */
   readonly text: string;
   /** A strong validator of the text, quoted as the ETag header wants it. */
   readonly etag: string;
 }
 
-/** JSON is JavaScript, so each table reaches the pages exactly as libs/domain holds it. */
+/**
+ * JSON is JavaScript, so each table reaches the pages exactly as libs/domain holds it; a function
+ * reaches them as its own compiled source, so the pages run the server's code, not a copy of it.
+ */
 export function renderVocabulary(vocabulary: Readonly<Record<string, unknown>>): VocabularySource {
   const text = Object.entries(vocabulary)
-    .map(([name, value]) => `export const ${name} = ${JSON.stringify(value)};\n`)
+    .map(([name, value]) => {
+      const source = typeof value === 'function' ? String(value) : JSON.stringify(value);
+      return `export const ${name} = ${source};\n`;
+    })
     .join('');
   return { text, etag: etagOf(text) };
 }

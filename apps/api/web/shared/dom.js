@@ -1,3 +1,5 @@
+import { yuanFigureOf } from '/vocabulary.js';
+
 // Builds elements with text set through textContent only: project titles and comments come from
 // users and are shown on the big screen, so no user text ever goes through innerHTML.
 export function h(tag, attributes = {}, ...children) {
@@ -24,14 +26,9 @@ export function clear(element) {
   return element;
 }
 
-/** Integer fen to ¥12,345.67 without floating point. */
+/** Integer fen (a number, a string or a bigint) to ¥12,345.67, written by the server's own code. */
 export function formatYuan(fen) {
-  const value = BigInt(fen);
-  const negative = value < 0n;
-  const abs = negative ? -value : value;
-  const yuan = (abs / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  const cents = (abs % 100n).toString().padStart(2, '0');
-  return `${negative ? '-' : ''}¥${yuan}.${cents}`;
+  return yuanFigureOf(BigInt(fen));
 }
 
 /** Replaces an element's children, skipping null / false the way h() does (DOM append would print "null"). */
