@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CompetitionRules, RoadshowErrors, SlotState, announcedScorePart } from '@app/domain';
 import { Competition, Judge, Roadshow } from '@app/persistence';
-import { MARK_DECIMALS } from '@app/scoring';
+import { panelRulesOf } from '@app/scoring';
 import { JudgeActor } from '../auth/actor';
 import { categoryOf } from './competition-scoring';
 import { JudgeRoadshowResponseDto, JudgeRubricDto, JudgeSlotDto } from './dto/judge-view-response.dto';
@@ -82,18 +82,10 @@ export class JudgeViewService {
   }
 }
 
+/** The rubric as the scores are checked and aggregated: what the judge scores is what the engine reads. */
 function rubricOf(rules: CompetitionRules): JudgeRubricDto {
-  return {
-    criteria: rules.rubric.map((criterion) => ({
-      key: criterion.key,
-      labelZh: criterion.labelZh,
-      labelEn: criterion.labelEn,
-      maxPoints: criterion.maxPoints,
-      weight: criterion.weight,
-      gate: criterion.gate ?? false,
-    })),
-    markDecimals: MARK_DECIMALS,
-  };
+  const { rubric, markDecimals } = panelRulesOf(rules);
+  return { criteria: [...rubric], markDecimals };
 }
 
 function toJudgeSlot(
