@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { Client } from 'pg';
 import { loadConfig } from '@app/config';
+import { yuanFigure } from '@app/scoring';
 import { ApiClient } from './api-client';
 
 /** What the demo's steps share: office accounts, sign-in, the few database shortcuts, the printout. */
@@ -90,10 +91,7 @@ export function pad(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - columns));
 }
 
-/** Integer fen as ¥12,345 or ¥12,345.67, exactly. */
+/** The platform's money figure without a ".00" of whole yuan, so the demo's tables stay narrow: ¥12,345 or ¥12,345.67. */
 export function yuan(fenAmount: number): string {
-  const value = BigInt(fenAmount);
-  const whole = (value / 100n).toLocaleString('en');
-  const cents = value % 100n;
-  return cents === 0n ? `¥${whole}` : `¥${whole}.${cents.toString().padStart(2, '0')}`;
+  return yuanFigure(fenAmount).replace(/\.00$/, '');
 }
