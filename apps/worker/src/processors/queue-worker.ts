@@ -12,7 +12,7 @@ import { WorkerMetrics } from '../worker-metrics.service';
  */
 export abstract class QueueWorker extends WorkerHost implements OnApplicationBootstrap {
   protected constructor(
-    protected readonly config: AppConfig,
+    private readonly config: AppConfig,
     private readonly metrics: WorkerMetrics,
   ) {
     super();
