@@ -37,7 +37,7 @@ module.exports = {
   // replaced whenever a file leaves it above this size, keeps the run's memory flat.
   workerIdleMemoryLimit: '1536MB',
   // Such a worker reaches its exit within a millisecond of being told to stop, with nothing left open;
-  // jest then sees the process end 0.26-0.43 s later (measured), past its default wait of 0.5 s on a busy
+  // jest then sees the process end 0.26-0.44 s later (measured), past its default wait of 0.5 s on a busy
   // machine, and reported that as a leak. A worker that really hangs is still reported, after 5 s.
   workerGracefulExitTimeout: 5_000,
   projects: [
