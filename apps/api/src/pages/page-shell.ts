@@ -1,5 +1,5 @@
 import { type Bilingual, PLATFORM_NAME } from '@app/domain';
-import { etagOf } from '../vocabulary/vocabulary-source';
+import { etagOf } from '../common/etag';
 
 /** A link of the landing page, read as `中文 · English`. */
 export interface PageLink {

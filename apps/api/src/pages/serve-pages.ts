@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { matchesEtag } from '../vocabulary/vocabulary-source';
+import { matchesEtag } from '../common/etag';
 import { Page, pageUrls, renderPage } from './page-shell';
 
 /**

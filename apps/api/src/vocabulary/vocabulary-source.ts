@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   AUDIT_ACTION_LABELS,
   AUDIT_ACTOR_TYPE_LABELS,
@@ -28,6 +27,7 @@ import {
   NAMED_TIE_BREAK_LABELS,
   yuanFigureOf,
 } from '@app/scoring';
+import { etagOf } from '../common/etag';
 
 /** The path the pages import the vocabulary from; the tablet's service worker keeps it offline. */
 export const VOCABULARY_PATH = '/vocabulary.js';
@@ -80,18 +80,4 @@ export function renderVocabulary(vocabulary: Readonly<Record<string, unknown>>):
     })
     .join('');
   return { text, etag: etagOf(text) };
-}
-
-/** A strong validator of a text the API renders once at startup, quoted as the ETag header wants it. */
-export function etagOf(text: string): string {
-  return `"${createHash('sha256').update(text).digest('base64url').slice(0, 22)}"`;
-}
-
-/** Whether an If-None-Match header names this ETag (a list, `*`, or a weak form all count). */
-export function matchesEtag(ifNoneMatch: string | undefined, etag: string): boolean {
-  if (!ifNoneMatch) return false;
-  return ifNoneMatch.split(',').some((candidate) => {
-    const tag = candidate.trim();
-    return tag === '*' || tag.replace(/^W\//, '') === etag;
-  });
 }

@@ -2,7 +2,8 @@ import { Controller, Get, Headers, HttpStatus, Res } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/access.decorator';
-import { PAGE_VOCABULARY, VocabularySource, matchesEtag, renderVocabulary } from './vocabulary-source';
+import { matchesEtag } from '../common/etag';
+import { PAGE_VOCABULARY, VocabularySource, renderVocabulary } from './vocabulary-source';
 
 @ApiTags('pages 页面')
 @Public()
